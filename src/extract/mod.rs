@@ -1,0 +1,139 @@
+//! Extraction: any input (PDF or text export) becomes the same representation,
+//! pages of lines, each line a list of spans. Nothing after this module knows
+//! which kind of file the report came from.
+
+pub mod text;
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+/// What kind of input a file is, decided by content and extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InputKind {
+    Pdf,
+    Text,
+}
+
+/// How the spans of a line relate to table columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CellMode {
+    /// Running text: spans are pieces of one sentence.
+    #[default]
+    Flow,
+    /// The source delimits cells (tabs, `|` pipes, HTML `<td>`): each span is exactly one cell.
+    Delimited,
+    /// Spans are positioned (PDF glyph runs, `pdftotext -layout` runs of spaces);
+    /// columns are inferred from their x positions.
+    Aligned,
+}
+
+/// A run of text with its position. For text exports `x` and `width` are in
+/// character columns; for PDFs in points. `font_size` is 0 when unknown.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Span {
+    pub text: String,
+    pub x: f32,
+    pub width: f32,
+    pub font_size: f32,
+    pub bold: bool,
+}
+
+impl Span {
+    pub fn new(text: impl Into<String>, x: f32, width: f32) -> Self {
+        Span {
+            text: text.into(),
+            x,
+            width,
+            font_size: 0.0,
+            bold: false,
+        }
+    }
+}
+
+/// One line of a page.
+#[derive(Debug, Clone, Default)]
+pub struct Line {
+    /// 1-based. In a text export the line of the file; in a PDF the line on its page.
+    pub number: u32,
+    /// The line as an auditor would read it (markup removed, cells joined by tabs).
+    pub text: String,
+    pub spans: Vec<Span>,
+    pub cells: CellMode,
+    /// Heading level when the source marks one (Markdown `#`); None otherwise.
+    pub heading: Option<u8>,
+}
+
+impl Line {
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+/// One page. Text exports without form feeds are a single page.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    /// 1-based.
+    pub number: u32,
+    pub lines: Vec<Line>,
+}
+
+/// An extracted input file.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub path: PathBuf,
+    pub kind: InputKind,
+    pub pages: Vec<Page>,
+    /// True when the source has real pages (a PDF, or a text export with form feeds).
+    pub paged: bool,
+    /// Things worth telling the auditor about the extraction itself
+    /// (e.g. "no text on pages 12–14: needs OCR", "decoded as Windows-1252").
+    pub notes: Vec<String>,
+}
+
+impl Document {
+    pub fn lines(&self) -> impl Iterator<Item = (&Page, &Line)> {
+        self.pages
+            .iter()
+            .flat_map(|p| p.lines.iter().map(move |l| (p, l)))
+    }
+
+    pub fn has_text(&self) -> bool {
+        self.lines().any(|(_, l)| !l.is_blank())
+    }
+}
+
+/// Why a file could not be turned into a document.
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("not a PDF: {0}")]
+    NotPdf(String),
+    #[error("encrypted PDF: {0}")]
+    Encrypted(String),
+    #[error("damaged PDF: {0}")]
+    Damaged(String),
+    #[error("limit exceeded: {0}")]
+    Limit(String),
+    #[error("no text layer: {0}")]
+    NoText(String),
+}
+
+/// Extracts a file of the given kind.
+pub fn extract(path: &Path, kind: InputKind) -> Result<Document, ExtractError> {
+    let bytes = std::fs::read(path).map_err(|source| ExtractError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    match kind {
+        InputKind::Text => Ok(text::read_text_export(path, &bytes)),
+        InputKind::Pdf => Err(ExtractError::NotPdf(
+            "PDF extraction is not available yet".to_string(),
+        )),
+    }
+}

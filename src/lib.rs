@@ -1,0 +1,15 @@
+//! lkjip-audit: finds arithmetic errors, year mismatches and contradicted claims
+//! in Indonesian government performance reports (LKjIP).
+//!
+//! The pipeline reads left to right, and so do the modules:
+//! [`discover`] → [`extract`] → [`structure`] → [`facts`] → [`rules`] → [`report`],
+//! with [`audit`] running it over many files in parallel.
+
+pub mod audit;
+pub mod discover;
+pub mod extract;
+pub mod facts;
+pub mod findings;
+pub mod report;
+pub mod rules;
+pub mod structure;
