@@ -10,6 +10,7 @@ pub mod discover;
 pub mod extract;
 pub mod facts;
 pub mod findings;
+pub mod limits;
 pub mod report;
 pub mod rules;
 pub mod structure;
