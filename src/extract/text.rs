@@ -1,25 +1,617 @@
-//! Text exports: `.txt` / `.md` from PDF-to-text converters.
+//! Text exports: `.txt` / `.md` written by PDF-to-text converters.
+//!
+//! Tables arrive in four shapes and all become lines whose spans are cells:
+//! tab-separated rows, Markdown pipe rows, HTML `<table>` blocks (with rowspan
+//! and colspan), and `pdftotext -layout` output where runs of spaces separate
+//! columns (those lines are `Aligned`; structure infers the columns).
+//! Markup (Markdown emphasis, inline HTML) is removed from the text an auditor
+//! sees; line numbers stay those of the file.
 
 use std::path::Path;
 
-use super::{Document, InputKind, Line, Page};
+use super::{CellMode, Document, InputKind, Line, Page, Span};
 
+/// Decodes the bytes (UTF-8, or Windows-1252 when they are not valid UTF-8)
+/// and reads the lines.
 pub fn read_text_export(path: &Path, bytes: &[u8]) -> Document {
-    let text = String::from_utf8_lossy(bytes);
-    let lines = text
-        .lines()
-        .enumerate()
-        .map(|(i, l)| Line {
-            number: i as u32 + 1,
-            text: l.to_string(),
-            ..Default::default()
-        })
-        .collect();
+    let mut notes = Vec::new();
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => {
+            let (decoded, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            notes.push("not valid UTF-8: decoded as Windows-1252".to_string());
+            decoded.into_owned()
+        }
+    };
+    let pages = read_lines(&text);
+    let paged = pages.len() > 1;
     Document {
         path: path.to_path_buf(),
         kind: InputKind::Text,
-        pages: vec![Page { number: 1, lines }],
-        paged: false,
-        notes: Vec::new(),
+        pages,
+        paged,
+        notes,
+    }
+}
+
+/// Splits text into pages (form feeds) of lines. Line numbers count file lines.
+pub fn read_lines(text: &str) -> Vec<Page> {
+    let mut pages = vec![Page {
+        number: 1,
+        lines: Vec::new(),
+    }];
+    let raw_lines: Vec<&str> = split_lines(text);
+    let mut i = 0;
+    while i < raw_lines.len() {
+        let number = i as u32 + 1;
+        let mut raw = raw_lines[i];
+        // A form feed starts a new page (pdftotext puts one between pages).
+        while let Some(pos) = raw.find('\u{c}') {
+            let before = &raw[..pos];
+            if !before.trim().is_empty() {
+                push_line(&mut pages, number, before);
+            }
+            let next = pages.len() as u32 + 1;
+            pages.push(Page {
+                number: next,
+                lines: Vec::new(),
+            });
+            raw = &raw[pos + 1..];
+        }
+        if contains_ignore_case(raw, "<table") {
+            // Collect the whole block, which may span many file lines.
+            let start = i;
+            let mut block = String::new();
+            let mut line_starts = Vec::new();
+            let mut j = i;
+            loop {
+                line_starts.push((block.len(), j as u32 + 1));
+                block.push_str(if j == i { raw } else { raw_lines[j] });
+                block.push('\n');
+                if contains_ignore_case(raw_lines[j], "</table") || j + 1 >= raw_lines.len() {
+                    break;
+                }
+                j += 1;
+            }
+            let page = pages.last_mut().expect("pages is never empty");
+            page.lines.extend(html_table_lines(&block, &line_starts));
+            i = j + 1;
+            let _ = start;
+            continue;
+        }
+        push_line(&mut pages, number, raw);
+        i += 1;
+    }
+    pages
+}
+
+fn split_lines(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        match rest.find(['\n', '\r']) {
+            Some(pos) => {
+                out.push(&rest[..pos]);
+                let skip = if rest[pos..].starts_with("\r\n") { 2 } else { 1 };
+                rest = &rest[pos + skip..];
+            }
+            None => {
+                out.push(rest);
+                rest = "";
+            }
+        }
+    }
+    out
+}
+
+fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+    haystack.len() >= needle.len()
+        && haystack
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+fn push_line(pages: &mut [Page], number: u32, raw: &str) {
+    if let Some(line) = parse_line(number, raw) {
+        if let Some(page) = pages.last_mut() {
+            page.lines.push(line);
+        }
+    }
+}
+
+/// Reads one file line. Returns None for lines that only draw a table
+/// (Markdown `|---|` separators, `-- ----` rules).
+pub fn parse_line(number: u32, raw: &str) -> Option<Line> {
+    let trimmed = raw.trim();
+    if is_rule_line(trimmed) {
+        return None;
+    }
+    if raw.contains('\t') {
+        return Some(delimited_line(number, raw.split('\t').collect()));
+    }
+    let pipe_body = trimmed
+        .strip_prefix("- ")
+        .map(str::trim_start)
+        .unwrap_or(trimmed);
+    if pipe_body.starts_with('|') && pipe_body.ends_with('|') && pipe_body.len() >= 2 {
+        let inner = &pipe_body[1..pipe_body.len() - 1];
+        return Some(delimited_line(number, split_pipes(inner)));
+    }
+    let (heading, body) = heading_level(trimmed);
+    if heading.is_none() {
+        if let Some(spans) = aligned_spans(raw) {
+            let text = spans
+                .iter()
+                .map(|s| s.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\t");
+            return Some(Line {
+                number,
+                text,
+                spans,
+                cells: CellMode::Aligned,
+                heading: None,
+            });
+        }
+    }
+    let (text, bold) = clean_markup(body);
+    let span = Span {
+        bold,
+        ..Span::new(text.clone(), leading_columns(raw), text.chars().count() as f32)
+    };
+    Some(Line {
+        number,
+        text,
+        spans: if span.text.is_empty() {
+            Vec::new()
+        } else {
+            vec![span]
+        },
+        cells: CellMode::Flow,
+        heading,
+    })
+}
+
+fn leading_columns(raw: &str) -> f32 {
+    (raw.len() - raw.trim_start().len()) as f32
+}
+
+/// `|---|:--:|`, `-- ------ ---` and the like.
+fn is_rule_line(trimmed: &str) -> bool {
+    !trimmed.is_empty()
+        && trimmed.contains("--")
+        && trimmed
+            .chars()
+            .all(|c| matches!(c, '-' | '|' | ':' | '+' | '=' | ' ' | '\t'))
+}
+
+/// Splits a pipe row on `|` that are not escaped (`\|`).
+fn split_pipes(inner: &str) -> Vec<&str> {
+    let mut cells = Vec::new();
+    let mut start = 0;
+    let bytes = inner.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'|' && (i == 0 || bytes[i - 1] != b'\\') {
+            cells.push(&inner[start..i]);
+            start = i + 1;
+        }
+    }
+    cells.push(&inner[start..]);
+    cells
+}
+
+fn delimited_line(number: u32, raw_cells: Vec<&str>) -> Line {
+    let mut spans = Vec::with_capacity(raw_cells.len());
+    for (index, raw) in raw_cells.iter().enumerate() {
+        let (text, bold) = clean_markup(raw.trim());
+        let width = text.chars().count() as f32;
+        spans.push(Span {
+            bold,
+            ..Span::new(text, index as f32, width)
+        });
+    }
+    let text = spans
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\t");
+    Line {
+        number,
+        text,
+        spans,
+        cells: CellMode::Delimited,
+        heading: None,
+    }
+}
+
+/// `pdftotext -layout` lines: runs of two or more spaces separate columns.
+/// Only lines with at least two such runs (three columns) — or a wide gap —
+/// are taken as table rows, so justified prose stays prose.
+fn aligned_spans(raw: &str) -> Option<Vec<Span>> {
+    let chars: Vec<char> = raw.chars().collect();
+    let mut spans: Vec<Span> = Vec::new();
+    let mut widest_gap = 0usize;
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == ' ' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        // A span runs until two consecutive spaces.
+        while end < chars.len() {
+            if chars[end] == ' ' && end + 1 < chars.len() && chars[end + 1] == ' ' {
+                break;
+            }
+            if chars[end] == ' ' && end + 1 == chars.len() {
+                break;
+            }
+            end += 1;
+        }
+        let text: String = chars[start..end].iter().collect();
+        if let Some(prev) = spans.last() {
+            let gap = start.saturating_sub((prev.x + prev.width) as usize);
+            widest_gap = widest_gap.max(gap);
+        }
+        let (clean, bold) = clean_markup(text.trim());
+        spans.push(Span {
+            bold,
+            ..Span::new(clean, start as f32, (end - start) as f32)
+        });
+        i = end;
+    }
+    let leading = spans.first().map(|s| s.x).unwrap_or(0.0);
+    if spans.len() >= 3 || (spans.len() == 2 && (widest_gap >= 4 || leading >= 4.0) && widest_gap >= 3)
+    {
+        Some(spans)
+    } else {
+        None
+    }
+}
+
+/// Markdown heading level and the text after the `#`s.
+fn heading_level(trimmed: &str) -> (Option<u8>, &str) {
+    let hashes = trimmed.chars().take_while(|&c| c == '#').count();
+    if hashes > 0 && hashes <= 6 && trimmed[hashes..].starts_with(' ') {
+        (Some(hashes as u8), trimmed[hashes..].trim())
+    } else {
+        (None, trimmed)
+    }
+}
+
+/// Removes Markdown emphasis, escapes and inline HTML; reports whether the text
+/// was bold (`**…**` or `<b>`), which marks group rows in budget tables.
+pub fn clean_markup(text: &str) -> (String, bool) {
+    let mut bold = false;
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '<' => {
+                // An HTML tag: skip it, remembering <b>/<strong>.
+                if let Some(close) = text[i..].find('>') {
+                    let tag = &text[i + 1..i + close];
+                    if looks_like_tag(tag) {
+                        let name = tag
+                            .trim_start_matches('/')
+                            .split(|c: char| c.is_whitespace() || c == '/')
+                            .next()
+                            .unwrap_or("")
+                            .to_ascii_lowercase();
+                        if name == "b" || name == "strong" {
+                            bold = true;
+                        }
+                        if matches!(name.as_str(), "p" | "br" | "li" | "div" | "tr") && !out.ends_with(' ') && !out.is_empty() {
+                            out.push(' ');
+                        }
+                        while let Some(&(j, _)) = chars.peek() {
+                            if j > i + close {
+                                break;
+                            }
+                            chars.next();
+                        }
+                        continue;
+                    }
+                }
+                out.push(c);
+            }
+            '*' => {
+                if text[i..].starts_with("**") {
+                    bold = true;
+                    chars.next();
+                } else if i > 0 && text[..i].ends_with('\\') {
+                    out.push('*');
+                }
+                // A lone `*` is Markdown italics: dropped.
+            }
+            '\\' => {
+                // Markdown escape: keep the escaped character.
+                if let Some(&(_, next)) = chars.peek() {
+                    if next == '*' {
+                        out.push('*');
+                        chars.next();
+                        continue;
+                    }
+                    if "_[]#|`".contains(next) {
+                        out.push(next);
+                        chars.next();
+                        continue;
+                    }
+                }
+                out.push(c);
+            }
+            '&' => {
+                if let Some((decoded, len)) = decode_entity(&text[i..]) {
+                    out.push(decoded);
+                    for _ in 1..len {
+                        chars.next();
+                    }
+                } else {
+                    out.push(c);
+                }
+            }
+            '\u{a0}' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    let collapsed = collapse_spaces(out.trim());
+    (collapsed, bold)
+}
+
+fn looks_like_tag(tag: &str) -> bool {
+    let name = tag.trim_start_matches('/');
+    let first = name.chars().next();
+    first.is_some_and(|c| c.is_ascii_alphabetic())
+        && name
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .next()
+            .is_some_and(|n| {
+                n.len() <= 10 && n.chars().all(|c| c.is_ascii_alphanumeric())
+            })
+}
+
+fn decode_entity(s: &str) -> Option<(char, usize)> {
+    let end = s.find(';')?;
+    if end > 10 {
+        return None;
+    }
+    let name = &s[1..end];
+    let c = match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" | "#39" => '\'',
+        "nbsp" => ' ',
+        _ => {
+            let code = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                u32::from_str_radix(hex, 16).ok()?
+            } else {
+                name.strip_prefix('#')?.parse().ok()?
+            };
+            char::from_u32(code)?
+        }
+    };
+    Some((c, s[..=end].chars().count()))
+}
+
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c == ' ' {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    out
+}
+
+/// Turns an HTML `<table>` block into one Delimited line per `<tr>`, expanding
+/// colspan (empty cells after the spanning one) and rowspan (empty cells below).
+fn html_table_lines(block: &str, line_starts: &[(usize, u32)]) -> Vec<Line> {
+    let lower = block.to_ascii_lowercase();
+    let line_of = |offset: usize| -> u32 {
+        line_starts
+            .iter()
+            .rev()
+            .find(|(start, _)| *start <= offset)
+            .map(|(_, n)| *n)
+            .unwrap_or(1)
+    };
+    let mut lines = Vec::new();
+    // Columns still covered by a rowspan from an earlier row: (column, rows left).
+    let mut pending: Vec<(usize, usize)> = Vec::new();
+    let mut pos = 0;
+    while let Some(tr) = lower[pos..].find("<tr") {
+        let row_start = pos + tr;
+        let row_end = lower[row_start..]
+            .find("</tr")
+            .map(|e| row_start + e)
+            .or_else(|| lower[row_start + 3..].find("<tr").map(|e| row_start + 3 + e))
+            .unwrap_or(lower.len());
+        let mut cells: Vec<String> = Vec::new();
+        let mut bolds: Vec<bool> = Vec::new();
+        let mut cell_pos = row_start;
+        let mut new_pending = Vec::new();
+        loop {
+            let next_td = lower[cell_pos..row_end]
+                .find("<td")
+                .into_iter()
+                .chain(lower[cell_pos..row_end].find("<th"))
+                .min();
+            let Some(rel) = next_td else { break };
+            let tag_start = cell_pos + rel;
+            let Some(tag_close) = lower[tag_start..row_end].find('>') else { break };
+            let tag = &lower[tag_start..tag_start + tag_close];
+            let content_start = tag_start + tag_close + 1;
+            let content_end = [lower[content_start..row_end].find("</td"), lower[content_start..row_end].find("</th"), lower[content_start..row_end].find("<td"), lower[content_start..row_end].find("<th")]
+                .into_iter()
+                .flatten()
+                .min()
+                .map(|e| content_start + e)
+                .unwrap_or(row_end);
+            // Skip columns taken by rowspans from above.
+            while let Some(&(col, _)) = pending.iter().find(|(col, _)| *col == cells.len()) {
+                let _ = col;
+                cells.push(String::new());
+                bolds.push(false);
+            }
+            let (text, bold) = clean_markup(&block[content_start..content_end]);
+            let colspan = attr_number(tag, "colspan").unwrap_or(1).clamp(1, 200);
+            let rowspan = attr_number(tag, "rowspan").unwrap_or(1).clamp(1, 1000);
+            let first_col = cells.len();
+            cells.push(text);
+            bolds.push(bold);
+            for _ in 1..colspan {
+                cells.push(String::new());
+                bolds.push(false);
+            }
+            if rowspan > 1 {
+                for c in first_col..first_col + colspan {
+                    new_pending.push((c, rowspan - 1));
+                }
+            }
+            cell_pos = content_end;
+        }
+        while pending.iter().any(|(col, _)| *col == cells.len()) {
+            cells.push(String::new());
+            bolds.push(false);
+        }
+        pending = pending
+            .into_iter()
+            .filter_map(|(c, left)| (left > 1).then_some((c, left - 1)))
+            .chain(new_pending)
+            .collect();
+        if !cells.is_empty() {
+            let number = line_of(row_start);
+            let spans: Vec<Span> = cells
+                .into_iter()
+                .zip(bolds)
+                .enumerate()
+                .map(|(i, (text, bold))| {
+                    let width = text.chars().count() as f32;
+                    Span {
+                        bold,
+                        ..Span::new(text, i as f32, width)
+                    }
+                })
+                .collect();
+            let text = spans
+                .iter()
+                .map(|s| s.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\t");
+            lines.push(Line {
+                number,
+                text,
+                spans,
+                cells: CellMode::Delimited,
+                heading: None,
+            });
+        }
+        pos = row_end.max(row_start + 3);
+    }
+    lines
+}
+
+fn attr_number(tag: &str, name: &str) -> Option<usize> {
+    let at = tag.find(name)?;
+    let rest = tag[at + name.len()..].trim_start().strip_prefix('=')?.trim_start();
+    let rest = rest.trim_start_matches(['"', '\'']);
+    let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+    digits.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(line: &Line) -> Vec<&str> {
+        line.spans.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    #[test]
+    fn tab_rows_become_cells_with_markup_removed() {
+        let line = parse_line(7, "<b>I</b>\t<b>Program Pelayanan</b>\t\t").unwrap();
+        assert_eq!(line.cells, CellMode::Delimited);
+        assert_eq!(cells(&line), vec!["I", "Program Pelayanan", "", ""]);
+        assert!(line.spans[0].bold);
+        assert_eq!(line.number, 7);
+    }
+
+    #[test]
+    fn pipe_rows_and_separators() {
+        assert!(parse_line(1, "|---------------------------|-------------------|").is_none());
+        assert!(parse_line(1, "--\t--------------\t-------------").is_none());
+        let line = parse_line(2, "| a. Belanja Tidak Langsung | Rp. 1.105.651.826 |").unwrap();
+        assert_eq!(cells(&line), vec!["a. Belanja Tidak Langsung", "Rp. 1.105.651.826"]);
+        let line = parse_line(3, "- |                           |                   |").unwrap();
+        assert_eq!(line.cells, CellMode::Delimited);
+        assert_eq!(cells(&line), vec!["", ""]);
+    }
+
+    #[test]
+    fn markdown_heading_and_emphasis() {
+        let line = parse_line(1, "## **B. MAKSUD DAN TUJUAN**").unwrap();
+        assert_eq!(line.heading, Some(2));
+        assert_eq!(line.text, "B. MAKSUD DAN TUJUAN");
+        let line = parse_line(1, "Sumber Data: \\* data realisasi nasional tidak tersedia").unwrap();
+        assert_eq!(line.text, "Sumber Data: * data realisasi nasional tidak tersedia");
+        let line = parse_line(1, "Terselenggaranya *Good Governance* merupakan").unwrap();
+        assert_eq!(line.text, "Terselenggaranya Good Governance merupakan");
+    }
+
+    #[test]
+    fn layout_rows_are_aligned_and_prose_is_not() {
+        let line = parse_line(1, "  1   Kegiatan Koordinasi Pelayanan Umum      28.115.000   26.640.000   94,75%").unwrap();
+        assert_eq!(line.cells, CellMode::Aligned);
+        assert_eq!(
+            cells(&line),
+            vec!["1", "Kegiatan Koordinasi Pelayanan Umum", "28.115.000", "26.640.000", "94,75%"]
+        );
+        assert_eq!(line.spans[2].x, 46.0);
+        let line = parse_line(1, "Pengukuran kinerja Kecamatan Rambipuji tahun 2020.  Ini kalimat.").unwrap();
+        assert_eq!(line.cells, CellMode::Flow);
+    }
+
+    #[test]
+    fn html_table_with_spans() {
+        let text = "intro\n<table>\n<tr><th rowspan=\"2\">No</th><th colspan=\"2\">REALISASI</th></tr>\n<tr><td>2019</td><td>2020</td></tr>\n<tr><td>1</td><td>71,20%</td><td>&lt;b&gt;</td></tr></table>\nafter";
+        let pages = read_lines(text);
+        let lines = &pages[0].lines;
+        assert_eq!(lines[0].text, "intro");
+        assert_eq!(cells(&lines[1]), vec!["No", "REALISASI", ""]);
+        assert_eq!(lines[1].number, 3);
+        assert_eq!(cells(&lines[2]), vec!["", "2019", "2020"]);
+        assert_eq!(lines[2].number, 4);
+        assert_eq!(cells(&lines[3]), vec!["1", "71,20%", "<b>"]);
+        assert_eq!(lines[4].text, "after");
+        assert_eq!(lines[4].number, 6);
+    }
+
+    #[test]
+    fn form_feeds_start_pages_and_line_numbers_stay_file_lines() {
+        let pages = read_lines("a\nb\u{c}c\nd");
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[1].lines[0].text, "c");
+        assert_eq!(pages[1].lines[0].number, 2);
+        assert_eq!(pages[1].lines[1].number, 3);
+    }
+
+    #[test]
+    fn windows_1252_fallback() {
+        let doc = read_text_export(Path::new("x.txt"), b"Rp 1.000 \x96 caf\xe9\r\nnext");
+        assert_eq!(doc.pages[0].lines[0].text, "Rp 1.000 \u{2013} caf\u{e9}");
+        assert_eq!(doc.pages[0].lines[1].text, "next");
+        assert_eq!(doc.notes.len(), 1);
     }
 }
