@@ -158,6 +158,7 @@ impl RuleSet {
                 line,
                 column,
             };
+            crate::rules::checks::validate(&rule, text)?;
             if let Some(existing) = self.rules.iter_mut().find(|r| r.id == rule.id) {
                 *existing = rule;
             } else {

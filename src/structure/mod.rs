@@ -1,37 +1,201 @@
-//! Structure: what an LKjIP is made of — chapters, tables, metadata.
+//! Structure: what an LKjIP is made of — chapters, paragraphs, tables, and the
+//! report's metadata (office, report year n, place and date of signing).
 
-use serde::Serialize;
+pub mod metadata;
+pub mod sections;
+pub mod tables;
 
-use crate::extract::Document;
+pub use metadata::Metadata;
+pub use sections::Chapter;
+pub use tables::{Cell, Row, RowKind, Table};
 
-/// The report's own metadata.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Metadata {
-    /// The office, e.g. "Kecamatan Ledokombo".
-    pub office: Option<String>,
-    /// The report year n.
-    pub year: Option<i32>,
-    /// Where and when the report was signed.
-    pub place: Option<String>,
-    pub signed: Option<String>,
+use crate::extract::{CellMode, Document, Line};
+use crate::findings::Location;
+
+/// A line with its page and chapter.
+#[derive(Debug, Clone, Copy)]
+pub struct LineRef<'d> {
+    pub page: u32,
+    pub line: &'d Line,
+    pub chapter: Chapter,
+    /// Position in the report's line list.
+    pub index: usize,
+}
+
+/// Running text joined over wrapped lines, with a map back to the lines.
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    pub text: String,
+    /// (byte offset in `text`, index of the line in the report's line list).
+    pub pieces: Vec<(usize, usize)>,
+    pub chapter: Chapter,
+}
+
+impl Paragraph {
+    /// The line (index into the report's lines) holding byte `offset` of the text.
+    pub fn line_at(&self, offset: usize) -> usize {
+        self.pieces
+            .iter()
+            .rev()
+            .find(|(start, _)| *start <= offset)
+            .or(self.pieces.first())
+            .map(|(_, i)| *i)
+            .unwrap_or(0)
+    }
+
+    /// Byte offset in the paragraph where line `line_index` starts.
+    pub fn line_start(&self, line_index: usize) -> usize {
+        self.pieces
+            .iter()
+            .find(|(_, i)| *i == line_index)
+            .map(|(o, _)| *o)
+            .unwrap_or(0)
+    }
 }
 
 /// A document with its structure found.
 #[derive(Debug)]
 pub struct Report<'d> {
     pub doc: &'d Document,
+    pub lines: Vec<LineRef<'d>>,
+    pub paragraphs: Vec<Paragraph>,
+    pub tables: Vec<Table>,
     pub metadata: Metadata,
 }
 
-impl Report<'_> {
+impl<'d> Report<'d> {
+    /// True when the text reads like a performance report rather than any document.
     pub fn looks_like_lkjip(&self) -> bool {
-        true
+        let chapters: std::collections::BTreeSet<Chapter> =
+            self.lines.iter().map(|l| l.chapter).collect();
+        let babs = chapters.iter().filter(|c| matches!(c, Chapter::Bab(_))).count();
+        let title = self.paragraphs.iter().any(|p| {
+            let t = p.text.to_lowercase();
+            t.contains("laporan kinerja") || t.contains("lakip") || t.contains("lkjip") || t.contains("akuntabilitas kinerja")
+        });
+        let capaian = self
+            .lines
+            .iter()
+            .any(|l| l.line.text.to_lowercase().contains("capaian"));
+        (babs >= 2 && (title || capaian)) || (title && capaian)
+    }
+
+    pub fn location(&self, file: &str, index: usize) -> Location {
+        let l = &self.lines[index.min(self.lines.len().saturating_sub(1))];
+        Location {
+            file: file.to_string(),
+            page: self.doc.paged.then_some(l.page),
+            line: l.line.number,
+        }
+    }
+
+    /// Index in `lines` of the line at (page, line number).
+    pub fn index_of(&self, page: u32, line: u32) -> Option<usize> {
+        self.lines
+            .iter()
+            .position(|l| l.page == page && l.line.number == line)
+    }
+
+    pub fn chapter_present(&self, chapter: Chapter) -> bool {
+        self.lines.iter().any(|l| l.chapter == chapter)
     }
 }
 
+/// Finds chapters, paragraphs, tables and metadata.
 pub fn analyse(doc: &Document) -> Report<'_> {
+    let flat: Vec<(u32, &Line)> = doc
+        .pages
+        .iter()
+        .flat_map(|p| p.lines.iter().map(move |l| (p.number, l)))
+        .collect();
+    let just_lines: Vec<&Line> = flat.iter().map(|(_, l)| *l).collect();
+    let chapters = sections::assign_chapters(&just_lines);
+    let lines: Vec<LineRef<'_>> = flat
+        .iter()
+        .zip(chapters)
+        .enumerate()
+        .map(|(index, ((page, line), chapter))| LineRef {
+            page: *page,
+            line,
+            chapter,
+            index,
+        })
+        .collect();
+    let paragraphs = build_paragraphs(&lines);
+    let tables = tables::find_tables(&lines);
+    let metadata = metadata::find_metadata(&lines, &paragraphs);
     Report {
         doc,
-        metadata: Metadata::default(),
+        lines,
+        paragraphs,
+        tables,
+        metadata,
     }
+}
+
+fn starts_list_item(text: &str) -> bool {
+    let t = text.trim_start_matches(['-', '*', '•', '➤', '>', ' ']);
+    let mut chars = t.chars();
+    let first = chars.next();
+    match first {
+        Some(c) if c.is_ascii_digit() || c.is_ascii_lowercase() || c == '(' => {
+            let head: String = t.chars().take(5).collect();
+            head.contains('.') || head.contains(')')
+        }
+        _ => text.trim_start().starts_with(['-', '•', '➤']),
+    }
+}
+
+/// Joins wrapped lines into paragraphs: a paragraph ends at a blank line, a
+/// heading, a table row, a list item or a table caption.
+fn build_paragraphs(lines: &[LineRef<'_>]) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut current: Option<Paragraph> = None;
+    for l in lines {
+        let flow = l.line.cells == CellMode::Flow && !l.line.is_blank();
+        let breaks_before = l.line.heading.is_some()
+            || starts_list_item(&l.line.text)
+            || l.line.text.trim_start().to_lowercase().starts_with("tabel ")
+            || sections::chapter_heading(l.line).is_some();
+        if !flow || breaks_before {
+            if let Some(p) = current.take() {
+                out.push(p);
+            }
+        }
+        if !flow {
+            continue;
+        }
+        let text = l.line.text.trim();
+        match current.as_mut() {
+            Some(p) if p.chapter == l.chapter => {
+                // A hyphen at the end of a wrapped line joins the word.
+                if p.text.ends_with('-') && !p.text.ends_with(" -") {
+                    p.text.pop();
+                } else {
+                    p.text.push(' ');
+                }
+                p.pieces.push((p.text.len(), l.index));
+                p.text.push_str(text);
+            }
+            _ => {
+                if let Some(p) = current.take() {
+                    out.push(p);
+                }
+                current = Some(Paragraph {
+                    text: text.to_string(),
+                    pieces: vec![(0, l.index)],
+                    chapter: l.chapter,
+                });
+            }
+        }
+        if l.line.heading.is_some() || sections::chapter_heading(l.line).is_some() {
+            if let Some(p) = current.take() {
+                out.push(p);
+            }
+        }
+    }
+    if let Some(p) = current {
+        out.push(p);
+    }
+    out
 }

@@ -1,17 +1,232 @@
-//! The built-in check kinds that rule files parameterise.
+//! The built-in check kinds that rule files parameterise. A rule file names a
+//! kind and gives it parameters; this module turns rules into runnable checks
+//! and runs them over a structured report.
 
-use crate::findings::Finding;
+mod arithmetic;
+mod claims;
+mod common;
+mod counts;
+mod format;
+mod quantities;
+mod years;
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::de::DeserializeOwned;
+
+use crate::findings::{Finding, Localized, Location};
+use crate::rules::loader::{Rule, RuleError, line_column};
 use crate::rules::RuleSet;
 use crate::structure::Report;
 
-/// Rules turned into runnable checks.
-#[derive(Debug, Clone, Default)]
-pub struct CompiledRules {}
+pub use common::Context;
 
-pub fn compile(_rules: &RuleSet) -> CompiledRules {
-    CompiledRules {}
+/// A runnable check built from one rule's parameters.
+pub trait Check: Send + Sync + std::fmt::Debug {
+    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>);
 }
 
-pub fn run(_compiled: &CompiledRules, _report: &Report<'_>, _file: &str) -> Vec<Finding> {
-    Vec::new()
+/// What a check found, before the rule's id, severity and message are applied.
+#[derive(Debug, Clone, Default)]
+pub struct Draft {
+    /// Index of the line in the report's line list.
+    pub line: usize,
+    pub stated: String,
+    pub expected: String,
+    pub computation: Localized,
+    pub related: Vec<usize>,
+    /// Byte range of the stated figure in the line's text.
+    pub highlight: Option<(usize, usize)>,
+    /// Values for `{placeholders}` in the rule's message (stated, expected are always there).
+    pub vars: BTreeMap<&'static str, Localized>,
+}
+
+impl Draft {
+    pub fn var(mut self, name: &'static str, value: Localized) -> Self {
+        self.vars.insert(name, value);
+        self
+    }
+}
+
+type Builder = fn(&toml::Table) -> Result<Box<dyn Check>, String>;
+
+fn build<P: DeserializeOwned, C: Check + 'static>(
+    params: &toml::Table,
+    make: impl FnOnce(P) -> Result<C, String>,
+) -> Result<Box<dyn Check>, String> {
+    let p: P = toml::Value::Table(params.clone())
+        .try_into()
+        .map_err(|e: toml::de::Error| e.message().to_string())?;
+    Ok(Box::new(make(p)?))
+}
+
+/// Every check kind a rule file may name.
+pub fn kinds() -> Vec<(&'static str, Builder)> {
+    vec![
+        ("table_column_sum", |p| build(p, arithmetic::ColumnSum::new)),
+        ("table_row_sum", |p| build(p, arithmetic::RowSum::new)),
+        ("table_ratio", |p| build(p, arithmetic::Ratio::new)),
+        ("capaian_formula", |p| build(p, arithmetic::CapaianFormula::new)),
+        ("parts_sum", |p| build(p, arithmetic::PartsSum::new)),
+        ("share_of_total", |p| build(p, arithmetic::ShareOfTotal::new)),
+        ("aggregate_claim", |p| build(p, claims::Aggregate::new)),
+        ("predicate_scale", |p| build(p, claims::Predicate::new)),
+        ("predicate_counts", |p| build(p, claims::PredicateCounts::new)),
+        ("same_quantity", |p| build(p, quantities::SameQuantity::new)),
+        ("activity_figures", |p| build(p, quantities::ActivityFigures::new)),
+        ("year_mentions", |p| build(p, years::YearMentions::new)),
+        ("signature_year", |p| build(p, years::SignatureYear::new)),
+        ("list_count", |p| build(p, counts::ListCount::new)),
+        ("table_count", |p| build(p, counts::TableCount::new)),
+        ("digits_words", |p| build(p, counts::DigitsWords::new)),
+        ("malformed_number", |p| build(p, format::Malformed::new)),
+        ("template_text", |p| build(p, format::TemplateText::new)),
+        ("empty_cells", |p| build(p, format::EmptyCells::new)),
+        ("required_chapters", |p| build(p, format::RequiredChapters::new)),
+        ("duplicate_caption", |p| build(p, format::DuplicateCaption::new)),
+        ("citation_year", |p| build(p, years::CitationYear::new)),
+    ]
+}
+
+/// Builds the check a rule names, or explains what is wrong with it.
+pub fn build_rule(rule: &Rule) -> Result<Box<dyn Check>, String> {
+    let kinds = kinds();
+    let Some((_, builder)) = kinds.iter().find(|(k, _)| *k == rule.kind) else {
+        let names: Vec<&str> = kinds.iter().map(|(k, _)| *k).collect();
+        return Err(format!(
+            "unknown check kind `{}` (known kinds: {})",
+            rule.kind,
+            names.join(", ")
+        ));
+    };
+    builder(&rule.params)
+}
+
+/// Validates a rule just loaded from `text`, pointing at its `params` when they are wrong.
+pub fn validate(rule: &Rule, text: &str) -> Result<(), RuleError> {
+    build_rule(rule).map(|_| ()).map_err(|message| {
+        // Point at the offending key when the message names one, else at the rule.
+        let key = message
+            .split('`')
+            .nth(1)
+            .filter(|k| !k.contains(' '))
+            .and_then(|k| find_key(text, rule.line, k));
+        let (line, column) = key.unwrap_or((rule.line, rule.column));
+        RuleError::Invalid {
+            path: rule.source.clone(),
+            line,
+            column,
+            message: format!("rule `{}`: {message}", rule.id),
+        }
+    })
+}
+
+fn find_key(text: &str, from_line: usize, key: &str) -> Option<(usize, usize)> {
+    let mut offset = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 >= from_line {
+            let trimmed = l.trim_start();
+            if trimmed.starts_with(key)
+                && trimmed[key.len()..].trim_start().starts_with('=')
+            {
+                return Some(line_column(text, offset + (l.len() - trimmed.len())));
+            }
+        }
+        offset += l.len();
+    }
+    None
+}
+
+/// Rules turned into runnable checks.
+#[derive(Debug, Default)]
+pub struct CompiledRules {
+    pub checks: Vec<(Rule, Box<dyn Check>)>,
+    /// Extra absolute tolerance for comparisons (configuration).
+    pub tolerance: Decimal,
+}
+
+pub fn compile(rules: &RuleSet) -> CompiledRules {
+    let checks = rules
+        .rules
+        .iter()
+        .filter_map(|r| build_rule(r).ok().map(|c| (r.clone(), c)))
+        .collect();
+    CompiledRules {
+        checks,
+        tolerance: Decimal::ZERO,
+    }
+}
+
+/// Runs every check on a report; `file` is the path shown in findings.
+pub fn run(compiled: &CompiledRules, report: &Report<'_>, file: &str) -> Vec<Finding> {
+    let ctx = Context::new(report, compiled.tolerance);
+    let mut findings = Vec::new();
+    for (rule, check) in &compiled.checks {
+        if crate::limits::check_time().is_err() {
+            break;
+        }
+        let mut drafts = Vec::new();
+        check.run(&ctx, &mut drafts);
+        for d in drafts {
+            findings.push(finish(rule, d, report, file));
+        }
+    }
+    findings.dedup_by(|a, b| a == b);
+    findings
+}
+
+fn finish(rule: &Rule, mut d: Draft, report: &Report<'_>, file: &str) -> Finding {
+    d.vars
+        .entry("stated")
+        .or_insert_with(|| Localized::same(d.stated.clone()));
+    d.vars
+        .entry("expected")
+        .or_insert_with(|| Localized::same(d.expected.clone()));
+    let fill = |template: &str, lang: crate::findings::Lang| {
+        let mut out = template.to_string();
+        for (name, value) in &d.vars {
+            out = out.replace(&format!("{{{name}}}"), value.get(lang));
+        }
+        out
+    };
+    let message = Localized {
+        id: fill(&rule.message.id, crate::findings::Lang::Id),
+        en: fill(&rule.message.en, crate::findings::Lang::En),
+    };
+    let location = report.location(file, d.line);
+    let mut related: Vec<Location> = d
+        .related
+        .iter()
+        .map(|&i| report.location(file, i))
+        .filter(|l| *l != location)
+        .collect();
+    related.sort();
+    related.dedup();
+    let excerpt = report
+        .lines
+        .get(d.line)
+        .map(|l| l.line.text.clone())
+        .unwrap_or_default();
+    let highlight = d
+        .highlight
+        .filter(|(a, b)| a < b && *b <= excerpt.len() && excerpt.is_char_boundary(*a) && excerpt.is_char_boundary(*b))
+        .or_else(|| {
+            (!d.stated.is_empty())
+                .then(|| excerpt.find(&d.stated).map(|a| (a, a + d.stated.len())))
+                .flatten()
+        });
+    Finding {
+        rule: rule.id.clone(),
+        category: rule.category,
+        severity: rule.severity,
+        location,
+        stated: d.stated,
+        expected: d.expected,
+        message,
+        computation: d.computation,
+        related,
+        excerpt,
+        highlight,
+    }
 }

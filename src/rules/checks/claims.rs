@@ -1,0 +1,440 @@
+//! Claims in the text against the tables they summarise: averages, predicates
+//! on the report's own ordinal scale, counts of indicators per category.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+use crate::facts::figures::{Figure, Hint};
+use crate::findings::Localized;
+use crate::structure::{Row, Table};
+
+use super::arithmetic::table_name;
+use super::common::{Chapters, Context, Pattern, agrees, cell_number, difference, figures, like, pct, shown};
+use super::{Check, Draft};
+
+// ---------------------------------------------------------------- averages
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AggregateParams {
+    /// The claim; group `value` holds the stated figure.
+    claim: Pattern,
+    /// "average" or "total".
+    #[serde(default = "average")]
+    function: String,
+    /// Column labels to aggregate, in order of preference.
+    columns: Vec<Pattern>,
+    #[serde(default)]
+    chapters: Chapters,
+}
+
+fn average() -> String {
+    "average".into()
+}
+
+/// "rata-rata capaian sasaran sebesar 74,61 %" against the values it summarises:
+/// the table just above the claim, and the measurement table. The claim stands
+/// when it matches either.
+#[derive(Debug)]
+pub struct Aggregate {
+    p: AggregateParams,
+}
+
+impl Aggregate {
+    pub fn new(p: AggregateParams) -> Result<Self, String> {
+        if p.function != "average" && p.function != "total" {
+            return Err(format!("`function` must be \"average\" or \"total\", not {:?}", p.function));
+        }
+        Ok(Aggregate { p })
+    }
+
+    fn values<'t>(&self, table: &'t Table) -> Option<(usize, Vec<(&'t Row, Figure)>)> {
+        for pattern in &self.p.columns {
+            for col in table.columns_matching(&pattern.0) {
+                let values: Vec<(&Row, Figure)> = table
+                    .rows
+                    .iter()
+                    .filter(|r| r.kind != crate::structure::RowKind::Total)
+                    .filter_map(|r| r.cell(col).and_then(|c| cell_number(&c.text, Hint::Percent)).map(|f| (r, f)))
+                    .collect();
+                if !values.is_empty() {
+                    return Some((col, values));
+                }
+            }
+        }
+        None
+    }
+}
+
+impl Check for Aggregate {
+    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
+        for para in ctx.paragraphs_in(&self.p.chapters) {
+            for c in self.p.claim.0.captures_iter(&para.text) {
+                let Some(m) = c.name("value") else { continue };
+                let Some(stated) = figures(m.as_str()).into_iter().next() else { continue };
+                let (line, at) = ctx.locate(para, m.start());
+                // Candidates: the nearest table above, then the measurement table.
+                let above = ctx
+                    .report
+                    .tables
+                    .iter()
+                    .rev()
+                    .find(|t| t.end <= line && self.values(t).is_some());
+                let mut candidates: Vec<&Table> = above.into_iter().collect();
+                if let Some((_, t)) = ctx.capaian_table() {
+                    if !candidates.iter().any(|c| std::ptr::eq(*c, t)) {
+                        candidates.push(t);
+                    }
+                }
+                let mut first: Option<(Decimal, String, Vec<usize>, Localized)> = None;
+                let mut matched = false;
+                for table in candidates {
+                    let Some((_, values)) = self.values(table) else { continue };
+                    let total: Decimal = values.iter().map(|(_, f)| f.value).sum();
+                    let n = Decimal::from(values.len() as u64);
+                    let computed = if self.p.function == "average" { total / n } else { total };
+                    if agrees(&stated, computed, ctx.tolerance) {
+                        matched = true;
+                        break;
+                    }
+                    if first.is_none() {
+                        let parts: Vec<String> = values.iter().map(|(_, f)| shown(f)).collect();
+                        let text = if self.p.function == "average" {
+                            format!("({}) / {} = {}", parts.join(" + "), values.len(), pct(computed))
+                        } else {
+                            format!("{} = {}", parts.join(" + "), pct(computed))
+                        };
+                        let lines = values.iter().map(|(r, _)| ctx.row_line(r.page, r.line)).collect();
+                        first = Some((computed, text, lines, table_name(table)));
+                    }
+                }
+                if matched {
+                    continue;
+                }
+                if let Some((computed, text, lines, table)) = first {
+                    out.push(
+                        Draft {
+                            line,
+                            stated: stated.text.clone(),
+                            expected: like(&stated, computed),
+                            computation: Localized::same(text),
+                            related: lines,
+                            highlight: Some((at, at + m.as_str().len())),
+                            ..Default::default()
+                        }
+                        .var("table", table)
+                        .var("difference", difference(stated.value, computed)),
+                    );
+                }
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- ordinal scale
+
+/// One band of an ordinal scale: "76 % s/d 100 %" → BAIK.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    pub label: String,
+    #[serde(default)]
+    pub min: Option<Decimal>,
+    #[serde(default)]
+    pub max: Option<Decimal>,
+    #[serde(default = "yes")]
+    pub min_inclusive: bool,
+    #[serde(default = "yes")]
+    pub max_inclusive: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Band {
+    fn contains(&self, v: Decimal) -> bool {
+        let above = match self.min {
+            Some(m) if self.min_inclusive => v >= m,
+            Some(m) => v > m,
+            None => true,
+        };
+        let below = match self.max {
+            Some(m) if self.max_inclusive => v <= m,
+            Some(m) => v < m,
+            None => true,
+        };
+        above && below
+    }
+
+    fn distance(&self, v: Decimal) -> Decimal {
+        let d_min = self.min.map(|m| (m - v).max(Decimal::ZERO)).unwrap_or_default();
+        let d_max = self.max.map(|m| (v - m).max(Decimal::ZERO)).unwrap_or_default();
+        d_min + d_max
+    }
+}
+
+/// The scale, as stated by the report or given by the rule.
+#[derive(Debug, Clone)]
+pub struct Scale {
+    pub bands: Vec<Band>,
+    /// Line where the report states it.
+    pub line: Option<usize>,
+}
+
+impl Scale {
+    /// The labels a value may carry: the band holding it, or both neighbours
+    /// when it falls in a gap between integer bands (75,5 between 75 and 76).
+    pub fn labels_for(&self, v: Decimal) -> Vec<String> {
+        let inside: Vec<String> = self.bands.iter().filter(|b| b.contains(v)).map(|b| norm_label(&b.label)).collect();
+        if !inside.is_empty() {
+            return inside;
+        }
+        let best = self.bands.iter().map(|b| b.distance(v)).min().unwrap_or_default();
+        self.bands.iter().filter(|b| b.distance(v) == best).map(|b| norm_label(&b.label)).collect()
+    }
+}
+
+pub fn norm_label(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_uppercase()
+}
+
+static RANGE_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(\d+(?:[.,]\d+)?)\s*%?\s*(?:s/d|s\.d\.?|sampai(?:\s+dengan)?|-|–|—)\s*(\d+(?:[.,]\d+)?)").expect("valid regex")
+});
+static RANGE_ABOVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:lebih\s+dari|di\s+atas|diatas|>\s*=?|≥)\s*(\d+(?:[.,]\d+)?)").expect("valid regex")
+});
+static RANGE_BELOW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:kurang\s+dari|di\s+bawah|dibawah|<\s*=?|≤)\s*(\d+(?:[.,]\d+)?)").expect("valid regex")
+});
+
+fn number(s: &str) -> Option<Decimal> {
+    figures(s).into_iter().next().map(|f| f.value)
+}
+
+/// Parses "Lebih dari 100 %", "76 % s/d 100 %", "Kurang dari 55 %", "≥ 90".
+pub fn parse_band(range: &str, label: &str) -> Option<Band> {
+    let band = |min, max, min_inclusive, max_inclusive| Band {
+        label: label.trim().to_string(),
+        min,
+        max,
+        min_inclusive,
+        max_inclusive,
+    };
+    if let Some(c) = RANGE_BETWEEN.captures(range) {
+        return Some(band(number(&c[1]), number(&c[2]), true, true));
+    }
+    if let Some(c) = RANGE_ABOVE.captures(range) {
+        let inclusive = c[0].contains('=') || c[0].contains('≥');
+        return Some(band(number(&c[1]), None, inclusive, true));
+    }
+    if let Some(c) = RANGE_BELOW.captures(range) {
+        let inclusive = c[0].contains('=') || c[0].contains('≤');
+        return Some(band(None, number(&c[1]), true, inclusive));
+    }
+    None
+}
+
+/// The scale a report states: a table with a range column and a label column.
+pub fn report_scale(ctx: &Context<'_, '_>, labels: &Pattern) -> Option<Scale> {
+    for t in &ctx.report.tables {
+        let mut bands = Vec::new();
+        for r in &t.rows {
+            let texts: Vec<&str> = r.cells.iter().map(|c| c.text.as_str()).collect();
+            let label = texts.iter().rev().find(|x| labels.is_match(x));
+            let range = texts.iter().find(|x| parse_band(x, "").is_some());
+            if let (Some(label), Some(range)) = (label, range) {
+                if let Some(b) = parse_band(range, label) {
+                    bands.push(b);
+                }
+            }
+        }
+        if bands.len() >= 3 {
+            let line = t.rows.first().map(|r| ctx.row_line(r.page, r.line));
+            return Some(Scale { bands, line });
+        }
+    }
+    None
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PredicateParams {
+    /// "Sasaran 1 : … predikat nilai Cukup": groups `n` (the sasaran) and `label`.
+    claim: Pattern,
+    /// What a scale label looks like.
+    labels: Pattern,
+    /// Used when the report states no scale.
+    #[serde(default)]
+    default_scale: Vec<Band>,
+    /// Judge by the capaian the formula gives instead of the one printed.
+    #[serde(default)]
+    recompute: bool,
+    #[serde(default)]
+    chapters: Chapters,
+}
+
+/// A predicate in the text against the capaian of its row on the report's scale.
+#[derive(Debug)]
+pub struct Predicate {
+    p: PredicateParams,
+}
+
+impl Predicate {
+    pub fn new(p: PredicateParams) -> Result<Self, String> {
+        Ok(Predicate { p })
+    }
+}
+
+/// The capaian of each row of the measurement table: printed, or by the formula.
+pub fn row_capaian(ctx: &Context<'_, '_>, table: &Table, recompute: bool) -> Vec<(usize, Decimal, String)> {
+    static CAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)capaian").expect("valid regex"));
+    static TGT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\btarget\b").expect("valid regex"));
+    static REA: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)realisasi").expect("valid regex"));
+    let (Some(&c), Some(&t), Some(&r)) = (
+        table.columns_matching(&CAP).first(),
+        table.columns_matching(&TGT).first(),
+        table.columns_matching(&REA).first(),
+    ) else {
+        return Vec::new();
+    };
+    table
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let line = ctx.row_line(row.page, row.line);
+            let stated = row.cell(c).and_then(|x| cell_number(&x.text, Hint::Percent))?;
+            if recompute {
+                let target = row.cell(t).and_then(|x| cell_number(&x.text, Hint::None))?;
+                let real = row.cell(r).and_then(|x| cell_number(&x.text, Hint::None))?;
+                if target.value.is_zero() {
+                    return None;
+                }
+                let v = real.value / target.value * Decimal::ONE_HUNDRED;
+                Some((line, v, format!("{} / {} × 100 = {}", shown(&real), shown(&target), pct(v))))
+            } else {
+                Some((line, stated.value, stated.text.clone()))
+            }
+        })
+        .collect()
+}
+
+impl Check for Predicate {
+    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
+        let scale = report_scale(ctx, &self.p.labels).or_else(|| {
+            (!self.p.default_scale.is_empty()).then(|| Scale {
+                bands: self.p.default_scale.clone(),
+                line: None,
+            })
+        });
+        let (Some(scale), Some((_, table))) = (scale, ctx.capaian_table()) else { return };
+        let capaian = row_capaian(ctx, table, self.p.recompute);
+        for para in ctx.paragraphs_in(&self.p.chapters) {
+            for c in self.p.claim.0.captures_iter(&para.text) {
+                let (Some(n), Some(label)) = (c.name("n"), c.name("label")) else { continue };
+                let Ok(n) = n.as_str().parse::<usize>() else { continue };
+                let Some((row_line, value, how)) = capaian.get(n.wrapping_sub(1)) else { continue };
+                let allowed = scale.labels_for(*value);
+                let stated = norm_label(label.as_str());
+                if allowed.contains(&stated) {
+                    continue;
+                }
+                let (line, at) = ctx.locate(para, label.start());
+                out.push(
+                    Draft {
+                        line,
+                        stated: label.as_str().to_string(),
+                        expected: allowed.join(" / "),
+                        computation: Localized::new(
+                            format!("capaian {} ({how}) → {} pada skala laporan", pct(*value), allowed.join(" / ")),
+                            format!("capaian {} ({how}) → {} on the report's scale", pct(*value), allowed.join(" / ")),
+                        ),
+                        related: std::iter::once(*row_line).chain(scale.line).collect(),
+                        highlight: Some((at, at + label.as_str().len())),
+                        ..Default::default()
+                    }
+                    .var("n", Localized::same(n.to_string()))
+                    .var("capaian", Localized::same(pct(*value))),
+                );
+            }
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PredicateCountsParams {
+    /// The sentence; each `N (words) indikator dalam kategori LABEL` inside it is checked.
+    sentence: Pattern,
+    /// One count inside the sentence: groups `count` and `label`.
+    item: Pattern,
+    labels: Pattern,
+    #[serde(default)]
+    recompute: bool,
+}
+
+/// "1 (satu) indikator dalam kategori baik, dan 1 (satu) indikator dalam kategori
+/// cukup" against the categories of the measurement table's capaian.
+#[derive(Debug)]
+pub struct PredicateCounts {
+    p: PredicateCountsParams,
+}
+
+impl PredicateCounts {
+    pub fn new(p: PredicateCountsParams) -> Result<Self, String> {
+        Ok(PredicateCounts { p })
+    }
+}
+
+impl Check for PredicateCounts {
+    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
+        let (Some(scale), Some((_, table))) = (report_scale(ctx, &self.p.labels), ctx.capaian_table()) else { return };
+        let capaian = row_capaian(ctx, table, self.p.recompute);
+        if capaian.is_empty() {
+            return;
+        }
+        // Counts per label; a value in a gap counts for its first neighbour.
+        let mut actual: Vec<(String, usize)> = Vec::new();
+        for (_, v, _) in &capaian {
+            let label = scale.labels_for(*v).into_iter().next().unwrap_or_default();
+            match actual.iter_mut().find(|(l, _)| *l == label) {
+                Some((_, n)) => *n += 1,
+                None => actual.push((label, 1)),
+            }
+        }
+        let summary = actual.iter().map(|(l, n)| format!("{l}: {n}")).collect::<Vec<_>>().join(", ");
+        let values = capaian.iter().map(|(_, v, _)| pct(*v)).collect::<Vec<_>>().join("; ");
+        for para in &ctx.report.paragraphs {
+            let Some(sentence) = self.p.sentence.0.find(&para.text) else { continue };
+            for c in self.p.item.0.captures_iter(sentence.as_str()) {
+                let (Some(count), Some(label)) = (c.name("count"), c.name("label")) else { continue };
+                let Ok(stated) = count.as_str().trim().parse::<usize>() else { continue };
+                let wanted = norm_label(label.as_str());
+                let real = actual.iter().find(|(l, _)| *l == wanted).map(|(_, n)| *n).unwrap_or(0);
+                if real == stated {
+                    continue;
+                }
+                let (line, at) = ctx.locate(para, sentence.start() + count.start());
+                out.push(
+                    Draft {
+                        line,
+                        stated: format!("{} {}", count.as_str().trim(), label.as_str()),
+                        expected: format!("{real} {}", label.as_str()),
+                        computation: Localized::new(
+                            format!("capaian {values} → {summary}"),
+                            format!("capaian {values} → {summary}"),
+                        ),
+                        related: capaian.iter().map(|(l, _, _)| *l).chain(scale.line).collect(),
+                        highlight: Some((at, at + count.as_str().len())),
+                        ..Default::default()
+                    }
+                    .var("label", Localized::same(label.as_str().to_string())),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! What every check needs: the report, its year, the tables it usually looks
+//! at, patterns from rule files, and figure comparison and formatting.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer};
+
+use crate::facts::figures::{Figure, FigureKind, Hint, Token, parse_figure, scan_figures};
+use crate::facts::format::format_id;
+use crate::facts::tolerance;
+use crate::findings::Localized;
+use crate::structure::{Chapter, Paragraph, Report, Table};
+
+/// A regular expression from a rule file.
+#[derive(Debug, Clone)]
+pub struct Pattern(pub Regex);
+
+impl<'de> Deserialize<'de> for Pattern {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Regex::new(&s)
+            .map(Pattern)
+            .map_err(|e| serde::de::Error::custom(format!("invalid pattern {s:?}: {e}")))
+    }
+}
+
+impl Pattern {
+    pub fn is_match(&self, text: &str) -> bool {
+        self.0.is_match(text)
+    }
+}
+
+/// Chapters named in a rule file ("ikhtisar", "bab3", "penutup", "lampiran").
+#[derive(Debug, Clone, Default)]
+pub struct Chapters(pub Option<Vec<Chapter>>);
+
+impl<'de> Deserialize<'de> for Chapters {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let names = Vec::<String>::deserialize(d)?;
+        let mut out = Vec::new();
+        for n in names {
+            out.push(Chapter::from_rule_name(&n).ok_or_else(|| {
+                serde::de::Error::custom(format!("unknown chapter {n:?} (use cover, pengantar, ikhtisar, bab1 … bab5, penutup, lampiran)"))
+            })?);
+        }
+        Ok(Chapters(Some(out)))
+    }
+}
+
+impl Chapters {
+    pub fn contains(&self, c: Chapter) -> bool {
+        self.0.as_ref().is_none_or(|v| v.contains(&c))
+    }
+}
+
+/// The report and what checks derive from it.
+pub struct Context<'r, 'd> {
+    pub report: &'r Report<'d>,
+    pub tolerance: Decimal,
+}
+
+static CAPAIAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)capaian").expect("valid regex"));
+static TARGET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\btarget\b").expect("valid regex"));
+static REALISASI: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)realisasi").expect("valid regex"));
+static MONEY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)anggaran|pagu|\brp\b").expect("valid regex"));
+
+impl<'r, 'd> Context<'r, 'd> {
+    pub fn new(report: &'r Report<'d>, tolerance: Decimal) -> Self {
+        Context { report, tolerance }
+    }
+
+    pub fn year(&self) -> Option<i32> {
+        self.report.metadata.year
+    }
+
+    /// The performance measurement table (Tabel 3.1 in most reports):
+    /// target, realisasi and capaian columns, no money.
+    pub fn capaian_tables(&self) -> Vec<(usize, &Table)> {
+        self.report
+            .tables
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| {
+                !t.columns_matching(&CAPAIAN).is_empty()
+                    && !t.columns_matching(&TARGET).is_empty()
+                    && !t.columns_matching(&REALISASI).is_empty()
+                    && t.columns_matching(&MONEY).is_empty()
+                    && t.rows.iter().any(|r| r.cells.iter().any(|c| c.figure.is_some()))
+            })
+            .collect()
+    }
+
+    pub fn capaian_table(&self) -> Option<(usize, &Table)> {
+        self.capaian_tables().into_iter().next()
+    }
+
+    /// The budget table of programs and activities: anggaran and realisasi with a total row.
+    pub fn budget_table(&self) -> Option<(usize, &Table)> {
+        self.report.tables.iter().enumerate().find(|(_, t)| {
+            let anggaran = t.columns.iter().any(|c| c.to_lowercase().contains("anggaran"));
+            let realisasi = !t.columns_matching(&REALISASI).is_empty();
+            let total = t.rows.iter().any(|r| r.kind == crate::structure::RowKind::Total);
+            anggaran && realisasi && total
+        })
+    }
+
+    /// Index (in the report's lines) of the line holding byte `offset` of a paragraph,
+    /// and the byte offset within that line's text.
+    pub fn locate(&self, p: &Paragraph, offset: usize) -> (usize, usize) {
+        let line = p.line_at(offset);
+        let start = p.line_start(line);
+        let text = &self.report.lines[line].line.text;
+        let lead = text.len() - text.trim_start().len();
+        (line, offset.saturating_sub(start) + lead)
+    }
+
+    pub fn paragraphs_in<'a>(&'a self, chapters: &'a Chapters) -> impl Iterator<Item = &'a Paragraph> + 'a {
+        self.report
+            .paragraphs
+            .iter()
+            .filter(move |p| chapters.contains(p.chapter))
+    }
+
+    /// The line index of a table row.
+    pub fn row_line(&self, page: u32, line: u32) -> usize {
+        self.report.index_of(page, line).unwrap_or(0)
+    }
+}
+
+/// True when the stated figure equals `computed` rounded or truncated to its decimals.
+pub fn agrees(stated: &Figure, computed: Decimal, extra: Decimal) -> bool {
+    tolerance::matches(stated.value, stated.decimals, computed, extra)
+}
+
+/// Formats a computed value the way the stated figure is printed.
+pub fn like(stated: &Figure, value: Decimal) -> String {
+    match stated.kind {
+        FigureKind::Percent => format!("{}%", format_id(value, stated.decimals)),
+        _ => format_id(value, stated.decimals),
+    }
+}
+
+/// Formats an amount without decimals unless it has cents.
+pub fn amount(value: Decimal) -> String {
+    let decimals = if value.fract().is_zero() { 0 } else { 2 };
+    format_id(value, decimals)
+}
+
+/// Formats a figure's value as the report prints numbers (no unit).
+pub fn shown(f: &Figure) -> String {
+    format_id(f.value, f.decimals)
+}
+
+/// Percent with two decimals for computations.
+pub fn pct(value: Decimal) -> String {
+    format_id(value, 2)
+}
+
+pub fn figures(text: &str) -> Vec<Figure> {
+    scan_figures(text)
+        .into_iter()
+        .filter_map(|t| match t {
+            Token::Figure(f) => Some(f),
+            Token::Malformed(_) => None,
+        })
+        .collect()
+}
+
+/// A number inside a cell such as "B (80)" or "SKM bernilai Baik (>80)": the
+/// figure itself, or the number in parentheses.
+pub fn cell_number(text: &str, hint: Hint) -> Option<Figure> {
+    if let Some(f) = parse_figure(text, hint) {
+        return Some(f);
+    }
+    static PAREN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\(\s*[<>=≥≤]?\s*(\d+(?:[.,]\d+)?)\s*%?\s*\)").expect("valid regex"));
+    let c = PAREN.captures(text)?;
+    parse_figure(&c[1], hint)
+}
+
+pub fn difference(stated: Decimal, expected: Decimal) -> Localized {
+    let d = stated - expected;
+    let text = if d.fract().is_zero() {
+        format_id(d, 0)
+    } else {
+        format_id(d, 2)
+    };
+    Localized::same(text)
+}
+
+pub fn sum(values: &[Decimal]) -> Decimal {
+    values.iter().copied().sum()
+}
+
+/// "a + b + c = s" with Indonesian formatting.
+pub fn sum_text(values: &[Decimal], total: Decimal) -> String {
+    let parts: Vec<String> = values.iter().map(|v| amount(*v)).collect();
+    format!("{} = {}", parts.join(" + "), amount(total))
+}

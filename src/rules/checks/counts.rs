@@ -1,0 +1,262 @@
+//! Count claims: "sebanyak 5 (lima) kegiatan yaitu:" against the items listed,
+//! "terhadap 3 (tiga) indikator" against the measurement table, and digits
+//! against the number words beside them.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::extract::CellMode;
+use crate::facts::words::{find_digit_word_pairs, number_to_words, parse_number_words};
+use crate::findings::Localized;
+use crate::structure::sections::chapter_heading;
+
+use super::common::{Context, Pattern};
+use super::{Check, Draft};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Noun {
+    noun: String,
+    /// What an item of this noun starts with, after its number ("^kegiatan\\b").
+    /// Empty: every first-level item counts.
+    #[serde(default)]
+    item: Option<Pattern>,
+    /// Items under an item matching this pattern also count (activities listed
+    /// under their programme without the word "Kegiatan").
+    #[serde(default)]
+    child_of: Option<Pattern>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListCountParams {
+    /// The claim: groups `count` (digits, optional), `words` (optional), `noun`.
+    /// It must introduce a list ("yaitu :", "sebagai berikut :").
+    claim: Pattern,
+    nouns: Vec<Noun>,
+}
+
+#[derive(Debug)]
+pub struct ListCount {
+    p: ListCountParams,
+}
+
+impl ListCount {
+    pub fn new(p: ListCountParams) -> Result<Self, String> {
+        if !p.claim.0.capture_names().any(|n| n == Some("noun")) {
+            return Err("`claim` needs a (?P<noun>…) group".into());
+        }
+        Ok(ListCount { p })
+    }
+}
+
+static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[-•*➤]\s*)?(?P<marker>\d{1,2}[.)]|[a-zA-Z][.)]|\(\d{1,2}\)|\d{1,2}\s*\))\s*(?P<rest>.*)$").expect("valid regex")
+});
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*tabel\s+\d").expect("valid regex"));
+
+fn marker_style(m: &str) -> u8 {
+    let c = m.trim_start_matches('(').chars().next().unwrap_or(' ');
+    if c.is_ascii_digit() {
+        0
+    } else if c.is_ascii_lowercase() {
+        1
+    } else {
+        2
+    }
+}
+
+impl Check for ListCount {
+    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
+        let lines = &ctx.report.lines;
+        for para in &ctx.report.paragraphs {
+            for c in self.p.claim.0.captures_iter(&para.text) {
+                let Some(noun_m) = c.name("noun") else { continue };
+                let noun_text = noun_m.as_str().to_lowercase();
+                let Some(noun) = self.p.nouns.iter().find(|n| noun_text.starts_with(&n.noun)) else { continue };
+                let digits = c.name("count").and_then(|m| m.as_str().parse::<u64>().ok());
+                let words = c.name("words").and_then(|m| parse_number_words(m.as_str()));
+                let Some(stated) = digits.or(words) else { continue };
+                let shown_m = c.name("count").or(c.name("words")).unwrap_or(noun_m);
+                let (line, at) = ctx.locate(para, shown_m.start());
+                let last = para.pieces.last().map(|(_, i)| *i).unwrap_or(line);
+                // The list runs until the next heading, caption, count claim or chapter.
+                let mut items = Vec::new();
+                let mut parent_matches = false;
+                let mut parent_style = None;
+                for l in lines.iter().skip(last + 1) {
+                    let text = l.line.text.trim();
+                    if l.line.heading.is_some() || chapter_heading(l.line).is_some() || CAPTION.is_match(text) {
+                        break;
+                    }
+                    if l.line.cells != CellMode::Flow {
+                        continue;
+                    }
+                    if self.p.claim.0.is_match(text) {
+                        break;
+                    }
+                    let Some(e) = ENUMERATOR.captures(text) else { continue };
+                    let rest = e.name("rest").map(|m| m.as_str()).unwrap_or("");
+                    let style = marker_style(&e["marker"]);
+                    let is_item = match &noun.item {
+                        Some(p) => p.is_match(rest),
+                        None => parent_style.is_none_or(|s| s == style),
+                    };
+                    let is_parent = noun.child_of.as_ref().is_some_and(|p| p.is_match(rest));
+                    if is_parent {
+                        parent_matches = true;
+                        parent_style = Some(style);
+                        continue;
+                    }
+                    if noun.item.is_none() && parent_style.is_none() {
+                        parent_style = Some(style);
+                    }
+                    let child = parent_matches && noun.child_of.is_some() && parent_style.is_some_and(|s| s != style);
+                    if is_item || child {
+                        items.push(l.index);
+                    } else if noun.item.is_some() && noun.child_of.is_none() && !items.is_empty() {
+                        // A different list begins.
+                        break;
+                    }
+                }
+                if items.is_empty() || items.len() as u64 == stated {
+                    continue;
+                }
+                let found = items.len() as u64;
+                out.push(
+                    Draft {
+                        line,
+                        stated: format!("{} {}", shown_m.as_str(), noun_m.as_str()),
+                        expected: format!("{found} ({}) {}", number_to_words(found), noun_m.as_str()),
+                        computation: Localized::new(
+                            format!("{found} butir {} tercantum di bawahnya", noun.noun),
+                            format!("{found} {} items are listed below", noun.noun),
+                        ),
+                        related: items,
+                        highlight: Some((at, at + shown_m.as_str().len())),
+                        ..Default::default()
+                    }
+                    .var("noun", Localized::same(noun_m.as_str().to_string()))
+                    .var("count", Localized::same(found.to_string())),
+                );
+            }
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableCountParams {
+    /// Groups `count` (digits) and `noun` ("indikator" / "sasaran").
+    claim: Pattern,
+}
+
+/// "evaluasi … terhadap 3 (tiga) indikator kinerja dari 2 (dua) sasaran" against
+/// the rows of the measurement table.
+#[derive(Debug)]
+pub struct TableCount {
+    p: TableCountParams,
+}
+
+impl TableCount {
+    pub fn new(p: TableCountParams) -> Result<Self, String> {
+        Ok(TableCount { p })
+    }
+}
+
+static NUMBERED_PART: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|\s)(\d)\.\s+\p{L}").expect("valid regex"));
+
+impl Check for TableCount {
+    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
+        let Some((_, table)) = ctx.capaian_table() else { return };
+        let rows: Vec<&crate::structure::Row> = table.rows.iter().filter(|r| r.cells.iter().any(|c| c.figure.is_some())).collect();
+        if rows.is_empty() {
+            return;
+        }
+        // Indicators: one per row, or the numbered indicators inside a row's cell.
+        let numbered: usize = rows
+            .iter()
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .map(|c| NUMBERED_PART.find_iter(&c.text).count())
+                    .max()
+                    .unwrap_or(0)
+                    .max(1)
+            })
+            .sum();
+        let related: Vec<usize> = rows.iter().map(|r| ctx.row_line(r.page, r.line)).collect();
+        for para in &ctx.report.paragraphs {
+            for c in self.p.claim.0.captures_iter(&para.text) {
+                let (Some(count), Some(noun)) = (c.name("count"), c.name("noun")) else { continue };
+                let Ok(stated) = count.as_str().parse::<usize>() else { continue };
+                let noun_l = noun.as_str().to_lowercase();
+                let allowed: Vec<usize> = if noun_l.starts_with("indikator") {
+                    vec![rows.len(), numbered]
+                } else {
+                    vec![rows.len()]
+                };
+                if allowed.contains(&stated) {
+                    continue;
+                }
+                let (line, at) = ctx.locate(para, count.start());
+                out.push(
+                    Draft {
+                        line,
+                        stated: format!("{} {}", count.as_str(), noun.as_str()),
+                        expected: format!("{} {}", allowed[0], noun.as_str()),
+                        computation: Localized::new(
+                            format!("{} baris pada tabel pengukuran kinerja", rows.len()),
+                            format!("{} rows in the performance measurement table", rows.len()),
+                        ),
+                        related: related.clone(),
+                        highlight: Some((at, at + count.as_str().len())),
+                        ..Default::default()
+                    }
+                    .var("noun", Localized::same(noun.as_str().to_string())),
+                );
+            }
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DigitsWordsParams {}
+
+/// "5 (enam)": the digits and the words beside them disagree.
+#[derive(Debug)]
+pub struct DigitsWords;
+
+impl DigitsWords {
+    pub fn new(_: DigitsWordsParams) -> Result<Self, String> {
+        Ok(DigitsWords)
+    }
+}
+
+impl Check for DigitsWords {
+    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
+        for l in &ctx.report.lines {
+            for pair in find_digit_word_pairs(&l.line.text) {
+                let Some(words) = pair.words_value else { continue };
+                if words == pair.digits {
+                    continue;
+                }
+                let text = l.line.text.get(pair.start..pair.end).unwrap_or_default().to_string();
+                out.push(Draft {
+                    line: l.index,
+                    stated: text,
+                    expected: format!("{} ({})", pair.digits, number_to_words(pair.digits)),
+                    computation: Localized::new(
+                        format!("angka {} ditulis \"{}\" (= {words})", pair.digits, pair.words),
+                        format!("digits {} written as \"{}\" (= {words})", pair.digits, pair.words),
+                    ),
+                    highlight: Some((pair.start, pair.end)),
+                    ..Default::default()
+                });
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! The report's metadata: office, report year n, place and date of signing.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use crate::facts::dates::{IndoDate, find_dates};
+
+use super::sections::Chapter;
+use super::{LineRef, Paragraph};
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Metadata {
+    /// The office, e.g. "Kecamatan Ledokombo".
+    pub office: Option<String>,
+    /// The report year n, by majority of the report's own title mentions.
+    pub year: Option<i32>,
+    /// Where the report was signed.
+    pub place: Option<String>,
+    /// When the report was signed, as printed.
+    pub signed: Option<String>,
+    /// Line index (in the report's lines) of each signature date of the report
+    /// itself (Kata Pengantar, Penutup), with the date.
+    #[serde(skip)]
+    pub signatures: Vec<(usize, IndoDate)>,
+}
+
+static TITLE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:laporan\s+kinerja|LAKIP|LKjIP|LKIP|LKj)\b[^.;:]{0,90}?\btahun\s+(?:anggaran\s+)?((?:19|20)\d\d)\b")
+        .expect("valid regex")
+});
+static BUDGET_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\btahun\s+anggaran\s+((?:19|20)\d\d)\b").expect("valid regex")
+});
+static OFFICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\blaporan\s+kinerja\s+(?:instansi\s+pemerintah\s+)?(?:kantor\s+)?((?:kecamatan|kelurahan|dinas|badan|kabupaten|kota|provinsi|sekretariat|inspektorat|satuan|rumah\s+sakit|rsud|bappeda|kantor)\b[^,.;:()]{2,80}?)\s+(?:tahun|ini|disusun|berfungsi|merupakan|dimaksudkan|yang|adalah)\b")
+        .expect("valid regex")
+});
+static SIGNATURE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*([A-Z][A-Za-z .'-]{1,40}?)\s*,\s*(.+)$").expect("valid regex")
+});
+
+pub fn find_metadata(lines: &[LineRef<'_>], paragraphs: &[Paragraph]) -> Metadata {
+    let mut years: BTreeMap<i32, usize> = BTreeMap::new();
+    let mut offices: BTreeMap<String, usize> = BTreeMap::new();
+    for p in paragraphs {
+        if p.chapter == Chapter::Lampiran {
+            continue;
+        }
+        for c in TITLE_YEAR.captures_iter(&p.text) {
+            if let Ok(y) = c[1].parse::<i32>() {
+                *years.entry(y).or_default() += 2;
+            }
+        }
+        for c in BUDGET_YEAR.captures_iter(&p.text) {
+            if let Ok(y) = c[1].parse::<i32>() {
+                *years.entry(y).or_default() += 1;
+            }
+        }
+        for c in OFFICE.captures_iter(&p.text) {
+            let name = title_case(c[1].trim());
+            *offices.entry(name).or_default() += 1;
+        }
+    }
+    // Ties go to the later year: a report is written after its year ends.
+    let year = years
+        .iter()
+        .max_by_key(|(y, n)| (**n, **y))
+        .map(|(y, _)| *y);
+    let office = offices
+        .iter()
+        .max_by_key(|(name, n)| (**n, std::cmp::Reverse(name.len())))
+        .map(|(name, _)| name.clone());
+    let signatures = signature_dates(lines);
+    let (place, signed) = signatures
+        .iter()
+        .find(|(i, _)| lines[*i].chapter == Chapter::Bab(4))
+        .or(signatures.first())
+        .map(|(i, d)| {
+            let text = lines[*i].line.text.trim();
+            let place = SIGNATURE_DATE
+                .captures(text)
+                .map(|c| c[1].trim().to_string());
+            (place, Some(d.text.clone()))
+        })
+        .unwrap_or((None, None));
+    Metadata {
+        office,
+        year,
+        place,
+        signed,
+        signatures,
+    }
+}
+
+/// The report's own signature dates: "Place, [day] Month Year" lines at the end
+/// of the Kata Pengantar and of the Penutup (Bab IV), not the dates of the
+/// documents attached in the Lampiran.
+fn signature_dates(lines: &[LineRef<'_>]) -> Vec<(usize, IndoDate)> {
+    let mut out = Vec::new();
+    for l in lines {
+        if !matches!(l.chapter, Chapter::KataPengantar | Chapter::Bab(4) | Chapter::Bab(5)) {
+            continue;
+        }
+        let text = l.line.text.trim();
+        if text.chars().count() > 60 {
+            continue;
+        }
+        let Some(c) = SIGNATURE_DATE.captures(text) else {
+            continue;
+        };
+        let rest = c.get(2).map(|m| m.as_str()).unwrap_or("");
+        let dates = find_dates(rest);
+        if let Some(mut d) = dates.into_iter().next() {
+            // Only a line that is just "Place, date" (the date ends the line).
+            if rest[d.end..].trim().is_empty() {
+                let offset = c.get(2).map(|m| m.start()).unwrap_or(0) + (l.line.text.len() - l.line.text.trim_start().len());
+                d.start += offset;
+                d.end += offset;
+                out.push((l.index, d));
+            }
+        }
+    }
+    out
+}
+
+fn title_case(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| {
+            let lower = w.to_lowercase();
+            let mut chars = lower.chars();
+            match chars.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + chars.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
