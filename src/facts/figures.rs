@@ -8,7 +8,6 @@
 use std::str::FromStr;
 use std::sync::LazyLock;
 
-use nom::branch::alt;
 use nom::bytes::complete::take_while_m_n;
 use nom::character::complete::{char, digit1};
 use nom::combinator::{all_consuming, opt, recognize};

@@ -7,6 +7,7 @@ use regex::Regex;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
+use crate::extract::CellMode;
 use crate::facts::figures::{Figure, FigureKind, Hint};
 use crate::findings::Localized;
 use crate::structure::{Row, RowKind, Table};
@@ -472,20 +473,36 @@ fn parts_after(ctx: &Context<'_, '_>, from: usize) -> Vec<Part> {
             continue;
         }
         blank_run = 0;
+        let text = l.line.text.trim();
+        let listed = l.line.spans.len() > 1 || TOP_ITEM.is_match(text) || SUB_ITEM.is_match(text);
+        if !listed {
+            // Running text resumes: the list is over.
+            if parts.is_empty() && l.line.cells == CellMode::Flow && text.len() > 80 {
+                break;
+            }
+            if !parts.is_empty() {
+                break;
+            }
+            continue;
+        }
         let cells: Vec<&str> = if l.line.spans.len() > 1 {
             l.line.spans.iter().map(|s| s.text.as_str()).filter(|t| !t.is_empty()).collect()
         } else {
-            vec![l.line.text.as_str()]
+            vec![text]
         };
         let Some(label) = cells.first().copied() else { continue };
-        let figures: Vec<Figure> = cells.iter().skip(if cells.len() > 1 { 1 } else { 0 }).flat_map(|c| super::common::figures(c)).filter(|f| f.kind == FigureKind::Rupiah || f.value > Decimal::from(1000)).collect();
+        // Amounts only: rupiah, or numbers with thousand groups (not years, not list numbers).
+        let figures: Vec<Figure> = cells
+            .iter()
+            .skip(if cells.len() > 1 { 1 } else { 0 })
+            .flat_map(|c| super::common::figures(c))
+            .filter(|f| f.kind == FigureKind::Rupiah || (f.kind == FigureKind::Plain && f.text.contains('.') && f.value >= Decimal::from(1000)))
+            .collect();
         let Some(figure) = figures.into_iter().last() else {
-            if parts.is_empty() {
-                continue;
-            }
-            break;
+            continue;
         };
-        let label_text = label.split("Rp").next().unwrap_or(label).trim().to_string();
+        static MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:[-•–]\s*)?(?:[a-zA-Z0-9][.)]\s+)?").expect("valid regex"));
+        let label_text = MARK.replace(label.split("Rp").next().unwrap_or(label), "").trim().to_string();
         let part = Part {
             label: label_text,
             figure,
@@ -496,7 +513,7 @@ fn parts_after(ctx: &Context<'_, '_>, from: usize) -> Vec<Part> {
             if let Some(last) = parts.last_mut() {
                 last.children.push(part);
             }
-        } else if TOP_ITEM.is_match(label) || parts.is_empty() || !SUB_ITEM.is_match(label) {
+        } else {
             parts.push(part);
         }
     }

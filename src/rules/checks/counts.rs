@@ -99,6 +99,10 @@ impl Check for ListCount {
                     }
                     let Some(e) = ENUMERATOR.captures(text) else { continue };
                     let rest = e.name("rest").map(|m| m.as_str()).unwrap_or("");
+                    // "C. PERJANJIAN KINERJA": a sub-heading in capitals ends the list.
+                    if rest.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !rest.chars().any(|c| c.is_lowercase()) {
+                        break;
+                    }
                     let style = marker_style(&e["marker"]);
                     let is_item = match &noun.item {
                         Some(p) => p.is_match(rest),
