@@ -18,7 +18,12 @@ fn main() {
     for name in &names {
         println!("cargo:rerun-if-changed=rules/{name}");
         let path = std::fs::canonicalize(dir.join(name)).expect("rule file path");
-        writeln!(out, "    ({name:?}, include_str!({:?})),", path.display().to_string()).unwrap();
+        writeln!(
+            out,
+            "    ({name:?}, include_str!({:?})),",
+            path.display().to_string()
+        )
+        .unwrap();
     }
     out.push(']');
     let out_dir = std::env::var("OUT_DIR").expect("OUT_DIR");

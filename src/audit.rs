@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::rules::checks;
 use crate::discover::{Input, discover};
 use crate::extract::{self, InputKind};
 use crate::findings::{Finding, sort_findings};
 use crate::rules::RuleSet;
+use crate::rules::checks;
 use crate::structure::{self, Metadata};
 
 /// What happened to one file.
@@ -101,7 +101,9 @@ pub fn audit_input(input: &Input, compiled: &checks::CompiledRules) -> FileRepor
             findings: Vec::new(),
         };
     };
-    match catch_unwind(AssertUnwindSafe(|| audit_file(&input.path, &path, kind, compiled))) {
+    match catch_unwind(AssertUnwindSafe(|| {
+        audit_file(&input.path, &path, kind, compiled)
+    })) {
         Ok(report) => report,
         Err(panic) => {
             let what = panic

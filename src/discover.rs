@@ -79,7 +79,10 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
                 found.push(path);
             } else if file_type.is_symlink() {
                 // Follow links to files, not to folders (which could loop).
-                if std::fs::metadata(&path).map(|m| m.is_file()).unwrap_or(false) {
+                if std::fs::metadata(&path)
+                    .map(|m| m.is_file())
+                    .unwrap_or(false)
+                {
                     found.push(path);
                 }
             }
@@ -111,7 +114,13 @@ mod tests {
         let inputs = discover(std::slice::from_ref(&dir)).unwrap();
         let names: Vec<_> = inputs
             .iter()
-            .map(|i| i.path.strip_prefix(&dir).unwrap().to_string_lossy().to_string())
+            .map(|i| {
+                i.path
+                    .strip_prefix(&dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .to_string()
+            })
             .collect();
         assert_eq!(names, vec!["2020/kec/b.txt", "a.md", "notes.docx"]);
         assert_eq!(inputs[2].kind, None);

@@ -11,7 +11,11 @@ use lkjip_audit::report;
 use lkjip_audit::rules::RuleSet;
 
 #[derive(Parser)]
-#[command(name = "lkjip-audit", version, about = "Audits LKjIP performance reports for arithmetic, year and claim errors")]
+#[command(
+    name = "lkjip-audit",
+    version,
+    about = "Audits LKjIP performance reports for arithmetic, year and claim errors"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -34,7 +38,9 @@ enum FailOn {
 #[derive(Subcommand)]
 enum Command {
     /// Audit reports (files or folders, searched recursively).
-    #[command(after_help = "Example:\n  lkjip-audit check samples/\n  lkjip-audit check --lang en --format json laporan/2020/ > temuan.json")]
+    #[command(
+        after_help = "Example:\n  lkjip-audit check samples/\n  lkjip-audit check --lang en --format json laporan/2020/ > temuan.json"
+    )]
     Check {
         /// Files or folders to audit.
         #[arg(required = true)]
@@ -99,13 +105,15 @@ fn main() -> ExitCode {
             };
             match format {
                 Format::Human => print!("{}", report::human::render(&run, lang)),
-                Format::Json => match serde_json::to_string_pretty(&report::json::to_json(&run, lang)) {
-                    Ok(s) => println!("{s}"),
-                    Err(e) => {
-                        eprintln!("lkjip-audit: {e}");
-                        return ExitCode::from(2);
+                Format::Json => {
+                    match serde_json::to_string_pretty(&report::json::to_json(&run, lang)) {
+                        Ok(s) => println!("{s}"),
+                        Err(e) => {
+                            eprintln!("lkjip-audit: {e}");
+                            return ExitCode::from(2);
+                        }
                     }
-                },
+                }
             }
             let threshold = match fail_on {
                 FailOn::Info => Some(Severity::Info),
@@ -114,7 +122,11 @@ fn main() -> ExitCode {
                 FailOn::Never => None,
             };
             let failed = threshold.is_some_and(|t| run.findings().any(|f| f.severity >= t));
-            if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+            if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
         }
     }
 }

@@ -93,7 +93,11 @@ fn split_lines(text: &str) -> Vec<&str> {
         match rest.find(['\n', '\r']) {
             Some(pos) => {
                 out.push(&rest[..pos]);
-                let skip = if rest[pos..].starts_with("\r\n") { 2 } else { 1 };
+                let skip = if rest[pos..].starts_with("\r\n") {
+                    2
+                } else {
+                    1
+                };
                 rest = &rest[pos + skip..];
             }
             None => {
@@ -114,10 +118,10 @@ fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
 }
 
 fn push_line(pages: &mut [Page], number: u32, raw: &str) {
-    if let Some(line) = parse_line(number, raw) {
-        if let Some(page) = pages.last_mut() {
-            page.lines.push(line);
-        }
+    if let Some(line) = parse_line(number, raw)
+        && let Some(page) = pages.last_mut()
+    {
+        page.lines.push(line);
     }
 }
 
@@ -140,26 +144,30 @@ pub fn parse_line(number: u32, raw: &str) -> Option<Line> {
         return Some(delimited_line(number, split_pipes(inner)));
     }
     let (heading, body) = heading_level(trimmed);
-    if heading.is_none() {
-        if let Some(spans) = aligned_spans(raw) {
-            let text = spans
-                .iter()
-                .map(|s| s.text.as_str())
-                .collect::<Vec<_>>()
-                .join("\t");
-            return Some(Line {
-                number,
-                text,
-                spans,
-                cells: CellMode::Aligned,
-                heading: None,
-            });
-        }
+    if heading.is_none()
+        && let Some(spans) = aligned_spans(raw)
+    {
+        let text = spans
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\t");
+        return Some(Line {
+            number,
+            text,
+            spans,
+            cells: CellMode::Aligned,
+            heading: None,
+        });
     }
     let (text, bold) = clean_markup(body);
     let span = Span {
         bold,
-        ..Span::new(text.clone(), leading_columns(raw), text.chars().count() as f32)
+        ..Span::new(
+            text.clone(),
+            leading_columns(raw),
+            text.chars().count() as f32,
+        )
     };
     Some(Line {
         number,
@@ -264,7 +272,8 @@ fn aligned_spans(raw: &str) -> Option<Vec<Span>> {
         i = end;
     }
     let leading = spans.first().map(|s| s.x).unwrap_or(0.0);
-    if spans.len() >= 3 || (spans.len() == 2 && (widest_gap >= 4 || leading >= 4.0) && widest_gap >= 3)
+    if spans.len() >= 3
+        || (spans.len() == 2 && (widest_gap >= 4 || leading >= 4.0) && widest_gap >= 3)
     {
         Some(spans)
     } else {
@@ -304,7 +313,10 @@ pub fn clean_markup(text: &str) -> (String, bool) {
                         if name == "b" || name == "strong" {
                             bold = true;
                         }
-                        if matches!(name.as_str(), "p" | "br" | "li" | "div" | "tr") && !out.ends_with(' ') && !out.is_empty() {
+                        if matches!(name.as_str(), "p" | "br" | "li" | "div" | "tr")
+                            && !out.ends_with(' ')
+                            && !out.is_empty()
+                        {
                             out.push(' ');
                         }
                         while let Some(&(j, _)) = chars.peek() {
@@ -368,9 +380,7 @@ fn looks_like_tag(tag: &str) -> bool {
         && name
             .split(|c: char| c.is_whitespace() || c == '/')
             .next()
-            .is_some_and(|n| {
-                n.len() <= 10 && n.chars().all(|c| c.is_ascii_alphanumeric())
-            })
+            .is_some_and(|n| n.len() <= 10 && n.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 fn decode_entity(s: &str) -> Option<(char, usize)> {
@@ -387,11 +397,12 @@ fn decode_entity(s: &str) -> Option<(char, usize)> {
         "apos" | "#39" => '\'',
         "nbsp" => ' ',
         _ => {
-            let code = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
-                u32::from_str_radix(hex, 16).ok()?
-            } else {
-                name.strip_prefix('#')?.parse().ok()?
-            };
+            let code =
+                if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                    u32::from_str_radix(hex, 16).ok()?
+                } else {
+                    name.strip_prefix('#')?.parse().ok()?
+                };
             char::from_u32(code)?
         }
     };
@@ -436,7 +447,11 @@ fn html_table_lines(block: &str, line_starts: &[(usize, u32)]) -> Vec<Line> {
         let row_end = lower[row_start..]
             .find("</tr")
             .map(|e| row_start + e)
-            .or_else(|| lower[row_start + 3..].find("<tr").map(|e| row_start + 3 + e))
+            .or_else(|| {
+                lower[row_start + 3..]
+                    .find("<tr")
+                    .map(|e| row_start + 3 + e)
+            })
             .unwrap_or(lower.len());
         let mut cells: Vec<String> = Vec::new();
         let mut bolds: Vec<bool> = Vec::new();
@@ -450,15 +465,22 @@ fn html_table_lines(block: &str, line_starts: &[(usize, u32)]) -> Vec<Line> {
                 .min();
             let Some(rel) = next_td else { break };
             let tag_start = cell_pos + rel;
-            let Some(tag_close) = lower[tag_start..row_end].find('>') else { break };
+            let Some(tag_close) = lower[tag_start..row_end].find('>') else {
+                break;
+            };
             let tag = &lower[tag_start..tag_start + tag_close];
             let content_start = tag_start + tag_close + 1;
-            let content_end = [lower[content_start..row_end].find("</td"), lower[content_start..row_end].find("</th"), lower[content_start..row_end].find("<td"), lower[content_start..row_end].find("<th")]
-                .into_iter()
-                .flatten()
-                .min()
-                .map(|e| content_start + e)
-                .unwrap_or(row_end);
+            let content_end = [
+                lower[content_start..row_end].find("</td"),
+                lower[content_start..row_end].find("</th"),
+                lower[content_start..row_end].find("<td"),
+                lower[content_start..row_end].find("<th"),
+            ]
+            .into_iter()
+            .flatten()
+            .min()
+            .map(|e| content_start + e)
+            .unwrap_or(row_end);
             // Skip columns taken by rowspans from above.
             while let Some(&(col, _)) = pending.iter().find(|(col, _)| *col == cells.len()) {
                 let _ = col;
@@ -525,7 +547,10 @@ fn html_table_lines(block: &str, line_starts: &[(usize, u32)]) -> Vec<Line> {
 
 fn attr_number(tag: &str, name: &str) -> Option<usize> {
     let at = tag.find(name)?;
-    let rest = tag[at + name.len()..].trim_start().strip_prefix('=')?.trim_start();
+    let rest = tag[at + name.len()..]
+        .trim_start()
+        .strip_prefix('=')?
+        .trim_start();
     let rest = rest.trim_start_matches(['"', '\'']);
     let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
     digits.parse().ok()
@@ -553,7 +578,10 @@ mod tests {
         assert!(parse_line(1, "|---------------------------|-------------------|").is_none());
         assert!(parse_line(1, "--\t--------------\t-------------").is_none());
         let line = parse_line(2, "| a. Belanja Tidak Langsung | Rp. 1.105.651.826 |").unwrap();
-        assert_eq!(cells(&line), vec!["a. Belanja Tidak Langsung", "Rp. 1.105.651.826"]);
+        assert_eq!(
+            cells(&line),
+            vec!["a. Belanja Tidak Langsung", "Rp. 1.105.651.826"]
+        );
         let line = parse_line(3, "- |                           |                   |").unwrap();
         assert_eq!(line.cells, CellMode::Delimited);
         assert_eq!(cells(&line), vec!["", ""]);
@@ -564,22 +592,40 @@ mod tests {
         let line = parse_line(1, "## **B. MAKSUD DAN TUJUAN**").unwrap();
         assert_eq!(line.heading, Some(2));
         assert_eq!(line.text, "B. MAKSUD DAN TUJUAN");
-        let line = parse_line(1, "Sumber Data: \\* data realisasi nasional tidak tersedia").unwrap();
-        assert_eq!(line.text, "Sumber Data: * data realisasi nasional tidak tersedia");
+        let line =
+            parse_line(1, "Sumber Data: \\* data realisasi nasional tidak tersedia").unwrap();
+        assert_eq!(
+            line.text,
+            "Sumber Data: * data realisasi nasional tidak tersedia"
+        );
         let line = parse_line(1, "Terselenggaranya *Good Governance* merupakan").unwrap();
         assert_eq!(line.text, "Terselenggaranya Good Governance merupakan");
     }
 
     #[test]
     fn layout_rows_are_aligned_and_prose_is_not() {
-        let line = parse_line(1, "  1   Kegiatan Koordinasi Pelayanan Umum      28.115.000   26.640.000   94,75%").unwrap();
+        let line = parse_line(
+            1,
+            "  1   Kegiatan Koordinasi Pelayanan Umum      28.115.000   26.640.000   94,75%",
+        )
+        .unwrap();
         assert_eq!(line.cells, CellMode::Aligned);
         assert_eq!(
             cells(&line),
-            vec!["1", "Kegiatan Koordinasi Pelayanan Umum", "28.115.000", "26.640.000", "94,75%"]
+            vec![
+                "1",
+                "Kegiatan Koordinasi Pelayanan Umum",
+                "28.115.000",
+                "26.640.000",
+                "94,75%"
+            ]
         );
         assert_eq!(line.spans[2].x, 46.0);
-        let line = parse_line(1, "Pengukuran kinerja Kecamatan Rambipuji tahun 2020.  Ini kalimat.").unwrap();
+        let line = parse_line(
+            1,
+            "Pengukuran kinerja Kecamatan Rambipuji tahun 2020.  Ini kalimat.",
+        )
+        .unwrap();
         assert_eq!(line.cells, CellMode::Flow);
     }
 

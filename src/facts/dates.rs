@@ -38,7 +38,10 @@ pub fn month_from_name(name: &str) -> Option<u8> {
 }
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?P<day>\d{1,2})\s+)?\b(?P<month>[a-z]{3,9}\.?)\s+(?P<year>(?:19|20)\d\d)\b").expect("valid regex")
+    Regex::new(
+        r"(?i)(?:\b(?P<day>\d{1,2})\s+)?\b(?P<month>[a-z]{3,9}\.?)\s+(?P<year>(?:19|20)\d\d)\b",
+    )
+    .expect("valid regex")
 });
 
 /// Finds Indonesian dates in running text.
@@ -72,7 +75,9 @@ pub fn find_dates(text: &str) -> Vec<IndoDate> {
 /// Parses a string that is just a date.
 pub fn parse_date(text: &str) -> Option<IndoDate> {
     let t = text.trim();
-    find_dates(t).into_iter().find(|d| d.start == 0 && d.end == t.len())
+    find_dates(t)
+        .into_iter()
+        .find(|d| d.start == 0 && d.end == t.len())
 }
 
 #[cfg(test)]

@@ -136,7 +136,12 @@ fn integer(i: &str) -> IResult<&str, (&str, Option<&str>)> {
     digit1.map(|d| (d, None)).parse(i)
 }
 
-fn to_number(int_part: &str, frac: Option<&str>, separator: char, style: NumberStyle) -> Option<Number> {
+fn to_number(
+    int_part: &str,
+    frac: Option<&str>,
+    separator: char,
+    style: NumberStyle,
+) -> Option<Number> {
     let digits: String = int_part.chars().filter(|c| *c != separator).collect();
     let text = match frac {
         Some(f) => format!("{digits}.{f}"),
@@ -243,13 +248,19 @@ fn scan_with(text: &str, hint: Hint) -> Vec<Token> {
         let Some(num) = c.name("num") else { continue };
         // Digits glued to letters on the left belong to a word or code ("H2", "B3").
         if c.name("rp").is_none()
-            && text[..num.start()].chars().next_back().is_some_and(|ch| ch.is_alphabetic())
+            && text[..num.start()]
+                .chars()
+                .next_back()
+                .is_some_and(|ch| ch.is_alphabetic())
         {
             continue;
         }
         let suffix = c.name("suffix").map(|m| m.as_str()).unwrap_or("");
         let core = num.as_str();
-        let whole = c.get(0).map(|m| (m.start(), m.end())).unwrap_or((num.start(), num.end()));
+        let whole = c
+            .get(0)
+            .map(|m| (m.start(), m.end()))
+            .unwrap_or((num.start(), num.end()));
         let parsed = parse_number(core, Hint::None);
         let reason = if suffix.starts_with(",,") || parsed.is_none() {
             malformed_reason(core, suffix)
@@ -257,7 +268,11 @@ fn scan_with(text: &str, hint: Hint) -> Vec<Token> {
             None
         };
         if let Some(reason) = reason {
-            let end = if suffix.starts_with(",,") { num.end() + suffix.len() } else { num.end() };
+            let end = if suffix.starts_with(",,") {
+                num.end() + suffix.len()
+            } else {
+                num.end()
+            };
             out.push(Token::Malformed(Malformed {
                 text: text[num.start()..end].to_string(),
                 reason,
@@ -275,8 +290,14 @@ fn scan_with(text: &str, hint: Hint) -> Vec<Token> {
         } else {
             hint
         };
-        let Some(n) = parse_number(core, local_hint) else { continue };
-        let scale = if rupiah && !suffix.is_empty() && suffix != ",-" { scale_of(suffix) } else { Decimal::ONE };
+        let Some(n) = parse_number(core, local_hint) else {
+            continue;
+        };
+        let scale = if rupiah && !suffix.is_empty() && suffix != ",-" {
+            scale_of(suffix)
+        } else {
+            Decimal::ONE
+        };
         let mut end = whole.1;
         let mut kind = if percent {
             FigureKind::Percent
@@ -290,13 +311,13 @@ fn scan_with(text: &str, hint: Hint) -> Vec<Token> {
             }
         };
         let mut unit = None;
-        if kind == FigureKind::Plain {
-            if let Some(u) = UNIT.captures(&text[end..]) {
-                let m = u.name("unit").expect("group");
-                unit = Some(m.as_str().to_string());
-                end += m.end();
-                kind = FigureKind::Count;
-            }
+        if kind == FigureKind::Plain
+            && let Some(u) = UNIT.captures(&text[end..])
+        {
+            let m = u.name("unit").expect("group");
+            unit = Some(m.as_str().to_string());
+            end += m.end();
+            kind = FigureKind::Count;
         }
         out.push(Token::Figure(Figure {
             value: n.value * scale,
@@ -358,12 +379,18 @@ mod tests {
     #[test]
     fn rupiah_forms() {
         let f = fig("Rp 1.329.782.597,10");
-        assert_eq!((f.value, f.decimals, f.kind), (d("1329782597.10"), 2, FigureKind::Rupiah));
+        assert_eq!(
+            (f.value, f.decimals, f.kind),
+            (d("1329782597.10"), 2, FigureKind::Rupiah)
+        );
         assert_eq!(f.style, NumberStyle::Indonesian);
         assert_eq!(fig("Rp. 400.000.000,00").decimals, 2);
         assert_eq!(fig("Rp.157.455.000").value, d("157455000"));
         let f = fig("400.000.000,-");
-        assert_eq!((f.value, f.decimals, f.kind), (d("400000000"), 0, FigureKind::Rupiah));
+        assert_eq!(
+            (f.value, f.decimals, f.kind),
+            (d("400000000"), 0, FigureKind::Rupiah)
+        );
         let f = fig("Rp 1,5 miliar");
         assert_eq!((f.value, f.kind), (d("1500000000"), FigureKind::Rupiah));
         assert_eq!(fig("Rp 250 juta").value, d("250000000"));
@@ -373,7 +400,10 @@ mod tests {
     #[test]
     fn percentages_and_precision() {
         let f = fig("96,14 %");
-        assert_eq!((f.value, f.decimals, f.kind), (d("96.14"), 2, FigureKind::Percent));
+        assert_eq!(
+            (f.value, f.decimals, f.kind),
+            (d("96.14"), 2, FigureKind::Percent)
+        );
         let f = fig("90.%");
         assert_eq!((f.value, f.decimals), (d("90"), 0));
         let f = fig("74.61 %");
@@ -382,14 +412,23 @@ mod tests {
         assert_eq!((f.value, f.decimals), (d("97.21"), 2));
         assert_eq!(fig("4,00%").decimals, 2);
         let f = parse_figure("97,003", Hint::Percent).unwrap();
-        assert_eq!((f.value, f.decimals, f.kind), (d("97.003"), 3, FigureKind::Percent));
-        assert_eq!(parse_figure("100", Hint::Percent).unwrap().kind, FigureKind::Percent);
+        assert_eq!(
+            (f.value, f.decimals, f.kind),
+            (d("97.003"), 3, FigureKind::Percent)
+        );
+        assert_eq!(
+            parse_figure("100", Hint::Percent).unwrap().kind,
+            FigureKind::Percent
+        );
     }
 
     #[test]
     fn counts_with_units() {
         let f = fig("12.000 Pelayanan");
-        assert_eq!((f.value, f.kind, f.unit.as_deref()), (d("12000"), FigureKind::Count, Some("Pelayanan")));
+        assert_eq!(
+            (f.value, f.kind, f.unit.as_deref()),
+            (d("12000"), FigureKind::Count, Some("Pelayanan"))
+        );
         assert_eq!(fig("4 kali").unit.as_deref(), Some("kali"));
         assert_eq!(fig("3 Titik").value, d("3"));
         assert!(parse_figure("Baik", Hint::None).is_none());
@@ -418,8 +457,14 @@ mod tests {
 
     #[test]
     fn malformed_figures_are_caught() {
-        assert_eq!(malformed("sebesar Rp 1.414.,972450'00 (97,21.%)"), vec!["1.414.,972450'00"]);
-        assert_eq!(malformed("sebesar Rp. 1.071.696.950,,-"), vec!["1.071.696.950,,-"]);
+        assert_eq!(
+            malformed("sebesar Rp 1.414.,972450'00 (97,21.%)"),
+            vec!["1.414.,972450'00"]
+        );
+        assert_eq!(
+            malformed("sebesar Rp. 1.071.696.950,,-"),
+            vec!["1.071.696.950,,-"]
+        );
         assert_eq!(malformed("Rp 1.41.972,00"), vec!["1.41.972,00"]);
     }
 
@@ -472,11 +517,17 @@ mod tests {
         let line = "Keseluruhan anggaran Kecamatan Rambipuji tahun 2020 adalah sebesar Rp. 1.729.782.597,10 yang terdiri dari :";
         assert_eq!(
             values(line),
-            vec![(d("2020"), FigureKind::Plain), (d("1729782597.10"), FigureKind::Rupiah)]
+            vec![
+                (d("2020"), FigureKind::Plain),
+                (d("1729782597.10"), FigureKind::Rupiah)
+            ]
         );
         let line = "Dari tabel diatas rata-rata capaian sasaran sebesar 74.61 %, sehingga";
         assert_eq!(values(line), vec![(d("74.61"), FigureKind::Percent)]);
-        assert_eq!(values("KINERJATAHUN 2018"), vec![(d("2018"), FigureKind::Plain)]);
+        assert_eq!(
+            values("KINERJATAHUN 2018"),
+            vec![(d("2018"), FigureKind::Plain)]
+        );
     }
 
     #[test]

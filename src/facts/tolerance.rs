@@ -21,8 +21,7 @@ pub enum Agreement {
 /// Compares `stated` (printed with `decimals` decimals) with `computed`.
 /// `extra` widens the window by an absolute amount (from a rule's tolerance; 0 by default).
 pub fn agreement(stated: Decimal, decimals: u32, computed: Decimal, extra: Decimal) -> Agreement {
-    let rounded =
-        computed.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+    let rounded = computed.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
     if (rounded - stated).abs() <= extra {
         return Agreement::Rounded;
     }
@@ -51,9 +50,18 @@ mod tests {
     fn rounding_and_truncation_are_accepted() {
         // 98.770.000 / 137.795.000 × 100 = 71,6789…: 71,68 rounded, 71,67 truncated.
         let c = d("71.67894335788671");
-        assert_eq!(agreement(d("71.68"), 2, c, Decimal::ZERO), Agreement::Rounded);
-        assert_eq!(agreement(d("71.67"), 2, c, Decimal::ZERO), Agreement::Truncated);
-        assert_eq!(agreement(d("71.66"), 2, c, Decimal::ZERO), Agreement::Differs);
+        assert_eq!(
+            agreement(d("71.68"), 2, c, Decimal::ZERO),
+            Agreement::Rounded
+        );
+        assert_eq!(
+            agreement(d("71.67"), 2, c, Decimal::ZERO),
+            Agreement::Truncated
+        );
+        assert_eq!(
+            agreement(d("71.66"), 2, c, Decimal::ZERO),
+            Agreement::Differs
+        );
     }
 
     #[test]

@@ -16,7 +16,11 @@ fn unit(word: &str) -> Option<u64> {
 /// Parses Indonesian number words (case-insensitive, extra spaces and
 /// surrounding parentheses allowed). Returns None for anything else.
 pub fn parse_number_words(text: &str) -> Option<u64> {
-    let cleaned = text.trim().trim_matches(|c| c == '(' || c == ')').trim().to_lowercase();
+    let cleaned = text
+        .trim()
+        .trim_matches(|c| c == '(' || c == ')')
+        .trim()
+        .to_lowercase();
     let words: Vec<&str> = cleaned.split_whitespace().collect();
     if words.is_empty() {
         return None;
@@ -79,7 +83,7 @@ fn below_thousand(n: u64) -> Vec<String> {
         1..=9 => out.push(UNITS[rest as usize].to_string()),
         _ => {
             out.push(format!("{} puluh", UNITS[(rest / 10) as usize]));
-            if rest % 10 != 0 {
+            if !rest.is_multiple_of(10) {
                 out.push(UNITS[(rest % 10) as usize].to_string());
             }
         }
@@ -93,7 +97,11 @@ pub fn number_to_words(n: u64) -> String {
         return "nol".into();
     }
     let mut parts = Vec::new();
-    let groups = [(1_000_000_000, "miliar"), (1_000_000, "juta"), (1_000, "ribu")];
+    let groups = [
+        (1_000_000_000, "miliar"),
+        (1_000_000, "juta"),
+        (1_000, "ribu"),
+    ];
     let mut rest = n;
     for (size, name) in groups {
         let g = rest / size;
@@ -124,7 +132,10 @@ pub struct DigitWordPair {
 }
 
 static PAIR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<digits>\d{1,4})\s*\.{0,2}\s*\(\s*(?P<words>[a-z]+(?:\s+[a-z]+){0,5})\s*\)").expect("valid regex")
+    Regex::new(
+        r"(?i)\b(?P<digits>\d{1,4})\s*\.{0,2}\s*\(\s*(?P<words>[a-z]+(?:\s+[a-z]+){0,5})\s*\)",
+    )
+    .expect("valid regex")
 });
 
 /// Finds digit–word pairs in running text ("2 (dua)", "5 ( lima )", "2..(dua)").
@@ -184,19 +195,28 @@ mod tests {
         assert_eq!(number_to_words(6), "enam");
         assert_eq!(number_to_words(112), "seratus dua belas");
         assert_eq!(number_to_words(2020), "dua ribu dua puluh");
-        for n in [0, 1, 9, 10, 11, 19, 20, 99, 100, 101, 999, 1000, 1001, 12_345, 999_999, 1_000_000, 7_654_321] {
+        for n in [
+            0, 1, 9, 10, 11, 19, 20, 99, 100, 101, 999, 1000, 1001, 12_345, 999_999, 1_000_000,
+            7_654_321,
+        ] {
             assert_eq!(parse_number_words(&number_to_words(n)), Some(n), "{n}");
         }
     }
 
     #[test]
     fn digit_word_pairs() {
-        let pairs = find_digit_word_pairs("sebanyak 5 ( lima ) kegiatan dari 2..(dua) sasaran dan 4 (Empat)");
-        let got: Vec<(u64, Option<u64>)> = pairs.iter().map(|p| (p.digits, p.words_value)).collect();
+        let pairs = find_digit_word_pairs(
+            "sebanyak 5 ( lima ) kegiatan dari 2..(dua) sasaran dan 4 (Empat)",
+        );
+        let got: Vec<(u64, Option<u64>)> =
+            pairs.iter().map(|p| (p.digits, p.words_value)).collect();
         assert_eq!(got, vec![(5, Some(5)), (2, Some(2)), (4, Some(4))]);
         let pairs = find_digit_word_pairs("sebanyak 5 (enam) kegiatan; Pasal 3 (tiga puluh)");
         assert_eq!(pairs[0].words_value, Some(6));
         assert_eq!(pairs[1].words_value, Some(30));
-        assert_eq!(find_digit_word_pairs("Tabel 4.1 (Tujuan)")[0].words_value, None);
+        assert_eq!(
+            find_digit_word_pairs("Tabel 4.1 (Tujuan)")[0].words_value,
+            None
+        );
     }
 }

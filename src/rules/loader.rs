@@ -95,7 +95,8 @@ pub struct RuleSet {
 }
 
 /// The rule files compiled into the binary, so that it works from any folder.
-pub const DEFAULT_RULE_FILES: &[(&str, &str)] = &include!(concat!(env!("OUT_DIR"), "/default_rules.rs"));
+pub const DEFAULT_RULE_FILES: &[(&str, &str)] =
+    &include!(concat!(env!("OUT_DIR"), "/default_rules.rs"));
 
 impl RuleSet {
     /// The rules shipped with lkjip-audit.
@@ -144,7 +145,12 @@ impl RuleSet {
             let raw = spanned.into_inner();
             let (line, column) = line_column(text, span.start);
             if raw.id.trim().is_empty() {
-                return Err(RuleError::invalid(path, text, span.start, "rule id is empty"));
+                return Err(RuleError::invalid(
+                    path,
+                    text,
+                    span.start,
+                    "rule id is empty",
+                ));
             }
             let rule = Rule {
                 id: raw.id,
@@ -191,12 +197,11 @@ mod tests {
     const GOOD: &str = r#"
 [[rule]]
 id = "x-test"
-kind = "year_mentions"
+kind = "malformed_number"
 category = "year"
 severity = "warning"
 message = { id = "Tahun {stated}", en = "Year {stated}" }
 [rule.params]
-a = 1
 "#;
 
     #[test]
@@ -223,12 +228,31 @@ a = 1
     fn unknown_key_and_bad_enum_are_errors() {
         let mut set = RuleSet::default();
         let bad = GOOD.replace("category = \"year\"", "category = \"years\"");
-        let err = set.add_text(Path::new("c.toml"), &bad).unwrap_err().to_string();
+        let err = set
+            .add_text(Path::new("c.toml"), &bad)
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("c.toml:5:12:"), "{err}");
         assert!(err.contains("years"), "{err}");
         let bad = GOOD.replace("kind =", "colour = \"red\"\nkind =");
-        let err = set.add_text(Path::new("d.toml"), &bad).unwrap_err().to_string();
+        let err = set
+            .add_text(Path::new("d.toml"), &bad)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("colour"), "{err}");
+    }
+
+    #[test]
+    fn unknown_kind_and_bad_params_point_into_the_file() {
+        let mut set = RuleSet::default();
+        let bad = GOOD.replace("malformed_number", "no_such_kind");
+        let err = set.add_text(Path::new("e.toml"), &bad).unwrap_err().to_string();
+        assert!(err.starts_with("e.toml:2:1:"), "{err}");
+        assert!(err.contains("unknown check kind `no_such_kind`"), "{err}");
+        let bad = GOOD.replace("[rule.params]\n", "[rule.params]\nlimit = 3\n");
+        let err = set.add_text(Path::new("f.toml"), &bad).unwrap_err().to_string();
+        assert!(err.starts_with("f.toml:9:1:"), "{err}");
+        assert!(err.contains("limit"), "{err}");
     }
 
     #[test]

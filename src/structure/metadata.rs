@@ -101,7 +101,10 @@ pub fn find_metadata(lines: &[LineRef<'_>], paragraphs: &[Paragraph]) -> Metadat
 fn signature_dates(lines: &[LineRef<'_>]) -> Vec<(usize, IndoDate)> {
     let mut out = Vec::new();
     for l in lines {
-        if !matches!(l.chapter, Chapter::KataPengantar | Chapter::Bab(4) | Chapter::Bab(5)) {
+        if !matches!(
+            l.chapter,
+            Chapter::KataPengantar | Chapter::Bab(4) | Chapter::Bab(5)
+        ) {
             continue;
         }
         let text = l.line.text.trim();
@@ -116,7 +119,8 @@ fn signature_dates(lines: &[LineRef<'_>]) -> Vec<(usize, IndoDate)> {
         if let Some(mut d) = dates.into_iter().next() {
             // Only a line that is just "Place, date" (the date ends the line).
             if rest[d.end..].trim().is_empty() {
-                let offset = c.get(2).map(|m| m.start()).unwrap_or(0) + (l.line.text.len() - l.line.text.trim_start().len());
+                let offset = c.get(2).map(|m| m.start()).unwrap_or(0)
+                    + (l.line.text.len() - l.line.text.trim_start().len());
                 d.start += offset;
                 d.end += offset;
                 out.push((l.index, d));

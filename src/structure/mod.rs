@@ -68,10 +68,16 @@ impl<'d> Report<'d> {
     pub fn looks_like_lkjip(&self) -> bool {
         let chapters: std::collections::BTreeSet<Chapter> =
             self.lines.iter().map(|l| l.chapter).collect();
-        let babs = chapters.iter().filter(|c| matches!(c, Chapter::Bab(_))).count();
+        let babs = chapters
+            .iter()
+            .filter(|c| matches!(c, Chapter::Bab(_)))
+            .count();
         let title = self.paragraphs.iter().any(|p| {
             let t = p.text.to_lowercase();
-            t.contains("laporan kinerja") || t.contains("lakip") || t.contains("lkjip") || t.contains("akuntabilitas kinerja")
+            t.contains("laporan kinerja")
+                || t.contains("lakip")
+                || t.contains("lkjip")
+                || t.contains("akuntabilitas kinerja")
         });
         let capaian = self
             .lines
@@ -155,12 +161,16 @@ fn build_paragraphs(lines: &[LineRef<'_>]) -> Vec<Paragraph> {
         let flow = l.line.cells == CellMode::Flow && !l.line.is_blank();
         let breaks_before = l.line.heading.is_some()
             || starts_list_item(&l.line.text)
-            || l.line.text.trim_start().to_lowercase().starts_with("tabel ")
+            || l.line
+                .text
+                .trim_start()
+                .to_lowercase()
+                .starts_with("tabel ")
             || sections::chapter_heading(l.line).is_some();
-        if !flow || breaks_before {
-            if let Some(p) = current.take() {
-                out.push(p);
-            }
+        if (!flow || breaks_before)
+            && let Some(p) = current.take()
+        {
+            out.push(p);
         }
         if !flow {
             continue;
@@ -188,10 +198,10 @@ fn build_paragraphs(lines: &[LineRef<'_>]) -> Vec<Paragraph> {
                 });
             }
         }
-        if l.line.heading.is_some() || sections::chapter_heading(l.line).is_some() {
-            if let Some(p) = current.take() {
-                out.push(p);
-            }
+        if (l.line.heading.is_some() || sections::chapter_heading(l.line).is_some())
+            && let Some(p) = current.take()
+        {
+            out.push(p);
         }
     }
     if let Some(p) = current {

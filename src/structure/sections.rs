@@ -36,7 +36,10 @@ impl Chapter {
 
     /// Parses a chapter name as written in rule files: "ikhtisar", "bab3", "penutup" (= Bab IV), "lampiran".
     pub fn from_rule_name(name: &str) -> Option<Chapter> {
-        let n = name.trim().to_ascii_lowercase().replace([' ', '_', '-'], "");
+        let n = name
+            .trim()
+            .to_ascii_lowercase()
+            .replace([' ', '_', '-'], "");
         Some(match n.as_str() {
             "cover" | "sampul" => Chapter::Cover,
             "katapengantar" | "pengantar" => Chapter::KataPengantar,
@@ -99,15 +102,16 @@ pub fn parse_roman(s: &str) -> Option<u32> {
     (total > 0).then_some(total as u32)
 }
 
-static BAB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^BAB\s+([IVX]+|[1-5])\b\.?\s*(.*)$").expect("valid regex")
-});
+static BAB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^BAB\s+([IVX]+|[1-5])\b\.?\s*(.*)$").expect("valid regex"));
 static TOC_LEADER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\.{3,}|…|\s(\d{1,3}|[ivx]{1,5})\s*$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"\.{3,}|…|\t").expect("valid regex"));
 
 /// The chapter a line opens, if it is a chapter heading.
 pub fn chapter_heading(line: &Line) -> Option<Chapter> {
-    if line.cells == CellMode::Delimited && line.spans.iter().filter(|s| !s.text.is_empty()).count() > 1 {
+    if line.cells == CellMode::Delimited
+        && line.spans.iter().filter(|s| !s.text.is_empty()).count() > 1
+    {
         return None;
     }
     let text = line.text.trim().trim_end_matches(['.', ':']).trim();
@@ -121,7 +125,10 @@ pub fn chapter_heading(line: &Line) -> Option<Chapter> {
     if upper == "DAFTAR ISI" {
         return Some(Chapter::DaftarIsi);
     }
-    if upper == "IKHTISAR EKSEKUTIF" || upper == "RINGKASAN EKSEKUTIF" || upper == "EXECUTIVE SUMMARY" {
+    if upper == "IKHTISAR EKSEKUTIF"
+        || upper == "RINGKASAN EKSEKUTIF"
+        || upper == "EXECUTIVE SUMMARY"
+    {
         return Some(Chapter::Ikhtisar);
     }
     if let Some(c) = BAB.captures(text) {
@@ -133,9 +140,13 @@ pub fn chapter_heading(line: &Line) -> Option<Chapter> {
         let n = c[1].parse::<u32>().ok().or_else(|| parse_roman(&c[1]))?;
         return (1..=5).contains(&n).then_some(Chapter::Bab(n as u8));
     }
-    if upper.starts_with("LAMPIRAN") {
-        let rest = upper["LAMPIRAN".len()..].trim();
-        if rest.is_empty() || rest.chars().all(|c| c.is_ascii_digit() || c == ' ' || c == '.') {
+    if let Some(rest) = upper.strip_prefix("LAMPIRAN") {
+        let rest = rest.trim();
+        if rest.is_empty()
+            || rest
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ' ' || c == '.')
+        {
             return Some(Chapter::Lampiran);
         }
     }
@@ -159,7 +170,10 @@ pub fn assign_chapters(lines: &[&Line]) -> Vec<Chapter> {
         if let Some(chapter) = chapter_heading(line) {
             let allowed = match current {
                 // Inside the table of contents only the start of the body ends it.
-                Chapter::DaftarIsi => matches!(chapter, Chapter::Ikhtisar | Chapter::Bab(1) | Chapter::KataPengantar),
+                Chapter::DaftarIsi => matches!(
+                    chapter,
+                    Chapter::Ikhtisar | Chapter::Bab(1) | Chapter::KataPengantar
+                ),
                 _ => true,
             };
             if allowed {
@@ -200,7 +214,10 @@ mod tests {
 
     #[test]
     fn headings_in_their_usual_shapes() {
-        assert_eq!(chapter_of("## KATA PENGANTAR"), Some(Chapter::KataPengantar));
+        assert_eq!(
+            chapter_of("## KATA PENGANTAR"),
+            Some(Chapter::KataPengantar)
+        );
         assert_eq!(chapter_of("# BAB I"), Some(Chapter::Bab(1)));
         assert_eq!(chapter_of("## **BAB IV**"), Some(Chapter::Bab(4)));
         assert_eq!(chapter_of("BAB IV PENUTUP"), Some(Chapter::Bab(4)));
@@ -213,7 +230,10 @@ mod tests {
     fn toc_entries_and_prose_are_not_headings() {
         assert_eq!(chapter_of("BAB II. PERENCANAAN KINERJA.....\t5"), None);
         assert_eq!(chapter_of("IKHTISAR EKSEKUTIF.....\tiii"), None);
-        assert_eq!(chapter_of("BAB III menyajikan capaian kinerja organisasi"), None);
+        assert_eq!(
+            chapter_of("BAB III menyajikan capaian kinerja organisasi"),
+            None
+        );
         assert_eq!(chapter_of("Lampiran 1. Matriks Rencana Strategis"), None);
     }
 

@@ -109,8 +109,9 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static COLUMN_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(?\d{1,2}\)?$").expect("valid regex"));
-static YEARISH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(th\.?\s*)?(19|20)\d\d(\s*\(n[+-]?\d?\))?$").expect("valid regex"));
+static YEARISH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(th\.?\s*)?(19|20)\d\d(\s*\(n[+-]?\d?\))?$").expect("valid regex")
+});
 static TOTAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(total|jumlah|grand total)\b").expect("valid regex"));
 static ITEM_NUMBER: LazyLock<Regex> =
@@ -149,19 +150,27 @@ pub fn find_tables(lines: &[LineRef<'_>]) -> Vec<Table> {
             }
             break;
         }
-        let block: Vec<&LineRef<'_>> = lines[start..end].iter().filter(|l| !l.line.is_blank()).collect();
+        let block: Vec<&LineRef<'_>> = lines[start..end]
+            .iter()
+            .filter(|l| !l.line.is_blank())
+            .collect();
         let grid = match mode {
             CellMode::Aligned => aligned_grid(&block),
             _ => block
                 .iter()
                 .map(|l| GridRow {
-                    cells: l.line.spans.iter().map(|s| (s.text.clone(), s.bold)).collect(),
+                    cells: l
+                        .line
+                        .spans
+                        .iter()
+                        .map(|s| (s.text.clone(), s.bold))
+                        .collect(),
                     page: l.page,
                     line: l.line.number,
                 })
                 .collect(),
         };
-        if grid.len() >= 1 && grid.iter().map(|r| r.cells.len()).max().unwrap_or(0) >= 2 {
+        if !grid.is_empty() && grid.iter().map(|r| r.cells.len()).max().unwrap_or(0) >= 2 {
             let caption = find_caption(lines, start);
             tables.push(build_table(grid, caption, lines[start].chapter, start, end));
         }
@@ -197,10 +206,10 @@ fn find_caption(lines: &[LineRef<'_>], start: usize) -> Option<Caption> {
         seen += 1;
         if let Some(c) = CAPTION.captures(l.line.text.trim()) {
             let mut title = c[2].trim().to_string();
-            if title.is_empty() {
-                if let Some(next) = lines[j + 1..start].iter().find(|n| !n.line.is_blank()) {
-                    title = next.line.text.trim().to_string();
-                }
+            if title.is_empty()
+                && let Some(next) = lines[j + 1..start].iter().find(|n| !n.line.is_blank())
+            {
+                title = next.line.text.trim().to_string();
             }
             return Some(Caption {
                 number: Some(c[1].to_string()),
@@ -245,14 +254,29 @@ fn is_row_marker(text: &str) -> bool {
     ITEM_NUMBER.is_match(&t.to_lowercase()) || parse_roman(t).is_some()
 }
 
-fn build_table(grid: Vec<GridRow>, caption: Option<Caption>, chapter: Chapter, start: usize, end: usize) -> Table {
+fn build_table(
+    grid: Vec<GridRow>,
+    caption: Option<Caption>,
+    chapter: Chapter,
+    start: usize,
+    end: usize,
+) -> Table {
     let width = grid.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     // Header rows: the leading rows with no values, unless they begin with a row number.
     let mut header_count = 0;
     for row in &grid {
         let first = row.cells.first().map(|c| c.0.as_str()).unwrap_or("");
-        let values = row.cells.iter().skip(1).filter(|(t, _)| is_value_cell(t)).count();
-        let numbering = row.cells.iter().filter(|(t, _)| !t.is_empty()).all(|(t, _)| COLUMN_NUMBER.is_match(t.trim()));
+        let values = row
+            .cells
+            .iter()
+            .skip(1)
+            .filter(|(t, _)| is_value_cell(t))
+            .count();
+        let numbering = row
+            .cells
+            .iter()
+            .filter(|(t, _)| !t.is_empty())
+            .all(|(t, _)| COLUMN_NUMBER.is_match(t.trim()));
         if numbering && header_count > 0 {
             header_count += 1;
             continue;
@@ -274,7 +298,12 @@ fn build_table(grid: Vec<GridRow>, caption: Option<Caption>, chapter: Chapter, s
     }
     let header_texts: Vec<Vec<String>> = grid[..header_count]
         .iter()
-        .filter(|r| !r.cells.iter().filter(|(t, _)| !t.is_empty()).all(|(t, _)| COLUMN_NUMBER.is_match(t.trim())))
+        .filter(|r| {
+            !r.cells
+                .iter()
+                .filter(|(t, _)| !t.is_empty())
+                .all(|(t, _)| COLUMN_NUMBER.is_match(t.trim()))
+        })
         .map(|r| r.cells.iter().map(|(t, _)| t.clone()).collect())
         .collect();
     let columns = column_labels(&header_texts, width);
@@ -283,7 +312,8 @@ fn build_table(grid: Vec<GridRow>, caption: Option<Caption>, chapter: Chapter, s
         cells: (0..width)
             .map(|i| {
                 let text = r.cells.get(i).map(|c| c.0.clone()).unwrap_or_default();
-                let figure = if is_value_cell(&text) || (!text.is_empty() && hints[i] != Hint::None) {
+                let figure = if is_value_cell(&text) || (!text.is_empty() && hints[i] != Hint::None)
+                {
                     parse_figure(&text, hints[i])
                 } else {
                     None
@@ -321,11 +351,7 @@ fn classify_rows(rows: &mut [Row], grid: &[GridRow]) {
     for (i, row) in rows.iter_mut().enumerate() {
         let first_nonempty = row.cells.iter().position(|c| !c.text.trim().is_empty());
         let marker = row.cells.first().map(|c| c.text.trim()).unwrap_or("");
-        let is_total = row
-            .cells
-            .iter()
-            .take(3)
-            .any(|c| TOTAL.is_match(&c.text));
+        let is_total = row.cells.iter().take(3).any(|c| TOTAL.is_match(&c.text));
         // Upper-case Roman numerals mark groups; "i." could be a lettered item.
         let bare = marker.trim_end_matches('.');
         let roman = !bare.is_empty()
@@ -338,7 +364,11 @@ fn classify_rows(rows: &mut [Row], grid: &[GridRow]) {
         if is_total {
             row.kind = RowKind::Total;
             current_group = None;
-        } else if roman || (bold_label && first_nonempty.is_some() && !ITEM_NUMBER.is_match(&marker.to_lowercase())) {
+        } else if roman
+            || (bold_label
+                && first_nonempty.is_some()
+                && !ITEM_NUMBER.is_match(&marker.to_lowercase()))
+        {
             row.kind = RowKind::Group;
             current_group = Some(i);
         } else {
@@ -465,7 +495,10 @@ fn aligned_grid(block: &[&LineRef<'_>]) -> Vec<GridRow> {
 
 /// True when a figure is money-like or a plain amount (for sums).
 pub fn is_amount(f: &Figure) -> bool {
-    matches!(f.kind, FigureKind::Rupiah | FigureKind::Plain | FigureKind::Count)
+    matches!(
+        f.kind,
+        FigureKind::Rupiah | FigureKind::Plain | FigureKind::Count
+    )
 }
 
 #[cfg(test)]
@@ -498,7 +531,16 @@ mod tests {
     fn years_span_within_their_parent_only() {
         let l = labels(
             &[
-                &["No", "TARGET KINERJA", "", "", "", "Kondisi Akhir", "", "Unit"],
+                &[
+                    "No",
+                    "TARGET KINERJA",
+                    "",
+                    "",
+                    "",
+                    "Kondisi Akhir",
+                    "",
+                    "Unit",
+                ],
                 &["", "2020", "", "2021", "", "", "", ""],
                 &["", "Target", "Rp.", "Target", "Rp.", "Target", "Rp.", ""],
             ],

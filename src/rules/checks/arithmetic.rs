@@ -12,7 +12,10 @@ use crate::facts::figures::{Figure, FigureKind, Hint};
 use crate::findings::Localized;
 use crate::structure::{Row, RowKind, Table};
 
-use super::common::{Chapters, Context, Pattern, agrees, amount, cell_number, difference, like, pct, shown, sum, sum_text};
+use super::common::{
+    Chapters, Context, Pattern, agrees, amount, cell_number, difference, like, pct, shown, sum,
+    sum_text,
+};
 use super::{Check, Draft};
 
 fn hundred() -> Decimal {
@@ -20,7 +23,10 @@ fn hundred() -> Decimal {
 }
 
 fn amount_figure(f: &Figure) -> bool {
-    matches!(f.kind, FigureKind::Rupiah | FigureKind::Plain | FigureKind::Count)
+    matches!(
+        f.kind,
+        FigureKind::Rupiah | FigureKind::Plain | FigureKind::Count
+    )
 }
 
 // ---------------------------------------------------------------- column sums
@@ -77,13 +83,26 @@ fn check_column(ctx: &Context<'_, '_>, table: &Table, col: usize, out: &mut Vec<
                     .enumerate()
                     .filter(|(_, r)| r.group == Some(gi) && r.kind == RowKind::Item)
                     .collect();
-                let item_values: Vec<Decimal> = items.iter().filter_map(|(_, r)| value(r, col)).map(|f| f.value).collect();
+                let item_values: Vec<Decimal> = items
+                    .iter()
+                    .filter_map(|(_, r)| value(r, col))
+                    .map(|f| f.value)
+                    .collect();
                 match value(group, col) {
                     Some(stated) => {
                         if !item_values.is_empty() {
                             let computed = sum(&item_values);
                             if !agrees(stated, computed, ctx.tolerance) {
-                                out.push(sum_draft(ctx, table, group, stated, &item_values, computed, &label, items.iter().map(|(_, r)| *r)));
+                                out.push(sum_draft(
+                                    ctx,
+                                    table,
+                                    group,
+                                    stated,
+                                    &item_values,
+                                    computed,
+                                    &label,
+                                    items.iter().map(|(_, r)| *r),
+                                ));
                             }
                         }
                         top_level.push((stated.value, gi));
@@ -105,7 +124,9 @@ fn check_column(ctx: &Context<'_, '_>, table: &Table, col: usize, out: &mut Vec<
         }
     }
     for total in table.rows.iter().filter(|r| r.kind == RowKind::Total) {
-        let Some(stated) = value(total, col) else { continue };
+        let Some(stated) = value(total, col) else {
+            continue;
+        };
         let values: Vec<Decimal> = top_level.iter().map(|(v, _)| *v).collect();
         if values.len() < 2 {
             continue;
@@ -113,7 +134,9 @@ fn check_column(ctx: &Context<'_, '_>, table: &Table, col: usize, out: &mut Vec<
         let computed = sum(&values);
         if !agrees(stated, computed, ctx.tolerance) {
             let rows = top_level.iter().map(|(_, i)| &table.rows[*i]);
-            out.push(sum_draft(ctx, table, total, stated, &values, computed, &label, rows));
+            out.push(sum_draft(
+                ctx, table, total, stated, &values, computed, &label, rows,
+            ));
         }
     }
 }
@@ -203,8 +226,14 @@ impl Check for RowSum {
             }
             let target = targets[0];
             for row in &table.rows {
-                let Some(stated) = value(row, target) else { continue };
-                let values: Vec<Decimal> = addends.iter().filter_map(|&c| value(row, c)).map(|f| f.value).collect();
+                let Some(stated) = value(row, target) else {
+                    continue;
+                };
+                let values: Vec<Decimal> = addends
+                    .iter()
+                    .filter_map(|&c| value(row, c))
+                    .map(|f| f.value)
+                    .collect();
                 if values.len() < self.p.min_addends {
                     continue;
                 }
@@ -258,8 +287,14 @@ impl Check for Ratio {
         for table in &ctx.report.tables {
             let (Some(&r), Some(&n), Some(&d)) = (
                 table.columns_matching(&self.p.result.0).first(),
-                table.columns_matching(&self.p.numerator.0).iter().find(|c| !table.columns_matching(&self.p.result.0).contains(c)),
-                table.columns_matching(&self.p.denominator.0).iter().find(|c| !table.columns_matching(&self.p.result.0).contains(c)),
+                table
+                    .columns_matching(&self.p.numerator.0)
+                    .iter()
+                    .find(|c| !table.columns_matching(&self.p.result.0).contains(c)),
+                table
+                    .columns_matching(&self.p.denominator.0)
+                    .iter()
+                    .find(|c| !table.columns_matching(&self.p.result.0).contains(c)),
             ) else {
                 continue;
             };
@@ -268,7 +303,8 @@ impl Check for Ratio {
             }
             for row in &table.rows {
                 let (Some(stated), Some(num), Some(den)) = (
-                    row.cell(r).and_then(|c| cell_number(&c.text, Hint::Percent)),
+                    row.cell(r)
+                        .and_then(|c| cell_number(&c.text, Hint::Percent)),
                     row.cell(n).and_then(|c| cell_number(&c.text, Hint::None)),
                     row.cell(d).and_then(|c| cell_number(&c.text, Hint::None)),
                 ) else {
@@ -349,8 +385,20 @@ impl Check for CapaianFormula {
         for table in &ctx.report.tables {
             let caps = table.columns_matching(&self.p.capaian.0);
             let Some(&c) = caps.first() else { continue };
-            let Some(&t) = table.columns_matching(&self.p.target.0).iter().find(|x| !caps.contains(x)) else { continue };
-            let Some(&r) = table.columns_matching(&self.p.realisasi.0).iter().find(|x| !caps.contains(x) && **x != t) else { continue };
+            let Some(&t) = table
+                .columns_matching(&self.p.target.0)
+                .iter()
+                .find(|x| !caps.contains(x))
+            else {
+                continue;
+            };
+            let Some(&r) = table
+                .columns_matching(&self.p.realisasi.0)
+                .iter()
+                .find(|x| !caps.contains(x) && **x != t)
+            else {
+                continue;
+            };
             if table.columns.iter().any(|l| {
                 let l = l.to_lowercase();
                 l.contains("anggaran") || l.contains("(rp")
@@ -359,7 +407,8 @@ impl Check for CapaianFormula {
             }
             for row in &table.rows {
                 let (Some(stated), Some(target), Some(real)) = (
-                    row.cell(c).and_then(|x| cell_number(&x.text, Hint::Percent)),
+                    row.cell(c)
+                        .and_then(|x| cell_number(&x.text, Hint::Percent)),
                     row.cell(t).and_then(|x| cell_number(&x.text, Hint::None)),
                     row.cell(r).and_then(|x| cell_number(&x.text, Hint::None)),
                 ) else {
@@ -368,22 +417,45 @@ impl Check for CapaianFormula {
                 if target.value.is_zero() {
                     continue;
                 }
-                let row_text = row.cells.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join(" ");
-                let negative = self.p.negative_indicators.iter().any(|p| p.is_match(&row_text));
+                let row_text = row
+                    .cells
+                    .iter()
+                    .map(|c| c.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let negative = self
+                    .p
+                    .negative_indicators
+                    .iter()
+                    .any(|p| p.is_match(&row_text));
                 let (computed, computation) = if negative {
                     let v = (target.value - (real.value - target.value)) / target.value * hundred();
                     (
                         v,
-                        format!("({} − ({} − {})) / {} × 100 = {}", shown(&target), shown(&real), shown(&target), shown(&target), pct(v)),
+                        format!(
+                            "({} − ({} − {})) / {} × 100 = {}",
+                            shown(&target),
+                            shown(&real),
+                            shown(&target),
+                            shown(&target),
+                            pct(v)
+                        ),
                     )
                 } else {
                     let v = real.value / target.value * hundred();
-                    (v, format!("{} / {} × 100 = {}", shown(&real), shown(&target), pct(v)))
+                    (
+                        v,
+                        format!("{} / {} × 100 = {}", shown(&real), shown(&target), pct(v)),
+                    )
                 };
                 if agrees(&stated, computed, ctx.tolerance) {
                     continue;
                 }
-                let formula = if negative { negative_line } else { positive_line };
+                let formula = if negative {
+                    negative_line
+                } else {
+                    positive_line
+                };
                 let line = ctx.row_line(row.page, row.line);
                 let cell_text = row.cell(c).map(|x| x.text.clone()).unwrap_or_default();
                 let highlight = ctx.report.lines[line]
@@ -439,16 +511,25 @@ pub struct Part {
     pub children: Vec<Part>,
 }
 
-static TOP_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[a-zA-Z0-9][.)]\s+\S").expect("valid regex"));
-static SUB_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[-•–]\s*\S").expect("valid regex"));
+static TOP_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[a-zA-Z0-9][.)]\s+\S").expect("valid regex"));
+static SUB_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[-•–]\s*\S").expect("valid regex"));
 
 /// The whole stated in a sentence, and the parts listed after it.
-pub fn compositions<'a>(ctx: &'a Context<'_, '_>, p: &'a PartsParams) -> Vec<(usize, Figure, (usize, usize), Vec<Part>)> {
+/// A composition: the line stating the whole, the whole, its byte range in that line, the parts.
+pub type Composition = (usize, Figure, (usize, usize), Vec<Part>);
+
+pub fn compositions(ctx: &Context<'_, '_>, p: &PartsParams) -> Vec<Composition> {
     let mut out = Vec::new();
     for para in ctx.paragraphs_in(&p.chapters) {
-        let Some(c) = p.total.0.captures(&para.text) else { continue };
+        let Some(c) = p.total.0.captures(&para.text) else {
+            continue;
+        };
         let Some(m) = c.name("total") else { continue };
-        let Some(total) = super::common::figures(m.as_str()).into_iter().next() else { continue };
+        let Some(total) = super::common::figures(m.as_str()).into_iter().next() else {
+            continue;
+        };
         let (line, at) = ctx.locate(para, m.start());
         let last_line = para.pieces.last().map(|(_, i)| *i).unwrap_or(line);
         let parts = parts_after(ctx, last_line + 1);
@@ -486,23 +567,40 @@ fn parts_after(ctx: &Context<'_, '_>, from: usize) -> Vec<Part> {
             continue;
         }
         let cells: Vec<&str> = if l.line.spans.len() > 1 {
-            l.line.spans.iter().map(|s| s.text.as_str()).filter(|t| !t.is_empty()).collect()
+            l.line
+                .spans
+                .iter()
+                .map(|s| s.text.as_str())
+                .filter(|t| !t.is_empty())
+                .collect()
         } else {
             vec![text]
         };
-        let Some(label) = cells.first().copied() else { continue };
+        let Some(label) = cells.first().copied() else {
+            continue;
+        };
         // Amounts only: rupiah, or numbers with thousand groups (not years, not list numbers).
         let figures: Vec<Figure> = cells
             .iter()
             .skip(if cells.len() > 1 { 1 } else { 0 })
             .flat_map(|c| super::common::figures(c))
-            .filter(|f| f.kind == FigureKind::Rupiah || (f.kind == FigureKind::Plain && f.text.contains('.') && f.value >= Decimal::from(1000)))
+            .filter(|f| {
+                f.kind == FigureKind::Rupiah
+                    || (f.kind == FigureKind::Plain
+                        && f.text.contains('.')
+                        && f.value >= Decimal::from(1000))
+            })
             .collect();
         let Some(figure) = figures.into_iter().last() else {
             continue;
         };
-        static MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:[-•–]\s*)?(?:[a-zA-Z0-9][.)]\s+)?").expect("valid regex"));
-        let label_text = MARK.replace(label.split("Rp").next().unwrap_or(label), "").trim().to_string();
+        static MARK: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"^\s*(?:[-•–]\s*)?(?:[a-zA-Z0-9][.)]\s+)?").expect("valid regex")
+        });
+        let label_text = MARK
+            .replace(label.split("Rp").next().unwrap_or(label), "")
+            .trim()
+            .to_string();
         let part = Part {
             label: label_text,
             figure,
@@ -560,7 +658,8 @@ impl Check for PartsSum {
                 let values: Vec<Decimal> = part.children.iter().map(|p| p.figure.value).collect();
                 let computed = sum(&values);
                 if !agrees(&part.figure, computed, ctx.tolerance) {
-                    let labels: Vec<String> = part.children.iter().map(|p| p.label.clone()).collect();
+                    let labels: Vec<String> =
+                        part.children.iter().map(|p| p.label.clone()).collect();
                     out.push(
                         Draft {
                             line: part.line,
@@ -629,11 +728,18 @@ impl Check for ShareOfTotal {
             }
             let last = parts.iter().map(|p| p.line).max().unwrap_or(0);
             for para in ctx.report.paragraphs.iter().filter(|p| {
-                p.pieces.first().is_some_and(|(_, i)| *i > last && *i <= last + self.p.within_lines)
+                p.pieces
+                    .first()
+                    .is_some_and(|(_, i)| *i > last && *i <= last + self.p.within_lines)
             }) {
                 for c in self.p.share.0.captures_iter(&para.text) {
-                    let (Some(label), Some(share)) = (c.name("label"), c.name("share")) else { continue };
-                    let Some(stated) = super::common::figures(share.as_str()).into_iter().next() else { continue };
+                    let (Some(label), Some(share)) = (c.name("label"), c.name("share")) else {
+                        continue;
+                    };
+                    let Some(stated) = super::common::figures(share.as_str()).into_iter().next()
+                    else {
+                        continue;
+                    };
                     let wanted = normalise(label.as_str());
                     let Some(part) = parts.iter().find(|p| {
                         let n = normalise(&p.label);
@@ -657,7 +763,9 @@ impl Check for ShareOfTotal {
                                 amount(whole),
                                 pct(computed)
                             )),
-                            related: std::iter::once(part.line).chain(parts.iter().map(|p| p.line)).collect(),
+                            related: std::iter::once(part.line)
+                                .chain(parts.iter().map(|p| p.line))
+                                .collect(),
                             highlight: Some((at, at + share.as_str().len())),
                             ..Default::default()
                         }

@@ -12,7 +12,9 @@ use crate::findings::Localized;
 use crate::structure::{Row, Table};
 
 use super::arithmetic::table_name;
-use super::common::{Chapters, Context, Pattern, agrees, cell_number, difference, figures, like, pct, shown};
+use super::common::{
+    Chapters, Context, Pattern, agrees, cell_number, difference, figures, like, pct, shown,
+};
 use super::{Check, Draft};
 
 // ---------------------------------------------------------------- averages
@@ -46,7 +48,10 @@ pub struct Aggregate {
 impl Aggregate {
     pub fn new(p: AggregateParams) -> Result<Self, String> {
         if p.function != "average" && p.function != "total" {
-            return Err(format!("`function` must be \"average\" or \"total\", not {:?}", p.function));
+            return Err(format!(
+                "`function` must be \"average\" or \"total\", not {:?}",
+                p.function
+            ));
         }
         Ok(Aggregate { p })
     }
@@ -58,7 +63,11 @@ impl Aggregate {
                     .rows
                     .iter()
                     .filter(|r| r.kind != crate::structure::RowKind::Total)
-                    .filter_map(|r| r.cell(col).and_then(|c| cell_number(&c.text, Hint::Percent)).map(|f| (r, f)))
+                    .filter_map(|r| {
+                        r.cell(col)
+                            .and_then(|c| cell_number(&c.text, Hint::Percent))
+                            .map(|f| (r, f))
+                    })
                     .collect();
                 if !values.is_empty() {
                     return Some((col, values));
@@ -74,7 +83,9 @@ impl Check for Aggregate {
         for para in ctx.paragraphs_in(&self.p.chapters) {
             for c in self.p.claim.0.captures_iter(&para.text) {
                 let Some(m) = c.name("value") else { continue };
-                let Some(stated) = figures(m.as_str()).into_iter().next() else { continue };
+                let Some(stated) = figures(m.as_str()).into_iter().next() else {
+                    continue;
+                };
                 let (line, at) = ctx.locate(para, m.start());
                 // Candidates: the nearest table above, then the measurement table.
                 let above = ctx
@@ -84,18 +95,24 @@ impl Check for Aggregate {
                     .rev()
                     .find(|t| t.end <= line && self.values(t).is_some());
                 let mut candidates: Vec<&Table> = above.into_iter().collect();
-                if let Some((_, t)) = ctx.capaian_table() {
-                    if !candidates.iter().any(|c| std::ptr::eq(*c, t)) {
-                        candidates.push(t);
-                    }
+                if let Some((_, t)) = ctx.capaian_table()
+                    && !candidates.iter().any(|c| std::ptr::eq(*c, t))
+                {
+                    candidates.push(t);
                 }
                 let mut first: Option<(Decimal, String, Vec<usize>, Localized)> = None;
                 let mut matched = false;
                 for table in candidates {
-                    let Some((_, values)) = self.values(table) else { continue };
+                    let Some((_, values)) = self.values(table) else {
+                        continue;
+                    };
                     let total: Decimal = values.iter().map(|(_, f)| f.value).sum();
                     let n = Decimal::from(values.len() as u64);
-                    let computed = if self.p.function == "average" { total / n } else { total };
+                    let computed = if self.p.function == "average" {
+                        total / n
+                    } else {
+                        total
+                    };
                     if agrees(&stated, computed, ctx.tolerance) {
                         matched = true;
                         break;
@@ -103,11 +120,19 @@ impl Check for Aggregate {
                     if first.is_none() {
                         let parts: Vec<String> = values.iter().map(|(_, f)| shown(f)).collect();
                         let text = if self.p.function == "average" {
-                            format!("({}) / {} = {}", parts.join(" + "), values.len(), pct(computed))
+                            format!(
+                                "({}) / {} = {}",
+                                parts.join(" + "),
+                                values.len(),
+                                pct(computed)
+                            )
                         } else {
                             format!("{} = {}", parts.join(" + "), pct(computed))
                         };
-                        let lines = values.iter().map(|(r, _)| ctx.row_line(r.page, r.line)).collect();
+                        let lines = values
+                            .iter()
+                            .map(|(r, _)| ctx.row_line(r.page, r.line))
+                            .collect();
                         first = Some((computed, text, lines, table_name(table)));
                     }
                 }
@@ -171,8 +196,14 @@ impl Band {
     }
 
     fn distance(&self, v: Decimal) -> Decimal {
-        let d_min = self.min.map(|m| (m - v).max(Decimal::ZERO)).unwrap_or_default();
-        let d_max = self.max.map(|m| (v - m).max(Decimal::ZERO)).unwrap_or_default();
+        let d_min = self
+            .min
+            .map(|m| (m - v).max(Decimal::ZERO))
+            .unwrap_or_default();
+        let d_max = self
+            .max
+            .map(|m| (v - m).max(Decimal::ZERO))
+            .unwrap_or_default();
         d_min + d_max
     }
 }
@@ -189,27 +220,46 @@ impl Scale {
     /// The labels a value may carry: the band holding it, or both neighbours
     /// when it falls in a gap between integer bands (75,5 between 75 and 76).
     pub fn labels_for(&self, v: Decimal) -> Vec<String> {
-        let inside: Vec<String> = self.bands.iter().filter(|b| b.contains(v)).map(|b| norm_label(&b.label)).collect();
+        let inside: Vec<String> = self
+            .bands
+            .iter()
+            .filter(|b| b.contains(v))
+            .map(|b| norm_label(&b.label))
+            .collect();
         if !inside.is_empty() {
             return inside;
         }
-        let best = self.bands.iter().map(|b| b.distance(v)).min().unwrap_or_default();
-        self.bands.iter().filter(|b| b.distance(v) == best).map(|b| norm_label(&b.label)).collect()
+        let best = self
+            .bands
+            .iter()
+            .map(|b| b.distance(v))
+            .min()
+            .unwrap_or_default();
+        self.bands
+            .iter()
+            .filter(|b| b.distance(v) == best)
+            .map(|b| norm_label(&b.label))
+            .collect()
     }
 }
 
 pub fn norm_label(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_uppercase()
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_uppercase()
 }
 
 static RANGE_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(\d+(?:[.,]\d+)?)\s*%?\s*(?:s/d|s\.d\.?|sampai(?:\s+dengan)?|-|–|—)\s*(\d+(?:[.,]\d+)?)").expect("valid regex")
 });
 static RANGE_ABOVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:lebih\s+dari|di\s+atas|diatas|>\s*=?|≥)\s*(\d+(?:[.,]\d+)?)").expect("valid regex")
+    Regex::new(r"(?i)(?:lebih\s+dari|di\s+atas|diatas|>\s*=?|≥)\s*(\d+(?:[.,]\d+)?)")
+        .expect("valid regex")
 });
 static RANGE_BELOW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:kurang\s+dari|di\s+bawah|dibawah|<\s*=?|≤)\s*(\d+(?:[.,]\d+)?)").expect("valid regex")
+    Regex::new(r"(?i)(?:kurang\s+dari|di\s+bawah|dibawah|<\s*=?|≤)\s*(\d+(?:[.,]\d+)?)")
+        .expect("valid regex")
 });
 
 fn number(s: &str) -> Option<Decimal> {
@@ -247,10 +297,10 @@ pub fn report_scale(ctx: &Context<'_, '_>, labels: &Pattern) -> Option<Scale> {
             let texts: Vec<&str> = r.cells.iter().map(|c| c.text.as_str()).collect();
             let label = texts.iter().rev().find(|x| labels.is_match(x));
             let range = texts.iter().find(|x| parse_band(x, "").is_some());
-            if let (Some(label), Some(range)) = (label, range) {
-                if let Some(b) = parse_band(range, label) {
-                    bands.push(b);
-                }
+            if let (Some(label), Some(range)) = (label, range)
+                && let Some(b) = parse_band(range, label)
+            {
+                bands.push(b);
             }
         }
         if bands.len() >= 3 {
@@ -291,10 +341,17 @@ impl Predicate {
 }
 
 /// The capaian of each row of the measurement table: printed, or by the formula.
-pub fn row_capaian(ctx: &Context<'_, '_>, table: &Table, recompute: bool) -> Vec<(usize, Decimal, String)> {
-    static CAP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)capaian").expect("valid regex"));
-    static TGT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\btarget\b").expect("valid regex"));
-    static REA: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)realisasi").expect("valid regex"));
+pub fn row_capaian(
+    ctx: &Context<'_, '_>,
+    table: &Table,
+    recompute: bool,
+) -> Vec<(usize, Decimal, String)> {
+    static CAP: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)capaian").expect("valid regex"));
+    static TGT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\btarget\b").expect("valid regex"));
+    static REA: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)realisasi").expect("valid regex"));
     let (Some(&c), Some(&t), Some(&r)) = (
         table.columns_matching(&CAP).first(),
         table.columns_matching(&TGT).first(),
@@ -307,7 +364,9 @@ pub fn row_capaian(ctx: &Context<'_, '_>, table: &Table, recompute: bool) -> Vec
         .iter()
         .filter_map(|row| {
             let line = ctx.row_line(row.page, row.line);
-            let stated = row.cell(c).and_then(|x| cell_number(&x.text, Hint::Percent))?;
+            let stated = row
+                .cell(c)
+                .and_then(|x| cell_number(&x.text, Hint::Percent))?;
             if recompute {
                 let target = row.cell(t).and_then(|x| cell_number(&x.text, Hint::None))?;
                 let real = row.cell(r).and_then(|x| cell_number(&x.text, Hint::None))?;
@@ -315,7 +374,11 @@ pub fn row_capaian(ctx: &Context<'_, '_>, table: &Table, recompute: bool) -> Vec
                     return None;
                 }
                 let v = real.value / target.value * Decimal::ONE_HUNDRED;
-                Some((line, v, format!("{} / {} × 100 = {}", shown(&real), shown(&target), pct(v))))
+                Some((
+                    line,
+                    v,
+                    format!("{} / {} × 100 = {}", shown(&real), shown(&target), pct(v)),
+                ))
             } else {
                 Some((line, stated.value, stated.text.clone()))
             }
@@ -331,13 +394,21 @@ impl Check for Predicate {
                 line: None,
             })
         });
-        let (Some(scale), Some((_, table))) = (scale, ctx.capaian_table()) else { return };
+        let (Some(scale), Some((_, table))) = (scale, ctx.capaian_table()) else {
+            return;
+        };
         let capaian = row_capaian(ctx, table, self.p.recompute);
         for para in ctx.paragraphs_in(&self.p.chapters) {
             for c in self.p.claim.0.captures_iter(&para.text) {
-                let (Some(n), Some(label)) = (c.name("n"), c.name("label")) else { continue };
-                let Ok(n) = n.as_str().parse::<usize>() else { continue };
-                let Some((row_line, value, how)) = capaian.get(n.wrapping_sub(1)) else { continue };
+                let (Some(n), Some(label)) = (c.name("n"), c.name("label")) else {
+                    continue;
+                };
+                let Ok(n) = n.as_str().parse::<usize>() else {
+                    continue;
+                };
+                let Some((row_line, value, how)) = capaian.get(n.wrapping_sub(1)) else {
+                    continue;
+                };
                 let allowed = scale.labels_for(*value);
                 let stated = norm_label(label.as_str());
                 if allowed.contains(&stated) {
@@ -350,8 +421,16 @@ impl Check for Predicate {
                         stated: label.as_str().to_string(),
                         expected: allowed.join(" / "),
                         computation: Localized::new(
-                            format!("capaian {} ({how}) → {} pada skala laporan", pct(*value), allowed.join(" / ")),
-                            format!("capaian {} ({how}) → {} on the report's scale", pct(*value), allowed.join(" / ")),
+                            format!(
+                                "capaian {} ({how}) → {} pada skala laporan",
+                                pct(*value),
+                                allowed.join(" / ")
+                            ),
+                            format!(
+                                "capaian {} ({how}) → {} on the report's scale",
+                                pct(*value),
+                                allowed.join(" / ")
+                            ),
                         ),
                         related: std::iter::once(*row_line).chain(scale.line).collect(),
                         highlight: Some((at, at + label.as_str().len())),
@@ -392,7 +471,11 @@ impl PredicateCounts {
 
 impl Check for PredicateCounts {
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
-        let (Some(scale), Some((_, table))) = (report_scale(ctx, &self.p.labels), ctx.capaian_table()) else { return };
+        let (Some(scale), Some((_, table))) =
+            (report_scale(ctx, &self.p.labels), ctx.capaian_table())
+        else {
+            return;
+        };
         let capaian = row_capaian(ctx, table, self.p.recompute);
         if capaian.is_empty() {
             return;
@@ -406,15 +489,33 @@ impl Check for PredicateCounts {
                 None => actual.push((label, 1)),
             }
         }
-        let summary = actual.iter().map(|(l, n)| format!("{l}: {n}")).collect::<Vec<_>>().join(", ");
-        let values = capaian.iter().map(|(_, v, _)| pct(*v)).collect::<Vec<_>>().join("; ");
+        let summary = actual
+            .iter()
+            .map(|(l, n)| format!("{l}: {n}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let values = capaian
+            .iter()
+            .map(|(_, v, _)| pct(*v))
+            .collect::<Vec<_>>()
+            .join("; ");
         for para in &ctx.report.paragraphs {
-            let Some(sentence) = self.p.sentence.0.find(&para.text) else { continue };
+            let Some(sentence) = self.p.sentence.0.find(&para.text) else {
+                continue;
+            };
             for c in self.p.item.0.captures_iter(sentence.as_str()) {
-                let (Some(count), Some(label)) = (c.name("count"), c.name("label")) else { continue };
-                let Ok(stated) = count.as_str().trim().parse::<usize>() else { continue };
+                let (Some(count), Some(label)) = (c.name("count"), c.name("label")) else {
+                    continue;
+                };
+                let Ok(stated) = count.as_str().trim().parse::<usize>() else {
+                    continue;
+                };
                 let wanted = norm_label(label.as_str());
-                let real = actual.iter().find(|(l, _)| *l == wanted).map(|(_, n)| *n).unwrap_or(0);
+                let real = actual
+                    .iter()
+                    .find(|(l, _)| *l == wanted)
+                    .map(|(_, n)| *n)
+                    .unwrap_or(0);
                 if real == stated {
                     continue;
                 }
@@ -428,7 +529,11 @@ impl Check for PredicateCounts {
                             format!("capaian {values} → {summary}"),
                             format!("capaian {values} → {summary}"),
                         ),
-                        related: capaian.iter().map(|(l, _, _)| *l).chain(scale.line).collect(),
+                        related: capaian
+                            .iter()
+                            .map(|(l, _, _)| *l)
+                            .chain(scale.line)
+                            .collect(),
                         highlight: Some((at, at + count.as_str().len())),
                         ..Default::default()
                     }

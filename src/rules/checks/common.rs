@@ -61,10 +61,14 @@ pub struct Context<'r, 'd> {
     pub tolerance: Decimal,
 }
 
-static CAPAIAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)capaian").expect("valid regex"));
-static TARGET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\btarget\b").expect("valid regex"));
-static REALISASI: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)realisasi").expect("valid regex"));
-static MONEY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)anggaran|pagu|\brp\b").expect("valid regex"));
+static CAPAIAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)capaian").expect("valid regex"));
+static TARGET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\btarget\b").expect("valid regex"));
+static REALISASI: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)realisasi").expect("valid regex"));
+static MONEY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)anggaran|pagu|\brp\b").expect("valid regex"));
 
 impl<'r, 'd> Context<'r, 'd> {
     pub fn new(report: &'r Report<'d>, tolerance: Decimal) -> Self {
@@ -87,7 +91,9 @@ impl<'r, 'd> Context<'r, 'd> {
                     && !t.columns_matching(&TARGET).is_empty()
                     && !t.columns_matching(&REALISASI).is_empty()
                     && t.columns_matching(&MONEY).is_empty()
-                    && t.rows.iter().any(|r| r.cells.iter().any(|c| c.figure.is_some()))
+                    && t.rows
+                        .iter()
+                        .any(|r| r.cells.iter().any(|c| c.figure.is_some()))
             })
             .collect()
     }
@@ -99,9 +105,15 @@ impl<'r, 'd> Context<'r, 'd> {
     /// The budget table of programs and activities: anggaran and realisasi with a total row.
     pub fn budget_table(&self) -> Option<(usize, &Table)> {
         self.report.tables.iter().enumerate().find(|(_, t)| {
-            let anggaran = t.columns.iter().any(|c| c.to_lowercase().contains("anggaran"));
+            let anggaran = t
+                .columns
+                .iter()
+                .any(|c| c.to_lowercase().contains("anggaran"));
             let realisasi = !t.columns_matching(&REALISASI).is_empty();
-            let total = t.rows.iter().any(|r| r.kind == crate::structure::RowKind::Total);
+            let total = t
+                .rows
+                .iter()
+                .any(|r| r.kind == crate::structure::RowKind::Total);
             anggaran && realisasi && total
         })
     }
@@ -116,7 +128,10 @@ impl<'r, 'd> Context<'r, 'd> {
         (line, offset.saturating_sub(start) + lead)
     }
 
-    pub fn paragraphs_in<'a>(&'a self, chapters: &'a Chapters) -> impl Iterator<Item = &'a Paragraph> + 'a {
+    pub fn paragraphs_in<'a>(
+        &'a self,
+        chapters: &'a Chapters,
+    ) -> impl Iterator<Item = &'a Paragraph> + 'a {
         self.report
             .paragraphs
             .iter()
@@ -174,8 +189,9 @@ pub fn cell_number(text: &str, hint: Hint) -> Option<Figure> {
     if let Some(f) = parse_figure(text, hint) {
         return Some(f);
     }
-    static PAREN: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\(\s*[<>=≥≤]?\s*(\d+(?:[.,]\d+)?)\s*%?\s*\)").expect("valid regex"));
+    static PAREN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\(\s*[<>=≥≤]?\s*(\d+(?:[.,]\d+)?)\s*%?\s*\)").expect("valid regex")
+    });
     let c = PAREN.captures(text)?;
     parse_figure(&c[1], hint)
 }

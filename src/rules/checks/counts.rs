@@ -55,7 +55,8 @@ impl ListCount {
 static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:[-•*➤]\s*)?(?P<marker>\d{1,2}[.)]|[a-zA-Z][.)]|\(\d{1,2}\)|\d{1,2}\s*\))\s*(?P<rest>.*)$").expect("valid regex")
 });
-static CAPTION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*tabel\s+\d").expect("valid regex"));
+static CAPTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*tabel\s+\d").expect("valid regex"));
 
 fn marker_style(m: &str) -> u8 {
     let c = m.trim_start_matches('(').chars().next().unwrap_or(' ');
@@ -73,12 +74,19 @@ impl Check for ListCount {
         let lines = &ctx.report.lines;
         for para in &ctx.report.paragraphs {
             for c in self.p.claim.0.captures_iter(&para.text) {
-                let Some(noun_m) = c.name("noun") else { continue };
+                let Some(noun_m) = c.name("noun") else {
+                    continue;
+                };
                 let noun_text = noun_m.as_str().to_lowercase();
-                let Some(noun) = self.p.nouns.iter().find(|n| noun_text.starts_with(&n.noun)) else { continue };
+                let Some(noun) = self.p.nouns.iter().find(|n| noun_text.starts_with(&n.noun))
+                else {
+                    continue;
+                };
                 let digits = c.name("count").and_then(|m| m.as_str().parse::<u64>().ok());
                 let words = c.name("words").and_then(|m| parse_number_words(m.as_str()));
-                let Some(stated) = digits.or(words) else { continue };
+                let Some(stated) = digits.or(words) else {
+                    continue;
+                };
                 let shown_m = c.name("count").or(c.name("words")).unwrap_or(noun_m);
                 let (line, at) = ctx.locate(para, shown_m.start());
                 let last = para.pieces.last().map(|(_, i)| *i).unwrap_or(line);
@@ -88,7 +96,10 @@ impl Check for ListCount {
                 let mut parent_style = None;
                 for l in lines.iter().skip(last + 1) {
                     let text = l.line.text.trim();
-                    if l.line.heading.is_some() || chapter_heading(l.line).is_some() || CAPTION.is_match(text) {
+                    if l.line.heading.is_some()
+                        || chapter_heading(l.line).is_some()
+                        || CAPTION.is_match(text)
+                    {
                         break;
                     }
                     if l.line.cells != CellMode::Flow {
@@ -97,10 +108,14 @@ impl Check for ListCount {
                     if self.p.claim.0.is_match(text) {
                         break;
                     }
-                    let Some(e) = ENUMERATOR.captures(text) else { continue };
+                    let Some(e) = ENUMERATOR.captures(text) else {
+                        continue;
+                    };
                     let rest = e.name("rest").map(|m| m.as_str()).unwrap_or("");
                     // "C. PERJANJIAN KINERJA": a sub-heading in capitals ends the list.
-                    if rest.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !rest.chars().any(|c| c.is_lowercase()) {
+                    if rest.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                        && !rest.chars().any(|c| c.is_lowercase())
+                    {
                         break;
                     }
                     let style = marker_style(&e["marker"]);
@@ -117,7 +132,9 @@ impl Check for ListCount {
                     if noun.item.is_none() && parent_style.is_none() {
                         parent_style = Some(style);
                     }
-                    let child = parent_matches && noun.child_of.is_some() && parent_style.is_some_and(|s| s != style);
+                    let child = parent_matches
+                        && noun.child_of.is_some()
+                        && parent_style.is_some_and(|s| s != style);
                     if is_item || child {
                         items.push(l.index);
                     } else if noun.item.is_some() && noun.child_of.is_none() && !items.is_empty() {
@@ -133,7 +150,11 @@ impl Check for ListCount {
                     Draft {
                         line,
                         stated: format!("{} {}", shown_m.as_str(), noun_m.as_str()),
-                        expected: format!("{found} ({}) {}", number_to_words(found), noun_m.as_str()),
+                        expected: format!(
+                            "{found} ({}) {}",
+                            number_to_words(found),
+                            noun_m.as_str()
+                        ),
                         computation: Localized::new(
                             format!("{found} butir {} tercantum di bawahnya", noun.noun),
                             format!("{found} {} items are listed below", noun.noun),
@@ -170,12 +191,19 @@ impl TableCount {
     }
 }
 
-static NUMBERED_PART: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|\s)(\d)\.\s+\p{L}").expect("valid regex"));
+static NUMBERED_PART: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|\s)(\d)\.\s+\p{L}").expect("valid regex"));
 
 impl Check for TableCount {
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
-        let Some((_, table)) = ctx.capaian_table() else { return };
-        let rows: Vec<&crate::structure::Row> = table.rows.iter().filter(|r| r.cells.iter().any(|c| c.figure.is_some())).collect();
+        let Some((_, table)) = ctx.capaian_table() else {
+            return;
+        };
+        let rows: Vec<&crate::structure::Row> = table
+            .rows
+            .iter()
+            .filter(|r| r.cells.iter().any(|c| c.figure.is_some()))
+            .collect();
         if rows.is_empty() {
             return;
         }
@@ -194,8 +222,12 @@ impl Check for TableCount {
         let related: Vec<usize> = rows.iter().map(|r| ctx.row_line(r.page, r.line)).collect();
         for para in &ctx.report.paragraphs {
             for c in self.p.claim.0.captures_iter(&para.text) {
-                let (Some(count), Some(noun)) = (c.name("count"), c.name("noun")) else { continue };
-                let Ok(stated) = count.as_str().parse::<usize>() else { continue };
+                let (Some(count), Some(noun)) = (c.name("count"), c.name("noun")) else {
+                    continue;
+                };
+                let Ok(stated) = count.as_str().parse::<usize>() else {
+                    continue;
+                };
                 let noun_l = noun.as_str().to_lowercase();
                 let allowed: Vec<usize> = if noun_l.starts_with("indikator") {
                     vec![rows.len(), numbered]
@@ -244,18 +276,31 @@ impl Check for DigitsWords {
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
         for l in &ctx.report.lines {
             for pair in find_digit_word_pairs(&l.line.text) {
-                let Some(words) = pair.words_value else { continue };
+                let Some(words) = pair.words_value else {
+                    continue;
+                };
                 if words == pair.digits {
                     continue;
                 }
-                let text = l.line.text.get(pair.start..pair.end).unwrap_or_default().to_string();
+                let text = l
+                    .line
+                    .text
+                    .get(pair.start..pair.end)
+                    .unwrap_or_default()
+                    .to_string();
                 out.push(Draft {
                     line: l.index,
                     stated: text,
                     expected: format!("{} ({})", pair.digits, number_to_words(pair.digits)),
                     computation: Localized::new(
-                        format!("angka {} ditulis \"{}\" (= {words})", pair.digits, pair.words),
-                        format!("digits {} written as \"{}\" (= {words})", pair.digits, pair.words),
+                        format!(
+                            "angka {} ditulis \"{}\" (= {words})",
+                            pair.digits, pair.words
+                        ),
+                        format!(
+                            "digits {} written as \"{}\" (= {words})",
+                            pair.digits, pair.words
+                        ),
                     ),
                     highlight: Some((pair.start, pair.end)),
                     ..Default::default()

@@ -127,7 +127,11 @@ impl Check for EmptyCells {
             for col in table.columns_matching(&self.p.columns.0) {
                 for row in table.rows.iter().filter(|r| r.kind == RowKind::Item) {
                     // Only rows that carry figures elsewhere are data rows.
-                    let has_data = row.cells.iter().enumerate().any(|(i, c)| i != col && i > 0 && c.figure.is_some());
+                    let has_data = row
+                        .cells
+                        .iter()
+                        .enumerate()
+                        .any(|(i, c)| i != col && i > 0 && c.figure.is_some());
                     let empty = row.cell(col).is_none_or(|c| c.text.trim().is_empty());
                     if has_data && empty {
                         out.push(
@@ -136,8 +140,16 @@ impl Check for EmptyCells {
                                 stated: String::new(),
                                 expected: table.columns[col].clone(),
                                 computation: Localized::new(
-                                    format!("kolom \"{}\" {} kosong", table.columns[col], table_name(table).id),
-                                    format!("column \"{}\" of {} is empty", table.columns[col], table_name(table).en),
+                                    format!(
+                                        "kolom \"{}\" {} kosong",
+                                        table.columns[col],
+                                        table_name(table).id
+                                    ),
+                                    format!(
+                                        "column \"{}\" of {} is empty",
+                                        table.columns[col],
+                                        table_name(table).en
+                                    ),
                                 ),
                                 ..Default::default()
                             }
@@ -219,15 +231,25 @@ impl Check for DuplicateCaption {
             let line = ctx.row_line(c.page, c.line);
             if let Some((_, first)) = seen.iter().find(|(m, _)| m == n) {
                 let text = format!("Tabel {n}");
-                let at = ctx.report.lines[line].line.text.find(&text).map(|a| (a, a + text.len()));
+                let at = ctx.report.lines[line]
+                    .line
+                    .text
+                    .find(&text)
+                    .map(|a| (a, a + text.len()));
                 out.push(
                     Draft {
                         line,
                         stated: text,
                         expected: String::new(),
                         computation: Localized::new(
-                            format!("nomor tabel {n} sudah dipakai di baris {}", ctx.report.lines[*first].line.number),
-                            format!("table number {n} already used at line {}", ctx.report.lines[*first].line.number),
+                            format!(
+                                "nomor tabel {n} sudah dipakai di baris {}",
+                                ctx.report.lines[*first].line.number
+                            ),
+                            format!(
+                                "table number {n} already used at line {}",
+                                ctx.report.lines[*first].line.number
+                            ),
                         ),
                         related: vec![*first],
                         highlight: at,

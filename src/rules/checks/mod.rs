@@ -16,8 +16,8 @@ use rust_decimal::Decimal;
 use serde::de::DeserializeOwned;
 
 use crate::findings::{Finding, Localized, Location};
-use crate::rules::loader::{Rule, RuleError, line_column};
 use crate::rules::RuleSet;
+use crate::rules::loader::{Rule, RuleError, line_column};
 use crate::structure::Report;
 
 pub use common::Context;
@@ -67,14 +67,22 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("table_column_sum", |p| build(p, arithmetic::ColumnSum::new)),
         ("table_row_sum", |p| build(p, arithmetic::RowSum::new)),
         ("table_ratio", |p| build(p, arithmetic::Ratio::new)),
-        ("capaian_formula", |p| build(p, arithmetic::CapaianFormula::new)),
+        ("capaian_formula", |p| {
+            build(p, arithmetic::CapaianFormula::new)
+        }),
         ("parts_sum", |p| build(p, arithmetic::PartsSum::new)),
-        ("share_of_total", |p| build(p, arithmetic::ShareOfTotal::new)),
+        ("share_of_total", |p| {
+            build(p, arithmetic::ShareOfTotal::new)
+        }),
         ("aggregate_claim", |p| build(p, claims::Aggregate::new)),
         ("predicate_scale", |p| build(p, claims::Predicate::new)),
-        ("predicate_counts", |p| build(p, claims::PredicateCounts::new)),
+        ("predicate_counts", |p| {
+            build(p, claims::PredicateCounts::new)
+        }),
         ("same_quantity", |p| build(p, quantities::SameQuantity::new)),
-        ("activity_figures", |p| build(p, quantities::ActivityFigures::new)),
+        ("activity_figures", |p| {
+            build(p, quantities::ActivityFigures::new)
+        }),
         ("year_mentions", |p| build(p, years::YearMentions::new)),
         ("signature_year", |p| build(p, years::SignatureYear::new)),
         ("list_count", |p| build(p, counts::ListCount::new)),
@@ -83,8 +91,12 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("malformed_number", |p| build(p, format::Malformed::new)),
         ("template_text", |p| build(p, format::TemplateText::new)),
         ("empty_cells", |p| build(p, format::EmptyCells::new)),
-        ("required_chapters", |p| build(p, format::RequiredChapters::new)),
-        ("duplicate_caption", |p| build(p, format::DuplicateCaption::new)),
+        ("required_chapters", |p| {
+            build(p, format::RequiredChapters::new)
+        }),
+        ("duplicate_caption", |p| {
+            build(p, format::DuplicateCaption::new)
+        }),
         ("citation_year", |p| build(p, years::CitationYear::new)),
     ]
 }
@@ -127,9 +139,7 @@ fn find_key(text: &str, from_line: usize, key: &str) -> Option<(usize, usize)> {
     for (i, l) in text.split_inclusive('\n').enumerate() {
         if i + 1 >= from_line {
             let trimmed = l.trim_start();
-            if trimmed.starts_with(key)
-                && trimmed[key.len()..].trim_start().starts_with('=')
-            {
+            if trimmed.starts_with(key) && trimmed[key.len()..].trim_start().starts_with('=') {
                 return Some(line_column(text, offset + (l.len() - trimmed.len())));
             }
         }
@@ -210,7 +220,12 @@ fn finish(rule: &Rule, mut d: Draft, report: &Report<'_>, file: &str) -> Finding
         .unwrap_or_default();
     let highlight = d
         .highlight
-        .filter(|(a, b)| a < b && *b <= excerpt.len() && excerpt.is_char_boundary(*a) && excerpt.is_char_boundary(*b))
+        .filter(|(a, b)| {
+            a < b
+                && *b <= excerpt.len()
+                && excerpt.is_char_boundary(*a)
+                && excerpt.is_char_boundary(*b)
+        })
         .or_else(|| {
             (!d.stated.is_empty())
                 .then(|| excerpt.find(&d.stated).map(|a| (a, a + d.stated.len())))

@@ -13,7 +13,9 @@ use crate::findings::Localized;
 use crate::structure::{Row, RowKind, Table};
 
 use super::arithmetic::table_name;
-use super::common::{Chapters, Context, Pattern, agrees, amount, cell_number, difference, figures, like, pct, shown};
+use super::common::{
+    Chapters, Context, Pattern, agrees, amount, cell_number, difference, figures, like, pct, shown,
+};
 use super::{Check, Draft};
 
 #[derive(Debug, Deserialize)]
@@ -79,7 +81,12 @@ impl Check for SameQuantity {
             for para in ctx.paragraphs_in(&source.chapters) {
                 for c in source.pattern.0.captures_iter(&para.text) {
                     let Some(m) = c.name("value") else { continue };
-                    let Some(value) = figures(m.as_str()).into_iter().find(|f| f.kind == FigureKind::Rupiah || f.value >= Decimal::from(1000)) else { continue };
+                    let Some(value) = figures(m.as_str())
+                        .into_iter()
+                        .find(|f| f.kind == FigureKind::Rupiah || f.value >= Decimal::from(1000))
+                    else {
+                        continue;
+                    };
                     let (line, at) = ctx.locate(para, m.start());
                     let percent = c.name("percent").and_then(|pm| {
                         let f = figures(pm.as_str()).into_iter().next()?;
@@ -91,7 +98,10 @@ impl Check for SameQuantity {
                         .filter(|f| f.kind == FigureKind::Rupiah)
                         .map(|f| f.value)
                         .collect();
-                    if !statements.iter().any(|s: &Statement| s.line == line && s.value.value == value.value) {
+                    if !statements
+                        .iter()
+                        .any(|s: &Statement| s.line == line && s.value.value == value.value)
+                    {
                         statements.push(Statement {
                             line,
                             value,
@@ -104,17 +114,33 @@ impl Check for SameQuantity {
             }
         }
         // The reference: the budget table's TOTAL row when there is one, else the first statement.
-        let table_ref = self.p.table.as_ref().and_then(|ts| table_reference(ctx, ts));
+        let table_ref = self
+            .p
+            .table
+            .as_ref()
+            .and_then(|ts| table_reference(ctx, ts));
         let (ref_value, ref_line, ref_text, ref_percent, base) = match &table_ref {
             Some((table, row, value, percent, base)) => (
                 value.value,
                 ctx.row_line(row.page, row.line),
-                Localized::new(format!("{} (TOTAL)", table_name(table).id), format!("{} (TOTAL)", table_name(table).en)),
+                Localized::new(
+                    format!("{} (TOTAL)", table_name(table).id),
+                    format!("{} (TOTAL)", table_name(table).en),
+                ),
                 percent.clone(),
                 base.clone(),
             ),
             None => match statements.first() {
-                Some(s) => (s.value.value, s.line, Localized::new(format!("baris {}", ctx.report.lines[s.line].line.number), format!("line {}", ctx.report.lines[s.line].line.number)), None, None),
+                Some(s) => (
+                    s.value.value,
+                    s.line,
+                    Localized::new(
+                        format!("baris {}", ctx.report.lines[s.line].line.number),
+                        format!("line {}", ctx.report.lines[s.line].line.number),
+                    ),
+                    None,
+                    None,
+                ),
                 None => return,
             },
         };
@@ -129,8 +155,18 @@ impl Check for SameQuantity {
                         stated: s.value.text.clone(),
                         expected: like(&s.value, ref_value),
                         computation: Localized::new(
-                            format!("{} menurut {}: {}", self.p.name.id, ref_text.id, amount(ref_value)),
-                            format!("{} according to {}: {}", self.p.name.en, ref_text.en, amount(ref_value)),
+                            format!(
+                                "{} menurut {}: {}",
+                                self.p.name.id,
+                                ref_text.id,
+                                amount(ref_value)
+                            ),
+                            format!(
+                                "{} according to {}: {}",
+                                self.p.name.en,
+                                ref_text.en,
+                                amount(ref_value)
+                            ),
                         ),
                         related: vec![ref_line],
                         highlight: Some(s.at),
@@ -140,29 +176,40 @@ impl Check for SameQuantity {
                     .var("difference", difference(s.value.value, ref_value)),
                 );
             }
-            let Some((pf, pat)) = &s.percent else { continue };
+            let Some((pf, pat)) = &s.percent else {
+                continue;
+            };
             // The percentage stands if it is the table's, the rate of the stated
             // amount against the base, or the amount's share of its sentence's total.
             let mut candidates: Vec<Decimal> = Vec::new();
             if let Some(p) = &ref_percent {
                 candidates.push(p.value);
             }
-            if let Some(b) = &base {
-                if !b.value.is_zero() {
-                    candidates.push(s.value.value / b.value * Decimal::ONE_HUNDRED);
-                }
+            if let Some(b) = &base
+                && !b.value.is_zero()
+            {
+                candidates.push(s.value.value / b.value * Decimal::ONE_HUNDRED);
             }
-            if let Some(first) = s.sentence_amounts.first() {
-                if !first.is_zero() && *first != s.value.value {
-                    candidates.push(s.value.value / *first * Decimal::ONE_HUNDRED);
-                }
+            if let Some(first) = s.sentence_amounts.first()
+                && !first.is_zero()
+                && *first != s.value.value
+            {
+                candidates.push(s.value.value / *first * Decimal::ONE_HUNDRED);
             }
             if candidates.is_empty() || candidates.iter().any(|c| agrees(pf, *c, ctx.tolerance)) {
                 continue;
             }
-            let expected = ref_percent.as_ref().map(|p| p.value).unwrap_or(candidates[0]);
+            let expected = ref_percent
+                .as_ref()
+                .map(|p| p.value)
+                .unwrap_or(candidates[0]);
             let computation = match (&table_ref, &base) {
-                (Some((_, _, value, _, _)), Some(b)) => format!("{} / {} × 100 = {}", shown(value), shown(b), pct(value.value / b.value * Decimal::ONE_HUNDRED)),
+                (Some((_, _, value, _, _)), Some(b)) => format!(
+                    "{} / {} × 100 = {}",
+                    shown(value),
+                    shown(b),
+                    pct(value.value / b.value * Decimal::ONE_HUNDRED)
+                ),
                 _ => pct(expected),
             };
             out.push(
@@ -171,8 +218,14 @@ impl Check for SameQuantity {
                     stated: pf.text.clone(),
                     expected: like(pf, expected),
                     computation: Localized::new(
-                        format!("{} menurut {}: {}", self.p.name.id, ref_text.id, computation),
-                        format!("{} according to {}: {}", self.p.name.en, ref_text.en, computation),
+                        format!(
+                            "{} menurut {}: {}",
+                            self.p.name.id, ref_text.id, computation
+                        ),
+                        format!(
+                            "{} according to {}: {}",
+                            self.p.name.en, ref_text.en, computation
+                        ),
                     ),
                     related: vec![ref_line],
                     highlight: Some(*pat),
@@ -231,7 +284,9 @@ impl ActivityFigures {
     }
 }
 
-static MARKER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:[-•*]\s*)?(?:[a-z0-9]{1,2}[.)]\s*)").expect("valid regex"));
+static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[-•*]\s*)?(?:[a-z0-9]{1,2}[.)]\s*)").expect("valid regex")
+});
 
 fn activity_key(s: &str) -> String {
     let s = MARKER.replace(s, "");
@@ -254,45 +309,85 @@ fn find_row<'t>(table: &'t Table, name: &str) -> Option<&'t Row> {
     let items = || table.rows.iter().filter(|r| r.kind == RowKind::Item);
     items()
         .find(|r| activity_key(r.label()) == key)
-        .or_else(|| items().find(|r| {
-            let k = activity_key(r.label());
-            k.len() >= 8 && (k.contains(&key) || key.contains(&k))
-        }))
+        .or_else(|| {
+            items().find(|r| {
+                let k = activity_key(r.label());
+                k.len() >= 8 && (k.contains(&key) || key.contains(&k))
+            })
+        })
 }
 
 impl Check for ActivityFigures {
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
-        let Some((_, table)) = ctx.budget_table() else { return };
+        let Some((_, table)) = ctx.budget_table() else {
+            return;
+        };
         let col = |p: &Pattern| table.columns_matching(&p.0).first().copied();
-        let (Some(ca), Some(cr), Some(cc)) = (col(&self.p.anggaran_column), col(&self.p.realisasi_column), col(&self.p.capaian_column)) else { return };
+        let (Some(ca), Some(cr), Some(cc)) = (
+            col(&self.p.anggaran_column),
+            col(&self.p.realisasi_column),
+            col(&self.p.capaian_column),
+        ) else {
+            return;
+        };
         let lines = &ctx.report.lines;
         for (i, l) in lines.iter().enumerate() {
             if !self.p.input_row.is_match(&l.line.text) {
                 continue;
             }
             // The activity is named by the nearest list item above.
-            let Some(name_line) = lines[..i].iter().rev().take(6).find(|x| MARKER.is_match(&x.line.text) && x.line.cells == crate::extract::CellMode::Flow) else { continue };
-            let Some(row) = find_row(table, &name_line.line.text) else { continue };
-            let values: Vec<Figure> = l.line.spans.iter().skip(1).filter_map(|s| cell_number(&s.text, Hint::None)).collect();
+            let Some(name_line) = lines[..i].iter().rev().take(6).find(|x| {
+                MARKER.is_match(&x.line.text) && x.line.cells == crate::extract::CellMode::Flow
+            }) else {
+                continue;
+            };
+            let Some(row) = find_row(table, &name_line.line.text) else {
+                continue;
+            };
+            let values: Vec<Figure> = l
+                .line
+                .spans
+                .iter()
+                .skip(1)
+                .filter_map(|s| cell_number(&s.text, Hint::None))
+                .collect();
             if values.len() < 2 {
                 continue;
             }
             let (target, real) = (&values[values.len() - 2], &values[values.len() - 1]);
             let row_line = ctx.row_line(row.page, row.line);
             let mut compare = |stated: &Figure, col: usize, hint, what: Localized| {
-                let Some(reference) = row.cell(col).and_then(|c| cell_number(&c.text, hint)) else { return };
+                let Some(reference) = row.cell(col).and_then(|c| cell_number(&c.text, hint)) else {
+                    return;
+                };
                 if agrees(stated, reference.value, ctx.tolerance) {
                     return;
                 }
-                let at = l.line.text.rfind(&stated.text).map(|a| (a, a + stated.text.len()));
+                let at = l
+                    .line
+                    .text
+                    .rfind(&stated.text)
+                    .map(|a| (a, a + stated.text.len()));
                 out.push(
                     Draft {
                         line: i,
                         stated: stated.text.clone(),
                         expected: like(stated, reference.value),
                         computation: Localized::new(
-                            format!("{} \"{}\" di {}: {}", what.id, row.label(), table_name(table).id, reference.text),
-                            format!("{} of \"{}\" in {}: {}", what.en, row.label(), table_name(table).en, reference.text),
+                            format!(
+                                "{} \"{}\" di {}: {}",
+                                what.id,
+                                row.label(),
+                                table_name(table).id,
+                                reference.text
+                            ),
+                            format!(
+                                "{} of \"{}\" in {}: {}",
+                                what.en,
+                                row.label(),
+                                table_name(table).en,
+                                reference.text
+                            ),
                         ),
                         related: vec![row_line],
                         highlight: at,
@@ -304,19 +399,45 @@ impl Check for ActivityFigures {
             };
             if target.kind == FigureKind::Percent || real.kind == FigureKind::Percent {
                 // Percentages: target 100 % of the budget, realisasi = the table's capaian.
-                compare(real, cc, Hint::Percent, Localized::new("capaian", "capaian"));
+                compare(
+                    real,
+                    cc,
+                    Hint::Percent,
+                    Localized::new("capaian", "capaian"),
+                );
             } else {
-                compare(target, ca, Hint::Rupiah, Localized::new("anggaran", "budget"));
-                compare(real, cr, Hint::Rupiah, Localized::new("realisasi", "realisation"));
+                compare(
+                    target,
+                    ca,
+                    Hint::Rupiah,
+                    Localized::new("anggaran", "budget"),
+                );
+                compare(
+                    real,
+                    cr,
+                    Hint::Rupiah,
+                    Localized::new("realisasi", "realisation"),
+                );
             }
         }
         if let Some(absorption) = &self.p.absorption {
             for para in &ctx.report.paragraphs {
                 for c in absorption.0.captures_iter(&para.text) {
-                    let (Some(name), Some(pm)) = (c.name("name"), c.name("percent")) else { continue };
-                    let Some(row) = find_row(table, name.as_str()) else { continue };
-                    let Some(stated) = figures(pm.as_str()).into_iter().next() else { continue };
-                    let Some(reference) = row.cell(cc).and_then(|c| cell_number(&c.text, Hint::Percent)) else { continue };
+                    let (Some(name), Some(pm)) = (c.name("name"), c.name("percent")) else {
+                        continue;
+                    };
+                    let Some(row) = find_row(table, name.as_str()) else {
+                        continue;
+                    };
+                    let Some(stated) = figures(pm.as_str()).into_iter().next() else {
+                        continue;
+                    };
+                    let Some(reference) = row
+                        .cell(cc)
+                        .and_then(|c| cell_number(&c.text, Hint::Percent))
+                    else {
+                        continue;
+                    };
                     if agrees(&stated, reference.value, ctx.tolerance) {
                         continue;
                     }
@@ -327,8 +448,18 @@ impl Check for ActivityFigures {
                             stated: stated.text.clone(),
                             expected: like(&stated, reference.value),
                             computation: Localized::new(
-                                format!("capaian \"{}\" di {}: {}", row.label(), table_name(table).id, reference.text),
-                                format!("capaian of \"{}\" in {}: {}", row.label(), table_name(table).en, reference.text),
+                                format!(
+                                    "capaian \"{}\" di {}: {}",
+                                    row.label(),
+                                    table_name(table).id,
+                                    reference.text
+                                ),
+                                format!(
+                                    "capaian of \"{}\" in {}: {}",
+                                    row.label(),
+                                    table_name(table).en,
+                                    reference.text
+                                ),
                             ),
                             related: vec![ctx.row_line(row.page, row.line)],
                             highlight: Some((at, at + pm.as_str().len())),

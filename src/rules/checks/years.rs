@@ -39,7 +39,10 @@ impl YearMentions {
     pub fn new(p: YearMentionsParams) -> Result<Self, String> {
         for m in &p.mentions {
             if !m.pattern.0.capture_names().any(|n| n == Some("year")) {
-                return Err(format!("pattern {:?} has no (?P<year>…) group", m.pattern.0.as_str()));
+                return Err(format!(
+                    "pattern {:?} has no (?P<year>…) group",
+                    m.pattern.0.as_str()
+                ));
             }
         }
         Ok(YearMentions { p })
@@ -60,7 +63,9 @@ impl Check for YearMentions {
         for m in &self.p.mentions {
             let expected = n + m.offset;
             let report = |line: usize, at: usize, year_text: &str, out: &mut Vec<Draft>| {
-                let Ok(year) = year_text.parse::<i32>() else { return };
+                let Ok(year) = year_text.parse::<i32>() else {
+                    return;
+                };
                 if year == expected {
                     return;
                 }
@@ -70,8 +75,16 @@ impl Check for YearMentions {
                         stated: year_text.to_string(),
                         expected: expected.to_string(),
                         computation: Localized::new(
-                            format!("tahun laporan n = {n}; {} = {}", offset_text(m.offset), expected),
-                            format!("report year n = {n}; {} = {}", offset_text(m.offset), expected),
+                            format!(
+                                "tahun laporan n = {n}; {} = {}",
+                                offset_text(m.offset),
+                                expected
+                            ),
+                            format!(
+                                "report year n = {n}; {} = {}",
+                                offset_text(m.offset),
+                                expected
+                            ),
                         ),
                         highlight: Some((at, at + year_text.len())),
                         ..Default::default()
@@ -88,7 +101,12 @@ impl Check for YearMentions {
                 }
             }
             // Table rows and headers, table-of-contents rows.
-            for l in ctx.report.lines.iter().filter(|l| l.line.cells != CellMode::Flow && m.chapters.contains(l.chapter)) {
+            for l in ctx
+                .report
+                .lines
+                .iter()
+                .filter(|l| l.line.cells != CellMode::Flow && m.chapters.contains(l.chapter))
+            {
                 for c in m.pattern.0.captures_iter(&l.line.text) {
                     let Some(y) = c.name("year") else { continue };
                     report(l.index, y.start(), y.as_str(), out);
@@ -130,11 +148,17 @@ impl Check for SignatureYear {
         let Some(n) = ctx.year() else { return };
         let expected = n + self.p.offset;
         for (line, date) in &ctx.report.metadata.signatures {
-            if date.year == expected || (date.year == n && self.p.same_year_months.contains(&date.month)) {
+            if date.year == expected
+                || (date.year == n && self.p.same_year_months.contains(&date.month))
+            {
                 continue;
             }
             let year = date.year.to_string();
-            let at = date.text.rfind(&year).map(|a| date.start + a).unwrap_or(date.start);
+            let at = date
+                .text
+                .rfind(&year)
+                .map(|a| date.start + a)
+                .unwrap_or(date.start);
             out.push(Draft {
                 line: *line,
                 stated: date.text.clone(),
