@@ -1,23 +1,173 @@
-//! The listing an auditor reads in a terminal.
+//! The listing an auditor reads in a terminal: per report, findings sorted by
+//! page and line, each with the line as read, what is stated, what was
+//! expected and how that was computed.
 
 use std::fmt::Write;
 
-use crate::audit::AuditRun;
-use crate::findings::Lang;
+use crate::audit::{AuditRun, FileStatus};
+use crate::findings::{Finding, Lang, Severity};
+
+struct Words {
+    line: &'static str,
+    page: &'static str,
+    stated: &'static str,
+    expected: &'static str,
+    computation: &'static str,
+    related: &'static str,
+    no_findings: &'static str,
+    findings: &'static str,
+    files: &'static str,
+    year: &'static str,
+}
+
+const ID: Words = Words {
+    line: "baris",
+    page: "hal.",
+    stated: "Tertulis",
+    expected: "Seharusnya",
+    computation: "Perhitungan",
+    related: "Lihat juga",
+    no_findings: "tidak ada temuan",
+    findings: "temuan",
+    files: "berkas",
+    year: "tahun",
+};
+
+const EN: Words = Words {
+    line: "line",
+    page: "page",
+    stated: "Stated",
+    expected: "Expected",
+    computation: "Computation",
+    related: "See also",
+    no_findings: "no findings",
+    findings: "findings",
+    files: "files",
+    year: "year",
+};
+
+fn severity_word(s: Severity, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (Severity::Error, Lang::Id) => "GALAT",
+        (Severity::Warning, Lang::Id) => "PERINGATAN",
+        (Severity::Info, Lang::Id) => "INFO",
+        (Severity::Error, Lang::En) => "ERROR",
+        (Severity::Warning, Lang::En) => "WARNING",
+        (Severity::Info, Lang::En) => "INFO",
+    }
+}
+
+/// The line around the stated figure, at most ~160 characters, with the figure
+/// marked «like this».
+fn excerpt(f: &Finding) -> String {
+    let text = f.excerpt.trim_end();
+    let (a, b) = match f.highlight {
+        Some((a, b)) if b <= text.len() => (a, b),
+        _ => (0, 0),
+    };
+    let mut start = a.saturating_sub(70);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (b + 70).min(text.len()).max(start.min(text.len()));
+    if a == b {
+        end = text.len().min(start + 160);
+    }
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    if a < b {
+        out.push_str(&text[start..a]);
+        out.push('«');
+        out.push_str(&text[a..b]);
+        out.push('»');
+        out.push_str(&text[b..end]);
+    } else {
+        out.push_str(&text[start..end]);
+    }
+    if end < text.len() {
+        out.push('…');
+    }
+    out.replace('\t', " | ")
+}
 
 pub fn render(run: &AuditRun, lang: Lang) -> String {
+    let w = if lang == Lang::Id { &ID } else { &EN };
     let mut out = String::new();
+    let mut total = 0;
     for file in &run.files {
-        let _ = writeln!(out, "{} [{}]", file.path, file.status.as_str());
+        let mut header = format!("{} [{}]", file.path, file.status.as_str());
+        if let Some(m) = &file.metadata {
+            if let Some(office) = &m.office {
+                header.push_str(&format!(" {office}"));
+            }
+            if let Some(y) = m.year {
+                header.push_str(&format!(", {} {y}", w.year));
+            }
+        }
+        let _ = writeln!(out, "{header}");
+        if let Some(msg) = &file.message {
+            let _ = writeln!(out, "  {msg}");
+        }
+        if file.status == FileStatus::Ok && file.findings.is_empty() {
+            let _ = writeln!(out, "  {}", w.no_findings);
+        }
         for f in &file.findings {
+            total += 1;
+            let place = match f.location.page {
+                Some(p) => format!("{} {p}, {} {}", w.page, w.line, f.location.line),
+                None => format!("{} {}", w.line, f.location.line),
+            };
             let _ = writeln!(
                 out,
-                "  {}: {} {}",
-                f.location.line,
+                "  {place}: {} [{}] {}",
+                severity_word(f.severity, lang),
                 f.rule,
                 f.message.get(lang)
             );
+            let _ = writeln!(out, "      > {}", excerpt(f));
+            if !f.stated.is_empty() || !f.expected.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "      {}: {}  |  {}: {}",
+                    w.stated, f.stated, w.expected, f.expected
+                );
+            }
+            if !f.computation.get(lang).is_empty() {
+                let _ = writeln!(out, "      {}: {}", w.computation, f.computation.get(lang));
+            }
+            if !f.related.is_empty() {
+                let places: Vec<String> = f
+                    .related
+                    .iter()
+                    .take(8)
+                    .map(|l| match l.page {
+                        Some(p) => format!("{} {p}/{}", w.page, l.line),
+                        None => l.line.to_string(),
+                    })
+                    .collect();
+                let more = if f.related.len() > 8 { ", …" } else { "" };
+                let _ = writeln!(
+                    out,
+                    "      {} ({}): {}{more}",
+                    w.related,
+                    w.line,
+                    places.join(", ")
+                );
+            }
         }
+        let _ = writeln!(out);
     }
+    let _ = writeln!(
+        out,
+        "{} {}, {total} {}",
+        run.files.len(),
+        w.files,
+        w.findings
+    );
     out
 }

@@ -246,11 +246,17 @@ message = { id = "Tahun {stated}", en = "Year {stated}" }
     fn unknown_kind_and_bad_params_point_into_the_file() {
         let mut set = RuleSet::default();
         let bad = GOOD.replace("malformed_number", "no_such_kind");
-        let err = set.add_text(Path::new("e.toml"), &bad).unwrap_err().to_string();
+        let err = set
+            .add_text(Path::new("e.toml"), &bad)
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("e.toml:2:1:"), "{err}");
         assert!(err.contains("unknown check kind `no_such_kind`"), "{err}");
         let bad = GOOD.replace("[rule.params]\n", "[rule.params]\nlimit = 3\n");
-        let err = set.add_text(Path::new("f.toml"), &bad).unwrap_err().to_string();
+        let err = set
+            .add_text(Path::new("f.toml"), &bad)
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("f.toml:9:1:"), "{err}");
         assert!(err.contains("limit"), "{err}");
     }

@@ -138,6 +138,16 @@ pub fn find_tables(lines: &[LineRef<'_>]) -> Vec<Table> {
                 end += 1;
                 continue;
             }
+            // In layout text a wrapped cell is a lone indented fragment between rows.
+            if mode == CellMode::Aligned
+                && end + 1 < lines.len()
+                && lines[end].line.cells == CellMode::Flow
+                && lines[end].line.spans.first().is_some_and(|s| s.x >= 4.0)
+                && lines[end + 1].line.cells == CellMode::Aligned
+            {
+                end += 1;
+                continue;
+            }
             // One blank line inside a table is common (converters insert them).
             if end + 1 < lines.len()
                 && lines[end].line.is_blank()

@@ -124,7 +124,18 @@ pub fn validate(rule: &Rule, text: &str) -> Result<(), RuleError> {
             .nth(1)
             .filter(|k| !k.contains(' '))
             .and_then(|k| find_key(text, rule.line, k));
-        let (line, column) = key.unwrap_or((rule.line, rule.column));
+        // Or at the offending value, when the message quotes one.
+        let value = || {
+            let quoted = message.split('"').nth(1)?;
+            let start = text
+                .split_inclusive('\n')
+                .take(rule.line.saturating_sub(1))
+                .map(str::len)
+                .sum::<usize>();
+            let at = text[start..].find(quoted)?;
+            Some(line_column(text, start + at))
+        };
+        let (line, column) = key.or_else(value).unwrap_or((rule.line, rule.column));
         RuleError::Invalid {
             path: rule.source.clone(),
             line,

@@ -1,0 +1,359 @@
+//! The binary on the real reports in samples/: findings verified by hand, and
+//! consistent figures that must not be flagged.
+
+use std::process::Command;
+
+use serde_json::Value;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_lkjip-audit"))
+        .args(args)
+        .output()
+        .expect("run lkjip-audit");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn findings(path: &str) -> Vec<Value> {
+    let (code, stdout, stderr) = run(&["check", "--format", "json", path]);
+    assert_eq!(code, 1, "errors are found, so exit 1; stderr: {stderr}");
+    let doc: Value = serde_json::from_str(&stdout).expect("valid JSON");
+    doc["findings"].as_array().expect("findings array").clone()
+}
+
+fn has(fs: &[Value], rule: &str, line: u64, stated: &str, expected: &str) -> bool {
+    fs.iter().any(|f| {
+        f["rule"] == rule
+            && f["line"] == line
+            && f["stated"].as_str().is_some_and(|s| s.contains(stated))
+            && f["expected"].as_str().is_some_and(|s| s.contains(expected))
+    })
+}
+
+fn assert_has(fs: &[Value], rule: &str, line: u64, stated: &str, expected: &str) {
+    assert!(
+        has(fs, rule, line, stated, expected),
+        "missing {rule} at line {line} ({stated} → {expected}); got:\n{}",
+        fs.iter()
+            .map(|f| format!(
+                "{} {} {} → {}",
+                f["line"], f["rule"], f["stated"], f["expected"]
+            ))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+const LEDOKOMBO: &str = "samples/lkjip-2020-kec-ledokombo.txt";
+const RAMBIPUJI: &str = "samples/lkjip-2020-kec-rambipuji.txt";
+
+#[test]
+fn ledokombo_errors_are_found() {
+    let fs = findings(LEDOKOMBO);
+    // Tabel 3.1: 71,20 / 85 × 100 = 83,76 and 95,43 / 80 × 100 = 119,29.
+    assert_has(&fs, "capaian-formula", 322, "71,20%", "83,76%");
+    assert_has(&fs, "capaian-formula", 323, "95,43%", "119,29%");
+    // (71,20 + 95,43) / 2 = 83,315.
+    assert_has(&fs, "average-claim", 364, "74,61 %", "83,3");
+    assert_has(&fs, "average-claim", 409, "74.61 %", "83,3");
+    assert_has(&fs, "malformed-number", 493, "1.414.,972450'00", "");
+    assert_has(&fs, "malformed-number", 84, "1.071.696.950,,-", "");
+    // 1.105.651.826 + 400.000.000 = 1.505.651.826.
+    assert_has(&fs, "parts-sum", 433, "1.567.096", "1.505.651.826");
+    // 400.000.000 / 1.505.651.826 = 26,57 %; 1.105.651.826 / 1.505.651.826 = 73,43 %.
+    assert_has(&fs, "share-of-total", 440, "36,17%", "26,57%");
+    assert_has(&fs, "share-of-total", 440, "63,83%", "73,43%");
+    assert_has(&fs, "list-count", 244, "5", "6");
+    assert_has(&fs, "year-mentions", 339, "2018", "2019");
+    assert_has(&fs, "year-mentions", 495, "2020", "2021");
+    // Ikhtisar and Penutup against the TOTAL row of the budget table.
+    assert_has(
+        &fs,
+        "same-realisasi-belanja-langsung",
+        86,
+        "343.275.500",
+        "346.716.000",
+    );
+    assert_has(
+        &fs,
+        "same-realisasi-belanja-langsung",
+        86,
+        "98,08 %",
+        "86,67%",
+    );
+    assert_has(
+        &fs,
+        "same-realisasi-belanja-langsung",
+        493,
+        "343.275.500",
+        "346.716.000",
+    );
+    assert_has(
+        &fs,
+        "same-realisasi-belanja-langsung",
+        493,
+        "98,08%",
+        "86,67%",
+    );
+    assert_has(
+        &fs,
+        "same-anggaran-belanja-langsung",
+        84,
+        "343.275.500",
+        "400.000.000",
+    );
+    // Tabel 3.3: 95,43 / 80 × 100 = 119,29, not 4,00.
+    assert_has(&fs, "table-progress", 350, "4,00%", "119,29%");
+    // Renstra funding: 90.792 + 90.794 + 90.796 + 90.798 + 90.800 + 1.000.000 = 1.453.980.
+    assert_has(&fs, "table-row-sum", 598, "1.474.752", "1.453.980");
+    // Koordinasi Pelayanan Umum: narrative 82,95 %, budget table 89,36 %.
+    assert_has(&fs, "activity-figures", 373, "82,95 %", "89,36%");
+    assert_has(&fs, "evaluated-count", 331, "3 indikator", "2 indikator");
+    assert_has(&fs, "citation-year", 765, "2015", "2014");
+    assert_has(&fs, "template-text", 166, "Nomor ... Tahun", "");
+    assert_has(
+        &fs,
+        "template-text",
+        364,
+        "sangat berhasil/ berhasil kurang/cukup",
+        "",
+    );
+    assert_has(
+        &fs,
+        "template-text",
+        409,
+        "sangat berhasil/ berhasil/ kurang/cukup",
+        "",
+    );
+    assert_has(&fs, "empty-required-cell", 394, "", "TINGKAT KEMAJUAN");
+}
+
+#[test]
+fn rambipuji_errors_are_found() {
+    let fs = findings(RAMBIPUJI);
+    assert_has(&fs, "year-mentions", 54, "2018", "2020");
+    assert_has(&fs, "year-mentions", 65, "2019", "2020");
+    assert_has(&fs, "signature-year", 27, "Pebruari 2020", "2021");
+    // Penutup: "1 baik, 1 cukup"; Tabel 3.1 gives 90 % and 93,94 %, both BAIK (76–100 %).
+    assert_has(&fs, "predicate-counts", 489, "1", "2");
+    assert_has(&fs, "predicate-counts", 489, "1", "0");
+    assert_has(&fs, "average-claim", 379, "93,94%", "93,13%");
+    assert_has(&fs, "evaluated-count", 317, "1 sasaran", "2 sasaran");
+    assert_has(&fs, "evaluated-count", 317, "1 indikator", "2 indikator");
+    assert_has(&fs, "duplicate-table-number", 351, "Tabel 3.2", "");
+    assert_has(&fs, "citation-year", 579, "2015", "2014");
+}
+
+#[test]
+fn consistent_figures_are_not_flagged() {
+    let ramb = findings(RAMBIPUJI);
+    let ledo = findings(LEDOKOMBO);
+    // Rambipuji's programme table is right on every row and total
+    // (400.000.000 and 384.547.200, 96,14 %), and so is its budget composition
+    // (230.100.000 + 152.400.000 + 17.500.000 = 400.000.000;
+    //  1.329.782.597,10 + 400.000.000 = 1.729.782.597,10; 23 % / 77 %).
+    for f in &ramb {
+        let line = f["line"].as_u64().unwrap_or(0);
+        assert!(
+            !(429..=461).contains(&line),
+            "false alarm in the budget section: {f}"
+        );
+        assert!(
+            ![82, 84, 491, 308, 309, 336, 366].contains(&line),
+            "false alarm: {f}"
+        );
+        for rule in [
+            "table-column-sum",
+            "table-percentage",
+            "parts-sum",
+            "share-of-total",
+            "capaian-formula",
+            "list-count",
+            "table-progress",
+            "activity-figures",
+        ] {
+            assert_ne!(f["rule"], rule, "false alarm: {f}");
+        }
+    }
+    // Ledokombo's budget table adds up (97,003 and 71,67 are truncations, not errors).
+    for f in &ledo {
+        let line = f["line"].as_u64().unwrap_or(0);
+        assert!(
+            !(446..=458).contains(&line),
+            "false alarm in the budget table: {f}"
+        );
+        // Correct counts: 2 sasaran, 4 programmes, 1 + 1 and 1 + 2 per sasaran.
+        assert!(![215, 227, 366, 411].contains(&line), "false alarm: {f}");
+        // Signed 10 Februari 2021 for the 2020 report: right.
+        assert!(line != 21, "false alarm: {f}");
+    }
+    // Renstra rows that add up (66.000, 747.666, …) are not flagged; only row 598 is.
+    let row_sums: Vec<u64> = ledo
+        .iter()
+        .filter(|f| f["rule"] == "table-row-sum")
+        .filter_map(|f| f["line"].as_u64())
+        .collect();
+    assert_eq!(row_sums, vec![598]);
+}
+
+#[test]
+fn output_is_sorted_and_identical_across_thread_counts() {
+    let one = Command::new(env!("CARGO_BIN_EXE_lkjip-audit"))
+        .args(["check", "--format", "json", "samples/"])
+        .env("RAYON_NUM_THREADS", "1")
+        .output()
+        .expect("run");
+    let many = Command::new(env!("CARGO_BIN_EXE_lkjip-audit"))
+        .args(["check", "--format", "json", "samples/"])
+        .env("RAYON_NUM_THREADS", "4")
+        .output()
+        .expect("run");
+    assert_eq!(one.stdout, many.stdout);
+    let doc: Value = serde_json::from_slice(&one.stdout).expect("json");
+    let keys: Vec<(String, u64)> = doc["findings"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap_or("").to_string(),
+                f["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+    assert_eq!(doc["tool"]["name"], "lkjip-audit");
+    assert_eq!(doc["files"].as_array().map(|a| a.len()), Some(2));
+}
+
+#[test]
+fn synthetic_report_exercises_formats_and_polarity() {
+    let (code, stdout, _) = run(&[
+        "check",
+        "--format",
+        "json",
+        "tests/fixtures/synthetic-dinas.md",
+    ]);
+    assert_eq!(code, 1);
+    let doc: Value = serde_json::from_str(&stdout).expect("json");
+    let fs = doc["findings"].as_array().expect("array").clone();
+    // Negative polarity: (20 − (25 − 20)) / 20 × 100 = 75; the first row (110) is right.
+    assert_has(&fs, "capaian-formula", 32, "80", "75");
+    assert!(
+        !fs.iter()
+            .any(|f| f["rule"] == "capaian-formula" && (f["line"] == 30 || f["line"] == 31))
+    );
+    assert_has(&fs, "digits-words", 15, "3 (empat)", "3 (tiga)");
+    assert_has(&fs, "required-chapters", 1, "", "BAB II");
+    // A pdftotext -layout table with a wrapped cell: the TOTAL is off by 10.000.000,
+    // programme II's percentage is wrong, everything else adds up.
+    assert_has(&fs, "table-column-sum", 45, "460.000.000", "450.000.000");
+    assert_has(&fs, "table-percentage", 43, "90,00", "93,33");
+    assert_eq!(fs.len(), 5, "{fs:#?}");
+    assert_eq!(doc["files"][0]["status"], "ok");
+}
+
+#[test]
+fn english_listing_and_exit_codes() {
+    let (code, stdout, _) = run(&["check", "--lang", "en", RAMBIPUJI]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("Stated: 2018"), "{stdout}");
+    assert!(stdout.contains("line 54"), "{stdout}");
+    let (code, stdout, _) = run(&["check", RAMBIPUJI]);
+    assert_eq!(code, 1);
+    assert!(stdout.contains("baris 54"));
+    assert!(stdout.contains("Tertulis: 2018"));
+    let (code, _, _) = run(&["check", "--fail-on", "never", RAMBIPUJI]);
+    assert_eq!(code, 0);
+    let (code, _, stderr) = run(&["check", "no/such/folder"]);
+    assert_eq!(code, 2, "{stderr}");
+    let (code, _, _) = run(&["check", "--lang", "fr", RAMBIPUJI]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn non_reports_are_skipped_and_the_batch_goes_on() {
+    let dir = std::env::temp_dir().join(format!("lkjip-batch-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(
+        dir.join("notes.txt"),
+        "Daftar belanja: beras, gula, minyak.\n",
+    )
+    .expect("write");
+    std::fs::write(dir.join("photo.jpg"), [0xff, 0xd8, 0xff]).expect("write");
+    std::fs::write(dir.join("empty.md"), "").expect("write");
+    std::fs::copy(RAMBIPUJI, dir.join("r.txt")).expect("copy");
+    let before = std::fs::read(dir.join("r.txt")).expect("read");
+    let (code, stdout, _) = run(&["check", "--format", "json", dir.to_str().expect("utf8")]);
+    assert_eq!(code, 1);
+    let doc: Value = serde_json::from_str(&stdout).expect("json");
+    let status: Vec<(String, String)> = doc["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .map(|f| {
+            let p = f["path"].as_str().unwrap_or("");
+            (
+                p.rsplit('/').next().unwrap_or("").to_string(),
+                f["status"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        status,
+        vec![
+            ("empty.md".to_string(), "no_text".to_string()),
+            ("notes.txt".to_string(), "skipped".to_string()),
+            ("photo.jpg".to_string(), "skipped".to_string()),
+            ("r.txt".to_string(), "ok".to_string()),
+        ]
+    );
+    // Input files are never modified.
+    assert_eq!(std::fs::read(dir.join("r.txt")).expect("read"), before);
+    std::fs::remove_dir_all(&dir).expect("cleanup");
+}
+
+#[test]
+fn a_broken_rule_file_names_file_line_and_column() {
+    let dir = std::env::temp_dir().join(format!("lkjip-rules-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(
+        dir.join("mine.toml"),
+        "[[rule]]\nid = \"x\"\nkind = \"template_text\"\ncategory = \"format\"\nseverity = \"warning\"\nmessage = { id = \"a\", en = \"b\" }\n[rule.params]\ntemplates = [{ pattern = \"(unclosed\", what = { id = \"a\", en = \"b\" } }]\n",
+    )
+    .expect("write");
+    let (code, _, stderr) = run(&["check", "--rules", dir.to_str().expect("utf8"), RAMBIPUJI]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("mine.toml:8:27"), "{stderr}");
+    assert!(stderr.contains("invalid pattern"), "{stderr}");
+    // A valid extra rule is applied.
+    std::fs::write(
+        dir.join("mine.toml"),
+        "[[rule]]\nid = \"kendala\"\nkind = \"template_text\"\ncategory = \"format\"\nseverity = \"info\"\nmessage = { id = \"Kendala: {stated}\", en = \"Obstacle: {stated}\" }\n[rule.params]\ntemplates = [{ pattern = \"Kurangnya persyaratan\", what = { id = \"a\", en = \"b\" } }]\n",
+    )
+    .expect("write");
+    let (_, stdout, _) = run(&[
+        "check",
+        "--format",
+        "json",
+        "--rules",
+        dir.to_str().expect("utf8"),
+        RAMBIPUJI,
+    ]);
+    let doc: Value = serde_json::from_str(&stdout).expect("json");
+    let n = doc["findings"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|f| f["rule"] == "kendala")
+        .count();
+    assert_eq!(n, 3);
+    std::fs::remove_dir_all(&dir).expect("cleanup");
+}
