@@ -254,7 +254,19 @@ fn synthetic_report_exercises_formats_and_polarity() {
     // programme II's percentage is wrong, everything else adds up.
     assert_has(&fs, "table-column-sum", 45, "460.000.000", "450.000.000");
     assert_has(&fs, "table-percentage", 43, "90,00", "93,33");
-    assert_eq!(fs.len(), 5, "{fs:#?}");
+    // The scale "(sangat baik …)" the report states: 75 is CUKUP, not Baik; sasaran 1 (110) is right.
+    assert_has(&fs, "predicate-scale", 67, "Baik", "CUKUP");
+    assert!(
+        !fs.iter().any(|f| f["line"] == 65),
+        "sasaran 1 is Sangat Baik by the negative formula"
+    );
+    // "(dalam ribuan)": 3.000 + 3.000 = 6.000 thousand, not 7.000.
+    assert_has(&fs, "table-row-sum", 73, "7.000", "6.000");
+    assert!(
+        !fs.iter().any(|f| f["line"] == 72),
+        "1.500 + 2.500 = 4.000 is right"
+    );
+    assert_eq!(fs.len(), 8, "{fs:#?}");
     assert_eq!(doc["files"][0]["status"], "ok");
 }
 

@@ -5,6 +5,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rust_decimal::Decimal;
 
 use crate::extract::{CellMode, Line, Span};
 use crate::facts::figures::{Figure, FigureKind, Hint, parse_figure};
@@ -182,11 +183,51 @@ pub fn find_tables(lines: &[LineRef<'_>]) -> Vec<Table> {
         };
         if !grid.is_empty() && grid.iter().map(|r| r.cells.len()).max().unwrap_or(0) >= 2 {
             let caption = find_caption(lines, start);
-            tables.push(build_table(grid, caption, lines[start].chapter, start, end));
+            let mut table = build_table(grid, caption, lines[start].chapter, start, end);
+            if let Some(scale) = find_scale(lines, start) {
+                apply_scale(&mut table, scale);
+            }
+            tables.push(table);
         }
         i = end;
     }
     tables
+}
+
+static SCALE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\(\s*dalam\s+(ribuan|jutaan|juta|miliar|milyar)(?:\s+rupiah)?\s*\)")
+        .expect("valid regex")
+});
+
+/// "(dalam ribuan)" among the few lines above a table: its amounts are in thousands.
+fn find_scale(lines: &[LineRef<'_>], start: usize) -> Option<Decimal> {
+    let from = start.saturating_sub(6);
+    lines[from..start].iter().rev().find_map(|l| {
+        let c = SCALE.captures(&l.line.text)?;
+        let unit = c[1].to_lowercase();
+        Some(match unit.as_str() {
+            "ribuan" => Decimal::from(1_000u32),
+            "jutaan" | "juta" => Decimal::from(1_000_000u32),
+            _ => Decimal::from(1_000_000_000u64),
+        })
+    })
+}
+
+/// Multiplies the amounts of money columns (labelled Rp or anggaran) by the table's scale.
+fn apply_scale(table: &mut Table, scale: Decimal) {
+    let money: Vec<usize> = (0..table.columns.len())
+        .filter(|&i| hint_for(&table.columns[i]) == Hint::Rupiah)
+        .collect();
+    for row in &mut table.rows {
+        for &i in &money {
+            if let Some(f) = row.cells.get_mut(i).and_then(|c| c.figure.as_mut())
+                && f.kind != FigureKind::Percent
+            {
+                f.value *= scale;
+                f.scale *= scale;
+            }
+        }
+    }
 }
 
 /// A repeated header row ("No. PROGRAM …") after a blank line starts a new table.
@@ -256,7 +297,17 @@ fn is_value_cell(text: &str) -> bool {
     if t.is_empty() || YEARISH.is_match(&t.to_lowercase()) || COLUMN_NUMBER.is_match(t) {
         return false;
     }
-    parse_figure(t, Hint::None).is_some()
+    // "2021 Rp." in a header is a year with a unit, not a value.
+    match parse_figure(t, Hint::None) {
+        Some(f) => {
+            !(f.decimals == 0
+                && !t.split_whitespace().next().unwrap_or("").contains('.')
+                && f.value >= Decimal::from(1900u32)
+                && f.value <= Decimal::from(2100u32)
+                && f.kind == FigureKind::Count)
+        }
+        None => false,
+    }
 }
 
 fn is_row_marker(text: &str) -> bool {

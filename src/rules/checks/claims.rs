@@ -324,6 +324,9 @@ pub struct PredicateParams {
     /// Judge by the capaian the formula gives instead of the one printed.
     #[serde(default)]
     recompute: bool,
+    /// Indicators where lower is better, for the recomputed capaian.
+    #[serde(default)]
+    negative_indicators: Vec<Pattern>,
     #[serde(default)]
     chapters: Chapters,
 }
@@ -345,6 +348,7 @@ pub fn row_capaian(
     ctx: &Context<'_, '_>,
     table: &Table,
     recompute: bool,
+    negative: &[Pattern],
 ) -> Vec<(usize, Decimal, String)> {
     static CAP: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)capaian").expect("valid regex"));
@@ -373,6 +377,25 @@ pub fn row_capaian(
                 if target.value.is_zero() {
                     return None;
                 }
+                let row_text = row
+                    .cells
+                    .iter()
+                    .map(|c| c.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if negative.iter().any(|p| p.is_match(&row_text)) {
+                    let v = (target.value - (real.value - target.value)) / target.value
+                        * Decimal::ONE_HUNDRED;
+                    let how = format!(
+                        "({} − ({} − {})) / {} × 100 = {}",
+                        shown(&target),
+                        shown(&real),
+                        shown(&target),
+                        shown(&target),
+                        pct(v)
+                    );
+                    return Some((line, v, how));
+                }
                 let v = real.value / target.value * Decimal::ONE_HUNDRED;
                 Some((
                     line,
@@ -397,7 +420,7 @@ impl Check for Predicate {
         let (Some(scale), Some((_, table))) = (scale, ctx.capaian_table()) else {
             return;
         };
-        let capaian = row_capaian(ctx, table, self.p.recompute);
+        let capaian = row_capaian(ctx, table, self.p.recompute, &self.p.negative_indicators);
         for para in ctx.paragraphs_in(&self.p.chapters) {
             for c in self.p.claim.0.captures_iter(&para.text) {
                 let (Some(n), Some(label)) = (c.name("n"), c.name("label")) else {
@@ -476,7 +499,7 @@ impl Check for PredicateCounts {
         else {
             return;
         };
-        let capaian = row_capaian(ctx, table, self.p.recompute);
+        let capaian = row_capaian(ctx, table, self.p.recompute, &[]);
         if capaian.is_empty() {
             return;
         }

@@ -151,6 +151,12 @@ pub fn agrees(stated: &Figure, computed: Decimal, extra: Decimal) -> bool {
 
 /// Formats a computed value the way the stated figure is printed.
 pub fn like(stated: &Figure, value: Decimal) -> String {
+    // Printed "(dalam ribuan)": show the expected value in the same unit.
+    let value = if stated.scale.is_zero() {
+        value
+    } else {
+        value / stated.scale
+    };
     match stated.kind {
         FigureKind::Percent => format!("{}%", format_id(value, stated.decimals)),
         _ => format_id(value, stated.decimals),
