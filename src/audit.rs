@@ -53,6 +53,8 @@ pub struct FileReport {
 #[derive(Debug, Clone, Default)]
 pub struct AuditRun {
     pub files: Vec<FileReport>,
+    /// How many findings a `--baseline` of reviewed findings hid; None without a baseline.
+    pub hidden_by_baseline: Option<usize>,
 }
 
 impl AuditRun {
@@ -80,7 +82,10 @@ pub fn audit_inputs(inputs: &[Input], options: &AuditOptions) -> AuditRun {
         .par_iter()
         .map(|input| audit_input(input, &compiled))
         .collect();
-    AuditRun { files }
+    AuditRun {
+        files,
+        hidden_by_baseline: None,
+    }
 }
 
 fn display_path(path: &Path) -> String {

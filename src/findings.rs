@@ -132,6 +132,73 @@ impl Finding {
     }
 }
 
+impl Finding {
+    /// A fingerprint that identifies the finding without its line or page, so that
+    /// a reviewed finding is still recognised when a re-issued report shifts its
+    /// lines: rule, file name (not folder), stated, expected and the source line
+    /// with its whitespace collapsed. FNV-1a, 64 bits, in hex: stable across
+    /// platforms and versions, unlike `DefaultHasher`.
+    pub fn fingerprint(&self) -> String {
+        let file_name = self
+            .location
+            .file
+            .rsplit(['/', '\\'])
+            .next()
+            .unwrap_or(&self.location.file);
+        let excerpt: Vec<&str> = self.excerpt.split_whitespace().collect();
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for part in [
+            self.rule.as_str(),
+            file_name,
+            self.stated.as_str(),
+            self.expected.as_str(),
+            excerpt.join(" ").as_str(),
+        ] {
+            for byte in part.bytes().chain(std::iter::once(0)) {
+                hash ^= u64::from(byte);
+                hash = hash.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        format!("{hash:016x}")
+    }
+}
+
 pub fn sort_findings(findings: &mut [Finding]) {
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(line: u32, stated: &str, excerpt: &str) -> Finding {
+        Finding {
+            rule: "capaian-formula".into(),
+            category: Category::Arithmetic,
+            severity: Severity::Error,
+            location: Location {
+                file: "laporan/2020/kec-a.txt".into(),
+                page: None,
+                line,
+            },
+            stated: stated.into(),
+            expected: "83,76".into(),
+            message: Localized::same("m"),
+            computation: Localized::same("c"),
+            related: Vec::new(),
+            excerpt: excerpt.into(),
+            highlight: None,
+        }
+    }
+
+    #[test]
+    fn fingerprint_ignores_line_and_folder_but_not_content() {
+        let a = finding(120, "71,20", "1 Indeks   85 %  71,20 %  71,20");
+        let mut moved = finding(131, "71,20", "1 Indeks 85 %\t71,20 %  71,20");
+        moved.location.file = "arsip/kec-a.txt".into();
+        assert_eq!(a.fingerprint(), moved.fingerprint());
+        assert_eq!(a.fingerprint().len(), 16);
+        let changed = finding(120, "71,21", "1 Indeks   85 %  71,20 %  71,21");
+        assert_ne!(a.fingerprint(), changed.fingerprint());
+    }
 }

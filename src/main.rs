@@ -103,18 +103,14 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            match format {
-                Format::Human => print!("{}", report::human::render(&run, lang)),
-                Format::Json => {
-                    match serde_json::to_string_pretty(&report::json::to_json(&run, lang)) {
-                        Ok(s) => println!("{s}"),
-                        Err(e) => {
-                            eprintln!("lkjip-audit: {e}");
-                            return ExitCode::from(2);
-                        }
-                    }
-                }
-            }
+            let format = match format {
+                Format::Human => report::OutputFormat::Human,
+                Format::Json => report::OutputFormat::Json,
+            };
+            print!(
+                "{}",
+                report::render(format, &run, &report::RenderOptions { lang })
+            );
             let threshold = match fail_on {
                 FailOn::Info => Some(Severity::Info),
                 FailOn::Warning => Some(Severity::Warning),

@@ -48,3 +48,11 @@ pub fn to_json(run: &AuditRun, lang: Lang) -> Value {
         "findings": findings,
     })
 }
+
+/// The JSON document as pretty-printed text.
+pub fn render(run: &AuditRun, lang: Lang) -> String {
+    // A `Value` built by `json!` always serialises.
+    let mut text = serde_json::to_string_pretty(&to_json(run, lang)).unwrap_or_default();
+    text.push('\n');
+    text
+}
