@@ -2,6 +2,7 @@
 //! pages of lines, each line a list of spans. Nothing after this module knows
 //! which kind of file the report came from.
 
+pub mod render;
 pub mod text;
 
 use std::path::{Path, PathBuf};
