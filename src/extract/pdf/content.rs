@@ -253,7 +253,6 @@ impl<'a> Interpreter<'a> {
                     self.tm = m;
                     self.tlm = m;
                 }
-                self.space_pending = true;
             }
             "T*" => self.next_line(0.0, -self.gs.leading),
             "Tj" => {
@@ -284,10 +283,6 @@ impl<'a> Interpreter<'a> {
                                 if let Some(n) = num(other) {
                                     let tx = -n / 1000.0 * self.gs.size * self.gs.h_scale;
                                     self.tm = Matrix([1.0, 0.0, 0.0, 1.0, tx, 0.0]).then(&self.tm);
-                                    // A big negative kern is a word space in many producers.
-                                    if n < -200.0 {
-                                        self.space_pending = true;
-                                    }
                                 }
                             }
                         }
@@ -360,7 +355,6 @@ impl<'a> Interpreter<'a> {
     fn next_line(&mut self, tx: f32, ty: f32) {
         self.tlm = Matrix([1.0, 0.0, 0.0, 1.0, tx, ty]).then(&self.tlm);
         self.tm = self.tlm;
-        self.space_pending = true;
     }
 
     fn font(&mut self, resources: Option<&'a Dictionary>, name: &[u8]) -> Rc<Font> {
