@@ -1,20 +1,24 @@
-//! The extracted text as an auditor reads it: page by page (form feeds between
-//! pages, like pdftotext), optionally with spans placed at columns from their x.
+//! The extracted text as an auditor can read it (`lkjip-audit extract`): page by
+//! page, pages separated by a form feed like `pdftotext`. With `layout`, spans
+//! are placed at the columns their x positions imply, so that table columns stay
+//! aligned; without it, each line is its text (cells joined by tabs).
 
-use super::{CellMode, Document, InputKind, Line};
+use super::{Document, InputKind, Line};
 
-/// Renders a document's text. With `layout`, spans of a PDF are placed at
-/// character columns derived from their x position (like `pdftotext -layout`).
+/// Points per character column when placing PDF spans: a 10–11 pt body font is
+/// about 5–6 pt per average glyph, which is what `pdftotext -layout` assumes too.
+const POINTS_PER_COLUMN: f32 = 5.5;
+
+/// Renders the document's text, page by page.
 pub fn render_text(doc: &Document, layout: bool) -> String {
-    let char_width = average_char_width(doc);
     let mut out = String::new();
-    for (i, page) in doc.pages.iter().enumerate() {
-        if i > 0 {
-            out.push('\u{c}');
+    for (index, page) in doc.pages.iter().enumerate() {
+        if index > 0 {
+            out.push('\x0c');
         }
         for line in &page.lines {
             if layout {
-                out.push_str(&layout_line(line, doc.kind, char_width));
+                out.push_str(&layout_line(line, doc.kind));
             } else {
                 out.push_str(&line.text);
             }
@@ -24,42 +28,92 @@ pub fn render_text(doc: &Document, layout: bool) -> String {
     out
 }
 
-/// Points per character column: the document's text width over its characters.
-fn average_char_width(doc: &Document) -> f32 {
-    let (mut width, mut chars) = (0.0f32, 0usize);
-    for (_, line) in doc.lines() {
-        if line.cells == CellMode::Flow {
-            for s in &line.spans {
-                width += s.width;
-                chars += s.text.chars().count();
-            }
-        }
-    }
-    if chars == 0 || width <= 0.0 {
-        5.0
-    } else {
-        (width / chars as f32).max(1.0)
-    }
-}
-
-fn layout_line(line: &Line, kind: InputKind, char_width: f32) -> String {
-    let mut out = String::new();
-    let mut col = 0usize;
-    for (i, span) in line.spans.iter().enumerate() {
-        let target = match kind {
-            InputKind::Pdf => (span.x / char_width).round().max(0.0) as usize,
-            InputKind::Text => span.x.max(0.0) as usize,
-        }
-        .min(2000);
-        let min_gap = if i == 0 { 0 } else { 2 };
-        let pad = target.saturating_sub(col).max(min_gap);
-        out.extend(std::iter::repeat_n(' ', pad));
-        col += pad;
-        out.push_str(&span.text);
-        col += span.text.chars().count();
-    }
+/// One line with each span starting at its column (never overlapping the previous one).
+fn layout_line(line: &Line, kind: InputKind) -> String {
     if line.spans.is_empty() {
-        out.push_str(&line.text);
+        return line.text.clone();
+    }
+    let mut out = String::new();
+    let mut width = 0usize; // characters written so far
+    for span in &line.spans {
+        let column = match kind {
+            InputKind::Pdf => (span.x.max(0.0) / POINTS_PER_COLUMN).round() as usize,
+            InputKind::Text => span.x.max(0.0).round() as usize,
+        };
+        let gap = if width == 0 {
+            column
+        } else {
+            column.saturating_sub(width).max(1)
+        };
+        out.extend(std::iter::repeat_n(' ', gap));
+        width += gap;
+        out.push_str(&span.text);
+        width += span.text.chars().count();
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::{CellMode, Page, Span};
+    use std::path::PathBuf;
+
+    fn doc(kind: InputKind, pages: Vec<Vec<Line>>) -> Document {
+        Document {
+            path: PathBuf::from("x"),
+            kind,
+            pages: pages
+                .into_iter()
+                .enumerate()
+                .map(|(i, lines)| Page {
+                    number: i as u32 + 1,
+                    lines,
+                })
+                .collect(),
+            paged: true,
+            notes: Vec::new(),
+        }
+    }
+
+    fn row(spans: &[(&str, f32)]) -> Line {
+        Line {
+            number: 1,
+            text: spans.iter().map(|s| s.0).collect::<Vec<_>>().join("\t"),
+            spans: spans
+                .iter()
+                .map(|(t, x)| Span::new(*t, *x, t.len() as f32))
+                .collect(),
+            cells: CellMode::Aligned,
+            heading: None,
+        }
+    }
+
+    #[test]
+    fn pages_are_separated_by_form_feeds() {
+        let d = doc(
+            InputKind::Text,
+            vec![vec![row(&[("BAB I", 0.0)])], vec![row(&[("BAB II", 0.0)])]],
+        );
+        assert_eq!(render_text(&d, false), "BAB I\n\x0cBAB II\n");
+    }
+
+    #[test]
+    fn layout_keeps_columns_and_never_glues_spans() {
+        let d = doc(
+            InputKind::Pdf,
+            vec![vec![
+                row(&[("Target", 55.0), ("85 %", 110.0)]),
+                row(&[("Realisasi yang panjang sekali", 55.0), ("71,20 %", 110.0)]),
+            ]],
+        );
+        let text = render_text(&d, true);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "          Target    85 %");
+        assert!(lines[1].ends_with("sekali 71,20 %"), "{}", lines[1]);
+        assert_eq!(
+            render_text(&d, false),
+            "Target\t85 %\nRealisasi yang panjang sekali\t71,20 %\n"
+        );
+    }
 }
