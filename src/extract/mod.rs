@@ -2,6 +2,7 @@
 //! pages of lines, each line a list of spans. Nothing after this module knows
 //! which kind of file the report came from.
 
+pub mod pdf;
 pub mod render;
 pub mod text;
 
@@ -133,8 +134,6 @@ pub fn extract(path: &Path, kind: InputKind) -> Result<Document, ExtractError> {
     })?;
     match kind {
         InputKind::Text => Ok(text::read_text_export(path, &bytes)),
-        InputKind::Pdf => Err(ExtractError::NotPdf(
-            "PDF extraction is not available yet".to_string(),
-        )),
+        InputKind::Pdf => pdf::read_pdf(path, &bytes),
     }
 }

@@ -165,6 +165,8 @@ pub fn assign_chapters(lines: &[&Line]) -> Vec<Chapter> {
     // After the closing "Demikian …" of Bab IV, a signature may follow; whatever
     // comes after it belongs to the attachments even without a LAMPIRAN heading.
     let mut closing_seen = false;
+    // The closing sentence itself may wrap over several lines (a PDF); it ends at a blank line.
+    let mut closing_paragraph = false;
     let mut signature_lines = 0;
     for line in lines {
         if let Some(chapter) = chapter_heading(line) {
@@ -179,13 +181,19 @@ pub fn assign_chapters(lines: &[&Line]) -> Vec<Chapter> {
             if allowed {
                 current = chapter;
                 closing_seen = false;
+                closing_paragraph = false;
                 signature_lines = 0;
             }
         } else if current == Chapter::Bab(4) || current == Chapter::Bab(5) {
             let text = line.text.trim();
             if text.to_lowercase().starts_with("demikian") {
                 closing_seen = true;
-            } else if closing_seen && !text.is_empty() {
+                closing_paragraph = true;
+            } else if text.is_empty() {
+                closing_paragraph = false;
+            } else if closing_paragraph && line.cells == CellMode::Flow {
+                // Still the closing sentence.
+            } else if closing_seen {
                 let signature = line.cells != CellMode::Delimited
                     && text.chars().count() <= 60
                     && SIGNATURE_LIKE.is_match(text)

@@ -77,20 +77,39 @@ impl TemplateText {
 
 impl Check for TemplateText {
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
+        let mut push =
+            |line: usize, stated: &str, highlight: Option<(usize, usize)>, t: &Template| {
+                out.push(
+                    Draft {
+                        line,
+                        stated: stated.to_string(),
+                        expected: String::new(),
+                        computation: t.what.clone(),
+                        highlight,
+                        ..Default::default()
+                    }
+                    .var("what", t.what.clone()),
+                );
+            };
+        // Running text is matched over whole paragraphs: a PDF may wrap "Nomor ... Tahun".
+        for p in &ctx.report.paragraphs {
+            for t in &self.p.templates {
+                for m in t.pattern.0.find_iter(&p.text) {
+                    let line = p.line_at(m.start());
+                    let start = m.start() - p.line_start(line).min(m.start());
+                    let len = ctx.report.lines.get(line).map_or(0, |l| l.line.text.len());
+                    let highlight = (start + m.len() <= len).then_some((start, start + m.len()));
+                    push(line, m.as_str(), highlight, t);
+                }
+            }
+        }
         for l in &ctx.report.lines {
+            if l.line.cells == crate::extract::CellMode::Flow {
+                continue;
+            }
             for t in &self.p.templates {
                 for m in t.pattern.0.find_iter(&l.line.text) {
-                    out.push(
-                        Draft {
-                            line: l.index,
-                            stated: m.as_str().to_string(),
-                            expected: String::new(),
-                            computation: t.what.clone(),
-                            highlight: Some((m.start(), m.end())),
-                            ..Default::default()
-                        }
-                        .var("what", t.what.clone()),
-                    );
+                    push(l.index, m.as_str(), Some((m.start(), m.end())), t);
                 }
             }
         }

@@ -1,0 +1,334 @@
+//! CMaps: ToUnicode (bfchar, bfrange with arrays) and the codespace ranges that
+//! say how many bytes a character code takes in a Type0 font.
+
+use std::collections::HashMap;
+
+/// Hard cap on mappings from one CMap (a crafted bfrange can span 2^32 codes).
+const MAX_MAPPINGS: usize = 200_000;
+
+#[derive(Debug, Clone, Default)]
+pub struct CMap {
+    /// (byte length, low, high) of each codespace range.
+    pub codespace: Vec<(usize, u32, u32)>,
+    /// (code, byte length) → text.
+    pub map: HashMap<(u32, u8), String>,
+    /// Ranges kept unexpanded: (len, low, high, first destination as UTF-16 units).
+    ranges: Vec<(u8, u32, u32, Vec<u16>)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Token {
+    Hex(Vec<u8>),
+    Name,
+    Num,
+    Word(String),
+    Open,
+    Close,
+}
+
+fn tokenize(data: &[u8]) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < data.len() {
+        let c = data[i];
+        match c {
+            b'%' => {
+                while i < data.len() && data[i] != b'\n' && data[i] != b'\r' {
+                    i += 1;
+                }
+            }
+            b'<' if data.get(i + 1) == Some(&b'<') => i += 2,
+            b'>' if data.get(i + 1) == Some(&b'>') => i += 2,
+            b'<' => {
+                let start = i + 1;
+                let mut j = start;
+                while j < data.len() && data[j] != b'>' {
+                    j += 1;
+                }
+                let digits: Vec<u8> = data[start..j.min(data.len())]
+                    .iter()
+                    .copied()
+                    .filter(u8::is_ascii_hexdigit)
+                    .collect();
+                let mut bytes = Vec::with_capacity(digits.len() / 2 + 1);
+                for pair in digits.chunks(2) {
+                    let hi = hex_val(pair[0]);
+                    let lo = pair.get(1).map(|&d| hex_val(d)).unwrap_or(0);
+                    bytes.push(hi << 4 | lo);
+                }
+                out.push(Token::Hex(bytes));
+                i = j + 1;
+            }
+            b'[' => {
+                out.push(Token::Open);
+                i += 1;
+            }
+            b']' => {
+                out.push(Token::Close);
+                i += 1;
+            }
+            b'(' => {
+                // Literal strings are rare in CMaps; skip them balanced.
+                let mut depth = 0usize;
+                while i < data.len() {
+                    match data[i] {
+                        b'\\' => i += 1,
+                        b'(' => depth += 1,
+                        b')' => {
+                            depth = depth.saturating_sub(1);
+                            if depth == 0 {
+                                i += 1;
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                out.push(Token::Name);
+            }
+            b'/' => {
+                i += 1;
+                while i < data.len() && !is_delim(data[i]) {
+                    i += 1;
+                }
+                out.push(Token::Name);
+            }
+            c if c.is_ascii_whitespace() => i += 1,
+            _ => {
+                let start = i;
+                while i < data.len() && !is_delim(data[i]) {
+                    i += 1;
+                }
+                if i == start {
+                    i += 1;
+                    continue;
+                }
+                let word = String::from_utf8_lossy(&data[start..i]).into_owned();
+                if word.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '.') {
+                    out.push(Token::Num);
+                } else {
+                    out.push(Token::Word(word));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn is_delim(c: u8) -> bool {
+    c.is_ascii_whitespace() || b"()<>[]{}/%".contains(&c)
+}
+
+fn hex_val(c: u8) -> u8 {
+    match c {
+        b'0'..=b'9' => c - b'0',
+        b'a'..=b'f' => c - b'a' + 10,
+        b'A'..=b'F' => c - b'A' + 10,
+        _ => 0,
+    }
+}
+
+fn code_of(bytes: &[u8]) -> u32 {
+    bytes
+        .iter()
+        .take(4)
+        .fold(0u32, |acc, &b| (acc << 8) | b as u32)
+}
+
+fn utf16_units(bytes: &[u8]) -> Vec<u16> {
+    bytes
+        .chunks(2)
+        .map(|c| {
+            if c.len() == 2 {
+                u16::from_be_bytes([c[0], c[1]])
+            } else {
+                c[0] as u16
+            }
+        })
+        .collect()
+}
+
+fn units_to_string(units: &[u16]) -> String {
+    String::from_utf16_lossy(units)
+}
+
+impl CMap {
+    /// Parses a CMap stream (ToUnicode or an embedded encoding CMap).
+    pub fn parse(data: &[u8]) -> CMap {
+        let tokens = tokenize(data);
+        let mut cmap = CMap::default();
+        let mut i = 0;
+        let mut count = 0usize;
+        while i < tokens.len() {
+            match &tokens[i] {
+                Token::Word(w) if w == "begincodespacerange" => {
+                    i += 1;
+                    while let (Some(Token::Hex(lo)), Some(Token::Hex(hi))) =
+                        (tokens.get(i), tokens.get(i + 1))
+                    {
+                        if !lo.is_empty() && lo.len() <= 4 {
+                            cmap.codespace.push((lo.len(), code_of(lo), code_of(hi)));
+                        }
+                        i += 2;
+                    }
+                }
+                Token::Word(w) if w == "beginbfchar" || w == "begincidchar" => {
+                    i += 1;
+                    while let (Some(Token::Hex(src)), Some(dst)) =
+                        (tokens.get(i), tokens.get(i + 1))
+                    {
+                        if let Token::Hex(dst) = dst
+                            && count < MAX_MAPPINGS
+                            && !src.is_empty()
+                            && src.len() <= 4
+                        {
+                            cmap.map.insert(
+                                (code_of(src), src.len() as u8),
+                                units_to_string(&utf16_units(dst)),
+                            );
+                            count += 1;
+                        }
+                        i += 2;
+                    }
+                }
+                Token::Word(w) if w == "beginbfrange" => {
+                    i += 1;
+                    while let (Some(Token::Hex(lo)), Some(Token::Hex(hi))) =
+                        (tokens.get(i), tokens.get(i + 1))
+                    {
+                        if lo.is_empty() || lo.len() > 4 {
+                            i += 2;
+                            continue;
+                        }
+                        let len = lo.len() as u8;
+                        let (lo, hi) = (code_of(lo), code_of(hi));
+                        match tokens.get(i + 2) {
+                            Some(Token::Hex(dst)) => {
+                                if hi >= lo {
+                                    cmap.ranges.push((len, lo, hi, utf16_units(dst)));
+                                }
+                                i += 3;
+                            }
+                            Some(Token::Open) => {
+                                let mut j = i + 3;
+                                let mut code = lo;
+                                while let Some(Token::Hex(dst)) = tokens.get(j) {
+                                    if count < MAX_MAPPINGS && code <= hi {
+                                        cmap.map.insert(
+                                            (code, len),
+                                            units_to_string(&utf16_units(dst)),
+                                        );
+                                        count += 1;
+                                    }
+                                    code = code.saturating_add(1);
+                                    j += 1;
+                                }
+                                if let Some(Token::Close) = tokens.get(j) {
+                                    j += 1;
+                                }
+                                i = j;
+                            }
+                            _ => {
+                                i += 3;
+                            }
+                        }
+                    }
+                }
+                _ => i += 1,
+            }
+        }
+        cmap
+    }
+
+    /// Text of a code of `len` bytes.
+    pub fn lookup(&self, code: u32, len: usize) -> Option<String> {
+        let len8 = len as u8;
+        if let Some(s) = self.map.get(&(code, len8)) {
+            return Some(s.clone());
+        }
+        for (l, lo, hi, dst) in &self.ranges {
+            if *l == len8 && code >= *lo && code <= *hi {
+                let mut units = dst.clone();
+                let offset = code - lo;
+                // The last unit is incremented (PDF 32000 9.10.3).
+                if let Some(last) = units.last_mut() {
+                    *last = last.wrapping_add(offset as u16);
+                }
+                return Some(units_to_string(&units));
+            }
+        }
+        None
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty() && self.ranges.is_empty()
+    }
+
+    /// Splits a string into codes by the codespace ranges (default: `default_len` bytes).
+    pub fn split_codes(&self, bytes: &[u8], default_len: usize) -> Vec<(u32, usize)> {
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            let mut len = 0;
+            if !self.codespace.is_empty() {
+                for n in 1..=4usize {
+                    let Some(chunk) = bytes.get(i..i + n) else {
+                        break;
+                    };
+                    let code = code_of(chunk);
+                    if self
+                        .codespace
+                        .iter()
+                        .any(|(l, lo, hi)| *l == n && code >= *lo && code <= *hi)
+                    {
+                        len = n;
+                        break;
+                    }
+                }
+            }
+            if len == 0 {
+                len = default_len.clamp(1, 4);
+            }
+            let end = (i + len).min(bytes.len());
+            out.push((code_of(&bytes[i..end]), len));
+            i = end;
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bfchar_bfrange_and_arrays() {
+        let data = b"/CIDInit /ProcSet findresource begin
+1 begincodespacerange <0000> <FFFF> endcodespacerange
+2 beginbfchar <0003> <0020> <0011> <00660069> endbfchar
+2 beginbfrange <0024> <0026> <0041>
+<0030> <0031> [<0061> <D83DDE00>] endbfrange
+endcmap";
+        let c = CMap::parse(data);
+        assert_eq!(c.lookup(3, 2).as_deref(), Some(" "));
+        assert_eq!(c.lookup(0x11, 2).as_deref(), Some("fi"));
+        assert_eq!(c.lookup(0x26, 2).as_deref(), Some("C"));
+        assert_eq!(c.lookup(0x30, 2).as_deref(), Some("a"));
+        assert_eq!(c.lookup(0x31, 2).as_deref(), Some("😀"));
+        assert_eq!(
+            c.split_codes(&[0, 0x24, 0, 0x25], 1),
+            vec![(0x24, 2), (0x25, 2)]
+        );
+    }
+
+    #[test]
+    fn mixed_byte_codespace() {
+        let data = b"2 begincodespacerange <00> <80> <8140> <9FFC> endcodespacerange";
+        let c = CMap::parse(data);
+        assert_eq!(
+            c.split_codes(&[0x41, 0x81, 0x40, 0x42], 2),
+            vec![(0x41, 1), (0x8140, 2), (0x42, 1)]
+        );
+    }
+}

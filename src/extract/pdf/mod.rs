@@ -1,0 +1,409 @@
+//! PDF input: lopdf reads the file; our own interpreter turns content streams
+//! into glyphs and rulings; layout makes lines and spans; ruled tables become
+//! `Delimited` rows; running headers and page numbers are dropped.
+//!
+//! Untrusted input: every step is bounded (objects, stream sizes, operators,
+//! form nesting, time and memory through `crate::limits`) and nothing indexes
+//! or unwraps file data.
+
+mod cmap;
+mod content;
+mod encoding;
+mod fonts;
+mod layout;
+mod objects;
+mod running;
+mod tables;
+mod truetype;
+
+use std::path::Path;
+
+use lopdf::{Dictionary, Document as PdfDoc, LoadOptions, Object};
+
+use self::content::{FontCache, Interpreter};
+use self::layout::TextLine;
+use self::objects::{StreamError, array_f32, decode_stream, deref, dict_of, num};
+use self::running::PageLines;
+use super::{CellMode, Document, ExtractError, InputKind, Line, Page};
+
+/// More objects than any real report has.
+const MAX_OBJECTS: usize = 2_000_000;
+const MAX_PAGES: usize = 20_000;
+/// Bytes one page's content may decode to.
+const MAX_PAGE_CONTENT: usize = 64 * 1024 * 1024;
+
+/// Errors inside the PDF reader before they become `ExtractError`s.
+#[derive(Debug)]
+pub enum PdfError {
+    Limit(String),
+}
+
+impl From<PdfError> for ExtractError {
+    fn from(e: PdfError) -> Self {
+        match e {
+            PdfError::Limit(m) => ExtractError::Limit(m),
+        }
+    }
+}
+
+fn limit(e: crate::limits::LimitExceeded) -> ExtractError {
+    ExtractError::Limit(e.to_string())
+}
+
+/// Reads a PDF file's bytes into a document.
+pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
+    let head = bytes.get(..bytes.len().min(1024)).unwrap_or(bytes);
+    if !head.windows(5).any(|w| w == b"%PDF-") {
+        return Err(ExtractError::NotPdf("no %PDF- header".to_string()));
+    }
+    // A cheap guard before lopdf builds every object.
+    let objects = bytes.windows(4).filter(|w| w == b" obj").count();
+    if objects > MAX_OBJECTS {
+        return Err(ExtractError::Limit(format!(
+            "more than {MAX_OBJECTS} objects"
+        )));
+    }
+    crate::limits::charge(bytes.len() as u64).map_err(limit)?;
+    let mut notes = Vec::new();
+    let doc = load(bytes, &mut notes)?;
+    crate::limits::check_time().map_err(limit)?;
+    if doc.objects.len() > MAX_OBJECTS {
+        return Err(ExtractError::Limit(format!(
+            "more than {MAX_OBJECTS} objects"
+        )));
+    }
+    let page_ids: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    if page_ids.is_empty() {
+        return Err(ExtractError::Damaged("no pages could be read".to_string()));
+    }
+    if page_ids.len() > MAX_PAGES {
+        return Err(ExtractError::Limit(format!("more than {MAX_PAGES} pages")));
+    }
+    let mut fonts = FontCache::default();
+    let mut pages: Vec<PageLines> = Vec::with_capacity(page_ids.len());
+    let mut tables = 0usize;
+    let mut damaged_pages = Vec::new();
+    for (index, id) in page_ids.iter().enumerate() {
+        crate::limits::check_time().map_err(limit)?;
+        let Ok(page) = doc.get_dictionary(*id) else {
+            damaged_pages.push(index as u32 + 1);
+            pages.push(PageLines {
+                lines: Vec::new(),
+                height: 0.0,
+            });
+            continue;
+        };
+        let (lines, height, damaged) = read_page(&doc, page, &mut fonts, &mut tables)?;
+        if damaged {
+            damaged_pages.push(index as u32 + 1);
+        }
+        pages.push(PageLines { lines, height });
+    }
+    if !damaged_pages.is_empty() {
+        notes.push(format!("damaged content on {}", page_list(&damaged_pages)));
+    }
+    let removed = running::remove_running(&mut pages);
+    if removed > 0 {
+        notes.push(format!(
+            "{removed} running header, footer or page-number lines left out"
+        ));
+    }
+    let repeated = drop_repeated_headers(&mut pages);
+    if repeated > 0 {
+        notes.push(format!(
+            "{repeated} table header rows repeated on a following page left out (the table continues)"
+        ));
+    }
+    let empty: Vec<u32> = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.lines.is_empty())
+        .map(|(i, _)| i as u32 + 1)
+        .collect();
+    if empty.len() == pages.len() {
+        return Err(ExtractError::NoText(format!(
+            "no text on any of the {} pages: needs OCR",
+            pages.len()
+        )));
+    }
+    if !empty.is_empty() {
+        notes.push(format!("no text on {}: needs OCR", page_list(&empty)));
+    }
+    let body = body_size(&pages);
+    let out_pages = pages
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| Page {
+            number: i as u32 + 1,
+            lines: number_lines(p.lines, body),
+        })
+        .collect();
+    Ok(Document {
+        path: path.to_path_buf(),
+        kind: InputKind::Pdf,
+        pages: out_pages,
+        paged: true,
+        notes,
+    })
+}
+
+fn load(bytes: &[u8], notes: &mut Vec<String>) -> Result<PdfDoc, ExtractError> {
+    let cap = crate::limits::remaining_memory().min(objects::MAX_STREAM as u64) as usize;
+    let options = || LoadOptions {
+        max_decompressed_size: Some(cap),
+        ..LoadOptions::default()
+    };
+    let first = PdfDoc::load_mem_with_options(bytes, options());
+    let mut doc = match first {
+        Ok(doc) => doc,
+        Err(e) if is_password_error(&e) => {
+            return Err(ExtractError::Encrypted("password required".to_string()));
+        }
+        Err(first_err) => {
+            // lopdf's own recovery: rebuild the cross-reference table by scanning.
+            let mut o = options();
+            o.force_reconstruct = true;
+            match PdfDoc::load_mem_with_options(bytes, o) {
+                Ok(doc) => {
+                    notes.push("damaged PDF: cross-reference table rebuilt".to_string());
+                    doc
+                }
+                Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+                    limit,
+                })) => {
+                    return Err(ExtractError::Limit(format!(
+                        "a stream decodes to more than {limit} bytes"
+                    )));
+                }
+                Err(_) => return Err(ExtractError::Damaged(first_err.to_string())),
+            }
+        }
+    };
+    if doc.trailer.has(b"Encrypt") {
+        if doc.encryption_state.is_none() && doc.decrypt("").is_err() {
+            return Err(ExtractError::Encrypted("password required".to_string()));
+        }
+        notes.push("encrypted PDF opened with the empty user password".to_string());
+    }
+    Ok(doc)
+}
+
+fn is_password_error(e: &lopdf::Error) -> bool {
+    matches!(
+        e,
+        lopdf::Error::InvalidPassword
+            | lopdf::Error::Decryption(_)
+            | lopdf::Error::Unimplemented(_)
+    )
+}
+
+/// An attribute of a page, inherited from its parents when absent.
+fn inherited<'a>(doc: &'a PdfDoc, page: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+    let mut node = page;
+    for _ in 0..32 {
+        if let Ok(v) = node.get(key) {
+            return Some(deref(doc, v));
+        }
+        node = dict_of(doc, node.get(b"Parent").ok()?)?;
+    }
+    None
+}
+
+fn read_page(
+    doc: &PdfDoc,
+    page: &Dictionary,
+    fonts: &mut FontCache,
+    tables: &mut usize,
+) -> Result<(Vec<TextLine>, f32, bool), ExtractError> {
+    let resources = inherited(doc, page, b"Resources").and_then(|o| match o {
+        Object::Dictionary(d) => Some(d),
+        _ => None,
+    });
+    let bbox = inherited(doc, page, b"CropBox")
+        .or_else(|| inherited(doc, page, b"MediaBox"))
+        .map(|o| array_f32(doc, o))
+        .filter(|v| v.len() == 4)
+        .map(|v| {
+            let (x0, x1) = (v[0].min(v[2]), v[0].max(v[2]));
+            let (y0, y1) = (v[1].min(v[3]), v[1].max(v[3]));
+            [x0, y0, x1, y1]
+        })
+        .unwrap_or([0.0, 0.0, 595.0, 842.0]);
+    let rotate = inherited(doc, page, b"Rotate").and_then(num).unwrap_or(0.0) as i64;
+    let mut damaged = false;
+    let mut data = Vec::new();
+    let streams: Vec<&Object> = match page.get(b"Contents").ok().map(|o| deref(doc, o)) {
+        Some(Object::Array(items)) => items.iter().collect(),
+        Some(o @ Object::Stream(_)) => vec![o],
+        _ => Vec::new(),
+    };
+    for s in streams {
+        if let Object::Stream(stream) = deref(doc, s) {
+            match decode_stream(stream) {
+                Ok(d) => {
+                    data.extend_from_slice(&d);
+                    data.push(b'\n');
+                }
+                Err(StreamError::Limit(m)) => return Err(ExtractError::Limit(m)),
+                Err(StreamError::Damaged) => damaged = true,
+            }
+            if data.len() > MAX_PAGE_CONTENT {
+                return Err(ExtractError::Limit(format!(
+                    "page content over {MAX_PAGE_CONTENT} bytes"
+                )));
+            }
+        }
+    }
+    let mut interp = Interpreter::new(doc, fonts, bbox, rotate);
+    interp.run(&data, resources, 0)?;
+    let content = interp.finish();
+    let height = content.height;
+    let (upright, turned): (Vec<_>, Vec<_>) = content.glyphs.into_iter().partition(|g| g.dir == 0);
+    let mut upright = upright;
+    let (mut lines, n) = tables::ruled_rows(&mut upright, &content.rules, *tables);
+    *tables += n;
+    lines.extend(layout::lines(upright));
+    lines.sort_by(|a, b| a.y.total_cmp(&b.y));
+    // Text turned on the page (a rotated table, a margin note) comes after, in its own reading order.
+    for dir in 1..=3u8 {
+        let glyphs: Vec<_> = turned.iter().filter(|g| g.dir == dir).cloned().collect();
+        if !glyphs.is_empty() {
+            lines.extend(layout::lines(glyphs));
+        }
+    }
+    Ok((lines, height, damaged))
+}
+
+/// Drops header rows a ruled table repeats at the top of the next page.
+fn drop_repeated_headers(pages: &mut [PageLines]) -> usize {
+    let mut removed = 0;
+    for p in 1..pages.len() {
+        let (before, after) = pages.split_at_mut(p);
+        let (Some(prev), Some(next)) = (before.last(), after.first_mut()) else {
+            continue;
+        };
+        let Some(last_table) = prev.lines.last().and_then(|l| l.table) else {
+            continue;
+        };
+        let Some(next_table) = next.lines.first().and_then(|l| l.table) else {
+            continue;
+        };
+        let header: Vec<String> = prev
+            .lines
+            .iter()
+            .filter(|l| l.table == Some(last_table))
+            .take(3)
+            .map(TextLine::text)
+            .collect();
+        let mut k = 0;
+        while k < header.len()
+            && next
+                .lines
+                .get(k)
+                .is_some_and(|l| l.table == Some(next_table) && header.get(k) == Some(&l.text()))
+        {
+            k += 1;
+        }
+        // The whole table being the header means it did not continue; keep it.
+        let rows_in_prev = prev
+            .lines
+            .iter()
+            .filter(|l| l.table == Some(last_table))
+            .count();
+        if k > 0 && k < rows_in_prev {
+            next.lines.drain(..k);
+            removed += k;
+        }
+    }
+    removed
+}
+
+/// The font size most of the text is set in.
+fn body_size(pages: &[PageLines]) -> f32 {
+    let mut counts: std::collections::HashMap<i32, usize> = Default::default();
+    for l in pages.iter().flat_map(|p| &p.lines) {
+        for s in &l.spans {
+            *counts
+                .entry((s.font_size * 2.0).round() as i32)
+                .or_default() += s.text.len();
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(size, n)| (n, size))
+        .map(|(s, _)| s as f32 / 2.0)
+        .unwrap_or(0.0)
+}
+
+/// Final lines of a page: numbered from 1, a blank line where the text leaves a
+/// paragraph gap, headings marked by a clearly larger font.
+fn number_lines(lines: Vec<TextLine>, body: f32) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut prev: Option<(f32, f32, Option<usize>)> = None;
+    for l in lines {
+        let size = l.size().max(1.0);
+        if let Some((py, psize, ptable)) = prev {
+            let same_table = ptable.is_some() && ptable == l.table;
+            let pitch = l.y - py;
+            if !same_table && pitch > 1.6 * size.max(psize) {
+                out.push(Line {
+                    number: out.len() as u32 + 1,
+                    ..Line::default()
+                });
+            }
+        }
+        prev = Some((l.y, size, l.table));
+        let text = l.text();
+        let heading = if l.cells != CellMode::Flow || body <= 0.0 || text.chars().count() >= 150 {
+            None
+        } else if size >= body * 1.4 {
+            Some(1)
+        } else if size >= body * 1.15 {
+            Some(2)
+        } else {
+            None
+        };
+        out.push(Line {
+            number: out.len() as u32 + 1,
+            text,
+            spans: l.spans,
+            cells: l.cells,
+            heading,
+        });
+    }
+    out
+}
+
+/// "pages 12–14, 20" (or "page 3").
+fn page_list(pages: &[u32]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < pages.len() {
+        let start = pages[i];
+        let mut end = start;
+        while i + 1 < pages.len() && pages[i + 1] == end + 1 {
+            end += 1;
+            i += 1;
+        }
+        parts.push(if start == end {
+            start.to_string()
+        } else {
+            format!("{start}–{end}")
+        });
+        i += 1;
+    }
+    let word = if pages.len() == 1 { "page" } else { "pages" };
+    format!("{word} {}", parts.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_ranges_are_compressed() {
+        assert_eq!(page_list(&[12, 13, 14]), "pages 12–14");
+        assert_eq!(page_list(&[3]), "page 3");
+        assert_eq!(page_list(&[1, 3, 4, 9]), "pages 1, 3–4, 9");
+    }
+}

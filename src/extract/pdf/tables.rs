@@ -1,0 +1,204 @@
+//! Ruled tables: the drawn lines and rectangles of a page make grids; the
+//! glyphs inside each cell become that cell's text, and each ruled row one
+//! `Delimited` line with a span per cell (empty cells included).
+
+use super::content::{Glyph, Rule};
+use super::layout::{TextLine, cell_text};
+use crate::extract::{CellMode, Span};
+
+/// Rules closer than this (points) are one.
+const SNAP: f32 = 2.0;
+
+#[derive(Debug, Clone)]
+struct Grid {
+    /// Row boundaries, top to bottom.
+    ys: Vec<f32>,
+    /// Vertical rules of the grid.
+    verticals: Vec<Rule>,
+    x0: f32,
+    x1: f32,
+}
+
+fn merge(mut rules: Vec<Rule>) -> Vec<Rule> {
+    rules.sort_by(|a, b| a.at.total_cmp(&b.at).then(a.from.total_cmp(&b.from)));
+    let mut out: Vec<Rule> = Vec::new();
+    for r in rules {
+        if let Some(last) =
+            out.iter_mut().rev().take(8).find(|l| {
+                (l.at - r.at).abs() <= SNAP && r.from <= l.to + SNAP && r.to >= l.from - SNAP
+            })
+        {
+            last.from = last.from.min(r.from);
+            last.to = last.to.max(r.to);
+            continue;
+        }
+        out.push(r);
+    }
+    out
+}
+
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
+}
+
+fn grids(rules: &[Rule]) -> Vec<Grid> {
+    let hs = merge(rules.iter().filter(|r| r.horizontal).copied().collect());
+    let vs = merge(rules.iter().filter(|r| !r.horizontal).copied().collect());
+    if hs.len() < 2 || vs.len() < 2 || hs.len() * vs.len() > 4_000_000 {
+        return Vec::new();
+    }
+    let n = hs.len() + vs.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    for (i, h) in hs.iter().enumerate() {
+        for (j, v) in vs.iter().enumerate() {
+            if v.at >= h.from - SNAP
+                && v.at <= h.to + SNAP
+                && h.at >= v.from - SNAP
+                && h.at <= v.to + SNAP
+            {
+                let (a, b) = (find(&mut parent, i), find(&mut parent, hs.len() + j));
+                if a != b {
+                    parent[a] = b;
+                }
+            }
+        }
+    }
+    let mut groups: std::collections::BTreeMap<usize, (Vec<Rule>, Vec<Rule>)> = Default::default();
+    for i in 0..n {
+        let root = find(&mut parent, i);
+        let entry = groups.entry(root).or_default();
+        if i < hs.len() {
+            entry.0.push(hs[i]);
+        } else {
+            entry.1.push(vs[i - hs.len()]);
+        }
+    }
+    let mut out = Vec::new();
+    for (_, (h, v)) in groups {
+        if h.len() < 2 || v.len() < 2 {
+            continue;
+        }
+        let mut ys: Vec<f32> = h.iter().map(|r| r.at).collect();
+        ys.sort_by(f32::total_cmp);
+        ys.dedup_by(|a, b| (*a - *b).abs() <= SNAP);
+        let x0 = v.iter().map(|r| r.at).fold(f32::MAX, f32::min);
+        let x1 = v.iter().map(|r| r.at).fold(f32::MIN, f32::max);
+        if ys.len() < 2 || x1 - x0 < 10.0 {
+            continue;
+        }
+        out.push(Grid {
+            ys,
+            verticals: v,
+            x0,
+            x1,
+        });
+    }
+    out
+}
+
+/// Cell boundaries (x) of the band between `top` and `bottom`.
+fn separators(grid: &Grid, top: f32, bottom: f32) -> Vec<f32> {
+    let mid = (top + bottom) / 2.0;
+    let mut xs: Vec<f32> = grid
+        .verticals
+        .iter()
+        .filter(|r| r.from <= mid && r.to >= mid)
+        .map(|r| r.at)
+        .collect();
+    xs.sort_by(f32::total_cmp);
+    xs.dedup_by(|a, b| (*a - *b).abs() <= SNAP);
+    xs
+}
+
+/// Takes the glyphs inside ruled tables out of `glyphs` and returns one line per table row.
+/// `first_table` numbers the tables of this page after those of earlier pages.
+pub fn ruled_rows(
+    glyphs: &mut Vec<Glyph>,
+    rules: &[Rule],
+    first_table: usize,
+) -> (Vec<TextLine>, usize) {
+    let mut out = Vec::new();
+    let mut tables = 0;
+    for grid in grids(rules) {
+        let (top, bottom) = match (grid.ys.first(), grid.ys.last()) {
+            (Some(t), Some(b)) => (*t, *b),
+            _ => continue,
+        };
+        // Cells of each band.
+        let bands: Vec<(f32, f32, Vec<f32>)> = grid
+            .ys
+            .windows(2)
+            .filter(|w| w[1] - w[0] > SNAP)
+            .map(|w| (w[0], w[1], separators(&grid, w[0], w[1])))
+            .collect();
+        if !bands.iter().any(|b| b.2.len() >= 3) {
+            continue; // a box around text, not a table
+        }
+        let mut cells: Vec<Vec<Vec<Glyph>>> = bands
+            .iter()
+            .map(|b| vec![Vec::new(); b.2.len().saturating_sub(1)])
+            .collect();
+        let mut rest = Vec::with_capacity(glyphs.len());
+        let mut taken = 0usize;
+        for g in glyphs.drain(..) {
+            let cx = g.x + g.width / 2.0;
+            let cy = g.y - g.size * 0.3;
+            let mut placed = false;
+            if g.dir == 0
+                && cy > top
+                && cy < bottom
+                && cx > grid.x0
+                && cx < grid.x1
+                && let Some(bi) = bands.iter().position(|b| cy > b.0 && cy <= b.1)
+                && let Some(ci) = bands
+                    .get(bi)
+                    .and_then(|b| b.2.windows(2).position(|w| cx > w[0] && cx <= w[1]))
+                && let Some(cell) = cells.get_mut(bi).and_then(|r| r.get_mut(ci))
+            {
+                cell.push(g.clone());
+                placed = true;
+                taken += 1;
+            }
+            if !placed {
+                rest.push(g);
+            }
+        }
+        *glyphs = rest;
+        if taken == 0 {
+            continue;
+        }
+        let index = first_table + tables;
+        tables += 1;
+        for ((_, _, xs), row) in bands.iter().zip(cells) {
+            let baseline = row.iter().flatten().map(|g| g.y).fold(f32::MAX, f32::min);
+            if baseline == f32::MAX {
+                continue; // an empty ruled row
+            }
+            let spans: Vec<Span> = row
+                .into_iter()
+                .zip(xs.windows(2))
+                .map(|(glyphs, w)| {
+                    let (text, size, bold) = cell_text(glyphs);
+                    Span {
+                        text,
+                        x: w[0],
+                        width: w[1] - w[0],
+                        font_size: size,
+                        bold,
+                    }
+                })
+                .collect();
+            out.push(TextLine {
+                y: baseline,
+                spans,
+                cells: CellMode::Delimited,
+                table: Some(index),
+            });
+        }
+    }
+    (out, tables)
+}

@@ -1,0 +1,457 @@
+//! PDF extraction: fixtures from real producers and synthetic edge cases, bad
+//! input that must end in a clear status, and the promise that matters most:
+//! a PDF of a sample report gives the same findings as its text export.
+//!
+//! Fixture PDFs live in samples/pdf/ and tests/fixtures/pdf/; a test whose
+//! fixture is absent says so and passes, the rest always run on PDFs built here.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use lkjip_audit::audit::{AuditOptions, FileStatus, audit_inputs};
+use lkjip_audit::discover::Input;
+use lkjip_audit::extract::render::render_text;
+use lkjip_audit::extract::{CellMode, Document, ExtractError, InputKind, extract};
+use lkjip_audit::rules::RuleSet;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!("lkjip-pdf-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(format!("{}-{name}", N.fetch_add(1, Ordering::SeqCst)));
+    std::fs::write(&path, bytes).expect("write temp file");
+    path
+}
+
+fn pdf_extract(path: &Path) -> Result<Document, ExtractError> {
+    extract(path, InputKind::Pdf)
+}
+
+/// A small PDF: `pages` content streams, Helvetica as /F1, a Differences font as /F2.
+fn build_pdf(pages: &[&str]) -> Vec<u8> {
+    let mut objs: Vec<Vec<u8>> = vec![
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding << /Differences [1 /fi /eacute /uni0041 /f_f_l] >> >>".to_vec(),
+    ];
+    let pages_id = 3 + 2 * pages.len();
+    let mut kids = Vec::new();
+    for content in pages {
+        let mut s = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
+        s.extend_from_slice(content.as_bytes());
+        s.extend_from_slice(b"\nendstream");
+        objs.push(s);
+        let content_id = objs.len();
+        objs.push(format!("<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 1 0 R /F2 2 0 R >> >> /Contents {content_id} 0 R >>").into_bytes());
+        kids.push(format!("{} 0 R", objs.len()));
+    }
+    objs.push(
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count {} >>",
+            kids.join(" "),
+            pages.len()
+        )
+        .into_bytes(),
+    );
+    objs.push(format!("<< /Type /Catalog /Pages {pages_id} 0 R >>").into_bytes());
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objs.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(o);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).as_bytes());
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root {} 0 R /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>] >>\nstartxref\n{xref}\n%%EOF\n",
+            objs.len() + 1,
+            objs.len()
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+fn text_at(x: f32, y: f32, s: &str) -> String {
+    format!("BT /F1 11 Tf 1 0 0 1 {x} {y} Tm ({s}) Tj ET\n")
+}
+
+fn ruled_table() -> String {
+    let xs = [72.0, 250.0, 380.0, 520.0];
+    let ys = [700.0, 680.0, 660.0, 630.0];
+    let mut c = String::new();
+    for y in ys {
+        c += &format!("{} {y} m {} {y} l S\n", xs[0], xs[3]);
+    }
+    for x in xs {
+        c += &format!("{x} {} m {x} {} l S\n", ys[0], ys[3]);
+    }
+    let rows = [
+        ["URAIAN", "ANGGARAN (Rp)", "REALISASI"],
+        ["Belanja Pegawai", "1.000.000", "900.000"],
+        ["Program Pelayanan", "2.000.000", ""],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (k, cell) in row.iter().enumerate() {
+            if !cell.is_empty() {
+                c += &text_at(xs[k] + 3.0, ys[r] - 14.0, cell);
+            }
+        }
+    }
+    c += &text_at(xs[0] + 3.0, ys[2] - 26.0, "Administrasi Perkantoran");
+    c
+}
+
+#[test]
+fn text_operators_fonts_and_ruled_table() {
+    let mut page = String::new();
+    page += &text_at(72.0, 780.0, "Capaian kinerja tahun 2020");
+    // TJ kerning: a small kern stays inside a word, a big one is a space.
+    page += "BT /F1 11 Tf 72 760 Td [(rata)-20(-rata) -300 (capaian)] Tj ET\n";
+    page += "BT /F1 11 Tf 72 760 Td [(rata)-20(-rata) -300 (capaian)] TJ ET\n";
+    // T*, TL and ' move down a line.
+    page += "BT /F1 11 Tf 14 TL 72 740 Td (baris satu) Tj (baris dua) ' ET\n";
+    // Differences: fi, eacute, uni0041 and an f_f_l ligature.
+    page += "BT /F2 11 Tf 72 715 Td (\\001x \\002 \\003 \\004) Tj ET\n";
+    page += &ruled_table();
+    // A lone page number at the bottom edge.
+    page += &text_at(297.0, 40.0, "3");
+    let path = temp_file("basic.pdf", &build_pdf(&[&page]));
+    let doc = pdf_extract(&path).expect("extracts");
+    assert!(doc.paged);
+    let text = render_text(&doc, false);
+    assert!(text.contains("Capaian kinerja tahun 2020"), "{text}");
+    assert!(text.contains("rata-rata capaian"), "{text}");
+    assert!(text.contains("baris satu\nbaris dua"), "{text}");
+    assert!(text.contains("fix é A ffl"), "{text}");
+    let rows: Vec<&str> = doc.pages[0]
+        .lines
+        .iter()
+        .filter(|l| l.cells == CellMode::Delimited)
+        .map(|l| l.text.as_str())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "URAIAN\tANGGARAN (Rp)\tREALISASI",
+            "Belanja Pegawai\t1.000.000\t900.000",
+            "Program Pelayanan Administrasi Perkantoran\t2.000.000\t",
+        ]
+    );
+    assert!(
+        !text.lines().any(|l| l.trim() == "3"),
+        "page number dropped: {text}"
+    );
+    let numbers: Vec<u32> = doc.pages[0].lines.iter().map(|l| l.number).collect();
+    assert_eq!(numbers, (1..=numbers.len() as u32).collect::<Vec<_>>());
+}
+
+#[test]
+fn running_headers_and_pages_without_text() {
+    let header = text_at(72.0, 810.0, "LKjIP Kecamatan Contoh 2020");
+    let p1 = format!(
+        "{header}{}{}",
+        text_at(72.0, 700.0, "Halaman satu."),
+        text_at(297.0, 40.0, "- 1 -")
+    );
+    let p2 = format!(
+        "{header}{}{}",
+        text_at(72.0, 700.0, "Halaman dua."),
+        text_at(297.0, 40.0, "- 2 -")
+    );
+    let p3 = format!(
+        "{header}{}{}",
+        text_at(72.0, 700.0, "Halaman tiga."),
+        text_at(297.0, 40.0, "- 3 -")
+    );
+    let image = "q 100 0 0 100 0 0 cm Q";
+    let path = temp_file("running.pdf", &build_pdf(&[&p1, &p2, image, image, &p3]));
+    let doc = pdf_extract(&path).expect("extracts");
+    let text = render_text(&doc, false);
+    assert!(!text.contains("Kecamatan Contoh"), "{text}");
+    assert_eq!(text.matches('\u{c}').count(), 4);
+    assert!(
+        doc.notes
+            .iter()
+            .any(|n| n == "no text on pages 3–4: needs OCR"),
+        "{:?}",
+        doc.notes
+    );
+    let path = temp_file("scanned.pdf", &build_pdf(&[image, image]));
+    assert!(matches!(pdf_extract(&path), Err(ExtractError::NoText(_))));
+}
+
+#[test]
+fn not_a_pdf_and_damaged_input() {
+    let path = temp_file("fake.pdf", b"PK\x03\x04 this is a zip file, not a PDF");
+    assert!(matches!(pdf_extract(&path), Err(ExtractError::NotPdf(_))));
+    let path = temp_file("empty.pdf", b"");
+    assert!(matches!(pdf_extract(&path), Err(ExtractError::NotPdf(_))));
+    let path = temp_file(
+        "garbage.pdf",
+        b"%PDF-1.7\n\x00\x01\x02 garbage without objects",
+    );
+    assert!(pdf_extract(&path).is_err());
+}
+
+fn encrypt(bytes: &[u8], user: &str) -> Vec<u8> {
+    use lopdf::{EncryptionState, EncryptionVersion, Permissions};
+    let mut doc = lopdf::Document::load_mem(bytes).expect("own PDF loads");
+    let version = EncryptionVersion::V2 {
+        document: &doc,
+        owner_password: "owner-secret",
+        user_password: user,
+        key_length: 128,
+        permissions: Permissions::all(),
+    };
+    let state = EncryptionState::try_from(version).expect("encryption state");
+    doc.encrypt(&state).expect("encrypts");
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("saves");
+    out
+}
+
+#[test]
+fn encrypted_pdfs() {
+    let plain = build_pdf(&[&text_at(72.0, 700.0, "Laporan Kinerja Tahun 2020")]);
+    let path = temp_file("empty-user.pdf", &encrypt(&plain, ""));
+    let doc = pdf_extract(&path).expect("empty user password opens");
+    assert!(render_text(&doc, false).contains("Laporan Kinerja Tahun 2020"));
+    let path = temp_file("password.pdf", &encrypt(&plain, "rahasia"));
+    match pdf_extract(&path) {
+        Err(ExtractError::Encrypted(m)) => assert_eq!(m, "password required"),
+        other => panic!("expected Encrypted, got {other:?}"),
+    }
+    for (name, expect_ok) in [
+        ("samples/pdf/encrypted-empty-user.pdf", true),
+        ("tests/fixtures/pdf/encrypted-empty-user.pdf", true),
+        ("samples/pdf/encrypted-password.pdf", false),
+        ("tests/fixtures/pdf/encrypted-password.pdf", false),
+    ] {
+        let p = root().join(name);
+        if p.exists() {
+            let r = pdf_extract(&p);
+            if expect_ok {
+                assert!(r.is_ok(), "{name}: {r:?}");
+            } else {
+                assert!(
+                    matches!(r, Err(ExtractError::Encrypted(_))),
+                    "{name}: {r:?}"
+                );
+            }
+        }
+    }
+}
+
+fn sample_pdfs() -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(root().join("samples/pdf"))
+        .map(|d| {
+            d.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort();
+    out
+}
+
+#[test]
+fn fixture_pdfs_match_their_expected_text() {
+    let dir = root().join("tests/fixtures/pdf");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("no {}: skipped", dir.display());
+        return;
+    };
+    let norm = |s: &str| -> Vec<String> {
+        s.lines()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|l| !l.is_empty())
+            .collect()
+    };
+    let mut failures = Vec::new();
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.extension().is_none_or(|x| x != "pdf") {
+            continue;
+        }
+        let expected = p.with_extension("expected.txt");
+        let Ok(want) = std::fs::read_to_string(&expected) else {
+            continue;
+        };
+        let got = match pdf_extract(&p) {
+            Ok(doc) => render_text(&doc, false),
+            Err(err) => format!("ERROR {err}"),
+        };
+        // Every expected line appears, in order.
+        let got_lines = norm(&got.replace('\t', " "));
+        let mut at = 0;
+        for w in norm(&want.replace('\t', " ")) {
+            match got_lines.iter().skip(at).position(|g| g.contains(&w)) {
+                Some(k) => at += k + 1,
+                None => {
+                    failures.push(format!("{}: missing {w:?}\ngot:\n{got}", p.display()));
+                    break;
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn type1_differences_and_scanned_samples() {
+    let p = root().join("samples/pdf/type1-differences.pdf");
+    if p.exists() {
+        let doc = pdf_extract(&p).expect("type1-differences extracts");
+        let text = render_text(&doc, false);
+        assert!(
+            text.chars().filter(|c| c.is_alphabetic()).count() > 20,
+            "{text}"
+        );
+        assert!(!text.contains('\u{fffd}'), "{text}");
+    }
+    let p = root().join("samples/pdf/scanned-page.pdf");
+    if p.exists() {
+        match pdf_extract(&p) {
+            Err(ExtractError::NoText(_)) => {}
+            Ok(doc) => assert!(
+                doc.notes.iter().any(|n| n.contains("needs OCR")),
+                "{:?}",
+                doc.notes
+            ),
+            Err(e) => panic!("scanned-page: {e}"),
+        }
+    }
+}
+
+fn rules() -> AuditOptions {
+    AuditOptions {
+        rules: RuleSet::defaults().expect("default rules"),
+    }
+}
+
+#[test]
+fn truncated_and_flipped_pdfs_all_get_a_status() {
+    let mut sources: Vec<Vec<u8>> = sample_pdfs()
+        .iter()
+        .filter_map(|p| std::fs::read(p).ok())
+        .collect();
+    let mut page = ruled_table();
+    page += &text_at(72.0, 780.0, "Laporan Kinerja Tahun 2020");
+    sources.push(build_pdf(&[&page, &page]));
+    let mut inputs = Vec::new();
+    for (i, bytes) in sources.iter().enumerate() {
+        let n = bytes.len();
+        for cut in [n / 10, n / 3, n / 2, n * 9 / 10, n.saturating_sub(10)] {
+            let path = temp_file(
+                &format!("cut-{i}-{cut}.pdf"),
+                bytes.get(..cut).unwrap_or(bytes),
+            );
+            inputs.push(path);
+        }
+        // Flip bytes spread over the file with a fixed pseudo-random sequence.
+        let mut seed = 0x2545_f491_u64 ^ i as u64;
+        for round in 0..6 {
+            let mut copy = bytes.clone();
+            for _ in 0..(20 + round * 40) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                if !copy.is_empty() {
+                    let at = (seed % copy.len() as u64) as usize;
+                    copy[at] ^= (seed >> 32) as u8 | 1;
+                }
+            }
+            inputs.push(temp_file(&format!("flip-{i}-{round}.pdf"), &copy));
+        }
+    }
+    let inputs: Vec<Input> = inputs
+        .into_iter()
+        .map(|path| Input {
+            path,
+            kind: Some(InputKind::Pdf),
+        })
+        .collect();
+    let run = audit_inputs(&inputs, &rules());
+    assert_eq!(run.files.len(), inputs.len());
+    for f in &run.files {
+        // Every file gets a status; a panic would show as an "internal error".
+        let message = f.message.clone().unwrap_or_default();
+        assert!(!message.contains("internal error"), "{}: {message}", f.path);
+        if f.status == FileStatus::Error {
+            assert!(!message.is_empty(), "{}", f.path);
+        }
+    }
+}
+
+type Key = (String, String, String);
+
+fn finding_multiset(path: &Path, kind: InputKind) -> (FileStatus, BTreeMap<Key, usize>) {
+    let run = audit_inputs(
+        &[Input {
+            path: path.to_path_buf(),
+            kind: Some(kind),
+        }],
+        &rules(),
+    );
+    let mut out = BTreeMap::new();
+    for f in run.findings() {
+        *out.entry((f.rule.clone(), f.stated.clone(), f.expected.clone()))
+            .or_insert(0) += 1;
+    }
+    (run.files[0].status, out)
+}
+
+/// Findings in `a` and not in `b` (multiset difference).
+fn missing(a: &BTreeMap<Key, usize>, b: &BTreeMap<Key, usize>) -> Vec<String> {
+    let mut out = Vec::new();
+    for (k, &n) in a {
+        let m = b.get(k).copied().unwrap_or(0);
+        for _ in m..n {
+            out.push(format!("{} stated {:?} expected {:?}", k.0, k.1, k.2));
+        }
+    }
+    out
+}
+
+#[test]
+fn pdf_findings_equal_text_findings() {
+    let pdfs = sample_pdfs();
+    let mut failures = Vec::new();
+    for pdf in &pdfs {
+        let name = pdf.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        // samples/pdf/lkjip-2020-kec-X.writer.pdf ↔ samples/lkjip-2020-kec-X.txt
+        let Some(stem) = name.split('.').next().filter(|s| s.starts_with("lkjip-")) else {
+            continue;
+        };
+        let txt = root().join("samples").join(format!("{stem}.txt"));
+        if !txt.exists() {
+            continue;
+        }
+        let (_, want) = finding_multiset(&txt, InputKind::Text);
+        let (status, got) = finding_multiset(pdf, InputKind::Pdf);
+        assert_eq!(status, FileStatus::Ok, "{name}");
+        let lost = missing(&want, &got);
+        let extra = missing(&got, &want);
+        if !lost.is_empty() || !extra.is_empty() {
+            failures.push(format!(
+                "{name}: {} only in the text, {} only in the PDF\n  only text: {}\n  only PDF: {}",
+                lost.len(),
+                extra.len(),
+                lost.join("\n    "),
+                extra.join("\n    ")
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
