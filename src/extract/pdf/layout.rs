@@ -202,10 +202,7 @@ fn aligned_blocks(lines: &[TextLine]) -> Vec<(usize, usize)> {
         let left = lines[i].spans.first().map_or(0.0, |s| s.x);
         let mut end = i + 1;
         let mut multi = 1;
-        loop {
-            let Some(prev) = lines.get(end - 1) else {
-                break;
-            };
+        while let Some(prev) = lines.get(end - 1) {
             let size = prev.size().max(1.0);
             // Single-span lines that continue a wrapped cell, then a multi-span line.
             let mut k = end;
