@@ -170,7 +170,37 @@ pub fn lines(glyphs: Vec<Glyph>) -> Vec<TextLine> {
         })
         .collect();
     for (start, end) in aligned_blocks(&out) {
-        let starts: Vec<f32> = column_starts(out.get(start..end).unwrap_or_default());
+        let Some(block_rows) = rows.get(start..end) else {
+            continue;
+        };
+        let starts = column_starts(block_rows);
+        let (mut start, mut end) = (start, end);
+        // Column headers and last wrapped lines just outside the block that share its columns.
+        // A line shares the columns when it has a wide gap at one of them, or
+        // starts at a column other than the first (a line at the margin is prose).
+        let first_column = starts.first().copied().unwrap_or(0.0);
+        let shares = |i: usize| -> bool {
+            rows.get(i).is_some_and(|(_, row)| {
+                let cuts = medium_cuts(row);
+                let at_column = |x: &f32| starts.iter().any(|c| (x - c).abs() <= CUT_TOLERANCE);
+                cuts.iter().skip(1).any(at_column)
+                    || cuts
+                        .first()
+                        .is_some_and(|x| at_column(x) && (x - first_column).abs() > CUT_TOLERANCE)
+            })
+        };
+        let near = |a: usize, b: usize| -> bool {
+            match (out.get(a), out.get(b)) {
+                (Some(x), Some(y)) => (y.y - x.y).abs() <= 2.5 * x.size().max(y.size()).max(1.0),
+                _ => false,
+            }
+        };
+        while start > 0 && near(start - 1, start) && shares(start - 1) {
+            start -= 1;
+        }
+        while end < out.len() && near(end - 1, end) && shares(end) {
+            end += 1;
+        }
         for i in start..end {
             if let (Some(line), Some((_, row))) = (out.get_mut(i), rows.get(i)) {
                 line.spans = spans_cut(row, &starts);
@@ -242,13 +272,20 @@ fn aligned_blocks(lines: &[TextLine]) -> Vec<(usize, usize)> {
     out
 }
 
-/// Column starts shared by the multi-span lines of a block (seen on two lines or more).
-fn column_starts(block: &[TextLine]) -> Vec<f32> {
-    let mut xs: Vec<f32> = block
-        .iter()
-        .filter(|l| l.spans.len() >= 2)
-        .flat_map(|l| l.spans.iter().map(|s| s.x))
-        .collect();
+/// Where a glyph follows a gap wider than a word space (a possible column start).
+fn medium_cuts(row: &[Glyph]) -> Vec<f32> {
+    let mut out: Vec<f32> = row.first().map(|g| g.x).into_iter().collect();
+    out.extend(
+        row.windows(2)
+            .filter(|w| gap(&w[0], &w[1]) > 0.4 * w[0].size.max(w[1].size).max(1.0))
+            .map(|w| w[1].x),
+    );
+    out
+}
+
+/// Column starts of a block: positions after wide gaps that two lines or more share.
+fn column_starts(block: &[(f32, Vec<Glyph>)]) -> Vec<f32> {
+    let mut xs: Vec<f32> = block.iter().flat_map(|(_, row)| medium_cuts(row)).collect();
     xs.sort_by(f32::total_cmp);
     let mut out: Vec<(f32, usize)> = Vec::new();
     for x in xs {
