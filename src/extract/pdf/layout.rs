@@ -157,8 +157,10 @@ const CUT_TOLERANCE: f32 = 2.5;
 /// Lines of free text (not in a ruled table). Runs of lines that look like an
 /// unruled table (several lines with wide gaps) are re-split at the column
 /// starts they share, and all their lines become `Aligned` so that wrapped
-/// cells stay with their table.
-pub fn lines(glyphs: Vec<Glyph>) -> Vec<TextLine> {
+/// cells stay with their table. `carry` holds the column starts of a table
+/// that ran to the bottom of the previous page, and on return those of a table
+/// that runs to the bottom of this one.
+pub fn lines(glyphs: Vec<Glyph>, carry: &mut Vec<f32>) -> Vec<TextLine> {
     let rows: Vec<(f32, Vec<Glyph>)> = rows(glyphs);
     let mut out: Vec<TextLine> = rows
         .iter()
@@ -169,11 +171,17 @@ pub fn lines(glyphs: Vec<Glyph>) -> Vec<TextLine> {
             table: None,
         })
         .collect();
-    for (start, end) in aligned_blocks(&out) {
+    let carried = std::mem::take(carry);
+    for (start, end) in aligned_blocks(&out, !carried.is_empty()) {
         let Some(block_rows) = rows.get(start..end) else {
             continue;
         };
-        let starts = column_starts(block_rows);
+        let mut starts = column_starts(block_rows);
+        if start <= 2 {
+            starts.extend(carried.iter().copied());
+            starts.sort_by(f32::total_cmp);
+            starts.dedup_by(|a, b| (*a - *b).abs() <= CUT_TOLERANCE);
+        }
         let (mut start, mut end) = (start, end);
         // Column headers and last wrapped lines just outside the block that share its columns.
         // A line shares the columns when it has a wide gap at one of them, or
@@ -207,6 +215,10 @@ pub fn lines(glyphs: Vec<Glyph>) -> Vec<TextLine> {
                 line.cells = CellMode::Aligned;
             }
         }
+        // A page number or footer may follow the table's last row.
+        if end + 2 >= out.len() {
+            *carry = starts;
+        }
     }
     for line in &mut out {
         if line.cells == CellMode::Flow && line.spans.len() > 1 {
@@ -220,7 +232,7 @@ pub fn lines(glyphs: Vec<Glyph>) -> Vec<TextLine> {
 /// Ranges of lines that form an unruled table: at least two lines with more
 /// than one span, close together, with at most two single-span lines (wrapped
 /// cells) in between that start right of the block's first column.
-fn aligned_blocks(lines: &[TextLine]) -> Vec<(usize, usize)> {
+fn aligned_blocks(lines: &[TextLine], top_continues: bool) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -236,16 +248,19 @@ fn aligned_blocks(lines: &[TextLine]) -> Vec<(usize, usize)> {
             let size = prev.size().max(1.0);
             // Single-span lines that continue a wrapped cell, then a multi-span line.
             let mut k = end;
-            while k < end + 3
-                && lines.get(k).is_some_and(|l| {
-                    l.spans.len() == 1
-                        && l.spans.first().is_some_and(|s| s.x > left + CUT_TOLERANCE)
-                })
-            {
+            while k < end + 3 && lines.get(k).is_some_and(|l| l.spans.len() == 1) {
                 k += 1;
             }
             let next = lines.get(k);
-            let close = |a: &TextLine, b: &TextLine| b.y - a.y <= 3.0 * size;
+            // Between two rows a single-span line may be a row whose cells run together;
+            // after the last row only an indented one (a wrapped cell) belongs.
+            let indented = (end..k).all(|j| {
+                lines
+                    .get(j)
+                    .and_then(|l| l.spans.first())
+                    .is_some_and(|s| s.x > left + CUT_TOLERANCE)
+            });
+            let close = |a: &TextLine, b: &TextLine| b.y - a.y <= 1.6 * size;
             let chain_close = (end - 1..k).all(|j| match (lines.get(j), lines.get(j + 1)) {
                 (Some(a), Some(b)) => close(a, b),
                 _ => false,
@@ -259,12 +274,15 @@ fn aligned_blocks(lines: &[TextLine]) -> Vec<(usize, usize)> {
                 continue;
             }
             // Trailing wrapped lines of the last row.
-            if k > end && chain_close && k - end <= 3 {
+            if k > end && chain_close && indented && k - end <= 3 {
                 end = k;
             }
             break;
         }
-        if multi >= 2 {
+        // A table continued from the previous page may show one row here; a
+        // running header may come before it.
+        let continued = top_continues && out.is_empty() && start <= 2;
+        if multi >= 2 || continued {
             out.push((start, end));
         }
         i = end;
