@@ -83,6 +83,12 @@ fn gap(prev: &Glyph, g: &Glyph) -> f32 {
 /// Splits a row of glyphs into spans: a new span where the gap is wider than
 /// both an em and well over this line's word gaps (so justified prose stays one span).
 pub fn spans(row: &[Glyph]) -> Vec<Span> {
+    spans_cut(row, &[])
+}
+
+/// Like [`spans`], and also splits where a glyph starts at one of `cuts` (a
+/// column start seen on neighbouring lines) after any word gap.
+fn spans_cut(row: &[Glyph], cuts: &[f32]) -> Vec<Span> {
     let Some(first) = row.first() else {
         return Vec::new();
     };
@@ -106,7 +112,8 @@ pub fn spans(row: &[Glyph]) -> Vec<Span> {
         let (prev, g) = (&w[0], &w[1]);
         let d = gap(prev, g);
         let size = prev.size.max(g.size).max(1.0);
-        if d > split_at {
+        let at_cut = d > 0.1 * size && cuts.iter().any(|c| (g.x - c).abs() <= CUT_TOLERANCE);
+        if d > split_at || at_cut {
             current.bold = bold_count * 2 > count;
             out.push(std::mem::replace(&mut current, start_span(g)));
             bold_count = usize::from(g.bold);
@@ -144,27 +151,170 @@ fn start_span(g: &Glyph) -> Span {
     }
 }
 
-/// Lines of free text (not in a ruled table).
-pub fn lines(glyphs: Vec<Glyph>) -> Vec<TextLine> {
-    rows(glyphs)
-        .into_iter()
-        .filter_map(|(y, row)| {
-            let spans = spans(&row);
-            if spans.is_empty() {
-                return None;
-            }
-            let cells = if spans.len() > 1 {
-                CellMode::Aligned
-            } else {
-                CellMode::Flow
-            };
-            Some(TextLine {
-                y,
-                spans,
-                cells,
-                table: None,
-            })
+/// How close (points) a glyph must start to a column start to be cut there.
+const CUT_TOLERANCE: f32 = 2.5;
+
+/// Lines of free text (not in a ruled table). Runs of lines that look like an
+/// unruled table (several lines with wide gaps) are re-split at the column
+/// starts they share, and all their lines become `Aligned` so that wrapped
+/// cells stay with their table. `carry` holds the column starts of a table
+/// that ran to the bottom of the previous page, and on return those of a table
+/// that runs to the bottom of this one.
+pub fn lines(glyphs: Vec<Glyph>, carry: &mut Vec<f32>) -> Vec<TextLine> {
+    let rows: Vec<(f32, Vec<Glyph>)> = rows(glyphs);
+    let mut out: Vec<TextLine> = rows
+        .iter()
+        .map(|(y, row)| TextLine {
+            y: *y,
+            spans: spans(row),
+            cells: CellMode::Flow,
+            table: None,
         })
+        .collect();
+    let carried = std::mem::take(carry);
+    for (start, end) in aligned_blocks(&out, !carried.is_empty()) {
+        let Some(block_rows) = rows.get(start..end) else {
+            continue;
+        };
+        let mut starts = column_starts(block_rows);
+        if start <= 2 {
+            starts.extend(carried.iter().copied());
+            starts.sort_by(f32::total_cmp);
+            starts.dedup_by(|a, b| (*a - *b).abs() <= CUT_TOLERANCE);
+        }
+        let (mut start, mut end) = (start, end);
+        // Column headers and last wrapped lines just outside the block that share its columns.
+        // A line shares the columns when it has a wide gap at one of them, or
+        // starts at a column other than the first (a line at the margin is prose).
+        let first_column = starts.first().copied().unwrap_or(0.0);
+        let shares = |i: usize| -> bool {
+            rows.get(i).is_some_and(|(_, row)| {
+                let cuts = medium_cuts(row);
+                let at_column = |x: &f32| starts.iter().any(|c| (x - c).abs() <= CUT_TOLERANCE);
+                cuts.iter().skip(1).any(at_column)
+                    || cuts
+                        .first()
+                        .is_some_and(|x| at_column(x) && (x - first_column).abs() > CUT_TOLERANCE)
+            })
+        };
+        let near = |a: usize, b: usize| -> bool {
+            match (out.get(a), out.get(b)) {
+                (Some(x), Some(y)) => (y.y - x.y).abs() <= 2.5 * x.size().max(y.size()).max(1.0),
+                _ => false,
+            }
+        };
+        while start > 0 && near(start - 1, start) && shares(start - 1) {
+            start -= 1;
+        }
+        while end < out.len() && near(end - 1, end) && shares(end) {
+            end += 1;
+        }
+        for i in start..end {
+            if let (Some(line), Some((_, row))) = (out.get_mut(i), rows.get(i)) {
+                line.spans = spans_cut(row, &starts);
+                line.cells = CellMode::Aligned;
+            }
+        }
+        // A page number or footer may follow the table's last row.
+        if end + 2 >= out.len() {
+            *carry = starts;
+        }
+    }
+    for line in &mut out {
+        if line.cells == CellMode::Flow && line.spans.len() > 1 {
+            line.cells = CellMode::Aligned;
+        }
+    }
+    out.retain(|l| !l.spans.is_empty());
+    out
+}
+
+/// Ranges of lines that form an unruled table: at least two lines with more
+/// than one span, close together, with at most two single-span lines (wrapped
+/// cells) in between that start right of the block's first column.
+fn aligned_blocks(lines: &[TextLine], top_continues: bool) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if lines.get(i).is_none_or(|l| l.spans.len() < 2) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let left = lines[i].spans.first().map_or(0.0, |s| s.x);
+        let mut end = i + 1;
+        let mut multi = 1;
+        while let Some(prev) = lines.get(end - 1) {
+            let size = prev.size().max(1.0);
+            // Single-span lines that continue a wrapped cell, then a multi-span line.
+            let mut k = end;
+            while k < end + 3 && lines.get(k).is_some_and(|l| l.spans.len() == 1) {
+                k += 1;
+            }
+            let next = lines.get(k);
+            // Between two rows a single-span line may be a row whose cells run together;
+            // after the last row only an indented one (a wrapped cell) belongs.
+            let indented = (end..k).all(|j| {
+                lines
+                    .get(j)
+                    .and_then(|l| l.spans.first())
+                    .is_some_and(|s| s.x > left + CUT_TOLERANCE)
+            });
+            let close = |a: &TextLine, b: &TextLine| b.y - a.y <= 1.6 * size;
+            let chain_close = (end - 1..k).all(|j| match (lines.get(j), lines.get(j + 1)) {
+                (Some(a), Some(b)) => close(a, b),
+                _ => false,
+            });
+            if let Some(n) = next
+                && n.spans.len() >= 2
+                && chain_close
+            {
+                multi += 1;
+                end = k + 1;
+                continue;
+            }
+            // Trailing wrapped lines of the last row.
+            if k > end && chain_close && indented && k - end <= 3 {
+                end = k;
+            }
+            break;
+        }
+        // A table continued from the previous page may show one row here; a
+        // running header may come before it.
+        let continued = top_continues && out.is_empty() && start <= 2;
+        if multi >= 2 || continued {
+            out.push((start, end));
+        }
+        i = end;
+    }
+    out
+}
+
+/// Where a glyph follows a gap wider than a word space (a possible column start).
+fn medium_cuts(row: &[Glyph]) -> Vec<f32> {
+    let mut out: Vec<f32> = row.first().map(|g| g.x).into_iter().collect();
+    out.extend(
+        row.windows(2)
+            .filter(|w| gap(&w[0], &w[1]) > 0.4 * w[0].size.max(w[1].size).max(1.0))
+            .map(|w| w[1].x),
+    );
+    out
+}
+
+/// Column starts of a block: positions after wide gaps that two lines or more share.
+fn column_starts(block: &[(f32, Vec<Glyph>)]) -> Vec<f32> {
+    let mut xs: Vec<f32> = block.iter().flat_map(|(_, row)| medium_cuts(row)).collect();
+    xs.sort_by(f32::total_cmp);
+    let mut out: Vec<(f32, usize)> = Vec::new();
+    for x in xs {
+        match out.last_mut() {
+            Some((c, n)) if x - *c <= CUT_TOLERANCE => *n += 1,
+            _ => out.push((x, 1)),
+        }
+    }
+    out.into_iter()
+        .filter(|&(_, n)| n >= 2)
+        .map(|(x, _)| x)
         .collect()
 }
 

@@ -83,6 +83,8 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
     let mut pages: Vec<PageLines> = Vec::with_capacity(page_ids.len());
     let mut tables = 0usize;
     let mut damaged_pages = Vec::new();
+    // Column starts of an unruled table that runs onto the next page.
+    let mut carry = Vec::new();
     for (index, id) in page_ids.iter().enumerate() {
         crate::limits::check_time().map_err(limit)?;
         let Ok(page) = doc.get_dictionary(*id) else {
@@ -93,7 +95,7 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
             });
             continue;
         };
-        let (lines, height, damaged) = read_page(&doc, page, &mut fonts, &mut tables)?;
+        let (lines, height, damaged) = read_page(&doc, page, &mut fonts, &mut tables, &mut carry)?;
         if damaged {
             damaged_pages.push(index as u32 + 1);
         }
@@ -214,6 +216,7 @@ fn read_page(
     page: &Dictionary,
     fonts: &mut FontCache,
     tables: &mut usize,
+    carry: &mut Vec<f32>,
 ) -> Result<(Vec<TextLine>, f32, bool), ExtractError> {
     let resources = inherited(doc, page, b"Resources").and_then(|o| match o {
         Object::Dictionary(d) => Some(d),
@@ -262,13 +265,13 @@ fn read_page(
     let mut upright = upright;
     let (mut lines, n) = tables::ruled_rows(&mut upright, &content.rules, *tables);
     *tables += n;
-    lines.extend(layout::lines(upright));
+    lines.extend(layout::lines(upright, carry));
     lines.sort_by(|a, b| a.y.total_cmp(&b.y));
     // Text turned on the page (a rotated table, a margin note) comes after, in its own reading order.
     for dir in 1..=3u8 {
         let glyphs: Vec<_> = turned.iter().filter(|g| g.dir == dir).cloned().collect();
         if !glyphs.is_empty() {
-            lines.extend(layout::lines(glyphs));
+            lines.extend(layout::lines(glyphs, &mut Vec::new()));
         }
     }
     Ok((lines, height, damaged))
