@@ -32,13 +32,27 @@ fn pdf_extract(path: &Path) -> Result<Document, ExtractError> {
     extract(path, InputKind::Pdf)
 }
 
-/// A small PDF: `pages` content streams, Helvetica as /F1, a Differences font as /F2.
+/// A small PDF: `pages` content streams, Helvetica as /F1, a Differences font as
+/// /F2, a Type0 Identity-H font with a ToUnicode CMap as /F3.
 fn build_pdf(pages: &[&str]) -> Vec<u8> {
+    build_pdf_with(pages, "")
+}
+
+/// Like [`build_pdf`], with `page_extra` added to every page dictionary (e.g. "/Rotate 90").
+fn build_pdf_with(pages: &[&str], page_extra: &str) -> Vec<u8> {
+    let cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
+        1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+        2 beginbfchar <0003> <0020> <0010> <00660069> endbfchar\n\
+        2 beginbfrange <0024> <0026> <0041> <002D> <002E> [<0061> <0062>] endbfrange\n\
+        endcmap CMapName currentdict /CMap defineresource pop end end";
     let mut objs: Vec<Vec<u8>> = vec![
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding << /Differences [1 /fi /eacute /uni0041 /f_f_l] >> >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Arial-BoldMT /Encoding /Identity-H /DescendantFonts [4 0 R] /ToUnicode 5 0 R >>".to_vec(),
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Arial-BoldMT /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 600 /W [3 [278] 16 [611] 36 38 722] >>".to_vec(),
+        format!("<< /Length {} >>\nstream\n{cmap}\nendstream", cmap.len() + 1).into_bytes(),
     ];
-    let pages_id = 3 + 2 * pages.len();
+    let pages_id = objs.len() + 1 + 2 * pages.len();
     let mut kids = Vec::new();
     for content in pages {
         let mut s = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
@@ -46,7 +60,7 @@ fn build_pdf(pages: &[&str]) -> Vec<u8> {
         s.extend_from_slice(b"\nendstream");
         objs.push(s);
         let content_id = objs.len();
-        objs.push(format!("<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 1 0 R /F2 2 0 R >> >> /Contents {content_id} 0 R >>").into_bytes());
+        objs.push(format!("<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 595 842] {page_extra} /Resources << /Font << /F1 1 0 R /F2 2 0 R /F3 3 0 R >> >> /Contents {content_id} 0 R >>").into_bytes());
         kids.push(format!("{} 0 R", objs.len()));
     }
     objs.push(
@@ -189,6 +203,55 @@ fn running_headers_and_pages_without_text() {
     );
     let path = temp_file("scanned.pdf", &build_pdf(&[image, image]));
     assert!(matches!(pdf_extract(&path), Err(ExtractError::NoText(_))));
+}
+
+#[test]
+fn type0_identity_h_with_tounicode_and_rotated_pages() {
+    // "ABC fi ab" in two-byte codes; bold from the font name.
+    let page = "BT /F3 12 Tf 72 700 Td <002400250026000300100003002D002E> Tj ET\n";
+    let path = temp_file("type0.pdf", &build_pdf(&[page]));
+    let doc = pdf_extract(&path).expect("extracts");
+    let line = doc.pages[0].lines.first().expect("a line");
+    assert_eq!(line.text, "ABC fi ab");
+    assert!(line.spans.iter().all(|s| s.bold && s.font_size == 12.0));
+    // A landscape page stored rotated: text drawn bottom-to-top reads left to right.
+    // With /Rotate 90 the page turns clockwise: smaller x is higher up.
+    let rotated = "BT /F1 11 Tf 0 1 -1 0 486 100 Tm (Tabel 3.1 Realisasi) Tj ET\n\
+        BT /F1 11 Tf 0 1 -1 0 500 100 Tm (baris kedua) Tj ET\n";
+    let path = temp_file("rotated.pdf", &build_pdf_with(&[rotated], "/Rotate 90"));
+    let doc = pdf_extract(&path).expect("extracts");
+    let text = render_text(&doc, false);
+    assert!(
+        text.contains("Tabel 3.1 Realisasi\nbaris kedua"),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn decompression_bomb_is_a_limit() {
+    use lkjip_audit::limits::{self, Limits};
+    let plain = build_pdf(&[&text_at(72.0, 700.0, "x")]);
+    let mut doc = lopdf::Document::load_mem(&plain).expect("own PDF");
+    let page = doc.get_pages().into_values().next().expect("a page");
+    let content = *doc
+        .get_page_contents(page)
+        .first()
+        .expect("a content stream");
+    let mut bomb = lopdf::Stream::new(lopdf::Dictionary::new(), vec![b' '; 40 * 1024 * 1024]);
+    bomb.compress().expect("compresses");
+    doc.objects.insert(content, lopdf::Object::Stream(bomb));
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("saves");
+    assert!(bytes.len() < 1024 * 1024, "the bomb is small on disk");
+    let path = temp_file("bomb.pdf", &bytes);
+    let _guard = limits::enter(Limits {
+        time: None,
+        memory: Some(16 * 1024 * 1024),
+    });
+    match pdf_extract(&path) {
+        Err(ExtractError::Limit(_)) => {}
+        other => panic!("expected a limit error, got {other:?}"),
+    }
 }
 
 #[test]
