@@ -51,6 +51,8 @@ fn build_pdf_with(pages: &[&str], page_extra: &str) -> Vec<u8> {
         b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Arial-BoldMT /Encoding /Identity-H /DescendantFonts [4 0 R] /ToUnicode 5 0 R >>".to_vec(),
         b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Arial-BoldMT /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 600 /W [3 [278] 16 [611] 36 38 722] >>".to_vec(),
         format!("<< /Length {} >>\nstream\n{cmap}\nendstream", cmap.len() + 1).into_bytes(),
+        // Type3: glyph space is 1/100 of text space; codes 65.. are drawn glyphs named A, B, C.
+        b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 100 100] /FontMatrix [0.01 0 0 0.01 0 0] /CharProcs << >> /Encoding << /Type /Encoding /Differences [65 /A /B /C 32 /space] >> /FirstChar 32 /LastChar 67 /Widths [25 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 60 60 60] /Resources << >> >>".to_vec(),
     ];
     let pages_id = objs.len() + 1 + 2 * pages.len();
     let mut kids = Vec::new();
@@ -60,7 +62,7 @@ fn build_pdf_with(pages: &[&str], page_extra: &str) -> Vec<u8> {
         s.extend_from_slice(b"\nendstream");
         objs.push(s);
         let content_id = objs.len();
-        objs.push(format!("<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 595 842] {page_extra} /Resources << /Font << /F1 1 0 R /F2 2 0 R /F3 3 0 R >> >> /Contents {content_id} 0 R >>").into_bytes());
+        objs.push(format!("<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 595 842] {page_extra} /Resources << /Font << /F1 1 0 R /F2 2 0 R /F3 3 0 R /F4 6 0 R >> >> /Contents {content_id} 0 R >>").into_bytes());
         kids.push(format!("{} 0 R", objs.len()));
     }
     objs.push(
@@ -214,6 +216,16 @@ fn type0_identity_h_with_tounicode_and_rotated_pages() {
     let line = doc.pages[0].lines.first().expect("a line");
     assert_eq!(line.text, "ABC fi ab");
     assert!(line.spans.iter().all(|s| s.bold && s.font_size == 12.0));
+    // Type3 widths through the FontMatrix: "AB" (12 pt wide), a gap of nearly 4 em, "C".
+    let page = "BT /F4 10 Tf 72 700 Td (AB) Tj 50 0 Td (C) Tj ET\n";
+    let path = temp_file("type3.pdf", &build_pdf(&[page]));
+    let doc = pdf_extract(&path).expect("extracts");
+    let spans: Vec<(&str, f32)> = doc.pages[0].lines[0]
+        .spans
+        .iter()
+        .map(|s| (s.text.as_str(), s.width))
+        .collect();
+    assert_eq!(spans, [("AB", 12.0), ("C", 6.0)]);
     // A landscape page stored rotated: text drawn bottom-to-top reads left to right.
     // With /Rotate 90 the page turns clockwise: smaller x is higher up.
     let rotated = "BT /F1 11 Tf 0 1 -1 0 486 100 Tm (Tabel 3.1 Realisasi) Tj ET\n\

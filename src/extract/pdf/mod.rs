@@ -230,7 +230,7 @@ fn rebuild_from_objects(bytes: &[u8]) -> Option<Vec<u8>> {
     let mut found: std::collections::BTreeMap<u32, usize> = Default::default();
     let mut starts: Vec<(u32, usize)> = Vec::new();
     for c in OBJ.captures_iter(bytes).take(MAX_OBJECTS) {
-        let (Some(all), Some(n)) = (c.get(0), c.get(1)) else {
+        let Some(n) = c.get(1) else {
             continue;
         };
         let Some(num) = std::str::from_utf8(n.as_bytes())
@@ -240,7 +240,6 @@ fn rebuild_from_objects(bytes: &[u8]) -> Option<Vec<u8>> {
             continue;
         };
         let offset = n.start();
-        let _ = all;
         found.insert(num, offset);
         starts.push((num, offset));
     }
