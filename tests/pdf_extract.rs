@@ -223,7 +223,7 @@ fn type0_identity_h_with_tounicode_and_rotated_pages() {
     let spans: Vec<(&str, f32)> = doc.pages[0].lines[0]
         .spans
         .iter()
-        .map(|s| (s.text.as_str(), s.width))
+        .map(|s| (s.text.as_str(), (s.width * 100.0).round() / 100.0))
         .collect();
     assert_eq!(spans, [("AB", 12.0), ("C", 6.0)]);
     // A landscape page stored rotated: text drawn bottom-to-top reads left to right.
