@@ -13,6 +13,8 @@ pub struct TextLine {
     pub cells: CellMode,
     /// Index of the ruled table a row came from (rows of one table stay together).
     pub table: Option<usize>,
+    /// The glyphs of a free-text line, kept to re-split it at columns found later.
+    pub raw: Vec<Glyph>,
 }
 
 impl TextLine {
@@ -160,7 +162,7 @@ const CUT_TOLERANCE: f32 = 2.5;
 /// cells stay with their table. `carry` holds the column starts of a table
 /// that ran to the bottom of the previous page, and on return those of a table
 /// that runs to the bottom of this one.
-pub fn lines(glyphs: Vec<Glyph>, carry: &mut Vec<f32>) -> Vec<TextLine> {
+pub fn lines(glyphs: Vec<Glyph>, carry: &mut Vec<f32>, top: &mut Vec<f32>) -> Vec<TextLine> {
     let rows: Vec<(f32, Vec<Glyph>)> = rows(glyphs);
     let mut out: Vec<TextLine> = rows
         .iter()
@@ -169,6 +171,7 @@ pub fn lines(glyphs: Vec<Glyph>, carry: &mut Vec<f32>) -> Vec<TextLine> {
             spans: spans(row),
             cells: CellMode::Flow,
             table: None,
+            raw: row.clone(),
         })
         .collect();
     let carried = std::mem::take(carry);
@@ -179,6 +182,7 @@ pub fn lines(glyphs: Vec<Glyph>, carry: &mut Vec<f32>) -> Vec<TextLine> {
         };
         let mut starts = column_starts(block_rows);
         if start <= 2 {
+            top.clone_from(&starts);
             starts.extend(carried.iter().copied());
             starts.sort_by(f32::total_cmp);
             starts.dedup_by(|a, b| (*a - *b).abs() <= CUT_TOLERANCE);
@@ -309,9 +313,30 @@ fn centred_rows(block: &[(f32, Vec<Glyph>)], starts: &[f32]) -> Option<Vec<TextL
             spans,
             cells: CellMode::Delimited,
             table: None,
+            raw: Vec::new(),
         });
     }
     Some(out)
+}
+
+/// A lone line at the bottom of a page (a table's header row) that shares the
+/// columns of the table at the top of the next page is re-split at them.
+pub fn refit(line: &mut TextLine, starts: &[f32]) -> bool {
+    if line.table.is_some() || line.cells != CellMode::Flow || starts.len() < 2 {
+        return false;
+    }
+    let at_column = |x: &f32| {
+        starts
+            .iter()
+            .skip(1)
+            .any(|c| (x - c).abs() <= CUT_TOLERANCE)
+    };
+    if !medium_cuts(&line.raw).iter().skip(1).any(at_column) {
+        return false;
+    }
+    line.spans = spans_cut(&line.raw, starts);
+    line.cells = CellMode::Aligned;
+    true
 }
 
 /// Ranges of lines that form an unruled table: at least two lines with more

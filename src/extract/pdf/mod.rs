@@ -103,14 +103,27 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
             pages.push(PageLines {
                 lines: Vec::new(),
                 height: 0.0,
+                top_columns: Vec::new(),
             });
             continue;
         };
-        let (lines, height, damaged) = read_page(&doc, page, &mut fonts, &mut tables, &mut carry)?;
+        let mut top_columns = Vec::new();
+        let (lines, height, damaged) = read_page(
+            &doc,
+            page,
+            &mut fonts,
+            &mut tables,
+            &mut carry,
+            &mut top_columns,
+        )?;
         if damaged {
             damaged_pages.push(index as u32 + 1);
         }
-        pages.push(PageLines { lines, height });
+        pages.push(PageLines {
+            lines,
+            height,
+            top_columns,
+        });
     }
     if !damaged_pages.is_empty() {
         notes.push(format!("damaged content on {}", page_list(&damaged_pages)));
@@ -120,6 +133,15 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
         notes.push(format!(
             "{removed} running header, footer or page-number lines left out"
         ));
+    }
+    // A table's header left alone at the bottom of a page takes the columns of its rows.
+    for p in 1..pages.len() {
+        let (before, after) = pages.split_at_mut(p);
+        if let (Some(prev), Some(next)) = (before.last_mut(), after.first())
+            && let Some(last) = prev.lines.last_mut()
+        {
+            layout::refit(last, &next.top_columns);
+        }
     }
     let repeated = drop_repeated_headers(&mut pages);
     if repeated > 0 {
@@ -319,6 +341,7 @@ fn read_page(
     fonts: &mut FontCache,
     tables: &mut usize,
     carry: &mut Vec<f32>,
+    top: &mut Vec<f32>,
 ) -> Result<(Vec<TextLine>, f32, bool), ExtractError> {
     let resources = inherited(doc, page, b"Resources").and_then(|o| match o {
         Object::Dictionary(d) => Some(d),
@@ -367,13 +390,13 @@ fn read_page(
     let mut upright = upright;
     let (mut lines, n) = tables::ruled_rows(&mut upright, &content.rules, *tables);
     *tables += n;
-    lines.extend(layout::lines(upright, carry));
+    lines.extend(layout::lines(upright, carry, top));
     lines.sort_by(|a, b| a.y.total_cmp(&b.y));
     // Text turned on the page (a rotated table, a margin note) comes after, in its own reading order.
     for dir in 1..=3u8 {
         let glyphs: Vec<_> = turned.iter().filter(|g| g.dir == dir).cloned().collect();
         if !glyphs.is_empty() {
-            lines.extend(layout::lines(glyphs, &mut Vec::new()));
+            lines.extend(layout::lines(glyphs, &mut Vec::new(), &mut Vec::new()));
         }
     }
     Ok((lines, height, damaged))

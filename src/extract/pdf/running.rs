@@ -13,6 +13,8 @@ const EDGE: f32 = 0.13;
 pub struct PageLines {
     pub lines: Vec<TextLine>,
     pub height: f32,
+    /// Column starts of an unruled table at the top of the page.
+    pub top_columns: Vec<f32>,
 }
 
 fn key(line: &TextLine) -> String {

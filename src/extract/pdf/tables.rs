@@ -197,6 +197,7 @@ pub fn ruled_rows(
                 spans,
                 cells: CellMode::Delimited,
                 table: Some(index),
+                raw: Vec::new(),
             });
         }
     }
