@@ -173,6 +173,37 @@ fn text_operators_fonts_and_ruled_table() {
 }
 
 #[test]
+fn ruled_table_header_repeated_on_the_next_page_is_dropped() {
+    let table = ruled_table();
+    let p1 = format!(
+        "{}{table}",
+        text_at(72.0, 780.0, "Tabel 3.1 Realisasi Anggaran")
+    );
+    let p2 = table
+        .replace("Belanja Pegawai", "Belanja Barang")
+        .replace("Program Pelayanan", "Program Lain");
+    let path = temp_file("continued.pdf", &build_pdf(&[&p1, &p2]));
+    let doc = pdf_extract(&path).expect("extracts");
+    let headers = doc
+        .lines()
+        .filter(|(_, l)| l.text.starts_with("URAIAN\t"))
+        .count();
+    assert_eq!(headers, 1, "{}", render_text(&doc, false));
+    assert!(
+        doc.notes
+            .iter()
+            .any(|n| n.contains("table header rows repeated")),
+        "{:?}",
+        doc.notes
+    );
+    let rows = doc
+        .lines()
+        .filter(|(_, l)| l.cells == CellMode::Delimited)
+        .count();
+    assert_eq!(rows, 5);
+}
+
+#[test]
 fn running_headers_and_pages_without_text() {
     let header = text_at(72.0, 810.0, "LKjIP Kecamatan Contoh 2020");
     let p1 = format!(
