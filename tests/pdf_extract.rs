@@ -221,7 +221,7 @@ fn running_headers_and_pages_without_text() {
         text_at(72.0, 700.0, "Halaman tiga."),
         text_at(297.0, 40.0, "- 3 -")
     );
-    let image = "q 100 0 0 100 0 0 cm Q";
+    let image = "q 100 0 0 100 0 0 cm BI /W 1 /H 1 /BPC 8 /CS /G ID x EI Q";
     let path = temp_file("running.pdf", &build_pdf(&[&p1, &p2, image, image, &p3]));
     let doc = pdf_extract(&path).expect("extracts");
     let text = render_text(&doc, false);

@@ -104,11 +104,12 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
                 lines: Vec::new(),
                 height: 0.0,
                 top_columns: Vec::new(),
+                scanned: false,
             });
             continue;
         };
         let mut top_columns = Vec::new();
-        let (lines, height, damaged) = read_page(
+        let (lines, height, damaged, scanned) = read_page(
             &doc,
             page,
             &mut fonts,
@@ -123,6 +124,7 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
             lines,
             height,
             top_columns,
+            scanned,
         });
     }
     if !damaged_pages.is_empty() {
@@ -149,18 +151,19 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
             "{repeated} table header rows repeated on a following page left out (the table continues)"
         ));
     }
-    let empty: Vec<u32> = pages
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.lines.is_empty())
-        .map(|(i, _)| i as u32 + 1)
-        .collect();
-    if empty.len() == pages.len() {
+    if pages.iter().all(|p| p.lines.is_empty()) {
         return Err(ExtractError::NoText(format!(
             "no text on any of the {} pages: needs OCR",
             pages.len()
         )));
     }
+    // Pages drawn as images need OCR; pages with nothing on them are just blank.
+    let empty: Vec<u32> = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.lines.is_empty() && p.scanned)
+        .map(|(i, _)| i as u32 + 1)
+        .collect();
     if !empty.is_empty() {
         notes.push(format!("no text on {}: needs OCR", page_list(&empty)));
     }
@@ -342,7 +345,7 @@ fn read_page(
     tables: &mut usize,
     carry: &mut Vec<f32>,
     top: &mut Vec<f32>,
-) -> Result<(Vec<TextLine>, f32, bool), ExtractError> {
+) -> Result<(Vec<TextLine>, f32, bool, bool), ExtractError> {
     let resources = inherited(doc, page, b"Resources").and_then(|o| match o {
         Object::Dictionary(d) => Some(d),
         _ => None,
@@ -385,6 +388,7 @@ fn read_page(
     let mut interp = Interpreter::new(doc, fonts, bbox, rotate);
     interp.run(&data, resources, 0)?;
     let content = interp.finish();
+    let scanned = content.glyphs.is_empty() && content.images > 0;
     let height = content.height;
     let (upright, turned): (Vec<_>, Vec<_>) = content.glyphs.into_iter().partition(|g| g.dir == 0);
     let mut upright = upright;
@@ -399,7 +403,7 @@ fn read_page(
             lines.extend(layout::lines(glyphs, &mut Vec::new(), &mut Vec::new()));
         }
     }
-    Ok((lines, height, damaged))
+    Ok((lines, height, damaged, scanned))
 }
 
 /// Drops header rows a ruled table repeats at the top of the next page.

@@ -15,6 +15,8 @@ pub struct PageLines {
     pub height: f32,
     /// Column starts of an unruled table at the top of the page.
     pub top_columns: Vec<f32>,
+    /// Images and no glyphs: a scanned page.
+    pub scanned: bool,
 }
 
 fn key(line: &TextLine) -> String {
