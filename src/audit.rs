@@ -4,6 +4,9 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -11,8 +14,9 @@ use serde::Serialize;
 use crate::discover::{Input, discover};
 use crate::extract::{self, InputKind};
 use crate::findings::{Finding, sort_findings};
+use crate::limits::{self, Limits};
 use crate::rules::RuleSet;
-use crate::rules::checks;
+use crate::rules::checks::{self, ScaleBand};
 use crate::structure::{self, Metadata};
 
 /// What happened to one file.
@@ -63,10 +67,32 @@ impl AuditRun {
     }
 }
 
+/// Called once per finished file (for a progress bar).
+pub type Progress = Arc<dyn Fn() + Send + Sync>;
+
 /// Options of a run.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct AuditOptions {
     pub rules: RuleSet,
+    /// Time and memory budget of each file.
+    pub limits: Limits,
+    /// Extra absolute tolerance on comparisons (configuration).
+    pub tolerance: Decimal,
+    /// Ordinal scale for reports that state none (configuration).
+    pub default_scale: Vec<ScaleBand>,
+    pub progress: Option<Progress>,
+}
+
+impl AuditOptions {
+    pub fn new(rules: RuleSet) -> Self {
+        AuditOptions {
+            rules,
+            limits: Limits::default(),
+            tolerance: Decimal::ZERO,
+            default_scale: Vec::new(),
+            progress: None,
+        }
+    }
 }
 
 /// Audits every file found under `paths`.
@@ -77,10 +103,18 @@ pub fn audit_paths(paths: &[PathBuf], options: &AuditOptions) -> std::io::Result
 
 /// Audits the given inputs in parallel; the result is in input order.
 pub fn audit_inputs(inputs: &[Input], options: &AuditOptions) -> AuditRun {
-    let compiled = checks::compile(&options.rules);
+    let mut compiled = checks::compile(&options.rules);
+    compiled.tolerance = options.tolerance;
+    compiled.default_scale = options.default_scale.clone();
     let files = inputs
         .par_iter()
-        .map(|input| audit_input(input, &compiled))
+        .map(|input| {
+            let report = audit_input(input, &compiled, options.limits);
+            if let Some(tick) = &options.progress {
+                tick();
+            }
+            report
+        })
         .collect();
     AuditRun {
         files,
@@ -92,8 +126,9 @@ fn display_path(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
-/// Audits one input, turning any panic into an error status for that file alone.
-pub fn audit_input(input: &Input, compiled: &checks::CompiledRules) -> FileReport {
+/// Audits one input under its limits, turning any panic or exceeded limit into
+/// an error status for that file alone.
+pub fn audit_input(input: &Input, compiled: &checks::CompiledRules, limits: Limits) -> FileReport {
     let path = display_path(&input.path);
     let Some(kind) = input.kind else {
         return FileReport {
@@ -106,9 +141,22 @@ pub fn audit_input(input: &Input, compiled: &checks::CompiledRules) -> FileRepor
             findings: Vec::new(),
         };
     };
+    let _budget = limits::enter(limits);
     match catch_unwind(AssertUnwindSafe(|| {
         audit_file(&input.path, &path, kind, compiled)
     })) {
+        // Checks stop early when the budget runs out; what they found is incomplete.
+        Ok(report) if report.status == FileStatus::Ok && limits::exceeded().is_some() => {
+            let why = limits::exceeded()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            FileReport {
+                status: FileStatus::Error,
+                message: Some(format!("{why}: this file was not fully audited")),
+                findings: Vec::new(),
+                ..report
+            }
+        }
         Ok(report) => report,
         Err(panic) => {
             let what = panic

@@ -6,6 +6,8 @@
 //! with [`audit`] running it over many files in parallel.
 
 pub mod audit;
+pub mod baseline;
+pub mod config;
 pub mod discover;
 pub mod extract;
 pub mod facts;

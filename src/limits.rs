@@ -62,6 +62,17 @@ pub fn check_time() -> Result<(), LimitExceeded> {
     })
 }
 
+/// The limit the current file has run over, if any.
+pub fn exceeded() -> Option<LimitExceeded> {
+    if let Err(e) = check_time() {
+        return Some(e);
+    }
+    MEMORY.with(|m| match m.get() {
+        Some((used, cap)) if used > cap => Some(LimitExceeded::Memory(cap)),
+        _ => None,
+    })
+}
+
 /// Records `bytes` of decoded content; errs when the file's memory budget is spent.
 pub fn charge(bytes: u64) -> Result<(), LimitExceeded> {
     MEMORY.with(|m| match m.get() {

@@ -441,9 +441,7 @@ fn type1_differences_and_scanned_samples() {
 }
 
 fn rules() -> AuditOptions {
-    AuditOptions {
-        rules: RuleSet::defaults().expect("default rules"),
-    }
+    AuditOptions::new(RuleSet::defaults().expect("default rules"))
 }
 
 #[test]

@@ -133,7 +133,12 @@ pub fn extract(path: &Path, kind: InputKind) -> Result<Document, ExtractError> {
         source,
     })?;
     match kind {
-        InputKind::Text => Ok(text::read_text_export(path, &bytes)),
+        InputKind::Text => {
+            // A text export's decoded size is about its file size.
+            crate::limits::charge(bytes.len() as u64)
+                .map_err(|e| ExtractError::Limit(e.to_string()))?;
+            Ok(text::read_text_export(path, &bytes))
+        }
         InputKind::Pdf => pdf::read_pdf(path, &bytes),
     }
 }

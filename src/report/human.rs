@@ -18,6 +18,10 @@ struct Words {
     findings: &'static str,
     files: &'static str,
     year: &'static str,
+    severity: &'static str,
+    category: &'static str,
+    hidden: &'static str,
+    most: &'static str,
 }
 
 const ID: Words = Words {
@@ -31,6 +35,10 @@ const ID: Words = Words {
     findings: "temuan",
     files: "berkas",
     year: "tahun",
+    severity: "Tingkat",
+    category: "Kategori",
+    hidden: "temuan disembunyikan oleh baseline (sudah ditinjau)",
+    most: "Berkas dengan temuan terbanyak",
 };
 
 const EN: Words = Words {
@@ -44,6 +52,10 @@ const EN: Words = Words {
     findings: "findings",
     files: "files",
     year: "year",
+    severity: "Severity",
+    category: "Category",
+    hidden: "findings hidden by the baseline (already reviewed)",
+    most: "Files with the most findings",
 };
 
 fn severity_word(s: Severity, lang: Lang) -> &'static str {
@@ -162,12 +174,54 @@ pub fn render(run: &AuditRun, lang: Lang) -> String {
         }
         let _ = writeln!(out);
     }
+    write_summary(&mut out, run, lang, total);
+    out
+}
+
+/// The closing summary: files by status, findings by severity and category,
+/// findings hidden by a baseline, and the files with the most findings.
+fn write_summary(out: &mut String, run: &AuditRun, lang: Lang, total: usize) {
+    let w = if lang == Lang::Id { &ID } else { &EN };
+    let s = super::summary::summarize(run);
+    let statuses: Vec<String> = s
+        .by_status
+        .iter()
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect();
     let _ = writeln!(
         out,
-        "{} {}, {total} {}",
+        "{} {}, {total} {} ({})",
         run.files.len(),
         w.files,
-        w.findings
+        w.findings,
+        statuses.join(", ")
     );
-    out
+    if total > 0 {
+        let _ = writeln!(
+            out,
+            "  {}: {} {}, {} {}, {} {}",
+            w.severity,
+            severity_word(Severity::Error, lang),
+            s.by_severity.error,
+            severity_word(Severity::Warning, lang),
+            s.by_severity.warning,
+            severity_word(Severity::Info, lang),
+            s.by_severity.info
+        );
+        let categories: Vec<String> = s
+            .by_category
+            .iter()
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect();
+        let _ = writeln!(out, "  {}: {}", w.category, categories.join(", "));
+    }
+    if let Some(hidden) = s.hidden_by_baseline {
+        let _ = writeln!(out, "  {hidden} {}", w.hidden);
+    }
+    if s.top_files.len() > 1 {
+        let _ = writeln!(out, "  {}:", w.most);
+        for (path, n) in &s.top_files {
+            let _ = writeln!(out, "    {n:>4}  {path}");
+        }
+    }
 }

@@ -23,6 +23,7 @@ pub fn finding_json(f: &Finding, lang: Lang) -> Value {
         "computation": f.computation.get(lang),
         "related": f.related.iter().map(location_json).collect::<Vec<_>>(),
         "excerpt": f.excerpt,
+        "fingerprint": f.fingerprint(),
     })
 }
 
@@ -46,6 +47,8 @@ pub fn to_json(run: &AuditRun, lang: Lang) -> Value {
         "tool": {"name": env!("CARGO_PKG_NAME"), "version": env!("CARGO_PKG_VERSION")},
         "files": files,
         "findings": findings,
+        "hidden_by_baseline": run.hidden_by_baseline,
+        "summary": super::summary::summarize(run),
     })
 }
 

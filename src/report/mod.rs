@@ -4,8 +4,12 @@
 //! point the command line uses, so that `-o a.html -o b.csv` writes each
 //! format from one run.
 
+pub mod csv;
+pub mod html;
 pub mod human;
 pub mod json;
+pub mod sarif;
+pub mod summary;
 
 use std::path::Path;
 
@@ -41,6 +45,8 @@ impl OutputFormat {
 #[derive(Debug, Clone, Default)]
 pub struct RenderOptions {
     pub lang: Lang,
+    /// The rules in force, described in SARIF's `tool.driver.rules`.
+    pub rules: Vec<crate::rules::Rule>,
 }
 
 /// Renders the run in the given format.
@@ -48,9 +54,8 @@ pub fn render(format: OutputFormat, run: &AuditRun, options: &RenderOptions) -> 
     match format {
         OutputFormat::Human => human::render(run, options.lang),
         OutputFormat::Json => json::render(run, options.lang),
-        // Filled in by the CSV, SARIF and HTML writers (issue 4).
-        OutputFormat::Csv | OutputFormat::Sarif | OutputFormat::Html => {
-            json::render(run, options.lang)
-        }
+        OutputFormat::Csv => csv::render(run, options.lang),
+        OutputFormat::Sarif => sarif::render(run, options),
+        OutputFormat::Html => html::render(run, options),
     }
 }

@@ -86,12 +86,21 @@ impl<'d> Report<'d> {
         (babs >= 2 && (title || capaian)) || (title && capaian)
     }
 
+    /// Where line `index` is; a report with no lines (an empty export) places
+    /// document-level findings at line 0.
     pub fn location(&self, file: &str, index: usize) -> Location {
-        let l = &self.lines[index.min(self.lines.len().saturating_sub(1))];
-        Location {
-            file: file.to_string(),
-            page: self.doc.paged.then_some(l.page),
-            line: l.line.number,
+        let last = self.lines.len().saturating_sub(1);
+        match self.lines.get(index.min(last)) {
+            Some(l) => Location {
+                file: file.to_string(),
+                page: self.doc.paged.then_some(l.page),
+                line: l.line.number,
+            },
+            None => Location {
+                file: file.to_string(),
+                page: None,
+                line: 0,
+            },
         }
     }
 

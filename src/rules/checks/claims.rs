@@ -331,6 +331,19 @@ pub struct PredicateParams {
     chapters: Chapters,
 }
 
+/// The scale for a report that states none: the configured one, else the rule's.
+fn fallback_scale(ctx: &Context<'_, '_>, rule_default: &[Band]) -> Option<Scale> {
+    let bands = if ctx.default_scale.is_empty() {
+        rule_default
+    } else {
+        ctx.default_scale
+    };
+    (!bands.is_empty()).then(|| Scale {
+        bands: bands.to_vec(),
+        line: None,
+    })
+}
+
 /// A predicate in the text against the capaian of its row on the report's scale.
 #[derive(Debug)]
 pub struct Predicate {
@@ -411,12 +424,8 @@ pub fn row_capaian(
 
 impl Check for Predicate {
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
-        let scale = report_scale(ctx, &self.p.labels).or_else(|| {
-            (!self.p.default_scale.is_empty()).then(|| Scale {
-                bands: self.p.default_scale.clone(),
-                line: None,
-            })
-        });
+        let scale = report_scale(ctx, &self.p.labels)
+            .or_else(|| fallback_scale(ctx, &self.p.default_scale));
         let (Some(scale), Some((_, table))) = (scale, ctx.capaian_table()) else {
             return;
         };
@@ -477,6 +486,9 @@ pub struct PredicateCountsParams {
     labels: Pattern,
     #[serde(default)]
     recompute: bool,
+    /// Used when the report states no scale.
+    #[serde(default)]
+    default_scale: Vec<Band>,
 }
 
 /// "1 (satu) indikator dalam kategori baik, dan 1 (satu) indikator dalam kategori
@@ -494,9 +506,9 @@ impl PredicateCounts {
 
 impl Check for PredicateCounts {
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
-        let (Some(scale), Some((_, table))) =
-            (report_scale(ctx, &self.p.labels), ctx.capaian_table())
-        else {
+        let scale = report_scale(ctx, &self.p.labels)
+            .or_else(|| fallback_scale(ctx, &self.p.default_scale));
+        let (Some(scale), Some((_, table))) = (scale, ctx.capaian_table()) else {
             return;
         };
         let capaian = row_capaian(ctx, table, self.p.recompute, &[]);

@@ -59,6 +59,8 @@ impl Chapters {
 pub struct Context<'r, 'd> {
     pub report: &'r Report<'d>,
     pub tolerance: Decimal,
+    /// The ordinal scale configured for reports that state none (overrides the rules' own).
+    pub default_scale: &'r [super::claims::Band],
 }
 
 static CAPAIAN: LazyLock<Regex> =
@@ -72,7 +74,11 @@ static MONEY: LazyLock<Regex> =
 
 impl<'r, 'd> Context<'r, 'd> {
     pub fn new(report: &'r Report<'d>, tolerance: Decimal) -> Self {
-        Context { report, tolerance }
+        Context {
+            report,
+            tolerance,
+            default_scale: &[],
+        }
     }
 
     pub fn year(&self) -> Option<i32> {

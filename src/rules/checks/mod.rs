@@ -20,6 +20,7 @@ use crate::rules::RuleSet;
 use crate::rules::loader::{Rule, RuleError, line_column};
 use crate::structure::Report;
 
+pub use claims::Band as ScaleBand;
 pub use common::Context;
 
 /// A runnable check built from one rule's parameters.
@@ -165,6 +166,9 @@ pub struct CompiledRules {
     pub checks: Vec<(Rule, Box<dyn Check>)>,
     /// Extra absolute tolerance for comparisons (configuration).
     pub tolerance: Decimal,
+    /// The ordinal scale for reports that state none (configuration); empty:
+    /// each predicate rule's own `default_scale`.
+    pub default_scale: Vec<ScaleBand>,
 }
 
 pub fn compile(rules: &RuleSet) -> CompiledRules {
@@ -176,12 +180,14 @@ pub fn compile(rules: &RuleSet) -> CompiledRules {
     CompiledRules {
         checks,
         tolerance: Decimal::ZERO,
+        default_scale: Vec::new(),
     }
 }
 
 /// Runs every check on a report; `file` is the path shown in findings.
 pub fn run(compiled: &CompiledRules, report: &Report<'_>, file: &str) -> Vec<Finding> {
-    let ctx = Context::new(report, compiled.tolerance);
+    let mut ctx = Context::new(report, compiled.tolerance);
+    ctx.default_scale = &compiled.default_scale;
     let mut findings = Vec::new();
     for (rule, check) in &compiled.checks {
         if crate::limits::check_time().is_err() {

@@ -1,0 +1,181 @@
+//! Reviewed findings. `lkjip-audit baseline` records the findings of a run by
+//! their fingerprint (rule, file name, stated, expected, source line — not the
+//! line number, so a re-issued report with shifted lines still matches);
+//! `check --baseline` hides those and counts them.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::audit::AuditRun;
+use crate::findings::Finding;
+
+/// One reviewed finding; the other fields are for the people reading the file.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Entry {
+    pub fingerprint: String,
+    pub rule: String,
+    pub file: String,
+    pub line: u32,
+    pub stated: String,
+    pub expected: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Baseline {
+    pub tool: String,
+    pub version: u32,
+    pub findings: Vec<Entry>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BaselineError {
+    #[error("{path}: cannot read baseline: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{column}: not a baseline file: {message}")]
+    Invalid {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+impl Baseline {
+    /// The baseline of every finding of a run.
+    pub fn from_run(run: &AuditRun) -> Baseline {
+        Baseline {
+            tool: env!("CARGO_PKG_NAME").to_string(),
+            version: 1,
+            findings: run
+                .findings()
+                .map(|f| Entry {
+                    fingerprint: f.fingerprint(),
+                    rule: f.rule.clone(),
+                    file: f.location.file.clone(),
+                    line: f.location.line,
+                    stated: f.stated.clone(),
+                    expected: f.expected.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+
+    pub fn load(path: &Path) -> Result<Baseline, BaselineError> {
+        let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        serde_json::from_str(&text).map_err(|e| BaselineError::Invalid {
+            path: path.to_path_buf(),
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })
+    }
+
+    /// Removes from `run` the findings recorded here — as many of each
+    /// fingerprint as were recorded — and records how many were hidden.
+    pub fn apply(&self, run: &mut AuditRun) {
+        let mut remaining: BTreeMap<&str, usize> = BTreeMap::new();
+        for e in &self.findings {
+            *remaining.entry(e.fingerprint.as_str()).or_insert(0) += 1;
+        }
+        let mut hidden = 0;
+        for file in &mut run.files {
+            file.findings.retain(|f: &Finding| {
+                let fingerprint = f.fingerprint();
+                match remaining.get_mut(fingerprint.as_str()) {
+                    Some(n) if *n > 0 => {
+                        *n -= 1;
+                        hidden += 1;
+                        false
+                    }
+                    _ => true,
+                }
+            });
+        }
+        run.hidden_by_baseline = Some(hidden);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::audit::{AuditOptions, audit_inputs};
+    use crate::discover::discover;
+    use crate::rules::RuleSet;
+
+    fn audit(dir: &Path) -> AuditRun {
+        let inputs = discover(&[dir.to_path_buf()]).expect("discover");
+        audit_inputs(
+            &inputs,
+            &AuditOptions::new(RuleSet::defaults().expect("rules")),
+        )
+    }
+
+    fn sample_copy(name: &str, edit: impl Fn(&str) -> String) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("lkjip-baseline-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let text = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/lkjip-2020-kec-rambipuji.txt"),
+        )
+        .expect("sample");
+        std::fs::write(dir.join("rambipuji.txt"), edit(&text)).expect("write");
+        dir
+    }
+
+    #[test]
+    fn shifted_lines_stay_hidden_and_changed_figures_do_not() {
+        let original = audit(&sample_copy("orig", |t| t.to_string()));
+        let found = original.findings().count();
+        assert!(found >= 10, "{found}");
+        let baseline = Baseline::from_run(&original);
+        // Re-issued with a preface: every line moves down by three.
+        let mut shifted = audit(&sample_copy("shift", |t| {
+            format!("Catatan revisi\nDiterbitkan ulang\n\n{t}")
+        }));
+        assert_eq!(shifted.findings().count(), found);
+        assert_ne!(
+            shifted.findings().next().map(|f| f.location.line),
+            original.findings().next().map(|f| f.location.line)
+        );
+        baseline.apply(&mut shifted);
+        assert_eq!(shifted.findings().count(), 0);
+        assert_eq!(shifted.hidden_by_baseline, Some(found));
+        // The average claim is corrected to another wrong value: a new finding.
+        let mut changed = audit(&sample_copy("changed", |t| {
+            t.replace(
+                "rata-rata capaian sasaran sebesar 93,94%",
+                "rata-rata capaian sasaran sebesar 95,00%",
+            )
+        }));
+        baseline.apply(&mut changed);
+        let left: Vec<&Finding> = changed.findings().collect();
+        assert_eq!(left.len(), 1, "{left:?}");
+        assert_eq!(left[0].rule, "average-claim");
+        assert_eq!(left[0].stated, "95,00%");
+        assert_eq!(changed.hidden_by_baseline, Some(found - 1));
+    }
+
+    #[test]
+    fn a_broken_baseline_names_line_and_column() {
+        let path =
+            std::env::temp_dir().join(format!("lkjip-bad-baseline-{}.json", std::process::id()));
+        std::fs::write(&path, "{\n  \"tool\": 5,\n").expect("write");
+        let err = Baseline::load(&path).expect_err("invalid");
+        assert!(err.to_string().contains(":2:"), "{err}");
+    }
+}

@@ -1,0 +1,420 @@
+//! The `lkjip-audit` command line: `check`, `baseline`, `extract`, `rules`.
+//! Exit codes: 0 nothing at or above `--fail-on`, 1 something was, 2 usage,
+//! I/O, configuration or rule-file errors.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use lkjip_audit::audit::{AuditOptions, AuditRun, audit_inputs};
+use lkjip_audit::baseline::Baseline;
+use lkjip_audit::config::Config;
+use lkjip_audit::discover::{classify, discover};
+use lkjip_audit::extract::{self, render::render_text};
+use lkjip_audit::findings::{Lang, Severity};
+use lkjip_audit::limits::Limits;
+use lkjip_audit::report::{self, OutputFormat, RenderOptions};
+use lkjip_audit::rules::RuleSet;
+
+#[derive(Parser)]
+#[command(
+    name = "lkjip-audit",
+    version,
+    about = "Audits LKjIP performance reports (PDF or text exports) for arithmetic, year and claim errors",
+    after_help = "Example:\n  lkjip-audit check samples/\n  lkjip-audit check laporan/ -o temuan.html -o temuan.csv -o temuan.sarif"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+    Csv,
+    Sarif,
+    Html,
+}
+
+impl From<Format> for OutputFormat {
+    fn from(f: Format) -> Self {
+        match f {
+            Format::Human => OutputFormat::Human,
+            Format::Json => OutputFormat::Json,
+            Format::Csv => OutputFormat::Csv,
+            Format::Sarif => OutputFormat::Sarif,
+            Format::Html => OutputFormat::Html,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Info,
+    Warning,
+    Error,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Id,
+    En,
+}
+
+/// Options shared by the commands that audit.
+#[derive(Args)]
+struct AuditArgs {
+    /// Files or folders to audit (folders are searched recursively).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Extra rule folder; its rules are added, or replace defaults with the same id.
+    #[arg(long = "rules", value_name = "DIR")]
+    rules: Vec<PathBuf>,
+    /// Configuration file (default: the nearest lkjip-audit.toml in or above the first folder).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Files audited at once (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<usize>,
+    /// Seconds one file may take before it is stopped and reported as an error.
+    #[arg(long, value_name = "SECS", default_value_t = 60)]
+    time_limit: u64,
+    /// Megabytes of decoded content one file may produce.
+    #[arg(long, value_name = "MB", default_value_t = 512)]
+    memory_limit: u64,
+    /// No progress bar.
+    #[arg(long)]
+    no_progress: bool,
+    /// Only findings (and errors): no progress bar, no notes on stderr.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Audit reports and list what is wrong in them.
+    #[command(after_help = "Examples:\n  \
+        lkjip-audit check samples/\n  \
+        lkjip-audit check --lang en --format json laporan/2020/ > temuan.json\n  \
+        lkjip-audit check laporan/ -o temuan.html -o temuan.csv -o temuan.sarif\n  \
+        lkjip-audit check --baseline sudah-ditinjau.json --fail-on warning laporan/\n\n\
+        With -o, the formats are taken from the file extensions (.html .csv .sarif .json .txt)\n\
+        and stdout gets the summary only, unless --format is given too.")]
+    Check {
+        #[command(flatten)]
+        audit: AuditArgs,
+        /// Format written to stdout.
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// Also write to this file; the format comes from its extension. Repeatable.
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Vec<PathBuf>,
+        /// Language of messages (default: id, or the configuration's).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Exit with 1 when a finding at or above this severity is found.
+        #[arg(long, value_enum, default_value = "error")]
+        fail_on: FailOn,
+        /// Hide findings recorded in this baseline of reviewed findings.
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+    },
+    /// Record the current findings as reviewed, for `check --baseline`.
+    #[command(after_help = "Example:\n  \
+        lkjip-audit baseline laporan/ -o sudah-ditinjau.json\n  \
+        lkjip-audit check --baseline sudah-ditinjau.json laporan/")]
+    Baseline {
+        #[command(flatten)]
+        audit: AuditArgs,
+        /// Where to write the baseline.
+        #[arg(long, short = 'o', value_name = "FILE", required = true)]
+        output: PathBuf,
+    },
+    /// Print the text lkjip-audit reads from a file, page by page.
+    #[command(after_help = "Example:\n  \
+        lkjip-audit extract samples/pdf/lkjip-2020-kec-rambipuji.writer.pdf\n  \
+        lkjip-audit extract --layout laporan.pdf | less")]
+    Extract {
+        /// The PDF or text export.
+        file: PathBuf,
+        /// Keep columns aligned (like `pdftotext -layout`).
+        #[arg(long)]
+        layout: bool,
+    },
+    /// List the rules in force.
+    #[command(after_help = "Example:\n  \
+        lkjip-audit rules\n  \
+        lkjip-audit rules --rules aturan-saya/ --lang en")]
+    Rules {
+        /// Extra rule folder.
+        #[arg(long = "rules", value_name = "DIR")]
+        rules: Vec<PathBuf>,
+        /// Configuration file.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+}
+
+/// A failure that ends the command with exit code 2.
+struct Fatal(String);
+
+impl<E: std::fmt::Display> From<E> for Fatal {
+    fn from(e: E) -> Self {
+        Fatal(e.to_string())
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check {
+            audit,
+            format,
+            output,
+            lang,
+            fail_on,
+            baseline,
+        } => check(&audit, format, &output, lang, fail_on, baseline.as_deref()),
+        Command::Baseline { audit, output } => write_baseline(&audit, &output),
+        Command::Extract { file, layout } => extract_text(&file, layout),
+        Command::Rules {
+            rules,
+            config,
+            lang,
+        } => list_rules(&rules, config.as_deref(), lang),
+    };
+    match result {
+        Ok(code) => code,
+        Err(Fatal(message)) => {
+            eprintln!("lkjip-audit: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The configuration given, or the nearest one to the first path.
+fn load_config(explicit: Option<&Path>, paths: &[PathBuf]) -> Result<Config, Fatal> {
+    let path = match explicit {
+        Some(p) => Some(p.to_path_buf()),
+        None => paths.first().and_then(|p| Config::find(p)),
+    };
+    Ok(match path {
+        Some(p) => Config::load(&p)?,
+        None => Config::default(),
+    })
+}
+
+/// Default rules, then the configuration's folders, then `--rules`; disabled
+/// rules removed and severities overridden.
+fn load_rules(config: &Config, extra: &[PathBuf]) -> Result<RuleSet, Fatal> {
+    let mut set = RuleSet::defaults()?;
+    for dir in config.rule_dirs().iter().chain(extra) {
+        set.add_dir(dir)?;
+    }
+    let unknown = set.disable(&config.disable);
+    if !unknown.is_empty() {
+        return Err(Fatal(format!(
+            "{}: disable names unknown rules: {}",
+            config.path.display(),
+            unknown.join(", ")
+        )));
+    }
+    for (id, severity) in &config.severity {
+        match set.rules.iter_mut().find(|r| &r.id == id) {
+            Some(rule) => rule.severity = *severity,
+            None => {
+                return Err(Fatal(format!(
+                    "{}: [severity] names an unknown rule: {id}",
+                    config.path.display()
+                )));
+            }
+        }
+    }
+    Ok(set)
+}
+
+fn lang_of(arg: Option<LangArg>, config: &Config) -> Lang {
+    match arg {
+        Some(LangArg::Id) => Lang::Id,
+        Some(LangArg::En) => Lang::En,
+        None => config.lang.unwrap_or_default(),
+    }
+}
+
+/// Discovers and audits, with a progress bar on a terminal.
+fn run_audit(args: &AuditArgs, config: &Config, rules: RuleSet) -> Result<AuditRun, Fatal> {
+    let inputs = discover(&args.paths)?;
+    let mut options = AuditOptions::new(rules);
+    options.limits = Limits {
+        time: Some(Duration::from_secs(args.time_limit)),
+        memory: Some(args.memory_limit.saturating_mul(1024 * 1024)),
+    };
+    options.tolerance = config.tolerance();
+    options.default_scale = config.default_scale.clone();
+    let show_progress = !args.quiet && !args.no_progress && std::io::stderr().is_terminal();
+    let bar = show_progress.then(|| {
+        let bar = indicatif::ProgressBar::new(inputs.len() as u64);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} berkas/files",
+        ) {
+            bar.set_style(style);
+        }
+        bar
+    });
+    if let Some(bar) = &bar {
+        let bar = bar.clone();
+        options.progress = Some(Arc::new(move || bar.inc(1)));
+    }
+    let run = match args.jobs {
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build()?
+            .install(|| audit_inputs(&inputs, &options)),
+        None => audit_inputs(&inputs, &options),
+    };
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    Ok(run)
+}
+
+fn check(
+    args: &AuditArgs,
+    format: Option<Format>,
+    outputs: &[PathBuf],
+    lang: Option<LangArg>,
+    fail_on: FailOn,
+    baseline: Option<&Path>,
+) -> Result<ExitCode, Fatal> {
+    // Decide every output's format before the (possibly long) run.
+    let mut files = Vec::new();
+    for path in outputs {
+        let f = OutputFormat::from_path(path).ok_or_else(|| {
+            Fatal(format!(
+                "{}: unknown output format (use .html, .csv, .sarif, .json or .txt)",
+                path.display()
+            ))
+        })?;
+        files.push((path, f));
+    }
+    let config = load_config(args.config.as_deref(), &args.paths)?;
+    let rules = load_rules(&config, &args.rules)?;
+    let baseline = baseline.map(Baseline::load).transpose()?;
+    let lang = lang_of(lang, &config);
+    let options = RenderOptions {
+        lang,
+        rules: rules.rules.clone(),
+    };
+    let mut run = run_audit(args, &config, rules)?;
+    if let Some(b) = &baseline {
+        b.apply(&mut run);
+        if !args.quiet {
+            eprintln!(
+                "lkjip-audit: {} findings hidden by the baseline",
+                run.hidden_by_baseline.unwrap_or(0)
+            );
+        }
+    }
+    for (path, f) in &files {
+        std::fs::write(path, report::render(*f, &run, &options))
+            .map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
+    }
+    match (format, files.is_empty()) {
+        (Some(f), _) => print!("{}", report::render(f.into(), &run, &options)),
+        (None, true) => print!("{}", report::render(OutputFormat::Human, &run, &options)),
+        (None, false) => {
+            if !args.quiet {
+                let total = run.findings().count();
+                println!(
+                    "{} files, {total} findings; written: {}",
+                    run.files.len(),
+                    files
+                        .iter()
+                        .map(|(p, _)| p.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+            }
+        }
+    }
+    let threshold = match fail_on {
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Never => None,
+    };
+    let failed = threshold.is_some_and(|t| run.findings().any(|f| f.severity >= t));
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn write_baseline(args: &AuditArgs, output: &Path) -> Result<ExitCode, Fatal> {
+    let config = load_config(args.config.as_deref(), &args.paths)?;
+    let rules = load_rules(&config, &args.rules)?;
+    let run = run_audit(args, &config, rules)?;
+    let baseline = Baseline::from_run(&run);
+    std::fs::write(output, baseline.to_json())
+        .map_err(|e| Fatal(format!("{}: {e}", output.display())))?;
+    if !args.quiet {
+        eprintln!(
+            "lkjip-audit: {} findings of {} files recorded in {}",
+            baseline.findings.len(),
+            run.files.len(),
+            output.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn extract_text(file: &Path, layout: bool) -> Result<ExitCode, Fatal> {
+    let kind = classify(file).ok_or_else(|| {
+        Fatal(format!(
+            "{}: not a PDF or text export (.pdf, .txt, .md)",
+            file.display()
+        ))
+    })?;
+    let doc =
+        extract::extract(file, kind).map_err(|e| Fatal(format!("{}: {e}", file.display())))?;
+    for note in &doc.notes {
+        eprintln!("lkjip-audit: {}: {note}", file.display());
+    }
+    print!("{}", render_text(&doc, layout));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn list_rules(
+    extra: &[PathBuf],
+    config: Option<&Path>,
+    lang: Option<LangArg>,
+) -> Result<ExitCode, Fatal> {
+    let cwd = vec![PathBuf::from(".")];
+    let config = load_config(config, &cwd)?;
+    let rules = load_rules(&config, extra)?;
+    let lang = lang_of(lang, &config);
+    for r in &rules.rules {
+        println!(
+            "{:<34} {:<20} {:<10} {:<7} {}",
+            r.id,
+            r.kind,
+            r.category.as_str(),
+            r.severity.as_str(),
+            if r.description.get(lang).is_empty() {
+                r.message.get(lang)
+            } else {
+                r.description.get(lang)
+            }
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}

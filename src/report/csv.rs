@@ -1,0 +1,134 @@
+//! CSV: one row per finding, every field of the JSON finding contract.
+//!
+//! Made for Excel on an Indonesian-locale Windows, where most auditors open it:
+//! - `;` separates fields, because that locale's list separator is `;` (its
+//!   decimal separator is `,`), so Excel splits the columns on a double click;
+//! - a UTF-8 byte-order mark, without which Excel reads the file as ANSI and
+//!   garbles "Rp 1.329.782.597,10 — «»";
+//! - CRLF line ends and RFC 4180 quoting (fields with `;`, `"`, CR or LF are
+//!   quoted, quotes doubled).
+//! - Cells from documents that start with `=`, `+`, `-`, `@`, tab or CR could be
+//!   run by Excel as formulas (CSV injection); such a cell gets a leading `'`
+//!   unless it is a plain number such as `-5` or `+2,5 %`.
+
+use crate::audit::AuditRun;
+use crate::findings::{Finding, Lang, Location};
+
+/// The header row, in the order of the JSON finding fields.
+pub const COLUMNS: [&str; 13] = [
+    "rule",
+    "category",
+    "severity",
+    "file",
+    "page",
+    "line",
+    "stated",
+    "expected",
+    "message",
+    "computation",
+    "related",
+    "excerpt",
+    "fingerprint",
+];
+
+pub fn render(run: &AuditRun, lang: Lang) -> String {
+    let mut out = String::from("\u{feff}");
+    push_row(&mut out, COLUMNS.iter().map(|c| c.to_string()));
+    for f in run.findings() {
+        push_row(&mut out, row(f, lang).into_iter());
+    }
+    out
+}
+
+/// A location as `file:page:line`, or `file:line` without pages.
+pub fn location_text(l: &Location) -> String {
+    match l.page {
+        Some(p) => format!("{}:{p}:{}", l.file, l.line),
+        None => format!("{}:{}", l.file, l.line),
+    }
+}
+
+fn row(f: &Finding, lang: Lang) -> Vec<String> {
+    vec![
+        f.rule.clone(),
+        f.category.as_str().to_string(),
+        f.severity.as_str().to_string(),
+        f.location.file.clone(),
+        f.location.page.map(|p| p.to_string()).unwrap_or_default(),
+        f.location.line.to_string(),
+        guard(&f.stated),
+        guard(&f.expected),
+        guard(f.message.get(lang)),
+        guard(f.computation.get(lang)),
+        f.related
+            .iter()
+            .map(location_text)
+            .collect::<Vec<_>>()
+            .join("; "),
+        guard(&f.excerpt),
+        f.fingerprint(),
+    ]
+}
+
+/// Prefixes a formula-like cell with `'` so that Excel shows it as text.
+pub fn guard(cell: &str) -> String {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && !is_plain_number(cell) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}
+
+fn is_plain_number(cell: &str) -> bool {
+    let body = cell.trim_start_matches(['+', '-']).trim_end();
+    let body = body.strip_suffix('%').unwrap_or(body).trim_end();
+    !body.is_empty()
+        && body.starts_with(|c: char| c.is_ascii_digit())
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+}
+
+fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
+    for (i, cell) in cells.enumerate() {
+        if i > 0 {
+            out.push(';');
+        }
+        if cell.contains([';', '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&cell.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(&cell);
+        }
+    }
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_follows_rfc_4180_with_semicolons() {
+        let mut out = String::new();
+        push_row(
+            &mut out,
+            ["a;b", "say \"x\"", "two\nlines", "plain"]
+                .iter()
+                .map(|s| s.to_string()),
+        );
+        assert_eq!(out, "\"a;b\";\"say \"\"x\"\"\";\"two\nlines\";plain\r\n");
+    }
+
+    #[test]
+    fn formulas_are_guarded_but_numbers_are_not() {
+        assert_eq!(guard("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(guard("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(guard("-5+3"), "'-5+3");
+        assert_eq!(guard("-5"), "-5");
+        assert_eq!(guard("+2,5 %"), "+2,5 %");
+        assert_eq!(guard("Rp 1.000"), "Rp 1.000");
+    }
+}

@@ -1,0 +1,377 @@
+//! One self-contained HTML file: the summary, a section per report and each
+//! finding with its source line, the stated figure highlighted, stated vs
+//! expected and the computation; filters by severity, category, rule and file.
+//! No network, no external assets. Every text that comes from a document goes
+//! through [`escape`], in element text and in attributes alike.
+
+use std::collections::BTreeSet;
+use std::fmt::Write;
+
+use super::RenderOptions;
+use super::summary::{CATEGORIES, summarize};
+use crate::audit::{AuditRun, FileReport};
+use crate::findings::{Finding, Lang, Severity};
+
+/// Escapes text for HTML element content and quoted attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+struct Words {
+    title: &'static str,
+    summary: &'static str,
+    files: &'static str,
+    findings: &'static str,
+    status: &'static str,
+    severity: &'static str,
+    category: &'static str,
+    rule: &'static str,
+    file: &'static str,
+    all: &'static str,
+    stated: &'static str,
+    expected: &'static str,
+    computation: &'static str,
+    related: &'static str,
+    line: &'static str,
+    page: &'static str,
+    most: &'static str,
+    none: &'static str,
+    hidden: &'static str,
+    shown: &'static str,
+    year: &'static str,
+}
+
+const ID: Words = Words {
+    title: "Hasil audit LKjIP",
+    summary: "Ringkasan",
+    files: "Berkas",
+    findings: "Temuan",
+    status: "Status",
+    severity: "Tingkat",
+    category: "Kategori",
+    rule: "Aturan",
+    file: "Berkas",
+    all: "(semua)",
+    stated: "Tertulis",
+    expected: "Seharusnya",
+    computation: "Perhitungan",
+    related: "Lihat juga",
+    line: "baris",
+    page: "hal.",
+    most: "Berkas dengan temuan terbanyak",
+    none: "tidak ada temuan",
+    hidden: "temuan disembunyikan oleh baseline",
+    shown: "ditampilkan",
+    year: "tahun",
+};
+
+const EN: Words = Words {
+    title: "LKjIP audit results",
+    summary: "Summary",
+    files: "Files",
+    findings: "Findings",
+    status: "Status",
+    severity: "Severity",
+    category: "Category",
+    rule: "Rule",
+    file: "File",
+    all: "(all)",
+    stated: "Stated",
+    expected: "Expected",
+    computation: "Computation",
+    related: "See also",
+    line: "line",
+    page: "page",
+    most: "Files with the most findings",
+    none: "no findings",
+    hidden: "findings hidden by the baseline",
+    shown: "shown",
+    year: "year",
+};
+
+const STYLE: &str = "body{font-family:system-ui,Segoe UI,Arial,sans-serif;margin:1.5rem;color:#222}\
+h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ccc}\
+table.sum{border-collapse:collapse;margin:.5rem 0}table.sum td,table.sum th{border:1px solid #ccc;padding:.2rem .6rem;text-align:left}\
+.filters{position:sticky;top:0;background:#f7f7f7;padding:.5rem;border:1px solid #ddd;display:flex;gap:1rem;flex-wrap:wrap}\
+.finding{border-left:4px solid #999;padding:.4rem .8rem;margin:.6rem 0;background:#fafafa}\
+.finding.error{border-color:#c62828}.finding.warning{border-color:#ef6c00}.finding.info{border-color:#1565c0}\
+.sev{font-weight:bold;text-transform:uppercase;font-size:.8rem}.error .sev{color:#c62828}.warning .sev{color:#ef6c00}.info .sev{color:#1565c0}\
+pre.src{white-space:pre-wrap;background:#fff;border:1px solid #e0e0e0;padding:.3rem;margin:.3rem 0}\
+mark{background:#ffe082;font-weight:bold}.muted{color:#666}.status{font-size:.85rem;padding:.1rem .4rem;border-radius:3px;background:#eee}";
+
+const SCRIPT: &str = "(function(){\
+var sel=document.querySelectorAll('select[data-filter]');\
+function apply(){var want={};sel.forEach(function(s){want[s.dataset.filter]=s.value;});\
+var shown=0;document.querySelectorAll('.finding').forEach(function(f){\
+var ok=true;for(var k in want){if(want[k]!==''&&f.dataset[k]!==want[k]){ok=false;}}\
+f.style.display=ok?'':'none';if(ok){shown++;}});\
+document.querySelectorAll('section.report').forEach(function(s){\
+var fileOk=want.file===''||s.dataset.file===want.file;s.style.display=fileOk?'':'none';});\
+document.getElementById('shown-count').textContent=shown;}\
+sel.forEach(function(s){s.addEventListener('change',apply);});apply();})();";
+
+fn severity_word(s: Severity, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (Severity::Error, Lang::Id) => "galat",
+        (Severity::Warning, Lang::Id) => "peringatan",
+        (Severity::Info, _) => "info",
+        (Severity::Error, Lang::En) => "error",
+        (Severity::Warning, Lang::En) => "warning",
+    }
+}
+
+/// The source line with the stated figure in `<mark>`, escaped.
+fn excerpt_html(f: &Finding) -> String {
+    let text = f.excerpt.replace('\t', " | ");
+    let source = &f.excerpt;
+    match f.highlight {
+        Some((a, b))
+            if a < b
+                && b <= source.len()
+                && source.is_char_boundary(a)
+                && source.is_char_boundary(b) =>
+        {
+            let tabs = |s: &str| s.replace('\t', " | ");
+            format!(
+                "{}<mark>{}</mark>{}",
+                escape(&tabs(&source[..a])),
+                escape(&tabs(&source[a..b])),
+                escape(&tabs(&source[b..]))
+            )
+        }
+        _ => escape(&text),
+    }
+}
+
+fn place(l: &crate::findings::Location, w: &Words) -> String {
+    match l.page {
+        Some(p) => format!("{} {p}, {} {}", w.page, w.line, l.line),
+        None => format!("{} {}", w.line, l.line),
+    }
+}
+
+fn select(out: &mut String, key: &str, label: &str, values: &BTreeSet<String>, w: &Words) {
+    let _ = write!(
+        out,
+        "<label>{} <select data-filter=\"{key}\"><option value=\"\">{}</option>",
+        escape(label),
+        escape(w.all)
+    );
+    for v in values {
+        let _ = write!(out, "<option value=\"{0}\">{0}</option>", escape(v));
+    }
+    out.push_str("</select></label>");
+}
+
+fn finding_html(out: &mut String, f: &Finding, lang: Lang, w: &Words) {
+    let sev = f.severity.as_str();
+    let _ = write!(
+        out,
+        "<div class=\"finding {sev}\" data-severity=\"{sev}\" data-category=\"{}\" data-rule=\"{}\" data-file=\"{}\">",
+        f.category.as_str(),
+        escape(&f.rule),
+        escape(&f.location.file)
+    );
+    let _ = write!(
+        out,
+        "<div><span class=\"sev\">{}</span> <span class=\"muted\">{} · {} · {}</span></div>",
+        severity_word(f.severity, lang),
+        escape(&place(&f.location, w)),
+        escape(&f.rule),
+        f.category.as_str()
+    );
+    let _ = write!(
+        out,
+        "<div class=\"msg\">{}</div>",
+        escape(f.message.get(lang))
+    );
+    let _ = write!(out, "<pre class=\"src\">{}</pre>", excerpt_html(f));
+    let _ = write!(
+        out,
+        "<div>{}: <b class=\"stated\">{}</b> &nbsp; {}: <b class=\"expected\">{}</b></div>",
+        w.stated,
+        escape(&f.stated),
+        w.expected,
+        escape(&f.expected)
+    );
+    if !f.computation.get(lang).is_empty() {
+        let _ = write!(
+            out,
+            "<div class=\"muted\">{}: {}</div>",
+            w.computation,
+            escape(f.computation.get(lang))
+        );
+    }
+    if !f.related.is_empty() {
+        let places: Vec<String> = f.related.iter().map(|l| place(l, w)).collect();
+        let _ = write!(
+            out,
+            "<div class=\"muted\">{}: {}</div>",
+            w.related,
+            escape(&places.join("; "))
+        );
+    }
+    out.push_str("</div>\n");
+}
+
+fn report_html(out: &mut String, file: &FileReport, lang: Lang, w: &Words) {
+    let _ = write!(
+        out,
+        "<section class=\"report\" data-file=\"{}\"><h2>{} <span class=\"status\">{}</span></h2>",
+        escape(&file.path),
+        escape(&file.path),
+        file.status.as_str()
+    );
+    if let Some(m) = &file.metadata {
+        let mut parts = Vec::new();
+        if let Some(office) = &m.office {
+            parts.push(office.clone());
+        }
+        if let Some(y) = m.year {
+            parts.push(format!("{} {y}", w.year));
+        }
+        if !parts.is_empty() {
+            let _ = write!(out, "<p>{}</p>", escape(&parts.join(", ")));
+        }
+    }
+    if let Some(msg) = &file.message {
+        let _ = write!(out, "<p class=\"muted\">{}</p>", escape(msg));
+    }
+    if file.findings.is_empty() {
+        let _ = write!(out, "<p class=\"muted\">{}</p>", w.none);
+    }
+    for f in &file.findings {
+        finding_html(out, f, lang, w);
+    }
+    out.push_str("</section>\n");
+}
+
+pub fn render(run: &AuditRun, options: &RenderOptions) -> String {
+    let lang = options.lang;
+    let w = if lang == Lang::Id { &ID } else { &EN };
+    let s = summarize(run);
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
+<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\
+<title>{}</title><style>{STYLE}</style></head><body>\n<h1>{}</h1>\n",
+        if lang == Lang::Id { "id" } else { "en" },
+        w.title,
+        w.title
+    );
+    // Summary.
+    let _ = write!(out, "<section id=\"summary\"><h2>{}</h2>", w.summary);
+    let statuses: Vec<String> = s
+        .by_status
+        .iter()
+        .map(|(k, v)| format!("{k}: {v}"))
+        .collect();
+    let _ = write!(
+        out,
+        "<p>{}: <b>{}</b> ({}) · {}: <b id=\"total-count\">{}</b> · {}: <b id=\"shown-count\">{}</b></p>",
+        w.files,
+        s.files,
+        escape(&statuses.join(", ")),
+        w.findings,
+        s.findings,
+        w.shown,
+        s.findings
+    );
+    if let Some(hidden) = s.hidden_by_baseline {
+        let _ = write!(out, "<p>{hidden} {}</p>", w.hidden);
+    }
+    let _ = write!(
+        out,
+        "<table class=\"sum\"><tr><th>{}</th><th>{}</th><th>error</th><th>warning</th><th>info</th>",
+        w.file, w.status
+    );
+    for c in CATEGORIES {
+        let _ = write!(out, "<th>{}</th>", c.as_str());
+    }
+    out.push_str("</tr>");
+    for f in &s.per_file {
+        let _ = write!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>",
+            escape(&f.path),
+            f.status,
+            f.by_severity.error,
+            f.by_severity.warning,
+            f.by_severity.info
+        );
+        for c in CATEGORIES {
+            let _ = write!(
+                out,
+                "<td>{}</td>",
+                f.by_category.get(c.as_str()).copied().unwrap_or(0)
+            );
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</table>");
+    if !s.top_files.is_empty() {
+        let _ = write!(out, "<p>{}:</p><ol>", w.most);
+        for (path, n) in &s.top_files {
+            let _ = write!(out, "<li>{} ({n})</li>", escape(path));
+        }
+        out.push_str("</ol>");
+    }
+    out.push_str("</section>\n");
+    // Filters.
+    let set = |get: &dyn Fn(&Finding) -> String| -> BTreeSet<String> {
+        run.findings().map(get).collect()
+    };
+    out.push_str("<div class=\"filters\">");
+    select(
+        &mut out,
+        "severity",
+        w.severity,
+        &set(&|f| f.severity.as_str().to_string()),
+        w,
+    );
+    select(
+        &mut out,
+        "category",
+        w.category,
+        &set(&|f| f.category.as_str().to_string()),
+        w,
+    );
+    select(&mut out, "rule", w.rule, &set(&|f| f.rule.clone()), w);
+    let files: BTreeSet<String> = run.files.iter().map(|f| f.path.clone()).collect();
+    select(&mut out, "file", w.file, &files, w);
+    out.push_str("</div>\n");
+    for file in &run.files {
+        report_html(&mut out, file, lang, w);
+    }
+    let _ = write!(out, "<script>{SCRIPT}</script>\n</body></html>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_attribute_breakers() {
+        assert_eq!(
+            escape("\"><img src=x onerror=alert(1)>"),
+            "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"
+        );
+        assert_eq!(
+            escape("<script>'&'</script>"),
+            "&lt;script&gt;&#39;&amp;&#39;&lt;/script&gt;"
+        );
+    }
+}

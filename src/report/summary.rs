@@ -1,0 +1,188 @@
+//! The summary every format carries: per file its status and counts by
+//! severity and category; for the run, totals and the files with most findings.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::audit::AuditRun;
+use crate::findings::{Category, Severity};
+
+/// How many files the "most findings" list names.
+pub const TOP_FILES: usize = 10;
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Counts {
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+}
+
+impl Counts {
+    fn add(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.error += 1,
+            Severity::Warning => self.warning += 1,
+            Severity::Info => self.info += 1,
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.error + self.warning + self.info
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FileSummary {
+    pub path: String,
+    pub status: &'static str,
+    pub findings: usize,
+    pub by_severity: Counts,
+    pub by_category: BTreeMap<&'static str, usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RunSummary {
+    pub files: usize,
+    /// Files per status (ok, error, skipped, no_text).
+    pub by_status: BTreeMap<&'static str, usize>,
+    pub findings: usize,
+    pub by_severity: Counts,
+    pub by_category: BTreeMap<&'static str, usize>,
+    pub by_rule: BTreeMap<String, usize>,
+    /// Files with the most findings, most first (ties by path), at most [`TOP_FILES`].
+    pub top_files: Vec<(String, usize)>,
+    pub hidden_by_baseline: Option<usize>,
+    pub per_file: Vec<FileSummary>,
+}
+
+/// Summarises a run.
+pub fn summarize(run: &AuditRun) -> RunSummary {
+    let mut by_status = BTreeMap::new();
+    let mut by_severity = Counts::default();
+    let mut by_category: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut by_rule: BTreeMap<String, usize> = BTreeMap::new();
+    let mut per_file = Vec::with_capacity(run.files.len());
+    for file in &run.files {
+        *by_status.entry(file.status.as_str()).or_insert(0) += 1;
+        let mut counts = Counts::default();
+        let mut categories: BTreeMap<&'static str, usize> = BTreeMap::new();
+        for f in &file.findings {
+            counts.add(f.severity);
+            by_severity.add(f.severity);
+            *categories.entry(f.category.as_str()).or_insert(0) += 1;
+            *by_category.entry(f.category.as_str()).or_insert(0) += 1;
+            *by_rule.entry(f.rule.clone()).or_insert(0) += 1;
+        }
+        per_file.push(FileSummary {
+            path: file.path.clone(),
+            status: file.status.as_str(),
+            findings: file.findings.len(),
+            by_severity: counts,
+            by_category: categories,
+        });
+    }
+    let mut top_files: Vec<(String, usize)> = per_file
+        .iter()
+        .filter(|f| f.findings > 0)
+        .map(|f| (f.path.clone(), f.findings))
+        .collect();
+    top_files.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    top_files.truncate(TOP_FILES);
+    RunSummary {
+        files: run.files.len(),
+        by_status,
+        findings: by_severity.total(),
+        by_severity,
+        by_category,
+        by_rule,
+        top_files,
+        hidden_by_baseline: run.hidden_by_baseline,
+        per_file,
+    }
+}
+
+/// Every category, in a fixed order, for tables that show zeros too.
+pub const CATEGORIES: [Category; 5] = [
+    Category::Arithmetic,
+    Category::Year,
+    Category::Claim,
+    Category::Format,
+    Category::Structure,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::audit::{FileReport, FileStatus};
+    use crate::findings::{Finding, Localized, Location};
+
+    fn finding(file: &str, rule: &str, severity: Severity, category: Category) -> Finding {
+        Finding {
+            rule: rule.into(),
+            category,
+            severity,
+            location: Location {
+                file: file.into(),
+                page: None,
+                line: 1,
+            },
+            stated: String::new(),
+            expected: String::new(),
+            message: Localized::same("m"),
+            computation: Localized::default(),
+            related: Vec::new(),
+            excerpt: String::new(),
+            highlight: None,
+        }
+    }
+
+    fn file(path: &str, status: FileStatus, findings: Vec<Finding>) -> FileReport {
+        FileReport {
+            path: path.into(),
+            kind: None,
+            pages: 0,
+            status,
+            message: None,
+            metadata: None,
+            findings,
+        }
+    }
+
+    #[test]
+    fn counts_by_status_severity_category_rule_and_top_files() {
+        let run = AuditRun {
+            files: vec![
+                file(
+                    "a.txt",
+                    FileStatus::Ok,
+                    vec![finding("a.txt", "r1", Severity::Error, Category::Year)],
+                ),
+                file(
+                    "b.txt",
+                    FileStatus::Ok,
+                    vec![
+                        finding("b.txt", "r1", Severity::Error, Category::Arithmetic),
+                        finding("b.txt", "r2", Severity::Warning, Category::Arithmetic),
+                    ],
+                ),
+                file("c.pdf", FileStatus::NoText, Vec::new()),
+            ],
+            hidden_by_baseline: Some(3),
+        };
+        let s = summarize(&run);
+        assert_eq!(s.files, 3);
+        assert_eq!(s.by_status.get("ok"), Some(&2));
+        assert_eq!(s.by_status.get("no_text"), Some(&1));
+        assert_eq!(s.findings, 3);
+        assert_eq!((s.by_severity.error, s.by_severity.warning), (2, 1));
+        assert_eq!(s.by_category.get("arithmetic"), Some(&2));
+        assert_eq!(s.by_rule.get("r1"), Some(&2));
+        assert_eq!(
+            s.top_files,
+            vec![("b.txt".to_string(), 2), ("a.txt".to_string(), 1)]
+        );
+        assert_eq!(s.per_file[1].by_severity.warning, 1);
+        assert_eq!(s.hidden_by_baseline, Some(3));
+    }
+}
