@@ -32,13 +32,29 @@ fn pdf_extract(path: &Path) -> Result<Document, ExtractError> {
     extract(path, InputKind::Pdf)
 }
 
-/// A small PDF: `pages` content streams, Helvetica as /F1, a Differences font as /F2.
+/// A small PDF: `pages` content streams, Helvetica as /F1, a Differences font as
+/// /F2, a Type0 Identity-H font with a ToUnicode CMap as /F3.
 fn build_pdf(pages: &[&str]) -> Vec<u8> {
+    build_pdf_with(pages, "")
+}
+
+/// Like [`build_pdf`], with `page_extra` added to every page dictionary (e.g. "/Rotate 90").
+fn build_pdf_with(pages: &[&str], page_extra: &str) -> Vec<u8> {
+    let cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
+        1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+        2 beginbfchar <0003> <0020> <0010> <00660069> endbfchar\n\
+        2 beginbfrange <0024> <0026> <0041> <002D> <002E> [<0061> <0062>] endbfrange\n\
+        endcmap CMapName currentdict /CMap defineresource pop end end";
     let mut objs: Vec<Vec<u8>> = vec![
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding << /Differences [1 /fi /eacute /uni0041 /f_f_l] >> >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Arial-BoldMT /Encoding /Identity-H /DescendantFonts [4 0 R] /ToUnicode 5 0 R >>".to_vec(),
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Arial-BoldMT /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 600 /W [3 [278] 16 [611] 36 38 722] >>".to_vec(),
+        format!("<< /Length {} >>\nstream\n{cmap}\nendstream", cmap.len() + 1).into_bytes(),
+        // Type3: glyph space is 1/100 of text space; codes 65.. are drawn glyphs named A, B, C.
+        b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 100 100] /FontMatrix [0.01 0 0 0.01 0 0] /CharProcs << >> /Encoding << /Type /Encoding /Differences [65 /A /B /C 32 /space] >> /FirstChar 32 /LastChar 67 /Widths [25 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 60 60 60] /Resources << >> >>".to_vec(),
     ];
-    let pages_id = 3 + 2 * pages.len();
+    let pages_id = objs.len() + 1 + 2 * pages.len();
     let mut kids = Vec::new();
     for content in pages {
         let mut s = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
@@ -46,7 +62,7 @@ fn build_pdf(pages: &[&str]) -> Vec<u8> {
         s.extend_from_slice(b"\nendstream");
         objs.push(s);
         let content_id = objs.len();
-        objs.push(format!("<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 1 0 R /F2 2 0 R >> >> /Contents {content_id} 0 R >>").into_bytes());
+        objs.push(format!("<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 595 842] {page_extra} /Resources << /Font << /F1 1 0 R /F2 2 0 R /F3 3 0 R /F4 6 0 R >> >> /Contents {content_id} 0 R >>").into_bytes());
         kids.push(format!("{} 0 R", objs.len()));
     }
     objs.push(
@@ -157,6 +173,37 @@ fn text_operators_fonts_and_ruled_table() {
 }
 
 #[test]
+fn ruled_table_header_repeated_on_the_next_page_is_dropped() {
+    let table = ruled_table();
+    let p1 = format!(
+        "{}{table}",
+        text_at(72.0, 780.0, "Tabel 3.1 Realisasi Anggaran")
+    );
+    let p2 = table
+        .replace("Belanja Pegawai", "Belanja Barang")
+        .replace("Program Pelayanan", "Program Lain");
+    let path = temp_file("continued.pdf", &build_pdf(&[&p1, &p2]));
+    let doc = pdf_extract(&path).expect("extracts");
+    let headers = doc
+        .lines()
+        .filter(|(_, l)| l.text.starts_with("URAIAN\t"))
+        .count();
+    assert_eq!(headers, 1, "{}", render_text(&doc, false));
+    assert!(
+        doc.notes
+            .iter()
+            .any(|n| n.contains("table header rows repeated")),
+        "{:?}",
+        doc.notes
+    );
+    let rows = doc
+        .lines()
+        .filter(|(_, l)| l.cells == CellMode::Delimited)
+        .count();
+    assert_eq!(rows, 5);
+}
+
+#[test]
 fn running_headers_and_pages_without_text() {
     let header = text_at(72.0, 810.0, "LKjIP Kecamatan Contoh 2020");
     let p1 = format!(
@@ -174,7 +221,7 @@ fn running_headers_and_pages_without_text() {
         text_at(72.0, 700.0, "Halaman tiga."),
         text_at(297.0, 40.0, "- 3 -")
     );
-    let image = "q 100 0 0 100 0 0 cm Q";
+    let image = "q 100 0 0 100 0 0 cm BI /W 1 /H 1 /BPC 8 /CS /G ID x EI Q";
     let path = temp_file("running.pdf", &build_pdf(&[&p1, &p2, image, image, &p3]));
     let doc = pdf_extract(&path).expect("extracts");
     let text = render_text(&doc, false);
@@ -189,6 +236,65 @@ fn running_headers_and_pages_without_text() {
     );
     let path = temp_file("scanned.pdf", &build_pdf(&[image, image]));
     assert!(matches!(pdf_extract(&path), Err(ExtractError::NoText(_))));
+}
+
+#[test]
+fn type0_identity_h_with_tounicode_and_rotated_pages() {
+    // "ABC fi ab" in two-byte codes; bold from the font name.
+    let page = "BT /F3 12 Tf 72 700 Td <002400250026000300100003002D002E> Tj ET\n";
+    let path = temp_file("type0.pdf", &build_pdf(&[page]));
+    let doc = pdf_extract(&path).expect("extracts");
+    let line = doc.pages[0].lines.first().expect("a line");
+    assert_eq!(line.text, "ABC fi ab");
+    assert!(line.spans.iter().all(|s| s.bold && s.font_size == 12.0));
+    // Type3 widths through the FontMatrix: "AB" (12 pt wide), a gap of nearly 4 em, "C".
+    let page = "BT /F4 10 Tf 72 700 Td (AB) Tj 50 0 Td (C) Tj ET\n";
+    let path = temp_file("type3.pdf", &build_pdf(&[page]));
+    let doc = pdf_extract(&path).expect("extracts");
+    let spans: Vec<(&str, f32)> = doc.pages[0].lines[0]
+        .spans
+        .iter()
+        .map(|s| (s.text.as_str(), (s.width * 100.0).round() / 100.0))
+        .collect();
+    assert_eq!(spans, [("AB", 12.0), ("C", 6.0)]);
+    // A landscape page stored rotated: text drawn bottom-to-top reads left to right.
+    // With /Rotate 90 the page turns clockwise: smaller x is higher up.
+    let rotated = "BT /F1 11 Tf 0 1 -1 0 486 100 Tm (Tabel 3.1 Realisasi) Tj ET\n\
+        BT /F1 11 Tf 0 1 -1 0 500 100 Tm (baris kedua) Tj ET\n";
+    let path = temp_file("rotated.pdf", &build_pdf_with(&[rotated], "/Rotate 90"));
+    let doc = pdf_extract(&path).expect("extracts");
+    let text = render_text(&doc, false);
+    assert!(
+        text.contains("Tabel 3.1 Realisasi\nbaris kedua"),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn decompression_bomb_is_a_limit() {
+    use lkjip_audit::limits::{self, Limits};
+    let plain = build_pdf(&[&text_at(72.0, 700.0, "x")]);
+    let mut doc = lopdf::Document::load_mem(&plain).expect("own PDF");
+    let page = doc.get_pages().into_values().next().expect("a page");
+    let content = *doc
+        .get_page_contents(page)
+        .first()
+        .expect("a content stream");
+    let mut bomb = lopdf::Stream::new(lopdf::Dictionary::new(), vec![b' '; 40 * 1024 * 1024]);
+    bomb.compress().expect("compresses");
+    doc.objects.insert(content, lopdf::Object::Stream(bomb));
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("saves");
+    assert!(bytes.len() < 1024 * 1024, "the bomb is small on disk");
+    let path = temp_file("bomb.pdf", &bytes);
+    let _guard = limits::enter(Limits {
+        time: None,
+        memory: Some(16 * 1024 * 1024),
+    });
+    match pdf_extract(&path) {
+        Err(ExtractError::Limit(_)) => {}
+        other => panic!("expected a limit error, got {other:?}"),
+    }
 }
 
 #[test]

@@ -13,6 +13,8 @@ pub struct TextLine {
     pub cells: CellMode,
     /// Index of the ruled table a row came from (rows of one table stay together).
     pub table: Option<usize>,
+    /// The glyphs of a free-text line, kept to re-split it at columns found later.
+    pub raw: Vec<Glyph>,
 }
 
 impl TextLine {
@@ -160,7 +162,7 @@ const CUT_TOLERANCE: f32 = 2.5;
 /// cells stay with their table. `carry` holds the column starts of a table
 /// that ran to the bottom of the previous page, and on return those of a table
 /// that runs to the bottom of this one.
-pub fn lines(glyphs: Vec<Glyph>, carry: &mut Vec<f32>) -> Vec<TextLine> {
+pub fn lines(glyphs: Vec<Glyph>, carry: &mut Vec<f32>, top: &mut Vec<f32>) -> Vec<TextLine> {
     let rows: Vec<(f32, Vec<Glyph>)> = rows(glyphs);
     let mut out: Vec<TextLine> = rows
         .iter()
@@ -169,15 +171,18 @@ pub fn lines(glyphs: Vec<Glyph>, carry: &mut Vec<f32>) -> Vec<TextLine> {
             spans: spans(row),
             cells: CellMode::Flow,
             table: None,
+            raw: row.clone(),
         })
         .collect();
     let carried = std::mem::take(carry);
+    let mut replacements: Vec<(usize, usize, Vec<TextLine>)> = Vec::new();
     for (start, end) in aligned_blocks(&out, !carried.is_empty()) {
         let Some(block_rows) = rows.get(start..end) else {
             continue;
         };
         let mut starts = column_starts(block_rows);
         if start <= 2 {
+            top.clone_from(&starts);
             starts.extend(carried.iter().copied());
             starts.sort_by(f32::total_cmp);
             starts.dedup_by(|a, b| (*a - *b).abs() <= CUT_TOLERANCE);
@@ -215,9 +220,20 @@ pub fn lines(glyphs: Vec<Glyph>, carry: &mut Vec<f32>) -> Vec<TextLine> {
                 line.cells = CellMode::Aligned;
             }
         }
+        if let Some(block) = rows.get(start..end)
+            && let Some(grid) = centred_rows(block, &starts)
+        {
+            replacements.push((start, end, grid));
+        }
         // A page number or footer may follow the table's last row.
         if end + 2 >= out.len() {
             *carry = starts;
+        }
+    }
+    // Blocks read as whole rows replace their lines (last first, so indices hold).
+    for (start, end, grid) in replacements.into_iter().rev() {
+        if start <= end && end <= out.len() {
+            out.splice(start..end, grid);
         }
     }
     for line in &mut out {
@@ -227,6 +243,100 @@ pub fn lines(glyphs: Vec<Glyph>, carry: &mut Vec<f32>) -> Vec<TextLine> {
     }
     out.retain(|l| !l.spans.is_empty());
     out
+}
+
+/// Rows of an unruled table whose cells are centred vertically (Writer's
+/// default for HTML tables): a cell's first lines come before the row's other
+/// cells, so lines cannot be read as rows. Rows are then told apart by the
+/// wider vertical gap between them, and each becomes one `Delimited` line.
+/// None when the table is top-aligned (the Aligned lines read fine).
+fn centred_rows(block: &[(f32, Vec<Glyph>)], starts: &[f32]) -> Option<Vec<TextLine>> {
+    let second = *starts.get(1)?;
+    let first_filled = |row: &[Glyph]| row.iter().any(|g| g.x + g.width / 2.0 < second);
+    // Segments of lines separated by more than a line's pitch.
+    let mut segments: Vec<Vec<&(f32, Vec<Glyph>)>> = Vec::new();
+    let mut prev: Option<&(f32, Vec<Glyph>)> = None;
+    for line in block {
+        let size = line
+            .1
+            .iter()
+            .chain(prev.map(|p| p.1.iter()).into_iter().flatten())
+            .map(|g| g.size)
+            .fold(1.0f32, f32::max);
+        match (prev, segments.last_mut()) {
+            (Some(p), Some(seg)) if line.0 - p.0 <= 1.25 * size => seg.push(line),
+            _ => segments.push(vec![line]),
+        }
+        prev = Some(line);
+    }
+    // Centred: some row starts with lines of other cells before its first-column line.
+    let centred = segments.iter().any(|seg| {
+        seg.len() >= 2
+            && seg.first().is_some_and(|l| !first_filled(&l.1))
+            && seg.iter().skip(1).any(|l| first_filled(&l.1))
+    });
+    if !centred || segments.len() < 2 {
+        return None;
+    }
+    let column = |x: f32| {
+        starts
+            .iter()
+            .rposition(|&c| c <= x + CUT_TOLERANCE)
+            .unwrap_or(0)
+    };
+    let mut out = Vec::with_capacity(segments.len());
+    for seg in segments {
+        let mut cells: Vec<Vec<Glyph>> = vec![Vec::new(); starts.len()];
+        for (_, row) in &seg {
+            for g in row {
+                if let Some(cell) = cells.get_mut(column(g.x + g.width / 2.0)) {
+                    cell.push(g.clone());
+                }
+            }
+        }
+        let spans = cells
+            .into_iter()
+            .zip(starts)
+            .map(|(glyphs, &x)| {
+                let (text, size, bold) = cell_text(glyphs);
+                Span {
+                    text,
+                    x,
+                    width: 0.0,
+                    font_size: size,
+                    bold,
+                }
+            })
+            .collect();
+        out.push(TextLine {
+            y: seg.first().map_or(0.0, |l| l.0),
+            spans,
+            cells: CellMode::Delimited,
+            table: None,
+            raw: Vec::new(),
+        });
+    }
+    Some(out)
+}
+
+/// A lone line at the bottom of a page (a table's header row) that shares the
+/// columns of the table at the top of the next page is re-split at them.
+pub fn refit(line: &mut TextLine, starts: &[f32]) -> bool {
+    if line.table.is_some() || line.cells != CellMode::Flow || starts.len() < 2 {
+        return false;
+    }
+    let at_column = |x: &f32| {
+        starts
+            .iter()
+            .skip(1)
+            .any(|c| (x - c).abs() <= CUT_TOLERANCE)
+    };
+    if !medium_cuts(&line.raw).iter().skip(1).any(at_column) {
+        return false;
+    }
+    line.spans = spans_cut(&line.raw, starts);
+    line.cells = CellMode::Aligned;
+    true
 }
 
 /// Ranges of lines that form an unruled table: at least two lines with more
@@ -248,10 +358,29 @@ fn aligned_blocks(lines: &[TextLine], top_continues: bool) -> Vec<(usize, usize)
             let size = prev.size().max(1.0);
             // Single-span lines that continue a wrapped cell, then a multi-span line.
             let mut k = end;
-            while k < end + 3 && lines.get(k).is_some_and(|l| l.spans.len() == 1) {
+            while k < end + 12 && lines.get(k).is_some_and(|l| l.spans.len() == 1) {
                 k += 1;
             }
             let next = lines.get(k);
+            // Column starts of the rows on either side; a line running across one is prose.
+            let cols: Vec<f32> = lines
+                .get(start..end)
+                .into_iter()
+                .flatten()
+                .chain(next)
+                .filter(|l| l.spans.len() >= 2)
+                .flat_map(|l| l.spans.iter().skip(1).map(|s| s.x))
+                .collect();
+            let crosses = (end..k).any(|j| {
+                lines.get(j).and_then(|l| l.spans.first()).is_some_and(|s| {
+                    cols.iter()
+                        .any(|&c| c > s.x + CUT_TOLERANCE && c < s.x + s.width - CUT_TOLERANCE)
+                })
+            });
+            // More than a few lines between two rows must be a centred cell's lines.
+            if k - end > 3 && crosses {
+                break;
+            }
             // Between two rows a single-span line may be a row whose cells run together;
             // after the last row only an indented one (a wrapped cell) belongs.
             let indented = (end..k).all(|j| {
@@ -260,7 +389,14 @@ fn aligned_blocks(lines: &[TextLine], top_continues: bool) -> Vec<(usize, usize)
                     .and_then(|l| l.spans.first())
                     .is_some_and(|s| s.x > left + CUT_TOLERANCE)
             });
-            let close = |a: &TextLine, b: &TextLine| b.y - a.y <= 1.6 * size;
+            // Centred cells leave a wider gap, but only next to a line inside the table's columns.
+            let inner = |l: &TextLine| {
+                l.spans.len() == 1 && l.spans.first().is_some_and(|s| s.x > left + CUT_TOLERANCE)
+            };
+            let close = |a: &TextLine, b: &TextLine| {
+                let gap = b.y - a.y;
+                gap <= 1.6 * size || (gap <= 2.2 * size && (inner(a) || inner(b)))
+            };
             let chain_close = (end - 1..k).all(|j| match (lines.get(j), lines.get(j + 1)) {
                 (Some(a), Some(b)) => close(a, b),
                 _ => false,

@@ -65,14 +65,25 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
     }
     crate::limits::charge(bytes.len() as u64).map_err(limit)?;
     let mut notes = Vec::new();
-    let doc = load(bytes, &mut notes)?;
+    let mut doc = load(bytes, &mut notes)?;
     crate::limits::check_time().map_err(limit)?;
     if doc.objects.len() > MAX_OBJECTS {
         return Err(ExtractError::Limit(format!(
             "more than {MAX_OBJECTS} objects"
         )));
     }
-    let page_ids: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    let mut page_ids: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    if page_ids.is_empty()
+        && let Some(rebuilt) = rebuild_from_objects(bytes)
+            .and_then(|b| PdfDoc::load_mem_with_options(&b, LoadOptions::default()).ok())
+    {
+        // A page tree damaged beyond lopdf's repair: the page objects may still be there.
+        page_ids = rebuilt.get_pages().into_values().collect();
+        if !page_ids.is_empty() && doc.encryption_state.is_none() {
+            notes.push("damaged page tree: pages found by scanning the file".to_string());
+            doc = rebuilt;
+        }
+    }
     if page_ids.is_empty() {
         return Err(ExtractError::Damaged("no pages could be read".to_string()));
     }
@@ -92,14 +103,29 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
             pages.push(PageLines {
                 lines: Vec::new(),
                 height: 0.0,
+                top_columns: Vec::new(),
+                scanned: false,
             });
             continue;
         };
-        let (lines, height, damaged) = read_page(&doc, page, &mut fonts, &mut tables, &mut carry)?;
+        let mut top_columns = Vec::new();
+        let (lines, height, damaged, scanned) = read_page(
+            &doc,
+            page,
+            &mut fonts,
+            &mut tables,
+            &mut carry,
+            &mut top_columns,
+        )?;
         if damaged {
             damaged_pages.push(index as u32 + 1);
         }
-        pages.push(PageLines { lines, height });
+        pages.push(PageLines {
+            lines,
+            height,
+            top_columns,
+            scanned,
+        });
     }
     if !damaged_pages.is_empty() {
         notes.push(format!("damaged content on {}", page_list(&damaged_pages)));
@@ -110,24 +136,34 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
             "{removed} running header, footer or page-number lines left out"
         ));
     }
+    // A table's header left alone at the bottom of a page takes the columns of its rows.
+    for p in 1..pages.len() {
+        let (before, after) = pages.split_at_mut(p);
+        if let (Some(prev), Some(next)) = (before.last_mut(), after.first())
+            && let Some(last) = prev.lines.last_mut()
+        {
+            layout::refit(last, &next.top_columns);
+        }
+    }
     let repeated = drop_repeated_headers(&mut pages);
     if repeated > 0 {
         notes.push(format!(
             "{repeated} table header rows repeated on a following page left out (the table continues)"
         ));
     }
-    let empty: Vec<u32> = pages
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.lines.is_empty())
-        .map(|(i, _)| i as u32 + 1)
-        .collect();
-    if empty.len() == pages.len() {
+    if pages.iter().all(|p| p.lines.is_empty()) {
         return Err(ExtractError::NoText(format!(
             "no text on any of the {} pages: needs OCR",
             pages.len()
         )));
     }
+    // Pages drawn as images need OCR; pages with nothing on them are just blank.
+    let empty: Vec<u32> = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.lines.is_empty() && p.scanned)
+        .map(|(i, _)| i as u32 + 1)
+        .collect();
     if !empty.is_empty() {
         notes.push(format!("no text on {}: needs OCR", page_list(&empty)));
     }
@@ -177,7 +213,18 @@ fn load(bytes: &[u8], notes: &mut Vec<String>) -> Result<PdfDoc, ExtractError> {
                         "a stream decodes to more than {limit} bytes"
                     )));
                 }
-                Err(_) => return Err(ExtractError::Damaged(first_err.to_string())),
+                Err(_) => match rebuild_from_objects(bytes)
+                    .and_then(|b| PdfDoc::load_mem_with_options(&b, options()).ok())
+                {
+                    // Our own last resort: the objects that are still there, with new page tree.
+                    Some(doc) => {
+                        notes.push(
+                            "damaged PDF: rebuilt from the objects still in the file".to_string(),
+                        );
+                        doc
+                    }
+                    None => return Err(ExtractError::Damaged(first_err.to_string())),
+                },
             }
         }
     };
@@ -188,6 +235,86 @@ fn load(bytes: &[u8], notes: &mut Vec<String>) -> Result<PdfDoc, ExtractError> {
         notes.push("encrypted PDF opened with the empty user password".to_string());
     }
     Ok(doc)
+}
+
+/// A truncated or badly damaged file: finds every `N G obj` still in it, and
+/// appends a new page tree over the page objects found, a cross-reference
+/// table and a trailer, so lopdf can read what is left.
+fn rebuild_from_objects(bytes: &[u8]) -> Option<Vec<u8>> {
+    // Encrypted objects cannot be read without the trailer's keys.
+    if bytes.windows(8).any(|w| w == b"/Encrypt") {
+        return None;
+    }
+    static OBJ: std::sync::LazyLock<regex::bytes::Regex> = std::sync::LazyLock::new(|| {
+        regex::bytes::Regex::new(r"(?:^|[\r\n\s])(\d{1,9})\s+(\d{1,5})\s+obj\b")
+            .expect("valid regex")
+    });
+    static PAGE: std::sync::LazyLock<regex::bytes::Regex> = std::sync::LazyLock::new(|| {
+        regex::bytes::Regex::new(r"/Type\s*/Page(?:[^s]|$)").expect("valid regex")
+    });
+    let mut found: std::collections::BTreeMap<u32, usize> = Default::default();
+    let mut starts: Vec<(u32, usize)> = Vec::new();
+    for c in OBJ.captures_iter(bytes).take(MAX_OBJECTS) {
+        let Some(n) = c.get(1) else {
+            continue;
+        };
+        let Some(num) = std::str::from_utf8(n.as_bytes())
+            .ok()
+            .and_then(|t| t.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let offset = n.start();
+        found.insert(num, offset);
+        starts.push((num, offset));
+    }
+    if found.is_empty() {
+        return None;
+    }
+    // Page objects: the dictionary text between an object's start and the next object.
+    let mut pages = Vec::new();
+    for (i, &(num, offset)) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).map_or(bytes.len(), |s| s.1);
+        let body = bytes.get(offset..end.min(offset + 4096).max(offset))?;
+        if PAGE.is_match(body) && found.get(&num) == Some(&offset) {
+            pages.push(num);
+        }
+    }
+    if pages.is_empty() {
+        return None;
+    }
+    let max = found.keys().next_back().copied().unwrap_or(0);
+    let (pages_id, catalog_id) = (max.checked_add(1)?, max.checked_add(2)?);
+    let mut out = bytes.to_vec();
+    out.extend_from_slice(b"\nendstream\nendobj\n");
+    found.insert(pages_id, out.len());
+    let kids: Vec<String> = pages.iter().map(|p| format!("{p} 0 R")).collect();
+    out.extend_from_slice(
+        format!(
+            "{pages_id} 0 obj\n<< /Type /Pages /Kids [{}] /Count {} >>\nendobj\n",
+            kids.join(" "),
+            pages.len()
+        )
+        .as_bytes(),
+    );
+    found.insert(catalog_id, out.len());
+    out.extend_from_slice(
+        format!("{catalog_id} 0 obj\n<< /Type /Catalog /Pages {pages_id} 0 R >>\nendobj\n")
+            .as_bytes(),
+    );
+    let xref = out.len();
+    out.extend_from_slice(b"xref\n0 1\n0000000000 65535 f \n");
+    for (num, offset) in &found {
+        out.extend_from_slice(format!("{num} 1\n{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root {catalog_id} 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            catalog_id + 1
+        )
+        .as_bytes(),
+    );
+    Some(out)
 }
 
 fn is_password_error(e: &lopdf::Error) -> bool {
@@ -217,7 +344,8 @@ fn read_page(
     fonts: &mut FontCache,
     tables: &mut usize,
     carry: &mut Vec<f32>,
-) -> Result<(Vec<TextLine>, f32, bool), ExtractError> {
+    top: &mut Vec<f32>,
+) -> Result<(Vec<TextLine>, f32, bool, bool), ExtractError> {
     let resources = inherited(doc, page, b"Resources").and_then(|o| match o {
         Object::Dictionary(d) => Some(d),
         _ => None,
@@ -260,21 +388,22 @@ fn read_page(
     let mut interp = Interpreter::new(doc, fonts, bbox, rotate);
     interp.run(&data, resources, 0)?;
     let content = interp.finish();
+    let scanned = content.glyphs.is_empty() && content.images > 0;
     let height = content.height;
     let (upright, turned): (Vec<_>, Vec<_>) = content.glyphs.into_iter().partition(|g| g.dir == 0);
     let mut upright = upright;
     let (mut lines, n) = tables::ruled_rows(&mut upright, &content.rules, *tables);
     *tables += n;
-    lines.extend(layout::lines(upright, carry));
+    lines.extend(layout::lines(upright, carry, top));
     lines.sort_by(|a, b| a.y.total_cmp(&b.y));
     // Text turned on the page (a rotated table, a margin note) comes after, in its own reading order.
     for dir in 1..=3u8 {
         let glyphs: Vec<_> = turned.iter().filter(|g| g.dir == dir).cloned().collect();
         if !glyphs.is_empty() {
-            lines.extend(layout::lines(glyphs, &mut Vec::new()));
+            lines.extend(layout::lines(glyphs, &mut Vec::new(), &mut Vec::new()));
         }
     }
-    Ok((lines, height, damaged))
+    Ok((lines, height, damaged, scanned))
 }
 
 /// Drops header rows a ruled table repeats at the top of the next page.

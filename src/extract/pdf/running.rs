@@ -13,6 +13,10 @@ const EDGE: f32 = 0.13;
 pub struct PageLines {
     pub lines: Vec<TextLine>,
     pub height: f32,
+    /// Column starts of an unruled table at the top of the page.
+    pub top_columns: Vec<f32>,
+    /// Images and no glyphs: a scanned page.
+    pub scanned: bool,
 }
 
 fn key(line: &TextLine) -> String {
@@ -29,26 +33,19 @@ fn key(line: &TextLine) -> String {
     k
 }
 
+static PAGE_NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^(?:halaman|hal\.?|page)?\s*(?:\d{1,4}|[ivxlc]{1,7})(?:\s*(?:/|of|dari)\s*\d{1,4})?$",
+    )
+    .expect("valid regex")
+});
+
+/// "12", "- 3 -", "Halaman 4", "iii", "Page 2 of 9", "5 / 20": the whole line is a page number.
 fn is_page_number(text: &str) -> bool {
-    let t = text
-        .trim()
-        .trim_matches(|c: char| {
-            matches!(c, '-' | '–' | '—' | '|' | '[' | ']' | '(' | ')') || c.is_whitespace()
-        })
-        .to_lowercase();
-    let t = t
-        .strip_prefix("halaman")
-        .or_else(|| t.strip_prefix("hal."))
-        .or_else(|| t.strip_prefix("hal"))
-        .or_else(|| t.strip_prefix("page"))
-        .map(str::trim)
-        .unwrap_or(&t);
-    let t = t.split(['/', ' ']).next().unwrap_or(t);
-    let first = t.split(" of ").next().unwrap_or(t).trim();
-    (!first.is_empty() && first.len() <= 4 && first.chars().all(|c| c.is_ascii_digit()))
-        || (!first.is_empty()
-            && first.len() <= 6
-            && first.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l')))
+    let t = text.trim().trim_matches(|c: char| {
+        matches!(c, '-' | '–' | '—' | '|' | '[' | ']' | '(' | ')') || c.is_whitespace()
+    });
+    PAGE_NUMBER.is_match(t)
 }
 
 fn in_edge(line: &TextLine, height: f32) -> bool {
@@ -124,7 +121,13 @@ mod tests {
         for t in ["12", "- 3 -", "Halaman 4", "iii", "Page 2 of 9", "5 / 20"] {
             assert!(is_page_number(t), "{t}");
         }
-        for t in ["Tabel 3", "Rp 12", "BAB I"] {
+        for t in [
+            "Tabel 3",
+            "Rp 12",
+            "BAB I",
+            "1 Program Peningkatan 100%",
+            "2020 - 2021",
+        ] {
             assert!(!is_page_number(t), "{t}");
         }
     }

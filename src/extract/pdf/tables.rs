@@ -8,6 +8,9 @@ use crate::extract::{CellMode, Span};
 
 /// Rules closer than this (points) are one.
 const SNAP: f32 = 2.0;
+/// Grids read on one page, and rows in one grid.
+const MAX_GRIDS: usize = 200;
+const MAX_BANDS: usize = 2000;
 
 #[derive(Debug, Clone)]
 struct Grid {
@@ -123,7 +126,11 @@ pub fn ruled_rows(
 ) -> (Vec<TextLine>, usize) {
     let mut out = Vec::new();
     let mut tables = 0;
-    for grid in grids(rules) {
+    // A page drawing thousands of boxes is a chart or a pattern, not tables to read.
+    for grid in grids(rules).into_iter().take(MAX_GRIDS) {
+        if grid.ys.len() > MAX_BANDS {
+            continue;
+        }
         let (top, bottom) = match (grid.ys.first(), grid.ys.last()) {
             (Some(t), Some(b)) => (*t, *b),
             _ => continue,
@@ -153,10 +160,13 @@ pub fn ruled_rows(
                 && cy < bottom
                 && cx > grid.x0
                 && cx < grid.x1
-                && let Some(bi) = bands.iter().position(|b| cy > b.0 && cy <= b.1)
-                && let Some(ci) = bands
-                    .get(bi)
-                    .and_then(|b| b.2.windows(2).position(|w| cx > w[0] && cx <= w[1]))
+                && let Some(bi) = bands.partition_point(|b| b.0 < cy).checked_sub(1)
+                && bands.get(bi).is_some_and(|b| cy <= b.1)
+                && let Some(ci) = bands.get(bi).and_then(|b| {
+                    // Separators are sorted: the cell is the last one starting before cx.
+                    let i = b.2.partition_point(|&x| x < cx).checked_sub(1)?;
+                    (i + 1 < b.2.len()).then_some(i)
+                })
                 && let Some(cell) = cells.get_mut(bi).and_then(|r| r.get_mut(ci))
             {
                 cell.push(g.clone());
@@ -197,6 +207,7 @@ pub fn ruled_rows(
                 spans,
                 cells: CellMode::Delimited,
                 table: Some(index),
+                raw: Vec::new(),
             });
         }
     }
