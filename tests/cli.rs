@@ -310,3 +310,29 @@ fn reviewed_findings_stay_hidden_when_a_report_is_reissued() {
     let doc = json(&["--baseline", s(&reviewed), s(&dir)]);
     assert!(!doc["findings"].as_array().expect("findings").is_empty());
 }
+
+#[test]
+fn a_configured_tolerance_widens_every_comparison() {
+    let dir = workspace("tolerance");
+    let averages = |doc: &Value| {
+        doc["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter(|f| {
+                f["rule"] == "average-claim"
+                    && f["file"]
+                        .as_str()
+                        .is_some_and(|p| p.ends_with("rambipuji.txt"))
+            })
+            .count()
+    };
+    // "rata-rata capaian sasaran sebesar 93,94%" where the table averages 93,13.
+    assert_eq!(averages(&json(&[s(&dir)])), 1);
+    std::fs::write(dir.join("lkjip-audit.toml"), "tolerance = \"1\"\n").expect("write");
+    assert_eq!(
+        averages(&json(&[s(&dir)])),
+        0,
+        "0,81 apart is within a tolerance of 1"
+    );
+}
