@@ -52,7 +52,9 @@ fn pdf(c: &mut Criterion) {
     let mut group = c.benchmark_group("pdf");
     group.sample_size(20);
     for producer in ["chromium", "writer"] {
-        let path = root(&format!("samples/pdf/lkjip-2020-kec-ledokombo.{producer}.pdf"));
+        let path = root(&format!(
+            "samples/pdf/lkjip-2020-kec-ledokombo.{producer}.pdf"
+        ));
         let Ok(bytes) = std::fs::read(&path) else {
             eprintln!("{}: missing, skipped", path.display());
             continue;

@@ -372,3 +372,26 @@ fn a_broken_rule_file_names_file_line_and_column() {
     assert_eq!(n, 3);
     std::fs::remove_dir_all(&dir).expect("cleanup");
 }
+
+/// Reports from the generated corpus (examples/gen_corpus.rs) that once showed
+/// pipeline mistakes: each is consistent except where a finding is expected.
+#[test]
+fn generated_reports_that_found_pipeline_mistakes() {
+    // "5 | Jumlah kasus pelanggaran perda (negatif)" is an indicator row, not a
+    // total: the average claim counts it and agrees.
+    let fs = findings_any("tests/fixtures/generated/numbered-jumlah-row.txt");
+    assert!(fs.is_empty(), "{fs:#?}");
+    // Capaian 75,76 on a scale of 55–75 Cukup, 76–100 Baik falls between bands:
+    // "Cukup" is a fair reading and is not flagged.
+    let fs = findings_any("tests/fixtures/generated/capaian-in-scale-gap.txt");
+    assert!(fs.is_empty(), "{fs:#?}");
+    // One program over one activity, and a TOTAL that is not its sum.
+    let fs = findings_any("tests/fixtures/generated/single-program-wrong-total.txt");
+    assert_has(&fs, "table-column-sum", 61, "166.500.000", "162.500.000");
+}
+
+fn findings_any(path: &str) -> Vec<Value> {
+    let (_, stdout, stderr) = run(&["check", "--format", "json", path]);
+    let doc: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"));
+    doc["findings"].as_array().expect("findings array").clone()
+}

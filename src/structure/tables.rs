@@ -412,7 +412,15 @@ fn classify_rows(rows: &mut [Row], grid: &[GridRow]) {
     for (i, row) in rows.iter_mut().enumerate() {
         let first_nonempty = row.cells.iter().position(|c| !c.text.trim().is_empty());
         let marker = row.cells.first().map(|c| c.text.trim()).unwrap_or("");
-        let is_total = row.cells.iter().take(3).any(|c| TOTAL.is_match(&c.text));
+        // "5 | Jumlah kasus pelanggaran perda" is an indicator, not a total: a
+        // numbered row is a total only when its label is just the total word.
+        let numbered = !marker.is_empty() && ITEM_NUMBER.is_match(&marker.to_lowercase());
+        let is_total = row
+            .cells
+            .iter()
+            .take(3)
+            .find(|c| TOTAL.is_match(&c.text))
+            .is_some_and(|c| !numbered || c.text.split_whitespace().count() <= 2);
         // Upper-case Roman numerals mark groups; "i." could be a lettered item.
         let bare = marker.trim_end_matches('.');
         let roman = !bare.is_empty()

@@ -128,7 +128,11 @@ fn check_column(ctx: &Context<'_, '_>, table: &Table, col: usize, out: &mut Vec<
             continue;
         };
         let values: Vec<Decimal> = top_level.iter().map(|(v, _)| *v).collect();
-        if values.len() < 2 {
+        // One loose row is no sum; one program (a group row over its activities)
+        // is, and its total must repeat it.
+        let single_group =
+            matches!(top_level.as_slice(), [(_, i)] if table.rows[*i].kind == RowKind::Group);
+        if values.len() < 2 && !single_group {
             continue;
         }
         let computed = sum(&values);

@@ -235,9 +235,10 @@ impl Scale {
             .map(|b| b.distance(v))
             .min()
             .unwrap_or_default();
+        // Integer bands leave gaps (75 | 76): a value inside one is read either way.
         self.bands
             .iter()
-            .filter(|b| b.distance(v) == best)
+            .filter(|b| b.distance(v) == best || b.distance(v) < Decimal::ONE)
             .map(|b| norm_label(&b.label))
             .collect()
     }

@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""Scores lkjip-audit against a generated corpus's answer key.
+
+Usage: bench/score-corpus.py DIR [--bin target/release/lkjip-audit]
+
+Runs `lkjip-audit check --format json DIR` once, matches every finding to the
+key by (file, page, line, rule), and prints recall per rule and overall, the
+false findings per clean report, and the findings in dirty reports that the
+key does not list (other consequences of the injected error, or false).
+"""
+import argparse
+import collections
+import json
+import os
+import subprocess
+import sys
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("dir")
+    ap.add_argument("--bin", default="target/release/lkjip-audit")
+    args = ap.parse_args()
+    key = json.load(open(os.path.join(args.dir, "answer-key.json"), encoding="utf-8"))
+    out = subprocess.run([args.bin, "check", "--format", "json", "--no-progress", args.dir],
+                         capture_output=True, text=True)
+    if out.returncode not in (0, 1):
+        sys.exit(f"lkjip-audit failed ({out.returncode}): {out.stderr}")
+    run = json.loads(out.stdout)
+    reports = [f for f in run["files"] if f["status"] != "skipped" or f["path"].endswith((".txt", ".pdf"))]
+    dirty_files = {k["file"] for k in key}
+    clean = [f for f in reports if f["path"] not in dirty_files]
+    found = collections.Counter((f["file"], f["page"], f["line"], f["rule"]) for f in run["findings"])
+    expected = collections.Counter((k["file"], k["page"], k["line"], k["rule"]) for k in key)
+    per_rule = collections.defaultdict(lambda: [0, 0])
+    for k, n in expected.items():
+        per_rule[k[3]][0] += n
+        per_rule[k[3]][1] += min(n, found.get(k, 0))
+    not_ok = [f for f in reports if f["status"] != "ok"]
+    false_clean = [f for f in run["findings"] if f["file"] not in dirty_files]
+    extra_dirty = [f for f in run["findings"] if f["file"] in dirty_files
+                   and (f["file"], f["page"], f["line"], f["rule"]) not in expected]
+    print(f"{len(reports)} reports: {len(reports) - len(clean)} with an injected error, {len(clean)} clean; "
+          f"{len(not_ok)} not audited (status other than ok)")
+    print(f"{'rule':<36} {'injected':>8} {'found':>6} {'recall':>8}")
+    total = hit = 0
+    for rule in sorted(per_rule):
+        n, h = per_rule[rule]
+        total += n
+        hit += h
+        print(f"{rule:<36} {n:>8} {h:>6} {100.0 * h / n:>7.1f}%")
+    print(f"{'all':<36} {total:>8} {hit:>6} {100.0 * hit / max(total, 1):>7.1f}%")
+    per_clean = len(false_clean) / max(len(clean), 1)
+    print(f"false findings in clean reports: {len(false_clean)} ({per_clean:.3f} per report, "
+          f"{20 * per_clean:.2f} per 20 reports)")
+    # A second rule seeing the injected error on the same line (the percentage
+    # beside a wrong amount, a predicate judged twice) is a consequence, not noise.
+    injected_lines = {(k["file"], k["page"], k["line"]) for k in key}
+    consequences = [f for f in extra_dirty if (f["file"], f["page"], f["line"]) in injected_lines]
+    unexplained = [f for f in extra_dirty if (f["file"], f["page"], f["line"]) not in injected_lines]
+    print(f"other findings in dirty reports: {len(consequences)} on the injected line "
+          f"(consequences), {len(unexplained)} elsewhere")
+    for f in (false_clean + unexplained)[:10]:
+        print(f"  {f['file']}:{f['line']} {f['rule']} {f['stated']!r} -> {f['expected']!r}")
+    missed = [k for k in expected if found.get(k, 0) == 0]
+    for k in missed[:10]:
+        print(f"  missed: {k[0]}:{k[2]} {k[3]}")
+    ok = hit >= 0.98 * total and per_clean <= 1 / 20
+    sys.exit(0 if ok else 1)
+
+
+main()

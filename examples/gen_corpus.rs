@@ -1,0 +1,662 @@
+//! Generates a corpus of realistic LKjIP text exports with errors injected at
+//! known places, and an answer key, for measuring recall and false findings.
+//!
+//! cargo run --release --example gen_corpus -- --n 200 --out target/corpus [--seed 7] [--clean-ratio 0.3]
+//!
+//! Every report is internally consistent (totals add up, percentages round
+//! right, years fit the report year) except for the one injected error of a
+//! dirty report, recorded in `answer-key.json` as {file, page, line, rule,
+//! stated, expected}. Clean reports have no entry.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::*;
+
+/// splitmix64: small, deterministic, good enough for test data.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+    fn range(&mut self, lo: u64, hi: u64) -> u64 {
+        lo + self.below(hi - lo + 1)
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len() as u64) as usize]
+    }
+    fn chance(&mut self, p: f64) -> bool {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
+    }
+}
+
+const KINDS: [&str; 11] = [
+    "year-mentions",
+    "signature-year",
+    "same-realisasi-belanja-langsung",
+    "digits-words",
+    "capaian-formula",
+    "average-claim",
+    "predicate-scale",
+    "list-count",
+    "table-column-sum",
+    "table-percentage",
+    "malformed-number",
+];
+
+const MONTHS: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+
+const WORDS: [&str; 13] = [
+    "nol",
+    "satu",
+    "dua",
+    "tiga",
+    "empat",
+    "lima",
+    "enam",
+    "tujuh",
+    "delapan",
+    "sembilan",
+    "sepuluh",
+    "sebelas",
+    "dua belas",
+];
+
+fn words(n: usize) -> &'static str {
+    WORDS.get(n).copied().unwrap_or("banyak")
+}
+
+/// 1234567 → "1.234.567" (Indonesian thousands).
+fn rupiah(v: u64) -> String {
+    let digits = v.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A decimal with two decimals and a comma: 83.7647 → "83,76".
+fn pct(v: Decimal) -> String {
+    let r = v.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    format!("{r:.2}").replace('.', ",")
+}
+
+#[derive(serde::Serialize)]
+struct KeyEntry {
+    file: String,
+    page: Option<u32>,
+    line: usize,
+    rule: &'static str,
+    stated: String,
+    expected: String,
+}
+
+struct Doc {
+    lines: Vec<String>,
+}
+
+impl Doc {
+    /// Adds a line and returns its 1-based number.
+    fn push(&mut self, line: impl Into<String>) -> usize {
+        self.lines.push(line.into());
+        self.lines.len()
+    }
+    fn blank(&mut self) {
+        self.lines.push(String::new());
+    }
+}
+
+struct Indicator {
+    name: String,
+    negative: bool,
+    target: u64,
+    realisasi: u64,
+}
+
+impl Indicator {
+    fn capaian(&self) -> Decimal {
+        let t = Decimal::from(self.target);
+        let r = Decimal::from(self.realisasi);
+        if self.negative {
+            (t - (r - t)) / t * Decimal::from(100)
+        } else {
+            r / t * Decimal::from(100)
+        }
+    }
+}
+
+/// The predicate of a capaian on the scale every generated report states.
+fn predicate(c: Decimal) -> &'static str {
+    if c > Decimal::from(100) {
+        "Sangat Baik"
+    } else if c >= Decimal::from(76) {
+        "Baik"
+    } else if c >= Decimal::from(55) {
+        "Cukup"
+    } else {
+        "Kurang"
+    }
+}
+
+fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String, Vec<KeyEntry>) {
+    let mut key = Vec::new();
+    let mut note = |line: usize, rule: &'static str, stated: String, expected: String| {
+        key.push(KeyEntry {
+            file: file.to_string(),
+            page: None,
+            line,
+            rule,
+            stated,
+            expected,
+        })
+    };
+    let on = |kind: &str| inject == Some(kind);
+    let (kind, names): (&str, &[&str]) = *rng.pick(&[
+        (
+            "Kecamatan",
+            &[
+                "Sukamaju",
+                "Tanjungsari",
+                "Kaliwates",
+                "Sumbersari",
+                "Patrang",
+                "Arjasa",
+            ][..],
+        ),
+        (
+            "Dinas",
+            &[
+                "Kesehatan",
+                "Pendidikan",
+                "Pekerjaan Umum",
+                "Sosial",
+                "Perhubungan",
+            ][..],
+        ),
+        (
+            "Badan",
+            &[
+                "Kepegawaian Daerah",
+                "Pendapatan Daerah",
+                "Perencanaan Pembangunan",
+            ][..],
+        ),
+    ]);
+    let office = format!("{kind} {}", rng.pick(names));
+    let place = rng
+        .pick(&["Jember", "Bondowoso", "Lumajang", "Situbondo"])
+        .to_string();
+    let year = rng.range(2019, 2024);
+    let mut d = Doc { lines: Vec::new() };
+
+    // Kata pengantar: the title twice, so that the report year is clear.
+    d.push("KATA PENGANTAR");
+    d.blank();
+    d.push(format!(
+        "Laporan Kinerja {office} Tahun {year} disusun berdasarkan Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun 2014."
+    ));
+    d.blank();
+    let sign_day = rng.range(1, 28);
+    let sign_month = *rng.pick(&MONTHS[..3]);
+    let sign_year = if on("signature-year") { year } else { year + 1 };
+    let line = d.push(format!("{place}, {sign_day} {sign_month} {sign_year}"));
+    if on("signature-year") {
+        note(
+            line,
+            "signature-year",
+            format!("{sign_month} {sign_year}"),
+            (year + 1).to_string(),
+        );
+    }
+    d.blank();
+
+    // Budget table figures, needed by the Ikhtisar.
+    let groups = rng.range(1, 4) as usize;
+    let mut programs = Vec::new();
+    for g in 0..groups {
+        let children = rng.range(1, 6) as usize;
+        let mut items = Vec::new();
+        for c in 0..children {
+            let anggaran = rng.range(20, 900) * 500_000;
+            let share = rng.range(70, 100);
+            let realisasi = anggaran / 100 * share - rng.range(0, 9) * 25_000;
+            items.push((
+                format!(
+                    "Kegiatan {} {}",
+                    rng.pick(&[
+                        "Penyusunan",
+                        "Pembinaan",
+                        "Fasilitasi",
+                        "Koordinasi",
+                        "Penyediaan",
+                        "Pemeliharaan"
+                    ]),
+                    rng.pick(&[
+                        "Dokumen Perencanaan",
+                        "Sarana Kantor",
+                        "Pelayanan Publik",
+                        "Administrasi Desa",
+                        "Data Kinerja",
+                        "Rapat Kerja"
+                    ])
+                ) + &format!(" {}", g * 10 + c + 1),
+                anggaran,
+                realisasi,
+            ));
+        }
+        programs.push((
+            format!(
+                "Program {}",
+                rng.pick(&[
+                    "Pelayanan Administrasi Perkantoran",
+                    "Peningkatan Kapasitas Aparatur",
+                    "Penataan Pemerintahan Desa",
+                    "Pemberdayaan Masyarakat"
+                ])
+            ),
+            items,
+        ));
+    }
+    let total_anggaran: u64 = programs.iter().flat_map(|p| p.1.iter().map(|i| i.1)).sum();
+    let total_realisasi: u64 = programs.iter().flat_map(|p| p.1.iter().map(|i| i.2)).sum();
+    let total_pct =
+        Decimal::from(total_realisasi) / Decimal::from(total_anggaran) * Decimal::from(100);
+
+    d.push("IKHTISAR EKSEKUTIF");
+    d.blank();
+    let stated_year = if on("year-mentions") { year - 2 } else { year };
+    let line = d.push(format!(
+        "Laporan Kinerja {office} Tahun {stated_year} memuat capaian kinerja atas sasaran strategis yang ditetapkan dalam Perjanjian Kinerja."
+    ));
+    if on("year-mentions") {
+        note(
+            line,
+            "year-mentions",
+            stated_year.to_string(),
+            year.to_string(),
+        );
+    }
+    d.blank();
+    let ikhtisar_realisasi = if on("same-realisasi-belanja-langsung") {
+        total_realisasi - rng.range(1, 40) * 125_000
+    } else {
+        total_realisasi
+    };
+    let line = d.push(format!(
+        "Sedangkan realisasi belanja langsung sampai dengan 31 Desember {year} sebesar Rp {},- atau {} % dari pagu anggaran.",
+        rupiah(ikhtisar_realisasi),
+        pct(Decimal::from(ikhtisar_realisasi) / Decimal::from(total_anggaran) * Decimal::from(100))
+    ));
+    if on("same-realisasi-belanja-langsung") {
+        note(
+            line,
+            "same-realisasi-belanja-langsung",
+            rupiah(ikhtisar_realisasi),
+            rupiah(total_realisasi),
+        );
+    }
+    d.blank();
+    let btl = rng.range(200, 2000) * 1_000_000 + rng.range(0, 99) * 1000;
+    let btl_text = if on("malformed-number") {
+        let t = rupiah(btl);
+        format!("{},{}'00", &t[..t.len() - 4], &t[t.len() - 3..])
+    } else {
+        format!("{},00", rupiah(btl))
+    };
+    let line = d.push(format!("Belanja tidak langsung tahun {year} sebesar Rp {btl_text} untuk gaji dan tunjangan pegawai."));
+    if on("malformed-number") {
+        note(line, "malformed-number", btl_text.clone(), String::new());
+    }
+    d.blank();
+
+    d.push("BAB I");
+    d.push("PENDAHULUAN");
+    d.blank();
+    let bidang = rng.range(2, 6) as usize;
+    let bidang_words = if on("digits-words") {
+        words(bidang + 1)
+    } else {
+        words(bidang)
+    };
+    let line = d.push(format!(
+        "{office} dipimpin oleh seorang kepala dan memiliki {bidang} ({bidang_words}) bidang yang melaksanakan tugas teknis."
+    ));
+    if on("digits-words") {
+        note(
+            line,
+            "digits-words",
+            format!("{bidang} ({bidang_words})"),
+            format!("{bidang} ({})", words(bidang)),
+        );
+    }
+    d.blank();
+    d.push("BAB II");
+    d.push("PERENCANAAN KINERJA");
+    d.blank();
+    d.push(format!("Perjanjian Kinerja tahun {year} memuat sasaran strategis, indikator kinerja dan target yang akan dicapai."));
+    d.blank();
+
+    // Bab III: measurement table.
+    d.push("BAB III");
+    d.push("AKUNTABILITAS KINERJA");
+    d.blank();
+    d.push("Capaian Kinerja = Realisasi / Target x 100");
+    d.blank();
+    d.push("Capaian Kinerja = (Target - (Realisasi - Target)) / Target x 100");
+    d.blank();
+    let n_ind = rng.range(2, 8) as usize;
+    let mut indicators = Vec::new();
+    for i in 0..n_ind {
+        let negative = rng.chance(0.25);
+        let target = rng.range(20, 100);
+        // Around the target, on either side: lower is better for negative indicators.
+        let realisasi = if negative {
+            target - rng.range(0, target / 3) + rng.range(0, target / 4)
+        } else {
+            target - rng.range(0, target / 3) + rng.range(0, target / 8)
+        };
+        let name = if negative {
+            format!(
+                "{} (negatif) {}",
+                rng.pick(&[
+                    "Angka kematian ibu",
+                    "Prevalensi stunting",
+                    "Jumlah kasus pelanggaran perda"
+                ]),
+                i + 1
+            )
+        } else {
+            format!(
+                "Persentase {} {}",
+                rng.pick(&[
+                    "desa yang menyusun dokumen perencanaan tepat waktu",
+                    "pelayanan administrasi yang selesai tepat waktu",
+                    "rekomendasi hasil koordinasi yang ditindaklanjuti",
+                    "kepuasan masyarakat terhadap layanan"
+                ]),
+                i + 1
+            )
+        };
+        indicators.push(Indicator {
+            name,
+            negative,
+            target,
+            realisasi,
+        });
+    }
+    d.push("Tabel 3.1");
+    d.push("Pengukuran Kinerja");
+    d.push("NO\tINDIKATOR\tTARGET\tREALISASI\tCAPAIAN");
+    let wrong_capaian = rng.below(n_ind as u64) as usize;
+    let mut printed = Vec::new();
+    for (i, ind) in indicators.iter().enumerate() {
+        let right = ind.capaian();
+        let shown = if on("capaian-formula") && i == wrong_capaian {
+            // The realisation copied into the capaian column, as Ledokombo did.
+            Decimal::from(ind.realisasi) + Decimal::new(37, 2)
+        } else {
+            right
+        };
+        let shown_text = pct(shown);
+        printed.push(
+            shown_text
+                .replace(',', ".")
+                .parse::<Decimal>()
+                .unwrap_or_default(),
+        );
+        let line = d.push(format!(
+            "{}\t{}\t{}\t{}\t{}",
+            i + 1,
+            ind.name,
+            ind.target,
+            ind.realisasi,
+            shown_text
+        ));
+        if on("capaian-formula") && i == wrong_capaian {
+            note(line, "capaian-formula", shown_text, pct(right));
+        }
+    }
+    d.blank();
+    let avg = printed.iter().copied().sum::<Decimal>() / Decimal::from(printed.len());
+    let stated_avg = if on("average-claim") {
+        avg + Decimal::from(rng.range(2, 9))
+    } else {
+        avg
+    };
+    let line = d.push(format!(
+        "Dari tabel diatas rata-rata capaian sasaran sebesar {} %.",
+        pct(stated_avg)
+    ));
+    if on("average-claim") {
+        note(
+            line,
+            "average-claim",
+            format!("{} %", pct(stated_avg)),
+            pct(avg),
+        );
+    }
+    d.blank();
+    let wrong_predicate = rng.below(n_ind as u64) as usize;
+    for (i, ind) in indicators.iter().enumerate() {
+        let right = predicate(printed[i]);
+        let label = if on("predicate-scale") && i == wrong_predicate {
+            match right {
+                "Sangat Baik" => "Cukup",
+                "Baik" => "Kurang",
+                "Cukup" => "Sangat Baik",
+                _ => "Baik",
+            }
+        } else {
+            right
+        };
+        let line = d.push(format!(
+            "Sasaran {} : {} mendapat predikat nilai {label}.",
+            i + 1,
+            ind.name
+        ));
+        if on("predicate-scale") && i == wrong_predicate {
+            note(
+                line,
+                "predicate-scale",
+                label.to_string(),
+                right.to_uppercase(),
+            );
+        }
+        d.blank();
+    }
+    let activities: Vec<&String> = programs
+        .iter()
+        .flat_map(|p| p.1.iter().map(|i| &i.0))
+        .collect();
+    let claimed = if on("list-count") {
+        activities.len() + 1
+    } else {
+        activities.len()
+    };
+    let line = d.push(format!(
+        "Kegiatan yang dilaksanakan selama tahun {year} sebanyak {claimed} ({}) kegiatan yaitu :",
+        words(claimed)
+    ));
+    if on("list-count") {
+        note(
+            line,
+            "list-count",
+            format!("{claimed} kegiatan"),
+            format!("{} kegiatan", activities.len()),
+        );
+    }
+    for (i, a) in activities.iter().enumerate() {
+        d.push(format!("{}. {a};", i + 1));
+    }
+    d.blank();
+
+    d.push("Tabel 3.2");
+    d.push("Realisasi Anggaran");
+    d.push("No\tPROGRAM / KEGIATAN\tANGGARAN (Rp)\tREALISASI (Rp)\tCAPAIAN (%)");
+    let romans = ["I", "II", "III", "IV"];
+    let all_rows: usize = programs.iter().map(|p| p.1.len()).sum();
+    let wrong_pct_row = rng.below(all_rows as u64) as usize;
+    let mut row_index = 0;
+    for (g, (program, items)) in programs.iter().enumerate() {
+        let a: u64 = items.iter().map(|i| i.1).sum();
+        let r: u64 = items.iter().map(|i| i.2).sum();
+        d.push(format!(
+            "{}\t{program}\t{}\t{}\t{}",
+            romans[g],
+            rupiah(a),
+            rupiah(r),
+            pct(Decimal::from(r) / Decimal::from(a) * Decimal::from(100))
+        ));
+        for (c, (name, a, r)) in items.iter().enumerate() {
+            let right = Decimal::from(*r) / Decimal::from(*a) * Decimal::from(100);
+            let shown = if on("table-percentage") && row_index == wrong_pct_row {
+                right + Decimal::from(3)
+            } else {
+                right
+            };
+            let line = d.push(format!(
+                "{}\t{name}\t{}\t{}\t{}",
+                c + 1,
+                rupiah(*a),
+                rupiah(*r),
+                pct(shown)
+            ));
+            if on("table-percentage") && row_index == wrong_pct_row {
+                note(line, "table-percentage", pct(shown), pct(right));
+            }
+            row_index += 1;
+        }
+    }
+    let shown_total = if on("table-column-sum") {
+        total_anggaran + rng.range(1, 9) * 1_000_000
+    } else {
+        total_anggaran
+    };
+    let line = d.push(format!(
+        "\tTOTAL\t{}\t{}\t{}",
+        rupiah(shown_total),
+        rupiah(total_realisasi),
+        pct(Decimal::from(total_realisasi) / Decimal::from(shown_total) * Decimal::from(100))
+    ));
+    if on("table-column-sum") {
+        note(
+            line,
+            "table-column-sum",
+            rupiah(shown_total),
+            rupiah(total_anggaran),
+        );
+    }
+    let _ = total_pct;
+    d.blank();
+
+    d.push("BAB IV");
+    d.push("PENUTUP");
+    d.blank();
+    d.push(format!(
+        "Laporan Kinerja {office} Tahun {year} disusun sebagai wujud pertanggungjawaban atas pelaksanaan tugas."
+    ));
+    d.blank();
+    d.push(format!(
+        "Demikian Laporan Kinerja ini disusun sebagai bahan penyusunan rencana kegiatan tahun {}.",
+        year + 1
+    ));
+    d.blank();
+    d.push(format!("{place}, {sign_day} {sign_month} {}", year + 1));
+    d.blank();
+    d.push("LAMPIRAN 1");
+    d.blank();
+    d.push("Skala penilaian:");
+    d.blank();
+    d.push("No\tCAPAIAN KINERJA\tKETERANGAN");
+    d.push("1.\tLebih dari 100 %\tSANGAT BAIK");
+    d.push("2.\t76 % s/d 100 %\tBAIK");
+    d.push("3.\t55 % s/d 75 %\tCUKUP");
+    d.push("4.\tKurang dari 55 %\tKURANG");
+    let mut text = String::new();
+    for l in &d.lines {
+        let _ = writeln!(text, "{l}");
+    }
+    (text, key)
+}
+
+fn main() {
+    let mut n = 200usize;
+    let mut out = PathBuf::from("target/corpus");
+    let mut seed = 7u64;
+    let mut clean_ratio = 0.3f64;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let value = args.next().unwrap_or_default();
+        match a.as_str() {
+            "--n" => n = value.parse().unwrap_or(n),
+            "--out" => out = PathBuf::from(value),
+            "--seed" => seed = value.parse().unwrap_or(seed),
+            "--clean-ratio" => clean_ratio = value.parse().unwrap_or(clean_ratio),
+            other => {
+                eprintln!("gen_corpus: unknown argument {other}");
+                std::process::exit(2);
+            }
+        }
+    }
+    if let Err(e) = std::fs::create_dir_all(&out) {
+        eprintln!("gen_corpus: {}: {e}", out.display());
+        std::process::exit(2);
+    }
+    let mut rng = Rng(seed);
+    let mut key = Vec::new();
+    let mut dirty = 0;
+    for i in 0..n {
+        let inject = (!rng.chance(clean_ratio)).then(|| {
+            dirty += 1;
+            KINDS[(dirty - 1) % KINDS.len()]
+        });
+        let name = format!(
+            "lkjip-{i:05}-{}.txt",
+            if inject.is_some() { "dirty" } else { "clean" }
+        );
+        let path = out.join(&name);
+        let (text, mut entries) = generate(&mut rng, &path.to_string_lossy(), inject);
+        if let Err(e) = std::fs::write(&path, text) {
+            eprintln!("gen_corpus: {}: {e}", path.display());
+            std::process::exit(2);
+        }
+        key.append(&mut entries);
+    }
+    let key_path = out.join("answer-key.json");
+    let json = serde_json::to_string_pretty(&key).unwrap_or_default();
+    if let Err(e) = std::fs::write(&key_path, json) {
+        eprintln!("gen_corpus: {}: {e}", key_path.display());
+        std::process::exit(2);
+    }
+    eprintln!(
+        "{n} reports ({dirty} with an injected error) and {} in {}",
+        key_path.display(),
+        out.display()
+    );
+}
