@@ -461,10 +461,15 @@ pub fn cell_text(glyphs: Vec<Glyph>) -> (String, f32, bool) {
     let mut bold = 0usize;
     let mut count = 0usize;
     for (_, row) in rows(glyphs) {
-        for s in spans(&row) {
+        for (k, s) in spans(&row).into_iter().enumerate() {
             if !text.is_empty() {
-                // Producers without hyphenation break after a real hyphen ("2016-2021").
-                if !text.ends_with('-') || text.ends_with(" -") {
+                // Producers without hyphenation break after a real hyphen ("2016-2021"),
+                // and break a figure too long for a narrow cell ("1.000.0" / "00").
+                let hyphen = text.ends_with('-') && !text.ends_with(" -");
+                let figure = k == 0
+                    && text.ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
+                    && s.text.starts_with(|c: char| c.is_ascii_digit());
+                if !hyphen && !figure {
                     text.push(' ');
                 }
             }
