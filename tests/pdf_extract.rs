@@ -333,6 +333,11 @@ fn encrypted_pdfs() {
     let path = temp_file("empty-user.pdf", &encrypt(&plain, ""));
     let doc = pdf_extract(&path).expect("empty user password opens");
     assert!(render_text(&doc, false).contains("Laporan Kinerja Tahun 2020"));
+    assert!(
+        doc.notes.iter().any(|n| n.contains("empty user password")),
+        "{:?}",
+        doc.notes
+    );
     let path = temp_file("password.pdf", &encrypt(&plain, "rahasia"));
     match pdf_extract(&path) {
         Err(ExtractError::Encrypted(m)) => assert_eq!(m, "password required"),
