@@ -634,15 +634,30 @@ mod synthetic {
     fn wrap(text: &str, width: f32, size: f32) -> Vec<String> {
         let max = ((width / (size * 0.7)) as usize).max(4);
         let mut lines = vec![String::new()];
-        // A word wider than the cell is broken, as a word processor does.
+        // A word wider than the cell is broken where it reaches the edge, as a word
+        // processor does (Helvetica: digits 0.556 em, stops 0.278 em, letters ~0.6 em).
+        let em = |c: char| match c {
+            '0'..='9' => 0.556,
+            '.' | ',' => 0.278,
+            _ => 0.6,
+        };
         let pieces: Vec<String> = text
             .split_whitespace()
             .flat_map(|w| {
-                let chars: Vec<char> = w.chars().collect();
-                chars
-                    .chunks(max)
-                    .map(|c| c.iter().collect::<String>())
-                    .collect::<Vec<_>>()
+                let mut out = vec![String::new()];
+                let mut used = 0.0;
+                for c in w.chars() {
+                    let cw = em(c) * size;
+                    if used + cw > width && out.last().is_some_and(|p| !p.is_empty()) {
+                        out.push(String::new());
+                        used = 0.0;
+                    }
+                    used += cw;
+                    if let Some(p) = out.last_mut() {
+                        p.push(c);
+                    }
+                }
+                out
             })
             .collect();
         for word in &pieces {

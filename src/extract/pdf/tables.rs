@@ -198,7 +198,7 @@ pub fn ruled_rows(
                 .into_iter()
                 .zip(xs.windows(2))
                 .map(|(glyphs, w)| {
-                    let (text, size, bold) = cell_text(glyphs);
+                    let (text, size, bold) = cell_text(glyphs, Some(w[1]));
                     Span {
                         text,
                         x: w[0],
