@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use lkjip_audit::extract::pdf::read_pdf;
+use lkjip_audit::extract::render::render_text;
 use lkjip_audit::extract::text::read_text_export;
 use lkjip_audit::facts::{dates, figures, words};
 use lkjip_audit::rules::{RuleSet, checks};
@@ -67,6 +69,19 @@ fn rule_file_regressions() {
             }
             // A rejected rule file must say where the problem is.
             Err(e) => assert!(!e.to_string().is_empty()),
+        }
+    }
+}
+
+#[test]
+fn pdf_extract_regressions() {
+    for (path, data) in inputs("pdf_extract") {
+        let _budget = lkjip_audit::limits::enter(lkjip_audit::limits::Limits {
+            time: Some(std::time::Duration::from_secs(5)),
+            memory: Some(256 * 1024 * 1024),
+        });
+        if let Ok(doc) = read_pdf(&path, &data) {
+            let _ = render_text(&doc, true);
         }
     }
 }
