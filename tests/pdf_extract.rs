@@ -333,6 +333,11 @@ fn encrypted_pdfs() {
     let path = temp_file("empty-user.pdf", &encrypt(&plain, ""));
     let doc = pdf_extract(&path).expect("empty user password opens");
     assert!(render_text(&doc, false).contains("Laporan Kinerja Tahun 2020"));
+    assert!(
+        doc.notes.iter().any(|n| n.contains("empty user password")),
+        "{:?}",
+        doc.notes
+    );
     let path = temp_file("password.pdf", &encrypt(&plain, "rahasia"));
     match pdf_extract(&path) {
         Err(ExtractError::Encrypted(m)) => assert_eq!(m, "password required"),
@@ -558,4 +563,239 @@ fn pdf_findings_equal_text_findings() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A plain PDF producer for the sample reports, so that findings on a PDF are
+/// checked even where samples/pdf/ is absent: Helvetica, wrapped paragraphs,
+/// tab and pipe rows as ruled tables whose cells wrap inside their row.
+mod synthetic {
+    const WIDTH: f32 = 595.0;
+    const HEIGHT: f32 = 842.0;
+    const MARGIN: f32 = 50.0;
+
+    enum Block {
+        Para(String, f32),
+        Table(Vec<Vec<String>>),
+    }
+
+    fn clean(s: &str) -> String {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in s.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' if in_tag => in_tag = false,
+                _ if in_tag => {}
+                _ => out.push(c),
+            }
+        }
+        out.replace("**", "").trim().to_string()
+    }
+
+    fn blocks(text: &str) -> Vec<Block> {
+        let mut out = Vec::new();
+        let mut table: Vec<Vec<String>> = Vec::new();
+        for line in text.lines() {
+            let t = line.trim();
+            let rule = t.contains("--") && t.chars().all(|c| "-|:+= \t".contains(c));
+            if rule {
+                continue;
+            }
+            if line.contains('\t') {
+                table.push(line.split('\t').map(clean).collect());
+                continue;
+            }
+            // "- | a | b |" is a pipe row too (as the text reader takes it).
+            let pipe = t.strip_prefix("- ").map(str::trim_start).unwrap_or(t);
+            if pipe.starts_with('|') && pipe.ends_with('|') && pipe.len() >= 2 {
+                table.push(pipe[1..pipe.len() - 1].split('|').map(clean).collect());
+                continue;
+            }
+            if t.is_empty() && !table.is_empty() {
+                continue;
+            }
+            if !table.is_empty() {
+                out.push(Block::Table(std::mem::take(&mut table)));
+            }
+            if t.is_empty() {
+                continue;
+            }
+            let level = t.chars().take_while(|&c| c == '#').count();
+            let size = if level > 0 { 14.0 } else { 10.0 };
+            out.push(Block::Para(clean(t.trim_start_matches('#')), size));
+        }
+        if !table.is_empty() {
+            out.push(Block::Table(table));
+        }
+        out
+    }
+
+    /// Greedy wrap at 0.7 em per character (capitals included), so text stays in its cell.
+    fn wrap(text: &str, width: f32, size: f32) -> Vec<String> {
+        let max = ((width / (size * 0.7)) as usize).max(4);
+        let mut lines = vec![String::new()];
+        // A word wider than the cell is broken where it reaches the edge, as a word
+        // processor does (Helvetica: digits 0.556 em, stops 0.278 em, letters ~0.6 em).
+        let em = |c: char| match c {
+            '0'..='9' => 0.556,
+            '.' | ',' => 0.278,
+            _ => 0.6,
+        };
+        let pieces: Vec<String> = text
+            .split_whitespace()
+            .flat_map(|w| {
+                let mut out = vec![String::new()];
+                let mut used = 0.0;
+                for c in w.chars() {
+                    let cw = em(c) * size;
+                    if used + cw > width && out.last().is_some_and(|p| !p.is_empty()) {
+                        out.push(String::new());
+                        used = 0.0;
+                    }
+                    used += cw;
+                    if let Some(p) = out.last_mut() {
+                        p.push(c);
+                    }
+                }
+                out
+            })
+            .collect();
+        for word in &pieces {
+            let word = word.as_str();
+            let cur = lines.last_mut().expect("one line");
+            if !cur.is_empty() && cur.chars().count() + 1 + word.chars().count() > max {
+                lines.push(word.to_string());
+            } else {
+                if !cur.is_empty() {
+                    cur.push(' ');
+                }
+                cur.push_str(word);
+            }
+        }
+        lines
+    }
+
+    fn pdf_string(s: &str) -> String {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(s);
+        let mut out = String::from("(");
+        for &b in bytes.iter() {
+            match b {
+                b'(' | b')' | b'\\' => {
+                    out.push('\\');
+                    out.push(b as char);
+                }
+                32..=126 => out.push(b as char),
+                _ => out.push_str(&format!("\\{b:03o}")),
+            }
+        }
+        out.push(')');
+        out
+    }
+
+    struct Writer {
+        pages: Vec<String>,
+        y: f32,
+    }
+
+    impl Writer {
+        fn page(&mut self) -> &mut String {
+            if self.pages.is_empty() {
+                self.pages.push(String::new());
+            }
+            self.pages.last_mut().expect("a page")
+        }
+
+        fn need(&mut self, height: f32) {
+            if self.pages.is_empty() || self.y - height < MARGIN {
+                self.pages.push(String::new());
+                self.y = HEIGHT - MARGIN;
+            }
+        }
+
+        fn text(&mut self, x: f32, y: f32, size: f32, s: &str) {
+            let op = format!(
+                "BT /F1 {size} Tf 1 0 0 1 {x} {y} Tm {} Tj ET\n",
+                pdf_string(s)
+            );
+            self.page().push_str(&op);
+        }
+    }
+
+    pub fn render(text: &str) -> Vec<String> {
+        let mut w = Writer {
+            pages: Vec::new(),
+            y: HEIGHT - MARGIN,
+        };
+        for block in blocks(text) {
+            match block {
+                Block::Para(t, size) => {
+                    for line in wrap(&t, WIDTH - 2.0 * MARGIN, size) {
+                        w.need(size * 1.2);
+                        w.y -= size * 1.2;
+                        let y = w.y;
+                        w.text(MARGIN, y, size, &line);
+                    }
+                    w.y -= size;
+                }
+                Block::Table(rows) => {
+                    let n = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
+                    let size = if n > 8 { 4.0 } else { 8.0 };
+                    let col = (WIDTH - 2.0 * MARGIN) / n as f32;
+                    for row in rows {
+                        let cells: Vec<Vec<String>> =
+                            row.iter().map(|c| wrap(c, col - 4.0, size)).collect();
+                        let lines = cells.iter().map(Vec::len).max().unwrap_or(1);
+                        let h = lines as f32 * size * 1.2 + 4.0;
+                        w.need(h);
+                        let top = w.y;
+                        for (k, cell) in cells.iter().enumerate() {
+                            for (i, line) in cell.iter().enumerate() {
+                                let x = MARGIN + k as f32 * col + 2.0;
+                                w.text(
+                                    x,
+                                    top - 2.0 - (i as f32 + 1.0) * size * 1.2 + size * 0.2,
+                                    size,
+                                    line,
+                                );
+                            }
+                        }
+                        // A short row draws only its own cells (as a browser does).
+                        let bottom = top - h;
+                        let right = MARGIN + cells.len() as f32 * col;
+                        let mut rules = format!(
+                            "{MARGIN} {top} m {right} {top} l S\n{MARGIN} {bottom} m {right} {bottom} l S\n"
+                        );
+                        for k in 0..=cells.len() {
+                            let x = MARGIN + k as f32 * col;
+                            rules.push_str(&format!("{x} {top} m {x} {bottom} l S\n"));
+                        }
+                        w.page().push_str(&rules);
+                        w.y = bottom;
+                    }
+                    w.y -= 10.0;
+                }
+            }
+        }
+        w.pages
+    }
+}
+
+#[test]
+fn synthetic_pdf_of_each_sample_gives_the_text_findings() {
+    for name in ["lkjip-2020-kec-ledokombo", "lkjip-2020-kec-rambipuji"] {
+        let txt = root().join("samples").join(format!("{name}.txt"));
+        let text = std::fs::read_to_string(&txt).expect("sample text");
+        let pages = synthetic::render(&text);
+        let refs: Vec<&str> = pages.iter().map(String::as_str).collect();
+        let pdf = temp_file(&format!("{name}.synthetic.pdf"), &build_pdf(&refs));
+        let (_, want) = finding_multiset(&txt, InputKind::Text);
+        let (status, got) = finding_multiset(&pdf, InputKind::Pdf);
+        assert_eq!(status, FileStatus::Ok, "{name}");
+        let lost = missing(&want, &got);
+        let extra = missing(&got, &want);
+        assert!(
+            lost.is_empty() && extra.is_empty(),
+            "{name}: only in the text: {lost:#?}\nonly in the PDF: {extra:#?}"
+        );
+    }
 }

@@ -155,7 +155,14 @@ fn starts_list_item(text: &str) -> bool {
     match first {
         Some(c) if c.is_ascii_digit() || c.is_ascii_lowercase() || c == '(' => {
             let head: String = t.chars().take(5).collect();
-            head.contains('.') || head.contains(')')
+            // "1.567.096 yang …" (a wrapped line starting with a figure) is no list item.
+            let after_mark = t
+                .find(['.', ')'])
+                .filter(|&i| i < head.len())
+                .and_then(|i| t.get(i + 1..))
+                .and_then(|rest| rest.chars().next());
+            (head.contains('.') || head.contains(')'))
+                && !after_mark.is_some_and(|c| c.is_ascii_digit())
         }
         _ => text.trim_start().starts_with(['-', '•', '➤']),
     }

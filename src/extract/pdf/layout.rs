@@ -298,7 +298,7 @@ fn centred_rows(block: &[(f32, Vec<Glyph>)], starts: &[f32]) -> Option<Vec<TextL
             .into_iter()
             .zip(starts)
             .map(|(glyphs, &x)| {
-                let (text, size, bold) = cell_text(glyphs);
+                let (text, size, bold) = cell_text(glyphs, None);
                 Span {
                     text,
                     x,
@@ -455,16 +455,27 @@ fn column_starts(block: &[(f32, Vec<Glyph>)]) -> Vec<f32> {
 }
 
 /// Text of glyphs inside one table cell: its rows joined by spaces.
-pub fn cell_text(glyphs: Vec<Glyph>) -> (String, f32, bool) {
+/// `right` is the cell's right edge when known: a figure is rejoined only where
+/// the line before it ran up to that edge.
+pub fn cell_text(glyphs: Vec<Glyph>, right: Option<f32>) -> (String, f32, bool) {
     let mut text = String::new();
     let mut size = 0.0f32;
     let mut bold = 0usize;
     let mut count = 0usize;
+    let mut filled = false;
     for (_, row) in rows(glyphs) {
-        for s in spans(&row) {
+        let em = row.iter().map(|g| g.size).fold(1.0f32, f32::max);
+        let end = row.iter().map(|g| g.x + g.width).fold(f32::MIN, f32::max);
+        for (k, s) in spans(&row).into_iter().enumerate() {
             if !text.is_empty() {
-                // Producers without hyphenation break after a real hyphen ("2016-2021").
-                if !text.ends_with('-') || text.ends_with(" -") {
+                // Producers without hyphenation break after a real hyphen ("2016-2021"),
+                // and break a figure too long for a narrow cell ("1.000.0" / "00").
+                let hyphen = text.ends_with('-') && !text.ends_with(" -");
+                let figure = k == 0
+                    && filled
+                    && text.ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
+                    && s.text.starts_with(|c: char| c.is_ascii_digit());
+                if !hyphen && !figure {
                     text.push(' ');
                 }
             }
@@ -473,6 +484,9 @@ pub fn cell_text(glyphs: Vec<Glyph>) -> (String, f32, bool) {
             bold += usize::from(s.bold);
             count += 1;
         }
+        // The next line continues a broken figure only if this one reached the edge.
+        // (Within a character and the cell's padding.)
+        filled = right.is_some_and(|r| end >= r - em - 3.0);
     }
     (text, size, count > 0 && bold * 2 > count)
 }

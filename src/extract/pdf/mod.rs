@@ -228,10 +228,11 @@ fn load(bytes: &[u8], notes: &mut Vec<String>) -> Result<PdfDoc, ExtractError> {
             }
         }
     };
-    if doc.trailer.has(b"Encrypt") {
-        if doc.encryption_state.is_none() && doc.decrypt("").is_err() {
-            return Err(ExtractError::Encrypted("password required".to_string()));
-        }
+    if doc.trailer.has(b"Encrypt") && doc.encryption_state.is_none() && doc.decrypt("").is_err() {
+        return Err(ExtractError::Encrypted("password required".to_string()));
+    }
+    // lopdf decrypts with the empty user password while loading.
+    if doc.was_encrypted() {
         notes.push("encrypted PDF opened with the empty user password".to_string());
     }
     Ok(doc)

@@ -183,16 +183,22 @@ pub fn ruled_rows(
         }
         let index = first_table + tables;
         tables += 1;
-        for ((_, _, xs), row) in bands.iter().zip(cells) {
+        for ((_, bottom, xs), row) in bands.iter().zip(cells) {
             let baseline = row.iter().flatten().map(|g| g.y).fold(f32::MAX, f32::min);
-            if baseline == f32::MAX {
-                continue; // an empty ruled row
-            }
+            // An empty row with cells is still a row of the table (its header may be empty).
+            let baseline = if baseline == f32::MAX {
+                if xs.len() < 3 {
+                    continue;
+                }
+                bottom - SNAP
+            } else {
+                baseline
+            };
             let spans: Vec<Span> = row
                 .into_iter()
                 .zip(xs.windows(2))
                 .map(|(glyphs, w)| {
-                    let (text, size, bold) = cell_text(glyphs);
+                    let (text, size, bold) = cell_text(glyphs, Some(w[1]));
                     Span {
                         text,
                         x: w[0],

@@ -216,3 +216,65 @@ pub fn code_to_unicode(font: &[u8], cid: bool) -> HashMap<u32, String> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn format6(first: u16, gids: &[u16]) -> Vec<u8> {
+        let mut t = Vec::new();
+        for v in [
+            6u16,
+            (10 + 2 * gids.len()) as u16,
+            0,
+            first,
+            gids.len() as u16,
+        ] {
+            t.extend_from_slice(&v.to_be_bytes());
+        }
+        for g in gids {
+            t.extend_from_slice(&g.to_be_bytes());
+        }
+        t
+    }
+
+    /// A font with only a 'cmap': a symbol subtable (3,0) at U+F041.. and a Unicode one (3,1).
+    fn font() -> Vec<u8> {
+        let symbol = format6(0xf041, &[5, 6]);
+        let unicode = format6(0x58, &[5, 6]);
+        let mut cmap = Vec::new();
+        for v in [0u16, 2] {
+            cmap.extend_from_slice(&v.to_be_bytes());
+        }
+        let first = 4 + 2 * 8;
+        for (pid, eid, off) in [(3u16, 0u16, first), (3, 1, first + symbol.len())] {
+            cmap.extend_from_slice(&pid.to_be_bytes());
+            cmap.extend_from_slice(&eid.to_be_bytes());
+            cmap.extend_from_slice(&(off as u32).to_be_bytes());
+        }
+        cmap.extend_from_slice(&symbol);
+        cmap.extend_from_slice(&unicode);
+        let mut f = vec![0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0];
+        f.extend_from_slice(b"cmap");
+        f.extend_from_slice(&0u32.to_be_bytes());
+        f.extend_from_slice(&28u32.to_be_bytes());
+        f.extend_from_slice(&(cmap.len() as u32).to_be_bytes());
+        f.extend_from_slice(&cmap);
+        f
+    }
+
+    #[test]
+    fn symbolic_codes_go_through_glyphs_to_unicode() {
+        let map = code_to_unicode(&font(), false);
+        assert_eq!(map.get(&0x41).map(String::as_str), Some("X"));
+        assert_eq!(map.get(&0x42).map(String::as_str), Some("Y"));
+        // CID fonts: glyph ids are the codes.
+        assert_eq!(
+            code_to_unicode(&font(), true).get(&5).map(String::as_str),
+            Some("X")
+        );
+        // Garbage never panics.
+        assert!(code_to_unicode(&font()[..20], false).is_empty());
+        assert!(code_to_unicode(b"", true).is_empty());
+    }
+}
