@@ -397,7 +397,14 @@ impl<'a> Interpreter<'a> {
                 })
                 * th;
             let is_space = ch.text.chars().all(char::is_whitespace);
-            if is_space {
+            if ch.text.is_empty() {
+                // A glyph that vanishes (soft hyphen, zero-width space) joins its
+                // neighbours: the previous glyph covers its advance, so no gap
+                // is read as a word space.
+                if let Some(last) = self.out.glyphs.last_mut() {
+                    last.width += (ch.width * size * th).max(0.0);
+                }
+            } else if is_space {
                 self.space_pending = true;
             } else if self.out.glyphs.len() < MAX_GLYPHS_PER_PAGE {
                 let text_to_page = self.tm.then(&self.gs.ctm).then(&self.page);

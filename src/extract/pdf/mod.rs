@@ -152,6 +152,15 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
         ));
     }
     if pages.iter().all(|p| p.lines.is_empty()) {
+        // A repaired file whose pages came out empty is damaged, not scanned:
+        // sending it to OCR would not help.
+        let repaired = notes.iter().any(|n| n.contains("damaged"));
+        if repaired && !pages.iter().any(|p| p.scanned) {
+            return Err(ExtractError::Damaged(format!(
+                "no readable text after repair ({})",
+                notes.join("; ")
+            )));
+        }
         return Err(ExtractError::NoText(format!(
             "no text on any of the {} pages: needs OCR",
             pages.len()
