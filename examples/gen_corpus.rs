@@ -605,13 +605,187 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
     (text, key)
 }
 
+/// A small PDF writer of our own: Helvetica (standard 14, WinAnsi), one PDF
+/// line per non-blank text line, table cells (tab-separated) placed at column
+/// positions shared by the rows of their block, A4 pages of at most
+/// `LINES_PER_PAGE` lines; a table is not split over two pages. Returns the PDF
+/// and, for every text line (1-based), its (page, line on page).
+mod pdf {
+    const LINES_PER_PAGE: usize = 80;
+    const FONT_SIZE: f32 = 6.5;
+    /// Helvetica's average advance at this size, in points per character.
+    const CHAR: f32 = 3.4;
+    const LEFT: f32 = 36.0;
+    const TOP: f32 = 800.0;
+    const LEADING: f32 = 9.0;
+
+    fn escape(text: &str) -> Vec<u8> {
+        let mut out = Vec::new();
+        for c in text.chars() {
+            let b = match c {
+                '(' | ')' | '\\' => {
+                    out.push(b'\\');
+                    c as u8
+                }
+                c if (c as u32) < 128 => c as u8,
+                'é' => 0xe9,
+                '×' => 0xd7,
+                '–' => 0x96,
+                _ => b'?',
+            };
+            out.push(b);
+        }
+        out
+    }
+
+    pub fn render(text: &str) -> (Vec<u8>, Vec<Option<(u32, u32)>>) {
+        let lines: Vec<&str> = text.lines().collect();
+        // Blocks: runs of tab lines share column starts.
+        let mut columns: Vec<Vec<f32>> = vec![Vec::new(); lines.len()];
+        let mut i = 0;
+        while i < lines.len() {
+            if !lines[i].contains('\t') {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < lines.len() && lines[i].contains('\t') {
+                i += 1;
+            }
+            let mut widths: Vec<usize> = Vec::new();
+            for l in &lines[start..i] {
+                for (k, cell) in l.split('\t').enumerate() {
+                    if widths.len() <= k {
+                        widths.push(0);
+                    }
+                    widths[k] = widths[k].max(cell.chars().count());
+                }
+            }
+            let mut x = LEFT;
+            let starts: Vec<f32> = widths
+                .iter()
+                .map(|w| {
+                    let here = x;
+                    x += (*w as f32 + 8.0) * CHAR;
+                    here
+                })
+                .collect();
+            for c in columns.iter_mut().take(i).skip(start) {
+                *c = starts.clone();
+            }
+        }
+        let mut pages: Vec<Vec<u8>> = vec![Vec::new()];
+        let mut on_page = 0usize;
+        let mut places = vec![None; lines.len() + 1];
+        let mut k = 0;
+        while k < lines.len() {
+            // A table block moves whole to the next page when it does not fit.
+            let block_end = if lines[k].contains('\t') {
+                (k..lines.len())
+                    .find(|&j| !lines[j].contains('\t'))
+                    .unwrap_or(lines.len())
+            } else {
+                k + 1
+            };
+            let block_lines = lines[k..block_end]
+                .iter()
+                .filter(|l| !l.trim().is_empty())
+                .count();
+            if on_page > 0 && on_page + block_lines > LINES_PER_PAGE {
+                pages.push(Vec::new());
+                on_page = 0;
+            }
+            for (j, line) in lines.iter().enumerate().take(block_end).skip(k) {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let y = TOP - on_page as f32 * LEADING;
+                on_page += 1;
+                places[j + 1] = Some((pages.len() as u32, on_page as u32));
+                let content = pages.last_mut().expect("a page");
+                if line.contains('\t') {
+                    for (c, cell) in line.split('\t').enumerate() {
+                        if cell.trim().is_empty() {
+                            continue;
+                        }
+                        let x = columns[j].get(c).copied().unwrap_or(LEFT);
+                        content.extend_from_slice(
+                            format!("BT /F1 {FONT_SIZE} Tf {x:.1} {y:.1} Td (").as_bytes(),
+                        );
+                        content.extend(escape(cell.trim()));
+                        content.extend_from_slice(b") Tj ET\n");
+                    }
+                } else {
+                    content.extend_from_slice(
+                        format!("BT /F1 {FONT_SIZE} Tf {LEFT:.1} {y:.1} Td (").as_bytes(),
+                    );
+                    content.extend(escape(line));
+                    content.extend_from_slice(b") Tj ET\n");
+                }
+            }
+            k = block_end;
+        }
+        // Objects: 1 catalog, 2 pages, 3 font, then (page, content) pairs.
+        let mut objects: Vec<Vec<u8>> = vec![
+            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+            Vec::new(),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+                .to_vec(),
+        ];
+        let mut kids = Vec::new();
+        for content in &pages {
+            let page_id = objects.len() + 1;
+            kids.push(format!("{page_id} 0 R"));
+            objects.push(format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents {} 0 R >>", page_id + 1).into_bytes());
+            let mut stream = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
+            stream.extend_from_slice(content);
+            stream.extend_from_slice(b"\nendstream");
+            objects.push(stream);
+        }
+        objects[1] = format!(
+            "<< /Type /Pages /Kids [{}] /Count {} >>",
+            kids.join(" "),
+            pages.len()
+        )
+        .into_bytes();
+        let mut out = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        for (n, body) in objects.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend_from_slice(format!("{} 0 obj\n", n + 1).as_bytes());
+            out.extend_from_slice(body);
+            out.extend_from_slice(b"\nendobj\n");
+        }
+        let xref = out.len();
+        out.extend_from_slice(
+            format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+        );
+        for o in offsets {
+            out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+        }
+        out.extend_from_slice(
+            format!(
+                "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+                objects.len() + 1
+            )
+            .as_bytes(),
+        );
+        (out, places)
+    }
+}
+
 fn main() {
     let mut n = 200usize;
     let mut out = PathBuf::from("target/corpus");
     let mut seed = 7u64;
     let mut clean_ratio = 0.3f64;
+    let mut as_pdf = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
+        if a == "--pdf" {
+            as_pdf = true;
+            continue;
+        }
         let value = args.next().unwrap_or_default();
         match a.as_str() {
             "--n" => n = value.parse().unwrap_or(n),
@@ -636,13 +810,23 @@ fn main() {
             dirty += 1;
             KINDS[(dirty - 1) % KINDS.len()]
         });
-        let name = format!(
-            "lkjip-{i:05}-{}.txt",
-            if inject.is_some() { "dirty" } else { "clean" }
-        );
-        let path = out.join(&name);
+        let ext = if as_pdf { "pdf" } else { "txt" };
+        let state = if inject.is_some() { "dirty" } else { "clean" };
+        let path = out.join(format!("lkjip-{i:05}-{state}.{ext}"));
         let (text, mut entries) = generate(&mut rng, &path.to_string_lossy(), inject);
-        if let Err(e) = std::fs::write(&path, text) {
+        let bytes = if as_pdf {
+            let (bytes, places) = pdf::render(&text);
+            for e in &mut entries {
+                if let Some(Some((page, line))) = places.get(e.line) {
+                    e.page = Some(*page);
+                    e.line = *line as usize;
+                }
+            }
+            bytes
+        } else {
+            text.into_bytes()
+        };
+        if let Err(e) = std::fs::write(&path, bytes) {
             eprintln!("gen_corpus: {}: {e}", path.display());
             std::process::exit(2);
         }
