@@ -152,6 +152,13 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
         ));
     }
     if pages.iter().all(|p| p.lines.is_empty()) {
+        // Nothing readable because the file is broken is not the same as a scan.
+        if !damaged_pages.is_empty() {
+            return Err(ExtractError::Damaged(format!(
+                "no text could be read; damaged content on {}",
+                page_list(&damaged_pages)
+            )));
+        }
         return Err(ExtractError::NoText(format!(
             "no text on any of the {} pages: needs OCR",
             pages.len()
