@@ -393,8 +393,8 @@ fn fixture_pdfs_match_their_expected_text() {
         if p.extension().is_none_or(|x| x != "pdf") {
             continue;
         }
-        // Where running headers are involved, `.body.txt` is the text without
-        // them, which is what the reader yields (it drops running lines).
+        // X.body.txt is the text once running headers and footers are left out;
+        // X.expected.txt the whole text (the same when a file has none).
         let body = p.with_extension("body.txt");
         let expected = if body.exists() {
             body

@@ -72,6 +72,8 @@ pub struct Glyph {
     pub bold: bool,
     /// The content stream put a space before this glyph.
     pub space_before: bool,
+    /// A soft hyphen came just before: no word space is inferred from the gap it left.
+    pub glue: bool,
     /// 0 for upright text; 1, 2, 3 for text turned by 90°, 180°, 270° (coordinates
     /// are then in that text's own frame so it reads left to right).
     pub dir: u8,
@@ -144,6 +146,7 @@ pub struct Interpreter<'a> {
     /// Open marked-content sections: Some(actual text, first glyph index) when one carries ActualText.
     marked: Vec<Option<(String, usize)>>,
     space_pending: bool,
+    glue_pending: bool,
     form_ids: Vec<ObjectId>,
 }
 
@@ -177,6 +180,7 @@ impl<'a> Interpreter<'a> {
             rects: Vec::new(),
             marked: Vec::new(),
             space_pending: false,
+            glue_pending: false,
             form_ids: Vec::new(),
         }
     }
@@ -398,14 +402,11 @@ impl<'a> Interpreter<'a> {
                 * th;
             let is_space = ch.text.chars().all(char::is_whitespace);
             if ch.text.is_empty() {
-                // A glyph that vanishes (soft hyphen, zero-width space) joins its
-                // neighbours: the previous glyph covers its advance, so no gap
-                // is read as a word space.
-                if let Some(last) = self.out.glyphs.last_mut() {
-                    last.width += (ch.width * size * th).max(0.0);
-                }
+                // A soft hyphen (or an unmapped glyph) inside a word: what follows is glued on.
+                self.glue_pending = true;
             } else if is_space {
                 self.space_pending = true;
+                self.glue_pending = false;
             } else if self.out.glyphs.len() < MAX_GLYPHS_PER_PAGE {
                 let text_to_page = self.tm.then(&self.gs.ctm).then(&self.page);
                 let origin = Matrix([1.0, 0.0, 0.0, 1.0, 0.0, self.gs.rise]).then(&text_to_page);
@@ -440,6 +441,7 @@ impl<'a> Interpreter<'a> {
                     },
                     bold: font.bold,
                     space_before: std::mem::take(&mut self.space_pending),
+                    glue: std::mem::take(&mut self.glue_pending),
                     dir,
                 });
             }

@@ -122,7 +122,8 @@ fn spans_cut(row: &[Glyph], cuts: &[f32]) -> Vec<Span> {
             count = 1;
             continue;
         }
-        if ((g.space_before && d > -0.1 * size) || d > 0.2 * size) && !current.text.ends_with(' ') {
+        let gap_space = d > 0.2 * size && !(g.glue && d < 0.8 * size);
+        if ((g.space_before && d > -0.1 * size) || gap_space) && !current.text.ends_with(' ') {
             current.text.push(' ');
         }
         current.text.push_str(&g.text);

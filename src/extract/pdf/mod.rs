@@ -152,13 +152,11 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
         ));
     }
     if pages.iter().all(|p| p.lines.is_empty()) {
-        // A repaired file whose pages came out empty is damaged, not scanned:
-        // sending it to OCR would not help.
-        let repaired = notes.iter().any(|n| n.contains("damaged"));
-        if repaired && !pages.iter().any(|p| p.scanned) {
+        // Nothing readable because the file is broken is not the same as a scan.
+        if !damaged_pages.is_empty() {
             return Err(ExtractError::Damaged(format!(
-                "no readable text after repair ({})",
-                notes.join("; ")
+                "no text could be read; damaged content on {}",
+                page_list(&damaged_pages)
             )));
         }
         return Err(ExtractError::NoText(format!(
