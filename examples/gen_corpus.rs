@@ -68,24 +68,8 @@ const MONTHS: [&str; 12] = [
     "Desember",
 ];
 
-const WORDS: [&str; 13] = [
-    "nol",
-    "satu",
-    "dua",
-    "tiga",
-    "empat",
-    "lima",
-    "enam",
-    "tujuh",
-    "delapan",
-    "sembilan",
-    "sepuluh",
-    "sebelas",
-    "dua belas",
-];
-
-fn words(n: usize) -> &'static str {
-    WORDS.get(n).copied().unwrap_or("banyak")
+fn words(n: usize) -> String {
+    lkjip_audit::facts::words::number_to_words(n as u64)
 }
 
 /// 1234567 → "1.234.567" (Indonesian thousands).
@@ -151,17 +135,64 @@ impl Indicator {
     }
 }
 
-/// The predicate of a capaian on the scale every generated report states.
-fn predicate(c: Decimal) -> &'static str {
-    if c > Decimal::from(100) {
-        "Sangat Baik"
-    } else if c >= Decimal::from(76) {
-        "Baik"
-    } else if c >= Decimal::from(55) {
-        "Cukup"
-    } else {
-        "Kurang"
+/// One band of an ordinal scale as a report states it: integer bounds
+/// (inclusive), the range as printed, and the label.
+struct Band {
+    min: Option<i64>,
+    max: Option<i64>,
+    range: &'static str,
+    label: &'static str,
+}
+
+const fn band(
+    min: Option<i64>,
+    max: Option<i64>,
+    range: &'static str,
+    label: &'static str,
+) -> Band {
+    Band {
+        min,
+        max,
+        range,
+        label,
     }
+}
+
+/// The scales reports use; each report states one of them in its Lampiran.
+const SCALES: [&[Band]; 3] = [
+    &[
+        band(Some(101), None, "Lebih dari 100 %", "Sangat Baik"),
+        band(Some(76), Some(100), "76 % s/d 100 %", "Baik"),
+        band(Some(55), Some(75), "55 % s/d 75 %", "Cukup"),
+        band(None, Some(54), "Kurang dari 55 %", "Kurang"),
+    ],
+    &[
+        band(Some(91), Some(100), "91 % s/d 100 %", "Sangat Baik"),
+        band(Some(76), Some(90), "76 % s/d 90 %", "Baik"),
+        band(Some(66), Some(75), "66 % s/d 75 %", "Cukup"),
+        band(Some(51), Some(65), "51 % s/d 65 %", "Kurang"),
+        band(Some(0), Some(50), "0 % s/d 50 %", "Sangat Kurang"),
+    ],
+    &[
+        band(Some(101), None, "Lebih dari 100 %", "Sangat Baik"),
+        band(Some(85), Some(100), "85 % s/d 100 %", "Baik"),
+        band(Some(70), Some(84), "70 % s/d 84 %", "Cukup"),
+        band(None, Some(69), "Kurang dari 70 %", "Kurang"),
+    ],
+];
+
+/// The band index of a capaian: the band holding it, or (between integer
+/// bands, above the top, below the bottom) the nearest one below it.
+fn band_of(scale: &[Band], c: Decimal) -> usize {
+    let floor = c.floor().to_i64().unwrap_or(0);
+    scale
+        .iter()
+        .position(|b| b.min.is_none_or(|m| floor >= m) && b.max.is_none_or(|m| floor <= m))
+        .unwrap_or(if floor > scale[0].min.unwrap_or(0) {
+            0
+        } else {
+            scale.len() - 1
+        })
 }
 
 fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String, Vec<KeyEntry>) {
@@ -213,6 +244,7 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
         .pick(&["Jember", "Bondowoso", "Lumajang", "Situbondo"])
         .to_string();
     let year = rng.range(2019, 2024);
+    let scale = SCALES[rng.below(SCALES.len() as u64) as usize];
     let mut d = Doc { lines: Vec::new() };
 
     // Kata pengantar: the title twice, so that the report year is clear.
@@ -237,10 +269,11 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
     d.blank();
 
     // Budget table figures, needed by the Ikhtisar.
+    // 5 to 60 rows: programs (group rows) over their activities.
     let groups = rng.range(1, 4) as usize;
     let mut programs = Vec::new();
     for g in 0..groups {
-        let children = rng.range(1, 6) as usize;
+        let children = rng.range(if groups == 1 { 4 } else { 1 }, 14) as usize;
         let mut items = Vec::new();
         for c in 0..children {
             let anggaran = rng.range(20, 900) * 500_000;
@@ -464,14 +497,11 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
     d.blank();
     let wrong_predicate = rng.below(n_ind as u64) as usize;
     for (i, ind) in indicators.iter().enumerate() {
-        let right = predicate(printed[i]);
+        let at = band_of(scale, printed[i]);
+        let right = scale[at].label;
+        // Two bands away: wrong on any reading of the scale.
         let label = if on("predicate-scale") && i == wrong_predicate {
-            match right {
-                "Sangat Baik" => "Cukup",
-                "Baik" => "Kurang",
-                "Cukup" => "Sangat Baik",
-                _ => "Baik",
-            }
+            scale[if at >= 2 { at - 2 } else { at + 2 }].label
         } else {
             right
         };
@@ -594,10 +624,14 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
     d.push("Skala penilaian:");
     d.blank();
     d.push("No\tCAPAIAN KINERJA\tKETERANGAN");
-    d.push("1.\tLebih dari 100 %\tSANGAT BAIK");
-    d.push("2.\t76 % s/d 100 %\tBAIK");
-    d.push("3.\t55 % s/d 75 %\tCUKUP");
-    d.push("4.\tKurang dari 55 %\tKURANG");
+    for (k, b) in scale.iter().enumerate() {
+        d.push(format!(
+            "{}.\t{}\t{}",
+            k + 1,
+            b.range,
+            b.label.to_uppercase()
+        ));
+    }
     let mut text = String::new();
     for l in &d.lines {
         let _ = writeln!(text, "{l}");
