@@ -2,26 +2,11 @@
 //! configuration files, baselines of reviewed findings, help and extract.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::Value;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn lkjip(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_lkjip-audit"))
-        .current_dir(root())
-        .args(args)
-        .output()
-        .expect("run lkjip-audit");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod common;
+use common::{lkjip, root};
 
 fn json(args: &[&str]) -> Value {
     let mut all = vec!["check", "--format", "json"];

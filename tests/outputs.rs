@@ -8,28 +8,14 @@ use std::process::Command;
 
 use serde_json::Value;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::{lkjip, root};
 
 fn out_dir(name: &str) -> PathBuf {
     let dir = root().join("target/test-output").join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("create output dir");
     dir
-}
-
-fn lkjip(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_lkjip-audit"))
-        .current_dir(root())
-        .args(args)
-        .output()
-        .expect("run lkjip-audit");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 fn json_of(path: &str) -> Value {
