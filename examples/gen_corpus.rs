@@ -39,7 +39,7 @@ impl Rng {
     }
 }
 
-const KINDS: [&str; 11] = [
+const KINDS: [&str; 15] = [
     "year-mentions",
     "signature-year",
     "same-realisasi-belanja-langsung",
@@ -51,6 +51,10 @@ const KINDS: [&str; 11] = [
     "table-column-sum",
     "table-percentage",
     "malformed-number",
+    "citation-year",
+    "template-text",
+    "duplicate-table-number",
+    "evaluated-count",
 ];
 
 const MONTHS: [&str; 12] = [
@@ -250,9 +254,18 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
     // Kata pengantar: the title twice, so that the report year is clear.
     d.push("KATA PENGANTAR");
     d.blank();
-    d.push(format!(
-        "Laporan Kinerja {office} Tahun {year} disusun berdasarkan Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun 2014."
+    let permen_year = if on("citation-year") { 2015 } else { 2014 };
+    let line = d.push(format!(
+        "Laporan Kinerja {office} Tahun {year} disusun berdasarkan Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun {permen_year}."
     ));
+    if on("citation-year") {
+        note(
+            line,
+            "citation-year",
+            "2015".to_string(),
+            "2014".to_string(),
+        );
+    }
     d.blank();
     let sign_day = rng.range(1, 28);
     let sign_month = *rng.pick(&MONTHS[..3]);
@@ -394,6 +407,24 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
     d.blank();
     d.push(format!("Perjanjian Kinerja tahun {year} memuat sasaran strategis, indikator kinerja dan target yang akan dicapai."));
     d.blank();
+    let number = if on("template-text") {
+        "...".to_string()
+    } else {
+        rng.range(2, 60).to_string()
+    };
+    let line = d.push(format!(
+        "Rencana Strategis ditetapkan dengan Peraturan Bupati Nomor {number} Tahun {} tentang Rencana Strategis Perangkat Daerah.",
+        year - 1
+    ));
+    if on("template-text") {
+        note(
+            line,
+            "template-text",
+            format!("Nomor {number} Tahun"),
+            String::new(),
+        );
+    }
+    d.blank();
 
     // Bab III: measurement table.
     d.push("BAB III");
@@ -476,6 +507,24 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
         }
     }
     d.blank();
+    let evaluated = if on("evaluated-count") {
+        n_ind + 1
+    } else {
+        n_ind
+    };
+    let line = d.push(format!(
+        "Pada tahun {year} dilakukan evaluasi dan analisis capaian terhadap {evaluated} ({}) indikator kinerja.",
+        words(evaluated)
+    ));
+    if on("evaluated-count") {
+        note(
+            line,
+            "evaluated-count",
+            format!("{evaluated} indikator"),
+            format!("{n_ind} indikator"),
+        );
+    }
+    d.blank();
     let avg = printed.iter().copied().sum::<Decimal>() / Decimal::from(printed.len());
     let stated_avg = if on("average-claim") {
         avg + Decimal::from(rng.range(2, 9))
@@ -546,7 +595,19 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
     }
     d.blank();
 
-    d.push("Tabel 3.2");
+    let line = d.push(if on("duplicate-table-number") {
+        "Tabel 3.1"
+    } else {
+        "Tabel 3.2"
+    });
+    if on("duplicate-table-number") {
+        note(
+            line,
+            "duplicate-table-number",
+            "Tabel 3.1".to_string(),
+            String::new(),
+        );
+    }
     d.push("Realisasi Anggaran");
     d.push("No\tPROGRAM / KEGIATAN\tANGGARAN (Rp)\tREALISASI (Rp)\tCAPAIAN (%)");
     let romans = ["I", "II", "III", "IV"];
