@@ -142,21 +142,20 @@ pub fn audit_input(input: &Input, compiled: &checks::CompiledRules, limits: Limi
         };
     };
     let _budget = limits::enter(limits);
-    match catch_unwind(AssertUnwindSafe(|| {
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
         audit_file(&input.path, &path, kind, compiled)
-    })) {
+    }));
+    match outcome {
         // Checks stop early when the budget runs out; what they found is incomplete.
-        Ok(report) if report.status == FileStatus::Ok && limits::exceeded().is_some() => {
-            let why = limits::exceeded()
-                .map(|e| e.to_string())
-                .unwrap_or_default();
-            FileReport {
+        Ok(report) if report.status == FileStatus::Ok => match limits::exceeded() {
+            Some(why) => FileReport {
                 status: FileStatus::Error,
                 message: Some(format!("{why}: this file was not fully audited")),
                 findings: Vec::new(),
                 ..report
-            }
-        }
+            },
+            None => report,
+        },
         Ok(report) => report,
         Err(panic) => {
             let what = panic

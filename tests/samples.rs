@@ -5,17 +5,8 @@ use std::process::Command;
 
 use serde_json::Value;
 
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_lkjip-audit"))
-        .args(args)
-        .output()
-        .expect("run lkjip-audit");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod common;
+use common::lkjip as run;
 
 fn findings(path: &str) -> Vec<Value> {
     let (code, stdout, stderr) = run(&["check", "--format", "json", path]);

@@ -133,8 +133,8 @@ fn severity_word(s: Severity, lang: Lang) -> &'static str {
 
 /// The source line with the stated figure in `<mark>`, escaped.
 fn excerpt_html(f: &Finding) -> String {
-    let text = f.excerpt.replace('\t', " | ");
     let source = &f.excerpt;
+    let cells = |s: &str| escape(&s.replace('\t', " | "));
     match f.highlight {
         Some((a, b))
             if a < b
@@ -142,15 +142,14 @@ fn excerpt_html(f: &Finding) -> String {
                 && source.is_char_boundary(a)
                 && source.is_char_boundary(b) =>
         {
-            let tabs = |s: &str| s.replace('\t', " | ");
             format!(
                 "{}<mark>{}</mark>{}",
-                escape(&tabs(&source[..a])),
-                escape(&tabs(&source[a..b])),
-                escape(&tabs(&source[b..]))
+                cells(&source[..a]),
+                cells(&source[a..b]),
+                cells(&source[b..])
             )
         }
-        _ => escape(&text),
+        _ => cells(source),
     }
 }
 

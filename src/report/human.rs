@@ -110,7 +110,6 @@ fn excerpt(f: &Finding) -> String {
 pub fn render(run: &AuditRun, lang: Lang) -> String {
     let w = if lang == Lang::Id { &ID } else { &EN };
     let mut out = String::new();
-    let mut total = 0;
     for file in &run.files {
         let mut header = format!("{} [{}]", file.path, file.status.as_str());
         if let Some(m) = &file.metadata {
@@ -129,7 +128,6 @@ pub fn render(run: &AuditRun, lang: Lang) -> String {
             let _ = writeln!(out, "  {}", w.no_findings);
         }
         for f in &file.findings {
-            total += 1;
             let place = match f.location.page {
                 Some(p) => format!("{} {p}, {} {}", w.page, w.line, f.location.line),
                 None => format!("{} {}", w.line, f.location.line),
@@ -174,15 +172,16 @@ pub fn render(run: &AuditRun, lang: Lang) -> String {
         }
         let _ = writeln!(out);
     }
-    write_summary(&mut out, run, lang, total);
+    write_summary(&mut out, run, lang);
     out
 }
 
 /// The closing summary: files by status, findings by severity and category,
 /// findings hidden by a baseline, and the files with the most findings.
-fn write_summary(out: &mut String, run: &AuditRun, lang: Lang, total: usize) {
+fn write_summary(out: &mut String, run: &AuditRun, lang: Lang) {
     let w = if lang == Lang::Id { &ID } else { &EN };
     let s = super::summary::summarize(run);
+    let total = s.findings;
     let statuses: Vec<String> = s
         .by_status
         .iter()
