@@ -2,6 +2,7 @@
 //! Each file is audited in isolation (a panic in one file is that file's error),
 //! files in parallel with rayon, and the result does not depend on thread count.
 
+use std::collections::BTreeMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -81,6 +82,8 @@ pub struct AuditOptions {
     /// Ordinal scale for reports that state none (configuration).
     pub default_scale: Vec<ScaleBand>,
     pub progress: Option<Progress>,
+    /// The threads to audit on (`--jobs`); rayon's global pool when None.
+    pub pool: Option<Arc<rayon::ThreadPool>>,
 }
 
 impl AuditOptions {
@@ -91,6 +94,7 @@ impl AuditOptions {
             tolerance: Decimal::ZERO,
             default_scale: Vec::new(),
             progress: None,
+            pool: None,
         }
     }
 }
@@ -103,23 +107,56 @@ pub fn audit_paths(paths: &[PathBuf], options: &AuditOptions) -> std::io::Result
 
 /// Audits the given inputs in parallel; the result is in input order.
 pub fn audit_inputs(inputs: &[Input], options: &AuditOptions) -> AuditRun {
-    let mut compiled = checks::compile(&options.rules);
-    compiled.tolerance = options.tolerance;
-    compiled.default_scale = options.default_scale.clone();
-    let files = inputs
-        .par_iter()
-        .map(|input| {
-            let report = audit_input(input, &compiled, options.limits);
-            if let Some(tick) = &options.progress {
-                tick();
-            }
-            report
-        })
-        .collect();
+    let mut files = Vec::with_capacity(inputs.len());
+    audit_each(inputs, options, |report| files.push(report));
     AuditRun {
         files,
         hidden_by_baseline: None,
     }
+}
+
+/// Audits the given inputs in parallel and hands each file's report to
+/// `on_file` on the calling thread, in input order, as soon as it and every
+/// file before it are done. Only the reports of files finished out of order
+/// are held, so memory does not grow with the number of files.
+pub fn audit_each(inputs: &[Input], options: &AuditOptions, mut on_file: impl FnMut(FileReport)) {
+    let mut compiled = checks::compile(&options.rules);
+    compiled.tolerance = options.tolerance;
+    compiled.default_scale = options.default_scale.clone();
+    let compiled = &compiled;
+    let (sender, receiver) = std::sync::mpsc::channel::<(usize, FileReport)>();
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            // `par_bridge` hands out inputs in order, one at a time, so files
+            // finish roughly in order and the reordering below stays small.
+            let work = move || {
+                inputs.iter().enumerate().par_bridge().for_each_with(
+                    sender,
+                    |sender, (index, input)| {
+                        let report = audit_input(input, compiled, options.limits);
+                        if let Some(tick) = &options.progress {
+                            tick();
+                        }
+                        // The receiver only goes away if `on_file` panicked.
+                        let _ = sender.send((index, report));
+                    },
+                )
+            };
+            match &options.pool {
+                Some(pool) => pool.install(work),
+                None => work(),
+            }
+        });
+        let mut waiting: BTreeMap<usize, FileReport> = BTreeMap::new();
+        let mut next = 0;
+        for (index, report) in receiver {
+            waiting.insert(index, report);
+            while let Some(report) = waiting.remove(&next) {
+                on_file(report);
+                next += 1;
+            }
+        }
+    });
 }
 
 fn display_path(path: &Path) -> String {

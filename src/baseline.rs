@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::audit::AuditRun;
+use crate::audit::{AuditRun, FileReport};
 use crate::findings::Finding;
 
 /// One reviewed finding; the other fields are for the people reading the file.
@@ -87,25 +87,47 @@ impl Baseline {
     /// Removes from `run` the findings recorded here — as many of each
     /// fingerprint as were recorded — and records how many were hidden.
     pub fn apply(&self, run: &mut AuditRun) {
+        let mut filter = self.filter();
+        for file in &mut run.files {
+            filter.hide_reviewed(file);
+        }
+        run.hidden_by_baseline = Some(filter.hidden);
+    }
+
+    /// A filter that hides the recorded findings one file at a time.
+    pub fn filter(&self) -> BaselineFilter<'_> {
         let mut remaining: BTreeMap<&str, usize> = BTreeMap::new();
         for e in &self.findings {
             *remaining.entry(e.fingerprint.as_str()).or_insert(0) += 1;
         }
-        let mut hidden = 0;
-        for file in &mut run.files {
-            file.findings.retain(|f: &Finding| {
-                let fingerprint = f.fingerprint();
-                match remaining.get_mut(fingerprint.as_str()) {
-                    Some(n) if *n > 0 => {
-                        *n -= 1;
-                        hidden += 1;
-                        false
-                    }
-                    _ => true,
-                }
-            });
+        BaselineFilter {
+            remaining,
+            hidden: 0,
         }
-        run.hidden_by_baseline = Some(hidden);
+    }
+}
+
+/// Hides reviewed findings file by file (for a streamed run).
+#[derive(Debug)]
+pub struct BaselineFilter<'a> {
+    remaining: BTreeMap<&'a str, usize>,
+    /// How many findings have been hidden so far.
+    pub hidden: usize,
+}
+
+impl BaselineFilter<'_> {
+    pub fn hide_reviewed(&mut self, file: &mut FileReport) {
+        file.findings.retain(|f: &Finding| {
+            let fingerprint = f.fingerprint();
+            match self.remaining.get_mut(fingerprint.as_str()) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    self.hidden += 1;
+                    false
+                }
+                _ => true,
+            }
+        });
     }
 }
 

@@ -2,7 +2,7 @@
 //! Exit codes: 0 nothing at or above `--fail-on`, 1 something was, 2 usage,
 //! I/O, configuration or rule-file errors.
 
-use std::io::IsTerminal;
+use std::io::{BufWriter, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -10,14 +10,15 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use lkjip_audit::audit::{AuditOptions, AuditRun, audit_inputs};
+use lkjip_audit::audit::{AuditOptions, AuditRun, FileReport, audit_each};
 use lkjip_audit::baseline::Baseline;
 use lkjip_audit::config::Config;
 use lkjip_audit::discover::{classify, discover};
 use lkjip_audit::extract::{self, render::render_text};
 use lkjip_audit::findings::{Lang, Severity};
 use lkjip_audit::limits::Limits;
-use lkjip_audit::report::{self, OutputFormat, RenderOptions};
+use lkjip_audit::report::summary::SummaryBuilder;
+use lkjip_audit::report::{self, OutputFormat, RenderOptions, ReportWriter};
 use lkjip_audit::rules::RuleSet;
 
 #[derive(Parser)]
@@ -249,8 +250,14 @@ fn lang_of(arg: Option<LangArg>, config: &Config) -> Lang {
     }
 }
 
-/// Discovers and audits, with a progress bar on a terminal.
-fn run_audit(args: &AuditArgs, config: &Config, rules: RuleSet) -> Result<AuditRun, Fatal> {
+/// Discovers and audits, with a progress bar on a terminal; each file's
+/// report goes to `on_file` in input order as soon as it is ready.
+fn run_audit(
+    args: &AuditArgs,
+    config: &Config,
+    rules: RuleSet,
+    mut on_file: impl FnMut(FileReport) -> Result<(), Fatal>,
+) -> Result<(), Fatal> {
     let inputs = discover(&args.paths)?;
     let mut options = AuditOptions::new(rules);
     options.limits = Limits {
@@ -259,6 +266,12 @@ fn run_audit(args: &AuditArgs, config: &Config, rules: RuleSet) -> Result<AuditR
     };
     options.tolerance = config.tolerance();
     options.default_scale = config.default_scale.clone();
+    if let Some(n) = args.jobs {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build()?;
+        options.pool = Some(Arc::new(pool));
+    }
     let show_progress = !args.quiet && !args.no_progress && std::io::stderr().is_terminal();
     let bar = show_progress.then(|| {
         let bar = indicatif::ProgressBar::new(inputs.len() as u64);
@@ -273,17 +286,27 @@ fn run_audit(args: &AuditArgs, config: &Config, rules: RuleSet) -> Result<AuditR
         let bar = bar.clone();
         options.progress = Some(Arc::new(move || bar.inc(1)));
     }
-    let run = match args.jobs {
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build()?
-            .install(|| audit_inputs(&inputs, &options)),
-        None => audit_inputs(&inputs, &options),
-    };
+    // The first failure to write stops the output; the audit runs out.
+    let mut failure = None;
+    audit_each(&inputs, &options, |report| {
+        if failure.is_none() {
+            let written = match &bar {
+                Some(bar) => bar.suspend(|| on_file(report)),
+                None => on_file(report),
+            };
+            failure = written.err();
+        }
+    });
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    Ok(run)
+    failure.map_or(Ok(()), Err)
+}
+
+/// One output of `check`: where it goes and its writer.
+struct Output<'a> {
+    name: String,
+    writer: Box<dyn ReportWriter + 'a>,
 }
 
 fn check(
@@ -308,50 +331,77 @@ fn check(
     let config = load_config(args.config.as_deref(), &args.paths)?;
     let rules = load_rules(&config, &args.rules)?;
     let baseline = baseline.map(Baseline::load).transpose()?;
+    let mut hide_reviewed = baseline.as_ref().map(Baseline::filter);
     let lang = lang_of(lang, &config);
     let options = RenderOptions {
         lang,
         rules: rules.rules.clone(),
     };
-    let mut run = run_audit(args, &config, rules)?;
-    if let Some(b) = &baseline {
-        b.apply(&mut run);
-        if !args.quiet {
-            eprintln!(
-                "lkjip-audit: {} findings hidden by the baseline",
-                run.hidden_by_baseline.unwrap_or(0)
-            );
-        }
-    }
+    let mut writers = Vec::new();
     for (path, f) in &files {
-        std::fs::write(path, report::render(*f, &run, &options))
-            .map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
+        let file =
+            std::fs::File::create(path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
+        writers.push(Output {
+            name: path.display().to_string(),
+            writer: report::writer(*f, BufWriter::new(file), &options),
+        });
     }
-    match (format, files.is_empty()) {
-        (Some(f), _) => print!("{}", report::render(f.into(), &run, &options)),
-        (None, true) => print!("{}", report::render(OutputFormat::Human, &run, &options)),
-        (None, false) => {
-            if !args.quiet {
-                let total = run.findings().count();
-                println!(
-                    "{} files, {total} findings; written: {}",
-                    run.files.len(),
-                    files
-                        .iter()
-                        .map(|(p, _)| p.display().to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                );
-            }
-        }
+    let on_stdout = match (format, files.is_empty()) {
+        (Some(f), _) => Some(f.into()),
+        (None, true) => Some(OutputFormat::Human),
+        (None, false) => None,
+    };
+    if let Some(f) = on_stdout {
+        writers.push(Output {
+            name: "standard output".to_string(),
+            writer: report::writer(f, BufWriter::new(std::io::stdout().lock()), &options),
+        });
     }
+    let write_error = |name: &str, e: std::io::Error| Fatal(format!("{name}: {e}"));
     let threshold = match fail_on {
         FailOn::Info => Some(Severity::Info),
         FailOn::Warning => Some(Severity::Warning),
         FailOn::Error => Some(Severity::Error),
         FailOn::Never => None,
     };
-    let failed = threshold.is_some_and(|t| run.findings().any(|f| f.severity >= t));
+    let mut failed = false;
+    let mut summary = SummaryBuilder::default();
+    run_audit(args, &config, rules, |mut report| {
+        if let Some(filter) = &mut hide_reviewed {
+            filter.hide_reviewed(&mut report);
+        }
+        failed |= threshold.is_some_and(|t| report.findings.iter().any(|f| f.severity >= t));
+        summary.add(&report);
+        for out in &mut writers {
+            out.writer
+                .file(&report)
+                .map_err(|e| write_error(&out.name, e))?;
+        }
+        Ok(())
+    })?;
+    let hidden = hide_reviewed.map(|filter| filter.hidden);
+    let summary = summary.finish(hidden);
+    if let (Some(hidden), false) = (hidden, args.quiet) {
+        eprintln!("lkjip-audit: {hidden} findings hidden by the baseline");
+    }
+    for out in &mut writers {
+        out.writer
+            .finish(&summary)
+            .map_err(|e| write_error(&out.name, e))?;
+    }
+    drop(writers);
+    if on_stdout.is_none() && !args.quiet {
+        println!(
+            "{} files, {} findings; written: {}",
+            summary.files,
+            summary.findings,
+            files
+                .iter()
+                .map(|(p, _)| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
     Ok(if failed {
         ExitCode::from(1)
     } else {
@@ -362,7 +412,11 @@ fn check(
 fn write_baseline(args: &AuditArgs, output: &Path) -> Result<ExitCode, Fatal> {
     let config = load_config(args.config.as_deref(), &args.paths)?;
     let rules = load_rules(&config, &args.rules)?;
-    let run = run_audit(args, &config, rules)?;
+    let mut run = AuditRun::default();
+    run_audit(args, &config, rules, |report| {
+        run.files.push(report);
+        Ok(())
+    })?;
     let baseline = Baseline::from_run(&run);
     std::fs::write(output, baseline.to_json())
         .map_err(|e| Fatal(format!("{}: {e}", output.display())))?;

@@ -321,3 +321,37 @@ fn a_configured_tolerance_widens_every_comparison() {
         "0,81 apart is within a tolerance of 1"
     );
 }
+
+#[test]
+fn an_output_that_cannot_be_written_is_a_clear_error() {
+    let (code, _, stderr) = lkjip(&[
+        "check",
+        "-o",
+        "target/test-output/cli/no-such-folder/temuan.json",
+        "samples/",
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("no-such-folder/temuan.json"),
+        "names the file: {stderr}"
+    );
+}
+
+#[test]
+fn a_listing_whose_reader_goes_away_ends_with_a_message_not_a_panic() {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lkjip-audit"))
+        .current_dir(root())
+        .args(["check", "samples/"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run lkjip-audit");
+    // Close the reading end at once, as `| head` does once it has enough.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("standard output"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

@@ -11,7 +11,11 @@
 //!   run by Excel as formulas (CSV injection); such a cell gets a leading `'`
 //!   unless it is a plain number such as `-5` or `+2,5 %`.
 
-use crate::audit::AuditRun;
+use std::io;
+
+use super::ReportWriter;
+use super::summary::RunSummary;
+use crate::audit::FileReport;
 use crate::findings::{Finding, Lang, Location};
 
 /// The header row, in the order of the JSON finding fields.
@@ -31,13 +35,47 @@ pub const COLUMNS: [&str; 13] = [
     "fingerprint",
 ];
 
-pub fn render(run: &AuditRun, lang: Lang) -> String {
-    let mut out = String::from("\u{feff}");
-    push_row(&mut out, COLUMNS.iter().map(|c| c.to_string()));
-    for f in run.findings() {
-        push_row(&mut out, row(f, lang).into_iter());
+/// Writes one row per finding as the run goes.
+pub struct CsvWriter<W: io::Write> {
+    out: W,
+    lang: Lang,
+    started: bool,
+}
+
+impl<W: io::Write> CsvWriter<W> {
+    pub fn new(out: W, lang: Lang) -> Self {
+        CsvWriter {
+            out,
+            lang,
+            started: false,
+        }
     }
-    out
+
+    fn start(&mut self) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            let mut header = String::from("\u{feff}");
+            push_row(&mut header, COLUMNS.iter().map(|c| c.to_string()));
+            self.out.write_all(header.as_bytes())?;
+        }
+        Ok(())
+    }
+}
+
+impl<W: io::Write> ReportWriter for CsvWriter<W> {
+    fn file(&mut self, file: &FileReport) -> io::Result<()> {
+        self.start()?;
+        let mut rows = String::new();
+        for f in &file.findings {
+            push_row(&mut rows, row(f, self.lang).into_iter());
+        }
+        self.out.write_all(rows.as_bytes())
+    }
+
+    fn finish(&mut self, _summary: &RunSummary) -> io::Result<()> {
+        self.start()?;
+        self.out.flush()
+    }
 }
 
 /// A location as `file:page:line`, or `file:line` without pages.

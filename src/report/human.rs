@@ -3,8 +3,11 @@
 //! expected and how that was computed.
 
 use std::fmt::Write;
+use std::io;
 
-use crate::audit::{AuditRun, FileStatus};
+use super::ReportWriter;
+use super::summary::RunSummary;
+use crate::audit::{FileReport, FileStatus};
 use crate::findings::{Finding, Lang, Severity};
 
 struct Words {
@@ -107,10 +110,37 @@ fn excerpt(f: &Finding) -> String {
     out.replace('\t', " | ")
 }
 
-pub fn render(run: &AuditRun, lang: Lang) -> String {
+/// Writes the listing file by file as the run goes, the summary at the end.
+pub struct HumanWriter<W: io::Write> {
+    out: W,
+    lang: Lang,
+}
+
+impl<W: io::Write> HumanWriter<W> {
+    pub fn new(out: W, lang: Lang) -> Self {
+        HumanWriter { out, lang }
+    }
+}
+
+impl<W: io::Write> ReportWriter for HumanWriter<W> {
+    fn file(&mut self, file: &FileReport) -> io::Result<()> {
+        let mut text = String::new();
+        write_file(&mut text, file, self.lang);
+        self.out.write_all(text.as_bytes())
+    }
+
+    fn finish(&mut self, summary: &RunSummary) -> io::Result<()> {
+        let mut text = String::new();
+        write_summary(&mut text, summary, self.lang);
+        self.out.write_all(text.as_bytes())?;
+        self.out.flush()
+    }
+}
+
+/// One file's part of the listing: its header and its findings.
+fn write_file(out: &mut String, file: &FileReport, lang: Lang) {
     let w = if lang == Lang::Id { &ID } else { &EN };
-    let mut out = String::new();
-    for file in &run.files {
+    {
         let mut header = format!("{} [{}]", file.path, file.status.as_str());
         if let Some(m) = &file.metadata {
             if let Some(office) = &m.office {
@@ -172,15 +202,12 @@ pub fn render(run: &AuditRun, lang: Lang) -> String {
         }
         let _ = writeln!(out);
     }
-    write_summary(&mut out, run, lang);
-    out
 }
 
 /// The closing summary: files by status, findings by severity and category,
 /// findings hidden by a baseline, and the files with the most findings.
-fn write_summary(out: &mut String, run: &AuditRun, lang: Lang) {
+fn write_summary(out: &mut String, s: &RunSummary, lang: Lang) {
     let w = if lang == Lang::Id { &ID } else { &EN };
-    let s = super::summary::summarize(run);
     let total = s.findings;
     let statuses: Vec<String> = s
         .by_status
@@ -190,7 +217,7 @@ fn write_summary(out: &mut String, run: &AuditRun, lang: Lang) {
     let _ = writeln!(
         out,
         "{} {}, {total} {} ({})",
-        run.files.len(),
+        s.files,
         w.files,
         w.findings,
         statuses.join(", ")

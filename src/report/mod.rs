@@ -11,10 +11,12 @@ pub mod json;
 pub mod sarif;
 pub mod summary;
 
+use std::io::{self, Write};
 use std::path::Path;
 
-use crate::audit::AuditRun;
+use crate::audit::{AuditRun, FileReport};
 use crate::findings::Lang;
+use summary::RunSummary;
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -49,13 +51,75 @@ pub struct RenderOptions {
     pub rules: Vec<crate::rules::Rule>,
 }
 
-/// Renders the run in the given format.
+/// Writes a report as the run goes: `file` for each file in input order, then
+/// `finish` once with the run's summary.
+pub trait ReportWriter {
+    fn file(&mut self, file: &FileReport) -> io::Result<()>;
+    fn finish(&mut self, summary: &RunSummary) -> io::Result<()>;
+}
+
+/// The writer of a format. The listing, JSON and CSV are streamed; SARIF and
+/// HTML are whole documents (HTML opens with the summary), so their writer
+/// keeps the files and renders at the end.
+pub fn writer<'a, W: Write + 'a>(
+    format: OutputFormat,
+    out: W,
+    options: &'a RenderOptions,
+) -> Box<dyn ReportWriter + 'a> {
+    match format {
+        OutputFormat::Human => Box::new(human::HumanWriter::new(out, options.lang)),
+        OutputFormat::Json => Box::new(json::JsonWriter::new(out, options.lang)),
+        OutputFormat::Csv => Box::new(csv::CsvWriter::new(out, options.lang)),
+        OutputFormat::Sarif | OutputFormat::Html => Box::new(WholeRunWriter {
+            out,
+            format,
+            options,
+            files: Vec::new(),
+        }),
+    }
+}
+
+struct WholeRunWriter<'a, W: Write> {
+    out: W,
+    format: OutputFormat,
+    options: &'a RenderOptions,
+    files: Vec<FileReport>,
+}
+
+impl<W: Write> ReportWriter for WholeRunWriter<'_, W> {
+    fn file(&mut self, file: &FileReport) -> io::Result<()> {
+        self.files.push(file.clone());
+        Ok(())
+    }
+
+    fn finish(&mut self, summary: &RunSummary) -> io::Result<()> {
+        let run = AuditRun {
+            files: std::mem::take(&mut self.files),
+            hidden_by_baseline: summary.hidden_by_baseline,
+        };
+        self.out
+            .write_all(render(self.format, &run, self.options).as_bytes())?;
+        self.out.flush()
+    }
+}
+
+/// Renders a finished run in the given format.
 pub fn render(format: OutputFormat, run: &AuditRun, options: &RenderOptions) -> String {
     match format {
-        OutputFormat::Human => human::render(run, options.lang),
-        OutputFormat::Json => json::render(run, options.lang),
-        OutputFormat::Csv => csv::render(run, options.lang),
         OutputFormat::Sarif => sarif::render(run, options),
         OutputFormat::Html => html::render(run, options),
+        OutputFormat::Human | OutputFormat::Json | OutputFormat::Csv => {
+            let mut bytes = Vec::new();
+            {
+                let mut w = writer(format, &mut bytes, options);
+                // Writing to memory cannot fail.
+                for file in &run.files {
+                    let _ = w.file(file);
+                }
+                let _ = w.finish(&summary::summarize(run));
+            }
+            String::from_utf8(bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        }
     }
 }

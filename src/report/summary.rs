@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::audit::AuditRun;
+use crate::audit::{AuditRun, FileReport};
 use crate::findings::{Category, Severity};
 
 /// How many files the "most findings" list names.
@@ -58,23 +58,42 @@ pub struct RunSummary {
 
 /// Summarises a run.
 pub fn summarize(run: &AuditRun) -> RunSummary {
-    let mut by_status = BTreeMap::new();
-    let mut by_severity = Counts::default();
-    let mut by_category: BTreeMap<&'static str, usize> = BTreeMap::new();
-    let mut by_rule: BTreeMap<String, usize> = BTreeMap::new();
-    let mut per_file = Vec::with_capacity(run.files.len());
+    let mut builder = SummaryBuilder::default();
     for file in &run.files {
-        *by_status.entry(file.status.as_str()).or_insert(0) += 1;
+        builder.add(file);
+    }
+    builder.finish(run.hidden_by_baseline)
+}
+
+/// Builds the summary one file at a time, so that a streamed run need not
+/// keep its findings: per file it keeps only the counts.
+#[derive(Debug, Default)]
+pub struct SummaryBuilder {
+    by_status: BTreeMap<&'static str, usize>,
+    by_severity: Counts,
+    by_category: BTreeMap<&'static str, usize>,
+    by_rule: BTreeMap<String, usize>,
+    per_file: Vec<FileSummary>,
+}
+
+impl SummaryBuilder {
+    pub fn add(&mut self, file: &FileReport) {
+        *self.by_status.entry(file.status.as_str()).or_insert(0) += 1;
         let mut counts = Counts::default();
         let mut categories: BTreeMap<&'static str, usize> = BTreeMap::new();
         for f in &file.findings {
             counts.add(f.severity);
-            by_severity.add(f.severity);
+            self.by_severity.add(f.severity);
             *categories.entry(f.category.as_str()).or_insert(0) += 1;
-            *by_category.entry(f.category.as_str()).or_insert(0) += 1;
-            *by_rule.entry(f.rule.clone()).or_insert(0) += 1;
+            *self.by_category.entry(f.category.as_str()).or_insert(0) += 1;
+            match self.by_rule.get_mut(&f.rule) {
+                Some(n) => *n += 1,
+                None => {
+                    self.by_rule.insert(f.rule.clone(), 1);
+                }
+            }
         }
-        per_file.push(FileSummary {
+        self.per_file.push(FileSummary {
             path: file.path.clone(),
             status: file.status.as_str(),
             findings: file.findings.len(),
@@ -82,23 +101,27 @@ pub fn summarize(run: &AuditRun) -> RunSummary {
             by_category: categories,
         });
     }
-    let mut top_files: Vec<(String, usize)> = per_file
-        .iter()
-        .filter(|f| f.findings > 0)
-        .map(|f| (f.path.clone(), f.findings))
-        .collect();
-    top_files.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    top_files.truncate(TOP_FILES);
-    RunSummary {
-        files: run.files.len(),
-        by_status,
-        findings: by_severity.total(),
-        by_severity,
-        by_category,
-        by_rule,
-        top_files,
-        hidden_by_baseline: run.hidden_by_baseline,
-        per_file,
+
+    pub fn finish(self, hidden_by_baseline: Option<usize>) -> RunSummary {
+        let mut top_files: Vec<(String, usize)> = self
+            .per_file
+            .iter()
+            .filter(|f| f.findings > 0)
+            .map(|f| (f.path.clone(), f.findings))
+            .collect();
+        top_files.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        top_files.truncate(TOP_FILES);
+        RunSummary {
+            files: self.per_file.len(),
+            by_status: self.by_status,
+            findings: self.by_severity.total(),
+            by_severity: self.by_severity,
+            by_category: self.by_category,
+            by_rule: self.by_rule,
+            top_files,
+            hidden_by_baseline,
+            per_file: self.per_file,
+        }
     }
 }
 
@@ -114,7 +137,7 @@ pub const CATEGORIES: [Category; 5] = [
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::audit::{FileReport, FileStatus};
+    use crate::audit::FileStatus;
     use crate::findings::{Finding, Localized, Location};
 
     fn finding(file: &str, rule: &str, severity: Severity, category: Category) -> Finding {
