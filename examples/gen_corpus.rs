@@ -39,7 +39,7 @@ impl Rng {
     }
 }
 
-const KINDS: [&str; 15] = [
+const KINDS: [&str; 25] = [
     "year-mentions",
     "signature-year",
     "same-realisasi-belanja-langsung",
@@ -55,6 +55,16 @@ const KINDS: [&str; 15] = [
     "template-text",
     "duplicate-table-number",
     "evaluated-count",
+    "same-anggaran-belanja-langsung",
+    "parts-sum",
+    "share-of-total",
+    "activity-figures",
+    "table-progress",
+    "empty-required-cell",
+    "table-row-sum",
+    "predicate-counts",
+    "required-chapters",
+    "predicate-recomputed",
 ];
 
 const MONTHS: [&str; 12] = [
@@ -103,6 +113,10 @@ struct KeyEntry {
     rule: &'static str,
     stated: String,
     expected: String,
+    /// A second finding the injected error rightly causes (the ikhtisar no
+    /// longer agrees with a wrong TOTAL, say); not counted in recall.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    consequence: bool,
 }
 
 struct Doc {
@@ -199,6 +213,61 @@ fn band_of(scale: &[Band], c: Decimal) -> usize {
         })
 }
 
+/// The labels the rules read for a capaian: the bands holding it ("Lebih dari
+/// 100" is > 100, "Kurang dari 55" is < 55, "76 s/d 100" is 76..=100), or,
+/// between integer bands, each neighbour less than 1 away.
+fn labels_read(scale: &[Band], c: Decimal) -> Vec<usize> {
+    let bounds = |b: &Band| {
+        let low = b.min.map(|m| {
+            if b.range.starts_with("Lebih") {
+                (Decimal::from(m - 1), false)
+            } else {
+                (Decimal::from(m), true)
+            }
+        });
+        let high = b.max.map(|m| {
+            if b.range.starts_with("Kurang") {
+                (Decimal::from(m + 1), false)
+            } else {
+                (Decimal::from(m), true)
+            }
+        });
+        (low, high)
+    };
+    let inside: Vec<usize> = (0..scale.len())
+        .filter(|&i| {
+            let (low, high) = bounds(&scale[i]);
+            low.is_none_or(|(m, incl)| if incl { c >= m } else { c > m })
+                && high.is_none_or(|(m, incl)| if incl { c <= m } else { c < m })
+        })
+        .collect();
+    if !inside.is_empty() {
+        return inside;
+    }
+    let distance = |i: usize| {
+        let (low, high) = bounds(&scale[i]);
+        low.map(|(m, _)| (m - c).max(Decimal::ZERO))
+            .unwrap_or_default()
+            + high
+                .map(|(m, _)| (c - m).max(Decimal::ZERO))
+                .unwrap_or_default()
+    };
+    let best = (0..scale.len()).map(distance).min().unwrap_or_default();
+    (0..scale.len())
+        .filter(|&i| distance(i) == best || distance(i) < Decimal::ONE)
+        .collect()
+}
+
+/// A capaian well inside band `i` of a scale.
+fn inside_band(b: &Band) -> Decimal {
+    match (b.min, b.max) {
+        (Some(lo), Some(hi)) => Decimal::from(lo + hi) / Decimal::from(2) + Decimal::new(13, 2),
+        (Some(lo), None) => Decimal::from(lo + 9) + Decimal::new(41, 2),
+        (None, Some(hi)) => Decimal::from(hi - 12) + Decimal::new(27, 2),
+        (None, None) => Decimal::from(80),
+    }
+}
+
 fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String, Vec<KeyEntry>) {
     let mut key = Vec::new();
     let mut note = |line: usize, rule: &'static str, stated: String, expected: String| {
@@ -209,6 +278,19 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
             rule,
             stated,
             expected,
+            consequence: false,
+        })
+    };
+    let mut consequences = Vec::new();
+    let mut also = |line: usize, rule: &'static str| {
+        consequences.push(KeyEntry {
+            file: file.to_string(),
+            page: None,
+            line,
+            rule,
+            stated: String::new(),
+            expected: String::new(),
+            consequence: true,
         })
     };
     let on = |kind: &str| inject == Some(kind);
@@ -285,7 +367,9 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
     // 5 to 60 rows: programs (group rows) over their activities.
     let groups = rng.range(1, 4) as usize;
     let mut programs = Vec::new();
-    for g in 0..groups {
+    // Activities are numbered through the report, so no two share a name.
+    let mut numbered = 0;
+    for _ in 0..groups {
         let children = rng.range(if groups == 1 { 4 } else { 1 }, 14) as usize;
         let mut items = Vec::new();
         for c in 0..children {
@@ -311,11 +395,12 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
                         "Data Kinerja",
                         "Rapat Kerja"
                     ])
-                ) + &format!(" {}", g * 10 + c + 1),
+                ) + &format!(" {}", numbered + c + 1),
                 anggaran,
                 realisasi,
             ));
         }
+        numbered += children;
         programs.push((
             format!(
                 "Program {}",
@@ -354,17 +439,35 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
     } else {
         total_realisasi
     };
-    let line = d.push(format!(
+    let realisasi_line = d.push(format!(
         "Sedangkan realisasi belanja langsung sampai dengan 31 Desember {year} sebesar Rp {},- atau {} % dari pagu anggaran.",
         rupiah(ikhtisar_realisasi),
         pct(Decimal::from(ikhtisar_realisasi) / Decimal::from(total_anggaran) * Decimal::from(100))
     ));
     if on("same-realisasi-belanja-langsung") {
         note(
-            line,
+            realisasi_line,
             "same-realisasi-belanja-langsung",
             rupiah(ikhtisar_realisasi),
             rupiah(total_realisasi),
+        );
+    }
+    d.blank();
+    let ikhtisar_anggaran = if on("same-anggaran-belanja-langsung") {
+        total_anggaran - rng.range(1, 40) * 250_000
+    } else {
+        total_anggaran
+    };
+    let anggaran_line = d.push(format!(
+        "Untuk mendukung pencapaian kinerja tahun {year} dilaksanakan berbagai Program dan Kegiatan dengan mengalokasikan dana dalam APBD Tahun Anggaran {year} untuk Belanja Langsung sebesar Rp {},-.",
+        rupiah(ikhtisar_anggaran)
+    ));
+    if on("same-anggaran-belanja-langsung") {
+        note(
+            anggaran_line,
+            "same-anggaran-belanja-langsung",
+            format!("Rp {}", rupiah(ikhtisar_anggaran)),
+            rupiah(total_anggaran),
         );
     }
     d.blank();
@@ -402,9 +505,14 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
         );
     }
     d.blank();
-    d.push("BAB II");
-    d.push("PERENCANAAN KINERJA");
-    d.blank();
+    if on("required-chapters") {
+        // The chapter's text is there, its heading is not.
+        note(1, "required-chapters", String::new(), "BAB II".to_string());
+    } else {
+        d.push("BAB II");
+        d.push("PERENCANAAN KINERJA");
+        d.blank();
+    }
     d.push(format!("Perjanjian Kinerja tahun {year} memuat sasaran strategis, indikator kinerja dan target yang akan dicapai."));
     d.blank();
     let number = if on("template-text") {
@@ -484,6 +592,10 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
         let shown = if on("capaian-formula") && i == wrong_capaian {
             // The realisation copied into the capaian column, as Ledokombo did.
             Decimal::from(ind.realisasi) + Decimal::new(37, 2)
+        } else if on("predicate-recomputed") && i == wrong_capaian {
+            // A capaian two bands away; the predicate below follows it.
+            let at = band_of(scale, right);
+            inside_band(&scale[if at >= 2 { at - 2 } else { at + 2 }])
         } else {
             right
         };
@@ -502,7 +614,7 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
             ind.realisasi,
             shown_text
         ));
-        if on("capaian-formula") && i == wrong_capaian {
+        if (on("capaian-formula") || on("predicate-recomputed")) && i == wrong_capaian {
             note(line, "capaian-formula", shown_text, pct(right));
         }
     }
@@ -565,6 +677,23 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
                 "predicate-scale",
                 label.to_string(),
                 right.to_uppercase(),
+            );
+        }
+        // A predicate that follows a wrong label or a wrong capaian is also
+        // wrong for the capaian recomputed from target and realisation.
+        let misjudged = !labels_read(scale, ind.capaian()).contains(&band_of(scale, printed[i]));
+        if (on("predicate-scale") && i == wrong_predicate)
+            || (on("capaian-formula") && i == wrong_capaian && misjudged)
+        {
+            also(line, "predicate-recomputed");
+        }
+        if on("predicate-recomputed") && i == wrong_capaian {
+            let recomputed = band_of(scale, ind.capaian());
+            note(
+                line,
+                "predicate-recomputed",
+                label.to_string(),
+                scale[recomputed].label.to_uppercase(),
             );
         }
         d.blank();
@@ -662,8 +791,204 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
             rupiah(shown_total),
             rupiah(total_anggaran),
         );
+        // The ikhtisar states the true budget, so it no longer matches the TOTAL.
+        also(anggaran_line, "same-anggaran-belanja-langsung");
+        also(realisasi_line, "same-realisasi-belanja-langsung");
     }
     let _ = total_pct;
+    d.blank();
+
+    // The budget's composition: the whole, its two parts, their shares.
+    d.push("Alokasi Anggaran");
+    d.blank();
+    let whole = btl + total_anggaran;
+    let stated_whole = if on("parts-sum") {
+        whole + rng.range(1, 30) * 1_000_000
+    } else {
+        whole
+    };
+    let line = d.push(format!(
+        "Keseluruhan anggaran {office} tahun {year} adalah sebesar Rp {} yang terdiri dari:",
+        rupiah(stated_whole)
+    ));
+    if on("parts-sum") {
+        note(
+            line,
+            "parts-sum",
+            format!("Rp {}", rupiah(stated_whole)),
+            rupiah(whole),
+        );
+    }
+    d.blank();
+    d.push(format!("a. Belanja Tidak Langsung\tRp. {}", rupiah(btl)));
+    d.push(format!(
+        "b. Belanja Langsung\tRp. {}",
+        rupiah(total_anggaran)
+    ));
+    d.blank();
+    let share = |part: u64| Decimal::from(part) / Decimal::from(whole) * Decimal::from(100);
+    let bl_share = share(total_anggaran);
+    let stated_bl_share = if on("share-of-total") {
+        bl_share + Decimal::from(rng.range(4, 12))
+    } else {
+        bl_share
+    };
+    let line = d.push(format!(
+        "Proporsi Anggaran pada tahun {year}, Belanja Langsung sebesar {}% dan Belanja Tidak Langsung sebesar {}%.",
+        pct(stated_bl_share),
+        pct(share(btl))
+    ));
+    if on("share-of-total") {
+        note(
+            line,
+            "share-of-total",
+            format!("{}%", pct(stated_bl_share)),
+            pct(bl_share),
+        );
+    }
+    d.blank();
+
+    // Activity details: budget absorbed as a percentage or in rupiah, which
+    // must be the budget table's own figures.
+    d.push("Uraian pelaksanaan kegiatan:");
+    d.blank();
+    let items: Vec<&(String, u64, u64)> = programs.iter().flat_map(|p| p.1.iter()).collect();
+    let detailed = rng.range(1, 3.min(items.len() as u64)) as usize;
+    let first = rng.below((items.len() - detailed + 1) as u64) as usize;
+    let wrong_detail = rng.below(detailed as u64) as usize;
+    for (k, (name, a, r)) in items
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(detailed)
+        .map(|(i, item)| (i - first, item))
+    {
+        let row_was_wrong = on("table-percentage") && k + first == wrong_pct_row;
+        let marker = (b'a' + k as u8) as char;
+        d.push(format!("{marker}. {name}"));
+        d.blank();
+        let wrong = on("activity-figures") && k == wrong_detail;
+        if rng.chance(0.5) {
+            let right = Decimal::from(*r) / Decimal::from(*a) * Decimal::from(100);
+            let shown = if wrong {
+                right - Decimal::from(rng.range(3, 9))
+            } else {
+                right
+            };
+            d.push("\t\tTarget\tRealisasi");
+            let line = d.push(format!(
+                "Input/ Masukan : Jumlah Dana\t:\t100 %\t{} %",
+                pct(shown)
+            ));
+            if wrong {
+                note(
+                    line,
+                    "activity-figures",
+                    format!("{} %", pct(shown)),
+                    pct(right),
+                );
+            }
+            if row_was_wrong {
+                // The detail gives the right percentage, the table a wrong one.
+                also(line, "activity-figures");
+            }
+        } else {
+            let shown = if wrong {
+                r - rng.range(1, 20) * 50_000
+            } else {
+                *r
+            };
+            d.push("\t\tTarget\tRealisasi");
+            let line = d.push(format!(
+                "Input/ Masukan : Jumlah Dana\t:\tRp {}\tRp {}",
+                rupiah(*a),
+                rupiah(shown)
+            ));
+            if wrong {
+                note(
+                    line,
+                    "activity-figures",
+                    format!("Rp {}", rupiah(shown)),
+                    rupiah(*r),
+                );
+            }
+        }
+        d.push("Output/Keluaran : Terlaksananya kegiatan sesuai rencana");
+        d.blank();
+    }
+
+    // Progress against the end-of-Renstra targets.
+    d.push("Tabel 3.3");
+    d.push("Perbandingan Realisasi Kinerja s.d. Akhir Periode Renstra");
+    d.push(format!(
+        "NO\tINDIKATOR SASARAN\tTARGET AKHIR RENSTRA\tREALISASI Th. {year}\tTINGKAT KEMAJUAN"
+    ));
+    let wrong_progress = rng.below(n_ind as u64) as usize;
+    for (i, ind) in indicators.iter().enumerate() {
+        let end_target = ind.target + rng.range(0, 15);
+        let right = Decimal::from(ind.realisasi) / Decimal::from(end_target) * Decimal::from(100);
+        let wrong = i == wrong_progress;
+        let cell = if on("table-progress") && wrong {
+            format!("{} %", pct(right + Decimal::from(rng.range(3, 20))))
+        } else if on("empty-required-cell") && wrong {
+            String::new()
+        } else {
+            format!("{} %", pct(right))
+        };
+        let line = d.push(format!(
+            "{}\t{}\t{end_target}\t{}\t{cell}",
+            i + 1,
+            ind.name,
+            ind.realisasi
+        ));
+        if wrong && on("table-progress") {
+            note(
+                line,
+                "table-progress",
+                cell.clone(),
+                format!("{}%", pct(right)),
+            );
+        }
+        if wrong && on("empty-required-cell") {
+            note(
+                line,
+                "empty-required-cell",
+                String::new(),
+                "TINGKAT KEMAJUAN".to_string(),
+            );
+        }
+    }
+    d.blank();
+
+    // Renstra funding per year and at the end of the period (in thousands).
+    d.push("Tabel 3.4");
+    d.push("Rencana Program dan Pendanaan Renstra (dalam ribuan rupiah)");
+    let years: Vec<u64> = (year - 4..=year).collect();
+    let mut header = String::from("No\tPROGRAM");
+    for y in &years {
+        let _ = write!(header, "\t{y} Rp");
+    }
+    header.push_str("\tKondisi Akhir Periode Rp");
+    d.push(header);
+    let wrong_funding = rng.below(programs.len() as u64) as usize;
+    for (g, (program, _)) in programs.iter().enumerate() {
+        let amounts: Vec<u64> = years.iter().map(|_| rng.range(10_000, 900_000)).collect();
+        let sum: u64 = amounts.iter().sum();
+        let shown = if on("table-row-sum") && g == wrong_funding {
+            sum + rng.range(1, 50) * 1000
+        } else {
+            sum
+        };
+        let mut row = format!("{}\t{program}", g + 1);
+        for a in &amounts {
+            let _ = write!(row, "\t{}", rupiah(*a));
+        }
+        let _ = write!(row, "\t{}", rupiah(shown));
+        let line = d.push(row);
+        if on("table-row-sum") && g == wrong_funding {
+            note(line, "table-row-sum", rupiah(shown), rupiah(sum));
+        }
+    }
     d.blank();
 
     d.push("BAB IV");
@@ -672,6 +997,51 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
     d.push(format!(
         "Laporan Kinerja {office} Tahun {year} disusun sebagai wujud pertanggungjawaban atas pelaksanaan tugas."
     ));
+    d.blank();
+    // How many indicators fall in each category, as the rules read the scale.
+    let mut per_label: Vec<(usize, usize)> = Vec::new();
+    let mut ambiguous = 0;
+    for c in &printed {
+        let labels = labels_read(scale, *c);
+        ambiguous += usize::from(labels.len() > 1);
+        let first = labels.first().copied().unwrap_or(0);
+        match per_label.iter_mut().find(|(l, _)| *l == first) {
+            Some((_, n)) => *n += 1,
+            None => per_label.push((first, 1)),
+        }
+    }
+    per_label.sort();
+    // "Sangat Kurang" is not a category the sentence rule reads; the error goes
+    // on a count it does read, and beyond every reading of values between bands.
+    let wrong_count = per_label
+        .iter()
+        .position(|(l, _)| scale[*l].label != "Sangat Kurang");
+    let mut parts = Vec::new();
+    let mut count_noted = None;
+    for (k, (l, n)) in per_label.iter().enumerate() {
+        let label = scale[*l].label.to_lowercase();
+        let shown = if on("predicate-counts") && Some(k) == wrong_count {
+            count_noted = Some((
+                format!("{} {label}", n + 1 + ambiguous),
+                format!("{n} {label}"),
+            ));
+            n + 1 + ambiguous
+        } else {
+            *n
+        };
+        parts.push(format!(
+            "{shown} ({}) indikator dalam kategori {label}",
+            words(shown)
+        ));
+    }
+    let line = d.push(format!(
+        "Dari hasil evaluasi terhadap kinerja {office} dapat disimpulkan bahwa dari {n_ind} ({}) indikator sasaran pencapaiannya sebanyak {}.",
+        words(n_ind),
+        parts.join(", dan ")
+    ));
+    if let Some((stated, expected)) = count_noted {
+        note(line, "predicate-counts", stated, expected);
+    }
     d.blank();
     d.push(format!(
         "Demikian Laporan Kinerja ini disusun sebagai bahan penyusunan rencana kegiatan tahun {}.",
@@ -697,6 +1067,7 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
     for l in &d.lines {
         let _ = writeln!(text, "{l}");
     }
+    key.append(&mut consequences);
     (text, key)
 }
 
@@ -706,13 +1077,15 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
 /// `LINES_PER_PAGE` lines; a table is not split over two pages. Returns the PDF
 /// and, for every text line (1-based), its (page, line on page).
 mod pdf {
-    const LINES_PER_PAGE: usize = 80;
+    const LINES_PER_PAGE: usize = 84;
     const FONT_SIZE: f32 = 6.5;
     /// Helvetica's average advance at this size, in points per character.
     const CHAR: f32 = 3.4;
     const LEFT: f32 = 36.0;
     const TOP: f32 = 800.0;
     const LEADING: f32 = 9.0;
+    /// The space a blank line leaves, as a fraction of a line.
+    const PARAGRAPH_GAP: f32 = 0.8;
 
     fn escape(text: &str) -> Vec<u8> {
         let mut out = Vec::new();
@@ -771,6 +1144,10 @@ mod pdf {
         }
         let mut pages: Vec<Vec<u8>> = vec![Vec::new()];
         let mut on_page = 0usize;
+        // Vertical room used on the page, in lines: a blank line is paragraph
+        // spacing, as Word leaves between paragraphs and around tables.
+        let mut used = 0f32;
+        let mut gap_before = false;
         let mut places = vec![None; lines.len() + 1];
         let mut k = 0;
         while k < lines.len() {
@@ -786,16 +1163,28 @@ mod pdf {
                 .iter()
                 .filter(|l| !l.trim().is_empty())
                 .count();
-            if on_page > 0 && on_page + block_lines > LINES_PER_PAGE {
+            if on_page > 0 && used + block_lines as f32 > LINES_PER_PAGE as f32 {
                 pages.push(Vec::new());
                 on_page = 0;
+                used = 0.0;
+                gap_before = false;
             }
             for (j, line) in lines.iter().enumerate().take(block_end).skip(k) {
                 if line.trim().is_empty() {
+                    if on_page > 0 && !gap_before {
+                        used += PARAGRAPH_GAP;
+                        gap_before = true;
+                    }
                     continue;
                 }
-                let y = TOP - on_page as f32 * LEADING;
+                // A reader numbers a paragraph gap as one blank line.
+                if gap_before {
+                    on_page += 1;
+                    gap_before = false;
+                }
+                let y = TOP - used * LEADING;
                 on_page += 1;
+                used += 1.0;
                 places[j + 1] = Some((pages.len() as u32, on_page as u32));
                 let content = pages.last_mut().expect("a page");
                 if line.contains('\t') {

@@ -6,7 +6,7 @@ use std::process::Command;
 use serde_json::Value;
 
 mod common;
-use common::lkjip as run;
+use common::{lkjip as run, root};
 
 fn findings(path: &str) -> Vec<Value> {
     let (code, stdout, stderr) = run(&["check", "--format", "json", path]);
@@ -374,8 +374,34 @@ fn generated_reports_that_found_pipeline_mistakes() {
     assert!(fs.is_empty(), "{fs:#?}");
     // Capaian 75,76 on a scale of 55–75 Cukup, 76–100 Baik falls between bands:
     // "Cukup" is a fair reading and is not flagged.
+    // The same value counted under "cukup" in "2 baik, 3 cukup" is fair too.
     let fs = findings_any("tests/fixtures/generated/capaian-in-scale-gap.txt");
     assert!(fs.is_empty(), "{fs:#?}");
+    // But a count outside every reading is wrong: 81,36 and 100,00 are Baik
+    // whichever way 75,76 is read, so at least 2.
+    let dir = root().join("target/test-output/samples");
+    std::fs::create_dir_all(&dir).expect("output dir");
+    let copy = dir.join("counts-outside-the-gap.txt");
+    let text =
+        std::fs::read_to_string(root().join("tests/fixtures/generated/capaian-in-scale-gap.txt"))
+            .expect("fixture");
+    std::fs::write(
+        &copy,
+        text.replace(
+            "2 (dua) indikator dalam kategori baik",
+            "1 (satu) indikator dalam kategori baik",
+        ),
+    )
+    .expect("write copy");
+    let fs = findings_any(copy.to_str().expect("utf-8 path"));
+    assert_has(&fs, "predicate-counts", 86, "1 baik", "2–3 baik");
+    assert_eq!(fs.len(), 1, "{fs:#?}");
+    // Row 7 of the progress table has no TINGKAT KEMAJUAN while its target
+    // and realisation are bare two-digit numbers ("83", "61"), which the table
+    // reader alone does not take for figures.
+    let fs = findings_any("tests/fixtures/generated/empty-cell-beside-small-numbers.txt");
+    assert_has(&fs, "empty-required-cell", 142, "", "TINGKAT KEMAJUAN");
+    assert_eq!(fs.len(), 1, "{fs:#?}");
     // One program over one activity, and a TOTAL that is not its sum.
     let fs = findings_any("tests/fixtures/generated/single-program-wrong-total.txt");
     assert_has(&fs, "table-column-sum", 61, "166.500.000", "162.500.000");

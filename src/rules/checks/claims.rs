@@ -516,18 +516,32 @@ impl Check for PredicateCounts {
         if capaian.is_empty() {
             return;
         }
-        // Counts per label; a value in a gap counts for its first neighbour.
-        let mut actual: Vec<(String, usize)> = Vec::new();
+        // Counts per label as a range: a value in the gap between integer
+        // bands (75,5 between "55–75" and "76–100") may be counted under either.
+        let mut counts: Vec<(String, usize, usize)> = Vec::new();
         for (_, v, _) in &capaian {
-            let label = scale.labels_for(*v).into_iter().next().unwrap_or_default();
-            match actual.iter_mut().find(|(l, _)| *l == label) {
-                Some((_, n)) => *n += 1,
-                None => actual.push((label, 1)),
+            let labels = scale.labels_for(*v);
+            let certain = labels.len() == 1;
+            for label in labels {
+                match counts.iter_mut().find(|(l, _, _)| *l == label) {
+                    Some((_, least, most)) => {
+                        *least += usize::from(certain);
+                        *most += 1;
+                    }
+                    None => counts.push((label, usize::from(certain), 1)),
+                }
             }
         }
-        let summary = actual
+        let range = |least: usize, most: usize| {
+            if least == most {
+                least.to_string()
+            } else {
+                format!("{least}–{most}")
+            }
+        };
+        let summary = counts
             .iter()
-            .map(|(l, n)| format!("{l}: {n}"))
+            .map(|(l, least, most)| format!("{l}: {}", range(*least, *most)))
             .collect::<Vec<_>>()
             .join(", ");
         let values = capaian
@@ -547,12 +561,12 @@ impl Check for PredicateCounts {
                     continue;
                 };
                 let wanted = norm_label(label.as_str());
-                let real = actual
+                let (least, most) = counts
                     .iter()
-                    .find(|(l, _)| *l == wanted)
-                    .map(|(_, n)| *n)
-                    .unwrap_or(0);
-                if real == stated {
+                    .find(|(l, _, _)| *l == wanted)
+                    .map(|(_, least, most)| (*least, *most))
+                    .unwrap_or((0, 0));
+                if (least..=most).contains(&stated) {
                     continue;
                 }
                 let (line, at) = ctx.locate(para, sentence.start() + count.start());
@@ -560,7 +574,7 @@ impl Check for PredicateCounts {
                     Draft {
                         line,
                         stated: format!("{} {}", count.as_str().trim(), label.as_str()),
-                        expected: format!("{real} {}", label.as_str()),
+                        expected: format!("{} {}", range(least, most), label.as_str()),
                         computation: Localized::new(
                             format!("capaian {values} → {summary}"),
                             format!("capaian {values} → {summary}"),

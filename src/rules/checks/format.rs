@@ -3,12 +3,12 @@
 
 use serde::Deserialize;
 
-use crate::facts::figures::{Token, scan_figures};
+use crate::facts::figures::{Hint, Token, scan_figures};
 use crate::findings::Localized;
 use crate::structure::{Chapter, RowKind};
 
 use super::arithmetic::table_name;
-use super::common::{Context, Pattern};
+use super::common::{Context, Pattern, cell_number};
 use super::{Check, Draft};
 
 #[derive(Debug, Deserialize)]
@@ -145,12 +145,14 @@ impl Check for EmptyCells {
             }
             for col in table.columns_matching(&self.p.columns.0) {
                 for row in table.rows.iter().filter(|r| r.kind == RowKind::Item) {
-                    // Only rows that carry figures elsewhere are data rows.
-                    let has_data = row
-                        .cells
-                        .iter()
-                        .enumerate()
-                        .any(|(i, c)| i != col && i > 0 && c.figure.is_some());
+                    // Only rows that carry figures elsewhere are data rows; a
+                    // bare "83" counts too (the table reader takes one- and
+                    // two-digit cells for column numbers unless hinted).
+                    let has_data = row.cells.iter().enumerate().any(|(i, c)| {
+                        i != col
+                            && i > 0
+                            && (c.figure.is_some() || cell_number(&c.text, Hint::None).is_some())
+                    });
                     let empty = row.cell(col).is_none_or(|c| c.text.trim().is_empty());
                     if has_data && empty {
                         out.push(
