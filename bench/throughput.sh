@@ -22,6 +22,7 @@ fi
 cargo build --release -q --bin lkjip-audit --example gen_corpus
 bin="$PWD/target/release/lkjip-audit"
 cores=$(nproc)
+generator=$(sha256sum examples/gen_corpus.rs | cut -c1-16)
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 measure() { # prints "wall rss_mb"
   /usr/bin/time -f "%e %M" -o "$tmp/time" "$@" >/dev/null 2>&1 || true
@@ -31,9 +32,11 @@ measure() { # prints "wall rss_mb"
 printf '%7s | %-26s | %-26s | %-26s | %s\n' files "lkjip-audit s (MB, s/1000)" "pdftotext seq s (MB)" "pdftotext -P$cores s (MB)" "ours/parallel"
 for n in "${sizes[@]}"; do
   dir="target/corpus-pdf-$n"
-  if [ ! -f "$dir/answer-key.json" ]; then
+  # Regenerate when the generator has changed since the corpus was made.
+  if [ "$(cat "$dir/.generator" 2>/dev/null)" != "$generator" ]; then
     rm -rf "$dir"
     target/release/examples/gen_corpus --n "$n" --out "$dir" --pdf --seed "$n" 2>/dev/null
+    echo "$generator" > "$dir/.generator"
   fi
   read -r ours ours_mb < <(measure "$bin" check --format json --no-progress "$dir")
   read -r seq seq_mb < <(measure bash -c 'for f in "$1"/*.pdf; do pdftotext -layout "$f" /dev/null; done' _ "$dir")

@@ -16,7 +16,7 @@ use lkjip_audit::config::Config;
 use lkjip_audit::discover::{classify, discover};
 use lkjip_audit::extract::{self, render::render_text};
 use lkjip_audit::findings::{Lang, Severity};
-use lkjip_audit::limits::Limits;
+use lkjip_audit::limits::{self, Limits};
 use lkjip_audit::report::summary::SummaryBuilder;
 use lkjip_audit::report::{self, OutputFormat, RenderOptions, ReportWriter};
 use lkjip_audit::rules::RuleSet;
@@ -68,6 +68,26 @@ enum LangArg {
     En,
 }
 
+/// The budget of one file.
+#[derive(Args)]
+struct LimitArgs {
+    /// Seconds one file may take before it is stopped and reported as an error.
+    #[arg(long, value_name = "SECS", default_value_t = 60)]
+    time_limit: u64,
+    /// Megabytes of decoded content one file may produce.
+    #[arg(long, value_name = "MB", default_value_t = 512)]
+    memory_limit: u64,
+}
+
+impl LimitArgs {
+    fn limits(&self) -> Limits {
+        Limits {
+            time: Some(Duration::from_secs(self.time_limit)),
+            memory: Some(self.memory_limit.saturating_mul(1024 * 1024)),
+        }
+    }
+}
+
 /// Options shared by the commands that audit.
 #[derive(Args)]
 struct AuditArgs {
@@ -83,12 +103,8 @@ struct AuditArgs {
     /// Files audited at once (default: one per core).
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<usize>,
-    /// Seconds one file may take before it is stopped and reported as an error.
-    #[arg(long, value_name = "SECS", default_value_t = 60)]
-    time_limit: u64,
-    /// Megabytes of decoded content one file may produce.
-    #[arg(long, value_name = "MB", default_value_t = 512)]
-    memory_limit: u64,
+    #[command(flatten)]
+    limits: LimitArgs,
     /// No progress bar.
     #[arg(long)]
     no_progress: bool,
@@ -147,6 +163,8 @@ enum Command {
         /// Keep columns aligned (like `pdftotext -layout`).
         #[arg(long)]
         layout: bool,
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// List the rules in force.
     #[command(after_help = "Example:\n  \
@@ -185,7 +203,11 @@ pub fn main() -> ExitCode {
             baseline,
         } => check(&audit, format, &output, lang, fail_on, baseline.as_deref()),
         Command::Baseline { audit, output } => write_baseline(&audit, &output),
-        Command::Extract { file, layout } => extract_text(&file, layout),
+        Command::Extract {
+            file,
+            layout,
+            limits,
+        } => extract_text(&file, layout, limits.limits()),
         Command::Rules {
             rules,
             config,
@@ -260,10 +282,7 @@ fn run_audit(
 ) -> Result<(), Fatal> {
     let inputs = discover(&args.paths)?;
     let mut options = AuditOptions::new(rules);
-    options.limits = Limits {
-        time: Some(Duration::from_secs(args.time_limit)),
-        memory: Some(args.memory_limit.saturating_mul(1024 * 1024)),
-    };
+    options.limits = args.limits.limits();
     options.tolerance = config.tolerance();
     options.default_scale = config.default_scale.clone();
     if let Some(n) = args.jobs {
@@ -431,15 +450,19 @@ fn write_baseline(args: &AuditArgs, output: &Path) -> Result<ExitCode, Fatal> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn extract_text(file: &Path, layout: bool) -> Result<ExitCode, Fatal> {
+fn extract_text(file: &Path, layout: bool, limits: Limits) -> Result<ExitCode, Fatal> {
     let kind = classify(file).ok_or_else(|| {
         Fatal(format!(
             "{}: not a PDF or text export (.pdf, .txt, .md)",
             file.display()
         ))
     })?;
+    let _budget = limits::enter(limits);
     let doc =
         extract::extract(file, kind).map_err(|e| Fatal(format!("{}: {e}", file.display())))?;
+    if let Some(why) = limits::exceeded() {
+        return Err(Fatal(format!("{}: {why}: not fully read", file.display())));
+    }
     for note in &doc.notes {
         eprintln!("lkjip-audit: {}: {note}", file.display());
     }

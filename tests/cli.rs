@@ -104,6 +104,15 @@ fn a_file_over_its_limits_is_an_error_and_the_batch_goes_on() {
             "{f}"
         );
     }
+    // `extract` keeps to the same budget.
+    let (code, stdout, stderr) = lkjip(&[
+        "extract",
+        "--memory-limit",
+        "0",
+        "samples/pdf/lkjip-2020-kec-rambipuji.writer.pdf",
+    ]);
+    assert_eq!(code, 2, "{stdout}");
+    assert!(stderr.contains("memory limit"), "{stderr}");
 }
 
 #[test]
