@@ -4,11 +4,12 @@
 //! `check --baseline` hides those and counts them.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use crate::audit::{AuditRun, FileReport};
+use crate::file_error::FileError;
 use crate::findings::Finding;
 
 /// One reviewed finding; the other fields are for the people reading the file.
@@ -29,21 +30,8 @@ pub struct Baseline {
     pub findings: Vec<Entry>,
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum BaselineError {
-    #[error("{path}: cannot read baseline: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{path}:{line}:{column}: not a baseline file: {message}")]
-    Invalid {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        message: String,
-    },
-}
+/// An error in a baseline file, with its position.
+pub type BaselineError = FileError;
 
 impl Baseline {
     /// The baseline of every finding of a run.
@@ -72,15 +60,14 @@ impl Baseline {
     }
 
     pub fn load(path: &Path) -> Result<Baseline, BaselineError> {
-        let text = std::fs::read_to_string(path).map_err(|source| BaselineError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        serde_json::from_str(&text).map_err(|e| BaselineError::Invalid {
-            path: path.to_path_buf(),
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
+        let text = FileError::read(path, "baseline")?;
+        serde_json::from_str(&text).map_err(|e| {
+            FileError::at(
+                path,
+                e.line(),
+                e.column(),
+                format!("not a baseline file: {e}"),
+            )
         })
     }
 
@@ -137,6 +124,7 @@ mod tests {
     use crate::audit::{AuditOptions, audit_inputs};
     use crate::discover::discover;
     use crate::rules::RuleSet;
+    use std::path::PathBuf;
 
     fn audit(dir: &Path) -> AuditRun {
         let inputs = discover(&[dir.to_path_buf()]).expect("discover");

@@ -23,9 +23,9 @@ use std::path::{Path, PathBuf};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
+use crate::file_error::FileError;
 use crate::findings::{Lang, Severity};
 use crate::rules::checks::ScaleBand;
-use crate::rules::loader::line_column;
 
 /// The file name looked for in scanned folders.
 pub const FILE_NAME: &str = "lkjip-audit.toml";
@@ -55,41 +55,18 @@ pub struct Config {
     pub path: PathBuf,
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum ConfigError {
-    #[error("{path}: cannot read configuration: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{path}:{line}:{column}: {message}")]
-    Invalid {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        message: String,
-    },
-}
+/// An error in the configuration file, with its position.
+pub type ConfigError = FileError;
 
 impl Config {
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text = FileError::read(path, "configuration")?;
         Config::parse(path, &text)
     }
 
     pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
-        let invalid = |offset: usize, message: String| {
-            let (line, column) = line_column(text, offset);
-            ConfigError::Invalid {
-                path: path.to_path_buf(),
-                line,
-                column,
-                message,
-            }
-        };
+        let invalid =
+            |offset: usize, message: String| FileError::at_offset(path, text, offset, message);
         let mut config: Config = toml::from_str(text).map_err(|e| {
             invalid(
                 e.span().map(|s| s.start).unwrap_or(0),

@@ -11,6 +11,7 @@ pub mod config;
 pub mod discover;
 pub mod extract;
 pub mod facts;
+pub mod file_error;
 pub mod findings;
 pub mod limits;
 pub mod report;

@@ -1,6 +1,7 @@
 //! Loading rule files (TOML). Every mistake in a rule file is reported with
 //! the file, line and column, so that an auditor editing rules can fix it.
 
+use crate::file_error::{FileError, line_column};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -26,46 +27,7 @@ pub struct Rule {
 }
 
 /// An error in a rule file, with its position.
-#[derive(Debug, thiserror::Error)]
-pub enum RuleError {
-    #[error("{path}: cannot read rule file: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{path}:{line}:{column}: {message}")]
-    Invalid {
-        path: PathBuf,
-        line: usize,
-        column: usize,
-        message: String,
-    },
-}
-
-impl RuleError {
-    pub fn invalid(path: &Path, text: &str, offset: usize, message: impl Into<String>) -> Self {
-        let (line, column) = line_column(text, offset);
-        RuleError::Invalid {
-            path: path.to_path_buf(),
-            line,
-            column,
-            message: message.into(),
-        }
-    }
-}
-
-/// 1-based line and column of a byte offset.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let column = before
-        .rsplit('\n')
-        .next()
-        .map(|l| l.chars().count() + 1)
-        .unwrap_or(1);
-    (line, column)
-}
+pub type RuleError = FileError;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -111,8 +73,9 @@ impl RuleSet {
     /// Adds every `*.toml` file of a folder, in name order. A rule with the id
     /// of an existing one replaces it.
     pub fn add_dir(&mut self, dir: &Path) -> Result<(), RuleError> {
-        let entries = std::fs::read_dir(dir).map_err(|source| RuleError::Io {
+        let entries = std::fs::read_dir(dir).map_err(|source| FileError::Io {
             path: dir.to_path_buf(),
+            what: "rule folder",
             source,
         })?;
         let mut files: Vec<PathBuf> = entries
@@ -127,10 +90,7 @@ impl RuleSet {
     }
 
     pub fn add_file(&mut self, path: &Path) -> Result<(), RuleError> {
-        let text = std::fs::read_to_string(path).map_err(|source| RuleError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text = FileError::read(path, "rule file")?;
         self.add_text(path, &text)
     }
 
@@ -138,14 +98,14 @@ impl RuleSet {
     pub fn add_text(&mut self, path: &Path, text: &str) -> Result<(), RuleError> {
         let file: RuleFile = toml::from_str(text).map_err(|e| {
             let offset = e.span().map(|s| s.start).unwrap_or(0);
-            RuleError::invalid(path, text, offset, e.message().to_string())
+            FileError::at_offset(path, text, offset, e.message().to_string())
         })?;
         for spanned in file.rule {
             let span = spanned.span();
             let raw = spanned.into_inner();
             let (line, column) = line_column(text, span.start);
             if raw.id.trim().is_empty() {
-                return Err(RuleError::invalid(
+                return Err(FileError::at_offset(
                     path,
                     text,
                     span.start,

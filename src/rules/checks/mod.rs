@@ -15,9 +15,10 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::de::DeserializeOwned;
 
+use crate::file_error::{FileError, line_column};
 use crate::findings::{Finding, Localized, Location};
 use crate::rules::RuleSet;
-use crate::rules::loader::{Rule, RuleError, line_column};
+use crate::rules::loader::{Rule, RuleError};
 use crate::structure::Report;
 
 pub use claims::Band as ScaleBand;
@@ -137,12 +138,12 @@ pub fn validate(rule: &Rule, text: &str) -> Result<(), RuleError> {
             Some(line_column(text, start + at))
         };
         let (line, column) = key.or_else(value).unwrap_or((rule.line, rule.column));
-        RuleError::Invalid {
-            path: rule.source.clone(),
+        FileError::at(
+            &rule.source,
             line,
             column,
-            message: format!("rule `{}`: {message}", rule.id),
-        }
+            format!("rule `{}`: {message}", rule.id),
+        )
     })
 }
 
