@@ -13,6 +13,7 @@ pub mod extract;
 pub mod facts;
 pub mod file_error;
 pub mod findings;
+pub mod fuzzing;
 pub mod limits;
 pub mod report;
 pub mod rules;
