@@ -1,0 +1,120 @@
+//! The generated corpus (examples/gen_corpus.rs) scored against its answer
+//! key, as bench/score-corpus.py does at scale: every injected error found at
+//! its file, page, line and rule, every listed consequence found, nothing in
+//! the clean reports, nothing unexplained in the others. Text exports and PDFs.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+mod common;
+use common::{lkjip, root};
+
+type Place = (String, Option<u64>, u64, String);
+
+fn generator() -> PathBuf {
+    // `cargo test` builds the examples beside the binary's folder.
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_lkjip-audit"));
+    let dir = bin.parent().expect("binary folder");
+    let exe = dir
+        .join("examples")
+        .join(format!("gen_corpus{}", std::env::consts::EXE_SUFFIX));
+    assert!(exe.is_file(), "{} not built", exe.display());
+    exe
+}
+
+fn place(v: &Value) -> Place {
+    (
+        v["file"].as_str().unwrap_or_default().to_string(),
+        v["page"].as_u64(),
+        v["line"].as_u64().unwrap_or_default(),
+        v["rule"].as_str().unwrap_or_default().to_string(),
+    )
+}
+
+fn score(dir: &Path, n: usize, seed: u64, pdf: bool) {
+    let _ = std::fs::remove_dir_all(dir);
+    let mut args = vec![
+        "--n".to_string(),
+        n.to_string(),
+        "--seed".to_string(),
+        seed.to_string(),
+        "--out".to_string(),
+        dir.to_string_lossy().into_owned(),
+    ];
+    if pdf {
+        args.push("--pdf".to_string());
+    }
+    let status = Command::new(generator())
+        .args(&args)
+        .status()
+        .expect("run gen_corpus");
+    assert!(status.success());
+    let key: Vec<Value> = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("answer-key.json")).expect("answer key"),
+    )
+    .expect("answer key is JSON");
+    let (consequences, injected): (Vec<&Value>, Vec<&Value>) =
+        key.iter().partition(|k| k["consequence"] == true);
+    let injected: BTreeSet<Place> = injected.iter().map(|k| place(k)).collect();
+    let consequences: BTreeSet<Place> = consequences.iter().map(|k| place(k)).collect();
+    let dirty: BTreeSet<&str> = key.iter().filter_map(|k| k["file"].as_str()).collect();
+
+    let (_, stdout, stderr) = lkjip(&["check", "--format", "json", &dir.to_string_lossy()]);
+    let doc: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"));
+    // The reports, not answer-key.json (which is skipped as not a report).
+    let reports: Vec<&Value> = doc["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .filter(|f| f["path"].as_str().is_some_and(|p| !p.ends_with(".json")))
+        .collect();
+    assert_eq!(reports.len(), n);
+    assert!(reports.iter().all(|f| f["status"] == "ok"), "{reports:#?}");
+    let found: BTreeSet<Place> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(place)
+        .collect();
+
+    let missed: Vec<&Place> = injected.difference(&found).collect();
+    assert!(missed.is_empty(), "injected errors not found: {missed:#?}");
+    let missed: Vec<&Place> = consequences.difference(&found).collect();
+    assert!(missed.is_empty(), "consequences not found: {missed:#?}");
+    let unexplained: Vec<&Place> = found
+        .iter()
+        .filter(|p| !injected.contains(*p) && !consequences.contains(*p))
+        .collect();
+    assert!(
+        unexplained.is_empty(),
+        "findings the key does not explain (in clean reports: {}): {unexplained:#?}",
+        unexplained
+            .iter()
+            .filter(|p| !dirty.contains(p.0.as_str()))
+            .count()
+    );
+    // Every kind the generator injects was injected at least once.
+    let mut per_rule: BTreeMap<&str, usize> = BTreeMap::new();
+    for p in &injected {
+        *per_rule.entry(p.3.as_str()).or_insert(0) += 1;
+    }
+    assert_eq!(per_rule.len(), 25, "{per_rule:?}");
+}
+
+#[test]
+fn generated_text_exports_score_fully() {
+    score(
+        &root().join("target/test-output/corpus/text"),
+        80,
+        11,
+        false,
+    );
+}
+
+#[test]
+fn generated_pdfs_score_fully() {
+    score(&root().join("target/test-output/corpus/pdf"), 60, 12, true);
+}
