@@ -1084,8 +1084,8 @@ mod pdf {
     const LEFT: f32 = 36.0;
     const TOP: f32 = 800.0;
     const LEADING: f32 = 9.0;
-    /// The space a blank line leaves, as a fraction of a line.
-    const PARAGRAPH_GAP: f32 = 0.8;
+    /// The space a blank line leaves by default, as a fraction of a line.
+    pub const PARAGRAPH_GAP: f32 = 0.8;
 
     fn escape(text: &str) -> Vec<u8> {
         let mut out = Vec::new();
@@ -1106,7 +1106,9 @@ mod pdf {
         out
     }
 
-    pub fn render(text: &str) -> (Vec<u8>, Vec<Option<(u32, u32)>>) {
+    /// `paragraph_gap`: the space a blank line leaves, in lines (0: none, as
+    /// in a document set without paragraph spacing).
+    pub fn render(text: &str, paragraph_gap: f32) -> (Vec<u8>, Vec<Option<(u32, u32)>>) {
         let lines: Vec<&str> = text.lines().collect();
         // Blocks: runs of tab lines share column starts.
         let mut columns: Vec<Vec<f32>> = vec![Vec::new(); lines.len()];
@@ -1171,8 +1173,8 @@ mod pdf {
             }
             for (j, line) in lines.iter().enumerate().take(block_end).skip(k) {
                 if line.trim().is_empty() {
-                    if on_page > 0 && !gap_before {
-                        used += PARAGRAPH_GAP;
+                    if on_page > 0 && !gap_before && paragraph_gap > 0.0 {
+                        used += paragraph_gap;
                         gap_before = true;
                     }
                     continue;
@@ -1264,8 +1266,13 @@ fn main() {
     let mut seed = 7u64;
     let mut clean_ratio = 0.3f64;
     let mut as_pdf = false;
+    let mut paragraph_gap = pdf::PARAGRAPH_GAP;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
+        if a == "--tight" {
+            paragraph_gap = 0.0;
+            continue;
+        }
         if a == "--pdf" {
             as_pdf = true;
             continue;
@@ -1299,7 +1306,7 @@ fn main() {
         let path = out.join(format!("lkjip-{i:05}-{state}.{ext}"));
         let (text, mut entries) = generate(&mut rng, &path.to_string_lossy(), inject);
         let bytes = if as_pdf {
-            let (bytes, places) = pdf::render(&text);
+            let (bytes, places) = pdf::render(&text, paragraph_gap);
             for e in &mut entries {
                 if let Some(Some((page, line))) = places.get(e.line) {
                     e.page = Some(*page);

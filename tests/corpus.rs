@@ -34,7 +34,9 @@ fn place(v: &Value) -> Place {
     )
 }
 
-fn score(dir: &Path, n: usize, seed: u64, pdf: bool) {
+/// Generates `n` reports with `flags` and scores them: at least `min_recall`
+/// of the injected errors found, and no finding the key does not explain.
+fn score(dir: &Path, n: usize, seed: u64, flags: &[&str], min_recall: f64) {
     let _ = std::fs::remove_dir_all(dir);
     let mut args = vec![
         "--n".to_string(),
@@ -44,9 +46,7 @@ fn score(dir: &Path, n: usize, seed: u64, pdf: bool) {
         "--out".to_string(),
         dir.to_string_lossy().into_owned(),
     ];
-    if pdf {
-        args.push("--pdf".to_string());
-    }
+    args.extend(flags.iter().map(|f| f.to_string()));
     let status = Command::new(generator())
         .args(&args)
         .status()
@@ -81,9 +81,15 @@ fn score(dir: &Path, n: usize, seed: u64, pdf: bool) {
         .collect();
 
     let missed: Vec<&Place> = injected.difference(&found).collect();
-    assert!(missed.is_empty(), "injected errors not found: {missed:#?}");
-    let missed: Vec<&Place> = consequences.difference(&found).collect();
-    assert!(missed.is_empty(), "consequences not found: {missed:#?}");
+    let recall = 1.0 - missed.len() as f64 / injected.len().max(1) as f64;
+    assert!(
+        recall >= min_recall,
+        "recall {recall:.3}; injected errors not found: {missed:#?}"
+    );
+    if min_recall >= 1.0 {
+        let missed: Vec<&Place> = consequences.difference(&found).collect();
+        assert!(missed.is_empty(), "consequences not found: {missed:#?}");
+    }
     let unexplained: Vec<&Place> = found
         .iter()
         .filter(|p| !injected.contains(*p) && !consequences.contains(*p))
@@ -110,11 +116,32 @@ fn generated_text_exports_score_fully() {
         &root().join("target/test-output/corpus/text"),
         80,
         11,
-        false,
+        &[],
+        1.0,
     );
 }
 
 #[test]
 fn generated_pdfs_score_fully() {
-    score(&root().join("target/test-output/corpus/pdf"), 60, 12, true);
+    score(
+        &root().join("target/test-output/corpus/pdf"),
+        60,
+        12,
+        &["--pdf"],
+        1.0,
+    );
+}
+
+/// PDFs set without paragraph spacing: tables, lists and prose follow each
+/// other with no gap, so the reader must tell a table's rows from the prose
+/// around it by the columns alone.
+#[test]
+fn generated_pdfs_without_paragraph_spacing_score() {
+    score(
+        &root().join("target/test-output/corpus/tight"),
+        60,
+        13,
+        &["--pdf", "--tight"],
+        0.98,
+    );
 }

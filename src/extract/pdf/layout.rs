@@ -378,8 +378,14 @@ fn aligned_blocks(lines: &[TextLine], top_continues: bool) -> Vec<(usize, usize)
                         .any(|&c| c > s.x + CUT_TOLERANCE && c < s.x + s.width - CUT_TOLERANCE)
                 })
             });
-            // More than a few lines between two rows must be a centred cell's lines.
-            if k - end > 3 && crosses {
+            // More than a few lines between two rows must be a centred cell's lines;
+            // a line cut mid-word by a column start is prose between two tables.
+            let mid_word = (end..k).any(|j| {
+                lines
+                    .get(j)
+                    .is_some_and(|l| cols.iter().any(|&c| crosses_mid_word(&l.raw, c)))
+            });
+            if (k - end > 3 && crosses) || mid_word {
                 break;
             }
             // Between two rows a single-span line may be a row whose cells run together;
@@ -425,6 +431,23 @@ fn aligned_blocks(lines: &[TextLine], top_continues: bool) -> Vec<(usize, usize)
         i = end;
     }
     out
+}
+
+/// Whether a line runs across column start `c` in the middle of a word, as
+/// prose does; a table row whose cells run together breaks between words there.
+fn crosses_mid_word(row: &[Glyph], c: f32) -> bool {
+    let (Some(first), Some(last)) = (row.first(), row.last()) else {
+        return false;
+    };
+    if c <= first.x + CUT_TOLERANCE || c >= last.x + last.width - CUT_TOLERANCE {
+        return false;
+    }
+    !row.windows(2).any(|w| {
+        (w[1].x - c).abs() <= CUT_TOLERANCE
+            && (w[1].space_before
+                || w[0].text.trim().is_empty()
+                || gap(&w[0], &w[1]) > 0.15 * w[1].size.max(1.0))
+    })
 }
 
 /// Where a glyph follows a gap wider than a word space (a possible column start).
