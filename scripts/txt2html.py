@@ -1,9 +1,11 @@
 # Turns a text export of an LKjIP (tab-separated and pipe tables, Markdown headings)
 # into HTML with real bordered tables, for LibreOffice Writer and Chromium to print.
-# Usage: txt2html.py SAMPLE.txt OUT.html
+# Usage: txt2html.py SAMPLE.txt OUT.html [--unruled]   (--unruled: tables without borders)
 import sys, html, re
 src = open(sys.argv[1], encoding='utf-8').read().split('\n')
-out = ['<!DOCTYPE html><html><head><meta charset="utf-8"><style>body{font-family:"Liberation Serif",serif;font-size:12pt} table{border-collapse:collapse} td{border:1px solid black;padding:2px 4px;vertical-align:top} p{margin:0 0 8pt 0}</style></head><body>']
+unruled = '--unruled' in sys.argv[3:]
+border = 'none' if unruled else '1px solid black'
+out = ['<!DOCTYPE html><html><head><meta charset="utf-8"><style>body{font-family:"Liberation Serif",serif;font-size:12pt} table{border-collapse:collapse} td{border:%s;padding:2px 4px;vertical-align:top} p{margin:0 0 8pt 0}</style></head><body>' % border]
 def inline(s):
     s = re.sub(r'<[^>]+>', '', s)
     s = html.escape(s)
@@ -13,7 +15,7 @@ table = None
 def flush():
     global table
     if table:
-        out.append('<table border="1" cellspacing="0" cellpadding="3">')
+        out.append('<table border="%d" cellspacing="0" cellpadding="3">' % (0 if unruled else 1))
         wide = max(len(r) for r in table) > 10
         for r in table:
             if wide:

@@ -407,6 +407,27 @@ fn generated_reports_that_found_pipeline_mistakes() {
     assert_has(&fs, "table-column-sum", 61, "166.500.000", "162.500.000");
 }
 
+/// A composition list read with one part only (its other line lost to the
+/// layout) gives no share to check: 100 % of itself is not what it states.
+#[test]
+fn a_share_is_not_judged_against_a_list_read_with_one_part() {
+    let dir = root().join("target/test-output/samples");
+    std::fs::create_dir_all(&dir).expect("output dir");
+    let text = std::fs::read_to_string(root().join(LEDOKOMBO)).expect("sample");
+    let one_part = text.replace("| a. Belanja Tidak Langsung | Rp. 1.105.651.826 |", "");
+    assert_ne!(one_part, text, "the sample's list of parts");
+    let path = dir.join("one-part.txt");
+    std::fs::write(&path, one_part).expect("write");
+    let fs = findings_any(path.to_str().expect("utf-8 path"));
+    assert!(
+        !fs.iter().any(|f| f["rule"] == "share-of-total"),
+        "{:#?}",
+        fs.iter()
+            .filter(|f| f["rule"] == "share-of-total")
+            .collect::<Vec<_>>()
+    );
+}
+
 fn findings_any(path: &str) -> Vec<Value> {
     let (_, stdout, stderr) = run(&["check", "--format", "json", path]);
     let doc: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"));

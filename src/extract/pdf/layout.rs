@@ -221,7 +221,12 @@ pub fn lines(glyphs: Vec<Glyph>, carry: &mut Vec<f32>, top: &mut Vec<f32>) -> Ve
                 line.cells = CellMode::Aligned;
             }
         }
-        if let Some(block) = rows.get(start..end)
+        // A block grown into the lines of one already read as whole rows is
+        // part of that table: its lines are in that grid, and replacing them
+        // twice would drop the lines between.
+        let overlaps = replacements.last().is_some_and(|(_, e, _)| start < *e);
+        if !overlaps
+            && let Some(block) = rows.get(start..end)
             && let Some(grid) = centred_rows(block, &starts)
         {
             replacements.push((start, end, grid));
