@@ -856,3 +856,23 @@ fn bad_input_fixtures_get_their_expected_status() {
         );
     }
 }
+
+/// Without borders, Writer's tables are read from column positions alone and
+/// some rows run together, so findings may be lost — but none may be made up:
+/// every finding on the unruled rendering is one of the text export's.
+#[test]
+fn an_unruled_rendering_loses_some_findings_but_invents_none() {
+    let (_, want) = finding_multiset(
+        &root().join("samples/lkjip-2020-kec-ledokombo.txt"),
+        InputKind::Text,
+    );
+    let (status, got) = finding_multiset(
+        &root().join("tests/fixtures/pdf/ledokombo-writer-unruled.pdf"),
+        InputKind::Pdf,
+    );
+    assert_eq!(status, FileStatus::Ok);
+    let invented = missing(&got, &want);
+    assert!(invented.is_empty(), "not in the text export: {invented:#?}");
+    let found: usize = got.values().sum();
+    assert!(found >= 20, "{found} of 30 findings");
+}

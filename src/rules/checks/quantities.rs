@@ -196,7 +196,12 @@ impl Check for SameQuantity {
             {
                 candidates.push(s.value.value / *first * Decimal::ONE_HUNDRED);
             }
-            if candidates.is_empty() || candidates.iter().any(|c| agrees(pf, *c, ctx.tolerance)) {
+            // The share of the sentence's first amount only ever clears a
+            // percentage: without the table's figures there is nothing sure to
+            // hold it against (a sentence may list its amounts in any order).
+            let grounded =
+                ref_percent.is_some() || base.as_ref().is_some_and(|b| !b.value.is_zero());
+            if !grounded || candidates.iter().any(|c| agrees(pf, *c, ctx.tolerance)) {
                 continue;
             }
             let expected = ref_percent
