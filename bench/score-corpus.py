@@ -3,7 +3,8 @@
 
 Usage: bench/score-corpus.py DIR [--bin target/release/lkjip-audit]
 
-Runs `lkjip-audit check --format json DIR` once, matches every finding to the
+Builds the binary (unless --bin is given), runs `lkjip-audit check --format json
+DIR` once, matches every finding to the
 key by (file, page, line, rule), and prints recall per rule and overall, the
 false findings per clean report, and the findings in dirty reports that the
 key does not list (other consequences of the injected error, or false).
@@ -19,8 +20,13 @@ import sys
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("dir")
-    ap.add_argument("--bin", default="target/release/lkjip-audit")
+    ap.add_argument("--bin", default=os.path.join(os.path.dirname(os.path.dirname(
+        os.path.abspath(__file__))), "target/release/lkjip-audit"))
     args = ap.parse_args()
+    if args.bin == ap.get_default("bin"):
+        # The binary as of this checkout (a fresh clone has not built it yet).
+        subprocess.run(["cargo", "build", "--release", "-q", "--bin", "lkjip-audit"], check=True,
+                       cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     entries = json.load(open(os.path.join(args.dir, "answer-key.json"), encoding="utf-8"))
     # Consequences: findings the injected error rightly causes elsewhere (the
     # ikhtisar no longer agrees with a wrong TOTAL); listed, not scored.
