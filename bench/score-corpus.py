@@ -4,10 +4,9 @@
 Usage: bench/score-corpus.py DIR [--bin target/release/lkjip-audit]
 
 Builds the binary (unless --bin is given), runs `lkjip-audit check --format json
-DIR` once, matches every finding to the
-key by (file, page, line, rule), and prints recall per rule and overall, the
-false findings per clean report, and the findings in dirty reports that the
-key does not list (other consequences of the injected error, or false).
+DIR` once, matches every finding to the key by (file, page, line, rule), and
+prints recall per rule and overall, the false findings per clean report, how
+many of the consequences the key lists were found, and any other finding.
 """
 import argparse
 import collections
