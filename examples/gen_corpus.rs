@@ -119,11 +119,17 @@ struct KeyEntry {
     consequence: bool,
 }
 
-struct Doc {
+/// A report being written, and its answer key.
+struct Doc<'a> {
     lines: Vec<String>,
+    file: &'a str,
+    /// The error this report gets, if any.
+    inject: Option<&'static str>,
+    key: Vec<KeyEntry>,
+    consequences: Vec<KeyEntry>,
 }
 
-impl Doc {
+impl Doc<'_> {
     /// Adds a line and returns its 1-based number.
     fn push(&mut self, line: impl Into<String>) -> usize {
         self.lines.push(line.into());
@@ -131,6 +137,49 @@ impl Doc {
     }
     fn blank(&mut self) {
         self.lines.push(String::new());
+    }
+    /// Whether this report gets the error `kind`.
+    fn on(&self, kind: &str) -> bool {
+        self.inject == Some(kind)
+    }
+    fn entry(&self, line: usize, rule: &'static str, stated: String, expected: String) -> KeyEntry {
+        KeyEntry {
+            file: self.file.to_string(),
+            page: None,
+            line,
+            rule,
+            stated,
+            expected,
+            consequence: false,
+        }
+    }
+    /// Records an injected error at `line`.
+    fn note(&mut self, line: usize, rule: &'static str, stated: String, expected: String) {
+        let entry = self.entry(line, rule, stated, expected);
+        self.key.push(entry);
+    }
+    /// Records a finding the injected error rightly causes at `line`.
+    fn also(&mut self, line: usize, rule: &'static str) {
+        let entry = KeyEntry {
+            consequence: true,
+            ..self.entry(line, rule, String::new(), String::new())
+        };
+        self.consequences.push(entry);
+    }
+    /// Adds a line that states a figure, recording it when `kind` is this
+    /// report's error (the line then states it wrong).
+    fn claim(
+        &mut self,
+        kind: &'static str,
+        text: impl Into<String>,
+        stated: String,
+        expected: String,
+    ) -> usize {
+        let line = self.push(text);
+        if self.on(kind) {
+            self.note(line, kind, stated, expected);
+        }
+        line
     }
 }
 
@@ -269,31 +318,6 @@ fn inside_band(b: &Band) -> Decimal {
 }
 
 fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String, Vec<KeyEntry>) {
-    let mut key = Vec::new();
-    let mut note = |line: usize, rule: &'static str, stated: String, expected: String| {
-        key.push(KeyEntry {
-            file: file.to_string(),
-            page: None,
-            line,
-            rule,
-            stated,
-            expected,
-            consequence: false,
-        })
-    };
-    let mut consequences = Vec::new();
-    let mut also = |line: usize, rule: &'static str| {
-        consequences.push(KeyEntry {
-            file: file.to_string(),
-            page: None,
-            line,
-            rule,
-            stated: String::new(),
-            expected: String::new(),
-            consequence: true,
-        })
-    };
-    let on = |kind: &str| inject == Some(kind);
     let (kind, names): (&str, &[&str]) = *rng.pick(&[
         (
             "Kecamatan",
@@ -331,36 +355,40 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
         .to_string();
     let year = rng.range(2019, 2024);
     let scale = SCALES[rng.below(SCALES.len() as u64) as usize];
-    let mut d = Doc { lines: Vec::new() };
+    let mut d = Doc {
+        lines: Vec::new(),
+        file,
+        inject,
+        key: Vec::new(),
+        consequences: Vec::new(),
+    };
 
     // Kata pengantar: the title twice, so that the report year is clear.
     d.push("KATA PENGANTAR");
     d.blank();
-    let permen_year = if on("citation-year") { 2015 } else { 2014 };
-    let line = d.push(format!(
-        "Laporan Kinerja {office} Tahun {year} disusun berdasarkan Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun {permen_year}."
-    ));
-    if on("citation-year") {
-        note(
-            line,
-            "citation-year",
-            "2015".to_string(),
-            "2014".to_string(),
-        );
-    }
+    let permen_year = if d.on("citation-year") { 2015 } else { 2014 };
+    d.claim(
+        "citation-year",
+        format!(
+            "Laporan Kinerja {office} Tahun {year} disusun berdasarkan Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun {permen_year}."
+        ),
+        "2015".to_string(),
+        "2014".to_string(),
+    );
     d.blank();
     let sign_day = rng.range(1, 28);
     let sign_month = *rng.pick(&MONTHS[..3]);
-    let sign_year = if on("signature-year") { year } else { year + 1 };
-    let line = d.push(format!("{place}, {sign_day} {sign_month} {sign_year}"));
-    if on("signature-year") {
-        note(
-            line,
-            "signature-year",
-            format!("{sign_month} {sign_year}"),
-            (year + 1).to_string(),
-        );
-    }
+    let sign_year = if d.on("signature-year") {
+        year
+    } else {
+        year + 1
+    };
+    d.claim(
+        "signature-year",
+        format!("{place}, {sign_day} {sign_month} {sign_year}"),
+        format!("{sign_month} {sign_year}"),
+        (year + 1).to_string(),
+    );
     d.blank();
 
     // Budget table figures, needed by the Ikhtisar.
@@ -421,66 +449,61 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
 
     d.push("IKHTISAR EKSEKUTIF");
     d.blank();
-    let stated_year = if on("year-mentions") { year - 2 } else { year };
-    let line = d.push(format!(
-        "Laporan Kinerja {office} Tahun {stated_year} memuat capaian kinerja atas sasaran strategis yang ditetapkan dalam Perjanjian Kinerja."
-    ));
-    if on("year-mentions") {
-        note(
-            line,
-            "year-mentions",
-            stated_year.to_string(),
-            year.to_string(),
-        );
-    }
+    let stated_year = if d.on("year-mentions") {
+        year - 2
+    } else {
+        year
+    };
+    d.claim(
+        "year-mentions",
+        format!(
+            "Laporan Kinerja {office} Tahun {stated_year} memuat capaian kinerja atas sasaran strategis yang ditetapkan dalam Perjanjian Kinerja."
+        ),
+        stated_year.to_string(),
+        year.to_string(),
+    );
     d.blank();
-    let ikhtisar_realisasi = if on("same-realisasi-belanja-langsung") {
+    let ikhtisar_realisasi = if d.on("same-realisasi-belanja-langsung") {
         total_realisasi - rng.range(1, 40) * 125_000
     } else {
         total_realisasi
     };
-    let realisasi_line = d.push(format!(
-        "Sedangkan realisasi belanja langsung sampai dengan 31 Desember {year} sebesar Rp {},- atau {} % dari pagu anggaran.",
-        rupiah(ikhtisar_realisasi),
-        pct(Decimal::from(ikhtisar_realisasi) / Decimal::from(total_anggaran) * Decimal::from(100))
-    ));
-    if on("same-realisasi-belanja-langsung") {
-        note(
-            realisasi_line,
-            "same-realisasi-belanja-langsung",
+    let realisasi_line = d.claim(
+        "same-realisasi-belanja-langsung",
+        format!(
+            "Sedangkan realisasi belanja langsung sampai dengan 31 Desember {year} sebesar Rp {},- atau {} % dari pagu anggaran.",
             rupiah(ikhtisar_realisasi),
-            rupiah(total_realisasi),
-        );
-    }
+            pct(Decimal::from(ikhtisar_realisasi) / Decimal::from(total_anggaran) * Decimal::from(100))
+        ),
+        rupiah(ikhtisar_realisasi),
+        rupiah(total_realisasi),
+    );
     d.blank();
-    let ikhtisar_anggaran = if on("same-anggaran-belanja-langsung") {
+    let ikhtisar_anggaran = if d.on("same-anggaran-belanja-langsung") {
         total_anggaran - rng.range(1, 40) * 250_000
     } else {
         total_anggaran
     };
-    let anggaran_line = d.push(format!(
-        "Untuk mendukung pencapaian kinerja tahun {year} dilaksanakan berbagai Program dan Kegiatan dengan mengalokasikan dana dalam APBD Tahun Anggaran {year} untuk Belanja Langsung sebesar Rp {},-.",
-        rupiah(ikhtisar_anggaran)
-    ));
-    if on("same-anggaran-belanja-langsung") {
-        note(
-            anggaran_line,
-            "same-anggaran-belanja-langsung",
-            format!("Rp {}", rupiah(ikhtisar_anggaran)),
-            rupiah(total_anggaran),
-        );
-    }
+    let anggaran_line = d.claim(
+        "same-anggaran-belanja-langsung",
+        format!(
+            "Untuk mendukung pencapaian kinerja tahun {year} dilaksanakan berbagai Program dan Kegiatan dengan mengalokasikan dana dalam APBD Tahun Anggaran {year} untuk Belanja Langsung sebesar Rp {},-.",
+            rupiah(ikhtisar_anggaran)
+        ),
+        format!("Rp {}", rupiah(ikhtisar_anggaran)),
+        rupiah(total_anggaran),
+    );
     d.blank();
     let btl = rng.range(200, 2000) * 1_000_000 + rng.range(0, 99) * 1000;
-    let btl_text = if on("malformed-number") {
+    let btl_text = if d.on("malformed-number") {
         let t = rupiah(btl);
         format!("{},{}'00", &t[..t.len() - 4], &t[t.len() - 3..])
     } else {
         format!("{},00", rupiah(btl))
     };
     let line = d.push(format!("Belanja tidak langsung tahun {year} sebesar Rp {btl_text} untuk gaji dan tunjangan pegawai."));
-    if on("malformed-number") {
-        note(line, "malformed-number", btl_text.clone(), String::new());
+    if d.on("malformed-number") {
+        d.note(line, "malformed-number", btl_text.clone(), String::new());
     }
     d.blank();
 
@@ -488,26 +511,23 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
     d.push("PENDAHULUAN");
     d.blank();
     let bidang = rng.range(2, 6) as usize;
-    let bidang_words = if on("digits-words") {
+    let bidang_words = if d.on("digits-words") {
         words(bidang + 1)
     } else {
         words(bidang)
     };
-    let line = d.push(format!(
-        "{office} dipimpin oleh seorang kepala dan memiliki {bidang} ({bidang_words}) bidang yang melaksanakan tugas teknis."
-    ));
-    if on("digits-words") {
-        note(
-            line,
-            "digits-words",
-            format!("{bidang} ({bidang_words})"),
-            format!("{bidang} ({})", words(bidang)),
-        );
-    }
+    d.claim(
+        "digits-words",
+        format!(
+            "{office} dipimpin oleh seorang kepala dan memiliki {bidang} ({bidang_words}) bidang yang melaksanakan tugas teknis."
+        ),
+        format!("{bidang} ({bidang_words})"),
+        format!("{bidang} ({})", words(bidang)),
+    );
     d.blank();
-    if on("required-chapters") {
+    if d.on("required-chapters") {
         // The chapter's text is there, its heading is not.
-        note(1, "required-chapters", String::new(), "BAB II".to_string());
+        d.note(1, "required-chapters", String::new(), "BAB II".to_string());
     } else {
         d.push("BAB II");
         d.push("PERENCANAAN KINERJA");
@@ -515,23 +535,20 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
     }
     d.push(format!("Perjanjian Kinerja tahun {year} memuat sasaran strategis, indikator kinerja dan target yang akan dicapai."));
     d.blank();
-    let number = if on("template-text") {
+    let number = if d.on("template-text") {
         "...".to_string()
     } else {
         rng.range(2, 60).to_string()
     };
-    let line = d.push(format!(
-        "Rencana Strategis ditetapkan dengan Peraturan Bupati Nomor {number} Tahun {} tentang Rencana Strategis Perangkat Daerah.",
-        year - 1
-    ));
-    if on("template-text") {
-        note(
-            line,
-            "template-text",
-            format!("Nomor {number} Tahun"),
-            String::new(),
-        );
-    }
+    d.claim(
+        "template-text",
+        format!(
+            "Rencana Strategis ditetapkan dengan Peraturan Bupati Nomor {number} Tahun {} tentang Rencana Strategis Perangkat Daerah.",
+            year - 1
+        ),
+        format!("Nomor {number} Tahun"),
+        String::new(),
+    );
     d.blank();
 
     // Bab III: measurement table.
@@ -589,10 +606,10 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
     let mut printed = Vec::new();
     for (i, ind) in indicators.iter().enumerate() {
         let right = ind.capaian();
-        let shown = if on("capaian-formula") && i == wrong_capaian {
+        let shown = if d.on("capaian-formula") && i == wrong_capaian {
             // The realisation copied into the capaian column, as Ledokombo did.
             Decimal::from(ind.realisasi) + Decimal::new(37, 2)
-        } else if on("predicate-recomputed") && i == wrong_capaian {
+        } else if d.on("predicate-recomputed") && i == wrong_capaian {
             // A capaian two bands away; the predicate below follows it.
             let at = band_of(scale, right);
             inside_band(&scale[if at >= 2 { at - 2 } else { at + 2 }])
@@ -614,54 +631,48 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
             ind.realisasi,
             shown_text
         ));
-        if (on("capaian-formula") || on("predicate-recomputed")) && i == wrong_capaian {
-            note(line, "capaian-formula", shown_text, pct(right));
+        if (d.on("capaian-formula") || d.on("predicate-recomputed")) && i == wrong_capaian {
+            d.note(line, "capaian-formula", shown_text, pct(right));
         }
     }
     d.blank();
-    let evaluated = if on("evaluated-count") {
+    let evaluated = if d.on("evaluated-count") {
         n_ind + 1
     } else {
         n_ind
     };
-    let line = d.push(format!(
-        "Pada tahun {year} dilakukan evaluasi dan analisis capaian terhadap {evaluated} ({}) indikator kinerja.",
-        words(evaluated)
-    ));
-    if on("evaluated-count") {
-        note(
-            line,
-            "evaluated-count",
-            format!("{evaluated} indikator"),
-            format!("{n_ind} indikator"),
-        );
-    }
+    d.claim(
+        "evaluated-count",
+        format!(
+            "Pada tahun {year} dilakukan evaluasi dan analisis capaian terhadap {evaluated} ({}) indikator kinerja.",
+            words(evaluated)
+        ),
+        format!("{evaluated} indikator"),
+        format!("{n_ind} indikator"),
+    );
     d.blank();
     let avg = printed.iter().copied().sum::<Decimal>() / Decimal::from(printed.len());
-    let stated_avg = if on("average-claim") {
+    let stated_avg = if d.on("average-claim") {
         avg + Decimal::from(rng.range(2, 9))
     } else {
         avg
     };
-    let line = d.push(format!(
-        "Dari tabel diatas rata-rata capaian sasaran sebesar {} %.",
-        pct(stated_avg)
-    ));
-    if on("average-claim") {
-        note(
-            line,
-            "average-claim",
-            format!("{} %", pct(stated_avg)),
-            pct(avg),
-        );
-    }
+    d.claim(
+        "average-claim",
+        format!(
+            "Dari tabel diatas rata-rata capaian sasaran sebesar {} %.",
+            pct(stated_avg)
+        ),
+        format!("{} %", pct(stated_avg)),
+        pct(avg),
+    );
     d.blank();
     let wrong_predicate = rng.below(n_ind as u64) as usize;
     for (i, ind) in indicators.iter().enumerate() {
         let at = band_of(scale, printed[i]);
         let right = scale[at].label;
         // Two bands away: wrong on any reading of the scale.
-        let label = if on("predicate-scale") && i == wrong_predicate {
+        let label = if d.on("predicate-scale") && i == wrong_predicate {
             scale[if at >= 2 { at - 2 } else { at + 2 }].label
         } else {
             right
@@ -671,8 +682,8 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
             i + 1,
             ind.name
         ));
-        if on("predicate-scale") && i == wrong_predicate {
-            note(
+        if d.on("predicate-scale") && i == wrong_predicate {
+            d.note(
                 line,
                 "predicate-scale",
                 label.to_string(),
@@ -682,14 +693,14 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
         // A predicate that follows a wrong label or a wrong capaian is also
         // wrong for the capaian recomputed from target and realisation.
         let misjudged = !labels_read(scale, ind.capaian()).contains(&band_of(scale, printed[i]));
-        if (on("predicate-scale") && i == wrong_predicate)
-            || (on("capaian-formula") && i == wrong_capaian && misjudged)
+        if (d.on("predicate-scale") && i == wrong_predicate)
+            || (d.on("capaian-formula") && i == wrong_capaian && misjudged)
         {
-            also(line, "predicate-recomputed");
+            d.also(line, "predicate-recomputed");
         }
-        if on("predicate-recomputed") && i == wrong_capaian {
+        if d.on("predicate-recomputed") && i == wrong_capaian {
             let recomputed = band_of(scale, ind.capaian());
-            note(
+            d.note(
                 line,
                 "predicate-recomputed",
                 label.to_string(),
@@ -702,41 +713,35 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
         .iter()
         .flat_map(|p| p.1.iter().map(|i| &i.0))
         .collect();
-    let claimed = if on("list-count") {
+    let claimed = if d.on("list-count") {
         activities.len() + 1
     } else {
         activities.len()
     };
-    let line = d.push(format!(
-        "Kegiatan yang dilaksanakan selama tahun {year} sebanyak {claimed} ({}) kegiatan yaitu :",
-        words(claimed)
-    ));
-    if on("list-count") {
-        note(
-            line,
+    d.claim(
             "list-count",
-            format!("{claimed} kegiatan"),
-            format!("{} kegiatan", activities.len()),
-        );
-    }
+            format!(
+            "Kegiatan yang dilaksanakan selama tahun {year} sebanyak {claimed} ({}) kegiatan yaitu :",
+            words(claimed)
+        ),
+        format!("{claimed} kegiatan"),
+        format!("{} kegiatan", activities.len()),
+    );
     for (i, a) in activities.iter().enumerate() {
         d.push(format!("{}. {a};", i + 1));
     }
     d.blank();
 
-    let line = d.push(if on("duplicate-table-number") {
-        "Tabel 3.1"
-    } else {
-        "Tabel 3.2"
-    });
-    if on("duplicate-table-number") {
-        note(
-            line,
-            "duplicate-table-number",
-            "Tabel 3.1".to_string(),
-            String::new(),
-        );
-    }
+    d.claim(
+        "duplicate-table-number",
+        if d.on("duplicate-table-number") {
+            "Tabel 3.1"
+        } else {
+            "Tabel 3.2"
+        },
+        "Tabel 3.1".to_string(),
+        String::new(),
+    );
     d.push("Realisasi Anggaran");
     d.push("No\tPROGRAM / KEGIATAN\tANGGARAN (Rp)\tREALISASI (Rp)\tCAPAIAN (%)");
     let romans = ["I", "II", "III", "IV"];
@@ -755,7 +760,7 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
         ));
         for (c, (name, a, r)) in items.iter().enumerate() {
             let right = Decimal::from(*r) / Decimal::from(*a) * Decimal::from(100);
-            let shown = if on("table-percentage") && row_index == wrong_pct_row {
+            let shown = if d.on("table-percentage") && row_index == wrong_pct_row {
                 right + Decimal::from(3)
             } else {
                 right
@@ -767,13 +772,13 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
                 rupiah(*r),
                 pct(shown)
             ));
-            if on("table-percentage") && row_index == wrong_pct_row {
-                note(line, "table-percentage", pct(shown), pct(right));
+            if d.on("table-percentage") && row_index == wrong_pct_row {
+                d.note(line, "table-percentage", pct(shown), pct(right));
             }
             row_index += 1;
         }
     }
-    let shown_total = if on("table-column-sum") {
+    let shown_total = if d.on("table-column-sum") {
         total_anggaran + rng.range(1, 9) * 1_000_000
     } else {
         total_anggaran
@@ -784,16 +789,16 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
         rupiah(total_realisasi),
         pct(Decimal::from(total_realisasi) / Decimal::from(shown_total) * Decimal::from(100))
     ));
-    if on("table-column-sum") {
-        note(
+    if d.on("table-column-sum") {
+        d.note(
             line,
             "table-column-sum",
             rupiah(shown_total),
             rupiah(total_anggaran),
         );
         // The ikhtisar states the true budget, so it no longer matches the TOTAL.
-        also(anggaran_line, "same-anggaran-belanja-langsung");
-        also(realisasi_line, "same-realisasi-belanja-langsung");
+        d.also(anggaran_line, "same-anggaran-belanja-langsung");
+        d.also(realisasi_line, "same-realisasi-belanja-langsung");
     }
     let _ = total_pct;
     d.blank();
@@ -802,23 +807,20 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
     d.push("Alokasi Anggaran");
     d.blank();
     let whole = btl + total_anggaran;
-    let stated_whole = if on("parts-sum") {
+    let stated_whole = if d.on("parts-sum") {
         whole + rng.range(1, 30) * 1_000_000
     } else {
         whole
     };
-    let line = d.push(format!(
-        "Keseluruhan anggaran {office} tahun {year} adalah sebesar Rp {} yang terdiri dari:",
-        rupiah(stated_whole)
-    ));
-    if on("parts-sum") {
-        note(
-            line,
-            "parts-sum",
-            format!("Rp {}", rupiah(stated_whole)),
-            rupiah(whole),
-        );
-    }
+    d.claim(
+        "parts-sum",
+        format!(
+            "Keseluruhan anggaran {office} tahun {year} adalah sebesar Rp {} yang terdiri dari:",
+            rupiah(stated_whole)
+        ),
+        format!("Rp {}", rupiah(stated_whole)),
+        rupiah(whole),
+    );
     d.blank();
     d.push(format!("a. Belanja Tidak Langsung\tRp. {}", rupiah(btl)));
     d.push(format!(
@@ -828,24 +830,21 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
     d.blank();
     let share = |part: u64| Decimal::from(part) / Decimal::from(whole) * Decimal::from(100);
     let bl_share = share(total_anggaran);
-    let stated_bl_share = if on("share-of-total") {
+    let stated_bl_share = if d.on("share-of-total") {
         bl_share + Decimal::from(rng.range(4, 12))
     } else {
         bl_share
     };
-    let line = d.push(format!(
-        "Proporsi Anggaran pada tahun {year}, Belanja Langsung sebesar {}% dan Belanja Tidak Langsung sebesar {}%.",
-        pct(stated_bl_share),
-        pct(share(btl))
-    ));
-    if on("share-of-total") {
-        note(
-            line,
+    d.claim(
             "share-of-total",
-            format!("{}%", pct(stated_bl_share)),
-            pct(bl_share),
-        );
-    }
+            format!(
+            "Proporsi Anggaran pada tahun {year}, Belanja Langsung sebesar {}% dan Belanja Tidak Langsung sebesar {}%.",
+            pct(stated_bl_share),
+            pct(share(btl))
+        ),
+        format!("{}%", pct(stated_bl_share)),
+        pct(bl_share),
+    );
     d.blank();
 
     // Activity details: budget absorbed as a percentage or in rupiah, which
@@ -863,11 +862,11 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
         .take(detailed)
         .map(|(i, item)| (i - first, item))
     {
-        let row_was_wrong = on("table-percentage") && k + first == wrong_pct_row;
+        let row_was_wrong = d.on("table-percentage") && k + first == wrong_pct_row;
         let marker = (b'a' + k as u8) as char;
         d.push(format!("{marker}. {name}"));
         d.blank();
-        let wrong = on("activity-figures") && k == wrong_detail;
+        let wrong = d.on("activity-figures") && k == wrong_detail;
         if rng.chance(0.5) {
             let right = Decimal::from(*r) / Decimal::from(*a) * Decimal::from(100);
             let shown = if wrong {
@@ -881,7 +880,7 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
                 pct(shown)
             ));
             if wrong {
-                note(
+                d.note(
                     line,
                     "activity-figures",
                     format!("{} %", pct(shown)),
@@ -890,7 +889,7 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
             }
             if row_was_wrong {
                 // The detail gives the right percentage, the table a wrong one.
-                also(line, "activity-figures");
+                d.also(line, "activity-figures");
             }
         } else {
             let shown = if wrong {
@@ -905,7 +904,7 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
                 rupiah(shown)
             ));
             if wrong {
-                note(
+                d.note(
                     line,
                     "activity-figures",
                     format!("Rp {}", rupiah(shown)),
@@ -928,9 +927,9 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
         let end_target = ind.target + rng.range(0, 15);
         let right = Decimal::from(ind.realisasi) / Decimal::from(end_target) * Decimal::from(100);
         let wrong = i == wrong_progress;
-        let cell = if on("table-progress") && wrong {
+        let cell = if d.on("table-progress") && wrong {
             format!("{} %", pct(right + Decimal::from(rng.range(3, 20))))
-        } else if on("empty-required-cell") && wrong {
+        } else if d.on("empty-required-cell") && wrong {
             String::new()
         } else {
             format!("{} %", pct(right))
@@ -941,16 +940,16 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
             ind.name,
             ind.realisasi
         ));
-        if wrong && on("table-progress") {
-            note(
+        if wrong && d.on("table-progress") {
+            d.note(
                 line,
                 "table-progress",
                 cell.clone(),
                 format!("{}%", pct(right)),
             );
         }
-        if wrong && on("empty-required-cell") {
-            note(
+        if wrong && d.on("empty-required-cell") {
+            d.note(
                 line,
                 "empty-required-cell",
                 String::new(),
@@ -974,7 +973,7 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
     for (g, (program, _)) in programs.iter().enumerate() {
         let amounts: Vec<u64> = years.iter().map(|_| rng.range(10_000, 900_000)).collect();
         let sum: u64 = amounts.iter().sum();
-        let shown = if on("table-row-sum") && g == wrong_funding {
+        let shown = if d.on("table-row-sum") && g == wrong_funding {
             sum + rng.range(1, 50) * 1000
         } else {
             sum
@@ -985,8 +984,8 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
         }
         let _ = write!(row, "\t{}", rupiah(shown));
         let line = d.push(row);
-        if on("table-row-sum") && g == wrong_funding {
-            note(line, "table-row-sum", rupiah(shown), rupiah(sum));
+        if d.on("table-row-sum") && g == wrong_funding {
+            d.note(line, "table-row-sum", rupiah(shown), rupiah(sum));
         }
     }
     d.blank();
@@ -1020,7 +1019,7 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
     let mut count_noted = None;
     for (k, (l, n)) in per_label.iter().enumerate() {
         let label = scale[*l].label.to_lowercase();
-        let shown = if on("predicate-counts") && Some(k) == wrong_count {
+        let shown = if d.on("predicate-counts") && Some(k) == wrong_count {
             count_noted = Some((
                 format!("{} {label}", n + 1 + ambiguous),
                 format!("{n} {label}"),
@@ -1040,7 +1039,7 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
         parts.join(", dan ")
     ));
     if let Some((stated, expected)) = count_noted {
-        note(line, "predicate-counts", stated, expected);
+        d.note(line, "predicate-counts", stated, expected);
     }
     d.blank();
     d.push(format!(
@@ -1067,7 +1066,8 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
     for l in &d.lines {
         let _ = writeln!(text, "{l}");
     }
-    key.append(&mut consequences);
+    let mut key = d.key;
+    key.append(&mut d.consequences);
     (text, key)
 }
 
