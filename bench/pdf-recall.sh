@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Numeric-token recall of our PDF extraction against `pdftotext -layout`
 # (poppler-utils, installed if missing) on every PDF in samples/pdf/ and the
-# unruled Writer rendering in tests/fixtures/pdf/.
+# unruled renderings in tests/fixtures/pdf/.
 # For each file: the multiset of numbers pdftotext yields (1.329.782.597,10,
 # 96,14, 2020, 85 …), how many of them our `lkjip-audit extract --layout`
 # yields too, and the recall. Exits 1 if a file with a text layer is under 99.5 %.
@@ -16,7 +16,7 @@ bin=target/release/lkjip-audit
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 printf '%-45s %8s %8s %9s\n' "file" "poppler" "matched" "recall"
 status=0
-for pdf in samples/pdf/*.pdf tests/fixtures/pdf/ledokombo-writer-unruled.pdf; do
+for pdf in samples/pdf/*.pdf tests/fixtures/pdf/ledokombo-*-unruled.pdf; do
   name="$(basename "$pdf")"
   if ! pdftotext -layout "$pdf" "$tmp/poppler.txt" 2>/dev/null; then
     printf '%-45s %s\n' "$name" "skipped: pdftotext cannot read it (not a PDF / needs a password)"

@@ -349,12 +349,17 @@ impl Check for ActivityFigures {
             let Some(row) = find_row(table, &name_line.line.text) else {
                 continue;
             };
+            // Each cell's figure, or the figures in it when a narrow cell ran
+            // into its neighbour (": 100" beside the colon).
             let values: Vec<Figure> = l
                 .line
                 .spans
                 .iter()
                 .skip(1)
-                .filter_map(|s| cell_number(&s.text, Hint::None))
+                .flat_map(|s| match cell_number(&s.text, Hint::None) {
+                    Some(f) => vec![f],
+                    None => super::common::figures(&s.text),
+                })
                 .collect();
             if values.len() < 2 {
                 continue;
