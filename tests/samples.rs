@@ -402,6 +402,13 @@ fn generated_reports_that_found_pipeline_mistakes() {
     let fs = findings_any("tests/fixtures/generated/empty-cell-beside-small-numbers.txt");
     assert_has(&fs, "empty-required-cell", 142, "", "TINGKAT KEMAJUAN");
     assert_eq!(fs.len(), 1, "{fs:#?}");
+    // A PDF (gen_corpus --pdf --tight) whose page 2 opens with a new table
+    // right after the previous page ended with another: the new one keeps its
+    // own columns, so "Kondisi Akhir Periode Rp" stays one header and its
+    // wrong row total is found.
+    let fs = findings_any("tests/fixtures/generated/new-table-at-page-top.pdf");
+    assert_has(&fs, "table-row-sum", 4, "2.674.797", "2.625.797");
+    assert_eq!(fs.len(), 1, "{fs:#?}");
     // One program over one activity, and a TOTAL that is not its sum.
     let fs = findings_any("tests/fixtures/generated/single-program-wrong-total.txt");
     assert_has(&fs, "table-column-sum", 61, "166.500.000", "162.500.000");

@@ -182,11 +182,17 @@ pub fn lines(glyphs: Vec<Glyph>, carry: &mut Vec<f32>, top: &mut Vec<f32>) -> Ve
             continue;
         };
         let mut starts = column_starts(block_rows);
+        // A table continued from the previous page keeps that table's columns;
+        // a new table with columns of its own (most of them elsewhere) does not.
+        let near_carried = |x: &f32| carried.iter().any(|c| (x - c).abs() <= CUT_TOLERANCE);
+        let continues = starts.iter().filter(|x| near_carried(x)).count() * 2 >= starts.len();
         if start <= 2 {
             top.clone_from(&starts);
-            starts.extend(carried.iter().copied());
-            starts.sort_by(f32::total_cmp);
-            starts.dedup_by(|a, b| (*a - *b).abs() <= CUT_TOLERANCE);
+            if continues {
+                starts.extend(carried.iter().copied());
+                starts.sort_by(f32::total_cmp);
+                starts.dedup_by(|a, b| (*a - *b).abs() <= CUT_TOLERANCE);
+            }
         }
         let (mut start, mut end) = (start, end);
         // Column headers and last wrapped lines just outside the block that share its columns.
