@@ -383,10 +383,18 @@ fn aligned_blocks(lines: &[TextLine], top_continues: bool) -> Vec<(usize, usize)
                 .filter(|l| l.spans.len() >= 2)
                 .flat_map(|l| l.spans.iter().skip(1).map(|s| s.x))
                 .collect();
+            // A gap wider than a word space at the column start (a row number
+            // beside its cell) is not running across it.
             let crosses = (end..k).any(|j| {
-                lines.get(j).and_then(|l| l.spans.first()).is_some_and(|s| {
-                    cols.iter()
-                        .any(|&c| c > s.x + CUT_TOLERANCE && c < s.x + s.width - CUT_TOLERANCE)
+                lines.get(j).is_some_and(|l| {
+                    let gaps = medium_cuts(&l.raw);
+                    l.spans.first().is_some_and(|s| {
+                        cols.iter().any(|&c| {
+                            c > s.x + CUT_TOLERANCE
+                                && c < s.x + s.width - CUT_TOLERANCE
+                                && !gaps.iter().any(|g| (g - c).abs() <= CUT_TOLERANCE)
+                        })
+                    })
                 })
             });
             // More than a few lines between two rows must be a centred cell's lines;
