@@ -282,20 +282,45 @@ fn centred_rows(block: &[(f32, Vec<Glyph>)], starts: &[f32]) -> Option<Vec<TextL
         prev = Some(line);
     }
     // Centred: some row starts with lines of other cells before its first-column line.
-    let centred = segments.iter().any(|seg| {
-        seg.len() >= 2
-            && seg.first().is_some_and(|l| !first_filled(&l.1))
-            && seg.iter().skip(1).any(|l| first_filled(&l.1))
-    });
-    if !centred || segments.len() < 2 {
-        return None;
-    }
     let column = |x: f32| {
         starts
             .iter()
             .rposition(|&c| c <= x + CUT_TOLERANCE)
             .unwrap_or(0)
     };
+    let filled = |row: &[Glyph]| -> Vec<usize> {
+        let mut cols: Vec<usize> = row.iter().map(|g| column(g.x + g.width / 2.0)).collect();
+        cols.dedup();
+        cols
+    };
+    // Or a row whose lines come closer than a line's height (cells centred
+    // against each other) and whose first line lacks a cell a later one has.
+    let half_pitch = |seg: &[&(f32, Vec<Glyph>)]| {
+        seg.windows(2).any(|w| {
+            let size = w[0]
+                .1
+                .iter()
+                .chain(&w[1].1)
+                .map(|g| g.size)
+                .fold(1.0f32, f32::max);
+            w[1].0 - w[0].0 < 0.7 * size
+        })
+    };
+    let centred = segments.iter().any(|seg| {
+        seg.len() >= 2
+            && ((seg.first().is_some_and(|l| !first_filled(&l.1))
+                && seg.iter().skip(1).any(|l| first_filled(&l.1)))
+                || (half_pitch(seg)
+                    && seg.first().is_some_and(|first| {
+                        let opening = filled(&first.1);
+                        seg.iter()
+                            .skip(1)
+                            .any(|l| filled(&l.1).iter().any(|c| !opening.contains(c)))
+                    })))
+    });
+    if !centred || segments.len() < 2 {
+        return None;
+    }
     let mut out = Vec::with_capacity(segments.len());
     for seg in segments {
         let mut cells: Vec<Vec<Glyph>> = vec![Vec::new(); starts.len()];
@@ -358,13 +383,24 @@ fn aligned_blocks(lines: &[TextLine], top_continues: bool) -> Vec<(usize, usize)
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        if lines.get(i).is_none_or(|l| l.spans.len() < 2) {
+        // A table may open with a row whose cells are centred: lines closer
+        // than a line apart, each cell on its own.
+        let opening = centred_row_end(lines, i);
+        if opening.is_none() && lines.get(i).is_none_or(|l| l.spans.len() < 2) {
             i += 1;
             continue;
         }
         let start = i;
-        let left = lines[i].spans.first().map_or(0.0, |s| s.x);
-        let mut end = i + 1;
+        let left = match opening {
+            Some(row_end) => lines
+                .get(i..row_end)
+                .into_iter()
+                .flatten()
+                .filter_map(|l| l.spans.first().map(|s| s.x))
+                .fold(f32::INFINITY, f32::min),
+            None => lines[i].spans.first().map_or(0.0, |s| s.x),
+        };
+        let mut end = opening.unwrap_or(i + 1);
         let mut multi = 1;
         while let Some(prev) = lines.get(end - 1) {
             let size = prev.size().max(1.0);
@@ -450,6 +486,49 @@ fn aligned_blocks(lines: &[TextLine], top_continues: bool) -> Vec<(usize, usize)
         i = end;
     }
     out
+}
+
+/// End of a row of centred cells starting at line `i`, when the lines there
+/// are single cells closer together than a line's height (prose never is),
+/// in at least two columns, each starting where the multi-cell line right
+/// after them has a column, the first at its left edge.
+fn centred_row_end(lines: &[TextLine], i: usize) -> Option<usize> {
+    let mut end = i + 1;
+    while let (Some(a), Some(b)) = (lines.get(end - 1), lines.get(end)) {
+        if b.spans.len() != 1 || a.spans.len() != 1 || !half_pitch(a, b) {
+            break;
+        }
+        end += 1;
+    }
+    let row = lines.get(i..end).filter(|row| row.len() >= 2)?;
+    let next = lines.get(end).filter(|n| n.spans.len() >= 2)?;
+    let last = row.last()?;
+    if next.y - last.y > 1.6 * last.size().max(next.size()).max(1.0) {
+        return None;
+    }
+    let columns = medium_cuts(&next.raw);
+    let starts: Vec<f32> = row
+        .iter()
+        .filter_map(|l| l.spans.first().map(|s| s.x))
+        .collect();
+    let at_column = |x: &f32| columns.iter().any(|c| (x - c).abs() <= CUT_TOLERANCE);
+    let distinct = starts
+        .iter()
+        .any(|x| starts.iter().any(|y| (x - y).abs() > CUT_TOLERANCE));
+    // The row's first cell is at the table's left edge (a header row with an
+    // empty first cell is left to the rows below it).
+    let left = starts.iter().copied().fold(f32::INFINITY, f32::min);
+    let same_left = columns
+        .first()
+        .is_some_and(|c| (left - c).abs() <= CUT_TOLERANCE);
+    (distinct && same_left && starts.iter().all(at_column)).then_some(end)
+}
+
+/// Two lines closer than 0.7 of their height: lines of cells centred against
+/// each other, not lines of one text.
+fn half_pitch(a: &TextLine, b: &TextLine) -> bool {
+    let size = a.size().max(b.size()).max(1.0);
+    b.y - a.y > 0.0 && b.y - a.y < 0.7 * size
 }
 
 /// Whether a line runs across column start `c` in the middle of a word, as
