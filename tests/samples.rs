@@ -435,6 +435,31 @@ fn a_share_is_not_judged_against_a_list_read_with_one_part() {
     );
 }
 
+/// A "(n-1)" header cell wrapped over two lines ("Th. 2018 (n-" above "1)"), as a
+/// narrow column prints it, is still read as the (n-1) column: the wrong year
+/// is found on the line that shows it, and only once.
+#[test]
+fn a_wrapped_n_minus_1_header_is_still_checked() {
+    let dir = root().join("target/test-output/samples");
+    std::fs::create_dir_all(&dir).expect("output dir");
+    let text = std::fs::read_to_string(root().join(LEDOKOMBO)).expect("sample");
+    let header = "\t\t\t\tTh. 2018 (n-1)\tTh. 2020 (n)\n";
+    assert_eq!(text.matches(header).count(), 1, "the sample's header");
+    let path = dir.join("wrapped-header.txt");
+    std::fs::write(
+        &path,
+        text.replace(header, "\t\t\t\tTh. 2018 (n-\tTh. 2020\n\t\t\t\t1)\t(n)\n"),
+    )
+    .expect("write");
+    let fs = findings_any(path.to_str().expect("utf-8 path"));
+    assert_has(&fs, "year-mentions", 339, "2018", "2019");
+    let years: Vec<&Value> = fs
+        .iter()
+        .filter(|f| f["rule"] == "year-mentions" && f["stated"] == "2018")
+        .collect();
+    assert_eq!(years.len(), 1, "{years:#?}");
+}
+
 fn findings_any(path: &str) -> Vec<Value> {
     let (_, stdout, stderr) = run(&["check", "--format", "json", path]);
     let doc: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"));

@@ -101,6 +101,7 @@ impl Check for YearMentions {
                 }
             }
             // Table rows and headers, table-of-contents rows.
+            let mut seen: Vec<(usize, String)> = Vec::new();
             for l in ctx
                 .report
                 .lines
@@ -109,7 +110,39 @@ impl Check for YearMentions {
             {
                 for c in m.pattern.0.captures_iter(&l.line.text) {
                     let Some(y) = c.name("year") else { continue };
+                    seen.push((l.index, y.as_str().to_string()));
                     report(l.index, y.start(), y.as_str(), out);
+                }
+            }
+            // Column labels whose header cell wraps over lines ("Th. 2018 (n-" above
+            // "1)"), reported on the header line that shows the year.
+            for t in ctx
+                .report
+                .tables
+                .iter()
+                .filter(|t| m.chapters.contains(t.chapter))
+            {
+                for label in &t.columns {
+                    for c in m.pattern.0.captures_iter(label) {
+                        let Some(y) = c.name("year") else { continue };
+                        let header_end = t
+                            .rows
+                            .first()
+                            .map_or(t.end, |r| ctx.row_line(r.page, r.line));
+                        let shown = (t.start..header_end.min(t.end)).find_map(|i| {
+                            let text = &ctx.report.lines.get(i)?.line.text;
+                            text.find(y.as_str()).map(|at| (i, at))
+                        });
+                        let Some((line, at)) = shown else { continue };
+                        if seen
+                            .iter()
+                            .any(|(l, year)| *l == line && year == y.as_str())
+                        {
+                            continue;
+                        }
+                        seen.push((line, y.as_str().to_string()));
+                        report(line, at, y.as_str(), out);
+                    }
                 }
             }
         }
