@@ -16,7 +16,7 @@ bin=target/release/lkjip-audit
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 printf '%-45s %8s %8s %9s\n' "file" "poppler" "matched" "recall"
 status=0
-for pdf in samples/pdf/*.pdf tests/fixtures/pdf/ledokombo-*-unruled.pdf; do
+for pdf in samples/pdf/*.pdf tests/fixtures/pdf/*-unruled.pdf; do
   name="$(basename "$pdf")"
   if ! pdftotext -layout "$pdf" "$tmp/poppler.txt" 2>/dev/null; then
     printf '%-45s %s\n' "$name" "skipped: pdftotext cannot read it (not a PDF / needs a password)"

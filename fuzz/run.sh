@@ -17,7 +17,7 @@ for target in "${targets[@]}"; do
   case "$target" in
     figures|text_export) cp -n ../samples/*.txt ../tests/fixtures/*.md "corpus/$target/" 2>/dev/null || true ;;
     rule_file) cp -n ../rules/*.toml "corpus/$target/" ;;
-    pdf_extract) cp -n ../samples/pdf/*.pdf "corpus/$target/" 2>/dev/null || true ;;
+    pdf_extract) cp -n ../samples/pdf/*.pdf ../tests/fixtures/pdf/*.pdf ../tests/fixtures/generated/*.pdf "corpus/$target/" 2>/dev/null || true ;;
   esac
   echo "== $target: ${seconds}s"
   cargo +nightly fuzz run "$target" "corpus/$target" -- \

@@ -5,7 +5,7 @@
 #   type1-differences.pdf, scanned-page.pdf, mixed-scan.pdf   (make-raw-pdfs.py)
 #   encrypted-empty-user.pdf, encrypted-password.pdf           (qpdf)
 #   not-a-pdf.pdf                                               (an HTML file)
-# and tests/fixtures/pdf/ledokombo-{writer,chromium}-unruled.pdf: tables without borders.
+# and tests/fixtures/pdf/{ledokombo,rambipuji}-{writer,chromium}-unruled.pdf: tables without borders.
 # Installs what it needs from Debian. Usage: scripts/make-sample-pdfs.sh [OUT_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,15 +36,17 @@ for sample in ledokombo rambipuji; do
     --user-data-dir="$work/chromium-profile" --no-pdf-header-footer \
     --print-to-pdf="$out/lkjip-2020-kec-$sample.chromium.pdf" "file://$html" 2>/dev/null
 done
-python3 scripts/txt2html.py samples/lkjip-2020-kec-ledokombo.txt "$work/unruled.html" --unruled
-soffice --headless -env:UserInstallation="file://$work/lo-profile" \
-  --infilter="HTML (StarWriter)" --convert-to pdf:writer_pdf_Export \
-  --outdir "$work/writer" "$work/unruled.html" >/dev/null
-cp "$work/writer/unruled.pdf" tests/fixtures/pdf/ledokombo-writer-unruled.pdf
-chromium --headless --no-sandbox --disable-gpu --no-first-run \
-  --disable-background-networking --disable-component-update --disable-sync \
-  --user-data-dir="$work/chromium-profile" --no-pdf-header-footer \
-  --print-to-pdf=tests/fixtures/pdf/ledokombo-chromium-unruled.pdf "file://$work/unruled.html" 2>/dev/null
+for sample in ledokombo rambipuji; do
+  python3 scripts/txt2html.py "samples/lkjip-2020-kec-$sample.txt" "$work/$sample-unruled.html" --unruled
+  soffice --headless -env:UserInstallation="file://$work/lo-profile" \
+    --infilter="HTML (StarWriter)" --convert-to pdf:writer_pdf_Export \
+    --outdir "$work/writer" "$work/$sample-unruled.html" >/dev/null
+  cp "$work/writer/$sample-unruled.pdf" "tests/fixtures/pdf/$sample-writer-unruled.pdf"
+  chromium --headless --no-sandbox --disable-gpu --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync \
+    --user-data-dir="$work/chromium-profile" --no-pdf-header-footer \
+    --print-to-pdf="tests/fixtures/pdf/$sample-chromium-unruled.pdf" "file://$work/$sample-unruled.html" 2>/dev/null
+done
 python3 scripts/make-raw-pdfs.py "$out"
 qpdf --encrypt "" lkjip-owner 256 -- "$out/type1-differences.pdf" "$out/encrypted-empty-user.pdf"
 qpdf --encrypt rahasia lkjip-owner 256 -- "$out/type1-differences.pdf" "$out/encrypted-password.pdf"
