@@ -157,13 +157,20 @@ fn start_span(g: &Glyph) -> Span {
 /// How close (points) a glyph must start to a column start to be cut there.
 const CUT_TOLERANCE: f32 = 2.5;
 
+/// An unruled table that runs to the bottom of a page: its column starts, and
+/// whether its lines were read as whole rows.
+#[derive(Debug, Default)]
+pub struct Carried {
+    pub starts: Vec<f32>,
+    pub as_rows: bool,
+}
+
 /// Lines of free text (not in a ruled table). Runs of lines that look like an
 /// unruled table (several lines with wide gaps) are re-split at the column
 /// starts they share, and all their lines become `Aligned` so that wrapped
-/// cells stay with their table. `carry` holds the column starts of a table
-/// that ran to the bottom of the previous page, and on return those of a table
-/// that runs to the bottom of this one.
-pub fn lines(glyphs: Vec<Glyph>, carry: &mut Vec<f32>, top: &mut Vec<f32>) -> Vec<TextLine> {
+/// cells stay with their table. `carry` holds the table that ran to the bottom
+/// of the previous page, and on return the one that runs to the bottom of this one.
+pub fn lines(glyphs: Vec<Glyph>, carry: &mut Carried, top: &mut Vec<f32>) -> Vec<TextLine> {
     let rows: Vec<(f32, Vec<Glyph>)> = rows(glyphs);
     let mut out: Vec<TextLine> = rows
         .iter()
@@ -177,19 +184,34 @@ pub fn lines(glyphs: Vec<Glyph>, carry: &mut Vec<f32>, top: &mut Vec<f32>) -> Ve
         .collect();
     let carried = std::mem::take(carry);
     let mut replacements: Vec<(usize, usize, Vec<TextLine>)> = Vec::new();
-    for (start, end) in aligned_blocks(&out, !carried.is_empty()) {
+    for (start, end) in aligned_blocks(&out, !carried.starts.is_empty()) {
         let Some(block_rows) = rows.get(start..end) else {
             continue;
         };
         let mut starts = column_starts(block_rows);
         // A table continued from the previous page keeps that table's columns;
         // a new table with columns of its own (most of them elsewhere) does not.
-        let near_carried = |x: &f32| carried.iter().any(|c| (x - c).abs() <= CUT_TOLERANCE);
-        let continues = starts.iter().filter(|x| near_carried(x)).count() * 2 >= starts.len();
+        let near_carried = |x: &f32| {
+            carried
+                .starts
+                .iter()
+                .any(|c| (x - c).abs() <= CUT_TOLERANCE)
+        };
+        let continues = !carried.starts.is_empty()
+            && starts.iter().filter(|x| near_carried(x)).count() * 2 >= starts.len();
+        // The rest of a table read as whole rows is read as whole rows too,
+        // so that the table goes on in one mode — when every gap in its lines
+        // is at one of that table's columns.
+        let as_rows = start <= 2
+            && continues
+            && carried.as_rows
+            && block_rows
+                .iter()
+                .all(|(_, row)| medium_cuts(row).iter().all(near_carried));
         if start <= 2 {
             top.clone_from(&starts);
             if continues {
-                starts.extend(carried.iter().copied());
+                starts.extend(carried.starts.iter().copied());
                 starts.sort_by(f32::total_cmp);
                 starts.dedup_by(|a, b| (*a - *b).abs() <= CUT_TOLERANCE);
             }
@@ -231,15 +253,20 @@ pub fn lines(glyphs: Vec<Glyph>, carry: &mut Vec<f32>, top: &mut Vec<f32>) -> Ve
         // part of that table: its lines are in that grid, and replacing them
         // twice would drop the lines between.
         let overlaps = replacements.last().is_some_and(|(_, e, _)| start < *e);
+        let mut read_as_rows = false;
         if !overlaps
             && let Some(block) = rows.get(start..end)
-            && let Some(grid) = centred_rows(block, &starts)
+            && let Some(grid) = centred_rows(block, &starts, as_rows)
         {
             replacements.push((start, end, grid));
+            read_as_rows = true;
         }
         // A page number or footer may follow the table's last row.
         if end + 2 >= out.len() {
-            *carry = starts;
+            *carry = Carried {
+                starts,
+                as_rows: read_as_rows,
+            };
         }
     }
     // Blocks read as whole rows replace their lines (last first, so indices hold).
@@ -262,26 +289,11 @@ pub fn lines(glyphs: Vec<Glyph>, carry: &mut Vec<f32>, top: &mut Vec<f32>) -> Ve
 /// cells, so lines cannot be read as rows. Rows are then told apart by the
 /// wider vertical gap between them, and each becomes one `Delimited` line.
 /// None when the table is top-aligned (the Aligned lines read fine).
-fn centred_rows(block: &[(f32, Vec<Glyph>)], starts: &[f32]) -> Option<Vec<TextLine>> {
+/// `force`: read them as rows even when not centred (the rest of a table
+/// that was).
+fn centred_rows(block: &[(f32, Vec<Glyph>)], starts: &[f32], force: bool) -> Option<Vec<TextLine>> {
     let second = *starts.get(1)?;
     let first_filled = |row: &[Glyph]| row.iter().any(|g| g.x + g.width / 2.0 < second);
-    // Segments of lines separated by more than a line's pitch.
-    let mut segments: Vec<Vec<&(f32, Vec<Glyph>)>> = Vec::new();
-    let mut prev: Option<&(f32, Vec<Glyph>)> = None;
-    for line in block {
-        let size = line
-            .1
-            .iter()
-            .chain(prev.map(|p| p.1.iter()).into_iter().flatten())
-            .map(|g| g.size)
-            .fold(1.0f32, f32::max);
-        match (prev, segments.last_mut()) {
-            (Some(p), Some(seg)) if line.0 - p.0 <= 1.25 * size => seg.push(line),
-            _ => segments.push(vec![line]),
-        }
-        prev = Some(line);
-    }
-    // Centred: some row starts with lines of other cells before its first-column line.
     let column = |x: f32| {
         starts
             .iter()
@@ -293,6 +305,25 @@ fn centred_rows(block: &[(f32, Vec<Glyph>)], starts: &[f32]) -> Option<Vec<TextL
         cols.dedup();
         cols
     };
+    let leading = cell_leading(block, &filled);
+    // Segments of lines separated by more than the pitch of a wrapped cell's lines.
+    let mut segments: Vec<Vec<&(f32, Vec<Glyph>)>> = Vec::new();
+    let mut prev: Option<&(f32, Vec<Glyph>)> = None;
+    for line in block {
+        let size = line
+            .1
+            .iter()
+            .chain(prev.map(|p| p.1.iter()).into_iter().flatten())
+            .map(|g| g.size)
+            .fold(1.0f32, f32::max);
+        let within = leading.map_or(1.25 * size, |l| l + 0.25 * size);
+        match (prev, segments.last_mut()) {
+            (Some(p), Some(seg)) if line.0 - p.0 <= within => seg.push(line),
+            _ => segments.push(vec![line]),
+        }
+        prev = Some(line);
+    }
+    // Centred: some row starts with lines of other cells before its first-column line.
     // Or a row whose lines come closer than a line's height (cells centred
     // against each other) and whose first line lacks a cell a later one has.
     let half_pitch = |seg: &[&(f32, Vec<Glyph>)]| {
@@ -318,7 +349,7 @@ fn centred_rows(block: &[(f32, Vec<Glyph>)], starts: &[f32]) -> Option<Vec<TextL
                             .any(|l| filled(&l.1).iter().any(|c| !opening.contains(c)))
                     })))
     });
-    if !centred || segments.len() < 2 {
+    if !force && (!centred || segments.len() < 2) {
         return None;
     }
     let mut out = Vec::with_capacity(segments.len());
@@ -354,6 +385,36 @@ fn centred_rows(block: &[(f32, Vec<Glyph>)], starts: &[f32]) -> Option<Vec<TextL
         });
     }
     Some(out)
+}
+
+/// The pitch of a wrapped cell's lines: the smallest distance from a line to
+/// the next one with text in the same column. Trusted only when some lines
+/// stand further apart (rows separated by the cells' padding); otherwise the
+/// smallest distance may be that between rows, and None is returned.
+fn cell_leading(
+    block: &[(f32, Vec<Glyph>)],
+    filled: &dyn Fn(&[Glyph]) -> Vec<usize>,
+) -> Option<f32> {
+    let columns: Vec<Vec<usize>> = block.iter().map(|(_, row)| filled(row)).collect();
+    let size = |row: &[Glyph]| row.iter().map(|g| g.size).fold(1.0f32, f32::max);
+    let leading = block
+        .iter()
+        .zip(&columns)
+        .enumerate()
+        .filter_map(|(i, ((y, row), cols))| {
+            let (below, _) = block
+                .iter()
+                .zip(&columns)
+                .skip(i + 1)
+                .take(12)
+                .find(|(_, other)| other.iter().any(|c| cols.contains(c)))?;
+            let pitch = below.0 - y;
+            let size = size(row).max(size(&below.1));
+            (pitch >= 0.8 * size && pitch <= 1.8 * size).then_some(pitch)
+        })
+        .min_by(f32::total_cmp)?;
+    let apart = block.windows(2).any(|w| w[1].0 - w[0].0 > 1.15 * leading);
+    apart.then_some(leading)
 }
 
 /// A lone line at the bottom of a page (a table's header row) that shares the

@@ -94,8 +94,8 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
     let mut pages: Vec<PageLines> = Vec::with_capacity(page_ids.len());
     let mut tables = 0usize;
     let mut damaged_pages = Vec::new();
-    // Column starts of an unruled table that runs onto the next page.
-    let mut carry = Vec::new();
+    // An unruled table that runs onto the next page.
+    let mut carry = layout::Carried::default();
     for (index, id) in page_ids.iter().enumerate() {
         crate::limits::check_time().map_err(limit)?;
         let Ok(page) = doc.get_dictionary(*id) else {
@@ -351,7 +351,7 @@ fn read_page(
     page: &Dictionary,
     fonts: &mut FontCache,
     tables: &mut usize,
-    carry: &mut Vec<f32>,
+    carry: &mut layout::Carried,
     top: &mut Vec<f32>,
 ) -> Result<(Vec<TextLine>, f32, bool, bool), ExtractError> {
     let resources = inherited(doc, page, b"Resources").and_then(|o| match o {
@@ -408,7 +408,11 @@ fn read_page(
     for dir in 1..=3u8 {
         let glyphs: Vec<_> = turned.iter().filter(|g| g.dir == dir).cloned().collect();
         if !glyphs.is_empty() {
-            lines.extend(layout::lines(glyphs, &mut Vec::new(), &mut Vec::new()));
+            lines.extend(layout::lines(
+                glyphs,
+                &mut layout::Carried::default(),
+                &mut Vec::new(),
+            ));
         }
     }
     Ok((lines, height, damaged, scanned))
