@@ -40,12 +40,59 @@ static PAGE_NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new
     .expect("valid regex")
 });
 
+/// A table or figure caption ("Tabel 3.2"): at the top or bottom of several
+/// pages when tables are long, but never a running line.
+static CAPTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^\s*(?:tabel|table|gambar|grafik|diagram|figure)\s+[0-9ivx]")
+        .expect("valid regex")
+});
+
 /// "12", "- 3 -", "Halaman 4", "iii", "Page 2 of 9", "5 / 20": the whole line is a page number.
 fn is_page_number(text: &str) -> bool {
     let t = text.trim().trim_matches(|c: char| {
         matches!(c, '-' | '–' | '—' | '|' | '[' | ']' | '(' | ')') || c.is_whitespace()
     });
     PAGE_NUMBER.is_match(t)
+}
+
+/// The numbers in a running line are the same on every page, except at most
+/// one that goes up with the page ("Halaman 3", "Halaman 4"). Captions at the
+/// top of two pages ("Tabel 3.2", "Tabel 3.4") are not running lines.
+fn numbers_follow_pages(hits: &[Hit]) -> bool {
+    let numbers = |text: &str| -> Vec<i64> {
+        text.split(|c: char| !c.is_ascii_digit())
+            .filter_map(|n| n.parse().ok())
+            .collect()
+    };
+    let all: Vec<(usize, Vec<i64>)> = hits.iter().map(|h| (h.page, numbers(&h.text))).collect();
+    let Some((_, first)) = all.first() else {
+        return true;
+    };
+    if all.iter().any(|(_, n)| n.len() != first.len()) {
+        return false;
+    }
+    let varying: Vec<usize> = (0..first.len())
+        .filter(|&k| all.iter().any(|(_, n)| n.get(k) != first.get(k)))
+        .collect();
+    match varying.as_slice() {
+        [] => true,
+        [k] => all.windows(2).all(|w| {
+            let (pa, a) = &w[0];
+            let (pb, b) = &w[1];
+            match (a.get(*k), b.get(*k)) {
+                (Some(x), Some(y)) => y - x == *pb as i64 - *pa as i64,
+                _ => false,
+            }
+        }),
+        _ => false,
+    }
+}
+
+/// A candidate running line: where it stands and what it says.
+struct Hit {
+    page: usize,
+    y: f32,
+    text: String,
 }
 
 fn in_edge(line: &TextLine, height: f32) -> bool {
@@ -55,13 +102,21 @@ fn in_edge(line: &TextLine, height: f32) -> bool {
 /// Removes running lines in place; returns how many lines were dropped.
 pub fn remove_running(pages: &mut [PageLines]) -> usize {
     // Candidates: the first and last two free-text lines of each page, near an edge.
-    let mut seen: HashMap<(bool, String), Vec<(usize, f32)>> = HashMap::new();
+    let mut seen: HashMap<(bool, String), Vec<Hit>> = HashMap::new();
     for (p, page) in pages.iter().enumerate() {
         let n = page.lines.len();
         for (i, line) in page.lines.iter().enumerate() {
-            if (i < 2 || i + 2 >= n) && line.table.is_none() && in_edge(line, page.height) {
+            if (i < 2 || i + 2 >= n)
+                && line.table.is_none()
+                && in_edge(line, page.height)
+                && !CAPTION.is_match(&line.text())
+            {
                 let top = line.y < page.height / 2.0;
-                seen.entry((top, key(line))).or_default().push((p, line.y));
+                seen.entry((top, key(line))).or_default().push(Hit {
+                    page: p,
+                    y: line.y,
+                    text: line.text(),
+                });
             }
         }
     }
@@ -70,19 +125,19 @@ pub fn remove_running(pages: &mut [PageLines]) -> usize {
     if pages.len() >= 3 {
         for (_, hits) in seen {
             // Same place on the page (within a few points of the most common position).
-            let mut ys: Vec<f32> = hits.iter().map(|h| h.1).collect();
+            let mut ys: Vec<f32> = hits.iter().map(|h| h.y).collect();
             ys.sort_by(f32::total_cmp);
             let Some(&mid) = ys.get(ys.len() / 2) else {
                 continue;
             };
-            let at_place: Vec<(usize, f32)> = hits
+            let at_place: Vec<Hit> = hits
                 .into_iter()
-                .filter(|h| (h.1 - mid).abs() <= 4.0)
+                .filter(|h| (h.y - mid).abs() <= 4.0)
                 .collect();
-            let mut distinct: Vec<usize> = at_place.iter().map(|h| h.0).collect();
+            let mut distinct: Vec<usize> = at_place.iter().map(|h| h.page).collect();
             distinct.dedup();
-            if distinct.len() >= min_pages {
-                running.extend(at_place);
+            if distinct.len() >= min_pages && numbers_follow_pages(&at_place) {
+                running.extend(at_place.into_iter().map(|h| (h.page, h.y)));
             }
         }
     }
@@ -115,6 +170,33 @@ pub fn remove_running(pages: &mut [PageLines]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn hits(lines: &[(usize, &str)]) -> Vec<Hit> {
+        lines
+            .iter()
+            .map(|(p, t)| Hit {
+                page: *p,
+                y: 30.0,
+                text: t.to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn running_lines_number_with_their_pages() {
+        assert!(numbers_follow_pages(&hits(&[
+            (0, "LKjIP 2020"),
+            (1, "LKjIP 2020")
+        ])));
+        assert!(numbers_follow_pages(&hits(&[
+            (2, "Halaman 3 dari 9"),
+            (4, "Halaman 5 dari 9")
+        ])));
+        assert!(!numbers_follow_pages(&hits(&[
+            (1, "Tabel 3.2"),
+            (2, "Tabel 3.4")
+        ])));
+    }
 
     #[test]
     fn page_numbers() {
