@@ -414,6 +414,40 @@ fn generated_reports_that_found_pipeline_mistakes() {
     assert_has(&fs, "table-column-sum", 61, "166.500.000", "162.500.000");
 }
 
+/// Labels cut where their cells wrap ("a. Belanja Tidak | Rp." above
+/// "Langsung | 1.105.651.826") leave two parts called "Langsung": which share
+/// is whose is unknown, so no share is judged (it was, against the wrong part:
+/// "36,17 %, should be 73,43 %"). The parts still add up to the whole.
+#[test]
+fn shares_are_not_judged_against_parts_whose_labels_were_cut() {
+    let dir = root().join("target/test-output/samples");
+    std::fs::create_dir_all(&dir).expect("output dir");
+    let text = std::fs::read_to_string(root().join(LEDOKOMBO)).expect("sample");
+    let cut = text
+        .replace(
+            "| a. Belanja Tidak Langsung | Rp. 1.105.651.826 |",
+            "| a. Belanja Tidak | Rp. |\n| Langsung | 1.105.651.826 |",
+        )
+        .replace(
+            "| b. Belanja Langsung       | Rp. 400.000.000   |",
+            "| b. Belanja | Rp. |\n| Langsung | 400.000.000 |",
+        );
+    assert_eq!(
+        cut.matches("| Langsung |").count(),
+        2,
+        "the sample's list of parts"
+    );
+    let path = dir.join("cut-labels.txt");
+    std::fs::write(&path, cut).expect("write");
+    let fs = findings_any(path.to_str().expect("utf-8 path"));
+    let shares: Vec<&Value> = fs
+        .iter()
+        .filter(|f| f["rule"] == "share-of-total")
+        .collect();
+    assert!(shares.is_empty(), "{shares:#?}");
+    assert_has(&fs, "parts-sum", 433, "1.567.096", "1.505.651.826");
+}
+
 /// A composition list read with one part only (its other line lost to the
 /// layout) gives no share to check: 100 % of itself is not what it states.
 #[test]

@@ -732,6 +732,16 @@ impl Check for ShareOfTotal {
             if whole.is_zero() || parts.len() < 2 {
                 continue;
             }
+            // Two parts with the same label ("Langsung", "Langsung"): the labels
+            // were read cut where their cells wrap, so which share is whose is unknown.
+            let labels: Vec<String> = parts.iter().map(|p| normalise(&p.label)).collect();
+            if labels
+                .iter()
+                .enumerate()
+                .any(|(i, l)| labels.iter().skip(i + 1).any(|m| m == l))
+            {
+                continue;
+            }
             let last = parts.iter().map(|p| p.line).max().unwrap_or(0);
             for para in ctx.report.paragraphs.iter().filter(|p| {
                 p.pieces
@@ -747,10 +757,12 @@ impl Check for ShareOfTotal {
                         continue;
                     };
                     let wanted = normalise(label.as_str());
-                    let Some(part) = parts.iter().find(|p| {
-                        let n = normalise(&p.label);
-                        n.ends_with(&wanted) || wanted.ends_with(&n)
-                    }) else {
+                    // The part the sentence names: one only, else it is not known which.
+                    let mut named = parts
+                        .iter()
+                        .zip(&labels)
+                        .filter(|(_, n)| n.ends_with(&wanted) || wanted.ends_with(n.as_str()));
+                    let (Some((part, _)), None) = (named.next(), named.next()) else {
                         continue;
                     };
                     let computed = part.figure.value / whole * hundred();
