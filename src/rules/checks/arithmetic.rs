@@ -548,6 +548,7 @@ pub fn compositions(ctx: &Context<'_, '_>, p: &PartsParams) -> Vec<Composition> 
 /// table rows after a composition sentence, until running text resumes.
 fn parts_after(ctx: &Context<'_, '_>, from: usize) -> Vec<Part> {
     let mut parts: Vec<Part> = Vec::new();
+    let mut last_label_line = usize::MAX - 1;
     let mut blank_run = 0;
     for l in ctx.report.lines.iter().skip(from).take(20) {
         if l.line.is_blank() {
@@ -561,6 +562,18 @@ fn parts_after(ctx: &Context<'_, '_>, from: usize) -> Vec<Part> {
         let text = l.line.text.trim();
         let listed = l.line.spans.len() > 1 || TOP_ITEM.is_match(text) || SUB_ITEM.is_match(text);
         if !listed {
+            // The rest of a label that wraps in its cell ("a. Belanja Tidak  Rp …"
+            // above "Langsung"): a few words right below the part.
+            if let Some(last) = parts.last_mut()
+                && l.index == last_label_line + 1
+                && text.chars().count() <= 40
+                && !text.chars().any(|c| c.is_ascii_digit())
+                && text.chars().next().is_some_and(char::is_alphabetic)
+            {
+                last.label = format!("{} {text}", last.label);
+                last_label_line = l.index;
+                continue;
+            }
             // Running text resumes: the list is over.
             if parts.is_empty() && l.line.cells == CellMode::Flow && text.len() > 80 {
                 break;
@@ -616,6 +629,7 @@ fn parts_after(ctx: &Context<'_, '_>, from: usize) -> Vec<Part> {
                 last.children.push(part);
             }
         } else {
+            last_label_line = l.index;
             parts.push(part);
         }
     }
