@@ -197,8 +197,10 @@ pub fn lines(glyphs: Vec<Glyph>, carry: &mut Carried, top: &mut Vec<f32>) -> Vec
                 .iter()
                 .any(|c| (x - c).abs() <= CUT_TOLERANCE)
         };
+        // The first start is the margin, which every table shares: it does not vote.
         let continues = !carried.starts.is_empty()
-            && starts.iter().filter(|x| near_carried(x)).count() * 2 >= starts.len();
+            && starts.iter().skip(1).filter(|x| near_carried(x)).count() * 2
+                >= starts.len().saturating_sub(1);
         // The rest of a table read as whole rows is read as whole rows too,
         // so that the table goes on in one mode — when every gap in its lines
         // is at one of that table's columns.
@@ -334,7 +336,7 @@ fn centred_rows(block: &[(f32, Vec<Glyph>)], starts: &[f32], force: bool) -> Opt
                 .chain(&w[1].1)
                 .map(|g| g.size)
                 .fold(1.0f32, f32::max);
-            w[1].0 - w[0].0 < 0.7 * size
+            w[1].0 - w[0].0 < 0.75 * size
         })
     };
     let centred = segments.iter().any(|seg| {
@@ -512,16 +514,22 @@ fn aligned_blocks(lines: &[TextLine], top_continues: bool) -> Vec<(usize, usize)
                     .and_then(|l| l.spans.first())
                     .is_some_and(|s| s.x > left + CUT_TOLERANCE)
             });
-            // Centred cells leave a wider gap, but only next to a line inside the table's columns.
+            // Centred cells leave a wider gap, but only next to a line inside the
+            // table's columns, or after a row whose lines stand closer than a line.
             let inner = |l: &TextLine| {
                 l.spans.len() == 1 && l.spans.first().is_some_and(|s| s.x > left + CUT_TOLERANCE)
             };
-            let close = |a: &TextLine, b: &TextLine| {
+            let centred_above = |j: usize| {
+                j > 0
+                    && matches!((lines.get(j - 1), lines.get(j)), (Some(a), Some(b)) if half_pitch(a, b))
+            };
+            let close = |j: usize, a: &TextLine, b: &TextLine| {
                 let gap = b.y - a.y;
-                gap <= 1.6 * size || (gap <= 2.2 * size && (inner(a) || inner(b)))
+                gap <= 1.6 * size
+                    || (gap <= 2.2 * size && (inner(a) || inner(b) || centred_above(j)))
             };
             let chain_close = (end - 1..k).all(|j| match (lines.get(j), lines.get(j + 1)) {
-                (Some(a), Some(b)) => close(a, b),
+                (Some(a), Some(b)) => close(j, a, b),
                 _ => false,
             });
             if let Some(n) = next
@@ -532,9 +540,17 @@ fn aligned_blocks(lines: &[TextLine], top_continues: bool) -> Vec<(usize, usize)
                 end = k + 1;
                 continue;
             }
-            // Trailing wrapped lines of the last row.
+            // Trailing wrapped lines of the last row: indented ones, or lines
+            // closer than a line's height to the one above (a centred row's).
             if k > end && chain_close && indented && k - end <= 3 {
                 end = k;
+            } else {
+                while end < k
+                    && let (Some(a), Some(b)) = (lines.get(end - 1), lines.get(end))
+                    && half_pitch(a, b)
+                {
+                    end += 1;
+                }
             }
             break;
         }
@@ -564,7 +580,7 @@ fn centred_row_end(lines: &[TextLine], i: usize) -> Option<usize> {
     let row = lines.get(i..end).filter(|row| row.len() >= 2)?;
     let next = lines.get(end).filter(|n| n.spans.len() >= 2)?;
     let last = row.last()?;
-    if next.y - last.y > 1.6 * last.size().max(next.size()).max(1.0) {
+    if next.y - last.y > 2.2 * last.size().max(next.size()).max(1.0) {
         return None;
     }
     let columns = medium_cuts(&next.raw);
@@ -585,11 +601,11 @@ fn centred_row_end(lines: &[TextLine], i: usize) -> Option<usize> {
     (distinct && same_left && starts.iter().all(at_column)).then_some(end)
 }
 
-/// Two lines closer than 0.7 of their height: lines of cells centred against
+/// Two lines closer than 0.75 of their height: lines of cells centred against
 /// each other, not lines of one text.
 fn half_pitch(a: &TextLine, b: &TextLine) -> bool {
     let size = a.size().max(b.size()).max(1.0);
-    b.y - a.y > 0.0 && b.y - a.y < 0.7 * size
+    b.y - a.y > 0.0 && b.y - a.y < 0.75 * size
 }
 
 /// Whether a line runs across column start `c` in the middle of a word, as
