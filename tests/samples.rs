@@ -414,6 +414,34 @@ fn generated_reports_that_found_pipeline_mistakes() {
     assert_has(&fs, "table-column-sum", 61, "166.500.000", "162.500.000");
 }
 
+/// A label that wraps in its cell leaves its last word on a line of its own
+/// ("a. Belanja Tidak  Rp. 1.105.651.826" above "Langsung"): that word belongs
+/// to the part, and the list goes on, so the sample's shares are still checked.
+#[test]
+fn a_part_whose_label_wraps_stays_in_the_composition() {
+    let dir = root().join("target/test-output/samples");
+    std::fs::create_dir_all(&dir).expect("output dir");
+    let text = std::fs::read_to_string(root().join(LEDOKOMBO)).expect("sample");
+    let list = "- |                           |                   |\n\
+                |---------------------------|-------------------|\n\
+                | a. Belanja Tidak Langsung | Rp. 1.105.651.826 |\n\
+                | b. Belanja Langsung       | Rp. 400.000.000   |\n";
+    assert_eq!(text.matches(list).count(), 1, "the sample's list of parts");
+    let path = dir.join("wrapped-label.txt");
+    std::fs::write(
+        &path,
+        text.replace(
+            list,
+            "a. Belanja Tidak\tRp. 1.105.651.826\nLangsung\nb. Belanja Langsung\tRp. 400.000.000\n",
+        ),
+    )
+    .expect("write");
+    let fs = findings_any(path.to_str().expect("utf-8 path"));
+    assert_has(&fs, "parts-sum", 433, "1.567.096", "1.505.651.826");
+    assert_has(&fs, "share-of-total", 439, "36,17%", "26,57%");
+    assert_has(&fs, "share-of-total", 439, "63,83%", "73,43%");
+}
+
 /// Labels cut where their cells wrap ("a. Belanja Tidak | Rp." above
 /// "Langsung | 1.105.651.826") leave two parts called "Langsung": which share
 /// is whose is unknown, so no share is judged (it was, against the wrong part:
