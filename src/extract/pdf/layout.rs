@@ -519,14 +519,16 @@ fn aligned_blocks(lines: &[TextLine], top_continues: bool) -> Vec<(usize, usize)
             let inner = |l: &TextLine| {
                 l.spans.len() == 1 && l.spans.first().is_some_and(|s| s.x > left + CUT_TOLERANCE)
             };
-            let centred_above = |j: usize| {
+            let half_pitch_at = |j: usize| {
                 j > 0
                     && matches!((lines.get(j - 1), lines.get(j)), (Some(a), Some(b)) if half_pitch(a, b))
             };
+            // j → j + 1: after a centred row, or before one.
             let close = |j: usize, a: &TextLine, b: &TextLine| {
                 let gap = b.y - a.y;
                 gap <= 1.6 * size
-                    || (gap <= 2.2 * size && (inner(a) || inner(b) || centred_above(j)))
+                    || (gap <= 2.2 * size
+                        && (inner(a) || inner(b) || half_pitch_at(j) || half_pitch_at(j + 2)))
             };
             let chain_close = (end - 1..k).all(|j| match (lines.get(j), lines.get(j + 1)) {
                 (Some(a), Some(b)) => close(j, a, b),
@@ -540,19 +542,19 @@ fn aligned_blocks(lines: &[TextLine], top_continues: bool) -> Vec<(usize, usize)
                 end = k + 1;
                 continue;
             }
-            // Trailing wrapped lines of the last row: indented ones, or lines
-            // closer than a line's height to the one above (a centred row's).
+            // Trailing wrapped lines of the last row.
             if k > end && chain_close && indented && k - end <= 3 {
                 end = k;
-            } else {
-                while end < k
-                    && let (Some(a), Some(b)) = (lines.get(end - 1), lines.get(end))
-                    && half_pitch(a, b)
-                {
-                    end += 1;
-                }
             }
             break;
+        }
+        // And lines closer than a line's height to the one above: the last
+        // row's centred cells.
+        while let (Some(a), Some(b)) = (lines.get(end - 1), lines.get(end))
+            && b.spans.len() == 1
+            && half_pitch(a, b)
+        {
+            end += 1;
         }
         // A table continued from the previous page may show one row here; a
         // running header may come before it.
