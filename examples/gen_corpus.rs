@@ -248,9 +248,13 @@ const SCALES: [&[Band]; 3] = [
     ],
 ];
 
-/// The band index of a capaian: the band holding it, or (between integer
-/// bands, above the top, below the bottom) the nearest one below it.
+/// The band index of a capaian: the band holding it ("Lebih dari 100" holds
+/// 100,37), or (between integer bands, above the top, below the bottom) the
+/// nearest one below it.
 fn band_of(scale: &[Band], c: Decimal) -> usize {
+    if let [only] = labels_read(scale, c).as_slice() {
+        return *only;
+    }
     let floor = c.floor().to_i64().unwrap_or(0);
     scale
         .iter()
