@@ -163,6 +163,8 @@ const CUT_TOLERANCE: f32 = 2.5;
 pub struct Carried {
     pub starts: Vec<f32>,
     pub as_rows: bool,
+    /// The pitch of its wrapped cells' lines, when known.
+    pub leading: Option<f32>,
 }
 
 /// Lines of free text (not in a ruled table). Runs of lines that look like an
@@ -184,6 +186,8 @@ pub fn lines(glyphs: Vec<Glyph>, carry: &mut Carried, top: &mut Vec<f32>) -> Vec
         .collect();
     let carried = std::mem::take(carry);
     let mut replacements: Vec<(usize, usize, Vec<TextLine>)> = Vec::new();
+    // Whether the last block was read as whole rows, and its wrapped lines' pitch.
+    let mut last_read: Option<Option<f32>> = None;
     for (start, end) in aligned_blocks(&out, !carried.starts.is_empty()) {
         let Some(block_rows) = rows.get(start..end) else {
             continue;
@@ -255,19 +259,23 @@ pub fn lines(glyphs: Vec<Glyph>, carry: &mut Carried, top: &mut Vec<f32>) -> Vec
         // part of that table: its lines are in that grid, and replacing them
         // twice would drop the lines between.
         let overlaps = replacements.last().is_some_and(|(_, e, _)| start < *e);
-        let mut read_as_rows = false;
+        // A block inside the last one read as whole rows was read with it.
+        let mut read_as_rows = if overlaps { last_read } else { None };
         if !overlaps
             && let Some(block) = rows.get(start..end)
-            && let Some(grid) = centred_rows(block, &starts, as_rows)
+            && let Some((grid, leading)) =
+                centred_rows(block, &starts, as_rows, carried.leading.filter(|_| as_rows))
         {
             replacements.push((start, end, grid));
-            read_as_rows = true;
+            read_as_rows = Some(leading);
         }
+        last_read = read_as_rows;
         // A page number or footer may follow the table's last row.
         if end + 2 >= out.len() {
             *carry = Carried {
                 starts,
-                as_rows: read_as_rows,
+                as_rows: read_as_rows.is_some(),
+                leading: read_as_rows.flatten(),
             };
         }
     }
@@ -293,7 +301,14 @@ pub fn lines(glyphs: Vec<Glyph>, carry: &mut Carried, top: &mut Vec<f32>) -> Vec
 /// None when the table is top-aligned (the Aligned lines read fine).
 /// `force`: read them as rows even when not centred (the rest of a table
 /// that was).
-fn centred_rows(block: &[(f32, Vec<Glyph>)], starts: &[f32], force: bool) -> Option<Vec<TextLine>> {
+/// `inherited`: the pitch of wrapped lines in the table this block continues,
+/// for a block too short to show its own. Returns the rows and that pitch.
+fn centred_rows(
+    block: &[(f32, Vec<Glyph>)],
+    starts: &[f32],
+    force: bool,
+    inherited: Option<f32>,
+) -> Option<(Vec<TextLine>, Option<f32>)> {
     let second = *starts.get(1)?;
     let first_filled = |row: &[Glyph]| row.iter().any(|g| g.x + g.width / 2.0 < second);
     let column = |x: f32| {
@@ -307,7 +322,7 @@ fn centred_rows(block: &[(f32, Vec<Glyph>)], starts: &[f32], force: bool) -> Opt
         cols.dedup();
         cols
     };
-    let leading = cell_leading(block, &filled);
+    let leading = cell_leading(block, &filled).or(inherited);
     // Segments of lines separated by more than the pitch of a wrapped cell's lines.
     let mut segments: Vec<Vec<&(f32, Vec<Glyph>)>> = Vec::new();
     let mut prev: Option<&(f32, Vec<Glyph>)> = None;
@@ -386,7 +401,7 @@ fn centred_rows(block: &[(f32, Vec<Glyph>)], starts: &[f32], force: bool) -> Opt
             raw: Vec::new(),
         });
     }
-    Some(out)
+    Some((out, leading))
 }
 
 /// The pitch of a wrapped cell's lines: the smallest distance from a line to
