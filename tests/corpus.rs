@@ -180,4 +180,21 @@ fn generated_pdfs_with_wrapped_cells_score_fully() {
         1.0,
         Lines::Loose,
     );
+    // Narrower columns, no paragraph spacing: labels wrap round their amounts.
+    score(
+        &root().join("target/test-output/corpus/narrow-centred"),
+        60,
+        16,
+        &["--pdf", "--wrap", "22", "--centred", "--tight"],
+        1.0,
+        Lines::Loose,
+    );
+    score(
+        &root().join("target/test-output/corpus/narrow"),
+        60,
+        17,
+        &["--pdf", "--wrap", "18", "--tight"],
+        0.98,
+        Lines::Loose,
+    );
 }
