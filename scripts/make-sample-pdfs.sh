@@ -22,30 +22,28 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-for sample in ledokombo rambipuji; do
-  src="samples/lkjip-2020-kec-$sample.txt"
-  html="$work/$sample.html"
-  python3 scripts/txt2html.py "$src" "$html"
+# render HTML WRITER_PDF CHROMIUM_PDF: the same HTML printed by both producers.
+render() {
+  local html="$1" name
+  name="$(basename "$html" .html)"
   # Writer (not Writer/Web) so that the HTML tables become Writer tables.
   soffice --headless -env:UserInstallation="file://$work/lo-profile" \
     --infilter="HTML (StarWriter)" --convert-to pdf:writer_pdf_Export \
     --outdir "$work/writer" "$html" >/dev/null
-  cp "$work/writer/$sample.pdf" "$out/lkjip-2020-kec-$sample.writer.pdf"
+  cp "$work/writer/$name.pdf" "$2"
   chromium --headless --no-sandbox --disable-gpu --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
     --user-data-dir="$work/chromium-profile" --no-pdf-header-footer \
-    --print-to-pdf="$out/lkjip-2020-kec-$sample.chromium.pdf" "file://$html" 2>/dev/null
-done
+    --print-to-pdf="$3" "file://$html" 2>/dev/null
+}
 for sample in ledokombo rambipuji; do
-  python3 scripts/txt2html.py "samples/lkjip-2020-kec-$sample.txt" "$work/$sample-unruled.html" --unruled
-  soffice --headless -env:UserInstallation="file://$work/lo-profile" \
-    --infilter="HTML (StarWriter)" --convert-to pdf:writer_pdf_Export \
-    --outdir "$work/writer" "$work/$sample-unruled.html" >/dev/null
-  cp "$work/writer/$sample-unruled.pdf" "tests/fixtures/pdf/$sample-writer-unruled.pdf"
-  chromium --headless --no-sandbox --disable-gpu --no-first-run \
-    --disable-background-networking --disable-component-update --disable-sync \
-    --user-data-dir="$work/chromium-profile" --no-pdf-header-footer \
-    --print-to-pdf="tests/fixtures/pdf/$sample-chromium-unruled.pdf" "file://$work/$sample-unruled.html" 2>/dev/null
+  src="samples/lkjip-2020-kec-$sample.txt"
+  python3 scripts/txt2html.py "$src" "$work/$sample.html"
+  render "$work/$sample.html" \
+    "$out/lkjip-2020-kec-$sample.writer.pdf" "$out/lkjip-2020-kec-$sample.chromium.pdf"
+  python3 scripts/txt2html.py "$src" "$work/$sample-unruled.html" --unruled
+  render "$work/$sample-unruled.html" \
+    "tests/fixtures/pdf/$sample-writer-unruled.pdf" "tests/fixtures/pdf/$sample-chromium-unruled.pdf"
 done
 python3 scripts/make-raw-pdfs.py "$out"
 qpdf --encrypt "" lkjip-owner 256 -- "$out/type1-differences.pdf" "$out/encrypted-empty-user.pdf"
