@@ -863,8 +863,9 @@ fn bad_input_fixtures_get_their_expected_status() {
 /// what is lost is known.
 #[test]
 fn an_unruled_rendering_loses_little_and_invents_nothing() {
-    // Ledokombo's 19-column Renstra funding table has cells a word space
-    // apart: its row total (1.474.752, the years sum to 1.453.980) is lost.
+    // Ledokombo's 19-column Renstra funding table has one data row under a
+    // three-row header centred over its columns: no two lines share column
+    // positions, so its row total (1.474.752, the years sum to 1.453.980) is lost.
     let renstra_total = "table-row-sum stated \"1.474.752\" expected \"1.453.980\"";
     for (sample, lost) in [("ledokombo", vec![renstra_total]), ("rambipuji", vec![])] {
         let (_, want) = finding_multiset(
