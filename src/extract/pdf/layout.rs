@@ -343,7 +343,7 @@ fn centred_rows(
     // Centred: some row starts with lines of other cells before its first-column line.
     // Or a row whose lines come closer than a line's height (cells centred
     // against each other) and whose first line lacks a cell a later one has.
-    let half_pitch = |seg: &[&(f32, Vec<Glyph>)]| {
+    let has_half_pitch = |seg: &[&(f32, Vec<Glyph>)]| {
         seg.windows(2).any(|w| {
             let size = w[0]
                 .1
@@ -351,14 +351,14 @@ fn centred_rows(
                 .chain(&w[1].1)
                 .map(|g| g.size)
                 .fold(1.0f32, f32::max);
-            w[1].0 - w[0].0 < 0.75 * size
+            w[1].0 - w[0].0 < HALF_PITCH * size
         })
     };
     let centred = segments.iter().any(|seg| {
         seg.len() >= 2
             && ((seg.first().is_some_and(|l| !first_filled(&l.1))
                 && seg.iter().skip(1).any(|l| first_filled(&l.1)))
-                || (half_pitch(seg)
+                || (has_half_pitch(seg)
                     && seg.first().is_some_and(|first| {
                         let opening = filled(&first.1);
                         seg.iter()
@@ -618,11 +618,15 @@ fn centred_row_end(lines: &[TextLine], i: usize) -> Option<usize> {
     (distinct && same_left && starts.iter().all(at_column)).then_some(end)
 }
 
-/// Two lines closer than 0.75 of their height: lines of cells centred against
+/// Lines closer than this part of their font size stand in one row of a table
+/// whose cells are centred against each other (half a line apart); prose never does.
+const HALF_PITCH: f32 = 0.75;
+
+/// Two lines closer than HALF_PITCH of their height: lines of cells centred against
 /// each other, not lines of one text.
 fn half_pitch(a: &TextLine, b: &TextLine) -> bool {
     let size = a.size().max(b.size()).max(1.0);
-    b.y - a.y > 0.0 && b.y - a.y < 0.75 * size
+    b.y - a.y > 0.0 && b.y - a.y < HALF_PITCH * size
 }
 
 /// Whether a line runs across column start `c` in the middle of a word, as
