@@ -94,7 +94,7 @@ fn spans_cut(row: &[Glyph], cuts: &[f32]) -> Vec<Span> {
     let Some(first) = row.first() else {
         return Vec::new();
     };
-    let em = row.iter().map(|g| g.size).fold(0.0f32, f32::max).max(1.0);
+    let em = largest_size(row);
     let mut word_gaps: Vec<f32> = row
         .windows(2)
         .map(|w| gap(&w[0], &w[1]))
@@ -114,7 +114,7 @@ fn spans_cut(row: &[Glyph], cuts: &[f32]) -> Vec<Span> {
         let (prev, g) = (&w[0], &w[1]);
         let d = gap(prev, g);
         let size = prev.size.max(g.size).max(1.0);
-        let at_cut = d > 0.1 * size && cuts.iter().any(|c| (g.x - c).abs() <= CUT_TOLERANCE);
+        let at_cut = d > 0.1 * size && at_one_of(g.x, cuts);
         if d > split_at || at_cut {
             current.bold = bold_count * 2 > count;
             out.push(std::mem::replace(&mut current, start_span(g)));
@@ -157,6 +157,17 @@ fn start_span(g: &Glyph) -> Span {
 /// How close (points) a glyph must start to a column start to be cut there.
 const CUT_TOLERANCE: f32 = 2.5;
 
+/// Whether `x` is at one of the positions `xs` (within [`CUT_TOLERANCE`]).
+fn at_one_of(x: f32, xs: &[f32]) -> bool {
+    xs.iter().any(|c| (x - c).abs() <= CUT_TOLERANCE)
+}
+
+/// The largest font size among glyphs, at least 1 (distances are compared
+/// with multiples of it).
+fn largest_size<'a>(glyphs: impl IntoIterator<Item = &'a Glyph>) -> f32 {
+    glyphs.into_iter().map(|g| g.size).fold(1.0f32, f32::max)
+}
+
 /// An unruled table that runs to the bottom of a page: its column starts, and
 /// whether its lines were read as whole rows.
 #[derive(Debug, Default)]
@@ -195,12 +206,7 @@ pub fn lines(glyphs: Vec<Glyph>, carry: &mut Carried, top: &mut Vec<f32>) -> Vec
         let mut starts = column_starts(block_rows);
         // A table continued from the previous page keeps that table's columns;
         // a new table with columns of its own (most of them elsewhere) does not.
-        let near_carried = |x: &f32| {
-            carried
-                .starts
-                .iter()
-                .any(|c| (x - c).abs() <= CUT_TOLERANCE)
-        };
+        let near_carried = |x: &f32| at_one_of(*x, &carried.starts);
         // The first start is the margin, which every table shares: it does not vote.
         let continues = !carried.starts.is_empty()
             && starts.iter().skip(1).filter(|x| near_carried(x)).count() * 2
@@ -230,7 +236,7 @@ pub fn lines(glyphs: Vec<Glyph>, carry: &mut Carried, top: &mut Vec<f32>) -> Vec
         let shares = |i: usize| -> bool {
             rows.get(i).is_some_and(|(_, row)| {
                 let cuts = medium_cuts(row);
-                let at_column = |x: &f32| starts.iter().any(|c| (x - c).abs() <= CUT_TOLERANCE);
+                let at_column = |x: &f32| at_one_of(*x, &starts);
                 cuts.iter().skip(1).any(at_column)
                     || cuts
                         .first()
@@ -327,12 +333,11 @@ fn centred_rows(
     let mut segments: Vec<Vec<&(f32, Vec<Glyph>)>> = Vec::new();
     let mut prev: Option<&(f32, Vec<Glyph>)> = None;
     for line in block {
-        let size = line
-            .1
-            .iter()
-            .chain(prev.map(|p| p.1.iter()).into_iter().flatten())
-            .map(|g| g.size)
-            .fold(1.0f32, f32::max);
+        let size = largest_size(
+            line.1
+                .iter()
+                .chain(prev.map(|p| p.1.iter()).into_iter().flatten()),
+        );
         let within = leading.map_or(1.25 * size, |l| l + 0.25 * size);
         match (prev, segments.last_mut()) {
             (Some(p), Some(seg)) if line.0 - p.0 <= within => seg.push(line),
@@ -344,15 +349,8 @@ fn centred_rows(
     // Or a row whose lines come closer than a line's height (cells centred
     // against each other) and whose first line lacks a cell a later one has.
     let has_half_pitch = |seg: &[&(f32, Vec<Glyph>)]| {
-        seg.windows(2).any(|w| {
-            let size = w[0]
-                .1
-                .iter()
-                .chain(&w[1].1)
-                .map(|g| g.size)
-                .fold(1.0f32, f32::max);
-            w[1].0 - w[0].0 < HALF_PITCH * size
-        })
+        seg.windows(2)
+            .any(|w| half_pitch_apart(w[1].0 - w[0].0, largest_size(w[0].1.iter().chain(&w[1].1))))
     };
     let centred = segments.iter().any(|seg| {
         seg.len() >= 2
@@ -413,7 +411,6 @@ fn cell_leading(
     filled: &dyn Fn(&[Glyph]) -> Vec<usize>,
 ) -> Option<f32> {
     let columns: Vec<Vec<usize>> = block.iter().map(|(_, row)| filled(row)).collect();
-    let size = |row: &[Glyph]| row.iter().map(|g| g.size).fold(1.0f32, f32::max);
     let leading = block
         .iter()
         .zip(&columns)
@@ -426,7 +423,7 @@ fn cell_leading(
                 .take(12)
                 .find(|(_, other)| other.iter().any(|c| cols.contains(c)))?;
             let pitch = below.0 - y;
-            let size = size(row).max(size(&below.1));
+            let size = largest_size(row.iter().chain(&below.1));
             (pitch >= 0.8 * size && pitch <= 1.8 * size).then_some(pitch)
         })
         .min_by(f32::total_cmp)?;
@@ -440,13 +437,12 @@ pub fn refit(line: &mut TextLine, starts: &[f32]) -> bool {
     if line.table.is_some() || line.cells != CellMode::Flow || starts.len() < 2 {
         return false;
     }
-    let at_column = |x: &f32| {
-        starts
-            .iter()
-            .skip(1)
-            .any(|c| (x - c).abs() <= CUT_TOLERANCE)
-    };
-    if !medium_cuts(&line.raw).iter().skip(1).any(at_column) {
+    let columns = starts.get(1..).unwrap_or_default();
+    if !medium_cuts(&line.raw)
+        .iter()
+        .skip(1)
+        .any(|x| at_one_of(*x, columns))
+    {
         return false;
     }
     line.spans = spans_cut(&line.raw, starts);
@@ -506,7 +502,7 @@ fn aligned_blocks(lines: &[TextLine], top_continues: bool) -> Vec<(usize, usize)
                         cols.iter().any(|&c| {
                             c > s.x + CUT_TOLERANCE
                                 && c < s.x + s.width - CUT_TOLERANCE
-                                && !gaps.iter().any(|g| (g - c).abs() <= CUT_TOLERANCE)
+                                && !at_one_of(c, &gaps)
                         })
                     })
                 })
@@ -605,7 +601,7 @@ fn centred_row_end(lines: &[TextLine], i: usize) -> Option<usize> {
         .iter()
         .filter_map(|l| l.spans.first().map(|s| s.x))
         .collect();
-    let at_column = |x: &f32| columns.iter().any(|c| (x - c).abs() <= CUT_TOLERANCE);
+    let at_column = |x: &f32| at_one_of(*x, &columns);
     let distinct = starts
         .iter()
         .any(|x| starts.iter().any(|y| (x - y).abs() > CUT_TOLERANCE));
@@ -625,8 +621,12 @@ const HALF_PITCH: f32 = 0.75;
 /// Two lines closer than HALF_PITCH of their height: lines of cells centred against
 /// each other, not lines of one text.
 fn half_pitch(a: &TextLine, b: &TextLine) -> bool {
-    let size = a.size().max(b.size()).max(1.0);
-    b.y - a.y > 0.0 && b.y - a.y < HALF_PITCH * size
+    half_pitch_apart(b.y - a.y, a.size().max(b.size()).max(1.0))
+}
+
+/// A line `dy` below another, both of font size up to `size`, is closer than HALF_PITCH.
+fn half_pitch_apart(dy: f32, size: f32) -> bool {
+    dy > 0.0 && dy < HALF_PITCH * size
 }
 
 /// Whether a line runs across column start `c` in the middle of a word, as
@@ -684,7 +684,7 @@ pub fn cell_text(glyphs: Vec<Glyph>, right: Option<f32>) -> (String, f32, bool) 
     let mut count = 0usize;
     let mut filled = false;
     for (_, row) in rows(glyphs) {
-        let em = row.iter().map(|g| g.size).fold(1.0f32, f32::max);
+        let em = largest_size(&row);
         let end = row.iter().map(|g| g.x + g.width).fold(f32::MIN, f32::max);
         for (k, s) in spans(&row).into_iter().enumerate() {
             if !text.is_empty() {
