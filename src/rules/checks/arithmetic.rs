@@ -548,7 +548,8 @@ pub fn compositions(ctx: &Context<'_, '_>, p: &PartsParams) -> Vec<Composition> 
 /// table rows after a composition sentence, until running text resumes.
 fn parts_after(ctx: &Context<'_, '_>, from: usize) -> Vec<Part> {
     let mut parts: Vec<Part> = Vec::new();
-    let mut last_label_line = usize::MAX - 1;
+    // The line the last part's label ends on (it may wrap onto lines below).
+    let mut last_label_line: Option<usize> = None;
     let mut blank_run = 0;
     for l in ctx.report.lines.iter().skip(from).take(20) {
         if l.line.is_blank() {
@@ -565,13 +566,13 @@ fn parts_after(ctx: &Context<'_, '_>, from: usize) -> Vec<Part> {
             // The rest of a label that wraps in its cell ("a. Belanja Tidak  Rp …"
             // above "Langsung"): a few words right below the part.
             if let Some(last) = parts.last_mut()
-                && l.index == last_label_line + 1
+                && last_label_line.is_some_and(|line| l.index == line + 1)
                 && text.chars().count() <= 40
                 && !text.chars().any(|c| c.is_ascii_digit())
                 && text.chars().next().is_some_and(char::is_alphabetic)
             {
                 last.label = format!("{} {text}", last.label);
-                last_label_line = l.index;
+                last_label_line = Some(l.index);
                 continue;
             }
             // Running text resumes: the list is over.
@@ -629,7 +630,7 @@ fn parts_after(ctx: &Context<'_, '_>, from: usize) -> Vec<Part> {
                 last.children.push(part);
             }
         } else {
-            last_label_line = l.index;
+            last_label_line = Some(l.index);
             parts.push(part);
         }
     }
