@@ -1162,22 +1162,29 @@ mod pdf {
         content.extend_from_slice(b") Tj ET\n");
     }
 
-    /// The vertical room a line takes, in lines.
-    fn row_height(line: &str, layout: &Layout) -> f32 {
-        if layout.wrap.is_none() || !line.contains('\t') {
-            return 1.0;
-        }
-        let lines = cell_lines(line, layout.wrap)
-            .iter()
-            .map(Vec::len)
-            .max()
-            .unwrap_or(1);
-        lines.max(1) as f32 + ROW_GAP
-    }
-
     pub fn render(text: &str, layout: &Layout) -> (Vec<u8>, Vec<Option<(u32, u32)>>) {
         let paragraph_gap = layout.paragraph_gap;
         let lines: Vec<&str> = text.lines().collect();
+        // Each table line's cells as the lines they are set in (wrapped once).
+        let cells: Vec<Vec<Vec<String>>> = lines
+            .iter()
+            .map(|l| {
+                if l.contains('\t') {
+                    cell_lines(l, layout.wrap)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        let lines_in_row = |j: usize| cells[j].iter().map(Vec::len).max().unwrap_or(1).max(1);
+        // The vertical room line j takes, in lines.
+        let height = |j: usize| {
+            if layout.wrap.is_some() && !cells[j].is_empty() {
+                lines_in_row(j) as f32 + ROW_GAP
+            } else {
+                1.0
+            }
+        };
         // Blocks: runs of tab lines share column starts.
         let mut columns: Vec<Vec<f32>> = vec![Vec::new(); lines.len()];
         let mut i = 0;
@@ -1191,8 +1198,8 @@ mod pdf {
                 i += 1;
             }
             let mut widths: Vec<usize> = Vec::new();
-            for l in &lines[start..i] {
-                for (k, cell) in cell_lines(l, layout.wrap).iter().enumerate() {
+            for row in &cells[start..i] {
+                for (k, cell) in row.iter().enumerate() {
                     if widths.len() <= k {
                         widths.push(0);
                     }
@@ -1230,10 +1237,9 @@ mod pdf {
             } else {
                 k + 1
             };
-            let block_lines: f32 = lines[k..block_end]
-                .iter()
-                .filter(|l| !l.trim().is_empty())
-                .map(|l| row_height(l, layout))
+            let block_lines: f32 = (k..block_end)
+                .filter(|&j| !lines[j].trim().is_empty())
+                .map(height)
                 .sum();
             // A table taller than a page breaks between its rows instead.
             if on_page > 0
@@ -1253,8 +1259,7 @@ mod pdf {
                     }
                     continue;
                 }
-                let height = row_height(line, layout);
-                if on_page > 0 && used + height > LINES_PER_PAGE as f32 {
+                if on_page > 0 && used + height(j) > LINES_PER_PAGE as f32 {
                     pages.push(Vec::new());
                     on_page = 0;
                     used = 0.0;
@@ -1270,9 +1275,8 @@ mod pdf {
                 places[j + 1] = Some((pages.len() as u32, on_page as u32));
                 let content = pages.last_mut().expect("a page");
                 if line.contains('\t') {
-                    let cells = cell_lines(line, layout.wrap);
-                    let lines_in_row = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
-                    for (c, cell) in cells.iter().enumerate() {
+                    let lines_in_row = lines_in_row(j);
+                    for (c, cell) in cells[j].iter().enumerate() {
                         let x = columns[j].get(c).copied().unwrap_or(LEFT);
                         let offset = if layout.centred {
                             (lines_in_row - cell.len()) as f32 / 2.0
@@ -1284,12 +1288,12 @@ mod pdf {
                         }
                     }
                     // Only the row's first line is numbered exactly; the
-                    // scorer matches wrapped reports by rule and figure.
+                    // scorer matches wrapped reports by file and rule (--loose).
                     on_page += lines_in_row - 1;
                 } else {
                     show(content, LEFT, y, line);
                 }
-                used += height;
+                used += height(j);
             }
             k = block_end;
         }
