@@ -1,6 +1,8 @@
 //! Years against the report year n: title mentions, "(n-1)" columns, the plan
 //! for next year, the date of signing, and regulations cited with a wrong year.
 
+use std::collections::BTreeSet;
+
 use serde::Deserialize;
 
 use crate::extract::CellMode;
@@ -101,7 +103,7 @@ impl Check for YearMentions {
                 }
             }
             // Table rows and headers, table-of-contents rows.
-            let mut seen: Vec<(usize, String)> = Vec::new();
+            let mut seen: BTreeSet<(usize, String)> = BTreeSet::new();
             for l in ctx
                 .report
                 .lines
@@ -110,7 +112,7 @@ impl Check for YearMentions {
             {
                 for c in m.pattern.0.captures_iter(&l.line.text) {
                     let Some(y) = c.name("year") else { continue };
-                    seen.push((l.index, y.as_str().to_string()));
+                    seen.insert((l.index, y.as_str().to_string()));
                     report(l.index, y.start(), y.as_str(), out);
                 }
             }
@@ -122,25 +124,22 @@ impl Check for YearMentions {
                 .iter()
                 .filter(|t| m.chapters.contains(t.chapter))
             {
+                let header_end = t
+                    .rows
+                    .first()
+                    .map_or(t.end, |r| ctx.row_line(r.page, r.line));
                 for label in &t.columns {
                     for c in m.pattern.0.captures_iter(label) {
                         let Some(y) = c.name("year") else { continue };
-                        let header_end = t
-                            .rows
-                            .first()
-                            .map_or(t.end, |r| ctx.row_line(r.page, r.line));
                         let shown = (t.start..header_end.min(t.end)).find_map(|i| {
                             let text = &ctx.report.lines.get(i)?.line.text;
                             text.find(y.as_str()).map(|at| (i, at))
                         });
                         let Some((line, at)) = shown else { continue };
-                        if seen
-                            .iter()
-                            .any(|(l, year)| *l == line && year == y.as_str())
-                        {
+                        // Once per line and year: the line's own text may have shown it.
+                        if !seen.insert((line, y.as_str().to_string())) {
                             continue;
                         }
-                        seen.push((line, y.as_str().to_string()));
                         report(line, at, y.as_str(), out);
                     }
                 }
