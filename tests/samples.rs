@@ -379,21 +379,14 @@ fn generated_reports_that_found_pipeline_mistakes() {
     assert!(fs.is_empty(), "{fs:#?}");
     // But a count outside every reading is wrong: 81,36 and 100,00 are Baik
     // whichever way 75,76 is read, so at least 2.
-    let dir = root().join("target/test-output/samples");
-    std::fs::create_dir_all(&dir).expect("output dir");
-    let copy = dir.join("counts-outside-the-gap.txt");
-    let text =
-        std::fs::read_to_string(root().join("tests/fixtures/generated/capaian-in-scale-gap.txt"))
-            .expect("fixture");
-    std::fs::write(
-        &copy,
-        text.replace(
+    let text = read("tests/fixtures/generated/capaian-in-scale-gap.txt");
+    let fs = findings_of_variant(
+        "counts-outside-the-gap.txt",
+        &text.replace(
             "2 (dua) indikator dalam kategori baik",
             "1 (satu) indikator dalam kategori baik",
         ),
-    )
-    .expect("write copy");
-    let fs = findings_any(copy.to_str().expect("utf-8 path"));
+    );
     assert_has(&fs, "predicate-counts", 86, "1 baik", "2–3 baik");
     assert_eq!(fs.len(), 1, "{fs:#?}");
     // Row 7 of the progress table has no TINGKAT KEMAJUAN while its target
@@ -419,24 +412,19 @@ fn generated_reports_that_found_pipeline_mistakes() {
 /// to the part, and the list goes on, so the sample's shares are still checked.
 #[test]
 fn a_part_whose_label_wraps_stays_in_the_composition() {
-    let dir = root().join("target/test-output/samples");
-    std::fs::create_dir_all(&dir).expect("output dir");
-    let text = std::fs::read_to_string(root().join(LEDOKOMBO)).expect("sample");
+    let text = read(LEDOKOMBO);
     let list = "- |                           |                   |\n\
                 |---------------------------|-------------------|\n\
                 | a. Belanja Tidak Langsung | Rp. 1.105.651.826 |\n\
                 | b. Belanja Langsung       | Rp. 400.000.000   |\n";
     assert_eq!(text.matches(list).count(), 1, "the sample's list of parts");
-    let path = dir.join("wrapped-label.txt");
-    std::fs::write(
-        &path,
-        text.replace(
+    let fs = findings_of_variant(
+        "wrapped-label.txt",
+        &text.replace(
             list,
             "a. Belanja Tidak\tRp. 1.105.651.826\nLangsung\nb. Belanja Langsung\tRp. 400.000.000\n",
         ),
-    )
-    .expect("write");
-    let fs = findings_any(path.to_str().expect("utf-8 path"));
+    );
     assert_has(&fs, "parts-sum", 433, "1.567.096", "1.505.651.826");
     assert_has(&fs, "share-of-total", 439, "36,17%", "26,57%");
     assert_has(&fs, "share-of-total", 439, "63,83%", "73,43%");
@@ -448,9 +436,7 @@ fn a_part_whose_label_wraps_stays_in_the_composition() {
 /// "36,17 %, should be 73,43 %"). The parts still add up to the whole.
 #[test]
 fn shares_are_not_judged_against_parts_whose_labels_were_cut() {
-    let dir = root().join("target/test-output/samples");
-    std::fs::create_dir_all(&dir).expect("output dir");
-    let text = std::fs::read_to_string(root().join(LEDOKOMBO)).expect("sample");
+    let text = read(LEDOKOMBO);
     let cut = text
         .replace(
             "| a. Belanja Tidak Langsung | Rp. 1.105.651.826 |",
@@ -465,9 +451,7 @@ fn shares_are_not_judged_against_parts_whose_labels_were_cut() {
         2,
         "the sample's list of parts"
     );
-    let path = dir.join("cut-labels.txt");
-    std::fs::write(&path, cut).expect("write");
-    let fs = findings_any(path.to_str().expect("utf-8 path"));
+    let fs = findings_of_variant("cut-labels.txt", &cut);
     let shares: Vec<&Value> = fs
         .iter()
         .filter(|f| f["rule"] == "share-of-total")
@@ -480,14 +464,10 @@ fn shares_are_not_judged_against_parts_whose_labels_were_cut() {
 /// layout) gives no share to check: 100 % of itself is not what it states.
 #[test]
 fn a_share_is_not_judged_against_a_list_read_with_one_part() {
-    let dir = root().join("target/test-output/samples");
-    std::fs::create_dir_all(&dir).expect("output dir");
-    let text = std::fs::read_to_string(root().join(LEDOKOMBO)).expect("sample");
+    let text = read(LEDOKOMBO);
     let one_part = text.replace("| a. Belanja Tidak Langsung | Rp. 1.105.651.826 |", "");
     assert_ne!(one_part, text, "the sample's list of parts");
-    let path = dir.join("one-part.txt");
-    std::fs::write(&path, one_part).expect("write");
-    let fs = findings_any(path.to_str().expect("utf-8 path"));
+    let fs = findings_of_variant("one-part.txt", &one_part);
     assert!(
         !fs.iter().any(|f| f["rule"] == "share-of-total"),
         "{:#?}",
@@ -502,24 +482,34 @@ fn a_share_is_not_judged_against_a_list_read_with_one_part() {
 /// is found on the line that shows it, and only once.
 #[test]
 fn a_wrapped_n_minus_1_header_is_still_checked() {
-    let dir = root().join("target/test-output/samples");
-    std::fs::create_dir_all(&dir).expect("output dir");
-    let text = std::fs::read_to_string(root().join(LEDOKOMBO)).expect("sample");
+    let text = read(LEDOKOMBO);
     let header = "\t\t\t\tTh. 2018 (n-1)\tTh. 2020 (n)\n";
     assert_eq!(text.matches(header).count(), 1, "the sample's header");
-    let path = dir.join("wrapped-header.txt");
-    std::fs::write(
-        &path,
-        text.replace(header, "\t\t\t\tTh. 2018 (n-\tTh. 2020\n\t\t\t\t1)\t(n)\n"),
-    )
-    .expect("write");
-    let fs = findings_any(path.to_str().expect("utf-8 path"));
+    let fs = findings_of_variant(
+        "wrapped-header.txt",
+        &text.replace(header, "\t\t\t\tTh. 2018 (n-\tTh. 2020\n\t\t\t\t1)\t(n)\n"),
+    );
     assert_has(&fs, "year-mentions", 339, "2018", "2019");
     let years: Vec<&Value> = fs
         .iter()
         .filter(|f| f["rule"] == "year-mentions" && f["stated"] == "2018")
         .collect();
     assert_eq!(years.len(), 1, "{years:#?}");
+}
+
+/// A file of the repository, as text.
+fn read(path: &str) -> String {
+    std::fs::read_to_string(root().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The findings on a variant of a report, written as
+/// target/test-output/samples/NAME for the audit (and for a reader of a failure).
+fn findings_of_variant(name: &str, text: &str) -> Vec<Value> {
+    let dir = root().join("target/test-output/samples");
+    std::fs::create_dir_all(&dir).expect("output dir");
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write variant");
+    findings_any(path.to_str().expect("utf-8 path"))
 }
 
 fn findings_any(path: &str) -> Vec<Value> {
