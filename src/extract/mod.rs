@@ -2,6 +2,8 @@
 //! pages of lines, each line a list of spans. Nothing after this module knows
 //! which kind of file the report came from.
 
+pub mod blocks;
+pub mod grid;
 pub mod pdf;
 pub mod render;
 pub mod text;
@@ -9,6 +11,8 @@ pub mod text;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
+
+pub use grid::{CellLine, Grid, GridCell, GridSource, TableRow};
 
 /// What kind of input a file is, decided by content and extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -65,6 +69,8 @@ pub struct Line {
     pub cells: CellMode,
     /// Heading level when the source marks one (Markdown `#`); None otherwise.
     pub heading: Option<u8>,
+    /// The table row this line shows, when it is one (see [`Page::tables`]).
+    pub table: Option<TableRow>,
 }
 
 impl Line {
@@ -79,6 +85,39 @@ pub struct Page {
     /// 1-based.
     pub number: u32,
     pub lines: Vec<Line>,
+    /// The tables on this page, in reading order; their rows are lines too.
+    pub tables: Vec<Grid>,
+}
+
+/// A page read as blocks: running text, and tables.
+#[derive(Debug, Clone, Copy)]
+pub enum Block<'p> {
+    /// Consecutive lines that are not table rows.
+    Text(&'p [Line]),
+    /// A table, with the lines that show its rows.
+    Table(&'p Grid, &'p [Line]),
+}
+
+impl Page {
+    /// The page as blocks in reading order: runs of text lines between tables.
+    pub fn blocks(&self) -> Vec<Block<'_>> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.lines.len() {
+            let current = self.lines[i].table.map(|t| t.table);
+            let mut j = i + 1;
+            while j < self.lines.len() && self.lines[j].table.map(|t| t.table) == current {
+                j += 1;
+            }
+            let lines = &self.lines[i..j];
+            match current.and_then(|t| self.tables.get(t)) {
+                Some(grid) => out.push(Block::Table(grid, lines)),
+                None => out.push(Block::Text(lines)),
+            }
+            i = j;
+        }
+        out
+    }
 }
 
 /// An extracted input file.

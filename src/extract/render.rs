@@ -69,6 +69,7 @@ mod tests {
                 .map(|(i, lines)| Page {
                     number: i as u32 + 1,
                     lines,
+                    tables: Vec::new(),
                 })
                 .collect(),
             paged: true,
@@ -86,6 +87,7 @@ mod tests {
                 .collect(),
             cells: CellMode::Aligned,
             heading: None,
+            table: None,
         }
     }
 

@@ -9,7 +9,9 @@
 
 use std::path::Path;
 
-use super::{CellMode, Document, InputKind, Line, Page, Span};
+use super::{
+    CellMode, Document, Grid, GridCell, GridSource, InputKind, Line, Page, Span, TableRow,
+};
 
 /// Decodes the bytes (UTF-8, or Windows-1252 when they are not valid UTF-8)
 /// and reads the lines.
@@ -26,13 +28,15 @@ pub fn read_text_export(path: &Path, bytes: &[u8]) -> Document {
     };
     let pages = read_lines(&text);
     let paged = pages.len() > 1;
-    Document {
+    let mut doc = Document {
         path: path.to_path_buf(),
         kind: InputKind::Text,
         pages,
         paged,
         notes,
-    }
+    };
+    super::blocks::assemble(&mut doc);
+    doc
 }
 
 /// Splits text into pages (form feeds) of lines. Line numbers count file lines.
@@ -40,6 +44,7 @@ pub fn read_lines(text: &str) -> Vec<Page> {
     let mut pages = vec![Page {
         number: 1,
         lines: Vec::new(),
+        tables: Vec::new(),
     }];
     let raw_lines: Vec<&str> = split_lines(text);
     let mut i = 0;
@@ -56,12 +61,12 @@ pub fn read_lines(text: &str) -> Vec<Page> {
             pages.push(Page {
                 number: next,
                 lines: Vec::new(),
+                tables: Vec::new(),
             });
             raw = &raw[pos + 1..];
         }
         if contains_ignore_case(raw, "<table") {
             // Collect the whole block, which may span many file lines.
-            let start = i;
             let mut block = String::new();
             let mut line_starts = Vec::new();
             let mut j = i;
@@ -75,9 +80,17 @@ pub fn read_lines(text: &str) -> Vec<Page> {
                 j += 1;
             }
             let page = pages.last_mut().expect("pages is never empty");
-            page.lines.extend(html_table_lines(&block, &line_starts));
+            let (lines, grid) = html_table(&block, &line_starts);
+            if grid.rows > 0 {
+                let table = page.tables.len();
+                page.lines
+                    .extend(lines.into_iter().enumerate().map(|(row, mut l)| {
+                        l.table = Some(TableRow { table, row });
+                        l
+                    }));
+                page.tables.push(grid);
+            }
             i = j + 1;
-            let _ = start;
             continue;
         }
         push_line(&mut pages, number, raw);
@@ -158,6 +171,7 @@ pub fn parse_line(number: u32, raw: &str) -> Option<Line> {
             spans,
             cells: CellMode::Aligned,
             heading: None,
+            table: None,
         });
     }
     let (text, bold) = clean_markup(body);
@@ -179,6 +193,7 @@ pub fn parse_line(number: u32, raw: &str) -> Option<Line> {
         },
         cells: CellMode::Flow,
         heading,
+        table: None,
     })
 }
 
@@ -231,6 +246,7 @@ fn delimited_line(number: u32, raw_cells: Vec<&str>) -> Line {
         spans,
         cells: CellMode::Delimited,
         heading: None,
+        table: None,
     }
 }
 
@@ -426,9 +442,10 @@ fn collapse_spaces(s: &str) -> String {
     out
 }
 
-/// Turns an HTML `<table>` block into one Delimited line per `<tr>`, expanding
-/// colspan (empty cells after the spanning one) and rowspan (empty cells below).
-fn html_table_lines(block: &str, line_starts: &[(usize, u32)]) -> Vec<Line> {
+/// Turns an HTML `<table>` block into its grid (rowspan and colspan kept as
+/// the cells' extents, leading rows of `<th>` cells marked as the header) and
+/// one Delimited line per `<tr>`, where a spanned position is an empty cell.
+fn html_table(block: &str, line_starts: &[(usize, u32)]) -> (Vec<Line>, Grid) {
     let lower = block.to_ascii_lowercase();
     let line_of = |offset: usize| -> u32 {
         line_starts
@@ -439,6 +456,10 @@ fn html_table_lines(block: &str, line_starts: &[(usize, u32)]) -> Vec<Line> {
             .unwrap_or(1)
     };
     let mut lines = Vec::new();
+    let mut grid = Grid::from_rows(GridSource::Markup, &[]);
+    // Leading rows whose cells are all <th>: the header.
+    let mut header_rows = 0;
+    let mut in_header = true;
     // Columns still covered by a rowspan from an earlier row: (column, rows left).
     let mut pending: Vec<(usize, usize)> = Vec::new();
     let mut pos = 0;
@@ -453,8 +474,10 @@ fn html_table_lines(block: &str, line_starts: &[(usize, u32)]) -> Vec<Line> {
                     .map(|e| row_start + 3 + e)
             })
             .unwrap_or(lower.len());
+        let row = lines.len();
         let mut cells: Vec<String> = Vec::new();
         let mut bolds: Vec<bool> = Vec::new();
+        let mut all_th = true;
         let mut cell_pos = row_start;
         let mut new_pending = Vec::new();
         loop {
@@ -469,6 +492,7 @@ fn html_table_lines(block: &str, line_starts: &[(usize, u32)]) -> Vec<Line> {
                 break;
             };
             let tag = &lower[tag_start..tag_start + tag_close];
+            all_th &= tag.starts_with("<th");
             let content_start = tag_start + tag_close + 1;
             let content_end = [
                 lower[content_start..row_end].find("</td"),
@@ -482,8 +506,7 @@ fn html_table_lines(block: &str, line_starts: &[(usize, u32)]) -> Vec<Line> {
             .map(|e| content_start + e)
             .unwrap_or(row_end);
             // Skip columns taken by rowspans from above.
-            while let Some(&(col, _)) = pending.iter().find(|(col, _)| *col == cells.len()) {
-                let _ = col;
+            while pending.iter().any(|(col, _)| *col == cells.len()) {
                 cells.push(String::new());
                 bolds.push(false);
             }
@@ -491,6 +514,11 @@ fn html_table_lines(block: &str, line_starts: &[(usize, u32)]) -> Vec<Line> {
             let colspan = attr_number(tag, "colspan").unwrap_or(1).clamp(1, 200);
             let rowspan = attr_number(tag, "rowspan").unwrap_or(1).clamp(1, 1000);
             let first_col = cells.len();
+            grid.cells.push(GridCell {
+                rows: row..row + rowspan,
+                cols: first_col..first_col + colspan,
+                ..GridCell::single(row, first_col, text.clone(), bold)
+            });
             cells.push(text);
             bolds.push(bold);
             for _ in 1..colspan {
@@ -514,7 +542,14 @@ fn html_table_lines(block: &str, line_starts: &[(usize, u32)]) -> Vec<Line> {
             .chain(new_pending)
             .collect();
         if !cells.is_empty() {
+            if in_header && all_th {
+                header_rows += 1;
+            } else {
+                in_header = false;
+            }
             let number = line_of(row_start);
+            grid.cols = grid.cols.max(cells.len());
+            grid.row_lines.push(number);
             let spans: Vec<Span> = cells
                 .into_iter()
                 .zip(bolds)
@@ -538,11 +573,22 @@ fn html_table_lines(block: &str, line_starts: &[(usize, u32)]) -> Vec<Line> {
                 spans,
                 cells: CellMode::Delimited,
                 heading: None,
+                table: None,
             });
+        } else {
+            // A row with no cells is no grid row: its cells (none) are not kept.
+            grid.cells.retain(|c| c.rows.start != row);
         }
         pos = row_end.max(row_start + 3);
     }
-    lines
+    grid.rows = lines.len();
+    // A rowspan reaching past the last row ends there.
+    for c in &mut grid.cells {
+        c.rows.end = c.rows.end.min(grid.rows).max(c.rows.start + 1);
+    }
+    grid.header_rows = (header_rows > 0 && header_rows < grid.rows).then_some(header_rows);
+    grid.normalise();
+    (lines, grid)
 }
 
 fn attr_number(tag: &str, name: &str) -> Option<usize> {

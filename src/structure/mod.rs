@@ -137,7 +137,7 @@ pub fn analyse(doc: &Document) -> Report<'_> {
         })
         .collect();
     let paragraphs = build_paragraphs(&lines);
-    let tables = tables::find_tables(&lines);
+    let tables = tables::find_tables(doc, &lines);
     let metadata = metadata::find_metadata(&lines, &paragraphs);
     Report {
         doc,

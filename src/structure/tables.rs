@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rust_decimal::Decimal;
 
-use crate::extract::{CellMode, Line, Span};
+use crate::extract::{CellMode, Document, Grid, Line};
 use crate::facts::figures::{Figure, FigureKind, Hint, parse_figure};
 
 use super::LineRef;
@@ -122,76 +122,95 @@ fn is_cell_line(line: &Line) -> bool {
     matches!(line.cells, CellMode::Delimited | CellMode::Aligned)
 }
 
-/// Finds the tables among the report's lines.
-pub fn find_tables(lines: &[LineRef<'_>]) -> Vec<Table> {
+/// Builds the report's tables from the grids its reader found: a grid and the
+/// grids continuing it on the following pages make one table.
+pub fn find_tables(doc: &Document, lines: &[LineRef<'_>]) -> Vec<Table> {
     let mut tables = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        if !is_cell_line(lines[i].line) || is_toc_row(lines[i].line) {
+        let Some(at) = lines[i].line.table else {
             i += 1;
             continue;
-        }
-        let mode = lines[i].line.cells;
-        let start = i;
-        let mut end = i + 1;
-        loop {
-            if end < lines.len() && is_cell_line(lines[end].line) && lines[end].line.cells == mode {
-                end += 1;
-                continue;
-            }
-            // In layout text a wrapped cell is a lone indented fragment between rows.
-            if mode == CellMode::Aligned
-                && end + 1 < lines.len()
-                && lines[end].line.cells == CellMode::Flow
-                && lines[end].line.spans.first().is_some_and(|s| s.x >= 4.0)
-                && lines[end + 1].line.cells == CellMode::Aligned
-            {
-                end += 1;
-                continue;
-            }
-            // One blank line inside a table is common (converters insert them).
-            if end + 1 < lines.len()
-                && lines[end].line.is_blank()
-                && is_cell_line(lines[end + 1].line)
-                && lines[end + 1].line.cells == mode
-                && !starts_new_header(lines[end + 1].line, lines[start].line)
-            {
-                end += 2;
-                continue;
-            }
-            break;
-        }
-        let block: Vec<&LineRef<'_>> = lines[start..end]
-            .iter()
-            .filter(|l| !l.line.is_blank())
-            .collect();
-        let grid = match mode {
-            CellMode::Aligned => aligned_grid(&block),
-            _ => block
-                .iter()
-                .map(|l| GridRow {
-                    cells: l
-                        .line
-                        .spans
-                        .iter()
-                        .map(|s| (s.text.clone(), s.bold))
-                        .collect(),
-                    page: l.page,
-                    line: l.line.number,
-                })
-                .collect(),
         };
-        if !grid.is_empty() && grid.iter().map(|r| r.cells.len()).max().unwrap_or(0) >= 2 {
+        let start = i;
+        // The chain: this grid, then each first grid of a following page that continues it.
+        let page_index = |page: u32| doc.pages.iter().position(|p| p.number == page);
+        let mut chain: Vec<(u32, &Grid)> = Vec::new();
+        if let Some(grid) =
+            page_index(lines[i].page).and_then(|p| doc.pages[p].tables.get(at.table))
+        {
+            chain.push((lines[i].page, grid));
+        }
+        let mut end = i;
+        let mut current = (lines[i].page, at.table);
+        while end < lines.len() {
+            let l = &lines[end];
+            match l.line.table {
+                Some(t) if (l.page, t.table) == current => end += 1,
+                Some(t)
+                    if l.page == current.0 + 1
+                        && t.row == 0
+                        && page_index(l.page)
+                            .and_then(|p| doc.pages[p].tables.get(t.table))
+                            .is_some_and(|g| g.continues) =>
+                {
+                    current = (l.page, t.table);
+                    if let Some(grid) =
+                        page_index(l.page).and_then(|p| doc.pages[p].tables.get(t.table))
+                    {
+                        chain.push((l.page, grid));
+                    }
+                    end += 1;
+                }
+                // Blank lines and running lines between the parts of a continued table.
+                None if l.line.is_blank() => end += 1,
+                _ => break,
+            }
+        }
+        // Trailing blank lines are not the table's.
+        while end > start + 1 && lines[end - 1].line.is_blank() {
+            end -= 1;
+        }
+        let rows: Vec<GridRow> = chain
+            .iter()
+            .flat_map(|(page, grid)| {
+                (0..grid.rows).map(move |r| GridRow {
+                    cells: grid_row_cells(grid, r),
+                    page: *page,
+                    line: grid.row_lines.get(r).copied().unwrap_or(0),
+                })
+            })
+            .collect();
+        if !rows.is_empty() && rows.iter().map(|r| r.cells.len()).max().unwrap_or(0) >= 2 {
             let caption = find_caption(lines, start);
-            let mut table = build_table(grid, caption, lines[start].chapter, start, end);
+            let mut table = build_table(rows, caption, lines[start].chapter, start, end);
             if let Some(scale) = find_scale(lines, start) {
                 apply_scale(&mut table, scale);
             }
             tables.push(table);
         }
-        i = end;
+        i = end.max(start + 1);
     }
     tables
+}
+
+/// A grid row's texts and boldness, one per column; positions covered by a
+/// cell merged from the left or from above are empty.
+fn grid_row_cells(grid: &Grid, row: usize) -> Vec<(String, bool)> {
+    let mut out = vec![(String::new(), false); grid.cols];
+    for c in grid.cells_starting_in(row) {
+        if let Some(slot) = out.get_mut(c.cols.start) {
+            *slot = (c.text.clone(), c.bold);
+        }
+    }
+    // Trailing empty positions of a narrower row (as tab rows print them) are not cells.
+    let filled = grid
+        .cells_starting_in(row)
+        .map(|c| c.cols.end)
+        .max()
+        .unwrap_or(0);
+    out.truncate(filled.max(1));
+    out
 }
 
 static SCALE: LazyLock<Regex> = LazyLock::new(|| {
@@ -228,16 +247,6 @@ fn apply_scale(table: &mut Table, scale: Decimal) {
             }
         }
     }
-}
-
-/// A repeated header row ("No. PROGRAM …") after a blank line starts a new table.
-fn starts_new_header(candidate: &Line, first: &Line) -> bool {
-    candidate.text == first.text
-}
-
-/// Daftar Isi rows ("BAB I PENDAHULUAN …\t1") are not tables worth checking.
-fn is_toc_row(line: &Line) -> bool {
-    line.text.contains(".....")
 }
 
 fn find_caption(lines: &[LineRef<'_>], start: usize) -> Option<Caption> {
@@ -486,80 +495,6 @@ fn column_labels(header: &[Vec<String>], width: usize) -> Vec<String> {
         parent_spans = merged;
     }
     labels
-}
-
-/// Columns of `pdftotext -layout` or PDF lines: the gutters (x ranges no span
-/// covers) between columns, then each span goes to the column holding its
-/// middle. A line with nothing in the first column or in any value column
-/// continues the row above (a cell that wraps).
-fn aligned_grid(block: &[&LineRef<'_>]) -> Vec<GridRow> {
-    let spans_of = |l: &LineRef<'_>| -> Vec<Span> { l.line.spans.clone() };
-    let max_x = block
-        .iter()
-        .flat_map(|l| l.line.spans.iter().map(|s| s.x + s.width))
-        .fold(0.0f32, f32::max);
-    let resolution = 1.0f32;
-    let cells = ((max_x / resolution).ceil() as usize + 2).min(100_000);
-    let mut coverage = vec![0u32; cells];
-    for l in block {
-        for s in &l.line.spans {
-            let a = (s.x / resolution).floor().max(0.0) as usize;
-            let b = (((s.x + s.width) / resolution).ceil() as usize).min(cells);
-            for c in coverage.iter_mut().take(b).skip(a) {
-                *c += 1;
-            }
-        }
-    }
-    // Column boundaries: starts of covered runs after a gutter.
-    let mut bounds = Vec::new();
-    let mut in_gap = true;
-    for (i, &c) in coverage.iter().enumerate() {
-        if c > 0 && in_gap {
-            bounds.push(i as f32 * resolution);
-        }
-        in_gap = c == 0;
-    }
-    let column_of = |s: &Span| -> usize {
-        let mid = s.x + s.width / 2.0;
-        bounds.iter().rposition(|&b| b <= mid).unwrap_or(0)
-    };
-    let width = bounds.len().max(1);
-    let mut rows: Vec<GridRow> = Vec::new();
-    for l in block {
-        let mut cells = vec![(String::new(), false); width];
-        for s in spans_of(l) {
-            let c = column_of(&s).min(width - 1);
-            if !cells[c].0.is_empty() {
-                cells[c].0.push(' ');
-            }
-            cells[c].0.push_str(&s.text);
-            cells[c].1 |= s.bold;
-        }
-        let has_marker = !cells[0].0.is_empty();
-        let has_value = cells.iter().skip(1).any(|(t, _)| is_value_cell(t));
-        let continuation = !has_marker && !has_value && !rows.is_empty();
-        if continuation {
-            if let Some(prev) = rows.last_mut() {
-                for (i, (t, _)) in cells.into_iter().enumerate() {
-                    if t.is_empty() {
-                        continue;
-                    }
-                    let target = &mut prev.cells[i].0;
-                    if !target.is_empty() {
-                        target.push(' ');
-                    }
-                    target.push_str(&t);
-                }
-            }
-        } else {
-            rows.push(GridRow {
-                cells,
-                page: l.page,
-                line: l.line.number,
-            });
-        }
-    }
-    rows
 }
 
 /// True when a figure is money-like or a plain amount (for sums).

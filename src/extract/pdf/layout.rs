@@ -13,6 +13,8 @@ pub struct TextLine {
     pub cells: CellMode,
     /// Index of the ruled table a row came from (rows of one table stay together).
     pub table: Option<usize>,
+    /// The row of that table's grid this line shows.
+    pub row: usize,
     /// The glyphs of a free-text line, kept to re-split it at columns found later.
     pub raw: Vec<Glyph>,
 }
@@ -192,6 +194,7 @@ pub fn lines(glyphs: Vec<Glyph>, carry: &mut Carried, top: &mut Vec<f32>) -> Vec
             spans: spans(row),
             cells: CellMode::Flow,
             table: None,
+            row: 0,
             raw: row.clone(),
         })
         .collect();
@@ -396,6 +399,7 @@ fn centred_rows(
             spans,
             cells: CellMode::Delimited,
             table: None,
+            row: 0,
             raw: Vec::new(),
         });
     }

@@ -24,7 +24,7 @@ use self::content::{FontCache, Interpreter};
 use self::layout::TextLine;
 use self::objects::{StreamError, array_f32, decode_stream, deref, dict_of, num};
 use self::running::PageLines;
-use super::{CellMode, Document, ExtractError, InputKind, Line, Page};
+use super::{CellMode, Document, ExtractError, Grid, InputKind, Line, Page, TableRow};
 
 /// More objects than any real report has.
 const MAX_OBJECTS: usize = 2_000_000;
@@ -92,6 +92,8 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
     }
     let mut fonts = FontCache::default();
     let mut pages: Vec<PageLines> = Vec::with_capacity(page_ids.len());
+    // The ruled tables of each page, with their index over the document.
+    let mut page_grids: Vec<Vec<(usize, Grid)>> = Vec::with_capacity(page_ids.len());
     let mut tables = 0usize;
     let mut damaged_pages = Vec::new();
     // An unruled table that runs onto the next page.
@@ -106,10 +108,17 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
                 top_columns: Vec::new(),
                 scanned: false,
             });
+            page_grids.push(Vec::new());
             continue;
         };
         let mut top_columns = Vec::new();
-        let (lines, height, damaged, scanned) = read_page(
+        let PageRead {
+            lines,
+            grids,
+            height,
+            damaged,
+            scanned,
+        } = read_page(
             &doc,
             page,
             &mut fonts,
@@ -126,6 +135,7 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
             top_columns,
             scanned,
         });
+        page_grids.push(grids);
     }
     if !damaged_pages.is_empty() {
         notes.push(format!("damaged content on {}", page_list(&damaged_pages)));
@@ -145,7 +155,7 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
             layout::refit(last, &next.top_columns);
         }
     }
-    let repeated = drop_repeated_headers(&mut pages);
+    let repeated = drop_repeated_headers(&mut pages, &mut page_grids);
     if repeated > 0 {
         notes.push(format!(
             "{repeated} table header rows repeated on a following page left out (the table continues)"
@@ -177,19 +187,26 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
     let body = body_size(&pages);
     let out_pages = pages
         .into_iter()
+        .zip(page_grids)
         .enumerate()
-        .map(|(i, p)| Page {
-            number: i as u32 + 1,
-            lines: number_lines(p.lines, body),
+        .map(|(i, (p, grids))| {
+            let (lines, tables) = number_lines(p.lines, grids, body);
+            Page {
+                number: i as u32 + 1,
+                lines,
+                tables,
+            }
         })
         .collect();
-    Ok(Document {
+    let mut doc = Document {
         path: path.to_path_buf(),
         kind: InputKind::Pdf,
         pages: out_pages,
         paged: true,
         notes,
-    })
+    };
+    super::blocks::assemble(&mut doc);
+    Ok(doc)
 }
 
 fn load(bytes: &[u8], notes: &mut Vec<String>) -> Result<PdfDoc, ExtractError> {
@@ -346,6 +363,18 @@ fn inherited<'a>(doc: &'a PdfDoc, page: &'a Dictionary, key: &[u8]) -> Option<&'
     None
 }
 
+/// What one page's content gives.
+struct PageRead {
+    lines: Vec<TextLine>,
+    /// Its ruled tables, with their index over the document.
+    grids: Vec<(usize, Grid)>,
+    height: f32,
+    /// Part of its content could not be decoded.
+    damaged: bool,
+    /// Images and no glyphs.
+    scanned: bool,
+}
+
 fn read_page(
     doc: &PdfDoc,
     page: &Dictionary,
@@ -353,7 +382,7 @@ fn read_page(
     tables: &mut usize,
     carry: &mut layout::Carried,
     top: &mut Vec<f32>,
-) -> Result<(Vec<TextLine>, f32, bool, bool), ExtractError> {
+) -> Result<PageRead, ExtractError> {
     let resources = inherited(doc, page, b"Resources").and_then(|o| match o {
         Object::Dictionary(d) => Some(d),
         _ => None,
@@ -400,8 +429,13 @@ fn read_page(
     let height = content.height;
     let (upright, turned): (Vec<_>, Vec<_>) = content.glyphs.into_iter().partition(|g| g.dir == 0);
     let mut upright = upright;
-    let (mut lines, n) = tables::ruled_rows(&mut upright, &content.rules, *tables);
-    *tables += n;
+    let mut lines = Vec::new();
+    let mut grids = Vec::new();
+    for table in tables::ruled_tables(&mut upright, &content.rules, *tables) {
+        grids.push((*tables, table.grid));
+        lines.extend(table.lines);
+        *tables += 1;
+    }
     lines.extend(layout::lines(upright, carry, top));
     lines.sort_by(|a, b| a.y.total_cmp(&b.y));
     // Text turned on the page (a rotated table, a margin note) comes after, in its own reading order.
@@ -415,11 +449,18 @@ fn read_page(
             ));
         }
     }
-    Ok((lines, height, damaged, scanned))
+    Ok(PageRead {
+        lines,
+        grids,
+        height,
+        damaged,
+        scanned,
+    })
 }
 
-/// Drops header rows a ruled table repeats at the top of the next page.
-fn drop_repeated_headers(pages: &mut [PageLines]) -> usize {
+/// Drops header rows a ruled table repeats at the top of the next page (from
+/// its lines and its grid).
+fn drop_repeated_headers(pages: &mut [PageLines], grids: &mut [Vec<(usize, Grid)>]) -> usize {
     let mut removed = 0;
     for p in 1..pages.len() {
         let (before, after) = pages.split_at_mut(p);
@@ -455,7 +496,27 @@ fn drop_repeated_headers(pages: &mut [PageLines]) -> usize {
             .filter(|l| l.table == Some(last_table))
             .count();
         if k > 0 && k < rows_in_prev {
-            next.lines.drain(..k);
+            let rows: Vec<usize> = next.lines.drain(..k).map(|l| l.row).collect();
+            let (first, last) = (
+                rows.iter().copied().min().unwrap_or(0),
+                rows.iter().copied().max().unwrap_or(0),
+            );
+            if last + 1 - first == rows.len()
+                && let Some((_, grid)) = grids
+                    .get_mut(p)
+                    .and_then(|g| g.iter_mut().find(|(i, _)| *i == next_table))
+            {
+                grid.remove_rows(first..last + 1);
+                for l in next
+                    .lines
+                    .iter_mut()
+                    .filter(|l| l.table == Some(next_table))
+                {
+                    if l.row > last {
+                        l.row -= rows.len();
+                    }
+                }
+            }
             removed += k;
         }
     }
@@ -480,8 +541,17 @@ fn body_size(pages: &[PageLines]) -> f32 {
 }
 
 /// Final lines of a page: numbered from 1, a blank line where the text leaves a
-/// paragraph gap, headings marked by a clearly larger font.
-fn number_lines(lines: Vec<TextLine>, body: f32) -> Vec<Line> {
+/// paragraph gap, headings marked by a clearly larger font; and the page's
+/// ruled tables, each row pointing at its line.
+fn number_lines(
+    lines: Vec<TextLine>,
+    grids: Vec<(usize, Grid)>,
+    body: f32,
+) -> (Vec<Line>, Vec<Grid>) {
+    let (ids, mut tables): (Vec<usize>, Vec<Grid>) = grids.into_iter().unzip();
+    for t in &mut tables {
+        t.row_lines = vec![0; t.rows];
+    }
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     let mut prev: Option<(f32, f32, Option<usize>)> = None;
     for l in lines {
@@ -507,15 +577,23 @@ fn number_lines(lines: Vec<TextLine>, body: f32) -> Vec<Line> {
         } else {
             None
         };
+        let number = out.len() as u32 + 1;
+        let table = l.table.and_then(|id| {
+            let table = ids.iter().position(|&i| i == id)?;
+            let slot = tables.get_mut(table)?.row_lines.get_mut(l.row)?;
+            *slot = number;
+            Some(TableRow { table, row: l.row })
+        });
         out.push(Line {
-            number: out.len() as u32 + 1,
+            number,
             text,
             spans: l.spans,
             cells: l.cells,
             heading,
+            table,
         });
     }
-    out
+    (out, tables)
 }
 
 /// "pages 12–14, 20" (or "page 3").

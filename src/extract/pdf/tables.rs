@@ -3,8 +3,8 @@
 //! `Delimited` line with a span per cell (empty cells included).
 
 use super::content::{Glyph, Rule};
-use super::layout::{TextLine, cell_text};
-use crate::extract::{CellMode, Span};
+use super::layout::{TextLine, cell_text, rows, spans};
+use crate::extract::{CellLine, CellMode, Grid, GridCell, GridSource, Span};
 
 /// Rules closer than this (points) are one.
 const SNAP: f32 = 2.0;
@@ -13,7 +13,7 @@ const MAX_GRIDS: usize = 200;
 const MAX_BANDS: usize = 2000;
 
 #[derive(Debug, Clone)]
-struct Grid {
+struct Lattice {
     /// Row boundaries, top to bottom.
     ys: Vec<f32>,
     /// Vertical rules of the grid.
@@ -48,7 +48,7 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-fn grids(rules: &[Rule]) -> Vec<Grid> {
+fn grids(rules: &[Rule]) -> Vec<Lattice> {
     let hs = merge(rules.iter().filter(|r| r.horizontal).copied().collect());
     let vs = merge(rules.iter().filter(|r| !r.horizontal).copied().collect());
     if hs.len() < 2 || vs.len() < 2 || hs.len() * vs.len() > 4_000_000 {
@@ -93,7 +93,7 @@ fn grids(rules: &[Rule]) -> Vec<Grid> {
         if ys.len() < 2 || x1 - x0 < 10.0 {
             continue;
         }
-        out.push(Grid {
+        out.push(Lattice {
             ys,
             verticals: v,
             x0,
@@ -104,7 +104,7 @@ fn grids(rules: &[Rule]) -> Vec<Grid> {
 }
 
 /// Cell boundaries (x) of the band between `top` and `bottom`.
-fn separators(grid: &Grid, top: f32, bottom: f32) -> Vec<f32> {
+fn separators(grid: &Lattice, top: f32, bottom: f32) -> Vec<f32> {
     let mid = (top + bottom) / 2.0;
     let mut xs: Vec<f32> = grid
         .verticals
@@ -117,15 +117,22 @@ fn separators(grid: &Grid, top: f32, bottom: f32) -> Vec<f32> {
     xs
 }
 
-/// Takes the glyphs inside ruled tables out of `glyphs` and returns one line per table row.
-/// `first_table` numbers the tables of this page after those of earlier pages.
-pub fn ruled_rows(
+/// A ruled table read from one page: its grid, and one line per grid row.
+pub struct RuledTable {
+    pub grid: Grid,
+    /// The rows as lines (`table` is the table's index, counted over the document).
+    pub lines: Vec<TextLine>,
+}
+
+/// Takes the glyphs inside ruled tables out of `glyphs` and returns each table
+/// found, numbered after the `first_table` tables of earlier pages.
+pub fn ruled_tables(
     glyphs: &mut Vec<Glyph>,
     rules: &[Rule],
     first_table: usize,
-) -> (Vec<TextLine>, usize) {
+) -> Vec<RuledTable> {
     let mut out = Vec::new();
-    let mut tables = 0;
+    let horizontals: Vec<Rule> = merge(rules.iter().filter(|r| r.horizontal).copied().collect());
     // A page drawing thousands of boxes is a chart or a pattern, not tables to read.
     for grid in grids(rules).into_iter().take(MAX_GRIDS) {
         if grid.ys.len() > MAX_BANDS {
@@ -181,24 +188,30 @@ pub fn ruled_rows(
         if taken == 0 {
             continue;
         }
-        let index = first_table + tables;
-        tables += 1;
-        for ((_, bottom, xs), row) in bands.iter().zip(cells) {
-            let baseline = row.iter().flatten().map(|g| g.y).fold(f32::MAX, f32::min);
-            // An empty row with cells is still a row of the table (its header may be empty).
+        // An empty band with one cell or two is padding, not a row (an empty
+        // row with cells is still a row: a table's header may be empty).
+        let kept: Vec<usize> = (0..bands.len())
+            .filter(|&b| bands[b].2.len() >= 3 || cells[b].iter().any(|c| !c.is_empty()))
+            .collect();
+        let index = first_table + out.len();
+        let mut lines = Vec::with_capacity(kept.len());
+        for (row, &b) in kept.iter().enumerate() {
+            let (_, bottom, xs) = &bands[b];
+            let baseline = cells[b]
+                .iter()
+                .flatten()
+                .map(|g| g.y)
+                .fold(f32::MAX, f32::min);
             let baseline = if baseline == f32::MAX {
-                if xs.len() < 3 {
-                    continue;
-                }
                 bottom - SNAP
             } else {
                 baseline
             };
-            let spans: Vec<Span> = row
-                .into_iter()
+            let spans: Vec<Span> = cells[b]
+                .iter()
                 .zip(xs.windows(2))
                 .map(|(glyphs, w)| {
-                    let (text, size, bold) = cell_text(glyphs, Some(w[1]));
+                    let (text, size, bold) = cell_text(glyphs.clone(), Some(w[1]));
                     Span {
                         text,
                         x: w[0],
@@ -208,14 +221,122 @@ pub fn ruled_rows(
                     }
                 })
                 .collect();
-            out.push(TextLine {
+            lines.push(TextLine {
                 y: baseline,
                 spans,
                 cells: CellMode::Delimited,
                 table: Some(index),
+                row,
                 raw: Vec::new(),
             });
         }
+        let grid = ruled_grid(&bands, cells, &kept, &horizontals);
+        out.push(RuledTable { grid, lines });
     }
-    (out, tables)
+    out
+}
+
+/// The grid of a ruled table: columns at every separator any band has, a
+/// band's cell covering the columns between its own separators, and a cell
+/// merged with the one below when no rule separates them.
+fn ruled_grid(
+    bands: &[(f32, f32, Vec<f32>)],
+    mut cells: Vec<Vec<Vec<Glyph>>>,
+    kept: &[usize],
+    horizontals: &[Rule],
+) -> Grid {
+    let mut xs: Vec<f32> = kept
+        .iter()
+        .flat_map(|&b| bands[b].2.iter().copied())
+        .collect();
+    xs.sort_by(f32::total_cmp);
+    xs.dedup_by(|a, b| (*a - *b).abs() <= SNAP);
+    let column = |x: f32| {
+        xs.iter()
+            .position(|&c| (c - x).abs() <= SNAP)
+            .unwrap_or_else(|| xs.partition_point(|&c| c < x))
+    };
+    // Slots: (first kept band, last kept band, left x, right x, glyphs).
+    struct Slot {
+        first: usize,
+        last: usize,
+        left: f32,
+        right: f32,
+        glyphs: Vec<Glyph>,
+    }
+    let mut slots: Vec<Slot> = Vec::new();
+    // The slot each (kept row, left x) is in, to merge downwards.
+    let mut open: Vec<(f32, f32, usize)> = Vec::new(); // (left, right, slot) of the row above
+    for (row, &b) in kept.iter().enumerate() {
+        let (band_top, _, seps) = &bands[b];
+        let mut next_open = Vec::new();
+        for (k, w) in seps.windows(2).enumerate() {
+            let (left, right) = (w[0], w[1]);
+            let glyphs = cells
+                .get_mut(b)
+                .and_then(|r| r.get_mut(k))
+                .map(std::mem::take)
+                .unwrap_or_default();
+            let mid = (left + right) / 2.0;
+            let ruled_above = horizontals.iter().any(|h| {
+                (h.at - band_top).abs() <= SNAP && h.from <= mid + SNAP && h.to >= mid - SNAP
+            });
+            let above = open
+                .iter()
+                .find(|(l, r, _)| (l - left).abs() <= SNAP && (r - right).abs() <= SNAP);
+            match above {
+                Some(&(_, _, slot)) if !ruled_above && row > 0 => {
+                    slots[slot].last = row;
+                    slots[slot].glyphs.extend(glyphs);
+                    next_open.push((left, right, slot));
+                }
+                _ => {
+                    slots.push(Slot {
+                        first: row,
+                        last: row,
+                        left,
+                        right,
+                        glyphs,
+                    });
+                    next_open.push((left, right, slots.len() - 1));
+                }
+            }
+        }
+        open = next_open;
+    }
+    let mut grid = Grid::from_rows(GridSource::Ruled, &[]);
+    grid.rows = kept.len();
+    grid.cols = xs.len().saturating_sub(1);
+    for slot in slots {
+        let (first_col, last_col) = (column(slot.left), column(slot.right));
+        if last_col <= first_col {
+            continue;
+        }
+        let top = bands[kept[slot.first]].0;
+        let bottom = bands[kept[slot.last]].1;
+        let lines: Vec<CellLine> = rows(slot.glyphs.clone())
+            .into_iter()
+            .map(|(y, row)| CellLine {
+                text: spans(&row)
+                    .iter()
+                    .map(|s| s.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                y,
+            })
+            .collect();
+        let (text, font_size, bold) = cell_text(slot.glyphs, Some(slot.right));
+        grid.cells.push(GridCell {
+            rows: slot.first..slot.last + 1,
+            cols: first_col..last_col,
+            text,
+            lines,
+            bold,
+            bbox: Some([slot.left, top, slot.right, bottom]),
+            font_size,
+        });
+    }
+    grid.col_xs = xs;
+    grid.normalise();
+    grid
 }
