@@ -54,6 +54,12 @@ impl From<Format> for OutputFormat {
     }
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum TablesFormat {
+    Text,
+    Json,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum FailOn {
     Info,
@@ -163,6 +169,13 @@ enum Command {
         /// Keep columns aligned (like `pdftotext -layout`).
         #[arg(long)]
         layout: bool,
+        /// Print the tables as lkjip-audit understood them (page, caption, a
+        /// label per column, rows of cells) instead of the text.
+        #[arg(long)]
+        tables: bool,
+        /// With --tables: text (default) or json.
+        #[arg(long, value_enum, default_value = "text")]
+        format: TablesFormat,
         #[command(flatten)]
         limits: LimitArgs,
     },
@@ -206,8 +219,10 @@ pub fn main() -> ExitCode {
         Command::Extract {
             file,
             layout,
+            tables,
+            format,
             limits,
-        } => extract_text(&file, layout, limits.limits()),
+        } => extract_text(&file, layout, tables.then_some(format), limits.limits()),
         Command::Rules {
             rules,
             config,
@@ -450,7 +465,12 @@ fn write_baseline(args: &AuditArgs, output: &Path) -> Result<ExitCode, Fatal> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn extract_text(file: &Path, layout: bool, limits: Limits) -> Result<ExitCode, Fatal> {
+fn extract_text(
+    file: &Path,
+    layout: bool,
+    tables: Option<TablesFormat>,
+    limits: Limits,
+) -> Result<ExitCode, Fatal> {
     let kind = classify(file).ok_or_else(|| {
         Fatal(format!(
             "{}: not a PDF or text export (.pdf, .txt, .md)",
@@ -466,7 +486,20 @@ fn extract_text(file: &Path, layout: bool, limits: Limits) -> Result<ExitCode, F
     for note in &doc.notes {
         eprintln!("lkjip-audit: {}: {note}", file.display());
     }
-    print!("{}", render_text(&doc, layout));
+    match tables {
+        None => print!("{}", render_text(&doc, layout)),
+        Some(format) => {
+            let report = lkjip_audit::structure::analyse(&doc);
+            let views = lkjip_audit::structure::view::tables(&report);
+            if format == TablesFormat::Json {
+                let json = serde_json::to_string_pretty(&views)
+                    .map_err(|e| Fatal(format!("{}: {e}", file.display())))?;
+                println!("{json}");
+            } else {
+                print!("{}", lkjip_audit::structure::view::render_tables(&views));
+            }
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -107,6 +107,10 @@ pub struct Grid {
     /// This table continues the last table of the previous page (its repeated
     /// header, if any, already left out).
     pub continues: bool,
+    /// Whether the cells' extents are the source's own (ruled, HTML spans); when
+    /// not (tab rows, aligned text), a header cell's extent over empty
+    /// neighbours is for `structure` to infer.
+    pub spans_known: bool,
     /// Column boundaries when known (cols + 1 values, left to right).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub col_xs: Vec<f32>,
@@ -131,6 +135,7 @@ impl Grid {
             header_rows: None,
             row_lines: Vec::new(),
             continues: false,
+            spans_known: false,
             col_xs: Vec::new(),
         }
     }

@@ -457,6 +457,7 @@ fn html_table(block: &str, line_starts: &[(usize, u32)]) -> (Vec<Line>, Grid) {
     };
     let mut lines = Vec::new();
     let mut grid = Grid::from_rows(GridSource::Markup, &[]);
+    grid.spans_known = true;
     // Leading rows whose cells are all <th>: the header.
     let mut header_rows = 0;
     let mut in_header = true;

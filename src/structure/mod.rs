@@ -4,6 +4,7 @@
 pub mod metadata;
 pub mod sections;
 pub mod tables;
+pub mod view;
 
 pub use metadata::Metadata;
 pub use sections::Chapter;

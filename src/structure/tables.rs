@@ -171,23 +171,15 @@ pub fn find_tables(doc: &Document, lines: &[LineRef<'_>]) -> Vec<Table> {
         while end > start + 1 && lines[end - 1].line.is_blank() {
             end -= 1;
         }
-        let rows: Vec<GridRow> = chain
-            .iter()
-            .flat_map(|(page, grid)| {
-                (0..grid.rows).map(move |r| GridRow {
-                    cells: grid_row_cells(grid, r),
-                    page: *page,
-                    line: grid.row_lines.get(r).copied().unwrap_or(0),
-                })
-            })
-            .collect();
-        if !rows.is_empty() && rows.iter().map(|r| r.cells.len()).max().unwrap_or(0) >= 2 {
+        if chain.iter().map(|(_, g)| g.cols).max().unwrap_or(0) >= 2 {
             let caption = find_caption(lines, start);
-            let mut table = build_table(rows, caption, lines[start].chapter, start, end);
+            let mut table = build_table(&chain, caption, lines[start].chapter, start, end);
             if let Some(scale) = find_scale(lines, start) {
                 apply_scale(&mut table, scale);
             }
-            tables.push(table);
+            if !table.rows.is_empty() || !table.header_rows.is_empty() {
+                tables.push(table);
+            }
         }
         i = end.max(start + 1);
     }
@@ -325,55 +317,52 @@ fn is_row_marker(text: &str) -> bool {
 }
 
 fn build_table(
-    grid: Vec<GridRow>,
+    chain: &[(u32, &Grid)],
     caption: Option<Caption>,
     chapter: Chapter,
     start: usize,
     end: usize,
 ) -> Table {
+    let grid: Vec<GridRow> = chain
+        .iter()
+        .flat_map(|(page, g)| {
+            (0..g.rows).map(move |r| GridRow {
+                cells: grid_row_cells(g, r),
+                page: *page,
+                line: g.row_lines.get(r).copied().unwrap_or(0),
+            })
+        })
+        .collect();
     let width = grid.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-    // Header rows: the leading rows with no values, unless they begin with a row number.
-    let mut header_count = 0;
-    for row in &grid {
-        let first = row.cells.first().map(|c| c.0.as_str()).unwrap_or("");
-        let values = row
-            .cells
-            .iter()
-            .skip(1)
-            .filter(|(t, _)| is_value_cell(t))
-            .count();
-        let numbering = row
-            .cells
+    let first = chain.first().map(|(_, g)| *g);
+    let is_numbering = |r: &GridRow| {
+        r.cells
             .iter()
             .filter(|(t, _)| !t.is_empty())
-            .all(|(t, _)| COLUMN_NUMBER.is_match(t.trim()));
-        if numbering && header_count > 0 {
-            header_count += 1;
-            continue;
+            .all(|(t, _)| COLUMN_NUMBER.is_match(t.trim()))
+    };
+    let mut header_count = match first.and_then(|g| g.header_rows) {
+        // The source marks its header; a row numbering the columns may follow it.
+        Some(n) => {
+            let mut n = n.min(grid.len());
+            while grid.get(n).is_some_and(is_numbering) && n + 1 < grid.len() {
+                n += 1;
+            }
+            n
         }
-        if values > 0 || (header_count > 0 && is_row_marker(first) && !first.is_empty()) {
-            break;
-        }
-        if header_count > 0 && is_row_marker(first) {
-            break;
-        }
-        header_count += 1;
-        if header_count >= 4 {
-            break;
-        }
-    }
+        None => header_rows_of(&grid),
+    };
     // A table of a single header-looking row has no header (e.g. a key/value list).
     if header_count == grid.len() {
         header_count = 0;
     }
+    // Positions a merged cell covers are empty in `grid`, so the same rule
+    // reads merged header cells and the empty cells some producers put beside
+    // a label meant to cover them: a header cell covers the empty cells to its
+    // right, within the cell above it.
     let header_texts: Vec<Vec<String>> = grid[..header_count]
         .iter()
-        .filter(|r| {
-            !r.cells
-                .iter()
-                .filter(|(t, _)| !t.is_empty())
-                .all(|(t, _)| COLUMN_NUMBER.is_match(t.trim()))
-        })
+        .filter(|r| !is_numbering(r))
         .map(|r| r.cells.iter().map(|(t, _)| t.clone()).collect())
         .collect();
     let columns = column_labels(&header_texts, width);
@@ -412,6 +401,42 @@ fn build_table(
         start,
         end,
     }
+}
+
+/// Header rows when the source does not mark them: the leading rows with no
+/// values, unless they begin with a row number; a row numbering the columns
+/// right after them belongs to the header.
+fn header_rows_of(grid: &[GridRow]) -> usize {
+    let mut header_count = 0;
+    for row in grid {
+        let first = row.cells.first().map(|c| c.0.as_str()).unwrap_or("");
+        let values = row
+            .cells
+            .iter()
+            .skip(1)
+            .filter(|(t, _)| is_value_cell(t))
+            .count();
+        let numbering = row
+            .cells
+            .iter()
+            .filter(|(t, _)| !t.is_empty())
+            .all(|(t, _)| COLUMN_NUMBER.is_match(t.trim()));
+        if numbering && header_count > 0 {
+            header_count += 1;
+            continue;
+        }
+        if values > 0 || (header_count > 0 && is_row_marker(first) && !first.is_empty()) {
+            break;
+        }
+        if header_count > 0 && is_row_marker(first) {
+            break;
+        }
+        header_count += 1;
+        if header_count >= 4 {
+            break;
+        }
+    }
+    header_count
 }
 
 /// Group rows are marked with a Roman numeral (or bold text over numbered items);

@@ -305,6 +305,7 @@ fn ruled_grid(
         open = next_open;
     }
     let mut grid = Grid::from_rows(GridSource::Ruled, &[]);
+    grid.spans_known = true;
     grid.rows = kept.len();
     grid.cols = xs.len().saturating_sub(1);
     for slot in slots {
