@@ -14,7 +14,10 @@ use lkjip_audit::audit::{AuditOptions, AuditRun, FileReport, audit_each};
 use lkjip_audit::baseline::Baseline;
 use lkjip_audit::config::Config;
 use lkjip_audit::discover::{classify, discover};
-use lkjip_audit::extract::{self, render::render_text};
+use lkjip_audit::extract::{
+    self,
+    render::{render_dropped, render_text},
+};
 use lkjip_audit::findings::{Lang, Severity};
 use lkjip_audit::limits::{self, Limits};
 use lkjip_audit::report::summary::SummaryBuilder;
@@ -156,13 +159,19 @@ enum Command {
     /// Print the text lkjip-audit reads from a file, page by page.
     #[command(after_help = "Example:\n  \
         lkjip-audit extract samples/pdf/lkjip-2020-kec-rambipuji.writer.pdf\n  \
-        lkjip-audit extract --layout laporan.pdf | less")]
+        lkjip-audit extract --layout laporan.pdf | less\n  \
+        lkjip-audit extract --show-dropped laporan.pdf")]
     Extract {
         /// The PDF or text export.
         file: PathBuf,
         /// Keep columns aligned (like `pdftotext -layout`).
         #[arg(long)]
         layout: bool,
+        /// Instead of the text, print what was left out, page by page, and why
+        /// (running header/footer/page number, repeated table header, invisible,
+        /// clipped, covered, overdrawn, duplicate, watermark).
+        #[arg(long)]
+        show_dropped: bool,
         #[command(flatten)]
         limits: LimitArgs,
     },
@@ -206,8 +215,9 @@ pub fn main() -> ExitCode {
         Command::Extract {
             file,
             layout,
+            show_dropped,
             limits,
-        } => extract_text(&file, layout, limits.limits()),
+        } => extract_text(&file, layout, show_dropped, limits.limits()),
         Command::Rules {
             rules,
             config,
@@ -450,7 +460,12 @@ fn write_baseline(args: &AuditArgs, output: &Path) -> Result<ExitCode, Fatal> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn extract_text(file: &Path, layout: bool, limits: Limits) -> Result<ExitCode, Fatal> {
+fn extract_text(
+    file: &Path,
+    layout: bool,
+    show_dropped: bool,
+    limits: Limits,
+) -> Result<ExitCode, Fatal> {
     let kind = classify(file).ok_or_else(|| {
         Fatal(format!(
             "{}: not a PDF or text export (.pdf, .txt, .md)",
@@ -466,7 +481,11 @@ fn extract_text(file: &Path, layout: bool, limits: Limits) -> Result<ExitCode, F
     for note in &doc.notes {
         eprintln!("lkjip-audit: {}: {note}", file.display());
     }
-    print!("{}", render_text(&doc, layout));
+    if show_dropped {
+        print!("{}", render_dropped(&doc));
+    } else {
+        print!("{}", render_text(&doc, layout));
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -32,6 +32,7 @@ pub fn read_text_export(path: &Path, bytes: &[u8]) -> Document {
         pages,
         paged,
         notes,
+        dropped: Vec::new(),
     }
 }
 
