@@ -28,6 +28,45 @@ const MAX_MARKED_DEPTH: usize = 256;
 const OBLIQUE_DEGREES: f32 = 10.0;
 /// Filled shapes (points) smaller than this in either direction cannot hide a glyph.
 const MIN_COVER: f32 = 2.0;
+/// Height (points) of the page bands glyphs are filed under for fills.
+const BAND: f32 = 16.0;
+
+/// How many glyphs already in one grid cell a new glyph is compared with
+/// (a crafted page may stack thousands at one place).
+const MAX_CELL_SCAN: usize = 64;
+
+/// A fast hasher for the small integer keys of the glyph grids.
+#[derive(Default, Clone, Copy)]
+struct GridHasher(u64);
+
+impl GridHasher {
+    fn add(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl std::hash::Hasher for GridHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.add(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_i32(&mut self, i: i32) {
+        self.add(u64::from(i as u32));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+}
+
+/// Glyph indices by grid cell.
+type Grid<K> = HashMap<K, Vec<u32>, std::hash::BuildHasherDefault<GridHasher>>;
 
 /// An axis-aligned box in page space: x0, y0, x1, y1 (y down).
 pub type BBox = [f32; 4];
@@ -244,7 +283,10 @@ pub struct Interpreter<'a> {
     /// Where images were placed (page space).
     images: Vec<BBox>,
     /// Visible glyphs by (dir, y / 2, x / 16), for duplicates and overdrawn glyphs.
-    near: HashMap<(u8, i32, i32), Vec<u32>>,
+    near: Grid<(u8, i32, i32)>,
+    /// Glyphs by the band of the page their box's centre is in (page y / BAND),
+    /// so that a fill looks only at the glyphs beside it.
+    bands: Grid<i32>,
     /// The current text object or top-level form (see `Glyph::group`), and the last one given.
     group: u32,
     groups: u32,
@@ -290,7 +332,8 @@ impl<'a> Interpreter<'a> {
             path_box: None,
             clip_pending: false,
             images: Vec::new(),
-            near: HashMap::new(),
+            near: Grid::default(),
+            bands: Grid::default(),
             group: 0,
             groups: 0,
             in_form: false,
@@ -687,6 +730,13 @@ impl<'a> Interpreter<'a> {
             );
             self.near.entry(key).or_default().push(index);
         }
+        let centre = (bbox[1] + bbox[3]) / 2.0;
+        if centre.is_finite() {
+            self.bands
+                .entry((centre / BAND).floor() as i32)
+                .or_default()
+                .push(index);
+        }
         self.out.glyphs.push(glyph);
         self.meta.push(Meta {
             bbox,
@@ -720,7 +770,7 @@ impl<'a> Interpreter<'a> {
                 let Some(list) = self.near.get(&(g.dir, ky, kx)) else {
                     continue;
                 };
-                for &i in list {
+                for &i in list.iter().rev().take(MAX_CELL_SCAN) {
                     let (Some(other), Some(m)) =
                         (self.out.glyphs.get(i as usize), self.meta.get(i as usize))
                     else {
@@ -791,9 +841,20 @@ impl<'a> Interpreter<'a> {
             if area[2] - area[0] < MIN_COVER || area[3] - area[1] < MIN_COVER {
                 continue;
             }
-            for m in &mut self.meta {
-                if m.hidden.is_none() && inside(m.bbox, area, 0.5) {
-                    m.hidden = Some(DropReason::Covered);
+            // A glyph inside the area has its centre in one of the area's bands.
+            let (first, last) = ((area[1] / BAND).floor(), (area[3] / BAND).floor());
+            if !(first.is_finite() && last.is_finite()) {
+                continue;
+            }
+            let (first, last) = (first.max(-1e6) as i32, last.min(1e6) as i32);
+            for band in first..=last.min(first.saturating_add(1000)) {
+                for &i in self.bands.get(&band).into_iter().flatten() {
+                    if let Some(m) = self.meta.get_mut(i as usize)
+                        && m.hidden.is_none()
+                        && inside(m.bbox, area, 0.5)
+                    {
+                        m.hidden = Some(DropReason::Covered);
+                    }
                 }
             }
         }
@@ -1088,7 +1149,8 @@ impl<'a> Interpreter<'a> {
 /// watermark, a slanted label) is oblique as a whole: its few glyphs that
 /// happen to lie near an axis do not join the page's lines.
 fn mark_oblique_groups(glyphs: &mut [Glyph]) {
-    let mut counts: HashMap<u32, (usize, usize)> = HashMap::new();
+    let mut counts: HashMap<u32, (usize, usize), std::hash::BuildHasherDefault<GridHasher>> =
+        HashMap::default();
     for g in glyphs.iter() {
         let c = counts.entry(g.group).or_default();
         c.0 += 1;
