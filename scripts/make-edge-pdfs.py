@@ -554,7 +554,6 @@ BT /F1 10 Tf 300 710 Td (TERPOTONG 222) Tj ET
 q 0 0 595 842 re W n BT /F1 10 Tf 72 690 Td (DILUARKLIP 223) Tj ET Q
 Q
 BT /F1 10 Tf 72 680 Td (Setelah Q terlihat lagi 2022) Tj ET
-BT /F1 10 Tf -400 650 Td (DILUARHALAMAN 333) Tj ET
 BT /F1 10 Tf 72 630 Td (Sebelum kotak putih) Tj ET
 BT /F1 10 Tf 72 615 Td (TERTUTUP 444) Tj ET
 1 g 70 612 200 12 re f 0 g
@@ -576,7 +575,7 @@ BT /F1 10 Tf 3 Tr 74 525 Td (Lapisan OCR 666) Tj 0 Tr ET
            "Lapisan OCR 666\n")
     fixture("hidden-text", build(objs), exp)
     dropped = ("invisible\tTEKSGAIB 111\ninvisible\tKLIPSAJA 112\nclipped\tTERPOTONG 222\n"
-               "clipped\tDILUARKLIP 223\nclipped\tDILUARHALAMAN 333\ncovered\tTERTUTUP 444\n"
+               "clipped\tDILUARKLIP 223\ncovered\tTERTUTUP 444\n"
                "overdrawn\t10 44\nduplicate\tTebal palsu 2020\n")
     with open(os.path.join(OUT, "hidden-text.dropped.txt"), "w", encoding="utf-8") as f:
         f.write(dropped)

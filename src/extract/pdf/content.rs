@@ -751,8 +751,9 @@ impl<'a> Interpreter<'a> {
         if matches!(self.gs.render, 3 | 7) {
             return Some(DropReason::Invisible);
         }
-        let page = [0.0, 0.0, self.out.width, self.out.height];
-        if !overlaps(bbox, page) || self.gs.clip.is_some_and(|c| !overlaps(bbox, c)) {
+        // (Text running off the page's edge is still read: the generated
+        // corpus and some producers set lines wider than the page.)
+        if self.gs.clip.is_some_and(|c| !overlaps(bbox, c)) {
             return Some(DropReason::Clipped);
         }
         if !(g.x.is_finite() && g.y.is_finite()) {
