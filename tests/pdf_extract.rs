@@ -466,7 +466,7 @@ fn fixture_pdfs_leave_out_what_a_viewer_does_not_show() {
             }
         }
     }
-    assert!(checked >= 10, "only {checked} dropped texts checked");
+    assert!(checked >= 9, "only {checked} dropped texts checked");
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
