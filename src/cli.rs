@@ -14,7 +14,10 @@ use lkjip_audit::audit::{AuditOptions, AuditRun, FileReport, audit_each};
 use lkjip_audit::baseline::Baseline;
 use lkjip_audit::config::Config;
 use lkjip_audit::discover::{classify, discover};
-use lkjip_audit::extract::{self, render::render_text};
+use lkjip_audit::extract::{
+    self,
+    render::{render_dropped, render_text},
+};
 use lkjip_audit::findings::{Lang, Severity};
 use lkjip_audit::limits::{self, Limits};
 use lkjip_audit::report::summary::SummaryBuilder;
@@ -162,7 +165,8 @@ enum Command {
     /// Print the text lkjip-audit reads from a file, page by page.
     #[command(after_help = "Example:\n  \
         lkjip-audit extract samples/pdf/lkjip-2020-kec-rambipuji.writer.pdf\n  \
-        lkjip-audit extract --layout laporan.pdf | less")]
+        lkjip-audit extract --layout laporan.pdf | less\n  \
+        lkjip-audit extract --show-dropped laporan.pdf")]
     Extract {
         /// The PDF or text export.
         file: PathBuf,
@@ -176,6 +180,11 @@ enum Command {
         /// With --tables: text (default) or json.
         #[arg(long, value_enum, default_value = "text")]
         format: TablesFormat,
+        /// Instead of the text, print what was left out, page by page, and why
+        /// (running header/footer/page number, repeated table header, invisible,
+        /// clipped, covered, overdrawn, duplicate, watermark).
+        #[arg(long)]
+        show_dropped: bool,
         #[command(flatten)]
         limits: LimitArgs,
     },
@@ -221,8 +230,15 @@ pub fn main() -> ExitCode {
             layout,
             tables,
             format,
+            show_dropped,
             limits,
-        } => extract_text(&file, layout, tables.then_some(format), limits.limits()),
+        } => extract_text(
+            &file,
+            layout,
+            tables.then_some(format),
+            show_dropped,
+            limits.limits(),
+        ),
         Command::Rules {
             rules,
             config,
@@ -469,6 +485,7 @@ fn extract_text(
     file: &Path,
     layout: bool,
     tables: Option<TablesFormat>,
+    show_dropped: bool,
     limits: Limits,
 ) -> Result<ExitCode, Fatal> {
     let kind = classify(file).ok_or_else(|| {
@@ -485,6 +502,10 @@ fn extract_text(
     }
     for note in &doc.notes {
         eprintln!("lkjip-audit: {}: {note}", file.display());
+    }
+    if show_dropped {
+        print!("{}", render_dropped(&doc));
+        return Ok(ExitCode::SUCCESS);
     }
     match tables {
         None => print!("{}", render_text(&doc, layout)),

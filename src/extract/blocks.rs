@@ -296,6 +296,7 @@ mod tests {
             pages: read_lines(text),
             paged: true,
             notes: Vec::new(),
+            dropped: Vec::new(),
         };
         assemble(&mut d);
         d

@@ -120,6 +120,51 @@ impl Page {
     }
 }
 
+/// Why the reader left some text of a page out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DropReason {
+    /// A header, footer or page number repeated on the pages (or marked as one).
+    Running,
+    /// A table's header rows repeated at the top of the page it continues on.
+    RepeatedHeader,
+    /// Drawn invisibly (text render mode 3 or 7) and not over an image (an OCR layer).
+    Invisible,
+    /// Entirely outside the clipping path or the page's crop box.
+    Clipped,
+    /// Painted over by a later opaque filled shape.
+    Covered,
+    /// Painted over by later text at the same place.
+    Overdrawn,
+    /// The same glyph drawn again at the same place (fake bold, layered copies).
+    Duplicate,
+    /// A watermark or stamp: marked as one, or oblique text repeated on most pages.
+    Watermark,
+}
+
+impl DropReason {
+    pub fn label(self) -> &'static str {
+        match self {
+            DropReason::Running => "running header/footer/page number",
+            DropReason::RepeatedHeader => "repeated table header",
+            DropReason::Invisible => "invisible",
+            DropReason::Clipped => "clipped",
+            DropReason::Covered => "covered",
+            DropReason::Overdrawn => "overdrawn",
+            DropReason::Duplicate => "duplicate",
+            DropReason::Watermark => "watermark",
+        }
+    }
+}
+
+/// Text of a page the reader left out, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DroppedText {
+    /// 1-based page.
+    pub page: u32,
+    pub reason: DropReason,
+    pub text: String,
+}
+
 /// An extracted input file.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -131,6 +176,8 @@ pub struct Document {
     /// Things worth telling the auditor about the extraction itself
     /// (e.g. "no text on pages 12–14: needs OCR", "decoded as Windows-1252").
     pub notes: Vec<String>,
+    /// Text left out on purpose (PDFs), in page order: see [`DropReason`].
+    pub dropped: Vec<DroppedText>,
 }
 
 impl Document {

@@ -34,6 +34,7 @@ pub fn read_text_export(path: &Path, bytes: &[u8]) -> Document {
         pages,
         paged,
         notes,
+        dropped: Vec::new(),
     };
     super::blocks::assemble(&mut doc);
     doc

@@ -84,6 +84,19 @@ fn gap(prev: &Glyph, g: &Glyph) -> f32 {
     g.x - (prev.x + prev.width)
 }
 
+/// The gap between two glyphs over which a word space is read: half the
+/// font's space, between a tenth and a fifth of the font size (poppler breaks
+/// words at a tenth; a fifth when the font's space is not known).
+fn word_break(prev: &Glyph, g: &Glyph) -> f32 {
+    let size = prev.size.max(g.size).max(1.0);
+    let space = prev.space.max(g.space);
+    if space > 0.0 {
+        (0.5 * space).clamp(0.1 * size, 0.2 * size)
+    } else {
+        0.2 * size
+    }
+}
+
 /// Splits a row of glyphs into spans: a new span where the gap is wider than
 /// both an em and well over this line's word gaps (so justified prose stays one span).
 pub fn spans(row: &[Glyph]) -> Vec<Span> {
@@ -124,7 +137,7 @@ fn spans_cut(row: &[Glyph], cuts: &[f32]) -> Vec<Span> {
             count = 1;
             continue;
         }
-        let gap_space = d > 0.2 * size && !(g.glue && d < 0.8 * size);
+        let gap_space = d > word_break(prev, g) && !(g.glue && d < 0.8 * size);
         if ((g.space_before && d > -0.1 * size) || gap_space) && !current.text.ends_with(' ') {
             current.text.push(' ');
         }
