@@ -193,7 +193,6 @@ pub struct PageContent {
     pub hidden: Vec<(Glyph, DropReason)>,
     pub rules: Vec<Rule>,
     pub images: usize,
-    pub width: f32,
     pub height: f32,
 }
 
@@ -302,11 +301,12 @@ impl<'a> Interpreter<'a> {
         let [llx, lly, urx, ury] = page_box;
         let (w, h) = (urx - llx, ury - lly);
         let r = rotate.rem_euclid(360);
-        let (page, width, height) = match r {
-            90 => (Matrix([0.0, 1.0, 1.0, 0.0, -lly, -llx]), h, w),
-            180 => (Matrix([-1.0, 0.0, 0.0, 1.0, urx, -lly]), w, h),
-            270 => (Matrix([0.0, -1.0, -1.0, 0.0, ury, urx]), h, w),
-            _ => (Matrix([1.0, 0.0, 0.0, -1.0, -llx, ury]), w, h),
+        // The page as shown: a quarter turn swaps width and height.
+        let (page, height) = match r {
+            90 => (Matrix([0.0, 1.0, 1.0, 0.0, -lly, -llx]), w),
+            180 => (Matrix([-1.0, 0.0, 0.0, 1.0, urx, -lly]), h),
+            270 => (Matrix([0.0, -1.0, -1.0, 0.0, ury, urx]), w),
+            _ => (Matrix([1.0, 0.0, 0.0, -1.0, -llx, ury]), h),
         };
         Interpreter {
             doc,
@@ -317,7 +317,6 @@ impl<'a> Interpreter<'a> {
             tm: Matrix::IDENTITY,
             tlm: Matrix::IDENTITY,
             out: PageContent {
-                width,
                 height,
                 ..Default::default()
             },
@@ -542,7 +541,9 @@ impl<'a> Interpreter<'a> {
                 if fill {
                     self.cover();
                 }
-                self.paint(fill);
+                // Only a path that is stroked draws its outline.
+                let stroked = matches!(op.operator.as_str(), "S" | "s" | "B" | "B*" | "b" | "b*");
+                self.paint(!stroked);
                 self.end_path();
             }
             "n" => {
@@ -917,8 +918,8 @@ impl<'a> Interpreter<'a> {
         self.gs.opaque = opaque;
     }
 
-    fn paint(&mut self, fill: bool) {
-        let area = self.out.width * self.out.height;
+    /// Rules from the path just painted; `fill_only`: filled, not stroked.
+    fn paint(&mut self, fill_only: bool) {
         for r in std::mem::take(&mut self.rects) {
             let xs = r.map(|p| p.0);
             let ys = r.map(|p| p.1);
@@ -938,7 +939,10 @@ impl<'a> Interpreter<'a> {
                 self.push_rule(true, (y0 + y1) / 2.0, x0, x1);
             } else if w < 3.0 && h > 3.0 {
                 self.push_rule(false, (x0 + x1) / 2.0, y0, y1);
-            } else if w > 3.0 && h > 3.0 && !(fill && w * h > area * 0.5) {
+            } else if w > 3.0 && h > 3.0 && !fill_only {
+                // A filled box is a cell's shading (Word fills a shaded cell in
+                // pieces around its padding), not its borders: only a stroked
+                // box draws rules.
                 self.push_rule(true, y0, x0, x1);
                 self.push_rule(true, y1, x0, x1);
                 self.push_rule(false, x0, y0, y1);
@@ -946,6 +950,22 @@ impl<'a> Interpreter<'a> {
             }
         }
         let path = std::mem::take(&mut self.path);
+        // A filled area drawn as a path is shading too, unless it is a thin bar (a rule).
+        if fill_only && !path.is_empty() {
+            let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+            for p in &path {
+                (x0, y0, x1, y1) = (x0.min(p.0), y0.min(p.1), x1.max(p.0), y1.max(p.1));
+            }
+            let (w, h) = (x1 - x0, y1 - y0);
+            if w.is_finite() && h.is_finite() {
+                if h < 3.0 && w > 3.0 {
+                    self.push_rule(true, (y0 + y1) / 2.0, x0, x1);
+                } else if w < 3.0 && h > 3.0 {
+                    self.push_rule(false, (x0 + x1) / 2.0, y0, y1);
+                }
+            }
+            return;
+        }
         for pair in path.windows(2) {
             let (p, q) = (pair[0], pair[1]);
             if q.2 {
