@@ -210,7 +210,12 @@ static COLUMN_NUMBER: LazyLock<Regex> =
 /// Is this cell a value (a figure, not a year, a column number or text)?
 pub fn is_value_text(text: &str) -> bool {
     let t = text.trim();
-    !t.is_empty() && VALUE.is_match(t) && !YEARISH.is_match(t) && !COLUMN_NUMBER.is_match(t)
+    is_figure_text(t) && !YEARISH.is_match(t) && !COLUMN_NUMBER.is_match(t)
+}
+
+/// Is this text one figure alone (an amount, a percentage, a count)?
+pub fn is_figure_text(text: &str) -> bool {
+    VALUE.is_match(text.trim())
 }
 
 /// Rows of aligned lines (`pdftotext -layout` or PDF lines): the gutters (x

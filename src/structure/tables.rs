@@ -115,6 +115,9 @@ static YEARISH: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TOTAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(total|jumlah|grand total)\b").expect("valid regex"));
+/// A label led by its item number: "1.1 Meningkatnya …", "2. Program …".
+static NUMBERED_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,2}(\.\d{1,2}){0,3}\.?\s+\p{L}").expect("valid regex"));
 static ITEM_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3}|[a-z])[.)]?$").expect("valid regex"));
 
@@ -279,6 +282,9 @@ struct GridRow {
     cells: Vec<(String, bool)>,
     page: u32,
     line: u32,
+    /// One cell runs across (nearly) the whole table: a title or a group
+    /// heading ("Misi 1: …", "1. Sasaran: …"), never a column's header.
+    wide: bool,
 }
 
 fn hint_for(label: &str) -> Hint {
@@ -330,6 +336,7 @@ fn build_table(
                 cells: grid_row_cells(g, r),
                 page: *page,
                 line: g.row_lines.get(r).copied().unwrap_or(0),
+                wide: is_wide_row(g, r),
             })
         })
         .collect();
@@ -404,8 +411,8 @@ fn build_table(
 }
 
 /// Header rows when the source does not mark them: the leading rows with no
-/// values, unless they begin with a row number; a row numbering the columns
-/// right after them belongs to the header.
+/// values, up to a row numbering the columns ("1 2 3 …"), before a row that
+/// starts with an item number ("1.1 Meningkatnya …") or runs across the table.
 fn header_rows_of(grid: &[GridRow]) -> usize {
     let mut header_count = 0;
     for row in grid {
@@ -423,9 +430,18 @@ fn header_rows_of(grid: &[GridRow]) -> usize {
             .all(|(t, _)| COLUMN_NUMBER.is_match(t.trim()));
         if numbering && header_count > 0 {
             header_count += 1;
-            continue;
+            break;
         }
-        if values > 0 || (header_count > 0 && is_row_marker(first) && !first.is_empty()) {
+        let first_text = row
+            .cells
+            .iter()
+            .map(|(t, _)| t.trim())
+            .find(|t| !t.is_empty())
+            .unwrap_or("");
+        if values > 0
+            || (header_count > 0 && is_row_marker(first) && !first.is_empty())
+            || (header_count > 0 && (row.wide || NUMBERED_LABEL.is_match(first_text)))
+        {
             break;
         }
         if header_count > 0 && is_row_marker(first) {
@@ -437,6 +453,25 @@ fn header_rows_of(grid: &[GridRow]) -> usize {
         }
     }
     header_count
+}
+
+/// Whether grid row `r` is one cell across (nearly) the whole table: by its
+/// extent when the reader knows it, else by being the row's only text, at its start.
+fn is_wide_row(grid: &Grid, r: usize) -> bool {
+    if grid.cols < 3 {
+        return false;
+    }
+    let cells: Vec<_> = grid
+        .cells_starting_in(r)
+        .filter(|c| !c.is_empty())
+        .collect();
+    match cells.as_slice() {
+        [only] if grid.spans_known => only.cols.len() * 5 >= grid.cols * 4,
+        [only] => {
+            only.cols.start <= 1 && grid.row_texts(r).iter().filter(|t| !t.is_empty()).count() == 1
+        }
+        _ => false,
+    }
 }
 
 /// Group rows are marked with a Roman numeral (or bold text over numbered items);
