@@ -6,7 +6,9 @@ For every table of tests/real/keys/<name>.json ("tables": page, caption, columns
 finds the table `lkjip-audit extract --tables --format json` reads on that page (the one with
 the same caption number, else the one whose columns are most alike), and prints per report:
 tables found, with the right number of columns, with the right labels (every column label
-alike: same words, case and punctuation aside), and with the right number of body rows.
+alike: same words, case and punctuation aside), with the right number of body rows, of the
+right kind, and with the roles the key gives (target, realisasi, capaian, anggaran, label,
+number, predicate: every key role on the columns it names, for tables with the right columns).
 """
 import json, os, re, subprocess, sys
 
@@ -57,15 +59,15 @@ def main():
         binary = args[args.index("--binary") + 1]
     files = [a for a in args if a.endswith(".pdf")]
     keys = sorted(f for f in os.listdir(KEYS) if f.endswith(".json"))
-    totals = [0, 0, 0, 0, 0]
-    print(f"{'report':<62} {'tables':>6} {'found':>5} {'cols':>5} {'labels':>6} {'rows':>5}")
+    totals = [0, 0, 0, 0, 0, 0, 0]
+    print(f"{'report':<62} {'tables':>6} {'found':>5} {'cols':>5} {'labels':>6} {'rows':>5} {'kind':>5} {'roles':>5}")
     for k in keys:
         key = json.load(open(os.path.join(KEYS, k)))
         pdf = os.path.join(FIXTURES, key["file"])
         if files and not any(os.path.basename(f) == key["file"] for f in files):
             continue
         ours = read_tables(binary, pdf)
-        n = found = cols = labels = rows = 0
+        n = found = cols = labels = rows = kinds = roles = 0
         for kt in key.get("tables", []):
             n += 1
             t = match(kt, ours)
@@ -77,16 +79,28 @@ def main():
             c_ok = len(t["columns"]) == len(kt["columns"])
             l_ok = c_ok and score_labels(kt["columns"], t["columns"]) == len(kt["columns"])
             r_ok = len(t["rows"]) == kt["body_rows"]
-            cols += c_ok; labels += l_ok; rows += r_ok
-            if verbose and not (c_ok and l_ok and r_ok):
+            k_ok = t.get("kind") == kt.get("kind")
+            wrong_roles = []
+            if c_ok:
+                our_roles = t.get("roles", [])
+                for role, idxs in kt.get("roles", {}).items():
+                    if role.startswith("year:"):
+                        year = int(role.split(":")[1])
+                        wrong_roles += [f"{i}:{role}" for i in idxs if i < len(our_roles) and our_roles[i].get("year") != year]
+                        continue
+                    wrong_roles += [f"{i}:{role}" for i in idxs if i < len(our_roles) and our_roles[i].get("role") != role]
+            ro_ok = c_ok and not wrong_roles
+            cols += c_ok; labels += l_ok; rows += r_ok; kinds += k_ok; roles += ro_ok
+            if verbose and not (c_ok and l_ok and r_ok and k_ok and ro_ok):
                 print(f"   p{kt['page']} {kt.get('caption')}: cols {len(t['columns'])}/{len(kt['columns'])}"
-                      f" rows {len(t['rows'])}/{kt['body_rows']}")
+                      f" rows {len(t['rows'])}/{kt['body_rows']} kind {t.get('kind')}/{kt.get('kind')}"
+                      + (f" roles wrong {wrong_roles} ours {[r.get('role') for r in t.get('roles', [])]}" if wrong_roles else ""))
                 if not l_ok:
                     print(f"      expected {kt['columns']}")
                     print(f"      got      {t['columns']}")
-        totals = [a + b for a, b in zip(totals, [n, found, cols, labels, rows])]
-        print(f"{key['file'][:62]:<62} {n:>6} {found:>5} {cols:>5} {labels:>6} {rows:>5}")
-    n, found, cols, labels, rows = totals
-    print(f"{'all':<62} {n:>6} {found:>5} {cols:>5} {labels:>6} {rows:>5}")
+        totals = [a + b for a, b in zip(totals, [n, found, cols, labels, rows, kinds, roles])]
+        print(f"{key['file'][:62]:<62} {n:>6} {found:>5} {cols:>5} {labels:>6} {rows:>5} {kinds:>5} {roles:>5}")
+    n, found, cols, labels, rows, kinds, roles = totals
+    print(f"{'all':<62} {n:>6} {found:>5} {cols:>5} {labels:>6} {rows:>5} {kinds:>5} {roles:>5}")
 
 main()

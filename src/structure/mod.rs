@@ -2,6 +2,7 @@
 //! report's metadata (office, report year n, place and date of signing).
 
 pub mod metadata;
+pub mod roles;
 pub mod sections;
 pub mod tables;
 pub mod view;

@@ -11,6 +11,9 @@ use crate::extract::{CellMode, Document, Grid, Line};
 use crate::facts::figures::{Figure, FigureKind, Hint, parse_figure};
 
 use super::LineRef;
+use super::roles::{
+    ColumnRole, TableKind, apply_caption_year, column_role, refine_from_cells, table_kind,
+};
 use super::sections::{Chapter, parse_roman};
 
 /// One cell with the figure it holds, if any.
@@ -74,6 +77,10 @@ pub struct Table {
     pub caption: Option<Caption>,
     /// Column labels, header rows joined top to bottom ("REALISASI Th. 2020 (n)").
     pub columns: Vec<String>,
+    /// What each column holds (same order as `columns`).
+    pub roles: Vec<ColumnRole>,
+    /// What the table is for, from its columns' roles and caption.
+    pub kind: TableKind,
     /// The header rows as printed, with their locations.
     pub header_rows: Vec<Row>,
     pub rows: Vec<Row>,
@@ -372,7 +379,8 @@ fn build_table(
         .filter(|r| !is_numbering(r))
         .map(|r| r.cells.iter().map(|(t, _)| t.clone()).collect())
         .collect();
-    let columns = column_labels(&header_texts, width);
+    let headers = column_headers(&header_texts, width);
+    let columns: Vec<String> = headers.iter().map(|parts| parts.join(" ")).collect();
     let hints: Vec<Hint> = columns.iter().map(|l| hint_for(l)).collect();
     let to_row = |r: &GridRow| Row {
         cells: (0..width)
@@ -395,11 +403,31 @@ fn build_table(
     let header_rows: Vec<Row> = grid[..header_count].iter().map(to_row).collect();
     let mut rows: Vec<Row> = grid[header_count..].iter().map(to_row).collect();
     classify_rows(&mut rows, &grid[header_count..]);
+    let roles: Vec<ColumnRole> = headers
+        .iter()
+        .enumerate()
+        .map(|(c, parts)| {
+            let mut role = column_role(parts);
+            let cells: Vec<(&str, Option<&Figure>)> = rows
+                .iter()
+                .filter_map(|r| r.cells.get(c))
+                .map(|cell| (cell.text.as_str(), cell.figure.as_ref()))
+                .collect();
+            refine_from_cells(&mut role, &cells);
+            role
+        })
+        .collect();
+    let title = caption.as_ref().map_or("", |c| c.title.as_str());
+    let mut roles = roles;
+    apply_caption_year(&mut roles, title);
+    let kind = table_kind(&roles, title);
     let page = grid.first().map(|r| r.page).unwrap_or(1);
     let first_line = grid.first().map(|r| r.line).unwrap_or(0);
     Table {
         caption,
         columns,
+        roles,
+        kind,
         header_rows,
         rows,
         page,
@@ -517,9 +545,10 @@ fn classify_rows(rows: &mut [Row], grid: &[GridRow]) {
 }
 
 /// Column labels from header rows, resolving spanning cells: a header cell covers
-/// the empty cells to its right, within the span of the cell above it.
-fn column_labels(header: &[Vec<String>], width: usize) -> Vec<String> {
-    let mut labels = vec![String::new(); width];
+/// the empty cells to its right, within the span of the cell above it. Gives
+/// the header cells above each column, top to bottom (joined, the column's label).
+fn column_headers(header: &[Vec<String>], width: usize) -> Vec<Vec<String>> {
+    let mut parts: Vec<Vec<String>> = vec![Vec::new(); width];
     // Spans of the previous header row: (start, end) exclusive.
     let mut parent_spans: Vec<(usize, usize)> = vec![(0, width)];
     for row in header {
@@ -536,11 +565,8 @@ fn column_labels(header: &[Vec<String>], width: usize) -> Vec<String> {
             let next = starts.get(k + 1).copied().unwrap_or(width);
             let end = next.min(parent_end).max(s + 1);
             spans.push((s, end));
-            for label in labels.iter_mut().take(end).skip(s) {
-                if !label.is_empty() {
-                    label.push(' ');
-                }
-                label.push_str(row[s].trim());
+            for column in parts.iter_mut().take(end).skip(s) {
+                column.push(row[s].trim().to_string());
             }
         }
         // Columns not covered by this row keep their parent's span for the next row.
@@ -554,7 +580,7 @@ fn column_labels(header: &[Vec<String>], width: usize) -> Vec<String> {
         }
         parent_spans = merged;
     }
-    labels
+    parts
 }
 
 /// True when a figure is money-like or a plain amount (for sums).
@@ -574,7 +600,10 @@ mod tests {
             .iter()
             .map(|r| r.iter().map(|s| s.to_string()).collect())
             .collect();
-        column_labels(&header, width)
+        column_headers(&header, width)
+            .into_iter()
+            .map(|parts| parts.join(" "))
+            .collect()
     }
 
     #[test]

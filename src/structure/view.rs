@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
+use super::roles::{ColumnRole, Role, TableKind};
 use super::{Report, RowKind, Table};
 
 /// One table.
@@ -21,6 +22,10 @@ pub struct TableView {
     pub title: Option<String>,
     /// One label per column: the header cells above it, top to bottom.
     pub columns: Vec<String>,
+    /// What each column holds.
+    pub roles: Vec<ColumnRole>,
+    /// performance, comparison, renstra, budget or other.
+    pub kind: TableKind,
     /// Number of header rows (including a row numbering the columns).
     pub header_rows: usize,
     pub rows: Vec<RowView>,
@@ -58,6 +63,8 @@ impl TableView {
                 .map(|c| c.title.clone())
                 .filter(|t| !t.is_empty()),
             columns: table.columns.clone(),
+            roles: table.roles.clone(),
+            kind: table.kind,
             header_rows: table.header_rows.len(),
             rows: table
                 .rows
@@ -106,13 +113,21 @@ pub fn render_tables(tables: &[TableView]) -> String {
         );
         let _ = writeln!(
             out,
-            "   {} header rows, {} body rows, {} columns",
+            "   {:?} table; {} header rows, {} body rows, {} columns",
+            t.kind,
             t.header_rows,
             t.rows.len(),
             t.columns.len()
         );
-        for (c, label) in t.columns.iter().enumerate() {
-            let _ = writeln!(out, "   [{c}] {label}");
+        for (c, (label, role)) in t.columns.iter().zip(&t.roles).enumerate() {
+            let year = role.year.map(|y| format!(" {y}")).unwrap_or_default();
+            let money = if role.money { " Rp" } else { "" };
+            let name = if role.role == Role::Other {
+                "?"
+            } else {
+                role_name(role.role)
+            };
+            let _ = writeln!(out, "   [{c}] {name}{year}{money}: {label}");
         }
         for r in &t.rows {
             let mark = match r.kind {
@@ -130,4 +145,18 @@ pub fn render_tables(tables: &[TableView]) -> String {
         }
     }
     out
+}
+
+fn role_name(role: Role) -> &'static str {
+    match role {
+        Role::Number => "number",
+        Role::Label => "label",
+        Role::Unit => "unit",
+        Role::Target => "target",
+        Role::Realisasi => "realisasi",
+        Role::Capaian => "capaian",
+        Role::Anggaran => "anggaran",
+        Role::Predicate => "predicate",
+        Role::Other => "other",
+    }
 }
