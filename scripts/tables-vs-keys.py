@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The tables lkjip-audit reads from each real report against the tables its key records.
 
-usage: scripts/tables-vs-keys.py [--binary PATH] [--verbose] [FILE.pdf ...]
+usage: scripts/tables-vs-keys.py [--binary PATH] [--verbose] [--update | --check] [FILE.pdf ...]
 For every table of tests/real/keys/<name>.json ("tables": page, caption, columns, body_rows),
 finds the table `lkjip-audit extract --tables --format json` reads on that page (the one with
 the same caption number, else the one whose columns are most alike), and prints per report:
@@ -9,12 +9,18 @@ tables found, with the right number of columns, with the right labels (every col
 alike: same words, case and punctuation aside), with the right number of body rows, of the
 right kind, and with the roles the key gives (target, realisasi, capaian, anggaran, label,
 number, predicate: every key role on the columns it names, for tables with the right columns).
+
+--update writes tests/real/tables-ok.json: for each key table (file, page, caption), which of
+columns, labels, rows, kind and roles are right today. --check fails (exit 1, listing them)
+when one of those is no longer right: the ratchet tests/real_tables.rs runs.
 """
 import json, os, re, subprocess, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIXTURES = os.path.join(ROOT, "tests/fixtures/real")
 KEYS = os.path.join(ROOT, "tests/real/keys")
+RATCHET = os.path.join(ROOT, "tests/real/tables-ok.json")
+FLAGS = ["columns", "labels", "rows", "kind", "roles"]
 
 def words(s):
     return re.findall(r"[a-z0-9]+", (s or "").lower())
@@ -59,6 +65,7 @@ def main():
         binary = args[args.index("--binary") + 1]
     files = [a for a in args if a.endswith(".pdf")]
     keys = sorted(f for f in os.listdir(KEYS) if f.endswith(".json"))
+    state = {}
     totals = [0, 0, 0, 0, 0, 0, 0]
     print(f"{'report':<62} {'tables':>6} {'found':>5} {'cols':>5} {'labels':>6} {'rows':>5} {'kind':>5} {'roles':>5}")
     for k in keys:
@@ -91,6 +98,8 @@ def main():
                     wrong_roles += [f"{i}:{role}" for i in idxs if i < len(our_roles) and our_roles[i].get("role") != role]
             ro_ok = c_ok and not wrong_roles
             cols += c_ok; labels += l_ok; rows += r_ok; kinds += k_ok; roles += ro_ok
+            ok = [f for f, v in zip(FLAGS, [c_ok, l_ok, r_ok, k_ok, ro_ok]) if v]
+            state.setdefault(key["file"], {})[f"p{kt['page']} {kt.get('caption')}"] = ok
             if verbose and not (c_ok and l_ok and r_ok and k_ok and ro_ok):
                 print(f"   p{kt['page']} {kt.get('caption')}: cols {len(t['columns'])}/{len(kt['columns'])}"
                       f" rows {len(t['rows'])}/{kt['body_rows']} kind {t.get('kind')}/{kt.get('kind')}"
@@ -102,5 +111,19 @@ def main():
         print(f"{key['file'][:62]:<62} {n:>6} {found:>5} {cols:>5} {labels:>6} {rows:>5} {kinds:>5} {roles:>5}")
     n, found, cols, labels, rows, kinds, roles = totals
     print(f"{'all':<62} {n:>6} {found:>5} {cols:>5} {labels:>6} {rows:>5} {kinds:>5} {roles:>5}")
+    if "--update" in args:
+        with open(RATCHET, "w") as f:
+            json.dump(state, f, indent=1, sort_keys=True, ensure_ascii=False)
+            f.write("\n")
+        print(f"updated {os.path.relpath(RATCHET, ROOT)}")
+    if "--check" in args:
+        before = json.load(open(RATCHET))
+        lost = [f"{file} {table}: {flag} no longer right"
+                for file, tables in before.items() for table, flags in tables.items()
+                for flag in flags if flag not in state.get(file, {}).get(table, [])]
+        for line in lost:
+            print(line)
+        if lost:
+            sys.exit(1)
 
 main()
