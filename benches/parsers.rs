@@ -42,7 +42,7 @@ fn text_pipeline(c: &mut Criterion) {
         b.iter(|| {
             let doc = read_text_export(Path::new(SAMPLE), black_box(&bytes));
             let report = structure::analyse(&doc);
-            checks::run(&compiled, &report, SAMPLE).len()
+            checks::run(&compiled, &report, SAMPLE).findings.len()
         })
     });
     group.finish();

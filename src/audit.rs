@@ -267,7 +267,7 @@ fn audit_file(
             findings: Vec::new(),
         };
     }
-    let mut findings = checks::run(compiled, &report, shown);
+    let mut findings = checks::run(compiled, &report, shown).findings;
     sort_findings(&mut findings);
     FileReport {
         path: shown.to_string(),

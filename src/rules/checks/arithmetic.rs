@@ -16,7 +16,7 @@ use super::common::{
     Chapters, Context, Pattern, agrees, amount, cell_number, difference, like, pct, shown, sum,
     sum_text,
 };
-use super::{Check, Draft};
+use super::{Check, Draft, Sink};
 
 fn hundred() -> Decimal {
     Decimal::ONE_HUNDRED
@@ -52,7 +52,7 @@ impl ColumnSum {
 }
 
 impl Check for ColumnSum {
-    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         for table in &ctx.report.tables {
             let has_structure = table.rows.iter().any(|r| r.kind != RowKind::Item);
             if !has_structure {
@@ -69,7 +69,7 @@ fn value(row: &Row, col: usize) -> Option<&Figure> {
     row.figure(col).filter(|f| amount_figure(f))
 }
 
-fn check_column(ctx: &Context<'_, '_>, table: &Table, col: usize, out: &mut Vec<Draft>) {
+fn check_column(ctx: &Context<'_, '_>, table: &Table, col: usize, out: &mut Sink) {
     let label = table.columns[col].clone();
     // Groups: their value against their items.
     let mut top_level: Vec<(Decimal, usize)> = Vec::new();
@@ -217,7 +217,7 @@ impl RowSum {
 }
 
 impl Check for RowSum {
-    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         for table in &ctx.report.tables {
             let targets = table.columns_matching(&self.p.target.0);
             let addends: Vec<usize> = table
@@ -287,7 +287,7 @@ impl Ratio {
 }
 
 impl Check for Ratio {
-    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         for table in &ctx.report.tables {
             let (Some(&r), Some(&n), Some(&d)) = (
                 table.columns_matching(&self.p.result.0).first(),
@@ -376,7 +376,7 @@ impl CapaianFormula {
 }
 
 impl Check for CapaianFormula {
-    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let formula_line = |pattern: &Pattern| {
             ctx.report
                 .lines
@@ -651,7 +651,7 @@ impl PartsSum {
 }
 
 impl Check for PartsSum {
-    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         for (line, total, highlight, parts) in compositions(ctx, &self.p) {
             if parts.len() >= 2 {
                 let values: Vec<Decimal> = parts.iter().map(|p| p.figure.value).collect();
@@ -739,7 +739,7 @@ fn normalise(label: &str) -> String {
 }
 
 impl Check for ShareOfTotal {
-    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         for (_, _, _, parts) in compositions(ctx, &self.p.parts) {
             let whole: Decimal = parts.iter().map(|p| p.figure.value).sum();
             // With one part read, its share would be 100 % by construction:
@@ -808,5 +808,25 @@ impl Check for ShareOfTotal {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::checks::testing::findings;
+
+    const BUDGET: &str = "Tabel 3.1 Anggaran\n\n| No | Program | Anggaran (Rp) |\n|---|---|---|\n| 1 | Program A | 1.000.000 |\n| 2 | Program B | 2.500.000 |\n| | JUMLAH | {total} |\n";
+
+    #[test]
+    fn a_total_that_is_not_the_sum_of_its_rows_is_found() {
+        let found = findings("table-column-sum", &BUDGET.replace("{total}", "3.600.000"));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "3.500.000");
+    }
+
+    #[test]
+    fn a_total_that_is_the_sum_of_its_rows_is_not_found() {
+        let found = findings("table-column-sum", &BUDGET.replace("{total}", "3.500.000"));
+        assert!(found.is_empty(), "{found:#?}");
     }
 }

@@ -15,7 +15,7 @@ use super::arithmetic::table_name;
 use super::common::{
     Chapters, Context, Pattern, agrees, cell_number, difference, figures, like, pct, shown,
 };
-use super::{Check, Draft};
+use super::{Check, Draft, Sink};
 
 // ---------------------------------------------------------------- averages
 
@@ -79,7 +79,7 @@ impl Aggregate {
 }
 
 impl Check for Aggregate {
-    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         for para in ctx.paragraphs_in(&self.p.chapters) {
             for c in self.p.claim.0.captures_iter(&para.text) {
                 let Some(m) = c.name("value") else { continue };
@@ -424,7 +424,7 @@ pub fn row_capaian(
 }
 
 impl Check for Predicate {
-    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let scale = report_scale(ctx, &self.p.labels)
             .or_else(|| fallback_scale(ctx, &self.p.default_scale));
         let (Some(scale), Some((_, table))) = (scale, ctx.capaian_table()) else {
@@ -506,7 +506,7 @@ impl PredicateCounts {
 }
 
 impl Check for PredicateCounts {
-    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let scale = report_scale(ctx, &self.p.labels)
             .or_else(|| fallback_scale(ctx, &self.p.default_scale));
         let (Some(scale), Some((_, table))) = (scale, ctx.capaian_table()) else {

@@ -13,7 +13,7 @@ use crate::findings::Localized;
 use crate::structure::sections::chapter_heading;
 
 use super::common::{Context, Pattern};
-use super::{Check, Draft};
+use super::{Check, Draft, Sink};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -70,7 +70,7 @@ fn marker_style(m: &str) -> u8 {
 }
 
 impl Check for ListCount {
-    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let lines = &ctx.report.lines;
         for para in &ctx.report.paragraphs {
             for c in self.p.claim.0.captures_iter(&para.text) {
@@ -195,7 +195,7 @@ static NUMBERED_PART: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|\s)(\d)\.\s+\p{L}").expect("valid regex"));
 
 impl Check for TableCount {
-    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let Some((_, table)) = ctx.capaian_table() else {
             return;
         };
@@ -273,7 +273,7 @@ impl DigitsWords {
 }
 
 impl Check for DigitsWords {
-    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         for l in &ctx.report.lines {
             for pair in find_digit_word_pairs(&l.line.text) {
                 let Some(words) = pair.words_value else {

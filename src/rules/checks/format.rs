@@ -9,7 +9,7 @@ use crate::structure::{Chapter, RowKind};
 
 use super::arithmetic::table_name;
 use super::common::{Context, Pattern, cell_number};
-use super::{Check, Draft};
+use super::{Check, Draft, Sink};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -26,7 +26,7 @@ impl Malformed {
 }
 
 impl Check for Malformed {
-    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         for l in &ctx.report.lines {
             for token in scan_figures(&l.line.text) {
                 if let Token::Malformed(m) = token {
@@ -76,7 +76,7 @@ impl TemplateText {
 }
 
 impl Check for TemplateText {
-    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let mut push =
             |line: usize, stated: &str, highlight: Option<(usize, usize)>, t: &Template| {
                 out.push(
@@ -138,7 +138,7 @@ impl EmptyCells {
 }
 
 impl Check for EmptyCells {
-    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         for table in &ctx.report.tables {
             if table.columns_matching(&self.p.when_table_has.0).is_empty() {
                 continue;
@@ -208,7 +208,7 @@ impl RequiredChapters {
 }
 
 impl Check for RequiredChapters {
-    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         for c in &self.chapters {
             if !ctx.report.chapter_present(*c) {
                 out.push(
@@ -244,7 +244,7 @@ impl DuplicateCaption {
 }
 
 impl Check for DuplicateCaption {
-    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let mut seen: Vec<(String, usize)> = Vec::new();
         for t in &ctx.report.tables {
             let Some(c) = &t.caption else { continue };

@@ -19,14 +19,69 @@ use crate::file_error::{FileError, line_column};
 use crate::findings::{Finding, Localized, Location};
 use crate::rules::RuleSet;
 use crate::rules::loader::{Rule, RuleError};
-use crate::structure::Report;
+use crate::structure::{Paragraph, Report, Table};
 
 pub use claims::Band as ScaleBand;
 pub use common::Context;
 
-/// A runnable check built from one rule's parameters.
+/// A runnable check built from one rule's parameters. The runner walks the
+/// report once and hands each check the parts it looks at: every table, every
+/// paragraph of running text, then the report as a whole. A check reports what
+/// it found to `out`, and also what it verified and what it could not check.
 pub trait Check: Send + Sync + std::fmt::Debug {
-    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>);
+    /// One table of the report (each table once, in order).
+    fn table(&self, _table: &Table, _ctx: &Context<'_, '_>, _out: &mut Sink) {}
+    /// One paragraph of running text (each once, in order).
+    fn paragraph(&self, _paragraph: &Paragraph, _ctx: &Context<'_, '_>, _out: &mut Sink) {}
+    /// The report as a whole, after its tables and paragraphs.
+    fn document(&self, _ctx: &Context<'_, '_>, _out: &mut Sink) {}
+}
+
+/// Why a check could not verify something (an abstention), in both languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Why {
+    pub en: &'static str,
+    pub id: &'static str,
+}
+
+/// What one rule did on one report: items it verified (agreeing or not) and
+/// the abstentions, by reason. Its findings are the items that disagreed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RuleCoverage {
+    pub agree: usize,
+    pub disagree: usize,
+    pub skipped: BTreeMap<Why, usize>,
+}
+
+/// Where a check puts what it found: findings (drafts), and the count of
+/// what it verified or had to leave unchecked.
+#[derive(Debug, Default)]
+pub struct Sink {
+    drafts: Vec<Draft>,
+    coverage: RuleCoverage,
+}
+
+impl Sink {
+    /// A finding: something checked that does not hold.
+    pub fn push(&mut self, draft: Draft) {
+        self.coverage.disagree += 1;
+        self.drafts.push(draft);
+    }
+
+    /// Something checked that holds.
+    pub fn agree(&mut self) {
+        self.coverage.agree += 1;
+    }
+
+    /// Something the check could not verify, and why.
+    pub fn skip(&mut self, why: Why) {
+        *self.coverage.skipped.entry(why).or_default() += 1;
+    }
+
+    /// The drafts so far (a check may look back at what it reported).
+    pub fn drafts(&self) -> &[Draft] {
+        &self.drafts
+    }
 }
 
 /// What a check found, before the rule's id, severity and message are applied.
@@ -185,23 +240,54 @@ pub fn compile(rules: &RuleSet) -> CompiledRules {
     }
 }
 
-/// Runs every check on a report; `file` is the path shown in findings.
-pub fn run(compiled: &CompiledRules, report: &Report<'_>, file: &str) -> Vec<Finding> {
+/// What the rules found on one report, and what each rule covered.
+#[derive(Debug, Default)]
+pub struct RuleRun {
+    pub findings: Vec<Finding>,
+    /// Per rule id, in the order the rules are in force.
+    pub coverage: Vec<(String, RuleCoverage)>,
+}
+
+/// Runs every check on a report; `file` is the path shown in findings. The
+/// report is walked once: each table, each paragraph, then the document, each
+/// handed to every check.
+pub fn run(compiled: &CompiledRules, report: &Report<'_>, file: &str) -> RuleRun {
     let mut ctx = Context::new(report, compiled.tolerance);
     ctx.default_scale = &compiled.default_scale;
-    let mut findings = Vec::new();
-    for (rule, check) in &compiled.checks {
-        if crate::limits::check_time().is_err() {
-            break;
+    let mut sinks: Vec<Sink> = compiled.checks.iter().map(|_| Sink::default()).collect();
+    'walk: {
+        for table in &report.tables {
+            if crate::limits::check_time().is_err() {
+                break 'walk;
+            }
+            for ((_, check), sink) in compiled.checks.iter().zip(sinks.iter_mut()) {
+                check.table(table, &ctx, sink);
+            }
         }
-        let mut drafts = Vec::new();
-        check.run(&ctx, &mut drafts);
-        for d in drafts {
-            findings.push(finish(rule, d, report, file));
+        for paragraph in &report.paragraphs {
+            if crate::limits::check_time().is_err() {
+                break 'walk;
+            }
+            for ((_, check), sink) in compiled.checks.iter().zip(sinks.iter_mut()) {
+                check.paragraph(paragraph, &ctx, sink);
+            }
+        }
+        for ((_, check), sink) in compiled.checks.iter().zip(sinks.iter_mut()) {
+            if crate::limits::check_time().is_err() {
+                break 'walk;
+            }
+            check.document(&ctx, sink);
         }
     }
-    findings.dedup_by(|a, b| a == b);
-    findings
+    let mut out = RuleRun::default();
+    for ((rule, _), sink) in compiled.checks.iter().zip(sinks) {
+        for d in sink.drafts {
+            out.findings.push(finish(rule, d, report, file));
+        }
+        out.coverage.push((rule.id.clone(), sink.coverage));
+    }
+    out.findings.dedup_by(|a, b| a == b);
+    out
 }
 
 fn finish(rule: &Rule, mut d: Draft, report: &Report<'_>, file: &str) -> Finding {
@@ -261,5 +347,58 @@ fn finish(rule: &Rule, mut d: Draft, report: &Report<'_>, file: &str) -> Finding
         related,
         excerpt,
         highlight,
+    }
+}
+
+/// For tests beside each check kind: a default rule (or a rule written in
+/// the test) run on a report written in the test as a text export (Markdown
+/// tables, tab rows, prose), with its findings and coverage.
+#[cfg(test)]
+pub mod testing {
+    use std::path::Path;
+
+    use super::{RuleCoverage, compile};
+    use crate::findings::Finding;
+    use crate::rules::RuleSet;
+
+    /// What `rule_id` of the default rules makes of `text`.
+    pub fn run_default(rule_id: &str, text: &str) -> (Vec<Finding>, RuleCoverage) {
+        let mut rules = RuleSet::defaults().expect("default rules load");
+        rules.rules.retain(|r| r.id == rule_id);
+        assert_eq!(rules.rules.len(), 1, "no default rule {rule_id}");
+        run_rules(&rules, text)
+    }
+
+    /// What the rules of a rule file written in the test make of `text`.
+    pub fn run_toml(rule_file: &str, text: &str) -> (Vec<Finding>, RuleCoverage) {
+        let mut rules = RuleSet::default();
+        rules
+            .add_text(Path::new("test.toml"), rule_file)
+            .expect("test rule file loads");
+        run_rules(&rules, text)
+    }
+
+    /// The findings of a default rule on `text`.
+    pub fn findings(rule_id: &str, text: &str) -> Vec<Finding> {
+        run_default(rule_id, text).0
+    }
+
+    fn run_rules(rules: &RuleSet, text: &str) -> (Vec<Finding>, RuleCoverage) {
+        let doc = crate::extract::text::read_text_export(Path::new("test.md"), text.as_bytes());
+        let report = crate::structure::analyse(&doc);
+        let run = super::run(&compile(rules), &report, "test.md");
+        let coverage =
+            run.coverage
+                .into_iter()
+                .map(|(_, c)| c)
+                .fold(RuleCoverage::default(), |mut all, c| {
+                    all.agree += c.agree;
+                    all.disagree += c.disagree;
+                    for (why, n) in c.skipped {
+                        *all.skipped.entry(why).or_default() += n;
+                    }
+                    all
+                });
+        (run.findings, coverage)
     }
 }

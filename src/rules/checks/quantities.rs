@@ -16,7 +16,7 @@ use super::arithmetic::table_name;
 use super::common::{
     Chapters, Context, Pattern, agrees, amount, cell_number, difference, figures, like, pct, shown,
 };
-use super::{Check, Draft};
+use super::{Check, Draft, Sink};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -75,7 +75,7 @@ struct Statement {
 }
 
 impl Check for SameQuantity {
-    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let mut statements = Vec::new();
         for source in &self.p.sources {
             for para in ctx.paragraphs_in(&source.chapters) {
@@ -323,7 +323,7 @@ fn find_row<'t>(table: &'t Table, name: &str) -> Option<&'t Row> {
 }
 
 impl Check for ActivityFigures {
-    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let Some((_, table)) = ctx.budget_table() else {
             return;
         };

@@ -9,7 +9,7 @@ use crate::extract::CellMode;
 use crate::findings::Localized;
 
 use super::common::{Chapters, Context, Pattern};
-use super::{Check, Draft};
+use super::{Check, Draft, Sink};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -60,11 +60,11 @@ fn offset_text(offset: i32) -> String {
 }
 
 impl Check for YearMentions {
-    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let Some(n) = ctx.year() else { return };
         for m in &self.p.mentions {
             let expected = n + m.offset;
-            let report = |line: usize, at: usize, year_text: &str, out: &mut Vec<Draft>| {
+            let report = |line: usize, at: usize, year_text: &str, out: &mut Sink| {
                 let Ok(year) = year_text.parse::<i32>() else {
                     return;
                 };
@@ -176,7 +176,7 @@ impl SignatureYear {
 }
 
 impl Check for SignatureYear {
-    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let Some(n) = ctx.year() else { return };
         let expected = n + self.p.offset;
         for (line, date) in &ctx.report.metadata.signatures {
@@ -234,7 +234,7 @@ impl CitationYear {
 }
 
 impl Check for CitationYear {
-    fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         for c in &self.p.citations {
             // Other places citing it correctly, to show.
             let mut right = Vec::new();
