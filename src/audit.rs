@@ -183,8 +183,10 @@ pub fn audit_input(input: &Input, compiled: &checks::CompiledRules, limits: Limi
         audit_file(&input.path, &path, kind, compiled)
     }));
     match outcome {
-        // Checks stop early when the budget runs out; what they found is incomplete.
-        Ok(report) if report.status == FileStatus::Ok => match limits::exceeded() {
+        // Readers, structure and checks stop early when the budget runs out: what
+        // they found is incomplete, and a report cut short may look empty or
+        // unlike an LKjIP, so any status but an error becomes this one.
+        Ok(report) if report.status != FileStatus::Error => match limits::exceeded() {
             Some(why) => FileReport {
                 status: FileStatus::Error,
                 message: Some(format!("{why}: this file was not fully audited")),

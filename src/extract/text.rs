@@ -44,6 +44,10 @@ pub fn read_lines(text: &str) -> Vec<Page> {
     let raw_lines: Vec<&str> = split_lines(text);
     let mut i = 0;
     while i < raw_lines.len() {
+        // Out of time: the file is reported as not fully audited.
+        if crate::limits::out_of_time() {
+            break;
+        }
         let number = i as u32 + 1;
         let mut raw = raw_lines[i];
         // A form feed starts a new page (pdftotext puts one between pages).
@@ -430,57 +434,55 @@ fn collapse_spaces(s: &str) -> String {
 /// colspan (empty cells after the spanning one) and rowspan (empty cells below).
 fn html_table_lines(block: &str, line_starts: &[(usize, u32)]) -> Vec<Line> {
     let lower = block.to_ascii_lowercase();
+    // Line starts ascend: a binary search, as one block may hold a whole file.
     let line_of = |offset: usize| -> u32 {
-        line_starts
-            .iter()
-            .rev()
-            .find(|(start, _)| *start <= offset)
-            .map(|(_, n)| *n)
-            .unwrap_or(1)
+        let after = line_starts.partition_point(|(start, _)| *start <= offset);
+        after
+            .checked_sub(1)
+            .and_then(|k| line_starts.get(k))
+            .map_or(1, |(_, n)| *n)
     };
+    // Every tag's positions, found once: searching the rest of the block for
+    // each row and cell was quadratic in a block with unclosed rows or cells.
+    let tr = Tag::new(&lower, "<tr");
+    let tr_end = Tag::new(&lower, "</tr");
+    let td = Tag::new(&lower, "<td");
+    let th = Tag::new(&lower, "<th");
+    let td_end = Tag::new(&lower, "</td");
+    let th_end = Tag::new(&lower, "</th");
     let mut lines = Vec::new();
     // Columns still covered by a rowspan from an earlier row: (column, rows left).
     let mut pending: Vec<(usize, usize)> = Vec::new();
     let mut pos = 0;
-    while let Some(tr) = lower[pos..].find("<tr") {
-        let row_start = pos + tr;
-        let row_end = lower[row_start..]
-            .find("</tr")
-            .map(|e| row_start + e)
-            .or_else(|| {
-                lower[row_start + 3..]
-                    .find("<tr")
-                    .map(|e| row_start + 3 + e)
-            })
+    while let Some(row_start) = tr.next(pos, lower.len()) {
+        if crate::limits::out_of_time() {
+            break;
+        }
+        let row_end = tr_end
+            .next(row_start, lower.len())
+            .or_else(|| tr.next(row_start + 3, lower.len()))
             .unwrap_or(lower.len());
         let mut cells: Vec<String> = Vec::new();
         let mut bolds: Vec<bool> = Vec::new();
         let mut cell_pos = row_start;
         let mut new_pending = Vec::new();
         loop {
-            let next_td = lower[cell_pos..row_end]
-                .find("<td")
+            let next_td = td
+                .next(cell_pos, row_end)
                 .into_iter()
-                .chain(lower[cell_pos..row_end].find("<th"))
+                .chain(th.next(cell_pos, row_end))
                 .min();
-            let Some(rel) = next_td else { break };
-            let tag_start = cell_pos + rel;
+            let Some(tag_start) = next_td else { break };
             let Some(tag_close) = lower[tag_start..row_end].find('>') else {
                 break;
             };
             let tag = &lower[tag_start..tag_start + tag_close];
             let content_start = tag_start + tag_close + 1;
-            let content_end = [
-                lower[content_start..row_end].find("</td"),
-                lower[content_start..row_end].find("</th"),
-                lower[content_start..row_end].find("<td"),
-                lower[content_start..row_end].find("<th"),
-            ]
-            .into_iter()
-            .flatten()
-            .min()
-            .map(|e| content_start + e)
-            .unwrap_or(row_end);
+            let content_end = [&td_end, &th_end, &td, &th]
+                .into_iter()
+                .filter_map(|t| t.next(content_start, row_end))
+                .min()
+                .unwrap_or(row_end);
             // Skip columns taken by rowspans from above.
             while let Some(&(col, _)) = pending.iter().find(|(col, _)| *col == cells.len()) {
                 let _ = col;
@@ -543,6 +545,28 @@ fn html_table_lines(block: &str, line_starts: &[(usize, u32)]) -> Vec<Line> {
         pos = row_end.max(row_start + 3);
     }
     lines
+}
+
+/// Where one tag occurs in a block, in order.
+struct Tag {
+    at: Vec<usize>,
+    len: usize,
+}
+
+impl Tag {
+    fn new(block: &str, tag: &str) -> Tag {
+        Tag {
+            at: block.match_indices(tag).map(|(i, _)| i).collect(),
+            len: tag.len(),
+        }
+    }
+
+    /// The first occurrence at or after `from` that ends by `before`, as
+    /// `block[from..before].find(tag)` would find it.
+    fn next(&self, from: usize, before: usize) -> Option<usize> {
+        let at = *self.at.get(self.at.partition_point(|&i| i < from))?;
+        (at + self.len <= before).then_some(at)
+    }
 }
 
 fn attr_number(tag: &str, name: &str) -> Option<usize> {

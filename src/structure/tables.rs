@@ -127,6 +127,10 @@ pub fn find_tables(lines: &[LineRef<'_>]) -> Vec<Table> {
     let mut tables = Vec::new();
     let mut i = 0;
     while i < lines.len() {
+        // Out of time: stop here; the file is reported as not fully audited.
+        if crate::limits::out_of_time() {
+            break;
+        }
         if !is_cell_line(lines[i].line) || is_toc_row(lines[i].line) {
             i += 1;
             continue;
@@ -181,7 +185,17 @@ pub fn find_tables(lines: &[LineRef<'_>]) -> Vec<Table> {
                 })
                 .collect(),
         };
-        if !grid.is_empty() && grid.iter().map(|r| r.cells.len()).max().unwrap_or(0) >= 2 {
+        // Every row is padded to the widest one: a single line of thousands of
+        // cells would make each row of its table that wide. The padding is
+        // counted against the file's memory budget like decoded content.
+        let width = grid.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+        let cells: usize = grid.iter().map(|r| r.cells.len()).sum();
+        let padding =
+            (width.saturating_mul(grid.len()) - cells).saturating_mul(std::mem::size_of::<Cell>());
+        if crate::limits::charge(padding as u64).is_err() {
+            break;
+        }
+        if !grid.is_empty() && width >= 2 {
             let caption = find_caption(lines, start);
             let mut table = build_table(grid, caption, lines[start].chapter, start, end);
             if let Some(scale) = find_scale(lines, start) {
@@ -521,7 +535,8 @@ fn aligned_grid(block: &[&LineRef<'_>]) -> Vec<GridRow> {
     }
     let column_of = |s: &Span| -> usize {
         let mid = s.x + s.width / 2.0;
-        bounds.iter().rposition(|&b| b <= mid).unwrap_or(0)
+        // Bounds ascend: a binary search, as a line may have thousands of them.
+        bounds.partition_point(|&b| b <= mid).saturating_sub(1)
     };
     let width = bounds.len().max(1);
     let mut rows: Vec<GridRow> = Vec::new();
