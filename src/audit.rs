@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::discover::{Input, discover};
+use crate::discover::{Input, Problem, discover};
 use crate::extract::{self, InputKind};
 use crate::findings::{Finding, sort_findings};
 use crate::limits::{self, Limits};
@@ -99,10 +99,10 @@ impl AuditOptions {
     }
 }
 
-/// Audits every file found under `paths`.
-pub fn audit_paths(paths: &[PathBuf], options: &AuditOptions) -> std::io::Result<AuditRun> {
-    let inputs = discover(paths)?;
-    Ok(audit_inputs(&inputs, options))
+/// Audits every file found under `paths`; a path that cannot be read is that
+/// path's `error`, never the run's.
+pub fn audit_paths(paths: &[PathBuf], options: &AuditOptions) -> AuditRun {
+    audit_inputs(&discover(paths), options)
 }
 
 /// Audits the given inputs in parallel; the result is in input order.
@@ -167,6 +167,21 @@ fn display_path(path: &Path) -> String {
 /// an error status for that file alone.
 pub fn audit_input(input: &Input, compiled: &checks::CompiledRules, limits: Limits) -> FileReport {
     let path = display_path(&input.path);
+    if let Some(problem) = &input.problem {
+        let (status, why) = match problem {
+            Problem::Unreadable(why) => (FileStatus::Error, why),
+            Problem::NotAFile(why) => (FileStatus::Skipped, why),
+        };
+        return FileReport {
+            path,
+            kind: input.kind,
+            pages: 0,
+            status,
+            message: Some(why.clone()),
+            metadata: None,
+            findings: Vec::new(),
+        };
+    }
     let Some(kind) = input.kind else {
         return FileReport {
             path,

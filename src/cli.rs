@@ -280,7 +280,7 @@ fn run_audit(
     rules: RuleSet,
     mut on_file: impl FnMut(FileReport) -> Result<(), Fatal>,
 ) -> Result<(), Fatal> {
-    let inputs = discover(&args.paths)?;
+    let inputs = discover(&args.paths);
     let mut options = AuditOptions::new(rules);
     options.limits = args.limits.limits();
     options.tolerance = config.tolerance();

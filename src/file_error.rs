@@ -23,9 +23,10 @@ pub enum FileError {
 }
 
 impl FileError {
-    /// Reads a whole file, or says which file could not be read and as what.
+    /// Reads a whole file, or says which file could not be read and as what
+    /// (a regular file only, of bounded size: see [`crate::files::read_settings`]).
     pub fn read(path: &Path, what: &'static str) -> Result<String, FileError> {
-        std::fs::read_to_string(path).map_err(|source| FileError::Io {
+        crate::files::read_settings(path).map_err(|source| FileError::Io {
             path: path.to_path_buf(),
             what,
             source,
