@@ -2,6 +2,7 @@
 //! Exit codes: 0 nothing at or above `--fail-on`, 1 something was, 2 usage,
 //! I/O, configuration or rule-file errors.
 
+use std::fs::File;
 use std::io::{BufWriter, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -13,8 +14,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use lkjip_audit::audit::{AuditOptions, AuditRun, FileReport, audit_each};
 use lkjip_audit::baseline::Baseline;
 use lkjip_audit::config::Config;
-use lkjip_audit::discover::{classify, discover};
+use lkjip_audit::discover::{Input, classify, discover, separate_outputs};
 use lkjip_audit::extract::{self, render::render_text};
+use lkjip_audit::files::PendingOutput;
 use lkjip_audit::findings::{Lang, Severity};
 use lkjip_audit::limits::{self, Limits};
 use lkjip_audit::report::summary::SummaryBuilder;
@@ -122,7 +124,9 @@ enum Command {
         lkjip-audit check laporan/ -o temuan.html -o temuan.csv -o temuan.sarif\n  \
         lkjip-audit check --baseline sudah-ditinjau.json --fail-on warning laporan/\n\n\
         With -o, the formats are taken from the file extensions (.html .csv .sarif .json .txt)\n\
-        and stdout gets the summary only, unless --format is given too.")]
+        and stdout gets the summary only, unless --format is given too. Each output is written\n\
+        beside its name and renamed into place when complete; an output that is an input of\n\
+        the run is refused.")]
     Check {
         #[command(flatten)]
         audit: AuditArgs,
@@ -272,15 +276,43 @@ fn lang_of(arg: Option<LangArg>, config: &Config) -> Lang {
     }
 }
 
-/// Discovers and audits, with a progress bar on a terminal; each file's
-/// report goes to `on_file` in input order as soon as it is ready.
+/// Output files opened before a run: each handle to write, and its rename.
+type OpenedOutputs = Vec<(File, PendingOutput)>;
+
+/// The inputs of a run and its output files, opened before the (possibly
+/// long) audit so that an output that cannot be written fails at once: each
+/// output that would overwrite an input is refused, and one inside an
+/// audited folder is not audited.
+fn prepare(args: &AuditArgs, outputs: &[PathBuf]) -> Result<(Vec<Input>, OpenedOutputs), Fatal> {
+    let mut inputs = discover(&args.paths);
+    separate_outputs(&mut inputs, &args.paths, outputs)?;
+    let mut opened = Vec::new();
+    for path in outputs {
+        let file =
+            PendingOutput::create(path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
+        opened.push(file);
+    }
+    Ok((inputs, opened))
+}
+
+/// Puts finished outputs in place; their writers must have been dropped.
+fn commit(outputs: Vec<PendingOutput>) -> Result<(), Fatal> {
+    for output in outputs {
+        let path = output.path().display().to_string();
+        output.commit().map_err(|e| Fatal(format!("{path}: {e}")))?;
+    }
+    Ok(())
+}
+
+/// Audits the inputs, with a progress bar on a terminal; each file's report
+/// goes to `on_file` in input order as soon as it is ready.
 fn run_audit(
     args: &AuditArgs,
+    inputs: &[Input],
     config: &Config,
     rules: RuleSet,
     mut on_file: impl FnMut(FileReport) -> Result<(), Fatal>,
 ) -> Result<(), Fatal> {
-    let inputs = discover(&args.paths);
     let mut options = AuditOptions::new(rules);
     options.limits = args.limits.limits();
     options.tolerance = config.tolerance();
@@ -307,7 +339,7 @@ fn run_audit(
     }
     // The first failure to write stops the output; the audit runs out.
     let mut failure = None;
-    audit_each(&inputs, &options, |report| {
+    audit_each(inputs, &options, |report| {
         if failure.is_none() {
             let written = match &bar {
                 Some(bar) => bar.suspend(|| on_file(report)),
@@ -337,7 +369,7 @@ fn check(
     baseline: Option<&Path>,
 ) -> Result<ExitCode, Fatal> {
     // Decide every output's format before the (possibly long) run.
-    let mut files = Vec::new();
+    let mut formats = Vec::new();
     for path in outputs {
         let f = OutputFormat::from_path(path).ok_or_else(|| {
             Fatal(format!(
@@ -345,7 +377,7 @@ fn check(
                 path.display()
             ))
         })?;
-        files.push((path, f));
+        formats.push(f);
     }
     let config = load_config(args.config.as_deref(), &args.paths)?;
     let rules = load_rules(&config, &args.rules)?;
@@ -356,16 +388,17 @@ fn check(
         lang,
         rules: rules.rules.clone(),
     };
+    let (inputs, opened) = prepare(args, outputs)?;
     let mut writers = Vec::new();
-    for (path, f) in &files {
-        let file =
-            std::fs::File::create(path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
+    let mut pending = Vec::new();
+    for ((file, output), f) in opened.into_iter().zip(&formats) {
         writers.push(Output {
-            name: path.display().to_string(),
+            name: output.path().display().to_string(),
             writer: report::writer(*f, BufWriter::new(file), &options),
         });
+        pending.push(output);
     }
-    let on_stdout = match (format, files.is_empty()) {
+    let on_stdout = match (format, outputs.is_empty()) {
         (Some(f), _) => Some(f.into()),
         (None, true) => Some(OutputFormat::Human),
         (None, false) => None,
@@ -385,7 +418,7 @@ fn check(
     };
     let mut failed = false;
     let mut summary = SummaryBuilder::default();
-    run_audit(args, &config, rules, |mut report| {
+    run_audit(args, &inputs, &config, rules, |mut report| {
         if let Some(filter) = &mut hide_reviewed {
             filter.hide_reviewed(&mut report);
         }
@@ -409,14 +442,15 @@ fn check(
             .map_err(|e| write_error(&out.name, e))?;
     }
     drop(writers);
+    commit(pending)?;
     if on_stdout.is_none() && !args.quiet {
         println!(
             "{} files, {} findings; written: {}",
             summary.files,
             summary.findings,
-            files
+            outputs
                 .iter()
-                .map(|(p, _)| p.display().to_string())
+                .map(|p| p.display().to_string())
                 .collect::<Vec<_>>()
                 .join(", ")
         );
@@ -431,14 +465,22 @@ fn check(
 fn write_baseline(args: &AuditArgs, output: &Path) -> Result<ExitCode, Fatal> {
     let config = load_config(args.config.as_deref(), &args.paths)?;
     let rules = load_rules(&config, &args.rules)?;
+    // The output is checked and opened first: a baseline that cannot be
+    // written fails now, not after the whole audit.
+    let (inputs, mut opened) = prepare(args, std::slice::from_ref(&output.to_path_buf()))?;
+    let Some((mut file, pending)) = opened.pop() else {
+        return Err(Fatal(format!("{}: not opened", output.display())));
+    };
     let mut run = AuditRun::default();
-    run_audit(args, &config, rules, |report| {
+    run_audit(args, &inputs, &config, rules, |report| {
         run.files.push(report);
         Ok(())
     })?;
     let baseline = Baseline::from_run(&run);
-    std::fs::write(output, baseline.to_json())
+    std::io::Write::write_all(&mut file, baseline.to_json().as_bytes())
         .map_err(|e| Fatal(format!("{}: {e}", output.display())))?;
+    drop(file);
+    commit(vec![pending])?;
     if !args.quiet {
         eprintln!(
             "lkjip-audit: {} findings of {} files recorded in {}",

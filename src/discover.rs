@@ -193,6 +193,95 @@ fn walk(dir: &Path, found: &mut Vec<Input>) {
     }
 }
 
+/// An output that would overwrite a file the run reads.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: refused: this output is {what}; write it elsewhere", .output.display())]
+pub struct Overwrites {
+    pub output: PathBuf,
+    pub what: String,
+}
+
+/// Refuses outputs that are, or lead to (symbolic link, hard link, `..`), a
+/// file this run reads: a path named on the command line, or a report found
+/// in a folder given. Any other file in an audited folder that an output
+/// leads to (an earlier run's HTML report) is taken out of the inputs: an
+/// output is not audited by the run that writes it. Two outputs naming one
+/// file are refused too.
+pub fn separate_outputs(
+    inputs: &mut Vec<Input>,
+    named: &[PathBuf],
+    outputs: &[PathBuf],
+) -> Result<(), Overwrites> {
+    use crate::files::FileId;
+    let mut seen: Vec<(FileId, &PathBuf)> = Vec::new();
+    let ids: Vec<Option<FileId>> = outputs.iter().map(|o| FileId::of(o)).collect();
+    let mut input_ids: Option<Vec<Option<FileId>>> = None;
+    for (output, id) in outputs.iter().zip(&ids) {
+        let Some(id) = id else {
+            // Not there yet, so no input; but two new outputs may still be one file.
+            if let Some(twin) = outputs
+                .iter()
+                .take_while(|o| !std::ptr::eq(*o, output))
+                .find(|o| same_new_path(o, output))
+            {
+                return Err(Overwrites {
+                    output: output.clone(),
+                    what: format!("the same file as output {}", twin.display()),
+                });
+            }
+            continue;
+        };
+        if let Some((_, twin)) = seen.iter().find(|(s, _)| s == id) {
+            return Err(Overwrites {
+                output: output.clone(),
+                what: format!("the same file as output {}", twin.display()),
+            });
+        }
+        seen.push((id.clone(), output));
+        if let Some(path) = named.iter().find(|p| FileId::of(p).as_ref() == Some(id)) {
+            return Err(Overwrites {
+                output: output.clone(),
+                what: format!(
+                    "the input {} of this run, which it would overwrite",
+                    path.display()
+                ),
+            });
+        }
+        let input_ids =
+            input_ids.get_or_insert_with(|| inputs.iter().map(|i| FileId::of(&i.path)).collect());
+        let same: Vec<usize> = (0..inputs.len())
+            .filter(|&k| input_ids[k].as_ref() == Some(id))
+            .collect();
+        if let Some(&k) = same.iter().find(|&&k| inputs[k].kind.is_some()) {
+            return Err(Overwrites {
+                output: output.clone(),
+                what: format!(
+                    "the input {} of this run, which it would overwrite",
+                    inputs[k].path.display()
+                ),
+            });
+        }
+        for &k in same.iter().rev() {
+            inputs.remove(k);
+            input_ids.remove(k);
+        }
+    }
+    Ok(())
+}
+
+/// Two paths of files not yet there that name the same place.
+fn same_new_path(a: &Path, b: &Path) -> bool {
+    let resolve = |p: &Path| {
+        let parent = p.parent().filter(|d| !d.as_os_str().is_empty());
+        let dir = parent.map_or_else(|| Path::new(".").canonicalize(), Path::canonicalize);
+        dir.ok().zip(p.file_name().map(|n| n.to_os_string()))
+    };
+    match (resolve(a), resolve(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => a == b,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,11 +1,13 @@
-//! The files a run reads. Inputs are opened only when they are regular files
-//! — checked on the open handle, opened without blocking, so a FIFO or a
-//! device named like a report cannot hang or flood a run — and read with a
-//! byte cap.
+//! The files a run reads and writes. Inputs are opened only when they are
+//! regular files — checked on the open handle, opened without blocking, so a
+//! FIFO or a device named like a report cannot hang or flood a run — and read
+//! with a byte cap. Outputs are written to a temporary file beside their name
+//! and renamed into place when complete, so a failed run never leaves half a
+//! file, and never truncates what was there before it has finished.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// What a path holds when it is not a regular file, in words ("a FIFO").
 pub fn special_kind(meta: &std::fs::Metadata) -> Option<&'static str> {
@@ -96,10 +98,114 @@ pub fn read_settings(path: &Path) -> io::Result<String> {
         .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, "not valid UTF-8 text"))
 }
 
+/// Identifies a file whatever the path that names it (symbolic links, hard
+/// links, `..`): device and inode on Unix, the canonical path elsewhere.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FileId(#[cfg(unix)] (u64, u64), #[cfg(not(unix))] PathBuf);
+
+impl FileId {
+    /// The file a path leads to, when it exists.
+    pub fn of(path: &Path) -> Option<FileId> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let meta = std::fs::metadata(path).ok()?;
+            Some(FileId((meta.dev(), meta.ino())))
+        }
+        #[cfg(not(unix))]
+        {
+            path.canonicalize().ok().map(FileId)
+        }
+    }
+}
+
+/// An output being written: the temporary file beside its final name. It is
+/// renamed into place by [`PendingOutput::commit`] and removed if dropped
+/// before, so an output is either complete or not there at all (what was
+/// there before stays until then).
+#[derive(Debug)]
+pub struct PendingOutput {
+    temp: Option<PathBuf>,
+    path: PathBuf,
+}
+
+impl PendingOutput {
+    /// Creates the temporary file of output `path`; the caller writes to the
+    /// handle, drops it, and commits. An output that exists and is not a
+    /// regular file (`/dev/null`, a terminal, a pipe) is written directly:
+    /// there is nothing to rename over.
+    pub fn create(path: &Path) -> io::Result<(File, PendingOutput)> {
+        if let Ok(meta) = std::fs::metadata(path) {
+            if meta.is_dir() {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "is a folder, not a file",
+                ));
+            }
+            if !meta.is_file() {
+                let file = OpenOptions::new().write(true).open(path)?;
+                let pending = PendingOutput {
+                    temp: None,
+                    path: path.to_path_buf(),
+                };
+                return Ok((file, pending));
+            }
+        }
+        let name = path
+            .file_name()
+            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "names no file"))?;
+        let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+        let mut temp_name = std::ffi::OsString::from(".");
+        temp_name.push(name);
+        temp_name.push(format!(".{}.lkjip-audit.tmp", std::process::id()));
+        let temp = match dir {
+            Some(d) => d.join(temp_name),
+            None => PathBuf::from(temp_name),
+        };
+        let file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)?;
+        let pending = PendingOutput {
+            temp: Some(temp),
+            path: path.to_path_buf(),
+        };
+        Ok((file, pending))
+    }
+
+    /// The output's final path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The temporary file, while the output is being written.
+    pub fn temp_path(&self) -> Option<&Path> {
+        self.temp.as_deref()
+    }
+
+    /// Puts the finished output in place (its handle must have been flushed and dropped).
+    pub fn commit(mut self) -> io::Result<()> {
+        if let Some(temp) = self.temp.take()
+            && let Err(e) = std::fs::rename(&temp, &self.path)
+        {
+            let _ = std::fs::remove_file(&temp);
+            return Err(e);
+        }
+        Ok(())
+    }
+}
+
+impl Drop for PendingOutput {
+    fn drop(&mut self) {
+        if let Some(temp) = self.temp.take() {
+            let _ = std::fs::remove_file(temp);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::PathBuf;
 
     fn scratch(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!("lkjip-files-{name}-{}", std::process::id()));
@@ -109,12 +215,49 @@ mod tests {
     }
 
     #[test]
-    fn reads_are_capped() {
+    fn an_output_appears_only_when_committed_and_a_dropped_one_leaves_nothing() {
+        use std::io::Write;
+        let dir = scratch("out");
+        let path = dir.join("temuan.json");
+        std::fs::write(&path, "before").expect("write");
+        let (mut file, pending) = PendingOutput::create(&path).expect("create");
+        file.write_all(b"half").expect("write");
+        drop(file);
+        assert_eq!(std::fs::read(&path).expect("read"), b"before");
+        drop(pending);
+        assert_eq!(std::fs::read(&path).expect("read"), b"before");
+        assert_eq!(
+            std::fs::read_dir(&dir).expect("dir").count(),
+            1,
+            "no temp left"
+        );
+        let (mut file, pending) = PendingOutput::create(&path).expect("create");
+        file.write_all(b"after").expect("write");
+        drop(file);
+        pending.commit().expect("commit");
+        assert_eq!(std::fs::read(&path).expect("read"), b"after");
+        assert_eq!(std::fs::read_dir(&dir).expect("dir").count(), 1);
+        std::fs::remove_dir_all(&dir).expect("cleanup");
+    }
+
+    #[test]
+    fn reads_are_capped_and_the_same_file_is_known_by_any_name() {
         let dir = scratch("cap");
         let a = dir.join("a.txt");
         std::fs::write(&a, "0123456789").expect("write");
         assert_eq!(read_capped(&a, 10).expect("read").len(), 10);
         assert!(matches!(read_capped(&a, 9), Err(ReadError::TooLarge(9))));
+        std::fs::create_dir_all(dir.join("sub")).expect("sub");
+        let via_dots = dir.join("sub/../a.txt");
+        assert_eq!(FileId::of(&a), FileId::of(&via_dots));
+        #[cfg(unix)]
+        {
+            std::fs::hard_link(&a, dir.join("b.txt")).expect("hard link");
+            std::os::unix::fs::symlink(&a, dir.join("c.txt")).expect("symlink");
+            assert_eq!(FileId::of(&a), FileId::of(&dir.join("b.txt")));
+            assert_eq!(FileId::of(&a), FileId::of(&dir.join("c.txt")));
+        }
+        assert!(FileId::of(&dir.join("missing")).is_none());
         std::fs::remove_dir_all(&dir).expect("cleanup");
     }
 }

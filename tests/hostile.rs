@@ -54,6 +54,16 @@ fn status_of<'a>(all: &'a [(String, String, String)], name: &str) -> (&'a str, &
         .unwrap_or_else(|| panic!("{name} not listed: {all:?}"))
 }
 
+/// Files in `dir` whose names say they are an unfinished output.
+fn temp_files(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .expect("read dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect()
+}
+
 fn sample(name: &str) -> PathBuf {
     root().join("samples").join(name)
 }
@@ -88,6 +98,88 @@ fn readers_and_structure_stop_inside_their_loops_when_time_is_up() {
         cut.paragraphs.len()
     );
     assert!(cut.tables.is_empty(), "{} tables", cut.tables.len());
+}
+
+#[test]
+fn an_output_that_is_an_input_is_refused_and_the_input_kept() {
+    let dir = scratch("output-is-input");
+    std::fs::copy(sample(RAMBIPUJI), dir.join("r.txt")).expect("copy");
+    std::fs::create_dir_all(dir.join("laporan/sub")).expect("folders");
+    std::fs::copy(sample(RAMBIPUJI), dir.join("laporan/a.txt")).expect("copy");
+    let original = std::fs::read(dir.join("r.txt")).expect("read");
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(dir.join("r.txt"), dir.join("link.txt")).expect("symlink");
+        std::fs::hard_link(dir.join("r.txt"), dir.join("hard.json")).expect("hard link");
+    }
+    let mut cases = vec![
+        vec!["check", "r.txt", "-o", "r.txt"],
+        vec!["check", "r.txt", "-o", "laporan/../r.txt"],
+        vec!["check", "r.txt", "-o", "out.json", "-o", "./out.json"],
+        vec!["check", "laporan", "-o", "laporan/sub/../a.txt"],
+        vec!["baseline", "r.txt", "-o", "r.txt"],
+    ];
+    if cfg!(unix) {
+        cases.push(vec!["check", "r.txt", "-o", "link.txt"]);
+        cases.push(vec!["check", "r.txt", "-o", "hard.json"]);
+        cases.push(vec!["baseline", "link.txt", "-o", "hard.json"]);
+    }
+    for args in cases {
+        let (code, _, stderr) = run_in(&dir, &args);
+        assert_eq!(code, 2, "{args:?} must be refused: {stderr}");
+        assert!(stderr.contains("refused"), "{args:?}: {stderr}");
+        assert_eq!(std::fs::read(dir.join("r.txt")).expect("read"), original);
+        let a = std::fs::read(dir.join("laporan/a.txt")).expect("read");
+        assert_eq!(a, original, "{args:?}");
+    }
+    assert!(!dir.join("out.json").exists());
+    // An output inside an audited folder is written, and not audited by the
+    // run that writes it, this time or the next.
+    for _ in 0..2 {
+        let (code, stdout, stderr) =
+            run_in(&dir, &["check", "laporan", "-o", "laporan/temuan.json"]);
+        assert_eq!(code, 1, "{stderr}");
+        assert!(stdout.starts_with("1 files"), "{stdout}");
+        let doc: Value = serde_json::from_slice(
+            &std::fs::read(dir.join("laporan/temuan.json")).expect("written"),
+        )
+        .expect("complete JSON");
+        assert_eq!(doc["files"].as_array().map(Vec::len), Some(1));
+    }
+    assert!(temp_files(&dir.join("laporan")).is_empty());
+}
+
+#[test]
+fn a_failed_run_leaves_the_previous_output_whole_and_no_half_file() {
+    use std::process::{Command, Stdio};
+    let dir = scratch("atomic-output");
+    std::fs::copy(sample(RAMBIPUJI), dir.join("r.txt")).expect("copy");
+    std::fs::write(dir.join("temuan.csv"), "earlier run").expect("write");
+    // The listing on stdout fails (its reader went away), so the run fails
+    // after the CSV writer has started.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_lkjip-audit"))
+        .current_dir(&dir)
+        .args([
+            "check",
+            "--format",
+            "human",
+            "r.txt",
+            "-o",
+            "temuan.csv",
+            "-o",
+            "new.html",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(out.status.code(), Some(2));
+    let csv = std::fs::read_to_string(dir.join("temuan.csv")).expect("read");
+    assert_eq!(csv, "earlier run");
+    assert!(!dir.join("new.html").exists(), "no half file");
+    assert!(temp_files(&dir).is_empty(), "{:?}", temp_files(&dir));
 }
 
 #[test]
@@ -205,4 +297,38 @@ fn special_files_are_listed_not_read() {
     let (code, _, stderr) = run_in(&dir, &["extract", "pipa.pdf"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("not a regular file"), "{stderr}");
+}
+
+#[test]
+fn a_baseline_that_cannot_be_written_fails_before_the_audit() {
+    let dir = scratch("baseline-first");
+    // A report big enough that auditing it takes a while (~20 MB).
+    let text = std::fs::read_to_string(sample(RAMBIPUJI)).expect("sample");
+    std::fs::write(dir.join("besar.txt"), text.repeat(500)).expect("write");
+    let started = std::time::Instant::now();
+    let (code, _, stderr) = run_in(
+        &dir,
+        &["check", "--format", "json", "--jobs", "1", "besar.txt"],
+    );
+    let audit = started.elapsed();
+    assert_eq!(code, 1, "{stderr}");
+    let started = std::time::Instant::now();
+    let (code, _, stderr) = run_in(
+        &dir,
+        &[
+            "baseline",
+            "--jobs",
+            "1",
+            "besar.txt",
+            "-o",
+            "no-such-folder/reviewed.json",
+        ],
+    );
+    let failed = started.elapsed();
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no-such-folder/reviewed.json"), "{stderr}");
+    assert!(
+        failed * 4 < audit,
+        "the output was checked only after the audit: {failed:?} (audit {audit:?})"
+    );
 }
