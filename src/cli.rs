@@ -1,6 +1,7 @@
 //! The `lkjip-audit` command line: `check`, `baseline`, `extract`, `rules`.
-//! Exit codes: 0 nothing at or above `--fail-on`, 1 something was, 2 usage,
-//! I/O, configuration or rule-file errors.
+//! Exit codes: 0 nothing at or above `--fail-on`, 1 something was (or, with
+//! `--fail-on-unreadable`, a file could not be audited), 2 usage, I/O,
+//! configuration or rule-file errors.
 
 use std::fs::File;
 use std::io::{BufWriter, IsTerminal};
@@ -19,7 +20,7 @@ use lkjip_audit::extract::{self, render::render_text};
 use lkjip_audit::files::PendingOutput;
 use lkjip_audit::findings::{Lang, Severity};
 use lkjip_audit::limits::{self, Limits};
-use lkjip_audit::report::summary::SummaryBuilder;
+use lkjip_audit::report::summary::{RunSummary, SummaryBuilder};
 use lkjip_audit::report::{self, OutputFormat, RenderOptions, ReportWriter};
 use lkjip_audit::rules::RuleSet;
 
@@ -102,7 +103,8 @@ struct AuditArgs {
     /// Configuration file (default: the nearest lkjip-audit.toml in or above the first folder).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
-    /// Files audited at once (default: one per core).
+    /// Files audited at once (default: one per core; at most the number of
+    /// files, and 4 per core).
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<usize>,
     #[command(flatten)]
@@ -126,7 +128,13 @@ enum Command {
         With -o, the formats are taken from the file extensions (.html .csv .sarif .json .txt)\n\
         and stdout gets the summary only, unless --format is given too. Each output is written\n\
         beside its name and renamed into place when complete; an output that is an input of\n\
-        the run is refused.")]
+        the run is refused.\n\n\
+        Exit codes:\n  \
+        0  nothing at or above --fail-on was found\n  \
+        1  findings at or above --fail-on (default: error) were found; with\n     \
+        --fail-on-unreadable, also when a file could not be audited (status error,\n     \
+        no_text or skipped)\n  \
+        2  usage, I/O, configuration, baseline or rule-file error (message on stderr)")]
     Check {
         #[command(flatten)]
         audit: AuditArgs,
@@ -142,6 +150,10 @@ enum Command {
         /// Exit with 1 when a finding at or above this severity is found.
         #[arg(long, value_enum, default_value = "error")]
         fail_on: FailOn,
+        /// Exit with 1 also when a file could not be audited: status error
+        /// (unreadable, damaged, over its limits), no_text or skipped.
+        #[arg(long)]
+        fail_on_unreadable: bool,
         /// Hide findings recorded in this baseline of reviewed findings.
         #[arg(long, value_name = "FILE")]
         baseline: Option<PathBuf>,
@@ -204,8 +216,19 @@ pub fn main() -> ExitCode {
             output,
             lang,
             fail_on,
+            fail_on_unreadable,
             baseline,
-        } => check(&audit, format, &output, lang, fail_on, baseline.as_deref()),
+        } => check(
+            &audit,
+            format,
+            &output,
+            lang,
+            Gate {
+                fail_on,
+                unreadable: fail_on_unreadable,
+            },
+            baseline.as_deref(),
+        ),
         Command::Baseline { audit, output } => write_baseline(&audit, &output),
         Command::Extract {
             file,
@@ -304,6 +327,29 @@ fn commit(outputs: Vec<PendingOutput>) -> Result<(), Fatal> {
     Ok(())
 }
 
+/// At most this many files are audited at once per core: beyond it threads
+/// only wait for each other (and `--jobs 10000` spent minutes starting them).
+const MAX_JOBS_PER_CORE: usize = 4;
+
+/// The threads `--jobs` asks for, capped at the number of files and at
+/// [`MAX_JOBS_PER_CORE`] per core, saying so when it lowers them.
+fn jobs(requested: usize, files: usize, quiet: bool) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let most = cores * MAX_JOBS_PER_CORE;
+    let jobs = requested.min(files).min(most).max(1);
+    if jobs != requested && !quiet {
+        let why = if jobs == 1 && requested == 0 {
+            "at least one".to_string()
+        } else if jobs == files.max(1) && files < most {
+            format!("one per file: {files} files")
+        } else {
+            format!("at most {MAX_JOBS_PER_CORE} per core: {cores} cores")
+        };
+        eprintln!("lkjip-audit: --jobs {requested} set to {jobs} ({why})");
+    }
+    jobs
+}
+
 /// Audits the inputs, with a progress bar on a terminal; each file's report
 /// goes to `on_file` in input order as soon as it is ready.
 fn run_audit(
@@ -319,7 +365,7 @@ fn run_audit(
     options.default_scale = config.default_scale.clone();
     if let Some(n) = args.jobs {
         let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
+            .num_threads(jobs(n, inputs.len(), args.quiet))
             .build()?;
         options.pool = Some(Arc::new(pool));
     }
@@ -360,12 +406,20 @@ struct Output<'a> {
     writer: Box<dyn ReportWriter + 'a>,
 }
 
+/// When `check` exits with 1.
+#[derive(Clone, Copy)]
+struct Gate {
+    fail_on: FailOn,
+    /// `--fail-on-unreadable`: files that could not be audited count too.
+    unreadable: bool,
+}
+
 fn check(
     args: &AuditArgs,
     format: Option<Format>,
     outputs: &[PathBuf],
     lang: Option<LangArg>,
-    fail_on: FailOn,
+    gate: Gate,
     baseline: Option<&Path>,
 ) -> Result<ExitCode, Fatal> {
     // Decide every output's format before the (possibly long) run.
@@ -410,7 +464,7 @@ fn check(
         });
     }
     let write_error = |name: &str, e: std::io::Error| Fatal(format!("{name}: {e}"));
-    let threshold = match fail_on {
+    let threshold = match gate.fail_on {
         FailOn::Info => Some(Severity::Info),
         FailOn::Warning => Some(Severity::Warning),
         FailOn::Error => Some(Severity::Error),
@@ -443,6 +497,10 @@ fn check(
     }
     drop(writers);
     commit(pending)?;
+    let unaudited = not_audited(&summary);
+    if !args.quiet {
+        say_what_was_not_audited(&summary, &args.paths, gate.unreadable);
+    }
     if on_stdout.is_none() && !args.quiet {
         println!(
             "{} files, {} findings; written: {}",
@@ -455,11 +513,55 @@ fn check(
                 .join(", ")
         );
     }
-    Ok(if failed {
+    Ok(if failed || (gate.unreadable && unaudited > 0) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Files of the run that were not audited (status error, no_text, skipped).
+fn not_audited(summary: &RunSummary) -> usize {
+    summary.files - summary.by_status.get("ok").copied().unwrap_or(0)
+}
+
+/// A line on stderr when files were not audited: a run that audited nothing
+/// says so and why, rather than print an empty listing.
+fn say_what_was_not_audited(summary: &RunSummary, paths: &[PathBuf], gated: bool) {
+    let unaudited = not_audited(summary);
+    if unaudited == 0 && summary.files > 0 {
+        return;
+    }
+    let statuses = summary
+        .by_status
+        .iter()
+        .filter(|(status, _)| **status != "ok")
+        .map(|(status, n)| format!("{n} {status}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let hint = if gated {
+        ""
+    } else {
+        "; --fail-on-unreadable makes this exit 1"
+    };
+    if summary.files == 0 {
+        let named = paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        eprintln!("lkjip-audit: nothing was audited: no files found in {named}");
+    } else if unaudited == summary.files {
+        eprintln!(
+            "lkjip-audit: nothing was audited: none of the {} files could be ({statuses}; the listing gives each reason){hint}",
+            summary.files
+        );
+    } else {
+        eprintln!(
+            "lkjip-audit: {unaudited} of {} files were not audited ({statuses}; the listing gives each reason){hint}",
+            summary.files
+        );
+    }
 }
 
 fn write_baseline(args: &AuditArgs, output: &Path) -> Result<ExitCode, Fatal> {

@@ -211,6 +211,7 @@ fn paths_that_cannot_be_read_are_their_own_errors_and_the_batch_goes_on() {
             ("error", "broken symbolic link")
         );
     }
+    assert!(stderr.contains("were not audited"), "{stderr}");
     // A folder that cannot be read (only testable without root's rights).
     #[cfg(unix)]
     {
@@ -331,4 +332,84 @@ fn a_baseline_that_cannot_be_written_fails_before_the_audit() {
         failed * 4 < audit,
         "the output was checked only after the audit: {failed:?} (audit {audit:?})"
     );
+}
+
+#[test]
+fn files_that_could_not_be_audited_fail_the_run_when_asked() {
+    let dir = scratch("fail-on-unreadable");
+    std::fs::copy(
+        root().join("tests/fixtures/synthetic-dinas.md"),
+        dir.join("a.md"),
+    )
+    .expect("copy");
+    std::fs::write(dir.join("kosong.txt"), "").expect("write");
+    // Nothing at or above --fail-on: exit 0, and stderr says what was not audited.
+    let (code, _, stderr) = run_in(&dir, &["check", "--fail-on", "never", "."]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("1 of 2 files were not audited"), "{stderr}");
+    assert!(stderr.contains("--fail-on-unreadable"), "{stderr}");
+    let (code, _, stderr) = run_in(
+        &dir,
+        &["check", "--fail-on", "never", "--fail-on-unreadable", "."],
+    );
+    assert_eq!(code, 1, "{stderr}");
+    // An error status counts as much as no_text or skipped.
+    let (code, _, _) = run_in(
+        &dir,
+        &[
+            "check",
+            "--fail-on",
+            "never",
+            "--fail-on-unreadable",
+            "a.md",
+            "hilang.pdf",
+        ],
+    );
+    assert_eq!(code, 1);
+    let (code, _, _) = run_in(
+        &dir,
+        &[
+            "check",
+            "--fail-on",
+            "never",
+            "--fail-on-unreadable",
+            "a.md",
+        ],
+    );
+    assert_eq!(code, 0);
+    // A run that audited nothing says so, and why.
+    std::fs::create_dir_all(dir.join("kosong")).expect("folder");
+    let (code, stdout, stderr) = run_in(&dir, &["check", "kosong"]);
+    assert_eq!(code, 0);
+    assert!(
+        stderr.contains("nothing was audited: no files found in kosong"),
+        "{stdout}{stderr}"
+    );
+    // The exit codes are documented where a CI author looks.
+    let (_, help, _) = run_in(&dir, &["check", "--help"]);
+    for code in ["Exit codes", "0 ", "1 ", "2 ", "--fail-on-unreadable"] {
+        assert!(help.contains(code), "{code} in check --help:\n{help}");
+    }
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README");
+    let opening: String = readme.lines().take(20).collect::<Vec<_>>().join("\n");
+    assert!(opening.contains("exit 1"), "{opening}");
+    assert!(readme.contains("--fail-on-unreadable"));
+}
+
+#[test]
+fn jobs_are_capped_at_the_files_and_the_cores() {
+    let dir = scratch("jobs");
+    std::fs::copy(sample(RAMBIPUJI), dir.join("r.txt")).expect("copy");
+    let (code, stdout, stderr) = run_in(
+        &dir,
+        &["check", "--format", "json", "--jobs", "10000", "r.txt"],
+    );
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("--jobs 10000 set to 1 (one per file"),
+        "{stderr}"
+    );
+    assert_eq!(statuses(&stdout)[0].1, "ok");
+    let (_, _, stderr) = run_in(&dir, &["check", "--jobs", "1", "r.txt"]);
+    assert!(!stderr.contains("--jobs"), "{stderr}");
 }
