@@ -413,3 +413,69 @@ fn jobs_are_capped_at_the_files_and_the_cores() {
     let (_, _, stderr) = run_in(&dir, &["check", "--jobs", "1", "r.txt"]);
     assert!(!stderr.contains("--jobs"), "{stderr}");
 }
+
+/// The cells of a `;`-separated CSV (RFC 4180 quoting), row by row.
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let mut rows = vec![Vec::new()];
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = text.trim_start_matches('\u{feff}').chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (';', false) => rows
+                .last_mut()
+                .expect("row")
+                .push(std::mem::take(&mut cell)),
+            ('\r', false) => {}
+            ('\n', false) => {
+                rows.last_mut()
+                    .expect("row")
+                    .push(std::mem::take(&mut cell));
+                rows.push(Vec::new());
+            }
+            _ => cell.push(c),
+        }
+    }
+    rows.retain(|r| !r.is_empty());
+    rows
+}
+
+#[test]
+fn no_csv_cell_starts_a_formula_whatever_the_file_is_called() {
+    let dir = scratch("csv-formula");
+    let names = ["=1+2.txt", "@SUM(A1).txt", "+cmd.txt", "-x.txt"];
+    for name in names {
+        std::fs::copy(sample(RAMBIPUJI), dir.join(name)).expect("copy");
+    }
+    // Audited by their relative names, so the `file` and `related` cells start with them.
+    let mut args = vec!["check", "-o", "../temuan.csv", "--"];
+    args.extend(names);
+    let (code, _, stderr) = run_in(&dir, &args);
+    assert_eq!(code, 1, "{stderr}");
+    let csv = std::fs::read_to_string(dir.join("../temuan.csv")).expect("csv");
+    let rows = csv_rows(&csv);
+    assert!(rows.len() > 40, "{} rows", rows.len());
+    for row in &rows[1..] {
+        assert_eq!(row.len(), 13, "{row:?}");
+        for cell in row {
+            let plain_number = cell
+                .trim_start_matches(['+', '-'])
+                .starts_with(|c: char| c.is_ascii_digit());
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']) || plain_number,
+                "formula-like cell {cell:?} in {row:?}"
+            );
+        }
+    }
+    for name in names {
+        assert!(
+            rows.iter().any(|r| r[3] == format!("'{name}")),
+            "{name} is kept, guarded"
+        );
+    }
+}
