@@ -75,3 +75,24 @@ pub fn lkjip_in(
         )
     })
 }
+
+/// For a test that needs a tool the machine lacks: fails when `require` (an
+/// environment variable .ci/run sets) is set, else says loudly on stderr —
+/// past the test harness's capture — that `test` was skipped, and returns so
+/// the caller can return. `cargo test` then passes on a machine with only
+/// Rust, and CI can never skip silently.
+pub fn skip_without(tool: &str, require: &str, test: &str, how: &str) {
+    use std::io::Write;
+    assert!(
+        std::env::var_os(require).is_none_or(|v| v.is_empty() || v == "0"),
+        "{require} is set and {tool} was not found: {how}"
+    );
+    let _ = writeln!(
+        std::io::stderr(),
+        "\n################################################################\n\
+         #  SKIPPED {test}: {tool} not found.\n\
+         #  This was NOT checked. To run it: {how}\n\
+         #  ({require}=1 makes this a failure, as in CI.)\n\
+         ################################################################\n"
+    );
+}
