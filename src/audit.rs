@@ -27,7 +27,8 @@ pub enum FileStatus {
     Ok,
     Error,
     Skipped,
-    /// A readable PDF with no text layer at all (scanned): needs OCR.
+    /// No text to audit: a PDF without a text layer (scanned: needs OCR), or
+    /// an empty text export.
     NoText,
 }
 
@@ -256,12 +257,17 @@ fn audit_file(
     };
     let pages = document.pages.len() as u32;
     if !document.has_text() {
+        // A text export with nothing in it is empty, not a scan.
+        let why = match kind {
+            InputKind::Text => "no text: the file is empty or only blank lines",
+            InputKind::Pdf => "no text layer: needs OCR",
+        };
         return FileReport {
             path: shown.to_string(),
             kind: Some(kind),
             pages,
             status: FileStatus::NoText,
-            message: Some("no text layer: needs OCR".to_string()),
+            message: Some(why.to_string()),
             metadata: None,
             findings: Vec::new(),
         };
@@ -269,7 +275,18 @@ fn audit_file(
     let report = structure::analyse(&document);
     let mut message = (!document.notes.is_empty()).then(|| document.notes.join("; "));
     if !report.looks_like_lkjip() {
-        let note = "does not look like an LKjIP report (no LKjIP chapters or title found)";
+        // What is left of a damaged file may not read like a report because
+        // of what was lost: that file is an error, not another document.
+        let (status, note) = match &document.lost {
+            Some(_) => (
+                FileStatus::Error,
+                "damaged: what could be read does not look like an LKjIP report",
+            ),
+            None => (
+                FileStatus::Skipped,
+                "does not look like an LKjIP report (no LKjIP chapters or title found)",
+            ),
+        };
         message = Some(match message {
             Some(m) => format!("{m}; {note}"),
             None => note.to_string(),
@@ -278,7 +295,7 @@ fn audit_file(
             path: shown.to_string(),
             kind: Some(kind),
             pages,
-            status: FileStatus::Skipped,
+            status,
             message,
             metadata: Some(report.metadata.clone()),
             findings: Vec::new(),

@@ -479,3 +479,90 @@ fn no_csv_cell_starts_a_formula_whatever_the_file_is_called() {
         );
     }
 }
+
+#[test]
+fn messages_say_what_happened_to_a_file() {
+    let dir = scratch("messages");
+    let text = std::fs::read_to_string(sample(RAMBIPUJI)).expect("sample");
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(dir.join("utf16.txt"), utf16).expect("write");
+    let bytes = text.as_bytes();
+    let half = bytes.len() / 2;
+    let one_bad_byte = [&bytes[..half], b"\xff", &bytes[half..]].concat();
+    std::fs::write(dir.join("satu-byte-rusak.txt"), one_bad_byte).expect("write");
+    std::fs::write(dir.join("kosong.txt"), "").expect("write");
+    std::fs::write(dir.join("utuh.txt"), &text).expect("write");
+    let (_, stdout, stderr) = run_in(&dir, &["check", "--format", "json", "."]);
+    let doc: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"));
+    let all = statuses(&stdout);
+    let findings_of = |name: &str| {
+        doc["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter(|f| f["file"].as_str().is_some_and(|p| p.ends_with(name)))
+            .map(|f| (f["rule"].clone(), f["stated"].clone(), f["excerpt"].clone()))
+            .collect::<Vec<_>>()
+    };
+    // An empty export is empty, not a scan.
+    let (status, message) = status_of(&all, "kosong.txt");
+    assert_eq!(status, "no_text");
+    assert!(
+        message.contains("empty") && !message.contains("OCR"),
+        "{message}"
+    );
+    // UTF-16 is read, and said to be UTF-16.
+    let (status, message) = status_of(&all, "utf16.txt");
+    assert_eq!(status, "ok");
+    assert!(
+        message.contains("UTF-16LE") && !message.contains("1252"),
+        "{message}"
+    );
+    assert_eq!(findings_of("utf16.txt"), findings_of("utuh.txt"));
+    // One bad byte is one replacement, located; the rest stays UTF-8 (no
+    // mojibake in excerpts such as "faktor – faktor").
+    let (status, message) = status_of(&all, "satu-byte-rusak.txt");
+    assert_eq!(status, "ok");
+    assert!(
+        message.contains("1 invalid byte sequence") && message.contains("line "),
+        "{message}"
+    );
+    let (code, extracted, _) = run_in(&dir, &["extract", "satu-byte-rusak.txt"]);
+    assert_eq!(code, 0);
+    assert!(extracted.contains("faktor – faktor"), "no mojibake");
+    assert_eq!(extracted.matches('\u{FFFD}').count(), 1);
+}
+
+#[test]
+fn a_cut_pdf_says_it_is_damaged_and_what_was_lost() {
+    let dir = scratch("cut-pdf");
+    let mut names = Vec::new();
+    for source in [
+        "pdf/lkjip-2020-kec-rambipuji.chromium.pdf",
+        "pdf/lkjip-2020-kec-ledokombo.writer.pdf",
+    ] {
+        let bytes = std::fs::read(root().join("samples").join(source)).expect("sample");
+        for percent in [10, 30, 50, 70] {
+            let stem = source.trim_start_matches("pdf/").trim_end_matches(".pdf");
+            let name = format!("{stem}-{percent}.pdf");
+            std::fs::write(dir.join(&name), &bytes[..bytes.len() * percent / 100]).expect("write");
+            names.push(name);
+        }
+    }
+    let (_, stdout, stderr) = run_in(&dir, &["check", "--format", "json", "."]);
+    let all = statuses(&stdout);
+    assert_eq!(all.len(), names.len(), "{stderr}");
+    for (name, status, message) in &all {
+        // A cut file is never a scan, nor another kind of document.
+        assert!(!message.contains("OCR"), "{name}: {message}");
+        assert_ne!(status, "skipped", "{name}: {message}");
+        assert_ne!(status, "no_text", "{name}: {message}");
+        assert!(message.contains("damaged"), "{name} {status}: {message}");
+    }
+    // Chromium writes the pages before their fonts: cut, the pages are found
+    // but their text is lost; the file says which pages.
+    let (status, message) = status_of(&all, "lkjip-2020-kec-rambipuji.chromium-50.pdf");
+    assert_eq!(status, "error");
+    assert!(message.contains("pages 1–17 damaged"), "{message}");
+}

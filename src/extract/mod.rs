@@ -92,6 +92,9 @@ pub struct Document {
     /// Things worth telling the auditor about the extraction itself
     /// (e.g. "no text on pages 12–14: needs OCR", "decoded as Windows-1252").
     pub notes: Vec<String>,
+    /// What of the file could not be read because it is damaged ("pages 3–9
+    /// unreadable: damaged"); None when nothing was lost.
+    pub lost: Option<String>,
 }
 
 impl Document {

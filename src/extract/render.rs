@@ -73,6 +73,7 @@ mod tests {
                 .collect(),
             paged: true,
             notes: Vec::new(),
+            lost: None,
         }
     }
 

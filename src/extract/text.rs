@@ -11,19 +11,10 @@ use std::path::Path;
 
 use super::{CellMode, Document, InputKind, Line, Page, Span};
 
-/// Decodes the bytes (UTF-8, or Windows-1252 when they are not valid UTF-8)
-/// and reads the lines.
+/// Decodes the bytes (see [`decode`]) and reads the lines.
 pub fn read_text_export(path: &Path, bytes: &[u8]) -> Document {
-    let mut notes = Vec::new();
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => {
-            let (decoded, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            notes.push("not valid UTF-8: decoded as Windows-1252".to_string());
-            decoded.into_owned()
-        }
-    };
+    let (text, note) = decode(bytes);
+    let notes: Vec<String> = note.into_iter().collect();
     let pages = read_lines(&text);
     let paged = pages.len() > 1;
     Document {
@@ -32,6 +23,86 @@ pub fn read_text_export(path: &Path, bytes: &[u8]) -> Document {
         pages,
         paged,
         notes,
+        lost: None,
+    }
+}
+
+/// Decodes a text export, with a note when it was not plain UTF-8:
+/// - UTF-16 with a byte-order mark, or without one when every other byte of
+///   its start is NUL;
+/// - UTF-8 with each invalid sequence replaced by U+FFFD (noting how many and
+///   the line of the first), when the file has at least as many valid
+///   multi-byte UTF-8 characters as invalid sequences: one bad byte in a UTF-8 file must not
+///   turn all its other non-ASCII text into Windows-1252 mojibake;
+/// - Windows-1252 otherwise (a file with no valid multi-byte UTF-8 at all).
+pub fn decode(bytes: &[u8]) -> (String, Option<String>) {
+    use encoding_rs::{UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+    let bom = encoding_rs::Encoding::for_bom(bytes);
+    let (utf16, body, how) = match bom {
+        Some((enc, len)) if enc != UTF_8 => (Some(enc), &bytes[len..], "byte-order mark"),
+        Some((_, len)) => (None, &bytes[len..], ""),
+        None => (
+            utf16_without_bom(bytes),
+            bytes,
+            "no byte-order mark: told by its NUL bytes",
+        ),
+    };
+    if let Some(enc) = utf16.filter(|e| *e == UTF_16LE || *e == UTF_16BE) {
+        let (text, had_errors) = enc.decode_without_bom_handling(body);
+        let mut note = format!("decoded as {} ({how})", enc.name());
+        if had_errors {
+            note.push_str("; invalid sequences replaced by \u{FFFD}");
+        }
+        return (text.into_owned(), Some(note));
+    }
+    if let Ok(text) = std::str::from_utf8(body) {
+        return (text.to_string(), None);
+    }
+    let (mut multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in body.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| c.len_utf8() > 1).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    if multibyte > 0 && multibyte >= invalid {
+        let text = String::from_utf8_lossy(body).into_owned();
+        let first = text.find('\u{FFFD}').unwrap_or(0);
+        let line = text[..first].matches('\n').count() + 1;
+        let what = if invalid == 1 {
+            "1 invalid byte sequence".to_string()
+        } else {
+            format!("{invalid} invalid byte sequences")
+        };
+        let note =
+            format!("not valid UTF-8: {what} replaced by \u{FFFD}, the first on line {line}");
+        return (text, Some(note));
+    }
+    let (text, _, _) = WINDOWS_1252.decode(body);
+    let note = "not valid UTF-8: decoded as Windows-1252".to_string();
+    (text.into_owned(), Some(note))
+}
+
+/// UTF-16 without a byte-order mark: in its first bytes, NUL at almost every
+/// odd offset (little-endian ASCII) or every even one (big-endian).
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    let pairs = head.len() / 2;
+    if pairs < 8 {
+        return None;
+    }
+    let nul = |offset: usize| {
+        head.iter()
+            .skip(offset)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let (even, odd) = (nul(0), nul(1));
+    if odd * 10 >= pairs * 9 && even * 10 < pairs {
+        Some(encoding_rs::UTF_16LE)
+    } else if even * 10 >= pairs * 9 && odd * 10 < pairs {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
     }
 }
 
@@ -583,6 +654,37 @@ fn attr_number(tag: &str, name: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decodes_utf16_utf8_with_a_bad_byte_and_windows_1252() {
+        let text = "Capaian – 90 %\nLaporan Kinerja Tahun 2020\n";
+        let be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        let (got, note) = decode(&be);
+        assert_eq!(
+            (got.as_str(), note.as_deref()),
+            (text, Some("decoded as UTF-16BE (byte-order mark)"))
+        );
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let (got, note) = decode(&le);
+        assert_eq!(got, text);
+        assert!(note.is_some_and(|n| n.contains("UTF-16LE (no byte-order mark")));
+        let bad = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes(), b"\xff"].concat();
+        let (got, note) = decode(&bad);
+        assert_eq!(got, format!("{text}\u{FFFD}"));
+        assert_eq!(
+            note.as_deref(),
+            Some(
+                "not valid UTF-8: 1 invalid byte sequence replaced by \u{FFFD}, the first on line 3"
+            )
+        );
+        // No valid multi-byte UTF-8 at all: Windows-1252 ("\x96" is an en dash).
+        let (got, note) = decode(b"Capaian \x96 90 %");
+        assert_eq!(got, "Capaian – 90 %");
+        assert!(note.is_some_and(|n| n.contains("Windows-1252")));
+    }
 
     fn cells(line: &Line) -> Vec<&str> {
         line.spans.iter().map(|s| s.text.as_str()).collect()

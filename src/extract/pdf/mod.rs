@@ -127,8 +127,14 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
             scanned,
         });
     }
-    if !damaged_pages.is_empty() {
-        notes.push(format!("damaged content on {}", page_list(&damaged_pages)));
+    let lost = (!damaged_pages.is_empty()).then(|| {
+        format!(
+            "{} damaged: text lost or garbled",
+            page_list(&damaged_pages)
+        )
+    });
+    if let Some(lost) = &lost {
+        notes.push(lost.clone());
     }
     let removed = running::remove_running(&mut pages);
     if removed > 0 {
@@ -153,10 +159,16 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
     }
     if pages.iter().all(|p| p.lines.is_empty()) {
         // Nothing readable because the file is broken is not the same as a scan.
-        if !damaged_pages.is_empty() {
+        if let Some(lost) = lost {
             return Err(ExtractError::Damaged(format!(
-                "no text could be read; damaged content on {}",
-                page_list(&damaged_pages)
+                "no text could be read; {lost}"
+            )));
+        }
+        // Only pages drawn as images need OCR; pages with nothing at all on them do not.
+        if !pages.iter().any(|p| p.scanned) {
+            return Err(ExtractError::NoText(format!(
+                "no text on any of the {} pages, and no images either: blank pages",
+                pages.len()
             )));
         }
         return Err(ExtractError::NoText(format!(
@@ -189,6 +201,7 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
         pages: out_pages,
         paged: true,
         notes,
+        lost,
     })
 }
 
@@ -325,6 +338,10 @@ fn rebuild_from_objects(bytes: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
+fn is_reference(o: &Object) -> bool {
+    matches!(o, Object::Reference(_))
+}
+
 fn is_password_error(e: &lopdf::Error) -> bool {
     matches!(
         e,
@@ -371,31 +388,44 @@ fn read_page(
     let rotate = inherited(doc, page, b"Rotate").and_then(num).unwrap_or(0.0) as i64;
     let mut damaged = false;
     let mut data = Vec::new();
-    let streams: Vec<&Object> = match page.get(b"Contents").ok().map(|o| deref(doc, o)) {
+    let contents = page.get(b"Contents").ok();
+    let streams: Vec<&Object> = match contents.map(|o| deref(doc, o)) {
         Some(Object::Array(items)) => items.iter().collect(),
         Some(o @ Object::Stream(_)) => vec![o],
-        _ => Vec::new(),
+        None | Some(Object::Null) if !contents.is_some_and(is_reference) => Vec::new(),
+        // Content named but gone (a truncated file): the page's text is lost.
+        _ => {
+            damaged = true;
+            Vec::new()
+        }
     };
     for s in streams {
-        if let Object::Stream(stream) = deref(doc, s) {
-            match decode_stream(stream) {
-                Ok(d) => {
-                    data.extend_from_slice(&d);
-                    data.push(b'\n');
-                }
-                Err(StreamError::Limit(m)) => return Err(ExtractError::Limit(m)),
-                Err(StreamError::Damaged) => damaged = true,
+        let Object::Stream(stream) = deref(doc, s) else {
+            damaged |= is_reference(s);
+            continue;
+        };
+        match decode_stream(stream) {
+            Ok(d) => {
+                data.extend_from_slice(&d);
+                data.push(b'\n');
             }
-            if data.len() > MAX_PAGE_CONTENT {
-                return Err(ExtractError::Limit(format!(
-                    "page content over {MAX_PAGE_CONTENT} bytes"
-                )));
-            }
+            Err(StreamError::Limit(m)) => return Err(ExtractError::Limit(m)),
+            Err(StreamError::Damaged) => damaged = true,
+        }
+        if data.len() > MAX_PAGE_CONTENT {
+            return Err(ExtractError::Limit(format!(
+                "page content over {MAX_PAGE_CONTENT} bytes"
+            )));
         }
     }
+    // Resources named but gone (a truncated file): fonts fall back, text garbles.
+    damaged |= page
+        .get(b"Resources")
+        .is_ok_and(|o| is_reference(o) && resources.is_none());
     let mut interp = Interpreter::new(doc, fonts, bbox, rotate);
     interp.run(&data, resources, 0)?;
     let content = interp.finish();
+    damaged |= content.damaged;
     let scanned = content.glyphs.is_empty() && content.images > 0;
     let height = content.height;
     let (upright, turned): (Vec<_>, Vec<_>) = content.glyphs.into_iter().partition(|g| g.dir == 0);
