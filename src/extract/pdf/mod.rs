@@ -65,7 +65,7 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
     }
     crate::limits::charge(bytes.len() as u64).map_err(limit)?;
     let mut notes = Vec::new();
-    let mut doc = load(bytes, &mut notes)?;
+    let (mut doc, mut repair) = load(bytes, &mut notes)?;
     crate::limits::check_time().map_err(limit)?;
     if doc.objects.len() > MAX_OBJECTS {
         return Err(ExtractError::Limit(format!(
@@ -82,6 +82,7 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
         if !page_ids.is_empty() && doc.encryption_state.is_none() {
             notes.push("damaged page tree: pages found by scanning the file".to_string());
             doc = rebuilt;
+            repair = Repair::Objects;
         }
     }
     if page_ids.is_empty() {
@@ -127,12 +128,38 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
             scanned,
         });
     }
-    let lost = (!damaged_pages.is_empty()).then(|| {
-        format!(
-            "{} damaged: text lost or garbled",
-            page_list(&damaged_pages)
-        )
-    });
+    // What was lost: pages whose content or fonts are gone, and whole pages a
+    // repaired file no longer has (its surviving page tree may say how many).
+    // A complete file ends with %%EOF (give or take trailing junk).
+    let tail = bytes
+        .get(bytes.len().saturating_sub(1024)..)
+        .unwrap_or(bytes);
+    let cut_short = !tail.windows(5).any(|w| w == b"%%EOF");
+    let declared = (repair != Repair::None || cut_short)
+        .then(|| declared_pages(&doc))
+        .flatten()
+        .filter(|&n| n > page_ids.len());
+    let missing = match (declared, repair) {
+        (Some(n), _) => Some(format!("{} of {n} pages missing", n - page_ids.len())),
+        (None, _) if cut_short => {
+            Some("the file is cut short (no %%EOF at its end): pages may be missing".to_string())
+        }
+        // The note on the rebuild says why.
+        (None, Repair::Objects) => Some("pages may be missing".to_string()),
+        _ => None,
+    };
+    let lost = [
+        (!damaged_pages.is_empty()).then(|| {
+            format!(
+                "{} damaged: text lost or garbled",
+                page_list(&damaged_pages)
+            )
+        }),
+        missing,
+    ]
+    .into_iter()
+    .flatten()
+    .reduce(|a, b| format!("{a}; {b}"));
     if let Some(lost) = &lost {
         notes.push(lost.clone());
     }
@@ -205,13 +232,39 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
     })
 }
 
-fn load(bytes: &[u8], notes: &mut Vec<String>) -> Result<PdfDoc, ExtractError> {
+/// How a file had to be repaired to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Repair {
+    None,
+    /// lopdf rebuilt the cross-reference table by scanning the file.
+    Xref,
+    /// Only the objects still in the file, under a page tree of our own.
+    Objects,
+}
+
+/// The most pages a surviving page-tree node says the document has.
+fn declared_pages(doc: &PdfDoc) -> Option<usize> {
+    doc.objects
+        .values()
+        .filter_map(|o| match o {
+            Object::Dictionary(d) => Some(d),
+            _ => None,
+        })
+        .filter(|d| d.get(b"Type").ok().and_then(|t| t.as_name().ok()) == Some(b"Pages"))
+        .filter_map(|d| d.get(b"Count").ok()?.as_i64().ok())
+        .filter_map(|n| usize::try_from(n).ok())
+        .filter(|&n| n <= MAX_PAGES)
+        .max()
+}
+
+fn load(bytes: &[u8], notes: &mut Vec<String>) -> Result<(PdfDoc, Repair), ExtractError> {
     let cap = crate::limits::remaining_memory().min(objects::MAX_STREAM as u64) as usize;
     let options = || LoadOptions {
         max_decompressed_size: Some(cap),
         ..LoadOptions::default()
     };
     let first = PdfDoc::load_mem_with_options(bytes, options());
+    let mut repair = Repair::None;
     let mut doc = match first {
         Ok(doc) => doc,
         Err(e) if is_password_error(&e) => {
@@ -224,6 +277,7 @@ fn load(bytes: &[u8], notes: &mut Vec<String>) -> Result<PdfDoc, ExtractError> {
             match PdfDoc::load_mem_with_options(bytes, o) {
                 Ok(doc) => {
                     notes.push("damaged PDF: cross-reference table rebuilt".to_string());
+                    repair = Repair::Xref;
                     doc
                 }
                 Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
@@ -241,6 +295,7 @@ fn load(bytes: &[u8], notes: &mut Vec<String>) -> Result<PdfDoc, ExtractError> {
                         notes.push(
                             "damaged PDF: rebuilt from the objects still in the file".to_string(),
                         );
+                        repair = Repair::Objects;
                         doc
                     }
                     None => return Err(ExtractError::Damaged(first_err.to_string())),
@@ -255,7 +310,7 @@ fn load(bytes: &[u8], notes: &mut Vec<String>) -> Result<PdfDoc, ExtractError> {
     if doc.was_encrypted() {
         notes.push("encrypted PDF opened with the empty user password".to_string());
     }
-    Ok(doc)
+    Ok((doc, repair))
 }
 
 /// A truncated or badly damaged file: finds every `N G obj` still in it, and
