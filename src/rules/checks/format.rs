@@ -28,6 +28,10 @@ impl Malformed {
 impl Check for Malformed {
     fn run(&self, ctx: &Context<'_, '_>, out: &mut Vec<Draft>) {
         for l in &ctx.report.lines {
+            // The longest check on a big report: stop near the time limit.
+            if crate::limits::out_of_time() {
+                return;
+            }
             for token in scan_figures(&l.line.text) {
                 if let Token::Malformed(m) = token {
                     out.push(
