@@ -1,10 +1,19 @@
 #!/usr/bin/env bash
 # Numeric-token recall of our PDF extraction against `pdftotext -layout`
-# (poppler-utils, installed if missing) on every PDF in samples/pdf/ and the
-# unruled renderings in tests/fixtures/pdf/.
+# (poppler-utils, installed if missing).
+# Usage: bench/pdf-recall.sh [DIR...]
+#   Without DIR: every PDF in samples/pdf/, the unruled renderings in
+#   tests/fixtures/pdf/, and the real reports in /work/shared/real-pdfs when
+#   that folder exists. With DIR: the PDFs in those folders (e.g. tests/fixtures/real/).
 # For each file: the multiset of numbers pdftotext yields (1.329.782.597,10,
-# 96,14, 2020, 85 …), how many of them our `lkjip-audit extract --layout`
-# yields too, and the recall. Exits 1 if a file with a text layer is under 99.5 %.
+# 96,14, 2020, 85 …) once running headers, footers and page numbers are left
+# out of both, how many our `lkjip-audit extract --layout` yields too, the
+# recall, and two kinds of wrong figures:
+#   glued: one of our tokens (6+ characters) is two or more consecutive
+#          pdftotext tokens of that page run together (two cells read as one);
+#   split: a pdftotext figure of 4+ characters missing on a page while two or
+#          more of our tokens on that page concatenate to it ("46" + "9.325.000,00").
+# Exits 1 if a file with a text layer is under 99.5 % or has a glued or split figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v pdftotext >/dev/null; then
@@ -13,34 +22,105 @@ if ! command -v pdftotext >/dev/null; then
 fi
 cargo build --release -q
 bin=target/release/lkjip-audit
-tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
-printf '%-45s %8s %8s %9s\n' "file" "poppler" "matched" "recall"
-status=0
-for pdf in samples/pdf/*.pdf tests/fixtures/pdf/*-unruled.pdf; do
-  name="$(basename "$pdf")"
-  if ! pdftotext -layout "$pdf" "$tmp/poppler.txt" 2>/dev/null; then
-    printf '%-45s %s\n' "$name" "skipped: pdftotext cannot read it (not a PDF / needs a password)"
-    continue
-  fi
-  if ! "$bin" extract --layout "$pdf" > "$tmp/ours.txt" 2>"$tmp/err.txt"; then
-    printf '%-45s %s\n' "$name" "ours: $(head -c 120 "$tmp/err.txt")"
-    if [ -s "$tmp/poppler.txt" ] && grep -q '[0-9]' "$tmp/poppler.txt"; then status=1; fi
-    continue
-  fi
-  python3 - "$tmp/poppler.txt" "$tmp/ours.txt" "$name" <<'PY' || status=1
-import collections, re, sys
-number = re.compile(r"\d+(?:[.,]\d+)*")
-def tokens(path):
-    return collections.Counter(number.findall(open(path, encoding="utf-8", errors="replace").read()))
-theirs, ours = tokens(sys.argv[1]), tokens(sys.argv[2])
-total = sum(theirs.values())
-matched = sum((theirs & ours).values())
-if total == 0:
-    print(f"{sys.argv[3]:<45} {0:>8} {0:>8} {'no text':>9}")
-    sys.exit(0)
-recall = 100.0 * matched / total
-print(f"{sys.argv[3]:<45} {total:>8} {matched:>8} {recall:>8.2f}%")
-sys.exit(0 if recall >= 99.5 else 1)
+files=()
+if [ $# -gt 0 ]; then
+  for dir in "$@"; do
+    while IFS= read -r -d '' f; do files+=("$f"); done < <(find "$dir" -maxdepth 1 -name '*.pdf' -print0 | sort -z)
+  done
+else
+  files=(samples/pdf/*.pdf tests/fixtures/pdf/*-unruled.pdf)
+  if [ -d /work/shared/real-pdfs ]; then files+=(/work/shared/real-pdfs/*.pdf); fi
+fi
+python3 - "$bin" "${files[@]}" <<'PY'
+import collections, re, subprocess, sys
+
+NUM = re.compile(r"\d+(?:[.,]\d+)*")
+PAGENO = re.compile(r"^\s*(?:-\s*)?(?:hal(?:aman)?\.?\s*)?[ivxlc\d]+(?:\s*-)?\s*$", re.I)
+
+def norm(line):
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", line.strip()))
+
+def strip_running(pages):
+    """Lines among the first/last 3 of a page that recur (digits aside) on 3+
+    pages and a quarter of them, and lone page numbers: what we leave out too."""
+    edge = collections.Counter()
+    for p in pages:
+        ls = [l for l in p if l.strip()]
+        for l in set(map(norm, ls[:3] + ls[-3:])):
+            edge[l] += 1
+    n = max(1, len(pages))
+    running = {k for k, v in edge.items() if v >= 3 and v >= 0.25 * n}
+    kept = []
+    for p in pages:
+        ls = [l for l in p if l.strip()]
+        edges = set(ls[:3] + ls[-3:])
+        kept.append([l for l in p if not (l in edges and (norm(l) in running or PAGENO.match(l)))])
+    return kept
+
+def run(cmd):
+    r = subprocess.run(cmd, capture_output=True, text=True, errors="replace")
+    return r.returncode, r.stdout, r.stderr
+
+def concatenations(tokens, min_len, min_piece):
+    """Runs of 2..7 consecutive tokens (min_piece+ characters each) joined, min_len long."""
+    out = set()
+    for i in range(len(tokens)):
+        if len(tokens[i]) < min_piece:
+            continue
+        acc = tokens[i]
+        for j in range(i + 1, min(i + 8, len(tokens))):
+            if len(tokens[j]) < min_piece:
+                break
+            acc += tokens[j]
+            if len(acc) >= min_len:
+                out.add(acc)
+    return out
+
+binary, pdfs = sys.argv[1], sys.argv[2:]
+status = 0
+print(f"{'file':<58} {'poppler':>7} {'ours':>7} {'recall':>8} {'glued':>5} {'split':>5}")
+for pdf in pdfs:
+    name = pdf.split("/")[-1][:58]
+    code, poppler, _ = run(["pdftotext", "-layout", pdf, "-"])
+    if code != 0:
+        print(f"{name:<58} skipped: pdftotext cannot read it (not a PDF / needs a password)")
+        continue
+    code, ours_txt, err = run([binary, "extract", "--layout", pdf])
+    theirs_pages = strip_running([p.split("\n") for p in poppler.split("\f")])
+    if code != 0:
+        print(f"{name:<58} ours: {err.strip()[:100]}")
+        if any(NUM.search(l) for p in theirs_pages for l in p):
+            status = 1
+        continue
+    ours_pages = ours_txt.split("\f")
+    total = matched = glued = split = 0
+    examples = []
+    for i, page in enumerate(theirs_pages):
+        theirs = collections.Counter(t for l in page for t in NUM.findall(l))
+        ours_seq = NUM.findall(ours_pages[i]) if i < len(ours_pages) else []
+        ours = collections.Counter(ours_seq)
+        total += sum(theirs.values())
+        matched += sum((theirs & ours).values())
+        theirs_seq = NUM.findall(" ".join(page))
+        extra = ours - theirs
+        joined = concatenations(theirs_seq, 6, 2)
+        for t, n in extra.items():
+            if len(t) >= 6 and t in joined:
+                glued += n
+                examples.append(f"p{i + 1} glued {t}")
+        missing = theirs - ours
+        pieces = concatenations(ours_seq, 4, 1)
+        for t, n in missing.items():
+            if len(t) >= 4 and t in pieces:
+                split += n
+                examples.append(f"p{i + 1} split {t}")
+    if total == 0:
+        print(f"{name:<58} {0:>7} {0:>7} {'no text':>8}")
+        continue
+    recall = 100.0 * matched / total
+    print(f"{name:<58} {total:>7} {matched:>7} {recall:>7.2f}% {glued:>5} {split:>5}"
+          + (f"  {'; '.join(examples[:4])}" if examples else ""))
+    if recall < 99.5 or glued or split:
+        status = 1
+sys.exit(status)
 PY
-done
-exit $status

@@ -1,43 +1,50 @@
 #!/usr/bin/env bash
-# Whole-process time and peak memory: `lkjip-audit check --format json` (extract,
-# structure, every rule, JSON) on N PDFs, against `pdftotext -layout` on the same
-# files (which only extracts), one after another and one process per core.
-# Usage: bench/pdf-speed.sh [N=100]   (copies of the four sample renderings)
+# CPU time and peak memory of a whole audit (`lkjip-audit check --format json`:
+# extraction, structure, every rule, JSON) against text extraction alone by
+# `mutool draw -F txt` (mupdf-tools) and `pdftotext -layout` (poppler-utils),
+# one process per file, on the same PDFs. Prints each tool's total CPU time
+# (user + system), its largest peak RSS, and our ratio to each.
+# Usage: [LKJIP_BIN=…] bench/pdf-speed.sh [DIR]   (default: /work/shared/real-pdfs when it
+# exists, else the PDF renderings in samples/pdf/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-n="${1:-100}"
 need=()
 command -v pdftotext >/dev/null || need+=(poppler-utils)
+command -v mutool >/dev/null || need+=(mupdf-tools)
 [ -x /usr/bin/time ] || need+=(time)
 if [ ${#need[@]} -gt 0 ]; then
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -q && $sudo_cmd apt-get install -y -q "${need[@]}"
 fi
 cargo build --release -q
-bin="$PWD/target/release/lkjip-audit"
-dir="$(mktemp -d)"; trap 'rm -rf "$dir"' EXIT
-mkdir -p "$dir/pdf" "$dir/out"
-sources=(samples/pdf/lkjip-2020-kec-*.pdf)
-for i in $(seq 1 "$n"); do
-  src="${sources[$(( (i - 1) % ${#sources[@]} ))]}"
-  cp "$src" "$dir/pdf/$(printf '%05d' "$i")-$(basename "$src")"
-done
-mb=$(du -sm "$dir/pdf" | cut -f1)
-measure() { # label, command...: prints wall seconds and peak RSS (MB)
+# LKJIP_BIN: another build to measure (e.g. the one before a change).
+bin="${LKJIP_BIN:-$PWD/target/release/lkjip-audit}"
+dir="${1:-}"
+if [ -z "$dir" ]; then
+  if [ -d /work/shared/real-pdfs ]; then dir=/work/shared/real-pdfs; else dir=samples/pdf; fi
+fi
+mapfile -t files < <(find "$dir" -maxdepth 1 -name '*.pdf' | sort)
+[ ${#files[@]} -gt 0 ] || { echo "no PDFs in $dir" >&2; exit 2; }
+tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
+# measure LABEL CMD... (FILE is substituted for {}): total CPU seconds, max peak MB.
+measure() {
   local label="$1"; shift
-  /usr/bin/time -f "%e %M" -o "$dir/time.txt" "$@" >/dev/null 2>"$dir/stderr.txt" || true
-  # GNU time writes "Command exited with non-zero status N" first when it does.
-  read -r wall rss < <(tail -n 1 "$dir/time.txt")
-  printf '%-44s %9.2f %10.1f\n' "$label" "$wall" "$(echo "$rss / 1024" | bc -l)"
-  echo "$wall" > "$dir/last.txt"
+  local cpu=0 peak=0
+  for f in "${files[@]}"; do
+    local cmd=("${@//\{\}/$f}")
+    /usr/bin/time -f "%U %S %M" -o "$tmp/t" "${cmd[@]}" >/dev/null 2>&1 || true
+    read -r u s m < <(tail -n 1 "$tmp/t")
+    cpu=$(echo "$cpu + $u + $s" | bc -l)
+    [ "$m" -gt "$peak" ] && peak=$m
+  done
+  printf '%-40s %9.2f %9.1f\n' "$label" "$cpu" "$(echo "$peak / 1024" | bc -l)"
+  echo "$cpu" > "$tmp/$label.cpu"
 }
-echo "$n PDFs ($mb MB), $(nproc) cores"
-printf '%-44s %9s %10s\n' "command" "wall (s)" "peak MB"
-measure "lkjip-audit check --format json (all cores)" "$bin" check --format json --no-progress "$dir/pdf"
-ours=$(cat "$dir/last.txt")
-measure "pdftotext -layout, one after another" bash -c 'for f in "$1"/*.pdf; do pdftotext -layout "$f" "$2/out.txt"; done' _ "$dir/pdf" "$dir/out"
-seq_time=$(cat "$dir/last.txt")
-measure "pdftotext -layout, xargs -P $(nproc)" bash -c 'ls "$1"/*.pdf | xargs -P "$(nproc)" -I{} pdftotext -layout {} /dev/null' _ "$dir/pdf"
-par_time=$(cat "$dir/last.txt")
-printf 'ratio ours / pdftotext sequential: %.2f\n' "$(echo "$ours / $seq_time" | bc -l)"
-printf 'ratio ours / pdftotext parallel:   %.2f\n' "$(echo "$ours / $par_time" | bc -l)"
+echo "${#files[@]} PDFs in $dir ($(du -cmL "${files[@]}" | tail -n 1 | cut -f1) MB), one process per file"
+printf '%-40s %9s %9s\n' "command" "CPU (s)" "peak MB"
+measure ours "$bin" check --format json --no-progress --jobs 1 {}
+measure mutool mutool draw -F txt -o /dev/null {}
+measure pdftotext pdftotext -layout {} /dev/null
+ours=$(cat "$tmp/ours.cpu")
+printf 'ratio ours / mutool draw -F txt:  %.2f\n' "$(echo "$ours / $(cat "$tmp/mutool.cpu")" | bc -l)"
+printf 'ratio ours / pdftotext -layout:   %.2f\n' "$(echo "$ours / $(cat "$tmp/pdftotext.cpu")" | bc -l)"

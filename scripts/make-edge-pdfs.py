@@ -539,9 +539,75 @@ def truncated_and_broken():
     fixture("bad-startxref", bad, exp, "ok or error\n# startxref points past the end of the file\n")
 
 
+# ------------------------------------------- text a viewer does not show
+def hidden_text():
+    """Each line of visible text sits next to text a viewer does not show."""
+    img = stream(b"\x80" * 16, b" /Type /XObject /Subtype /Image /Width 4 /Height 4"
+                 b" /ColorSpace /DeviceGray /BitsPerComponent 8", compress=False)
+    c = b"""BT /F1 10 Tf 72 780 Td (Teks terlihat 96,14) Tj ET
+BT /F1 10 Tf 3 Tr 72 760 Td (TEKSGAIB 111) Tj 0 Tr ET
+BT /F1 10 Tf 7 Tr 300 760 Td (KLIPSAJA 112) Tj 0 Tr ET
+BT /F1 10 Tf 72 745 Td (Baris dengan klip) Tj ET
+q 72 700 200 30 re W n
+BT /F1 10 Tf 72 710 Td (Di dalam klip 2021) Tj ET
+BT /F1 10 Tf 300 710 Td (TERPOTONG 222) Tj ET
+q 0 0 595 842 re W n BT /F1 10 Tf 72 690 Td (DILUARKLIP 223) Tj ET Q
+Q
+BT /F1 10 Tf 72 680 Td (Setelah Q terlihat lagi 2022) Tj ET
+BT /F1 10 Tf 72 630 Td (Sebelum kotak putih) Tj ET
+BT /F1 10 Tf 72 615 Td (TERTUTUP 444) Tj ET
+1 g 70 612 200 12 re f 0 g
+q /GS1 gs 1 g 70 596 200 12 re f Q
+BT /F1 10 Tf 72 600 Td (Di bawah kotak transparan 555) Tj ET
+BT /F1 10 Tf 72 580 Td (Nilai 110,44) Tj ET
+1 g 0 0 0 RG BT /F1 10 Tf 72 580 Td 0 g (Nilai 104,35) Tj ET
+BT /F1 10 Tf 72 560 Td (Tebal palsu 2020) Tj ET
+BT /F1 10 Tf 72.3 560 Td (Tebal palsu 2020) Tj ET
+q 200 0 0 20 72 520 cm /Im1 Do Q
+BT /F1 10 Tf 3 Tr 74 525 Td (Lapisan OCR 666) Tj 0 Tr ET
+"""
+    objs = simple_doc([c], {b"F1": courier()},
+                      xobjects=b" /XObject << /Im1 20 0 R >> /ExtGState << /GS1 21 0 R >>")
+    objs[20] = img
+    objs[21] = b"<< /Type /ExtGState /ca 0.3 >>"
+    exp = ("Teks terlihat 96,14\nBaris dengan klip\nDi dalam klip 2021\nSetelah Q terlihat lagi 2022\n"
+           "Sebelum kotak putih\nDi bawah kotak transparan 555\nNilai 104,35\nTebal palsu 2020\n"
+           "Lapisan OCR 666\n")
+    fixture("hidden-text", build(objs), exp)
+    dropped = ("invisible\tTEKSGAIB 111\ninvisible\tKLIPSAJA 112\nclipped\tTERPOTONG 222\n"
+               "clipped\tDILUARKLIP 223\ncovered\tTERTUTUP 444\n"
+               "overdrawn\t10 44\nduplicate\tTebal palsu 2020\n")
+    with open(os.path.join(OUT, "hidden-text.dropped.txt"), "w", encoding="utf-8") as f:
+        f.write(dropped)
+
+
+# ------------------------------------------------- watermarks on every page
+def watermark():
+    """A stamp drawn at 45 degrees from a form on every page, and an artifact
+    marked /Watermark: neither is the report's text."""
+    form = stream(b"BT /F1 24 Tf 0.707 0.707 -0.707 0.707 0 0 Tm (DRAFT RAHASIA) Tj ET\n"
+                  b"BT /F1 8 Tf 1 0 0 1 0 -20 Tm (salinan) Tj ET\n",
+                  b" /Type /XObject /Subtype /Form /BBox [-50 -50 400 400]"
+                  b" /Resources << /Font << /F1 4 0 R >> >>")
+    pages = []
+    for n in range(1, 4):
+        pages.append(b"BT /F1 10 Tf 72 780 Td (Halaman isi nomor %d dengan angka 4%d,5) Tj ET\n"
+                     b"q 1 0 0 1 200 400 cm /Wm Do Q\n"
+                     b"/Artifact << /Type /Pagination /Subtype /Watermark >> BDC\n"
+                     b"BT /F1 10 Tf 72 300 Td (CONTOH SAJA) Tj ET EMC\n"
+                     b"BT /F1 10 Tf 72 280 Td (Baris terakhir %d) Tj ET\n" % (n, n, n))
+    objs = simple_doc(pages, {b"F1": courier()}, xobjects=b" /XObject << /Wm 30 0 R >>")
+    objs[30] = form
+    exp = "".join("%sHalaman isi nomor %d dengan angka 4%d,5\nBaris terakhir %d\n"
+                  % ("\f" if n > 1 else "", n, n, n) for n in range(1, 4))
+    fixture("watermark", build(objs), exp)
+    with open(os.path.join(OUT, "watermark.dropped.txt"), "w", encoding="utf-8") as f:
+        f.write("watermark\tDRAFT RAHASIA\nwatermark\tCONTOH SAJA\n")
+
+
 for make in (tj_kerning, no_spaces, text_state, cm_nesting, form_xobject, page_rotate, rotated_text,
              actual_text, type0_identity_h, truetype_no_tounicode, macroman, type3, ligatures,
-             ruled_table, header_footer, object_count_bomb, truncated_and_broken):
+             ruled_table, header_footer, hidden_text, watermark, object_count_bomb, truncated_and_broken):
     make()
 if os.environ.get("SKIP_BOMB") != "1":
     deflate_bomb()

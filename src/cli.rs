@@ -16,7 +16,10 @@ use lkjip_audit::audit::{AuditOptions, AuditRun, FileReport, audit_each};
 use lkjip_audit::baseline::Baseline;
 use lkjip_audit::config::Config;
 use lkjip_audit::discover::{Input, classify, discover, separate_outputs};
-use lkjip_audit::extract::{self, render::render_text};
+use lkjip_audit::extract::{
+    self,
+    render::{render_dropped, render_text},
+};
 use lkjip_audit::files::PendingOutput;
 use lkjip_audit::findings::{Lang, Severity};
 use lkjip_audit::limits::{self, Limits};
@@ -55,6 +58,12 @@ impl From<Format> for OutputFormat {
             Format::Html => OutputFormat::Html,
         }
     }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum TablesFormat {
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -172,13 +181,26 @@ enum Command {
     /// Print the text lkjip-audit reads from a file, page by page.
     #[command(after_help = "Example:\n  \
         lkjip-audit extract samples/pdf/lkjip-2020-kec-rambipuji.writer.pdf\n  \
-        lkjip-audit extract --layout laporan.pdf | less")]
+        lkjip-audit extract --layout laporan.pdf | less\n  \
+        lkjip-audit extract --show-dropped laporan.pdf")]
     Extract {
         /// The PDF or text export.
         file: PathBuf,
         /// Keep columns aligned (like `pdftotext -layout`).
         #[arg(long)]
         layout: bool,
+        /// Print the tables as lkjip-audit understood them (page, caption, a
+        /// label per column, rows of cells) instead of the text.
+        #[arg(long)]
+        tables: bool,
+        /// With --tables: text (default) or json.
+        #[arg(long, value_enum, default_value = "text")]
+        format: TablesFormat,
+        /// Instead of the text, print what was left out, page by page, and why
+        /// (running header/footer/page number, repeated table header, invisible,
+        /// clipped, covered, overdrawn, duplicate, watermark).
+        #[arg(long)]
+        show_dropped: bool,
         #[command(flatten)]
         limits: LimitArgs,
     },
@@ -233,8 +255,17 @@ pub fn main() -> ExitCode {
         Command::Extract {
             file,
             layout,
+            tables,
+            format,
+            show_dropped,
             limits,
-        } => extract_text(&file, layout, limits.limits()),
+        } => extract_text(
+            &file,
+            layout,
+            tables.then_some(format),
+            show_dropped,
+            limits.limits(),
+        ),
         Command::Rules {
             rules,
             config,
@@ -594,7 +625,13 @@ fn write_baseline(args: &AuditArgs, output: &Path) -> Result<ExitCode, Fatal> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn extract_text(file: &Path, layout: bool, limits: Limits) -> Result<ExitCode, Fatal> {
+fn extract_text(
+    file: &Path,
+    layout: bool,
+    tables: Option<TablesFormat>,
+    show_dropped: bool,
+    limits: Limits,
+) -> Result<ExitCode, Fatal> {
     let kind = classify(file).ok_or_else(|| {
         Fatal(format!(
             "{}: not a PDF or text export (.pdf, .txt, .md)",
@@ -610,7 +647,24 @@ fn extract_text(file: &Path, layout: bool, limits: Limits) -> Result<ExitCode, F
     for note in &doc.notes {
         eprintln!("lkjip-audit: {}: {note}", file.display());
     }
-    print!("{}", render_text(&doc, layout));
+    if show_dropped {
+        print!("{}", render_dropped(&doc));
+        return Ok(ExitCode::SUCCESS);
+    }
+    match tables {
+        None => print!("{}", render_text(&doc, layout)),
+        Some(format) => {
+            let report = lkjip_audit::structure::analyse(&doc);
+            let views = lkjip_audit::structure::view::tables(&report);
+            if format == TablesFormat::Json {
+                let json = serde_json::to_string_pretty(&views)
+                    .map_err(|e| Fatal(format!("{}: {e}", file.display())))?;
+                println!("{json}");
+            } else {
+                print!("{}", lkjip_audit::structure::view::render_tables(&views));
+            }
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -426,6 +426,50 @@ fn fixture_pdfs_match_their_expected_text() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
+/// X.dropped.txt lists text a viewer does not show (`reason<TAB>text`): it is
+/// not in the extracted text (a duplicate is there once), and
+/// `--show-dropped` gives it with that reason.
+#[test]
+fn fixture_pdfs_leave_out_what_a_viewer_does_not_show() {
+    let dir = root().join("tests/fixtures/pdf");
+    let entries = std::fs::read_dir(&dir).expect("tests/fixtures/pdf (scripts/make-edge-pdfs.py)");
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for e in entries.flatten() {
+        let p = e.path();
+        let Some(name) = p.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let Some(stem) = name.strip_suffix(".dropped.txt") else {
+            continue;
+        };
+        let want = std::fs::read_to_string(&p).expect("dropped list");
+        let doc = pdf_extract(&dir.join(format!("{stem}.pdf"))).expect("fixture reads");
+        let text = render_text(&doc, false);
+        for line in want.lines().filter(|l| !l.is_empty()) {
+            let (reason, dropped) = line.split_once('\t').expect("reason<TAB>text");
+            checked += 1;
+            // A duplicate is read once; anything else not at all.
+            let allowed = usize::from(reason == "duplicate");
+            if text.matches(dropped).count() != allowed {
+                failures.push(format!("{stem}: {dropped:?} read wrongly\n{text}"));
+            }
+            if !doc
+                .dropped
+                .iter()
+                .any(|d| d.reason.label() == reason && d.text.contains(dropped))
+            {
+                failures.push(format!(
+                    "{stem}: {dropped:?} not dropped as {reason}: {:?}",
+                    doc.dropped
+                ));
+            }
+        }
+    }
+    assert!(checked >= 9, "only {checked} dropped texts checked");
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
 #[test]
 fn type1_differences_and_scanned_samples() {
     let p = root().join("samples/pdf/type1-differences.pdf");

@@ -2,6 +2,8 @@
 //! pages of lines, each line a list of spans. Nothing after this module knows
 //! which kind of file the report came from.
 
+pub mod blocks;
+pub mod grid;
 pub mod pdf;
 pub mod render;
 pub mod text;
@@ -9,6 +11,8 @@ pub mod text;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
+
+pub use grid::{CellLine, Grid, GridCell, GridSource, TableRow};
 
 /// What kind of input a file is, decided by content and extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -65,6 +69,8 @@ pub struct Line {
     pub cells: CellMode,
     /// Heading level when the source marks one (Markdown `#`); None otherwise.
     pub heading: Option<u8>,
+    /// The table row this line shows, when it is one (see [`Page::tables`]).
+    pub table: Option<TableRow>,
 }
 
 impl Line {
@@ -79,6 +85,84 @@ pub struct Page {
     /// 1-based.
     pub number: u32,
     pub lines: Vec<Line>,
+    /// The tables on this page, in reading order; their rows are lines too.
+    pub tables: Vec<Grid>,
+}
+
+/// A page read as blocks: running text, and tables.
+#[derive(Debug, Clone, Copy)]
+pub enum Block<'p> {
+    /// Consecutive lines that are not table rows.
+    Text(&'p [Line]),
+    /// A table, with the lines that show its rows.
+    Table(&'p Grid, &'p [Line]),
+}
+
+impl Page {
+    /// The page as blocks in reading order: runs of text lines between tables.
+    pub fn blocks(&self) -> Vec<Block<'_>> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < self.lines.len() {
+            let current = self.lines[i].table.map(|t| t.table);
+            let mut j = i + 1;
+            while j < self.lines.len() && self.lines[j].table.map(|t| t.table) == current {
+                j += 1;
+            }
+            let lines = &self.lines[i..j];
+            match current.and_then(|t| self.tables.get(t)) {
+                Some(grid) => out.push(Block::Table(grid, lines)),
+                None => out.push(Block::Text(lines)),
+            }
+            i = j;
+        }
+        out
+    }
+}
+
+/// Why the reader left some text of a page out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DropReason {
+    /// A header, footer or page number repeated on the pages (or marked as one).
+    Running,
+    /// A table's header rows repeated at the top of the page it continues on.
+    RepeatedHeader,
+    /// Drawn invisibly (text render mode 3 or 7) and not over an image (an OCR layer).
+    Invisible,
+    /// Entirely outside the clipping path or the page's crop box.
+    Clipped,
+    /// Painted over by a later opaque filled shape.
+    Covered,
+    /// Painted over by later text at the same place.
+    Overdrawn,
+    /// The same glyph drawn again at the same place (fake bold, layered copies).
+    Duplicate,
+    /// A watermark or stamp: marked as one, or oblique text repeated on most pages.
+    Watermark,
+}
+
+impl DropReason {
+    pub fn label(self) -> &'static str {
+        match self {
+            DropReason::Running => "running header/footer/page number",
+            DropReason::RepeatedHeader => "repeated table header",
+            DropReason::Invisible => "invisible",
+            DropReason::Clipped => "clipped",
+            DropReason::Covered => "covered",
+            DropReason::Overdrawn => "overdrawn",
+            DropReason::Duplicate => "duplicate",
+            DropReason::Watermark => "watermark",
+        }
+    }
+}
+
+/// Text of a page the reader left out, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DroppedText {
+    /// 1-based page.
+    pub page: u32,
+    pub reason: DropReason,
+    pub text: String,
 }
 
 /// An extracted input file.
@@ -93,8 +177,10 @@ pub struct Document {
     /// (e.g. "no text on pages 12–14: needs OCR", "decoded as Windows-1252").
     pub notes: Vec<String>,
     /// What of the file could not be read because it is damaged ("pages 3–9
-    /// unreadable: damaged"); None when nothing was lost.
+    /// damaged: text lost or garbled"); None when nothing was lost.
     pub lost: Option<String>,
+    /// Text left out on purpose (PDFs), in page order: see [`DropReason`].
+    pub dropped: Vec<DroppedText>,
 }
 
 impl Document {

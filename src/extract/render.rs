@@ -28,6 +28,21 @@ pub fn render_text(doc: &Document, layout: bool) -> String {
     out
 }
 
+/// What the reader left out (`lkjip-audit extract --show-dropped`): one line
+/// per piece of text, `page N: reason: text`, in page order.
+pub fn render_dropped(doc: &Document) -> String {
+    let mut out = String::new();
+    for d in &doc.dropped {
+        out.push_str(&format!(
+            "page {}: {}: {}\n",
+            d.page,
+            d.reason.label(),
+            d.text
+        ));
+    }
+    out
+}
+
 /// One line with each span starting at its column (never overlapping the previous one).
 fn layout_line(line: &Line, kind: InputKind) -> String {
     if line.spans.is_empty() {
@@ -69,11 +84,13 @@ mod tests {
                 .map(|(i, lines)| Page {
                     number: i as u32 + 1,
                     lines,
+                    tables: Vec::new(),
                 })
                 .collect(),
             paged: true,
             notes: Vec::new(),
             lost: None,
+            dropped: Vec::new(),
         }
     }
 
@@ -87,6 +104,7 @@ mod tests {
                 .collect(),
             cells: CellMode::Aligned,
             heading: None,
+            table: None,
         }
     }
 

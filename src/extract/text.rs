@@ -9,7 +9,9 @@
 
 use std::path::Path;
 
-use super::{CellMode, Document, InputKind, Line, Page, Span};
+use super::{
+    CellMode, Document, Grid, GridCell, GridSource, InputKind, Line, Page, Span, TableRow,
+};
 
 /// Decodes the bytes (see [`decode`]) and reads the lines.
 pub fn read_text_export(path: &Path, bytes: &[u8]) -> Document {
@@ -17,14 +19,17 @@ pub fn read_text_export(path: &Path, bytes: &[u8]) -> Document {
     let notes: Vec<String> = note.into_iter().collect();
     let pages = read_lines(&text);
     let paged = pages.len() > 1;
-    Document {
+    let mut doc = Document {
         path: path.to_path_buf(),
         kind: InputKind::Text,
         pages,
         paged,
         notes,
         lost: None,
-    }
+        dropped: Vec::new(),
+    };
+    super::blocks::assemble(&mut doc);
+    doc
 }
 
 /// Decodes a text export, with a note when it was not plain UTF-8:
@@ -111,6 +116,7 @@ pub fn read_lines(text: &str) -> Vec<Page> {
     let mut pages = vec![Page {
         number: 1,
         lines: Vec::new(),
+        tables: Vec::new(),
     }];
     let raw_lines: Vec<&str> = split_lines(text);
     let mut i = 0;
@@ -131,12 +137,12 @@ pub fn read_lines(text: &str) -> Vec<Page> {
             pages.push(Page {
                 number: next,
                 lines: Vec::new(),
+                tables: Vec::new(),
             });
             raw = &raw[pos + 1..];
         }
         if contains_ignore_case(raw, "<table") {
             // Collect the whole block, which may span many file lines.
-            let start = i;
             let mut block = String::new();
             let mut line_starts = Vec::new();
             let mut j = i;
@@ -150,9 +156,17 @@ pub fn read_lines(text: &str) -> Vec<Page> {
                 j += 1;
             }
             let page = pages.last_mut().expect("pages is never empty");
-            page.lines.extend(html_table_lines(&block, &line_starts));
+            let (lines, grid) = html_table(&block, &line_starts);
+            if grid.rows > 0 {
+                let table = page.tables.len();
+                page.lines
+                    .extend(lines.into_iter().enumerate().map(|(row, mut l)| {
+                        l.table = Some(TableRow { table, row });
+                        l
+                    }));
+                page.tables.push(grid);
+            }
             i = j + 1;
-            let _ = start;
             continue;
         }
         push_line(&mut pages, number, raw);
@@ -233,6 +247,7 @@ pub fn parse_line(number: u32, raw: &str) -> Option<Line> {
             spans,
             cells: CellMode::Aligned,
             heading: None,
+            table: None,
         });
     }
     let (text, bold) = clean_markup(body);
@@ -254,6 +269,7 @@ pub fn parse_line(number: u32, raw: &str) -> Option<Line> {
         },
         cells: CellMode::Flow,
         heading,
+        table: None,
     })
 }
 
@@ -306,6 +322,7 @@ fn delimited_line(number: u32, raw_cells: Vec<&str>) -> Line {
         spans,
         cells: CellMode::Delimited,
         heading: None,
+        table: None,
     }
 }
 
@@ -501,9 +518,10 @@ fn collapse_spaces(s: &str) -> String {
     out
 }
 
-/// Turns an HTML `<table>` block into one Delimited line per `<tr>`, expanding
-/// colspan (empty cells after the spanning one) and rowspan (empty cells below).
-fn html_table_lines(block: &str, line_starts: &[(usize, u32)]) -> Vec<Line> {
+/// Turns an HTML `<table>` block into its grid (rowspan and colspan kept as
+/// the cells' extents, leading rows of `<th>` cells marked as the header) and
+/// one Delimited line per `<tr>`, where a spanned position is an empty cell.
+fn html_table(block: &str, line_starts: &[(usize, u32)]) -> (Vec<Line>, Grid) {
     let lower = block.to_ascii_lowercase();
     // Line starts ascend: a binary search, as one block may hold a whole file.
     let line_of = |offset: usize| -> u32 {
@@ -522,6 +540,11 @@ fn html_table_lines(block: &str, line_starts: &[(usize, u32)]) -> Vec<Line> {
     let td_end = Tag::new(&lower, "</td");
     let th_end = Tag::new(&lower, "</th");
     let mut lines = Vec::new();
+    let mut grid = Grid::from_rows(GridSource::Markup, &[]);
+    grid.spans_known = true;
+    // Leading rows whose cells are all <th>: the header.
+    let mut header_rows = 0;
+    let mut in_header = true;
     // Columns still covered by a rowspan from an earlier row: (column, rows left).
     let mut pending: Vec<(usize, usize)> = Vec::new();
     let mut pos = 0;
@@ -533,8 +556,10 @@ fn html_table_lines(block: &str, line_starts: &[(usize, u32)]) -> Vec<Line> {
             .next(row_start, lower.len())
             .or_else(|| tr.next(row_start + 3, lower.len()))
             .unwrap_or(lower.len());
+        let row = lines.len();
         let mut cells: Vec<String> = Vec::new();
         let mut bolds: Vec<bool> = Vec::new();
+        let mut all_th = true;
         let mut cell_pos = row_start;
         let mut new_pending = Vec::new();
         loop {
@@ -548,6 +573,7 @@ fn html_table_lines(block: &str, line_starts: &[(usize, u32)]) -> Vec<Line> {
                 break;
             };
             let tag = &lower[tag_start..tag_start + tag_close];
+            all_th &= tag.starts_with("<th");
             let content_start = tag_start + tag_close + 1;
             let content_end = [&td_end, &th_end, &td, &th]
                 .into_iter()
@@ -555,8 +581,7 @@ fn html_table_lines(block: &str, line_starts: &[(usize, u32)]) -> Vec<Line> {
                 .min()
                 .unwrap_or(row_end);
             // Skip columns taken by rowspans from above.
-            while let Some(&(col, _)) = pending.iter().find(|(col, _)| *col == cells.len()) {
-                let _ = col;
+            while pending.iter().any(|(col, _)| *col == cells.len()) {
                 cells.push(String::new());
                 bolds.push(false);
             }
@@ -564,6 +589,11 @@ fn html_table_lines(block: &str, line_starts: &[(usize, u32)]) -> Vec<Line> {
             let colspan = attr_number(tag, "colspan").unwrap_or(1).clamp(1, 200);
             let rowspan = attr_number(tag, "rowspan").unwrap_or(1).clamp(1, 1000);
             let first_col = cells.len();
+            grid.cells.push(GridCell {
+                rows: row..row + rowspan,
+                cols: first_col..first_col + colspan,
+                ..GridCell::single(row, first_col, text.clone(), bold)
+            });
             cells.push(text);
             bolds.push(bold);
             for _ in 1..colspan {
@@ -587,7 +617,14 @@ fn html_table_lines(block: &str, line_starts: &[(usize, u32)]) -> Vec<Line> {
             .chain(new_pending)
             .collect();
         if !cells.is_empty() {
+            if in_header && all_th {
+                header_rows += 1;
+            } else {
+                in_header = false;
+            }
             let number = line_of(row_start);
+            grid.cols = grid.cols.max(cells.len());
+            grid.row_lines.push(number);
             let spans: Vec<Span> = cells
                 .into_iter()
                 .zip(bolds)
@@ -611,11 +648,22 @@ fn html_table_lines(block: &str, line_starts: &[(usize, u32)]) -> Vec<Line> {
                 spans,
                 cells: CellMode::Delimited,
                 heading: None,
+                table: None,
             });
+        } else {
+            // A row with no cells is no grid row: its cells (none) are not kept.
+            grid.cells.retain(|c| c.rows.start != row);
         }
         pos = row_end.max(row_start + 3);
     }
-    lines
+    grid.rows = lines.len();
+    // A rowspan reaching past the last row ends there.
+    for c in &mut grid.cells {
+        c.rows.end = c.rows.end.min(grid.rows).max(c.rows.start + 1);
+    }
+    grid.header_rows = (header_rows > 0 && header_rows < grid.rows).then_some(header_rows);
+    grid.normalise();
+    (lines, grid)
 }
 
 /// Where one tag occurs in a block, in order.

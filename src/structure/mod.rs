@@ -2,8 +2,10 @@
 //! report's metadata (office, report year n, place and date of signing).
 
 pub mod metadata;
+pub mod roles;
 pub mod sections;
 pub mod tables;
+pub mod view;
 
 pub use metadata::Metadata;
 pub use sections::Chapter;
@@ -147,7 +149,7 @@ pub fn analyse(doc: &Document) -> Report<'_> {
         })
         .collect();
     let paragraphs = build_paragraphs(&lines);
-    let tables = tables::find_tables(&lines);
+    let tables = tables::find_tables(doc, &lines);
     let metadata = metadata::find_metadata(&lines, &paragraphs);
     Report {
         doc,

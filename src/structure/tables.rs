@@ -7,10 +7,13 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rust_decimal::Decimal;
 
-use crate::extract::{CellMode, Line, Span};
+use crate::extract::{CellMode, Document, Grid, Line};
 use crate::facts::figures::{Figure, FigureKind, Hint, parse_figure};
 
 use super::LineRef;
+use super::roles::{
+    ColumnRole, TableKind, apply_caption_year, column_role, refine_from_cells, table_kind,
+};
 use super::sections::{Chapter, parse_roman};
 
 /// One cell with the figure it holds, if any.
@@ -74,6 +77,10 @@ pub struct Table {
     pub caption: Option<Caption>,
     /// Column labels, header rows joined top to bottom ("REALISASI Th. 2020 (n)").
     pub columns: Vec<String>,
+    /// What each column holds (same order as `columns`).
+    pub roles: Vec<ColumnRole>,
+    /// What the table is for, from its columns' roles and caption.
+    pub kind: TableKind,
     /// The header rows as printed, with their locations.
     pub header_rows: Vec<Row>,
     pub rows: Vec<Row>,
@@ -115,6 +122,9 @@ static YEARISH: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TOTAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(total|jumlah|grand total)\b").expect("valid regex"));
+/// A label led by its item number: "1.1 Meningkatnya …", "2. Program …".
+static NUMBERED_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,2}(\.\d{1,2}){0,3}\.?\s+\p{L}").expect("valid regex"));
 static ITEM_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3}|[a-z])[.)]?$").expect("valid regex"));
 
@@ -122,8 +132,9 @@ fn is_cell_line(line: &Line) -> bool {
     matches!(line.cells, CellMode::Delimited | CellMode::Aligned)
 }
 
-/// Finds the tables among the report's lines.
-pub fn find_tables(lines: &[LineRef<'_>]) -> Vec<Table> {
+/// Builds the report's tables from the grids its reader found: a grid and the
+/// grids continuing it on the following pages make one table.
+pub fn find_tables(doc: &Document, lines: &[LineRef<'_>]) -> Vec<Table> {
     let mut tables = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -131,81 +142,94 @@ pub fn find_tables(lines: &[LineRef<'_>]) -> Vec<Table> {
         if crate::limits::out_of_time() {
             break;
         }
-        if !is_cell_line(lines[i].line) || is_toc_row(lines[i].line) {
+        let Some(at) = lines[i].line.table else {
             i += 1;
             continue;
-        }
-        let mode = lines[i].line.cells;
-        let start = i;
-        let mut end = i + 1;
-        loop {
-            if end < lines.len() && is_cell_line(lines[end].line) && lines[end].line.cells == mode {
-                end += 1;
-                continue;
-            }
-            // In layout text a wrapped cell is a lone indented fragment between rows.
-            if mode == CellMode::Aligned
-                && end + 1 < lines.len()
-                && lines[end].line.cells == CellMode::Flow
-                && lines[end].line.spans.first().is_some_and(|s| s.x >= 4.0)
-                && lines[end + 1].line.cells == CellMode::Aligned
-            {
-                end += 1;
-                continue;
-            }
-            // One blank line inside a table is common (converters insert them).
-            if end + 1 < lines.len()
-                && lines[end].line.is_blank()
-                && is_cell_line(lines[end + 1].line)
-                && lines[end + 1].line.cells == mode
-                && !starts_new_header(lines[end + 1].line, lines[start].line)
-            {
-                end += 2;
-                continue;
-            }
-            break;
-        }
-        let block: Vec<&LineRef<'_>> = lines[start..end]
-            .iter()
-            .filter(|l| !l.line.is_blank())
-            .collect();
-        let grid = match mode {
-            CellMode::Aligned => aligned_grid(&block),
-            _ => block
-                .iter()
-                .map(|l| GridRow {
-                    cells: l
-                        .line
-                        .spans
-                        .iter()
-                        .map(|s| (s.text.clone(), s.bold))
-                        .collect(),
-                    page: l.page,
-                    line: l.line.number,
-                })
-                .collect(),
         };
+        let start = i;
+        // The chain: this grid, then each first grid of a following page that continues it.
+        let page_index = |page: u32| doc.pages.iter().position(|p| p.number == page);
+        let mut chain: Vec<(u32, &Grid)> = Vec::new();
+        if let Some(grid) =
+            page_index(lines[i].page).and_then(|p| doc.pages[p].tables.get(at.table))
+        {
+            chain.push((lines[i].page, grid));
+        }
+        let mut end = i;
+        let mut current = (lines[i].page, at.table);
+        while end < lines.len() {
+            let l = &lines[end];
+            match l.line.table {
+                Some(t) if (l.page, t.table) == current => end += 1,
+                Some(t)
+                    if l.page == current.0 + 1
+                        && t.row == 0
+                        && page_index(l.page)
+                            .and_then(|p| doc.pages[p].tables.get(t.table))
+                            .is_some_and(|g| g.continues) =>
+                {
+                    current = (l.page, t.table);
+                    if let Some(grid) =
+                        page_index(l.page).and_then(|p| doc.pages[p].tables.get(t.table))
+                    {
+                        chain.push((l.page, grid));
+                    }
+                    end += 1;
+                }
+                // Blank lines and running lines between the parts of a continued table.
+                None if l.line.is_blank() => end += 1,
+                _ => break,
+            }
+        }
+        // Trailing blank lines are not the table's.
+        while end > start + 1 && lines[end - 1].line.is_blank() {
+            end -= 1;
+        }
         // Every row is padded to the widest one: a single line of thousands of
         // cells would make each row of its table that wide. The padding is
         // counted against the file's memory budget like decoded content.
-        let width = grid.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-        let cells: usize = grid.iter().map(|r| r.cells.len()).sum();
-        let padding =
-            (width.saturating_mul(grid.len()) - cells).saturating_mul(std::mem::size_of::<Cell>());
+        let width = chain.iter().map(|(_, g)| g.cols).max().unwrap_or(0);
+        let rows: usize = chain.iter().map(|(_, g)| g.rows).sum();
+        let cells: usize = chain.iter().map(|(_, g)| g.cells.len()).sum();
+        let padding = width
+            .saturating_mul(rows)
+            .saturating_sub(cells)
+            .saturating_mul(std::mem::size_of::<Cell>());
         if crate::limits::charge(padding as u64).is_err() {
             break;
         }
-        if !grid.is_empty() && width >= 2 {
+        if width >= 2 {
             let caption = find_caption(lines, start);
-            let mut table = build_table(grid, caption, lines[start].chapter, start, end);
+            let mut table = build_table(&chain, caption, lines[start].chapter, start, end);
             if let Some(scale) = find_scale(lines, start) {
                 apply_scale(&mut table, scale);
             }
-            tables.push(table);
+            if !table.rows.is_empty() || !table.header_rows.is_empty() {
+                tables.push(table);
+            }
         }
-        i = end;
+        i = end.max(start + 1);
     }
     tables
+}
+
+/// A grid row's texts and boldness, one per column; positions covered by a
+/// cell merged from the left or from above are empty.
+fn grid_row_cells(grid: &Grid, row: usize) -> Vec<(String, bool)> {
+    let mut out = vec![(String::new(), false); grid.cols];
+    for c in grid.cells_starting_in(row) {
+        if let Some(slot) = out.get_mut(c.cols.start) {
+            *slot = (c.text.clone(), c.bold);
+        }
+    }
+    // Trailing empty positions of a narrower row (as tab rows print them) are not cells.
+    let filled = grid
+        .cells_starting_in(row)
+        .map(|c| c.cols.end)
+        .max()
+        .unwrap_or(0);
+    out.truncate(filled.max(1));
+    out
 }
 
 static SCALE: LazyLock<Regex> = LazyLock::new(|| {
@@ -242,16 +266,6 @@ fn apply_scale(table: &mut Table, scale: Decimal) {
             }
         }
     }
-}
-
-/// A repeated header row ("No. PROGRAM …") after a blank line starts a new table.
-fn starts_new_header(candidate: &Line, first: &Line) -> bool {
-    candidate.text == first.text
-}
-
-/// Daftar Isi rows ("BAB I PENDAHULUAN …\t1") are not tables worth checking.
-fn is_toc_row(line: &Line) -> bool {
-    line.text.contains(".....")
 }
 
 fn find_caption(lines: &[LineRef<'_>], start: usize) -> Option<Caption> {
@@ -292,6 +306,9 @@ struct GridRow {
     cells: Vec<(String, bool)>,
     page: u32,
     line: u32,
+    /// One cell runs across (nearly) the whole table: a title or a group
+    /// heading ("Misi 1: …", "1. Sasaran: …"), never a column's header.
+    wide: bool,
 }
 
 fn hint_for(label: &str) -> Hint {
@@ -330,58 +347,57 @@ fn is_row_marker(text: &str) -> bool {
 }
 
 fn build_table(
-    grid: Vec<GridRow>,
+    chain: &[(u32, &Grid)],
     caption: Option<Caption>,
     chapter: Chapter,
     start: usize,
     end: usize,
 ) -> Table {
+    let grid: Vec<GridRow> = chain
+        .iter()
+        .flat_map(|(page, g)| {
+            (0..g.rows).map(move |r| GridRow {
+                cells: grid_row_cells(g, r),
+                page: *page,
+                line: g.row_lines.get(r).copied().unwrap_or(0),
+                wide: is_wide_row(g, r),
+            })
+        })
+        .collect();
     let width = grid.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-    // Header rows: the leading rows with no values, unless they begin with a row number.
-    let mut header_count = 0;
-    for row in &grid {
-        let first = row.cells.first().map(|c| c.0.as_str()).unwrap_or("");
-        let values = row
-            .cells
-            .iter()
-            .skip(1)
-            .filter(|(t, _)| is_value_cell(t))
-            .count();
-        let numbering = row
-            .cells
+    let first = chain.first().map(|(_, g)| *g);
+    let is_numbering = |r: &GridRow| {
+        r.cells
             .iter()
             .filter(|(t, _)| !t.is_empty())
-            .all(|(t, _)| COLUMN_NUMBER.is_match(t.trim()));
-        if numbering && header_count > 0 {
-            header_count += 1;
-            continue;
+            .all(|(t, _)| COLUMN_NUMBER.is_match(t.trim()))
+    };
+    let mut header_count = match first.and_then(|g| g.header_rows) {
+        // The source marks its header; a row numbering the columns may follow it.
+        Some(n) => {
+            let mut n = n.min(grid.len());
+            while grid.get(n).is_some_and(is_numbering) && n + 1 < grid.len() {
+                n += 1;
+            }
+            n
         }
-        if values > 0 || (header_count > 0 && is_row_marker(first) && !first.is_empty()) {
-            break;
-        }
-        if header_count > 0 && is_row_marker(first) {
-            break;
-        }
-        header_count += 1;
-        if header_count >= 4 {
-            break;
-        }
-    }
+        None => header_rows_of(&grid),
+    };
     // A table of a single header-looking row has no header (e.g. a key/value list).
     if header_count == grid.len() {
         header_count = 0;
     }
+    // Positions a merged cell covers are empty in `grid`, so the same rule
+    // reads merged header cells and the empty cells some producers put beside
+    // a label meant to cover them: a header cell covers the empty cells to its
+    // right, within the cell above it.
     let header_texts: Vec<Vec<String>> = grid[..header_count]
         .iter()
-        .filter(|r| {
-            !r.cells
-                .iter()
-                .filter(|(t, _)| !t.is_empty())
-                .all(|(t, _)| COLUMN_NUMBER.is_match(t.trim()))
-        })
+        .filter(|r| !is_numbering(r))
         .map(|r| r.cells.iter().map(|(t, _)| t.clone()).collect())
         .collect();
-    let columns = column_labels(&header_texts, width);
+    let headers = column_headers(&header_texts, width);
+    let columns: Vec<String> = headers.iter().map(|parts| parts.join(" ")).collect();
     let hints: Vec<Hint> = columns.iter().map(|l| hint_for(l)).collect();
     let to_row = |r: &GridRow| Row {
         cells: (0..width)
@@ -404,11 +420,31 @@ fn build_table(
     let header_rows: Vec<Row> = grid[..header_count].iter().map(to_row).collect();
     let mut rows: Vec<Row> = grid[header_count..].iter().map(to_row).collect();
     classify_rows(&mut rows, &grid[header_count..]);
+    let roles: Vec<ColumnRole> = headers
+        .iter()
+        .enumerate()
+        .map(|(c, parts)| {
+            let mut role = column_role(parts);
+            let cells: Vec<(&str, Option<&Figure>)> = rows
+                .iter()
+                .filter_map(|r| r.cells.get(c))
+                .map(|cell| (cell.text.as_str(), cell.figure.as_ref()))
+                .collect();
+            refine_from_cells(&mut role, &cells);
+            role
+        })
+        .collect();
+    let title = caption.as_ref().map_or("", |c| c.title.as_str());
+    let mut roles = roles;
+    apply_caption_year(&mut roles, title);
+    let kind = table_kind(&roles, title);
     let page = grid.first().map(|r| r.page).unwrap_or(1);
     let first_line = grid.first().map(|r| r.line).unwrap_or(0);
     Table {
         caption,
         columns,
+        roles,
+        kind,
         header_rows,
         rows,
         page,
@@ -416,6 +452,70 @@ fn build_table(
         chapter,
         start,
         end,
+    }
+}
+
+/// Header rows when the source does not mark them: the leading rows with no
+/// values, up to a row numbering the columns ("1 2 3 …"), before a row that
+/// starts with an item number ("1.1 Meningkatnya …") or runs across the table.
+fn header_rows_of(grid: &[GridRow]) -> usize {
+    let mut header_count = 0;
+    for row in grid {
+        let first = row.cells.first().map(|c| c.0.as_str()).unwrap_or("");
+        let values = row
+            .cells
+            .iter()
+            .skip(1)
+            .filter(|(t, _)| is_value_cell(t))
+            .count();
+        let numbering = row
+            .cells
+            .iter()
+            .filter(|(t, _)| !t.is_empty())
+            .all(|(t, _)| COLUMN_NUMBER.is_match(t.trim()));
+        if numbering && header_count > 0 {
+            header_count += 1;
+            break;
+        }
+        let first_text = row
+            .cells
+            .iter()
+            .map(|(t, _)| t.trim())
+            .find(|t| !t.is_empty())
+            .unwrap_or("");
+        if values > 0
+            || (header_count > 0 && is_row_marker(first) && !first.is_empty())
+            || (header_count > 0 && (row.wide || NUMBERED_LABEL.is_match(first_text)))
+        {
+            break;
+        }
+        if header_count > 0 && is_row_marker(first) {
+            break;
+        }
+        header_count += 1;
+        if header_count >= 4 {
+            break;
+        }
+    }
+    header_count
+}
+
+/// Whether grid row `r` is one cell across (nearly) the whole table: by its
+/// extent when the reader knows it, else by being the row's only text, at its start.
+fn is_wide_row(grid: &Grid, r: usize) -> bool {
+    if grid.cols < 3 {
+        return false;
+    }
+    let cells: Vec<_> = grid
+        .cells_starting_in(r)
+        .filter(|c| !c.is_empty())
+        .collect();
+    match cells.as_slice() {
+        [only] if grid.spans_known => only.cols.len() * 5 >= grid.cols * 4,
+        [only] => {
+            only.cols.start <= 1 && grid.row_texts(r).iter().filter(|t| !t.is_empty()).count() == 1
+        }
+        _ => false,
     }
 }
 
@@ -462,9 +562,10 @@ fn classify_rows(rows: &mut [Row], grid: &[GridRow]) {
 }
 
 /// Column labels from header rows, resolving spanning cells: a header cell covers
-/// the empty cells to its right, within the span of the cell above it.
-fn column_labels(header: &[Vec<String>], width: usize) -> Vec<String> {
-    let mut labels = vec![String::new(); width];
+/// the empty cells to its right, within the span of the cell above it. Gives
+/// the header cells above each column, top to bottom (joined, the column's label).
+fn column_headers(header: &[Vec<String>], width: usize) -> Vec<Vec<String>> {
+    let mut parts: Vec<Vec<String>> = vec![Vec::new(); width];
     // Spans of the previous header row: (start, end) exclusive.
     let mut parent_spans: Vec<(usize, usize)> = vec![(0, width)];
     for row in header {
@@ -481,11 +582,8 @@ fn column_labels(header: &[Vec<String>], width: usize) -> Vec<String> {
             let next = starts.get(k + 1).copied().unwrap_or(width);
             let end = next.min(parent_end).max(s + 1);
             spans.push((s, end));
-            for label in labels.iter_mut().take(end).skip(s) {
-                if !label.is_empty() {
-                    label.push(' ');
-                }
-                label.push_str(row[s].trim());
+            for column in parts.iter_mut().take(end).skip(s) {
+                column.push(row[s].trim().to_string());
             }
         }
         // Columns not covered by this row keep their parent's span for the next row.
@@ -499,82 +597,7 @@ fn column_labels(header: &[Vec<String>], width: usize) -> Vec<String> {
         }
         parent_spans = merged;
     }
-    labels
-}
-
-/// Columns of `pdftotext -layout` or PDF lines: the gutters (x ranges no span
-/// covers) between columns, then each span goes to the column holding its
-/// middle. A line with nothing in the first column or in any value column
-/// continues the row above (a cell that wraps).
-fn aligned_grid(block: &[&LineRef<'_>]) -> Vec<GridRow> {
-    let spans_of = |l: &LineRef<'_>| -> Vec<Span> { l.line.spans.clone() };
-    let max_x = block
-        .iter()
-        .flat_map(|l| l.line.spans.iter().map(|s| s.x + s.width))
-        .fold(0.0f32, f32::max);
-    let resolution = 1.0f32;
-    let cells = ((max_x / resolution).ceil() as usize + 2).min(100_000);
-    let mut coverage = vec![0u32; cells];
-    for l in block {
-        for s in &l.line.spans {
-            let a = (s.x / resolution).floor().max(0.0) as usize;
-            let b = (((s.x + s.width) / resolution).ceil() as usize).min(cells);
-            for c in coverage.iter_mut().take(b).skip(a) {
-                *c += 1;
-            }
-        }
-    }
-    // Column boundaries: starts of covered runs after a gutter.
-    let mut bounds = Vec::new();
-    let mut in_gap = true;
-    for (i, &c) in coverage.iter().enumerate() {
-        if c > 0 && in_gap {
-            bounds.push(i as f32 * resolution);
-        }
-        in_gap = c == 0;
-    }
-    let column_of = |s: &Span| -> usize {
-        let mid = s.x + s.width / 2.0;
-        // Bounds ascend: a binary search, as a line may have thousands of them.
-        bounds.partition_point(|&b| b <= mid).saturating_sub(1)
-    };
-    let width = bounds.len().max(1);
-    let mut rows: Vec<GridRow> = Vec::new();
-    for l in block {
-        let mut cells = vec![(String::new(), false); width];
-        for s in spans_of(l) {
-            let c = column_of(&s).min(width - 1);
-            if !cells[c].0.is_empty() {
-                cells[c].0.push(' ');
-            }
-            cells[c].0.push_str(&s.text);
-            cells[c].1 |= s.bold;
-        }
-        let has_marker = !cells[0].0.is_empty();
-        let has_value = cells.iter().skip(1).any(|(t, _)| is_value_cell(t));
-        let continuation = !has_marker && !has_value && !rows.is_empty();
-        if continuation {
-            if let Some(prev) = rows.last_mut() {
-                for (i, (t, _)) in cells.into_iter().enumerate() {
-                    if t.is_empty() {
-                        continue;
-                    }
-                    let target = &mut prev.cells[i].0;
-                    if !target.is_empty() {
-                        target.push(' ');
-                    }
-                    target.push_str(&t);
-                }
-            }
-        } else {
-            rows.push(GridRow {
-                cells,
-                page: l.page,
-                line: l.line.number,
-            });
-        }
-    }
-    rows
+    parts
 }
 
 /// True when a figure is money-like or a plain amount (for sums).
@@ -594,7 +617,10 @@ mod tests {
             .iter()
             .map(|r| r.iter().map(|s| s.to_string()).collect())
             .collect();
-        column_labels(&header, width)
+        column_headers(&header, width)
+            .into_iter()
+            .map(|parts| parts.join(" "))
+            .collect()
     }
 
     #[test]

@@ -12,6 +12,7 @@ use lopdf::{Dictionary, Document as PdfDoc, Object, ObjectId};
 use super::PdfError;
 use super::fonts::Font;
 use super::objects::{array_f32, decode_stream, deref, dict_of, name_of, num};
+use crate::extract::DropReason;
 
 /// How deep Form XObjects may nest (a crafted file may make them recurse).
 const MAX_FORM_DEPTH: usize = 8;
@@ -21,6 +22,97 @@ pub const MAX_OPS_PER_PAGE: usize = 3_000_000;
 const MAX_GLYPHS_PER_PAGE: usize = 500_000;
 /// q without Q nesting.
 const MAX_STATE_DEPTH: usize = 256;
+/// Marked-content nesting kept track of.
+const MAX_MARKED_DEPTH: usize = 256;
+/// A glyph whose baseline is further than this (degrees) from the page's axes is oblique.
+const OBLIQUE_DEGREES: f32 = 10.0;
+/// Filled shapes (points) smaller than this in either direction cannot hide a glyph.
+const MIN_COVER: f32 = 2.0;
+/// Height (points) of the page bands glyphs are filed under for fills.
+const BAND: f32 = 16.0;
+
+/// How many glyphs already in one grid cell a new glyph is compared with
+/// (a crafted page may stack thousands at one place).
+const MAX_CELL_SCAN: usize = 64;
+
+/// A fast hasher for the small integer keys of the glyph grids.
+#[derive(Default, Clone, Copy)]
+struct GridHasher(u64);
+
+impl GridHasher {
+    fn add(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl std::hash::Hasher for GridHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.add(u64::from(b));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_i32(&mut self, i: i32) {
+        self.add(u64::from(i as u32));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+}
+
+/// Glyph indices by grid cell.
+type Grid<K> = HashMap<K, Vec<u32>, std::hash::BuildHasherDefault<GridHasher>>;
+
+/// An axis-aligned box in page space: x0, y0, x1, y1 (y down).
+pub type BBox = [f32; 4];
+
+fn intersect(a: BBox, b: BBox) -> BBox {
+    [
+        a[0].max(b[0]),
+        a[1].max(b[1]),
+        a[2].min(b[2]),
+        a[3].min(b[3]),
+    ]
+}
+
+/// Whether two boxes share any area (touching edges do not count).
+fn overlaps(a: BBox, b: BBox) -> bool {
+    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
+}
+
+/// Whether `inner` lies inside `outer`, give or take `slack` points.
+fn inside(inner: BBox, outer: BBox, slack: f32) -> bool {
+    inner[0] >= outer[0] - slack
+        && inner[1] >= outer[1] - slack
+        && inner[2] <= outer[2] + slack
+        && inner[3] <= outer[3] + slack
+}
+
+/// The bounding box of points.
+fn bbox_of(points: &[(f32, f32)]) -> Option<BBox> {
+    let mut it = points.iter().filter(|p| p.0.is_finite() && p.1.is_finite());
+    let &(x, y) = it.next()?;
+    Some(it.fold([x, y, x, y], |b, &(x, y)| {
+        [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)]
+    }))
+}
+
+fn grow(b: Option<BBox>, points: &[(f32, f32)]) -> Option<BBox> {
+    match (b, bbox_of(points)) {
+        (Some(a), Some(c)) => Some([
+            a[0].min(c[0]),
+            a[1].min(c[1]),
+            a[2].max(c[2]),
+            a[3].max(c[3]),
+        ]),
+        (a, c) => a.or(c),
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Matrix(pub [f32; 6]);
@@ -74,9 +166,14 @@ pub struct Glyph {
     pub space_before: bool,
     /// A soft hyphen came just before: no word space is inferred from the gap it left.
     pub glue: bool,
-    /// 0 for upright text; 1, 2, 3 for text turned by 90°, 180°, 270° (coordinates
-    /// are then in that text's own frame so it reads left to right).
+    /// 0 for upright text; 1, 2, 3 for text turned by 90°, 180°, 270°; 4 for
+    /// oblique text (coordinates are then in that text's own frame so it reads
+    /// left to right).
     pub dir: u8,
+    /// Width of the font's space at this size (points); 0 when the font has none.
+    pub space: f32,
+    /// The text object (BT … ET) or Form XObject on the page that drew it.
+    pub group: u32,
 }
 
 /// A horizontal or vertical ruling in page space.
@@ -92,9 +189,10 @@ pub struct Rule {
 #[derive(Debug, Default)]
 pub struct PageContent {
     pub glyphs: Vec<Glyph>,
+    /// Glyphs a viewer does not show, with the reason.
+    pub hidden: Vec<(Glyph, DropReason)>,
     pub rules: Vec<Rule>,
     pub images: usize,
-    pub width: f32,
     pub height: f32,
     /// A font the page uses is missing, whole or in part (a truncated file).
     pub damaged: bool,
@@ -110,6 +208,12 @@ struct GState {
     h_scale: f32,
     leading: f32,
     rise: f32,
+    /// Text render mode (Tr).
+    render: u8,
+    /// Bounding box of the clipping path (page space); None: the whole page.
+    clip: Option<BBox>,
+    /// Fills paint over what is below (no transparency, no blending, no soft mask).
+    opaque: bool,
 }
 
 impl Default for GState {
@@ -123,6 +227,9 @@ impl Default for GState {
             h_scale: 1.0,
             leading: 0.0,
             rise: 0.0,
+            render: 0,
+            clip: None,
+            opaque: true,
         }
     }
 }
@@ -131,6 +238,24 @@ impl Default for GState {
 #[derive(Default)]
 pub struct FontCache {
     by_id: HashMap<ObjectId, Rc<Font>>,
+}
+
+/// An open marked-content section.
+struct Marked {
+    /// Its ActualText and the index of the first glyph inside it.
+    actual: Option<(String, usize)>,
+    /// An /Artifact marked as pagination or watermark: its glyphs are left
+    /// out, with the section's number (they are kept if it is never closed).
+    drop: Option<(DropReason, u32)>,
+}
+
+/// What the interpreter knows of a glyph besides what layout needs.
+#[derive(Clone, Copy)]
+struct Meta {
+    bbox: BBox,
+    hidden: Option<DropReason>,
+    /// Inside an artifact section that leaves its text out (see `Marked::drop`).
+    artifact: Option<(DropReason, u32)>,
 }
 
 pub struct Interpreter<'a> {
@@ -145,11 +270,31 @@ pub struct Interpreter<'a> {
     ops: usize,
     path: Vec<(f32, f32, bool)>, // (x, y, starts subpath) in page space
     rects: Vec<[(f32, f32); 4]>,
-    /// Open marked-content sections: Some(actual text, first glyph index) when one carries ActualText.
-    marked: Vec<Option<(String, usize)>>,
+    /// Open marked-content sections.
+    marked: Vec<Marked>,
     space_pending: bool,
     glue_pending: bool,
     form_ids: Vec<ObjectId>,
+    /// One per glyph of `out.glyphs`.
+    meta: Vec<Meta>,
+    /// Bounding box of the current path (control points included).
+    path_box: Option<BBox>,
+    /// W or W* seen: the current path becomes the clip when it ends.
+    clip_pending: bool,
+    /// Where images were placed (page space).
+    images: Vec<BBox>,
+    /// Visible glyphs by (dir, y / 2, x / 16), for duplicates and overdrawn glyphs.
+    near: Grid<(u8, i32, i32)>,
+    /// Glyphs by the band of the page their box's centre is in (page y / BAND),
+    /// so that a fill looks only at the glyphs beside it.
+    bands: Grid<i32>,
+    /// The current text object or top-level form (see `Glyph::group`), and the last one given.
+    group: u32,
+    groups: u32,
+    in_form: bool,
+    /// Artifact sections opened, and those closed by their EMC.
+    sections: u32,
+    closed: std::collections::HashSet<u32>,
 }
 
 impl<'a> Interpreter<'a> {
@@ -158,11 +303,12 @@ impl<'a> Interpreter<'a> {
         let [llx, lly, urx, ury] = page_box;
         let (w, h) = (urx - llx, ury - lly);
         let r = rotate.rem_euclid(360);
-        let (page, width, height) = match r {
-            90 => (Matrix([0.0, 1.0, 1.0, 0.0, -lly, -llx]), h, w),
-            180 => (Matrix([-1.0, 0.0, 0.0, 1.0, urx, -lly]), w, h),
-            270 => (Matrix([0.0, -1.0, -1.0, 0.0, ury, urx]), h, w),
-            _ => (Matrix([1.0, 0.0, 0.0, -1.0, -llx, ury]), w, h),
+        // The page as shown: a quarter turn swaps width and height.
+        let (page, height) = match r {
+            90 => (Matrix([0.0, 1.0, 1.0, 0.0, -lly, -llx]), w),
+            180 => (Matrix([-1.0, 0.0, 0.0, 1.0, urx, -lly]), h),
+            270 => (Matrix([0.0, -1.0, -1.0, 0.0, ury, urx]), w),
+            _ => (Matrix([1.0, 0.0, 0.0, -1.0, -llx, ury]), h),
         };
         Interpreter {
             doc,
@@ -173,7 +319,6 @@ impl<'a> Interpreter<'a> {
             tm: Matrix::IDENTITY,
             tlm: Matrix::IDENTITY,
             out: PageContent {
-                width,
                 height,
                 ..Default::default()
             },
@@ -184,10 +329,54 @@ impl<'a> Interpreter<'a> {
             space_pending: false,
             glue_pending: false,
             form_ids: Vec::new(),
+            meta: Vec::new(),
+            path_box: None,
+            clip_pending: false,
+            images: Vec::new(),
+            near: Grid::default(),
+            bands: Grid::default(),
+            group: 0,
+            groups: 0,
+            in_form: false,
+            sections: 0,
+            closed: Default::default(),
         }
     }
 
-    pub fn finish(self) -> PageContent {
+    /// The page's glyphs, those a viewer does not show set apart.
+    pub fn finish(mut self) -> PageContent {
+        // Invisible text over an image is an OCR layer: it is the page's text.
+        for (m, g) in self.meta.iter_mut().zip(&self.out.glyphs) {
+            if m.hidden == Some(DropReason::Invisible) && !g.text.is_empty() {
+                let (cx, cy) = ((m.bbox[0] + m.bbox[2]) / 2.0, (m.bbox[1] + m.bbox[3]) / 2.0);
+                if self
+                    .images
+                    .iter()
+                    .any(|r| cx >= r[0] && cx <= r[2] && cy >= r[1] && cy <= r[3])
+                {
+                    m.hidden = None;
+                }
+            }
+        }
+        // An artifact section never closed (some producers forget the EMC of a
+        // footer and the whole page follows) does not leave text out.
+        for m in &mut self.meta {
+            if let Some((reason, section)) = m.artifact
+                && self.closed.contains(&section)
+            {
+                m.hidden = Some(reason);
+            }
+        }
+        mark_oblique_groups(&mut self.out.glyphs);
+        let glyphs = std::mem::take(&mut self.out.glyphs);
+        let mut kept = Vec::with_capacity(glyphs.len());
+        for (g, m) in glyphs.into_iter().zip(self.meta) {
+            match m.hidden {
+                Some(reason) => self.out.hidden.push((g, reason)),
+                None => kept.push(g),
+            }
+        }
+        self.out.glyphs = kept;
         self.out
     }
 
@@ -238,6 +427,10 @@ impl<'a> Interpreter<'a> {
             "BT" => {
                 self.tm = Matrix::IDENTITY;
                 self.tlm = Matrix::IDENTITY;
+                if !self.in_form {
+                    self.groups += 1;
+                    self.group = self.groups;
+                }
             }
             "ET" => {}
             "Tf" => {
@@ -249,6 +442,13 @@ impl<'a> Interpreter<'a> {
             "Tz" => self.gs.h_scale = f(0) / 100.0,
             "TL" => self.gs.leading = f(0),
             "Ts" => self.gs.rise = f(0),
+            "Tr" => self.gs.render = f(0).clamp(0.0, 7.0) as u8,
+            "gs" => {
+                if let Some(name) = a.first().and_then(name_of) {
+                    self.ext_gstate(resources, name);
+                }
+            }
+            "W" | "W*" => self.clip_pending = true,
             "Td" => self.next_line(f(0), f(1)),
             "TD" => {
                 self.gs.leading = -f(1);
@@ -297,19 +497,26 @@ impl<'a> Interpreter<'a> {
             }
             "m" => {
                 let p = self.gs.ctm.then(&self.page).apply(f(0), f(1));
+                self.path_box = grow(self.path_box, &[p]);
                 self.path.push((p.0, p.1, true));
             }
             "l" => {
                 let p = self.gs.ctm.then(&self.page).apply(f(0), f(1));
+                self.path_box = grow(self.path_box, &[p]);
                 self.path.push((p.0, p.1, false));
             }
             "c" | "v" | "y" => {
                 // Curves do not rule tables; keep the end point so the path stays connected.
+                let m = self.gs.ctm.then(&self.page);
+                let controls: Vec<(f32, f32)> = (0..a.len().min(6) / 2)
+                    .map(|i| m.apply(f(2 * i), f(2 * i + 1)))
+                    .collect();
+                self.path_box = grow(self.path_box, &controls);
                 let (x, y) = match op.operator.as_str() {
                     "c" => (f(4), f(5)),
                     _ => (f(2), f(3)),
                 };
-                let p = self.gs.ctm.then(&self.page).apply(x, y);
+                let p = m.apply(x, y);
                 self.path.push((p.0, p.1, true));
             }
             "h" => {
@@ -322,35 +529,69 @@ impl<'a> Interpreter<'a> {
             "re" => {
                 let m = self.gs.ctm.then(&self.page);
                 let (x, y, w, h) = (f(0), f(1), f(2), f(3));
-                self.rects.push([
+                let corners = [
                     m.apply(x, y),
                     m.apply(x + w, y),
                     m.apply(x + w, y + h),
                     m.apply(x, y + h),
-                ]);
+                ];
+                self.path_box = grow(self.path_box, &corners);
+                self.rects.push(corners);
             }
             "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
                 let fill = op.operator != "S" && op.operator != "s";
-                self.paint(fill);
+                if fill {
+                    self.cover();
+                }
+                // Only a path that is stroked draws its outline.
+                let stroked = matches!(op.operator.as_str(), "S" | "s" | "B" | "B*" | "b" | "b*");
+                self.paint(!stroked);
+                self.end_path();
             }
             "n" => {
                 self.path.clear();
                 self.rects.clear();
+                self.end_path();
             }
             "Do" => {
                 if let Some(name) = a.first().and_then(name_of) {
                     self.xobject(resources, name, depth)?;
                 }
             }
-            "BI" => self.out.images += 1,
-            "BMC" => self.marked.push(None),
-            "BDC" => {
-                let actual = a.get(1).and_then(|p| self.actual_text(resources, p));
-                self.marked.push(actual.map(|t| (t, self.out.glyphs.len())));
+            "BI" => {
+                self.out.images += 1;
+                self.place_image();
+            }
+            "BMC" if self.marked.len() < MAX_MARKED_DEPTH => self.marked.push(Marked {
+                actual: None,
+                drop: None,
+            }),
+            "BDC" if self.marked.len() < MAX_MARKED_DEPTH => {
+                let props = a.get(1).and_then(|p| self.properties(resources, p));
+                let actual = props.and_then(|d| self.actual_text(d));
+                let artifact = a.first().and_then(name_of) == Some(b"Artifact".as_slice());
+                let drop = props
+                    .filter(|_| artifact)
+                    .and_then(|d| self.artifact_kind(d));
+                let drop = drop.map(|reason| {
+                    self.sections += 1;
+                    (reason, self.sections)
+                });
+                self.marked.push(Marked {
+                    actual: actual.map(|t| (t, self.out.glyphs.len())),
+                    drop,
+                });
             }
             "EMC" => {
-                if let Some(Some((text, start))) = self.marked.pop() {
-                    self.replace_with_actual_text(text, start);
+                if let Some(Marked { actual, drop }) = self.marked.pop() {
+                    if let Some((_, section)) = drop
+                        && self.closed.len() < 100_000
+                    {
+                        self.closed.insert(section);
+                    }
+                    if let Some((text, start)) = actual {
+                        self.replace_with_actual_text(text, start);
+                    }
                 }
             }
             _ => {}
@@ -401,6 +642,7 @@ impl<'a> Interpreter<'a> {
         };
         let size = self.gs.size;
         let th = self.gs.h_scale;
+        let space = font.space_width() * size * th;
         for ch in font.decode(bytes) {
             let tx = (ch.width * size
                 + self.gs.char_spacing
@@ -418,49 +660,276 @@ impl<'a> Interpreter<'a> {
                 self.space_pending = true;
                 self.glue_pending = false;
             } else if self.out.glyphs.len() < MAX_GLYPHS_PER_PAGE {
-                let text_to_page = self.tm.then(&self.gs.ctm).then(&self.page);
-                let origin = Matrix([1.0, 0.0, 0.0, 1.0, 0.0, self.gs.rise]).then(&text_to_page);
-                let (ox, oy) = origin.apply(0.0, 0.0);
-                let [a, b, c, d, _, _] = text_to_page.0;
                 let advance = ch.width * size * th;
-                let (dx, dy) = (advance * a, advance * b);
-                let glyph_size = (size * (c * c + d * d).sqrt()).abs();
-                // Direction of the baseline on the page (y grows downwards).
-                let dir = if a.abs() >= b.abs() {
-                    if a >= 0.0 { 0 } else { 2 }
-                } else if b < 0.0 {
-                    3
-                } else {
-                    1
-                };
-                let (x, y, width) = match dir {
-                    0 => (ox, oy, dx),
-                    2 => (-ox, -oy, -dx),
-                    1 => (oy, -ox, dy),
-                    _ => (-oy, ox, -dy),
-                };
-                self.out.glyphs.push(super::content::Glyph {
-                    text: ch.text,
-                    x,
-                    y,
-                    width: width.max(0.0),
-                    size: if glyph_size.is_finite() {
-                        glyph_size
-                    } else {
-                        0.0
-                    },
-                    bold: font.bold,
-                    space_before: std::mem::take(&mut self.space_pending),
-                    glue: std::mem::take(&mut self.glue_pending),
-                    dir,
-                });
+                self.push_glyph(ch.text, advance, space, font.bold);
             }
             self.tm = Matrix([1.0, 0.0, 0.0, 1.0, tx, 0.0]).then(&self.tm);
         }
     }
 
-    fn paint(&mut self, fill: bool) {
-        let area = self.out.width * self.out.height;
+    /// Places one glyph at the current text position, and decides whether a
+    /// viewer shows it.
+    fn push_glyph(&mut self, text: String, advance: f32, space: f32, bold: bool) {
+        let size = self.gs.size;
+        let rise = self.gs.rise;
+        let text_to_page = self.tm.then(&self.gs.ctm).then(&self.page);
+        let (ox, oy) = text_to_page.apply(0.0, rise);
+        let [a, b, c, d, _, _] = text_to_page.0;
+        let glyph_size = (size * (c * c + d * d).sqrt()).abs();
+        // The glyph's box: from a little below the baseline to about the cap height.
+        let bbox = bbox_of(&[
+            text_to_page.apply(0.0, rise - 0.2 * size),
+            text_to_page.apply(advance, rise - 0.2 * size),
+            text_to_page.apply(0.0, rise + 0.7 * size),
+            text_to_page.apply(advance, rise + 0.7 * size),
+        ])
+        .unwrap_or([ox, oy, ox, oy]);
+        let (dx, dy) = (advance * a, advance * b);
+        // Direction of the baseline on the page (y grows downwards).
+        let degrees = b.atan2(a).to_degrees();
+        let off_axis = (degrees - 90.0 * (degrees / 90.0).round()).abs();
+        let dir = if off_axis > OBLIQUE_DEGREES {
+            4
+        } else if a.abs() >= b.abs() {
+            if a >= 0.0 { 0 } else { 2 }
+        } else if b < 0.0 {
+            3
+        } else {
+            1
+        };
+        let scale = (a * a + b * b).sqrt();
+        let (x, y, width) = match dir {
+            0 => (ox, oy, dx),
+            2 => (-ox, -oy, -dx),
+            1 => (oy, -ox, dy),
+            3 => (-oy, ox, -dy),
+            // In the baseline's own frame.
+            _ => {
+                let (ux, uy) = (a / scale, b / scale);
+                (ox * ux + oy * uy, oy * ux - ox * uy, advance * scale)
+            }
+        };
+        let glyph = Glyph {
+            text,
+            x,
+            y,
+            width: width.max(0.0),
+            size: if glyph_size.is_finite() {
+                glyph_size
+            } else {
+                0.0
+            },
+            bold,
+            space_before: std::mem::take(&mut self.space_pending),
+            glue: std::mem::take(&mut self.glue_pending),
+            dir,
+            space: if (space * scale).is_finite() {
+                (space * scale).max(0.0)
+            } else {
+                0.0
+            },
+            group: self.group,
+        };
+        let hidden = self.hidden_reason(&glyph, bbox);
+        let artifact = self.marked.iter().rev().find_map(|m| m.drop);
+        let index = self.out.glyphs.len() as u32;
+        if hidden.is_none() && glyph.x.is_finite() && glyph.y.is_finite() {
+            let key = (
+                dir,
+                (glyph.y / 2.0).floor() as i32,
+                (glyph.x / 16.0).floor() as i32,
+            );
+            self.near.entry(key).or_default().push(index);
+        }
+        let centre = (bbox[1] + bbox[3]) / 2.0;
+        if centre.is_finite() {
+            self.bands
+                .entry((centre / BAND).floor() as i32)
+                .or_default()
+                .push(index);
+        }
+        self.out.glyphs.push(glyph);
+        self.meta.push(Meta {
+            bbox,
+            hidden,
+            artifact,
+        });
+    }
+
+    /// Why a glyph about to be drawn is not seen, if it is not. A glyph that
+    /// covers an earlier one with other text hides that one instead.
+    fn hidden_reason(&mut self, g: &Glyph, bbox: BBox) -> Option<DropReason> {
+        if matches!(self.gs.render, 3 | 7) {
+            return Some(DropReason::Invisible);
+        }
+        // (Text running off the page's edge is still read: the generated
+        // corpus and some producers set lines wider than the page.)
+        if self.gs.clip.is_some_and(|c| !overlaps(bbox, c)) {
+            return Some(DropReason::Clipped);
+        }
+        if !(g.x.is_finite() && g.y.is_finite()) {
+            return None;
+        }
+        let size = g.size.max(1.0);
+        let (yb, xb) = ((g.y / 2.0).floor() as i32, (g.x / 16.0).floor() as i32);
+        let letter = |t: &str| {
+            let mut cs = t.chars();
+            cs.next().is_some_and(char::is_alphanumeric) && cs.next().is_none()
+        };
+        let mut overdrawn = Vec::new();
+        for ky in yb - 1..=yb + 1 {
+            for kx in xb - 1..=xb + 1 {
+                let Some(list) = self.near.get(&(g.dir, ky, kx)) else {
+                    continue;
+                };
+                for &i in list.iter().rev().take(MAX_CELL_SCAN) {
+                    let (Some(other), Some(m)) =
+                        (self.out.glyphs.get(i as usize), self.meta.get(i as usize))
+                    else {
+                        continue;
+                    };
+                    if m.hidden.is_some()
+                        || (other.y - g.y).abs() > 0.2 * size
+                        || (other.size - g.size).abs() > 0.2 * size
+                    {
+                        continue;
+                    }
+                    // Fake bold shifts a copy by a fraction of a point; two
+                    // like letters side by side ("ll") are a glyph apart.
+                    if other.text == g.text
+                        && (other.x - g.x).abs() < (0.15 * size).min(0.5 * g.width.max(other.width))
+                    {
+                        return Some(DropReason::Duplicate);
+                    }
+                    let overlap = (other.x + other.width).min(g.x + g.width) - other.x.max(g.x);
+                    if letter(&other.text)
+                        && letter(&g.text)
+                        && overlap > 0.6 * other.width.min(g.width)
+                        && other.width.min(g.width) > 0.0
+                    {
+                        overdrawn.push(i);
+                    }
+                }
+            }
+        }
+        for i in overdrawn {
+            if let Some(m) = self.meta.get_mut(i as usize) {
+                m.hidden = Some(DropReason::Overdrawn);
+            }
+        }
+        None
+    }
+
+    /// A fill is about to be painted: the glyphs it covers are hidden.
+    fn cover(&mut self) {
+        if !self.gs.opaque {
+            return;
+        }
+        let mut areas: Vec<BBox> = Vec::new();
+        for r in &self.rects {
+            // Only rectangles square to the page cover a box exactly.
+            let square = (r[0].0 - r[3].0).abs() < 0.01 && (r[0].1 - r[1].1).abs() < 0.01
+                || (r[0].1 - r[3].1).abs() < 0.01 && (r[0].0 - r[1].0).abs() < 0.01;
+            if let Some(b) = bbox_of(r).filter(|_| square) {
+                areas.push(b);
+            }
+        }
+        // A path of straight lines that is a rectangle (m l l l h).
+        let path_is_rect = self.path.len() >= 4
+            && self.path.len() <= 5
+            && self.path.iter().skip(1).all(|p| !p.2)
+            && self
+                .path
+                .windows(2)
+                .all(|w| (w[0].0 - w[1].0).abs() < 0.01 || (w[0].1 - w[1].1).abs() < 0.01);
+        if path_is_rect {
+            let points: Vec<(f32, f32)> = self.path.iter().map(|p| (p.0, p.1)).collect();
+            areas.extend(bbox_of(&points));
+        }
+        for mut area in areas {
+            if let Some(c) = self.gs.clip {
+                area = intersect(area, c);
+            }
+            if area[2] - area[0] < MIN_COVER || area[3] - area[1] < MIN_COVER {
+                continue;
+            }
+            // A glyph inside the area has its centre in one of the area's bands.
+            let (first, last) = ((area[1] / BAND).floor(), (area[3] / BAND).floor());
+            if !(first.is_finite() && last.is_finite()) {
+                continue;
+            }
+            let (first, last) = (first.max(-1e6) as i32, last.min(1e6) as i32);
+            for band in first..=last.min(first.saturating_add(1000)) {
+                for &i in self.bands.get(&band).into_iter().flatten() {
+                    if let Some(m) = self.meta.get_mut(i as usize)
+                        && m.hidden.is_none()
+                        && inside(m.bbox, area, 0.5)
+                    {
+                        m.hidden = Some(DropReason::Covered);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The current path ends: it becomes the clip if W or W* came before.
+    fn end_path(&mut self) {
+        let b = self.path_box.take();
+        if std::mem::take(&mut self.clip_pending)
+            && let Some(b) = b
+        {
+            self.gs.clip = Some(match self.gs.clip {
+                Some(c) => intersect(c, b),
+                None => b,
+            });
+        }
+    }
+
+    /// An image is drawn in the unit square of the current matrix.
+    fn place_image(&mut self) {
+        let m = self.gs.ctm.then(&self.page);
+        if let Some(b) = bbox_of(&[
+            m.apply(0.0, 0.0),
+            m.apply(1.0, 0.0),
+            m.apply(0.0, 1.0),
+            m.apply(1.0, 1.0),
+        ]) && self.images.len() < 10_000
+        {
+            self.images.push(b);
+        }
+    }
+
+    /// `gs`: fill transparency, blending and soft masks decide whether fills hide text.
+    fn ext_gstate(&mut self, resources: Option<&'a Dictionary>, name: &[u8]) {
+        let doc = self.doc;
+        let Some(d) = resources
+            .and_then(|r| r.get(b"ExtGState").ok())
+            .and_then(|o| dict_of(doc, o))
+            .and_then(|g| g.get(name).ok())
+            .and_then(|o| dict_of(doc, o))
+        else {
+            return;
+        };
+        let get = |k: &[u8]| d.get(k).ok().map(|o| deref(doc, o));
+        let mut opaque = self.gs.opaque;
+        if let Some(ca) = get(b"ca").and_then(num) {
+            opaque = ca >= 0.99;
+        }
+        if let Some(bm) = get(b"BM") {
+            let normal = |o: &Object| matches!(name_of(o), Some(b"Normal" | b"Compatible"));
+            opaque &= match bm {
+                Object::Array(items) => items.first().is_some_and(|o| normal(deref(doc, o))),
+                other => normal(other),
+            };
+        }
+        if let Some(mask) = get(b"SMask") {
+            opaque &= name_of(mask) == Some(b"None".as_slice());
+        }
+        self.gs.opaque = opaque;
+    }
+
+    /// Rules from the path just painted; `fill_only`: filled, not stroked.
+    fn paint(&mut self, fill_only: bool) {
         for r in std::mem::take(&mut self.rects) {
             let xs = r.map(|p| p.0);
             let ys = r.map(|p| p.1);
@@ -480,7 +949,10 @@ impl<'a> Interpreter<'a> {
                 self.push_rule(true, (y0 + y1) / 2.0, x0, x1);
             } else if w < 3.0 && h > 3.0 {
                 self.push_rule(false, (x0 + x1) / 2.0, y0, y1);
-            } else if w > 3.0 && h > 3.0 && !(fill && w * h > area * 0.5) {
+            } else if w > 3.0 && h > 3.0 && !fill_only {
+                // A filled box is a cell's shading (Word fills a shaded cell in
+                // pieces around its padding), not its borders: only a stroked
+                // box draws rules.
                 self.push_rule(true, y0, x0, x1);
                 self.push_rule(true, y1, x0, x1);
                 self.push_rule(false, x0, y0, y1);
@@ -488,6 +960,22 @@ impl<'a> Interpreter<'a> {
             }
         }
         let path = std::mem::take(&mut self.path);
+        // A filled area drawn as a path is shading too, unless it is a thin bar (a rule).
+        if fill_only && !path.is_empty() {
+            let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+            for p in &path {
+                (x0, y0, x1, y1) = (x0.min(p.0), y0.min(p.1), x1.max(p.0), y1.max(p.1));
+            }
+            let (w, h) = (x1 - x0, y1 - y0);
+            if w.is_finite() && h.is_finite() {
+                if h < 3.0 && w > 3.0 {
+                    self.push_rule(true, (y0 + y1) / 2.0, x0, x1);
+                } else if w < 3.0 && h > 3.0 {
+                    self.push_rule(false, (x0 + x1) / 2.0, y0, y1);
+                }
+            }
+            return;
+        }
         for pair in path.windows(2) {
             let (p, q) = (pair[0], pair[1]);
             if q.2 {
@@ -537,6 +1025,7 @@ impl<'a> Interpreter<'a> {
         match stream.dict.get(b"Subtype").ok().and_then(name_of) {
             Some(b"Image") => {
                 self.out.images += 1;
+                self.place_image();
                 Ok(())
             }
             Some(b"Form") => {
@@ -565,7 +1054,33 @@ impl<'a> Interpreter<'a> {
                     })
                     .unwrap_or(Matrix::IDENTITY);
                 let saved = (self.gs.clone(), self.tm, self.tlm, self.stack.len());
+                let saved_path = (
+                    std::mem::take(&mut self.path),
+                    std::mem::take(&mut self.rects),
+                    self.path_box.take(),
+                    std::mem::take(&mut self.clip_pending),
+                );
                 self.gs.ctm = matrix.then(&self.gs.ctm);
+                // A form is clipped to its bounding box.
+                let bbox = array_f32(doc, stream.dict.get(b"BBox").unwrap_or(&Object::Null));
+                if let [x0, y0, x1, y1] = bbox[..] {
+                    let m = self.gs.ctm.then(&self.page);
+                    if let Some(b) = bbox_of(&[
+                        m.apply(x0, y0),
+                        m.apply(x1, y0),
+                        m.apply(x0, y1),
+                        m.apply(x1, y1),
+                    ]) {
+                        self.gs.clip = Some(self.gs.clip.map_or(b, |c| intersect(c, b)));
+                    }
+                }
+                // Everything a top-level form draws is one group.
+                let was_in_form = self.in_form;
+                if !was_in_form {
+                    self.groups += 1;
+                    self.group = self.groups;
+                    self.in_form = true;
+                }
                 if let Some(id) = id {
                     self.form_ids.push(id);
                 }
@@ -573,19 +1088,26 @@ impl<'a> Interpreter<'a> {
                 if id.is_some() {
                     self.form_ids.pop();
                 }
+                self.in_form = was_in_form;
                 self.gs = saved.0;
                 self.tm = saved.1;
                 self.tlm = saved.2;
                 self.stack.truncate(saved.3);
+                (self.path, self.rects, self.path_box, self.clip_pending) = saved_path;
                 result
             }
             _ => Ok(()),
         }
     }
 
-    fn actual_text(&self, resources: Option<&Dictionary>, props: &Object) -> Option<String> {
+    /// The property list of a BDC: inline, or named in the resources.
+    fn properties(
+        &self,
+        resources: Option<&'a Dictionary>,
+        props: &'a Object,
+    ) -> Option<&'a Dictionary> {
         let doc = self.doc;
-        let dict = match props {
+        match props {
             Object::Dictionary(d) => Some(d),
             Object::Name(n) => resources
                 .and_then(|r| r.get(b"Properties").ok())
@@ -593,9 +1115,23 @@ impl<'a> Interpreter<'a> {
                 .and_then(|p| p.get(n).ok())
                 .and_then(|o| dict_of(doc, o)),
             _ => None,
-        }?;
-        let obj = deref(doc, dict.get(b"ActualText").ok()?);
+        }
+    }
+
+    fn actual_text(&self, dict: &Dictionary) -> Option<String> {
+        let obj = deref(self.doc, dict.get(b"ActualText").ok()?);
         lopdf::decode_text_string(obj).ok()
+    }
+
+    /// An artifact marked as a watermark. (Headers and footers marked as
+    /// /Pagination artifacts are left to the running-line detection: producers
+    /// mark a header's table or a page's whole text so when they forget an EMC.)
+    fn artifact_kind(&self, dict: &Dictionary) -> Option<DropReason> {
+        let subtype = dict
+            .get(b"Subtype")
+            .ok()
+            .and_then(|o| name_of(deref(self.doc, o)));
+        (subtype == Some(b"Watermark".as_slice())).then_some(DropReason::Watermark)
     }
 
     fn replace_with_actual_text(&mut self, text: String, start: usize) {
@@ -604,6 +1140,7 @@ impl<'a> Interpreter<'a> {
             return;
         }
         let replaced: Vec<Glyph> = glyphs.drain(start..).collect();
+        let metas: Vec<Meta> = self.meta.drain(start.min(self.meta.len())..).collect();
         let text = super::encoding::normalise_text(&text);
         let Some(first) = replaced.first() else {
             return;
@@ -616,10 +1153,46 @@ impl<'a> Interpreter<'a> {
             .filter(|g| g.dir == first.dir)
             .map(|g| g.x + g.width)
             .fold(first.x, f32::max);
+        let boxes: Vec<(f32, f32)> = metas
+            .iter()
+            .flat_map(|m| [(m.bbox[0], m.bbox[1]), (m.bbox[2], m.bbox[3])])
+            .collect();
+        // Hidden when everything it stands for is.
+        let hidden = metas
+            .iter()
+            .map(|m| m.hidden)
+            .reduce(|a, b| a.and(b))
+            .flatten();
         glyphs.push(Glyph {
             text,
             width: end - first.x,
             ..first.clone()
         });
+        self.meta.push(Meta {
+            bbox: bbox_of(&boxes).unwrap_or_default(),
+            hidden,
+            artifact: metas.first().and_then(|m| m.artifact),
+        });
+    }
+}
+
+/// A text object or form whose glyphs are mostly oblique (a stamp, a
+/// watermark, a slanted label) is oblique as a whole: its few glyphs that
+/// happen to lie near an axis do not join the page's lines.
+fn mark_oblique_groups(glyphs: &mut [Glyph]) {
+    let mut counts: HashMap<u32, (usize, usize), std::hash::BuildHasherDefault<GridHasher>> =
+        HashMap::default();
+    for g in glyphs.iter() {
+        let c = counts.entry(g.group).or_default();
+        c.0 += 1;
+        c.1 += usize::from(g.dir == 4);
+    }
+    for g in glyphs.iter_mut() {
+        if let Some(&(all, oblique)) = counts.get(&g.group)
+            && oblique > 0
+            && oblique * 2 >= all
+        {
+            g.dir = 4;
+        }
     }
 }

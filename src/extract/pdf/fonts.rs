@@ -327,6 +327,16 @@ impl Font {
             .collect()
     }
 
+    /// Advance of the font's space (code 32 of a simple font) in text space
+    /// before Tfs/Th scaling; 0 when the font has no space or it is not known.
+    pub fn space_width(&self) -> f32 {
+        if self.kind == FontKind::Type0 {
+            return 0.0;
+        }
+        let w = self.width(32) * self.scale;
+        if w.is_finite() && w > 0.0 { w } else { 0.0 }
+    }
+
     fn width(&self, code: u32) -> f32 {
         if let Some(w) = self.widths.get(&code) {
             return *w;

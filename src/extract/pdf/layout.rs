@@ -13,6 +13,8 @@ pub struct TextLine {
     pub cells: CellMode,
     /// Index of the ruled table a row came from (rows of one table stay together).
     pub table: Option<usize>,
+    /// The row of that table's grid this line shows.
+    pub row: usize,
     /// The glyphs of a free-text line, kept to re-split it at columns found later.
     pub raw: Vec<Glyph>,
 }
@@ -82,6 +84,19 @@ fn gap(prev: &Glyph, g: &Glyph) -> f32 {
     g.x - (prev.x + prev.width)
 }
 
+/// The gap between two glyphs over which a word space is read: half the
+/// font's space, between a tenth and a fifth of the font size (poppler breaks
+/// words at a tenth; a fifth when the font's space is not known).
+fn word_break(prev: &Glyph, g: &Glyph) -> f32 {
+    let size = prev.size.max(g.size).max(1.0);
+    let space = prev.space.max(g.space);
+    if space > 0.0 {
+        (0.5 * space).clamp(0.1 * size, 0.2 * size)
+    } else {
+        0.2 * size
+    }
+}
+
 /// Splits a row of glyphs into spans: a new span where the gap is wider than
 /// both an em and well over this line's word gaps (so justified prose stays one span).
 pub fn spans(row: &[Glyph]) -> Vec<Span> {
@@ -122,7 +137,7 @@ fn spans_cut(row: &[Glyph], cuts: &[f32]) -> Vec<Span> {
             count = 1;
             continue;
         }
-        let gap_space = d > 0.2 * size && !(g.glue && d < 0.8 * size);
+        let gap_space = d > word_break(prev, g) && !(g.glue && d < 0.8 * size);
         if ((g.space_before && d > -0.1 * size) || gap_space) && !current.text.ends_with(' ') {
             current.text.push(' ');
         }
@@ -192,6 +207,7 @@ pub fn lines(glyphs: Vec<Glyph>, carry: &mut Carried, top: &mut Vec<f32>) -> Vec
             spans: spans(row),
             cells: CellMode::Flow,
             table: None,
+            row: 0,
             raw: row.clone(),
         })
         .collect();
@@ -396,6 +412,7 @@ fn centred_rows(
             spans,
             cells: CellMode::Delimited,
             table: None,
+            row: 0,
             raw: Vec::new(),
         });
     }
@@ -687,17 +704,8 @@ pub fn cell_text(glyphs: Vec<Glyph>, right: Option<f32>) -> (String, f32, bool) 
         let em = largest_size(&row);
         let end = row.iter().map(|g| g.x + g.width).fold(f32::MIN, f32::max);
         for (k, s) in spans(&row).into_iter().enumerate() {
-            if !text.is_empty() {
-                // Producers without hyphenation break after a real hyphen ("2016-2021"),
-                // and break a figure too long for a narrow cell ("1.000.0" / "00").
-                let hyphen = text.ends_with('-') && !text.ends_with(" -");
-                let figure = k == 0
-                    && filled
-                    && text.ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
-                    && s.text.starts_with(|c: char| c.is_ascii_digit());
-                if !hyphen && !figure {
-                    text.push(' ');
-                }
+            if !text.is_empty() && !joins_without_space(&text, &s.text, k == 0 && filled) {
+                text.push(' ');
             }
             text.push_str(&s.text);
             size = size.max(s.font_size);
@@ -709,4 +717,53 @@ pub fn cell_text(glyphs: Vec<Glyph>, right: Option<f32>) -> (String, f32, bool) 
         filled = right.is_some_and(|r| end >= r - em - 3.0);
     }
     (text, size, count > 0 && bold * 2 > count)
+}
+
+/// Whether the next line of a cell continues the text so far without a
+/// space: a word broken after a real hyphen ("2016-" / "2021"), or a figure
+/// too long for a narrow cell ("1.000.0" / "00") when the line before
+/// `reached_edge`. A complete figure is not broken: stacked figures
+/// ("715.901" over "204.344", "16.000.000,-" over "15.200.000,-") stay apart.
+pub fn joins_without_space(before: &str, next: &str, reached_edge: bool) -> bool {
+    let mut tail = before.chars().rev();
+    let hyphen = tail.next() == Some('-') && tail.next().is_some_and(char::is_alphanumeric);
+    let last = before.rsplit(' ').next().unwrap_or("");
+    let figure = reached_edge
+        && last.ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
+        && next.starts_with(|c: char| c.is_ascii_digit())
+        && !is_complete_figure(last);
+    hyphen || figure
+}
+
+/// A figure as printed in full: Indonesian (1.234.567,89) or English
+/// (1,234,567.89) grouping, or plain digits with decimals.
+fn is_complete_figure(token: &str) -> bool {
+    static COMPLETE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^\(?[-+]?(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)%?\)?$")
+            .expect("valid regex")
+    });
+    COMPLETE.is_match(token)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn broken_words_and_figures_join_stacked_figures_do_not() {
+        assert!(joins_without_space("Renstra 2016-", "2021", false));
+        assert!(joins_without_space("1.000.0", "00", true));
+        assert!(
+            !joins_without_space("1.000.0", "00", false),
+            "the line did not reach the edge"
+        );
+        assert!(!joins_without_space("715.901", "204.344", true));
+        assert!(!joins_without_space(
+            "16.000.000.000,-",
+            "15.200.000.000,-",
+            true
+        ));
+        assert!(!joins_without_space("100,00", "100,00", true));
+        assert!(!joins_without_space("Sasaran -", "Daging", false));
+    }
 }

@@ -20,11 +20,14 @@ use std::path::Path;
 
 use lopdf::{Dictionary, Document as PdfDoc, LoadOptions, Object};
 
-use self::content::{FontCache, Interpreter};
+use self::content::{FontCache, Glyph, Interpreter};
 use self::layout::TextLine;
 use self::objects::{StreamError, array_f32, decode_stream, deref, dict_of, num};
 use self::running::PageLines;
-use super::{CellMode, Document, ExtractError, InputKind, Line, Page};
+use super::{
+    CellMode, Document, DropReason, DroppedText, ExtractError, Grid, InputKind, Line, Page,
+    TableRow,
+};
 
 /// More objects than any real report has.
 const MAX_OBJECTS: usize = 2_000_000;
@@ -93,8 +96,13 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
     }
     let mut fonts = FontCache::default();
     let mut pages: Vec<PageLines> = Vec::with_capacity(page_ids.len());
+    // The ruled tables of each page, with their index over the document.
+    let mut page_grids: Vec<Vec<(usize, Grid)>> = Vec::with_capacity(page_ids.len());
     let mut tables = 0usize;
     let mut damaged_pages = Vec::new();
+    let mut dropped: Vec<DroppedText> = Vec::new();
+    // Oblique text of each page, and how many pages show the same.
+    let mut oblique: Vec<Vec<Glyph>> = Vec::with_capacity(page_ids.len());
     // An unruled table that runs onto the next page.
     let mut carry = layout::Carried::default();
     for (index, id) in page_ids.iter().enumerate() {
@@ -107,10 +115,12 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
                 top_columns: Vec::new(),
                 scanned: false,
             });
+            page_grids.push(Vec::new());
+            oblique.push(Vec::new());
             continue;
         };
         let mut top_columns = Vec::new();
-        let (lines, height, damaged, scanned) = read_page(
+        let read = read_page(
             &doc,
             page,
             &mut fonts,
@@ -118,15 +128,41 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
             &mut carry,
             &mut top_columns,
         )?;
-        if damaged {
+        if read.damaged {
             damaged_pages.push(index as u32 + 1);
         }
+        dropped.extend(dropped_text(index as u32 + 1, read.hidden));
+        oblique.push(read.oblique);
         pages.push(PageLines {
-            lines,
-            height,
+            lines: read.lines,
+            height: read.height,
             top_columns,
-            scanned,
+            scanned: read.scanned,
         });
+        page_grids.push(read.grids);
+    }
+    // Oblique text drawn the same on most pages is a watermark; other oblique
+    // text (a slanted label) is read after the page's lines.
+    let oblique: Vec<Vec<Vec<Glyph>>> = oblique.into_iter().map(by_group).collect();
+    let stamps = watermarks(&oblique);
+    for (index, (groups, page)) in oblique.into_iter().zip(pages.iter_mut()).enumerate() {
+        for glyphs in groups {
+            let text = group_text(&glyphs);
+            if stamps.contains(&text) {
+                // Glyphs set along a curve make no lines: the text as drawn.
+                dropped.push(DroppedText {
+                    page: index as u32 + 1,
+                    reason: DropReason::Watermark,
+                    text,
+                });
+            } else {
+                page.lines.extend(layout::lines(
+                    glyphs,
+                    &mut layout::Carried::default(),
+                    &mut Vec::new(),
+                ));
+            }
+        }
     }
     // What was lost: pages whose content or fonts are gone, and whole pages a
     // repaired file no longer has (its surviving page tree may say how many).
@@ -164,11 +200,17 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
         notes.push(lost.clone());
     }
     let removed = running::remove_running(&mut pages);
-    if removed > 0 {
+    if !removed.is_empty() {
         notes.push(format!(
-            "{removed} running header, footer or page-number lines left out"
+            "{} running header, footer or page-number lines left out",
+            removed.len()
         ));
     }
+    dropped.extend(removed.into_iter().map(|(p, text)| DroppedText {
+        page: p as u32 + 1,
+        reason: DropReason::Running,
+        text,
+    }));
     // A table's header left alone at the bottom of a page takes the columns of its rows.
     for p in 1..pages.len() {
         let (before, after) = pages.split_at_mut(p);
@@ -178,12 +220,20 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
             layout::refit(last, &next.top_columns);
         }
     }
-    let repeated = drop_repeated_headers(&mut pages);
-    if repeated > 0 {
+    let repeated = drop_repeated_headers(&mut pages, &mut page_grids);
+    if !repeated.is_empty() {
         notes.push(format!(
-            "{repeated} table header rows repeated on a following page left out (the table continues)"
+            "{} table header rows repeated on a following page left out (the table continues)",
+            repeated.len()
         ));
     }
+    dropped.extend(repeated.into_iter().map(|(p, text)| DroppedText {
+        page: p as u32 + 1,
+        reason: DropReason::RepeatedHeader,
+        text,
+    }));
+    // Page order, and within a page the order of the reasons.
+    dropped.sort_by_key(|d| (d.page, d.reason));
     if pages.iter().all(|p| p.lines.is_empty()) {
         // Nothing readable because the file is broken is not the same as a scan.
         if let Some(lost) = lost {
@@ -216,20 +266,28 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
     let body = body_size(&pages);
     let out_pages = pages
         .into_iter()
+        .zip(page_grids)
         .enumerate()
-        .map(|(i, p)| Page {
-            number: i as u32 + 1,
-            lines: number_lines(p.lines, body),
+        .map(|(i, (p, grids))| {
+            let (lines, tables) = number_lines(p.lines, grids, body);
+            Page {
+                number: i as u32 + 1,
+                lines,
+                tables,
+            }
         })
         .collect();
-    Ok(Document {
+    let mut doc = Document {
         path: path.to_path_buf(),
         kind: InputKind::Pdf,
         pages: out_pages,
         paged: true,
         notes,
         lost,
-    })
+        dropped,
+    };
+    super::blocks::assemble(&mut doc);
+    Ok(doc)
 }
 
 /// How a file had to be repaired to be read.
@@ -418,6 +476,22 @@ fn inherited<'a>(doc: &'a PdfDoc, page: &'a Dictionary, key: &[u8]) -> Option<&'
     None
 }
 
+/// What one page yields.
+struct PageRead {
+    lines: Vec<TextLine>,
+    /// Its ruled tables, with their index over the document.
+    grids: Vec<(usize, Grid)>,
+    height: f32,
+    /// Some content stream could not be decoded.
+    damaged: bool,
+    /// Images and no glyphs.
+    scanned: bool,
+    /// Glyphs a viewer does not show, with the reason.
+    hidden: Vec<(Glyph, DropReason)>,
+    /// Oblique glyphs, in the order drawn: a watermark if most pages show the same.
+    oblique: Vec<Glyph>,
+}
+
 fn read_page(
     doc: &PdfDoc,
     page: &Dictionary,
@@ -425,7 +499,7 @@ fn read_page(
     tables: &mut usize,
     carry: &mut layout::Carried,
     top: &mut Vec<f32>,
-) -> Result<(Vec<TextLine>, f32, bool, bool), ExtractError> {
+) -> Result<PageRead, ExtractError> {
     let resources = inherited(doc, page, b"Resources").and_then(|o| match o {
         Object::Dictionary(d) => Some(d),
         _ => None,
@@ -481,12 +555,18 @@ fn read_page(
     interp.run(&data, resources, 0)?;
     let content = interp.finish();
     damaged |= content.damaged;
-    let scanned = content.glyphs.is_empty() && content.images > 0;
+    let scanned = content.glyphs.is_empty() && content.hidden.is_empty() && content.images > 0;
     let height = content.height;
-    let (upright, turned): (Vec<_>, Vec<_>) = content.glyphs.into_iter().partition(|g| g.dir == 0);
+    let (oblique, glyphs): (Vec<_>, Vec<_>) = content.glyphs.into_iter().partition(|g| g.dir == 4);
+    let (upright, turned): (Vec<_>, Vec<_>) = glyphs.into_iter().partition(|g| g.dir == 0);
     let mut upright = upright;
-    let (mut lines, n) = tables::ruled_rows(&mut upright, &content.rules, *tables);
-    *tables += n;
+    let mut lines = Vec::new();
+    let mut grids = Vec::new();
+    for table in tables::ruled_tables(&mut upright, &content.rules, *tables) {
+        grids.push((*tables, table.grid));
+        lines.extend(table.lines);
+        *tables += 1;
+    }
     lines.extend(layout::lines(upright, carry, top));
     lines.sort_by(|a, b| a.y.total_cmp(&b.y));
     // Text turned on the page (a rotated table, a margin note) comes after, in its own reading order.
@@ -500,12 +580,87 @@ fn read_page(
             ));
         }
     }
-    Ok((lines, height, damaged, scanned))
+    Ok(PageRead {
+        lines,
+        grids,
+        height,
+        damaged,
+        scanned,
+        hidden: content.hidden,
+        oblique,
+    })
 }
 
-/// Drops header rows a ruled table repeats at the top of the next page.
-fn drop_repeated_headers(pages: &mut [PageLines]) -> usize {
-    let mut removed = 0;
+/// Glyphs by the text object or form that drew them, in the order drawn.
+fn by_group(glyphs: Vec<Glyph>) -> Vec<Vec<Glyph>> {
+    let mut groups: std::collections::BTreeMap<u32, Vec<Glyph>> = Default::default();
+    for g in glyphs {
+        groups.entry(g.group).or_default().push(g);
+    }
+    groups.into_values().collect()
+}
+
+/// The text of glyphs as drawn, with the spaces the stream has.
+fn group_text(glyphs: &[Glyph]) -> String {
+    let mut out = String::new();
+    for g in glyphs {
+        if g.space_before && !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&g.text);
+    }
+    out
+}
+
+/// Oblique texts (one text object or form each) drawn the same on at least
+/// half the pages, two at least: watermarks and stamps.
+fn watermarks(pages: &[Vec<Vec<Glyph>>]) -> std::collections::HashSet<String> {
+    let mut counts: std::collections::HashMap<String, usize> = Default::default();
+    for groups in pages {
+        let texts: std::collections::HashSet<String> =
+            groups.iter().map(|g| group_text(g)).collect();
+        for t in texts {
+            *counts.entry(t).or_default() += 1;
+        }
+    }
+    let needed = pages.len().div_ceil(2).max(2);
+    counts
+        .into_iter()
+        .filter(|&(_, n)| n >= needed)
+        .map(|(k, _)| k)
+        .collect()
+}
+
+/// Hidden glyphs of a page as readable text, one entry per reason and line.
+fn dropped_text(page: u32, hidden: Vec<(Glyph, DropReason)>) -> Vec<DroppedText> {
+    let mut by_reason: std::collections::BTreeMap<(DropReason, u8), Vec<Glyph>> =
+        Default::default();
+    for (g, reason) in hidden {
+        by_reason.entry((reason, g.dir)).or_default().push(g);
+    }
+    let mut out = Vec::new();
+    for ((reason, _), glyphs) in by_reason {
+        for (_, row) in layout::rows(glyphs) {
+            let text: Vec<String> = layout::spans(&row).into_iter().map(|s| s.text).collect();
+            if !text.is_empty() {
+                out.push(DroppedText {
+                    page,
+                    reason,
+                    text: text.join("  "),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Drops header rows a ruled table repeats at the top of the next page (from
+/// its lines and its grid); returns them as (page index, text).
+fn drop_repeated_headers(
+    pages: &mut [PageLines],
+    grids: &mut [Vec<(usize, Grid)>],
+) -> Vec<(usize, String)> {
+    let mut removed = Vec::new();
     for p in 1..pages.len() {
         let (before, after) = pages.split_at_mut(p);
         let (Some(prev), Some(next)) = (before.last(), after.first_mut()) else {
@@ -540,8 +695,29 @@ fn drop_repeated_headers(pages: &mut [PageLines]) -> usize {
             .filter(|l| l.table == Some(last_table))
             .count();
         if k > 0 && k < rows_in_prev {
-            next.lines.drain(..k);
-            removed += k;
+            let drained: Vec<TextLine> = next.lines.drain(..k).collect();
+            let rows: Vec<usize> = drained.iter().map(|l| l.row).collect();
+            removed.extend(drained.iter().map(|l| (p, l.text())));
+            let (first, last) = (
+                rows.iter().copied().min().unwrap_or(0),
+                rows.iter().copied().max().unwrap_or(0),
+            );
+            if last + 1 - first == rows.len()
+                && let Some((_, grid)) = grids
+                    .get_mut(p)
+                    .and_then(|g| g.iter_mut().find(|(i, _)| *i == next_table))
+            {
+                grid.remove_rows(first..last + 1);
+                for l in next
+                    .lines
+                    .iter_mut()
+                    .filter(|l| l.table == Some(next_table))
+                {
+                    if l.row > last {
+                        l.row -= rows.len();
+                    }
+                }
+            }
         }
     }
     removed
@@ -565,8 +741,17 @@ fn body_size(pages: &[PageLines]) -> f32 {
 }
 
 /// Final lines of a page: numbered from 1, a blank line where the text leaves a
-/// paragraph gap, headings marked by a clearly larger font.
-fn number_lines(lines: Vec<TextLine>, body: f32) -> Vec<Line> {
+/// paragraph gap, headings marked by a clearly larger font; and the page's
+/// ruled tables, each row pointing at its line.
+fn number_lines(
+    lines: Vec<TextLine>,
+    grids: Vec<(usize, Grid)>,
+    body: f32,
+) -> (Vec<Line>, Vec<Grid>) {
+    let (ids, mut tables): (Vec<usize>, Vec<Grid>) = grids.into_iter().unzip();
+    for t in &mut tables {
+        t.row_lines = vec![0; t.rows];
+    }
     let mut out: Vec<Line> = Vec::with_capacity(lines.len());
     let mut prev: Option<(f32, f32, Option<usize>)> = None;
     for l in lines {
@@ -592,15 +777,23 @@ fn number_lines(lines: Vec<TextLine>, body: f32) -> Vec<Line> {
         } else {
             None
         };
+        let number = out.len() as u32 + 1;
+        let table = l.table.and_then(|id| {
+            let table = ids.iter().position(|&i| i == id)?;
+            let slot = tables.get_mut(table)?.row_lines.get_mut(l.row)?;
+            *slot = number;
+            Some(TableRow { table, row: l.row })
+        });
         out.push(Line {
-            number: out.len() as u32 + 1,
+            number,
             text,
             spans: l.spans,
             cells: l.cells,
             heading,
+            table,
         });
     }
-    out
+    (out, tables)
 }
 
 /// "pages 12–14, 20" (or "page 3").

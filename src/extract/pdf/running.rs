@@ -99,8 +99,8 @@ fn in_edge(line: &TextLine, height: f32) -> bool {
     height > 0.0 && (line.y < height * EDGE || line.y > height * (1.0 - EDGE))
 }
 
-/// Removes running lines in place; returns how many lines were dropped.
-pub fn remove_running(pages: &mut [PageLines]) -> usize {
+/// Removes running lines in place; returns them as (page index, text).
+pub fn remove_running(pages: &mut [PageLines]) -> Vec<(usize, String)> {
     // Candidates: the first and last two free-text lines of each page, near an edge.
     let mut seen: HashMap<(bool, String), Vec<Hit>> = HashMap::new();
     for (p, page) in pages.iter().enumerate() {
@@ -141,11 +141,10 @@ pub fn remove_running(pages: &mut [PageLines]) -> usize {
             }
         }
     }
-    let mut removed = 0;
+    let mut removed = Vec::new();
     for (p, page) in pages.iter_mut().enumerate() {
         let height = page.height;
         let n = page.lines.len();
-        let before = page.lines.len();
         let mut index = 0;
         page.lines.retain(|line| {
             let i = index;
@@ -160,9 +159,12 @@ pub fn remove_running(pages: &mut [PageLines]) -> usize {
                 && line.cells != CellMode::Delimited
                 && in_edge(line, height)
                 && is_page_number(&line.text());
-            !(repeated || lone_number)
+            if repeated || lone_number {
+                removed.push((p, line.text()));
+                return false;
+            }
+            true
         });
-        removed += before - page.lines.len();
     }
     removed
 }

@@ -3,8 +3,9 @@
 //! `Delimited` line with a span per cell (empty cells included).
 
 use super::content::{Glyph, Rule};
-use super::layout::{TextLine, cell_text};
-use crate::extract::{CellMode, Span};
+use super::layout::{TextLine, cell_text, joins_without_space, rows, spans};
+use crate::extract::blocks::is_figure_text;
+use crate::extract::{CellLine, CellMode, Grid, GridCell, GridSource, Span};
 
 /// Rules closer than this (points) are one.
 const SNAP: f32 = 2.0;
@@ -13,7 +14,7 @@ const MAX_GRIDS: usize = 200;
 const MAX_BANDS: usize = 2000;
 
 #[derive(Debug, Clone)]
-struct Grid {
+struct Lattice {
     /// Row boundaries, top to bottom.
     ys: Vec<f32>,
     /// Vertical rules of the grid.
@@ -48,7 +49,7 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-fn grids(rules: &[Rule]) -> Vec<Grid> {
+fn grids(rules: &[Rule]) -> Vec<Lattice> {
     let hs = merge(rules.iter().filter(|r| r.horizontal).copied().collect());
     let vs = merge(rules.iter().filter(|r| !r.horizontal).copied().collect());
     if hs.len() < 2 || vs.len() < 2 || hs.len() * vs.len() > 4_000_000 {
@@ -86,6 +87,12 @@ fn grids(rules: &[Rule]) -> Vec<Grid> {
             continue;
         }
         let mut ys: Vec<f32> = h.iter().map(|r| r.at).collect();
+        // A table cut by a page break may have no rule at its open end: its
+        // column rules still bound the last (or first) band.
+        let v_top = v.iter().map(|r| r.from).fold(f32::MAX, f32::min);
+        let v_bottom = v.iter().map(|r| r.to).fold(f32::MIN, f32::max);
+        ys.push(v_top);
+        ys.push(v_bottom);
         ys.sort_by(f32::total_cmp);
         ys.dedup_by(|a, b| (*a - *b).abs() <= SNAP);
         let x0 = v.iter().map(|r| r.at).fold(f32::MAX, f32::min);
@@ -93,7 +100,7 @@ fn grids(rules: &[Rule]) -> Vec<Grid> {
         if ys.len() < 2 || x1 - x0 < 10.0 {
             continue;
         }
-        out.push(Grid {
+        out.push(Lattice {
             ys,
             verticals: v,
             x0,
@@ -104,7 +111,7 @@ fn grids(rules: &[Rule]) -> Vec<Grid> {
 }
 
 /// Cell boundaries (x) of the band between `top` and `bottom`.
-fn separators(grid: &Grid, top: f32, bottom: f32) -> Vec<f32> {
+fn separators(grid: &Lattice, top: f32, bottom: f32) -> Vec<f32> {
     let mid = (top + bottom) / 2.0;
     let mut xs: Vec<f32> = grid
         .verticals
@@ -117,15 +124,22 @@ fn separators(grid: &Grid, top: f32, bottom: f32) -> Vec<f32> {
     xs
 }
 
-/// Takes the glyphs inside ruled tables out of `glyphs` and returns one line per table row.
-/// `first_table` numbers the tables of this page after those of earlier pages.
-pub fn ruled_rows(
+/// A ruled table read from one page: its grid, and one line per grid row.
+pub struct RuledTable {
+    pub grid: Grid,
+    /// The rows as lines (`table` is the table's index, counted over the document).
+    pub lines: Vec<TextLine>,
+}
+
+/// Takes the glyphs inside ruled tables out of `glyphs` and returns each table
+/// found, numbered after the `first_table` tables of earlier pages.
+pub fn ruled_tables(
     glyphs: &mut Vec<Glyph>,
     rules: &[Rule],
     first_table: usize,
-) -> (Vec<TextLine>, usize) {
+) -> Vec<RuledTable> {
     let mut out = Vec::new();
-    let mut tables = 0;
+    let horizontals: Vec<Rule> = merge(rules.iter().filter(|r| r.horizontal).copied().collect());
     // A page drawing thousands of boxes is a chart or a pattern, not tables to read.
     for grid in grids(rules).into_iter().take(MAX_GRIDS) {
         if grid.ys.len() > MAX_BANDS {
@@ -181,41 +195,414 @@ pub fn ruled_rows(
         if taken == 0 {
             continue;
         }
-        let index = first_table + tables;
-        tables += 1;
-        for ((_, bottom, xs), row) in bands.iter().zip(cells) {
-            let baseline = row.iter().flatten().map(|g| g.y).fold(f32::MAX, f32::min);
-            // An empty row with cells is still a row of the table (its header may be empty).
-            let baseline = if baseline == f32::MAX {
-                if xs.len() < 3 {
-                    continue;
+        // An empty band with one cell or two is padding, not a row (an empty
+        // row with cells is still a row: a table's header may be empty).
+        let kept: Vec<usize> = (0..bands.len())
+            .filter(|&b| bands[b].2.len() >= 3 || cells[b].iter().any(|c| !c.is_empty()))
+            .collect();
+        let split: Vec<BandRows> = kept
+            .iter()
+            .map(|&b| split_band(std::mem::take(&mut cells[b]), &bands[b].2))
+            .collect();
+        let index = first_table + out.len();
+        let (grid, lines) = ruled_grid(&bands, &kept, split, &horizontals, index);
+        out.push(RuledTable { grid, lines });
+    }
+    out
+}
+
+/// The cells of one band between two rules: usually one row, but a band may
+/// stack several rows no rule separates (items "a.", "b." or "- Daging",
+/// "- Telur" each with its figures in every value column).
+struct BandRows {
+    /// Rows in the band (at least one).
+    rows: usize,
+    /// One entry per cell of the band, left to right.
+    slots: Vec<Slot>,
+}
+
+/// A band's cell: one text over all the band's rows (a label merged over the
+/// items beside it), or items, each over a range of the band's rows (a figure
+/// in its row; a label over the rows until the next label of its column).
+enum Slot {
+    Whole(Vec<Glyph>),
+    Items(Vec<Item>),
+}
+
+/// Part of a band's cell that is a cell of its own: first and last row (in
+/// the band) and its glyphs.
+struct Item {
+    first: usize,
+    last: usize,
+    glyphs: Vec<Glyph>,
+}
+
+static MARKER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^\s*(?:[-–•·▪*](?:\s|$)|\(?[a-zA-Z]\)\s|[a-z][.)]\s|\(?\d{1,2}\)\s|\d{1,2}(?:\.\d{1,2}){0,3}\.?(?:\s|$))")
+        .expect("valid regex")
+});
+
+/// Splits a band into the rows its cells stack: where two value columns or
+/// more each hold two figures or more, every figure's baseline (and every
+/// item marker's, in a label column listing items) starts a row; a cell whose
+/// lines list such items or figures is shared out to the rows, any other cell
+/// (a wrapped label beside them) spans them all.
+fn split_band(cells: Vec<Vec<Glyph>>, separators: &[f32]) -> BandRows {
+    struct CellLines {
+        lines: Vec<(f32, Vec<Glyph>)>,
+        values: Vec<f32>,
+        markers: Vec<f32>,
+    }
+    let whole = |cells: Vec<Vec<Glyph>>| BandRows {
+        rows: 1,
+        slots: cells.into_iter().map(Slot::Whole).collect(),
+    };
+    let size = cells
+        .iter()
+        .flatten()
+        .map(|g| g.size)
+        .fold(0.0f32, f32::max)
+        .max(1.0);
+    let tol = 0.5 * size;
+    let analysed: Vec<CellLines> = cells
+        .iter()
+        .enumerate()
+        .map(|(k, glyphs)| {
+            let right = separators.get(k + 1).copied().unwrap_or(f32::MAX);
+            let lines = rows(glyphs.clone());
+            let mut values = Vec::new();
+            let mut markers = Vec::new();
+            let mut prev: Option<(String, bool)> = None;
+            for (y, row) in &lines {
+                let text: String = spans(row)
+                    .iter()
+                    .map(|s| s.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                // A figure broken at the cell's edge continues; it is not a new value.
+                let continues = prev
+                    .as_ref()
+                    .is_some_and(|(before, full)| joins_without_space(before, &text, *full));
+                if is_figure_text(&text) && !continues {
+                    values.push(*y);
+                } else if MARKER.is_match(&text) {
+                    markers.push(*y);
                 }
-                bottom - SNAP
-            } else {
-                baseline
-            };
-            let spans: Vec<Span> = row
-                .into_iter()
-                .zip(xs.windows(2))
-                .map(|(glyphs, w)| {
-                    let (text, size, bold) = cell_text(glyphs, Some(w[1]));
-                    Span {
-                        text,
-                        x: w[0],
-                        width: w[1] - w[0],
-                        font_size: size,
-                        bold,
+                let end = row.iter().map(|g| g.x + g.width).fold(f32::MIN, f32::max);
+                prev = Some((text, end >= right - size - 3.0));
+            }
+            CellLines {
+                lines,
+                values,
+                markers,
+            }
+        })
+        .collect();
+    let value_columns = analysed.iter().filter(|c| c.values.len() >= 2).count();
+    if value_columns < 2 {
+        return whole(cells);
+    }
+    let row_wise: Vec<bool> = analysed
+        .iter()
+        .map(|c| !c.values.is_empty() || c.markers.len() >= 2)
+        .collect();
+    let mut starts: Vec<f32> = analysed
+        .iter()
+        .zip(&row_wise)
+        .filter(|(_, r)| **r)
+        .flat_map(|(c, _)| c.values.iter().chain(&c.markers).copied())
+        .collect();
+    starts.sort_by(f32::total_cmp);
+    starts.dedup_by(|a, b| (*a - *b).abs() <= tol);
+    // Values on one baseline in two columns or more: rows, not a wrapped cell.
+    let shared = starts
+        .iter()
+        .filter(|&&y| {
+            analysed
+                .iter()
+                .filter(|c| c.values.iter().any(|v| (v - y).abs() <= tol))
+                .count()
+                >= 2
+        })
+        .count();
+    if shared < 2 {
+        return whole(cells);
+    }
+    // Lines above the first item (a heading over them) are a row of their own.
+    if let Some(top) = analysed
+        .iter()
+        .zip(&row_wise)
+        .filter(|(_, r)| **r)
+        .filter_map(|(c, _)| c.lines.first().map(|l| l.0))
+        .min_by(f32::total_cmp)
+        && starts.first().is_some_and(|&s| top < s - tol)
+    {
+        starts.insert(0, top);
+    }
+    let value_ys: Vec<f32> = analysed
+        .iter()
+        .flat_map(|c| c.values.iter().copied())
+        .collect();
+    let at_value_row = |y: f32| value_ys.iter().any(|v| (v - y).abs() <= tol);
+    // Figures set lower than the label they belong to (a long label, its
+    // figures at the bottom or centred): a row of figures with no label of its
+    // own, after a label with no figures, is that label's row.
+    let label_ys: Vec<f32> = analysed
+        .iter()
+        .zip(&row_wise)
+        .filter(|(c, r)| **r && c.values.is_empty())
+        .flat_map(|(c, _)| c.markers.iter().copied())
+        .collect();
+    let labelled = |y: f32| label_ys.iter().any(|m| (m - y).abs() <= tol);
+    let mut merged: Vec<f32> = Vec::with_capacity(starts.len());
+    let mut has_values = false;
+    for &y in &starts {
+        let values_here = at_value_row(y);
+        if !merged.is_empty() && !has_values && values_here && !labelled(y) {
+            has_values = true;
+            continue;
+        }
+        merged.push(y);
+        has_values = values_here;
+    }
+    let starts = merged;
+    let row_of = |y: f32| starts.iter().rposition(|&s| s <= y + tol).unwrap_or(0);
+    let rows = starts.len();
+    let slots = analysed
+        .into_iter()
+        .zip(cells)
+        .zip(row_wise)
+        .map(|((c, glyphs), row_wise)| {
+            if !row_wise {
+                return Slot::Whole(glyphs);
+            }
+            // Where this cell's items start: at each figure; in a label column
+            // at each item marker, or at each line when every line stands
+            // beside figures (labels without markers, one per row).
+            let one_per_row = c.markers.is_empty() && c.lines.iter().all(|(y, _)| at_value_row(*y));
+            let mut items: Vec<Item> = Vec::new();
+            for (y, line) in c.lines {
+                let starts_item = items.is_empty()
+                    || c.values.contains(&y)
+                    || c.markers.contains(&y)
+                    || one_per_row;
+                match items.last_mut() {
+                    Some(item) if !starts_item => item.glyphs.extend(line),
+                    _ => {
+                        let first = row_of(y);
+                        items.push(Item {
+                            first,
+                            last: first,
+                            glyphs: line,
+                        })
                     }
-                })
+                }
+            }
+            // A label covers the rows until its column's next item; a figure its own row.
+            let labels = c.values.is_empty();
+            let nexts: Vec<usize> = items
+                .iter()
+                .skip(1)
+                .map(|i| i.first)
+                .chain(std::iter::once(rows))
                 .collect();
-            out.push(TextLine {
-                y: baseline,
+            for (item, next) in items.iter_mut().zip(nexts) {
+                item.last = if labels {
+                    next.saturating_sub(1).max(item.first)
+                } else {
+                    item.first
+                };
+            }
+            Slot::Items(items)
+        })
+        .collect();
+    BandRows { rows, slots }
+}
+
+/// The grid of a ruled table and a line per grid row: columns at every
+/// separator any band has, a band's cell covering the columns between its own
+/// separators (and the rows of its band, when the band stacks several), and a
+/// cell merged with the one below when no rule separates them. `index`
+/// numbers the table over the document.
+fn ruled_grid(
+    bands: &[(f32, f32, Vec<f32>)],
+    kept: &[usize],
+    split: Vec<BandRows>,
+    horizontals: &[Rule],
+    index: usize,
+) -> (Grid, Vec<TextLine>) {
+    let mut xs: Vec<f32> = kept
+        .iter()
+        .flat_map(|&b| bands[b].2.iter().copied())
+        .collect();
+    xs.sort_by(f32::total_cmp);
+    xs.dedup_by(|a, b| (*a - *b).abs() <= SNAP);
+    let column = |x: f32| {
+        xs.iter()
+            .position(|&c| (c - x).abs() <= SNAP)
+            .unwrap_or_else(|| xs.partition_point(|&c| c < x))
+    };
+    /// A cell being built: grid rows, box, glyphs.
+    struct Open {
+        first: usize,
+        last: usize,
+        left: f32,
+        right: f32,
+        top: f32,
+        bottom: f32,
+        glyphs: Vec<Glyph>,
+    }
+    let mut cells: Vec<Open> = Vec::new();
+    let mut lines: Vec<TextLine> = Vec::new();
+    // Cells of the band above that span to its bottom: (left, right, cell).
+    let mut open: Vec<(f32, f32, usize)> = Vec::new();
+    let mut row0 = 0;
+    for (&b, band) in kept.iter().zip(split) {
+        let (band_top, band_bottom, seps) = &bands[b];
+        let mut next_open = Vec::new();
+        // The spans of each of this band's rows.
+        let mut row_spans: Vec<Vec<Span>> = vec![Vec::new(); band.rows];
+        for (slot, w) in band.slots.into_iter().zip(seps.windows(2)) {
+            let (left, right) = (w[0], w[1]);
+            let span = |glyphs: &[Glyph]| {
+                let (text, size, bold) = cell_text(glyphs.to_vec(), Some(right));
+                Span {
+                    text,
+                    x: left,
+                    width: right - left,
+                    font_size: size,
+                    bold,
+                }
+            };
+            match slot {
+                Slot::Whole(glyphs) => {
+                    row_spans[0].push(span(&glyphs));
+                    for spans in row_spans.iter_mut().skip(1) {
+                        spans.push(span(&[]));
+                    }
+                    let mid = (left + right) / 2.0;
+                    let ruled_above = horizontals.iter().any(|h| {
+                        (h.at - band_top).abs() <= SNAP
+                            && h.from <= mid + SNAP
+                            && h.to >= mid - SNAP
+                    });
+                    let above = open
+                        .iter()
+                        .find(|(l, r, _)| (l - left).abs() <= SNAP && (r - right).abs() <= SNAP);
+                    match above {
+                        Some(&(_, _, cell)) if !ruled_above && row0 > 0 => {
+                            let c = &mut cells[cell];
+                            c.last = row0 + band.rows - 1;
+                            c.bottom = *band_bottom;
+                            c.glyphs.extend(glyphs);
+                            next_open.push((left, right, cell));
+                        }
+                        _ => {
+                            cells.push(Open {
+                                first: row0,
+                                last: row0 + band.rows - 1,
+                                left,
+                                right,
+                                top: *band_top,
+                                bottom: *band_bottom,
+                                glyphs,
+                            });
+                            next_open.push((left, right, cells.len() - 1));
+                        }
+                    }
+                }
+                Slot::Items(items) => {
+                    let mut texts: Vec<Option<Span>> = vec![None; band.rows];
+                    for item in items {
+                        if let Some(t) = texts.get_mut(item.first) {
+                            *t = Some(span(&item.glyphs));
+                        }
+                        let (top, bottom) =
+                            glyph_extent(&item.glyphs).unwrap_or((*band_top, *band_bottom));
+                        cells.push(Open {
+                            first: row0 + item.first,
+                            last: row0 + item.last,
+                            left,
+                            right,
+                            top,
+                            bottom,
+                            glyphs: item.glyphs,
+                        });
+                    }
+                    for (spans, t) in row_spans.iter_mut().zip(texts) {
+                        spans.push(t.unwrap_or_else(|| span(&[])));
+                    }
+                }
+            }
+        }
+        for (i, spans) in row_spans.into_iter().enumerate() {
+            lines.push(TextLine {
+                // Replaced by the row's first baseline below, when it has text.
+                y: band_bottom - SNAP,
                 spans,
                 cells: CellMode::Delimited,
                 table: Some(index),
+                row: row0 + i,
                 raw: Vec::new(),
             });
         }
+        open = next_open;
+        row0 += band.rows;
     }
-    (out, tables)
+    // A row's line stands at its first baseline (an empty row at its band's bottom).
+    let mut baselines: Vec<f32> = vec![f32::MAX; row0];
+    for c in &cells {
+        for g in &c.glyphs {
+            // A cell over several rows places its glyphs in its first row.
+            if let Some(b) = baselines.get_mut(c.first) {
+                *b = b.min(g.y);
+            }
+        }
+    }
+    for l in &mut lines {
+        if let Some(&y) = baselines.get(l.row).filter(|y| **y < f32::MAX) {
+            l.y = y;
+        }
+    }
+    let mut grid = Grid::from_rows(GridSource::Ruled, &[]);
+    grid.spans_known = true;
+    grid.rows = row0;
+    grid.cols = xs.len().saturating_sub(1);
+    for c in cells {
+        let (first_col, last_col) = (column(c.left), column(c.right));
+        if last_col <= first_col {
+            continue;
+        }
+        let text_lines: Vec<CellLine> = rows(c.glyphs.clone())
+            .into_iter()
+            .map(|(y, row)| CellLine {
+                text: spans(&row)
+                    .iter()
+                    .map(|s| s.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                y,
+            })
+            .collect();
+        let (text, font_size, bold) = cell_text(c.glyphs, Some(c.right));
+        grid.cells.push(GridCell {
+            rows: c.first..c.last + 1,
+            cols: first_col..last_col,
+            text,
+            lines: text_lines,
+            bold,
+            bbox: Some([c.left, c.top, c.right, c.bottom]),
+            font_size,
+        });
+    }
+    grid.col_xs = xs;
+    grid.normalise();
+    (grid, lines)
+}
+
+/// Top and bottom of glyphs (from their baselines and sizes).
+fn glyph_extent(glyphs: &[Glyph]) -> Option<(f32, f32)> {
+    let top = glyphs.iter().map(|g| g.y - g.size).fold(f32::MAX, f32::min);
+    let bottom = glyphs.iter().map(|g| g.y).fold(f32::MIN, f32::max);
+    (top <= bottom).then_some((top, bottom))
 }

@@ -1,0 +1,366 @@
+//! Tables among lines: readers that know a grid (ruled PDF tables, HTML)
+//! build it themselves; the rest leave lines whose spans are cells — tab and
+//! pipe rows (`Delimited`), positioned text (`Aligned`) — and this pass groups
+//! consecutive such lines into grids. A table running over a page break
+//! becomes one grid per page, the later ones marked as continuing.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::grid::{Grid, GridSource, TableRow};
+use super::{CellMode, Document, Line, Span};
+
+/// A line's place in the document: (page index, line index).
+type At = (usize, usize);
+
+/// Groups the cell lines no reader put in a grid into grids, and marks which
+/// grids continue a table from the previous page.
+pub fn assemble(doc: &mut Document) {
+    let order: Vec<At> = doc
+        .pages
+        .iter()
+        .enumerate()
+        .flat_map(|(p, page)| (0..page.lines.len()).map(move |l| (p, l)))
+        .collect();
+    let line = |doc: &Document, at: At| -> Line { doc.pages[at.0].lines[at.1].clone() };
+    let mut runs: Vec<(CellMode, Vec<At>)> = Vec::new();
+    let mut i = 0;
+    while i < order.len() {
+        let first = &doc.pages[order[i].0].lines[order[i].1];
+        if !is_free_cell_line(first) || is_toc_row(first) {
+            i += 1;
+            continue;
+        }
+        let mode = first.cells;
+        let start = i;
+        let mut end = i + 1;
+        let get =
+            |k: usize| -> Option<&Line> { order.get(k).map(|&(p, l)| &doc.pages[p].lines[l]) };
+        loop {
+            if let Some(l) = get(end)
+                && is_free_cell_line(l)
+                && l.cells == mode
+            {
+                end += 1;
+                continue;
+            }
+            // In layout text a wrapped cell is a lone indented fragment between rows.
+            if mode == CellMode::Aligned
+                && let (Some(fragment), Some(next)) = (get(end), get(end + 1))
+                && fragment.cells == CellMode::Flow
+                && fragment.table.is_none()
+                && fragment.spans.first().is_some_and(|s| s.x >= 4.0)
+                && next.cells == CellMode::Aligned
+                && next.table.is_none()
+            {
+                end += 1;
+                continue;
+            }
+            // One blank line inside a table is common (converters insert them).
+            if let (Some(blank), Some(next)) = (get(end), get(end + 1))
+                && blank.is_blank()
+                && is_free_cell_line(next)
+                && next.cells == mode
+                && get(start).is_none_or(|f| f.text != next.text)
+            {
+                end += 2;
+                continue;
+            }
+            break;
+        }
+        runs.push((mode, order[start..end].to_vec()));
+        i = end;
+    }
+    for (mode, run) in runs {
+        let block: Vec<(At, Line)> = run
+            .iter()
+            .map(|&at| (at, line(doc, at)))
+            .filter(|(_, l)| !l.is_blank())
+            .collect();
+        let rows: Vec<BlockRow> = match mode {
+            CellMode::Aligned => aligned_rows(&block),
+            _ => block
+                .iter()
+                .map(|(at, l)| BlockRow {
+                    cells: l.spans.iter().map(|s| (s.text.clone(), s.bold)).collect(),
+                    lines: vec![*at],
+                })
+                .collect(),
+        };
+        if rows.iter().map(|r| r.cells.len()).max().unwrap_or(0) < 2 {
+            continue;
+        }
+        let source = match mode {
+            CellMode::Aligned => GridSource::Aligned,
+            _ => GridSource::Markup,
+        };
+        place(doc, source, rows);
+    }
+    mark_continuations(doc);
+}
+
+/// A row of a block before it becomes grid cells: its cell texts and the lines it spans.
+struct BlockRow {
+    cells: Vec<(String, bool)>,
+    lines: Vec<At>,
+}
+
+/// Puts a block's rows into grids, one per page it runs over.
+fn place(doc: &mut Document, source: GridSource, rows: Vec<BlockRow>) {
+    let mut by_page: Vec<(usize, Vec<BlockRow>)> = Vec::new();
+    for row in rows {
+        let Some(&(page, _)) = row.lines.first() else {
+            continue;
+        };
+        match by_page.last_mut() {
+            Some((p, rows)) if *p == page => rows.push(row),
+            _ => by_page.push((page, vec![row])),
+        }
+    }
+    for (k, (page, rows)) in by_page.into_iter().enumerate() {
+        let texts: Vec<Vec<(String, bool)>> = rows.iter().map(|r| r.cells.clone()).collect();
+        let mut grid = Grid::from_rows(source, &texts);
+        let lines = &mut doc.pages[page].lines;
+        grid.row_lines = rows
+            .iter()
+            .map(|r| {
+                r.lines
+                    .first()
+                    .and_then(|&(_, l)| lines.get(l))
+                    .map_or(0, |l| l.number)
+            })
+            .collect();
+        grid.continues = k > 0;
+        let table = doc.pages[page].tables.len();
+        let lines = &mut doc.pages[page].lines;
+        for (r, row) in rows.iter().enumerate() {
+            // A wrapped cell's last lines may be at the top of the next page:
+            // they stay in the row's text, and are not this page's lines.
+            for &(p, l) in &row.lines {
+                if p == page
+                    && let Some(line) = lines.get_mut(l)
+                {
+                    line.table = Some(TableRow { table, row: r });
+                }
+            }
+        }
+        // Blank lines between a grid's rows belong to its block.
+        let mine = |x: &Line| x.table.is_some_and(|t| t.table == table);
+        if let (Some(first), Some(last)) =
+            (lines.iter().position(mine), lines.iter().rposition(mine))
+        {
+            let mut above = None;
+            for line in &mut lines[first..=last] {
+                if line.table.is_none() && line.is_blank() {
+                    line.table = above;
+                } else if mine(line) {
+                    above = line.table;
+                }
+            }
+        }
+        grid.normalise();
+        doc.pages[page].tables.push(grid);
+    }
+}
+
+/// A grid that opens its page (nothing but blank lines above it) continues the
+/// previous page's table when that page's last text was a table row of the same kind.
+fn mark_continuations(doc: &mut Document) {
+    for p in 1..doc.pages.len() {
+        let (before, after) = doc.pages.split_at_mut(p);
+        let (Some(prev), Some(page)) = (before.last(), after.first_mut()) else {
+            continue;
+        };
+        let Some(last) = prev.lines.iter().rev().find(|l| !l.is_blank()) else {
+            continue;
+        };
+        let Some(first) = page.lines.iter().find(|l| !l.is_blank()) else {
+            continue;
+        };
+        if let (Some(_), Some(t)) = (last.table, first.table)
+            && last.cells == first.cells
+            && t.row == 0
+            && let Some(grid) = page.tables.get_mut(t.table)
+        {
+            grid.continues = true;
+        }
+    }
+}
+
+fn is_free_cell_line(line: &Line) -> bool {
+    line.table.is_none() && matches!(line.cells, CellMode::Delimited | CellMode::Aligned)
+}
+
+/// Table-of-contents rows ("BAB I PENDAHULUAN …\t1") do not open a table.
+fn is_toc_row(line: &Line) -> bool {
+    line.text.contains(".....")
+}
+
+static VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[(\-–+]?\s*(rp\.?\s*)?[(\-–]?\d[\d.,]*\s*(%|‰|,-|\.-)?\s*\)?$")
+        .expect("valid regex")
+});
+static YEARISH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(th\.?\s*)?(19|20)\d\d(\s*\(n[+-]?\d?\))?$").expect("valid regex")
+});
+static COLUMN_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(?\d{1,2}\)?$").expect("valid regex"));
+
+/// Is this cell a value (a figure, not a year, a column number or text)?
+pub fn is_value_text(text: &str) -> bool {
+    let t = text.trim();
+    is_figure_text(t) && !YEARISH.is_match(t) && !COLUMN_NUMBER.is_match(t)
+}
+
+/// Is this text one figure alone (an amount, a percentage, a count)?
+pub fn is_figure_text(text: &str) -> bool {
+    VALUE.is_match(text.trim())
+}
+
+/// Rows of aligned lines (`pdftotext -layout` or PDF lines): the gutters (x
+/// ranges no span covers) separate columns, and each span goes to the column
+/// holding its middle. A line with nothing in the first column and no value in
+/// the others continues the row above (a cell that wraps).
+fn aligned_rows(block: &[(At, Line)]) -> Vec<BlockRow> {
+    let max_x = block
+        .iter()
+        .flat_map(|(_, l)| l.spans.iter().map(|s| s.x + s.width))
+        .fold(0.0f32, f32::max);
+    let cells = (max_x.ceil().max(0.0) as usize + 2).min(100_000);
+    let mut coverage = vec![0u32; cells];
+    for (_, l) in block {
+        for s in &l.spans {
+            let a = s.x.floor().max(0.0) as usize;
+            let b = ((s.x + s.width).ceil().max(0.0) as usize).min(cells);
+            for c in coverage.iter_mut().take(b).skip(a) {
+                *c += 1;
+            }
+        }
+    }
+    // Column boundaries: starts of covered runs after a gutter.
+    let mut bounds = Vec::new();
+    let mut in_gap = true;
+    for (i, &c) in coverage.iter().enumerate() {
+        if c > 0 && in_gap {
+            bounds.push(i as f32);
+        }
+        in_gap = c == 0;
+    }
+    let column_of = |s: &Span| -> usize {
+        let mid = s.x + s.width / 2.0;
+        bounds.iter().rposition(|&b| b <= mid).unwrap_or(0)
+    };
+    let width = bounds.len().max(1);
+    let mut rows: Vec<BlockRow> = Vec::new();
+    for (at, l) in block {
+        let mut cells = vec![(String::new(), false); width];
+        for s in &l.spans {
+            let c = column_of(s).min(width - 1);
+            if !cells[c].0.is_empty() {
+                cells[c].0.push(' ');
+            }
+            cells[c].0.push_str(&s.text);
+            cells[c].1 |= s.bold;
+        }
+        let has_marker = !cells[0].0.is_empty();
+        let has_value = cells.iter().skip(1).any(|(t, _)| is_value_text(t));
+        match rows.last_mut() {
+            Some(prev) if !has_marker && !has_value => {
+                for (i, (t, _)) in cells.into_iter().enumerate() {
+                    if t.is_empty() {
+                        continue;
+                    }
+                    let target = &mut prev.cells[i].0;
+                    if !target.is_empty() {
+                        target.push(' ');
+                    }
+                    target.push_str(&t);
+                }
+                prev.lines.push(*at);
+            }
+            _ => rows.push(BlockRow {
+                cells,
+                lines: vec![*at],
+            }),
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::text::read_lines;
+    use std::path::PathBuf;
+
+    fn doc(text: &str) -> Document {
+        let mut d = Document {
+            path: PathBuf::from("x.txt"),
+            kind: crate::extract::InputKind::Text,
+            pages: read_lines(text),
+            paged: true,
+            notes: Vec::new(),
+            lost: None,
+            dropped: Vec::new(),
+        };
+        assemble(&mut d);
+        d
+    }
+
+    #[test]
+    fn values_and_non_values() {
+        for v in [
+            "1.234.567",
+            "71,20%",
+            "Rp. 1.000",
+            "(0,23)",
+            "-5",
+            "16.000.000.000,-",
+            "0‰",
+        ] {
+            assert!(is_value_text(v), "{v}");
+        }
+        for t in ["2020", "Th. 2019 (n-1)", "3", "(4)", "Baik", "1 orang", ""] {
+            assert!(!is_value_text(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn tab_rows_with_a_blank_line_are_one_grid() {
+        let d = doc("intro\nNo\tUraian\tTarget\n1\tA\t5\n\n2\tB\t6\nafter");
+        let page = &d.pages[0];
+        assert_eq!(page.tables.len(), 1);
+        let g = &page.tables[0];
+        assert_eq!((g.rows, g.cols), (3, 3));
+        assert_eq!(g.row_lines, vec![2, 3, 5]);
+        assert_eq!(g.row_texts(2), vec!["2", "B", "6"]);
+        assert!(
+            page.lines[3].table.is_some(),
+            "the blank line is inside the table"
+        );
+        assert!(page.lines[5].table.is_none());
+    }
+
+    #[test]
+    fn layout_rows_join_wrapped_cells() {
+        let d = doc(concat!(
+            "  1   Kegiatan Koordinasi            28.115.000   26.640.000   94,75%\n",
+            "      Pelayanan Umum\n",
+            "  2   Kegiatan Lain                  10.000.000    5.000.000   50,00%\n",
+        ));
+        let g = &d.pages[0].tables[0];
+        assert_eq!(g.source, GridSource::Aligned);
+        assert_eq!(g.rows, 2);
+        assert_eq!(g.row_texts(0)[1], "Kegiatan Koordinasi Pelayanan Umum");
+        assert_eq!(g.row_lines, vec![1, 3]);
+    }
+
+    #[test]
+    fn a_table_over_a_page_break_continues() {
+        let d = doc("No\tUraian\n1\tA\n\u{c}2\tB\n3\tC\nprose");
+        assert!(!d.pages[0].tables[0].continues);
+        assert!(d.pages[1].tables[0].continues);
+        assert_eq!(d.pages[1].tables[0].rows, 2);
+    }
+}
