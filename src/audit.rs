@@ -203,12 +203,7 @@ pub fn audit_input(input: &Input, compiled: &checks::CompiledRules, limits: Limi
         // they found is incomplete, and a report cut short may look empty or
         // unlike an LKjIP, so any status but an error becomes this one.
         Ok(report) if report.status != FileStatus::Error => match limits::exceeded() {
-            Some(why) => FileReport {
-                status: FileStatus::Error,
-                message: Some(format!("{why}: this file was not fully audited")),
-                findings: Vec::new(),
-                ..report
-            },
+            Some(why) => over_limit(report, &why),
             None => report,
         },
         Ok(report) => report,
@@ -228,6 +223,17 @@ pub fn audit_input(input: &Input, compiled: &checks::CompiledRules, limits: Limi
                 findings: Vec::new(),
             }
         }
+    }
+}
+
+/// The report of a file stopped by its budget: an error, without findings
+/// (what was found is incomplete).
+fn over_limit(report: FileReport, why: &limits::LimitExceeded) -> FileReport {
+    FileReport {
+        status: FileStatus::Error,
+        message: Some(format!("{why}: this file was not fully audited")),
+        findings: Vec::new(),
+        ..report
     }
 }
 
@@ -256,6 +262,19 @@ fn audit_file(
         }
     };
     let pages = document.pages.len() as u32;
+    let stopped = |metadata| FileReport {
+        path: shown.to_string(),
+        kind: Some(kind),
+        pages,
+        status: FileStatus::Error,
+        message: None,
+        metadata,
+        findings: Vec::new(),
+    };
+    // Out of time already: each stage after this would only delay the stop.
+    if let Some(why) = limits::exceeded() {
+        return over_limit(stopped(None), &why);
+    }
     if !document.has_text() {
         // A text export with nothing in it is empty, not a scan.
         let why = match kind {
@@ -273,6 +292,9 @@ fn audit_file(
         };
     }
     let report = structure::analyse(&document);
+    if let Some(why) = limits::exceeded() {
+        return over_limit(stopped(Some(report.metadata.clone())), &why);
+    }
     let mut message = (!document.notes.is_empty()).then(|| document.notes.join("; "));
     if !report.looks_like_lkjip() {
         // What is left of a damaged file may not read like a report because

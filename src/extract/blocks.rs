@@ -27,6 +27,10 @@ pub fn assemble(doc: &mut Document) {
     let mut runs: Vec<(CellMode, Vec<At>)> = Vec::new();
     let mut i = 0;
     while i < order.len() {
+        // Out of time: the file is reported as not fully audited.
+        if crate::limits::out_of_time() {
+            return;
+        }
         let first = &doc.pages[order[i].0].lines[order[i].1];
         if !is_free_cell_line(first) || is_toc_row(first) {
             i += 1;
@@ -73,6 +77,9 @@ pub fn assemble(doc: &mut Document) {
         i = end;
     }
     for (mode, run) in runs {
+        if crate::limits::out_of_time() {
+            return;
+        }
         let block: Vec<(At, Line)> = run
             .iter()
             .map(|&at| (at, line(doc, at)))
