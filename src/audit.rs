@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::discover::{Input, discover};
+use crate::discover::{Input, Problem, discover};
 use crate::extract::{self, InputKind};
 use crate::findings::{Finding, sort_findings};
 use crate::limits::{self, Limits};
@@ -27,7 +27,8 @@ pub enum FileStatus {
     Ok,
     Error,
     Skipped,
-    /// A readable PDF with no text layer at all (scanned): needs OCR.
+    /// No text to audit: a PDF without a text layer (scanned: needs OCR), or
+    /// an empty text export.
     NoText,
 }
 
@@ -99,10 +100,10 @@ impl AuditOptions {
     }
 }
 
-/// Audits every file found under `paths`.
-pub fn audit_paths(paths: &[PathBuf], options: &AuditOptions) -> std::io::Result<AuditRun> {
-    let inputs = discover(paths)?;
-    Ok(audit_inputs(&inputs, options))
+/// Audits every file found under `paths`; a path that cannot be read is that
+/// path's `error`, never the run's.
+pub fn audit_paths(paths: &[PathBuf], options: &AuditOptions) -> AuditRun {
+    audit_inputs(&discover(paths), options)
 }
 
 /// Audits the given inputs in parallel; the result is in input order.
@@ -167,6 +168,21 @@ fn display_path(path: &Path) -> String {
 /// an error status for that file alone.
 pub fn audit_input(input: &Input, compiled: &checks::CompiledRules, limits: Limits) -> FileReport {
     let path = display_path(&input.path);
+    if let Some(problem) = &input.problem {
+        let (status, why) = match problem {
+            Problem::Unreadable(why) => (FileStatus::Error, why),
+            Problem::NotAFile(why) => (FileStatus::Skipped, why),
+        };
+        return FileReport {
+            path,
+            kind: input.kind,
+            pages: 0,
+            status,
+            message: Some(why.clone()),
+            metadata: None,
+            findings: Vec::new(),
+        };
+    }
     let Some(kind) = input.kind else {
         return FileReport {
             path,
@@ -183,14 +199,11 @@ pub fn audit_input(input: &Input, compiled: &checks::CompiledRules, limits: Limi
         audit_file(&input.path, &path, kind, compiled)
     }));
     match outcome {
-        // Checks stop early when the budget runs out; what they found is incomplete.
-        Ok(report) if report.status == FileStatus::Ok => match limits::exceeded() {
-            Some(why) => FileReport {
-                status: FileStatus::Error,
-                message: Some(format!("{why}: this file was not fully audited")),
-                findings: Vec::new(),
-                ..report
-            },
+        // Readers, structure and checks stop early when the budget runs out: what
+        // they found is incomplete, and a report cut short may look empty or
+        // unlike an LKjIP, so any status but an error becomes this one.
+        Ok(report) if report.status != FileStatus::Error => match limits::exceeded() {
+            Some(why) => over_limit(report, &why),
             None => report,
         },
         Ok(report) => report,
@@ -210,6 +223,17 @@ pub fn audit_input(input: &Input, compiled: &checks::CompiledRules, limits: Limi
                 findings: Vec::new(),
             }
         }
+    }
+}
+
+/// The report of a file stopped by its budget: an error, without findings
+/// (what was found is incomplete).
+fn over_limit(report: FileReport, why: &limits::LimitExceeded) -> FileReport {
+    FileReport {
+        status: FileStatus::Error,
+        message: Some(format!("{why}: this file was not fully audited")),
+        findings: Vec::new(),
+        ..report
     }
 }
 
@@ -238,21 +262,53 @@ fn audit_file(
         }
     };
     let pages = document.pages.len() as u32;
+    let stopped = |metadata| FileReport {
+        path: shown.to_string(),
+        kind: Some(kind),
+        pages,
+        status: FileStatus::Error,
+        message: None,
+        metadata,
+        findings: Vec::new(),
+    };
+    // Out of time already: each stage after this would only delay the stop.
+    if let Some(why) = limits::exceeded() {
+        return over_limit(stopped(None), &why);
+    }
     if !document.has_text() {
+        // A text export with nothing in it is empty, not a scan.
+        let why = match kind {
+            InputKind::Text => "no text: the file is empty or only blank lines",
+            InputKind::Pdf => "no text layer: needs OCR",
+        };
         return FileReport {
             path: shown.to_string(),
             kind: Some(kind),
             pages,
             status: FileStatus::NoText,
-            message: Some("no text layer: needs OCR".to_string()),
+            message: Some(why.to_string()),
             metadata: None,
             findings: Vec::new(),
         };
     }
     let report = structure::analyse(&document);
+    if let Some(why) = limits::exceeded() {
+        return over_limit(stopped(Some(report.metadata.clone())), &why);
+    }
     let mut message = (!document.notes.is_empty()).then(|| document.notes.join("; "));
     if !report.looks_like_lkjip() {
-        let note = "does not look like an LKjIP report (no LKjIP chapters or title found)";
+        // What is left of a damaged file may not read like a report because
+        // of what was lost: that file is an error, not another document.
+        let (status, note) = match &document.lost {
+            Some(_) => (
+                FileStatus::Error,
+                "damaged: what could be read does not look like an LKjIP report",
+            ),
+            None => (
+                FileStatus::Skipped,
+                "does not look like an LKjIP report (no LKjIP chapters or title found)",
+            ),
+        };
         message = Some(match message {
             Some(m) => format!("{m}; {note}"),
             None => note.to_string(),
@@ -261,7 +317,7 @@ fn audit_file(
             path: shown.to_string(),
             kind: Some(kind),
             pages,
-            status: FileStatus::Skipped,
+            status,
             message,
             metadata: Some(report.metadata.clone()),
             findings: Vec::new(),

@@ -127,7 +127,7 @@ mod tests {
     use std::path::PathBuf;
 
     fn audit(dir: &Path) -> AuditRun {
-        let inputs = discover(&[dir.to_path_buf()]).expect("discover");
+        let inputs = discover(&[dir.to_path_buf()]);
         audit_inputs(
             &inputs,
             &AuditOptions::new(RuleSet::defaults().expect("rules")),

@@ -1,7 +1,9 @@
 //! The `lkjip-audit` command line: `check`, `baseline`, `extract`, `rules`.
-//! Exit codes: 0 nothing at or above `--fail-on`, 1 something was, 2 usage,
-//! I/O, configuration or rule-file errors.
+//! Exit codes: 0 nothing at or above `--fail-on`, 1 something was (or, with
+//! `--fail-on-unreadable`, a file could not be audited), 2 usage, I/O,
+//! configuration or rule-file errors.
 
+use std::fs::File;
 use std::io::{BufWriter, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -13,14 +15,15 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use lkjip_audit::audit::{AuditOptions, AuditRun, FileReport, audit_each};
 use lkjip_audit::baseline::Baseline;
 use lkjip_audit::config::Config;
-use lkjip_audit::discover::{classify, discover};
+use lkjip_audit::discover::{Input, classify, discover, separate_outputs};
 use lkjip_audit::extract::{
     self,
     render::{render_dropped, render_text},
 };
+use lkjip_audit::files::PendingOutput;
 use lkjip_audit::findings::{Lang, Severity};
 use lkjip_audit::limits::{self, Limits};
-use lkjip_audit::report::summary::SummaryBuilder;
+use lkjip_audit::report::summary::{RunSummary, SummaryBuilder};
 use lkjip_audit::report::{self, OutputFormat, RenderOptions, ReportWriter};
 use lkjip_audit::rules::RuleSet;
 
@@ -109,7 +112,8 @@ struct AuditArgs {
     /// Configuration file (default: the nearest lkjip-audit.toml in or above the first folder).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
-    /// Files audited at once (default: one per core).
+    /// Files audited at once (default: one per core; at most the number of
+    /// files, and 4 per core).
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<usize>,
     #[command(flatten)]
@@ -131,7 +135,15 @@ enum Command {
         lkjip-audit check laporan/ -o temuan.html -o temuan.csv -o temuan.sarif\n  \
         lkjip-audit check --baseline sudah-ditinjau.json --fail-on warning laporan/\n\n\
         With -o, the formats are taken from the file extensions (.html .csv .sarif .json .txt)\n\
-        and stdout gets the summary only, unless --format is given too.")]
+        and stdout gets the summary only, unless --format is given too. Each output is written\n\
+        beside its name and renamed into place when complete; an output that is an input of\n\
+        the run is refused.\n\n\
+        Exit codes:\n  \
+        0  nothing at or above --fail-on was found\n  \
+        1  findings at or above --fail-on (default: error) were found; with\n     \
+        --fail-on-unreadable, also when a file could not be audited (status error,\n     \
+        no_text or skipped)\n  \
+        2  usage, I/O, configuration, baseline or rule-file error (message on stderr)")]
     Check {
         #[command(flatten)]
         audit: AuditArgs,
@@ -147,6 +159,10 @@ enum Command {
         /// Exit with 1 when a finding at or above this severity is found.
         #[arg(long, value_enum, default_value = "error")]
         fail_on: FailOn,
+        /// Exit with 1 also when a file could not be audited: status error
+        /// (unreadable, damaged, over its limits), no_text or skipped.
+        #[arg(long)]
+        fail_on_unreadable: bool,
         /// Hide findings recorded in this baseline of reviewed findings.
         #[arg(long, value_name = "FILE")]
         baseline: Option<PathBuf>,
@@ -222,8 +238,19 @@ pub fn main() -> ExitCode {
             output,
             lang,
             fail_on,
+            fail_on_unreadable,
             baseline,
-        } => check(&audit, format, &output, lang, fail_on, baseline.as_deref()),
+        } => check(
+            &audit,
+            format,
+            &output,
+            lang,
+            Gate {
+                fail_on,
+                unreadable: fail_on_unreadable,
+            },
+            baseline.as_deref(),
+        ),
         Command::Baseline { audit, output } => write_baseline(&audit, &output),
         Command::Extract {
             file,
@@ -303,22 +330,73 @@ fn lang_of(arg: Option<LangArg>, config: &Config) -> Lang {
     }
 }
 
-/// Discovers and audits, with a progress bar on a terminal; each file's
-/// report goes to `on_file` in input order as soon as it is ready.
+/// Output files opened before a run: each handle to write, and its rename.
+type OpenedOutputs = Vec<(File, PendingOutput)>;
+
+/// The inputs of a run and its output files, opened before the (possibly
+/// long) audit so that an output that cannot be written fails at once: each
+/// output that would overwrite an input is refused, and one inside an
+/// audited folder is not audited.
+fn prepare(args: &AuditArgs, outputs: &[PathBuf]) -> Result<(Vec<Input>, OpenedOutputs), Fatal> {
+    let mut inputs = discover(&args.paths);
+    separate_outputs(&mut inputs, &args.paths, outputs)?;
+    let mut opened = Vec::new();
+    for path in outputs {
+        let file =
+            PendingOutput::create(path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
+        opened.push(file);
+    }
+    Ok((inputs, opened))
+}
+
+/// Puts finished outputs in place; their writers must have been dropped.
+fn commit(outputs: Vec<PendingOutput>) -> Result<(), Fatal> {
+    for output in outputs {
+        let path = output.path().display().to_string();
+        output.commit().map_err(|e| Fatal(format!("{path}: {e}")))?;
+    }
+    Ok(())
+}
+
+/// At most this many files are audited at once per core: beyond it threads
+/// only wait for each other (and `--jobs 10000` spent minutes starting them).
+const MAX_JOBS_PER_CORE: usize = 4;
+
+/// The threads `--jobs` asks for, capped at the number of files and at
+/// [`MAX_JOBS_PER_CORE`] per core, saying so when it lowers them.
+fn jobs(requested: usize, files: usize, quiet: bool) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let most = cores * MAX_JOBS_PER_CORE;
+    let jobs = requested.min(files).min(most).max(1);
+    if jobs != requested && !quiet {
+        let why = if jobs == 1 && requested == 0 {
+            "at least one".to_string()
+        } else if jobs == files.max(1) && files < most {
+            format!("one per file: {files} files")
+        } else {
+            format!("at most {MAX_JOBS_PER_CORE} per core: {cores} cores")
+        };
+        eprintln!("lkjip-audit: --jobs {requested} set to {jobs} ({why})");
+    }
+    jobs
+}
+
+/// Audits the inputs, with a progress bar on a terminal; each file's report
+/// goes to `on_file` in input order as soon as it is ready.
 fn run_audit(
     args: &AuditArgs,
+    inputs: &[Input],
     config: &Config,
     rules: RuleSet,
     mut on_file: impl FnMut(FileReport) -> Result<(), Fatal>,
 ) -> Result<(), Fatal> {
-    let inputs = discover(&args.paths)?;
     let mut options = AuditOptions::new(rules);
     options.limits = args.limits.limits();
     options.tolerance = config.tolerance();
     options.default_scale = config.default_scale.clone();
     if let Some(n) = args.jobs {
         let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
+            .num_threads(jobs(n, inputs.len(), args.quiet))
             .build()?;
         options.pool = Some(Arc::new(pool));
     }
@@ -338,7 +416,7 @@ fn run_audit(
     }
     // The first failure to write stops the output; the audit runs out.
     let mut failure = None;
-    audit_each(&inputs, &options, |report| {
+    audit_each(inputs, &options, |report| {
         if failure.is_none() {
             let written = match &bar {
                 Some(bar) => bar.suspend(|| on_file(report)),
@@ -359,16 +437,24 @@ struct Output<'a> {
     writer: Box<dyn ReportWriter + 'a>,
 }
 
+/// When `check` exits with 1.
+#[derive(Clone, Copy)]
+struct Gate {
+    fail_on: FailOn,
+    /// `--fail-on-unreadable`: files that could not be audited count too.
+    unreadable: bool,
+}
+
 fn check(
     args: &AuditArgs,
     format: Option<Format>,
     outputs: &[PathBuf],
     lang: Option<LangArg>,
-    fail_on: FailOn,
+    gate: Gate,
     baseline: Option<&Path>,
 ) -> Result<ExitCode, Fatal> {
     // Decide every output's format before the (possibly long) run.
-    let mut files = Vec::new();
+    let mut formats = Vec::new();
     for path in outputs {
         let f = OutputFormat::from_path(path).ok_or_else(|| {
             Fatal(format!(
@@ -376,7 +462,7 @@ fn check(
                 path.display()
             ))
         })?;
-        files.push((path, f));
+        formats.push(f);
     }
     let config = load_config(args.config.as_deref(), &args.paths)?;
     let rules = load_rules(&config, &args.rules)?;
@@ -387,16 +473,17 @@ fn check(
         lang,
         rules: rules.rules.clone(),
     };
+    let (inputs, opened) = prepare(args, outputs)?;
     let mut writers = Vec::new();
-    for (path, f) in &files {
-        let file =
-            std::fs::File::create(path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
+    let mut pending = Vec::new();
+    for ((file, output), f) in opened.into_iter().zip(&formats) {
         writers.push(Output {
-            name: path.display().to_string(),
+            name: output.path().display().to_string(),
             writer: report::writer(*f, BufWriter::new(file), &options),
         });
+        pending.push(output);
     }
-    let on_stdout = match (format, files.is_empty()) {
+    let on_stdout = match (format, outputs.is_empty()) {
         (Some(f), _) => Some(f.into()),
         (None, true) => Some(OutputFormat::Human),
         (None, false) => None,
@@ -408,7 +495,7 @@ fn check(
         });
     }
     let write_error = |name: &str, e: std::io::Error| Fatal(format!("{name}: {e}"));
-    let threshold = match fail_on {
+    let threshold = match gate.fail_on {
         FailOn::Info => Some(Severity::Info),
         FailOn::Warning => Some(Severity::Warning),
         FailOn::Error => Some(Severity::Error),
@@ -416,7 +503,7 @@ fn check(
     };
     let mut failed = false;
     let mut summary = SummaryBuilder::default();
-    run_audit(args, &config, rules, |mut report| {
+    run_audit(args, &inputs, &config, rules, |mut report| {
         if let Some(filter) = &mut hide_reviewed {
             filter.hide_reviewed(&mut report);
         }
@@ -440,36 +527,93 @@ fn check(
             .map_err(|e| write_error(&out.name, e))?;
     }
     drop(writers);
+    commit(pending)?;
+    let unaudited = not_audited(&summary);
+    if !args.quiet {
+        say_what_was_not_audited(&summary, &args.paths, gate.unreadable);
+    }
     if on_stdout.is_none() && !args.quiet {
         println!(
             "{} files, {} findings; written: {}",
             summary.files,
             summary.findings,
-            files
+            outputs
                 .iter()
-                .map(|(p, _)| p.display().to_string())
+                .map(|p| p.display().to_string())
                 .collect::<Vec<_>>()
                 .join(", ")
         );
     }
-    Ok(if failed {
+    Ok(if failed || (gate.unreadable && unaudited > 0) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
 }
 
+/// Files of the run that were not audited (status error, no_text, skipped).
+fn not_audited(summary: &RunSummary) -> usize {
+    summary.files - summary.by_status.get("ok").copied().unwrap_or(0)
+}
+
+/// A line on stderr when files were not audited: a run that audited nothing
+/// says so and why, rather than print an empty listing.
+fn say_what_was_not_audited(summary: &RunSummary, paths: &[PathBuf], gated: bool) {
+    let unaudited = not_audited(summary);
+    if unaudited == 0 && summary.files > 0 {
+        return;
+    }
+    let statuses = summary
+        .by_status
+        .iter()
+        .filter(|(status, _)| **status != "ok")
+        .map(|(status, n)| format!("{n} {status}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let hint = if gated {
+        ""
+    } else {
+        "; --fail-on-unreadable makes this exit 1"
+    };
+    if summary.files == 0 {
+        let named = paths
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        eprintln!("lkjip-audit: nothing was audited: no files found in {named}");
+    } else if unaudited == summary.files {
+        eprintln!(
+            "lkjip-audit: nothing was audited: none of the {} files could be ({statuses}; the listing gives each reason){hint}",
+            summary.files
+        );
+    } else {
+        eprintln!(
+            "lkjip-audit: {unaudited} of {} files were not audited ({statuses}; the listing gives each reason){hint}",
+            summary.files
+        );
+    }
+}
+
 fn write_baseline(args: &AuditArgs, output: &Path) -> Result<ExitCode, Fatal> {
     let config = load_config(args.config.as_deref(), &args.paths)?;
     let rules = load_rules(&config, &args.rules)?;
+    // The output is checked and opened first: a baseline that cannot be
+    // written fails now, not after the whole audit.
+    let (inputs, mut opened) = prepare(args, std::slice::from_ref(&output.to_path_buf()))?;
+    let Some((mut file, pending)) = opened.pop() else {
+        return Err(Fatal(format!("{}: not opened", output.display())));
+    };
     let mut run = AuditRun::default();
-    run_audit(args, &config, rules, |report| {
+    run_audit(args, &inputs, &config, rules, |report| {
         run.files.push(report);
         Ok(())
     })?;
     let baseline = Baseline::from_run(&run);
-    std::fs::write(output, baseline.to_json())
+    std::io::Write::write_all(&mut file, baseline.to_json().as_bytes())
         .map_err(|e| Fatal(format!("{}: {e}", output.display())))?;
+    drop(file);
+    commit(vec![pending])?;
     if !args.quiet {
         eprintln!(
             "lkjip-audit: {} findings of {} files recorded in {}",

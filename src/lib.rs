@@ -12,6 +12,7 @@ pub mod discover;
 pub mod extract;
 pub mod facts;
 pub mod file_error;
+pub mod files;
 pub mod findings;
 pub mod fuzzing;
 pub mod limits;

@@ -62,6 +62,15 @@ pub fn check_time() -> Result<(), LimitExceeded> {
     })
 }
 
+/// True when the current file has run out of time. For the loops of checks,
+/// structure and readers that may run long on a big file: it reads the clock
+/// (tens of nanoseconds) only when a deadline is set, so calling it per line,
+/// paragraph or table costs nothing measurable. A loop that sees it stops; the
+/// file then gets status `error` (see [`exceeded`]).
+pub fn out_of_time() -> bool {
+    check_time().is_err()
+}
+
 /// The limit the current file has run over, if any.
 pub fn exceeded() -> Option<LimitExceeded> {
     if let Err(e) = check_time() {

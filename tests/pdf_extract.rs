@@ -537,10 +537,7 @@ fn truncated_and_flipped_pdfs_all_get_a_status() {
     }
     let inputs: Vec<Input> = inputs
         .into_iter()
-        .map(|path| Input {
-            path,
-            kind: Some(InputKind::Pdf),
-        })
+        .map(|path| Input::new(path, Some(InputKind::Pdf)))
         .collect();
     let run = audit_inputs(&inputs, &rules());
     assert_eq!(run.files.len(), inputs.len());
@@ -557,13 +554,7 @@ fn truncated_and_flipped_pdfs_all_get_a_status() {
 type Key = (String, String, String);
 
 fn finding_multiset(path: &Path, kind: InputKind) -> (FileStatus, BTreeMap<Key, usize>) {
-    let run = audit_inputs(
-        &[Input {
-            path: path.to_path_buf(),
-            kind: Some(kind),
-        }],
-        &rules(),
-    );
+    let run = audit_inputs(&[Input::new(path.to_path_buf(), Some(kind))], &rules());
     let mut out = BTreeMap::new();
     for f in run.findings() {
         *out.entry((f.rule.clone(), f.stated.clone(), f.expected.clone()))
@@ -884,10 +875,7 @@ fn bad_input_fixtures_get_their_expected_status() {
             "{}: {got}, expected {want}",
             pdf.display()
         );
-        inputs.push(lkjip_audit::discover::Input {
-            path: pdf,
-            kind: Some(InputKind::Pdf),
-        });
+        inputs.push(Input::new(pdf, Some(InputKind::Pdf)));
     }
     assert!(inputs.len() >= 6, "bad-input fixtures present");
     let run = audit_inputs(&inputs, &rules());

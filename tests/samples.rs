@@ -276,8 +276,14 @@ fn english_listing_and_exit_codes() {
     assert!(stdout.contains("Tertulis: 2018"));
     let (code, _, _) = run(&["check", "--fail-on", "never", RAMBIPUJI]);
     assert_eq!(code, 0);
-    let (code, _, stderr) = run(&["check", "no/such/folder"]);
-    assert_eq!(code, 2, "{stderr}");
+    // A path that is not there is that path's error, not the run's (issue 15):
+    // the run says nothing was audited, and fails only when asked to.
+    let (code, stdout, stderr) = run(&["check", "no/such/folder"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("no/such/folder [error]"), "{stdout}");
+    assert!(stderr.contains("nothing was audited"), "{stderr}");
+    let (code, _, _) = run(&["check", "--fail-on-unreadable", "no/such/folder"]);
+    assert_eq!(code, 1);
     let (code, _, _) = run(&["check", "--lang", "fr", RAMBIPUJI]);
     assert_eq!(code, 2);
 }

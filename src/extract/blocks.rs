@@ -27,6 +27,10 @@ pub fn assemble(doc: &mut Document) {
     let mut runs: Vec<(CellMode, Vec<At>)> = Vec::new();
     let mut i = 0;
     while i < order.len() {
+        // Out of time: the file is reported as not fully audited.
+        if crate::limits::out_of_time() {
+            return;
+        }
         let first = &doc.pages[order[i].0].lines[order[i].1];
         if !is_free_cell_line(first) || is_toc_row(first) {
             i += 1;
@@ -73,6 +77,9 @@ pub fn assemble(doc: &mut Document) {
         i = end;
     }
     for (mode, run) in runs {
+        if crate::limits::out_of_time() {
+            return;
+        }
         let block: Vec<(At, Line)> = run
             .iter()
             .map(|&at| (at, line(doc, at)))
@@ -145,10 +152,18 @@ fn place(doc: &mut Document, source: GridSource, rows: Vec<BlockRow>) {
                 }
             }
         }
-        // Blank lines between a grid's rows belong to its block.
+        // Blank lines between a grid's rows belong to its block. Its first and
+        // last lines come from the rows: searching the page for them made a
+        // one-page text export quadratic in its number of tables.
         let mine = |x: &Line| x.table.is_some_and(|t| t.table == table);
-        if let (Some(first), Some(last)) =
-            (lines.iter().position(mine), lines.iter().rposition(mine))
+        let on_page = || {
+            rows.iter()
+                .flat_map(|r| &r.lines)
+                .filter(|(p, _)| *p == page)
+                .map(|(_, l)| *l)
+        };
+        if let (Some(first), Some(last)) = (on_page().min(), on_page().max())
+            && last < lines.len()
         {
             let mut above = None;
             for line in &mut lines[first..=last] {
@@ -249,7 +264,8 @@ fn aligned_rows(block: &[(At, Line)]) -> Vec<BlockRow> {
     }
     let column_of = |s: &Span| -> usize {
         let mid = s.x + s.width / 2.0;
-        bounds.iter().rposition(|&b| b <= mid).unwrap_or(0)
+        // Bounds ascend: a binary search, as a line may have thousands of them.
+        bounds.partition_point(|&b| b <= mid).saturating_sub(1)
     };
     let width = bounds.len().max(1);
     let mut rows: Vec<BlockRow> = Vec::new();
@@ -301,6 +317,7 @@ mod tests {
             pages: read_lines(text),
             paged: true,
             notes: Vec::new(),
+            lost: None,
             dropped: Vec::new(),
         };
         assemble(&mut d);

@@ -176,6 +176,9 @@ pub struct Document {
     /// Things worth telling the auditor about the extraction itself
     /// (e.g. "no text on pages 12–14: needs OCR", "decoded as Windows-1252").
     pub notes: Vec<String>,
+    /// What of the file could not be read because it is damaged ("pages 3–9
+    /// damaged: text lost or garbled"); None when nothing was lost.
+    pub lost: Option<String>,
     /// Text left out on purpose (PDFs), in page order: see [`DropReason`].
     pub dropped: Vec<DroppedText>,
 }
@@ -214,9 +217,22 @@ pub enum ExtractError {
 
 /// Extracts a file of the given kind.
 pub fn extract(path: &Path, kind: InputKind) -> Result<Document, ExtractError> {
-    let bytes = std::fs::read(path).map_err(|source| ExtractError::Io {
-        path: path.to_path_buf(),
-        source,
+    // Regular files only, and no more bytes than the memory budget has left:
+    // a FIFO or a link to /dev/zero named like a report is refused, not read.
+    let cap = crate::limits::remaining_memory();
+    let bytes = crate::files::read_capped(path, cap).map_err(|e| match e {
+        crate::files::ReadError::Io(source) => ExtractError::Io {
+            path: path.to_path_buf(),
+            source,
+        },
+        crate::files::ReadError::TooLarge(_) => {
+            // Counted, so that the message names the limit the file ran over.
+            let over = crate::limits::charge(cap.saturating_add(1)).err();
+            ExtractError::Limit(over.map_or_else(
+                || "the file is too large".to_string(),
+                |e| format!("{e}: the file is larger"),
+            ))
+        }
     })?;
     match kind {
         InputKind::Text => {

@@ -89,6 +89,7 @@ mod tests {
                 .collect(),
             paged: true,
             notes: Vec::new(),
+            lost: None,
             dropped: Vec::new(),
         }
     }

@@ -13,19 +13,10 @@ use super::{
     CellMode, Document, Grid, GridCell, GridSource, InputKind, Line, Page, Span, TableRow,
 };
 
-/// Decodes the bytes (UTF-8, or Windows-1252 when they are not valid UTF-8)
-/// and reads the lines.
+/// Decodes the bytes (see [`decode`]) and reads the lines.
 pub fn read_text_export(path: &Path, bytes: &[u8]) -> Document {
-    let mut notes = Vec::new();
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => {
-            let (decoded, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            notes.push("not valid UTF-8: decoded as Windows-1252".to_string());
-            decoded.into_owned()
-        }
-    };
+    let (text, note) = decode(bytes);
+    let notes: Vec<String> = note.into_iter().collect();
     let pages = read_lines(&text);
     let paged = pages.len() > 1;
     let mut doc = Document {
@@ -34,10 +25,90 @@ pub fn read_text_export(path: &Path, bytes: &[u8]) -> Document {
         pages,
         paged,
         notes,
+        lost: None,
         dropped: Vec::new(),
     };
     super::blocks::assemble(&mut doc);
     doc
+}
+
+/// Decodes a text export, with a note when it was not plain UTF-8:
+/// - UTF-16 with a byte-order mark, or without one when every other byte of
+///   its start is NUL;
+/// - UTF-8 with each invalid sequence replaced by U+FFFD (noting how many and
+///   the line of the first), when the file has at least as many valid
+///   multi-byte UTF-8 characters as invalid sequences: one bad byte in a UTF-8 file must not
+///   turn all its other non-ASCII text into Windows-1252 mojibake;
+/// - Windows-1252 otherwise (a file with no valid multi-byte UTF-8 at all).
+pub fn decode(bytes: &[u8]) -> (String, Option<String>) {
+    use encoding_rs::{UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+    let bom = encoding_rs::Encoding::for_bom(bytes);
+    let (utf16, body, how) = match bom {
+        Some((enc, len)) if enc != UTF_8 => (Some(enc), &bytes[len..], "byte-order mark"),
+        Some((_, len)) => (None, &bytes[len..], ""),
+        None => (
+            utf16_without_bom(bytes),
+            bytes,
+            "no byte-order mark: told by its NUL bytes",
+        ),
+    };
+    if let Some(enc) = utf16.filter(|e| *e == UTF_16LE || *e == UTF_16BE) {
+        let (text, had_errors) = enc.decode_without_bom_handling(body);
+        let mut note = format!("decoded as {} ({how})", enc.name());
+        if had_errors {
+            note.push_str("; invalid sequences replaced by \u{FFFD}");
+        }
+        return (text.into_owned(), Some(note));
+    }
+    if let Ok(text) = std::str::from_utf8(body) {
+        return (text.to_string(), None);
+    }
+    let (mut multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in body.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| c.len_utf8() > 1).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    if multibyte > 0 && multibyte >= invalid {
+        let text = String::from_utf8_lossy(body).into_owned();
+        let first = text.find('\u{FFFD}').unwrap_or(0);
+        let line = text[..first].matches('\n').count() + 1;
+        let what = if invalid == 1 {
+            "1 invalid byte sequence".to_string()
+        } else {
+            format!("{invalid} invalid byte sequences")
+        };
+        let note =
+            format!("not valid UTF-8: {what} replaced by \u{FFFD}, the first on line {line}");
+        return (text, Some(note));
+    }
+    let (text, _, _) = WINDOWS_1252.decode(body);
+    let note = "not valid UTF-8: decoded as Windows-1252".to_string();
+    (text.into_owned(), Some(note))
+}
+
+/// UTF-16 without a byte-order mark: in its first bytes, NUL at almost every
+/// odd offset (little-endian ASCII) or every even one (big-endian).
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    let pairs = head.len() / 2;
+    if pairs < 8 {
+        return None;
+    }
+    let nul = |offset: usize| {
+        head.iter()
+            .skip(offset)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let (even, odd) = (nul(0), nul(1));
+    if odd * 10 >= pairs * 9 && even * 10 < pairs {
+        Some(encoding_rs::UTF_16LE)
+    } else if even * 10 >= pairs * 9 && odd * 10 < pairs {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// Splits text into pages (form feeds) of lines. Line numbers count file lines.
@@ -50,6 +121,10 @@ pub fn read_lines(text: &str) -> Vec<Page> {
     let raw_lines: Vec<&str> = split_lines(text);
     let mut i = 0;
     while i < raw_lines.len() {
+        // Out of time: the file is reported as not fully audited.
+        if crate::limits::out_of_time() {
+            break;
+        }
         let number = i as u32 + 1;
         let mut raw = raw_lines[i];
         // A form feed starts a new page (pdftotext puts one between pages).
@@ -448,14 +523,22 @@ fn collapse_spaces(s: &str) -> String {
 /// one Delimited line per `<tr>`, where a spanned position is an empty cell.
 fn html_table(block: &str, line_starts: &[(usize, u32)]) -> (Vec<Line>, Grid) {
     let lower = block.to_ascii_lowercase();
+    // Line starts ascend: a binary search, as one block may hold a whole file.
     let line_of = |offset: usize| -> u32 {
-        line_starts
-            .iter()
-            .rev()
-            .find(|(start, _)| *start <= offset)
-            .map(|(_, n)| *n)
-            .unwrap_or(1)
+        let after = line_starts.partition_point(|(start, _)| *start <= offset);
+        after
+            .checked_sub(1)
+            .and_then(|k| line_starts.get(k))
+            .map_or(1, |(_, n)| *n)
     };
+    // Every tag's positions, found once: searching the rest of the block for
+    // each row and cell was quadratic in a block with unclosed rows or cells.
+    let tr = Tag::new(&lower, "<tr");
+    let tr_end = Tag::new(&lower, "</tr");
+    let td = Tag::new(&lower, "<td");
+    let th = Tag::new(&lower, "<th");
+    let td_end = Tag::new(&lower, "</td");
+    let th_end = Tag::new(&lower, "</th");
     let mut lines = Vec::new();
     let mut grid = Grid::from_rows(GridSource::Markup, &[]);
     grid.spans_known = true;
@@ -465,16 +548,13 @@ fn html_table(block: &str, line_starts: &[(usize, u32)]) -> (Vec<Line>, Grid) {
     // Columns still covered by a rowspan from an earlier row: (column, rows left).
     let mut pending: Vec<(usize, usize)> = Vec::new();
     let mut pos = 0;
-    while let Some(tr) = lower[pos..].find("<tr") {
-        let row_start = pos + tr;
-        let row_end = lower[row_start..]
-            .find("</tr")
-            .map(|e| row_start + e)
-            .or_else(|| {
-                lower[row_start + 3..]
-                    .find("<tr")
-                    .map(|e| row_start + 3 + e)
-            })
+    while let Some(row_start) = tr.next(pos, lower.len()) {
+        if crate::limits::out_of_time() {
+            break;
+        }
+        let row_end = tr_end
+            .next(row_start, lower.len())
+            .or_else(|| tr.next(row_start + 3, lower.len()))
             .unwrap_or(lower.len());
         let row = lines.len();
         let mut cells: Vec<String> = Vec::new();
@@ -483,30 +563,23 @@ fn html_table(block: &str, line_starts: &[(usize, u32)]) -> (Vec<Line>, Grid) {
         let mut cell_pos = row_start;
         let mut new_pending = Vec::new();
         loop {
-            let next_td = lower[cell_pos..row_end]
-                .find("<td")
+            let next_td = td
+                .next(cell_pos, row_end)
                 .into_iter()
-                .chain(lower[cell_pos..row_end].find("<th"))
+                .chain(th.next(cell_pos, row_end))
                 .min();
-            let Some(rel) = next_td else { break };
-            let tag_start = cell_pos + rel;
+            let Some(tag_start) = next_td else { break };
             let Some(tag_close) = lower[tag_start..row_end].find('>') else {
                 break;
             };
             let tag = &lower[tag_start..tag_start + tag_close];
             all_th &= tag.starts_with("<th");
             let content_start = tag_start + tag_close + 1;
-            let content_end = [
-                lower[content_start..row_end].find("</td"),
-                lower[content_start..row_end].find("</th"),
-                lower[content_start..row_end].find("<td"),
-                lower[content_start..row_end].find("<th"),
-            ]
-            .into_iter()
-            .flatten()
-            .min()
-            .map(|e| content_start + e)
-            .unwrap_or(row_end);
+            let content_end = [&td_end, &th_end, &td, &th]
+                .into_iter()
+                .filter_map(|t| t.next(content_start, row_end))
+                .min()
+                .unwrap_or(row_end);
             // Skip columns taken by rowspans from above.
             while pending.iter().any(|(col, _)| *col == cells.len()) {
                 cells.push(String::new());
@@ -593,6 +666,28 @@ fn html_table(block: &str, line_starts: &[(usize, u32)]) -> (Vec<Line>, Grid) {
     (lines, grid)
 }
 
+/// Where one tag occurs in a block, in order.
+struct Tag {
+    at: Vec<usize>,
+    len: usize,
+}
+
+impl Tag {
+    fn new(block: &str, tag: &str) -> Tag {
+        Tag {
+            at: block.match_indices(tag).map(|(i, _)| i).collect(),
+            len: tag.len(),
+        }
+    }
+
+    /// The first occurrence at or after `from` that ends by `before`, as
+    /// `block[from..before].find(tag)` would find it.
+    fn next(&self, from: usize, before: usize) -> Option<usize> {
+        let at = *self.at.get(self.at.partition_point(|&i| i < from))?;
+        (at + self.len <= before).then_some(at)
+    }
+}
+
 fn attr_number(tag: &str, name: &str) -> Option<usize> {
     let at = tag.find(name)?;
     let rest = tag[at + name.len()..]
@@ -607,6 +702,37 @@ fn attr_number(tag: &str, name: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decodes_utf16_utf8_with_a_bad_byte_and_windows_1252() {
+        let text = "Capaian – 90 %\nLaporan Kinerja Tahun 2020\n";
+        let be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        let (got, note) = decode(&be);
+        assert_eq!(
+            (got.as_str(), note.as_deref()),
+            (text, Some("decoded as UTF-16BE (byte-order mark)"))
+        );
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let (got, note) = decode(&le);
+        assert_eq!(got, text);
+        assert!(note.is_some_and(|n| n.contains("UTF-16LE (no byte-order mark")));
+        let bad = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes(), b"\xff"].concat();
+        let (got, note) = decode(&bad);
+        assert_eq!(got, format!("{text}\u{FFFD}"));
+        assert_eq!(
+            note.as_deref(),
+            Some(
+                "not valid UTF-8: 1 invalid byte sequence replaced by \u{FFFD}, the first on line 3"
+            )
+        );
+        // No valid multi-byte UTF-8 at all: Windows-1252 ("\x96" is an en dash).
+        let (got, note) = decode(b"Capaian \x96 90 %");
+        assert_eq!(got, "Capaian – 90 %");
+        assert!(note.is_some_and(|n| n.contains("Windows-1252")));
+    }
 
     fn cells(line: &Line) -> Vec<&str> {
         line.spans.iter().map(|s| s.text.as_str()).collect()

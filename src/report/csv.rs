@@ -7,9 +7,10 @@
 //!   garbles "Rp 1.329.782.597,10 — «»";
 //! - CRLF line ends and RFC 4180 quoting (fields with `;`, `"`, CR or LF are
 //!   quoted, quotes doubled).
-//! - Cells from documents that start with `=`, `+`, `-`, `@`, tab or CR could be
-//!   run by Excel as formulas (CSV injection); such a cell gets a leading `'`
-//!   unless it is a plain number such as `-5` or `+2,5 %`.
+//! - Text cells (from documents, file names, rule files) that start with `=`,
+//!   `+`, `-`, `@`, tab or CR could be run by Excel as formulas (CSV
+//!   injection); such a cell gets a leading `'` unless it is a plain number
+//!   such as `-5` or `+2,5 %`.
 
 use std::io;
 
@@ -86,25 +87,30 @@ pub fn location_text(l: &Location) -> String {
     }
 }
 
+/// Every text column is guarded, not only those from a document's text: a
+/// file named `=1+2.txt` audited by a relative path starts the `file` and
+/// `related` cells with `=`, and a rule file chooses its rule ids.
 fn row(f: &Finding, lang: Lang) -> Vec<String> {
     vec![
-        f.rule.clone(),
-        f.category.as_str().to_string(),
-        f.severity.as_str().to_string(),
-        f.location.file.clone(),
+        guard(&f.rule),
+        guard(f.category.as_str()),
+        guard(f.severity.as_str()),
+        guard(&f.location.file),
         f.location.page.map(|p| p.to_string()).unwrap_or_default(),
         f.location.line.to_string(),
         guard(&f.stated),
         guard(&f.expected),
         guard(f.message.get(lang)),
         guard(f.computation.get(lang)),
-        f.related
-            .iter()
-            .map(location_text)
-            .collect::<Vec<_>>()
-            .join("; "),
+        guard(
+            &f.related
+                .iter()
+                .map(location_text)
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
         guard(&f.excerpt),
-        f.fingerprint(),
+        guard(&f.fingerprint()),
     ]
 }
 

@@ -2,14 +2,16 @@
 //! finding with its source line, the stated figure highlighted, stated vs
 //! expected and the computation; filters by severity, category, rule and file.
 //! No network, no external assets. Every text that comes from a document goes
-//! through [`escape`], in element text and in attributes alike.
+//! through [`escape`], in element text and in attributes alike. Written as the
+//! run goes (see [`HtmlWriter`]).
 
 use std::collections::BTreeSet;
-use std::fmt::Write;
+use std::fmt::Write as _;
+use std::io;
 
-use super::RenderOptions;
-use super::summary::{CATEGORIES, summarize};
-use crate::audit::{AuditRun, FileReport};
+use super::ReportWriter;
+use super::summary::{CATEGORIES, RunSummary};
+use crate::audit::FileReport;
 use crate::findings::{Finding, Lang, Severity};
 
 /// Escapes text for HTML element content and quoted attribute values.
@@ -100,7 +102,10 @@ const EN: Words = Words {
     year: "year",
 };
 
-const STYLE: &str = "body{font-family:system-ui,Segoe UI,Arial,sans-serif;margin:1.5rem;color:#222}\
+// The summary and filters are written after the reports (see HtmlWriter);
+// `order` shows them first even before the script moves them there.
+const STYLE: &str = "body{font-family:system-ui,Segoe UI,Arial,sans-serif;margin:1.5rem;color:#222;display:flex;flex-direction:column}\
+body>*{min-width:0}h1{order:-3}#summary{order:-2}.filters{order:-1}\
 h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ccc}\
 table.sum{border-collapse:collapse;margin:.5rem 0}table.sum td,table.sum th{border:1px solid #ccc;padding:.2rem .6rem;text-align:left}\
 .filters{position:sticky;top:0;background:#f7f7f7;padding:.5rem;border:1px solid #ddd;display:flex;gap:1rem;flex-wrap:wrap}\
@@ -111,6 +116,7 @@ pre.src{white-space:pre-wrap;background:#fff;border:1px solid #e0e0e0;padding:.3
 mark{background:#ffe082;font-weight:bold}.muted{color:#666}.status{font-size:.85rem;padding:.1rem .4rem;border-radius:3px;background:#eee}";
 
 const SCRIPT: &str = "(function(){\
+var h1=document.querySelector('h1');h1.after(document.getElementById('summary'),document.querySelector('.filters'));\
 var sel=document.querySelectorAll('select[data-filter]');\
 function apply(){var want={};sel.forEach(function(s){want[s.dataset.filter]=s.value;});\
 var shown=0;document.querySelectorAll('.finding').forEach(function(f){\
@@ -256,106 +262,142 @@ fn report_html(out: &mut String, file: &FileReport, lang: Lang, w: &Words) {
     out.push_str("</section>\n");
 }
 
-pub fn render(run: &AuditRun, options: &RenderOptions) -> String {
-    let lang = options.lang;
-    let w = if lang == Lang::Id { &ID } else { &EN };
-    let s = summarize(run);
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
+/// Streams the HTML page: each report's section is written as soon as it is
+/// audited; the summary and the filters (whose option lists are only known at
+/// the end) follow the last section, and are shown at the top by CSS `order`
+/// and moved there by the page's script. Only the sets of severities,
+/// categories and rules seen are kept, so memory does not grow with the
+/// number of files and findings.
+pub struct HtmlWriter<W: io::Write> {
+    out: W,
+    lang: Lang,
+    started: bool,
+    severities: BTreeSet<String>,
+    categories: BTreeSet<String>,
+    rules: BTreeSet<String>,
+}
+
+impl<W: io::Write> HtmlWriter<W> {
+    pub fn new(out: W, lang: Lang) -> Self {
+        HtmlWriter {
+            out,
+            lang,
+            started: false,
+            severities: BTreeSet::new(),
+            categories: BTreeSet::new(),
+            rules: BTreeSet::new(),
+        }
+    }
+
+    fn words(&self) -> &'static Words {
+        if self.lang == Lang::Id { &ID } else { &EN }
+    }
+
+    fn start(&mut self) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            let w = self.words();
+            write!(
+                self.out,
+                "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\
 <title>{}</title><style>{STYLE}</style></head><body>\n<h1>{}</h1>\n",
-        if lang == Lang::Id { "id" } else { "en" },
-        w.title,
-        w.title
-    );
-    // Summary.
-    let _ = write!(out, "<section id=\"summary\"><h2>{}</h2>", w.summary);
-    let statuses: Vec<String> = s
-        .by_status
-        .iter()
-        .map(|(k, v)| format!("{k}: {v}"))
-        .collect();
-    let _ = write!(
-        out,
-        "<p>{}: <b>{}</b> ({}) · {}: <b id=\"total-count\">{}</b> · {}: <b id=\"shown-count\">{}</b></p>",
-        w.files,
-        s.files,
-        escape(&statuses.join(", ")),
-        w.findings,
-        s.findings,
-        w.shown,
-        s.findings
-    );
-    if let Some(hidden) = s.hidden_by_baseline {
-        let _ = write!(out, "<p>{hidden} {}</p>", w.hidden);
+                if self.lang == Lang::Id { "id" } else { "en" },
+                w.title,
+                w.title
+            )?;
+        }
+        Ok(())
     }
-    let _ = write!(
-        out,
-        "<table class=\"sum\"><tr><th>{}</th><th>{}</th><th>error</th><th>warning</th><th>info</th>",
-        w.file, w.status
-    );
-    for c in CATEGORIES {
-        let _ = write!(out, "<th>{}</th>", c.as_str());
+}
+
+impl<W: io::Write> ReportWriter for HtmlWriter<W> {
+    fn file(&mut self, file: &FileReport) -> io::Result<()> {
+        self.start()?;
+        for f in &file.findings {
+            self.severities.insert(f.severity.as_str().to_string());
+            self.categories.insert(f.category.as_str().to_string());
+            if !self.rules.contains(&f.rule) {
+                self.rules.insert(f.rule.clone());
+            }
+        }
+        let mut section = String::new();
+        report_html(&mut section, file, self.lang, self.words());
+        self.out.write_all(section.as_bytes())
     }
-    out.push_str("</tr>");
-    for f in &s.per_file {
+
+    fn finish(&mut self, s: &RunSummary) -> io::Result<()> {
+        self.start()?;
+        let w = self.words();
+        let mut out = String::new();
+        let _ = write!(out, "<section id=\"summary\"><h2>{}</h2>", w.summary);
+        let statuses: Vec<String> = s
+            .by_status
+            .iter()
+            .map(|(k, v)| format!("{k}: {v}"))
+            .collect();
         let _ = write!(
             out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>",
-            escape(&f.path),
-            f.status,
-            f.by_severity.error,
-            f.by_severity.warning,
-            f.by_severity.info
+            "<p>{}: <b>{}</b> ({}) · {}: <b id=\"total-count\">{}</b> · {}: <b id=\"shown-count\">{}</b></p>",
+            w.files,
+            s.files,
+            escape(&statuses.join(", ")),
+            w.findings,
+            s.findings,
+            w.shown,
+            s.findings
+        );
+        if let Some(hidden) = s.hidden_by_baseline {
+            let _ = write!(out, "<p>{hidden} {}</p>", w.hidden);
+        }
+        let _ = write!(
+            out,
+            "<table class=\"sum\"><tr><th>{}</th><th>{}</th><th>error</th><th>warning</th><th>info</th>",
+            w.file, w.status
         );
         for c in CATEGORIES {
-            let _ = write!(
-                out,
-                "<td>{}</td>",
-                f.by_category.get(c.as_str()).copied().unwrap_or(0)
-            );
+            let _ = write!(out, "<th>{}</th>", c.as_str());
         }
         out.push_str("</tr>");
-    }
-    out.push_str("</table>");
-    if !s.top_files.is_empty() {
-        let _ = write!(out, "<p>{}:</p><ol>", w.most);
-        for (path, n) in &s.top_files {
-            let _ = write!(out, "<li>{} ({n})</li>", escape(path));
+        for f in &s.per_file {
+            let _ = write!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>",
+                escape(&f.path),
+                f.status,
+                f.by_severity.error,
+                f.by_severity.warning,
+                f.by_severity.info
+            );
+            for c in CATEGORIES {
+                let _ = write!(
+                    out,
+                    "<td>{}</td>",
+                    f.by_category.get(c.as_str()).copied().unwrap_or(0)
+                );
+            }
+            out.push_str("</tr>");
         }
-        out.push_str("</ol>");
+        out.push_str("</table>");
+        if !s.top_files.is_empty() {
+            let _ = write!(out, "<p>{}:</p><ol>", w.most);
+            for (path, n) in &s.top_files {
+                let _ = write!(out, "<li>{} ({n})</li>", escape(path));
+            }
+            out.push_str("</ol>");
+        }
+        out.push_str("</section>\n");
+        out.push_str("<div class=\"filters\">");
+        select(&mut out, "severity", w.severity, &self.severities, w);
+        select(&mut out, "category", w.category, &self.categories, w);
+        select(&mut out, "rule", w.rule, &self.rules, w);
+        let files: BTreeSet<String> = s.per_file.iter().map(|f| f.path.clone()).collect();
+        select(&mut out, "file", w.file, &files, w);
+        out.push_str("</div>\n");
+        let _ = write!(out, "<script>{SCRIPT}</script>\n</body></html>\n");
+        self.out.write_all(out.as_bytes())?;
+        self.out.flush()
     }
-    out.push_str("</section>\n");
-    // Filters.
-    let set = |get: &dyn Fn(&Finding) -> String| -> BTreeSet<String> {
-        run.findings().map(get).collect()
-    };
-    out.push_str("<div class=\"filters\">");
-    select(
-        &mut out,
-        "severity",
-        w.severity,
-        &set(&|f| f.severity.as_str().to_string()),
-        w,
-    );
-    select(
-        &mut out,
-        "category",
-        w.category,
-        &set(&|f| f.category.as_str().to_string()),
-        w,
-    );
-    select(&mut out, "rule", w.rule, &set(&|f| f.rule.clone()), w);
-    let files: BTreeSet<String> = run.files.iter().map(|f| f.path.clone()).collect();
-    select(&mut out, "file", w.file, &files, w);
-    out.push_str("</div>\n");
-    for file in &run.files {
-        report_html(&mut out, file, lang, w);
-    }
-    let _ = write!(out, "<script>{SCRIPT}</script>\n</body></html>\n");
-    out
 }
 
 #[cfg(test)]

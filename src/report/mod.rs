@@ -1,8 +1,9 @@
 //! Output: the human listing and machine-readable formats.
 //!
-//! Every format renders the same [`AuditRun`]; `render` is the one entry
-//! point the command line uses, so that `-o a.html -o b.csv` writes each
-//! format from one run.
+//! Every format is a [`ReportWriter`] fed the same reports, file by file in
+//! input order, and the run's summary at the end; [`writer`] is the one entry
+//! point the command line uses, so that `-o a.html -o b.csv` writes each format
+//! from one run as it goes. [`render`] writes a finished run to a string.
 
 pub mod csv;
 pub mod html;
@@ -58,9 +59,9 @@ pub trait ReportWriter {
     fn finish(&mut self, summary: &RunSummary) -> io::Result<()>;
 }
 
-/// The writer of a format. The listing, JSON and CSV are streamed; SARIF and
-/// HTML are whole documents (HTML opens with the summary), so their writer
-/// keeps the files and renders at the end.
+/// The writer of a format. Every format is written as the run goes, keeping
+/// per file only what its end needs (JSON's file entries, SARIF's
+/// notifications), never the findings.
 pub fn writer<'a, W: Write + 'a>(
     format: OutputFormat,
     out: W,
@@ -70,56 +71,21 @@ pub fn writer<'a, W: Write + 'a>(
         OutputFormat::Human => Box::new(human::HumanWriter::new(out, options.lang)),
         OutputFormat::Json => Box::new(json::JsonWriter::new(out, options.lang)),
         OutputFormat::Csv => Box::new(csv::CsvWriter::new(out, options.lang)),
-        OutputFormat::Sarif | OutputFormat::Html => Box::new(WholeRunWriter {
-            out,
-            format,
-            options,
-            files: Vec::new(),
-        }),
-    }
-}
-
-struct WholeRunWriter<'a, W: Write> {
-    out: W,
-    format: OutputFormat,
-    options: &'a RenderOptions,
-    files: Vec<FileReport>,
-}
-
-impl<W: Write> ReportWriter for WholeRunWriter<'_, W> {
-    fn file(&mut self, file: &FileReport) -> io::Result<()> {
-        self.files.push(file.clone());
-        Ok(())
-    }
-
-    fn finish(&mut self, summary: &RunSummary) -> io::Result<()> {
-        let run = AuditRun {
-            files: std::mem::take(&mut self.files),
-            hidden_by_baseline: summary.hidden_by_baseline,
-        };
-        self.out
-            .write_all(render(self.format, &run, self.options).as_bytes())?;
-        self.out.flush()
+        OutputFormat::Sarif => Box::new(sarif::SarifWriter::new(out, options)),
+        OutputFormat::Html => Box::new(html::HtmlWriter::new(out, options.lang)),
     }
 }
 
 /// Renders a finished run in the given format.
 pub fn render(format: OutputFormat, run: &AuditRun, options: &RenderOptions) -> String {
-    match format {
-        OutputFormat::Sarif => sarif::render(run, options),
-        OutputFormat::Html => html::render(run, options),
-        OutputFormat::Human | OutputFormat::Json | OutputFormat::Csv => {
-            let mut bytes = Vec::new();
-            {
-                let mut w = writer(format, &mut bytes, options);
-                // Writing to memory cannot fail.
-                for file in &run.files {
-                    let _ = w.file(file);
-                }
-                let _ = w.finish(&summary::summarize(run));
-            }
-            String::from_utf8(bytes)
-                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    let mut bytes = Vec::new();
+    {
+        let mut w = writer(format, &mut bytes, options);
+        // Writing to memory cannot fail.
+        for file in &run.files {
+            let _ = w.file(file);
         }
+        let _ = w.finish(&summary::summarize(run));
     }
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }

@@ -1,12 +1,16 @@
 //! SARIF 2.1.0, for code-scanning viewers and audit tooling. Rules go into
 //! `tool.driver.rules`; SARIF has no page numbers, so a PDF finding carries its
 //! page in the message and in `properties.page` of the result and location.
+//! Written as the run goes, like JSON (see [`SarifWriter`]).
+
+use std::collections::HashMap;
+use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
-use super::RenderOptions;
-use super::summary::summarize;
-use crate::audit::{AuditRun, FileStatus};
+use super::summary::RunSummary;
+use super::{RenderOptions, ReportWriter};
+use crate::audit::{FileReport, FileStatus};
 use crate::findings::{Finding, Lang, Location, Severity};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -93,76 +97,159 @@ fn result(f: &Finding, lang: Lang, rule_index: Option<usize>) -> Value {
     v
 }
 
-pub fn render(run: &AuditRun, options: &RenderOptions) -> String {
-    let lang = options.lang;
-    // Every loaded rule is described; a rule that fired but is unknown here
-    // (no rule set given) is described by its id alone.
-    let mut rules: Vec<Value> = options
-        .rules
-        .iter()
-        .map(|r| {
-            json!({
-                "id": r.id,
-                "shortDescription": {"text": r.message.get(lang)},
-                "fullDescription": {"text": if r.description.get(lang).is_empty() { r.message.get(lang) } else { r.description.get(lang) }},
-                "defaultConfiguration": {"level": level(r.severity)},
-                "properties": {"category": r.category.as_str(), "kind": r.kind},
-            })
-        })
-        .collect();
-    let mut ids: Vec<String> = options.rules.iter().map(|r| r.id.clone()).collect();
-    for f in run.findings() {
-        if !ids.contains(&f.rule) {
-            ids.push(f.rule.clone());
-            rules.push(json!({
-                "id": f.rule,
-                "defaultConfiguration": {"level": level(f.severity)},
-                "properties": {"category": f.category.as_str()},
-            }));
+/// A rule in `tool.driver.rules`.
+fn rule_json(r: &crate::rules::Rule, lang: Lang) -> Value {
+    let description = if r.description.get(lang).is_empty() {
+        r.message.get(lang)
+    } else {
+        r.description.get(lang)
+    };
+    json!({
+        "id": r.id,
+        "shortDescription": {"text": r.message.get(lang)},
+        "fullDescription": {"text": description},
+        "defaultConfiguration": {"level": level(r.severity)},
+        "properties": {"category": r.category.as_str(), "kind": r.kind},
+    })
+}
+
+/// A file that could not be audited (or has a note), as a tool notification
+/// so that a viewer shows it.
+fn notification(f: &FileReport) -> Option<Value> {
+    if f.status == FileStatus::Ok && f.message.is_none() {
+        return None;
+    }
+    let lvl = match f.status {
+        FileStatus::Error => "error",
+        FileStatus::NoText => "warning",
+        _ => "note",
+    };
+    Some(json!({
+        "level": lvl,
+        "message": {"text": format!("{}: {}", f.status.as_str(), f.message.clone().unwrap_or_default())},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(&f.path)}}}],
+    }))
+}
+
+/// Streams the SARIF log: `results` are written as files are audited; the
+/// rules, the notifications and the summary — known only at the end — follow
+/// them in the run object (JSON members have no order). Only the rules in
+/// force and a compact line per file that could not be audited are kept, so
+/// memory does not grow with the number of findings.
+pub struct SarifWriter<'a, W: Write> {
+    out: W,
+    lang: Lang,
+    rules: &'a [crate::rules::Rule],
+    /// Index in `tool.driver.rules` of every rule id seen.
+    index: HashMap<String, usize>,
+    /// Rules that fired but are not in force (no rule set given), described by id alone.
+    extra_rules: Vec<Value>,
+    notifications: Vec<u8>,
+    started: bool,
+    results_written: usize,
+}
+
+impl<'a, W: Write> SarifWriter<'a, W> {
+    pub fn new(out: W, options: &'a RenderOptions) -> Self {
+        let index = options
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .rev() // the first of two rules with one id wins, as a search would
+            .collect();
+        SarifWriter {
+            out,
+            lang: options.lang,
+            rules: &options.rules,
+            index,
+            extra_rules: Vec::new(),
+            notifications: Vec::new(),
+            started: false,
+            results_written: 0,
         }
     }
-    let results: Vec<Value> = run
-        .findings()
-        .map(|f| result(f, lang, ids.iter().position(|id| *id == f.rule)))
-        .collect();
-    // Files that could not be audited are tool notifications, so a viewer shows them.
-    let notifications: Vec<Value> = run
-        .files
-        .iter()
-        .filter(|f| f.status != FileStatus::Ok || f.message.is_some())
-        .map(|f| {
-            let lvl = match f.status {
-                FileStatus::Error => "error",
-                FileStatus::NoText => "warning",
-                _ => "note",
+
+    fn start(&mut self) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            write!(
+                self.out,
+                "{{\n  \"$schema\": \"{SCHEMA}\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"results\": ["
+            )?;
+        }
+        Ok(())
+    }
+
+    fn rule_index(&mut self, f: &Finding) -> usize {
+        if let Some(&i) = self.index.get(&f.rule) {
+            return i;
+        }
+        let i = self.rules.len() + self.extra_rules.len();
+        self.extra_rules.push(json!({
+            "id": f.rule,
+            "defaultConfiguration": {"level": level(f.severity)},
+            "properties": {"category": f.category.as_str()},
+        }));
+        self.index.insert(f.rule.clone(), i);
+        i
+    }
+}
+
+/// `value` pretty-printed, indented to sit `indent` spaces in.
+fn indented(value: &impl serde::Serialize, indent: &str) -> String {
+    // Plain data always serialises.
+    serde_json::to_string_pretty(value)
+        .unwrap_or_default()
+        .replace('\n', &format!("\n{indent}"))
+}
+
+impl<W: Write> ReportWriter for SarifWriter<'_, W> {
+    fn file(&mut self, file: &FileReport) -> io::Result<()> {
+        self.start()?;
+        for f in &file.findings {
+            let index = self.rule_index(f);
+            let sep = if self.results_written == 0 { "" } else { "," };
+            write!(
+                self.out,
+                "{sep}\n        {}",
+                result(f, self.lang, Some(index))
+            )?;
+            self.results_written += 1;
+        }
+        if let Some(n) = notification(file) {
+            let sep = if self.notifications.is_empty() {
+                ""
+            } else {
+                ","
             };
-            json!({
-                "level": lvl,
-                "message": {"text": format!("{}: {}", f.status.as_str(), f.message.clone().unwrap_or_default())},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(&f.path)}}}],
-            })
-        })
-        .collect();
-    let doc = json!({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": env!("CARGO_PKG_NAME"),
-                "version": env!("CARGO_PKG_VERSION"),
-                "rules": rules,
-            }},
-            "invocations": [{
-                "executionSuccessful": true,
-                "toolExecutionNotifications": notifications,
-            }],
-            "results": results,
-            "properties": {"summary": summarize(run)},
-        }],
-    });
-    let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    text.push('\n');
-    text
+            write!(self.notifications, "{sep}\n            {n}")?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, summary: &RunSummary) -> io::Result<()> {
+        self.start()?;
+        let mut rules: Vec<Value> = self.rules.iter().map(|r| rule_json(r, self.lang)).collect();
+        rules.append(&mut self.extra_rules);
+        let tool = json!({"driver": {
+            "name": env!("CARGO_PKG_NAME"),
+            "version": env!("CARGO_PKG_VERSION"),
+            "rules": rules,
+        }});
+        write!(
+            self.out,
+            "\n      ],\n      \"tool\": {},\n      \"invocations\": [\n        {{\n          \"executionSuccessful\": true,\n          \"toolExecutionNotifications\": [",
+            indented(&tool, "      ")
+        )?;
+        self.out.write_all(&self.notifications)?;
+        write!(
+            self.out,
+            "\n          ]\n        }}\n      ],\n      \"properties\": {{\n        \"summary\": {}\n      }}\n    }}\n  ]\n}}\n",
+            indented(summary, "        ")
+        )?;
+        self.out.flush()
+    }
 }
 
 #[cfg(test)]

@@ -222,6 +222,34 @@ message = { id = "Tahun {stated}", en = "Year {stated}" }
     }
 
     #[test]
+    fn a_pattern_that_does_not_compile_is_pointed_at() {
+        let mut set = RuleSet::default();
+        // A literal string with a backslash: the message shows it escaped.
+        let bad = "[[rule]]\nid = \"x\"\nkind = \"template_text\"\ncategory = \"format\"\nseverity = \"warning\"\nmessage = { id = \"a\", en = \"b\" }\n[[rule.params.templates]]\nwhat = { id = \"a\", en = \"b\" }\npattern = '(?i)\\bfoo('\n";
+        let err = set
+            .add_text(Path::new("g.toml"), bad)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("g.toml:9:12:"), "{err}");
+        assert!(err.contains("invalid pattern"), "{err}");
+        // A basic string: its escapes are doubled in the file.
+        let basic = bad.replace("'(?i)\\bfoo('", "\"(?i)\\\\bfoo(\"");
+        let err = set
+            .add_text(Path::new("h.toml"), &basic)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("h.toml:9:12:"), "{err}");
+        // Spelled so that the value cannot be found (a line continuation):
+        // the `pattern =` line still is.
+        let wrapped = bad.replace("'(?i)\\bfoo('", "\"\"\"(?i)\\bfoo\\\n  (\"\"\"");
+        let err = set
+            .add_text(Path::new("i.toml"), &wrapped)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("i.toml:9:1:"), "{err}");
+    }
+
+    #[test]
     fn defaults_load() {
         let set = RuleSet::defaults().unwrap();
         assert!(!set.rules.is_empty());

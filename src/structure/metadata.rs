@@ -46,6 +46,9 @@ pub fn find_metadata(lines: &[LineRef<'_>], paragraphs: &[Paragraph]) -> Metadat
     let mut years: BTreeMap<i32, usize> = BTreeMap::new();
     let mut offices: BTreeMap<String, usize> = BTreeMap::new();
     for p in paragraphs {
+        if crate::limits::out_of_time() {
+            break;
+        }
         if p.chapter == Chapter::Lampiran {
             continue;
         }
@@ -101,6 +104,9 @@ pub fn find_metadata(lines: &[LineRef<'_>], paragraphs: &[Paragraph]) -> Metadat
 fn signature_dates(lines: &[LineRef<'_>]) -> Vec<(usize, IndoDate)> {
     let mut out = Vec::new();
     for l in lines {
+        if crate::limits::out_of_time() {
+            break;
+        }
         if !matches!(
             l.chapter,
             Chapter::KataPengantar | Chapter::Bab(4) | Chapter::Bab(5)

@@ -36,22 +36,22 @@ pub struct Paragraph {
 impl Paragraph {
     /// The line (index into the report's lines) holding byte `offset` of the text.
     pub fn line_at(&self, offset: usize) -> usize {
+        // Pieces are in increasing offset: a binary search keeps a long paragraph linear.
+        let after = self.pieces.partition_point(|(start, _)| *start <= offset);
         self.pieces
-            .iter()
-            .rev()
-            .find(|(start, _)| *start <= offset)
-            .or(self.pieces.first())
+            .get(after.saturating_sub(1))
             .map(|(_, i)| *i)
             .unwrap_or(0)
     }
 
     /// Byte offset in the paragraph where line `line_index` starts.
     pub fn line_start(&self, line_index: usize) -> usize {
-        self.pieces
-            .iter()
-            .find(|(_, i)| *i == line_index)
-            .map(|(o, _)| *o)
-            .unwrap_or(0)
+        // Pieces are in increasing line index too.
+        let at = self.pieces.partition_point(|(_, i)| *i < line_index);
+        match self.pieces.get(at) {
+            Some((o, i)) if *i == line_index => *o,
+            _ => 0,
+        }
     }
 }
 
@@ -108,9 +108,19 @@ impl<'d> Report<'d> {
 
     /// Index in `lines` of the line at (page, line number).
     pub fn index_of(&self, page: u32, line: u32) -> Option<usize> {
-        self.lines
-            .iter()
-            .position(|l| l.page == page && l.line.number == line)
+        // Lines are in (page, line number) order, so a binary search finds the
+        // first one; checks call this per table row, and a scan per call made
+        // them quadratic in the report's length. The scan stays as a fallback.
+        let at = self
+            .lines
+            .partition_point(|l| (l.page, l.line.number) < (page, line));
+        match self.lines.get(at) {
+            Some(l) if l.page == page && l.line.number == line => Some(at),
+            _ => self
+                .lines
+                .iter()
+                .position(|l| l.page == page && l.line.number == line),
+        }
     }
 
     pub fn chapter_present(&self, chapter: Chapter) -> bool {
@@ -176,6 +186,10 @@ fn build_paragraphs(lines: &[LineRef<'_>]) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
     let mut current: Option<Paragraph> = None;
     for l in lines {
+        // Out of time: stop here; the file is reported as not fully audited.
+        if crate::limits::out_of_time() {
+            break;
+        }
         let flow = l.line.cells == CellMode::Flow && !l.line.is_blank();
         let breaks_before = l.line.heading.is_some()
             || starts_list_item(&l.line.text)

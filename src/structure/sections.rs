@@ -169,6 +169,12 @@ pub fn assign_chapters(lines: &[&Line]) -> Vec<Chapter> {
     let mut closing_paragraph = false;
     let mut signature_lines = 0;
     for line in lines {
+        // Out of time: the rest stays in the current chapter; the file is
+        // reported as not fully audited.
+        if crate::limits::out_of_time() {
+            out.resize(lines.len(), current);
+            break;
+        }
         if let Some(chapter) = chapter_heading(line) {
             let allowed = match current {
                 // Inside the table of contents only the start of the body ends it.

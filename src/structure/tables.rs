@@ -138,6 +138,10 @@ pub fn find_tables(doc: &Document, lines: &[LineRef<'_>]) -> Vec<Table> {
     let mut tables = Vec::new();
     let mut i = 0;
     while i < lines.len() {
+        // Out of time: stop here; the file is reported as not fully audited.
+        if crate::limits::out_of_time() {
+            break;
+        }
         let Some(at) = lines[i].line.table else {
             i += 1;
             continue;
@@ -181,7 +185,20 @@ pub fn find_tables(doc: &Document, lines: &[LineRef<'_>]) -> Vec<Table> {
         while end > start + 1 && lines[end - 1].line.is_blank() {
             end -= 1;
         }
-        if chain.iter().map(|(_, g)| g.cols).max().unwrap_or(0) >= 2 {
+        // Every row is padded to the widest one: a single line of thousands of
+        // cells would make each row of its table that wide. The padding is
+        // counted against the file's memory budget like decoded content.
+        let width = chain.iter().map(|(_, g)| g.cols).max().unwrap_or(0);
+        let rows: usize = chain.iter().map(|(_, g)| g.rows).sum();
+        let cells: usize = chain.iter().map(|(_, g)| g.cells.len()).sum();
+        let padding = width
+            .saturating_mul(rows)
+            .saturating_sub(cells)
+            .saturating_mul(std::mem::size_of::<Cell>());
+        if crate::limits::charge(padding as u64).is_err() {
+            break;
+        }
+        if width >= 2 {
             let caption = find_caption(lines, start);
             let mut table = build_table(&chain, caption, lines[start].chapter, start, end);
             if let Some(scale) = find_scale(lines, start) {

@@ -194,6 +194,8 @@ pub struct PageContent {
     pub rules: Vec<Rule>,
     pub images: usize,
     pub height: f32,
+    /// A font the page uses is missing, whole or in part (a truncated file).
+    pub damaged: bool,
 }
 
 #[derive(Clone)]
@@ -604,22 +606,30 @@ impl<'a> Interpreter<'a> {
 
     fn font(&mut self, resources: Option<&'a Dictionary>, name: &[u8]) -> Rc<Font> {
         let doc = self.doc;
-        let entry = resources
-            .and_then(|r| r.get(b"Font").ok())
+        let fonts = resources.and_then(|r| r.get(b"Font").ok());
+        let entry = fonts
             .and_then(|o| dict_of(doc, o))
             .and_then(|fonts| fonts.get(name).ok());
         let Some(entry) = entry else {
+            // A font dictionary that is named but gone: the file is cut.
+            self.out.damaged |= fonts.is_some_and(|o| dict_of(doc, o).is_none());
             return Rc::new(Font::fallback());
         };
         if let Object::Reference(id) = entry
             && let Some(f) = self.fonts.by_id.get(id)
         {
+            self.out.damaged |= f.damaged;
             return f.clone();
         }
         let font = match dict_of(doc, entry) {
             Some(d) => Rc::new(Font::load(doc, d)),
-            None => Rc::new(Font::fallback()),
+            None => {
+                let mut f = Font::fallback();
+                f.damaged = matches!(entry, Object::Reference(_));
+                Rc::new(f)
+            }
         };
+        self.out.damaged |= font.damaged;
         if let Object::Reference(id) = entry {
             self.fonts.by_id.insert(*id, font.clone());
         }

@@ -30,6 +30,9 @@ pub struct Char {
 pub struct Font {
     pub kind: FontKind,
     pub bold: bool,
+    /// An object the font names is missing (a truncated file): its text may
+    /// decode wrongly, so the page counts as damaged.
+    pub damaged: bool,
     to_unicode: Option<CMap>,
     /// Codespace of a Type0 font's encoding CMap (Identity-H: 2 bytes).
     codespace: Option<CMap>,
@@ -48,12 +51,19 @@ pub struct Font {
     std_default: f32,
 }
 
+/// True when one of `keys` of `dict` refers to an object the file does not have.
+fn names_missing(doc: &PdfDoc, dict: &Dictionary, keys: &[&[u8]]) -> bool {
+    keys.iter()
+        .any(|k| matches!(dict.get(k), Ok(Object::Reference(id)) if !doc.objects.contains_key(id)))
+}
+
 impl Font {
     /// A stand-in when a font cannot be read: Latin-1-ish text with average widths.
     pub fn fallback() -> Font {
         Font {
             kind: FontKind::Simple,
             bold: false,
+            damaged: false,
             to_unicode: None,
             codespace: None,
             table: (0..=255u8)
@@ -86,6 +96,18 @@ impl Font {
         let mut font = Font::fallback();
         font.to_unicode = to_unicode;
         font.bold = is_bold_name(&base_font);
+        // What decodes the text is gone: its map to Unicode, its encoding, or —
+        // when there is no map — the embedded font the text is read through.
+        let descriptor = dict
+            .get(b"FontDescriptor")
+            .ok()
+            .and_then(|o| dict_of(doc, o));
+        font.damaged = names_missing(doc, dict, &[b"ToUnicode", b"Encoding", b"DescendantFonts"])
+            || (font.to_unicode.is_none()
+                && (names_missing(doc, dict, &[b"FontDescriptor"])
+                    || descriptor.is_some_and(|fd| {
+                        names_missing(doc, fd, &[b"FontFile", b"FontFile2", b"FontFile3"])
+                    })));
         match subtype {
             b"Type0" => {
                 font.kind = FontKind::Type0;

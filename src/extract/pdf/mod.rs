@@ -68,7 +68,7 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
     }
     crate::limits::charge(bytes.len() as u64).map_err(limit)?;
     let mut notes = Vec::new();
-    let mut doc = load(bytes, &mut notes)?;
+    let (mut doc, mut repair) = load(bytes, &mut notes)?;
     crate::limits::check_time().map_err(limit)?;
     if doc.objects.len() > MAX_OBJECTS {
         return Err(ExtractError::Limit(format!(
@@ -85,6 +85,7 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
         if !page_ids.is_empty() && doc.encryption_state.is_none() {
             notes.push("damaged page tree: pages found by scanning the file".to_string());
             doc = rebuilt;
+            repair = Repair::Objects;
         }
     }
     if page_ids.is_empty() {
@@ -163,8 +164,40 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
             }
         }
     }
-    if !damaged_pages.is_empty() {
-        notes.push(format!("damaged content on {}", page_list(&damaged_pages)));
+    // What was lost: pages whose content or fonts are gone, and whole pages a
+    // repaired file no longer has (its surviving page tree may say how many).
+    // A complete file ends with %%EOF (give or take trailing junk).
+    let tail = bytes
+        .get(bytes.len().saturating_sub(1024)..)
+        .unwrap_or(bytes);
+    let cut_short = !tail.windows(5).any(|w| w == b"%%EOF");
+    let declared = (repair != Repair::None || cut_short)
+        .then(|| declared_pages(&doc))
+        .flatten()
+        .filter(|&n| n > page_ids.len());
+    let missing = match (declared, repair) {
+        (Some(n), _) => Some(format!("{} of {n} pages missing", n - page_ids.len())),
+        (None, _) if cut_short => {
+            Some("the file is cut short (no %%EOF at its end): pages may be missing".to_string())
+        }
+        // The note on the rebuild says why.
+        (None, Repair::Objects) => Some("pages may be missing".to_string()),
+        _ => None,
+    };
+    let lost = [
+        (!damaged_pages.is_empty()).then(|| {
+            format!(
+                "{} damaged: text lost or garbled",
+                page_list(&damaged_pages)
+            )
+        }),
+        missing,
+    ]
+    .into_iter()
+    .flatten()
+    .reduce(|a, b| format!("{a}; {b}"));
+    if let Some(lost) = &lost {
+        notes.push(lost.clone());
     }
     let removed = running::remove_running(&mut pages);
     if !removed.is_empty() {
@@ -203,10 +236,16 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
     dropped.sort_by_key(|d| (d.page, d.reason));
     if pages.iter().all(|p| p.lines.is_empty()) {
         // Nothing readable because the file is broken is not the same as a scan.
-        if !damaged_pages.is_empty() {
+        if let Some(lost) = lost {
             return Err(ExtractError::Damaged(format!(
-                "no text could be read; damaged content on {}",
-                page_list(&damaged_pages)
+                "no text could be read; {lost}"
+            )));
+        }
+        // Only pages drawn as images need OCR; pages with nothing at all on them do not.
+        if !pages.iter().any(|p| p.scanned) {
+            return Err(ExtractError::NoText(format!(
+                "no text on any of the {} pages, and no images either: blank pages",
+                pages.len()
             )));
         }
         return Err(ExtractError::NoText(format!(
@@ -244,19 +283,46 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
         pages: out_pages,
         paged: true,
         notes,
+        lost,
         dropped,
     };
     super::blocks::assemble(&mut doc);
     Ok(doc)
 }
 
-fn load(bytes: &[u8], notes: &mut Vec<String>) -> Result<PdfDoc, ExtractError> {
+/// How a file had to be repaired to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Repair {
+    None,
+    /// lopdf rebuilt the cross-reference table by scanning the file.
+    Xref,
+    /// Only the objects still in the file, under a page tree of our own.
+    Objects,
+}
+
+/// The most pages a surviving page-tree node says the document has.
+fn declared_pages(doc: &PdfDoc) -> Option<usize> {
+    doc.objects
+        .values()
+        .filter_map(|o| match o {
+            Object::Dictionary(d) => Some(d),
+            _ => None,
+        })
+        .filter(|d| d.get(b"Type").ok().and_then(|t| t.as_name().ok()) == Some(b"Pages"))
+        .filter_map(|d| d.get(b"Count").ok()?.as_i64().ok())
+        .filter_map(|n| usize::try_from(n).ok())
+        .filter(|&n| n <= MAX_PAGES)
+        .max()
+}
+
+fn load(bytes: &[u8], notes: &mut Vec<String>) -> Result<(PdfDoc, Repair), ExtractError> {
     let cap = crate::limits::remaining_memory().min(objects::MAX_STREAM as u64) as usize;
     let options = || LoadOptions {
         max_decompressed_size: Some(cap),
         ..LoadOptions::default()
     };
     let first = PdfDoc::load_mem_with_options(bytes, options());
+    let mut repair = Repair::None;
     let mut doc = match first {
         Ok(doc) => doc,
         Err(e) if is_password_error(&e) => {
@@ -269,6 +335,7 @@ fn load(bytes: &[u8], notes: &mut Vec<String>) -> Result<PdfDoc, ExtractError> {
             match PdfDoc::load_mem_with_options(bytes, o) {
                 Ok(doc) => {
                     notes.push("damaged PDF: cross-reference table rebuilt".to_string());
+                    repair = Repair::Xref;
                     doc
                 }
                 Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
@@ -286,6 +353,7 @@ fn load(bytes: &[u8], notes: &mut Vec<String>) -> Result<PdfDoc, ExtractError> {
                         notes.push(
                             "damaged PDF: rebuilt from the objects still in the file".to_string(),
                         );
+                        repair = Repair::Objects;
                         doc
                     }
                     None => return Err(ExtractError::Damaged(first_err.to_string())),
@@ -300,7 +368,7 @@ fn load(bytes: &[u8], notes: &mut Vec<String>) -> Result<PdfDoc, ExtractError> {
     if doc.was_encrypted() {
         notes.push("encrypted PDF opened with the empty user password".to_string());
     }
-    Ok(doc)
+    Ok((doc, repair))
 }
 
 /// A truncated or badly damaged file: finds every `N G obj` still in it, and
@@ -383,6 +451,10 @@ fn rebuild_from_objects(bytes: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
+fn is_reference(o: &Object) -> bool {
+    matches!(o, Object::Reference(_))
+}
+
 fn is_password_error(e: &lopdf::Error) -> bool {
     matches!(
         e,
@@ -445,31 +517,44 @@ fn read_page(
     let rotate = inherited(doc, page, b"Rotate").and_then(num).unwrap_or(0.0) as i64;
     let mut damaged = false;
     let mut data = Vec::new();
-    let streams: Vec<&Object> = match page.get(b"Contents").ok().map(|o| deref(doc, o)) {
+    let contents = page.get(b"Contents").ok();
+    let streams: Vec<&Object> = match contents.map(|o| deref(doc, o)) {
         Some(Object::Array(items)) => items.iter().collect(),
         Some(o @ Object::Stream(_)) => vec![o],
-        _ => Vec::new(),
+        None | Some(Object::Null) if !contents.is_some_and(is_reference) => Vec::new(),
+        // Content named but gone (a truncated file): the page's text is lost.
+        _ => {
+            damaged = true;
+            Vec::new()
+        }
     };
     for s in streams {
-        if let Object::Stream(stream) = deref(doc, s) {
-            match decode_stream(stream) {
-                Ok(d) => {
-                    data.extend_from_slice(&d);
-                    data.push(b'\n');
-                }
-                Err(StreamError::Limit(m)) => return Err(ExtractError::Limit(m)),
-                Err(StreamError::Damaged) => damaged = true,
+        let Object::Stream(stream) = deref(doc, s) else {
+            damaged |= is_reference(s);
+            continue;
+        };
+        match decode_stream(stream) {
+            Ok(d) => {
+                data.extend_from_slice(&d);
+                data.push(b'\n');
             }
-            if data.len() > MAX_PAGE_CONTENT {
-                return Err(ExtractError::Limit(format!(
-                    "page content over {MAX_PAGE_CONTENT} bytes"
-                )));
-            }
+            Err(StreamError::Limit(m)) => return Err(ExtractError::Limit(m)),
+            Err(StreamError::Damaged) => damaged = true,
+        }
+        if data.len() > MAX_PAGE_CONTENT {
+            return Err(ExtractError::Limit(format!(
+                "page content over {MAX_PAGE_CONTENT} bytes"
+            )));
         }
     }
+    // Resources named but gone (a truncated file): fonts fall back, text garbles.
+    damaged |= page
+        .get(b"Resources")
+        .is_ok_and(|o| is_reference(o) && resources.is_none());
     let mut interp = Interpreter::new(doc, fonts, bbox, rotate);
     interp.run(&data, resources, 0)?;
     let content = interp.finish();
+    damaged |= content.damaged;
     let scanned = content.glyphs.is_empty() && content.hidden.is_empty() && content.images > 0;
     let height = content.height;
     let (oblique, glyphs): (Vec<_>, Vec<_>) = content.glyphs.into_iter().partition(|g| g.dir == 4);

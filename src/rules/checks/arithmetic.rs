@@ -758,11 +758,15 @@ impl Check for ShareOfTotal {
                 continue;
             }
             let last = parts.iter().map(|p| p.line).max().unwrap_or(0);
-            for para in ctx.report.paragraphs.iter().filter(|p| {
-                p.pieces
-                    .first()
-                    .is_some_and(|(_, i)| *i > last && *i <= last + self.p.within_lines)
-            }) {
+            // Paragraphs are in line order: go straight to those just below the
+            // parts rather than filter them all for every composition (quadratic).
+            let first_line = |p: &crate::structure::Paragraph| p.pieces.first().map(|(_, i)| *i);
+            let paragraphs = &ctx.report.paragraphs;
+            let from = paragraphs.partition_point(|p| first_line(p).is_none_or(|i| i <= last));
+            for para in paragraphs[from..]
+                .iter()
+                .take_while(|p| first_line(p).is_some_and(|i| i <= last + self.p.within_lines))
+            {
                 for c in self.p.share.0.captures_iter(&para.text) {
                     let (Some(label), Some(share)) = (c.name("label"), c.name("share")) else {
                         continue;

@@ -80,7 +80,27 @@ impl Aggregate {
 
 impl Check for Aggregate {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        // Found once, not per claim (that made the check quadratic in the report's
+        // length): the tables with values by end line, each paired with the last
+        // such table (in report order) ending there or before; and the measurement table.
+        let tables = &ctx.report.tables;
+        let mut ends: Vec<(usize, usize)> = tables
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| self.values(t).is_some())
+            .map(|(i, t)| (t.end, i))
+            .collect();
+        ends.sort_unstable();
+        let mut latest = 0;
+        for e in &mut ends {
+            latest = latest.max(e.1);
+            e.1 = latest;
+        }
+        let measurement = ctx.capaian_table();
         for para in ctx.paragraphs_in(&self.p.chapters) {
+            if crate::limits::out_of_time() {
+                return;
+            }
             for c in self.p.claim.0.captures_iter(&para.text) {
                 let Some(m) = c.name("value") else { continue };
                 let Some(stated) = figures(m.as_str()).into_iter().next() else {
@@ -88,14 +108,12 @@ impl Check for Aggregate {
                 };
                 let (line, at) = ctx.locate(para, m.start());
                 // Candidates: the nearest table above, then the measurement table.
-                let above = ctx
-                    .report
-                    .tables
-                    .iter()
-                    .rev()
-                    .find(|t| t.end <= line && self.values(t).is_some());
+                let above = ends
+                    .partition_point(|(end, _)| *end <= line)
+                    .checked_sub(1)
+                    .and_then(|k| tables.get(ends[k].1));
                 let mut candidates: Vec<&Table> = above.into_iter().collect();
-                if let Some((_, t)) = ctx.capaian_table()
+                if let Some((_, t)) = measurement
                     && !candidates.iter().any(|c| std::ptr::eq(*c, t))
                 {
                     candidates.push(t);

@@ -28,6 +28,10 @@ impl Malformed {
 impl Check for Malformed {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         for l in &ctx.report.lines {
+            // The longest check on a big report: stop near the time limit.
+            if crate::limits::out_of_time() {
+                return;
+            }
             for token in scan_figures(&l.line.text) {
                 if let Token::Malformed(m) = token {
                     out.push(
@@ -245,12 +249,13 @@ impl DuplicateCaption {
 
 impl Check for DuplicateCaption {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
-        let mut seen: Vec<(String, usize)> = Vec::new();
+        // A map, not a list searched per table: linear in the number of tables.
+        let mut seen: std::collections::HashMap<&str, usize> = Default::default();
         for t in &ctx.report.tables {
             let Some(c) = &t.caption else { continue };
             let Some(n) = &c.number else { continue };
             let line = ctx.row_line(c.page, c.line);
-            if let Some((_, first)) = seen.iter().find(|(m, _)| m == n) {
+            if let Some(first) = seen.get(n.as_str()) {
                 let text = format!("Tabel {n}");
                 let at = ctx.report.lines[line]
                     .line
@@ -279,7 +284,7 @@ impl Check for DuplicateCaption {
                     .var("number", Localized::same(n.clone())),
                 );
             } else {
-                seen.push((n.clone(), line));
+                seen.insert(n, line);
             }
         }
     }

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::de::DeserializeOwned;
 
-use crate::file_error::{FileError, line_column};
+use crate::file_error::{FileError, find_quoted_value, line_column};
 use crate::findings::{Finding, Localized, Location};
 use crate::rules::RuleSet;
 use crate::rules::loader::{Rule, RuleError};
@@ -183,16 +183,25 @@ pub fn validate(rule: &Rule, text: &str) -> Result<(), RuleError> {
             .and_then(|k| find_key(text, rule.line, k));
         // Or at the offending value, when the message quotes one.
         let value = || {
-            let quoted = message.split('"').nth(1)?;
             let start = text
                 .split_inclusive('\n')
                 .take(rule.line.saturating_sub(1))
                 .map(str::len)
                 .sum::<usize>();
-            let at = text[start..].find(quoted)?;
-            Some(line_column(text, start + at))
+            let at = find_quoted_value(text, start, &message)?;
+            Some(line_column(text, at))
         };
-        let (line, column) = key.or_else(value).unwrap_or((rule.line, rule.column));
+        // Or, for a pattern that does not compile, at its `pattern =` line.
+        let pattern = || {
+            message
+                .starts_with("invalid pattern")
+                .then(|| find_key(text, rule.line, "pattern"))
+                .flatten()
+        };
+        let (line, column) = key
+            .or_else(value)
+            .or_else(pattern)
+            .unwrap_or((rule.line, rule.column));
         FileError::at(
             &rule.source,
             line,

@@ -96,6 +96,10 @@ impl Check for YearMentions {
                 );
             };
             for para in ctx.paragraphs_in(&m.chapters) {
+                // Long on a big report: stop near the time limit.
+                if crate::limits::out_of_time() {
+                    return;
+                }
                 for c in m.pattern.0.captures_iter(&para.text) {
                     let Some(y) = c.name("year") else { continue };
                     let (line, at) = ctx.locate(para, y.start());
@@ -221,6 +225,9 @@ pub struct CitationParams {
     citations: Vec<Citation>,
 }
 
+/// How many correct citations a wrong one names as related places.
+const MAX_RIGHT_CITATIONS: usize = 5;
+
 /// A regulation cited with a year other than its own (PermenPAN-RB 53 is of 2014).
 #[derive(Debug)]
 pub struct CitationYear {
@@ -260,7 +267,9 @@ impl Check for CitationYear {
                             format!("{} ditetapkan tahun {}", c.name, c.year),
                             format!("{} was issued in {}", c.name, c.year),
                         ),
-                        related: right.clone(),
+                        // A few of them: a long report citing it correctly
+                        // hundreds of times would make every finding list them all.
+                        related: right.iter().take(MAX_RIGHT_CITATIONS).copied().collect(),
                         highlight: Some((at, at + year.len())),
                         ..Default::default()
                     }
