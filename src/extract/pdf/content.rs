@@ -6,11 +6,12 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use lopdf::content::{Content, Operation};
+use lopdf::content::Content;
 use lopdf::{Dictionary, Document as PdfDoc, Object, ObjectId};
 
 use super::PdfError;
 use super::fonts::Font;
+use super::lexer::{Lexer, Next, Operand};
 use super::objects::{array_f32, decode_stream, deref, dict_of, name_of, num};
 use crate::extract::DropReason;
 
@@ -139,15 +140,20 @@ impl Matrix {
         (x * a + y * c + e, x * b + y * d + f)
     }
 
-    fn from_operands(ops: &[Object]) -> Option<Matrix> {
+    fn from_operands(ops: &[Operand]) -> Option<Matrix> {
         if ops.len() < 6 {
             return None;
         }
         let mut m = [0f32; 6];
         for (slot, o) in m.iter_mut().zip(ops) {
-            *slot = num(o)?;
+            *slot = o.num()?;
         }
         Some(Matrix(m))
+    }
+
+    /// The first six of `values`, if there are six.
+    fn from_values(values: &[f32]) -> Option<Matrix> {
+        Some(Matrix(values.get(..6)?.try_into().ok()?))
     }
 }
 
@@ -386,44 +392,68 @@ impl<'a> Interpreter<'a> {
         resources: Option<&'a Dictionary>,
         depth: usize,
     ) -> Result<(), PdfError> {
-        for op in Content::decode_iter(data) {
-            // A damaged stream: keep what was read before the damage.
-            let Ok(op) = op else { break };
-            self.ops += 1;
-            if self.ops > MAX_OPS_PER_PAGE {
-                return Err(PdfError::Limit(format!(
-                    "more than {MAX_OPS_PER_PAGE} operators on one page"
-                )));
+        let mut lexer = Lexer::new(data);
+        let mut operands = Vec::new();
+        loop {
+            match lexer.next(&mut operands) {
+                Next::Op(operator) => {
+                    self.count_op()?;
+                    self.op(operator, &operands, resources, depth)?;
+                }
+                // An inline image: lopdf reads the rest of the stream.
+                Next::Lopdf(at) => {
+                    for op in Content::decode_iter(data.get(at..).unwrap_or_default()) {
+                        // A damaged stream: keep what was read before the damage.
+                        let Ok(op) = op else { break };
+                        self.count_op()?;
+                        let operands: Vec<Operand> =
+                            op.operands.iter().map(Operand::from_object).collect();
+                        self.op(op.operator.as_bytes(), &operands, resources, depth)?;
+                    }
+                    break;
+                }
+                // The end, or damage: keep what was read before it.
+                Next::End => break,
             }
-            if self.ops.is_multiple_of(4096) {
-                crate::limits::check_time().map_err(|e| PdfError::Limit(e.to_string()))?;
-            }
-            self.op(&op, resources, depth)?;
+        }
+        Ok(())
+    }
+
+    /// One more operator on this page: within the page's limits and the time budget.
+    fn count_op(&mut self) -> Result<(), PdfError> {
+        self.ops += 1;
+        if self.ops > MAX_OPS_PER_PAGE {
+            return Err(PdfError::Limit(format!(
+                "more than {MAX_OPS_PER_PAGE} operators on one page"
+            )));
+        }
+        if self.ops.is_multiple_of(4096) {
+            crate::limits::check_time().map_err(|e| PdfError::Limit(e.to_string()))?;
         }
         Ok(())
     }
 
     fn op(
         &mut self,
-        op: &Operation,
+        operator: &[u8],
+        a: &[Operand],
         resources: Option<&'a Dictionary>,
         depth: usize,
     ) -> Result<(), PdfError> {
-        let a = &op.operands;
-        let f = |i: usize| a.get(i).and_then(num).unwrap_or(0.0);
-        match op.operator.as_str() {
-            "q" if self.stack.len() < MAX_STATE_DEPTH => self.stack.push(self.gs.clone()),
-            "Q" => {
+        let f = |i: usize| a.get(i).and_then(Operand::num).unwrap_or(0.0);
+        match operator {
+            b"q" if self.stack.len() < MAX_STATE_DEPTH => self.stack.push(self.gs.clone()),
+            b"Q" => {
                 if let Some(g) = self.stack.pop() {
                     self.gs = g;
                 }
             }
-            "cm" => {
+            b"cm" => {
                 if let Some(m) = Matrix::from_operands(a) {
                     self.gs.ctm = m.then(&self.gs.ctm);
                 }
             }
-            "BT" => {
+            b"BT" => {
                 self.tm = Matrix::IDENTITY;
                 self.tlm = Matrix::IDENTITY;
                 if !self.in_form {
@@ -431,61 +461,64 @@ impl<'a> Interpreter<'a> {
                     self.group = self.groups;
                 }
             }
-            "ET" => {}
-            "Tf" => {
+            b"ET" => {}
+            b"Tf" => {
                 self.gs.size = f(1);
-                self.gs.font = a.first().and_then(name_of).map(|n| self.font(resources, n));
+                self.gs.font = a
+                    .first()
+                    .and_then(Operand::name)
+                    .map(|n| self.font(resources, n));
             }
-            "Tc" => self.gs.char_spacing = f(0),
-            "Tw" => self.gs.word_spacing = f(0),
-            "Tz" => self.gs.h_scale = f(0) / 100.0,
-            "TL" => self.gs.leading = f(0),
-            "Ts" => self.gs.rise = f(0),
-            "Tr" => self.gs.render = f(0).clamp(0.0, 7.0) as u8,
-            "gs" => {
-                if let Some(name) = a.first().and_then(name_of) {
+            b"Tc" => self.gs.char_spacing = f(0),
+            b"Tw" => self.gs.word_spacing = f(0),
+            b"Tz" => self.gs.h_scale = f(0) / 100.0,
+            b"TL" => self.gs.leading = f(0),
+            b"Ts" => self.gs.rise = f(0),
+            b"Tr" => self.gs.render = f(0).clamp(0.0, 7.0) as u8,
+            b"gs" => {
+                if let Some(name) = a.first().and_then(Operand::name) {
                     self.ext_gstate(resources, name);
                 }
             }
-            "W" | "W*" => self.clip_pending = true,
-            "Td" => self.next_line(f(0), f(1)),
-            "TD" => {
+            b"W" | b"W*" => self.clip_pending = true,
+            b"Td" => self.next_line(f(0), f(1)),
+            b"TD" => {
                 self.gs.leading = -f(1);
                 self.next_line(f(0), f(1));
             }
-            "Tm" => {
+            b"Tm" => {
                 if let Some(m) = Matrix::from_operands(a) {
                     self.tm = m;
                     self.tlm = m;
                 }
             }
-            "T*" => self.next_line(0.0, -self.gs.leading),
-            "Tj" => {
-                if let Some(Object::String(s, _)) = a.first() {
+            b"T*" => self.next_line(0.0, -self.gs.leading),
+            b"Tj" => {
+                if let Some(Operand::Str(s, _)) = a.first() {
                     self.show(s);
                 }
             }
-            "'" => {
+            b"'" => {
                 self.next_line(0.0, -self.gs.leading);
-                if let Some(Object::String(s, _)) = a.first() {
+                if let Some(Operand::Str(s, _)) = a.first() {
                     self.show(s);
                 }
             }
-            "\"" => {
+            b"\"" => {
                 self.gs.word_spacing = f(0);
                 self.gs.char_spacing = f(1);
                 self.next_line(0.0, -self.gs.leading);
-                if let Some(Object::String(s, _)) = a.get(2) {
+                if let Some(Operand::Str(s, _)) = a.get(2) {
                     self.show(s);
                 }
             }
-            "TJ" => {
-                if let Some(Object::Array(items)) = a.first() {
+            b"TJ" => {
+                if let Some(Operand::Array(items)) = a.first() {
                     for item in items {
                         match item {
-                            Object::String(s, _) => self.show(s),
+                            Operand::Str(s, _) => self.show(s),
                             other => {
-                                if let Some(n) = num(other) {
+                                if let Some(n) = other.num() {
                                     let tx = -n / 1000.0 * self.gs.size * self.gs.h_scale;
                                     self.tm = Matrix([1.0, 0.0, 0.0, 1.0, tx, 0.0]).then(&self.tm);
                                 }
@@ -494,38 +527,38 @@ impl<'a> Interpreter<'a> {
                     }
                 }
             }
-            "m" => {
+            b"m" => {
                 let p = self.gs.ctm.then(&self.page).apply(f(0), f(1));
                 self.path_box = grow(self.path_box, &[p]);
                 self.path.push((p.0, p.1, true));
             }
-            "l" => {
+            b"l" => {
                 let p = self.gs.ctm.then(&self.page).apply(f(0), f(1));
                 self.path_box = grow(self.path_box, &[p]);
                 self.path.push((p.0, p.1, false));
             }
-            "c" | "v" | "y" => {
+            b"c" | b"v" | b"y" => {
                 // Curves do not rule tables; keep the end point so the path stays connected.
                 let m = self.gs.ctm.then(&self.page);
                 let controls: Vec<(f32, f32)> = (0..a.len().min(6) / 2)
                     .map(|i| m.apply(f(2 * i), f(2 * i + 1)))
                     .collect();
                 self.path_box = grow(self.path_box, &controls);
-                let (x, y) = match op.operator.as_str() {
-                    "c" => (f(4), f(5)),
+                let (x, y) = match operator {
+                    b"c" => (f(4), f(5)),
                     _ => (f(2), f(3)),
                 };
                 let p = m.apply(x, y);
                 self.path.push((p.0, p.1, true));
             }
-            "h" => {
+            b"h" => {
                 if let Some(start) = self.path.iter().rposition(|p| p.2)
                     && let Some(&(x, y, _)) = self.path.get(start)
                 {
                     self.path.push((x, y, false));
                 }
             }
-            "re" => {
+            b"re" => {
                 let m = self.gs.ctm.then(&self.page);
                 let (x, y, w, h) = (f(0), f(1), f(2), f(3));
                 let corners = [
@@ -537,36 +570,36 @@ impl<'a> Interpreter<'a> {
                 self.path_box = grow(self.path_box, &corners);
                 self.rects.push(corners);
             }
-            "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
-                let fill = op.operator != "S" && op.operator != "s";
+            b"S" | b"s" | b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" => {
+                let fill = operator != b"S" && operator != b"s";
                 if fill {
                     self.cover();
                 }
                 self.paint(fill);
                 self.end_path();
             }
-            "n" => {
+            b"n" => {
                 self.path.clear();
                 self.rects.clear();
                 self.end_path();
             }
-            "Do" => {
-                if let Some(name) = a.first().and_then(name_of) {
+            b"Do" => {
+                if let Some(name) = a.first().and_then(Operand::name) {
                     self.xobject(resources, name, depth)?;
                 }
             }
-            "BI" => {
+            b"BI" => {
                 self.out.images += 1;
                 self.place_image();
             }
-            "BMC" if self.marked.len() < MAX_MARKED_DEPTH => self.marked.push(Marked {
+            b"BMC" if self.marked.len() < MAX_MARKED_DEPTH => self.marked.push(Marked {
                 actual: None,
                 drop: None,
             }),
-            "BDC" if self.marked.len() < MAX_MARKED_DEPTH => {
+            b"BDC" if self.marked.len() < MAX_MARKED_DEPTH => {
                 let props = a.get(1).and_then(|p| self.properties(resources, p));
                 let actual = props.and_then(|d| self.actual_text(d));
-                let artifact = a.first().and_then(name_of) == Some(b"Artifact".as_slice());
+                let artifact = a.first().and_then(Operand::name) == Some(b"Artifact".as_slice());
                 let drop = props
                     .filter(|_| artifact)
                     .and_then(|d| self.artifact_kind(d));
@@ -579,7 +612,7 @@ impl<'a> Interpreter<'a> {
                     drop,
                 });
             }
-            "EMC" => {
+            b"EMC" => {
                 if let Some(Marked { actual, drop }) = self.marked.pop() {
                     if let Some((_, section)) = drop
                         && self.closed.len() < 100_000
@@ -1017,11 +1050,7 @@ impl<'a> Interpreter<'a> {
                     .dict
                     .get(b"Matrix")
                     .ok()
-                    .map(|o| array_f32(doc, o))
-                    .and_then(|v| {
-                        let objs: Vec<Object> = v.into_iter().map(Object::Real).collect();
-                        Matrix::from_operands(&objs)
-                    })
+                    .and_then(|o| Matrix::from_values(&array_f32(doc, o)))
                     .unwrap_or(Matrix::IDENTITY);
                 let saved = (self.gs.clone(), self.tm, self.tlm, self.stack.len());
                 let saved_path = (
@@ -1071,15 +1100,18 @@ impl<'a> Interpreter<'a> {
     }
 
     /// The property list of a BDC: inline, or named in the resources.
-    fn properties(
+    fn properties<'p>(
         &self,
         resources: Option<&'a Dictionary>,
-        props: &'a Object,
-    ) -> Option<&'a Dictionary> {
+        props: &'p Operand,
+    ) -> Option<&'p Dictionary>
+    where
+        'a: 'p,
+    {
         let doc = self.doc;
         match props {
-            Object::Dictionary(d) => Some(d),
-            Object::Name(n) => resources
+            Operand::Dict(d) => Some(d),
+            Operand::Name(n) => resources
                 .and_then(|r| r.get(b"Properties").ok())
                 .and_then(|o| dict_of(doc, o))
                 .and_then(|p| p.get(n).ok())

@@ -11,6 +11,7 @@ mod content;
 mod encoding;
 mod fonts;
 mod layout;
+mod lexer;
 mod objects;
 mod running;
 mod tables;
