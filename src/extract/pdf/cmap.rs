@@ -265,15 +265,20 @@ impl CMap {
         self.map.is_empty() && self.ranges.is_empty()
     }
 
-    /// Splits a string into codes by the codespace ranges (default: `default_len` bytes).
-    pub fn split_codes(&self, bytes: &[u8], default_len: usize) -> Vec<(u32, usize)> {
-        let mut out = Vec::with_capacity(bytes.len());
+    /// The codes of a string by the codespace ranges (default: `default_len` bytes each),
+    /// as (code, length); a code cut short by the string's end has its declared length.
+    pub fn codes<'s>(
+        &'s self,
+        bytes: &'s [u8],
+        default_len: usize,
+    ) -> impl Iterator<Item = (u32, usize)> + 's {
         let mut i = 0;
-        while i < bytes.len() {
+        std::iter::from_fn(move || {
+            let rest = bytes.get(i..).filter(|r| !r.is_empty())?;
             let mut len = 0;
             if !self.codespace.is_empty() {
                 for n in 1..=4usize {
-                    let Some(chunk) = bytes.get(i..i + n) else {
+                    let Some(chunk) = rest.get(..n) else {
                         break;
                     };
                     let code = code_of(chunk);
@@ -290,11 +295,10 @@ impl CMap {
             if len == 0 {
                 len = default_len.clamp(1, 4);
             }
-            let end = (i + len).min(bytes.len());
-            out.push((code_of(&bytes[i..end]), len));
-            i = end;
-        }
-        out
+            let code = code_of(rest.get(..len).unwrap_or(rest));
+            i += len;
+            Some((code, len))
+        })
     }
 }
 
@@ -317,7 +321,7 @@ endcmap";
         assert_eq!(c.lookup(0x30, 2).as_deref(), Some("a"));
         assert_eq!(c.lookup(0x31, 2).as_deref(), Some("😀"));
         assert_eq!(
-            c.split_codes(&[0, 0x24, 0, 0x25], 1),
+            c.codes(&[0, 0x24, 0, 0x25], 1).collect::<Vec<_>>(),
             vec![(0x24, 2), (0x25, 2)]
         );
     }
@@ -327,7 +331,7 @@ endcmap";
         let data = b"2 begincodespacerange <00> <80> <8140> <9FFC> endcodespacerange";
         let c = CMap::parse(data);
         assert_eq!(
-            c.split_codes(&[0x41, 0x81, 0x40, 0x42], 2),
+            c.codes(&[0x41, 0x81, 0x40, 0x42], 2).collect::<Vec<_>>(),
             vec![(0x41, 1), (0x8140, 2), (0x42, 1)]
         );
     }

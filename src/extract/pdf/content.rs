@@ -12,7 +12,7 @@ use lopdf::{Dictionary, Document as PdfDoc, Object, ObjectId};
 use super::PdfError;
 use super::fonts::Font;
 use super::lexer::{Lexer, Next, Operand};
-use super::objects::{array_f32, decode_stream, deref, dict_of, name_of, num};
+use super::objects::{IntMap, array_f32, decode_stream, deref, dict_of, name_of, num};
 use crate::extract::DropReason;
 
 /// How deep Form XObjects may nest (a crafted file may make them recurse).
@@ -36,38 +36,53 @@ const BAND: f32 = 16.0;
 /// (a crafted page may stack thousands at one place).
 const MAX_CELL_SCAN: usize = 64;
 
-/// A fast hasher for the small integer keys of the glyph grids.
-#[derive(Default, Clone, Copy)]
-struct GridHasher(u64);
-
-impl GridHasher {
-    fn add(&mut self, v: u64) {
-        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
+/// Glyph indices filed by grid cell, in the order filed: each cell's list is
+/// a chain through one vector of nodes (no allocation per cell).
+struct Grid<K> {
+    /// The last node of each cell.
+    last: IntMap<K, u32>,
+    /// (glyph index, the node before it in its cell or `NO_NODE`).
+    nodes: Vec<(u32, u32)>,
 }
 
-impl std::hash::Hasher for GridHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.add(u64::from(b));
+const NO_NODE: u32 = u32::MAX;
+
+impl<K> Default for Grid<K> {
+    fn default() -> Self {
+        Grid {
+            last: IntMap::default(),
+            nodes: Vec::new(),
         }
     }
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
+}
+
+impl<K: std::hash::Hash + Eq> Grid<K> {
+    fn file(&mut self, key: K, glyph: u32) {
+        let node = self.nodes.len() as u32;
+        let before = self.last.insert(key, node).unwrap_or(NO_NODE);
+        self.nodes.push((glyph, before));
     }
-    fn write_i32(&mut self, i: i32) {
-        self.add(u64::from(i as u32));
-    }
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
+
+    /// The glyphs filed in a cell, the last filed first.
+    fn latest_first(&self, key: &K) -> impl Iterator<Item = u32> + '_ {
+        let mut node = self.last.get(key).copied().unwrap_or(NO_NODE);
+        std::iter::from_fn(move || {
+            let &(glyph, before) = self.nodes.get(node as usize)?;
+            node = before;
+            Some(glyph)
+        })
     }
 }
 
-/// Glyph indices by grid cell.
-type Grid<K> = HashMap<K, Vec<u32>, std::hash::BuildHasherDefault<GridHasher>>;
+/// `x.floor() as i32` (saturating, NaN as 0) without a call to a software `floorf`.
+fn floor_i32(x: f32) -> i32 {
+    let t = x as i32;
+    if (t as f32) > x {
+        t.saturating_sub(1)
+    } else {
+        t
+    }
+}
 
 /// An axis-aligned box in page space: x0, y0, x1, y1 (y down).
 pub type BBox = [f32; 4];
@@ -160,7 +175,8 @@ impl Matrix {
 /// One glyph in page space.
 #[derive(Debug, Clone)]
 pub struct Glyph {
-    pub text: String,
+    /// Its text (shared with the font's other glyphs of that code).
+    pub text: Rc<str>,
     /// Left of the glyph along its baseline.
     pub x: f32,
     /// The baseline.
@@ -665,7 +681,7 @@ impl<'a> Interpreter<'a> {
         let size = self.gs.size;
         let th = self.gs.h_scale;
         let space = font.space_width() * size * th;
-        for ch in font.decode(bytes) {
+        font.each_char(bytes, |ch| {
             let tx = (ch.width * size
                 + self.gs.char_spacing
                 + if ch.is_space_code {
@@ -674,11 +690,10 @@ impl<'a> Interpreter<'a> {
                     0.0
                 })
                 * th;
-            let is_space = ch.text.chars().all(char::is_whitespace);
             if ch.text.is_empty() {
                 // A soft hyphen (or an unmapped glyph) inside a word: what follows is glued on.
                 self.glue_pending = true;
-            } else if is_space {
+            } else if ch.blank {
                 self.space_pending = true;
                 self.glue_pending = false;
             } else if self.out.glyphs.len() < MAX_GLYPHS_PER_PAGE {
@@ -686,12 +701,12 @@ impl<'a> Interpreter<'a> {
                 self.push_glyph(ch.text, advance, space, font.bold);
             }
             self.tm = Matrix([1.0, 0.0, 0.0, 1.0, tx, 0.0]).then(&self.tm);
-        }
+        });
     }
 
     /// Places one glyph at the current text position, and decides whether a
     /// viewer shows it.
-    fn push_glyph(&mut self, text: String, advance: f32, space: f32, bold: bool) {
+    fn push_glyph(&mut self, text: Rc<str>, advance: f32, space: f32, bold: bool) {
         let size = self.gs.size;
         let rise = self.gs.rise;
         let text_to_page = self.tm.then(&self.gs.ctm).then(&self.page);
@@ -707,18 +722,7 @@ impl<'a> Interpreter<'a> {
         ])
         .unwrap_or([ox, oy, ox, oy]);
         let (dx, dy) = (advance * a, advance * b);
-        // Direction of the baseline on the page (y grows downwards).
-        let degrees = b.atan2(a).to_degrees();
-        let off_axis = (degrees - 90.0 * (degrees / 90.0).round()).abs();
-        let dir = if off_axis > OBLIQUE_DEGREES {
-            4
-        } else if a.abs() >= b.abs() {
-            if a >= 0.0 { 0 } else { 2 }
-        } else if b < 0.0 {
-            3
-        } else {
-            1
-        };
+        let dir = direction(a, b);
         let scale = (a * a + b * b).sqrt();
         let (x, y, width) = match dir {
             0 => (ox, oy, dx),
@@ -756,19 +760,12 @@ impl<'a> Interpreter<'a> {
         let artifact = self.marked.iter().rev().find_map(|m| m.drop);
         let index = self.out.glyphs.len() as u32;
         if hidden.is_none() && glyph.x.is_finite() && glyph.y.is_finite() {
-            let key = (
-                dir,
-                (glyph.y / 2.0).floor() as i32,
-                (glyph.x / 16.0).floor() as i32,
-            );
-            self.near.entry(key).or_default().push(index);
+            let key = (dir, floor_i32(glyph.y / 2.0), floor_i32(glyph.x / 16.0));
+            self.near.file(key, index);
         }
         let centre = (bbox[1] + bbox[3]) / 2.0;
         if centre.is_finite() {
-            self.bands
-                .entry((centre / BAND).floor() as i32)
-                .or_default()
-                .push(index);
+            self.bands.file(floor_i32(centre / BAND), index);
         }
         self.out.glyphs.push(glyph);
         self.meta.push(Meta {
@@ -793,18 +790,16 @@ impl<'a> Interpreter<'a> {
             return None;
         }
         let size = g.size.max(1.0);
-        let (yb, xb) = ((g.y / 2.0).floor() as i32, (g.x / 16.0).floor() as i32);
+        let (yb, xb) = (floor_i32(g.y / 2.0), floor_i32(g.x / 16.0));
         let letter = |t: &str| {
             let mut cs = t.chars();
             cs.next().is_some_and(char::is_alphanumeric) && cs.next().is_none()
         };
+        let g_letter = letter(&g.text);
         let mut overdrawn = Vec::new();
         for ky in yb - 1..=yb + 1 {
             for kx in xb - 1..=xb + 1 {
-                let Some(list) = self.near.get(&(g.dir, ky, kx)) else {
-                    continue;
-                };
-                for &i in list.iter().rev().take(MAX_CELL_SCAN) {
+                for i in self.near.latest_first(&(g.dir, ky, kx)).take(MAX_CELL_SCAN) {
                     let (Some(other), Some(m)) =
                         (self.out.glyphs.get(i as usize), self.meta.get(i as usize))
                     else {
@@ -818,16 +813,16 @@ impl<'a> Interpreter<'a> {
                     }
                     // Fake bold shifts a copy by a fraction of a point; two
                     // like letters side by side ("ll") are a glyph apart.
-                    if other.text == g.text
-                        && (other.x - g.x).abs() < (0.15 * size).min(0.5 * g.width.max(other.width))
+                    if (other.x - g.x).abs() < (0.15 * size).min(0.5 * g.width.max(other.width))
+                        && other.text == g.text
                     {
                         return Some(DropReason::Duplicate);
                     }
                     let overlap = (other.x + other.width).min(g.x + g.width) - other.x.max(g.x);
-                    if letter(&other.text)
-                        && letter(&g.text)
+                    if g_letter
                         && overlap > 0.6 * other.width.min(g.width)
                         && other.width.min(g.width) > 0.0
+                        && letter(&other.text)
                     {
                         overdrawn.push(i);
                     }
@@ -882,7 +877,7 @@ impl<'a> Interpreter<'a> {
             }
             let (first, last) = (first.max(-1e6) as i32, last.min(1e6) as i32);
             for band in first..=last.min(first.saturating_add(1000)) {
-                for &i in self.bands.get(&band).into_iter().flatten() {
+                for i in self.bands.latest_first(&band) {
                     if let Some(m) = self.meta.get_mut(i as usize)
                         && m.hidden.is_none()
                         && inside(m.bbox, area, 0.5)
@@ -1166,7 +1161,7 @@ impl<'a> Interpreter<'a> {
             .reduce(|a, b| a.and(b))
             .flatten();
         glyphs.push(Glyph {
-            text,
+            text: Rc::from(text),
             width: end - first.x,
             ..first.clone()
         });
@@ -1178,12 +1173,38 @@ impl<'a> Interpreter<'a> {
     }
 }
 
+/// The direction of a baseline (a, b) on the page (y grows downwards): 0 for
+/// upright text; 1, 2, 3 for text turned by 90°, 180°, 270°; 4 for oblique.
+fn direction(a: f32, b: f32) -> u8 {
+    // Upright text, the common case, without the trigonometry.
+    if b == 0.0 && a > 0.0 {
+        return 0;
+    }
+    direction_by_angle(a, b)
+}
+
+fn direction_by_angle(a: f32, b: f32) -> u8 {
+    let degrees = b.atan2(a).to_degrees();
+    let off_axis = (degrees - 90.0 * (degrees / 90.0).round()).abs();
+    if off_axis > OBLIQUE_DEGREES {
+        4
+    } else if a.abs() >= b.abs() {
+        if a >= 0.0 { 0 } else { 2 }
+    } else if b < 0.0 {
+        3
+    } else {
+        1
+    }
+}
+
 /// A text object or form whose glyphs are mostly oblique (a stamp, a
 /// watermark, a slanted label) is oblique as a whole: its few glyphs that
 /// happen to lie near an axis do not join the page's lines.
 fn mark_oblique_groups(glyphs: &mut [Glyph]) {
-    let mut counts: HashMap<u32, (usize, usize), std::hash::BuildHasherDefault<GridHasher>> =
-        HashMap::default();
+    if !glyphs.iter().any(|g| g.dir == 4) {
+        return;
+    }
+    let mut counts: IntMap<u32, (usize, usize)> = IntMap::default();
     for g in glyphs.iter() {
         let c = counts.entry(g.group).or_default();
         c.0 += 1;
@@ -1195,6 +1216,75 @@ fn mark_oblique_groups(glyphs: &mut [Glyph]) {
             && oblique * 2 >= all
         {
             g.dir = 4;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floor_i32_is_floor_as_i32() {
+        let mut values = vec![
+            0.0f32,
+            -0.0,
+            0.5,
+            -0.5,
+            1.0,
+            -1.0,
+            -1.5,
+            2.999_999_8,
+            -2.999_999_8,
+            8_388_607.5,
+            -8_388_607.5,
+            16_777_217.0,
+            2_147_483_520.0,
+            2_147_483_648.0,
+            -2_147_483_648.0,
+            -2_147_483_904.0,
+            3e10,
+            -3e10,
+            f32::MAX,
+            f32::MIN,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            f32::NAN,
+            f32::MIN_POSITIVE,
+            -f32::MIN_POSITIVE,
+        ];
+        values.extend((-2000..2000).map(|i| i as f32 * 0.37));
+        for v in values {
+            assert_eq!(floor_i32(v), v.floor() as i32, "{v}");
+        }
+    }
+
+    #[test]
+    fn directions() {
+        assert_eq!(direction(1.0, 0.0), 0);
+        assert_eq!(direction(-1.0, 0.0), 2);
+        assert_eq!(direction(0.0, 1.0), 1);
+        assert_eq!(direction(0.0, -1.0), 3);
+        assert_eq!(direction(1.0, 1.0), 4);
+        assert_eq!(direction(1.0, 0.1), 0);
+        // The shortcut for upright text agrees with the angle.
+        let values = [
+            0.0f32,
+            -0.0,
+            1.0,
+            -1.0,
+            0.1,
+            1e-30,
+            -1e-30,
+            12.0,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            f32::NAN,
+        ];
+        for a in values {
+            for b in values {
+                assert_eq!(direction(a, b), direction_by_angle(a, b), "{a} {b}");
+            }
         }
     }
 }

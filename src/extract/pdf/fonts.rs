@@ -1,12 +1,14 @@
 //! Fonts: how a string's bytes become character codes, text and widths.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use lopdf::{Dictionary, Document as PdfDoc, Object};
 
 use super::cmap::CMap;
 use super::encoding::{BaseEncoding, glyph_name_to_unicode, normalise_text};
-use super::objects::{array_f32, deref, dict_of, name_of, num, stream_bytes};
+use super::objects::{IntMap, array_f32, deref, dict_of, name_of, num, stream_bytes};
 use super::truetype;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,14 +18,20 @@ pub enum FontKind {
     Type3,
 }
 
+/// Distinct character codes of one font whose decoding is remembered.
+const MAX_MEMO: usize = 65_536;
+
 /// One decoded character.
 #[derive(Debug, Clone)]
 pub struct Char {
-    pub text: String,
+    /// Its text, shared by every glyph of this code.
+    pub text: Rc<str>,
     /// Advance in text space before Tfs/Th scaling (glyph width / 1000 for most fonts).
     pub width: f32,
     /// A single-byte code 32: word spacing (Tw) applies.
     pub is_space_code: bool,
+    /// The text is white space only (or empty).
+    pub blank: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -46,6 +54,8 @@ pub struct Font {
     /// Type0 with an Identity or other CID CMap: codes are CIDs.
     std_widths: Option<&'static [u16; 95]>,
     std_default: f32,
+    /// Characters decoded so far, by (code << 8 | byte length).
+    memo: RefCell<IntMap<u64, Char>>,
 }
 
 impl Font {
@@ -66,6 +76,7 @@ impl Font {
             scale: 0.001,
             std_widths: None,
             std_default: 500.0,
+            memo: RefCell::default(),
         }
     }
 
@@ -260,9 +271,9 @@ impl Font {
         font
     }
 
-    /// Decodes a shown string into characters.
-    pub fn decode(&self, bytes: &[u8]) -> Vec<Char> {
-        let codes: Vec<(u32, usize)> = match self.kind {
+    /// Calls `f` with each character of a shown string, in order.
+    pub fn each_char(&self, bytes: &[u8], mut f: impl FnMut(Char)) {
+        match self.kind {
             FontKind::Type0 => {
                 let cs = self
                     .codespace
@@ -270,39 +281,54 @@ impl Font {
                     .filter(|c| !c.codespace.is_empty())
                     .or(self.to_unicode.as_ref().filter(|c| !c.codespace.is_empty()));
                 match cs {
-                    Some(c) => c.split_codes(bytes, 2),
-                    None => bytes
-                        .chunks(2)
-                        .map(|c| (c.iter().fold(0u32, |a, &b| (a << 8) | b as u32), 2))
-                        .collect(),
+                    Some(c) => c
+                        .codes(bytes, 2)
+                        .for_each(|(code, len)| f(self.char(code, len))),
+                    None => bytes.chunks(2).for_each(|c| {
+                        f(self.char(c.iter().fold(0u32, |a, &b| (a << 8) | b as u32), 2))
+                    }),
                 }
             }
-            _ => bytes.iter().map(|&b| (b as u32, 1)).collect(),
-        };
-        codes
-            .into_iter()
-            .map(|(code, len)| {
-                let text = self
-                    .to_unicode
-                    .as_ref()
-                    .and_then(|c| c.lookup(code, len))
-                    .or_else(|| {
-                        let embedded = self.embedded.get(&code).cloned();
-                        let table = self.table.get(code as usize).cloned().flatten();
-                        if self.prefer_embedded || self.kind == FontKind::Type0 {
-                            embedded.or(table)
-                        } else {
-                            table.or(embedded)
-                        }
-                    })
-                    .unwrap_or_default();
-                Char {
-                    text: normalise_text(&text),
-                    width: self.width(code) * self.scale,
-                    is_space_code: len == 1 && code == 32,
+            _ => bytes.iter().for_each(|&b| f(self.char(b as u32, 1))),
+        }
+    }
+
+    /// The character of a code `len` bytes long (remembered once decoded).
+    fn char(&self, code: u32, len: usize) -> Char {
+        let key = (u64::from(code) << 8) | (len as u64 & 0xff);
+        if let Some(c) = self.memo.borrow().get(&key) {
+            return c.clone();
+        }
+        let c = self.decode_char(code, len);
+        let mut memo = self.memo.borrow_mut();
+        if memo.len() < MAX_MEMO {
+            memo.insert(key, c.clone());
+        }
+        c
+    }
+
+    fn decode_char(&self, code: u32, len: usize) -> Char {
+        let text = self
+            .to_unicode
+            .as_ref()
+            .and_then(|c| c.lookup(code, len))
+            .or_else(|| {
+                let embedded = self.embedded.get(&code).cloned();
+                let table = self.table.get(code as usize).cloned().flatten();
+                if self.prefer_embedded || self.kind == FontKind::Type0 {
+                    embedded.or(table)
+                } else {
+                    table.or(embedded)
                 }
             })
-            .collect()
+            .unwrap_or_default();
+        let text = normalise_text(&text);
+        Char {
+            blank: text.chars().all(char::is_whitespace),
+            text: Rc::from(text),
+            width: self.width(code) * self.scale,
+            is_space_code: len == 1 && code == 32,
+        }
     }
 
     /// Advance of the font's space (code 32 of a simple font) in text space

@@ -6,6 +6,7 @@
 //! rest of the stream from there is read by it.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 
@@ -121,10 +122,46 @@ fn hex_value(c: u8) -> Option<u8> {
     (c as char).to_digit(16).map(|v| v as u8)
 }
 
+/// Powers of ten that f32 holds exactly.
+const POW10: [f32; 11] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
+
+/// The value of a decimal like `-12.5` (sign, digits, one point, digits) when
+/// one division of exact f32s gives it — and so, correctly rounded, the same
+/// value as `str::parse::<f32>` (Clinger's fast path): a mantissa up to 2^24
+/// and up to ten decimals. None otherwise (the caller parses it).
+fn exact_decimal(text: &[u8]) -> Option<f32> {
+    let (negative, digits) = match text.split_first()? {
+        (b'-', rest) => (true, rest),
+        (b'+', rest) => (false, rest),
+        _ => (false, text),
+    };
+    let mut mantissa: u32 = 0;
+    let mut decimals: Option<usize> = None;
+    for &c in digits {
+        match c {
+            b'0'..=b'9' => {
+                mantissa = mantissa.checked_mul(10)?.checked_add(u32::from(c - b'0'))?;
+                if mantissa > 1 << 24 {
+                    return None;
+                }
+                if let Some(d) = decimals.as_mut() {
+                    *d += 1;
+                }
+            }
+            b'.' if decimals.is_none() => decimals = Some(0),
+            _ => return None,
+        }
+    }
+    let value = mantissa as f32 / POW10.get(decimals.unwrap_or(0))?;
+    Some(if negative { -value } else { value })
+}
+
 pub struct Lexer<'d> {
     data: &'d [u8],
     pos: usize,
     done: bool,
+    /// Vectors of array operands already read, emptied for the next arrays.
+    spare: RefCell<Vec<Vec<Operand<'d>>>>,
 }
 
 impl<'d> Lexer<'d> {
@@ -133,6 +170,7 @@ impl<'d> Lexer<'d> {
             data,
             pos: 0,
             done: false,
+            spare: RefCell::default(),
         };
         lexer.pos = lexer.white(0);
         lexer
@@ -140,7 +178,15 @@ impl<'d> Lexer<'d> {
 
     /// The next operation: its operator, with its operands put in `operands`.
     pub fn next(&mut self, operands: &mut Vec<Operand<'d>>) -> Next<'d> {
-        operands.clear();
+        let spare = self.spare.get_mut();
+        for o in operands.drain(..) {
+            if let Operand::Array(mut items) = o
+                && spare.len() < 16
+            {
+                items.clear();
+                spare.push(items);
+            }
+        }
         if self.done {
             return Next::End;
         }
@@ -268,29 +314,40 @@ impl<'d> Lexer<'d> {
         }
     }
 
-    /// A real, else an integer.
+    /// A real (`1.5`, `-.5`, `3.`; minus signs inside the fraction, as in
+    /// `0.00-41`, are dropped), else an integer.
     fn number(&self, p: usize) -> Parsed<Operand<'d>> {
-        self.real(p)
-            .map(|(q, r)| (q, Operand::Real(r)))
-            .or_else(|_| self.integer(p).map(|(q, i)| (q, Operand::Int(i))))
-    }
-
-    fn sign(&self, p: usize) -> (usize, bool) {
-        match self.byte(p) {
-            Some(b'+') => (p + 1, false),
-            Some(b'-') => (p + 1, true),
-            _ => (p, false),
-        }
-    }
-
-    fn digits(&self, p: usize) -> usize {
-        self.run_of(p, |c| c.is_ascii_digit())
-    }
-
-    fn integer(&self, p: usize) -> Parsed<i64> {
         let (q, negative) = self.sign(p);
-        let n = self.digits(q);
-        let digits = self.data.get(q..q + n).filter(|d| !d.is_empty());
+        let whole = self.digits(q);
+        if self.byte(q + whole) == Some(b'.') {
+            let fraction = self.digits(q + whole + 1);
+            if whole == 0 && fraction == 0 {
+                return Err(Fail::Error);
+            }
+            let q = q + whole + 1 + fraction;
+            let end = q + self.run_of(q, |c| c == b'-' || c.is_ascii_digit());
+            let text = self.data.get(p..end).ok_or(Fail::Error)?;
+            if let Some(v) = exact_decimal(text) {
+                return Ok((end, Operand::Real(v)));
+            }
+            let minus_inside = self
+                .data
+                .get(q..end)
+                .is_some_and(|more| more.contains(&b'-'));
+            let value = if minus_inside {
+                let mut digits: Vec<u8> = text.get(..1).unwrap_or_default().to_vec();
+                digits.extend(text.iter().skip(1).filter(|&&c| c != b'-'));
+                std::str::from_utf8(&digits)
+                    .ok()
+                    .and_then(|s| s.parse::<f32>().ok())
+            } else {
+                std::str::from_utf8(text)
+                    .ok()
+                    .and_then(|s| s.parse::<f32>().ok())
+            };
+            return value.map(|v| (end, Operand::Real(v))).ok_or(Fail::Error);
+        }
+        let digits = self.data.get(q..q + whole).filter(|d| !d.is_empty());
         let value = digits
             .and_then(|d| {
                 d.iter().try_fold(0u64, |v, &c| {
@@ -304,50 +361,21 @@ impl<'d> Lexer<'d> {
                     i64::try_from(magnitude).ok()
                 }
             });
-        value.map(|v| (q + n, v)).ok_or(Fail::Error)
+        value
+            .map(|v| (q + whole, Operand::Int(v)))
+            .ok_or(Fail::Error)
     }
 
-    /// `1.5`, `-.5`, `3.`; minus signs inside the fraction (`0.00-41`) are dropped.
-    fn real(&self, p: usize) -> Parsed<f32> {
-        let (mut q, _) = self.sign(p);
-        let whole = self.digits(q);
-        if whole > 0 {
-            q += whole;
-            if self.byte(q) != Some(b'.') {
-                return Err(Fail::Error);
-            }
-            q += 1;
-            q += self.digits(q);
-        } else {
-            if self.byte(q) != Some(b'.') {
-                return Err(Fail::Error);
-            }
-            q += 1;
-            let fraction = self.digits(q);
-            if fraction == 0 {
-                return Err(Fail::Error);
-            }
-            q += fraction;
+    fn sign(&self, p: usize) -> (usize, bool) {
+        match self.byte(p) {
+            Some(b'+') => (p + 1, false),
+            Some(b'-') => (p + 1, true),
+            _ => (p, false),
         }
-        let more = self.run_of(q, |c| c == b'-' || c.is_ascii_digit());
-        let end = q + more;
-        let text = self.data.get(p..end).ok_or(Fail::Error)?;
-        let minus_inside = self
-            .data
-            .get(q..end)
-            .is_some_and(|fraction| fraction.contains(&b'-'));
-        let value = if minus_inside {
-            let mut digits: Vec<u8> = text.get(..1).unwrap_or_default().to_vec();
-            digits.extend(text.iter().skip(1).filter(|&&c| c != b'-'));
-            std::str::from_utf8(&digits)
-                .ok()
-                .and_then(|s| s.parse::<f32>().ok())
-        } else {
-            std::str::from_utf8(text)
-                .ok()
-                .and_then(|s| s.parse::<f32>().ok())
-        };
-        value.map(|v| (end, v)).ok_or(Fail::Error)
+    }
+
+    fn digits(&self, p: usize) -> usize {
+        self.run_of(p, |c| c.is_ascii_digit())
     }
 
     /// `/Name`, with `#xx` escapes; any other `#` ends it.
@@ -502,7 +530,7 @@ impl<'d> Lexer<'d> {
 
     fn array(&self, p: usize, depth: usize) -> Parsed<Operand<'d>> {
         let mut q = self.space(p + 1);
-        let mut items = Vec::new();
+        let mut items = self.spare.borrow_mut().pop().unwrap_or_default();
         loop {
             match self.direct_object(q, depth) {
                 Ok((end, o)) => {
@@ -658,6 +686,56 @@ mod tests {
             let (theirs, ours) = both(data);
             assert_eq!(ours, theirs, "{}", String::from_utf8_lossy(data));
         }
+    }
+
+    #[test]
+    fn exact_decimals_parse_as_str_parse_does() {
+        let mut texts: Vec<String> = [
+            "0.",
+            ".0",
+            "-0.0",
+            "+.5",
+            "1.5",
+            "-.001",
+            "16777216.",
+            "16777217.",
+            "1677721.7",
+            "0.0000000001",
+            "0.00000000001",
+            "123.4567",
+            "99999.99",
+            "-8388608.5",
+            "0.1",
+            "0.3",
+            "3.1415927",
+            "007.250",
+            "4294967296.0",
+            "1.00000000000000000000001",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let digits = (x % 9) as usize + 1;
+            let point = (x >> 8) as usize % (digits + 1);
+            let n = (x >> 16) % 10u64.pow(digits as u32);
+            let s = format!("{n:0digits$}");
+            let sign = ["", "-", "+"][(x >> 40) as usize % 3];
+            texts.push(format!("{sign}{}.{}", &s[..point], &s[point..]));
+        }
+        for t in texts {
+            if let Some(v) = exact_decimal(t.as_bytes()) {
+                let expected: f32 = t.parse().expect("a decimal");
+                assert_eq!(v.to_bits(), expected.to_bits(), "{t}");
+            }
+        }
+        assert_eq!(exact_decimal(b"1.5"), Some(1.5));
+        assert_eq!(exact_decimal(b"16777217."), None);
+        assert_eq!(exact_decimal(b"1.2.3"), None);
     }
 
     #[test]
