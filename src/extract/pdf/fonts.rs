@@ -1,6 +1,6 @@
 //! Fonts: how a string's bytes become character codes, text and widths.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -8,7 +8,9 @@ use lopdf::{Dictionary, Document as PdfDoc, Object};
 
 use super::cmap::CMap;
 use super::encoding::{BaseEncoding, glyph_name_to_unicode, normalise_text};
-use super::objects::{IntMap, array_f32, deref, dict_of, name_of, num, stream_bytes};
+use super::objects::{
+    IntMap, array_f32, decode_stream, deref, dict_of, name_of, num, stream_bytes,
+};
 use super::truetype;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +46,11 @@ pub struct Font {
     /// Simple fonts: text of each code.
     table: Vec<Option<String>>,
     /// Embedded TrueType fallback for symbolic fonts with no ToUnicode.
-    embedded: HashMap<u32, String>,
+    embedded: OnceCell<HashMap<u32, String>>,
+    /// The embedded font (FontFile2) it is read from when first needed, and
+    /// whether its codes are CIDs: most fonts never need it, and inflating
+    /// the font program was a tenth of reading a PDF.
+    embedded_font: Option<(Box<lopdf::Stream>, bool)>,
     /// Symbolic simple font: the embedded font's tables come before the encoding.
     prefer_embedded: bool,
     widths: HashMap<u32, f32>,
@@ -69,7 +75,8 @@ impl Font {
             table: (0..=255u8)
                 .map(|c| BaseEncoding::WinAnsi.decode(c))
                 .collect(),
-            embedded: HashMap::new(),
+            embedded: OnceCell::new(),
+            embedded_font: None,
             prefer_embedded: false,
             widths: HashMap::new(),
             default_width: 500.0,
@@ -130,7 +137,7 @@ impl Font {
                     {
                         font.bold |= descriptor_bold(doc, fd);
                         if font.to_unicode.is_none() {
-                            font.embedded = truetype_map(doc, fd, true);
+                            font.embedded_font = embedded_font(doc, fd, true);
                         }
                     }
                 }
@@ -230,7 +237,7 @@ impl Font {
                     && (symbolic || subtype == b"TrueType")
                     && let Some(fd) = descriptor
                 {
-                    font.embedded = truetype_map(doc, fd, false);
+                    font.embedded_font = embedded_font(doc, fd, false);
                     font.prefer_embedded = symbolic;
                 }
                 let first = dict
@@ -313,12 +320,12 @@ impl Font {
             .as_ref()
             .and_then(|c| c.lookup(code, len))
             .or_else(|| {
-                let embedded = self.embedded.get(&code).cloned();
-                let table = self.table.get(code as usize).cloned().flatten();
+                let embedded = || self.embedded().get(&code).cloned();
+                let table = || self.table.get(code as usize).cloned().flatten();
                 if self.prefer_embedded || self.kind == FontKind::Type0 {
-                    embedded.or(table)
+                    embedded().or_else(table)
                 } else {
-                    table.or(embedded)
+                    table().or_else(embedded)
                 }
             })
             .unwrap_or_default();
@@ -339,6 +346,19 @@ impl Font {
         }
         let w = self.width(32) * self.scale;
         if w.is_finite() && w > 0.0 { w } else { 0.0 }
+    }
+
+    /// Code → text from the embedded TrueType font's own tables (read once).
+    fn embedded(&self) -> &HashMap<u32, String> {
+        self.embedded.get_or_init(|| {
+            self.embedded_font
+                .as_ref()
+                .and_then(|(stream, cid)| {
+                    let bytes = decode_stream(stream).ok()?;
+                    Some(truetype::code_to_unicode(&bytes, *cid))
+                })
+                .unwrap_or_default()
+        })
     }
 
     fn width(&self, code: u32) -> f32 {
@@ -414,12 +434,12 @@ fn descriptor_bold(doc: &PdfDoc, fd: &Dictionary) -> bool {
     flags & (1 << 18) != 0 || weight >= 600.0
 }
 
-/// Code → text from an embedded TrueType font's own tables.
-fn truetype_map(doc: &PdfDoc, fd: &Dictionary, cid: bool) -> HashMap<u32, String> {
-    let Some(bytes) = fd.get(b"FontFile2").ok().and_then(|o| stream_bytes(doc, o)) else {
-        return HashMap::new();
-    };
-    truetype::code_to_unicode(&bytes, cid)
+/// The embedded TrueType font of a descriptor, to read codes from when needed.
+fn embedded_font(doc: &PdfDoc, fd: &Dictionary, cid: bool) -> Option<(Box<lopdf::Stream>, bool)> {
+    match deref(doc, fd.get(b"FontFile2").ok()?) {
+        Object::Stream(s) => Some((Box::new(s.clone()), cid)),
+        _ => None,
+    }
 }
 
 /// Approximate AFM widths of the standard 14 fonts for ASCII 32..=126.

@@ -122,39 +122,10 @@ fn hex_value(c: u8) -> Option<u8> {
     (c as char).to_digit(16).map(|v| v as u8)
 }
 
-/// Powers of ten that f32 holds exactly.
+/// Powers of ten that f32 holds exactly: a decimal with a mantissa up to 2^24
+/// and up to ten decimals is one exact division, correctly rounded — the
+/// same value as `str::parse::<f32>` gives (Clinger's fast path).
 const POW10: [f32; 11] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
-
-/// The value of a decimal like `-12.5` (sign, digits, one point, digits) when
-/// one division of exact f32s gives it — and so, correctly rounded, the same
-/// value as `str::parse::<f32>` (Clinger's fast path): a mantissa up to 2^24
-/// and up to ten decimals. None otherwise (the caller parses it).
-fn exact_decimal(text: &[u8]) -> Option<f32> {
-    let (negative, digits) = match text.split_first()? {
-        (b'-', rest) => (true, rest),
-        (b'+', rest) => (false, rest),
-        _ => (false, text),
-    };
-    let mut mantissa: u32 = 0;
-    let mut decimals: Option<usize> = None;
-    for &c in digits {
-        match c {
-            b'0'..=b'9' => {
-                mantissa = mantissa.checked_mul(10)?.checked_add(u32::from(c - b'0'))?;
-                if mantissa > 1 << 24 {
-                    return None;
-                }
-                if let Some(d) = decimals.as_mut() {
-                    *d += 1;
-                }
-            }
-            b'.' if decimals.is_none() => decimals = Some(0),
-            _ => return None,
-        }
-    }
-    let value = mantissa as f32 / POW10.get(decimals.unwrap_or(0))?;
-    Some(if negative { -value } else { value })
-}
 
 pub struct Lexer<'d> {
     data: &'d [u8],
@@ -318,52 +289,61 @@ impl<'d> Lexer<'d> {
     /// `0.00-41`, are dropped), else an integer.
     fn number(&self, p: usize) -> Parsed<Operand<'d>> {
         let (q, negative) = self.sign(p);
-        let whole = self.digits(q);
-        if self.byte(q + whole) == Some(b'.') {
-            let fraction = self.digits(q + whole + 1);
-            if whole == 0 && fraction == 0 {
-                return Err(Fail::Error);
+        // The digits before and after a point, as one mantissa (None: over u64).
+        let mut mantissa = Some(0u64);
+        let mut i = q;
+        let mut digits = |i: &mut usize| {
+            let start = *i;
+            while let Some(&c) = self.data.get(*i)
+                && c.is_ascii_digit()
+            {
+                mantissa = mantissa
+                    .and_then(|m| m.checked_mul(10))
+                    .and_then(|m| m.checked_add(u64::from(c - b'0')));
+                *i += 1;
             }
-            let q = q + whole + 1 + fraction;
-            let end = q + self.run_of(q, |c| c == b'-' || c.is_ascii_digit());
-            let text = self.data.get(p..end).ok_or(Fail::Error)?;
-            if let Some(v) = exact_decimal(text) {
-                return Ok((end, Operand::Real(v)));
-            }
-            let minus_inside = self
-                .data
-                .get(q..end)
-                .is_some_and(|more| more.contains(&b'-'));
-            let value = if minus_inside {
-                let mut digits: Vec<u8> = text.get(..1).unwrap_or_default().to_vec();
-                digits.extend(text.iter().skip(1).filter(|&&c| c != b'-'));
-                std::str::from_utf8(&digits)
-                    .ok()
-                    .and_then(|s| s.parse::<f32>().ok())
-            } else {
-                std::str::from_utf8(text)
-                    .ok()
-                    .and_then(|s| s.parse::<f32>().ok())
-            };
-            return value.map(|v| (end, Operand::Real(v))).ok_or(Fail::Error);
-        }
-        let digits = self.data.get(q..q + whole).filter(|d| !d.is_empty());
-        let value = digits
-            .and_then(|d| {
-                d.iter().try_fold(0u64, |v, &c| {
-                    v.checked_mul(10)?.checked_add(u64::from(c - b'0'))
-                })
-            })
-            .and_then(|magnitude| {
+            *i - start
+        };
+        let whole = digits(&mut i);
+        if self.byte(i) != Some(b'.') {
+            // An integer.
+            let value = mantissa.filter(|_| whole > 0).and_then(|magnitude| {
                 if negative {
                     0i64.checked_sub_unsigned(magnitude)
                 } else {
                     i64::try_from(magnitude).ok()
                 }
             });
-        value
-            .map(|v| (q + whole, Operand::Int(v)))
-            .ok_or(Fail::Error)
+            return value.map(|v| (i, Operand::Int(v))).ok_or(Fail::Error);
+        }
+        i += 1;
+        let fraction = digits(&mut i);
+        if whole == 0 && fraction == 0 {
+            return Err(Fail::Error);
+        }
+        let end = i + self.run_of(i, |c| c == b'-' || c.is_ascii_digit());
+        if end == i
+            && let Some(m) = mantissa.filter(|&m| m <= 1 << 24)
+            && let Some(scale) = POW10.get(fraction)
+        {
+            // One exact division: the correctly rounded value, as str::parse gives.
+            let value = m as f32 / scale;
+            return Ok((end, Operand::Real(if negative { -value } else { value })));
+        }
+        let text = self.data.get(p..end).ok_or(Fail::Error)?;
+        let value = if end > i {
+            // Minus signs inside the fraction are dropped.
+            let mut digits: Vec<u8> = text.get(..1).unwrap_or_default().to_vec();
+            digits.extend(text.iter().skip(1).filter(|&&c| c != b'-'));
+            std::str::from_utf8(&digits)
+                .ok()
+                .and_then(|s| s.parse::<f32>().ok())
+        } else {
+            std::str::from_utf8(text)
+                .ok()
+                .and_then(|s| s.parse::<f32>().ok())
+        };
+        value.map(|v| (end, Operand::Real(v))).ok_or(Fail::Error)
     }
 
     fn sign(&self, p: usize) -> (usize, bool) {
@@ -689,7 +669,7 @@ mod tests {
     }
 
     #[test]
-    fn exact_decimals_parse_as_str_parse_does() {
+    fn decimals_read_as_str_parse_does() {
         let mut texts: Vec<String> = [
             "0.",
             ".0",
@@ -728,14 +708,13 @@ mod tests {
             texts.push(format!("{sign}{}.{}", &s[..point], &s[point..]));
         }
         for t in texts {
-            if let Some(v) = exact_decimal(t.as_bytes()) {
-                let expected: f32 = t.parse().expect("a decimal");
+            let expected: f32 = t.parse().expect("a decimal");
+            let read = Lexer::new(t.as_bytes()).number(0);
+            assert_eq!(read, Ok((t.len(), Operand::Real(expected))), "{t}");
+            if let Ok((_, Operand::Real(v))) = read {
                 assert_eq!(v.to_bits(), expected.to_bits(), "{t}");
             }
         }
-        assert_eq!(exact_decimal(b"1.5"), Some(1.5));
-        assert_eq!(exact_decimal(b"16777217."), None);
-        assert_eq!(exact_decimal(b"1.2.3"), None);
     }
 
     #[test]
