@@ -261,6 +261,28 @@ impl CMap {
         None
     }
 
+    /// The smallest code whose text is `text` (one UTF-16 unit for a range).
+    pub fn code_of(&self, text: &str) -> Option<u32> {
+        let mapped = self
+            .map
+            .iter()
+            .filter(|(_, t)| t.as_str() == text)
+            .map(|(&(code, _), _)| code);
+        let unit = {
+            let mut units = text.encode_utf16();
+            units.next().filter(|_| units.next().is_none())
+        };
+        let ranged = self.ranges.iter().filter_map(|(_, lo, hi, dst)| {
+            let (&last, first) = dst.split_last()?;
+            // Only the last unit varies across a range.
+            let wanted = unit.filter(|_| first.is_empty())?;
+            let offset = u32::from(wanted.checked_sub(last)?);
+            let code = lo.checked_add(offset)?;
+            (code <= *hi).then_some(code)
+        });
+        mapped.chain(ranged).min()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.map.is_empty() && self.ranges.is_empty()
     }
@@ -324,6 +346,20 @@ endcmap";
             c.codes(&[0, 0x24, 0, 0x25], 1).collect::<Vec<_>>(),
             vec![(0x24, 2), (0x25, 2)]
         );
+    }
+
+    #[test]
+    fn code_of_a_text() {
+        let c = CMap::parse(
+            b"3 beginbfchar <0003> <0020> <0001> <0020> <0011> <00660069> endbfchar
+1 beginbfrange <0024> <0030> <0041> endbfrange",
+        );
+        assert_eq!(c.code_of(" "), Some(1));
+        assert_eq!(c.code_of("fi"), Some(0x11));
+        assert_eq!(c.code_of("C"), Some(0x26));
+        assert_eq!(c.code_of("Z"), None);
+        let r = CMap::parse(b"1 beginbfrange <0001> <0005> <001E> endbfrange");
+        assert_eq!(r.code_of(" "), Some(3));
     }
 
     #[test]

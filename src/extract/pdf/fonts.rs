@@ -60,6 +60,8 @@ pub struct Font {
     /// Type0 with an Identity or other CID CMap: codes are CIDs.
     std_widths: Option<&'static [u16; 95]>,
     std_default: f32,
+    /// Type0: the advance of a space in text space before Tfs/Th scaling (see `space_width`).
+    cid_space: f32,
     /// Characters decoded so far, by (code << 8 | byte length).
     memo: RefCell<IntMap<u64, Char>>,
 }
@@ -83,6 +85,7 @@ impl Font {
             scale: 0.001,
             std_widths: None,
             std_default: 500.0,
+            cid_space: 0.0,
             memo: RefCell::default(),
         }
     }
@@ -140,6 +143,16 @@ impl Font {
                 self.embedded_font = descriptor.embedded_font(true);
             }
         }
+        // The space: the glyph ToUnicode maps to U+0020. Without one the
+        // space is not known (0): /DW or a median glyph (430-800 units in
+        // the real reports) would only ever raise the gap read as a word
+        // space (half of it is over the 0.2 em cap), and beside a glyph of a
+        // font whose space is known it would override that one.
+        self.cid_space = self
+            .to_unicode
+            .as_ref()
+            .and_then(|c| c.code_of(" "))
+            .map_or(0.0, |code| self.width(code) * self.scale);
     }
 
     /// A simple font: flags and widths from its descriptor, the standard 14
@@ -276,13 +289,15 @@ impl Font {
         }
     }
 
-    /// Advance of the font's space (code 32 of a simple font) in text space
-    /// before Tfs/Th scaling; 0 when the font has no space or it is not known.
+    /// Advance of the font's space in text space before Tfs/Th scaling: code
+    /// 32 of a simple font, the glyph a Type0 font's ToUnicode maps to U+0020;
+    /// 0 when the font has no space or it is not known.
     pub fn space_width(&self) -> f32 {
-        if self.kind == FontKind::Type0 {
-            return 0.0;
-        }
-        let w = self.width(32) * self.scale;
+        let w = if self.kind == FontKind::Type0 {
+            self.cid_space
+        } else {
+            self.width(32) * self.scale
+        };
         if w.is_finite() && w > 0.0 { w } else { 0.0 }
     }
 
