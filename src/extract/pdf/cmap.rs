@@ -261,19 +261,46 @@ impl CMap {
         None
     }
 
+    /// The smallest code whose text is `text` (one UTF-16 unit for a range).
+    pub fn code_of(&self, text: &str) -> Option<u32> {
+        let mapped = self
+            .map
+            .iter()
+            .filter(|(_, t)| t.as_str() == text)
+            .map(|(&(code, _), _)| code);
+        let unit = {
+            let mut units = text.encode_utf16();
+            units.next().filter(|_| units.next().is_none())
+        };
+        let ranged = self.ranges.iter().filter_map(|(_, lo, hi, dst)| {
+            let (&last, first) = dst.split_last()?;
+            // Only the last unit varies across a range.
+            let wanted = unit.filter(|_| first.is_empty())?;
+            let offset = u32::from(wanted.checked_sub(last)?);
+            let code = lo.checked_add(offset)?;
+            (code <= *hi).then_some(code)
+        });
+        mapped.chain(ranged).min()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.map.is_empty() && self.ranges.is_empty()
     }
 
-    /// Splits a string into codes by the codespace ranges (default: `default_len` bytes).
-    pub fn split_codes(&self, bytes: &[u8], default_len: usize) -> Vec<(u32, usize)> {
-        let mut out = Vec::with_capacity(bytes.len());
+    /// The codes of a string by the codespace ranges (default: `default_len` bytes each),
+    /// as (code, length); a code cut short by the string's end has its declared length.
+    pub fn codes<'s>(
+        &'s self,
+        bytes: &'s [u8],
+        default_len: usize,
+    ) -> impl Iterator<Item = (u32, usize)> + 's {
         let mut i = 0;
-        while i < bytes.len() {
+        std::iter::from_fn(move || {
+            let rest = bytes.get(i..).filter(|r| !r.is_empty())?;
             let mut len = 0;
             if !self.codespace.is_empty() {
                 for n in 1..=4usize {
-                    let Some(chunk) = bytes.get(i..i + n) else {
+                    let Some(chunk) = rest.get(..n) else {
                         break;
                     };
                     let code = code_of(chunk);
@@ -290,11 +317,10 @@ impl CMap {
             if len == 0 {
                 len = default_len.clamp(1, 4);
             }
-            let end = (i + len).min(bytes.len());
-            out.push((code_of(&bytes[i..end]), len));
-            i = end;
-        }
-        out
+            let code = code_of(rest.get(..len).unwrap_or(rest));
+            i += len;
+            Some((code, len))
+        })
     }
 }
 
@@ -317,9 +343,23 @@ endcmap";
         assert_eq!(c.lookup(0x30, 2).as_deref(), Some("a"));
         assert_eq!(c.lookup(0x31, 2).as_deref(), Some("😀"));
         assert_eq!(
-            c.split_codes(&[0, 0x24, 0, 0x25], 1),
+            c.codes(&[0, 0x24, 0, 0x25], 1).collect::<Vec<_>>(),
             vec![(0x24, 2), (0x25, 2)]
         );
+    }
+
+    #[test]
+    fn code_of_a_text() {
+        let c = CMap::parse(
+            b"3 beginbfchar <0003> <0020> <0001> <0020> <0011> <00660069> endbfchar
+1 beginbfrange <0024> <0030> <0041> endbfrange",
+        );
+        assert_eq!(c.code_of(" "), Some(1));
+        assert_eq!(c.code_of("fi"), Some(0x11));
+        assert_eq!(c.code_of("C"), Some(0x26));
+        assert_eq!(c.code_of("Z"), None);
+        let r = CMap::parse(b"1 beginbfrange <0001> <0005> <001E> endbfrange");
+        assert_eq!(r.code_of(" "), Some(3));
     }
 
     #[test]
@@ -327,7 +367,7 @@ endcmap";
         let data = b"2 begincodespacerange <00> <80> <8140> <9FFC> endcodespacerange";
         let c = CMap::parse(data);
         assert_eq!(
-            c.split_codes(&[0x41, 0x81, 0x40, 0x42], 2),
+            c.codes(&[0x41, 0x81, 0x40, 0x42], 2).collect::<Vec<_>>(),
             vec![(0x41, 1), (0x8140, 2), (0x42, 1)]
         );
     }

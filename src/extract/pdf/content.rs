@@ -6,12 +6,13 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use lopdf::content::{Content, Operation};
+use lopdf::content::Content;
 use lopdf::{Dictionary, Document as PdfDoc, Object, ObjectId};
 
 use super::PdfError;
 use super::fonts::Font;
-use super::objects::{array_f32, decode_stream, deref, dict_of, name_of, num};
+use super::lexer::{Lexer, Next, Operand};
+use super::objects::{IntMap, array_f32, decode_stream, deref, dict_of, name_of, num};
 use crate::extract::DropReason;
 
 /// How deep Form XObjects may nest (a crafted file may make them recurse).
@@ -35,38 +36,53 @@ const BAND: f32 = 16.0;
 /// (a crafted page may stack thousands at one place).
 const MAX_CELL_SCAN: usize = 64;
 
-/// A fast hasher for the small integer keys of the glyph grids.
-#[derive(Default, Clone, Copy)]
-struct GridHasher(u64);
-
-impl GridHasher {
-    fn add(&mut self, v: u64) {
-        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
+/// Glyph indices filed by grid cell, in the order filed: each cell's list is
+/// a chain through one vector of nodes (no allocation per cell).
+struct Grid<K> {
+    /// The last node of each cell.
+    last: IntMap<K, u32>,
+    /// (glyph index, the node before it in its cell or `NO_NODE`).
+    nodes: Vec<(u32, u32)>,
 }
 
-impl std::hash::Hasher for GridHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.add(u64::from(b));
+const NO_NODE: u32 = u32::MAX;
+
+impl<K> Default for Grid<K> {
+    fn default() -> Self {
+        Grid {
+            last: IntMap::default(),
+            nodes: Vec::new(),
         }
     }
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
+}
+
+impl<K: std::hash::Hash + Eq> Grid<K> {
+    fn file(&mut self, key: K, glyph: u32) {
+        let node = self.nodes.len() as u32;
+        let before = self.last.insert(key, node).unwrap_or(NO_NODE);
+        self.nodes.push((glyph, before));
     }
-    fn write_i32(&mut self, i: i32) {
-        self.add(u64::from(i as u32));
-    }
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
+
+    /// The glyphs filed in a cell, the last filed first.
+    fn latest_first(&self, key: &K) -> impl Iterator<Item = u32> + '_ {
+        let mut node = self.last.get(key).copied().unwrap_or(NO_NODE);
+        std::iter::from_fn(move || {
+            let &(glyph, before) = self.nodes.get(node as usize)?;
+            node = before;
+            Some(glyph)
+        })
     }
 }
 
-/// Glyph indices by grid cell.
-type Grid<K> = HashMap<K, Vec<u32>, std::hash::BuildHasherDefault<GridHasher>>;
+/// `x.floor() as i32` (saturating, NaN as 0) without a call to a software `floorf`.
+fn floor_i32(x: f32) -> i32 {
+    let t = x as i32;
+    if (t as f32) > x {
+        t.saturating_sub(1)
+    } else {
+        t
+    }
+}
 
 /// An axis-aligned box in page space: x0, y0, x1, y1 (y down).
 pub type BBox = [f32; 4];
@@ -139,22 +155,28 @@ impl Matrix {
         (x * a + y * c + e, x * b + y * d + f)
     }
 
-    fn from_operands(ops: &[Object]) -> Option<Matrix> {
+    fn from_operands(ops: &[Operand]) -> Option<Matrix> {
         if ops.len() < 6 {
             return None;
         }
         let mut m = [0f32; 6];
         for (slot, o) in m.iter_mut().zip(ops) {
-            *slot = num(o)?;
+            *slot = o.num()?;
         }
         Some(Matrix(m))
+    }
+
+    /// The first six of `values`, if there are six.
+    fn from_values(values: &[f32]) -> Option<Matrix> {
+        Some(Matrix(values.get(..6)?.try_into().ok()?))
     }
 }
 
 /// One glyph in page space.
 #[derive(Debug, Clone)]
 pub struct Glyph {
-    pub text: String,
+    /// Its text (shared with the font's other glyphs of that code).
+    pub text: Rc<str>,
     /// Left of the glyph along its baseline.
     pub x: f32,
     /// The baseline.
@@ -387,44 +409,68 @@ impl<'a> Interpreter<'a> {
         resources: Option<&'a Dictionary>,
         depth: usize,
     ) -> Result<(), PdfError> {
-        for op in Content::decode_iter(data) {
-            // A damaged stream: keep what was read before the damage.
-            let Ok(op) = op else { break };
-            self.ops += 1;
-            if self.ops > MAX_OPS_PER_PAGE {
-                return Err(PdfError::Limit(format!(
-                    "more than {MAX_OPS_PER_PAGE} operators on one page"
-                )));
+        let mut lexer = Lexer::new(data);
+        let mut operands = Vec::new();
+        loop {
+            match lexer.next(&mut operands) {
+                Next::Op(operator) => {
+                    self.count_op()?;
+                    self.op(operator, &operands, resources, depth)?;
+                }
+                // An inline image: lopdf reads the rest of the stream.
+                Next::Lopdf(at) => {
+                    for op in Content::decode_iter(data.get(at..).unwrap_or_default()) {
+                        // A damaged stream: keep what was read before the damage.
+                        let Ok(op) = op else { break };
+                        self.count_op()?;
+                        let operands: Vec<Operand> =
+                            op.operands.iter().map(Operand::from_object).collect();
+                        self.op(op.operator.as_bytes(), &operands, resources, depth)?;
+                    }
+                    break;
+                }
+                // The end, or damage: keep what was read before it.
+                Next::End => break,
             }
-            if self.ops.is_multiple_of(4096) {
-                crate::limits::check_time().map_err(|e| PdfError::Limit(e.to_string()))?;
-            }
-            self.op(&op, resources, depth)?;
+        }
+        Ok(())
+    }
+
+    /// One more operator on this page: within the page's limits and the time budget.
+    fn count_op(&mut self) -> Result<(), PdfError> {
+        self.ops += 1;
+        if self.ops > MAX_OPS_PER_PAGE {
+            return Err(PdfError::Limit(format!(
+                "more than {MAX_OPS_PER_PAGE} operators on one page"
+            )));
+        }
+        if self.ops.is_multiple_of(4096) {
+            crate::limits::check_time().map_err(|e| PdfError::Limit(e.to_string()))?;
         }
         Ok(())
     }
 
     fn op(
         &mut self,
-        op: &Operation,
+        operator: &[u8],
+        a: &[Operand],
         resources: Option<&'a Dictionary>,
         depth: usize,
     ) -> Result<(), PdfError> {
-        let a = &op.operands;
-        let f = |i: usize| a.get(i).and_then(num).unwrap_or(0.0);
-        match op.operator.as_str() {
-            "q" if self.stack.len() < MAX_STATE_DEPTH => self.stack.push(self.gs.clone()),
-            "Q" => {
+        let f = |i: usize| a.get(i).and_then(Operand::num).unwrap_or(0.0);
+        match operator {
+            b"q" if self.stack.len() < MAX_STATE_DEPTH => self.stack.push(self.gs.clone()),
+            b"Q" => {
                 if let Some(g) = self.stack.pop() {
                     self.gs = g;
                 }
             }
-            "cm" => {
+            b"cm" => {
                 if let Some(m) = Matrix::from_operands(a) {
                     self.gs.ctm = m.then(&self.gs.ctm);
                 }
             }
-            "BT" => {
+            b"BT" => {
                 self.tm = Matrix::IDENTITY;
                 self.tlm = Matrix::IDENTITY;
                 if !self.in_form {
@@ -432,61 +478,64 @@ impl<'a> Interpreter<'a> {
                     self.group = self.groups;
                 }
             }
-            "ET" => {}
-            "Tf" => {
+            b"ET" => {}
+            b"Tf" => {
                 self.gs.size = f(1);
-                self.gs.font = a.first().and_then(name_of).map(|n| self.font(resources, n));
+                self.gs.font = a
+                    .first()
+                    .and_then(Operand::name)
+                    .map(|n| self.font(resources, n));
             }
-            "Tc" => self.gs.char_spacing = f(0),
-            "Tw" => self.gs.word_spacing = f(0),
-            "Tz" => self.gs.h_scale = f(0) / 100.0,
-            "TL" => self.gs.leading = f(0),
-            "Ts" => self.gs.rise = f(0),
-            "Tr" => self.gs.render = f(0).clamp(0.0, 7.0) as u8,
-            "gs" => {
-                if let Some(name) = a.first().and_then(name_of) {
+            b"Tc" => self.gs.char_spacing = f(0),
+            b"Tw" => self.gs.word_spacing = f(0),
+            b"Tz" => self.gs.h_scale = f(0) / 100.0,
+            b"TL" => self.gs.leading = f(0),
+            b"Ts" => self.gs.rise = f(0),
+            b"Tr" => self.gs.render = f(0).clamp(0.0, 7.0) as u8,
+            b"gs" => {
+                if let Some(name) = a.first().and_then(Operand::name) {
                     self.ext_gstate(resources, name);
                 }
             }
-            "W" | "W*" => self.clip_pending = true,
-            "Td" => self.next_line(f(0), f(1)),
-            "TD" => {
+            b"W" | b"W*" => self.clip_pending = true,
+            b"Td" => self.next_line(f(0), f(1)),
+            b"TD" => {
                 self.gs.leading = -f(1);
                 self.next_line(f(0), f(1));
             }
-            "Tm" => {
+            b"Tm" => {
                 if let Some(m) = Matrix::from_operands(a) {
                     self.tm = m;
                     self.tlm = m;
                 }
             }
-            "T*" => self.next_line(0.0, -self.gs.leading),
-            "Tj" => {
-                if let Some(Object::String(s, _)) = a.first() {
+            b"T*" => self.next_line(0.0, -self.gs.leading),
+            b"Tj" => {
+                if let Some(Operand::Str(s, _)) = a.first() {
                     self.show(s);
                 }
             }
-            "'" => {
+            b"'" => {
                 self.next_line(0.0, -self.gs.leading);
-                if let Some(Object::String(s, _)) = a.first() {
+                if let Some(Operand::Str(s, _)) = a.first() {
                     self.show(s);
                 }
             }
-            "\"" => {
+            b"\"" => {
                 self.gs.word_spacing = f(0);
                 self.gs.char_spacing = f(1);
                 self.next_line(0.0, -self.gs.leading);
-                if let Some(Object::String(s, _)) = a.get(2) {
+                if let Some(Operand::Str(s, _)) = a.get(2) {
                     self.show(s);
                 }
             }
-            "TJ" => {
-                if let Some(Object::Array(items)) = a.first() {
+            b"TJ" => {
+                if let Some(Operand::Array(items)) = a.first() {
                     for item in items {
                         match item {
-                            Object::String(s, _) => self.show(s),
+                            Operand::Str(s, _) => self.show(s),
                             other => {
-                                if let Some(n) = num(other) {
+                                if let Some(n) = other.num() {
                                     let tx = -n / 1000.0 * self.gs.size * self.gs.h_scale;
                                     self.tm = Matrix([1.0, 0.0, 0.0, 1.0, tx, 0.0]).then(&self.tm);
                                 }
@@ -495,38 +544,38 @@ impl<'a> Interpreter<'a> {
                     }
                 }
             }
-            "m" => {
+            b"m" => {
                 let p = self.gs.ctm.then(&self.page).apply(f(0), f(1));
                 self.path_box = grow(self.path_box, &[p]);
                 self.path.push((p.0, p.1, true));
             }
-            "l" => {
+            b"l" => {
                 let p = self.gs.ctm.then(&self.page).apply(f(0), f(1));
                 self.path_box = grow(self.path_box, &[p]);
                 self.path.push((p.0, p.1, false));
             }
-            "c" | "v" | "y" => {
+            b"c" | b"v" | b"y" => {
                 // Curves do not rule tables; keep the end point so the path stays connected.
                 let m = self.gs.ctm.then(&self.page);
                 let controls: Vec<(f32, f32)> = (0..a.len().min(6) / 2)
                     .map(|i| m.apply(f(2 * i), f(2 * i + 1)))
                     .collect();
                 self.path_box = grow(self.path_box, &controls);
-                let (x, y) = match op.operator.as_str() {
-                    "c" => (f(4), f(5)),
+                let (x, y) = match operator {
+                    b"c" => (f(4), f(5)),
                     _ => (f(2), f(3)),
                 };
                 let p = m.apply(x, y);
                 self.path.push((p.0, p.1, true));
             }
-            "h" => {
+            b"h" => {
                 if let Some(start) = self.path.iter().rposition(|p| p.2)
                     && let Some(&(x, y, _)) = self.path.get(start)
                 {
                     self.path.push((x, y, false));
                 }
             }
-            "re" => {
+            b"re" => {
                 let m = self.gs.ctm.then(&self.page);
                 let (x, y, w, h) = (f(0), f(1), f(2), f(3));
                 let corners = [
@@ -538,38 +587,38 @@ impl<'a> Interpreter<'a> {
                 self.path_box = grow(self.path_box, &corners);
                 self.rects.push(corners);
             }
-            "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
-                let fill = op.operator != "S" && op.operator != "s";
+            b"S" | b"s" | b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" => {
+                let fill = operator != b"S" && operator != b"s";
                 if fill {
                     self.cover();
                 }
                 // Only a path that is stroked draws its outline.
-                let stroked = matches!(op.operator.as_str(), "S" | "s" | "B" | "B*" | "b" | "b*");
+                let stroked = matches!(operator, b"S" | b"s" | b"B" | b"B*" | b"b" | b"b*");
                 self.paint(!stroked);
                 self.end_path();
             }
-            "n" => {
+            b"n" => {
                 self.path.clear();
                 self.rects.clear();
                 self.end_path();
             }
-            "Do" => {
-                if let Some(name) = a.first().and_then(name_of) {
+            b"Do" => {
+                if let Some(name) = a.first().and_then(Operand::name) {
                     self.xobject(resources, name, depth)?;
                 }
             }
-            "BI" => {
+            b"BI" => {
                 self.out.images += 1;
                 self.place_image();
             }
-            "BMC" if self.marked.len() < MAX_MARKED_DEPTH => self.marked.push(Marked {
+            b"BMC" if self.marked.len() < MAX_MARKED_DEPTH => self.marked.push(Marked {
                 actual: None,
                 drop: None,
             }),
-            "BDC" if self.marked.len() < MAX_MARKED_DEPTH => {
+            b"BDC" if self.marked.len() < MAX_MARKED_DEPTH => {
                 let props = a.get(1).and_then(|p| self.properties(resources, p));
                 let actual = props.and_then(|d| self.actual_text(d));
-                let artifact = a.first().and_then(name_of) == Some(b"Artifact".as_slice());
+                let artifact = a.first().and_then(Operand::name) == Some(b"Artifact".as_slice());
                 let drop = props
                     .filter(|_| artifact)
                     .and_then(|d| self.artifact_kind(d));
@@ -582,7 +631,7 @@ impl<'a> Interpreter<'a> {
                     drop,
                 });
             }
-            "EMC" => {
+            b"EMC" => {
                 if let Some(Marked { actual, drop }) = self.marked.pop() {
                     if let Some((_, section)) = drop
                         && self.closed.len() < 100_000
@@ -643,7 +692,7 @@ impl<'a> Interpreter<'a> {
         let size = self.gs.size;
         let th = self.gs.h_scale;
         let space = font.space_width() * size * th;
-        for ch in font.decode(bytes) {
+        font.each_char(bytes, |ch| {
             let tx = (ch.width * size
                 + self.gs.char_spacing
                 + if ch.is_space_code {
@@ -652,11 +701,10 @@ impl<'a> Interpreter<'a> {
                     0.0
                 })
                 * th;
-            let is_space = ch.text.chars().all(char::is_whitespace);
             if ch.text.is_empty() {
                 // A soft hyphen (or an unmapped glyph) inside a word: what follows is glued on.
                 self.glue_pending = true;
-            } else if is_space {
+            } else if ch.blank {
                 self.space_pending = true;
                 self.glue_pending = false;
             } else if self.out.glyphs.len() < MAX_GLYPHS_PER_PAGE {
@@ -664,12 +712,12 @@ impl<'a> Interpreter<'a> {
                 self.push_glyph(ch.text, advance, space, font.bold);
             }
             self.tm = Matrix([1.0, 0.0, 0.0, 1.0, tx, 0.0]).then(&self.tm);
-        }
+        });
     }
 
     /// Places one glyph at the current text position, and decides whether a
     /// viewer shows it.
-    fn push_glyph(&mut self, text: String, advance: f32, space: f32, bold: bool) {
+    fn push_glyph(&mut self, text: Rc<str>, advance: f32, space: f32, bold: bool) {
         let size = self.gs.size;
         let rise = self.gs.rise;
         let text_to_page = self.tm.then(&self.gs.ctm).then(&self.page);
@@ -685,18 +733,7 @@ impl<'a> Interpreter<'a> {
         ])
         .unwrap_or([ox, oy, ox, oy]);
         let (dx, dy) = (advance * a, advance * b);
-        // Direction of the baseline on the page (y grows downwards).
-        let degrees = b.atan2(a).to_degrees();
-        let off_axis = (degrees - 90.0 * (degrees / 90.0).round()).abs();
-        let dir = if off_axis > OBLIQUE_DEGREES {
-            4
-        } else if a.abs() >= b.abs() {
-            if a >= 0.0 { 0 } else { 2 }
-        } else if b < 0.0 {
-            3
-        } else {
-            1
-        };
+        let dir = direction(a, b);
         let scale = (a * a + b * b).sqrt();
         let (x, y, width) = match dir {
             0 => (ox, oy, dx),
@@ -734,19 +771,12 @@ impl<'a> Interpreter<'a> {
         let artifact = self.marked.iter().rev().find_map(|m| m.drop);
         let index = self.out.glyphs.len() as u32;
         if hidden.is_none() && glyph.x.is_finite() && glyph.y.is_finite() {
-            let key = (
-                dir,
-                (glyph.y / 2.0).floor() as i32,
-                (glyph.x / 16.0).floor() as i32,
-            );
-            self.near.entry(key).or_default().push(index);
+            let key = (dir, floor_i32(glyph.y / 2.0), floor_i32(glyph.x / 16.0));
+            self.near.file(key, index);
         }
         let centre = (bbox[1] + bbox[3]) / 2.0;
         if centre.is_finite() {
-            self.bands
-                .entry((centre / BAND).floor() as i32)
-                .or_default()
-                .push(index);
+            self.bands.file(floor_i32(centre / BAND), index);
         }
         self.out.glyphs.push(glyph);
         self.meta.push(Meta {
@@ -771,18 +801,16 @@ impl<'a> Interpreter<'a> {
             return None;
         }
         let size = g.size.max(1.0);
-        let (yb, xb) = ((g.y / 2.0).floor() as i32, (g.x / 16.0).floor() as i32);
+        let (yb, xb) = (floor_i32(g.y / 2.0), floor_i32(g.x / 16.0));
         let letter = |t: &str| {
             let mut cs = t.chars();
             cs.next().is_some_and(char::is_alphanumeric) && cs.next().is_none()
         };
+        let g_letter = letter(&g.text);
         let mut overdrawn = Vec::new();
         for ky in yb - 1..=yb + 1 {
             for kx in xb - 1..=xb + 1 {
-                let Some(list) = self.near.get(&(g.dir, ky, kx)) else {
-                    continue;
-                };
-                for &i in list.iter().rev().take(MAX_CELL_SCAN) {
+                for i in self.near.latest_first(&(g.dir, ky, kx)).take(MAX_CELL_SCAN) {
                     let (Some(other), Some(m)) =
                         (self.out.glyphs.get(i as usize), self.meta.get(i as usize))
                     else {
@@ -796,16 +824,16 @@ impl<'a> Interpreter<'a> {
                     }
                     // Fake bold shifts a copy by a fraction of a point; two
                     // like letters side by side ("ll") are a glyph apart.
-                    if other.text == g.text
-                        && (other.x - g.x).abs() < (0.15 * size).min(0.5 * g.width.max(other.width))
+                    if (other.x - g.x).abs() < (0.15 * size).min(0.5 * g.width.max(other.width))
+                        && other.text == g.text
                     {
                         return Some(DropReason::Duplicate);
                     }
                     let overlap = (other.x + other.width).min(g.x + g.width) - other.x.max(g.x);
-                    if letter(&other.text)
-                        && letter(&g.text)
+                    if g_letter
                         && overlap > 0.6 * other.width.min(g.width)
                         && other.width.min(g.width) > 0.0
+                        && letter(&other.text)
                     {
                         overdrawn.push(i);
                     }
@@ -860,7 +888,7 @@ impl<'a> Interpreter<'a> {
             }
             let (first, last) = (first.max(-1e6) as i32, last.min(1e6) as i32);
             for band in first..=last.min(first.saturating_add(1000)) {
-                for &i in self.bands.get(&band).into_iter().flatten() {
+                for i in self.bands.latest_first(&band) {
                     if let Some(m) = self.meta.get_mut(i as usize)
                         && m.hidden.is_none()
                         && inside(m.bbox, area, 0.5)
@@ -1047,11 +1075,7 @@ impl<'a> Interpreter<'a> {
                     .dict
                     .get(b"Matrix")
                     .ok()
-                    .map(|o| array_f32(doc, o))
-                    .and_then(|v| {
-                        let objs: Vec<Object> = v.into_iter().map(Object::Real).collect();
-                        Matrix::from_operands(&objs)
-                    })
+                    .and_then(|o| Matrix::from_values(&array_f32(doc, o)))
                     .unwrap_or(Matrix::IDENTITY);
                 let saved = (self.gs.clone(), self.tm, self.tlm, self.stack.len());
                 let saved_path = (
@@ -1101,15 +1125,18 @@ impl<'a> Interpreter<'a> {
     }
 
     /// The property list of a BDC: inline, or named in the resources.
-    fn properties(
+    fn properties<'p>(
         &self,
         resources: Option<&'a Dictionary>,
-        props: &'a Object,
-    ) -> Option<&'a Dictionary> {
+        props: &'p Operand,
+    ) -> Option<&'p Dictionary>
+    where
+        'a: 'p,
+    {
         let doc = self.doc;
         match props {
-            Object::Dictionary(d) => Some(d),
-            Object::Name(n) => resources
+            Operand::Dict(d) => Some(d),
+            Operand::Name(n) => resources
                 .and_then(|r| r.get(b"Properties").ok())
                 .and_then(|o| dict_of(doc, o))
                 .and_then(|p| p.get(n).ok())
@@ -1164,7 +1191,7 @@ impl<'a> Interpreter<'a> {
             .reduce(|a, b| a.and(b))
             .flatten();
         glyphs.push(Glyph {
-            text,
+            text: Rc::from(text),
             width: end - first.x,
             ..first.clone()
         });
@@ -1176,12 +1203,38 @@ impl<'a> Interpreter<'a> {
     }
 }
 
+/// The direction of a baseline (a, b) on the page (y grows downwards): 0 for
+/// upright text; 1, 2, 3 for text turned by 90°, 180°, 270°; 4 for oblique.
+fn direction(a: f32, b: f32) -> u8 {
+    // Upright text, the common case, without the trigonometry.
+    if b == 0.0 && a > 0.0 {
+        return 0;
+    }
+    direction_by_angle(a, b)
+}
+
+fn direction_by_angle(a: f32, b: f32) -> u8 {
+    let degrees = b.atan2(a).to_degrees();
+    let off_axis = (degrees - 90.0 * (degrees / 90.0).round()).abs();
+    if off_axis > OBLIQUE_DEGREES {
+        4
+    } else if a.abs() >= b.abs() {
+        if a >= 0.0 { 0 } else { 2 }
+    } else if b < 0.0 {
+        3
+    } else {
+        1
+    }
+}
+
 /// A text object or form whose glyphs are mostly oblique (a stamp, a
 /// watermark, a slanted label) is oblique as a whole: its few glyphs that
 /// happen to lie near an axis do not join the page's lines.
 fn mark_oblique_groups(glyphs: &mut [Glyph]) {
-    let mut counts: HashMap<u32, (usize, usize), std::hash::BuildHasherDefault<GridHasher>> =
-        HashMap::default();
+    if !glyphs.iter().any(|g| g.dir == 4) {
+        return;
+    }
+    let mut counts: IntMap<u32, (usize, usize)> = IntMap::default();
     for g in glyphs.iter() {
         let c = counts.entry(g.group).or_default();
         c.0 += 1;
@@ -1193,6 +1246,75 @@ fn mark_oblique_groups(glyphs: &mut [Glyph]) {
             && oblique * 2 >= all
         {
             g.dir = 4;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floor_i32_is_floor_as_i32() {
+        let mut values = vec![
+            0.0f32,
+            -0.0,
+            0.5,
+            -0.5,
+            1.0,
+            -1.0,
+            -1.5,
+            2.999_999_8,
+            -2.999_999_8,
+            8_388_607.5,
+            -8_388_607.5,
+            16_777_217.0,
+            2_147_483_520.0,
+            2_147_483_648.0,
+            -2_147_483_648.0,
+            -2_147_483_904.0,
+            3e10,
+            -3e10,
+            f32::MAX,
+            f32::MIN,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            f32::NAN,
+            f32::MIN_POSITIVE,
+            -f32::MIN_POSITIVE,
+        ];
+        values.extend((-2000..2000).map(|i| i as f32 * 0.37));
+        for v in values {
+            assert_eq!(floor_i32(v), v.floor() as i32, "{v}");
+        }
+    }
+
+    #[test]
+    fn directions() {
+        assert_eq!(direction(1.0, 0.0), 0);
+        assert_eq!(direction(-1.0, 0.0), 2);
+        assert_eq!(direction(0.0, 1.0), 1);
+        assert_eq!(direction(0.0, -1.0), 3);
+        assert_eq!(direction(1.0, 1.0), 4);
+        assert_eq!(direction(1.0, 0.1), 0);
+        // The shortcut for upright text agrees with the angle.
+        let values = [
+            0.0f32,
+            -0.0,
+            1.0,
+            -1.0,
+            0.1,
+            1e-30,
+            -1e-30,
+            12.0,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            f32::NAN,
+        ];
+        for a in values {
+            for b in values {
+                assert_eq!(direction(a, b), direction_by_angle(a, b), "{a} {b}");
+            }
         }
     }
 }

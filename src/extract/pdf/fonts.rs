@@ -1,12 +1,16 @@
 //! Fonts: how a string's bytes become character codes, text and widths.
 
+use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use lopdf::{Dictionary, Document as PdfDoc, Object};
 
 use super::cmap::CMap;
 use super::encoding::{BaseEncoding, glyph_name_to_unicode, normalise_text};
-use super::objects::{array_f32, deref, dict_of, name_of, num, stream_bytes};
+use super::objects::{
+    IntMap, array_f32, decode_stream, deref, dict_of, name_of, num, stream_bytes,
+};
 use super::truetype;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,14 +20,20 @@ pub enum FontKind {
     Type3,
 }
 
+/// Distinct character codes of one font whose decoding is remembered.
+const MAX_MEMO: usize = 65_536;
+
 /// One decoded character.
 #[derive(Debug, Clone)]
 pub struct Char {
-    pub text: String,
+    /// Its text, shared by every glyph of this code.
+    pub text: Rc<str>,
     /// Advance in text space before Tfs/Th scaling (glyph width / 1000 for most fonts).
     pub width: f32,
     /// A single-byte code 32: word spacing (Tw) applies.
     pub is_space_code: bool,
+    /// The text is white space only (or empty).
+    pub blank: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -39,7 +49,11 @@ pub struct Font {
     /// Simple fonts: text of each code.
     table: Vec<Option<String>>,
     /// Embedded TrueType fallback for symbolic fonts with no ToUnicode.
-    embedded: HashMap<u32, String>,
+    embedded: OnceCell<HashMap<u32, String>>,
+    /// The embedded font (FontFile2) it is read from when first needed, and
+    /// whether its codes are CIDs: most fonts never need it, and inflating
+    /// the font program was a tenth of reading a PDF.
+    embedded_font: Option<(Box<lopdf::Stream>, bool)>,
     /// Symbolic simple font: the embedded font's tables come before the encoding.
     prefer_embedded: bool,
     widths: HashMap<u32, f32>,
@@ -49,6 +63,10 @@ pub struct Font {
     /// Type0 with an Identity or other CID CMap: codes are CIDs.
     std_widths: Option<&'static [u16; 95]>,
     std_default: f32,
+    /// Type0: the advance of a space in text space before Tfs/Th scaling (see `space_width`).
+    cid_space: f32,
+    /// Characters decoded so far, by (code << 8 | byte length).
+    memo: RefCell<IntMap<u64, Char>>,
 }
 
 /// True when one of `keys` of `dict` refers to an object the file does not have.
@@ -69,32 +87,33 @@ impl Font {
             table: (0..=255u8)
                 .map(|c| BaseEncoding::WinAnsi.decode(c))
                 .collect(),
-            embedded: HashMap::new(),
+            embedded: OnceCell::new(),
+            embedded_font: None,
             prefer_embedded: false,
             widths: HashMap::new(),
             default_width: 500.0,
             scale: 0.001,
             std_widths: None,
             std_default: 500.0,
+            cid_space: 0.0,
+            memo: RefCell::default(),
         }
     }
 
+    /// Reads a font dictionary: what is common to every font, then the
+    /// Type0 or simple (Type1, TrueType, Type3) specifics.
     pub fn load(doc: &PdfDoc, dict: &Dictionary) -> Font {
-        let subtype = dict.get(b"Subtype").ok().and_then(name_of).unwrap_or(b"");
-        let base_font = dict
-            .get(b"BaseFont")
-            .ok()
-            .and_then(|o| name_of(deref(doc, o)))
+        let fd = FontDict { doc, dict };
+        let subtype = fd.name(b"Subtype").unwrap_or(b"");
+        let base_font = fd
+            .name(b"BaseFont")
             .map(|n| String::from_utf8_lossy(n).into_owned())
             .unwrap_or_default();
-        let to_unicode = dict
-            .get(b"ToUnicode")
-            .ok()
-            .and_then(|o| stream_bytes(doc, o))
+        let mut font = Font::fallback();
+        font.to_unicode = fd
+            .stream(b"ToUnicode")
             .map(|b| CMap::parse(&b))
             .filter(|c| !c.is_empty());
-        let mut font = Font::fallback();
-        font.to_unicode = to_unicode;
         font.bold = is_bold_name(&base_font);
         // What decodes the text is gone: its map to Unicode, its encoding, or —
         // when there is no map — the embedded font the text is read through.
@@ -108,183 +127,133 @@ impl Font {
                     || descriptor.is_some_and(|fd| {
                         names_missing(doc, fd, &[b"FontFile", b"FontFile2", b"FontFile3"])
                     })));
-        match subtype {
-            b"Type0" => {
-                font.kind = FontKind::Type0;
-                font.table.clear();
-                let enc = dict.get(b"Encoding").ok().map(|o| deref(doc, o));
-                font.codespace = match enc {
-                    Some(Object::Stream(_)) => enc
-                        .and_then(|o| stream_bytes(doc, o))
-                        .map(|b| CMap::parse(&b)),
-                    _ => None,
-                };
-                let descendant = dict
-                    .get(b"DescendantFonts")
-                    .ok()
-                    .map(|o| deref(doc, o))
-                    .and_then(|o| o.as_array().ok())
-                    .and_then(|a| a.first())
-                    .and_then(|o| dict_of(doc, o));
-                font.default_width = 1000.0;
-                if let Some(desc) = descendant {
-                    if let Some(dw) = desc.get(b"DW").ok().and_then(|o| num(deref(doc, o))) {
-                        font.default_width = dw;
-                    }
-                    if let Some(w) = desc.get(b"W").ok().map(|o| deref(doc, o)) {
-                        read_w_array(doc, w, &mut font.widths);
-                    }
-                    if let Some(fd) = desc
-                        .get(b"FontDescriptor")
-                        .ok()
-                        .and_then(|o| dict_of(doc, o))
-                    {
-                        font.bold |= descriptor_bold(doc, fd);
-                        if font.to_unicode.is_none() {
-                            font.embedded = truetype_map(doc, fd, true);
-                        }
-                    }
-                }
-            }
-            _ => {
-                font.kind = if subtype == b"Type3" {
-                    FontKind::Type3
-                } else {
-                    FontKind::Simple
-                };
-                let descriptor = dict
-                    .get(b"FontDescriptor")
-                    .ok()
-                    .and_then(|o| dict_of(doc, o));
-                let flags = descriptor
-                    .and_then(|fd| fd.get(b"Flags").ok())
-                    .and_then(|o| num(deref(doc, o)))
-                    .unwrap_or(0.0) as u32;
-                let symbolic = flags & 4 != 0 && flags & 32 == 0;
-                if let Some(fd) = descriptor {
-                    font.bold |= descriptor_bold(doc, fd);
-                    if let Some(mw) = fd
-                        .get(b"MissingWidth")
-                        .ok()
-                        .and_then(|o| num(deref(doc, o)))
-                    {
-                        font.default_width = mw;
-                    }
-                }
-                let std = standard_widths(&base_font);
-                if let Some((table, default)) = std {
-                    font.std_widths = table;
-                    font.std_default = default;
-                    if descriptor.is_none() {
-                        font.default_width = default;
-                    }
-                }
-                // Encoding: base + Differences.
-                let enc = dict.get(b"Encoding").ok().map(|o| deref(doc, o));
-                let mut base =
-                    if symbolic || base_font.contains("Symbol") || base_font.contains("Dingbats") {
-                        BaseEncoding::Symbol
-                    } else if subtype == b"Type1" && descriptor.is_some() && std.is_none() {
-                        // An embedded Type1 font's own encoding is usually Standard.
-                        BaseEncoding::Standard
-                    } else {
-                        BaseEncoding::WinAnsi
-                    };
-                let mut differences: Option<&Vec<Object>> = None;
-                match enc {
-                    Some(Object::Name(n)) => {
-                        if let Some(b) = BaseEncoding::from_name(n) {
-                            base = b;
-                        }
-                    }
-                    Some(Object::Dictionary(d)) => {
-                        if let Some(b) = d
-                            .get(b"BaseEncoding")
-                            .ok()
-                            .and_then(|o| name_of(deref(doc, o)))
-                            .and_then(BaseEncoding::from_name)
-                        {
-                            base = b;
-                        } else if base == BaseEncoding::Symbol && !symbolic {
-                            base = BaseEncoding::WinAnsi;
-                        }
-                        differences = d
-                            .get(b"Differences")
-                            .ok()
-                            .map(|o| deref(doc, o))
-                            .and_then(|o| o.as_array().ok());
-                    }
-                    _ => {}
-                }
-                font.table = (0..=255u8).map(|c| base.decode(c)).collect();
-                if let Some(diffs) = differences {
-                    let mut code: i64 = 0;
-                    for item in diffs {
-                        match deref(doc, item) {
-                            Object::Integer(i) => code = *i,
-                            Object::Real(r) => code = *r as i64,
-                            Object::Name(n) => {
-                                if (0..256).contains(&code) {
-                                    let name = String::from_utf8_lossy(n);
-                                    let text = glyph_name_to_unicode(&name);
-                                    if let Some(slot) = font.table.get_mut(code as usize) {
-                                        *slot = text.or_else(|| slot.take().filter(|_| symbolic));
-                                    }
-                                }
-                                code += 1;
-                            }
-                            _ => {}
-                        }
-                    }
-                }
-                if font.to_unicode.is_none()
-                    && (symbolic || subtype == b"TrueType")
-                    && let Some(fd) = descriptor
-                {
-                    font.embedded = truetype_map(doc, fd, false);
-                    font.prefer_embedded = symbolic;
-                }
-                let first = dict
-                    .get(b"FirstChar")
-                    .ok()
-                    .and_then(|o| num(deref(doc, o)))
-                    .unwrap_or(0.0) as u32;
-                if let Some(ws) = dict
-                    .get(b"Widths")
-                    .ok()
-                    .map(|o| deref(doc, o))
-                    .and_then(|o| o.as_array().ok())
-                {
-                    for (i, w) in ws.iter().enumerate().take(65_536) {
-                        if let Some(w) = num(deref(doc, w)) {
-                            font.widths.insert(first + i as u32, w);
-                        }
-                    }
-                }
-                if subtype == b"Type3" {
-                    let m = dict
-                        .get(b"FontMatrix")
-                        .ok()
-                        .map(|o| array_f32(doc, o))
-                        .unwrap_or_default();
-                    font.scale = m
-                        .first()
-                        .copied()
-                        .filter(|a| a.is_finite() && *a != 0.0)
-                        .map(f32::abs)
-                        .unwrap_or(0.001);
-                    if descriptor.is_none() {
-                        font.default_width = 0.0;
-                    }
-                }
-            }
+        if subtype == b"Type0" {
+            font.load_type0(fd);
+        } else {
+            font.load_simple(fd, subtype, &base_font);
         }
         font
     }
 
-    /// Decodes a shown string into characters.
-    pub fn decode(&self, bytes: &[u8]) -> Vec<Char> {
-        let codes: Vec<(u32, usize)> = match self.kind {
+    /// A composite font: its encoding CMap's codespace, and from its
+    /// descendant CID font the widths (/DW, /W) and the descriptor.
+    fn load_type0(&mut self, fd: FontDict) {
+        self.kind = FontKind::Type0;
+        self.table.clear();
+        self.codespace = match fd.get(b"Encoding") {
+            Some(Object::Stream(_)) => fd.stream(b"Encoding").map(|b| CMap::parse(&b)),
+            _ => None,
+        };
+        self.default_width = 1000.0;
+        let Some(cid_font) = fd
+            .array(b"DescendantFonts")
+            .and_then(|a| a.first())
+            .and_then(|o| dict_of(fd.doc, o))
+            .map(|dict| FontDict { doc: fd.doc, dict })
+        else {
+            return;
+        };
+        if let Some(dw) = cid_font.num(b"DW") {
+            self.default_width = dw;
+        }
+        if let Some(w) = cid_font.array(b"W") {
+            self.widths = cid_widths(w, |o| deref(fd.doc, o));
+        }
+        if let Some(descriptor) = cid_font.dict(b"FontDescriptor") {
+            self.bold |= descriptor.bold();
+            if self.to_unicode.is_none() {
+                self.embedded_font = descriptor.embedded_font(true);
+            }
+        }
+        // The space: the glyph ToUnicode maps to U+0020. Without one the
+        // space is not known (0): /DW or a median glyph (430-800 units in
+        // the real reports) would only ever raise the gap read as a word
+        // space (half of it is over the 0.2 em cap), and beside a glyph of a
+        // font whose space is known it would override that one.
+        self.cid_space = self
+            .to_unicode
+            .as_ref()
+            .and_then(|c| c.code_of(" "))
+            .map_or(0.0, |code| self.width(code) * self.scale);
+    }
+
+    /// A simple font: flags and widths from its descriptor, the standard 14
+    /// metrics, the code table (base encoding and /Differences), /FirstChar
+    /// and /Widths, and a Type3 font's matrix.
+    fn load_simple(&mut self, fd: FontDict, subtype: &[u8], base_font: &str) {
+        self.kind = if subtype == b"Type3" {
+            FontKind::Type3
+        } else {
+            FontKind::Simple
+        };
+        let descriptor = fd.dict(b"FontDescriptor");
+        let flags = descriptor.and_then(|d| d.num(b"Flags")).unwrap_or(0.0) as u32;
+        let symbolic = flags & 4 != 0 && flags & 32 == 0;
+        if let Some(d) = descriptor {
+            self.bold |= d.bold();
+            if let Some(mw) = d.num(b"MissingWidth") {
+                self.default_width = mw;
+            }
+        }
+        let std = standard_widths(base_font);
+        if let Some((table, default)) = std {
+            self.std_widths = table;
+            self.std_default = default;
+            if descriptor.is_none() {
+                self.default_width = default;
+            }
+        }
+        let (entry, differences) = match fd.get(b"Encoding") {
+            Some(Object::Name(n)) => (EncodingEntry::Name(n), None),
+            Some(Object::Dictionary(d)) => {
+                let enc = FontDict {
+                    doc: fd.doc,
+                    dict: d,
+                };
+                (
+                    EncodingEntry::Dict(enc.name(b"BaseEncoding")),
+                    enc.array(b"Differences"),
+                )
+            }
+            _ => (EncodingEntry::None, None),
+        };
+        let embedded = descriptor.is_some() && std.is_none();
+        let base = base_encoding(subtype, base_font, symbolic, embedded, entry);
+        self.table = (0..=255u8).map(|c| base.decode(c)).collect();
+        if let Some(items) = differences {
+            apply_differences(&mut self.table, items, symbolic, |o| deref(fd.doc, o));
+        }
+        if self.to_unicode.is_none()
+            && (symbolic || subtype == b"TrueType")
+            && let Some(d) = descriptor
+        {
+            self.embedded_font = d.embedded_font(false);
+            self.prefer_embedded = symbolic;
+        }
+        let first = fd.num(b"FirstChar").unwrap_or(0.0) as u32;
+        if let Some(ws) = fd.array(b"Widths") {
+            self.widths = simple_widths(first, ws, |o| deref(fd.doc, o));
+        }
+        if subtype == b"Type3" {
+            let m = fd
+                .get(b"FontMatrix")
+                .map(|o| array_f32(fd.doc, o))
+                .unwrap_or_default();
+            self.scale = m
+                .first()
+                .copied()
+                .filter(|a| a.is_finite() && *a != 0.0)
+                .map(f32::abs)
+                .unwrap_or(0.001);
+            if descriptor.is_none() {
+                self.default_width = 0.0;
+            }
+        }
+    }
+
+    /// Calls `f` with each character of a shown string, in order.
+    pub fn each_char(&self, bytes: &[u8], mut f: impl FnMut(Char)) {
+        match self.kind {
             FontKind::Type0 => {
                 let cs = self
                     .codespace
@@ -292,49 +261,79 @@ impl Font {
                     .filter(|c| !c.codespace.is_empty())
                     .or(self.to_unicode.as_ref().filter(|c| !c.codespace.is_empty()));
                 match cs {
-                    Some(c) => c.split_codes(bytes, 2),
-                    None => bytes
-                        .chunks(2)
-                        .map(|c| (c.iter().fold(0u32, |a, &b| (a << 8) | b as u32), 2))
-                        .collect(),
+                    Some(c) => c
+                        .codes(bytes, 2)
+                        .for_each(|(code, len)| f(self.char(code, len))),
+                    None => bytes.chunks(2).for_each(|c| {
+                        f(self.char(c.iter().fold(0u32, |a, &b| (a << 8) | b as u32), 2))
+                    }),
                 }
             }
-            _ => bytes.iter().map(|&b| (b as u32, 1)).collect(),
-        };
-        codes
-            .into_iter()
-            .map(|(code, len)| {
-                let text = self
-                    .to_unicode
-                    .as_ref()
-                    .and_then(|c| c.lookup(code, len))
-                    .or_else(|| {
-                        let embedded = self.embedded.get(&code).cloned();
-                        let table = self.table.get(code as usize).cloned().flatten();
-                        if self.prefer_embedded || self.kind == FontKind::Type0 {
-                            embedded.or(table)
-                        } else {
-                            table.or(embedded)
-                        }
-                    })
-                    .unwrap_or_default();
-                Char {
-                    text: normalise_text(&text),
-                    width: self.width(code) * self.scale,
-                    is_space_code: len == 1 && code == 32,
-                }
-            })
-            .collect()
+            _ => bytes.iter().for_each(|&b| f(self.char(b as u32, 1))),
+        }
     }
 
-    /// Advance of the font's space (code 32 of a simple font) in text space
-    /// before Tfs/Th scaling; 0 when the font has no space or it is not known.
-    pub fn space_width(&self) -> f32 {
-        if self.kind == FontKind::Type0 {
-            return 0.0;
+    /// The character of a code `len` bytes long (remembered once decoded).
+    fn char(&self, code: u32, len: usize) -> Char {
+        let key = (u64::from(code) << 8) | (len as u64 & 0xff);
+        if let Some(c) = self.memo.borrow().get(&key) {
+            return c.clone();
         }
-        let w = self.width(32) * self.scale;
+        let c = self.decode_char(code, len);
+        let mut memo = self.memo.borrow_mut();
+        if memo.len() < MAX_MEMO {
+            memo.insert(key, c.clone());
+        }
+        c
+    }
+
+    fn decode_char(&self, code: u32, len: usize) -> Char {
+        let text = self
+            .to_unicode
+            .as_ref()
+            .and_then(|c| c.lookup(code, len))
+            .or_else(|| {
+                let embedded = || self.embedded().get(&code).cloned();
+                let table = || self.table.get(code as usize).cloned().flatten();
+                if self.prefer_embedded || self.kind == FontKind::Type0 {
+                    embedded().or_else(table)
+                } else {
+                    table().or_else(embedded)
+                }
+            })
+            .unwrap_or_default();
+        let text = normalise_text(&text);
+        Char {
+            blank: text.chars().all(char::is_whitespace),
+            text: Rc::from(text),
+            width: self.width(code) * self.scale,
+            is_space_code: len == 1 && code == 32,
+        }
+    }
+
+    /// Advance of the font's space in text space before Tfs/Th scaling: code
+    /// 32 of a simple font, the glyph a Type0 font's ToUnicode maps to U+0020;
+    /// 0 when the font has no space or it is not known.
+    pub fn space_width(&self) -> f32 {
+        let w = if self.kind == FontKind::Type0 {
+            self.cid_space
+        } else {
+            self.width(32) * self.scale
+        };
         if w.is_finite() && w > 0.0 { w } else { 0.0 }
+    }
+
+    /// Code → text from the embedded TrueType font's own tables (read once).
+    fn embedded(&self) -> &HashMap<u32, String> {
+        self.embedded.get_or_init(|| {
+            self.embedded_font
+                .as_ref()
+                .and_then(|(stream, cid)| {
+                    let bytes = decode_stream(stream).ok()?;
+                    Some(truetype::code_to_unicode(&bytes, *cid))
+                })
+                .unwrap_or_default()
+        })
     }
 
     fn width(&self, code: u32) -> f32 {
@@ -352,19 +351,24 @@ impl Font {
     }
 }
 
-fn read_w_array(doc: &PdfDoc, w: &Object, out: &mut HashMap<u32, f32>) {
-    let Ok(items) = w.as_array() else { return };
+/// A CID font's /W array: `c [w1 w2 …]` gives widths from CID c on, `c1 c2 w`
+/// one width for CIDs c1 to c2. `resolve` follows references.
+fn cid_widths<'o>(
+    items: &'o [Object],
+    resolve: impl Fn(&'o Object) -> &'o Object,
+) -> HashMap<u32, f32> {
+    let mut out = HashMap::new();
     let mut i = 0;
     while i < items.len() && out.len() < 200_000 {
-        let Some(first) = num(deref(doc, &items[i])) else {
+        let Some(first) = items.get(i).and_then(|o| num(resolve(o))) else {
             i += 1;
             continue;
         };
-        match items.get(i + 1).map(|o| deref(doc, o)) {
+        match items.get(i + 1).map(&resolve) {
             Some(Object::Array(ws)) => {
                 for (k, w) in ws.iter().enumerate() {
-                    if let Some(w) = num(deref(doc, w)) {
-                        out.insert(first as u32 + k as u32, w);
+                    if let Some(w) = num(resolve(w)) {
+                        out.insert((first as u32).wrapping_add(k as u32), w);
                     }
                 }
                 i += 2;
@@ -373,7 +377,7 @@ fn read_w_array(doc: &PdfDoc, w: &Object, out: &mut HashMap<u32, f32>) {
                 let last = num(last).unwrap_or(first);
                 let w = items
                     .get(i + 2)
-                    .and_then(|o| num(deref(doc, o)))
+                    .and_then(|o| num(resolve(o)))
                     .unwrap_or(1000.0);
                 let (a, b) = (first as u32, last.max(first) as u32);
                 for c in a..=b.min(a.saturating_add(65_535)) {
@@ -382,6 +386,148 @@ fn read_w_array(doc: &PdfDoc, w: &Object, out: &mut HashMap<u32, f32>) {
                 i += 3;
             }
             None => break,
+        }
+    }
+    out
+}
+
+/// A simple font's widths: /Widths from code /FirstChar on (65,536 at most).
+fn simple_widths<'o>(
+    first: u32,
+    widths: &'o [Object],
+    resolve: impl Fn(&'o Object) -> &'o Object,
+) -> HashMap<u32, f32> {
+    widths
+        .iter()
+        .enumerate()
+        .take(65_536)
+        .filter_map(|(i, w)| Some((first.wrapping_add(i as u32), num(resolve(w))?)))
+        .collect()
+}
+
+/// What a simple font's /Encoding entry is.
+#[derive(Debug, Clone, Copy)]
+enum EncodingEntry<'a> {
+    None,
+    /// A predefined encoding's name.
+    Name(&'a [u8]),
+    /// A dictionary, with its /BaseEncoding name if it has one.
+    Dict(Option<&'a [u8]>),
+}
+
+/// The encoding a simple font's codes start from before /Differences. A
+/// symbolic font (or one named Symbol or Dingbats) reads codes as they are; an
+/// `embedded` Type1 font (with a descriptor, not one of the standard 14) has
+/// its own encoding, usually Standard; others WinAnsi. A named encoding in
+/// /Encoding or its /BaseEncoding wins; a /Differences dictionary without one
+/// over a font that only looks symbolic by its name is read as WinAnsi.
+fn base_encoding(
+    subtype: &[u8],
+    base_font: &str,
+    symbolic: bool,
+    embedded: bool,
+    entry: EncodingEntry,
+) -> BaseEncoding {
+    let implicit = if symbolic || base_font.contains("Symbol") || base_font.contains("Dingbats") {
+        BaseEncoding::Symbol
+    } else if subtype == b"Type1" && embedded {
+        BaseEncoding::Standard
+    } else {
+        BaseEncoding::WinAnsi
+    };
+    match entry {
+        EncodingEntry::Name(n) => BaseEncoding::from_name(n).unwrap_or(implicit),
+        EncodingEntry::Dict(base) => match base.and_then(BaseEncoding::from_name) {
+            Some(b) => b,
+            None if implicit == BaseEncoding::Symbol && !symbolic => BaseEncoding::WinAnsi,
+            None => implicit,
+        },
+        EncodingEntry::None => implicit,
+    }
+}
+
+/// Applies a /Differences array (`code /name /name … code /name …`) to a
+/// simple font's code table. A glyph name with no known text leaves a
+/// symbolic font's code as it was and unmaps it otherwise.
+fn apply_differences<'o>(
+    table: &mut [Option<String>],
+    items: &'o [Object],
+    symbolic: bool,
+    resolve: impl Fn(&'o Object) -> &'o Object,
+) {
+    let mut code: i64 = 0;
+    for item in items {
+        match resolve(item) {
+            Object::Integer(i) => code = *i,
+            Object::Real(r) => code = *r as i64,
+            Object::Name(n) => {
+                if (0..256).contains(&code) {
+                    let text = glyph_name_to_unicode(&String::from_utf8_lossy(n));
+                    if let Some(slot) = table.get_mut(code as usize) {
+                        *slot = text.or_else(|| slot.take().filter(|_| symbolic));
+                    }
+                }
+                code = code.wrapping_add(1);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A dictionary of a font (the font, its descendant, its descriptor, its
+/// encoding) with accessors that follow references.
+#[derive(Clone, Copy)]
+struct FontDict<'a> {
+    doc: &'a PdfDoc,
+    dict: &'a Dictionary,
+}
+
+impl<'a> FontDict<'a> {
+    fn get(&self, key: &[u8]) -> Option<&'a Object> {
+        self.dict.get(key).ok().map(|o| deref(self.doc, o))
+    }
+
+    fn num(&self, key: &[u8]) -> Option<f32> {
+        self.get(key).and_then(num)
+    }
+
+    fn name(&self, key: &[u8]) -> Option<&'a [u8]> {
+        self.get(key).and_then(name_of)
+    }
+
+    fn array(&self, key: &[u8]) -> Option<&'a [Object]> {
+        match self.get(key)? {
+            Object::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    fn dict(&self, key: &[u8]) -> Option<FontDict<'a>> {
+        let dict = dict_of(self.doc, self.dict.get(key).ok()?)?;
+        Some(FontDict {
+            doc: self.doc,
+            dict,
+        })
+    }
+
+    /// A stream's decoded bytes.
+    fn stream(&self, key: &[u8]) -> Option<Vec<u8>> {
+        stream_bytes(self.doc, self.dict.get(key).ok()?)
+    }
+
+    /// A font descriptor's flags or weight say bold.
+    fn bold(&self) -> bool {
+        let flags = self.num(b"Flags").unwrap_or(0.0) as u32;
+        let weight = self.num(b"FontWeight").unwrap_or(400.0);
+        flags & (1 << 18) != 0 || weight >= 600.0
+    }
+
+    /// A font descriptor's embedded TrueType program (FontFile2), to read
+    /// codes from when needed; `cid`: the codes are CIDs.
+    fn embedded_font(&self, cid: bool) -> Option<(Box<lopdf::Stream>, bool)> {
+        match self.get(b"FontFile2")? {
+            Object::Stream(s) => Some((Box::new(s.clone()), cid)),
+            _ => None,
         }
     }
 }
@@ -394,28 +540,6 @@ fn is_bold_name(name: &str) -> bool {
         || n.contains("heavy")
         || n.contains("semibold")
         || n.contains("demi")
-}
-
-fn descriptor_bold(doc: &PdfDoc, fd: &Dictionary) -> bool {
-    let flags = fd
-        .get(b"Flags")
-        .ok()
-        .and_then(|o| num(deref(doc, o)))
-        .unwrap_or(0.0) as u32;
-    let weight = fd
-        .get(b"FontWeight")
-        .ok()
-        .and_then(|o| num(deref(doc, o)))
-        .unwrap_or(400.0);
-    flags & (1 << 18) != 0 || weight >= 600.0
-}
-
-/// Code → text from an embedded TrueType font's own tables.
-fn truetype_map(doc: &PdfDoc, fd: &Dictionary, cid: bool) -> HashMap<u32, String> {
-    let Some(bytes) = fd.get(b"FontFile2").ok().and_then(|o| stream_bytes(doc, o)) else {
-        return HashMap::new();
-    };
-    truetype::code_to_unicode(&bytes, cid)
 }
 
 /// Approximate AFM widths of the standard 14 fonts for ASCII 32..=126.
@@ -463,3 +587,113 @@ static TIMES: [u16; 95] = [
     722, 611, 333, 278, 333, 469, 500, 333, 444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500,
     278, 778, 500, 500, 500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541,
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(o: &Object) -> &Object {
+        o
+    }
+
+    #[test]
+    fn base_encoding_choices() {
+        use BaseEncoding::{MacRoman, Standard, Symbol, WinAnsi};
+        use EncodingEntry::{Dict, Name, None as Absent};
+        /// (subtype, base font, symbolic, embedded, /Encoding) → base encoding
+        type Case<'a> = (
+            &'a [u8],
+            &'a str,
+            bool,
+            bool,
+            EncodingEntry<'a>,
+            BaseEncoding,
+        );
+        #[rustfmt::skip]
+        let cases: &[Case] = &[
+            (b"TrueType", "Arial", false, true, Absent, WinAnsi),
+            (b"Type1", "ABCDEF+Garamond", false, true, Absent, Standard),
+            (b"Type1", "Helvetica", false, false, Absent, WinAnsi),
+            (b"Type1", "Garamond", false, false, Absent, WinAnsi),
+            (b"TrueType", "Wingdings", true, true, Absent, Symbol),
+            (b"Type1", "Symbol", false, false, Absent, Symbol),
+            (b"Type1", "ZapfDingbats", false, false, Absent, Symbol),
+            (b"Type3", "", false, false, Absent, WinAnsi),
+            (b"TrueType", "Arial", false, true, Name(b"MacRomanEncoding"), MacRoman),
+            (b"TrueType", "Arial", false, true, Name(b"MacExpertEncoding"), MacRoman),
+            (b"Type1", "Garamond", false, true, Name(b"WinAnsiEncoding"), WinAnsi),
+            (b"TrueType", "Arial", false, true, Name(b"StandardEncoding"), Standard),
+            (b"Type1", "Garamond", false, true, Name(b"Custom"), Standard),
+            (b"TrueType", "Wingdings", true, true, Name(b"WinAnsiEncoding"), WinAnsi),
+            (b"TrueType", "Arial", false, true, Dict(Some(b"MacRomanEncoding")), MacRoman),
+            (b"TrueType", "Arial", false, true, Dict(None), WinAnsi),
+            (b"Type1", "Garamond", false, true, Dict(None), Standard),
+            // Named Symbol but not flagged symbolic: Differences over WinAnsi.
+            (b"Type1", "Symbol", false, false, Dict(None), WinAnsi),
+            (b"Type1", "Symbol", false, false, Dict(Some(b"Unknown")), WinAnsi),
+            (b"TrueType", "Wingdings", true, true, Dict(None), Symbol),
+        ];
+        for &(subtype, base_font, symbolic, embedded, entry, expected) in cases {
+            assert_eq!(
+                base_encoding(subtype, base_font, symbolic, embedded, entry),
+                expected,
+                "{} {base_font} {symbolic} {embedded} {entry:?}",
+                String::from_utf8_lossy(subtype)
+            );
+        }
+    }
+
+    #[test]
+    fn differences_replace_codes_from_each_number_on() {
+        use BaseEncoding::WinAnsi;
+        let mut table: Vec<Option<String>> = (0..=255u8).map(|c| WinAnsi.decode(c)).collect();
+        let items = vec![
+            Object::Integer(65),
+            Object::Name(b"B".to_vec()),
+            Object::Name(b"fi".to_vec()),
+            Object::Real(300.0),
+            Object::Name(b"C".to_vec()),
+            Object::Integer(97),
+            Object::Name(b"no-such-glyph".to_vec()),
+        ];
+        apply_differences(&mut table, &items, false, same);
+        assert_eq!(table[65].as_deref(), Some("B"));
+        assert_eq!(table[66].as_deref(), Some("fi"));
+        assert_eq!(table[67].as_deref(), Some("C"));
+        assert_eq!(table[97], None);
+        let mut symbolic: Vec<Option<String>> = (0..=255u8).map(|c| WinAnsi.decode(c)).collect();
+        apply_differences(&mut symbolic, &items, true, same);
+        assert_eq!(symbolic[97].as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn simple_widths_start_at_first_char() {
+        let ws = vec![Object::Integer(250), Object::Null, Object::Real(500.5)];
+        let w = simple_widths(32, &ws, same);
+        assert_eq!(w.get(&32), Some(&250.0));
+        assert_eq!(w.get(&33), None);
+        assert_eq!(w.get(&34), Some(&500.5));
+        assert_eq!(w.len(), 2);
+    }
+
+    #[test]
+    fn cid_widths_read_both_forms() {
+        let items = vec![
+            Object::Integer(1),
+            Object::Array(vec![Object::Integer(500), Object::Integer(600)]),
+            Object::Integer(10),
+            Object::Integer(12),
+            Object::Integer(250),
+            Object::Name(b"junk".to_vec()),
+            Object::Integer(20),
+            Object::Integer(20),
+        ];
+        let w = cid_widths(&items, same);
+        assert_eq!(w.get(&1), Some(&500.0));
+        assert_eq!(w.get(&2), Some(&600.0));
+        assert_eq!(w.get(&3), None);
+        assert_eq!((10..=12).map(|c| w[&c]).collect::<Vec<_>>(), [250.0; 3]);
+        // A range without its width takes 1000.
+        assert_eq!(w.get(&20), Some(&1000.0));
+    }
+}

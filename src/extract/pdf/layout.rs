@@ -42,42 +42,43 @@ impl TextLine {
 pub fn rows(mut glyphs: Vec<Glyph>) -> Vec<(f32, Vec<Glyph>)> {
     glyphs.retain(|g| g.x.is_finite() && g.y.is_finite());
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-    let mut rows: Vec<(f32, f32, Vec<Glyph>)> = Vec::new(); // (baseline, size, glyphs)
-    for g in glyphs {
+    // Each row is a run of the sorted glyphs: its baseline and where it starts.
+    let mut starts: Vec<(f32, usize)> = Vec::new();
+    let mut current: Option<(f32, f32)> = None; // (baseline, size)
+    for (i, g) in glyphs.iter().enumerate() {
         let size = g.size.max(1.0);
-        match rows.last_mut() {
-            Some((y, s, row)) if (g.y - *y).abs() <= 0.4 * s.max(size).min(2.0 * s.min(size)) => {
-                row.push(g);
+        match current.as_mut() {
+            Some((y, s)) if (g.y - *y).abs() <= 0.4 * s.max(size).min(2.0 * s.min(size)) => {
                 if size > *s {
                     *s = size;
                 }
             }
-            _ => rows.push((g.y, size, vec![g])),
+            _ => {
+                current = Some((g.y, size));
+                starts.push((g.y, i));
+            }
         }
     }
-    rows.into_iter()
-        .map(|(y, _, mut row)| {
-            row.sort_by(|a, b| a.x.total_cmp(&b.x));
-            dedupe(&mut row);
-            (y, row)
-        })
-        .collect()
+    let total = glyphs.len();
+    let mut rest = glyphs.into_iter();
+    let mut out = Vec::with_capacity(starts.len());
+    for (k, &(y, start)) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(total, |next| next.1);
+        let mut row: Vec<Glyph> = rest.by_ref().take(end - start).collect();
+        row.sort_by(|a, b| a.x.total_cmp(&b.x));
+        dedupe(&mut row);
+        out.push((y, row));
+    }
+    out
 }
 
 /// Fake bold prints a glyph twice at nearly the same place; keep one.
 fn dedupe(row: &mut Vec<Glyph>) {
-    let mut out: Vec<Glyph> = Vec::with_capacity(row.len());
-    for g in row.drain(..) {
-        if let Some(prev) = out.last()
-            && prev.text == g.text
+    row.dedup_by(|g, prev| {
+        prev.text == g.text
             && (prev.x - g.x).abs() < 0.3 * g.size.max(1.0) * 0.5
             && (prev.y - g.y).abs() < 1.0
-        {
-            continue;
-        }
-        out.push(g);
-    }
-    *row = out;
+    });
 }
 
 fn gap(prev: &Glyph, g: &Glyph) -> f32 {
@@ -161,7 +162,7 @@ fn spans_cut(row: &[Glyph], cuts: &[f32]) -> Vec<Span> {
 
 fn start_span(g: &Glyph) -> Span {
     Span {
-        text: g.text.clone(),
+        text: g.text.to_string(),
         x: g.x,
         width: g.width,
         font_size: g.size,

@@ -11,6 +11,7 @@ mod content;
 mod encoding;
 mod fonts;
 mod layout;
+mod lexer;
 mod objects;
 mod running;
 mod tables;
@@ -59,8 +60,11 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(ExtractError::NotPdf("no %PDF- header".to_string()));
     }
-    // A cheap guard before lopdf builds every object.
-    let objects = bytes.windows(4).filter(|w| w == b" obj").count();
+    // A cheap guard before lopdf builds every object (" obj" cannot overlap
+    // itself, so the regex's memchr-driven count is the count of windows).
+    static OBJ_KEYWORD: std::sync::LazyLock<regex::bytes::Regex> =
+        std::sync::LazyLock::new(|| regex::bytes::Regex::new(" obj").expect("valid regex"));
+    let objects = OBJ_KEYWORD.find_iter(bytes).count();
     if objects > MAX_OBJECTS {
         return Err(ExtractError::Limit(format!(
             "more than {MAX_OBJECTS} objects"
@@ -557,9 +561,16 @@ fn read_page(
     damaged |= content.damaged;
     let scanned = content.glyphs.is_empty() && content.hidden.is_empty() && content.images > 0;
     let height = content.height;
-    let (oblique, glyphs): (Vec<_>, Vec<_>) = content.glyphs.into_iter().partition(|g| g.dir == 4);
-    let (upright, turned): (Vec<_>, Vec<_>) = glyphs.into_iter().partition(|g| g.dir == 0);
-    let mut upright = upright;
+    // Most pages are all upright text: then nothing needs sorting out.
+    let (oblique, mut upright, turned): (Vec<_>, Vec<_>, Vec<_>) =
+        if content.glyphs.iter().all(|g| g.dir == 0) {
+            (Vec::new(), content.glyphs, Vec::new())
+        } else {
+            let (oblique, glyphs): (Vec<_>, Vec<_>) =
+                content.glyphs.into_iter().partition(|g| g.dir == 4);
+            let (upright, turned) = glyphs.into_iter().partition(|g| g.dir == 0);
+            (oblique, upright, turned)
+        };
     let mut lines = Vec::new();
     let mut grids = Vec::new();
     for table in tables::ruled_tables(&mut upright, &content.rules, *tables) {

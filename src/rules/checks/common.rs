@@ -1,7 +1,8 @@
 //! What every check needs: the report, its year, the tables it usually looks
 //! at, patterns from rule files, and figure comparison and formatting.
 
-use std::sync::LazyLock;
+use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
 
 use regex::Regex;
 use rust_decimal::Decimal;
@@ -20,10 +21,36 @@ pub struct Pattern(pub Regex);
 impl<'de> Deserialize<'de> for Pattern {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        Regex::new(&s)
+        compiled(&s)
             .map(Pattern)
             .map_err(|e| serde::de::Error::custom(format!("invalid pattern {s:?}: {e}")))
     }
+}
+
+/// Patterns compiled so far in this process, by their text: rules are built
+/// twice (validated as they are loaded, compiled for the audit) and many
+/// share patterns, and compiling was most of a short audit's start-up.
+static COMPILED: LazyLock<Mutex<HashMap<String, Regex>>> = LazyLock::new(Default::default);
+
+/// How many distinct patterns are kept compiled (rule files are small; a
+/// folder of generated rules is not allowed to grow the cache without end).
+const MAX_COMPILED: usize = 10_000;
+
+fn compiled(pattern: &str) -> Result<Regex, regex::Error> {
+    let cached = COMPILED
+        .lock()
+        .ok()
+        .and_then(|cache| cache.get(pattern).cloned());
+    if let Some(re) = cached {
+        return Ok(re);
+    }
+    let re = Regex::new(pattern)?;
+    if let Ok(mut cache) = COMPILED.lock()
+        && cache.len() < MAX_COMPILED
+    {
+        cache.insert(pattern.to_string(), re.clone());
+    }
+    Ok(re)
 }
 
 impl Pattern {
