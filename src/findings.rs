@@ -85,15 +85,7 @@ impl Localized {
     }
 }
 
-/// A place in a report.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct Location {
-    pub file: String,
-    /// 1-based page for PDFs (and text exports with form feeds); None otherwise.
-    pub page: Option<u32>,
-    /// 1-based line: of the file for text exports, of the page for PDFs.
-    pub line: u32,
-}
+pub use crate::location::Location;
 
 /// One discrepancy.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

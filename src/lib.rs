@@ -16,6 +16,7 @@ pub mod files;
 pub mod findings;
 pub mod fuzzing;
 pub mod limits;
+pub mod location;
 pub mod report;
 pub mod rules;
 pub mod structure;

@@ -12,7 +12,7 @@ pub use sections::Chapter;
 pub use tables::{Cell, Row, RowKind, Table};
 
 use crate::extract::{CellMode, Document, Line};
-use crate::findings::Location;
+use crate::location::Location;
 
 /// A line with its page and chapter.
 #[derive(Debug, Clone, Copy)]
