@@ -2,7 +2,15 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::extract::InputKind;
+use serde::Serialize;
+
+/// What kind of input a file is, decided by content and extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InputKind {
+    Pdf,
+    Text,
+}
 
 /// One path found while walking the given paths.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]

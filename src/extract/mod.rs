@@ -10,17 +10,11 @@ pub mod text;
 
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
 
 pub use grid::{CellLine, Grid, GridCell, GridSource, TableRow};
 
-/// What kind of input a file is, decided by content and extension.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum InputKind {
-    Pdf,
-    Text,
-}
+/// Decided by `discover`, which comes first; re-exported for the readers.
+pub use crate::discover::InputKind;
 
 /// How the spans of a line relate to table columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
