@@ -24,6 +24,13 @@ pub struct LineRef<'d> {
     pub index: usize,
 }
 
+impl LineRef<'_> {
+    /// Running text, not a row of table cells: what sentence-level checks read.
+    pub fn is_prose(&self) -> bool {
+        self.line.cells == CellMode::Flow
+    }
+}
+
 /// Running text joined over wrapped lines, with a map back to the lines.
 #[derive(Debug, Clone)]
 pub struct Paragraph {
