@@ -10,7 +10,6 @@ pub mod text;
 
 use std::path::{Path, PathBuf};
 
-
 pub use grid::{CellLine, Grid, GridCell, GridSource, TableRow};
 
 /// Decided by `discover`, which comes first; re-exported for the readers.
