@@ -199,7 +199,7 @@ fn yes() -> bool {
 }
 
 impl Band {
-    fn contains(&self, v: Decimal) -> bool {
+    pub(super) fn contains(&self, v: Decimal) -> bool {
         let above = match self.min {
             Some(m) if self.min_inclusive => v >= m,
             Some(m) => v > m,
@@ -213,7 +213,7 @@ impl Band {
         above && below
     }
 
-    fn distance(&self, v: Decimal) -> Decimal {
+    pub(super) fn distance(&self, v: Decimal) -> Decimal {
         let d_min = self
             .min
             .map(|m| (m - v).max(Decimal::ZERO))

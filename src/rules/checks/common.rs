@@ -254,3 +254,8 @@ pub fn sum_text(values: &[Decimal], total: Decimal) -> String {
     let parts: Vec<String> = values.iter().map(|v| amount(*v)).collect();
     format!("{} = {}", parts.join(" + "), amount(total))
 }
+
+/// A text written in both output languages (Indonesian first, as in rule files).
+pub fn both(id: impl Into<String>, en: impl Into<String>) -> Localized {
+    Localized::new(id, en)
+}

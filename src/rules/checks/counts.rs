@@ -69,6 +69,18 @@ fn marker_style(m: &str) -> u8 {
     }
 }
 
+/// The position a marker gives its item: "3." → 3, "c)" → 3, "(2)" → 2.
+fn ordinal(marker: &str) -> Option<u32> {
+    let m = marker.trim_start_matches('(');
+    let digits: String = m.chars().take_while(char::is_ascii_digit).collect();
+    if !digits.is_empty() {
+        return digits.parse().ok();
+    }
+    let c = m.chars().next()?.to_ascii_lowercase();
+    c.is_ascii_lowercase()
+        .then(|| u32::from(c) - u32::from('a') + 1)
+}
+
 impl Check for ListCount {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let lines = &ctx.report.lines;
@@ -94,6 +106,7 @@ impl Check for ListCount {
                 let mut items = Vec::new();
                 let mut parent_matches = false;
                 let mut parent_style = None;
+                let mut numbering: Option<(u8, u32)> = None;
                 for l in lines.iter().skip(last + 1) {
                     let text = l.line.text.trim();
                     if l.line.heading.is_some()
@@ -102,7 +115,9 @@ impl Check for ListCount {
                     {
                         break;
                     }
-                    if l.line.cells != CellMode::Flow {
+                    // A table row is no list item; a wrapped item with wide
+                    // spaces ("Kinerja    Pemerintahan") read as cells still is.
+                    if l.line.cells != CellMode::Flow && l.line.text.split('\t').count() > 2 {
                         continue;
                     }
                     if self.p.claim.0.is_match(text) {
@@ -119,6 +134,22 @@ impl Check for ListCount {
                         break;
                     }
                     let style = marker_style(&e["marker"]);
+                    // A plain list numbers on (1, 2, 3 …): a marker of its style
+                    // that does not follow the last one ("2.2 Tugas Pokok" after
+                    // item 5, a new "1.") starts something else.
+                    if noun.child_of.is_none()
+                        && let Some((first_style, last)) = numbering
+                        && style == first_style
+                        && ordinal(&e["marker"]) != Some(last + 1)
+                    {
+                        break;
+                    }
+                    if let Some((first_style, _)) = numbering
+                        && style == first_style
+                        && let Some(n) = ordinal(&e["marker"])
+                    {
+                        numbering = Some((style, n));
+                    }
                     let is_item = match &noun.item {
                         Some(p) => p.is_match(rest),
                         None => parent_style.is_none_or(|s| s == style),
@@ -136,6 +167,11 @@ impl Check for ListCount {
                         && noun.child_of.is_some()
                         && parent_style.is_some_and(|s| s != style);
                     if is_item || child {
+                        if let Some(n) = ordinal(&e["marker"])
+                            && numbering.is_none()
+                        {
+                            numbering = Some((style, n));
+                        }
                         items.push(l.index);
                     } else if noun.item.is_some() && noun.child_of.is_none() && !items.is_empty() {
                         // A different list begins.
@@ -307,5 +343,25 @@ impl Check for DigitsWords {
                 });
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::checks::testing::findings;
+
+    #[test]
+    fn a_list_shorter_than_its_count_is_found() {
+        let text = "Kegiatan ini dilaksanakan melalui 3 (tiga) kegiatan yaitu :\n1. Kegiatan Pengembangan Inovasi\n2. Kegiatan Penguatan Dewan Riset\n\nParagraf berikutnya.\n";
+        let found = findings("list-count", text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "2 (dua) kegiatan");
+    }
+
+    #[test]
+    fn the_list_ends_where_its_numbering_stops() {
+        let text = "Visi diwujudkan melalui 3 (tiga) misi pembangunan, yaitu:\n1. Misi pertama\n2. Misi kedua\n3. Misi ketiga\n2.2 Tugas Pokok dan Fungsi\nBiro mempunyai fungsi :\n1. Penyelenggaraan perumusan\n2. Penyelenggaraan koordinasi\n";
+        let found = findings("list-count", text);
+        assert!(found.is_empty(), "{found:#?}");
     }
 }

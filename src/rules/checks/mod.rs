@@ -7,6 +7,7 @@ mod claims;
 mod common;
 mod counts;
 mod format;
+mod predicates;
 mod quantities;
 mod years;
 
@@ -135,6 +136,12 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("predicate_scale", |p| build(p, claims::Predicate::new)),
         ("predicate_counts", |p| {
             build(p, claims::PredicateCounts::new)
+        }),
+        ("predicate_column", |p| {
+            build(p, predicates::PredicateColumn::new)
+        }),
+        ("predicate_stated", |p| {
+            build(p, predicates::PredicateStated::new)
         }),
         ("same_quantity", |p| build(p, quantities::SameQuantity::new)),
         ("activity_figures", |p| {

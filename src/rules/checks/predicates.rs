@@ -1,0 +1,703 @@
+//! Predicates ("Sangat Baik", "B", "SB") against the scale the report itself
+//! states ("80 s/d 100 % = Sangat Baik (SB)"): in a table's predicate column
+//! beside the row's capaian, and in a sentence that gives a capaian and its
+//! predicate together. No stated scale, no judgement.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+use crate::facts::figures::{Figure, FigureKind, Hint};
+use crate::facts::format::format_id;
+use crate::findings::Localized;
+use crate::structure::roles::Role;
+use crate::structure::{Row, Table};
+
+use super::claims::{Band, norm_label};
+use super::common::{Chapters, Context, Pattern, both, cell_number, figures, pct, shown};
+use super::{Check, Draft, Sink, Why};
+
+// ---------------------------------------------------------------- the stated scale
+
+/// One band of a scale the report states, with the abbreviation it gives ("(SB)").
+#[derive(Debug, Clone)]
+pub struct StatedBand {
+    pub band: Band,
+    pub abbrev: Option<String>,
+}
+
+/// A scale stated in the report: three or more bands in consecutive rows,
+/// paragraphs or list items, and the line where it starts.
+#[derive(Debug, Clone)]
+pub struct StatedScale {
+    pub bands: Vec<StatedBand>,
+    pub line: usize,
+    /// One past its last line (claims inside the scale are its own wording).
+    pub end: usize,
+}
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?P<label>sangat\s+baik|sangat\s+tinggi|sangat\s+rendah|sangat\s+kurang|cukup\s+baik|kurang\s+baik|baik|cukup|sedang|kurang|buruk|tinggi|rendah)\b(?:\s*\(\s*(?P<abbr>[A-Za-z]{1,3})\s*\))?",
+    )
+    .expect("valid regex")
+});
+static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(\d+(?:[.,]\d+)?)\s*%?\s*(?:s/d|s\.d\.?|sampai(?:\s+dengan)?|-|–|—)\s*(\d+(?:[.,]\d+)?)").expect("valid regex")
+});
+static ABOVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:lebih\s+dari|di\s+atas|diatas|>\s*=?|≥)\s*(\d+(?:[.,]\d+)?)")
+        .expect("valid regex")
+});
+static BELOW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:kurang\s+dari|di\s+bawah|dibawah|<\s*=?|≤)\s*(\d+(?:[.,]\d+)?)")
+        .expect("valid regex")
+});
+static DARI: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*dari\b").expect("valid regex"));
+
+fn value(s: &str) -> Option<Decimal> {
+    figures(s).into_iter().next().map(|f| f.value)
+}
+
+/// The range written closest before the end of `segment` ("… 60 s/d 79 % =").
+fn last_range(segment: &str, label: &str) -> Option<Band> {
+    let band = |min, max, min_inclusive, max_inclusive| Band {
+        label: label.trim().to_string(),
+        min,
+        max,
+        min_inclusive,
+        max_inclusive,
+    };
+    let between = BETWEEN
+        .captures_iter(segment)
+        .last()
+        .map(|c| (c.get(0).map_or(0, |m| m.end()), c));
+    let above = ABOVE
+        .captures_iter(segment)
+        .last()
+        .map(|c| (c.get(0).map_or(0, |m| m.end()), c));
+    let below = BELOW
+        .captures_iter(segment)
+        .last()
+        .map(|c| (c.get(0).map_or(0, |m| m.end()), c));
+    let end = |x: &Option<(usize, regex::Captures<'_>)>| x.as_ref().map(|(e, _)| *e);
+    let best = [end(&between), end(&above), end(&below)]
+        .into_iter()
+        .flatten()
+        .max()?;
+    if end(&between) == Some(best) {
+        let (_, c) = between?;
+        return Some(band(value(&c[1]), value(&c[2]), true, true));
+    }
+    if end(&above) == Some(best) {
+        let (_, c) = above?;
+        let inclusive = c[0].contains('=') || c[0].contains('≥');
+        return Some(band(value(&c[1]), None, inclusive, true));
+    }
+    let (_, c) = below?;
+    let inclusive = c[0].contains('=') || c[0].contains('≤');
+    Some(band(None, value(&c[1]), true, inclusive))
+}
+
+/// The bands one row or paragraph states: each label with the range written
+/// before it ("≥ 80% = Sangat Baik (SB)"), or else after it ("Baik: 60-79").
+fn bands_in(text: &str) -> Vec<StatedBand> {
+    let labels: Vec<regex::Captures<'_>> = LABEL
+        .captures_iter(text)
+        .filter(|c| {
+            let end = c.get(0).map_or(0, |m| m.end());
+            !DARI.is_match(&text[end..])
+        })
+        .collect();
+    let read = |before: bool| -> Vec<StatedBand> {
+        let mut out = Vec::new();
+        for (i, c) in labels.iter().enumerate() {
+            let (Some(whole), Some(label)) = (c.get(0), c.name("label")) else {
+                continue;
+            };
+            let segment = if before {
+                let from = i
+                    .checked_sub(1)
+                    .and_then(|p| labels[p].get(0))
+                    .map_or(0, |m| m.end());
+                &text[from..whole.start()]
+            } else {
+                let to = labels
+                    .get(i + 1)
+                    .and_then(|n| n.get(0))
+                    .map_or(text.len(), |m| m.start());
+                &text[whole.end()..to]
+            };
+            if let Some(band) = last_range(segment, label.as_str()) {
+                out.push(StatedBand {
+                    band,
+                    abbrev: c.name("abbr").map(|a| a.as_str().to_uppercase()),
+                });
+            }
+        }
+        out
+    };
+    let before = read(true);
+    if before.is_empty() {
+        read(false)
+    } else {
+        before
+    }
+}
+
+/// A run of texts (rows, paragraphs) in order, each with its line: the scales
+/// in it are its runs of consecutive texts stating bands, three labels or more.
+fn runs(texts: impl Iterator<Item = (usize, String)>, out: &mut Vec<StatedScale>) {
+    let mut current: Option<StatedScale> = None;
+    let close = |s: Option<StatedScale>, out: &mut Vec<StatedScale>| {
+        if let Some(s) = s {
+            let mut labels: Vec<String> =
+                s.bands.iter().map(|b| norm_label(&b.band.label)).collect();
+            labels.sort();
+            labels.dedup();
+            if labels.len() >= 3 && labels.len() == s.bands.len() {
+                out.push(s);
+            }
+        }
+    };
+    for (line, text) in texts {
+        let bands = bands_in(&text);
+        if bands.is_empty() {
+            close(current.take(), out);
+            continue;
+        }
+        match current.as_mut() {
+            Some(s) => {
+                s.bands.extend(bands);
+                s.end = line + 1;
+            }
+            None => {
+                current = Some(StatedScale {
+                    bands,
+                    line,
+                    end: line + 1,
+                })
+            }
+        }
+    }
+    close(current, out);
+}
+
+/// Every scale the report states, in its tables and its running text, by line.
+pub fn stated_scales(ctx: &Context<'_, '_>) -> Vec<StatedScale> {
+    let mut out = Vec::new();
+    for t in &ctx.report.tables {
+        let rows = t.header_rows.iter().chain(&t.rows).map(|r| {
+            let text: Vec<&str> = r.cells.iter().map(|c| c.text.as_str()).collect();
+            (ctx.row_line(r.page, r.line), text.join(" "))
+        });
+        runs(rows, &mut out);
+    }
+    let paragraphs = ctx.report.paragraphs.iter().map(|p| {
+        let line = p.pieces.first().map_or(0, |(_, i)| *i);
+        let last = p.pieces.last().map_or(line, |(_, i)| *i);
+        (line.max(last), p.text.clone())
+    });
+    // A paragraph's band is known by its last line, so that a run ends where it ends.
+    let mut para = Vec::new();
+    runs(paragraphs, &mut para);
+    for s in &mut para {
+        s.line = ctx
+            .report
+            .paragraphs
+            .iter()
+            .find(|p| p.pieces.iter().any(|(_, i)| *i == s.line))
+            .and_then(|p| p.pieces.first().map(|(_, i)| *i))
+            .unwrap_or(s.line);
+    }
+    out.extend(para);
+    out.sort_by_key(|s| s.line);
+    out
+}
+
+impl StatedScale {
+    /// The band a predicate names: by its abbreviation, its label, or the
+    /// label's initials ("SB" for Sangat Baik) when no abbreviations are given.
+    pub fn band_named(&self, text: &str) -> Option<usize> {
+        let inner = text
+            .find('(')
+            .and_then(|a| text[a + 1..].find(')').map(|b| &text[a + 1..a + 1 + b]));
+        let bare: String = text
+            .chars()
+            .filter(|c| c.is_alphabetic() || c.is_whitespace())
+            .collect();
+        let candidates = [inner, Some(text), Some(bare.as_str())];
+        for candidate in candidates.into_iter().flatten() {
+            let want = norm_label(candidate.trim_matches(|c: char| !c.is_alphanumeric()));
+            if want.is_empty() {
+                continue;
+            }
+            if let Some(i) = self
+                .bands
+                .iter()
+                .position(|b| b.abbrev.as_deref() == Some(want.as_str()))
+            {
+                return Some(i);
+            }
+            if let Some(i) = self
+                .bands
+                .iter()
+                .position(|b| norm_label(&b.band.label) == want)
+            {
+                return Some(i);
+            }
+            let has_abbrevs = self.bands.iter().any(|b| b.abbrev.is_some());
+            if !has_abbrevs {
+                let mut by_initials = self
+                    .bands
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, b)| initials(&b.band.label) == want);
+                if let (Some((i, _)), None) = (by_initials.next(), by_initials.next()) {
+                    return Some(i);
+                }
+            }
+        }
+        None
+    }
+
+    /// The bands a value may fall in: the band holding it, or both neighbours
+    /// when it lies in the gap between integer bands (79,5 between 79 and 80).
+    pub fn bands_for(&self, v: Decimal) -> Vec<usize> {
+        let inside: Vec<usize> = (0..self.bands.len())
+            .filter(|&i| self.bands[i].band.contains(v))
+            .collect();
+        if !inside.is_empty() {
+            return inside;
+        }
+        let best = self
+            .bands
+            .iter()
+            .map(|b| b.band.distance(v))
+            .min()
+            .unwrap_or_default();
+        (0..self.bands.len())
+            .filter(|&i| {
+                let d = self.bands[i].band.distance(v);
+                d == best || d < Decimal::ONE
+            })
+            .collect()
+    }
+
+    /// How a band is written: its label and, when given, abbreviation.
+    pub fn name(&self, i: usize) -> String {
+        self.bands
+            .get(i)
+            .map_or_else(String::new, |b| match &b.abbrev {
+                Some(a) => format!("{} ({a})", b.band.label),
+                None => b.band.label.clone(),
+            })
+    }
+
+    fn names(&self, bands: &[usize]) -> String {
+        bands
+            .iter()
+            .map(|&i| self.name(i))
+            .collect::<Vec<_>>()
+            .join(" / ")
+    }
+
+    /// "80–100 = Sangat Baik; 60–79 = Baik; …" for computations.
+    fn summary(&self) -> String {
+        let n = |v: Decimal| format_id(v, v.normalize().scale());
+        self.bands
+            .iter()
+            .map(|b| {
+                let range = match (b.band.min, b.band.max) {
+                    (Some(a), Some(z)) => format!("{}–{}", n(a), n(z)),
+                    (Some(a), None) => {
+                        format!("{}{}", if b.band.min_inclusive { "≥" } else { ">" }, n(a))
+                    }
+                    (None, Some(z)) => {
+                        format!("{}{}", if b.band.max_inclusive { "≤" } else { "<" }, n(z))
+                    }
+                    (None, None) => String::new(),
+                };
+                format!("{range} = {}", b.band.label)
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+fn initials(label: &str) -> String {
+    label
+        .split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .collect::<String>()
+        .to_uppercase()
+}
+
+/// The scale in force at `line`: the last stated before it, else the first after.
+fn scale_at(scales: &[StatedScale], line: usize) -> Option<&StatedScale> {
+    scales
+        .iter()
+        .rev()
+        .find(|s| s.line <= line)
+        .or_else(|| scales.first())
+}
+
+const NO_SCALE: Why = Why {
+    en: "the report states no predicate scale",
+    id: "laporan tidak menyatakan skala predikat",
+};
+const NOT_ON_SCALE: Why = Why {
+    en: "predicate not on the report's scale",
+    id: "predikat tidak ada pada skala laporan",
+};
+const NO_VALUE: Why = Why {
+    en: "no capaian beside the predicate",
+    id: "tidak ada capaian di samping predikat",
+};
+
+// ---------------------------------------------------------------- predicate column
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PredicateColumnParams {
+    #[serde(default)]
+    chapters: Chapters,
+}
+
+/// A table's predicate column against the row's capaian on the report's scale:
+/// "88,61 % | B" where the report says 80–100 % is Sangat Baik.
+#[derive(Debug)]
+pub struct PredicateColumn {
+    p: PredicateColumnParams,
+}
+
+impl PredicateColumn {
+    pub fn new(p: PredicateColumnParams) -> Result<Self, String> {
+        Ok(PredicateColumn { p })
+    }
+}
+
+/// The columns a predicate is judged by.
+struct Columns {
+    predicate: usize,
+    /// The capaian printed beside it (the nearest to its left).
+    capaian: Option<usize>,
+    target: Option<usize>,
+    realisasi: Option<usize>,
+    /// The realisasi is itself a percentage (header "Realisasi (%)").
+    realisasi_percent: bool,
+}
+
+impl Columns {
+    fn of(table: &Table) -> Option<Columns> {
+        let with = |role: Role| -> Vec<usize> {
+            (0..table.roles.len())
+                .filter(|&i| table.roles[i].role == role && !table.roles[i].money)
+                .collect()
+        };
+        let predicate = *with(Role::Predicate).first()?;
+        let left = |v: Vec<usize>| {
+            v.iter()
+                .copied()
+                .rfind(|&i| i < predicate)
+                .or_else(|| v.first().copied())
+        };
+        let realisasi = left(with(Role::Realisasi));
+        Some(Columns {
+            predicate,
+            capaian: left(with(Role::Capaian)),
+            target: left(with(Role::Target)),
+            realisasi,
+            realisasi_percent: realisasi
+                .and_then(|i| table.columns.get(i))
+                .is_some_and(|h| h.contains('%')),
+        })
+    }
+
+    /// The readings of a row's capaian: printed, or else (no capaian column)
+    /// the realisasi in percent as printed and realisasi / target × 100.
+    fn readings(&self, row: &Row) -> Vec<(Decimal, String)> {
+        let num = |col: Option<usize>, hint| {
+            col.and_then(|c| row.cell(c))
+                .and_then(|c| cell_number(&c.text, hint))
+        };
+        if self.capaian.is_some() {
+            return num(self.capaian, Hint::Percent)
+                .map(|f| vec![(f.value, f.text.clone())])
+                .unwrap_or_default();
+        }
+        let mut out = Vec::new();
+        let real = num(self.realisasi, Hint::None);
+        if let Some(r) = &real
+            && (self.realisasi_percent || r.kind == FigureKind::Percent)
+        {
+            out.push((r.value, r.text.clone()));
+        }
+        if let (Some(r), Some(t)) = (&real, num(self.target, Hint::None))
+            && !t.value.is_zero()
+        {
+            let v = r.value / t.value * Decimal::ONE_HUNDRED;
+            out.push((
+                v,
+                format!("{} / {} × 100 = {}", shown(r), shown(&t), pct(v)),
+            ));
+        }
+        out
+    }
+}
+
+impl Check for PredicateColumn {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let scales = stated_scales(ctx);
+        for table in &ctx.report.tables {
+            if !self.p.chapters.contains(table.chapter) {
+                continue;
+            }
+            let Some(columns) = Columns::of(table) else {
+                continue;
+            };
+            let line = ctx.row_line(table.page, table.first_line);
+            let Some(scale) = scale_at(&scales, line) else {
+                out.skip(NO_SCALE);
+                continue;
+            };
+            for row in &table.rows {
+                judge_row(ctx, scale, &columns, row, out);
+            }
+        }
+    }
+}
+
+/// One row's predicate against its capaian.
+fn judge_row(
+    ctx: &Context<'_, '_>,
+    scale: &StatedScale,
+    columns: &Columns,
+    row: &Row,
+    out: &mut Sink,
+) {
+    let Some(cell) = row.cell(columns.predicate) else {
+        return;
+    };
+    let said = cell.text.trim();
+    if said.is_empty() {
+        return;
+    }
+    let Some(band) = scale.band_named(said) else {
+        out.skip(NOT_ON_SCALE);
+        return;
+    };
+    let readings = columns.readings(row);
+    if readings.is_empty() {
+        out.skip(NO_VALUE);
+        return;
+    }
+    if readings
+        .iter()
+        .any(|(v, _)| scale.bands_for(*v).contains(&band))
+    {
+        out.agree();
+        return;
+    }
+    let (value, how) = &readings[0];
+    let expected = scale.bands_for(*value);
+    let line = ctx.row_line(row.page, row.line);
+    let shown_value = row
+        .cell(
+            columns
+                .capaian
+                .or(columns.realisasi)
+                .unwrap_or(columns.predicate),
+        )
+        .map(|c| c.text.trim().to_string())
+        .unwrap_or_else(|| pct(*value));
+    out.push(
+        Draft {
+            line,
+            stated: format!("{shown_value} → {said}"),
+            expected: expected_like(scale, &expected, said),
+            computation: reasoning(scale, how, &expected),
+            related: vec![scale.line],
+            ..Default::default()
+        }
+        .var("value", Localized::same(shown_value))
+        .var("label", Localized::same(said.to_string())),
+    );
+}
+
+/// The expected predicate written as the report wrote the stated one
+/// (abbreviation for an abbreviation).
+fn expected_like(scale: &StatedScale, bands: &[usize], said: &str) -> String {
+    let short = said.chars().filter(|c| c.is_alphabetic()).count() <= 3;
+    bands
+        .iter()
+        .filter_map(|&i| scale.bands.get(i))
+        .map(|b| match (&b.abbrev, short) {
+            (Some(a), true) => a.clone(),
+            (None, true) => initials(&b.band.label),
+            _ => b.band.label.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+/// "capaian 88,61% → Sangat Baik (SB) on the report's scale (80–100 = …)".
+fn reasoning(scale: &StatedScale, how: &str, bands: &[usize]) -> Localized {
+    let names = scale.names(bands);
+    let summary = scale.summary();
+    both(
+        format!("capaian {how} → {names} pada skala laporan ({summary})"),
+        format!("capaian {how} → {names} on the report's scale ({summary})"),
+    )
+}
+
+// ---------------------------------------------------------------- predicate in a sentence
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PredicateStatedParams {
+    /// A capaian and its predicate in one sentence: groups `value` and `label`.
+    claim: Pattern,
+    #[serde(default)]
+    chapters: Chapters,
+}
+
+/// "prosentase capaian sebesar 100 % sehingga … dinyatakan sangat baik"
+/// where the report's scale puts 100 % in "baik".
+#[derive(Debug)]
+pub struct PredicateStated {
+    p: PredicateStatedParams,
+}
+
+impl PredicateStated {
+    pub fn new(p: PredicateStatedParams) -> Result<Self, String> {
+        let names: Vec<&str> = p.claim.0.capture_names().flatten().collect();
+        if !names.contains(&"value") || !names.contains(&"label") {
+            return Err("`claim` needs (?P<value>…) and (?P<label>…) groups".into());
+        }
+        Ok(PredicateStated { p })
+    }
+}
+
+impl Check for PredicateStated {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let scales = stated_scales(ctx);
+        for para in ctx.paragraphs_in(&self.p.chapters) {
+            for c in self.p.claim.0.captures_iter(&para.text) {
+                let (Some(value), Some(label)) = (c.name("value"), c.name("label")) else {
+                    continue;
+                };
+                let Some(stated) = figures(value.as_str()).into_iter().next() else {
+                    continue;
+                };
+                let (line, at) = ctx.locate(para, value.start());
+                let Some(scale) = scale_at(&scales, line) else {
+                    out.skip(NO_SCALE);
+                    continue;
+                };
+                if (scale.line..scale.end).contains(&line) {
+                    continue;
+                }
+                judge_sentence(scale, &stated, label.as_str(), (line, at), out);
+            }
+        }
+    }
+}
+
+fn judge_sentence(
+    scale: &StatedScale,
+    stated: &Figure,
+    label: &str,
+    (line, at): (usize, usize),
+    out: &mut Sink,
+) {
+    let Some(band) = scale.band_named(label) else {
+        out.skip(NOT_ON_SCALE);
+        return;
+    };
+    let bands = scale.bands_for(stated.value);
+    if bands.contains(&band) {
+        out.agree();
+        return;
+    }
+    out.push(
+        Draft {
+            line,
+            stated: format!("{} … {}", stated.text, label),
+            expected: expected_like(scale, &bands, label),
+            computation: reasoning(scale, &stated.text, &bands),
+            related: vec![scale.line],
+            highlight: Some((at, at + stated.text.len())),
+            ..Default::default()
+        }
+        .var("value", Localized::same(stated.text.clone()))
+        .var("label", Localized::same(label.to_string())),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::checks::testing::{findings, run_default};
+
+    const SCALE: &str = "Penilaian dengan batasan nilai sebagai berikut:\n\n| Rentang | Predikat |\n|---|---|\n| 80 s/d 100 % | = Sangat Baik (SB) |\n| 60 s/d 79 % | = Baik (B) |\n| 50 s/d 59 % | = Sedang (S) |\n| < 49 % | = Kurang (K) |\n\n";
+
+    fn table(rows: &str) -> String {
+        format!(
+            "{SCALE}Tabel 7 Pengukuran\n\n| Indikator Kinerja | Target | % Capaian kinerja | Kategori |\n|---|---|---|---|\n{rows}"
+        )
+    }
+
+    #[test]
+    fn a_predicate_off_the_stated_scale_is_found() {
+        let text = table(
+            "| BOR | 78 % | 88,61% | B |\n| Pelatihan | 65% | 70% | B |\n| SPM | 75 % | 70,30 | B |\n",
+        );
+        let found = findings("predicate-column", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "88,61% → B");
+        assert_eq!(found[0].expected, "SB");
+    }
+
+    #[test]
+    fn predicates_that_follow_the_scale_are_agreed() {
+        let text = table(
+            "| BOR | 78 % | 88,61% | SB |\n| Pelatihan | 65% | 70% | B |\n| Lain | 65% | 115% | SB |\n",
+        );
+        let (found, coverage) = run_default("predicate-column", &text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 3);
+    }
+
+    #[test]
+    fn no_stated_scale_no_judgement() {
+        let text = "Tabel 7 Pengukuran\n\n| Indikator Kinerja | Target | % Capaian kinerja | Kategori |\n|---|---|---|---|\n| BOR | 78 % | 88,61% | B |\n";
+        let (found, coverage) = run_default("predicate-column", text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.skipped.values().sum::<usize>(), 1);
+    }
+
+    const LIST_SCALE: &str = "indikator capaian antara lain :\n\na. Prosentase capaian > 100 %, maka pencapaian akuntabilitas kinerja dinyatakan sangat baik.\nb. Prosentase capaian 80- 100 %, maka pencapaian akuntabilitas kinerja dinyatakan baik.\nc. Prosentase capaian 60-80 %, maka pencapaian akuntabilitas kinerja dinyatakan cukup baik.\nd. Prosentase capaian <60 %, maka pencapaian akuntabilitas kinerja dinyatakan buruk.\n\n";
+
+    #[test]
+    fn a_sentence_predicate_off_the_listed_scale_is_found() {
+        let text = format!(
+            "{LIST_SCALE}Jumlah lokasi PROKLIM dengan prosentase capaian sebesar 100 % sehingga pencapaian akuntabilitas kinerja dinyatakan sangat baik.\n"
+        );
+        let found = findings("predicate-stated", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "baik");
+    }
+
+    #[test]
+    fn a_sentence_predicate_on_the_scale_is_not_found() {
+        let text = format!(
+            "{LIST_SCALE}Indeks kualitas udara dengan prosentase capaian sebesar 110,40 % sehingga pencapaian akuntabilitas kinerja dinyatakan sangat baik.\n"
+        );
+        let (found, coverage) = run_default("predicate-stated", &text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 1);
+    }
+}
