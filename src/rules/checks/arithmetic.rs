@@ -8,15 +8,16 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use crate::extract::CellMode;
-use crate::facts::figures::{Figure, FigureKind, Hint};
+use crate::facts::figures::{Figure, FigureKind, Hint, parse_figure};
 use crate::findings::Localized;
-use crate::structure::{Row, RowKind, Table};
+use crate::structure::roles::{Role, TableKind};
+use crate::structure::{Row, Table};
 
 use super::common::{
-    Chapters, Context, Pattern, agrees, amount, cell_number, difference, like, pct, shown, sum,
-    sum_text,
+    Chapters, Context, Pattern, agrees, agrees_range, amount, cell_number, difference, half_unit,
+    is_column_numbering, like, pct, shown, sum, sum_agrees, sum_text,
 };
-use super::{Check, Draft, Sink};
+use super::{Check, Draft, Sink, Why};
 
 fn hundred() -> Decimal {
     Decimal::ONE_HUNDRED
@@ -34,12 +35,29 @@ fn amount_figure(f: &Figure) -> bool {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ColumnSumParams {
-    /// Columns whose values add up (by header label).
+    /// Columns whose values add up, by header label, besides the money
+    /// columns (anggaran, realisasi in rupiah) the header roles establish.
     columns: Pattern,
+    /// The label of a total row, once its numbering is removed: the whole
+    /// label ("JUMLAH", "Total", "Sub Total"), not a row that starts with the
+    /// word ("Jumlah kasus …" is an indicator).
+    #[serde(default = "total_label")]
+    total_label: Pattern,
 }
 
-/// Group rows equal the sum of their items; TOTAL/JUMLAH rows equal the sum of
-/// the groups (or of the items where groups carry no values).
+fn total_label() -> Pattern {
+    Pattern(
+        Regex::new(
+            r"(?i)^\s*(grand\s+)?(sub\s*-?\s*)?(jumlah|total)(\s+(total|keseluruhan|seluruhnya|akhir|umum|semua|belanja))?\s*:?\s*$",
+        )
+        .expect("valid regex"),
+    )
+}
+
+/// TOTAL/JUMLAH rows equal the sum of the rows they close, read with the
+/// table's hierarchy (group and program rows over their items, numbered
+/// 1 / 1.1 / 1.1.1, or a row equal to the rows right below it); a row numbered
+/// above others (2.2 over 2.2.1, 2.2.2) equals the sum of its items.
 #[derive(Debug)]
 pub struct ColumnSum {
     p: ColumnSumParams,
@@ -51,98 +69,662 @@ impl ColumnSum {
     }
 }
 
+const SUM_NO_TOTAL_ROWS: Why = Why {
+    en: "no row labelled as a total (JUMLAH, TOTAL) and no numbered hierarchy",
+    id: "tidak ada baris berlabel jumlah/total maupun hierarki bernomor",
+};
+const SUM_UNREADABLE: Why = Why {
+    en: "a cell of the summed rows could not be read as one amount",
+    id: "ada sel pada baris yang dijumlah yang tidak terbaca sebagai satu angka",
+};
+const SUM_TOO_FEW: Why = Why {
+    en: "fewer than two rows to add up",
+    id: "kurang dari dua baris untuk dijumlahkan",
+};
+const SUM_AMBIGUOUS: Why = Why {
+    en: "the difference equals one of the rows: whether the total includes it is not known",
+    id: "selisihnya sama dengan salah satu baris: tidak diketahui apakah baris itu termasuk",
+};
+
 impl Check for ColumnSum {
-    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
-        for table in &ctx.report.tables {
-            let has_structure = table.rows.iter().any(|r| r.kind != RowKind::Item);
-            if !has_structure {
-                continue;
-            }
-            for col in table.columns_matching(&self.p.columns.0) {
-                check_column(ctx, table, col, out);
-            }
+    fn table(&self, table: &Table, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let columns = summed_columns(table, &self.p.columns);
+        if columns.is_empty() {
+            return;
+        }
+        let layout = RowLayout::of(table, &self.p.total_label);
+        if layout.totals.is_empty() && !layout.nested() {
+            out.skip(SUM_NO_TOTAL_ROWS);
+            return;
+        }
+        for col in columns {
+            let cells = ColumnCells::read(table, col, &layout);
+            check_parents(ctx, table, col, &layout, &cells, out);
+            check_totals(ctx, table, col, &layout, &cells, out);
         }
     }
 }
 
-fn value(row: &Row, col: usize) -> Option<&Figure> {
-    row.figure(col).filter(|f| amount_figure(f))
+/// Columns to add up: money (by the header roles or the values) or named by
+/// the rule, never a percentage, capaian or numbering column.
+fn summed_columns(table: &Table, named: &Pattern) -> Vec<usize> {
+    // Percentages, averages and running totals do not add up down a column.
+    static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)%|persen|prosentase|presentase|capaian|rata|[kc]o?mulatif|kumulatif")
+            .expect("valid regex")
+    });
+    (0..table.columns.len())
+        .filter(|&c| {
+            let role = table.roles.get(c);
+            let label = &table.columns[c];
+            if PERCENT.is_match(label) {
+                return false;
+            }
+            if role.is_some_and(|r| {
+                matches!(
+                    r.role,
+                    Role::Capaian | Role::Number | Role::Unit | Role::Label | Role::Predicate
+                )
+            }) {
+                return false;
+            }
+            let by_role = role.is_some_and(|r| {
+                (r.money && matches!(r.role, Role::Anggaran | Role::Realisasi | Role::Target))
+                    || (table.kind == TableKind::Budget
+                        && matches!(r.role, Role::Anggaran | Role::Realisasi))
+            });
+            (by_role || named.is_match(label)) && mostly_amounts(table, c)
+        })
+        .collect()
 }
 
-fn check_column(ctx: &Context<'_, '_>, table: &Table, col: usize, out: &mut Sink) {
-    let label = table.columns[col].clone();
-    // Groups: their value against their items.
-    let mut top_level: Vec<(Decimal, usize)> = Vec::new();
-    let mut top_lines = Vec::new();
-    for (gi, group) in table.rows.iter().enumerate() {
-        match group.kind {
-            RowKind::Group => {
-                let items: Vec<(usize, &Row)> = table
-                    .rows
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, r)| r.group == Some(gi) && r.kind == RowKind::Item)
-                    .collect();
-                let item_values: Vec<Decimal> = items
-                    .iter()
-                    .filter_map(|(_, r)| value(r, col))
-                    .map(|f| f.value)
-                    .collect();
-                match value(group, col) {
-                    Some(stated) => {
-                        if !item_values.is_empty() {
-                            let computed = sum(&item_values);
-                            if !agrees(stated, computed, ctx.tolerance) {
-                                out.push(sum_draft(
-                                    ctx,
-                                    table,
-                                    group,
-                                    stated,
-                                    &item_values,
-                                    computed,
-                                    &label,
-                                    items.iter().map(|(_, r)| *r),
-                                ));
-                            }
-                        }
-                        top_level.push((stated.value, gi));
-                    }
-                    None => {
-                        if !item_values.is_empty() {
-                            top_level.push((sum(&item_values), gi));
-                        }
-                    }
-                }
-                top_lines.push(gi);
-            }
-            RowKind::Item if group.group.is_none() => {
-                if let Some(f) = value(group, col) {
-                    top_level.push((f.value, gi));
-                }
-            }
-            _ => {}
+/// Most filled cells of the column are amounts of money (not percentages,
+/// not small counts).
+fn mostly_amounts(table: &Table, col: usize) -> bool {
+    let mut amounts = 0;
+    let mut others = 0;
+    for row in &table.rows {
+        match row.figure(col) {
+            Some(f) if amount_figure(f) && f.value.abs() >= Decimal::from(1000) => amounts += 1,
+            Some(_) => others += 1,
+            None => {}
         }
     }
-    for total in table.rows.iter().filter(|r| r.kind == RowKind::Total) {
-        let Some(stated) = value(total, col) else {
+    amounts >= 2 && amounts > others
+}
+
+/// Where a row stands in the table: its numbering depth and whether it closes
+/// the rows above as a total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Standing {
+    /// A total row (by its label).
+    Total,
+    /// Numbered: Roman numerals are depth 0, "1" depth 1, "2.2" depth 2 …
+    Numbered(usize),
+    /// Neither (kegiatan under a program, continuation rows).
+    Plain,
+}
+
+/// The rows of a table as the sums see them.
+struct RowLayout {
+    standing: Vec<Standing>,
+    /// Indexes of total rows, in order.
+    totals: Vec<usize>,
+    /// Rows that only number the columns ("(1) | (2) …").
+    numbering: Vec<bool>,
+}
+
+impl RowLayout {
+    fn of(table: &Table, total: &Pattern) -> RowLayout {
+        let number_col = table.roles.iter().position(|r| r.role == Role::Number);
+        let standing: Vec<Standing> = table
+            .rows
+            .iter()
+            .map(|row| standing_of(row, number_col, total))
+            .collect();
+        let totals = standing
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| **s == Standing::Total)
+            .map(|(i, _)| i)
+            .collect();
+        let numbering = table
+            .rows
+            .iter()
+            .map(|r| {
+                let cells: Vec<&str> = r.cells.iter().map(|c| c.text.as_str()).collect();
+                is_column_numbering(&cells)
+            })
+            .collect();
+        RowLayout {
+            standing,
+            totals,
+            numbering,
+        }
+    }
+
+    /// Numbered rows at two depths or more: an explicit hierarchy.
+    fn nested(&self) -> bool {
+        let depths: std::collections::BTreeSet<usize> = self
+            .standing
+            .iter()
+            .filter_map(|s| match s {
+                Standing::Numbered(d) => Some(*d),
+                _ => None,
+            })
+            .collect();
+        depths.len() >= 2
+    }
+
+    fn depth(&self, row: usize) -> Option<usize> {
+        match self.standing.get(row) {
+            Some(Standing::Numbered(d)) => Some(*d),
+            _ => None,
+        }
+    }
+}
+
+static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV)\.?$").expect("valid regex")
+});
+static DOTTED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2})*)\.?$").expect("valid regex"));
+static LEADING_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?\s+\S").expect("valid regex"));
+
+fn standing_of(row: &Row, number_col: Option<usize>, total: &Pattern) -> Standing {
+    // The label: the text cells that are not figures nor numbering.
+    let words: Vec<&str> = row
+        .cells
+        .iter()
+        .filter(|c| c.figure.is_none())
+        .map(|c| c.text.trim())
+        .filter(|t| !t.is_empty() && !DOTTED.is_match(t) && !ROMAN.is_match(t))
+        .collect();
+    if !words.is_empty() && total.is_match(&words.join(" ")) {
+        return Standing::Total;
+    }
+    let marker = number_col
+        .and_then(|c| row.cell(c))
+        .map(|c| c.text.trim())
+        .filter(|t| !t.is_empty())
+        .and_then(|t| t.split_whitespace().last());
+    if let Some(m) = marker {
+        if ROMAN.is_match(m) {
+            return Standing::Numbered(0);
+        }
+        if let Some(c) = DOTTED.captures(m) {
+            return Standing::Numbered(c[1].split('.').count());
+        }
+    }
+    // "2.2.1 Belanja Pegawai" in the label cell.
+    let lead = row
+        .cells
+        .iter()
+        .map(|c| c.text.as_str())
+        .find(|t| !t.trim().is_empty())
+        .unwrap_or("");
+    if let Some(c) = LEADING_NUMBER.captures(lead) {
+        return Standing::Numbered(c[1].split('.').count());
+    }
+    Standing::Plain
+}
+
+/// The values of one column, row by row: a figure, nothing, or a cell that
+/// holds text with digits that is not one amount.
+#[derive(Debug, Clone)]
+enum Value {
+    Amount(Figure),
+    Empty,
+    Unreadable,
+}
+
+struct ColumnCells {
+    values: Vec<Value>,
+}
+
+impl ColumnCells {
+    fn read(table: &Table, col: usize, layout: &RowLayout) -> ColumnCells {
+        let values = table
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(i, row)| {
+                if layout.numbering[i] {
+                    return Value::Empty;
+                }
+                let Some(cell) = row.cell(col) else {
+                    return Value::Empty;
+                };
+                let text = cell.text.trim();
+                if text.is_empty() || text.chars().all(|c| matches!(c, '-' | '–' | '—' | '.')) {
+                    return Value::Empty;
+                }
+                match cell.figure.clone().or_else(|| loose_amount(text)) {
+                    Some(f) if amount_figure(&f) => {
+                        // A bare one- to three-digit number among amounts: a
+                        // page number or a note mark, not a value.
+                        if f.value.abs() < Decimal::from(1000) && !f.text.contains(['.', ',']) {
+                            Value::Empty
+                        } else {
+                            Value::Amount(f)
+                        }
+                    }
+                    Some(_) => Value::Unreadable,
+                    None if text.chars().any(|c| c.is_ascii_digit()) => Value::Unreadable,
+                    None => Value::Empty,
+                }
+            })
+            .collect();
+        ColumnCells { values }
+    }
+
+    fn amount(&self, row: usize) -> Option<&Figure> {
+        match self.values.get(row) {
+            Some(Value::Amount(f)) => Some(f),
+            _ => None,
+        }
+    }
+}
+
+/// "1,011.080.000", "1403.419.201": an amount whose separators are mixed or
+/// missing once, read by its digit groups.
+fn loose_amount(text: &str) -> Option<Figure> {
+    static LOOSE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:Rp\.?\s*)?(\d{1,4}(?:[.,]\d{3}){2,})(?:,-|,00|\.00)?$")
+            .expect("valid regex")
+    });
+    let c = LOOSE.captures(text)?;
+    let digits: String = c[1].chars().filter(char::is_ascii_digit).collect();
+    let value: Decimal = digits.parse().ok()?;
+    let mut f = parse_figure(&crate::facts::format::format_id(value, 0), Hint::None)?;
+    f.text = text.to_string();
+    Some(f)
+}
+
+/// One reading of what a total adds up: the rows it takes.
+#[derive(Debug, Clone)]
+struct Reading {
+    rows: Vec<usize>,
+}
+
+impl Reading {
+    fn total(&self, cells: &ColumnCells) -> Decimal {
+        self.rows
+            .iter()
+            .filter_map(|&r| cells.amount(r))
+            .map(|f| f.value)
+            .sum::<Decimal>()
+    }
+
+    fn figures<'a>(&self, cells: &'a ColumnCells) -> Vec<&'a Figure> {
+        self.rows.iter().filter_map(|&r| cells.amount(r)).collect()
+    }
+
+    fn values(&self, cells: &ColumnCells) -> Vec<Decimal> {
+        self.rows
+            .iter()
+            .filter_map(|&r| cells.amount(r))
+            .map(|f| f.value)
+            .collect()
+    }
+}
+
+/// The items of a numbered row: the rows below it, up to the next row at its
+/// depth or above (numbered rows deeper than it, and plain rows).
+fn items_of(layout: &RowLayout, parent: usize, end: usize) -> Vec<usize> {
+    let Some(depth) = layout.depth(parent) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for r in parent + 1..end {
+        match layout.standing[r] {
+            Standing::Total => break,
+            Standing::Numbered(d) if d <= depth => break,
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// The value a numbered row stands for: its own, or the sum of its direct
+/// items when it shows none (with the rows that make it).
+fn node_value(
+    layout: &RowLayout,
+    cells: &ColumnCells,
+    row: usize,
+    end: usize,
+    budget: &mut usize,
+) -> Option<Decimal> {
+    if let Some(f) = cells.amount(row) {
+        return Some(f.value);
+    }
+    if *budget == 0 {
+        return None;
+    }
+    *budget -= 1;
+    let children = direct_items(layout, row, end);
+    let mut sum = Decimal::ZERO;
+    let mut any = false;
+    for c in children {
+        if let Some(v) = node_value(layout, cells, c, end, budget) {
+            sum += v;
+            any = true;
+        }
+    }
+    any.then_some(sum)
+}
+
+/// The items right below a numbered row: numbered rows one level deeper (or
+/// the next depth present) and the plain rows not under one of those.
+fn direct_items(layout: &RowLayout, parent: usize, end: usize) -> Vec<usize> {
+    let items = items_of(layout, parent, end);
+    let child_depth = items.iter().filter_map(|&r| layout.depth(r)).min();
+    let mut out = Vec::new();
+    let mut under_numbered = false;
+    for r in items {
+        match layout.depth(r) {
+            Some(d) if Some(d) == child_depth => {
+                out.push(r);
+                under_numbered = true;
+            }
+            Some(_) => {}
+            None if !under_numbered => out.push(r),
+            None => {}
+        }
+    }
+    out
+}
+
+/// Numbered rows over numbered items (2.2 over 2.2.1, 2.2.2, 2.2.3) equal
+/// the sum of those items.
+fn check_parents(
+    ctx: &Context<'_, '_>,
+    table: &Table,
+    col: usize,
+    layout: &RowLayout,
+    cells: &ColumnCells,
+    out: &mut Sink,
+) {
+    if !layout.nested() {
+        return;
+    }
+    let end = table.rows.len();
+    for parent in 0..end {
+        let Some(stated) = cells.amount(parent) else {
             continue;
         };
-        let values: Vec<Decimal> = top_level.iter().map(|(v, _)| *v).collect();
-        // One loose row is no sum; one program (a group row over its activities)
-        // is, and its total must repeat it.
-        let single_group =
-            matches!(top_level.as_slice(), [(_, i)] if table.rows[*i].kind == RowKind::Group);
-        if values.len() < 2 && !single_group {
+        let items = direct_items(layout, parent, end);
+        // Only numbered items make the hierarchy explicit.
+        if items.iter().all(|&r| layout.depth(r).is_none()) {
+            continue;
+        }
+        if items
+            .iter()
+            .any(|&r| matches!(cells.values[r], Value::Unreadable))
+        {
+            out.skip(SUM_UNREADABLE);
+            continue;
+        }
+        let mut budget = 10_000;
+        let mut values = Vec::new();
+        let mut figures = Vec::new();
+        for &r in &items {
+            if let Some(f) = cells.amount(r) {
+                figures.push(f);
+            }
+            if let Some(v) = node_value(layout, cells, r, end, &mut budget) {
+                values.push(v);
+            }
+        }
+        if values.len() < 2 {
             continue;
         }
         let computed = sum(&values);
-        if !agrees(stated, computed, ctx.tolerance) {
-            let rows = top_level.iter().map(|(_, i)| &table.rows[*i]);
-            out.push(sum_draft(
-                ctx, table, total, stated, &values, computed, &label, rows,
-            ));
+        if sum_agrees(stated, &figures, computed, ctx.tolerance) {
+            out.agree();
+            continue;
+        }
+        if values.iter().any(|v| *v == stated.value - computed) {
+            out.skip(SUM_AMBIGUOUS);
+            continue;
+        }
+        out.push(sum_draft(
+            ctx,
+            table,
+            &table.rows[parent],
+            stated,
+            &values,
+            computed,
+            &table.columns[col],
+            items.iter().map(|&r| &table.rows[r]),
+        ));
+    }
+}
+
+/// Each total row against the ways the rows above it can add up: the top
+/// rows of the numbering, the rows left once rows equal to the rows right
+/// below them are taken as their sums, all rows, or the totals before it.
+fn check_totals(
+    ctx: &Context<'_, '_>,
+    table: &Table,
+    col: usize,
+    layout: &RowLayout,
+    cells: &ColumnCells,
+    out: &mut Sink,
+) {
+    let mut segment_start = 0;
+    let mut earlier_totals: Vec<usize> = Vec::new();
+    for &total in &layout.totals {
+        let segment: Vec<usize> = (segment_start..total)
+            .filter(|&r| layout.standing[r] != Standing::Total)
+            .collect();
+        segment_start = total + 1;
+        let Some(stated) = cells.amount(total) else {
+            earlier_totals.push(total);
+            continue;
+        };
+        let stated = stated.clone();
+        if segment
+            .iter()
+            .any(|&r| matches!(cells.values[r], Value::Unreadable))
+        {
+            out.skip(SUM_UNREADABLE);
+            earlier_totals.push(total);
+            continue;
+        }
+        let readings = readings(layout, cells, &segment, &earlier_totals, total);
+        earlier_totals.push(total);
+        let Some(main) = readings.first() else {
+            out.skip(SUM_TOO_FEW);
+            continue;
+        };
+        if main.rows.len() < 2 && !layout.nested() {
+            // One row and its total: agreeing is trivial, differing is a misreading.
+            out.skip(SUM_TOO_FEW);
+            continue;
+        }
+        if readings
+            .iter()
+            .any(|r| sum_agrees(&stated, &r.figures(cells), r.total(cells), ctx.tolerance))
+        {
+            out.agree();
+            continue;
+        }
+        let computed = main.total(cells);
+        let difference = stated.value - computed;
+        let values = main.values(cells);
+        if segment
+            .iter()
+            .filter_map(|&r| cells.amount(r))
+            .any(|f| f.value == difference.abs())
+        {
+            out.skip(SUM_AMBIGUOUS);
+            continue;
+        }
+        out.push(sum_draft(
+            ctx,
+            table,
+            &table.rows[total],
+            &stated,
+            &values,
+            computed,
+            &table.columns[col],
+            main.rows.iter().map(|&r| &table.rows[r]),
+        ));
+    }
+}
+
+/// The readings of a total, the one to report first: by the numbering when
+/// the table has one, else with rows equal to the rows below taken as sums.
+fn readings(
+    layout: &RowLayout,
+    cells: &ColumnCells,
+    segment: &[usize],
+    earlier_totals: &[usize],
+    total: usize,
+) -> Vec<Reading> {
+    let with_values: Vec<usize> = segment
+        .iter()
+        .copied()
+        .filter(|&r| cells.amount(r).is_some())
+        .collect();
+    let mut out = Vec::new();
+    if layout.nested()
+        && let Some(top) = numbered_top(layout, cells, segment, total)
+    {
+        out.push(top);
+    }
+    let absorbed = Reading {
+        rows: absorb(cells, &with_values),
+    };
+    if !with_values.is_empty() {
+        out.push(absorbed.clone());
+        out.push(Reading {
+            rows: with_values.clone(),
+        });
+    }
+    // A running total: the last row already holds the sum.
+    let running: Vec<Decimal> = with_values
+        .iter()
+        .filter_map(|&r| cells.amount(r))
+        .map(|f| f.value)
+        .collect();
+    if running.len() >= 3
+        && running.windows(2).all(|w| w[0] <= w[1])
+        && let Some(&last) = with_values.last()
+    {
+        out.push(Reading { rows: vec![last] });
+    }
+    // A grand total after sub-totals: the sub-totals (and rows since the last).
+    let subtotals: Vec<usize> = earlier_totals
+        .iter()
+        .copied()
+        .filter(|&r| cells.amount(r).is_some())
+        .collect();
+    if !subtotals.is_empty() {
+        let mut rows = subtotals;
+        rows.extend(absorbed.rows.iter().copied());
+        out.push(Reading { rows });
+        // Or everything above, sub-totals left out, read as one list.
+        let all: Vec<usize> = (0..total)
+            .filter(|&r| layout.standing[r] != Standing::Total && cells.amount(r).is_some())
+            .collect();
+        out.push(Reading {
+            rows: absorb(cells, &all),
+        });
+    }
+    out
+}
+
+/// The top rows of the numbering within a segment: the shallowest numbered
+/// rows (with the sum of their items where they show no value), and plain
+/// rows above the first numbered one.
+fn numbered_top(
+    layout: &RowLayout,
+    cells: &ColumnCells,
+    segment: &[usize],
+    total: usize,
+) -> Option<Reading> {
+    let top = segment.iter().filter_map(|&r| layout.depth(r)).min()?;
+    let mut rows = Vec::new();
+    let mut seen_numbered = false;
+    let mut budget = 10_000;
+    for &r in segment {
+        match layout.depth(r) {
+            Some(d) if d == top => {
+                seen_numbered = true;
+                expand(layout, cells, r, total, &mut budget, &mut rows);
+            }
+            None if !seen_numbered && cells.amount(r).is_some() => rows.push(r),
+            _ => {}
         }
     }
+    (!rows.is_empty()).then_some(Reading { rows })
+}
+
+/// A numbered row as the rows that give its value: itself when it shows one,
+/// else its items (and theirs, where they show none).
+fn expand(
+    layout: &RowLayout,
+    cells: &ColumnCells,
+    row: usize,
+    end: usize,
+    budget: &mut usize,
+    out: &mut Vec<usize>,
+) {
+    if cells.amount(row).is_some() {
+        out.push(row);
+        return;
+    }
+    if *budget == 0 {
+        return;
+    }
+    *budget -= 1;
+    for c in direct_items(layout, row, end) {
+        expand(layout, cells, c, end, budget, out);
+    }
+}
+
+/// Rows left once every row equal to the sum of the rows right below it is
+/// taken as their sum (a program over its kegiatan, Belanja Modal over its
+/// kinds), innermost first.
+fn absorb(cells: &ColumnCells, rows: &[usize]) -> Vec<usize> {
+    let values: Vec<&Figure> = rows.iter().filter_map(|&r| cells.amount(r)).collect();
+    if values.len() != rows.len() || rows.len() > 2_000 {
+        return rows.to_vec();
+    }
+    let mut alive = vec![true; rows.len()];
+    for i in (0..rows.len()).rev() {
+        if !alive[i] {
+            continue;
+        }
+        let target = values[i];
+        let mut taken = Vec::new();
+        let mut s = Decimal::ZERO;
+        for j in i + 1..rows.len() {
+            if !alive[j] {
+                continue;
+            }
+            s += values[j].value;
+            taken.push(j);
+            let figures: Vec<&Figure> = taken.iter().map(|&k| values[k]).collect();
+            if sum_agrees(target, &figures, s, Decimal::ZERO) {
+                for &k in &taken {
+                    alive[k] = false;
+                }
+                break;
+            }
+            if target.value >= Decimal::ZERO && s > target.value + half_unit(target) {
+                break;
+            }
+        }
+    }
+    rows.iter()
+        .zip(alive)
+        .filter(|(_, a)| *a)
+        .map(|(r, _)| *r)
+        .collect()
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -187,6 +769,10 @@ pub fn table_name(table: &Table) -> Localized {
 }
 
 // ---------------------------------------------------------------- row sums
+
+fn value(row: &Row, col: usize) -> Option<&Figure> {
+    row.figure(col).filter(|f| amount_figure(f))
+}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -233,16 +819,15 @@ impl Check for RowSum {
                 let Some(stated) = value(row, target) else {
                     continue;
                 };
-                let values: Vec<Decimal> = addends
-                    .iter()
-                    .filter_map(|&c| value(row, c))
-                    .map(|f| f.value)
-                    .collect();
+                let figures: Vec<&Figure> = addends.iter().filter_map(|&c| value(row, c)).collect();
+                let values: Vec<Decimal> = figures.iter().map(|f| f.value).collect();
                 if values.len() < self.p.min_addends {
                     continue;
                 }
                 let computed = sum(&values);
-                if !agrees(stated, computed, ctx.tolerance) {
+                if sum_agrees(stated, &figures, computed, ctx.tolerance) {
+                    out.agree();
+                } else {
                     out.push(
                         Draft {
                             line: ctx.row_line(row.page, row.line),
@@ -275,6 +860,9 @@ pub struct RatioParams {
 }
 
 /// A percentage column equals numerator / denominator × factor on every row.
+/// The numerator is the nearest numerator column left of the result; where
+/// several columns could be the denominator (anggaran before and after the
+/// revision), the one the table's own rows follow.
 #[derive(Debug)]
 pub struct Ratio {
     p: RatioParams,
@@ -286,60 +874,320 @@ impl Ratio {
     }
 }
 
-impl Check for Ratio {
-    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
-        for table in &ctx.report.tables {
-            let (Some(&r), Some(&n), Some(&d)) = (
-                table.columns_matching(&self.p.result.0).first(),
-                table
-                    .columns_matching(&self.p.numerator.0)
-                    .iter()
-                    .find(|c| !table.columns_matching(&self.p.result.0).contains(c)),
-                table
-                    .columns_matching(&self.p.denominator.0)
-                    .iter()
-                    .find(|c| !table.columns_matching(&self.p.result.0).contains(c)),
-            ) else {
-                continue;
-            };
-            if r == n || r == d || n == d {
+const RATIO_NOT_FOLLOWED: Why = Why {
+    en: "most rows do not follow the formula with these columns: the columns are not what their headers suggest",
+    id: "sebagian besar baris tidak mengikuti rumus dengan kolom ini: kolomnya bukan seperti judulnya",
+};
+const RATIO_MIXED_UNITS: Why = Why {
+    en: "numerator and denominator columns hold different kinds of values (money and counts)",
+    id: "kolom pembilang dan penyebut berisi jenis nilai berbeda (uang dan jumlah)",
+};
+const RATIO_NO_VALUES: Why = Why {
+    en: "the row lacks the numerator, the denominator or the percentage, or the denominator is zero",
+    id: "baris tanpa pembilang, penyebut atau persentase, atau penyebutnya nol",
+};
+
+/// The columns of one percentage: result = numerator / denominator × factor.
+#[derive(Debug, Clone)]
+struct RatioColumns {
+    result: usize,
+    numerator: usize,
+    /// Candidates, left to right.
+    denominators: Vec<usize>,
+}
+
+/// One row's figures for a ratio.
+struct RatioRow<'t> {
+    row: &'t Row,
+    stated: Figure,
+    numerator: Figure,
+    /// Per candidate denominator (same order), the figure if the cell has one.
+    denominators: Vec<Option<Figure>>,
+}
+
+impl Ratio {
+    fn columns(&self, table: &Table) -> Vec<RatioColumns> {
+        static SISA: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"(?i)\bsisa\b|selisih").expect("valid regex"));
+        let results = table.columns_matching(&self.p.result.0);
+        let numerators: Vec<usize> = table
+            .columns_matching(&self.p.numerator.0)
+            .into_iter()
+            .filter(|c| !results.contains(c))
+            .collect();
+        let denominators: Vec<usize> = table
+            .columns_matching(&self.p.denominator.0)
+            .into_iter()
+            .filter(|c| {
+                !results.contains(c)
+                    && !numerators.contains(c)
+                    && !SISA.is_match(&table.columns[*c])
+            })
+            .collect();
+        results
+            .iter()
+            .filter_map(|&r| {
+                let numerator = numerators.iter().copied().filter(|&n| n < r).max()?;
+                let denominators: Vec<usize> =
+                    denominators.iter().copied().filter(|&d| d < r).collect();
+                (!denominators.is_empty()).then_some(RatioColumns {
+                    result: r,
+                    numerator,
+                    denominators,
+                })
+            })
+            .collect()
+    }
+
+    fn rows<'t>(&self, table: &'t Table, cols: &RatioColumns, out: &mut Sink) -> Vec<RatioRow<'t>> {
+        let mut rows = Vec::new();
+        for row in &table.rows {
+            let texts: Vec<&str> = row.cells.iter().map(|c| c.text.as_str()).collect();
+            if is_column_numbering(&texts) {
                 continue;
             }
-            for row in &table.rows {
-                let (Some(stated), Some(num), Some(den)) = (
-                    row.cell(r)
-                        .and_then(|c| cell_number(&c.text, Hint::Percent)),
-                    row.cell(n).and_then(|c| cell_number(&c.text, Hint::None)),
-                    row.cell(d).and_then(|c| cell_number(&c.text, Hint::None)),
-                ) else {
+            let stated = row
+                .cell(cols.result)
+                .and_then(|c| cell_number(&c.text, Hint::Percent));
+            let numerator = row
+                .cell(cols.numerator)
+                .and_then(|c| cell_number(&c.text, Hint::None));
+            let (Some(stated), Some(numerator)) = (stated, numerator) else {
+                if row
+                    .cell(cols.result)
+                    .is_some_and(|c| !c.text.trim().is_empty())
+                {
+                    out.skip(RATIO_NO_VALUES);
+                }
+                continue;
+            };
+            let denominators = cols
+                .denominators
+                .iter()
+                .map(|&d| {
+                    row.cell(d)
+                        .and_then(|c| cell_number(&c.text, Hint::None))
+                        .filter(|f| !f.value.is_zero())
+                })
+                .collect();
+            rows.push(RatioRow {
+                row,
+                stated,
+                numerator,
+                denominators,
+            });
+        }
+        rows
+    }
+
+    fn ratio(&self, num: &Figure, den: &Figure) -> Decimal {
+        num.value / den.value * self.p.factor
+    }
+}
+
+/// Money against money, or counts against counts: by the size of the values.
+fn same_kind_of_values(rows: &[RatioRow<'_>], d: usize) -> bool {
+    let big =
+        |f: &Figure| f.kind == FigureKind::Rupiah || f.value.abs() >= Decimal::from(1_000_000);
+    let (mut same, mut mixed) = (0, 0);
+    for r in rows {
+        if let Some(den) = &r.denominators[d] {
+            if big(&r.numerator) == big(den) {
+                same += 1;
+            } else {
+                mixed += 1;
+            }
+        }
+    }
+    same >= mixed
+}
+
+impl Check for Ratio {
+    fn table(&self, table: &Table, ctx: &Context<'_, '_>, out: &mut Sink) {
+        for cols in self.columns(table) {
+            let rows = self.rows(table, &cols, out);
+            if rows.is_empty() {
+                continue;
+            }
+            // The denominator the table's rows follow.
+            let agreeing = |d: usize| {
+                rows.iter()
+                    .filter(|r| {
+                        r.denominators[d].as_ref().is_some_and(|den| {
+                            agrees(&r.stated, self.ratio(&r.numerator, den), ctx.tolerance)
+                        })
+                    })
+                    .count()
+            };
+            let candidates: Vec<usize> = (0..cols.denominators.len())
+                .filter(|&d| same_kind_of_values(&rows, d))
+                .collect();
+            let Some(&chosen) = candidates
+                .iter()
+                .max_by_key(|&&d| (agreeing(d), usize::MAX - d))
+            else {
+                out.skip(RATIO_MIXED_UNITS);
+                continue;
+            };
+            let checked = rows
+                .iter()
+                .filter(|r| r.denominators[chosen].is_some())
+                .count();
+            let agree = agreeing(chosen);
+            let several = cols.denominators.len() > 1;
+            if (several && agree == 0) || (checked >= 3 && agree * 2 < checked) {
+                for _ in 0..checked {
+                    out.skip(RATIO_NOT_FOLLOWED);
+                }
+                continue;
+            }
+            for r in &rows {
+                let Some(den) = &r.denominators[chosen] else {
+                    out.skip(RATIO_NO_VALUES);
                     continue;
                 };
-                if den.value.is_zero() {
+                let computed = self.ratio(&r.numerator, den);
+                if agrees(&r.stated, computed, ctx.tolerance) {
+                    out.agree();
                     continue;
                 }
-                let computed = num.value / den.value * self.p.factor;
-                if !agrees(&stated, computed, ctx.tolerance) {
-                    let expected = like(&stated, computed);
-                    out.push(
-                        Draft {
-                            line: ctx.row_line(row.page, row.line),
-                            stated: stated.text.clone(),
-                            expected: expected.clone(),
-                            computation: Localized::same(format!(
-                                "{} / {} × {} = {}",
-                                shown(&num),
-                                shown(&den),
-                                self.p.factor,
-                                pct(computed)
-                            )),
-                            ..Default::default()
-                        }
-                        .var("column", Localized::same(table.columns[r].clone()))
-                        .var("row", Localized::same(row.label().to_string()))
-                        .var("table", table_name(table))
-                        .var("difference", difference(stated.value, computed)),
-                    );
+                out.push(
+                    Draft {
+                        line: ctx.row_line(r.row.page, r.row.line),
+                        stated: r.stated.text.clone(),
+                        expected: like(&r.stated, computed),
+                        computation: Localized::same(format!(
+                            "{} / {} × {} = {}",
+                            shown(&r.numerator),
+                            shown(den),
+                            self.p.factor,
+                            pct(computed)
+                        )),
+                        ..Default::default()
+                    }
+                    .var(
+                        "column",
+                        Localized::same(table.columns[cols.result].clone()),
+                    )
+                    .var("row", Localized::same(r.row.label().to_string()))
+                    .var("table", table_name(table))
+                    .var("difference", difference(r.stated.value, computed)),
+                );
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- differences
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DifferenceParams {
+    /// The column holding the change between two years ("% Peningkatan").
+    result: Pattern,
+}
+
+/// A change column equals the later year's value minus the earlier one's
+/// (percentage points), or that difference relative to the earlier value:
+/// either is accepted, as reports use both.
+#[derive(Debug)]
+pub struct Difference {
+    p: DifferenceParams,
+}
+
+impl Difference {
+    pub fn new(p: DifferenceParams) -> Result<Self, String> {
+        Ok(Difference { p })
+    }
+}
+
+/// The columns of one change: result = later − earlier.
+#[derive(Debug, Clone, Copy)]
+struct DifferenceColumns {
+    earlier: usize,
+    later: usize,
+    result: usize,
+}
+
+impl Difference {
+    /// The two columns right before the result, of one role, headed by two
+    /// years, the earlier first.
+    fn columns(&self, table: &Table) -> Vec<DifferenceColumns> {
+        let roles = &table.roles;
+        table
+            .columns_matching(&self.p.result.0)
+            .into_iter()
+            .filter_map(|result| {
+                let later = result.checked_sub(1)?;
+                let earlier = later.checked_sub(1)?;
+                let (a, b) = (roles.get(earlier)?, roles.get(later)?);
+                let same_role = a.role == b.role
+                    && matches!(a.role, Role::Capaian | Role::Realisasi | Role::Target)
+                    && !a.money
+                    && !b.money;
+                let years = matches!((a.year, b.year), (Some(x), Some(y)) if x < y);
+                (same_role && years).then_some(DifferenceColumns {
+                    earlier,
+                    later,
+                    result,
+                })
+            })
+            .collect()
+    }
+}
+
+impl Check for Difference {
+    fn table(&self, table: &Table, ctx: &Context<'_, '_>, out: &mut Sink) {
+        for cols in self.columns(table) {
+            let rows: Vec<(&Row, Figure, Figure, Figure)> = table
+                .rows
+                .iter()
+                .filter_map(|row| {
+                    let n = |c: usize| row.cell(c).and_then(|x| cell_number(&x.text, Hint::None));
+                    Some((row, n(cols.result)?, n(cols.earlier)?, n(cols.later)?))
+                })
+                .collect();
+            let agrees_row = |(_, stated, a, b): &(&Row, Figure, Figure, Figure)| {
+                let points = b.value - a.value;
+                let relative = (!a.value.is_zero()).then(|| points / a.value * hundred());
+                agrees(stated, points, ctx.tolerance)
+                    || relative.is_some_and(|r| agrees(stated, r, ctx.tolerance))
+            };
+            let agree = rows.iter().filter(|r| agrees_row(r)).count();
+            if rows.len() >= 3 && agree * 2 < rows.len() {
+                for _ in &rows {
+                    out.skip(RATIO_NOT_FOLLOWED);
                 }
+                continue;
+            }
+            for r in &rows {
+                if agrees_row(r) {
+                    out.agree();
+                    continue;
+                }
+                let (row, stated, a, b) = r;
+                let computed = b.value - a.value;
+                out.push(
+                    Draft {
+                        line: ctx.row_line(row.page, row.line),
+                        stated: stated.text.clone(),
+                        expected: like(stated, computed),
+                        computation: Localized::same(format!(
+                            "{} − {} = {}",
+                            shown(b),
+                            shown(a),
+                            pct(computed)
+                        )),
+                        ..Default::default()
+                    }
+                    .var(
+                        "column",
+                        Localized::same(table.columns[cols.result].clone()),
+                    )
+                    .var("row", Localized::same(row.label().to_string()))
+                    .var("table", table_name(table))
+                    .var("difference", difference(stated.value, computed)),
+                );
             }
         }
     }
@@ -350,9 +1198,14 @@ impl Check for Ratio {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CapaianParams {
-    capaian: Pattern,
-    target: Pattern,
-    realisasi: Pattern,
+    /// Further conditions on the columns' labels, besides the roles their
+    /// headers establish (optional).
+    #[serde(default)]
+    capaian: Option<Pattern>,
+    #[serde(default)]
+    target: Option<Pattern>,
+    #[serde(default)]
+    realisasi: Option<Pattern>,
     /// Indicators where lower is better (e.g. "angka kematian"), besides those
     /// the report marks as negative.
     #[serde(default)]
@@ -363,7 +1216,10 @@ pub struct CapaianParams {
 }
 
 /// Capaian = Realisasi / Target × 100 (positive polarity) or
-/// (Target − (Realisasi − Target)) / Target × 100 (negative), as the report states.
+/// (Target − (Realisasi − Target)) / Target × 100 (negative), per row of a
+/// performance table whose target, realisasi and capaian columns the headers
+/// establish. Where the polarity of an indicator is not known, either form is
+/// accepted.
 #[derive(Debug)]
 pub struct CapaianFormula {
     p: CapaianParams,
@@ -375,122 +1231,424 @@ impl CapaianFormula {
     }
 }
 
-impl Check for CapaianFormula {
-    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
-        let formula_line = |pattern: &Pattern| {
+const CAPAIAN_COLUMNS: Why = Why {
+    en: "no target and realisasi columns right before the capaian column",
+    id: "tidak ada kolom target dan realisasi tepat sebelum kolom capaian",
+};
+const CAPAIAN_TARGET: Why = Why {
+    en: "the target is not one number (a range, text or zero)",
+    id: "target bukan satu angka (rentang, teks atau nol)",
+};
+const CAPAIAN_VALUES: Why = Why {
+    en: "the row lacks a realisasi or capaian figure",
+    id: "baris tanpa angka realisasi atau capaian",
+};
+
+/// The three columns of one capaian.
+#[derive(Debug, Clone, Copy)]
+struct CapaianColumns {
+    target: usize,
+    realisasi: usize,
+    capaian: usize,
+    /// The realisasi column is headed "Capaian" (under a year): its values may
+    /// be the achievement itself.
+    realisasi_may_be_capaian: bool,
+}
+
+/// Whether lower is better for an indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Polarity {
+    Positive,
+    Negative,
+    Unknown,
+}
+
+/// What the report itself says about its formulas.
+struct Formulas {
+    positive_line: Option<usize>,
+    negative_line: Option<usize>,
+}
+
+/// One row's figures.
+struct CapaianRow {
+    stated: Figure,
+    target: Figure,
+    realisasi: Figure,
+    polarity: Polarity,
+}
+
+/// A value the capaian may take, and how it is computed.
+struct Candidate {
+    low: Decimal,
+    high: Decimal,
+    value: Decimal,
+    computation: String,
+}
+
+impl CapaianFormula {
+    fn formulas(&self, ctx: &Context<'_, '_>) -> Formulas {
+        let line = |pattern: &Pattern| {
             ctx.report
                 .lines
                 .iter()
                 .find(|l| pattern.is_match(&l.line.text))
                 .map(|l| l.index)
         };
-        let positive_line = formula_line(&self.p.positive_formula);
-        let negative_line = formula_line(&self.p.negative_formula);
-        for table in &ctx.report.tables {
-            let caps = table.columns_matching(&self.p.capaian.0);
-            let Some(&c) = caps.first() else { continue };
-            let Some(&t) = table
-                .columns_matching(&self.p.target.0)
-                .iter()
-                .find(|x| !caps.contains(x))
-            else {
-                continue;
-            };
-            let Some(&r) = table
-                .columns_matching(&self.p.realisasi.0)
-                .iter()
-                .find(|x| !caps.contains(x) && **x != t)
-            else {
-                continue;
-            };
-            if table.columns.iter().any(|l| {
-                let l = l.to_lowercase();
-                l.contains("anggaran") || l.contains("(rp")
-            }) {
+        Formulas {
+            positive_line: line(&self.p.positive_formula),
+            negative_line: line(&self.p.negative_formula),
+        }
+    }
+
+    /// Each capaian column with the target and realisasi columns it is
+    /// computed from: the nearest ones to its left, target before realisasi,
+    /// with no other capaian or money column between.
+    fn columns(&self, table: &Table) -> Vec<CapaianColumns> {
+        let roles = &table.roles;
+        let label_ok = |p: &Option<Pattern>, c: usize| {
+            p.as_ref().is_none_or(|p| p.is_match(&table.columns[c]))
+        };
+        let mut out = Vec::new();
+        // Progress towards the plan's end (tingkat kemajuan) and budget
+        // absorption are other ratios, with rules of their own.
+        static OTHER_RATIO: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)kemajuan|penyerapan|efisiensi|akhir\s+(periode|renstra)")
+                .expect("valid regex")
+        });
+        for (c, role) in roles.iter().enumerate() {
+            if role.role != Role::Capaian
+                || role.money
+                || !label_ok(&self.p.capaian, c)
+                || OTHER_RATIO.is_match(&table.columns[c])
+            {
                 continue;
             }
-            for row in &table.rows {
-                let (Some(stated), Some(target), Some(real)) = (
-                    row.cell(c)
-                        .and_then(|x| cell_number(&x.text, Hint::Percent)),
-                    row.cell(t).and_then(|x| cell_number(&x.text, Hint::None)),
-                    row.cell(r).and_then(|x| cell_number(&x.text, Hint::None)),
-                ) else {
-                    continue;
-                };
-                if target.value.is_zero() {
-                    continue;
-                }
-                let row_text = row
-                    .cells
-                    .iter()
-                    .map(|c| c.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                let negative = self
-                    .p
-                    .negative_indicators
-                    .iter()
-                    .any(|p| p.is_match(&row_text));
-                let (computed, computation) = if negative {
-                    let v = (target.value - (real.value - target.value)) / target.value * hundred();
-                    (
-                        v,
-                        format!(
-                            "({} − ({} − {})) / {} × 100 = {}",
-                            shown(&target),
-                            shown(&real),
-                            shown(&target),
-                            shown(&target),
-                            pct(v)
-                        ),
-                    )
-                } else {
-                    let v = real.value / target.value * hundred();
-                    (
-                        v,
-                        format!("{} / {} × 100 = {}", shown(&real), shown(&target), pct(v)),
-                    )
-                };
-                if agrees(&stated, computed, ctx.tolerance) {
-                    continue;
-                }
-                let formula = if negative {
-                    negative_line
-                } else {
-                    positive_line
-                };
-                let line = ctx.row_line(row.page, row.line);
-                let cell_text = row.cell(c).map(|x| x.text.clone()).unwrap_or_default();
-                let highlight = ctx.report.lines[line]
-                    .line
-                    .text
-                    .rfind(&cell_text)
-                    .map(|a| (a, a + cell_text.len()));
-                out.push(
-                    Draft {
-                        line,
-                        stated: stated.text.clone(),
-                        expected: like(&stated, computed),
-                        computation: Localized::same(computation),
-                        related: formula.into_iter().collect(),
-                        highlight,
-                        ..Default::default()
-                    }
-                    .var("table", table_name(table))
-                    .var("row", Localized::same(row.label().to_string()))
-                    .var(
-                        "polarity",
-                        if negative {
-                            Localized::new("negatif", "negative")
-                        } else {
-                            Localized::new("positif", "positive")
-                        },
-                    )
-                    .var("difference", difference(stated.value, computed)),
-                );
+            let nearest = |want: Role| {
+                (0..c)
+                    .rev()
+                    .find(|&i| roles[i].role == want && !roles[i].money)
+            };
+            let (Some(t), Some(r)) = (nearest(Role::Target), nearest(Role::Realisasi)) else {
+                continue;
+            };
+            if t > r || !label_ok(&self.p.target, t) || !label_ok(&self.p.realisasi, r) {
+                continue;
+            }
+            let between_ok = (t + 1..c).all(|i| {
+                i == r
+                    || (roles[i].role != Role::Capaian
+                        && !roles[i].money
+                        && roles[i].role != Role::Target)
+            });
+            let years: Vec<i32> = [t, r, c].iter().filter_map(|&i| roles[i].year).collect();
+            let same_year = years.windows(2).all(|w| w[0] == w[1]);
+            if !between_ok || !same_year {
+                continue;
+            }
+            let leaf = table.columns[r].split_whitespace().last().unwrap_or("");
+            out.push(CapaianColumns {
+                target: t,
+                realisasi: r,
+                capaian: c,
+                realisasi_may_be_capaian: leaf.eq_ignore_ascii_case("capaian"),
+            });
+        }
+        out
+    }
+
+    fn polarity(&self, text: &str, formulas: &Formulas) -> Polarity {
+        // "Penurunan angka kemiskinan": the decrease itself is measured, and
+        // more of it is better.
+        static DECREASE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)penurunan|menurun|berkurang|pengurangan|\bturun").expect("valid regex")
+        });
+        if self.p.negative_indicators.iter().any(|p| p.is_match(text)) {
+            if DECREASE.is_match(text) {
+                Polarity::Unknown
+            } else {
+                Polarity::Negative
+            }
+        } else if formulas.negative_line.is_some() {
+            Polarity::Unknown
+        } else {
+            Polarity::Positive
+        }
+    }
+
+    /// The row's figures, or why it cannot be checked.
+    fn row(
+        &self,
+        row: &Row,
+        cols: &CapaianColumns,
+        context: &str,
+        formulas: &Formulas,
+    ) -> Result<CapaianRow, Why> {
+        let stated = row
+            .cell(cols.capaian)
+            .and_then(|x| cell_number(&x.text, Hint::Percent))
+            .ok_or(CAPAIAN_VALUES)?;
+        let realisasi = row
+            .cell(cols.realisasi)
+            .and_then(|x| cell_number(&x.text, Hint::None))
+            .ok_or(CAPAIAN_VALUES)?;
+        let target_text = row.cell(cols.target).map(|x| x.text.as_str()).unwrap_or("");
+        let target = single_target(target_text).ok_or(CAPAIAN_TARGET)?;
+        let text = row
+            .cells
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        // A sub-item ("- Daging", "a. AI") is measured as the indicator above it.
+        static SUB_ITEM: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^\s*([-•–]|[a-z][.)])").expect("valid regex"));
+        let first_words = row
+            .cells
+            .iter()
+            .map(|c| c.text.as_str())
+            .find(|t| t.chars().any(char::is_alphabetic))
+            .unwrap_or("");
+        let sub_item = SUB_ITEM.is_match(first_words);
+        let text = if sub_item {
+            format!("{context} {text}")
+        } else {
+            text
+        };
+        Ok(CapaianRow {
+            stated,
+            target,
+            realisasi,
+            polarity: self.polarity(&text, formulas),
+        })
+    }
+
+    /// The values the capaian may take for this row: by each formula the
+    /// polarity allows, over the realisasi as the interval its shown
+    /// decimals stand for.
+    fn candidates(
+        &self,
+        r: &CapaianRow,
+        cols: &CapaianColumns,
+        formulas: &Formulas,
+    ) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for realisasi in readings_of(&r.realisasi) {
+            out.extend(self.candidates_with(r, &realisasi, cols, formulas));
+        }
+        out
+    }
+
+    fn candidates_with(
+        &self,
+        r: &CapaianRow,
+        realisasi: &Figure,
+        cols: &CapaianColumns,
+        formulas: &Formulas,
+    ) -> Vec<Candidate> {
+        let t = r.target.value;
+        let x = realisasi.value;
+        let h = Decimal::new(5, realisasi.decimals + 1);
+        let pos = |x: Decimal| x / t * hundred();
+        let neg = |x: Decimal| (t - (x - t)) / t * hundred();
+        let (ts, xs) = (shown(&r.target), shown(realisasi));
+        let positive = Candidate {
+            low: pos(x - h),
+            high: pos(x + h),
+            value: pos(x),
+            computation: format!("{xs} / {ts} × 100 = {}", pct(pos(x))),
+        };
+        let negative = Candidate {
+            low: neg(x + h),
+            high: neg(x - h),
+            value: neg(x),
+            computation: format!("({ts} − ({xs} − {ts})) / {ts} × 100 = {}", pct(neg(x))),
+        };
+        let mut out = match r.polarity {
+            Polarity::Positive => vec![positive],
+            Polarity::Negative => vec![negative],
+            Polarity::Unknown => vec![positive, negative],
+        };
+        // Lower is better and the report states no formula for it: target /
+        // realisasi is the other usual form.
+        if r.polarity == Polarity::Negative && formulas.negative_line.is_none() && !x.is_zero() {
+            let inv = |x: Decimal| t / x * hundred();
+            out.push(Candidate {
+                low: inv(x + h),
+                high: if x > h { inv(x - h) } else { inv(x) },
+                value: inv(x),
+                computation: format!("{ts} / {xs} × 100 = {}", pct(inv(x))),
+            });
+        }
+        if cols.realisasi_may_be_capaian {
+            let itself = Candidate {
+                low: x - h,
+                high: x + h,
+                value: x,
+                computation: format!("{xs} = capaian tahun itu / that year's capaian"),
+            };
+            // Printed as a percentage, it is the achievement itself.
+            if realisasi.kind == FigureKind::Percent {
+                out.insert(0, itself);
+            } else {
+                out.push(itself);
             }
         }
+        out
+    }
+}
+
+/// A figure and, when its one separator before three digits could group
+/// thousands or mark decimals ("352,390" among Indonesian figures), the other
+/// reading too.
+fn readings_of(f: &Figure) -> Vec<Figure> {
+    static AMBIGUOUS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\d{1,3}[.,]\d{3}\W*$").expect("valid regex"));
+    let mut out = vec![f.clone()];
+    if AMBIGUOUS.is_match(f.text.trim()) {
+        let mut other = f.clone();
+        if f.decimals == 3 {
+            other.value = f.value * Decimal::from(1000);
+            other.decimals = 0;
+        } else if f.decimals == 0 {
+            other.value = f.value / Decimal::from(1000);
+            other.decimals = 3;
+        }
+        out.push(other);
+    }
+    out
+}
+
+/// A target that is one number: "80", "≥ 80", "≤1,5 %"; not a range ("5-6%",
+/// "60 s/d 79"), not text, not zero.
+fn single_target(text: &str) -> Option<Figure> {
+    static RANGE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\d\s*(-|–|s\.?/d|sd|sampai)\s*\d").expect("valid regex"));
+    if RANGE.is_match(text) {
+        return None;
+    }
+    let bare = text
+        .trim()
+        .trim_start_matches(['≥', '≤', '>', '<', '='])
+        .trim();
+    cell_number(bare, Hint::None).filter(|f| !f.value.is_zero())
+}
+
+/// The report's own formulas are read once for all its tables: the check
+/// runs on the whole document.
+impl Check for CapaianFormula {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let formulas = self.formulas(ctx);
+        for table in &ctx.report.tables {
+            self.check_table(table, ctx, &formulas, out);
+        }
+    }
+}
+
+impl CapaianFormula {
+    fn check_table(
+        &self,
+        table: &Table,
+        ctx: &Context<'_, '_>,
+        formulas: &Formulas,
+        out: &mut Sink,
+    ) {
+        if !matches!(table.kind, TableKind::Performance | TableKind::Comparison) {
+            return;
+        }
+        let all_columns = self.columns(table);
+        if all_columns.is_empty() {
+            out.skip(CAPAIAN_COLUMNS);
+            return;
+        }
+        for cols in all_columns {
+            // The indicator a sub-item row ("- Daging") belongs to: the row
+            // above that names it without values.
+            let mut context = String::new();
+            for row in &table.rows {
+                let texts: Vec<&str> = row.cells.iter().map(|c| c.text.as_str()).collect();
+                if is_column_numbering(&texts) {
+                    continue;
+                }
+                let empty = |c: usize| row.cell(c).is_none_or(|x| x.text.trim().is_empty());
+                if empty(cols.target) && empty(cols.realisasi) {
+                    context = texts.join(" ");
+                    continue;
+                }
+                if empty(cols.capaian) {
+                    continue;
+                }
+                let r = match self.row(row, &cols, &context, formulas) {
+                    Ok(r) => r,
+                    Err(why) => {
+                        out.skip(why);
+                        continue;
+                    }
+                };
+                let candidates = self.candidates(&r, &cols, formulas);
+                if candidates
+                    .iter()
+                    .any(|c| agrees_range(&r.stated, c.low, c.high, ctx.tolerance))
+                {
+                    out.agree();
+                    continue;
+                }
+                let Some(main) = candidates.first() else {
+                    continue;
+                };
+                out.push(self.draft(ctx, table, row, &cols, &r, main, formulas));
+            }
+        }
+    }
+}
+
+impl CapaianFormula {
+    #[allow(clippy::too_many_arguments)]
+    fn draft(
+        &self,
+        ctx: &Context<'_, '_>,
+        table: &Table,
+        row: &Row,
+        cols: &CapaianColumns,
+        r: &CapaianRow,
+        main: &Candidate,
+        formulas: &Formulas,
+    ) -> Draft {
+        let negative = r.polarity == Polarity::Negative;
+        let formula = if negative {
+            formulas.negative_line
+        } else {
+            formulas.positive_line
+        };
+        let line = ctx.row_line(row.page, row.line);
+        let cell_text = row
+            .cell(cols.capaian)
+            .map(|x| x.text.clone())
+            .unwrap_or_default();
+        let highlight = ctx.report.lines[line]
+            .line
+            .text
+            .rfind(&cell_text)
+            .map(|a| (a, a + cell_text.len()));
+        Draft {
+            line,
+            stated: r.stated.text.clone(),
+            expected: like(&r.stated, main.value),
+            computation: Localized::same(main.computation.clone()),
+            related: formula.into_iter().collect(),
+            highlight,
+            ..Default::default()
+        }
+        .var("table", table_name(table))
+        .var("row", Localized::same(row.label().to_string()))
+        .var(
+            "polarity",
+            match r.polarity {
+                Polarity::Negative => Localized::new("negatif", "negative"),
+                Polarity::Positive => Localized::new("positif", "positive"),
+                Polarity::Unknown => Localized::new("positif atau negatif", "positive or negative"),
+            },
+        )
+        .var("difference", difference(r.stated.value, main.value))
     }
 }
 
@@ -655,8 +1813,11 @@ impl Check for PartsSum {
         for (line, total, highlight, parts) in compositions(ctx, &self.p) {
             if parts.len() >= 2 {
                 let values: Vec<Decimal> = parts.iter().map(|p| p.figure.value).collect();
+                let figures: Vec<&Figure> = parts.iter().map(|p| &p.figure).collect();
                 let computed = sum(&values);
-                if !agrees(&total, computed, ctx.tolerance) {
+                if sum_agrees(&total, &figures, computed, ctx.tolerance) {
+                    out.agree();
+                } else {
                     let labels: Vec<String> = parts.iter().map(|p| p.label.clone()).collect();
                     out.push(
                         Draft {
@@ -675,8 +1836,11 @@ impl Check for PartsSum {
             }
             for part in parts.iter().filter(|p| p.children.len() >= 2) {
                 let values: Vec<Decimal> = part.children.iter().map(|p| p.figure.value).collect();
+                let figures: Vec<&Figure> = part.children.iter().map(|p| &p.figure).collect();
                 let computed = sum(&values);
-                if !agrees(&part.figure, computed, ctx.tolerance) {
+                if sum_agrees(&part.figure, &figures, computed, ctx.tolerance) {
+                    out.agree();
+                } else {
                     let labels: Vec<String> =
                         part.children.iter().map(|p| p.label.clone()).collect();
                     out.push(
@@ -817,7 +1981,7 @@ impl Check for ShareOfTotal {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::checks::testing::findings;
+    use crate::rules::checks::testing::{findings, run_default};
 
     const BUDGET: &str = "Tabel 3.1 Anggaran\n\n| No | Program | Anggaran (Rp) |\n|---|---|---|\n| 1 | Program A | 1.000.000 |\n| 2 | Program B | 2.500.000 |\n| | JUMLAH | {total} |\n";
 
@@ -830,7 +1994,205 @@ mod tests {
 
     #[test]
     fn a_total_that_is_the_sum_of_its_rows_is_not_found() {
-        let found = findings("table-column-sum", &BUDGET.replace("{total}", "3.500.000"));
+        let (found, coverage) =
+            run_default("table-column-sum", &BUDGET.replace("{total}", "3.500.000"));
         assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 1);
+    }
+
+    /// Programs over their kegiatan, each program the sum of the rows below it:
+    /// the total is the sum of the programs, not of every row.
+    #[test]
+    fn programs_over_their_kegiatan_are_not_counted_twice() {
+        let text = "| No | Program/Kegiatan | Anggaran (Rp) | Realisasi (Rp) | % |\n|---|---|---|---|---|\n\
+            | 1 | Program A | 3.000.000 | 2.900.000 | 96,67 |\n\
+            | | Kegiatan A1 | 1.000.000 | 1.000.000 | 100,00 |\n\
+            | | Kegiatan A2 | 2.000.000 | 1.900.000 | 95,00 |\n\
+            | 2 | Program B | 500.000 | 450.000 | 90,00 |\n\
+            | | Kegiatan B1 | 500.000 | 450.000 | 90,00 |\n\
+            | | Jumlah | 3.500.000 | 3.350.000 | 95,71 |\n";
+        let (found, coverage) = run_default("table-column-sum", text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 2, "{coverage:#?}");
+        // The % column is a ratio, never a sum.
+        assert!(findings("table-percentage", text).is_empty());
+    }
+
+    /// Numbered rows 2.2 over 2.2.1 … : the parent is checked against its
+    /// items, the total against the top rows.
+    #[test]
+    fn a_numbered_parent_that_is_not_the_sum_of_its_items_is_found() {
+        let text = "| No. | Uraian | Anggaran (Rp) |\n|---|---|---|\n\
+            | 2 | BELANJA | |\n\
+            | 2.1 | Belanja Tidak Langsung | 8.000.000 |\n\
+            | 2.1.1 | Belanja Pegawai | 8.000.000 |\n\
+            | 2.2 | Belanja Langsung | 9.000.000 |\n\
+            | 2.2.1 | Belanja Pegawai | 1.000.000 |\n\
+            | 2.2.2 | Belanja Barang dan Jasa | 6.000.000 |\n\
+            | 2.2.3 | Belanja Modal | 3.000.000 |\n\
+            | | JUMLAH | 17.000.000 |\n";
+        let found = findings("table-column-sum", text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "9.000.000");
+        assert_eq!(found[0].expected, "10.000.000");
+    }
+
+    /// Sub-totals per sasaran, then the grand total of the sub-totals.
+    #[test]
+    fn a_grand_total_of_sub_totals_is_consistent() {
+        let text = "| No | Sasaran | Anggaran | % Anggaran |\n|---|---|---|---|\n\
+            | 1 | Sasaran A | 1.500.000 | 30,00 |\n\
+            | | Sasaran A2 | 500.000 | 10,00 |\n\
+            | Jumlah | | 2.000.000 | 40,00 |\n\
+            | 2 | Sasaran B | 3.000.000 | 60,00 |\n\
+            | | Sasaran B2 | 0 | 0 |\n\
+            | Jumlah | | 3.000.000 | 60,00 |\n\
+            | Jumlah | | 5.000.000 | 100 |\n";
+        let found = findings("table-column-sum", text);
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    /// "Jumlah kasus …" is an indicator, not a total; a page number in an
+    /// amount column is not an amount.
+    #[test]
+    fn rows_that_only_start_with_jumlah_and_page_numbers_are_not_totals() {
+        let text = "| No | Uraian | Anggaran (Rp) |\n|---|---|---|\n\
+            | 1 | Jumlah kasus yang ditangani | 1.000.000 |\n\
+            | 2 | Kegiatan B | 2.000.000 |\n\
+            | | 12 | |\n\
+            | 3 | Kegiatan C | 3.000.000 |\n\
+            | | TOTAL | 6.000.000 |\n";
+        let (found, coverage) = run_default("table-column-sum", text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 1);
+    }
+
+    /// In a table "(dalam ribuan)" every amount is rounded to a thousand: a
+    /// total off by less than the items' rounding is consistent, one off by
+    /// more is not.
+    #[test]
+    fn totals_in_thousands_allow_the_rounding_of_each_item() {
+        let table = |total: &str| {
+            format!(
+                "Tabel 2 Anggaran (dalam ribuan)\n\n| No | Program | Anggaran (Rp) |\n|---|---|---|\n\
+                 | 1 | Program A | 1.001 |\n| 2 | Program B | 2.001 |\n| 3 | Program C | 3.001 |\n\
+                 | | JUMLAH | {total} |\n"
+            )
+        };
+        assert!(findings("table-column-sum", &table("6.004")).is_empty());
+        assert!(findings("table-column-sum", &table("6.002")).is_empty());
+        let found = findings("table-column-sum", &table("6.010"));
+        assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    /// A running (cumulative) column is not summed.
+    #[test]
+    fn a_running_total_column_is_not_summed() {
+        let text = "| No | Bulan | RPD (Rp) | RPD Kumulatif (Rp) |\n|---|---|---|---|\n\
+            | 1 | Januari | 1.000.000 | 1.000.000 |\n\
+            | 2 | Februari | 2.000.000 | 3.000.000 |\n\
+            | 3 | Maret | 3.000.000 | 6.000.000 |\n\
+            | | Total | 6.000.000 | 6.000.000 |\n";
+        assert!(findings("table-column-sum", text).is_empty());
+    }
+
+    /// Anggaran before and after the revision: the percentage follows the
+    /// column the table's rows follow.
+    #[test]
+    fn the_percentage_follows_the_denominator_the_table_uses() {
+        let text = "| Kegiatan | Anggaran Sebelum Perubahan | Anggaran Setelah Perubahan | Realisasi Anggaran | Realisasi % |\n|---|---|---|---|---|\n\
+            | Kegiatan A | 1.000.000 | 800.000 | 720.000 | 90,00 |\n\
+            | Kegiatan B | 2.000.000 | 1.500.000 | 1.200.000 | 80,00 |\n\
+            | Kegiatan C | 500.000 | 400.000 | 300.000 | 80,00 |\n";
+        let found = findings("table-percentage", text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "80,00");
+        assert_eq!(found[0].expected, "75,00%");
+    }
+
+    const PERFORMANCE: &str = "Tabel 3.1 Pengukuran Kinerja\n\n| No | Indikator | Target | Realisasi | Capaian (%) |\n|---|---|---|---|---|\n| 1 | {indicator} | {target} | {real} | {capaian} |\n";
+
+    fn performance(indicator: &str, target: &str, real: &str, capaian: &str) -> String {
+        PERFORMANCE
+            .replace("{indicator}", indicator)
+            .replace("{target}", target)
+            .replace("{real}", real)
+            .replace("{capaian}", capaian)
+    }
+
+    #[test]
+    fn a_capaian_that_is_not_realisasi_over_target_is_found() {
+        let found = findings(
+            "capaian-formula",
+            &performance("Persentase layanan", "80", "72", "95,00"),
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "90,00%");
+        let (found, coverage) = run_default(
+            "capaian-formula",
+            &performance("Persentase layanan", "80", "72", "90,00"),
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 1);
+    }
+
+    /// Lower is better for poverty: (target − (realisasi − target)) / target.
+    #[test]
+    fn a_negative_indicator_follows_the_negative_formula() {
+        let text = performance("Angka kemiskinan", "10", "8", "120,00");
+        assert!(findings("capaian-formula", &text).is_empty());
+        let text = performance("Angka kemiskinan", "10", "8", "80,00");
+        let found = findings("capaian-formula", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "120,00%");
+    }
+
+    /// A report that states both formulas: an indicator of unknown polarity
+    /// may follow either.
+    #[test]
+    fn either_formula_is_accepted_when_the_polarity_is_unknown() {
+        let formulas = "Capaian kinerja = Realisasi / Target x 100\n\nCapaian kinerja = (Target - (Realisasi - Target)) / Target x 100\n\n";
+        let text = format!(
+            "{formulas}{}",
+            performance("Rasio layanan", "10", "8", "120,00")
+        );
+        assert!(findings("capaian-formula", &text).is_empty());
+        let text = format!(
+            "{formulas}{}",
+            performance("Rasio layanan", "10", "8", "95,00")
+        );
+        assert_eq!(findings("capaian-formula", &text).len(), 1);
+    }
+
+    /// A realisasi printed rounded ("97" for 96,54) stands for its interval.
+    #[test]
+    fn a_rounded_realisasi_is_an_interval() {
+        let text = performance("Indeks kepuasan", "90", "97", "107,27");
+        assert!(findings("capaian-formula", &text).is_empty());
+    }
+
+    #[test]
+    fn a_range_target_is_not_checked_and_says_why() {
+        let (found, coverage) = run_default(
+            "capaian-formula",
+            &performance("Penurunan emisi", "5-6%", "11,45%", "190,83%"),
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.skipped.values().sum::<usize>(), 1, "{coverage:#?}");
+    }
+
+    /// "Rp 1,5 miliar" stands for 1.450.000.000 … 1.550.000.000.
+    #[test]
+    fn a_whole_with_a_scale_word_is_an_interval() {
+        let text = |whole: &str| {
+            format!(
+                "Keseluruhan anggaran tahun 2020 sebesar Rp {whole} yang terdiri dari:\n\n\
+                 a. Belanja Tidak Langsung Rp 1.000.000.000\n\
+                 b. Belanja Langsung Rp 520.000.000\n\n\
+                 Anggaran tersebut digunakan untuk membiayai program dan kegiatan tahun ini dengan baik dan benar.\n"
+            )
+        };
+        assert!(findings("parts-sum", &text("1,5 miliar")).is_empty());
+        assert_eq!(findings("parts-sum", &text("1,4 miliar")).len(), 1);
     }
 }

@@ -259,3 +259,55 @@ pub fn sum_text(values: &[Decimal], total: Decimal) -> String {
 pub fn both(id: impl Into<String>, en: impl Into<String>) -> Localized {
     Localized::new(id, en)
 }
+
+/// Half the unit of the last shown digit of a figure printed with a scale
+/// ("Rp 1,5 miliar", a cell of a table "dalam ribuan"): the figure stands for
+/// every value within this distance. Zero for figures printed in full.
+pub fn half_unit(f: &Figure) -> Decimal {
+    if f.scale <= Decimal::ONE {
+        return Decimal::ZERO;
+    }
+    let unit = Decimal::new(1, f.decimals) * f.scale;
+    unit / Decimal::TWO
+}
+
+/// Whether a stated total agrees with the sum of `items` (whose exact sum is
+/// `computed`): by the rounding or truncation of its own decimals, or, for
+/// scaled figures, when the intervals the figures stand for meet (the sum of
+/// the items' intervals against the total's).
+pub fn sum_agrees(stated: &Figure, items: &[&Figure], computed: Decimal, extra: Decimal) -> bool {
+    if agrees(stated, computed, extra) {
+        return true;
+    }
+    let slack = half_unit(stated) + items.iter().map(|f| half_unit(f)).sum::<Decimal>();
+    !slack.is_zero() && (stated.value - computed).abs() <= slack + extra
+}
+
+/// Whether a stated figure agrees with some value in `[low, high]` (a result
+/// computed from figures that are themselves rounded).
+pub fn agrees_range(stated: &Figure, low: Decimal, high: Decimal, extra: Decimal) -> bool {
+    let (low, high) = if low <= high {
+        (low, high)
+    } else {
+        (high, low)
+    };
+    agrees(stated, low, extra)
+        || agrees(stated, high, extra)
+        || (low - extra <= stated.value && stated.value <= high + extra)
+}
+
+/// A row that only numbers the columns: "(1) | (2) | (3)" or "1 | 2 | 3".
+pub fn is_column_numbering(cells: &[&str]) -> bool {
+    static NUMBER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\(?(\d{1,2})(?:,00)?\)?$").expect("valid regex"));
+    let numbers: Vec<Option<u32>> = cells
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .map(|c| NUMBER.captures(c).and_then(|m| m[1].parse().ok()))
+        .collect();
+    // "1 | 2 | 3 | 4 | 5 | 16,00 | 17": every cell a column number, increasing.
+    numbers.len() >= 2
+        && numbers.iter().all(Option::is_some)
+        && numbers.windows(2).all(|w| w[0] < w[1])
+}

@@ -125,6 +125,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("table_column_sum", |p| build(p, arithmetic::ColumnSum::new)),
         ("table_row_sum", |p| build(p, arithmetic::RowSum::new)),
         ("table_ratio", |p| build(p, arithmetic::Ratio::new)),
+        ("table_difference", |p| {
+            build(p, arithmetic::Difference::new)
+        }),
         ("capaian_formula", |p| {
             build(p, arithmetic::CapaianFormula::new)
         }),
