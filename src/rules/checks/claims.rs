@@ -9,13 +9,14 @@ use serde::Deserialize;
 
 use crate::facts::figures::{Figure, Hint};
 use crate::findings::Localized;
-use crate::structure::{Row, Table};
+use crate::structure::roles::Role;
+use crate::structure::{Paragraph, Row, Table};
 
 use super::arithmetic::table_name;
 use super::common::{
     Chapters, Context, Pattern, agrees, cell_number, difference, figures, like, pct, shown,
 };
-use super::{Check, Draft, Sink};
+use super::{Check, Draft, Sink, Why};
 
 // ---------------------------------------------------------------- averages
 
@@ -107,6 +108,16 @@ impl Check for Aggregate {
                     continue;
                 };
                 let (line, at) = ctx.locate(para, m.start());
+                // A claim about one named sasaran is judged by that sasaran's row.
+                if let Some(name) = named_scope(&lead_in(ctx, para, m.start())) {
+                    match scoped_values(tables, &name) {
+                        Scope::Found(found) => {
+                            judge_scoped(ctx, &stated, &found, (line, at, m.as_str().len()), out)
+                        }
+                        Scope::Unknown => out.skip(SCOPE_UNKNOWN),
+                    }
+                    continue;
+                }
                 // Candidates: the nearest table above, then the measurement table.
                 let above = ends
                     .partition_point(|(end, _)| *end <= line)
@@ -155,6 +166,7 @@ impl Check for Aggregate {
                     }
                 }
                 if matched {
+                    out.agree();
                     continue;
                 }
                 if let Some((computed, text, lines, table)) = first {
@@ -175,6 +187,162 @@ impl Check for Aggregate {
             }
         }
     }
+}
+
+const SCOPE_UNKNOWN: Why = Why {
+    en: "the sasaran the average is about is not found in a table",
+    id: "sasaran yang dirata-ratakan tidak ditemukan pada tabel",
+};
+
+static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)sasaran(?:\s+strate(?:g|j)i[ks])?\s*(?:\d+\s*)?:\s*(?P<name>[^;,.:]{8,200}?)\s*(?:[;,]|\bmempunyai\b|\bmendapat\b|\bdengan\b|\bmemiliki\b|$)").expect("valid regex")
+});
+
+/// The sasaran a claim names just before it ("Sasaran strategis : Meningkatnya …,
+/// mempunyai rata-rata capaian sebesar …"), as its words.
+fn named_scope(before: &str) -> Option<Vec<String>> {
+    let name = NAMED
+        .captures_iter(before)
+        .last()?
+        .name("name")?
+        .as_str()
+        .to_string();
+    let words = words(&name);
+    (words.len() >= 2).then_some(words)
+}
+
+/// The text before a claim: its paragraph up to it, after the paragraph
+/// before when this one continues it (a list item broken by a blank line).
+fn lead_in(ctx: &Context<'_, '_>, para: &Paragraph, at: usize) -> String {
+    let own = &para.text[..at];
+    let prev = ctx
+        .report
+        .paragraphs
+        .iter()
+        .position(|p| std::ptr::eq(p, para))
+        .and_then(|i| i.checked_sub(1))
+        .and_then(|i| ctx.report.paragraphs.get(i));
+    // The paragraph before runs on into this one when no sentence ends it.
+    let continued = |p: &Paragraph| !p.text.trim_end().ends_with(['.', ':', ';', '!', '?']);
+    match prev {
+        Some(p) if continued(p) => format!("{} {own}", p.text),
+        _ => own.to_string(),
+    }
+}
+
+/// A cell's value: the figure it is, or leads with ("122,44 (SB)").
+fn leading_number(text: &str) -> Option<Figure> {
+    cell_number(text, Hint::Percent).or_else(|| {
+        text.trim_start()
+            .starts_with(|c: char| c.is_ascii_digit())
+            .then(|| figures(text).into_iter().next())
+            .flatten()
+    })
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// A named sasaran's row and the capaian printed on it.
+struct ScopedRow<'t> {
+    table: &'t Table,
+    row: &'t Row,
+    printed: Vec<Figure>,
+}
+
+enum Scope<'t> {
+    Found(ScopedRow<'t>),
+    Unknown,
+}
+
+/// The row (of all tables) whose label holds the sasaran's words (all but one
+/// in five at most) most fully, with a capaian printed on it; none, or several
+/// as close: unknown.
+fn scoped_values<'t>(tables: &'t [Table], name: &[String]) -> Scope<'t> {
+    let mut found: Vec<(usize, ScopedRow<'t>)> = Vec::new();
+    for table in tables {
+        let capaian: Vec<usize> = (0..table.roles.len())
+            .filter(|&i| table.roles[i].role == Role::Capaian && !table.roles[i].money)
+            .collect();
+        for row in &table.rows {
+            let label: String = row
+                .cells
+                .iter()
+                .map(|c| c.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let have = words(&label);
+            let missing = name.iter().filter(|w| !have.contains(w)).count();
+            if missing > name.len() / 5 {
+                continue;
+            }
+            let printed: Vec<Figure> = capaian
+                .iter()
+                .filter_map(|&c| row.cell(c).and_then(|x| leading_number(&x.text)))
+                .collect();
+            if !printed.is_empty() {
+                found.push((
+                    missing,
+                    ScopedRow {
+                        table,
+                        row,
+                        printed,
+                    },
+                ));
+            }
+        }
+    }
+    // The closest match, when no other is as close.
+    let best = found.iter().map(|(m, _)| *m).min();
+    let mut closest = found.into_iter().filter(|(m, _)| Some(*m) == best);
+    match (closest.next(), closest.next()) {
+        (Some((_, row)), None) => Scope::Found(row),
+        _ => Scope::Unknown,
+    }
+}
+
+/// The claim against the capaian its sasaran's row prints.
+fn judge_scoped(
+    ctx: &Context<'_, '_>,
+    stated: &Figure,
+    scoped: &ScopedRow<'_>,
+    (line, at, len): (usize, usize, usize),
+    out: &mut Sink,
+) {
+    if scoped
+        .printed
+        .iter()
+        .any(|f| agrees(stated, f.value, ctx.tolerance))
+    {
+        out.agree();
+        return;
+    }
+    let Some(expected) = scoped.printed.last() else {
+        return;
+    };
+    let row_line = ctx.row_line(scoped.row.page, scoped.row.line);
+    let label = scoped.row.label().to_string();
+    let table = table_name(scoped.table);
+    out.push(
+        Draft {
+            line,
+            stated: stated.text.clone(),
+            expected: like(stated, expected.value),
+            computation: Localized::new(
+                format!("{}, baris \"{label}\": {}", table.id, expected.text),
+                format!("{}, row \"{label}\": {}", table.en, expected.text),
+            ),
+            related: vec![row_line],
+            highlight: Some((at, at + len)),
+            ..Default::default()
+        }
+        .var("table", table)
+        .var("difference", difference(stated.value, expected.value)),
+    );
 }
 
 // ---------------------------------------------------------------- ordinal scale
@@ -609,5 +777,42 @@ impl Check for PredicateCounts {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::checks::testing::{findings, run_default};
+
+    const TABLE: &str = "Tabel 6 Pengukuran Kinerja\n\n| No | Sasaran Stratejik | Indikator Kinerja | Target | Realisasi | Capaian | Rata-Rata Capaian |\n|---|---|---|---|---|---|---|\n| 1 | Sasaran Stratejik : Meningkatnya kualitas dan keamanan produk hewan | | | | | 122,44 (SB) |\n| | | Produk sesuai SNI | 65 | 87 | 133,33 | |\n| | | Unit usaha bersertifikat | 52 | 58 | 111,54 | |\n| 2 | Sasaran Stratejik : Terkendalinya penyakit hewan menular strategis | | | | | 111,36 (SB) |\n| | | Kasus AI | 55 | 50 | 110 | |\n\n";
+
+    #[test]
+    fn an_average_of_a_named_sasaran_is_judged_by_its_row() {
+        let text = format!(
+            "{TABLE}1. Sasaran strategis : Terkendalinya Penyakit Hewan Menular Strategis, mempunyai rata-rata capaian sebesar 110,05 % (SANGAT BAIK).\n"
+        );
+        let found = findings("average-claim", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "111,36%");
+    }
+
+    #[test]
+    fn an_average_that_its_sasaran_row_prints_is_not_found() {
+        let text = format!(
+            "{TABLE}2. Sasaran strategis : Meningkatnya Kualitas dan Keamanan Produk Hewan mempunyai rata-rata capaian sebesar 122,44 % (SANGAT BAIK).\n"
+        );
+        let (found, coverage) = run_default("average-claim", &text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 1);
+    }
+
+    #[test]
+    fn a_named_sasaran_not_in_any_table_is_left_unjudged() {
+        let text = format!(
+            "{TABLE}3. Sasaran strategis : Meningkatnya Aksesibilitas Pasar Hasil Peternakan mempunyai rata-rata capaian sebesar 200 % (SANGAT BAIK).\n"
+        );
+        let (found, coverage) = run_default("average-claim", &text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.skipped.values().sum::<usize>(), 1);
     }
 }
