@@ -406,3 +406,176 @@ pub fn reasons(rules: &[RuleTally]) -> Vec<(&'static str, &'static str, usize)> 
     out.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(b.0)));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::rules::RuleSet;
+    use crate::rules::checks::{Check, Context, Draft, Sink, Why, compile, run};
+    use crate::structure::Paragraph;
+
+    const REPORT: &str = "Tabel 3.1 Pengukuran Kinerja\n\n\
+| No | Indikator | Target | Realisasi | Capaian (%) |\n|---|---|---|---|---|\n\
+| 1 | Indikator A | 80 | 72 | 90,00 |\n| 2 | Indikator B | 50 | 50 | 100,00 |\n| 3 | Indikator C | 40 | 20 | 50,00 |\n\n\
+Anggaran sebesar Rp 3.500.000 terserap 95,5% dan capaian rata-rata 80 %.\n\n\
+Tabel 3.2 Anggaran\n\n\
+| No | Program | Anggaran (Rp) | Realisasi (Rp) |\n|---|---|---|---|\n\
+| 1 | Program A | 1.000.000 | 900.000 |\n| 2 | Program B | 2.500.000 | 2.400.000 |\n| | JUMLAH | 3.500.000 | 3.300.000 |\n\n\
+Daftar pegawai.\n\n\
+| Nama | Alamat |\n|---|---|\n| Budi | Jalan Mawar |\n";
+
+    /// Agrees with two items of every table and skips one; agrees with every paragraph.
+    #[derive(Debug)]
+    struct Probe;
+
+    impl Check for Probe {
+        fn table(&self, _t: &Table, _c: &Context<'_, '_>, out: &mut Sink) {
+            out.agree();
+            out.agree();
+            out.skip(Why {
+                en: "probe",
+                id: "uji",
+            });
+        }
+        fn paragraph(&self, _p: &Paragraph, _c: &Context<'_, '_>, out: &mut Sink) {
+            out.agree();
+        }
+    }
+
+    /// A document-wide check whose finding sits on the second table's last row.
+    #[derive(Debug)]
+    struct OnTotal;
+
+    impl Check for OnTotal {
+        fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+            if let Some(t) = ctx.report.tables.get(1) {
+                out.push(Draft {
+                    line: t.end - 1,
+                    ..Draft::default()
+                });
+            }
+        }
+    }
+
+    /// The coverage of REPORT under checks of the given kinds.
+    fn measured(checks: Vec<(&str, Box<dyn Check>)>) -> Coverage {
+        let doc = crate::extract::text::read_text_export(Path::new("t.md"), REPORT.as_bytes());
+        let report = crate::structure::analyse(&doc);
+        let template = RuleSet::defaults().expect("default rules").rules[0].clone();
+        let mut compiled = compile(&RuleSet::default());
+        for (kind, check) in checks {
+            let mut rule = template.clone();
+            rule.id = format!("probe-{kind}");
+            rule.kind = kind.to_string();
+            compiled.checks.push((rule, check));
+        }
+        let result = run(&compiled, &report, "t.md");
+        measure(&report, &compiled, &result)
+    }
+
+    #[test]
+    fn tables_rules_claims_and_shares_come_from_what_the_rules_report() {
+        let c = measured(vec![
+            ("capaian_formula", Box::new(Probe)),
+            ("table_column_sum", Box::new(Probe)),
+            ("same_quantity", Box::new(Probe)),
+        ]);
+        let kinds: Vec<TableKind> = c.tables.iter().map(|t| t.kind).collect();
+        assert_eq!(
+            kinds,
+            [TableKind::Performance, TableKind::Budget, TableKind::Other]
+        );
+        assert!(!c.tables_unrecognised);
+        assert!(c.tables[0].page.is_none() && c.tables[0].pages.is_empty());
+        assert_eq!(c.tables[0].caption.as_deref(), Some("Tabel 3.1"));
+        let roles: Vec<Role> = c.tables[0].columns.iter().map(|c| c.role).collect();
+        assert_eq!(
+            roles,
+            [
+                Role::Number,
+                Role::Label,
+                Role::Target,
+                Role::Realisasi,
+                Role::Capaian
+            ]
+        );
+        assert_eq!(c.tables[1].rows.totals, 1);
+        // Every table had an item verified on it.
+        assert_eq!(
+            c.figures.tables,
+            Share {
+                checked: 3,
+                total: 3
+            }
+        );
+        // Three rows state a capaian; the capaian rule verified two items there.
+        assert_eq!(
+            c.figures.capaian_rows,
+            Share {
+                checked: 2,
+                total: 3
+            }
+        );
+        // The JUMLAH row's two amounts; the sum rule verified two items there.
+        assert_eq!(
+            c.figures.budget_totals,
+            Share {
+                checked: 2,
+                total: 2
+            }
+        );
+        // Rp 3.500.000, 95,5%, 80 %: three figures in the narrative, at most three tied.
+        assert_eq!(c.claims.narrative_figures, 3);
+        assert_eq!(
+            c.figures.claims,
+            Share {
+                checked: 3,
+                total: 3
+            }
+        );
+        assert_eq!(c.claims.unmatched, 3, "the claim rule's abstentions");
+        assert_eq!(c.rules.len(), 3);
+        assert_eq!(c.rules[0].skipped[0].count, 3);
+        assert_eq!(c.tables[2].checks.len(), 3);
+        assert_eq!(c.tables[2].checks[0].agree, 2);
+    }
+
+    #[test]
+    fn a_rule_that_reports_nothing_checked_nothing() {
+        let c = measured(vec![("capaian_formula", Box::new(OnTotal))]);
+        // Its one finding is on the budget table, not on the performance table.
+        assert_eq!(
+            c.figures.capaian_rows,
+            Share {
+                checked: 0,
+                total: 3
+            }
+        );
+        assert!(!c.tables[0].checked);
+        assert!(c.tables[1].checked);
+        assert_eq!(c.tables[1].checks[0].disagree, 1);
+        assert_eq!(
+            c.figures.tables,
+            Share {
+                checked: 1,
+                total: 3
+            }
+        );
+        assert_eq!(c.claims.agree + c.claims.differ, 0);
+    }
+
+    #[test]
+    fn a_document_finding_on_a_tables_lines_counts_for_that_table() {
+        let c = measured(vec![("table_column_sum", Box::new(OnTotal))]);
+        assert_eq!(
+            c.figures.budget_totals,
+            Share {
+                checked: 1,
+                total: 2
+            }
+        );
+        assert_eq!(c.rules[0].disagree, 1);
+    }
+}
