@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::coverage::Coverage;
 use crate::discover::{Input, Problem, discover};
 use crate::extract::{self, InputKind};
 use crate::findings::{Finding, sort_findings};
@@ -53,6 +54,8 @@ pub struct FileReport {
     pub message: Option<String>,
     pub metadata: Option<Metadata>,
     pub findings: Vec<Finding>,
+    /// What was checked (tables, rules, claims); None unless the file was audited (`ok`).
+    pub coverage: Option<Coverage>,
 }
 
 /// The audit of a whole run.
@@ -181,6 +184,7 @@ pub fn audit_input(input: &Input, compiled: &checks::CompiledRules, limits: Limi
             message: Some(why.clone()),
             metadata: None,
             findings: Vec::new(),
+            coverage: None,
         };
     }
     let Some(kind) = input.kind else {
@@ -192,6 +196,7 @@ pub fn audit_input(input: &Input, compiled: &checks::CompiledRules, limits: Limi
             message: Some("not a PDF or text export".to_string()),
             metadata: None,
             findings: Vec::new(),
+            coverage: None,
         };
     };
     let _budget = limits::enter(limits);
@@ -221,6 +226,7 @@ pub fn audit_input(input: &Input, compiled: &checks::CompiledRules, limits: Limi
                 message: Some(format!("internal error while auditing this file: {what}")),
                 metadata: None,
                 findings: Vec::new(),
+                coverage: None,
             }
         }
     }
@@ -233,6 +239,7 @@ fn over_limit(report: FileReport, why: &limits::LimitExceeded) -> FileReport {
         status: FileStatus::Error,
         message: Some(format!("{why}: this file was not fully audited")),
         findings: Vec::new(),
+        coverage: None,
         ..report
     }
 }
@@ -258,6 +265,7 @@ fn audit_file(
                 message: Some(err.to_string()),
                 metadata: None,
                 findings: Vec::new(),
+                coverage: None,
             };
         }
     };
@@ -270,6 +278,7 @@ fn audit_file(
         message: None,
         metadata,
         findings: Vec::new(),
+        coverage: None,
     };
     // Out of time already: each stage after this would only delay the stop.
     if let Some(why) = limits::exceeded() {
@@ -289,6 +298,7 @@ fn audit_file(
             message: Some(why.to_string()),
             metadata: None,
             findings: Vec::new(),
+            coverage: None,
         };
     }
     let report = structure::analyse(&document);
@@ -321,9 +331,12 @@ fn audit_file(
             message,
             metadata: Some(report.metadata.clone()),
             findings: Vec::new(),
+            coverage: None,
         };
     }
-    let mut findings = checks::run(compiled, &report, shown).findings;
+    let run = checks::run(compiled, &report, shown);
+    let coverage = crate::coverage::measure(&report, compiled, &run);
+    let mut findings = run.findings;
     sort_findings(&mut findings);
     FileReport {
         path: shown.to_string(),
@@ -333,5 +346,6 @@ fn audit_file(
         message,
         metadata: Some(report.metadata.clone()),
         findings,
+        coverage: Some(coverage),
     }
 }

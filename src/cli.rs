@@ -24,7 +24,7 @@ use lkjip_audit::files::PendingOutput;
 use lkjip_audit::findings::{Lang, Severity};
 use lkjip_audit::limits::{self, Limits};
 use lkjip_audit::report::summary::{RunSummary, SummaryBuilder};
-use lkjip_audit::report::{self, OutputFormat, RenderOptions, ReportWriter};
+use lkjip_audit::report::{self, OutputFormat, Placement, RenderOptions, ReportWriter};
 use lkjip_audit::rules::RuleSet;
 
 #[derive(Parser)]
@@ -166,6 +166,12 @@ enum Command {
         /// Hide findings recorded in this baseline of reviewed findings.
         #[arg(long, value_name = "FILE")]
         baseline: Option<PathBuf>,
+        /// In the listing, a block per file of what was checked: the tables
+        /// read (kind, column roles, rows, the rules that ran on each), each
+        /// rule's items agreeing, disagreeing and skipped by reason, the
+        /// narrative's figures tied to a table. (JSON and HTML always carry it.)
+        #[arg(long)]
+        coverage: bool,
     },
     /// Record the current findings as reviewed, for `check --baseline`.
     #[command(after_help = "Example:\n  \
@@ -240,6 +246,7 @@ pub fn main() -> ExitCode {
             fail_on,
             fail_on_unreadable,
             baseline,
+            coverage,
         } => check(
             &audit,
             format,
@@ -250,6 +257,7 @@ pub fn main() -> ExitCode {
                 unreadable: fail_on_unreadable,
             },
             baseline.as_deref(),
+            coverage,
         ),
         Command::Baseline { audit, output } => write_baseline(&audit, &output),
         Command::Extract {
@@ -452,6 +460,7 @@ fn check(
     lang: Option<LangArg>,
     gate: Gate,
     baseline: Option<&Path>,
+    coverage: bool,
 ) -> Result<ExitCode, Fatal> {
     // Decide every output's format before the (possibly long) run.
     let mut formats = Vec::new();
@@ -477,9 +486,20 @@ fn check(
     let mut writers = Vec::new();
     let mut pending = Vec::new();
     for ((file, output), f) in opened.into_iter().zip(&formats) {
+        let placement = Placement {
+            coverage,
+            folder: Some(
+                output
+                    .path()
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."))
+                    .to_path_buf(),
+            ),
+        };
         writers.push(Output {
             name: output.path().display().to_string(),
-            writer: report::writer(*f, BufWriter::new(file), &options),
+            writer: report::writer_at(*f, BufWriter::new(file), &options, &placement),
         });
         pending.push(output);
     }
@@ -491,7 +511,15 @@ fn check(
     if let Some(f) = on_stdout {
         writers.push(Output {
             name: "standard output".to_string(),
-            writer: report::writer(f, BufWriter::new(std::io::stdout().lock()), &options),
+            writer: report::writer_at(
+                f,
+                BufWriter::new(std::io::stdout().lock()),
+                &options,
+                &Placement {
+                    coverage,
+                    folder: None,
+                },
+            ),
         });
     }
     let write_error = |name: &str, e: std::io::Error| Fatal(format!("{name}: {e}"));

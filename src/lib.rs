@@ -8,6 +8,7 @@
 pub mod audit;
 pub mod baseline;
 pub mod config;
+pub mod coverage;
 pub mod discover;
 pub mod extract;
 pub mod facts;

@@ -8,11 +8,60 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::io;
+use std::path::{Component, Path, PathBuf};
 
 use super::ReportWriter;
+use super::coverage_text as cov;
 use super::summary::{CATEGORIES, RunSummary};
 use crate::audit::FileReport;
+use crate::coverage::Coverage;
 use crate::findings::{Finding, Lang, Severity};
+
+/// `path` with `.` and `..` resolved lexically, made absolute against the
+/// current folder.
+fn normalised(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for c in absolute.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The link from an HTML report in `folder` (None: the current folder) to
+/// the audited file `target`: relative when both are under one root,
+/// percent-encoded; absolute (as a `file:` URI) when not.
+pub fn link_to(target: &str, folder: Option<&Path>) -> String {
+    let target = normalised(Path::new(target));
+    let folder = normalised(folder.unwrap_or(Path::new(".")));
+    let t: Vec<Component> = target.components().collect();
+    let f: Vec<Component> = folder.components().collect();
+    let common = t.iter().zip(&f).take_while(|(a, b)| a == b).count();
+    if common == 0 {
+        return format!("file://{}", super::sarif::uri(&target.to_string_lossy()));
+    }
+    let mut parts: Vec<String> = f[common..].iter().map(|_| "..".to_string()).collect();
+    parts.extend(
+        t[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    super::sarif::uri(&parts.join("/"))
+}
+
+/// The link to `page` of the audited file (`file.pdf#page=N`), or to the file.
+fn page_link(file: &str, page: Option<u32>, folder: Option<&Path>) -> String {
+    match page {
+        Some(p) => format!("{}#page={p}", link_to(file, folder)),
+        None => link_to(file, folder),
+    }
+}
 
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn escape(text: &str) -> String {
@@ -111,6 +160,7 @@ table.sum{border-collapse:collapse;margin:.5rem 0}table.sum td,table.sum th{bord
 .filters{position:sticky;top:0;background:#f7f7f7;padding:.5rem;border:1px solid #ddd;display:flex;gap:1rem;flex-wrap:wrap}\
 .finding{border-left:4px solid #999;padding:.4rem .8rem;margin:.6rem 0;background:#fafafa}\
 .finding.error{border-color:#c62828}.finding.warning{border-color:#ef6c00}.finding.info{border-color:#1565c0}\
+.cov{margin:.6rem 0}.cov summary{cursor:pointer}.cov .warn{color:#c62828;font-weight:bold}table.cov{border-collapse:collapse;font-size:.85rem}table.cov td,table.cov th{border:1px solid #ddd;padding:.15rem .4rem;text-align:left;vertical-align:top}tr.unrec{color:#888}\
 .sev{font-weight:bold;text-transform:uppercase;font-size:.8rem}.error .sev{color:#c62828}.warning .sev{color:#ef6c00}.info .sev{color:#1565c0}\
 pre.src{white-space:pre-wrap;background:#fff;border:1px solid #e0e0e0;padding:.3rem;margin:.3rem 0}\
 mark{background:#ffe082;font-weight:bold}.muted{color:#666}.status{font-size:.85rem;padding:.1rem .4rem;border-radius:3px;background:#eee}";
@@ -179,7 +229,7 @@ fn select(out: &mut String, key: &str, label: &str, values: &BTreeSet<String>, w
     out.push_str("</select></label>");
 }
 
-fn finding_html(out: &mut String, f: &Finding, lang: Lang, w: &Words) {
+fn finding_html(out: &mut String, f: &Finding, lang: Lang, w: &Words, folder: Option<&Path>) {
     let sev = f.severity.as_str();
     let _ = write!(
         out,
@@ -190,8 +240,9 @@ fn finding_html(out: &mut String, f: &Finding, lang: Lang, w: &Words) {
     );
     let _ = write!(
         out,
-        "<div><span class=\"sev\">{}</span> <span class=\"muted\">{} · {} · {}</span></div>",
+        "<div><span class=\"sev\">{}</span> <span class=\"muted\"><a href=\"{}\">{}</a> · {} · {}</span></div>",
         severity_word(f.severity, lang),
+        escape(&page_link(&f.location.file, f.location.page, folder)),
         escape(&place(&f.location, w)),
         escape(&f.rule),
         f.category.as_str()
@@ -230,7 +281,61 @@ fn finding_html(out: &mut String, f: &Finding, lang: Lang, w: &Words) {
     out.push_str("</div>\n");
 }
 
-fn report_html(out: &mut String, file: &FileReport, lang: Lang, w: &Words) {
+/// The report's coverage, collapsed: the shares as its summary line, then
+/// every table read (linked to its page), the rules' tallies and the claims.
+fn coverage_html(
+    out: &mut String,
+    file: &FileReport,
+    c: &Coverage,
+    lang: Lang,
+    folder: Option<&Path>,
+) {
+    let (page, caption, kind, columns, rows, rules) = if lang == Lang::Id {
+        ("tempat", "tabel", "jenis", "peran kolom", "baris", "aturan")
+    } else {
+        ("place", "table", "kind", "column roles", "rows", "rules")
+    };
+    let _ = write!(
+        out,
+        "<details class=\"cov\"><summary>{}</summary>",
+        escape(&cov::figures_line(&c.figures, lang))
+    );
+    if let Some(warning) = cov::warning(c, lang) {
+        let _ = write!(out, "<p class=\"warn\">{}</p>", escape(&warning));
+    }
+    if !c.tables.is_empty() {
+        let _ = write!(
+            out,
+            "<table class=\"cov\"><tr><th>{page}</th><th>{caption}</th><th>{kind}</th><th>{columns}</th><th>{rows}</th><th>{rules}</th></tr>"
+        );
+        for t in &c.tables {
+            let _ = write!(
+                out,
+                "<tr{}><td><a href=\"{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                if t.recognised { "" } else { " class=\"unrec\"" },
+                escape(&page_link(&file.path, t.page, folder)),
+                escape(&cov::place(t, lang)),
+                escape(&cov::caption_text(t, lang)),
+                cov::kind_name(t.kind, lang),
+                escape(&cov::roles_text(t, lang)),
+                escape(&cov::rows_text(t, lang)),
+                escape(&cov::checks_text(t, lang))
+            );
+        }
+        out.push_str("</table>");
+    }
+    let _ = write!(out, "<p>{}</p>", escape(&cov::rules_text(c, lang)));
+    if let Some(line) = cov::reasons_text(c, lang) {
+        let _ = write!(out, "<p>{}</p>", escape(&line));
+    }
+    let _ = write!(
+        out,
+        "<p>{}</p></details>",
+        escape(&cov::claims_text(c, lang))
+    );
+}
+
+fn report_html(out: &mut String, file: &FileReport, lang: Lang, w: &Words, folder: Option<&Path>) {
     let _ = write!(
         out,
         "<section class=\"report\" data-file=\"{}\"><h2>{} <span class=\"status\">{}</span></h2>",
@@ -253,11 +358,14 @@ fn report_html(out: &mut String, file: &FileReport, lang: Lang, w: &Words) {
     if let Some(msg) = &file.message {
         let _ = write!(out, "<p class=\"muted\">{}</p>", escape(msg));
     }
+    if let Some(c) = &file.coverage {
+        coverage_html(out, file, c, lang, folder);
+    }
     if file.findings.is_empty() {
         let _ = write!(out, "<p class=\"muted\">{}</p>", w.none);
     }
     for f in &file.findings {
-        finding_html(out, f, lang, w);
+        finding_html(out, f, lang, w, folder);
     }
     out.push_str("</section>\n");
 }
@@ -272,6 +380,8 @@ pub struct HtmlWriter<W: io::Write> {
     out: W,
     lang: Lang,
     started: bool,
+    /// Where the page is written, for the links to the reports' pages.
+    folder: Option<PathBuf>,
     severities: BTreeSet<String>,
     categories: BTreeSet<String>,
     rules: BTreeSet<String>,
@@ -283,10 +393,17 @@ impl<W: io::Write> HtmlWriter<W> {
             out,
             lang,
             started: false,
+            folder: None,
             severities: BTreeSet::new(),
             categories: BTreeSet::new(),
             rules: BTreeSet::new(),
         }
+    }
+
+    /// Written in `folder` (None: the current folder).
+    pub fn in_folder(mut self, folder: Option<PathBuf>) -> Self {
+        self.folder = folder;
+        self
     }
 
     fn words(&self) -> &'static Words {
@@ -322,7 +439,13 @@ impl<W: io::Write> ReportWriter for HtmlWriter<W> {
             }
         }
         let mut section = String::new();
-        report_html(&mut section, file, self.lang, self.words());
+        report_html(
+            &mut section,
+            file,
+            self.lang,
+            self.words(),
+            self.folder.as_deref(),
+        );
         self.out.write_all(section.as_bytes())
     }
 
@@ -347,6 +470,13 @@ impl<W: io::Write> ReportWriter for HtmlWriter<W> {
             w.shown,
             s.findings
         );
+        if s.by_status.get("ok").is_some_and(|&n| n > 0) {
+            let _ = write!(
+                out,
+                "<p id=\"coverage\">{}</p>",
+                escape(&cov::figures_line(&s.coverage, self.lang))
+            );
+        }
         if let Some(hidden) = s.hidden_by_baseline {
             let _ = write!(out, "<p>{hidden} {}</p>", w.hidden);
         }

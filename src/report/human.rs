@@ -114,11 +114,23 @@ fn excerpt(f: &Finding) -> String {
 pub struct HumanWriter<W: io::Write> {
     out: W,
     lang: Lang,
+    /// `--coverage`: a block per file of what was checked.
+    coverage: bool,
 }
 
 impl<W: io::Write> HumanWriter<W> {
     pub fn new(out: W, lang: Lang) -> Self {
-        HumanWriter { out, lang }
+        HumanWriter {
+            out,
+            lang,
+            coverage: false,
+        }
+    }
+
+    /// With a coverage block per file (`check --coverage`).
+    pub fn with_coverage(mut self, coverage: bool) -> Self {
+        self.coverage = coverage;
+        self
     }
 }
 
@@ -126,6 +138,12 @@ impl<W: io::Write> ReportWriter for HumanWriter<W> {
     fn file(&mut self, file: &FileReport) -> io::Result<()> {
         let mut text = String::new();
         write_file(&mut text, file, self.lang);
+        if self.coverage
+            && let Some(c) = &file.coverage
+        {
+            super::coverage_text::write_block(&mut text, c, self.lang);
+        }
+        text.push('\n');
         self.out.write_all(text.as_bytes())
     }
 
@@ -200,7 +218,6 @@ fn write_file(out: &mut String, file: &FileReport, lang: Lang) {
                 );
             }
         }
-        let _ = writeln!(out);
     }
 }
 
@@ -240,6 +257,13 @@ fn write_summary(out: &mut String, s: &RunSummary, lang: Lang) {
             .map(|(k, v)| format!("{k} {v}"))
             .collect();
         let _ = writeln!(out, "  {}: {}", w.category, categories.join(", "));
+    }
+    if s.by_status.get("ok").is_some_and(|&n| n > 0) {
+        let _ = writeln!(
+            out,
+            "  {}",
+            super::coverage_text::figures_line(&s.coverage, lang)
+        );
     }
     if let Some(hidden) = s.hidden_by_baseline {
         let _ = writeln!(out, "  {hidden} {}", w.hidden);

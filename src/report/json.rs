@@ -7,44 +7,105 @@
 
 use std::io::{self, Write};
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::ReportWriter;
 use super::summary::RunSummary;
 use crate::audit::FileReport;
-use crate::findings::{Finding, Lang, Location};
+use crate::coverage::Coverage;
+use crate::extract::InputKind;
+use crate::findings::{Category, Finding, Lang, Location, Severity};
+use crate::structure::Metadata;
 
-fn location_json(l: &Location) -> Value {
-    json!({"file": l.file, "page": l.page, "line": l.line})
+/// `tool`: what wrote the document.
+#[derive(Debug, Serialize)]
+pub struct ToolJson {
+    pub name: &'static str,
+    pub version: &'static str,
 }
 
-pub fn finding_json(f: &Finding, lang: Lang) -> Value {
-    json!({
-        "rule": f.rule,
-        "category": f.category,
-        "severity": f.severity,
-        "file": f.location.file,
-        "page": f.location.page,
-        "line": f.location.line,
-        "stated": f.stated,
-        "expected": f.expected,
-        "message": f.message.get(lang),
-        "computation": f.computation.get(lang),
-        "related": f.related.iter().map(location_json).collect::<Vec<_>>(),
-        "excerpt": f.excerpt,
-        "fingerprint": f.fingerprint(),
-    })
+impl ToolJson {
+    pub fn this() -> ToolJson {
+        ToolJson {
+            name: env!("CARGO_PKG_NAME"),
+            version: env!("CARGO_PKG_VERSION"),
+        }
+    }
 }
 
-fn file_json(f: &FileReport) -> Value {
-    json!({
-        "path": f.path,
-        "kind": f.kind,
-        "pages": f.pages,
-        "status": f.status.as_str(),
-        "message": f.message,
-        "metadata": f.metadata,
-    })
+/// One entry of `findings`.
+#[derive(Debug, Serialize)]
+pub struct FindingJson<'a> {
+    pub rule: &'a str,
+    pub category: Category,
+    pub severity: Severity,
+    pub file: &'a str,
+    /// 1-based; null for a text export without pages.
+    pub page: Option<u32>,
+    /// 1-based: of the file for a text export, of the page for a PDF.
+    pub line: u32,
+    pub stated: &'a str,
+    pub expected: &'a str,
+    /// In the language chosen with `--lang`, like `computation`.
+    pub message: &'a str,
+    pub computation: &'a str,
+    /// Other places involved: `file`, `page`, `line` each.
+    pub related: &'a [Location],
+    pub excerpt: &'a str,
+    pub fingerprint: String,
+}
+
+impl<'a> FindingJson<'a> {
+    pub fn of(f: &'a Finding, lang: Lang) -> Self {
+        FindingJson {
+            rule: &f.rule,
+            category: f.category,
+            severity: f.severity,
+            file: &f.location.file,
+            page: f.location.page,
+            line: f.location.line,
+            stated: &f.stated,
+            expected: &f.expected,
+            message: f.message.get(lang),
+            computation: f.computation.get(lang),
+            related: &f.related,
+            excerpt: &f.excerpt,
+            fingerprint: f.fingerprint(),
+        }
+    }
+}
+
+/// One entry of `files`.
+#[derive(Debug, Serialize)]
+pub struct FileJson<'a> {
+    pub path: &'a str,
+    pub kind: Option<InputKind>,
+    pub pages: u32,
+    /// ok, error, skipped or no_text.
+    pub status: &'static str,
+    pub message: Option<&'a str>,
+    pub metadata: Option<&'a Metadata>,
+    /// What was checked; null unless the status is ok.
+    pub coverage: Option<&'a Coverage>,
+}
+
+impl<'a> FileJson<'a> {
+    pub fn of(f: &'a FileReport) -> Self {
+        FileJson {
+            path: &f.path,
+            kind: f.kind,
+            pages: f.pages,
+            status: f.status.as_str(),
+            message: f.message.as_deref(),
+            metadata: f.metadata.as_ref(),
+            coverage: f.coverage.as_ref(),
+        }
+    }
+}
+
+/// One line of compact JSON; a derived `Serialize` of plain data always serialises.
+fn compact(value: &impl Serialize) -> String {
+    serde_json::to_string(value).unwrap_or_default()
 }
 
 /// Streams the JSON document: one finding per line inside `findings`.
@@ -71,8 +132,7 @@ impl<W: Write> JsonWriter<W> {
     fn start(&mut self) -> io::Result<()> {
         if !self.started {
             self.started = true;
-            let tool =
-                json!({"name": env!("CARGO_PKG_NAME"), "version": env!("CARGO_PKG_VERSION")});
+            let tool = compact(&ToolJson::this());
             write!(self.out, "{{\n  \"tool\": {tool},\n  \"findings\": [")?;
         }
         Ok(())
@@ -84,11 +144,15 @@ impl<W: Write> ReportWriter for JsonWriter<W> {
         self.start()?;
         for f in &file.findings {
             let sep = if self.findings_written == 0 { "" } else { "," };
-            write!(self.out, "{sep}\n    {}", finding_json(f, self.lang))?;
+            write!(
+                self.out,
+                "{sep}\n    {}",
+                compact(&FindingJson::of(f, self.lang))
+            )?;
             self.findings_written += 1;
         }
         let sep = if self.files.is_empty() { "" } else { "," };
-        write!(self.files, "{sep}\n    {}", file_json(file))?;
+        write!(self.files, "{sep}\n    {}", compact(&FileJson::of(file)))?;
         Ok(())
     }
 
@@ -96,7 +160,7 @@ impl<W: Write> ReportWriter for JsonWriter<W> {
         self.start()?;
         write!(self.out, "\n  ],\n  \"files\": [")?;
         self.out.write_all(&self.files)?;
-        let hidden = json!(summary.hidden_by_baseline);
+        let hidden = compact(&summary.hidden_by_baseline);
         // A derived `Serialize` of plain data always serialises.
         let summary = serde_json::to_string_pretty(summary)
             .unwrap_or_default()

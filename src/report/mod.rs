@@ -5,6 +5,7 @@
 //! point the command line uses, so that `-o a.html -o b.csv` writes each format
 //! from one run as it goes. [`render`] writes a finished run to a string.
 
+pub mod coverage_text;
 pub mod csv;
 pub mod html;
 pub mod human;
@@ -52,6 +53,17 @@ pub struct RenderOptions {
     pub rules: Vec<crate::rules::Rule>,
 }
 
+/// What a writer needs to know of where it writes and what it shows besides
+/// findings.
+#[derive(Debug, Clone, Default)]
+pub struct Placement {
+    /// `check --coverage`: the human listing gives a coverage block per file.
+    pub coverage: bool,
+    /// The folder the output file is written in (None: standard output, the
+    /// current folder): HTML links to each report's pages relative to it.
+    pub folder: Option<std::path::PathBuf>,
+}
+
 /// Writes a report as the run goes: `file` for each file in input order, then
 /// `finish` once with the run's summary.
 pub trait ReportWriter {
@@ -67,12 +79,26 @@ pub fn writer<'a, W: Write + 'a>(
     out: W,
     options: &'a RenderOptions,
 ) -> Box<dyn ReportWriter + 'a> {
+    writer_at(format, out, options, &Placement::default())
+}
+
+/// The writer of a format, written where `placement` says.
+pub fn writer_at<'a, W: Write + 'a>(
+    format: OutputFormat,
+    out: W,
+    options: &'a RenderOptions,
+    placement: &Placement,
+) -> Box<dyn ReportWriter + 'a> {
     match format {
-        OutputFormat::Human => Box::new(human::HumanWriter::new(out, options.lang)),
+        OutputFormat::Human => {
+            Box::new(human::HumanWriter::new(out, options.lang).with_coverage(placement.coverage))
+        }
         OutputFormat::Json => Box::new(json::JsonWriter::new(out, options.lang)),
         OutputFormat::Csv => Box::new(csv::CsvWriter::new(out, options.lang)),
         OutputFormat::Sarif => Box::new(sarif::SarifWriter::new(out, options)),
-        OutputFormat::Html => Box::new(html::HtmlWriter::new(out, options.lang)),
+        OutputFormat::Html => {
+            Box::new(html::HtmlWriter::new(out, options.lang).in_folder(placement.folder.clone()))
+        }
     }
 }
 

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::audit::{AuditRun, FileReport};
+use crate::coverage::Figures;
 use crate::findings::{Category, Severity};
 
 /// How many files the "most findings" list names.
@@ -39,6 +40,8 @@ pub struct FileSummary {
     pub findings: usize,
     pub by_severity: Counts,
     pub by_category: BTreeMap<&'static str, usize>,
+    /// The file's coverage shares; null unless it was audited (`ok`).
+    pub coverage: Option<Figures>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -53,6 +56,8 @@ pub struct RunSummary {
     /// Files with the most findings, most first (ties by path), at most [`TOP_FILES`].
     pub top_files: Vec<(String, usize)>,
     pub hidden_by_baseline: Option<usize>,
+    /// The coverage shares summed over the audited files.
+    pub coverage: Figures,
     pub per_file: Vec<FileSummary>,
 }
 
@@ -73,6 +78,7 @@ pub struct SummaryBuilder {
     by_severity: Counts,
     by_category: BTreeMap<&'static str, usize>,
     by_rule: BTreeMap<String, usize>,
+    coverage: Figures,
     per_file: Vec<FileSummary>,
 }
 
@@ -99,7 +105,11 @@ impl SummaryBuilder {
             findings: file.findings.len(),
             by_severity: counts,
             by_category: categories,
+            coverage: file.coverage.as_ref().map(|c| c.figures),
         });
+        if let Some(c) = &file.coverage {
+            self.coverage.add(&c.figures);
+        }
     }
 
     pub fn finish(self, hidden_by_baseline: Option<usize>) -> RunSummary {
@@ -120,6 +130,7 @@ impl SummaryBuilder {
             by_rule: self.by_rule,
             top_files,
             hidden_by_baseline,
+            coverage: self.coverage,
             per_file: self.per_file,
         }
     }
@@ -169,6 +180,7 @@ mod tests {
             message: None,
             metadata: None,
             findings,
+            coverage: None,
         }
     }
 

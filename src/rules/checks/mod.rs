@@ -60,23 +60,48 @@ pub struct RuleCoverage {
 pub struct Sink {
     drafts: Vec<Draft>,
     coverage: RuleCoverage,
+    /// The table the runner is handing the check (its index), if any: what
+    /// is reported meanwhile is also counted for that table.
+    table: Option<usize>,
+    by_table: BTreeMap<usize, RuleCoverage>,
+    /// Lines of the findings pushed outside a table's scope (the document's),
+    /// placed in a table by line once the walk is done.
+    loose: Vec<usize>,
+    in_document: bool,
 }
 
 impl Sink {
     /// A finding: something checked that does not hold.
     pub fn push(&mut self, draft: Draft) {
         self.coverage.disagree += 1;
+        match self.table {
+            Some(t) => self.by_table.entry(t).or_default().disagree += 1,
+            None if self.in_document => self.loose.push(draft.line),
+            None => {}
+        }
         self.drafts.push(draft);
     }
 
     /// Something checked that holds.
     pub fn agree(&mut self) {
         self.coverage.agree += 1;
+        if let Some(t) = self.table {
+            self.by_table.entry(t).or_default().agree += 1;
+        }
     }
 
     /// Something the check could not verify, and why.
     pub fn skip(&mut self, why: Why) {
         *self.coverage.skipped.entry(why).or_default() += 1;
+        if let Some(t) = self.table {
+            *self
+                .by_table
+                .entry(t)
+                .or_default()
+                .skipped
+                .entry(why)
+                .or_default() += 1;
+        }
     }
 
     /// The drafts so far (a check may look back at what it reported).
@@ -265,6 +290,10 @@ pub struct RuleRun {
     pub findings: Vec<Finding>,
     /// Per rule id, in the order the rules are in force.
     pub coverage: Vec<(String, RuleCoverage)>,
+    /// Per rule (same order as `coverage`), what it reported on each table,
+    /// by index in the report's tables: in the table's scope, and the
+    /// findings of the document's scope whose line is in the table.
+    pub by_table: Vec<BTreeMap<usize, RuleCoverage>>,
 }
 
 /// Runs every check on a report; `file` is the path shown in findings. The
@@ -275,12 +304,14 @@ pub fn run(compiled: &CompiledRules, report: &Report<'_>, file: &str) -> RuleRun
     ctx.default_scale = &compiled.default_scale;
     let mut sinks: Vec<Sink> = compiled.checks.iter().map(|_| Sink::default()).collect();
     'walk: {
-        for table in &report.tables {
+        for (index, table) in report.tables.iter().enumerate() {
             if crate::limits::check_time().is_err() {
                 break 'walk;
             }
             for ((_, check), sink) in compiled.checks.iter().zip(sinks.iter_mut()) {
+                sink.table = Some(index);
                 check.table(table, &ctx, sink);
+                sink.table = None;
             }
         }
         for paragraph in &report.paragraphs {
@@ -295,15 +326,27 @@ pub fn run(compiled: &CompiledRules, report: &Report<'_>, file: &str) -> RuleRun
             if crate::limits::check_time().is_err() {
                 break 'walk;
             }
+            sink.in_document = true;
             check.document(&ctx, sink);
+            sink.in_document = false;
         }
     }
     let mut out = RuleRun::default();
-    for ((rule, _), sink) in compiled.checks.iter().zip(sinks) {
+    for ((rule, _), mut sink) in compiled.checks.iter().zip(sinks) {
+        for line in std::mem::take(&mut sink.loose) {
+            if let Some(t) = report
+                .tables
+                .iter()
+                .position(|t| (t.start..t.end).contains(&line))
+            {
+                sink.by_table.entry(t).or_default().disagree += 1;
+            }
+        }
         for d in sink.drafts {
             out.findings.push(finish(rule, d, report, file));
         }
         out.coverage.push((rule.id.clone(), sink.coverage));
+        out.by_table.push(sink.by_table);
     }
     out.findings.dedup_by(|a, b| a == b);
     out
