@@ -723,6 +723,84 @@ impl Check for DuplicateCaption {
     }
 }
 
+/// "BAB VI PENUTUP" in a list of chapters (Sistematika Penulisan, Daftar Isi).
+static LISTED_BAB: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^\s*BAB\s+([IVX]{1,4})\s+([A-Z][A-Z ,&/\-]{3,60}?)\s*(?:\.{3,}.*)?$"));
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChapterListParams {}
+
+/// A chapter list that skips to a number the report has no chapter for
+/// ("BAB III …, BAB VI PENUTUP" where the report's last chapter is BAB IV).
+#[derive(Debug)]
+pub struct ChapterList;
+
+impl ChapterList {
+    pub fn new(_: ChapterListParams) -> Result<Self, String> {
+        Ok(ChapterList)
+    }
+}
+
+impl Check for ChapterList {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let lines = &ctx.report.lines;
+        let mut prev: Option<(usize, u32)> = None;
+        for l in lines {
+            let Some(c) = LISTED_BAB.captures(&l.line.text) else {
+                continue;
+            };
+            let Some(n) = crate::structure::sections::parse_roman(&c[1]) else {
+                continue;
+            };
+            if let Some((at, p)) = prev
+                && l.index - at <= 12
+                && n != p + 1
+                && n > p
+            {
+                let want = p + 1;
+                let has = |k: u32| {
+                    u8::try_from(k).is_ok_and(|k| ctx.report.chapter_present(Chapter::Bab(k)))
+                };
+                if has(want) && !has(n) {
+                    let stated = format!("BAB {} {}", &c[1], c[2].trim());
+                    out.push(Draft {
+                        line: l.index,
+                        stated,
+                        expected: format!(
+                            "BAB {} {}",
+                            crate::structure::sections::roman(want),
+                            c[2].trim()
+                        ),
+                        computation: Localized::new(
+                            format!(
+                                "daftar bab melompat dari BAB {} ke BAB {}; laporan memuat BAB {}, tidak ada BAB {}",
+                                crate::structure::sections::roman(p),
+                                &c[1],
+                                crate::structure::sections::roman(want),
+                                &c[1]
+                            ),
+                            format!(
+                                "the chapter list jumps from BAB {} to BAB {}; the report has a BAB {} and no BAB {}",
+                                crate::structure::sections::roman(p),
+                                &c[1],
+                                crate::structure::sections::roman(want),
+                                &c[1]
+                            ),
+                        ),
+                        ..Default::default()
+                    });
+                } else {
+                    out.agree();
+                }
+            } else if prev.is_some() {
+                out.agree();
+            }
+            prev = Some((l.index, n));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::checks::testing::{findings, run_default};
@@ -801,6 +879,19 @@ mod tests {
     fn an_indicator_named_jumlah_is_not_a_summary_row() {
         let text = "Tabel 3.1 Pengukuran\n\n| No | Indikator | Target | Realisasi | Capaian |\n|---|---|---|---|---|\n| 1 | Indeks A | 80 | 90 | 112,50 |\n| 2 | Jumlah kasus pelanggaran perda | 83 | 86 | |\n";
         assert_eq!(findings("empty-required-cell", text).len(), 1);
+    }
+
+    #[test]
+    fn a_chapter_list_skipping_to_a_chapter_the_report_lacks_is_found() {
+        let body = "\n\nBAB II PERENCANAAN KINERJA\n\nTeks.\n\nBAB III AKUNTABILITAS KINERJA\n\nTeks.\n\nBAB IV PENUTUP\n\nTeks.\n";
+        let wrong = format!(
+            "BAB I PENDAHULUAN\n\n1.6 Sistematika\n\nBAB I\tPENDAHULUAN\nBAB II\tPERENCANAAN KINERJA\nBAB III\tAKUNTABILITAS KINERJA\nBAB VI\tPENUTUP{body}"
+        );
+        let found = findings("chapter-numbering", &wrong);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "BAB IV PENUTUP");
+        let right = wrong.replace("BAB VI\tPENUTUP", "BAB IV\tPENUTUP");
+        assert!(findings("chapter-numbering", &right).is_empty());
     }
 
     #[test]
