@@ -1,6 +1,9 @@
 //! Form: malformed numbers, template text left unfilled, required cells left
 //! empty, required chapters missing, table numbers used twice.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use serde::Deserialize;
 
 use crate::facts::figures::{Hint, Token, scan_figures};
@@ -9,7 +12,11 @@ use crate::structure::{Chapter, RowKind};
 
 use super::arithmetic::table_name;
 use super::common::{Context, Pattern, cell_number};
-use super::{Check, Draft, Sink};
+use super::{Check, Draft, Sink, Why};
+
+fn regex(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("valid regex")
+}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -25,6 +32,151 @@ impl Malformed {
     }
 }
 
+const LEADER: Why = Why {
+    en: "a table-of-contents leader, not a figure",
+    id: "garis titik daftar isi, bukan angka",
+};
+const COORDINATE: Why = Why {
+    en: "a coordinate (degrees, minutes, seconds), not a figure",
+    id: "koordinat (derajat, menit, detik), bukan angka",
+};
+const ITEM_CODE: Why = Why {
+    en: "a numbering code (no group of three digits), not a figure",
+    id: "kode penomoran (tanpa kelompok tiga angka), bukan angka",
+};
+
+/// Why a token the figure scanner calls malformed is not a figure at all:
+/// a dot leader of a table of contents ("2018.......8"), a coordinate
+/// (2°28'50.23"), an item code ("1,1.4").
+fn not_a_figure(text: &str, start: usize, end: usize, token: &str) -> Option<Why> {
+    if token.contains("...") || text[end.min(text.len())..].starts_with("..") {
+        return Some(LEADER);
+    }
+    let before: String = text[..start.min(text.len())]
+        .chars()
+        .rev()
+        .take(6)
+        .collect();
+    let after = text[end.min(text.len())..].chars().next();
+    if before.contains('°')
+        || text.contains('°')
+            && (token.contains('\'') || matches!(after, Some('"' | '″' | '\'' | '′')))
+    {
+        return Some(COORDINATE);
+    }
+    let core = token.trim_end_matches(['-', ',']);
+    let digits = core.chars().filter(char::is_ascii_digit).count();
+    let longest = core
+        .split(['.', ',', '\''])
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    if longest < 3 && digits < 5 {
+        return Some(ITEM_CODE);
+    }
+    None
+}
+
+const WRAPPED: Why = Why {
+    en: "the figure's last digits wrap onto the line below (a narrow cell)",
+    id: "angka terakhir terpotong ke baris di bawahnya (sel sempit)",
+};
+
+/// A figure in a narrow cell whose last digits wrapped onto the next line
+/// ("1.506.190.00" above "0"): a few digits alone under it on the next lines.
+fn wrapped_below(ctx: &Context<'_, '_>, index: usize, token: &str) -> bool {
+    let Some(here) = ctx.report.lines.get(index) else {
+        return false;
+    };
+    let Some(span) = here.line.spans.iter().find(|s| s.text.contains(token)) else {
+        return false;
+    };
+    let (x0, x1) = (span.x, span.x + span.width.max(1.0));
+    ctx.report
+        .lines
+        .iter()
+        .skip(index + 1)
+        .take(3)
+        .filter(|l| l.page == here.page)
+        .flat_map(|l| l.line.spans.iter())
+        .any(|s| {
+            let t = s.text.trim();
+            !t.is_empty()
+                && t.len() <= 3
+                && t.chars().all(|c| c.is_ascii_digit())
+                && s.x < x1
+                && x0 < s.x + s.width.max(1.0)
+        })
+}
+
+static DIGIT_RUN: LazyLock<Regex> = LazyLock::new(|| regex(r"\d[\d.,]*\d"));
+
+/// An amount whose groups use one separator but are not groups of three:
+/// "10.924024.550", "1403.419.201", "2.807.870.000.00", "17,833,004,534,00".
+/// Dotted codes ("1.20.1.20.19.01", "31.12.2016") have more than one odd
+/// group or too few groups of three, and are left alone.
+fn misgrouped(core: &str) -> Option<(Localized, String)> {
+    let sep = if core.contains('.') && !core.contains(',') {
+        '.'
+    } else if core.contains(',') && !core.contains('.') {
+        ','
+    } else {
+        return None;
+    };
+    let groups: Vec<&str> = core.split(sep).collect();
+    if groups.len() < 3 || groups.iter().any(|g| g.is_empty()) {
+        return None;
+    }
+    let first = groups[0];
+    let rest = &groups[1..];
+    if first.starts_with('0') {
+        return None;
+    }
+    let digits: usize = groups.iter().map(|g| g.len()).sum();
+    let threes = rest.iter().filter(|g| g.len() == 3).count();
+    if digits < 7 || threes == 0 {
+        return None;
+    }
+    let odd: Vec<usize> = rest
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.len() != 3)
+        .map(|(i, _)| i + 1)
+        .collect();
+    let first_odd = first.len() > 3;
+    match (first_odd, odd.as_slice()) {
+        (true, []) if first.len() <= 6 && threes >= 2 => Some((
+            Localized::new(
+                "kelompok ribuan pertama lebih dari tiga angka",
+                "the first thousands group has more than three digits",
+            ),
+            String::new(),
+        )),
+        (false, [i]) if groups[*i].len() >= 4 && groups[*i].len() <= 9 => Some((
+            Localized::new(
+                "kelompok ribuan lebih dari tiga angka",
+                "a thousands group has more than three digits",
+            ),
+            String::new(),
+        )),
+        (false, [i]) if *i == groups.len() - 1 && groups[*i].len() == 2 && threes >= 2 => {
+            let (int, other) = if sep == '.' { (".", ",") } else { (",", ".") };
+            Some((
+                Localized::new(
+                    format!("desimal dipisah dengan pemisah ribuan `{int}`"),
+                    format!("the decimals are split off with the thousands separator `{int}`"),
+                ),
+                format!(
+                    "{}{other}{}",
+                    groups[..groups.len() - 1].join(int),
+                    groups[groups.len() - 1]
+                ),
+            ))
+        }
+        _ => None,
+    }
+}
+
 impl Check for Malformed {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         for l in &ctx.report.lines {
@@ -32,23 +184,78 @@ impl Check for Malformed {
             if crate::limits::out_of_time() {
                 return;
             }
-            for token in scan_figures(&l.line.text) {
-                if let Token::Malformed(m) = token {
-                    out.push(
-                        Draft {
-                            line: l.index,
-                            stated: m.text.clone(),
-                            expected: String::new(),
-                            computation: Localized::new(
-                                format!("bukan format angka Indonesia (1.234.567,89) maupun Inggris (1,234,567.89): {}", m.reason),
-                                format!("neither Indonesian (1.234.567,89) nor English (1,234,567.89) number format: {}", m.reason),
-                            ),
-                            highlight: Some((m.start, m.end)),
-                            ..Default::default()
+            let text = &l.line.text;
+            let mut taken: Vec<(usize, usize)> = Vec::new();
+            for token in scan_figures(text) {
+                match token {
+                    Token::Malformed(m) => {
+                        taken.push((m.start, m.end));
+                        if let Some(why) = not_a_figure(text, m.start, m.end, &m.text) {
+                            out.skip(why);
+                            continue;
                         }
-                        .var("reason", Localized::same(m.reason.clone())),
-                    );
+                        out.push(
+                            Draft {
+                                line: l.index,
+                                stated: m.text.clone(),
+                                expected: String::new(),
+                                computation: Localized::new(
+                                    format!("bukan format angka Indonesia (1.234.567,89) maupun Inggris (1,234,567.89): {}", m.reason),
+                                    format!("neither Indonesian (1.234.567,89) nor English (1,234,567.89) number format: {}", m.reason),
+                                ),
+                                highlight: Some((m.start, m.end)),
+                                ..Default::default()
+                            }
+                            .var("reason", Localized::same(m.reason.clone())),
+                        );
+                    }
+                    Token::Figure(f) => {
+                        taken.push((f.start, f.end));
+                        out.agree();
+                    }
                 }
+            }
+            // Amounts the scanner takes for dotted codes.
+            for m in DIGIT_RUN.find_iter(text) {
+                let (start, end) = (m.start(), m.end());
+                let prev = &text[..start];
+                let rupiah = prev
+                    .to_lowercase()
+                    .trim_end_matches(['.', ','])
+                    .ends_with("rp");
+                let glued = match prev.chars().next_back() {
+                    Some(c) if c.is_alphanumeric() || matches!(c, '.' | ',') => !rupiah,
+                    Some('/' | '-') => true,
+                    _ => false,
+                };
+                let glued_after = text[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '°'));
+                if glued || glued_after || taken.iter().any(|(a, b)| *a < end && start < *b) {
+                    continue;
+                }
+                let Some((reason, expected)) = misgrouped(m.as_str()) else {
+                    continue;
+                };
+                if wrapped_below(ctx, l.index, m.as_str()) {
+                    out.skip(WRAPPED);
+                    continue;
+                }
+                out.push(
+                    Draft {
+                        line: l.index,
+                        stated: m.as_str().to_string(),
+                        expected,
+                        computation: Localized::new(
+                            format!("bukan format angka Indonesia (1.234.567,89) maupun Inggris (1,234,567.89): {}", reason.id),
+                            format!("neither Indonesian (1.234.567,89) nor English (1,234,567.89) number format: {}", reason.en),
+                        ),
+                        highlight: Some((start, end)),
+                        ..Default::default()
+                    }
+                    .var("reason", reason),
+                );
             }
         }
     }
@@ -65,7 +272,35 @@ pub struct Template {
 #[serde(deny_unknown_fields)]
 pub struct TemplateParams {
     templates: Vec<Template>,
+    /// What to call a signature line with a year but no day and month
+    /// ("Bandung,          2017"); absent: not checked.
+    #[serde(default)]
+    blank_date: Option<Localized>,
 }
+
+/// The office of whoever signs ("KEPALA DINAS …", "Plt. Camat"), on one of
+/// the lines below a signature date.
+static SIGNER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^\s*(?:a\.?\s?n\.?\s+|plt\.?\s+|plh\.?\s+|pj\.?\s+)?(?:kepala|sekretaris|direktur|gubernur|bupati|wali\s*kota|camat|inspektur|pimpinan|ketua|lurah)\b",
+    )
+});
+
+fn signed_below(ctx: &Context<'_, '_>, index: usize) -> bool {
+    ctx.report
+        .lines
+        .iter()
+        .skip(index + 1)
+        .filter(|l| !l.line.is_blank())
+        .take(2)
+        .take_while(|l| l.line.text.trim().chars().count() <= 60)
+        .any(|l| SIGNER.is_match(&l.line.text))
+}
+
+/// "Place, 2017" alone on its line: a signature date whose day and month were left blank.
+static BLANK_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^\s*([A-Z][A-Za-z'-]{2,30}(?: [A-Z][A-Za-z'-]{2,30})?)\s*,\s*((?:19|20)\d\d)\s*$")
+});
 
 /// Template text left as it was: "Nomor ... Tahun 2020", "sangat berhasil/ berhasil/ kurang/cukup".
 #[derive(Debug)]
@@ -81,6 +316,27 @@ impl TemplateText {
 
 impl Check for TemplateText {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        if let Some(what) = &self.p.blank_date {
+            for l in &ctx.report.lines {
+                if let Some(c) = BLANK_DATE.captures(&l.line.text)
+                    && signed_below(ctx, l.index)
+                {
+                    let whole = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+                    let text = l.line.text.trim();
+                    out.push(
+                        Draft {
+                            line: l.index,
+                            stated: text.split_whitespace().collect::<Vec<_>>().join(" "),
+                            expected: format!("{}, <tanggal> <bulan> {}", &c[1], &c[2]),
+                            computation: what.clone(),
+                            highlight: Some(whole),
+                            ..Default::default()
+                        }
+                        .var("what", what.clone()),
+                    );
+                }
+            }
+        }
         let mut push =
             |line: usize, stated: &str, highlight: Option<(usize, usize)>, t: &Template| {
                 out.push(
@@ -129,6 +385,13 @@ pub struct EmptyCellsParams {
     when_table_has: Pattern,
 }
 
+static SUMMARY_ROW: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?i)^\s*(?:rata\s*-?\s*rata|jumlah|total|sub\s*-?\s*total|rerata)\b"));
+const SUMMARY: Why = Why {
+    en: "a summary row (average, total) fills only some columns",
+    id: "baris ringkasan (rata-rata, jumlah) hanya mengisi sebagian kolom",
+};
+
 /// A required cell left empty (TINGKAT KEMAJUAN with no value).
 #[derive(Debug)]
 pub struct EmptyCells {
@@ -149,6 +412,13 @@ impl Check for EmptyCells {
             }
             for col in table.columns_matching(&self.p.columns.0) {
                 for row in table.rows.iter().filter(|r| r.kind == RowKind::Item) {
+                    // "Rata-rata", "Jumlah": a summary row fills only the columns it sums up.
+                    // ("Jumlah kasus pelanggaran perda" is an indicator, not a summary.)
+                    let label = row.label();
+                    if SUMMARY_ROW.is_match(label) && label.split_whitespace().count() <= 3 {
+                        out.skip(SUMMARY);
+                        continue;
+                    }
                     // Only rows that carry figures elsewhere are data rows; a
                     // bare "83" counts too (the table reader takes one- and
                     // two-digit cells for column numbers unless hinted).
@@ -158,6 +428,9 @@ impl Check for EmptyCells {
                             && (c.figure.is_some() || cell_number(&c.text, Hint::None).is_some())
                     });
                     let empty = row.cell(col).is_none_or(|c| c.text.trim().is_empty());
+                    if has_data && !empty {
+                        out.agree();
+                    }
                     if has_data && empty {
                         out.push(
                             Draft {
@@ -211,24 +484,123 @@ impl RequiredChapters {
     }
 }
 
+static TOC_LEADER: LazyLock<Regex> = LazyLock::new(|| regex(r"\.{4,}|…"));
+/// "BAB.I", "BAB 1", "BAB I": a chapter heading however it is punctuated.
+static LOOSE_BAB: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^BAB\s*[.:\-]?\s*([IVX]{1,4}|[1-5])\b[.:]?\s*([^a-z]*)$"));
+/// "I. PENDAHULUAN", "3. AKUNTABILITAS KINERJA": a numbered chapter title in capitals.
+static NUMBERED_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^([IVX]{1,4}|[1-5])\s*[.)]\s+([A-Z][A-Z ,&/\-]{3,60})$"));
+/// The standard chapter titles alone on a line (title pages, running headers "PENDAHULUAN |").
+static CHAPTER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^(PENDAHULUAN|PERENCANAAN(?: KINERJA| STRATEGIS)?|RENCANA STRATEGIS|AKUNTABILITAS KINERJA|PENUTUP)$",
+    )
+});
+/// "1.1 Latar Belakang", "3.2 Realisasi Anggaran": a section of chapter k.
+static SECTION: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^([1-5])\.([1-9]\d?)\.?(?:\d{1,2}\.?)*\s+[A-Z]"));
+static SUMMARY_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^(?:IKHTISAR|RINGKASAN)\s+EKSEKUTIF|^(?:EKSEKUTIF|EXECUTIVE)\s+SUMMARY")
+});
+
+fn title_chapter(title: &str) -> Option<Chapter> {
+    let t = title.trim();
+    Some(if t.starts_with("PENDAHULUAN") {
+        Chapter::Bab(1)
+    } else if t.starts_with("PERENCANAAN") || t.starts_with("RENCANA STRATEGIS") {
+        Chapter::Bab(2)
+    } else if t.starts_with("AKUNTABILITAS") {
+        Chapter::Bab(3)
+    } else if t.starts_with("PENUTUP") {
+        Chapter::Bab(4)
+    } else {
+        return None;
+    })
+}
+
+/// The chapter a line shows the report has, though the chapter reader did not
+/// take it for a heading: "BAB.I", "I. PENDAHULUAN", "EKSEKUTIF SUMMARY", a
+/// running header "PENDAHULUAN |", sections "2.1 …" of a chapter written without "BAB".
+fn chapter_evidence(text: &str) -> Option<Chapter> {
+    let text = text
+        .trim()
+        .trim_end_matches(['|', ' ', '\t', ':', '.'])
+        .trim_start_matches(['|', ' ', '\t']);
+    if text.is_empty() || text.chars().count() > 90 || TOC_LEADER.is_match(text) {
+        return None;
+    }
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if SUMMARY_TITLE.is_match(&flat) && flat.chars().count() <= 40 {
+        return Some(Chapter::Ikhtisar);
+    }
+    let number = |n: &str| {
+        n.parse::<u8>()
+            .ok()
+            .or_else(|| {
+                crate::structure::sections::parse_roman(n).and_then(|v| u8::try_from(v).ok())
+            })
+            .filter(|v| (1..=5).contains(v))
+            .map(Chapter::Bab)
+    };
+    if let Some(c) = LOOSE_BAB.captures(&flat) {
+        return number(&c[1]);
+    }
+    if let Some(c) = NUMBERED_TITLE.captures(&flat) {
+        let by_number = number(&c[1]);
+        return title_chapter(&c[2]).or(by_number);
+    }
+    if CHAPTER_TITLE.is_match(&flat) {
+        return title_chapter(&flat);
+    }
+    if let Some(c) = SECTION.captures(&flat)
+        && flat.chars().count() <= 80
+    {
+        return number(&c[1]);
+    }
+    None
+}
+
+const LOOSE_HEADING: Why = Why {
+    en: "the chapter is there under a heading written another way",
+    id: "bab ada dengan judul yang ditulis dengan cara lain",
+};
+
 impl Check for RequiredChapters {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
-        for c in &self.chapters {
-            if !ctx.report.chapter_present(*c) {
-                out.push(
-                    Draft {
-                        line: 0,
-                        stated: String::new(),
-                        expected: c.name(),
-                        computation: Localized::new(
-                            format!("bab {} tidak ditemukan", c.name()),
-                            format!("chapter {} not found", c.name()),
-                        ),
-                        ..Default::default()
-                    }
-                    .var("chapter", Localized::same(c.name())),
-                );
+        let mut loose: Vec<Chapter> = Vec::new();
+        for l in &ctx.report.lines {
+            if matches!(l.chapter, Chapter::DaftarIsi) {
+                continue;
             }
+            if let Some(c) = chapter_evidence(&l.line.text)
+                && !loose.contains(&c)
+            {
+                loose.push(c);
+            }
+        }
+        for c in &self.chapters {
+            if ctx.report.chapter_present(*c) {
+                out.agree();
+                continue;
+            }
+            if loose.contains(c) {
+                out.skip(LOOSE_HEADING);
+                continue;
+            }
+            out.push(
+                Draft {
+                    line: 0,
+                    stated: String::new(),
+                    expected: c.name(),
+                    computation: Localized::new(
+                        format!("bab {} tidak ditemukan", c.name()),
+                        format!("chapter {} not found", c.name()),
+                    ),
+                    ..Default::default()
+                }
+                .var("chapter", Localized::same(c.name())),
+            );
         }
     }
 }
@@ -247,21 +619,81 @@ impl DuplicateCaption {
     }
 }
 
+/// The caption's number as printed: "Tabel 2. 2" is 2.2, "Tabel 2.3a" is 2.3a,
+/// "Tabel III.1" is III.1; the rest is the title.
+static CAPTION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"(?i)^\s*tabel\s+((?:[IVX]{1,4}|\d{1,3})(?:\s?[.\-]\s?\d{1,3}[a-z]?\b)*)[.:]?\s*(.*)$")
+});
+/// A caption title that is a sentence about a table ("Tabel 3.1 di atas menunjukkan …").
+static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^(?:di\s*atas|di\s*bawah|berikut|tersebut|menunjukkan|memperlihatkan|dapat|terlihat|diatas|dibawah|yang|dan|ini)\b",
+    )
+});
+static CONTINUED: LazyLock<Regex> = LazyLock::new(|| regex(r"(?i)\blanjut(?:an)?\b"));
+
+const NOT_A_CAPTION: Why = Why {
+    en: "a table of contents entry or a reference to a table, not its caption",
+    id: "entri daftar isi atau rujukan ke tabel, bukan judul tabel",
+};
+const CONTINUED_TABLE: Why = Why {
+    en: "the same table continued under its caption repeated",
+    id: "tabel yang sama berlanjut dengan judul diulang",
+};
+
+fn normal_title(title: &str) -> String {
+    title
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 impl Check for DuplicateCaption {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         // A map, not a list searched per table: linear in the number of tables.
-        let mut seen: std::collections::HashMap<&str, usize> = Default::default();
+        // Number → (line of its first caption, its title, index among captions).
+        let mut seen: std::collections::HashMap<String, (usize, String, usize)> =
+            Default::default();
+        let mut count = 0usize;
         for t in &ctx.report.tables {
             let Some(c) = &t.caption else { continue };
-            let Some(n) = &c.number else { continue };
+            if c.number.is_none() {
+                continue;
+            }
             let line = ctx.row_line(c.page, c.line);
-            if let Some(first) = seen.get(n.as_str()) {
+            let Some(l) = ctx.report.lines.get(line) else {
+                continue;
+            };
+            let Some(parsed) = CAPTION_NUMBER.captures(&l.line.text) else {
+                continue;
+            };
+            let printed = parsed.get(1).map_or("", |m| m.as_str());
+            let n: String = printed.chars().filter(|ch| !ch.is_whitespace()).collect();
+            let own_title = parsed.get(2).map_or("", |m| m.as_str()).trim();
+            if l.chapter == Chapter::DaftarIsi
+                || TOC_LEADER.is_match(&l.line.text)
+                || REFERENCE.is_match(own_title)
+            {
+                out.skip(NOT_A_CAPTION);
+                continue;
+            }
+            let title = normal_title(if own_title.is_empty() {
+                &c.title
+            } else {
+                own_title
+            });
+            count += 1;
+            if let Some((first, first_title, at)) = seen.get(&n) {
+                // The caption repeated over a table that continues (nothing between).
+                if CONTINUED.is_match(&title) || (*first_title == title && *at + 1 == count) {
+                    seen.insert(n.clone(), (*first, first_title.clone(), count));
+                    out.skip(CONTINUED_TABLE);
+                    continue;
+                }
                 let text = format!("Tabel {n}");
-                let at = ctx.report.lines[line]
-                    .line
-                    .text
-                    .find(&text)
-                    .map(|a| (a, a + text.len()));
+                let lead = l.line.text.len() - l.line.text.trim_start().len();
+                let at = parsed.get(1).map(|m| (lead, m.end()));
                 out.push(
                     Draft {
                         line,
@@ -284,8 +716,275 @@ impl Check for DuplicateCaption {
                     .var("number", Localized::same(n.clone())),
                 );
             } else {
-                seen.insert(n, line);
+                out.agree();
+                seen.insert(n, (line, title, count));
             }
         }
+    }
+}
+
+/// "BAB VI PENUTUP" in a list of chapters (Sistematika Penulisan, Daftar Isi).
+static LISTED_BAB: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^\s*BAB\s+([IVX]{1,4})\s+([A-Z][A-Z ,&/\-]{3,60}?)\s*(?:\.{3,}.*)?$"));
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChapterListParams {}
+
+/// A chapter list that skips to a number the report has no chapter for
+/// ("BAB III …, BAB VI PENUTUP" where the report's last chapter is BAB IV).
+#[derive(Debug)]
+pub struct ChapterList;
+
+impl ChapterList {
+    pub fn new(_: ChapterListParams) -> Result<Self, String> {
+        Ok(ChapterList)
+    }
+}
+
+impl Check for ChapterList {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let lines = &ctx.report.lines;
+        let mut prev: Option<(usize, u32)> = None;
+        for l in lines {
+            let Some(c) = LISTED_BAB.captures(&l.line.text) else {
+                continue;
+            };
+            let Some(n) = crate::structure::sections::parse_roman(&c[1]) else {
+                continue;
+            };
+            if let Some((at, p)) = prev
+                && l.index - at <= 12
+                && n != p + 1
+                && n > p
+            {
+                let want = p + 1;
+                let has = |k: u32| {
+                    u8::try_from(k).is_ok_and(|k| ctx.report.chapter_present(Chapter::Bab(k)))
+                };
+                if has(want) && !has(n) {
+                    let stated = format!("BAB {} {}", &c[1], c[2].trim());
+                    out.push(Draft {
+                        line: l.index,
+                        stated,
+                        expected: format!(
+                            "BAB {} {}",
+                            crate::structure::sections::roman(want),
+                            c[2].trim()
+                        ),
+                        computation: Localized::new(
+                            format!(
+                                "daftar bab melompat dari BAB {} ke BAB {}; laporan memuat BAB {}, tidak ada BAB {}",
+                                crate::structure::sections::roman(p),
+                                &c[1],
+                                crate::structure::sections::roman(want),
+                                &c[1]
+                            ),
+                            format!(
+                                "the chapter list jumps from BAB {} to BAB {}; the report has a BAB {} and no BAB {}",
+                                crate::structure::sections::roman(p),
+                                &c[1],
+                                crate::structure::sections::roman(want),
+                                &c[1]
+                            ),
+                        ),
+                        ..Default::default()
+                    });
+                } else {
+                    out.agree();
+                }
+            } else if prev.is_some() {
+                out.agree();
+            }
+            prev = Some((l.index, n));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::checks::testing::{findings, run_default};
+
+    fn stated(rule: &str, text: &str) -> Vec<String> {
+        findings(rule, text).into_iter().map(|f| f.stated).collect()
+    }
+
+    #[test]
+    fn amounts_with_groups_that_are_not_three_digits_are_found() {
+        let text = "Jumlah Anggaran Wajib : Rp. 10.924024.550,-\n\nRealisasi Rp 1403.419.201 dan 9.871.1466.000 serta 1.577250.000 pada kegiatan.\n\nTarget Rp. 549.481.005.00,- dan 17,833,004,534,00 tercapai.\n";
+        let s = stated("malformed-number", text);
+        for want in [
+            "10.924024.550",
+            "1403.419.201",
+            "9.871.1466.000",
+            "1.577250.000",
+            "549.481.005.00",
+            "17,833,004,534,00",
+        ] {
+            assert!(s.iter().any(|x| x == want), "{want} not in {s:?}");
+        }
+        let found = findings("malformed-number", text);
+        let dec = found.iter().find(|f| f.stated == "549.481.005.00");
+        assert_eq!(dec.map(|f| f.expected.as_str()), Some("549.481.005,00"));
+    }
+
+    #[test]
+    fn amounts_in_table_cells_are_found() {
+        let text = "Tabel 3.4 Anggaran\n\n| No | Kegiatan | Anggaran (Rp) | Realisasi (Rp) |\n|---|---|---|---|\n| 1 | Penataan RTH | 133.825.00,00 | 9.871.1466.000 |\n| 2 | Kebersihan | 2.807.870.000,00 | 2.807.870.000.00 |\n";
+        let s = stated("malformed-number", text);
+        assert!(s.contains(&"133.825.00,00".to_string()), "{s:?}");
+        assert!(s.contains(&"9.871.1466.000".to_string()), "{s:?}");
+        assert!(s.contains(&"2.807.870.000.00".to_string()), "{s:?}");
+        assert_eq!(s.len(), 3, "{s:?}");
+    }
+
+    #[test]
+    fn coordinates_codes_dates_and_leaders_are_not_figures() {
+        let text = "Bandar udara terletak pada 2°28'50.23\"U dan 121°50'10.5\"T.\n\nUraian kode 1,1.4 dan rekening 1.20.1.20.19.01 serta 5.2.2.01.01 pada tanggal 31.12.2016.\n\nDAFTAR ISI\n\n2.1 Rencana Strategis Tahun 2015-2018.....................................................8\n\nSaldo Rp 1.234.567.890 dan 1,234,567.89 tercatat.\n";
+        let (found, coverage) = run_default("malformed-number", text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert!(!coverage.skipped.is_empty());
+        assert!(coverage.agree > 0);
+    }
+
+    #[test]
+    fn a_signature_without_day_and_month_is_template_text() {
+        let text = "Demikian laporan ini disusun.\n\nBandung,          2017\n\nKEPALA BIRO ADMINISTRASI PEMBANGUNAN,\n\nIr. NAMA\n";
+        let found = findings("template-text", text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "Bandung, 2017");
+    }
+
+    #[test]
+    fn a_source_note_ending_with_a_place_and_year_is_not_a_signature() {
+        let text = "Sumber : Laporan Keuangan Dinas Permukiman dan Perumahan Provinsi\nJawa Barat, 2016\n\nTabel berikut menyajikan anggaran.\n\nBandung, 12 Februari 2017\n\nKEPALA DINAS,\n";
+        assert!(findings("template-text", text).is_empty());
+    }
+
+    #[test]
+    fn word_processor_errors_and_both_alternatives_are_template_text() {
+        let text = "BAB I PENDAHULUAN ........ Error! Bookmark not defined.\n\nRealisasi Pendapatan tersebut belum mencapai/sudah melebihi 100 persen dari target.\n";
+        assert_eq!(findings("template-text", text).len(), 2);
+    }
+
+    #[test]
+    fn an_average_row_may_leave_capaian_columns_empty() {
+        let text = "Tabel 10 Perbandingan\n\n| No | Indikator | Target | Realisasi | Capaian Tahun 2015 | Capaian Tahun 2016 |\n|---|---|---|---|---|---|\n| 1 | Indeks A | 80 | 90 | 100,00 | 112,50 |\n| 2 | Indeks B | 70 | 70 | 95,00 | 100,00 |\n| | Rata-rata | | | | 106,25 |\n";
+        let (found, coverage) = run_default("empty-required-cell", text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert!(coverage.agree > 0);
+    }
+
+    #[test]
+    fn an_indicator_named_jumlah_is_not_a_summary_row() {
+        let text = "Tabel 3.1 Pengukuran\n\n| No | Indikator | Target | Realisasi | Capaian |\n|---|---|---|---|---|\n| 1 | Indeks A | 80 | 90 | 112,50 |\n| 2 | Jumlah kasus pelanggaran perda | 83 | 86 | |\n";
+        assert_eq!(findings("empty-required-cell", text).len(), 1);
+    }
+
+    #[test]
+    fn a_chapter_list_skipping_to_a_chapter_the_report_lacks_is_found() {
+        let body = "\n\nBAB II PERENCANAAN KINERJA\n\nTeks.\n\nBAB III AKUNTABILITAS KINERJA\n\nTeks.\n\nBAB IV PENUTUP\n\nTeks.\n";
+        let wrong = format!(
+            "BAB I PENDAHULUAN\n\n1.6 Sistematika\n\nBAB I\tPENDAHULUAN\nBAB II\tPERENCANAAN KINERJA\nBAB III\tAKUNTABILITAS KINERJA\nBAB VI\tPENUTUP{body}"
+        );
+        let found = findings("chapter-numbering", &wrong);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "BAB IV PENUTUP");
+        let right = wrong.replace("BAB VI\tPENUTUP", "BAB IV\tPENUTUP");
+        assert!(findings("chapter-numbering", &right).is_empty());
+    }
+
+    #[test]
+    fn an_empty_capaian_cell_is_found() {
+        let text = "Tabel 3.1 Pengukuran\n\n| No | Indikator | Target | Realisasi | Capaian |\n|---|---|---|---|---|\n| 1 | Indeks A | 80 | 90 | 112,50 |\n| 2 | Indeks B | 70 | 70 | |\n";
+        assert_eq!(findings("empty-required-cell", text).len(), 1);
+    }
+
+    const CHAPTERS: &str = "KATA PENGANTAR\n\nLaporan Kinerja Dinas Contoh Tahun 2016.\n\n{ikhtisar}\n\nRingkasan capaian.\n\n{bab1}\n\n1.1 Latar Belakang\n\nTeks.\n\n{bab2}\n\n2.1 Rencana Strategis\n\nTeks.\n\n{bab3}\n\n3.1 Capaian Kinerja\n\nTeks.\n\n{bab4}\n\nTeks penutup.\n";
+
+    fn chapters(ikhtisar: &str, bab: [&str; 4]) -> String {
+        CHAPTERS
+            .replace("{ikhtisar}", ikhtisar)
+            .replace("{bab1}", bab[0])
+            .replace("{bab2}", bab[1])
+            .replace("{bab3}", bab[2])
+            .replace("{bab4}", bab[3])
+    }
+
+    #[test]
+    fn chapters_written_another_way_are_present() {
+        let text = chapters(
+            "EKSEKUTIF SUMMARY",
+            [
+                "BAB.I PENDAHULUAN",
+                "II. PERENCANAAN KINERJA",
+                "AKUNTABILITAS KINERJA |",
+                "IV. PENUTUP",
+            ],
+        );
+        let found = findings("required-chapters", &text);
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn chapters_numbered_without_bab_are_present() {
+        let text = chapters("IKHTISAR EKSEKUTIF", ["", "", "", "PENUTUP"]);
+        let found = findings("required-chapters", &text);
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn a_missing_executive_summary_is_found() {
+        let text = chapters(
+            "",
+            [
+                "BAB I PENDAHULUAN",
+                "BAB II PERENCANAAN KINERJA",
+                "BAB III AKUNTABILITAS KINERJA",
+                "BAB IV PENUTUP",
+            ],
+        );
+        let found = findings("required-chapters", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "IKHTISAR EKSEKUTIF");
+    }
+
+    const TABLE: &str =
+        "\n\n| No | Uraian | Nilai |\n|---|---|---|\n| 1 | Satu | 10 |\n| 2 | Dua | 20 |\n\n";
+
+    #[test]
+    fn captions_spaced_or_suffixed_are_distinct_numbers() {
+        let text = [
+            "Tabel 2. 1 Rencana Strategis",
+            "Tabel 2. 2 Rencana Kinerja Tahunan",
+            "Tabel 2.3a Perjanjian Kinerja",
+            "Tabel 2.3b Perjanjian Kinerja Perubahan",
+            "Tabel III.1 Capaian",
+            "Tabel III.2 Anggaran",
+        ]
+        .iter()
+        .map(|c| format!("Paragraf pembuka.\n\n{c}{TABLE}"))
+        .collect::<String>();
+        let found = findings("duplicate-table-number", &text);
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn a_table_number_used_twice_is_found() {
+        let text = format!(
+            "Tabel 3.2 Perbandingan Realisasi Kinerja{TABLE}Tabel 3.3 Anggaran{TABLE}Tabel 3.2 Realisasi Anggaran{TABLE}"
+        );
+        let found = findings("duplicate-table-number", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "Tabel 3.2");
+    }
+
+    #[test]
+    fn a_continued_table_or_a_reference_is_not_a_second_caption() {
+        let text = format!(
+            "Tabel 3.1 Pengukuran Kinerja{TABLE}Tabel 3.1 Pengukuran Kinerja{TABLE}Tabel 3.1 (lanjutan){TABLE}Tabel 3.1 di atas menunjukkan capaian{TABLE}"
+        );
+        let found = findings("duplicate-table-number", &text);
+        assert!(found.is_empty(), "{found:#?}");
     }
 }

@@ -190,6 +190,12 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
             build(p, format::DuplicateCaption::new)
         }),
         ("citation_year", |p| build(p, years::CitationYear::new)),
+        ("chapter_list", |p| build(p, format::ChapterList::new)),
+        ("plan_period", |p| build(p, years::PlanPeriod::new)),
+        ("year_of_period", |p| build(p, years::YearOfPeriod::new)),
+        ("same_year_comparison", |p| {
+            build(p, years::SameYearComparison::new)
+        }),
     ]
 }
 

@@ -8,8 +8,8 @@ use serde::Deserialize;
 use crate::extract::CellMode;
 use crate::findings::Localized;
 
-use super::common::{Chapters, Context, Pattern};
-use super::{Check, Draft, Sink};
+use super::common::{Chapters, Context, Pattern, joined_paragraphs};
+use super::{Check, Draft, Sink, Why};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -23,6 +23,29 @@ pub struct Mention {
     chapters: Chapters,
     /// What the mention is, for messages.
     what: Localized,
+    /// A mention whose surroundings (60 characters before, 25 after, and the
+    /// mention itself) match this is not checked: a comparison of years
+    /// ("Perbandingan … Tahun 2015 dan 2016") names n−1 rightly.
+    #[serde(default)]
+    unless: Option<Pattern>,
+}
+
+const COMPARED: Why = Why {
+    en: "the year is named in a comparison or a range of years",
+    id: "tahun disebut dalam perbandingan atau rentang tahun",
+};
+
+/// The text around bytes `start..end` of `text`: `before` bytes before, `after` after.
+fn around(text: &str, start: usize, end: usize, before: usize, after: usize) -> &str {
+    let mut a = start.saturating_sub(before);
+    while a > 0 && !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    let mut b = (end + after).min(text.len());
+    while b < text.len() && !text.is_char_boundary(b) {
+        b += 1;
+    }
+    &text[a..b]
 }
 
 #[derive(Debug, Deserialize)]
@@ -30,6 +53,11 @@ pub struct Mention {
 pub struct YearMentionsParams {
     mentions: Vec<Mention>,
 }
+
+const NO_YEAR: Why = Why {
+    en: "the report year is not established",
+    id: "tahun laporan tidak dapat dipastikan",
+};
 
 /// Mentions that must equal n, n−1 or n+1.
 #[derive(Debug)]
@@ -61,7 +89,11 @@ fn offset_text(offset: i32) -> String {
 
 impl Check for YearMentions {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
-        let Some(n) = ctx.year() else { return };
+        let Some(n) = ctx.year() else {
+            out.skip(NO_YEAR);
+            return;
+        };
+        let joined = joined_paragraphs(ctx.report);
         for m in &self.p.mentions {
             let expected = n + m.offset;
             let report = |line: usize, at: usize, year_text: &str, out: &mut Sink| {
@@ -69,6 +101,7 @@ impl Check for YearMentions {
                     return;
                 };
                 if year == expected {
+                    out.agree();
                     return;
                 }
                 out.push(
@@ -95,13 +128,26 @@ impl Check for YearMentions {
                     .var("n", Localized::same(n.to_string())),
                 );
             };
-            for para in ctx.paragraphs_in(&m.chapters) {
+            let excused = |text: &str, whole: Option<regex::Match<'_>>, out: &mut Sink| {
+                let (Some(unless), Some(w)) = (&m.unless, whole) else {
+                    return false;
+                };
+                let hit = unless.is_match(around(text, w.start(), w.end(), 60, 25));
+                if hit {
+                    out.skip(COMPARED);
+                }
+                hit
+            };
+            for para in joined.iter().filter(|p| m.chapters.contains(p.chapter)) {
                 // Long on a big report: stop near the time limit.
                 if crate::limits::out_of_time() {
                     return;
                 }
                 for c in m.pattern.0.captures_iter(&para.text) {
                     let Some(y) = c.name("year") else { continue };
+                    if excused(&para.text, c.get(0), out) {
+                        continue;
+                    }
                     let (line, at) = ctx.locate(para, y.start());
                     report(line, at, y.as_str(), out);
                 }
@@ -117,6 +163,9 @@ impl Check for YearMentions {
                 for c in m.pattern.0.captures_iter(&l.line.text) {
                     let Some(y) = c.name("year") else { continue };
                     seen.insert((l.index, y.as_str().to_string()));
+                    if excused(&l.line.text, c.get(0), out) {
+                        continue;
+                    }
                     report(l.index, y.start(), y.as_str(), out);
                 }
             }
@@ -135,6 +184,9 @@ impl Check for YearMentions {
                 for label in &t.columns {
                     for c in m.pattern.0.captures_iter(label) {
                         let Some(y) = c.name("year") else { continue };
+                        if excused(label, c.get(0), out) {
+                            continue;
+                        }
                         let shown = (t.start..header_end.min(t.end)).find_map(|i| {
                             let text = &ctx.report.lines.get(i)?.line.text;
                             text.find(y.as_str()).map(|at| (i, at))
@@ -181,7 +233,10 @@ impl SignatureYear {
 
 impl Check for SignatureYear {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
-        let Some(n) = ctx.year() else { return };
+        let Some(n) = ctx.year() else {
+            out.skip(NO_YEAR);
+            return;
+        };
         let expected = n + self.p.offset;
         for (line, date) in &ctx.report.metadata.signatures {
             if date.year == expected
@@ -277,5 +332,573 @@ impl Check for CitationYear {
                 );
             }
         }
+    }
+}
+
+/// "2013-2018", "2013 – 2018", "2013 s.d. 2018", "2013 sampai dengan 2018".
+static RANGE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\b((?:19|20)\d\d)\s*(?:-|–|—|s\.?\s*/?\s*d\.?|sampai(?:\s+dengan)?|hingga)\s*(?:tahun\s+)?((?:19|20)\d\d)\b")
+        .expect("valid regex")
+});
+/// "… Nomor 25 Tahun 2013 tentang " right before a plan's name.
+static ENACTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)\bnomor\s+\S+\s+tahun\s+((?:19|20)\d\d)\s+tentang\s*$")
+        .expect("valid regex")
+});
+static ANY_YEAR: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"\b(?:19|20)\d\d\b").expect("valid regex"));
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// The plan's name as the report writes it ("RPJMD", "Rencana Strategis").
+    pattern: Pattern,
+    name: String,
+    /// Mentions of another plan of the same kind ("RPJMD Transisi", "periode sebelumnya").
+    #[serde(default)]
+    exclude: Option<Pattern>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanPeriodParams {
+    plans: Vec<Plan>,
+    /// How far after the plan's name its period may be printed (bytes).
+    #[serde(default = "plan_window")]
+    window: usize,
+}
+
+fn plan_window() -> usize {
+    120
+}
+
+/// A plan's period (RPJMD, Renstra) as the report states it: a range of
+/// years printed after the plan's name, with no other year between.
+struct PeriodMention {
+    /// The year of the regulation that sets the plan ("Nomor 25 Tahun 2013 tentang RPJMD …").
+    enacted: Option<i32>,
+    line: usize,
+    at: usize,
+    from: i32,
+    to: i32,
+    text: String,
+}
+
+fn plan_periods(
+    ctx: &Context<'_, '_>,
+    plan: &Plan,
+    all: &[&Plan],
+    window: usize,
+) -> Vec<PeriodMention> {
+    let mut out = Vec::new();
+    for para in &joined_paragraphs(ctx.report) {
+        if crate::limits::out_of_time() {
+            break;
+        }
+        let text = &para.text;
+        for m in plan.pattern.0.find_iter(text) {
+            let end = (m.end() + window).min(text.len());
+            let mut end = end;
+            while end < text.len() && !text.is_char_boundary(end) {
+                end += 1;
+            }
+            // Up to the next plan's name: its period is its own.
+            let next_plan = all
+                .iter()
+                .filter_map(|p| p.pattern.0.find_at(text, m.end()).map(|n| n.start()))
+                .min()
+                .unwrap_or(text.len());
+            let end = end.min(next_plan);
+            let tail = &text[m.end()..end];
+            let Some(r) = RANGE.captures(tail) else {
+                continue;
+            };
+            let Some(whole) = r.get(0) else { continue };
+            // No other year (a regulation's own year is fine: "Nomor 25 Tahun 2013 tentang RPJMD 2013-2018"
+            // precedes the name) between the name and the range.
+            if ANY_YEAR.is_match(&tail[..whole.start()]) {
+                continue;
+            }
+            // Nor the end of a sentence.
+            if tail[..whole.start()].contains(". ") || tail[..whole.start()].contains(';') {
+                continue;
+            }
+            if let Some(ex) = &plan.exclude
+                && ex.is_match(around(text, m.start(), m.end() + whole.end(), 40, 0))
+            {
+                continue;
+            }
+            let (Ok(from), Ok(to)) = (r[1].parse::<i32>(), r[2].parse::<i32>()) else {
+                continue;
+            };
+            let (line, at) = ctx.locate(para, m.end() + whole.start());
+            let enacted = ENACTED
+                .captures(around(text, m.start(), m.start(), 60, 0))
+                .and_then(|c| c[1].parse::<i32>().ok());
+            out.push(PeriodMention {
+                enacted,
+                line,
+                at,
+                from,
+                to,
+                text: whole
+                    .as_str()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            });
+        }
+    }
+    out
+}
+
+/// A plan's period stated differently across the report: "RPJMD 2008-2013"
+/// where the report gives the RPJMD as 2013-2018 everywhere else, or a
+/// period from a year to itself ("2013-2013").
+#[derive(Debug)]
+pub struct PlanPeriod {
+    p: PlanPeriodParams,
+}
+
+impl PlanPeriod {
+    pub fn new(p: PlanPeriodParams) -> Result<Self, String> {
+        Ok(PlanPeriod { p })
+    }
+}
+
+const NO_MAJORITY: Why = Why {
+    en: "the report does not give one period for the plan more often than any other",
+    id: "laporan tidak menyebut satu periode rencana lebih sering dari yang lain",
+};
+const ONE_YEAR_OFF: Why = Why {
+    en: "a period one year off may be the same plan counted another way",
+    id: "periode yang selisih satu tahun mungkin rencana yang sama dihitung berbeda",
+};
+
+impl Check for PlanPeriod {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let all: Vec<&Plan> = self.p.plans.iter().collect();
+        for plan in &self.p.plans {
+            let mentions = plan_periods(ctx, plan, &all, self.p.window);
+            let mut counts: std::collections::BTreeMap<(i32, i32), usize> = Default::default();
+            for m in mentions
+                .iter()
+                .filter(|m| m.enacted.is_none() && (3..=6).contains(&(m.to - m.from)))
+            {
+                *counts.entry((m.from, m.to)).or_default() += 1;
+            }
+            let mut ranked: Vec<((i32, i32), usize)> = counts.into_iter().collect();
+            ranked.sort_by_key(|r| std::cmp::Reverse(r.1));
+            let major = match ranked.as_slice() {
+                [(p, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|(_, m)| m < n) => {
+                    Some(*p)
+                }
+                _ => None,
+            };
+            for m in &mentions {
+                let push = |expected: String, id: String, en: String, out: &mut Sink| {
+                    out.push(
+                        Draft {
+                            line: m.line,
+                            stated: m.text.clone(),
+                            expected,
+                            computation: Localized::new(id, en),
+                            highlight: Some((m.at, m.at + m.text.len())),
+                            ..Default::default()
+                        }
+                        .var("plan", Localized::same(plan.name.clone())),
+                    );
+                };
+                if m.from == m.to {
+                    let expected = major.map_or(String::new(), |(a, b)| format!("{a}-{b}"));
+                    push(
+                        expected,
+                        format!(
+                            "periode {} dari tahun {} sampai tahun yang sama",
+                            plan.name, m.from
+                        ),
+                        format!("a {} period from {} to the same year", plan.name, m.from),
+                        out,
+                    );
+                    continue;
+                }
+                if !(3..=6).contains(&(m.to - m.from)) {
+                    continue;
+                }
+                // A regulation setting a plan is enacted about when its period starts:
+                // "Perda Nomor 25 Tahun 2013 tentang RPJMD 2008-2013" cannot be.
+                if let Some(y) = m.enacted {
+                    if (y - m.from).abs() <= 1 {
+                        out.agree();
+                    } else {
+                        let len = m.to - m.from;
+                        push(
+                            format!("{}-{}", y, y + len),
+                            format!(
+                                "{} ditetapkan tahun {y}, periodenya dimulai sekitar {y}, bukan {}",
+                                plan.name, m.from
+                            ),
+                            format!(
+                                "a {} enacted in {y} starts about {y}, not {}",
+                                plan.name, m.from
+                            ),
+                            out,
+                        );
+                    }
+                    continue;
+                }
+                let Some((a, b)) = major else {
+                    out.skip(NO_MAJORITY);
+                    continue;
+                };
+                if (m.from, m.to) == (a, b) {
+                    out.agree();
+                    continue;
+                }
+                if (m.from - a).abs() < 2 && (m.to - b).abs() < 2 {
+                    out.skip(ONE_YEAR_OFF);
+                    continue;
+                }
+                let n = ranked.first().map_or(0, |(_, n)| *n);
+                push(
+                    format!("{a}-{b}"),
+                    format!(
+                        "{} disebut periode {a}-{b} di {n} tempat lain dalam laporan",
+                        plan.name
+                    ),
+                    format!(
+                        "the report gives the {} period as {a}-{b} in {n} other places",
+                        plan.name
+                    ),
+                    out,
+                );
+            }
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct YearOfPeriodParams {
+    /// "Tahun 2016 merupakan tahun …": group `year` holds the year; the sentence follows.
+    subject: Pattern,
+    /// "tahun ketiga", "tahun ke-3", "tahun awal": group `ord` holds the ordinal.
+    ordinal: Pattern,
+}
+
+/// "Tahun 2016 merupakan tahun ketiga dari RPJMD 2013-2018": the ordinal of
+/// the year within the plan's period.
+#[derive(Debug)]
+pub struct YearOfPeriod {
+    p: YearOfPeriodParams,
+}
+
+impl YearOfPeriod {
+    pub fn new(p: YearOfPeriodParams) -> Result<Self, String> {
+        if !p.subject.0.capture_names().any(|n| n == Some("year")) {
+            return Err("subject has no (?P<year>…) group".into());
+        }
+        if !p.ordinal.0.capture_names().any(|n| n == Some("ord")) {
+            return Err("ordinal has no (?P<ord>…) group".into());
+        }
+        Ok(YearOfPeriod { p })
+    }
+}
+
+/// The position an ordinal word names: 1 for "pertama"/"awal", None for "terakhir" (the last).
+fn ordinal_value(word: &str) -> Option<Option<i32>> {
+    let w = word.to_lowercase();
+    let w = w.trim();
+    let digits: String = w.chars().filter(char::is_ascii_digit).collect();
+    if !digits.is_empty() {
+        return digits.parse().ok().map(Some);
+    }
+    Some(Some(match w {
+        "pertama" | "awal" => 1,
+        "kedua" => 2,
+        "ketiga" => 3,
+        "keempat" => 4,
+        "kelima" => 5,
+        "keenam" => 6,
+        "terakhir" | "akhir" => return Some(None),
+        _ => return None,
+    }))
+}
+
+impl Check for YearOfPeriod {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        for para in &joined_paragraphs(ctx.report) {
+            self.in_paragraph(para, ctx, out);
+        }
+    }
+}
+
+impl YearOfPeriod {
+    fn in_paragraph(
+        &self,
+        para: &crate::structure::Paragraph,
+        ctx: &Context<'_, '_>,
+        out: &mut Sink,
+    ) {
+        let text = &para.text;
+        for s in self.p.subject.0.captures_iter(text) {
+            let (Some(y), Some(whole)) = (s.name("year"), s.get(0)) else {
+                continue;
+            };
+            let Ok(year) = y.as_str().parse::<i32>() else {
+                continue;
+            };
+            // The sentence: up to its full stop (". " then a capital) or 300 bytes.
+            let rest_start = whole.end();
+            let mut end = (rest_start + 300).min(text.len());
+            while end < text.len() && !text.is_char_boundary(end) {
+                end += 1;
+            }
+            let rest = &text[rest_start..end];
+            let rest = rest.find(". ").map_or(rest, |i| &rest[..i]);
+            let ords: Vec<regex::Captures<'_>> = self.p.ordinal.0.captures_iter(rest).collect();
+            // The ordinal right after the subject, then those of "serta tahun …" clauses.
+            for (i, o) in ords.iter().enumerate() {
+                let (Some(ord), Some(ow)) = (o.name("ord"), o.get(0)) else {
+                    continue;
+                };
+                if i == 0 && ow.start() > 8 {
+                    break;
+                }
+                let until = ords
+                    .get(i + 1)
+                    .and_then(|n| n.get(0))
+                    .map_or(rest.len(), |n| n.start());
+                let Some(r) = RANGE.captures(&rest[ow.end()..until]) else {
+                    continue;
+                };
+                let (Ok(from), Ok(to)) = (r[1].parse::<i32>(), r[2].parse::<i32>()) else {
+                    continue;
+                };
+                if !(3..=6).contains(&(to - from)) {
+                    continue;
+                }
+                let Some(position) = ordinal_value(ord.as_str()) else {
+                    continue;
+                };
+                // A period printed over six years (2013-2018) may count its first year as year 0.
+                let loose = to - from >= 5;
+                let inside = (from..=to).contains(&year);
+                let right = match position {
+                    Some(k) => inside && (year - from + 1 == k || (loose && year - from == k)),
+                    None => year == to || (loose && year == to - 1),
+                };
+                let range = format!("{from}-{to}");
+                let stated = format!("Tahun {year} … tahun {} … {range}", ord.as_str());
+                if right {
+                    out.agree();
+                    continue;
+                }
+                let expected = if inside {
+                    format!("tahun ke-{}", year - from + 1)
+                } else {
+                    format!("{year} di luar {range}")
+                };
+                let (line, at) = ctx.locate(para, y.start());
+                out.push(Draft {
+                    line,
+                    stated,
+                    expected: expected.clone(),
+                    computation: Localized::new(
+                        if inside {
+                            format!(
+                                "{year} − {from} + 1 = {} (tahun ke-{} periode {range})",
+                                year - from + 1,
+                                year - from + 1
+                            )
+                        } else {
+                            format!("{year} tidak termasuk periode {range}")
+                        },
+                        if inside {
+                            format!(
+                                "{year} − {from} + 1 = {} (year {} of {range})",
+                                year - from + 1,
+                                year - from + 1
+                            )
+                        } else {
+                            format!("{year} is outside the period {range}")
+                        },
+                    ),
+                    highlight: Some((at, at + y.as_str().len())),
+                    ..Default::default()
+                });
+            }
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SameYearParams {
+    /// Groups `first` and `second` hold the two years compared.
+    patterns: Vec<Pattern>,
+}
+
+const NOT_A_YEAR_PAIR: Why = Why {
+    en: "the second year starts a plan's period, not a year compared",
+    id: "tahun kedua adalah awal periode rencana, bukan tahun pembanding",
+};
+
+/// A comparison of a year with itself: "perbandingan capaian kinerja tahun
+/// 2016 dengan capaian kinerja tahun 2016".
+#[derive(Debug)]
+pub struct SameYearComparison {
+    p: SameYearParams,
+}
+
+impl SameYearComparison {
+    pub fn new(p: SameYearParams) -> Result<Self, String> {
+        for pat in &p.patterns {
+            let names: Vec<&str> = pat.0.capture_names().flatten().collect();
+            if !names.contains(&"first") || !names.contains(&"second") {
+                return Err(format!(
+                    "pattern {:?} needs (?P<first>…) and (?P<second>…) groups",
+                    pat.0.as_str()
+                ));
+            }
+        }
+        Ok(SameYearComparison { p })
+    }
+}
+
+impl Check for SameYearComparison {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        for para in &joined_paragraphs(ctx.report) {
+            self.in_paragraph(para, ctx, out);
+        }
+    }
+}
+
+impl SameYearComparison {
+    fn in_paragraph(
+        &self,
+        para: &crate::structure::Paragraph,
+        ctx: &Context<'_, '_>,
+        out: &mut Sink,
+    ) {
+        for pat in &self.p.patterns {
+            for c in pat.0.captures_iter(&para.text) {
+                let (Some(a), Some(b)) = (c.name("first"), c.name("second")) else {
+                    continue;
+                };
+                if a.as_str() != b.as_str() {
+                    out.agree();
+                    continue;
+                }
+                // "… Tahun 2025 dengan target Renstra periode Tahun 2025-2029": a plan, not a year.
+                let between = para.text[a.end()..b.start()].to_lowercase();
+                let ranged = para.text[b.end()..]
+                    .trim_start()
+                    .starts_with(['-', '–', '—', 's']);
+                if ranged
+                    || ["target", "renstra", "rpjm", "periode", "rencana"]
+                        .iter()
+                        .any(|w| between.contains(w))
+                {
+                    out.skip(NOT_A_YEAR_PAIR);
+                    continue;
+                }
+                let (line, at) = ctx.locate(para, b.start());
+                let other = ctx
+                    .year()
+                    .and_then(|n| a.as_str().parse::<i32>().ok().map(|y| (n, y)))
+                    .map(|(n, y)| {
+                        if y == n {
+                            (n - 1).to_string()
+                        } else {
+                            n.to_string()
+                        }
+                    })
+                    .unwrap_or_default();
+                out.push(Draft {
+                    line,
+                    stated: format!("tahun {} … tahun {}", a.as_str(), b.as_str()),
+                    expected: other,
+                    computation: Localized::new(
+                        format!("tahun {} dibandingkan dengan dirinya sendiri", a.as_str()),
+                        format!("the year {} is compared with itself", a.as_str()),
+                    ),
+                    highlight: Some((at, at + b.as_str().len())),
+                    ..Default::default()
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::checks::testing::findings;
+
+    const HEAD: &str = "KATA PENGANTAR\n\nLaporan Kinerja Instansi Pemerintah Dinas Contoh Tahun 2016 disusun. Laporan Kinerja Dinas Contoh Tahun 2016 memuat capaian.\n\nBAB II PERENCANAAN KINERJA\n\n";
+
+    #[test]
+    fn a_heading_of_a_year_n_document_with_another_year_is_found() {
+        let text = format!("{HEAD}2.3 Perjanjian Kinerja Tahun 2015\n\nIsi perjanjian.\n");
+        let found = findings("year-mentions", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "2015");
+        assert_eq!(found[0].expected, "2016");
+    }
+
+    #[test]
+    fn a_comparison_heading_naming_two_years_is_not_found() {
+        let text = format!(
+            "{HEAD}BAB III AKUNTABILITAS KINERJA\n\nTabel 3.2 Perbandingan Pengukuran Kinerja Tahun 2015 dan 2016\n\nIsi.\n\n3.1.2 Realisasi Anggaran Tahun 2014-2016\n\nIsi.\n"
+        );
+        let found = findings("year-mentions", &text);
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn a_period_from_a_year_to_itself_is_found() {
+        let text = "Capaian ini mendukung misi kesatu RPJMD Provinsi Jawa Barat 2013-2013 secara langsung.\n";
+        let found = findings("plan-period", text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "2013-2013");
+    }
+
+    #[test]
+    fn a_plan_period_differing_from_the_report_s_own_is_found() {
+        let text = "Sesuai RPJMD Provinsi Jawa Barat Tahun 2013-2018 kami bekerja.\n\nRPJMD Tahun 2013-2018 menjadi acuan.\n\nDasar hukum adalah RPJMD Provinsi Jawa Barat Tahun 2008-2013 yang berlaku.\n";
+        let found = findings("plan-period", text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "2008-2013");
+        assert_eq!(found[0].expected, "2013-2018");
+    }
+
+    #[test]
+    fn a_regulation_setting_a_plan_is_enacted_when_its_period_starts() {
+        let right = "Peraturan Daerah Nomor 2 Tahun 2009 tentang RPJM Daerah Provinsi Jawa Barat Tahun 2008-2013.\n";
+        assert!(findings("plan-period", right).is_empty());
+        let wrong = "Peraturan Daerah Nomor 25 Tahun 2013 tentang Rencana Pembangunan Jangka Menengah Daerah Provinsi Jawa Barat Tahun 2008-2013.\n";
+        let found = findings("plan-period", wrong);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "2013-2018");
+    }
+
+    #[test]
+    fn the_position_of_a_year_in_its_plan_is_checked() {
+        let wrong = "Tahun 2011 adalah tahun pertama dari implementasi Rencana Strategis (Renstra) Dinas 2012-2016.\n";
+        assert_eq!(findings("year-of-period", wrong).len(), 1);
+        let split = "Tahun 2016 merupakan tahun\n\ntahun ketiga dari pelaksanaan RPJMD Tahun 2013 – 2018 serta tahun awal dari pelaksanaan Renstra Tahun 2013 – 2018.\n";
+        let found = findings("year-of-period", split);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].stated.contains("awal"));
+        let right = "Tahun 2016 merupakan tahun keempat dari Renstra 2013-2018 dan tahun ketiga RPJMD 2013-2018.\n";
+        assert!(findings("year-of-period", right).is_empty());
+    }
+
+    #[test]
+    fn a_year_compared_with_itself_is_found_but_not_a_plan_period() {
+        let wrong = "Maka dilakukan perbandingan capaian kinerja tahun 2016 dengan capaian kinerja tahun 2016, seperti pada tabel.\n";
+        assert_eq!(findings("same-year-comparison", wrong).len(), 1);
+        let right = "Membandingkan antara realisasi kinerja Tahun 2025 dengan target Draft Renstra periode Tahun 2025-2029.\n\nPerbandingan capaian tahun 2016 dengan capaian tahun 2015.\n";
+        assert!(findings("same-year-comparison", right).is_empty());
     }
 }
