@@ -137,6 +137,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
             build(p, claims::PredicateCounts::new)
         }),
         ("same_quantity", |p| build(p, quantities::SameQuantity::new)),
+        ("same_indicator", |p| {
+            build(p, quantities::SameIndicator::new)
+        }),
         ("activity_figures", |p| {
             build(p, quantities::ActivityFigures::new)
         }),
