@@ -1080,7 +1080,16 @@ impl Check for SameIndicator {
         let groups: Vec<(&(usize, Measure), &Vec<&Stated>)> = by_table.iter().collect();
         // Stage 4: each pair of tables on each measure they share.
         let mut compared: Vec<((usize, usize, Measure), Comparison)> = Vec::new();
+        // A report with more tables than any report has (a file repeated
+        // many times) is not compared table by table: that grows as the square.
+        if ctx.report.tables.len() > MAX_TABLES {
+            out.skip(WHY_TOO_MANY);
+            return;
+        }
         for (i, ((ta, ma), fa)) in groups.iter().enumerate() {
+            if crate::limits::check_time().is_err() {
+                return;
+            }
             for ((tb, mb), fb) in groups.iter().skip(i + 1) {
                 if ta == tb || ma != mb {
                     continue;
@@ -1185,6 +1194,12 @@ impl Check for SameIndicator {
     }
 }
 
+/// More tables than a report has: the comparison of every pair is not attempted.
+const MAX_TABLES: usize = 1_000;
+const WHY_TOO_MANY: Why = Why {
+    en: "too many tables to compare each pair",
+    id: "terlalu banyak tabel untuk dibandingkan berpasangan",
+};
 const WHY_ZERO: Why = Why {
     en: "a target of zero (none) against another: polarity unclear",
     id: "target nol (tidak ada) dibanding target lain: arah tidak jelas",
