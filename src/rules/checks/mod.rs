@@ -172,6 +172,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
             build(p, predicates::PredicateStated::new)
         }),
         ("same_quantity", |p| build(p, quantities::SameQuantity::new)),
+        ("same_indicator", |p| {
+            build(p, quantities::SameIndicator::new)
+        }),
         ("activity_figures", |p| {
             build(p, quantities::ActivityFigures::new)
         }),

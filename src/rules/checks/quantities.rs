@@ -10,13 +10,14 @@ use serde::Deserialize;
 
 use crate::facts::figures::{Figure, FigureKind, Hint};
 use crate::findings::Localized;
+use crate::structure::roles::{Role, TableKind};
 use crate::structure::{Row, RowKind, Table};
 
 use super::arithmetic::table_name;
 use super::common::{
     Chapters, Context, Pattern, agrees, amount, cell_number, difference, figures, like, pct, shown,
 };
-use super::{Check, Draft, Sink};
+use super::{Check, Draft, Sink, Why};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -481,5 +482,1050 @@ impl Check for ActivityFigures {
                 }
             }
         }
+    }
+}
+
+// ------------------------------------------------------- one indicator, two tables
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SameIndicatorParams {
+    /// Columns that are not one year's value of the indicator (cumulative,
+    /// end-of-plan, baseline, differences, efficiency…): never compared.
+    skip_column: Pattern,
+    /// An anggaran column before the budget's revision ("murni", "sebelum perubahan").
+    before_revision: Pattern,
+    /// An anggaran column after it ("setelah perubahan", "perubahan", "akhir").
+    after_revision: Pattern,
+    /// A capaian column that is the absorption of a budget, not an indicator's achievement.
+    absorption: Pattern,
+    /// A table of a revised agreement, by its caption ("Revisi Perjanjian
+    /// Kinerja"): its targets replace others, so a difference is no error.
+    revision: Pattern,
+    /// A table of the plan (Renstra, RPJMD), by its caption: its targets, and
+    /// the capaian against them, may differ from the year's agreement (PK).
+    plan: Pattern,
+}
+
+/// The same indicator (or program, or activity) in two tables of one report,
+/// with a different target, realisasi, capaian or anggaran for the same year.
+#[derive(Debug)]
+pub struct SameIndicator {
+    p: SameIndicatorParams,
+}
+
+impl SameIndicator {
+    pub fn new(p: SameIndicatorParams) -> Result<Self, String> {
+        Ok(SameIndicator { p })
+    }
+}
+
+/// Which figure of an indicator a column holds: its role, the year it is
+/// about, whether it is money, and for budgets whether before or after the
+/// revision. Two columns hold the same quantity only when all of these agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct Measure {
+    role: MeasureRole,
+    year: i32,
+    money: bool,
+    variant: Variant,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum MeasureRole {
+    Target,
+    Realisasi,
+    Capaian,
+    Anggaran,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Variant {
+    Plain,
+    /// A target or capaian of the plan (Renstra), not of the year's agreement.
+    Plan,
+    BeforeRevision,
+    AfterRevision,
+    Absorption,
+}
+
+/// Two figures one table gives for the same measure of an indicator (a
+/// target before and after the agreement's revision): either may be quoted.
+#[derive(Debug)]
+struct Revision {
+    key: String,
+    role: MeasureRole,
+    year: i32,
+}
+
+const WHY_REVISED: Why = Why {
+    en: "the report gives the indicator two values (before and after a revision)",
+    id: "laporan memberi indikator dua nilai (sebelum dan sesudah revisi)",
+};
+
+/// One figure of one indicator in one table.
+#[derive(Debug, Clone)]
+struct Stated<'t> {
+    table: usize,
+    row: &'t Row,
+    /// Index of the row in its table.
+    row_index: usize,
+    col: usize,
+    /// The indicator's label as printed, and normalised.
+    label: String,
+    key: String,
+    /// The unit the figure is in, when the table says ("%", "orang", "kali").
+    unit: Option<String>,
+    measure: Measure,
+    figure: Figure,
+}
+
+const WHY_LABEL: Why = Why {
+    en: "indicator label too short to identify it across tables",
+    id: "label indikator terlalu pendek untuk dikenali antartabel",
+};
+const WHY_AMBIGUOUS: Why = Why {
+    en: "two rows of one table match the indicator",
+    id: "dua baris satu tabel cocok dengan indikator",
+};
+const WHY_NOT_SAME: Why = Why {
+    en: "two tables disagree on most shared indicators: not the same measure",
+    id: "dua tabel berbeda pada sebagian besar indikator yang sama: bukan ukuran yang sama",
+};
+const WHY_UNIT: Why = Why {
+    en: "the same indicator in different units",
+    id: "indikator yang sama dengan satuan berbeda",
+};
+
+static LOOSE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9])((?:19[5-9]|20[0-9])[0-9])(?:[^0-9]|$)").expect("valid regex")
+});
+static NOT_A_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[<>≤≥=±~]|\d\s*[-–]\s*\d|(?i)\bs\s*[./]\s*d\b").expect("valid regex")
+});
+static LEAD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[-•*·]\s*)?(?:(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-z]|[ivx]{1,4})[.)]\s+|\d{1,2}(?:\.\d{1,2}){1,3}\s+)")
+        .expect("valid regex")
+});
+static PERCENT_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)%|\bpersen").expect("valid regex"));
+static TARGET_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\btarg?et\b").expect("valid regex"));
+static REALISASI_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)realisasi").expect("valid regex"));
+static ACHIEVEMENT_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)capai|penyerapan|serapan|kinerja").expect("valid regex"));
+
+/// An indicator's label reduced to its words: no numbering, no "(IKU)", no
+/// hyphens of a word broken over lines, lower case.
+fn indicator_key(label: &str) -> String {
+    let s = LEAD_NUMBER.replace(label, "");
+    let s = s.to_lowercase().replace("(iku)", " ");
+    // "ketidaklengkap-an", "Meningkat- nya": a word broken over lines.
+    let mut joined = String::with_capacity(s.len());
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '-' && i > 0 && chars[i - 1].is_alphabetic() {
+            let mut j = i + 1;
+            while j < chars.len() && chars[j] == ' ' {
+                j += 1;
+            }
+            if j < chars.len() && chars[j].is_lowercase() && j - i <= 2 {
+                i = j;
+                continue;
+            }
+        }
+        joined.push(if c.is_alphanumeric() { c } else { ' ' });
+        i += 1;
+    }
+    joined
+        .split_whitespace()
+        .map(|w| match w {
+            "prosentase" | "presentase" | "persentasi" => "persentase",
+            "jml" => "jumlah",
+            w => w,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A key specific enough to name one indicator: two words and 14 letters at least.
+fn specific(key: &str) -> bool {
+    key.split(' ').count() >= 2 && key.chars().filter(|c| c.is_alphabetic()).count() >= 14
+}
+
+/// How alike two keys are: shared words over all words (Dice), 0 to 1.
+fn likeness(a: &str, b: &str) -> f64 {
+    let wa: std::collections::BTreeSet<&str> = a.split(' ').collect();
+    let wb: std::collections::BTreeSet<&str> = b.split(' ').collect();
+    let shared = wa.intersection(&wb).count();
+    2.0 * shared as f64 / (wa.len() + wb.len()).max(1) as f64
+}
+
+/// Word sets of two keys as alike as this name one indicator ("Persentase
+/// SDM terlatih" and "Prosentase SDM terlatih"), when no other key is as close.
+const LIKE_ENOUGH: f64 = 0.85;
+/// Words a label needs before a differently worded one may name the same indicator.
+const FUZZY_WORDS: usize = 5;
+
+impl SameIndicator {
+    /// Stage 1: what each numeric column of a table measures, or None.
+    fn measure(&self, table: &Table, col: usize, year_n: Option<i32>) -> Option<Measure> {
+        let role = table.roles.get(col)?;
+        let label = table.columns.get(col).map(String::as_str).unwrap_or("");
+        if self.p.skip_column.is_match(label) {
+            return None;
+        }
+        let has_target = table
+            .columns
+            .iter()
+            .zip(&table.roles)
+            .any(|(l, r)| !r.money && (r.role == Role::Target || TARGET_WORD.is_match(l)));
+        let measure_role = match role.role {
+            Role::Target => MeasureRole::Target,
+            Role::Realisasi => MeasureRole::Realisasi,
+            Role::Anggaran => MeasureRole::Anggaran,
+            // "Target (%)", "Realisasi (%)" of a table of percent indicators.
+            Role::Capaian if !role.money && TARGET_WORD.is_match(label) => MeasureRole::Target,
+            Role::Capaian
+                if !role.money
+                    && has_target
+                    && REALISASI_WORD.is_match(label)
+                    && !ACHIEVEMENT_WORD.is_match(label) =>
+            {
+                MeasureRole::Realisasi
+            }
+            Role::Capaian => MeasureRole::Capaian,
+            _ => return None,
+        };
+        let title = table
+            .caption
+            .as_ref()
+            .map(|c| c.title.as_str())
+            .unwrap_or("");
+        // Targets over three years or more and nothing measured: a plan;
+        // or targets the header calls the plan's ("Target Renstra").
+        let targets =
+            || {
+                table.roles.iter().zip(&table.columns).filter(|(r, l)| {
+                    !r.money && (r.role == Role::Target || TARGET_WORD.is_match(l))
+                })
+            };
+        let measured = table.roles.iter().any(|r| r.role == Role::Realisasi);
+        let plan = self.p.plan.is_match(title)
+            || targets().any(|(_, l)| self.p.plan.is_match(l))
+            || !measured
+                && targets()
+                    .filter_map(|(r, l)| r.year.or_else(|| loose_year(l)))
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .len()
+                    >= 3;
+        let variant = if measure_role == MeasureRole::Anggaran {
+            // The column says, else the caption ("DIPA Awal", "DIPA Akhir").
+            if self.p.before_revision.is_match(label) {
+                Variant::BeforeRevision
+            } else if self.p.after_revision.is_match(label) {
+                Variant::AfterRevision
+            } else if self.p.before_revision.is_match(title) {
+                Variant::BeforeRevision
+            } else if self.p.after_revision.is_match(title) {
+                Variant::AfterRevision
+            } else {
+                Variant::Plain
+            }
+        } else if measure_role == MeasureRole::Capaian
+            && (role.money || table.kind == TableKind::Budget || self.p.absorption.is_match(label))
+        {
+            Variant::Absorption
+        } else {
+            Variant::Plain
+        };
+        let year = role
+            .year
+            .or_else(|| loose_year(label))
+            .or_else(|| table_year(table, year_n))
+            .or_else(|| only_year(table))
+            .or_else(|| last_capaian(table, col, year_n))?;
+        // A plan's target for a year to come is the only one there is; for
+        // the year itself (or one past) the agreement may have changed it.
+        let variant = if variant == Variant::Plain
+            && plan
+            && measure_role != MeasureRole::Realisasi
+            && year_n.is_none_or(|n| year <= n)
+        {
+            Variant::Plan
+        } else {
+            variant
+        };
+        Some(Measure {
+            role: measure_role,
+            year,
+            money: role.money || measure_role == MeasureRole::Anggaran,
+            variant,
+        })
+    }
+
+    /// Stage 2: every figure of every indicator row the tables give.
+    fn stated<'t>(
+        &self,
+        ctx: &'t Context<'_, '_>,
+        out: &mut Sink,
+    ) -> (Vec<Stated<'t>>, Vec<Revision>) {
+        let mut all = Vec::new();
+        let mut revisions = Vec::new();
+        for (ti, table) in ctx.report.tables.iter().enumerate() {
+            let measures: Vec<(usize, Measure)> = (0..table.columns.len())
+                .filter_map(|c| self.measure(table, c, ctx.year()).map(|m| (c, m)))
+                .collect();
+            let Some(first) = measures.iter().map(|(c, _)| *c).min() else {
+                continue;
+            };
+            // Two columns of one table claiming the same measure: neither is
+            // sure, but both are values the report gives (a revision).
+            let (measures, doubled): (Columns, Columns) = measures
+                .iter()
+                .partition(|(_, m)| measures.iter().filter(|(_, o)| o == m).count() == 1);
+            let unit_col = table.roles.iter().position(|r| r.role == Role::Unit);
+            let mut table_facts: Vec<Stated<'t>> = Vec::new();
+            for (row_index, row) in table
+                .rows
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.kind != RowKind::Total)
+            {
+                // What a figure is of: the last label cell left of it (the
+                // indicator left of its target, the kegiatan left of its anggaran).
+                let label_left = |col: usize| {
+                    (0..col)
+                        .rev()
+                        .filter(|&c| table.roles.get(c).is_some_and(|r| r.role == Role::Label))
+                        .filter_map(|c| row.cell(c))
+                        .map(|c| c.text.trim())
+                        .find(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+                };
+                let Some(label) = label_left(first) else {
+                    continue;
+                };
+                let key = indicator_key(label);
+                for (c, m) in &doubled {
+                    if row.figure(*c).is_some() {
+                        revisions.push(Revision {
+                            key: key.clone(),
+                            role: m.role,
+                            year: m.year,
+                        });
+                    }
+                }
+                let row_unit = unit_col
+                    .and_then(|c| row.cell(c))
+                    .map(|c| unit_key(&c.text))
+                    .filter(|u| !u.is_empty());
+                for &(col, measure) in &measures {
+                    let Some(cell) = row.cell(col) else { continue };
+                    let Some(label) = label_left(col) else {
+                        continue;
+                    };
+                    let key = indicator_key(label);
+                    let Some(figure) = cell.figure.clone() else {
+                        continue;
+                    };
+                    if NOT_A_VALUE.is_match(&cell.text) {
+                        continue;
+                    }
+                    if !specific(&key) {
+                        out.skip(WHY_LABEL);
+                        continue;
+                    }
+                    let label_pct = PERCENT_LABEL.is_match(&table.columns[col]);
+                    let unit = if measure.money {
+                        Some("rp".to_string())
+                    } else if figure.kind == FigureKind::Percent || label_pct {
+                        Some("%".to_string())
+                    } else {
+                        row_unit.clone()
+                    };
+                    table_facts.push(Stated {
+                        table: ti,
+                        row,
+                        row_index,
+                        col,
+                        label: label.to_string(),
+                        key: key.clone(),
+                        unit,
+                        measure,
+                        figure,
+                    });
+                }
+            }
+            // A key twice in one table for one measure names two things.
+            let keep: Vec<bool> = table_facts
+                .iter()
+                .map(|f| {
+                    table_facts
+                        .iter()
+                        .filter(|o| o.key == f.key && o.measure == f.measure)
+                        .count()
+                        == 1
+                })
+                .collect();
+            let title = table
+                .caption
+                .as_ref()
+                .map(|c| c.title.as_str())
+                .unwrap_or("");
+            let revising = self.p.revision.is_match(title);
+            for (f, k) in table_facts.into_iter().zip(keep) {
+                if revising && f.measure.role != MeasureRole::Realisasi {
+                    revisions.push(Revision {
+                        key: f.key.clone(),
+                        role: f.measure.role,
+                        year: f.measure.year,
+                    });
+                } else if k {
+                    all.push(f);
+                } else {
+                    out.skip(WHY_AMBIGUOUS);
+                }
+            }
+        }
+        (all, revisions)
+    }
+}
+
+fn unit_key(text: &str) -> String {
+    let t = text.trim().to_lowercase();
+    if t.contains('%') || t.starts_with("persen") {
+        return "%".into();
+    }
+    t.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+fn loose_year(label: &str) -> Option<i32> {
+    let years: Vec<i32> = LOOSE_YEAR
+        .captures_iter(label)
+        .filter_map(|c| c[1].parse().ok())
+        .collect();
+    years.last().copied()
+}
+
+/// The year of a table none of whose columns names one: its caption's only
+/// year, else the report's year n.
+fn table_year(table: &Table, year_n: Option<i32>) -> Option<i32> {
+    if table
+        .roles
+        .iter()
+        .zip(&table.columns)
+        .any(|(r, l)| r.year.is_some() || loose_year(l).is_some())
+    {
+        return None;
+    }
+    let title = table
+        .caption
+        .as_ref()
+        .map(|c| c.title.as_str())
+        .unwrap_or("");
+    let years: std::collections::BTreeSet<i32> = LOOSE_YEAR
+        .captures_iter(title)
+        .filter_map(|c| c[1].parse().ok())
+        .collect();
+    match years.len() {
+        0 => year_n,
+        1 => years.into_iter().next(),
+        _ => None,
+    }
+}
+
+/// "Target 2016 | Realisasi | Capaian": the one year a header names is that of
+/// every column measuring something.
+fn only_year(table: &Table) -> Option<i32> {
+    let years: std::collections::BTreeSet<i32> = table
+        .roles
+        .iter()
+        .zip(&table.columns)
+        .filter_map(|(r, l)| r.year.or_else(|| loose_year(l)))
+        .collect();
+    (years.len() == 1)
+        .then(|| years.into_iter().next())
+        .flatten()
+}
+
+/// "Capaian 2015 | Capaian 2016 | % Capaian kinerja": the one capaian column
+/// without a year, in a table whose latest year is the report's, is that year's.
+fn last_capaian(table: &Table, col: usize, year_n: Option<i32>) -> Option<i32> {
+    let n = year_n?;
+    let year_of = |c: usize| {
+        table.roles[c]
+            .year
+            .or_else(|| loose_year(&table.columns[c]))
+    };
+    let yearless: Vec<usize> = (0..table.roles.len())
+        .filter(|&c| {
+            table.roles[c].role == Role::Capaian && !table.roles[c].money && year_of(c).is_none()
+        })
+        .collect();
+    let latest = (0..table.roles.len()).filter_map(year_of).max()?;
+    // Against the year's target, not a growth over the year before.
+    let target_of_n = (0..table.roles.len())
+        .any(|c| table.roles[c].role == Role::Target && year_of(c) == Some(n));
+    if !target_of_n {
+        return None;
+    }
+    (yearless == [col]
+        && latest == n
+        && yearless[0]
+            > (0..table.roles.len())
+                .filter(|&c| year_of(c).is_some())
+                .max()?)
+    .then_some(n)
+}
+
+/// Two figures state one value: each equals the other rounded or truncated to its decimals.
+fn same_value(a: &Figure, b: &Figure, extra: Decimal) -> bool {
+    // "10,625" and "10625": one number in two styles (a lone group of three
+    // digits after a comma reads either way).
+    let digits = |f: &Figure| -> String { f.text.chars().filter(char::is_ascii_digit).collect() };
+    agrees(a, b.value, extra)
+        || agrees(b, a.value, extra)
+        || grouped(&a.text) && grouped(&b.text) && digits(a) == digits(b)
+}
+
+/// Every separator in the number is followed by exactly three digits (a
+/// thousands group in either style), or there is none.
+fn grouped(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().all(|(i, c)| {
+        if *c != b'.' && *c != b',' {
+            return true;
+        }
+        let run = b[i + 1..].iter().take_while(|d| d.is_ascii_digit()).count();
+        run == 3
+            || (run == 0 && i > 0 && !b[i - 1].is_ascii_digit())
+            || (run == 0 && i + 1 == b.len())
+    })
+}
+
+fn units_compatible(a: &Option<String>, b: &Option<String>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
+}
+
+/// The pairs of rows of two tables naming one indicator: equal keys, or,
+/// failing that, the one key of the other table alike enough.
+fn pair_rows<'a, 't>(
+    a: &[&'a Stated<'t>],
+    b: &[&'a Stated<'t>],
+    out: &mut Sink,
+) -> Vec<(&'a Stated<'t>, &'a Stated<'t>)> {
+    let mut pairs = Vec::new();
+    for fa in a {
+        if let Some(fb) = b.iter().find(|fb| fb.key == fa.key) {
+            pairs.push((*fa, *fb));
+            continue;
+        }
+        // Wording may differ only in long labels: in a short one a word more
+        // or less is another indicator ("Kambing Ayam Ras Petelur").
+        if fa.key.split(' ').count() < FUZZY_WORDS {
+            continue;
+        }
+        let close: Vec<&&Stated> = b
+            .iter()
+            .filter(|fb| likeness(&fa.key, &fb.key) >= LIKE_ENOUGH)
+            .collect();
+        match close.as_slice() {
+            [fb] => {
+                // … and no other key of the first table as close to it.
+                let rivals = a
+                    .iter()
+                    .filter(|o| likeness(&o.key, &fb.key) >= LIKE_ENOUGH)
+                    .count();
+                if rivals == 1 && !a.iter().any(|o| o.key == fb.key) {
+                    pairs.push((*fa, **fb));
+                }
+            }
+            [] => {}
+            _ => out.skip(WHY_AMBIGUOUS),
+        }
+    }
+    pairs
+}
+
+/// A disagreement found: the figure taken to be wrong and the one it differs from.
+struct Mismatch<'a, 't> {
+    wrong: &'a Stated<'t>,
+    right: &'a Stated<'t>,
+    /// Other tables giving the right value.
+    support: usize,
+}
+
+/// How two tables compare on one measure: rows paired, and those that differ.
+struct Comparison<'a, 't> {
+    agree: usize,
+    differ: Vec<(&'a Stated<'t>, &'a Stated<'t>)>,
+}
+
+impl Check for SameIndicator {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let (stated, revisions) = self.stated(ctx, out);
+        let tol = ctx.tolerance;
+        // Stage 3: group each table's figures by measure.
+        let mut by_table: std::collections::BTreeMap<(usize, Measure), Vec<&Stated>> =
+            Default::default();
+        for s in &stated {
+            by_table.entry((s.table, s.measure)).or_default().push(s);
+        }
+        let groups: Vec<(&(usize, Measure), &Vec<&Stated>)> = by_table.iter().collect();
+        // Stage 4: each pair of tables on each measure they share.
+        let mut compared: Vec<((usize, usize, Measure), Comparison)> = Vec::new();
+        // A report with more tables than any report has (a file repeated
+        // many times) is not compared table by table: that grows as the square.
+        if ctx.report.tables.len() > MAX_TABLES {
+            out.skip(WHY_TOO_MANY);
+            return;
+        }
+        for (i, ((ta, ma), fa)) in groups.iter().enumerate() {
+            if crate::limits::check_time().is_err() {
+                return;
+            }
+            for ((tb, mb), fb) in groups.iter().skip(i + 1) {
+                if ta == tb || ma != mb {
+                    continue;
+                }
+                let mut c = Comparison {
+                    agree: 0,
+                    differ: Vec::new(),
+                };
+                for (x, y) in pair_rows(fa, fb, out) {
+                    if !units_compatible(&x.unit, &y.unit) {
+                        out.skip(WHY_UNIT);
+                    } else if same_value(&x.figure, &y.figure, tol) {
+                        c.agree += 1;
+                    } else if x.measure.role != MeasureRole::Realisasi && revised(&revisions, x, y)
+                    {
+                        out.skip(WHY_REVISED);
+                    } else if x.measure.role == MeasureRole::Target
+                        && (x.figure.value.is_zero() || y.figure.value.is_zero())
+                    {
+                        // "0 %" incidents or "100 %" free of them: one target, two polarities.
+                        out.skip(WHY_ZERO);
+                    } else if shifted(&ctx.report.tables, x, y, tol) {
+                        out.skip(WHY_SHIFTED);
+                    } else {
+                        c.differ.push((x, y));
+                    }
+                }
+                compared.push(((*ta, *tb, *ma), c));
+            }
+        }
+        // Stage 5: judge each comparison; pick the wrong side of each difference.
+        let mut mismatches: Vec<Mismatch> = Vec::new();
+        let mut wrong_years: Vec<Draft> = Vec::new();
+        for ((ta, tb, m), c) in &compared {
+            let n = c.agree + c.differ.len();
+            if c.differ.len() > c.agree {
+                // Mostly different: not the same measure, or one table's
+                // column is another year's.
+                match self.wrong_year(ctx, &by_table, &compared, (*ta, *tb, *m), c) {
+                    Some(d) => wrong_years.push(d),
+                    None => (0..n).for_each(|_| out.skip(WHY_NOT_SAME)),
+                }
+                continue;
+            }
+            (0..c.agree).for_each(|_| out.agree());
+            for (x, y) in &c.differ {
+                // The one the other tables side with is right; else the earlier.
+                let backs = |v: &Stated| {
+                    stated
+                        .iter()
+                        .filter(|o| {
+                            o.table != x.table
+                                && o.table != y.table
+                                && o.measure == x.measure
+                                && (o.key == x.key || o.key == y.key)
+                                && same_value(&o.figure, &v.figure, tol)
+                        })
+                        .count()
+                };
+                let (bx, by) = (backs(x), backs(y));
+                // A tie: a capaian that is its own row's realisasi / target stands.
+                let x_wrong = match by.cmp(&bx) {
+                    std::cmp::Ordering::Greater => true,
+                    std::cmp::Ordering::Less => false,
+                    std::cmp::Ordering::Equal => {
+                        self.own_capaian(ctx, x) == Some(false)
+                            && self.own_capaian(ctx, y) != Some(false)
+                    }
+                };
+                mismatches.push(if x_wrong {
+                    Mismatch {
+                        wrong: x,
+                        right: y,
+                        support: by,
+                    }
+                } else {
+                    Mismatch {
+                        wrong: y,
+                        right: x,
+                        support: bx,
+                    }
+                });
+            }
+        }
+        // Stage 6: one finding per wrong cell.
+        let mut done: Vec<(usize, u32, u32, usize)> = Vec::new();
+        for m in mismatches {
+            let at = (
+                m.wrong.table,
+                m.wrong.row.page,
+                m.wrong.row.line,
+                m.wrong.col,
+            );
+            if !done.contains(&at) {
+                done.push(at);
+                out.push(self.draft(ctx, &m));
+            }
+        }
+        for d in wrong_years {
+            out.push(d);
+        }
+    }
+}
+
+/// More tables than a report has: the comparison of every pair is not attempted.
+const MAX_TABLES: usize = 1_000;
+const WHY_TOO_MANY: Why = Why {
+    en: "too many tables to compare each pair",
+    id: "terlalu banyak tabel untuk dibandingkan berpasangan",
+};
+const WHY_ZERO: Why = Why {
+    en: "a target of zero (none) against another: polarity unclear",
+    id: "target nol (tidak ada) dibanding target lain: arah tidak jelas",
+};
+const WHY_SHIFTED: Why = Why {
+    en: "the values sit one row off in one table: rows may be misread",
+    id: "nilai bergeser satu baris pada satu tabel: baris mungkin salah terbaca",
+};
+
+/// The report gives the indicator two values for this year (before and after
+/// a revision of the agreement): a difference is no error.
+fn revised(revisions: &[Revision], x: &Stated, y: &Stated) -> bool {
+    revisions.iter().any(|r| {
+        (r.key == x.key || r.key == y.key)
+            && r.year == x.measure.year
+            && r.role != MeasureRole::Realisasi
+    })
+}
+
+/// x of one table and y of the other differ because one table's rows are read
+/// one row off: y is the value of x's neighbouring row, and x that of y's
+/// neighbour on the other side.
+fn shifted(tables: &[Table], x: &Stated, y: &Stated, tol: Decimal) -> bool {
+    let value = |s: &Stated, up: bool| -> Option<Figure> {
+        let i = if up {
+            s.row_index.checked_sub(1)?
+        } else {
+            s.row_index + 1
+        };
+        tables.get(s.table)?.rows.get(i)?.figure(s.col).cloned()
+    };
+    let same = |a: Option<Figure>, b: &Figure| a.is_some_and(|a| same_value(&a, b, tol));
+    (same(value(x, true), &y.figure) && same(value(y, false), &x.figure))
+        || (same(value(x, false), &y.figure) && same(value(y, true), &x.figure))
+}
+
+/// Columns of a table with what each measures.
+type Columns = Vec<(usize, Measure)>;
+
+type ByTable<'a, 't> = std::collections::BTreeMap<(usize, Measure), Vec<&'a Stated<'t>>>;
+
+impl SameIndicator {
+    /// Whether a capaian is its row's realisasi / target × 100 (None: not a
+    /// capaian, or its row gives no target and realisasi of the year).
+    fn own_capaian(&self, ctx: &Context<'_, '_>, s: &Stated) -> Option<bool> {
+        if s.measure.role != MeasureRole::Capaian {
+            return None;
+        }
+        let table = ctx.report.tables.get(s.table)?;
+        let find = |role: MeasureRole| {
+            (0..table.columns.len()).find(|&c| {
+                self.measure(table, c, ctx.year())
+                    .is_some_and(|m| m.role == role && m.year == s.measure.year && !m.money)
+            })
+        };
+        let target = s.row.figure(find(MeasureRole::Target)?)?;
+        let real = s.row.figure(find(MeasureRole::Realisasi)?)?;
+        if target.value.is_zero() {
+            return None;
+        }
+        let computed = real.value / target.value * Decimal::ONE_HUNDRED;
+        Some(agrees(&s.figure, computed, ctx.tolerance))
+    }
+
+    /// Two tables differing on most rows of one measure, where one table's
+    /// column equals the other's column of another year on every row (a 2016
+    /// table showing the 2015 targets) and its other columns of the year agree.
+    fn wrong_year(
+        &self,
+        ctx: &Context<'_, '_>,
+        by_table: &ByTable,
+        compared: &[((usize, usize, Measure), Comparison)],
+        (ta, tb, m): (usize, usize, Measure),
+        c: &Comparison,
+    ) -> Option<Draft> {
+        if c.agree + c.differ.len() < 3 || m.role == MeasureRole::Anggaran {
+            return None;
+        }
+        let tol = ctx.tolerance;
+        for (suspect, other) in [(ta, tb), (tb, ta)] {
+            let mine = by_table.get(&(suspect, m))?;
+            // The suspect table is about this year: it names no other year, or
+            // another measure of it agrees with this year's.
+            let of_the_year = !names_a_year(&ctx.report.tables[suspect])
+                || compared.iter().any(|((a, b, m3), c3)| {
+                    (*a == suspect || *b == suspect)
+                        && m3.year == m.year
+                        && m3.role != m.role
+                        && c3.agree >= 2
+                        && c3.differ.len() < c3.agree
+                });
+            if !of_the_year {
+                continue;
+            }
+            for ((t, m2), theirs) in by_table.iter().filter(|((t, _), _)| *t == other) {
+                if *t != other || m2.year == m.year || m2.role != m.role || m2.variant != m.variant
+                {
+                    continue;
+                }
+                let mut scratch = Sink::default();
+                let pairs = pair_rows(mine, theirs, &mut scratch);
+                if pairs.len() < 3
+                    || !pairs
+                        .iter()
+                        .all(|(x, y)| same_value(&x.figure, &y.figure, tol))
+                {
+                    continue;
+                }
+                // The first row differing from the year's value, as the place.
+                let (x, y) = c
+                    .differ
+                    .iter()
+                    .map(|(x, y)| {
+                        if x.table == suspect {
+                            (*x, *y)
+                        } else {
+                            (*y, *x)
+                        }
+                    })
+                    .next()?;
+                let tables = &ctx.report.tables;
+                let (st, ot) = (table_name(&tables[suspect]), table_name(&tables[other]));
+                let line = ctx.row_line(x.row.page, x.row.line);
+                let role = role_name(m.role);
+                return Some(
+                    Draft {
+                        line,
+                        stated: x.figure.text.clone(),
+                        expected: y.figure.text.clone(),
+                        computation: Localized::new(
+                            format!(
+                                "kolom {role} {} ({}) sama dengan {role} {} di {} pada {} dari {} baris; {role} {} \"{}\" di {}: {}",
+                                st.id, m.year, m2.year, ot.id, pairs.len(), pairs.len(), m.year, y.label, ot.id, y.figure.text
+                            ),
+                            format!(
+                                "the {role} column of {} ({}) equals the {} {role} of {} on {} of {} rows; {role} {} of \"{}\" in {}: {}",
+                                st.en, m.year, m2.year, ot.en, pairs.len(), pairs.len(), m.year, y.label, ot.en, y.figure.text
+                            ),
+                        ),
+                        related: vec![ctx.row_line(y.row.page, y.row.line)],
+                        ..Default::default()
+                    }
+                    .var(
+                        "quantity",
+                        Localized::new(
+                            format!("{role} {} \"{}\"", m.year, x.label),
+                            format!("{role} {} of \"{}\"", m.year, x.label),
+                        ),
+                    )
+                    .var("difference", difference(x.figure.value, y.figure.value)),
+                );
+            }
+        }
+        None
+    }
+}
+
+/// Whether a table's header or caption prints a year.
+fn names_a_year(table: &Table) -> bool {
+    let title = table
+        .caption
+        .as_ref()
+        .map(|c| c.title.as_str())
+        .unwrap_or("");
+    loose_year(title).is_some()
+        || table
+            .roles
+            .iter()
+            .zip(&table.columns)
+            .any(|(r, l)| r.year.is_some() || loose_year(l).is_some())
+}
+
+fn role_name(role: MeasureRole) -> &'static str {
+    match role {
+        MeasureRole::Target => "target",
+        MeasureRole::Realisasi => "realisasi",
+        MeasureRole::Capaian => "capaian",
+        MeasureRole::Anggaran => "anggaran",
+    }
+}
+
+impl SameIndicator {
+    fn draft(&self, ctx: &Context<'_, '_>, m: &Mismatch) -> Draft {
+        let tables = &ctx.report.tables;
+        let (wt, rt) = (&tables[m.wrong.table], &tables[m.right.table]);
+        let what = match m.wrong.measure.role {
+            MeasureRole::Target => Localized::new("target", "target"),
+            MeasureRole::Realisasi => Localized::new("realisasi", "realisasi"),
+            MeasureRole::Capaian => Localized::new("capaian", "capaian"),
+            MeasureRole::Anggaran => Localized::new("anggaran", "anggaran"),
+        };
+        let year = m.wrong.measure.year;
+        let others = if m.support > 0 {
+            Localized::new(
+                format!(" (juga {} tabel lain)", m.support),
+                format!(" (also {} other tables)", m.support),
+            )
+        } else {
+            Localized::same(String::new())
+        };
+        let line = ctx.row_line(m.wrong.row.page, m.wrong.row.line);
+        let text = &ctx
+            .report
+            .lines
+            .get(line)
+            .map(|l| l.line.text.as_str())
+            .unwrap_or("");
+        let highlight = text
+            .find(&m.wrong.figure.text)
+            .map(|a| (a, a + m.wrong.figure.text.len()));
+        Draft {
+            line,
+            stated: m.wrong.figure.text.clone(),
+            expected: m.right.figure.text.clone(),
+            computation: Localized::new(
+                format!(
+                    "{} {} \"{}\" di {}: {}; di {}: {}{}",
+                    what.id,
+                    year,
+                    m.right.label,
+                    table_name(rt).id,
+                    m.right.figure.text,
+                    table_name(wt).id,
+                    m.wrong.figure.text,
+                    others.id
+                ),
+                format!(
+                    "{} {} of \"{}\" in {}: {}; in {}: {}{}",
+                    what.en,
+                    year,
+                    m.right.label,
+                    table_name(rt).en,
+                    m.right.figure.text,
+                    table_name(wt).en,
+                    m.wrong.figure.text,
+                    others.en
+                ),
+            ),
+            related: vec![ctx.row_line(m.right.row.page, m.right.row.line)],
+            highlight,
+            ..Default::default()
+        }
+        .var(
+            "quantity",
+            Localized::new(
+                format!("{} {} \"{}\"", what.id, year, m.wrong.label),
+                format!("{} {} of \"{}\"", what.en, year, m.wrong.label),
+            ),
+        )
+        .var(
+            "difference",
+            difference(m.wrong.figure.value, m.right.figure.value),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::checks::testing::{findings, run_default};
+
+    const RULE: &str = "same-indicator-figure";
+
+    /// A measurement table and a comparison table of the same indicators.
+    fn report(realisasi_b: &str, header_b: &str, label_b: &str) -> String {
+        format!(
+            "Tabel 3.1 Pengukuran Kinerja\n\n\
+             | No | Indikator Kinerja | Target 2016 | Realisasi 2016 | Capaian 2016 (%) |\n\
+             |---|---|---|---|---|\n\
+             | 1 | Persentase pelayanan pasien tepat waktu | 80 | 75,50 | 94,38 |\n\
+             | 2 | Jumlah kerjasama dengan mitra kerja baru | 110 | 130 | 118,18 |\n\
+             | 3 | Indeks kepuasan masyarakat rumah sakit | 80 | 82 | 102,50 |\n\n\
+             Tabel 3.2 Perbandingan Realisasi\n\n\
+             | No | Indikator Kinerja | Realisasi 2015 | {header_b} |\n\
+             |---|---|---|---|\n\
+             | 1 | Persentase pelayanan pasien tepat waktu | 70 | 75,50 |\n\
+             | 2 | {label_b} | 120 | {realisasi_b} |\n\
+             | 3 | Indeks kepuasan masyarakat rumah sakit | 81 | 82 |\n"
+        )
+    }
+
+    #[test]
+    fn a_realisasi_that_differs_between_two_tables_is_found() {
+        let text = report(
+            "103",
+            "Realisasi 2016",
+            "Jumlah kerjasama dengan mitra kerja baru",
+        );
+        let (found, coverage) = run_default(RULE, &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "103");
+        assert_eq!(found[0].expected, "130");
+        assert!(coverage.agree >= 1, "{coverage:?}");
+    }
+
+    #[test]
+    fn another_year_is_not_the_same_quantity() {
+        // Tabel 3.2's last column is 2017: nothing of 2016 to compare.
+        let text = report(
+            "103",
+            "Realisasi 2017",
+            "Jumlah kerjasama dengan mitra kerja baru",
+        );
+        assert!(findings(RULE, &text).is_empty());
+    }
+
+    #[test]
+    fn an_indicator_with_a_similar_name_is_another_indicator() {
+        let text = report(
+            "103",
+            "Realisasi 2016",
+            "Jumlah kerjasama dengan mitra kerja lama",
+        );
+        assert!(findings(RULE, &text).is_empty());
+    }
+
+    #[test]
+    fn a_figure_rounded_to_fewer_decimals_agrees() {
+        let text = report(
+            "130",
+            "Realisasi 2016",
+            "Jumlah kerjasama dengan mitra kerja baru",
+        )
+        .replace(
+            "| 1 | Persentase pelayanan pasien tepat waktu | 70 | 75,50 |",
+            "| 1 | Persentase pelayanan pasien tepat waktu | 70 | 75,5 |",
+        );
+        assert!(findings(RULE, &text).is_empty());
     }
 }
