@@ -7,7 +7,6 @@ use regex::Regex;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use crate::extract::CellMode;
 use crate::facts::figures::{Figure, FigureKind, Hint, parse_figure};
 use crate::findings::Localized;
 use crate::structure::roles::{Role, TableKind};
@@ -1734,7 +1733,7 @@ fn parts_after(ctx: &Context<'_, '_>, from: usize) -> Vec<Part> {
                 continue;
             }
             // Running text resumes: the list is over.
-            if parts.is_empty() && l.line.cells == CellMode::Flow && text.len() > 80 {
+            if parts.is_empty() && l.is_prose() && text.len() > 80 {
                 break;
             }
             if !parts.is_empty() {

@@ -7,7 +7,6 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Deserialize;
 
-use crate::extract::CellMode;
 use crate::facts::words::{find_digit_word_pairs, number_to_words, parse_number_words};
 use crate::findings::Localized;
 use crate::structure::sections::chapter_heading;
@@ -117,7 +116,7 @@ impl Check for ListCount {
                     }
                     // A table row is no list item; a wrapped item with wide
                     // spaces ("Kinerja    Pemerintahan") read as cells still is.
-                    if l.line.cells != CellMode::Flow && l.line.text.split('\t').count() > 2 {
+                    if !l.is_prose() && l.line.text.split('\t').count() > 2 {
                         continue;
                     }
                     if self.p.claim.0.is_match(text) {

@@ -364,7 +364,7 @@ impl Check for TemplateText {
             }
         }
         for l in &ctx.report.lines {
-            if l.line.cells == crate::extract::CellMode::Flow {
+            if l.is_prose() {
                 continue;
             }
             for t in &self.p.templates {

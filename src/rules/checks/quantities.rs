@@ -342,9 +342,12 @@ impl Check for ActivityFigures {
                 continue;
             }
             // The activity is named by the nearest list item above.
-            let Some(name_line) = lines[..i].iter().rev().take(6).find(|x| {
-                MARKER.is_match(&x.line.text) && x.line.cells == crate::extract::CellMode::Flow
-            }) else {
+            let Some(name_line) = lines[..i]
+                .iter()
+                .rev()
+                .take(6)
+                .find(|x| MARKER.is_match(&x.line.text) && x.is_prose())
+            else {
                 continue;
             };
             let Some(row) = find_row(table, &name_line.line.text) else {

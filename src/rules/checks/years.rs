@@ -5,7 +5,6 @@ use std::collections::BTreeSet;
 
 use serde::Deserialize;
 
-use crate::extract::CellMode;
 use crate::findings::Localized;
 
 use super::common::{Chapters, Context, Pattern, joined_paragraphs};
@@ -158,7 +157,7 @@ impl Check for YearMentions {
                 .report
                 .lines
                 .iter()
-                .filter(|l| l.line.cells != CellMode::Flow && m.chapters.contains(l.chapter))
+                .filter(|l| !l.is_prose() && m.chapters.contains(l.chapter))
             {
                 for c in m.pattern.0.captures_iter(&l.line.text) {
                     let Some(y) = c.name("year") else { continue };
