@@ -330,15 +330,8 @@ fn table_coverage(table: &Table, checks: Vec<RuleTally>, paged: bool) -> TableCo
         page: paged.then_some(table.page),
         pages,
         line: table.first_line,
-        caption: table
-            .caption
-            .as_ref()
-            .and_then(|c| c.number.as_ref().map(|n| format!("Tabel {n}"))),
-        title: table
-            .caption
-            .as_ref()
-            .map(|c| c.title.clone())
-            .filter(|t| !t.is_empty()),
+        caption: table.caption_number(),
+        title: table.caption_title(),
         kind: table.kind,
         recognised: table.kind != TableKind::Other,
         columns: table

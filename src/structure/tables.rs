@@ -93,6 +93,21 @@ pub struct Table {
 }
 
 impl Table {
+    /// "Tabel 3.1" when the caption gives a number.
+    pub fn caption_number(&self) -> Option<String> {
+        self.caption
+            .as_ref()
+            .and_then(|c| c.number.as_ref().map(|n| format!("Tabel {n}")))
+    }
+
+    /// The caption's title, when it has one.
+    pub fn caption_title(&self) -> Option<String> {
+        self.caption
+            .as_ref()
+            .map(|c| c.title.clone())
+            .filter(|t| !t.is_empty())
+    }
+
     /// Columns whose label matches `pattern`.
     pub fn columns_matching(&self, pattern: &Regex) -> Vec<usize> {
         self.columns

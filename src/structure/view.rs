@@ -53,15 +53,8 @@ impl TableView {
             page: table.page,
             pages,
             line: table.first_line,
-            caption: table
-                .caption
-                .as_ref()
-                .and_then(|c| c.number.as_ref().map(|n| format!("Tabel {n}"))),
-            title: table
-                .caption
-                .as_ref()
-                .map(|c| c.title.clone())
-                .filter(|t| !t.is_empty()),
+            caption: table.caption_number(),
+            title: table.caption_title(),
             columns: table.columns.clone(),
             roles: table.roles.clone(),
             kind: table.kind,

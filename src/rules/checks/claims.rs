@@ -437,18 +437,6 @@ pub fn norm_label(s: &str) -> String {
         .to_uppercase()
 }
 
-static RANGE_BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(\d+(?:[.,]\d+)?)\s*%?\s*(?:s/d|s\.d\.?|sampai(?:\s+dengan)?|-|–|—)\s*(\d+(?:[.,]\d+)?)").expect("valid regex")
-});
-static RANGE_ABOVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:lebih\s+dari|di\s+atas|diatas|>\s*=?|≥)\s*(\d+(?:[.,]\d+)?)")
-        .expect("valid regex")
-});
-static RANGE_BELOW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:kurang\s+dari|di\s+bawah|dibawah|<\s*=?|≤)\s*(\d+(?:[.,]\d+)?)")
-        .expect("valid regex")
-});
-
 fn number(s: &str) -> Option<Decimal> {
     figures(s).into_iter().next().map(|f| f.value)
 }
@@ -462,14 +450,14 @@ pub fn parse_band(range: &str, label: &str) -> Option<Band> {
         min_inclusive,
         max_inclusive,
     };
-    if let Some(c) = RANGE_BETWEEN.captures(range) {
+    if let Some(c) = super::predicates::BETWEEN.captures(range) {
         return Some(band(number(&c[1]), number(&c[2]), true, true));
     }
-    if let Some(c) = RANGE_ABOVE.captures(range) {
+    if let Some(c) = super::predicates::ABOVE.captures(range) {
         let inclusive = c[0].contains('=') || c[0].contains('≥');
         return Some(band(number(&c[1]), None, inclusive, true));
     }
-    if let Some(c) = RANGE_BELOW.captures(range) {
+    if let Some(c) = super::predicates::BELOW.captures(range) {
         let inclusive = c[0].contains('=') || c[0].contains('≤');
         return Some(band(None, number(&c[1]), true, inclusive));
     }

@@ -44,14 +44,17 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
-static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+/// A band of a predicate scale; also read by `claims`.
+pub(super) static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(\d+(?:[.,]\d+)?)\s*%?\s*(?:s/d|s\.d\.?|sampai(?:\s+dengan)?|-|–|—)\s*(\d+(?:[.,]\d+)?)").expect("valid regex")
 });
-static ABOVE: LazyLock<Regex> = LazyLock::new(|| {
+/// A band of a predicate scale; also read by `claims`.
+pub(super) static ABOVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:lebih\s+dari|di\s+atas|diatas|>\s*=?|≥)\s*(\d+(?:[.,]\d+)?)")
         .expect("valid regex")
 });
-static BELOW: LazyLock<Regex> = LazyLock::new(|| {
+/// A band of a predicate scale; also read by `claims`.
+pub(super) static BELOW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:kurang\s+dari|di\s+bawah|dibawah|<\s*=?|≤)\s*(\d+(?:[.,]\d+)?)")
         .expect("valid regex")
 });
