@@ -104,7 +104,7 @@ pub fn assemble(doc: &mut Document) {
         };
         place(doc, source, rows);
     }
-    mark_continuations(doc);
+    super::continued::join_over_pages(doc);
 }
 
 /// A row of a block before it becomes grid cells: its cell texts and the lines it spans.
@@ -176,30 +176,6 @@ fn place(doc: &mut Document, source: GridSource, rows: Vec<BlockRow>) {
         }
         grid.normalise();
         doc.pages[page].tables.push(grid);
-    }
-}
-
-/// A grid that opens its page (nothing but blank lines above it) continues the
-/// previous page's table when that page's last text was a table row of the same kind.
-fn mark_continuations(doc: &mut Document) {
-    for p in 1..doc.pages.len() {
-        let (before, after) = doc.pages.split_at_mut(p);
-        let (Some(prev), Some(page)) = (before.last(), after.first_mut()) else {
-            continue;
-        };
-        let Some(last) = prev.lines.iter().rev().find(|l| !l.is_blank()) else {
-            continue;
-        };
-        let Some(first) = page.lines.iter().find(|l| !l.is_blank()) else {
-            continue;
-        };
-        if let (Some(_), Some(t)) = (last.table, first.table)
-            && last.cells == first.cells
-            && t.row == 0
-            && let Some(grid) = page.tables.get_mut(t.table)
-        {
-            grid.continues = true;
-        }
     }
 }
 

@@ -3,6 +3,7 @@
 //! which kind of file the report came from.
 
 pub mod blocks;
+pub mod continued;
 pub mod grid;
 pub mod pdf;
 pub mod render;

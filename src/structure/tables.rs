@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rust_decimal::Decimal;
 
-use crate::extract::{CellMode, Document, Grid, Line};
+use crate::extract::{CellMode, Document, Grid, GridSource, Line};
 use crate::facts::figures::{Figure, FigureKind, Hint, parse_figure};
 
 use super::LineRef;
@@ -135,11 +135,19 @@ static COLUMN_NUMBER: LazyLock<Regex> =
 static YEARISH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(th\.?\s*)?(19|20)\d\d(\s*\(n[+-]?\d?\))?$").expect("valid regex")
 });
+/// "2016 – 2021": a period of years, not a figure.
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\(?(19|20)\d\d\s*[-–—/]\s*(19|20)\d\d\)?$").expect("valid regex")
+});
 static TOTAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(total|jumlah|grand total)\b").expect("valid regex"));
 /// A label led by its item number: "1.1 Meningkatnya …", "2. Program …".
 static NUMBERED_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,2}(\.\d{1,2}){0,3}\.?\s+\p{L}").expect("valid regex"));
+/// A label opening with an item marker: "1.", "a)", "-", "•", "II.".
+static MARKED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[-–•·▪*]\s|\(?[a-zA-Z0-9]{1,3}[.)]\s|[IVX]{1,4}\.?\s)").expect("valid regex")
+});
 static ITEM_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3}|[a-z])[.)]?$").expect("valid regex"));
 
@@ -162,42 +170,54 @@ pub fn find_tables(doc: &Document, lines: &[LineRef<'_>]) -> Vec<Table> {
             continue;
         };
         let start = i;
-        // The chain: this grid, then each first grid of a following page that continues it.
         let page_index = |page: u32| doc.pages.iter().position(|p| p.number == page);
-        let mut chain: Vec<(u32, &Grid)> = Vec::new();
-        if let Some(grid) =
-            page_index(lines[i].page).and_then(|p| doc.pages[p].tables.get(at.table))
-        {
-            chain.push((lines[i].page, grid));
-        }
-        let mut end = i;
+        let grid_of =
+            |page: u32, table: usize| page_index(page).and_then(|p| doc.pages[p].tables.get(table));
+        // The chain: this grid, then the grid of each following page that
+        // continues it (a footer, a page number or a wrapped cell's last lines
+        // may stand between the parts).
+        let mut chain: Vec<(u32, &Grid)> = grid_of(lines[i].page, at.table)
+            .map(|g| (lines[i].page, g))
+            .into_iter()
+            .collect();
         let mut current = (lines[i].page, at.table);
+        let mut end = i;
         while end < lines.len() {
             let l = &lines[end];
             match l.line.table {
                 Some(t) if (l.page, t.table) == current => end += 1,
                 Some(t)
                     if l.page == current.0 + 1
-                        && t.row == 0
-                        && page_index(l.page)
-                            .and_then(|p| doc.pages[p].tables.get(t.table))
-                            .is_some_and(|g| g.continues) =>
+                        && grid_of(l.page, t.table).is_some_and(|g| g.continues) =>
                 {
                     current = (l.page, t.table);
-                    if let Some(grid) =
-                        page_index(l.page).and_then(|p| doc.pages[p].tables.get(t.table))
-                    {
+                    if let Some(grid) = grid_of(l.page, t.table) {
                         chain.push((l.page, grid));
                     }
                     end += 1;
                 }
-                // Blank lines and running lines between the parts of a continued table.
-                None if l.line.is_blank() => end += 1,
-                _ => break,
+                Some(_) => break,
+                // Lines between the parts of a continued table (or after its end).
+                None if l.page <= current.0 + 1 => {
+                    let next_part = lines[end..]
+                        .iter()
+                        .take_while(|n| n.page <= current.0 + 1)
+                        .find_map(|n| n.line.table.map(|t| (n.page, t.table)));
+                    let continues = next_part.is_some_and(|(page, t)| {
+                        (page, t) == current
+                            || (page == current.0 + 1
+                                && grid_of(page, t).is_some_and(|g| g.continues))
+                    });
+                    if !continues {
+                        break;
+                    }
+                    end += 1;
+                }
+                None => break,
             }
         }
-        // Trailing blank lines are not the table's.
-        while end > start + 1 && lines[end - 1].line.is_blank() {
+        // Trailing lines are not the table's.
+        while end > start + 1 && lines[end - 1].line.table.is_none() {
             end -= 1;
         }
         // Every row is padded to the widest one: a single line of thousands of
@@ -324,6 +344,8 @@ struct GridRow {
     /// One cell runs across (nearly) the whole table: a title or a group
     /// heading ("Misi 1: …", "1. Sasaran: …"), never a column's header.
     wide: bool,
+    /// First row of a grid continuing the table from the previous page.
+    opens_part: bool,
 }
 
 fn hint_for(label: &str) -> Hint {
@@ -368,25 +390,22 @@ fn build_table(
     start: usize,
     end: usize,
 ) -> Table {
-    let grid: Vec<GridRow> = chain
+    let mut grid: Vec<GridRow> = chain
         .iter()
-        .flat_map(|(page, g)| {
+        .enumerate()
+        .flat_map(|(part, (page, g))| {
             (0..g.rows).map(move |r| GridRow {
                 cells: grid_row_cells(g, r),
                 page: *page,
                 line: g.row_lines.get(r).copied().unwrap_or(0),
                 wide: is_wide_row(g, r),
+                opens_part: part > 0 && r == 0,
             })
         })
         .collect();
     let width = grid.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let first = chain.first().map(|(_, g)| *g);
-    let is_numbering = |r: &GridRow| {
-        r.cells
-            .iter()
-            .filter(|(t, _)| !t.is_empty())
-            .all(|(t, _)| COLUMN_NUMBER.is_match(t.trim()))
-    };
+    let is_numbering = |r: &GridRow| is_numbering_row(&r.cells);
     let mut header_count = match first.and_then(|g| g.header_rows) {
         // The source marks its header; a row numbering the columns may follow it.
         Some(n) => {
@@ -396,7 +415,7 @@ fn build_table(
             }
             n
         }
-        None => header_rows_of(&grid),
+        None => header_rows_of(&grid, first),
     };
     // A table of a single header-looking row has no header (e.g. a key/value list).
     if header_count == grid.len() {
@@ -432,9 +451,12 @@ fn build_table(
         kind: RowKind::Item,
         group: None,
     };
+    let page = grid.first().map(|r| r.page).unwrap_or(1);
+    let first_line = grid.first().map(|r| r.line).unwrap_or(0);
     let header_rows: Vec<Row> = grid[..header_count].iter().map(to_row).collect();
-    let mut rows: Vec<Row> = grid[header_count..].iter().map(to_row).collect();
-    classify_rows(&mut rows, &grid[header_count..]);
+    let body = join_split_rows(grid.split_off(header_count));
+    let mut rows: Vec<Row> = body.iter().map(to_row).collect();
+    classify_rows(&mut rows, &body);
     let roles: Vec<ColumnRole> = headers
         .iter()
         .enumerate()
@@ -453,8 +475,6 @@ fn build_table(
     let mut roles = roles;
     apply_caption_year(&mut roles, title);
     let kind = table_kind(&roles, title);
-    let page = grid.first().map(|r| r.page).unwrap_or(1);
-    let first_line = grid.first().map(|r| r.line).unwrap_or(0);
     Table {
         caption,
         columns,
@@ -470,49 +490,222 @@ fn build_table(
     }
 }
 
-/// Header rows when the source does not mark them: the leading rows with no
-/// values, up to a row numbering the columns ("1 2 3 …"), before a row that
-/// starts with an item number ("1.1 Meningkatnya …") or runs across the table.
-fn header_rows_of(grid: &[GridRow]) -> usize {
-    let mut header_count = 0;
-    for row in grid {
-        let first = row.cells.first().map(|c| c.0.as_str()).unwrap_or("");
-        let values = row
-            .cells
-            .iter()
-            .skip(1)
-            .filter(|(t, _)| is_value_cell(t))
-            .count();
-        let numbering = row
-            .cells
-            .iter()
-            .filter(|(t, _)| !t.is_empty())
-            .all(|(t, _)| COLUMN_NUMBER.is_match(t.trim()));
-        if numbering && header_count > 0 {
-            header_count += 1;
+/// Rows a page break cut in two are one: the first row of a page's part of
+/// the table continues the last row of the page before when it holds no
+/// figure, starts with no item marker, and leaves empty a column that row and
+/// nearly every other row fill (the figures, the indicator) — the rest of a
+/// wrapped label, not a row of its own.
+fn join_split_rows(mut body: Vec<GridRow>) -> Vec<GridRow> {
+    let width = body.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let filled = |r: &GridRow, c: usize| r.cells.get(c).is_some_and(|t| !t.0.trim().is_empty());
+    // Columns filled in all rows but one in ten.
+    let dense: Vec<usize> = (0..width)
+        .filter(|&c| body.iter().filter(|r| filled(r, c)).count() * 10 >= body.len() * 9)
+        .collect();
+    let mut i = 1;
+    while i < body.len() {
+        let (before, after) = body.split_at_mut(i);
+        let (Some(prev), Some(row)) = (before.last_mut(), after.first()) else {
             break;
-        }
+        };
         let first_text = row
             .cells
             .iter()
             .map(|(t, _)| t.trim())
             .find(|t| !t.is_empty())
             .unwrap_or("");
-        if values > 0
+        let remainder = row.opens_part
+            && !row.wide
+            && !prev.wide
+            && !first_text.is_empty()
+            && !row.cells.iter().any(|(t, _)| is_value_cell(t))
+            && !is_row_marker(first_text.split_whitespace().next().unwrap_or(""))
+            && !MARKED_LABEL.is_match(first_text)
+            && dense.iter().any(|&c| filled(prev, c) && !filled(row, c));
+        if !remainder {
+            i += 1;
+            continue;
+        }
+        let row = body.remove(i);
+        if let Some(prev) = body.get_mut(i - 1) {
+            for (k, (text, _)) in row.cells.into_iter().enumerate() {
+                if text.trim().is_empty() {
+                    continue;
+                }
+                if prev.cells.len() <= k {
+                    prev.cells.resize(k + 1, (String::new(), false));
+                }
+                join_wrapped(&mut prev.cells[k].0, text.trim());
+            }
+        }
+    }
+    body
+}
+
+/// Appends a cell's next line to its text: a word broken after a hyphen
+/// rejoins, other lines join with a space.
+fn join_wrapped(text: &mut String, next: &str) {
+    if text.trim().is_empty() {
+        *text = next.to_string();
+    } else if text.ends_with('-') && !text.ends_with(" -") {
+        text.push_str(next);
+    } else {
+        text.push(' ');
+        text.push_str(next);
+    }
+}
+
+/// Header rows when the source does not mark them: the leading rows without
+/// a figure, up to a row numbering the columns ("1 2 3 …"), before a row that
+/// starts with an item number ("1.1 Meningkatnya …") or runs across the table.
+/// A ruled grid shows how far its header goes: the rows its header cells span
+/// down, and the row under a header cell spanning several columns (their own
+/// labels); a body of text alone (targets written out) then stops there.
+fn header_rows_of(grid: &[GridRow], first: Option<&Grid>) -> usize {
+    let drawn = first
+        .filter(|g| g.spans_known && g.source == GridSource::Ruled)
+        .map(header_extent);
+    let mut header_count = 0;
+    for (i, row) in grid.iter().enumerate() {
+        let first = row.cells.first().map(|c| c.0.as_str()).unwrap_or("");
+        if is_numbering_row(&row.cells) {
+            if header_count > 0 {
+                header_count += 1;
+            }
+            break;
+        }
+        // A figure makes a row data; a header may hold a stray one (the
+        // "13-18" of a broken "R (%) 13-18") among more cells of words.
+        let rest = || row.cells.iter().skip(1).map(|(t, _)| t.as_str());
+        // A bare "1)" or "(2)" numbers an item or a column: not a figure.
+        let figure_cells = rest()
+            .filter(|t| is_figure_like(t) && !is_row_marker(t) && !COLUMN_NUMBER.is_match(t.trim()))
+            .count();
+        let word_cells = rest()
+            .filter(|t| t.chars().any(char::is_alphabetic))
+            .count();
+        let figures = rest().any(is_value_cell) || (figure_cells > 0 && figure_cells >= word_cells);
+        let first_text = row
+            .cells
+            .iter()
+            .map(|(t, _)| t.trim())
+            .find(|t| !t.is_empty())
+            .unwrap_or("");
+        if figures
             || (header_count > 0 && is_row_marker(first) && !first.is_empty())
             || (header_count > 0 && (row.wide || NUMBERED_LABEL.is_match(first_text)))
         {
-            break;
-        }
-        if header_count > 0 && is_row_marker(first) {
             break;
         }
         header_count += 1;
         if header_count >= 4 {
             break;
         }
+        // The drawn header ends here: only a row numbering the columns may follow.
+        if drawn.is_some_and(|end| header_count >= end) {
+            if grid.get(i + 1).is_some_and(|r| is_numbering_row(&r.cells)) {
+                header_count += 1;
+            }
+            break;
+        }
     }
     header_count
+}
+
+/// How many rows a ruled grid's header takes at least: its first row with
+/// text (and any empty ones above), the rows its
+/// cells span down, and below a cell spanning several columns the row that
+/// labels them one by one.
+/// A grid ruling every cell apart (no cell of its first row spans) shows no
+/// merged cells: its header then goes on over the rows that leave the first
+/// column empty, where a merged cell would stand (a body row names its item
+/// there).
+fn header_extent(grid: &Grid) -> usize {
+    // Empty rows drawn above the header do not count.
+    let top = (0..grid.rows)
+        .find(|&r| grid.cells_starting_in(r).any(|c| !c.is_empty()))
+        .unwrap_or(0);
+    if !grid
+        .cells_starting_in(top)
+        .any(|c| c.rows.len() > 1 || c.cols.len() > 1)
+    {
+        let mut end = top + 1;
+        while end < grid.rows
+            && grid.cells_starting_in(end).any(|c| !c.is_empty())
+            && !grid
+                .cells_starting_in(end)
+                .any(|c| c.cols.start == 0 && !c.is_empty())
+        {
+            end += 1;
+        }
+        return end;
+    }
+    let mut end = top + 1;
+    for _ in 0..4 {
+        let mut next = end;
+        for c in grid.cells.iter().filter(|c| c.rows.start < end) {
+            next = next.max(c.rows.end);
+            let sub_labels = grid
+                .cells_starting_in(c.rows.end)
+                .filter(|d| d.cols.start >= c.cols.start && d.cols.end <= c.cols.end)
+                .count();
+            if c.cols.len() > 1 && !c.is_empty() && sub_labels >= 2 {
+                next = next.max(c.rows.end + 1);
+            }
+        }
+        if next == end {
+            break;
+        }
+        end = next.min(grid.rows);
+    }
+    end
+}
+
+/// A row numbering the columns: "1 2 3 …", "(1) (2) (2) (4)" — small numbers
+/// from 1 or 2 going up over most of the run, never down.
+fn is_numbering_row(cells: &[(String, bool)]) -> bool {
+    let numbers: Option<Vec<u32>> = cells
+        .iter()
+        .map(|(t, _)| t.trim())
+        .filter(|t| !t.is_empty())
+        // A spreadsheet may format one of them as a number: "16,00".
+        .map(|t| {
+            t.trim_end_matches('0')
+                .strip_suffix([',', '.'])
+                .unwrap_or(t)
+        })
+        .map(|t| {
+            COLUMN_NUMBER
+                .is_match(t)
+                .then(|| t.trim_matches(['(', ')']).parse::<u32>().ok())
+                .flatten()
+        })
+        .collect();
+    let Some(numbers) = numbers else {
+        return false;
+    };
+    let (Some(&lo), Some(&hi)) = (numbers.first(), numbers.last()) else {
+        return false;
+    };
+    numbers.len() >= 2
+        && lo <= 2
+        && numbers.windows(2).all(|w| w[1] >= w[0])
+        && ((hi - lo + 1) as usize) * 5 >= numbers.len() * 3
+}
+
+/// Text stating a quantity: digits and no words — an amount, a percentage, a
+/// range ("80 – 100 %"), a bound ("> 100 %", "≤ 1,5%") — but not a year or a
+/// period of years.
+fn is_figure_like(text: &str) -> bool {
+    let t = text.trim();
+    let bare = t
+        .strip_prefix("Rp.")
+        .or_else(|| t.strip_prefix("Rp"))
+        .unwrap_or(t);
+    t.chars().any(|c| c.is_ascii_digit())
+        && !bare.chars().any(char::is_alphabetic)
+        && !YEARISH.is_match(&t.to_lowercase())
+        && !PERIOD.is_match(t)
 }
 
 /// Whether grid row `r` is one cell across (nearly) the whole table: by its
@@ -636,6 +829,43 @@ mod tests {
             .into_iter()
             .map(|parts| parts.join(" "))
             .collect()
+    }
+
+    fn cells(texts: &[&str]) -> Vec<(String, bool)> {
+        texts.iter().map(|t| (t.to_string(), false)).collect()
+    }
+
+    #[test]
+    fn rows_numbering_the_columns() {
+        assert!(is_numbering_row(&cells(&["1", "2", "3", "", "4"])));
+        assert!(is_numbering_row(&cells(&["(1)", "(2)", "(3)"])));
+        // One number formatted by a spreadsheet.
+        assert!(is_numbering_row(&cells(&["1", "2", "3", "16,00", "17"])));
+        assert!(!is_numbering_row(&cells(&["1", "2,50", "3"])));
+        assert!(!is_numbering_row(&cells(&["5", "3", "1"])));
+    }
+
+    #[test]
+    fn a_stray_figure_in_a_header_row_leaves_it_a_header() {
+        let row = |texts: &[&str]| GridRow {
+            cells: cells(texts),
+            page: 1,
+            line: 1,
+            wide: false,
+            opens_part: false,
+        };
+        let grid = vec![
+            row(&[
+                "No",
+                "Jenis Ternak",
+                "2013",
+                "Populasi (ekor) 2014",
+                "R 1",
+                "(%) 3-18",
+            ]),
+            row(&["1.", "Sapi Perah", "103.832", "109.024", "", "8,47"]),
+        ];
+        assert_eq!(header_rows_of(&grid, None), 1);
     }
 
     #[test]

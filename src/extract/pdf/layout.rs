@@ -2,6 +2,7 @@
 //! spaces inferred from gaps when the PDF has none.
 
 use super::content::Glyph;
+use crate::extract::blocks::is_figure_text;
 use crate::extract::{CellMode, Span};
 
 /// A line of a page before numbering, with its vertical position.
@@ -675,6 +676,28 @@ fn medium_cuts(row: &[Glyph]) -> Vec<f32> {
     out
 }
 
+/// The words of a row of glyphs: text, left and right edge; a word ends at a
+/// space or a gap a word space would fill (a figure inside a span of prose
+/// is a word of its own).
+fn words(row: &[Glyph]) -> Vec<(String, f32, f32)> {
+    let mut out: Vec<(String, f32, f32)> = Vec::new();
+    let mut prev: Option<&Glyph> = None;
+    for g in row {
+        let blank = g.text.trim().is_empty();
+        let breaks = prev.is_none_or(|p| g.space_before || gap(p, g) > word_break(p, g));
+        match out.last_mut() {
+            _ if blank => {}
+            Some(word) if !breaks && prev.is_some_and(|p| !p.text.trim().is_empty()) => {
+                word.0.push_str(&g.text);
+                word.2 = g.x + g.width;
+            }
+            _ => out.push((g.text.to_string(), g.x, g.x + g.width)),
+        }
+        prev = Some(g);
+    }
+    out
+}
+
 /// Column starts of a block: positions after wide gaps that two lines or more share.
 fn column_starts(block: &[(f32, Vec<Glyph>)]) -> Vec<f32> {
     let mut xs: Vec<f32> = block.iter().flat_map(|(_, row)| medium_cuts(row)).collect();
@@ -686,10 +709,52 @@ fn column_starts(block: &[(f32, Vec<Glyph>)]) -> Vec<f32> {
             _ => out.push((x, 1)),
         }
     }
-    out.into_iter()
+    let mut starts: Vec<f32> = out
+        .into_iter()
         .filter(|&(_, n)| n >= 2)
         .map(|(x, _)| x)
-        .collect()
+        .collect();
+    // A column boundary never cuts a figure. Figures set flush right start
+    // further left the longer they are: a shorter one's start inside a longer
+    // one is no column, and the column starts at its longest figure.
+    // Figures standing as spans of their own (a column's cells) …
+    let mut figures: Vec<(f32, f32)> = block
+        .iter()
+        .flat_map(|(_, row)| spans(row))
+        .filter(|s| is_figure_text(&s.text))
+        .map(|s| (s.x, s.x + s.width))
+        .collect();
+    figures.sort_by(|a, b| a.1.total_cmp(&b.1));
+    // … and any figure a word space sets apart, also inside a span of text.
+    let figure_words: Vec<(f32, f32)> = block
+        .iter()
+        .flat_map(|(_, row)| words(row))
+        .filter(|(text, _, _)| is_figure_text(text))
+        .map(|(_, a, b)| (a, b))
+        .collect();
+    let inside = |x: f32| {
+        figures
+            .iter()
+            .chain(&figure_words)
+            .any(|&(a, b)| x > a + CUT_TOLERANCE && x < b - CUT_TOLERANCE)
+    };
+    starts.retain(|&x| !inside(x));
+    let mut k = 0;
+    while k < figures.len() {
+        let right = figures[k].1;
+        let group: Vec<(f32, f32)> = figures[k..]
+            .iter()
+            .take_while(|f| f.1 - right <= CUT_TOLERANCE)
+            .copied()
+            .collect();
+        k += group.len().max(1);
+        let left = group.iter().map(|f| f.0).fold(f32::INFINITY, f32::min);
+        if group.len() >= 2 && !inside(left) && !at_one_of(left, &starts) {
+            starts.push(left);
+        }
+    }
+    starts.sort_by(f32::total_cmp);
+    starts
 }
 
 /// Text of glyphs inside one table cell: its rows joined by spaces.

@@ -224,18 +224,6 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
             layout::refit(last, &next.top_columns);
         }
     }
-    let repeated = drop_repeated_headers(&mut pages, &mut page_grids);
-    if !repeated.is_empty() {
-        notes.push(format!(
-            "{} table header rows repeated on a following page left out (the table continues)",
-            repeated.len()
-        ));
-    }
-    dropped.extend(repeated.into_iter().map(|(p, text)| DroppedText {
-        page: p as u32 + 1,
-        reason: DropReason::RepeatedHeader,
-        text,
-    }));
     // Page order, and within a page the order of the reasons.
     dropped.sort_by_key(|d| (d.page, d.reason));
     if pages.iter().all(|p| p.lines.is_empty()) {
@@ -663,75 +651,6 @@ fn dropped_text(page: u32, hidden: Vec<(Glyph, DropReason)>) -> Vec<DroppedText>
         }
     }
     out
-}
-
-/// Drops header rows a ruled table repeats at the top of the next page (from
-/// its lines and its grid); returns them as (page index, text).
-fn drop_repeated_headers(
-    pages: &mut [PageLines],
-    grids: &mut [Vec<(usize, Grid)>],
-) -> Vec<(usize, String)> {
-    let mut removed = Vec::new();
-    for p in 1..pages.len() {
-        let (before, after) = pages.split_at_mut(p);
-        let (Some(prev), Some(next)) = (before.last(), after.first_mut()) else {
-            continue;
-        };
-        let Some(last_table) = prev.lines.last().and_then(|l| l.table) else {
-            continue;
-        };
-        let Some(next_table) = next.lines.first().and_then(|l| l.table) else {
-            continue;
-        };
-        let header: Vec<String> = prev
-            .lines
-            .iter()
-            .filter(|l| l.table == Some(last_table))
-            .take(3)
-            .map(TextLine::text)
-            .collect();
-        let mut k = 0;
-        while k < header.len()
-            && next
-                .lines
-                .get(k)
-                .is_some_and(|l| l.table == Some(next_table) && header.get(k) == Some(&l.text()))
-        {
-            k += 1;
-        }
-        // The whole table being the header means it did not continue; keep it.
-        let rows_in_prev = prev
-            .lines
-            .iter()
-            .filter(|l| l.table == Some(last_table))
-            .count();
-        if k > 0 && k < rows_in_prev {
-            let drained: Vec<TextLine> = next.lines.drain(..k).collect();
-            let rows: Vec<usize> = drained.iter().map(|l| l.row).collect();
-            removed.extend(drained.iter().map(|l| (p, l.text())));
-            let (first, last) = (
-                rows.iter().copied().min().unwrap_or(0),
-                rows.iter().copied().max().unwrap_or(0),
-            );
-            if last + 1 - first == rows.len()
-                && let Some((_, grid)) = grids
-                    .get_mut(p)
-                    .and_then(|g| g.iter_mut().find(|(i, _)| *i == next_table))
-            {
-                grid.remove_rows(first..last + 1);
-                for l in next
-                    .lines
-                    .iter_mut()
-                    .filter(|l| l.table == Some(next_table))
-                {
-                    if l.row > last {
-                        l.row -= rows.len();
-                    }
-                }
-            }
-        }
-    }
-    removed
 }
 
 /// The font size most of the text is set in.

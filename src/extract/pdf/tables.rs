@@ -145,70 +145,122 @@ pub fn ruled_tables(
         if grid.ys.len() > MAX_BANDS {
             continue;
         }
-        let (top, bottom) = match (grid.ys.first(), grid.ys.last()) {
-            (Some(t), Some(b)) => (*t, *b),
-            _ => continue,
-        };
         // Cells of each band.
-        let bands: Vec<(f32, f32, Vec<f32>)> = grid
+        let bands: Vec<Band> = grid
             .ys
             .windows(2)
             .filter(|w| w[1] - w[0] > SNAP)
             .map(|w| (w[0], w[1], separators(&grid, w[0], w[1])))
             .collect();
-        if !bands.iter().any(|b| b.2.len() >= 3) {
-            continue; // a box around text, not a table
-        }
-        let mut cells: Vec<Vec<Vec<Glyph>>> = bands
-            .iter()
-            .map(|b| vec![Vec::new(); b.2.len().saturating_sub(1)])
-            .collect();
-        let mut rest = Vec::with_capacity(glyphs.len());
-        let mut taken = 0usize;
-        for g in glyphs.drain(..) {
-            let cx = g.x + g.width / 2.0;
-            let cy = g.y - g.size * 0.3;
-            let mut placed = false;
-            if g.dir == 0
-                && cy > top
-                && cy < bottom
-                && cx > grid.x0
-                && cx < grid.x1
-                && let Some(bi) = bands.partition_point(|b| b.0 < cy).checked_sub(1)
-                && bands.get(bi).is_some_and(|b| cy <= b.1)
-                && let Some(ci) = bands.get(bi).and_then(|b| {
-                    // Separators are sorted: the cell is the last one starting before cx.
-                    let i = b.2.partition_point(|&x| x < cx).checked_sub(1)?;
-                    (i + 1 < b.2.len()).then_some(i)
-                })
-                && let Some(cell) = cells.get_mut(bi).and_then(|r| r.get_mut(ci))
-            {
-                cell.push(g.clone());
-                placed = true;
-                taken += 1;
-            }
-            if !placed {
-                rest.push(g);
+        for part in tables_of(bands) {
+            let index = first_table + out.len();
+            if let Some(table) = read_cells(glyphs, &part, &grid, &horizontals, index) {
+                out.push(table);
             }
         }
-        *glyphs = rest;
-        if taken == 0 {
-            continue;
-        }
-        // An empty band with one cell or two is padding, not a row (an empty
-        // row with cells is still a row: a table's header may be empty).
-        let kept: Vec<usize> = (0..bands.len())
-            .filter(|&b| bands[b].2.len() >= 3 || cells[b].iter().any(|c| !c.is_empty()))
-            .collect();
-        let split: Vec<BandRows> = kept
-            .iter()
-            .map(|&b| split_band(std::mem::take(&mut cells[b]), &bands[b].2))
-            .collect();
-        let index = first_table + out.len();
-        let (grid, lines) = ruled_grid(&bands, &kept, split, &horizontals, index);
-        out.push(RuledTable { grid, lines });
     }
     out
+}
+
+/// A band between two horizontal rules: top, bottom, the x of each vertical
+/// rule crossing it (its cells' edges).
+type Band = (f32, f32, Vec<f32>);
+
+/// The tables a lattice's bands make: usually one, but a box drawn against a
+/// table (a legend under it, a title box over it) whose inner column rules
+/// continue none of the table's is a table of its own.
+fn tables_of(bands: Vec<Band>) -> Vec<Vec<Band>> {
+    let inner = |b: &Band| -> Vec<f32> {
+        let n = b.2.len();
+        b.2.iter()
+            .skip(1)
+            .take(n.saturating_sub(2))
+            .copied()
+            .collect()
+    };
+    let mut out: Vec<Vec<Band>> = Vec::new();
+    // Inner column rules of the table being built.
+    let mut columns: Vec<f32> = Vec::new();
+    for band in bands {
+        let mine = inner(&band);
+        let shared = mine
+            .iter()
+            .any(|x| columns.iter().any(|c| (c - x).abs() <= SNAP));
+        match out.last_mut() {
+            Some(table) if shared || mine.is_empty() || columns.is_empty() => {
+                table.push(band);
+            }
+            _ => {
+                columns.clear();
+                out.push(vec![band]);
+            }
+        }
+        columns.extend(mine);
+    }
+    out
+}
+
+/// Reads one ruled table: takes the glyphs inside its bands out of `glyphs`
+/// and builds its grid. None when no glyph is inside, or when it is a box
+/// around text rather than a table.
+fn read_cells(
+    glyphs: &mut Vec<Glyph>,
+    bands: &[Band],
+    grid: &Lattice,
+    horizontals: &[Rule],
+    index: usize,
+) -> Option<RuledTable> {
+    let (top, bottom) = (bands.first()?.0, bands.last()?.1);
+    if !bands.iter().any(|b| b.2.len() >= 3) {
+        return None; // a box around text, not a table
+    }
+    let mut cells: Vec<Vec<Vec<Glyph>>> = bands
+        .iter()
+        .map(|b| vec![Vec::new(); b.2.len().saturating_sub(1)])
+        .collect();
+    let mut rest = Vec::with_capacity(glyphs.len());
+    let mut taken = 0usize;
+    for g in glyphs.drain(..) {
+        let cx = g.x + g.width / 2.0;
+        let cy = g.y - g.size * 0.3;
+        let mut placed = false;
+        if g.dir == 0
+            && cy > top
+            && cy < bottom
+            && cx > grid.x0
+            && cx < grid.x1
+            && let Some(bi) = bands.partition_point(|b| b.0 < cy).checked_sub(1)
+            && bands.get(bi).is_some_and(|b| cy <= b.1)
+            && let Some(ci) = bands.get(bi).and_then(|b| {
+                // Separators are sorted: the cell is the last one starting before cx.
+                let i = b.2.partition_point(|&x| x < cx).checked_sub(1)?;
+                (i + 1 < b.2.len()).then_some(i)
+            })
+            && let Some(cell) = cells.get_mut(bi).and_then(|r| r.get_mut(ci))
+        {
+            cell.push(g.clone());
+            placed = true;
+            taken += 1;
+        }
+        if !placed {
+            rest.push(g);
+        }
+    }
+    *glyphs = rest;
+    if taken == 0 {
+        return None;
+    }
+    // An empty band with one cell or two is padding, not a row (an empty
+    // row with cells is still a row: a table's header may be empty).
+    let kept: Vec<usize> = (0..bands.len())
+        .filter(|&b| bands[b].2.len() >= 3 || cells[b].iter().any(|c| !c.is_empty()))
+        .collect();
+    let split: Vec<BandRows> = kept
+        .iter()
+        .map(|&b| split_band(std::mem::take(&mut cells[b]), &bands[b].2))
+        .collect();
+    let (grid, lines) = ruled_grid(bands, &kept, split, horizontals, index);
+    Some(RuledTable { grid, lines })
 }
 
 /// The cells of one band between two rules: usually one row, but a band may
@@ -425,7 +477,7 @@ fn split_band(cells: Vec<Vec<Glyph>>, separators: &[f32]) -> BandRows {
 /// cell merged with the one below when no rule separates them. `index`
 /// numbers the table over the document.
 fn ruled_grid(
-    bands: &[(f32, f32, Vec<f32>)],
+    bands: &[Band],
     kept: &[usize],
     split: Vec<BandRows>,
     horizontals: &[Rule],

@@ -296,12 +296,35 @@ fn scoped_values<'t>(tables: &'t [Table], name: &[String]) -> Scope<'t> {
             }
         }
     }
-    // The closest match, when no other is as close.
+    // The closest match, when no other is as close — or when the rows as close
+    // (the sasaran in the measurement table and in the comparison table) print
+    // a capaian in common: that one is the sasaran's.
     let best = found.iter().map(|(m, _)| *m).min();
-    let mut closest = found.into_iter().filter(|(m, _)| Some(*m) == best);
-    match (closest.next(), closest.next()) {
-        (Some((_, row)), None) => Scope::Found(row),
-        _ => Scope::Unknown,
+    let mut closest: Vec<ScopedRow<'t>> = found
+        .into_iter()
+        .filter(|(m, _)| Some(*m) == best)
+        .map(|(_, row)| row)
+        .collect();
+    if closest.len() > 1 {
+        let common: Vec<Figure> = closest[0]
+            .printed
+            .iter()
+            .filter(|f| {
+                closest[1..]
+                    .iter()
+                    .all(|other| other.printed.iter().any(|g| g.value == f.value))
+            })
+            .cloned()
+            .collect();
+        if common.is_empty() {
+            return Scope::Unknown;
+        }
+        closest.truncate(1);
+        closest[0].printed = common;
+    }
+    match closest.pop() {
+        Some(row) => Scope::Found(row),
+        None => Scope::Unknown,
     }
 }
 
@@ -792,6 +815,29 @@ mod tests {
         let (found, coverage) = run_default("average-claim", &text);
         assert!(found.is_empty(), "{found:#?}");
         assert_eq!(coverage.agree, 1);
+    }
+
+    const COMPARISON: &str = "Tabel 7 Perbandingan Capaian\n\n| No | Sasaran Stratejik | Capaian 2015 | Capaian 2016 |\n|---|---|---|---|\n| 1 | Terkendalinya penyakit hewan menular strategis | 131,80 | 111,36 |\n\n";
+
+    #[test]
+    fn a_sasaran_in_two_tables_is_judged_by_the_capaian_they_share() {
+        let text = format!(
+            "{TABLE}{COMPARISON}1. Sasaran strategis : Terkendalinya Penyakit Hewan Menular Strategis, mempunyai rata-rata capaian sebesar 110,05 % (SANGAT BAIK).\n"
+        );
+        let found = findings("average-claim", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "111,36%");
+    }
+
+    #[test]
+    fn a_sasaran_in_two_tables_that_disagree_is_left_unjudged() {
+        let comparison = COMPARISON.replace("111,36", "109,00");
+        let text = format!(
+            "{TABLE}{comparison}1. Sasaran strategis : Terkendalinya Penyakit Hewan Menular Strategis, mempunyai rata-rata capaian sebesar 110,05 % (SANGAT BAIK).\n"
+        );
+        let (found, coverage) = run_default("average-claim", &text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.skipped.values().sum::<usize>(), 1);
     }
 
     #[test]
