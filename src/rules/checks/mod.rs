@@ -7,6 +7,7 @@ mod claims;
 mod common;
 mod counts;
 mod format;
+mod narrative;
 mod predicates;
 mod quantities;
 mod years;
@@ -199,6 +200,10 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("same_year_comparison", |p| {
             build(p, years::SameYearComparison::new)
         }),
+        ("sentence_capaian", |p| {
+            build(p, narrative::SentenceCapaian::new)
+        }),
+        ("average_row", |p| build(p, narrative::AverageRow::new)),
     ]
 }
 
