@@ -204,6 +204,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
             build(p, narrative::SentenceCapaian::new)
         }),
         ("average_row", |p| build(p, narrative::AverageRow::new)),
+        ("paragraph_average", |p| {
+            build(p, narrative::ParagraphAverage::new)
+        }),
     ]
 }
 

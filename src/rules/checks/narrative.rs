@@ -381,6 +381,114 @@ impl Check for SentenceCapaian {
     }
 }
 
+// ------------------------------------------------------------ paragraph averages
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParagraphAverageParams {
+    /// Chapters whose paragraphs are read (all when absent).
+    #[serde(default)]
+    chapters: Chapters,
+}
+
+/// "… dengan capaian rata-rata sebesar 125%. Terbukti … melalui 2 (dua)
+/// indikator kinerja, … dengan capaian kinerja sebesar 250% … sebesar 168%":
+/// an average the same passage gives the parts of, as many as it says.
+#[derive(Debug)]
+pub struct ParagraphAverage {
+    p: ParagraphAverageParams,
+}
+
+impl ParagraphAverage {
+    pub fn new(p: ParagraphAverageParams) -> Result<Self, String> {
+        Ok(ParagraphAverage { p })
+    }
+}
+
+static AVERAGE_CLAIM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:capaian\s+rata[\s-]*rata|rata[\s-]*rata\s+capaian)\s+(?:\w+\s+){0,3}?(?:sebesar|adalah|yaitu|mencapai)\s+(?P<value>\d+(?:[.,]\d+)?\s*%)")
+        .expect("valid regex")
+});
+/// Where the passage about one average ends: the next sasaran, misi or average.
+static PASSAGE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bsasaran\s*\d*\s*:|\bmisi\s+[ivx\d]+\s*:|rata[\s-]*rata")
+        .expect("valid regex")
+});
+static DECLARED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bmelalui\s+(?P<n>\d+)\s*(?:\([a-z ]+\))?\s*indikator").expect("valid regex")
+});
+static PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bcapaian(?:\s+kinerja)?[^%.;]{0,60}?\b(?:sebesar|yaitu|adalah)\s+(?P<v>\d+(?:[.,]\d+)?\s*%)")
+        .expect("valid regex")
+});
+
+const PASSAGE_PARTS: Why = Why {
+    en: "the passage does not give as many capaian as the indicators it says it averages",
+    id: "paragraf tidak memuat capaian sebanyak indikator yang disebut dirata-ratakan",
+};
+
+impl Check for ParagraphAverage {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        for para in joined_paragraphs(ctx.report) {
+            if crate::limits::out_of_time() {
+                return;
+            }
+            if !self.p.chapters.contains(para.chapter) {
+                continue;
+            }
+            let text = para.text.as_str();
+            for c in AVERAGE_CLAIM.captures_iter(text) {
+                let Some(m) = c.name("value") else { continue };
+                let Some(stated) = figures(m.as_str()).into_iter().next() else {
+                    continue;
+                };
+                let rest = &text[m.end()..];
+                let end = PASSAGE_END.find(rest).map_or(rest.len(), |e| e.start());
+                let passage = &rest[..end];
+                let Some(n) = DECLARED
+                    .captures(passage)
+                    .and_then(|d| d["n"].parse::<usize>().ok())
+                else {
+                    continue;
+                };
+                let parts: Vec<Figure> = PART
+                    .captures_iter(passage)
+                    .filter_map(|p| figures(&p["v"]).into_iter().next())
+                    .collect();
+                if n < 2 || parts.len() != n {
+                    out.skip(PASSAGE_PARTS);
+                    continue;
+                }
+                let values: Vec<Decimal> = parts.iter().map(|f| f.value).collect();
+                let Some(avg) = mean(&values) else { continue };
+                let slack = parts.iter().map(spread).max().unwrap_or_default();
+                if agrees_range(&stated, avg - slack, avg + slack, ctx.tolerance) {
+                    out.agree();
+                    continue;
+                }
+                let (line, at) = ctx.locate(&para, m.start());
+                let shown_parts: Vec<String> = parts.iter().map(shown).collect();
+                out.push(
+                    Draft {
+                        line,
+                        stated: stated.text.clone(),
+                        expected: like(&stated, avg),
+                        computation: Localized::same(format!(
+                            "({}) / {} = {}",
+                            shown_parts.join(" + "),
+                            n,
+                            pct(avg)
+                        )),
+                        highlight: Some((at, at + m.as_str().len())),
+                        ..Default::default()
+                    }
+                    .var("n", Localized::same(n.to_string())),
+                );
+            }
+        }
+    }
+}
+
 // ------------------------------------------------------------ average rows
 
 #[derive(Debug, Deserialize)]
@@ -740,6 +848,22 @@ mod tests {
         assert!(found.is_empty(), "{found:#?}");
         assert_eq!(coverage.agree, 1, "{coverage:#?}");
         assert_eq!(coverage.skipped.values().sum::<usize>(), 1, "{coverage:#?}");
+    }
+
+    #[test]
+    fn an_average_of_the_parts_the_passage_gives() {
+        let text = |avg: &str| {
+            format!(
+                "1) Sasaran 1 : Meningkatnya Inovasi Daerah mendapat predikat nilai Sangat Baik dengan capaian rata-rata sebesar {avg}. Terbukti dari hasil pengukuran yang diukur melalui 2 (dua) indikator kinerja, kesatu indikator kinerja Prosentase Inovasi, dengan capaian kinerja sebesar 250% sangat melebihi target dan kedua indikator kinerja Jumlah Karya Iptek, dengan capaian kinerja di atas target yaitu sebesar 168%\n"
+            )
+        };
+        let found = findings("paragraph-average", &text("125%"));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "209%");
+        assert!(findings("paragraph-average", &text("209%")).is_empty());
+        // Fewer parts than the indicators it names: not checked.
+        let short = "Sasaran 2 dengan capaian rata-rata sebesar 234%. Terbukti dari hasil pengukuran yang diukur melalui 2 (dua) indikator kinerja dengan capaian 2 indikator di atas target.\n";
+        assert!(findings("paragraph-average", short).is_empty());
     }
 
     fn table(rows: &str) -> String {
