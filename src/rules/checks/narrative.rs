@@ -133,6 +133,10 @@ static ORDINAL: LazyLock<Regex> =
 static LINKED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:sebesar|adalah|yaitu|mencapai|senilai)\s*$").expect("valid regex")
 });
+static AGGREGATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:kinerja\s+)?(?:sasaran|misi|rata[\s-]*rata|keseluruhan|secara)")
+        .expect("valid regex")
+});
 /// "tahun 2015 … tahun 2016": figures of two years in one sentence.
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:19[9]\d|20\d\d)\b").expect("valid regex"));
@@ -178,6 +182,11 @@ fn roles_in(sentence: &str) -> Vec<(Said, Figure)> {
         }
         // A capaian is a percentage, or a number the sentence introduces as one.
         if said == Said::Capaian && f.kind != FigureKind::Percent && !LINKED.is_match(gap) {
+            continue;
+        }
+        // The capaian of a sasaran or misi (or an average) may combine several
+        // indicators: not the capaian of the one whose figures the sentence gives.
+        if said == Said::Capaian && AGGREGATE.is_match(gap) {
             continue;
         }
         out.push((said, f.clone()));
@@ -701,6 +710,19 @@ impl Check for AverageRow {
                         {
                             accepted.push((gm - slack, gm + slack));
                         }
+                        // A parent row with a capaian of its own over its sub-items:
+                        // the items alone.
+                        let leaves: Vec<Decimal> = items
+                            .iter()
+                            .filter(|(k, _)| table.rows[*k].kind != RowKind::Group)
+                            .map(|(_, f)| f.value)
+                            .collect();
+                        if leaves.len() >= 2
+                            && leaves.len() < values.len()
+                            && let Some(lm) = mean(&leaves)
+                        {
+                            accepted.push((lm - slack, lm + slack));
+                        }
                         // Capaian capped before averaging (at 100 %, 120 % …).
                         for cap in [100, 110, 120, 125, 150] {
                             let cap = Decimal::from(cap);
@@ -839,6 +861,14 @@ mod tests {
         let found = findings("sentence-capaian", text);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].expected, "87,30%");
+    }
+
+    /// A sasaran's capaian may average several indicators.
+    #[test]
+    fn the_capaian_of_a_sasaran_is_not_one_indicators() {
+        let text = "Ketercapaian sasaran sebesar 99,94% merupakan hasil pengukuran indikator cakupan layanan dengan realisasi 65,64% dari target 65%.\n";
+        let found = findings("sentence-capaian", text);
+        assert!(found.is_empty(), "{found:#?}");
     }
 
     #[test]
