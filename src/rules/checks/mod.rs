@@ -7,6 +7,7 @@ mod claims;
 mod common;
 mod counts;
 mod format;
+mod narrative;
 mod predicates;
 mod quantities;
 mod years;
@@ -198,6 +199,13 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("year_of_period", |p| build(p, years::YearOfPeriod::new)),
         ("same_year_comparison", |p| {
             build(p, years::SameYearComparison::new)
+        }),
+        ("sentence_capaian", |p| {
+            build(p, narrative::SentenceCapaian::new)
+        }),
+        ("average_row", |p| build(p, narrative::AverageRow::new)),
+        ("paragraph_average", |p| {
+            build(p, narrative::ParagraphAverage::new)
         }),
     ]
 }
