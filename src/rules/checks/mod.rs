@@ -7,6 +7,7 @@ mod claims;
 mod common;
 mod counts;
 mod format;
+mod narrative;
 mod predicates;
 mod quantities;
 mod years;
@@ -177,6 +178,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         }),
         ("activity_figures", |p| {
             build(p, quantities::ActivityFigures::new)
+        }),
+        ("narrative_budget", |p| {
+            build(p, narrative::NarrativeBudget::new)
         }),
         ("year_mentions", |p| build(p, years::YearMentions::new)),
         ("signature_year", |p| build(p, years::SignatureYear::new)),

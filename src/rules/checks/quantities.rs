@@ -621,7 +621,7 @@ static ACHIEVEMENT_WORD: LazyLock<Regex> =
 
 /// An indicator's label reduced to its words: no numbering, no "(IKU)", no
 /// hyphens of a word broken over lines, lower case.
-fn indicator_key(label: &str) -> String {
+pub(super) fn indicator_key(label: &str) -> String {
     let s = LEAD_NUMBER.replace(label, "");
     let s = s.to_lowercase().replace("(iku)", " ");
     // "ketidaklengkap-an", "Meningkat- nya": a word broken over lines.
@@ -655,7 +655,7 @@ fn indicator_key(label: &str) -> String {
 }
 
 /// A key specific enough to name one indicator: two words and 14 letters at least.
-fn specific(key: &str) -> bool {
+pub(super) fn specific(key: &str) -> bool {
     key.split(' ').count() >= 2 && key.chars().filter(|c| c.is_alphabetic()).count() >= 14
 }
 
