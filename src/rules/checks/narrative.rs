@@ -386,15 +386,13 @@ fn units(ctx: &Context<'_, '_>) -> Vec<Paragraph> {
         if l.line.is_blank() {
             continue;
         }
+        // "1. | Kegiatan …": a list item's marker set apart as a cell; or
+        // justified text read as two cells, words on both sides.
+        let words = |t: &str| t.chars().filter(|c| c.is_alphabetic()).count() >= 3;
         let item_cells = !l.is_prose()
             && l.line.spans.len() == 2
-            && MARKER_CELL.is_match(&l.line.spans[0].text)
-            && l.line.spans[1]
-                .text
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .count()
-                >= 3;
+            && (MARKER_CELL.is_match(&l.line.spans[0].text) || words(&l.line.spans[0].text))
+            && words(&l.line.spans[1].text);
         let texty = (l.is_prose() || item_cells) && !in_table[l.index];
         let text = if item_cells {
             l.line

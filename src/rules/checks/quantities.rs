@@ -15,7 +15,8 @@ use crate::structure::{Row, RowKind, Table};
 
 use super::arithmetic::table_name;
 use super::common::{
-    Chapters, Context, Pattern, agrees, amount, cell_number, difference, figures, like, pct, shown,
+    Chapters, Context, Pattern, agrees, amount, cell_number, difference, figures,
+    joined_paragraphs, like, pct, shown,
 };
 use super::{Check, Draft, Sink, Why};
 
@@ -78,8 +79,13 @@ struct Statement {
 impl Check for SameQuantity {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let mut statements = Vec::new();
+        // A sentence a blank line split (wide line spacing) is read whole.
+        let joined = joined_paragraphs(ctx.report);
         for source in &self.p.sources {
-            for para in ctx.paragraphs_in(&source.chapters) {
+            for para in joined
+                .iter()
+                .filter(|p| source.chapters.contains(p.chapter))
+            {
                 for c in source.pattern.0.captures_iter(&para.text) {
                     let Some(m) = c.name("value") else { continue };
                     let Some(value) = figures(m.as_str())
