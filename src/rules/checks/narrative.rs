@@ -296,8 +296,9 @@ fn level_of(label_key: &str, header: &str) -> (Level, String) {
     (level, label_key.to_string())
 }
 
-/// Two words alike: equal, or one a misspelling of the other at its end
-/// ("Pendidika" / "Pendidikan", "Survey" / "Survei").
+/// Two words alike: equal, or one a misspelling of the other — its end
+/// ("Pendidika" / "Pendidikan", "Survey" / "Survei"), or one letter left
+/// out, added or changed in a long word ("Progam" / "Program").
 fn word_like(a: &str, b: &str) -> bool {
     if a == b {
         return true;
@@ -308,7 +309,25 @@ fn word_like(a: &str, b: &str) -> bool {
         return false;
     }
     let common = ca.iter().zip(&cb).take_while(|(x, y)| x == y).count();
-    common + 1 >= short.max(ca.len().max(cb.len()) - 1) && common >= short - 1
+    if common + 1 >= short.max(ca.len().max(cb.len()) - 1) && common >= short - 1 {
+        return true;
+    }
+    short >= 6 && one_edit(&ca, &cb)
+}
+
+/// One letter left out, added or changed.
+fn one_edit(a: &[char], b: &[char]) -> bool {
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    let p = long.iter().zip(short).take_while(|(x, y)| x == y).count();
+    if long.len() == short.len() {
+        long[p + 1..] == short[p + 1..]
+    } else {
+        long[p + 1..] == short[p..]
+    }
+}
+
+fn is_start_word(w: &str) -> bool {
+    START_WORDS.iter().any(|s| word_like(w, s))
 }
 
 fn prefix5(w: &str) -> String {
@@ -646,7 +665,7 @@ fn mentions(text: &str, toks: &[Token], groups: &[KeyGroup]) -> Vec<Mention> {
         }
         let before = text[..toks[i].start].trim_end();
         before.chars().last().is_none_or(|c| !c.is_alphanumeric())
-            || START_WORDS.contains(&toks[i - 1].word.as_str())
+            || is_start_word(&toks[i - 1].word)
     };
     let ends_at = |j: usize| -> bool {
         if j >= toks.len() {
@@ -658,8 +677,8 @@ fn mentions(text: &str, toks: &[Token], groups: &[KeyGroup]) -> Vec<Mention> {
     };
     let level_before = |i: usize| -> Level {
         match i.checked_sub(1).map(|k| toks[k].word.as_str()) {
-            Some("kegiatan") | Some("subkegiatan") => Level::Kegiatan,
-            Some("program") => Level::Program,
+            Some(w) if word_like(w, "kegiatan") || w == "subkegiatan" => Level::Kegiatan,
+            Some(w) if word_like(w, "program") => Level::Program,
             _ => Level::Unknown,
         }
     };
@@ -1007,6 +1026,8 @@ mod tests {
         assert!(word_like("survey", "survei"));
         assert!(!word_like("air", "aid"));
         assert!(!word_like("pengadaan", "pemeliharaan"));
+        assert!(word_like("progam", "program"));
+        assert!(!word_like("udara", "usaha"));
     }
 
     #[test]
@@ -1084,6 +1105,27 @@ mod tests {
             assert!(found.is_empty(), "{narrative}: {found:#?}");
             assert!(!coverage.skipped.is_empty(), "{narrative}: {coverage:?}");
         }
+    }
+
+    #[test]
+    fn a_name_on_two_rows_is_the_row_an_amount_agrees_with() {
+        // The same program under two sasaran: the stated budget says which.
+        let text = "LAPORAN KINERJA TAHUN 2016\n\n\
+             Tabel 3.2 Realisasi Anggaran Tahun 2016\n\n\
+             | No | Program/Kegiatan | Pagu | Realisasi | % Realisasi |\n\
+             |---|---|---|---|---|\n\
+             | 1 | Program Penelitian, Studi dan Survei | 3.583.050.000 | 3.583.039.598 | 100,00% |\n\
+             | 2 | Program Penelitian, Studi dan Survei | 964.500.000 | 953.481.836 | 98,86% |\n\n\
+             Program Penelitian, Studi dan Survei dengan jumlah anggaran Rp 964.500.000,00 \
+             yang terealisasi sebesar Rp 669.834.436,00.\n";
+        let found = findings(RULE, text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "953.481.836,00");
+        // Without an agreeing amount the row is not established.
+        let unsure = text.replace("964.500.000,00", "2.133.050.000,00");
+        let (found, coverage) = run_default(RULE, &unsure);
+        assert!(found.is_empty(), "{found:#?}");
+        assert!(!coverage.skipped.is_empty());
     }
 
     #[test]
