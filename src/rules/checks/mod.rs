@@ -7,7 +7,7 @@ mod claims;
 mod common;
 mod counts;
 mod format;
-mod narrative;
+mod narrative_budget;
 mod predicates;
 mod quantities;
 mod years;
@@ -180,7 +180,7 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
             build(p, quantities::ActivityFigures::new)
         }),
         ("narrative_budget", |p| {
-            build(p, narrative::NarrativeBudget::new)
+            build(p, narrative_budget::NarrativeBudget::new)
         }),
         ("year_mentions", |p| build(p, years::YearMentions::new)),
         ("signature_year", |p| build(p, years::SignatureYear::new)),
