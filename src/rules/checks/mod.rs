@@ -8,6 +8,7 @@ mod common;
 mod counts;
 mod format;
 mod narrative;
+mod narrative_budget;
 mod predicates;
 mod quantities;
 mod years;
@@ -178,6 +179,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         }),
         ("activity_figures", |p| {
             build(p, quantities::ActivityFigures::new)
+        }),
+        ("narrative_budget", |p| {
+            build(p, narrative_budget::NarrativeBudget::new)
         }),
         ("year_mentions", |p| build(p, years::YearMentions::new)),
         ("signature_year", |p| build(p, years::SignatureYear::new)),

@@ -15,7 +15,8 @@ use crate::structure::{Row, RowKind, Table};
 
 use super::arithmetic::table_name;
 use super::common::{
-    Chapters, Context, Pattern, agrees, amount, cell_number, difference, figures, like, pct, shown,
+    Chapters, Context, Pattern, agrees, amount, cell_number, difference, figures,
+    joined_paragraphs, like, pct, shown,
 };
 use super::{Check, Draft, Sink, Why};
 
@@ -78,8 +79,13 @@ struct Statement {
 impl Check for SameQuantity {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let mut statements = Vec::new();
+        // A sentence a blank line split (wide line spacing) is read whole.
+        let joined = joined_paragraphs(ctx.report);
         for source in &self.p.sources {
-            for para in ctx.paragraphs_in(&source.chapters) {
+            for para in joined
+                .iter()
+                .filter(|p| source.chapters.contains(p.chapter))
+            {
                 for c in source.pattern.0.captures_iter(&para.text) {
                     let Some(m) = c.name("value") else { continue };
                     let Some(value) = figures(m.as_str())
@@ -621,7 +627,7 @@ static ACHIEVEMENT_WORD: LazyLock<Regex> =
 
 /// An indicator's label reduced to its words: no numbering, no "(IKU)", no
 /// hyphens of a word broken over lines, lower case.
-fn indicator_key(label: &str) -> String {
+pub(super) fn indicator_key(label: &str) -> String {
     let s = LEAD_NUMBER.replace(label, "");
     let s = s.to_lowercase().replace("(iku)", " ");
     // "ketidaklengkap-an", "Meningkat- nya": a word broken over lines.
@@ -655,7 +661,7 @@ fn indicator_key(label: &str) -> String {
 }
 
 /// A key specific enough to name one indicator: two words and 14 letters at least.
-fn specific(key: &str) -> bool {
+pub(super) fn specific(key: &str) -> bool {
     key.split(' ').count() >= 2 && key.chars().filter(|c| c.is_alphabetic()).count() >= 14
 }
 

@@ -1,0 +1,1138 @@
+//! A kegiatan's or program's budget restated in the narrative — its anggaran
+//! (pagu, alokasi), its realisasi and the absorption "atau NN %" — against
+//! its row in the report's budget tables.
+//!
+//! Every table with a money column gives its rows: a label (the kegiatan or
+//! program), its level when the label or the header says, and its figures
+//! by role. The narrative is read in units (a paragraph, a list item and the
+//! lines under it); a unit that names one row — its label's words, whole, or
+//! nearly whole for a long label — and then states an amount with a word
+//! saying what it is (anggaran, realisasi…) within a short distance states
+//! that row's figure. Where the scope cannot be established (two rows, no
+//! role word, another year, a total, a program against a kegiatan row, an
+//! empty cell) the check abstains and says why.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+use crate::facts::figures::{Figure, FigureKind, Hint};
+use crate::findings::Localized;
+use crate::structure::roles::{Role, TableKind};
+use crate::structure::{Paragraph, Row, Table};
+
+use super::arithmetic::table_name;
+use super::common::{Context, Pattern, agrees, cell_number, difference, figures, like, pct};
+use super::quantities::{indicator_key, specific};
+use super::{Check, Draft, Sink, Why};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NarrativeBudgetParams {
+    /// Words making an amount the budget: anggaran, pagu, alokasi, dana.
+    anggaran_word: Pattern,
+    /// Words making it the realisation: realisasi, terealisasi, terserap, penyerapan.
+    realisasi_word: Pattern,
+    /// Words making it another quantity: a remainder, an efficiency, a total,
+    /// a target, revenue, indirect spending…
+    other_word: Pattern,
+    /// Columns that are not the year's figure of the row (cumulative, remainder…).
+    skip_column: Pattern,
+}
+
+/// A kegiatan's or program's budget figures in the narrative against its
+/// row in the budget tables.
+#[derive(Debug)]
+pub struct NarrativeBudget {
+    p: NarrativeBudgetParams,
+}
+
+impl NarrativeBudget {
+    pub fn new(p: NarrativeBudgetParams) -> Result<Self, String> {
+        Ok(NarrativeBudget { p })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Level {
+    Program,
+    Kegiatan,
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FigureRole {
+    Anggaran,
+    Realisasi,
+    Capaian,
+}
+
+impl FigureRole {
+    fn name(self) -> Localized {
+        match self {
+            FigureRole::Anggaran => Localized::new("anggaran", "budget"),
+            FigureRole::Realisasi => Localized::new("realisasi", "realisation"),
+            FigureRole::Capaian => Localized::new("persentase realisasi", "absorption"),
+        }
+    }
+}
+
+/// One row of a budget table: what it is called and its figures by role.
+#[derive(Debug)]
+struct BudgetRow<'t> {
+    table: usize,
+    row: &'t Row,
+    label: String,
+    level: Level,
+    anggaran: Vec<Figure>,
+    realisasi: Vec<Figure>,
+    capaian: Vec<Figure>,
+}
+
+impl BudgetRow<'_> {
+    fn values(&self, role: FigureRole) -> &[Figure] {
+        match role {
+            FigureRole::Anggaran => &self.anggaran,
+            FigureRole::Realisasi => &self.realisasi,
+            FigureRole::Capaian => &self.capaian,
+        }
+    }
+
+    fn agrees(&self, role: FigureRole, stated: &Figure, tol: Decimal) -> bool {
+        self.values(role)
+            .iter()
+            .any(|v| agrees(stated, v.value, tol))
+    }
+
+    fn same_figures(&self, other: &BudgetRow) -> bool {
+        let eq = |a: &[Figure], b: &[Figure]| {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.value == y.value)
+        };
+        eq(&self.anggaran, &other.anggaran)
+            && eq(&self.realisasi, &other.realisasi)
+            && eq(&self.capaian, &other.capaian)
+    }
+}
+
+/// Rows sharing one label key (the same kegiatan in several tables).
+#[derive(Debug)]
+struct KeyGroup {
+    words: Vec<String>,
+    rows: Vec<usize>,
+    level: Level,
+}
+
+/// A place in a unit of text where a key group's label is named.
+#[derive(Debug, Clone)]
+struct Mention {
+    group: usize,
+    start: usize,
+    end: usize,
+    level: Level,
+    score: f64,
+}
+
+/// An amount or percentage the narrative gives a named row.
+#[derive(Debug, Clone)]
+struct Statement {
+    role: FigureRole,
+    figure: Figure,
+}
+
+const WHY_AMBIGUOUS: Why = Why {
+    en: "the narrative names a kegiatan that several budget rows with different figures share",
+    id: "uraian menyebut kegiatan yang ada pada beberapa baris anggaran dengan angka berbeda",
+};
+const WHY_NO_ROLE: Why = Why {
+    en: "no word says whether the amount is the budget or its realisation",
+    id: "tidak ada kata yang menyatakan jumlah itu anggaran atau realisasi",
+};
+const WHY_OTHER: Why = Why {
+    en: "the amount is another quantity (a total, remainder, efficiency, target, revenue)",
+    id: "jumlah itu besaran lain (total, sisa, efisiensi, target, pendapatan)",
+};
+const WHY_YEAR: Why = Why {
+    en: "the sentence is about another year",
+    id: "kalimat tentang tahun lain",
+};
+const WHY_SUM: Why = Why {
+    en: "the sentence names several kegiatan before the amount: it may be their sum",
+    id: "kalimat menyebut beberapa kegiatan sebelum jumlahnya: bisa jadi jumlah gabungan",
+};
+const WHY_LEVEL: Why = Why {
+    en: "the narrative names a program and the row is a kegiatan (or the reverse)",
+    id: "uraian menyebut program sedangkan barisnya kegiatan (atau sebaliknya)",
+};
+const WHY_EMPTY: Why = Why {
+    en: "the budget row has no value for this figure",
+    id: "baris anggaran tidak memuat nilai untuk angka ini",
+};
+const WHY_OTHER_NAME: Why = Why {
+    en: "another kegiatan or program is named between the name and the amount",
+    id: "kegiatan atau program lain disebut di antara nama dan jumlahnya",
+};
+const WHY_FOLLOWS: Why = Why {
+    en: "the percentage follows from an amount already reported as differing",
+    id: "persentase mengikuti jumlah yang sudah dilaporkan berbeda",
+};
+
+/// How far (bytes) an amount may be from the name, or from the amount before it.
+const MAX_GAP: usize = 170;
+/// Words a label needs before a differently worded one may name the same row.
+const FUZZY_WORDS: usize = 5;
+/// Word sets at least this alike (Dice) name the same row.
+const LIKE_ENOUGH: f64 = 0.85;
+
+static TOTAL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:jumlah|total|sub\s*total|rata)").expect("valid regex")
+});
+/// A label column of kegiatan, programs or budget lines.
+static ACTIVITY_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)program|kegiatan|uraian|rincian|\bnama\b|belanja|\bjenis\b|komponen")
+        .expect("valid regex")
+});
+/// A label column of indicators, sasaran or goals.
+static INDICATOR_HEADER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)indikator|sasaran|tujuan|\biku\b").expect("valid regex"));
+
+fn has_level_prefix(label: &str) -> bool {
+    let (level, _) = level_of(&indicator_key(label), "");
+    level != Level::Unknown
+}
+
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b((?:19[5-9]|20[0-9])[0-9])\b").expect("valid regex"));
+/// "dari 201.875.000": the base of a realisation just stated.
+static BASE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bdari\s*(?:rp\.?)?\s*$").expect("valid regex"));
+/// Between a realisation and its percentage: "atau", "(", "sebesar".
+static PERCENT_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s,;:-]*(?:,-|,00)?[\s,]*(?:atau(?:\s+sebesar)?|sebesar|\()\s*\(?\s*$")
+        .expect("valid regex")
+});
+/// A kegiatan or program named by its capitalised name.
+static OTHER_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i:\bkegiatan|\bprogram)\s+[„‘'"“]?\s*\p{Lu}"#).expect("valid regex")
+});
+/// A list item, a caption: a new unit of text.
+static UNIT_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:[-•*➤]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+|[ivx]{1,4}[.)]\s+|tabel\s)")
+        .expect("valid regex")
+});
+static MARKER_CELL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[-•*➤]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|[ivxIVX]{1,4}[.)])\s*$")
+        .expect("valid regex")
+});
+
+/// Words before a label that make its start ("Kegiatan X", "yaitu X").
+const START_WORDS: &[&str] = &[
+    "kegiatan",
+    "program",
+    "subkegiatan",
+    "yaitu",
+    "yakni",
+    "adalah",
+    "ialah",
+    "untuk",
+    "dan",
+    "serta",
+];
+/// Words after a label that end it ("X dengan anggaran", "X Provinsi Jawa Barat").
+const END_WORDS: &[&str] = &[
+    "dengan",
+    "yang",
+    "sebesar",
+    "memiliki",
+    "mempunyai",
+    "adalah",
+    "diberi",
+    "mendapat",
+    "mendapatkan",
+    "dialokasikan",
+    "telah",
+    "pada",
+    "tahun",
+    "prov",
+    "provinsi",
+    "jawa",
+    "barat",
+    "jabar",
+    "kab",
+    "kabupaten",
+    "kota",
+    "dan",
+    "serta",
+    "jumlah",
+    "anggaran",
+    "alokasi",
+    "realisasi",
+    "terealisasi",
+    "pagu",
+    "sebanyak",
+    "melalui",
+    "di",
+];
+
+fn level_of(label_key: &str, header: &str) -> (Level, String) {
+    for (prefix, level) in [
+        ("sub kegiatan ", Level::Kegiatan),
+        ("subkegiatan ", Level::Kegiatan),
+        ("kegiatan ", Level::Kegiatan),
+        ("program ", Level::Program),
+    ] {
+        if let Some(rest) = label_key.strip_prefix(prefix) {
+            return (level, rest.to_string());
+        }
+    }
+    let h = header.to_lowercase();
+    let level = match (h.contains("program"), h.contains("kegiatan")) {
+        (true, false) => Level::Program,
+        (false, true) => Level::Kegiatan,
+        _ => Level::Unknown,
+    };
+    (level, label_key.to_string())
+}
+
+/// Two words alike: equal, or one a misspelling of the other — its end
+/// ("Pendidika" / "Pendidikan", "Survey" / "Survei"), or one letter left
+/// out, added or changed in a long word ("Progam" / "Program").
+fn word_like(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let short = ca.len().min(cb.len());
+    if short < 5 || ca.len().abs_diff(cb.len()) > 1 {
+        return false;
+    }
+    let common = ca.iter().zip(&cb).take_while(|(x, y)| x == y).count();
+    if common + 1 >= short.max(ca.len().max(cb.len()) - 1) && common >= short - 1 {
+        return true;
+    }
+    short >= 6 && one_edit(&ca, &cb)
+}
+
+/// One letter left out, added or changed.
+fn one_edit(a: &[char], b: &[char]) -> bool {
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    let p = long.iter().zip(short).take_while(|(x, y)| x == y).count();
+    if long.len() == short.len() {
+        long[p + 1..] == short[p + 1..]
+    } else {
+        long[p + 1..] == short[p..]
+    }
+}
+
+fn is_start_word(w: &str) -> bool {
+    START_WORDS.iter().any(|s| word_like(w, s))
+}
+
+fn prefix5(w: &str) -> String {
+    w.chars().take(5).collect()
+}
+
+/// Dice of two word lists, words compared with `word_like`.
+fn dice(a: &[&str], b: &[String]) -> f64 {
+    let mut used = vec![false; b.len()];
+    let mut shared = 0;
+    for x in a {
+        if let Some(i) = (0..b.len()).find(|&i| !used[i] && word_like(x, &b[i])) {
+            used[i] = true;
+            shared += 1;
+        }
+    }
+    2.0 * shared as f64 / (a.len() + b.len()).max(1) as f64
+}
+
+#[derive(Debug)]
+struct Token {
+    word: String,
+    start: usize,
+    end: usize,
+}
+
+fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start.take() {
+            out.push(Token {
+                word: text[s..i].to_lowercase(),
+                start: s,
+                end: i,
+            });
+        }
+    }
+    if let Some(s) = start {
+        out.push(Token {
+            word: text[s..].to_lowercase(),
+            start: s,
+            end: text.len(),
+        });
+    }
+    out
+}
+
+/// The narrative in units: a paragraph, or a list item with the lines under
+/// it, over blank lines and page breaks; a table row, heading, caption or
+/// new list item ends it. A list item's marker set apart as a cell ("1. |
+/// Kegiatan …") is read as text.
+fn units(ctx: &Context<'_, '_>) -> Vec<Paragraph> {
+    let report = ctx.report;
+    let in_table: Vec<bool> = {
+        let mut v = vec![false; report.lines.len()];
+        for t in report.tables.iter().filter(|t| t.columns.len() >= 3) {
+            for x in v
+                .iter_mut()
+                .take(t.end.min(report.lines.len()))
+                .skip(t.start)
+            {
+                *x = true;
+            }
+        }
+        v
+    };
+    let mut out = Vec::new();
+    let mut cur: Option<Paragraph> = None;
+    for l in &report.lines {
+        if l.line.is_blank() {
+            continue;
+        }
+        // "1. | Kegiatan …": a list item's marker set apart as a cell; or
+        // justified text read as two cells, words on both sides.
+        let words = |t: &str| t.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+        let item_cells = !l.is_prose()
+            && l.line.spans.len() == 2
+            && (MARKER_CELL.is_match(&l.line.spans[0].text) || words(&l.line.spans[0].text))
+            && words(&l.line.spans[1].text);
+        let texty = (l.is_prose() || item_cells) && !in_table[l.index];
+        let text = if item_cells {
+            l.line
+                .spans
+                .iter()
+                .map(|s| s.text.trim())
+                .collect::<Vec<_>>()
+                .join(" ")
+        } else {
+            l.line.text.trim().to_string()
+        };
+        let breaks = !texty || l.line.heading.is_some() || UNIT_START.is_match(&text);
+        if breaks && let Some(p) = cur.take() {
+            out.push(p);
+        }
+        if !texty {
+            continue;
+        }
+        match cur.as_mut() {
+            Some(p) => {
+                if p.text.ends_with('-') && !p.text.ends_with(" -") {
+                    p.text.pop();
+                } else {
+                    p.text.push(' ');
+                }
+                p.pieces.push((p.text.len(), l.index));
+                p.text.push_str(&text);
+            }
+            None => {
+                cur = Some(Paragraph {
+                    text,
+                    pieces: vec![(0, l.index)],
+                    chapter: l.chapter,
+                })
+            }
+        }
+        if l.line.heading.is_some()
+            && let Some(p) = cur.take()
+        {
+            out.push(p);
+        }
+    }
+    if let Some(p) = cur {
+        out.push(p);
+    }
+    out
+}
+
+fn column_year(table: &Table, col: usize) -> Option<i32> {
+    table.roles.get(col).and_then(|r| r.year).or_else(|| {
+        YEAR.captures_iter(table.columns.get(col)?)
+            .filter_map(|c| c[1].parse().ok())
+            .last()
+    })
+}
+
+/// An amount of money in running text (not a count, a year or a percentage).
+fn is_amount(f: &Figure) -> bool {
+    match f.kind {
+        FigureKind::Rupiah => f.value >= Decimal::from(1000),
+        FigureKind::Plain => {
+            f.value >= Decimal::from(1_000_000) && f.text.matches(['.', ',']).count() >= 2
+        }
+        _ => false,
+    }
+}
+
+impl NarrativeBudget {
+    /// Every row of every table holding money, with its label and figures.
+    fn budget_rows<'t>(&self, ctx: &'t Context<'_, '_>) -> Vec<BudgetRow<'t>> {
+        let year_n = ctx.year();
+        let mut out = Vec::new();
+        for (ti, table) in ctx.report.tables.iter().enumerate() {
+            let usable = |c: usize| {
+                let label = table.columns.get(c).map(String::as_str).unwrap_or("");
+                !self.p.skip_column.is_match(label)
+                    && column_year(table, c).is_none_or(|y| year_n.is_none_or(|n| n == y))
+            };
+            let budget = table.kind == TableKind::Budget;
+            let cols = |want: FigureRole| -> Vec<usize> {
+                table
+                    .roles
+                    .iter()
+                    .enumerate()
+                    .filter(|(c, r)| {
+                        let role_ok = match want {
+                            FigureRole::Anggaran => r.role == Role::Anggaran,
+                            FigureRole::Realisasi => {
+                                r.role == Role::Realisasi && (r.money || budget)
+                            }
+                            FigureRole::Capaian => r.role == Role::Capaian && (r.money || budget),
+                        };
+                        role_ok && usable(*c)
+                    })
+                    .map(|(c, _)| c)
+                    .collect()
+            };
+            let (ca, cr, cc) = (
+                cols(FigureRole::Anggaran),
+                cols(FigureRole::Realisasi),
+                cols(FigureRole::Capaian),
+            );
+            let Some(first) = ca.iter().chain(&cr).min().copied() else {
+                continue;
+            };
+            let label_cols: Vec<usize> = (0..first)
+                .rev()
+                .filter(|&c| table.roles.get(c).is_some_and(|r| r.role == Role::Label))
+                .collect();
+            if label_cols.is_empty() {
+                continue;
+            }
+            for row in &table.rows {
+                // What the figures are of: the nearest label cell with words
+                // left of them (the kegiatan beside its anggaran).
+                let Some((label_col, label)) = label_cols.iter().find_map(|&c| {
+                    let t = row.cell(c)?.text.trim();
+                    (t.chars().filter(|c| c.is_alphabetic()).count() >= 3).then_some((c, t))
+                }) else {
+                    continue;
+                };
+                if TOTAL_LABEL.is_match(label) {
+                    continue;
+                }
+                let header = table
+                    .columns
+                    .get(label_col)
+                    .map(String::as_str)
+                    .unwrap_or("");
+                let (level, _) = level_of(&indicator_key(label), header);
+                // Rows of indicators or sasaran carry a budget too: only
+                // kegiatan, programs and budget lines are restated as such.
+                if level == Level::Unknown && !ACTIVITY_HEADER.is_match(header)
+                    || INDICATOR_HEADER.is_match(header) && !has_level_prefix(label)
+                {
+                    continue;
+                }
+                let take = |cols: &[usize], hint: Hint| -> Vec<Figure> {
+                    cols.iter()
+                        .filter_map(|&c| row.cell(c))
+                        .filter_map(|c| cell_number(&c.text, hint))
+                        .collect()
+                };
+                let anggaran: Vec<Figure> = take(&ca, Hint::Rupiah)
+                    .into_iter()
+                    .filter(|f| f.value >= Decimal::from(1000))
+                    .collect();
+                let realisasi: Vec<Figure> = take(&cr, Hint::Rupiah)
+                    .into_iter()
+                    .filter(|f| f.value >= Decimal::from(1000))
+                    .collect();
+                let capaian = take(&cc, Hint::Percent);
+                if anggaran.is_empty() && realisasi.is_empty() {
+                    continue;
+                }
+                out.push(BudgetRow {
+                    table: ti,
+                    row,
+                    label: label.to_string(),
+                    level,
+                    anggaran,
+                    realisasi,
+                    capaian,
+                });
+            }
+        }
+        out
+    }
+
+    fn role_of(&self, gap: &str, year_n: Option<i32>) -> Result<FigureRole, Why> {
+        if self.p.other_word.is_match(gap) {
+            return Err(WHY_OTHER);
+        }
+        if other_year(gap, year_n) {
+            return Err(WHY_YEAR);
+        }
+        // The words just before the amount say what it is.
+        if self.p.realisasi_word.is_match(gap) {
+            Ok(FigureRole::Realisasi)
+        } else if self.p.anggaran_word.is_match(gap) || BASE.is_match(gap) {
+            Ok(FigureRole::Anggaran)
+        } else {
+            Err(WHY_NO_ROLE)
+        }
+    }
+}
+
+/// Where the sentence holding byte `at` starts: after the last ". X" or "; "
+/// before it, at most 200 bytes back.
+fn sentence_start(text: &str, at: usize) -> usize {
+    let mut from = at.saturating_sub(200);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..at];
+    let b = window.as_bytes();
+    let mut start = 0;
+    for i in 0..b.len().saturating_sub(2) {
+        let end_mark =
+            b[i] == b';' || b[i] == b'.' && b[i + 1] == b' ' && b[i + 2].is_ascii_uppercase();
+        if end_mark {
+            start = i + 1;
+        }
+    }
+    from + start
+}
+
+fn other_year(text: &str, year_n: Option<i32>) -> bool {
+    YEAR.captures_iter(text)
+        .filter_map(|c| c[1].parse::<i32>().ok())
+        .any(|y| year_n.is_some_and(|n| n != y))
+}
+
+fn groups(rows: &[BudgetRow]) -> Vec<KeyGroup> {
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut out: Vec<KeyGroup> = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        let (_, key) = level_of(&indicator_key(&r.label), "");
+        if !specific(&key) {
+            continue;
+        }
+        match by_key.get(&key) {
+            Some(&g) => {
+                out[g].rows.push(i);
+                if out[g].level != r.level {
+                    out[g].level = Level::Unknown;
+                }
+            }
+            None => {
+                by_key.insert(key.clone(), out.len());
+                out.push(KeyGroup {
+                    words: key.split(' ').map(str::to_string).collect(),
+                    rows: vec![i],
+                    level: r.level,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Where the unit names a budget row: the label's words in order (one may be
+/// misspelt at its end), or for a long label a run of words nearly the same,
+/// starting after a word such as "Kegiatan" or punctuation and ending before
+/// "dengan", a place name or punctuation. Overlapping names: the longer wins.
+fn mentions(text: &str, toks: &[Token], groups: &[KeyGroup]) -> Vec<Mention> {
+    let present: HashSet<String> = toks.iter().map(|t| prefix5(&t.word)).collect();
+    let starts_at = |i: usize| -> bool {
+        if i == 0 {
+            return true;
+        }
+        let before = text[..toks[i].start].trim_end();
+        before.chars().last().is_none_or(|c| !c.is_alphanumeric())
+            || is_start_word(&toks[i - 1].word)
+    };
+    let ends_at = |j: usize| -> bool {
+        if j >= toks.len() {
+            return true;
+        }
+        let after = text[toks[j - 1].end..].trim_start();
+        after.chars().next().is_none_or(|c| !c.is_alphanumeric())
+            || END_WORDS.contains(&toks[j].word.as_str())
+    };
+    let level_before = |i: usize| -> Level {
+        match i.checked_sub(1).map(|k| toks[k].word.as_str()) {
+            Some(w) if word_like(w, "kegiatan") || w == "subkegiatan" => Level::Kegiatan,
+            Some(w) if word_like(w, "program") => Level::Program,
+            _ => Level::Unknown,
+        }
+    };
+    let mut found: Vec<Mention> = Vec::new();
+    for (gi, g) in groups.iter().enumerate() {
+        let k = g.words.len();
+        let hits = g
+            .words
+            .iter()
+            .filter(|w| present.contains(&prefix5(w)))
+            .count();
+        if (hits as f64) < 0.8 * k as f64 || toks.len() < k.saturating_sub(2) {
+            continue;
+        }
+        let mut exact = false;
+        for i in 0..toks.len().saturating_sub(k - 1) {
+            if (0..k).all(|j| word_like(&toks[i + j].word, &g.words[j]))
+                && starts_at(i)
+                && ends_at(i + k)
+            {
+                exact = true;
+                found.push(Mention {
+                    group: gi,
+                    start: toks[i].start,
+                    end: toks[i + k - 1].end,
+                    level: level_before(i),
+                    score: 1.0 + k as f64,
+                });
+            }
+        }
+        if exact || k < FUZZY_WORDS {
+            continue;
+        }
+        for i in (0..toks.len()).filter(|&i| starts_at(i)) {
+            let mut best: Option<(f64, usize)> = None;
+            for len in k - 2..=k + 2 {
+                let j = i + len;
+                if j > toks.len() || !ends_at(j) {
+                    continue;
+                }
+                let window: Vec<&str> = toks[i..j].iter().map(|t| t.word.as_str()).collect();
+                let d = dice(&window, &g.words);
+                if d >= LIKE_ENOUGH && best.is_none_or(|(b, _)| d > b) {
+                    best = Some((d, j));
+                }
+            }
+            if let Some((d, j)) = best {
+                found.push(Mention {
+                    group: gi,
+                    start: toks[i].start,
+                    end: toks[j - 1].end,
+                    level: level_before(i),
+                    score: d + (k as f64) * d,
+                });
+            }
+        }
+    }
+    // The best name at each place: higher score first, no overlaps.
+    found.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.start.cmp(&b.start)));
+    let mut kept: Vec<Mention> = Vec::new();
+    for m in found {
+        if kept.iter().all(|k| m.end <= k.start || m.start >= k.end) {
+            kept.push(m);
+        }
+    }
+    kept.sort_by_key(|m| m.start);
+    kept
+}
+
+impl Check for NarrativeBudget {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let rows = self.budget_rows(ctx);
+        if rows.is_empty() {
+            return;
+        }
+        let groups = groups(&rows);
+        if groups.is_empty() {
+            return;
+        }
+        let year_n = ctx.year();
+        for unit in units(ctx) {
+            if crate::limits::out_of_time() {
+                return;
+            }
+            let toks = tokens(&unit.text);
+            let found = mentions(&unit.text, &toks, &groups);
+            if found.is_empty() {
+                continue;
+            }
+            let figs: Vec<Figure> = figures(&unit.text);
+            // Each name with the amounts that follow it closely.
+            for (mi, m) in found.iter().enumerate() {
+                let next_start = found.get(mi + 1).map_or(unit.text.len(), |n| n.start);
+                let mut last = m.end;
+                let mut statements: Vec<Statement> = Vec::new();
+                let mut last_realisasi = false;
+                let mut stop: Option<Why> = None;
+                for f in figs
+                    .iter()
+                    .filter(|f| f.start >= m.end && f.start < next_start)
+                {
+                    let Some(gap) = unit.text.get(last..f.start) else {
+                        break;
+                    };
+                    if f.kind == FigureKind::Percent {
+                        if last_realisasi && PERCENT_LINK.is_match(gap) {
+                            statements.push(Statement {
+                                role: FigureRole::Capaian,
+                                figure: f.clone(),
+                            });
+                        }
+                        last_realisasi = false;
+                        last = f.end;
+                        continue;
+                    }
+                    if !is_amount(f) {
+                        continue;
+                    }
+                    if gap.len() > MAX_GAP {
+                        break;
+                    }
+                    if OTHER_NAME.is_match(gap) {
+                        stop = Some(WHY_OTHER_NAME);
+                        break;
+                    }
+                    last = f.end;
+                    match self.role_of(gap, year_n) {
+                        Ok(role) => {
+                            last_realisasi = role == FigureRole::Realisasi;
+                            statements.push(Statement {
+                                role,
+                                figure: f.clone(),
+                            });
+                        }
+                        Err(why) => {
+                            last_realisasi = false;
+                            out.skip(why);
+                            if why == WHY_YEAR || why == WHY_OTHER {
+                                break;
+                            }
+                        }
+                    }
+                }
+                if statements.is_empty() {
+                    if let Some(why) = stop {
+                        out.skip(why);
+                    }
+                    continue;
+                }
+                // Several names just before this one ("Kegiatan A, B dan C
+                // dengan anggaran …"): the amount may be their sum.
+                let listed = mi > 0 && {
+                    let prev = &found[mi - 1];
+                    unit.text
+                        .get(prev.end..m.start)
+                        .is_some_and(|between| between.len() <= 30 && !between.contains('.'))
+                };
+                if listed {
+                    statements.iter().for_each(|_| out.skip(WHY_SUM));
+                    continue;
+                }
+                // "Pada tahun 2020, capaian … X sebesar …": the sentence's year.
+                let opening = &unit.text[sentence_start(&unit.text, m.start)..m.start];
+                if other_year(opening, year_n) {
+                    statements.iter().for_each(|_| out.skip(WHY_YEAR));
+                    continue;
+                }
+                self.compare(ctx, &unit, m, &groups[m.group], &rows, &statements, out);
+            }
+        }
+    }
+}
+
+impl NarrativeBudget {
+    #[allow(clippy::too_many_arguments)]
+    fn compare(
+        &self,
+        ctx: &Context<'_, '_>,
+        unit: &Paragraph,
+        m: &Mention,
+        group: &KeyGroup,
+        rows: &[BudgetRow],
+        statements: &[Statement],
+        out: &mut Sink,
+    ) {
+        let tol = ctx.tolerance;
+        let skip_all = |out: &mut Sink, why: Why| statements.iter().for_each(|_| out.skip(why));
+        if m.level != Level::Unknown && group.level != Level::Unknown && m.level != group.level {
+            skip_all(out, WHY_LEVEL);
+            return;
+        }
+        // The row: the only one, or all alike, or the only one an amount of
+        // the sentence agrees with.
+        let candidates: Vec<&BudgetRow> = group.rows.iter().map(|&i| &rows[i]).collect();
+        let Some(first) = candidates.first() else {
+            return;
+        };
+        let row: &BudgetRow = if candidates.iter().all(|r| r.same_figures(first)) {
+            first
+        } else {
+            let anchored: Vec<&&BudgetRow> = candidates
+                .iter()
+                .filter(|r| {
+                    statements
+                        .iter()
+                        .any(|s| s.role != FigureRole::Capaian && r.agrees(s.role, &s.figure, tol))
+                })
+                .collect();
+            match anchored.first() {
+                Some(a) if anchored.iter().all(|r| r.same_figures(a)) => a,
+                _ => {
+                    skip_all(out, WHY_AMBIGUOUS);
+                    return;
+                }
+            }
+        };
+        let table = &ctx.report.tables[row.table];
+        let row_line = ctx.row_line(row.row.page, row.row.line);
+        let mut amount_differs = false;
+        let stated_of = |role: FigureRole| {
+            statements
+                .iter()
+                .find(|s| s.role == role)
+                .map(|s| s.figure.value)
+        };
+        for s in statements {
+            let values = row.values(s.role);
+            let Some(reference) = values.last() else {
+                out.skip(WHY_EMPTY);
+                continue;
+            };
+            if row.agrees(s.role, &s.figure, tol) {
+                out.agree();
+                continue;
+            }
+            if s.role == FigureRole::Capaian && amount_differs {
+                // "Rp X atau Y %" with X already reported: Y follows from X.
+                let follows = match (
+                    stated_of(FigureRole::Realisasi),
+                    stated_of(FigureRole::Anggaran),
+                ) {
+                    (Some(r), Some(a)) if !a.is_zero() => {
+                        agrees(&s.figure, r / a * Decimal::ONE_HUNDRED, tol)
+                    }
+                    (Some(r), None) => row.anggaran.last().is_some_and(|a| {
+                        !a.value.is_zero()
+                            && agrees(&s.figure, r / a.value * Decimal::ONE_HUNDRED, tol)
+                    }),
+                    _ => false,
+                };
+                if follows {
+                    out.skip(WHY_FOLLOWS);
+                    continue;
+                }
+            }
+            if s.role != FigureRole::Capaian {
+                amount_differs = true;
+            }
+            let what = s.role.name();
+            // Roles swapped: the figure is the row's other amount.
+            let other = match s.role {
+                FigureRole::Anggaran => Some((FigureRole::Realisasi, &row.realisasi)),
+                FigureRole::Realisasi => Some((FigureRole::Anggaran, &row.anggaran)),
+                FigureRole::Capaian => None,
+            };
+            let swapped = other
+                .filter(|(_, v)| v.iter().any(|f| agrees(&s.figure, f.value, tol)))
+                .map(|(r, _)| r.name());
+            let note = match &swapped {
+                Some(r) => Localized::new(
+                    format!("; {} adalah {} baris itu", s.figure.text, r.id),
+                    format!("; {} is the row's {}", s.figure.text, r.en),
+                ),
+                None => Localized::same(String::new()),
+            };
+            let shown_ref = if s.role == FigureRole::Capaian {
+                format!("{}%", pct(reference.value))
+            } else {
+                reference.text.clone()
+            };
+            let tname = table_name(table);
+            let line = unit.line_at(s.figure.start);
+            let text = ctx
+                .report
+                .lines
+                .get(line)
+                .map(|l| l.line.text.as_str())
+                .unwrap_or("");
+            let highlight = text
+                .find(&s.figure.text)
+                .map(|a| (a, a + s.figure.text.len()));
+            out.push(
+                Draft {
+                    line,
+                    stated: s.figure.text.clone(),
+                    expected: like(&s.figure, reference.value),
+                    computation: Localized::new(
+                        format!(
+                            "{} \"{}\" di {} (hlm. {}): {}{}",
+                            what.id, row.label, tname.id, row.row.page, shown_ref, note.id
+                        ),
+                        format!(
+                            "{} of \"{}\" in {} (p. {}): {}{}",
+                            what.en, row.label, tname.en, row.row.page, shown_ref, note.en
+                        ),
+                    ),
+                    related: vec![row_line],
+                    highlight,
+                    ..Default::default()
+                }
+                .var("activity", Localized::same(row.label.clone()))
+                .var("role", what.clone())
+                .var("table", tname)
+                .var("difference", difference(s.figure.value, reference.value)),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::word_like;
+    use crate::rules::checks::testing::{findings, run_default};
+
+    const RULE: &str = "narrative-budget-figures";
+
+    fn report(narrative: &str) -> String {
+        format!(
+            "LAPORAN KINERJA TAHUN 2016\n\n\
+             Tabel 3.7 Realisasi Anggaran Belanja Langsung Tahun 2016\n\n\
+             | No | Kegiatan | Anggaran (Rp.) | Realisasi (Rp.) | % |\n\
+             |---|---|---|---|---|\n\
+             | 1 | Penguatan Peran dan Fungsi Forum Mitra Strategis | 369.200.000 | 356.060.000 | 96,44% |\n\
+             | 2 | Peningkatan Pendidikan Politik bagi Pelajar dan Mahasiswa | 668.220.000 | 584.890.803 | 87,53% |\n\
+             | 3 | Pemantauan Pencemaran Air | 2.541.376.000 | 2.338.435.000 | 92,01% |\n\
+             | 4 | Pemantauan Pencemaran Air Berbasis Masyarakat | 810.000.000 | 697.289.500 | 86,09% |\n\
+             | | Jumlah | 4.389.796.000 | 3.976.675.303 | 90,59% |\n\n\
+             {narrative}\n"
+        )
+    }
+
+    #[test]
+    fn words_alike() {
+        assert!(word_like("pendidika", "pendidikan"));
+        assert!(word_like("survey", "survei"));
+        assert!(!word_like("air", "aid"));
+        assert!(!word_like("pengadaan", "pemeliharaan"));
+        assert!(word_like("progam", "program"));
+        assert!(!word_like("udara", "usaha"));
+    }
+
+    #[test]
+    fn a_budget_restated_with_a_copy_error_is_found() {
+        let text = report(
+            "3. Kegiatan Peningkatan Pendidikan Politik bagi Pelajar dan Mahasiswa. Jumlah anggaran \
+             yang dialokasikan untuk pelaksanaan kegiatan ini sebesar Rp. 668.200.000,00, dan \
+             realisasi anggaran sebesar Rp. 584.890.803,00 dengan output kegiatan.",
+        );
+        let (found, coverage) = run_default(RULE, &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].stated.contains("668.200.000"), "{found:#?}");
+        assert_eq!(found[0].expected, "668.220.000,00");
+        assert_eq!(coverage.agree, 1, "{coverage:?}");
+    }
+
+    #[test]
+    fn a_realisation_given_as_the_budget_is_found() {
+        let text = report(
+            "1. Kegiatan Pemantauan Pencemaran Air, dengan alokasi anggaran sebesar Rp. \
+             2.338.435.000,- dengan target terpantaunya kualitas air sungai.",
+        );
+        let found = findings(RULE, &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0].computation.en.contains("realisation"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn the_longer_name_is_the_row_named() {
+        // "Pemantauan Pencemaran Air Berbasis Masyarakat" is row 4, not row 3.
+        let text = report(
+            "2. Kegiatan Pemantauan Pencemaran Air Berbasis Masyarakat, dengan alokasi anggaran \
+             sebesar Rp. 810.000.000,- dengan target patroli sungai.",
+        );
+        let (found, coverage) = run_default(RULE, &text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 1);
+    }
+
+    #[test]
+    fn a_realisation_and_its_percentage_differing_are_one_finding() {
+        let text = report(
+            "Kegiatan Penguatan Peran dan Fungsi Forum Mitra Strategis dengan jumlah anggaran \
+             sebesar Rp 369.200.000,00 yang terealisasi sebesar Rp 300.000.000,00 atau 81,26%.",
+        );
+        let found = findings(RULE, &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].stated.contains("300.000.000"));
+    }
+
+    #[test]
+    fn agreeing_figures_and_a_rounded_percentage_are_no_finding() {
+        let text = report(
+            "Kegiatan Penguatan Peran dan Fungsi Forum Mitra Strategis dengan anggaran \
+             Rp369.200.000,00 dan realisasi Rp356.060.000,00 atau 96,4%.",
+        );
+        let (found, coverage) = run_default(RULE, &text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 3, "{coverage:?}");
+    }
+
+    #[test]
+    fn amounts_of_another_year_a_sum_or_without_a_role_are_not_compared() {
+        for narrative in [
+            "Kegiatan Pemantauan Pencemaran Air pada tahun 2015 dengan anggaran sebesar Rp 1.000.000.000,00.",
+            "Kegiatan Pemantauan Pencemaran Air dan Pemantauan Pencemaran Air Berbasis Masyarakat dengan anggaran sebesar Rp 3.351.376.000,00.",
+            "Kegiatan Pemantauan Pencemaran Air, menghasilkan manfaat Rp 5.000.000.000,00 bagi masyarakat.",
+            "Kegiatan Pemantauan Pencemaran Air dengan sisa anggaran sebesar Rp 202.941.000,00.",
+            "Program Pemantauan Pencemaran Air dengan anggaran sebesar Rp 9.000.000.000,00.",
+        ] {
+            let (found, coverage) = run_default(RULE, &report(narrative));
+            assert!(found.is_empty(), "{narrative}: {found:#?}");
+            assert!(!coverage.skipped.is_empty(), "{narrative}: {coverage:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_on_two_rows_is_the_row_an_amount_agrees_with() {
+        // The same program under two sasaran: the stated budget says which.
+        let text = "LAPORAN KINERJA TAHUN 2016\n\n\
+             Tabel 3.2 Realisasi Anggaran Tahun 2016\n\n\
+             | No | Program/Kegiatan | Pagu | Realisasi | % Realisasi |\n\
+             |---|---|---|---|---|\n\
+             | 1 | Program Penelitian, Studi dan Survei | 3.583.050.000 | 3.583.039.598 | 100,00% |\n\
+             | 2 | Program Penelitian, Studi dan Survei | 964.500.000 | 953.481.836 | 98,86% |\n\n\
+             Program Penelitian, Studi dan Survei dengan jumlah anggaran Rp 964.500.000,00 \
+             yang terealisasi sebesar Rp 669.834.436,00.\n";
+        let found = findings(RULE, text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "953.481.836,00");
+        // Without an agreeing amount the row is not established.
+        let unsure = text.replace("964.500.000,00", "2.133.050.000,00");
+        let (found, coverage) = run_default(RULE, &unsure);
+        assert!(found.is_empty(), "{found:#?}");
+        assert!(!coverage.skipped.is_empty());
+    }
+
+    #[test]
+    fn a_kegiatan_not_in_the_table_is_not_compared() {
+        let text = report(
+            "Kegiatan Pemantauan Pencemaran Udara dengan anggaran sebesar Rp 1.329.532.000,00.",
+        );
+        assert!(findings(RULE, &text).is_empty());
+    }
+}
