@@ -566,10 +566,25 @@ const LOOSE_HEADING: Why = Why {
     id: "bab ada dengan judul yang ditulis dengan cara lain",
 };
 
+const SPLIT_PART: Why = Why {
+    en: "the file ends before chapters its table of contents lists: a part of a split report",
+    id: "berkas berakhir sebelum bab yang tercantum di daftar isinya: bagian dari laporan yang dipecah",
+};
+
 impl Check for RequiredChapters {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let mut loose: Vec<Chapter> = Vec::new();
+        // Chapters the table of contents lists ("BAB IV PENUTUP ....... IV-1").
+        let mut listed: Vec<Chapter> = Vec::new();
         for l in &ctx.report.lines {
+            let entry = TOC_LEADER
+                .find(&l.line.text)
+                .map(|m| &l.line.text[..m.start()]);
+            if let Some(c) = entry.and_then(chapter_evidence)
+                && !listed.contains(&c)
+            {
+                listed.push(c);
+            }
             if matches!(l.chapter, Chapter::DaftarIsi) {
                 continue;
             }
@@ -586,6 +601,23 @@ impl Check for RequiredChapters {
             }
             if loose.contains(c) {
                 out.skip(LOOSE_HEADING);
+                continue;
+            }
+            // Listed, and after every chapter the file has: the rest is in another file.
+            let last_present = ctx
+                .report
+                .lines
+                .iter()
+                .filter_map(|l| match l.chapter {
+                    Chapter::Bab(k) => Some(k),
+                    _ => None,
+                })
+                .max();
+            if let (Chapter::Bab(k), Some(last)) = (c, last_present)
+                && *k > last
+                && listed.contains(c)
+            {
+                out.skip(SPLIT_PART);
                 continue;
             }
             out.push(
@@ -947,6 +979,22 @@ mod tests {
         let found = findings("required-chapters", &text);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].expected, "IKHTISAR EKSEKUTIF");
+    }
+
+    #[test]
+    fn a_file_ending_before_chapters_its_contents_list_is_a_part() {
+        let toc = "KATA PENGANTAR\n\nLaporan Kinerja Dinas Contoh Tahun 2016.\n\nIKHTISAR EKSEKUTIF\n\nRingkasan.\n\nDAFTAR ISI\n\nBAB I PENDAHULUAN ........ I-1\nBAB II PERENCANAAN KINERJA ........ II-1\nBAB III AKUNTABILITAS KINERJA ........ III-1\nBAB IV PENUTUP ........ IV-1\n\n";
+        let part = format!(
+            "{toc}BAB I PENDAHULUAN\n\nTeks.\n\nBAB II PERENCANAAN KINERJA\n\nTeks.\n\nBAB III AKUNTABILITAS KINERJA\n\nTeks.\n"
+        );
+        let found = findings("required-chapters", &part);
+        assert!(found.is_empty(), "{found:#?}");
+        // A chapter missing in the middle is still missing.
+        let gap = format!(
+            "{toc}BAB I PENDAHULUAN\n\nTeks.\n\nBAB III AKUNTABILITAS KINERJA\n\nTeks.\n\nBAB IV PENUTUP\n\nTeks.\n"
+        );
+        let found = findings("required-chapters", &gap);
+        assert_eq!(found.len(), 1, "{found:#?}");
     }
 
     const TABLE: &str =

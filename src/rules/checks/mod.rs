@@ -9,6 +9,7 @@ mod counts;
 mod format;
 mod predicates;
 mod quantities;
+mod regulations;
 mod years;
 
 use std::collections::BTreeMap;
@@ -193,6 +194,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
             build(p, format::DuplicateCaption::new)
         }),
         ("citation_year", |p| build(p, years::CitationYear::new)),
+        ("regulation_years", |p| {
+            build(p, regulations::Regulations::new)
+        }),
         ("chapter_list", |p| build(p, format::ChapterList::new)),
         ("plan_period", |p| build(p, years::PlanPeriod::new)),
         ("year_of_period", |p| build(p, years::YearOfPeriod::new)),
