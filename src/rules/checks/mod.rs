@@ -198,6 +198,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
             build(p, regulations::Regulations::new)
         }),
         ("chapter_list", |p| build(p, format::ChapterList::new)),
+        ("duplicate_section", |p| {
+            build(p, format::DuplicateSection::new)
+        }),
         ("plan_period", |p| build(p, years::PlanPeriod::new)),
         ("year_of_period", |p| build(p, years::YearOfPeriod::new)),
         ("same_year_comparison", |p| {

@@ -27,6 +27,11 @@ pub struct Mention {
     /// ("Perbandingan … Tahun 2015 dan 2016") names n−1 rightly.
     #[serde(default)]
     unless: Option<Pattern>,
+    /// Also match each line of running text alone: a heading pattern anchored at
+    /// a line's start, for headings read as one paragraph with the lines around
+    /// them (an outline of sections "2.1.1 …", "2.1.2 …" without blank lines).
+    #[serde(default)]
+    by_line: bool,
 }
 
 const COMPARED: Why = Why {
@@ -137,6 +142,7 @@ impl Check for YearMentions {
                 }
                 hit
             };
+            let mut seen: BTreeSet<(usize, String)> = BTreeSet::new();
             for para in joined.iter().filter(|p| m.chapters.contains(p.chapter)) {
                 // Long on a big report: stop near the time limit.
                 if crate::limits::out_of_time() {
@@ -144,24 +150,27 @@ impl Check for YearMentions {
                 }
                 for c in m.pattern.0.captures_iter(&para.text) {
                     let Some(y) = c.name("year") else { continue };
+                    let (line, at) = ctx.locate(para, y.start());
+                    seen.insert((line, y.as_str().to_string()));
                     if excused(&para.text, c.get(0), out) {
                         continue;
                     }
-                    let (line, at) = ctx.locate(para, y.start());
                     report(line, at, y.as_str(), out);
                 }
             }
-            // Table rows and headers, table-of-contents rows.
-            let mut seen: BTreeSet<(usize, String)> = BTreeSet::new();
+            // Table rows and headers, table-of-contents rows (and, for a
+            // pattern read line by line, running text not found in its paragraph).
             for l in ctx
                 .report
                 .lines
                 .iter()
-                .filter(|l| !l.is_prose() && m.chapters.contains(l.chapter))
+                .filter(|l| (m.by_line || !l.is_prose()) && m.chapters.contains(l.chapter))
             {
                 for c in m.pattern.0.captures_iter(&l.line.text) {
                     let Some(y) = c.name("year") else { continue };
-                    seen.insert((l.index, y.as_str().to_string()));
+                    if !seen.insert((l.index, y.as_str().to_string())) && l.is_prose() {
+                        continue;
+                    }
                     if excused(&l.line.text, c.get(0), out) {
                         continue;
                     }
@@ -1019,7 +1028,7 @@ mod tests {
     #[test]
     fn a_heading_in_the_outline_and_a_monitoring_period_are_checked() {
         let text = format!(
-            "{PREFACE}BAB I PENDAHULUAN\n\n1.4 Sistematika Penulisan\n\n2.1.2 Rencana Kinerja Tahunan 2015\n\nLAMPIRAN\n\nBulan : Januari - Desember Tahun : 2015\n"
+            "{PREFACE}BAB I PENDAHULUAN\n\n1.4 Sistematika Penulisan\n\n2.1. Perencanaan\n2.1.1. Rencana Strategis Tahun 2013 – 2018\n2.1.2 Rencana Kinerja Tahunan 2015\n2.2. Perjanjian Kinerja Tahun 2016\n\nLAMPIRAN\n\nBulan : Januari - Desember Tahun : 2015\n"
         );
         let found = findings("year-mentions", &text);
         assert_eq!(found.len(), 2, "{found:#?}");
