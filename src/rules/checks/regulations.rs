@@ -49,6 +49,20 @@ static ITEM_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|[;:.]|\d{1,2}\s*[.)]|(?:^|\s)[a-z]\s*[.)]|dan|serta|dengan)\s*$")
         .expect("valid regex")
 });
+/// A medium-term plan named as a regulation's subject ("tentang Rencana Pembangunan Jangka Menengah Daerah …").
+static PLAN_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:rencana\s+pembangunan\s+jangka\s+menengah|RPJM|rencana\s+strategis|renstra)\b",
+    )
+    .expect("valid regex")
+});
+/// "2013-2018", "2013 – 2018", "2013 s.d. 2018".
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b((?:19|20)\d\d)\s*(?:-|–|—|s\.?\s*/?\s*d\.?|sampai(?:\s+dengan)?)\s*((?:19|20)\d\d)\b",
+    )
+    .expect("valid regex")
+});
 /// A draft or plan, not an enacted regulation ("Rancangan Peraturan Daerah").
 static DRAFT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:rancangan|raperda|ranperda|draft|draf|konsep|usulan)\s*$")
@@ -524,6 +538,54 @@ impl Check for Regulations {
             );
         }
 
+        // 6. A regulation setting a medium-term plan is enacted about when the plan
+        // starts ("Perda Nomor 25 Tahun 2013 tentang RPJMD … 2008-2013" cannot be).
+        // Running text is the plan-period rule's; this reads lists and tables.
+        for (i, c) in cited.iter().enumerate() {
+            if flagged[i] || !PLAN_SUBJECT.is_match(&c.subject_text) {
+                continue;
+            }
+            let (line, _) = doc.locate(ctx, c.year_at, &c.year_text);
+            if ctx.report.lines.get(line).is_none_or(|l| l.is_prose()) {
+                continue;
+            }
+            let Some(p) = PERIOD.captures(&c.subject_text) else {
+                continue;
+            };
+            let (Ok(from), Ok(to)) = (p[1].parse::<i32>(), p[2].parse::<i32>()) else {
+                continue;
+            };
+            if !(3..=6).contains(&(to - from)) {
+                continue;
+            }
+            if (c.year - from).abs() <= 1 {
+                out.agree();
+                continue;
+            }
+            flagged[i] = true;
+            self.push(
+                ctx,
+                &doc,
+                c,
+                format!("{}-{}", c.year, c.year + (to - from)),
+                Localized::new(
+                    format!("rencana yang ditetapkan tahun {} tidak berperiode {from}-{to}", c.year),
+                    format!("a plan enacted in {} has no period {from}-{to}", c.year),
+                ),
+                Localized::new(
+                    format!(
+                        "{} menetapkan rencana periode {from}-{to}; rencana lima tahunan ditetapkan sekitar awal periodenya, tahun {} ≠ {from}",
+                        c.shown, c.year
+                    ),
+                    format!(
+                        "{} sets a plan for {from}-{to}; a five-year plan is enacted about when it starts, {} ≠ {from}",
+                        c.shown, c.year
+                    ),
+                ),
+                out,
+            );
+        }
+
         // 5. The same regulation (type, number, subject) cited with different years.
         let mut groups: BTreeMap<(String, u32, String), Vec<usize>> = BTreeMap::new();
         for (i, c) in cited.iter().enumerate() {
@@ -678,5 +740,24 @@ mod tests {
         let found = findings("regulation-year", &text);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].expected, "Tahun 2004");
+    }
+
+    #[test]
+    fn a_plan_enacted_long_after_its_period_starts_is_found_in_a_list() {
+        let row = |law: &str| {
+            format!(
+                "{HEAD}Dasar hukum:\n\n| No | Peraturan |\n|---|---|\n| m | {law} |\n| n | Peraturan Daerah Nomor 9 Tahun 2008 tentang Rencana Pembangunan Jangka Panjang Daerah Tahun 2005-2025 |\n"
+            )
+        };
+        let wrong = row(
+            "Peraturan Daerah Nomor 25 Tahun 2013 tentang Rencana Pembangunan Jangka Menengah Daerah Provinsi Jawa Barat Tahun 2008-2013",
+        );
+        let found = findings("regulation-year", &wrong);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "2013-2018");
+        let right = row(
+            "Peraturan Daerah Nomor 2 Tahun 2009 tentang Rencana Pembangunan Jangka Menengah Daerah Provinsi Jawa Barat Tahun 2008-2013",
+        );
+        assert!(findings("regulation-year", &right).is_empty());
     }
 }
