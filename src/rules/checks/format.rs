@@ -566,10 +566,25 @@ const LOOSE_HEADING: Why = Why {
     id: "bab ada dengan judul yang ditulis dengan cara lain",
 };
 
+const SPLIT_PART: Why = Why {
+    en: "the file ends before chapters its table of contents lists: a part of a split report",
+    id: "berkas berakhir sebelum bab yang tercantum di daftar isinya: bagian dari laporan yang dipecah",
+};
+
 impl Check for RequiredChapters {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let mut loose: Vec<Chapter> = Vec::new();
+        // Chapters the table of contents lists ("BAB IV PENUTUP ....... IV-1").
+        let mut listed: Vec<Chapter> = Vec::new();
         for l in &ctx.report.lines {
+            let entry = TOC_LEADER
+                .find(&l.line.text)
+                .map(|m| &l.line.text[..m.start()]);
+            if let Some(c) = entry.and_then(chapter_evidence)
+                && !listed.contains(&c)
+            {
+                listed.push(c);
+            }
             if matches!(l.chapter, Chapter::DaftarIsi) {
                 continue;
             }
@@ -586,6 +601,25 @@ impl Check for RequiredChapters {
             }
             if loose.contains(c) {
                 out.skip(LOOSE_HEADING);
+                continue;
+            }
+            // Listed, and after every chapter the file has: the rest is in another file.
+            let last_present = ctx
+                .report
+                .lines
+                .iter()
+                .map(|l| l.chapter)
+                .chain(loose.iter().copied())
+                .filter_map(|c| match c {
+                    Chapter::Bab(k) => Some(k),
+                    _ => None,
+                })
+                .max();
+            if let (Chapter::Bab(k), Some(last)) = (c, last_present)
+                && *k > last
+                && listed.contains(c)
+            {
+                out.skip(SPLIT_PART);
                 continue;
             }
             out.push(
@@ -801,6 +835,111 @@ impl Check for ChapterList {
     }
 }
 
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DuplicateSectionParams {}
+
+/// "3.2 Hasil Pengukuran …" and later "3.2 Akuntabilitas Keuangan": one
+/// section number for two sections of a chapter.
+#[derive(Debug)]
+pub struct DuplicateSection;
+
+impl DuplicateSection {
+    pub fn new(_: DuplicateSectionParams) -> Result<Self, String> {
+        Ok(DuplicateSection)
+    }
+}
+
+/// "3.2 Akuntabilitas Keuangan", "3.1.2. Realisasi …": a numbered section heading
+/// alone on its line, its title starting with a capital and holding no figure.
+static SECTION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^\s*([1-9])\.(\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+([A-Z][A-Za-z]+(?:[ \t]+[A-Za-z/&,()\-]+){0,12})\s*:?\s*$",
+    )
+});
+
+const SECTION_ELSEWHERE: Why = Why {
+    en: "a numbered line outside its own chapter (an outline or a list), not a heading",
+    id: "baris bernomor di luar babnya sendiri (sistematika atau daftar), bukan judul bagian",
+};
+
+fn title_key(title: &str) -> String {
+    title
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+impl Check for DuplicateSection {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        // Number → (line, page, title) of each heading, in order.
+        let mut seen: std::collections::BTreeMap<String, Vec<(usize, u32, String)>> =
+            Default::default();
+        for l in &ctx.report.lines {
+            let Some(c) = SECTION_HEADING.captures(&l.line.text) else {
+                continue;
+            };
+            let Chapter::Bab(k) = l.chapter else {
+                continue;
+            };
+            if TOC_LEADER.is_match(&l.line.text) {
+                continue;
+            }
+            if c[1].parse::<u8>().ok() != Some(k) {
+                out.skip(SECTION_ELSEWHERE);
+                continue;
+            }
+            let number = format!("{}.{}", &c[1], &c[2]);
+            let title = c[3].split_whitespace().collect::<Vec<_>>().join(" ");
+            seen.entry(number)
+                .or_default()
+                .push((l.index, l.page, title));
+        }
+        for (number, headings) in &seen {
+            let Some((first_line, _, first_title)) = headings.first() else {
+                continue;
+            };
+            // Another section: another title (the same title is the heading repeated).
+            let others: Vec<&(usize, u32, String)> = headings
+                .iter()
+                .filter(|(_, _, t)| title_key(t) != title_key(first_title))
+                .collect();
+            let Some((_, page, title)) = others.first() else {
+                if headings.len() == 1 {
+                    out.agree();
+                }
+                continue;
+            };
+            let stated = format!("{number} {first_title}");
+            let shown = ctx.report.lines.get(*first_line).and_then(|l| {
+                l.line
+                    .text
+                    .find(number.as_str())
+                    .map(|a| (a, a + number.len()))
+            });
+            out.push(
+                Draft {
+                    line: *first_line,
+                    stated,
+                    expected: String::new(),
+                    computation: Localized::new(
+                        format!(
+                            "nomor {number} juga dipakai untuk \"{number} {title}\" (hal. {page})"
+                        ),
+                        format!("{number} also numbers \"{number} {title}\" (p. {page})"),
+                    ),
+                    related: others.iter().map(|(i, _, _)| *i).collect(),
+                    highlight: shown,
+                    ..Default::default()
+                }
+                .var("number", Localized::same(number.clone())),
+            );
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::checks::testing::{findings, run_default};
@@ -947,6 +1086,35 @@ mod tests {
         let found = findings("required-chapters", &text);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].expected, "IKHTISAR EKSEKUTIF");
+    }
+
+    #[test]
+    fn a_file_ending_before_chapters_its_contents_list_is_a_part() {
+        let toc = "KATA PENGANTAR\n\nLaporan Kinerja Dinas Contoh Tahun 2016.\n\nIKHTISAR EKSEKUTIF\n\nRingkasan.\n\nDAFTAR ISI\n\nBAB I PENDAHULUAN ........ I-1\nBAB II PERENCANAAN KINERJA ........ II-1\nBAB III AKUNTABILITAS KINERJA ........ III-1\nBAB IV PENUTUP ........ IV-1\n\n";
+        let part = format!(
+            "{toc}BAB I PENDAHULUAN\n\nTeks.\n\nBAB II PERENCANAAN KINERJA\n\nTeks.\n\nBAB III AKUNTABILITAS KINERJA\n\nTeks.\n"
+        );
+        let found = findings("required-chapters", &part);
+        assert!(found.is_empty(), "{found:#?}");
+        // A chapter missing in the middle is still missing.
+        let gap = format!(
+            "{toc}BAB I PENDAHULUAN\n\nTeks.\n\nBAB III AKUNTABILITAS KINERJA\n\nTeks.\n\nBAB IV PENUTUP\n\nTeks.\n"
+        );
+        let found = findings("required-chapters", &gap);
+        assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    #[test]
+    fn one_section_number_for_two_sections_is_found() {
+        let body = "BAB III AKUNTABILITAS KINERJA\n\n3.1 Capaian Kinerja\n\nTeks.\n\n3.2 Hasil Pengukuran Indikator Kinerja\n\nTeks panjang.\n\n3.2 Hasil Pengukuran Indikator Kinerja\n\nLanjutan.\n\n3.2 Akuntabilitas Keuangan\n\nTeks.\n";
+        let found = findings("duplicate-section-number", body);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].stated.starts_with("3.2 Hasil"));
+        let right = body.replace("3.2 Akuntabilitas", "3.3 Akuntabilitas");
+        assert!(findings("duplicate-section-number", &right).is_empty());
+        // An outline in chapter I naming chapter III's sections is not a heading.
+        let outline = "BAB I PENDAHULUAN\n\n1.4 Sistematika\n\n3.2 Hasil Pengukuran\n\nBAB III AKUNTABILITAS KINERJA\n\n3.2 Akuntabilitas Keuangan\n\nTeks.\n";
+        assert!(findings("duplicate-section-number", outline).is_empty());
     }
 
     const TABLE: &str =

@@ -11,6 +11,7 @@ mod narrative;
 mod narrative_budget;
 mod predicates;
 mod quantities;
+mod regulations;
 mod years;
 
 use std::collections::BTreeMap;
@@ -198,7 +199,13 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
             build(p, format::DuplicateCaption::new)
         }),
         ("citation_year", |p| build(p, years::CitationYear::new)),
+        ("regulation_years", |p| {
+            build(p, regulations::Regulations::new)
+        }),
         ("chapter_list", |p| build(p, format::ChapterList::new)),
+        ("duplicate_section", |p| {
+            build(p, format::DuplicateSection::new)
+        }),
         ("plan_period", |p| build(p, years::PlanPeriod::new)),
         ("year_of_period", |p| build(p, years::YearOfPeriod::new)),
         ("same_year_comparison", |p| {

@@ -27,6 +27,11 @@ pub struct Mention {
     /// ("Perbandingan … Tahun 2015 dan 2016") names n−1 rightly.
     #[serde(default)]
     unless: Option<Pattern>,
+    /// Also match each line of running text alone: a heading pattern anchored at
+    /// a line's start, for headings read as one paragraph with the lines around
+    /// them (an outline of sections "2.1.1 …", "2.1.2 …" without blank lines).
+    #[serde(default)]
+    by_line: bool,
 }
 
 const COMPARED: Why = Why {
@@ -137,6 +142,7 @@ impl Check for YearMentions {
                 }
                 hit
             };
+            let mut seen: BTreeSet<(usize, String)> = BTreeSet::new();
             for para in joined.iter().filter(|p| m.chapters.contains(p.chapter)) {
                 // Long on a big report: stop near the time limit.
                 if crate::limits::out_of_time() {
@@ -144,24 +150,27 @@ impl Check for YearMentions {
                 }
                 for c in m.pattern.0.captures_iter(&para.text) {
                     let Some(y) = c.name("year") else { continue };
+                    let (line, at) = ctx.locate(para, y.start());
+                    seen.insert((line, y.as_str().to_string()));
                     if excused(&para.text, c.get(0), out) {
                         continue;
                     }
-                    let (line, at) = ctx.locate(para, y.start());
                     report(line, at, y.as_str(), out);
                 }
             }
-            // Table rows and headers, table-of-contents rows.
-            let mut seen: BTreeSet<(usize, String)> = BTreeSet::new();
+            // Table rows and headers, table-of-contents rows (and, for a
+            // pattern read line by line, running text not found in its paragraph).
             for l in ctx
                 .report
                 .lines
                 .iter()
-                .filter(|l| !l.is_prose() && m.chapters.contains(l.chapter))
+                .filter(|l| (m.by_line || !l.is_prose()) && m.chapters.contains(l.chapter))
             {
                 for c in m.pattern.0.captures_iter(&l.line.text) {
                     let Some(y) = c.name("year") else { continue };
-                    seen.insert((l.index, y.as_str().to_string()));
+                    if !seen.insert((l.index, y.as_str().to_string())) && l.is_prose() {
+                        continue;
+                    }
                     if excused(&l.line.text, c.get(0), out) {
                         continue;
                     }
@@ -344,6 +353,11 @@ static ENACTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| 
     regex::Regex::new(r"(?i)\bnomor\s+\S+\s+tahun\s+((?:19|20)\d\d)\s+tentang\s*$")
         .expect("valid regex")
 });
+/// "… hingga Tahun 2019": the end of a plan, right after its name.
+static UNTIL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^[^.;]{0,40}?\b(?:hingga|sampai(?:\s+dengan)?|s\.?\s*/?\s*d\.?)\s+(?:akhir\s+)?(?:periode\s+)?(?:tahun\s+)?((?:19|20)\d\d)\b")
+        .expect("valid regex")
+});
 static ANY_YEAR: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| regex::Regex::new(r"\b(?:19|20)\d\d\b").expect("valid regex"));
 
@@ -451,6 +465,60 @@ fn plan_periods(
     out
 }
 
+/// "target Renstra … hingga Tahun 2019": a plan's end year (line, byte, year),
+/// printed after its name with no range and no other year between.
+fn plan_ends(
+    ctx: &Context<'_, '_>,
+    plan: &Plan,
+    all: &[&Plan],
+    window: usize,
+) -> Vec<(usize, usize, i32)> {
+    let mut out = Vec::new();
+    for para in &joined_paragraphs(ctx.report) {
+        if crate::limits::out_of_time() {
+            break;
+        }
+        let text = &para.text;
+        for m in plan.pattern.0.find_iter(text) {
+            let mut end = (m.end() + window).min(text.len());
+            while end < text.len() && !text.is_char_boundary(end) {
+                end += 1;
+            }
+            let next_plan = all
+                .iter()
+                .filter_map(|p| p.pattern.0.find_at(text, m.end()).map(|n| n.start()))
+                .min()
+                .unwrap_or(text.len());
+            let tail = &text[m.end()..end.min(next_plan)];
+            let Some(u) = UNTIL.captures(tail) else {
+                continue;
+            };
+            let (Some(y), Some(whole)) = (u.get(1), u.get(0)) else {
+                continue;
+            };
+            // A range ("hingga 2018-2023") or another year before it is not an end year.
+            let after = tail[whole.end()..].trim_start();
+            if after.starts_with(['-', '–', '—'])
+                || ANY_YEAR.is_match(&tail[..y.start()])
+                || RANGE.is_match(&tail[..whole.end().min(tail.len())])
+            {
+                continue;
+            }
+            if let Some(ex) = &plan.exclude
+                && ex.is_match(around(text, m.start(), m.end() + whole.end(), 40, 0))
+            {
+                continue;
+            }
+            let Ok(year) = y.as_str().parse::<i32>() else {
+                continue;
+            };
+            let (line, at) = ctx.locate(para, m.end() + y.start());
+            out.push((line, at, year));
+        }
+    }
+    out
+}
+
 /// A plan's period stated differently across the report: "RPJMD 2008-2013"
 /// where the report gives the RPJMD as 2013-2018 everywhere else, or a
 /// period from a year to itself ("2013-2013").
@@ -494,6 +562,36 @@ impl Check for PlanPeriod {
                 }
                 _ => None,
             };
+            // "Renstra … hingga Tahun 2019" outside the plan's period.
+            if let Some((a, b)) = major {
+                for (line, at, year) in plan_ends(ctx, plan, &all, self.p.window) {
+                    if (a..=b).contains(&year) {
+                        out.agree();
+                        continue;
+                    }
+                    let stated = year.to_string();
+                    out.push(
+                        Draft {
+                            line,
+                            stated: format!("{} … {stated}", plan.name),
+                            expected: b.to_string(),
+                            computation: Localized::new(
+                                format!(
+                                    "{} disebut periode {a}-{b} dalam laporan; {year} di luar periode itu",
+                                    plan.name
+                                ),
+                                format!(
+                                    "the report gives the {} period as {a}-{b}; {year} is outside it",
+                                    plan.name
+                                ),
+                            ),
+                            highlight: Some((at, at + stated.len())),
+                            ..Default::default()
+                        }
+                        .var("plan", Localized::same(plan.name.clone())),
+                    );
+                }
+            }
             for m in &mentions {
                 let push = |expected: String, id: String, en: String, out: &mut Sink| {
                     out.push(
@@ -899,5 +997,44 @@ mod tests {
         assert_eq!(findings("same-year-comparison", wrong).len(), 1);
         let right = "Membandingkan antara realisasi kinerja Tahun 2025 dengan target Draft Renstra periode Tahun 2025-2029.\n\nPerbandingan capaian tahun 2016 dengan capaian tahun 2015.\n";
         assert!(findings("same-year-comparison", right).is_empty());
+    }
+
+    const PREFACE: &str = "KATA PENGANTAR\n\nLaporan Kinerja Instansi Pemerintah Dinas Contoh Tahun 2016 disusun. Laporan Kinerja Dinas Contoh Tahun 2016 memuat capaian.\n\n";
+
+    #[test]
+    fn a_plan_s_end_outside_its_period_is_found() {
+        let text = "Renstra BP3Iptek Tahun 2015-2018 menjadi acuan.\n\nSesuai Renstra Tahun 2015-2018 kami bekerja.\n\nUpaya ini perlu ditingkatkan dalam rangka pencapaian target Renstra BP3Iptek hingga Tahun 2019 nanti.\n";
+        let found = findings("plan-period", text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "2018");
+        let inside = "Renstra BP3Iptek Tahun 2015-2018 menjadi acuan.\n\nSesuai Renstra Tahun 2015-2018 kami bekerja.\n\nTarget Renstra hingga tahun 2018 tercapai, dan target Renstra sampai dengan tahun 2016 juga.\n";
+        assert!(findings("plan-period", inside).is_empty());
+    }
+
+    #[test]
+    fn the_year_this_report_accounts_for_is_checked() {
+        let wrong = format!(
+            "{PREFACE}BAB I PENDAHULUAN\n\nLaporan Kinerja Instansi Pemerintah (LKIP) merupakan gambaran tingkat keberhasilan organisasi dalam pelayanan, pencapaian sasaran yang telah ditentukan pada tahun 2015 serta sebagai bentuk pertanggungjawaban atas penggunaan anggaran DPA TA 2015.\n"
+        );
+        let found = findings("year-mentions", &wrong);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        let right = format!(
+            "{PREFACE}BAB I PENDAHULUAN\n\nLaporan Kinerja (LKIP) ini memuat capaian; kegiatan yang telah dilaksanakan pada tahun 2016 dilaporkan. LKIP ini dibandingkan dengan kegiatan yang telah dilaksanakan pada tahun 2015.\n"
+        );
+        let found = findings("year-mentions", &right);
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn a_heading_in_the_outline_and_a_monitoring_period_are_checked() {
+        let text = format!(
+            "{PREFACE}BAB I PENDAHULUAN\n\n1.4 Sistematika Penulisan\n\n2.1. Perencanaan\n2.1.1. Rencana Strategis Tahun 2013 – 2018\n2.1.2 Rencana Kinerja Tahunan 2015\n2.2. Perjanjian Kinerja Tahun 2016\n\nLAMPIRAN\n\nBulan : Januari - Desember Tahun : 2015\n"
+        );
+        let found = findings("year-mentions", &text);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        let right = format!(
+            "{PREFACE}BAB I PENDAHULUAN\n\n2.1.2 Rencana Kinerja Tahunan 2016\n\nLAMPIRAN\n\nBulan : Januari - Desember Tahun : 2016\n"
+        );
+        assert!(findings("year-mentions", &right).is_empty());
     }
 }

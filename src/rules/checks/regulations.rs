@@ -1,0 +1,763 @@
+//! Regulations cited with a year that cannot be theirs: the same regulation
+//! (type, number, subject) cited elsewhere in the report with another year,
+//! a year after the report was written, a Lembaran Negara/Daerah year that
+//! differs from the regulation's own, an amendment older than the law it
+//! amends, and the well-known regulations every LKjIP cites (rule data).
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::findings::Localized;
+
+use super::common::{Context, Pattern};
+use super::{Check, Draft, Sink, Why};
+
+/// "Undang-Undang Nomor 17 Tahun 2003", "PP No. 8/2006", "Peraturan Menteri
+/// Dalam Negeri Nomor 54 Tahun 2010": the type, the words between (issuer,
+/// region), the number and the year.
+static CITATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?P<type>undang\s*-?\s*undang|uu|peraturan\s+pemerintah|pp|peraturan\s+presiden|perpres|instruksi\s+presiden|inpres|keputusan\s+presiden|keppres|peraturan\s+menteri|permen[a-z]*|keputusan\s+menteri|kepmen[a-z]*|peraturan\s+daerah|perda|peraturan\s+gubernur|pergub|peraturan\s+bupati|perbup|peraturan\s+wali\s*kota|perwal)\b(?P<mid>[^.;:\d]{0,90}?)\b(?:nomor|no\.?)\s*:?\s*(?P<num>\d{1,4})\s*(?:,\s*)?(?:tahun\s+|/\s*)(?P<year>(?:19|20)\d\d)\b",
+    )
+    .expect("valid regex")
+});
+/// "tentang Pemerintahan Daerah": the subject after a citation.
+static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*,?\s*tentang\s+(?P<subject>[^;()]{3,200})").expect("valid regex")
+});
+/// "(Lembaran Negara Republik Indonesia Tahun 2008 Nomor 21": the year the
+/// regulation was promulgated in, right after its subject.
+static GAZETTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\(\s*(?:lembaran|berita)\s+(?:negara|daerah)[^()]{0,70}?\btahun\s+(?P<year>(?:19|20)\d\d)\b")
+        .expect("valid regex")
+});
+/// "… sebagaimana telah diubah beberapa kali, terakhir dengan": the next citation amends this one.
+static AMENDED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)sebagaimana\s+(?:telah\s+)?(?:beberapa\s+kali\s+)?(?:di\s*ubah|diganti)(?:\s+(?:beberapa\s+kali|untuk\s+\S+\s+kali|terakhir))?\s*,?\s*(?:(?:dan\s+)?terakhir\s+)?(?:dengan|oleh|melalui)\s*$")
+        .expect("valid regex")
+});
+/// "tentang Perubahan (Kedua) atas": this citation amends the next one.
+static AMENDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*,?\s*tentang\s+perubahan\s+(?:\S+\s+)?atas\s*$").expect("valid regex")
+});
+/// The start of a list item or sentence: a citation here is the item's own,
+/// and the gazette entry that follows is its own ("16) Peraturan …", "; Undang-Undang …").
+static ITEM_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[;:.]|\d{1,2}\s*[.)]|(?:^|\s)[a-z]\s*[.)]|dan|serta|dengan)\s*$")
+        .expect("valid regex")
+});
+/// A medium-term plan named as a regulation's subject ("tentang Rencana Pembangunan Jangka Menengah Daerah …").
+static PLAN_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:rencana\s+pembangunan\s+jangka\s+menengah|RPJM|rencana\s+strategis|renstra)\b",
+    )
+    .expect("valid regex")
+});
+/// "2013-2018", "2013 – 2018", "2013 s.d. 2018".
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b((?:19|20)\d\d)\s*(?:-|–|—|s\.?\s*/?\s*d\.?|sampai(?:\s+dengan)?)\s*((?:19|20)\d\d)\b",
+    )
+    .expect("valid regex")
+});
+/// A draft or plan, not an enacted regulation ("Rancangan Peraturan Daerah").
+static DRAFT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:rancangan|raperda|ranperda|draft|draf|konsep|usulan)\s*$")
+        .expect("valid regex")
+});
+
+/// A regulation every report cites, with its year (rule data).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Known {
+    /// "uu", "pp", "perpres", "inpres", "permendagri", "permenpan", "perda", …
+    #[serde(rename = "type")]
+    kind: String,
+    number: u32,
+    year: i32,
+    /// What its subject ("tentang …") says.
+    subject: Pattern,
+    name: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegulationParams {
+    #[serde(default)]
+    known: Vec<Known>,
+    /// Citations another rule checks (citation-year): left to it.
+    #[serde(default)]
+    leave: Option<Pattern>,
+    /// Years after n a cited regulation may have (the report is written in n+1).
+    #[serde(default = "one")]
+    after_n: i32,
+}
+
+fn one() -> i32 {
+    1
+}
+
+#[derive(Debug)]
+pub struct Regulations {
+    p: RegulationParams,
+}
+
+impl Regulations {
+    pub fn new(p: RegulationParams) -> Result<Self, String> {
+        Ok(Regulations { p })
+    }
+}
+
+const NO_YEAR: Why = Why {
+    en: "the report year is not established",
+    id: "tahun laporan tidak dapat dipastikan",
+};
+const LEFT: Why = Why {
+    en: "the citation's year is checked by the citation-year rule",
+    id: "tahun kutipan ini diperiksa aturan citation-year",
+};
+const NO_MAJORITY: Why = Why {
+    en: "the same regulation is cited with two years equally often",
+    id: "peraturan yang sama dikutip dengan dua tahun sama seringnya",
+};
+const GAZETTE_OF_ANOTHER: Why = Why {
+    en: "another regulation or an amendment is named before the gazette entry",
+    id: "peraturan lain atau perubahannya disebut sebelum keterangan lembaran negara/daerah",
+};
+
+/// The whole text of the report, every line (prose, lists read as cells,
+/// tables) with runs of white space made one space, and where each line starts.
+struct Text {
+    text: String,
+    /// (byte offset in `text`, line index).
+    starts: Vec<(usize, usize)>,
+}
+
+impl Text {
+    fn of(ctx: &Context<'_, '_>) -> Text {
+        let mut text = String::new();
+        let mut starts = Vec::new();
+        for l in &ctx.report.lines {
+            if l.line.is_blank() {
+                continue;
+            }
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            starts.push((text.len(), l.index));
+            let words: Vec<&str> = l.line.text.split_whitespace().collect();
+            text.push_str(&words.join(" "));
+        }
+        Text { text, starts }
+    }
+
+    /// The line holding byte `at`, and the byte range of `shown` in that line's own text.
+    fn locate(
+        &self,
+        ctx: &Context<'_, '_>,
+        at: usize,
+        shown: &str,
+    ) -> (usize, Option<(usize, usize)>) {
+        let i = self.starts.partition_point(|(o, _)| *o <= at).max(1) - 1;
+        let Some(&(start, line)) = self.starts.get(i) else {
+            return (0, None);
+        };
+        let own = &ctx.report.lines[line].line.text;
+        // The how-manieth occurrence of `shown` in the collapsed line, found again in the line.
+        let before = self.text.get(start..at).unwrap_or("");
+        let nth = before.matches(shown).count();
+        let hit = own
+            .match_indices(shown)
+            .nth(nth)
+            .map(|(a, _)| (a, a + shown.len()));
+        (line, hit)
+    }
+}
+
+/// One citation: where, what and which year.
+#[derive(Debug, Clone)]
+struct Cited {
+    start: usize,
+    end: usize,
+    year_at: usize,
+    kind: String,
+    number: u32,
+    year: i32,
+    year_text: String,
+    /// The first words of its subject, lower case (empty when none follows).
+    subject: String,
+    subject_text: String,
+    shown: String,
+}
+
+fn kind_of(kind: &str, mid: &str) -> String {
+    let k = kind.to_lowercase();
+    let k: String = k.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mid = mid.to_lowercase();
+    let by_issuer = |base: &str| {
+        if mid.contains("dalam negeri") || k.contains("dagri") {
+            format!("{base}dagri")
+        } else if mid.contains("aparatur") || k.contains("pan") {
+            format!("{base}pan")
+        } else if mid.contains("keuangan") || k.contains("keu") {
+            format!("{base}keu")
+        } else {
+            let words: Vec<&str> = mid.split_whitespace().take(4).collect();
+            format!("{base}:{}", words.join(" "))
+        }
+    };
+    match k.as_str() {
+        "uu" => "uu".into(),
+        s if s.starts_with("undang") => "uu".into(),
+        "pp" | "peraturan pemerintah" => "pp".into(),
+        "perpres" | "peraturan presiden" => "perpres".into(),
+        "inpres" | "instruksi presiden" => "inpres".into(),
+        "keppres" | "keputusan presiden" => "keppres".into(),
+        "perda" | "peraturan daerah" => "perda".into(),
+        "pergub" | "peraturan gubernur" => "pergub".into(),
+        "perbup" | "peraturan bupati" => "perbup".into(),
+        s if s.starts_with("perwal") || s.starts_with("peraturan wali") => "perwal".into(),
+        s if s.starts_with("kepmen") || s.starts_with("keputusan menteri") => by_issuer("kepmen"),
+        _ => by_issuer("permen"),
+    }
+}
+
+fn subject_key(subject: &str) -> String {
+    subject
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn citations(text: &str) -> Vec<Cited> {
+    let mut out = Vec::new();
+    for c in CITATION.captures_iter(text) {
+        let (Some(whole), Some(t), Some(num), Some(y)) =
+            (c.get(0), c.name("type"), c.name("num"), c.name("year"))
+        else {
+            continue;
+        };
+        let (Ok(number), Ok(year)) = (num.as_str().parse::<u32>(), y.as_str().parse::<i32>())
+        else {
+            continue;
+        };
+        let mid = c.name("mid").map_or("", |m| m.as_str());
+        let tail_end = floor(text, (whole.end() + 240).min(text.len()));
+        let subject_text = SUBJECT
+            .captures(&text[whole.end()..tail_end])
+            .and_then(|s| s.name("subject"))
+            .map(|s| {
+                // Up to the next citation.
+                let s = s.as_str();
+                let s = CITATION.find(s).map_or(s, |n| &s[..n.start()]);
+                // A short subject to show: up to 100 bytes, on a word.
+                let s = if s.len() > 100 {
+                    s[..floor(s, 100)].rsplit_once(' ').map_or(s, |(a, _)| a)
+                } else {
+                    s
+                };
+                s.trim().to_string()
+            })
+            .unwrap_or_default();
+        out.push(Cited {
+            start: whole.start(),
+            end: whole.end(),
+            year_at: y.start(),
+            kind: kind_of(t.as_str(), mid),
+            number,
+            year,
+            year_text: y.as_str().to_string(),
+            subject: subject_key(&subject_text),
+            subject_text,
+            shown: whole.as_str().to_string(),
+        });
+    }
+    out
+}
+
+fn floor(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+impl Regulations {
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &self,
+        ctx: &Context<'_, '_>,
+        doc: &Text,
+        c: &Cited,
+        expected: String,
+        what: Localized,
+        computation: Localized,
+        out: &mut Sink,
+    ) {
+        let (line, highlight) = doc.locate(ctx, c.year_at, &c.year_text);
+        out.push(
+            Draft {
+                line,
+                stated: c.shown.clone(),
+                expected,
+                computation,
+                highlight,
+                ..Default::default()
+            }
+            .var("what", what),
+        );
+    }
+}
+
+impl Check for Regulations {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let doc = Text::of(ctx);
+        let text = &doc.text;
+        let cited = citations(text);
+        // Those left to another rule count as reported already.
+        let mut flagged: Vec<bool> = cited
+            .iter()
+            .map(|c| {
+                let left = self.p.leave.as_ref().is_some_and(|l| {
+                    let end = ceil(text, (c.end + 60).min(text.len()));
+                    l.is_match(&text[c.start..end])
+                });
+                if left {
+                    out.skip(LEFT);
+                }
+                left
+            })
+            .collect();
+        // Citations whose own gazette entry gives the same year.
+        let mut confirmed: Vec<bool> = vec![false; cited.len()];
+
+        // 1. The well-known regulations.
+        for (i, c) in cited.iter().enumerate() {
+            if flagged[i] {
+                continue;
+            }
+            for k in &self.p.known {
+                if k.kind != c.kind || k.number != c.number || !k.subject.is_match(&c.subject_text)
+                {
+                    continue;
+                }
+                if k.year == c.year {
+                    out.agree();
+                    continue;
+                }
+                flagged[i] = true;
+                self.push(
+                    ctx,
+                    &doc,
+                    c,
+                    format!("Tahun {}", k.year),
+                    Localized::new(
+                        format!("{} ditetapkan tahun {}", k.name, k.year),
+                        format!("{} was issued in {}", k.name, k.year),
+                    ),
+                    Localized::new(
+                        format!("{} adalah peraturan tahun {}", k.name, k.year),
+                        format!("{} is of {}", k.name, k.year),
+                    ),
+                    out,
+                );
+            }
+        }
+
+        // 2. After the report was written.
+        match ctx.year() {
+            None => out.skip(NO_YEAR),
+            Some(n) => {
+                for (i, c) in cited.iter().enumerate() {
+                    if flagged[i] {
+                        continue;
+                    }
+                    let before = &text[floor(text, c.start.saturating_sub(25))..c.start];
+                    if DRAFT.is_match(before) {
+                        continue;
+                    }
+                    if c.year <= n + self.p.after_n {
+                        continue;
+                    }
+                    flagged[i] = true;
+                    // The same regulation cited elsewhere with a possible year.
+                    let other = cited.iter().find(|o| {
+                        o.kind == c.kind
+                            && o.number == c.number
+                            && !c.subject.is_empty()
+                            && o.subject == c.subject
+                            && o.year <= n + self.p.after_n
+                    });
+                    let expected = other.map_or(format!("≤ {}", n + self.p.after_n), |o| {
+                        format!("Tahun {}", o.year)
+                    });
+                    let also =
+                        other.map_or(String::new(), |o| format!("; dikutip juga \"{}\"", o.shown));
+                    let also_en = other.map_or(String::new(), |o| {
+                        format!("; also cited as \"{}\"", o.shown)
+                    });
+                    self.push(
+                        ctx,
+                        &doc,
+                        c,
+                        expected,
+                        Localized::new(
+                            format!("tahun {} sesudah laporan tahun {n} ditulis", c.year),
+                            format!("the year {} is after the {n} report was written", c.year),
+                        ),
+                        Localized::new(
+                            format!(
+                                "laporan tahun {n} ditulis paling lambat {}; {} > {}{also}",
+                                n + self.p.after_n,
+                                c.year,
+                                n + self.p.after_n
+                            ),
+                            format!(
+                                "a report for {n} is written by {}; {} > {}{also_en}",
+                                n + self.p.after_n,
+                                c.year,
+                                n + self.p.after_n
+                            ),
+                        ),
+                        out,
+                    );
+                }
+            }
+        }
+
+        // 3. The gazette year in the same citation; 4. amendments.
+        for (i, c) in cited.iter().enumerate() {
+            let next_start = cited.get(i + 1).map_or(text.len(), |n| n.start);
+            let window_end = ceil(text, (c.end + 400).min(next_start));
+            let tail = &text[c.end..window_end];
+            if let Some(g) = GAZETTE.captures(tail)
+                && let (Some(gy), Some(gw)) = (g.name("year"), g.get(0))
+                && let Ok(gyear) = gy.as_str().parse::<i32>()
+            {
+                let between = &tail[..gw.start()].to_lowercase();
+                let lead = &text[floor(text, c.start.saturating_sub(12))..c.start];
+                if between.contains("ubah")
+                    || between.contains("perubahan")
+                    || !ITEM_START.is_match(lead)
+                {
+                    out.skip(GAZETTE_OF_ANOTHER);
+                } else if gyear == c.year {
+                    confirmed[i] = true;
+                    out.agree();
+                } else if !flagged[i] {
+                    flagged[i] = true;
+                    self.push(
+                        ctx,
+                        &doc,
+                        c,
+                        format!("Tahun {gyear}"),
+                        Localized::new(
+                            format!(
+                                "tahun peraturan berbeda dengan tahun lembaran negara/daerahnya ({gyear})"
+                            ),
+                            format!("the regulation's year differs from its gazette's ({gyear})"),
+                        ),
+                        Localized::new(
+                            format!(
+                                "{} diundangkan dalam {}: tahun {} ≠ {gyear}",
+                                c.shown,
+                                gw.as_str().trim_start_matches('(').trim(),
+                                c.year
+                            ),
+                            format!(
+                                "{} is promulgated in {}: year {} ≠ {gyear}",
+                                c.shown,
+                                gw.as_str().trim_start_matches('(').trim(),
+                                c.year
+                            ),
+                        ),
+                        out,
+                    );
+                }
+            }
+            let Some(next) = cited.get(i + 1) else {
+                continue;
+            };
+            let between = &text[c.end..next.start];
+            // "A … sebagaimana telah diubah dengan B": B is not older than A.
+            let amended = between.len() < 300 && AMENDED_BY.is_match(between);
+            // "A tentang Perubahan atas B": A is not older than B.
+            let amends = AMENDS.is_match(between);
+            let (older, newer) = if amended {
+                (c, next)
+            } else if amends {
+                (next, c)
+            } else {
+                continue;
+            };
+            if older.kind != newer.kind {
+                continue;
+            }
+            if newer.year >= older.year {
+                out.agree();
+                continue;
+            }
+            let j = if amended { i + 1 } else { i };
+            if flagged[j] {
+                continue;
+            }
+            flagged[j] = true;
+            self.push(
+                ctx,
+                &doc,
+                &cited[j],
+                format!("≥ {}", older.year),
+                Localized::new(
+                    "perubahan lebih tua dari peraturan yang diubahnya",
+                    "an amendment older than the regulation it amends",
+                ),
+                Localized::new(
+                    format!(
+                        "{} mengubah {}, tetapi {} < {}",
+                        newer.shown, older.shown, newer.year, older.year
+                    ),
+                    format!(
+                        "{} amends {}, but {} < {}",
+                        newer.shown, older.shown, newer.year, older.year
+                    ),
+                ),
+                out,
+            );
+        }
+
+        // 6. A regulation setting a medium-term plan is enacted about when the plan
+        // starts ("Perda Nomor 25 Tahun 2013 tentang RPJMD … 2008-2013" cannot be).
+        // Running text is the plan-period rule's; this reads lists and tables.
+        for (i, c) in cited.iter().enumerate() {
+            if flagged[i] || !PLAN_SUBJECT.is_match(&c.subject_text) {
+                continue;
+            }
+            let (line, _) = doc.locate(ctx, c.year_at, &c.year_text);
+            if ctx.report.lines.get(line).is_none_or(|l| l.is_prose()) {
+                continue;
+            }
+            let Some(p) = PERIOD.captures(&c.subject_text) else {
+                continue;
+            };
+            let (Ok(from), Ok(to)) = (p[1].parse::<i32>(), p[2].parse::<i32>()) else {
+                continue;
+            };
+            if !(3..=6).contains(&(to - from)) {
+                continue;
+            }
+            if (c.year - from).abs() <= 1 {
+                out.agree();
+                continue;
+            }
+            flagged[i] = true;
+            self.push(
+                ctx,
+                &doc,
+                c,
+                format!("{}-{}", c.year, c.year + (to - from)),
+                Localized::new(
+                    format!("rencana yang ditetapkan tahun {} tidak berperiode {from}-{to}", c.year),
+                    format!("a plan enacted in {} has no period {from}-{to}", c.year),
+                ),
+                Localized::new(
+                    format!(
+                        "{} menetapkan rencana periode {from}-{to}; rencana lima tahunan ditetapkan sekitar awal periodenya, tahun {} ≠ {from}",
+                        c.shown, c.year
+                    ),
+                    format!(
+                        "{} sets a plan for {from}-{to}; a five-year plan is enacted about when it starts, {} ≠ {from}",
+                        c.shown, c.year
+                    ),
+                ),
+                out,
+            );
+        }
+
+        // 5. The same regulation (type, number, subject) cited with different years.
+        let mut groups: BTreeMap<(String, u32, String), Vec<usize>> = BTreeMap::new();
+        for (i, c) in cited.iter().enumerate() {
+            if c.subject.split(' ').count() >= 2 {
+                groups
+                    .entry((c.kind.clone(), c.number, c.subject.clone()))
+                    .or_default()
+                    .push(i);
+            }
+        }
+        for members in groups.values() {
+            let mut years: BTreeMap<i32, usize> = BTreeMap::new();
+            for &i in members {
+                *years.entry(cited[i].year).or_default() += 1;
+            }
+            if years.len() < 2 {
+                if members.len() > 1 {
+                    out.agree();
+                }
+                continue;
+            }
+            let mut ranked: Vec<(i32, usize)> = years.into_iter().collect();
+            ranked.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+            // The year cited most; on a tie, one that some citation's gazette confirms,
+            // or one not flagged already.
+            let right = if ranked[0].1 > ranked[1].1 {
+                Some(ranked[0].0)
+            } else {
+                let good: Vec<i32> = ranked
+                    .iter()
+                    .filter(|(_, n)| *n == ranked[0].1)
+                    .map(|(y, _)| *y)
+                    .filter(|y| {
+                        let of_year = || members.iter().filter(|&&i| cited[i].year == *y);
+                        of_year().all(|&i| !flagged[i]) && of_year().any(|&i| confirmed[i])
+                    })
+                    .collect();
+                if good.len() == 1 { Some(good[0]) } else { None }
+            };
+            let Some(right) = right else {
+                out.skip(NO_MAJORITY);
+                continue;
+            };
+            let shown = members
+                .iter()
+                .find(|&&i| cited[i].year == right)
+                .map(|&i| cited[i].shown.clone())
+                .unwrap_or_default();
+            for &i in members {
+                if cited[i].year == right || flagged[i] {
+                    continue;
+                }
+                flagged[i] = true;
+                let c = &cited[i];
+                self.push(
+                    ctx,
+                    &doc,
+                    c,
+                    format!("Tahun {right}"),
+                    Localized::new(
+                        format!("peraturan yang sama dikutip di tempat lain dengan tahun {right}"),
+                        format!("the same regulation is cited elsewhere with the year {right}"),
+                    ),
+                    Localized::new(
+                        format!(
+                            "\"{}\" tentang {} juga dikutip \"{shown}\" (tahun {right})",
+                            c.shown, c.subject_text
+                        ),
+                        format!(
+                            "\"{}\" on {} is also cited as \"{shown}\" (year {right})",
+                            c.shown, c.subject_text
+                        ),
+                    ),
+                    out,
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::checks::testing::findings;
+
+    const HEAD: &str = "KATA PENGANTAR\n\nLaporan Kinerja Instansi Pemerintah Dinas Contoh Tahun 2016 disusun. Laporan Kinerja Dinas Contoh Tahun 2016 memuat capaian.\n\nBAB I PENDAHULUAN\n\n";
+
+    #[test]
+    fn a_regulation_cited_after_the_report_was_written_is_found() {
+        let text = format!(
+            "{HEAD}Sesuai Peraturan Pemerintah Nomor 18 Tahun 2016 tentang Perangkat Daerah kami bekerja.\n\nRegulasi tersebut yaitu Peraturan Pemerintah Nomor 18 Tahun 2018 tentang Perangkat Daerah.\n"
+        );
+        let found = findings("regulation-year", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].stated.contains("2018"));
+        assert_eq!(found[0].expected, "Tahun 2016");
+    }
+
+    #[test]
+    fn a_gazette_year_differing_from_the_regulation_s_is_found() {
+        let text = format!(
+            "{HEAD}16) Peraturan Pemerintah Nomor 8 Tahun 2005 tentang Tata Cara Penyusunan, Pengendalian dan Evaluasi Pelaksanaan Rencana Pembangunan Daerah (Lembaran Negara Republik Indonesia Tahun 2008 Nomor 21, Tambahan Lembaran Negara Republik Indonesia Nomor 4817);\n"
+        );
+        let found = findings("regulation-year", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "Tahun 2008");
+    }
+
+    #[test]
+    fn the_gazette_of_an_amendment_is_not_the_regulation_s() {
+        let text = format!(
+            "{HEAD}1. Undang-Undang Nomor 8 Tahun 1974 tentang Pokok-Pokok Kepegawaian sebagaimana telah diubah dengan Undang-Undang Nomor 43 Tahun 1999 (Lembaran Negara Tahun 1999 Nomor 169);\n2. Peraturan Daerah Nomor 1 Tahun 2014 tentang Perubahan atas Peraturan Daerah Nomor 20 Tahun 2008 tentang Organisasi (Lembaran Daerah Tahun 2014 Nomor 1);\n3. Undang-Undang Nomor 17 Tahun 2003 tentang Keuangan Negara (Lembaran Negara Republik Indonesia Tahun 2003 Nomor 47);\n4. Rancangan Peraturan Daerah Nomor 3 Tahun 2019 tentang RPJMD.\n"
+        );
+        let found = findings("regulation-year", &text);
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn an_amendment_older_than_the_law_it_amends_is_found() {
+        let text = format!(
+            "{HEAD}Sesuai Undang-undang Nomor 23 tahun 2014, tentang Pemerintahan Daerah sebagaimana telah diubah beberapa kali, terakhir dengan Undang-undang Nomor 32 tahun 2004, kami bekerja.\n"
+        );
+        let found = findings("regulation-year", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].stated.contains("32"), "{found:#?}");
+    }
+
+    #[test]
+    fn the_same_regulation_with_two_years_is_found_by_its_gazette() {
+        let text = format!(
+            "{HEAD}Undang-undang (UU) Nomor 28 Tahun 2009 tentang Penyelenggaraan Negara yang Bersih dan Bebas dari Korupsi mengatur kami.\n\n1.2 Dasar Hukum\n\n1. Undang-Undang Nomor 28 Tahun 1999 tentang Penyelenggaraan Negara yang Bersih dan Bebas dari Korupsi, Kolusi dan Nepotisme (Lembaran Negara Tahun 1999 Nomor 75);\n"
+        );
+        let found = findings("regulation-year", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].stated.contains("2009"), "{found:#?}");
+        assert_eq!(found[0].expected, "Tahun 1999");
+    }
+
+    #[test]
+    fn two_regulations_of_one_number_on_different_subjects_are_not_found() {
+        let text = format!(
+            "{HEAD}1. Peraturan Pemerintah Nomor 8 Tahun 2006 tentang Pelaporan Keuangan dan Kinerja Instansi Pemerintah;\n2. Peraturan Pemerintah Nomor 8 Tahun 2008 tentang Tahapan, Tata Cara Penyusunan, Pengendalian dan Evaluasi Pelaksanaan Rencana Pembangunan Daerah;\n3. Undang-undang Nomor 32 Tahun 2004 tentang Pemerintahan Daerah;\n"
+        );
+        let found = findings("regulation-year", &text);
+        assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn a_well_known_regulation_with_a_wrong_year_is_found() {
+        let text = format!(
+            "{HEAD}3) Undang-undang Nomor 32/2000 Tentang Pemerintah Daerah;\n4) Undang-undang Nomor 33/2004 Tentang Perimbangan Keuangan Daerah;\n"
+        );
+        let found = findings("regulation-year", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "Tahun 2004");
+    }
+
+    #[test]
+    fn a_plan_enacted_long_after_its_period_starts_is_found_in_a_list() {
+        let row = |law: &str| {
+            format!(
+                "{HEAD}Dasar hukum:\n\n| No | Peraturan |\n|---|---|\n| m | {law} |\n| n | Peraturan Daerah Nomor 9 Tahun 2008 tentang Rencana Pembangunan Jangka Panjang Daerah Tahun 2005-2025 |\n"
+            )
+        };
+        let wrong = row(
+            "Peraturan Daerah Nomor 25 Tahun 2013 tentang Rencana Pembangunan Jangka Menengah Daerah Provinsi Jawa Barat Tahun 2008-2013",
+        );
+        let found = findings("regulation-year", &wrong);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "2013-2018");
+        let right = row(
+            "Peraturan Daerah Nomor 2 Tahun 2009 tentang Rencana Pembangunan Jangka Menengah Daerah Provinsi Jawa Barat Tahun 2008-2013",
+        );
+        assert!(findings("regulation-year", &right).is_empty());
+    }
+}
