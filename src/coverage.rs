@@ -7,8 +7,8 @@
 //!
 //! The shares (see README, "Coverage"):
 //! - `tables`: tables on which some rule verified an item (agreed or
-//!   disagreed) / tables read;
-//! - `capaian_rows`: in performance tables, rows whose capaian was recomputed
+//!   disagreed) / tables read of two rows or more (or checked);
+//! - `capaian_rows`: in performance and comparison tables, rows whose capaian was recomputed
 //!   / item rows stating a capaian (a figure in a capaian column). Per table,
 //!   the recomputed rows are the most items one capaian rule (kinds
 //!   `capaian_formula`, `table_ratio`) verified there, at most the rows;
@@ -133,6 +133,12 @@ pub struct Rows {
     pub totals: usize,
 }
 
+impl Rows {
+    pub fn all(&self) -> usize {
+        self.items + self.groups + self.totals
+    }
+}
+
 /// What one rule reported (on the report, or on one table).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RuleTally {
@@ -247,9 +253,14 @@ pub fn measure(report: &Report<'_>, compiled: &CompiledRules, run: &RuleRun) -> 
         claims.unmatched += r.skipped_count();
     }
     let mut figures = Figures {
+        // One row read as a table (two aligned lines: "Bandung, | 2015") is
+        // not a table to check.
         tables: Share {
             checked: tables.iter().filter(|t| t.checked).count(),
-            total: tables.len(),
+            total: tables
+                .iter()
+                .filter(|t| t.rows.all() >= 2 || t.checked)
+                .count(),
         },
         claims: Share {
             checked: (claims.agree + claims.differ).min(claims.narrative_figures),
@@ -296,19 +307,22 @@ fn table_coverage(table: &Table, checks: Vec<RuleTally>, paged: bool) -> TableCo
             .map(RuleTally::verified)
             .collect()
     };
-    let capaian_rows = (table.kind == TableKind::Performance).then(|| {
-        let capaian: Vec<usize> = columns_with(table, |r| r.role == Role::Capaian);
-        let total = table
-            .rows
-            .iter()
-            .filter(|r| r.kind == RowKind::Item && capaian.iter().any(|&c| r.figure(c).is_some()))
-            .count();
-        let recomputed = verified_by(&CAPAIAN_KINDS).into_iter().max().unwrap_or(0);
-        Share {
-            checked: recomputed.min(total),
-            total,
-        }
-    });
+    let capaian_rows =
+        matches!(table.kind, TableKind::Performance | TableKind::Comparison).then(|| {
+            let capaian: Vec<usize> = columns_with(table, |r| r.role == Role::Capaian);
+            let total = table
+                .rows
+                .iter()
+                .filter(|r| {
+                    r.kind == RowKind::Item && capaian.iter().any(|&c| r.figure(c).is_some())
+                })
+                .count();
+            let recomputed = verified_by(&CAPAIAN_KINDS).into_iter().max().unwrap_or(0);
+            Share {
+                checked: recomputed.min(total),
+                total,
+            }
+        });
     let budget_totals = (table.kind == TableKind::Budget).then(|| {
         let amounts = columns_with(table, |r| {
             matches!(r.role, Role::Anggaran | Role::Realisasi | Role::Target)
@@ -452,6 +466,21 @@ Daftar pegawai.\n\n\
         }
     }
 
+    /// A document-wide check walking the tables itself: agrees once on each.
+    #[derive(Debug)]
+    struct Walker;
+
+    impl Check for Walker {
+        fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+            for (index, _) in ctx.report.tables.iter().enumerate() {
+                out.enter_table(index);
+                out.agree();
+            }
+            out.leave_table();
+            out.agree();
+        }
+    }
+
     /// The coverage of REPORT under checks of the given kinds.
     fn measured(checks: Vec<(&str, Box<dyn Check>)>) -> Coverage {
         let doc = crate::extract::text::read_text_export(Path::new("t.md"), REPORT.as_bytes());
@@ -570,5 +599,31 @@ Daftar pegawai.\n\n\
             }
         );
         assert_eq!(c.rules[0].disagree, 1);
+    }
+
+    #[test]
+    fn a_document_check_on_a_table_it_entered_counts_for_that_table() {
+        let c = measured(vec![("capaian_formula", Box::new(Walker))]);
+        assert!(c.tables.iter().all(|t| t.checked));
+        assert_eq!(c.tables[0].checks[0].agree, 1);
+        // The agreement after leaving the tables is the report's only.
+        assert_eq!(c.rules[0].agree, 4);
+        assert_eq!(c.figures.capaian_rows.checked, 1);
+    }
+
+    #[test]
+    fn a_single_row_read_as_a_table_is_not_a_table_to_check() {
+        let doc = crate::extract::text::read_text_export(
+            Path::new("t.md"),
+            format!("{REPORT}\nDitetapkan.\n\n| Bandung, | 2015 |\n").as_bytes(),
+        );
+        let report = crate::structure::analyse(&doc);
+        let compiled = compile(&RuleSet::default());
+        let c = measure(&report, &compiled, &run(&compiled, &report, "t.md"));
+        assert_eq!(c.tables.len(), 4, "{:#?}", c.tables);
+        let counted: Vec<(usize, bool)> =
+            c.tables.iter().map(|t| (t.rows.all(), t.checked)).collect();
+        assert_eq!(c.figures.tables.total, 3, "{counted:?}");
+        assert_eq!(counted[3], (1, false));
     }
 }

@@ -803,7 +803,8 @@ impl RowSum {
 
 impl Check for RowSum {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
-        for table in &ctx.report.tables {
+        for (index, table) in ctx.report.tables.iter().enumerate() {
+            out.enter_table(index);
             let targets = table.columns_matching(&self.p.target.0);
             let addends: Vec<usize> = table
                 .columns_matching(&self.p.addends.0)
@@ -843,6 +844,7 @@ impl Check for RowSum {
                 }
             }
         }
+        out.leave_table();
     }
 }
 
@@ -1537,9 +1539,11 @@ fn single_target(text: &str) -> Option<Figure> {
 impl Check for CapaianFormula {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let formulas = self.formulas(ctx);
-        for table in &ctx.report.tables {
+        for (index, table) in ctx.report.tables.iter().enumerate() {
+            out.enter_table(index);
             self.check_table(table, ctx, &formulas, out);
         }
+        out.leave_table();
     }
 }
 

@@ -406,7 +406,8 @@ impl EmptyCells {
 
 impl Check for EmptyCells {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
-        for table in &ctx.report.tables {
+        for (index, table) in ctx.report.tables.iter().enumerate() {
+            out.enter_table(index);
             if table.columns_matching(&self.p.when_table_has.0).is_empty() {
                 continue;
             }
@@ -458,6 +459,7 @@ impl Check for EmptyCells {
                 }
             }
         }
+        out.leave_table();
     }
 }
 

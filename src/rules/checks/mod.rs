@@ -107,6 +107,19 @@ impl Sink {
         }
     }
 
+    /// From here on, what the check reports is counted for table `index` too,
+    /// as if the runner had handed it that table: for a document-wide check
+    /// that walks the tables itself (it needs the whole report first, e.g. the
+    /// formulas or the scale the report states). Until `leave_table`.
+    pub fn enter_table(&mut self, index: usize) {
+        self.table = Some(index);
+    }
+
+    /// Ends `enter_table`.
+    pub fn leave_table(&mut self) {
+        self.table = None;
+    }
+
     /// The drafts so far (a check may look back at what it reported).
     pub fn drafts(&self) -> &[Draft] {
         &self.drafts

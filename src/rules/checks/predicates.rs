@@ -455,7 +455,8 @@ impl Columns {
 impl Check for PredicateColumn {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let scales = stated_scales(ctx);
-        for table in &ctx.report.tables {
+        for (index, table) in ctx.report.tables.iter().enumerate() {
+            out.enter_table(index);
             if !self.p.chapters.contains(table.chapter) {
                 continue;
             }
@@ -471,6 +472,7 @@ impl Check for PredicateColumn {
                 judge_row(ctx, scale, &columns, row, out);
             }
         }
+        out.leave_table();
     }
 }
 
