@@ -18,8 +18,8 @@
 //!   the `table_column_sum` rules verified there, at most the totals;
 //! - `claims`: narrative figures tied to a table / percentages and rupiah
 //!   amounts in the running text. Tied are the items the claim rules (kinds
-//!   `same_quantity`, `activity_figures`, `aggregate_claim`,
-//!   `share_of_total`) verified, at most the figures.
+//!   `same_quantity`, `sentence_capaian`, `activity_figures`, `narrative_budget`, `aggregate_claim`,
+//!   `paragraph_average`, `share_of_total`) verified, at most the figures.
 
 use std::collections::BTreeMap;
 
@@ -36,10 +36,13 @@ pub const CAPAIAN_KINDS: [&str; 2] = ["capaian_formula", "table_ratio"];
 pub const BUDGET_KINDS: [&str; 1] = ["table_column_sum"];
 /// Check kinds that tie a figure of the narrative to a table (or to the
 /// figures it is computed from).
-pub const CLAIM_KINDS: [&str; 4] = [
+pub const CLAIM_KINDS: [&str; 7] = [
     "same_quantity",
+    "sentence_capaian",
     "activity_figures",
+    "narrative_budget",
     "aggregate_claim",
+    "paragraph_average",
     "share_of_total",
 ];
 

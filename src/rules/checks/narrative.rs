@@ -598,7 +598,12 @@ impl AverageRow {
         while k > 0 {
             k -= 1;
             let row = &table.rows[k];
-            if self.is_average(row) || row.kind == RowKind::Total {
+            // A total row ends the rows averaged; an indicator named
+            // "Jumlah Karya IPTEK yang didaftarkan …" (read as a total by its
+            // first word) does not.
+            if self.is_average(row)
+                || (row.kind == RowKind::Total && row.label().split_whitespace().count() <= 4)
+            {
                 break;
             }
             let text = row.cell(col).map(|c| c.text.trim()).unwrap_or("");
@@ -926,5 +931,16 @@ mod tests {
         let (found, coverage) = run_default("average-row", &text);
         assert!(found.is_empty(), "{found:#?}");
         assert_eq!(coverage.skipped.values().sum::<usize>(), 1, "{coverage:#?}");
+    }
+
+    #[test]
+    fn an_indicator_named_jumlah_is_averaged_not_a_boundary() {
+        // The rows since the top average to 142,86; from "Jumlah …" on, 114,29.
+        let text = table(
+            "| 1 | Sasaran satu | Indikator a | 10 | 20 | 200 |\n| | | Jumlah karya yang didaftarkan HAKI | 10 | 10 | 100 |\n| 2 | Sasaran dua | Indikator c | 7 | 9 | 128,57 |\n| | Rata-rata | | | | 142,86 |",
+        );
+        let (found, coverage) = run_default("average-row", &text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 1, "{coverage:#?}");
     }
 }
