@@ -508,12 +508,7 @@ fn join_split_rows(mut body: Vec<GridRow>) -> Vec<GridRow> {
         let (Some(prev), Some(row)) = (before.last_mut(), after.first()) else {
             break;
         };
-        let first_text = row
-            .cells
-            .iter()
-            .map(|(t, _)| t.trim())
-            .find(|t| !t.is_empty())
-            .unwrap_or("");
+        let first_text = first_text(&row.cells);
         let remainder = row.opens_part
             && !row.wide
             && !prev.wide
@@ -585,12 +580,7 @@ fn header_rows_of(grid: &[GridRow], first: Option<&Grid>) -> usize {
             .filter(|t| t.chars().any(char::is_alphabetic))
             .count();
         let figures = rest().any(is_value_cell) || (figure_cells > 0 && figure_cells >= word_cells);
-        let first_text = row
-            .cells
-            .iter()
-            .map(|(t, _)| t.trim())
-            .find(|t| !t.is_empty())
-            .unwrap_or("");
+        let first_text = first_text(&row.cells);
         if figures
             || (header_count > 0 && is_row_marker(first) && !first.is_empty())
             || (header_count > 0 && (row.wide || NUMBERED_LABEL.is_match(first_text)))
@@ -691,6 +681,15 @@ fn is_numbering_row(cells: &[(String, bool)]) -> bool {
         && lo <= 2
         && numbers.windows(2).all(|w| w[1] >= w[0])
         && ((hi - lo + 1) as usize) * 5 >= numbers.len() * 3
+}
+
+/// The text of a grid row's first cell that has any.
+fn first_text(cells: &[(String, bool)]) -> &str {
+    cells
+        .iter()
+        .map(|(t, _)| t.trim())
+        .find(|t| !t.is_empty())
+        .unwrap_or("")
 }
 
 /// Text stating a quantity: digits and no words — an amount, a percentage, a

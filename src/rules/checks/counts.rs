@@ -12,7 +12,7 @@ use crate::findings::Localized;
 use crate::structure::sections::chapter_heading;
 
 use super::common::{Context, Pattern};
-use super::{Check, Draft, Sink};
+use super::{Check, Draft, Sink, Why};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -79,6 +79,11 @@ fn ordinal(marker: &str) -> Option<u32> {
     c.is_ascii_lowercase()
         .then(|| u32::from(c) - u32::from('a') + 1)
 }
+
+const NO_LIST: Why = Why {
+    en: "no numbered list follows the count",
+    id: "tidak ada daftar bernomor setelah jumlah yang disebut",
+};
 
 impl Check for ListCount {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
@@ -177,7 +182,12 @@ impl Check for ListCount {
                         break;
                     }
                 }
-                if items.is_empty() || items.len() as u64 == stated {
+                if items.is_empty() {
+                    out.skip(NO_LIST);
+                    continue;
+                }
+                if items.len() as u64 == stated {
+                    out.agree();
                     continue;
                 }
                 let found = items.len() as u64;
@@ -270,6 +280,7 @@ impl Check for TableCount {
                     vec![rows.len()]
                 };
                 if allowed.contains(&stated) {
+                    out.agree();
                     continue;
                 }
                 let (line, at) = ctx.locate(para, count.start());
@@ -315,6 +326,7 @@ impl Check for DigitsWords {
                     continue;
                 };
                 if words == pair.digits {
+                    out.agree();
                     continue;
                 }
                 let text = l
@@ -347,7 +359,7 @@ impl Check for DigitsWords {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::checks::testing::findings;
+    use crate::rules::checks::testing::{findings, run_default};
 
     #[test]
     fn a_list_shorter_than_its_count_is_found() {
@@ -360,7 +372,19 @@ mod tests {
     #[test]
     fn the_list_ends_where_its_numbering_stops() {
         let text = "Visi diwujudkan melalui 3 (tiga) misi pembangunan, yaitu:\n1. Misi pertama\n2. Misi kedua\n3. Misi ketiga\n2.2 Tugas Pokok dan Fungsi\nBiro mempunyai fungsi :\n1. Penyelenggaraan perumusan\n2. Penyelenggaraan koordinasi\n";
-        let found = findings("list-count", text);
+        let (found, coverage) = run_default("list-count", text);
         assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(
+            coverage.agree, 1,
+            "the count matches its list: checked, not silent"
+        );
+    }
+
+    #[test]
+    fn a_count_with_no_list_after_it_is_an_abstention() {
+        let text = "Kegiatan ini dilaksanakan melalui 3 (tiga) kegiatan yaitu :\nsemuanya berjalan baik.\n";
+        let (found, coverage) = run_default("list-count", text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.skipped.values().sum::<usize>(), 1, "{coverage:#?}");
     }
 }

@@ -155,7 +155,9 @@ impl Check for SameQuantity {
             if s.line == ref_line && table_ref.is_none() {
                 continue;
             }
-            if !agrees(&s.value, ref_value, ctx.tolerance) {
+            if agrees(&s.value, ref_value, ctx.tolerance) {
+                out.agree();
+            } else {
                 out.push(
                     Draft {
                         line: s.line,
@@ -208,7 +210,12 @@ impl Check for SameQuantity {
             // hold it against (a sentence may list its amounts in any order).
             let grounded =
                 ref_percent.is_some() || base.as_ref().is_some_and(|b| !b.value.is_zero());
-            if !grounded || candidates.iter().any(|c| agrees(pf, *c, ctx.tolerance)) {
+            if !grounded {
+                out.skip(PERCENT_UNGROUNDED);
+                continue;
+            }
+            if candidates.iter().any(|c| agrees(pf, *c, ctx.tolerance)) {
+                out.agree();
                 continue;
             }
             let expected = ref_percent
@@ -267,6 +274,11 @@ fn table_reference<'t>(ctx: &'t Context<'_, '_>, ts: &TableSource) -> Option<Ref
     let base = find(&ts.base_column, Hint::Rupiah);
     Some((table, total, value, percent, base))
 }
+
+const PERCENT_UNGROUNDED: Why = Why {
+    en: "a percentage with neither the table's nor the sentence's base amount to hold it against",
+    id: "persentase tanpa angka dasar dari tabel maupun kalimatnya",
+};
 
 // ---------------------------------------------------------------- activities
 
@@ -381,6 +393,7 @@ impl Check for ActivityFigures {
                     return;
                 };
                 if agrees(stated, reference.value, ctx.tolerance) {
+                    out.agree();
                     return;
                 }
                 let at = l
@@ -459,6 +472,7 @@ impl Check for ActivityFigures {
                         continue;
                     };
                     if agrees(&stated, reference.value, ctx.tolerance) {
+                        out.agree();
                         continue;
                     }
                     let (line, at) = ctx.locate(para, pm.start());
