@@ -266,7 +266,31 @@ impl Check for Malformed {
 pub struct Template {
     pattern: Pattern,
     what: Localized,
+    /// The hint as the regulation itself words it, not a blank left in: the
+    /// text just before a match that matches this is the report quoting it
+    /// ("dengan standar nasional (jika ada)" from PermenPAN-RB 53/2014).
+    #[serde(default)]
+    quoted_after: Option<Pattern>,
 }
+
+impl Template {
+    /// Whether the match at `start` of `text` is the regulation's own wording.
+    fn quoted(&self, text: &str, start: usize) -> bool {
+        let Some(q) = &self.quoted_after else {
+            return false;
+        };
+        let mut from = start.saturating_sub(80);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        q.is_match(&text[from..start])
+    }
+}
+
+const QUOTED: Why = Why {
+    en: "the hint is the regulation's own wording, quoted",
+    id: "petunjuk itu kutipan kata-kata peraturan",
+};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -337,29 +361,30 @@ impl Check for TemplateText {
                 }
             }
         }
-        let mut push =
-            |line: usize, stated: &str, highlight: Option<(usize, usize)>, t: &Template| {
-                out.push(
-                    Draft {
-                        line,
-                        stated: stated.to_string(),
-                        expected: String::new(),
-                        computation: t.what.clone(),
-                        highlight,
-                        ..Default::default()
-                    }
-                    .var("what", t.what.clone()),
-                );
-            };
+        let draft = |line: usize, stated: &str, highlight: Option<(usize, usize)>, t: &Template| {
+            Draft {
+                line,
+                stated: stated.to_string(),
+                expected: String::new(),
+                computation: t.what.clone(),
+                highlight,
+                ..Default::default()
+            }
+            .var("what", t.what.clone())
+        };
         // Running text is matched over whole paragraphs: a PDF may wrap "Nomor ... Tahun".
         for p in &ctx.report.paragraphs {
             for t in &self.p.templates {
                 for m in t.pattern.0.find_iter(&p.text) {
+                    if t.quoted(&p.text, m.start()) {
+                        out.skip(QUOTED);
+                        continue;
+                    }
                     let line = p.line_at(m.start());
                     let start = m.start() - p.line_start(line).min(m.start());
                     let len = ctx.report.lines.get(line).map_or(0, |l| l.line.text.len());
                     let highlight = (start + m.len() <= len).then_some((start, start + m.len()));
-                    push(line, m.as_str(), highlight, t);
+                    out.push(draft(line, m.as_str(), highlight, t));
                 }
             }
         }
@@ -369,7 +394,11 @@ impl Check for TemplateText {
             }
             for t in &self.p.templates {
                 for m in t.pattern.0.find_iter(&l.line.text) {
-                    push(l.index, m.as_str(), Some((m.start(), m.end())), t);
+                    if t.quoted(&l.line.text, m.start()) {
+                        out.skip(QUOTED);
+                        continue;
+                    }
+                    out.push(draft(l.index, m.as_str(), Some((m.start(), m.end())), t));
                 }
             }
         }
@@ -1156,5 +1185,16 @@ mod tests {
         );
         let found = findings("duplicate-table-number", &text);
         assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn a_hint_the_regulation_words_itself_is_quoted_not_left_in() {
+        let quoted =
+            "4) Membandingkan realisasi kinerja tahun ini dengan standar nasional (jika ada);\n";
+        let (found, coverage) = run_default("template-text", quoted);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.skipped.values().sum::<usize>(), 1, "{coverage:#?}");
+        let left_in = "Lampiran 5. Penghargaan yang diraih selama tahun 2020 (jika ada)\n";
+        assert_eq!(findings("template-text", left_in).len(), 1);
     }
 }
