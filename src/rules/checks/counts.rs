@@ -239,6 +239,13 @@ impl TableCount {
 static NUMBERED_PART: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|\s)(\d)\.\s+\p{L}").expect("valid regex"));
 
+static SASARAN_HEADER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*sasaran").expect("valid regex"));
+const NO_SASARAN_COLUMN: Why = Why {
+    en: "the performance table has no sasaran column to count",
+    id: "tabel pengukuran kinerja tidak memiliki kolom sasaran untuk dihitung",
+};
+
 impl Check for TableCount {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let Some((_, table)) = ctx.capaian_table() else {
@@ -265,6 +272,30 @@ impl Check for TableCount {
             })
             .sum();
         let related: Vec<usize> = rows.iter().map(|r| ctx.row_line(r.page, r.line)).collect();
+        let sasaran_count = table
+            .columns
+            .iter()
+            .position(|h| SASARAN_HEADER.is_match(h))
+            .map(|c| {
+                // A sasaran repeated on each of its indicators' rows counts once.
+                let mut names: Vec<String> = table
+                    .rows
+                    .iter()
+                    .filter(|r| r.kind != crate::structure::RowKind::Total)
+                    .filter_map(|r| r.cell(c))
+                    .map(|x| {
+                        x.text
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                            .to_lowercase()
+                    })
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                names.sort();
+                names.dedup();
+                names.len()
+            });
         for para in &ctx.report.paragraphs {
             for c in self.p.claim.0.captures_iter(&para.text) {
                 let (Some(count), Some(noun)) = (c.name("count"), c.name("noun")) else {
@@ -277,7 +308,13 @@ impl Check for TableCount {
                 let allowed: Vec<usize> = if noun_l.starts_with("indikator") {
                     vec![rows.len(), numbered]
                 } else {
-                    vec![rows.len()]
+                    // Sasaran: the cells of the table's sasaran column (one
+                    // sasaran has a row per indicator); without one, unknown.
+                    let Some(sasaran) = sasaran_count else {
+                        out.skip(NO_SASARAN_COLUMN);
+                        continue;
+                    };
+                    vec![sasaran]
                 };
                 if allowed.contains(&stated) {
                     out.agree();
@@ -289,10 +326,17 @@ impl Check for TableCount {
                         line,
                         stated: format!("{} {}", count.as_str(), noun.as_str()),
                         expected: format!("{} {}", allowed[0], noun.as_str()),
-                        computation: Localized::new(
-                            format!("{} baris pada tabel pengukuran kinerja", rows.len()),
-                            format!("{} rows in the performance measurement table", rows.len()),
-                        ),
+                        computation: if noun_l.starts_with("indikator") {
+                            Localized::new(
+                                format!("{} baris pada tabel pengukuran kinerja", rows.len()),
+                                format!("{} rows in the performance measurement table", rows.len()),
+                            )
+                        } else {
+                            Localized::new(
+                                format!("{} sasaran berbeda pada kolom sasaran tabel pengukuran kinerja", allowed[0]),
+                                format!("{} different sasaran in the sasaran column of the performance measurement table", allowed[0]),
+                            )
+                        },
                         related: related.clone(),
                         highlight: Some((at, at + count.as_str().len())),
                         ..Default::default()
@@ -386,5 +430,21 @@ mod tests {
         let (found, coverage) = run_default("list-count", text);
         assert!(found.is_empty(), "{found:#?}");
         assert_eq!(coverage.skipped.values().sum::<usize>(), 1, "{coverage:#?}");
+    }
+
+    const MEASURED: &str = "Tabel 3.1 Pengukuran Kinerja\n\n| No | Sasaran | Indikator | Target | Realisasi | Capaian (%) |\n|---|---|---|---|---|---|\n| 1 | Meningkatnya inovasi daerah | Inovasi terbentuk | 20 | 50 | 250 |\n| 2 | Meningkatnya inovasi daerah | Karya didaftarkan HAKI | 25 | 42 | 168 |\n| 3 | Meningkatnya kerjasama riset | Kerjasama diimplementasikan | 90 | 100 | 111,11 |\n\n";
+
+    #[test]
+    fn a_sasaran_repeated_on_its_indicators_rows_counts_once() {
+        let right = format!(
+            "{MEASURED}Dari 2 (dua) sasaran strategis yang diukur melalui 3 (tiga) indikator kinerja, semuanya tercapai.\n"
+        );
+        let (found, coverage) = run_default("evaluated-count", &right);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 1, "{coverage:#?}");
+        let wrong = right.replace("Dari 2 (dua)", "Dari 3 (tiga)");
+        let found = findings("evaluated-count", &wrong);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "2 sasaran");
     }
 }
