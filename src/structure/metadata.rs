@@ -34,6 +34,12 @@ static TITLE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 static BUDGET_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\btahun\s+anggaran\s+((?:19|20)\d\d)\b").expect("valid regex")
 });
+/// Without a title, the year the report measures: "Perjanjian Kinerja Tahun
+/// 2016", "Pengukuran Kinerja 2016", "capaian kinerja … tahun 2016".
+static MEASURED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:perjanjian|pengukuran|penetapan|capaian|realisasi)\s+kinerja\b[^.;:]{0,60}?\b(?:tahun\s+)?((?:19|20)\d\d)\b(?:\s*[-–]\s*(?:19|20)\d\d)?")
+        .expect("valid regex")
+});
 static OFFICE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\blaporan\s+kinerja\s+(?:instansi\s+pemerintah\s+)?(?:kantor\s+)?((?:kecamatan|kelurahan|dinas|badan|kabupaten|kota|provinsi|sekretariat|inspektorat|satuan|rumah\s+sakit|rsud|bappeda|kantor)\b[^,.;:()]{2,80}?)\s+(?:tahun|ini|disusun|berfungsi|merupakan|dimaksudkan|yang|adalah)\b")
         .expect("valid regex")
@@ -44,6 +50,7 @@ static SIGNATURE_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 pub fn find_metadata(lines: &[LineRef<'_>], paragraphs: &[Paragraph]) -> Metadata {
     let mut years: BTreeMap<i32, usize> = BTreeMap::new();
+    let mut measured: BTreeMap<i32, usize> = BTreeMap::new();
     let mut offices: BTreeMap<String, usize> = BTreeMap::new();
     for p in paragraphs {
         if crate::limits::out_of_time() {
@@ -62,10 +69,24 @@ pub fn find_metadata(lines: &[LineRef<'_>], paragraphs: &[Paragraph]) -> Metadat
                 *years.entry(y).or_default() += 1;
             }
         }
+        for c in MEASURED_YEAR.captures_iter(&p.text) {
+            // "Tahun 2013 – 2018" names a period, not the year measured.
+            if c[0].contains(['-', '–']) {
+                continue;
+            }
+            if let Ok(y) = c[1].parse::<i32>() {
+                *measured.entry(y).or_default() += 1;
+            }
+        }
         for c in OFFICE.captures_iter(&p.text) {
             let name = title_case(c[1].trim());
             *offices.entry(name).or_default() += 1;
         }
+    }
+    // A report without a title (one that starts at BAB I) still says which
+    // year it measures; that is its year n only when nothing names it better.
+    if years.is_empty() {
+        years = measured;
     }
     // Ties go to the later year: a report is written after its year ends.
     let year = years
@@ -148,4 +169,37 @@ fn title_case(s: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    fn year_of(text: &str) -> Option<i32> {
+        let doc = crate::extract::text::read_text_export(Path::new("t.md"), text.as_bytes());
+        crate::structure::analyse(&doc).metadata.year
+    }
+
+    #[test]
+    fn a_report_without_a_title_takes_the_year_it_measures() {
+        let text = "# BAB I\n\nPeraturan Daerah Nomor 25 Tahun 2013 tentang RPJMD Tahun 2013 – 2018.\n\n\
+                    # BAB II\n\n2.6 Perjanjian Kinerja Tahun 2016\n\n\
+                    # BAB III\n\nTabel 3.2 Pengukuran Kinerja 2016\n\n\
+                    Secara keseluruhan tingkat capaian kinerja Biro tahun 2016 baik.\n";
+        assert_eq!(year_of(text), Some(2016));
+    }
+
+    #[test]
+    fn the_title_outweighs_the_years_measured() {
+        let text = "# LAPORAN KINERJA INSTANSI PEMERINTAH TAHUN 2016\n\n\
+                    # BAB II\n\nPerjanjian Kinerja Tahun 2017 terlampir.\n\n\
+                    Perjanjian Kinerja Tahun 2017 ditandatangani.\n";
+        assert_eq!(year_of(text), Some(2016));
+    }
+
+    #[test]
+    fn a_period_is_not_a_year_measured() {
+        let text = "# BAB II\n\nPengukuran kinerja Tahun 2013 – 2018 mengacu pada RPJMD.\n";
+        assert_eq!(year_of(text), None);
+    }
 }

@@ -679,12 +679,27 @@ pub(super) fn specific(key: &str) -> bool {
     key.split(' ').count() >= 2 && key.chars().filter(|c| c.is_alphabetic()).count() >= 14
 }
 
-/// How alike two keys are: shared words over all words (Dice), 0 to 1.
+/// How alike two keys are: shared words over all words (Dice on word counts,
+/// so a label read twice over a wrapped row is not its single self), 0 to 1.
+/// A program and a kegiatan of the same name are two things.
 fn likeness(a: &str, b: &str) -> f64 {
-    let wa: std::collections::BTreeSet<&str> = a.split(' ').collect();
-    let wb: std::collections::BTreeSet<&str> = b.split(' ').collect();
-    let shared = wa.intersection(&wb).count();
-    2.0 * shared as f64 / (wa.len() + wb.len()).max(1) as f64
+    let counts = |s: &'_ str| {
+        let mut m = std::collections::BTreeMap::<String, usize>::new();
+        for w in s.split(' ') {
+            *m.entry(w.to_string()).or_default() += 1;
+        }
+        m
+    };
+    let (ca, cb) = (counts(a), counts(b));
+    if ca.contains_key("program") != cb.contains_key("program") {
+        return 0.0;
+    }
+    let shared: usize = ca
+        .iter()
+        .map(|(w, n)| (*n).min(cb.get(w).copied().unwrap_or(0)))
+        .sum();
+    let total: usize = ca.values().sum::<usize>() + cb.values().sum::<usize>();
+    2.0 * shared as f64 / total.max(1) as f64
 }
 
 /// Word sets of two keys as alike as this name one indicator ("Persentase
@@ -1484,6 +1499,26 @@ mod tests {
     use crate::rules::checks::testing::{findings, run_default};
 
     const RULE: &str = "same-indicator-figure";
+
+    #[test]
+    fn a_label_read_twice_or_a_program_is_not_its_kegiatan() {
+        use super::{LIKE_ENOUGH, likeness};
+        let kegiatan = "pengelolaan keuangan dan kekayaan daerah";
+        assert!(
+            likeness(
+                "persentase sdm aparatur yang terlatih",
+                "prosentase sdm aparatur yang terlatih"
+            ) < 1.0
+        );
+        assert!(
+            likeness(
+                kegiatan,
+                "pengelolaan keuangan dan kekayaan daerah pemerintah"
+            ) >= LIKE_ENOUGH
+        );
+        assert!(likeness(kegiatan, &format!("{kegiatan} {kegiatan}")) < LIKE_ENOUGH);
+        assert_eq!(likeness(kegiatan, &format!("program {kegiatan}")), 0.0);
+    }
 
     /// A measurement table and a comparison table of the same indicators.
     fn report(realisasi_b: &str, header_b: &str, label_b: &str) -> String {
