@@ -88,6 +88,8 @@ pub struct Context<'r, 'd> {
     pub tolerance: Decimal,
     /// The ordinal scale configured for reports that state none (overrides the rules' own).
     pub default_scale: &'r [super::claims::Band],
+    /// The paragraphs joined over blank lines, made once for all checks.
+    joined: std::sync::OnceLock<Vec<Paragraph>>,
 }
 
 static CAPAIAN: LazyLock<Regex> =
@@ -105,7 +107,14 @@ impl<'r, 'd> Context<'r, 'd> {
             report,
             tolerance,
             default_scale: &[],
+            joined: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The report's paragraphs with those a blank line split mid-sentence
+    /// joined again (see [`joined_paragraphs`]); computed on first use.
+    pub fn joined_paragraphs(&self) -> &[Paragraph] {
+        self.joined.get_or_init(|| joined_paragraphs(self.report))
     }
 
     pub fn year(&self) -> Option<i32> {
@@ -324,7 +333,7 @@ static HEADING_START: LazyLock<Regex> = LazyLock::new(|| {
 /// again: a PDF set with wide line spacing reads as one paragraph per line.
 /// Two paragraphs are joined when only blank lines separate them, they are in
 /// the same chapter, and the first does not end a sentence.
-pub fn joined_paragraphs(report: &Report<'_>) -> Vec<Paragraph> {
+fn joined_paragraphs(report: &Report<'_>) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
     for p in &report.paragraphs {
         let first_line = p.pieces.first().map_or(0, |(_, i)| *i);

@@ -16,9 +16,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use super::arithmetic::table_name;
-use super::common::{
-    Chapters, Context, agrees_range, figures, joined_paragraphs, like, pct, shown,
-};
+use super::common::{Chapters, Context, agrees_range, figures, like, pct, shown};
 use super::{Check, Draft, Sink, Why};
 use crate::facts::figures::{Figure, FigureKind, Hint};
 use crate::findings::Localized;
@@ -368,7 +366,7 @@ impl SentenceCapaian {
 /// sentence runs over several of them): the check runs on the whole document.
 impl Check for SentenceCapaian {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
-        for para in joined_paragraphs(ctx.report) {
+        for para in ctx.joined_paragraphs() {
             if crate::limits::out_of_time() {
                 return;
             }
@@ -438,7 +436,7 @@ const PASSAGE_PARTS: Why = Why {
 
 impl Check for ParagraphAverage {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
-        for para in joined_paragraphs(ctx.report) {
+        for para in ctx.joined_paragraphs() {
             if crate::limits::out_of_time() {
                 return;
             }

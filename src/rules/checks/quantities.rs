@@ -15,8 +15,7 @@ use crate::structure::{Row, RowKind, Table};
 
 use super::arithmetic::table_name;
 use super::common::{
-    Chapters, Context, Pattern, agrees, amount, cell_number, difference, figures,
-    joined_paragraphs, like, pct, shown,
+    Chapters, Context, Pattern, agrees, amount, cell_number, difference, figures, like, pct, shown,
 };
 use super::{Check, Draft, Sink, Why};
 
@@ -80,7 +79,7 @@ impl Check for SameQuantity {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let mut statements = Vec::new();
         // A sentence a blank line split (wide line spacing) is read whole.
-        let joined = joined_paragraphs(ctx.report);
+        let joined = ctx.joined_paragraphs();
         for source in &self.p.sources {
             for para in joined
                 .iter()

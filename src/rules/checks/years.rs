@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use crate::findings::Localized;
 
-use super::common::{Chapters, Context, Pattern, joined_paragraphs};
+use super::common::{Chapters, Context, Pattern};
 use super::{Check, Draft, Sink, Why};
 
 #[derive(Debug, Deserialize)]
@@ -97,7 +97,7 @@ impl Check for YearMentions {
             out.skip(NO_YEAR);
             return;
         };
-        let joined = joined_paragraphs(ctx.report);
+        let joined = ctx.joined_paragraphs();
         for m in &self.p.mentions {
             let expected = n + m.offset;
             let report = |line: usize, at: usize, year_text: &str, out: &mut Sink| {
@@ -404,7 +404,7 @@ fn plan_periods(
     window: usize,
 ) -> Vec<PeriodMention> {
     let mut out = Vec::new();
-    for para in &joined_paragraphs(ctx.report) {
+    for para in ctx.joined_paragraphs() {
         if crate::limits::out_of_time() {
             break;
         }
@@ -474,7 +474,7 @@ fn plan_ends(
     window: usize,
 ) -> Vec<(usize, usize, i32)> {
     let mut out = Vec::new();
-    for para in &joined_paragraphs(ctx.report) {
+    for para in ctx.joined_paragraphs() {
         if crate::limits::out_of_time() {
             break;
         }
@@ -724,7 +724,7 @@ fn ordinal_value(word: &str) -> Option<Option<i32>> {
 
 impl Check for YearOfPeriod {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
-        for para in &joined_paragraphs(ctx.report) {
+        for para in ctx.joined_paragraphs() {
             self.in_paragraph(para, ctx, out);
         }
     }
@@ -865,7 +865,7 @@ impl SameYearComparison {
 
 impl Check for SameYearComparison {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
-        for para in &joined_paragraphs(ctx.report) {
+        for para in ctx.joined_paragraphs() {
             self.in_paragraph(para, ctx, out);
         }
     }
