@@ -382,7 +382,7 @@ impl Check for SentenceCapaian {
                 continue;
             }
             for (at, s) in sentences(&para.text) {
-                self.sentence(ctx, &para, at, s, out);
+                self.sentence(ctx, para, at, s, out);
             }
         }
     }
@@ -473,7 +473,7 @@ impl Check for ParagraphAverage {
                     out.agree();
                     continue;
                 }
-                let (line, at) = ctx.locate(&para, m.start());
+                let (line, at) = ctx.locate(para, m.start());
                 let shown_parts: Vec<String> = parts.iter().map(shown).collect();
                 out.push(
                     Draft {
