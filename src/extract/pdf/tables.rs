@@ -110,6 +110,103 @@ fn grids(rules: &[Rule]) -> Vec<Lattice> {
     out
 }
 
+/// Rows of a table ruled between rows must break at the same x before it is
+/// a column boundary.
+const MIN_BREAKS: usize = 3;
+
+/// Column boundaries of a table ruled only between its rows: Word draws each
+/// cell's bottom border as a segment of its own, so where no vertical rule is
+/// drawn the rows' rules still break at the column edges, every row at the
+/// same x. A break shared by three rules or more, and by most rules running
+/// over that x, is a vertical rule from the first of them to the last. Only
+/// in a table that draws no inner vertical rule at all: where it draws some,
+/// a break without one is a border left out on purpose (an "Rp" cell beside
+/// its amount), not a column; and only inside a drawn frame.
+fn implied_columns(rules: &[Rule]) -> Vec<Rule> {
+    let drawn: Vec<Rule> = rules.iter().filter(|r| !r.horizontal).copied().collect();
+    let mut rows: Vec<Rule> = rules.iter().filter(|r| r.horizontal).copied().collect();
+    if rows.len() < MIN_BREAKS * 2 || rows.len() > 20_000 {
+        return Vec::new();
+    }
+    rows.sort_by(|a, b| a.at.total_cmp(&b.at).then(a.from.total_cmp(&b.from)));
+    // One entry per drawn row rule: its y and the x where its segments break.
+    let mut breaks: Vec<(f32, f32)> = Vec::new();
+    // Every merged row rule, to count the rules running over an x.
+    let mut spans: Vec<(f32, f32, f32)> = Vec::new();
+    let mut i = 0;
+    while i < rows.len() {
+        let mut j = i + 1;
+        let (mut lo, mut hi) = (rows[i].from, rows[i].to);
+        while j < rows.len() && (rows[j].at - rows[i].at).abs() <= SNAP {
+            let r = rows[j];
+            // Segments end to end: a gap of at most SNAP (or a small overlap).
+            if r.from >= hi - SNAP && r.from <= hi + SNAP {
+                breaks.push((rows[i].at, (hi + r.from) / 2.0));
+            }
+            lo = lo.min(r.from);
+            hi = hi.max(r.to);
+            j += 1;
+        }
+        spans.push((rows[i].at, lo, hi));
+        i = j;
+    }
+    breaks.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < breaks.len() {
+        let mut end = k + 1;
+        while end < breaks.len() && breaks[end].1 - breaks[k].1 <= SNAP {
+            end += 1;
+        }
+        let group = &breaks[k..end];
+        let x = group.iter().map(|b| b.1).sum::<f32>() / group.len() as f32;
+        let (top, bottom) = group
+            .iter()
+            .fold((f32::MAX, f32::MIN), |(t, b), g| (t.min(g.0), b.max(g.0)));
+        let crossing: Vec<&(f32, f32, f32)> = spans
+            .iter()
+            .filter(|(y, lo, hi)| *y >= top - SNAP && *y <= bottom + SNAP && *lo < x && *hi > x)
+            .collect();
+        let (lo, hi) = crossing
+            .iter()
+            .fold((f32::MAX, f32::MIN), |(l, h), s| (l.min(s.1), h.max(s.2)));
+        // Over the whole table (every rule of the same width), not only the
+        // rows that break here: a header that draws a column rule draws them.
+        let (table_top, table_bottom) = spans
+            .iter()
+            .filter(|s| (s.1 - lo).abs() <= SNAP * 2.0 && (s.2 - hi).abs() <= SNAP * 2.0)
+            .fold((top, bottom), |(t, b), s| (t.min(s.0), b.max(s.0)));
+        let inner_drawn = drawn.iter().any(|d| {
+            d.at > lo + SNAP * 2.0
+                && d.at < hi - SNAP * 2.0
+                && d.from < table_bottom - SNAP
+                && d.to > table_top + SNAP
+        });
+        // A frame drawn at both ends: rows ruled inside a box. Rules with no
+        // frame at all are read better from the aligned text.
+        let framed = |edge: f32| {
+            drawn.iter().any(|d| {
+                (d.at - edge).abs() <= SNAP * 2.0 && d.from < bottom - SNAP && d.to > top + SNAP
+            })
+        };
+        if group.len() >= MIN_BREAKS
+            && group.len() * 2 > crossing.len()
+            && !inner_drawn
+            && framed(lo)
+            && framed(hi)
+        {
+            out.push(Rule {
+                horizontal: false,
+                at: x,
+                from: top,
+                to: bottom,
+            });
+        }
+        k = end;
+    }
+    out
+}
+
 /// Cell boundaries (x) of the band between `top` and `bottom`.
 fn separators(grid: &Lattice, top: f32, bottom: f32) -> Vec<f32> {
     let mid = (top + bottom) / 2.0;
@@ -140,8 +237,10 @@ pub fn ruled_tables(
 ) -> Vec<RuledTable> {
     let mut out = Vec::new();
     let horizontals: Vec<Rule> = merge(rules.iter().filter(|r| r.horizontal).copied().collect());
+    let mut rules = rules.to_vec();
+    rules.extend(implied_columns(&rules));
     // A page drawing thousands of boxes is a chart or a pattern, not tables to read.
-    for grid in grids(rules).into_iter().take(MAX_GRIDS) {
+    for grid in grids(&rules).into_iter().take(MAX_GRIDS) {
         if grid.ys.len() > MAX_BANDS {
             continue;
         }
@@ -657,4 +756,92 @@ fn glyph_extent(glyphs: &[Glyph]) -> Option<(f32, f32)> {
     let top = glyphs.iter().map(|g| g.y - g.size).fold(f32::MAX, f32::min);
     let bottom = glyphs.iter().map(|g| g.y).fold(f32::MIN, f32::max);
     (top <= bottom).then_some((top, bottom))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h(at: f32, from: f32, to: f32) -> Rule {
+        Rule {
+            horizontal: true,
+            at,
+            from,
+            to,
+        }
+    }
+
+    /// Rows ruled cell by cell: segments 100–200, 201–300, 301–400 on each row.
+    fn cell_by_cell(ys: &[f32]) -> Vec<Rule> {
+        ys.iter()
+            .flat_map(|&y| [h(y, 100.0, 200.0), h(y, 200.9, 300.0), h(y, 301.0, 400.0)])
+            .collect()
+    }
+
+    #[test]
+    fn rows_ruled_cell_by_cell_imply_their_columns() {
+        let mut rules = cell_by_cell(&[700.0, 650.0, 600.0, 550.0]);
+        rules.extend([100.0, 400.0].map(|x| Rule {
+            horizontal: false,
+            at: x,
+            from: 550.0,
+            to: 700.0,
+        }));
+        let cols = implied_columns(&rules);
+        let xs: Vec<f32> = cols.iter().map(|r| r.at).collect();
+        assert_eq!(cols.len(), 2, "{cols:?}");
+        assert!((xs[0] - 200.45).abs() < 0.1 && (xs[1] - 300.5).abs() < 0.1);
+        assert!(
+            cols.iter()
+                .all(|r| !r.horizontal && r.from == 550.0 && r.to == 700.0)
+        );
+    }
+
+    #[test]
+    fn breaks_without_a_frame_or_beside_drawn_columns_imply_nothing() {
+        let rows = cell_by_cell(&[700.0, 650.0, 600.0, 550.0]);
+        assert!(implied_columns(&rows).is_empty());
+        let mut drawn = rows.clone();
+        for x in [100.0, 250.0, 400.0] {
+            drawn.push(Rule {
+                horizontal: false,
+                at: x,
+                from: 550.0,
+                to: 700.0,
+            });
+        }
+        assert!(implied_columns(&drawn).is_empty());
+    }
+
+    #[test]
+    fn whole_rules_or_a_break_on_two_rows_imply_nothing() {
+        let whole: Vec<Rule> = [700.0, 650.0, 600.0, 550.0, 500.0, 450.0]
+            .iter()
+            .map(|&y| h(y, 100.0, 400.0))
+            .collect();
+        assert!(implied_columns(&whole).is_empty());
+        // Two rules drawn in two pieces among six whole ones: not a column.
+        let mut some = whole.clone();
+        some.extend([h(425.0, 100.0, 250.0), h(425.0, 250.5, 400.0)]);
+        some.extend([h(400.0, 100.0, 250.0), h(400.0, 250.5, 400.0)]);
+        assert!(implied_columns(&some).is_empty());
+    }
+
+    #[test]
+    fn a_table_ruled_only_between_rows_reads_as_a_grid() {
+        let mut rules = cell_by_cell(&[700.0, 650.0, 600.0, 550.0]);
+        for x in [100.0, 400.0] {
+            rules.push(Rule {
+                horizontal: false,
+                at: x,
+                from: 550.0,
+                to: 700.0,
+            });
+        }
+        assert!(grids(&rules).iter().all(|g| g.verticals.len() == 2));
+        rules.extend(implied_columns(&rules));
+        let lattices = grids(&rules);
+        assert_eq!(lattices.len(), 1);
+        assert_eq!(separators(&lattices[0], 600.0, 650.0).len(), 4);
+    }
 }

@@ -2167,6 +2167,16 @@ mod tests {
         assert_eq!(findings("capaian-formula", &text).len(), 1);
     }
 
+    /// The negative formula said in words (the formula itself an image):
+    /// "semakin tinggi realisasi makin rendah capaian kinerja".
+    #[test]
+    fn the_negative_formula_in_words_allows_either_polarity() {
+        let said = "Semakin tinggi realisasi makin rendah capaian kinerja maka dipergunakan rumus ke 2.\n\n";
+        let row = performance("Tempat pembuangan sampah per penduduk", "18", "25", "61");
+        assert_eq!(findings("capaian-formula", &row).len(), 1);
+        assert!(findings("capaian-formula", &format!("{said}{row}")).is_empty());
+    }
+
     /// A realisasi printed rounded ("97" for 96,54) stands for its interval.
     #[test]
     fn a_rounded_realisasi_is_an_interval() {
