@@ -1137,6 +1137,30 @@ impl Difference {
     }
 }
 
+/// A cell's number with its sign: a change column prints decreases as
+/// "-0,38" (hyphen, minus or dash sign), which the figure parser leaves out.
+fn signed_number(text: &str) -> Option<Figure> {
+    let t = text.trim();
+    let rest = t
+        .strip_prefix('-')
+        .or_else(|| t.strip_prefix('−'))
+        .or_else(|| t.strip_prefix('–'));
+    match rest {
+        Some(rest) => {
+            let rest = rest.trim_start();
+            // "- Susu", "-" alone: a bullet or an empty cell, no number.
+            if !rest.starts_with(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
+            let mut f = parse_figure(rest, Hint::None)?;
+            f.value = -f.value;
+            f.text = t.to_string();
+            Some(f)
+        }
+        None => cell_number(t, Hint::None),
+    }
+}
+
 impl Check for Difference {
     fn table(&self, table: &Table, ctx: &Context<'_, '_>, out: &mut Sink) {
         for cols in self.columns(table) {
@@ -1144,7 +1168,7 @@ impl Check for Difference {
                 .rows
                 .iter()
                 .filter_map(|row| {
-                    let n = |c: usize| row.cell(c).and_then(|x| cell_number(&x.text, Hint::None));
+                    let n = |c: usize| row.cell(c).and_then(|x| signed_number(&x.text));
                     Some((row, n(cols.result)?, n(cols.earlier)?, n(cols.later)?))
                 })
                 .collect();
@@ -2207,5 +2231,30 @@ mod tests {
         };
         assert!(findings("parts-sum", &text("1,5 miliar")).is_empty());
         assert_eq!(findings("parts-sum", &text("1,4 miliar")).len(), 1);
+    }
+
+    /// A decrease is printed with its sign: "-0,38" is checked like "0,38",
+    /// and a wrong sign is found.
+    #[test]
+    fn a_signed_change_is_checked_with_its_sign() {
+        let table = |sapi_perah: &str, kerbau: &str| {
+            format!(
+                "Tabel 7 Perbandingan Capaian\n\n| No | Indikator | Realisasi (%) 2015 | Realisasi (%) 2016 | % Peningkatan |\n|---|---|---|---|---|\n\
+                 | 1 | Sapi Potong | 95,10 | 88,13 | -6,97 |\n\
+                 | 2 | Sapi Perah | 82,80 | 83,18 | {sapi_perah} |\n\
+                 | 3 | Kerbau | 80,20 | 71,98 | {kerbau} |\n\
+                 | 4 | Itik | 98,90 | 105,07 | 6,17 |\n"
+            )
+        };
+        let (found, coverage) = run_default("table-difference", &table("0,38", "−8,22"));
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 4, "{coverage:#?}");
+        let found = findings("table-difference", &table("-0,38", "-8,22"));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "-0,38");
+        assert_eq!(found[0].expected, "0,38");
+        let found = findings("table-difference", &table("0,38", "-8,53"));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "-8,22");
     }
 }

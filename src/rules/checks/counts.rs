@@ -99,11 +99,18 @@ impl Check for ListCount {
                     continue;
                 };
                 let digits = c.name("count").and_then(|m| m.as_str().parse::<u64>().ok());
-                let words = c.name("words").and_then(|m| parse_number_words(m.as_str()));
+                let words = c
+                    .name("words")
+                    .or(c.name("wordsonly"))
+                    .and_then(|m| parse_number_words(m.as_str()));
                 let Some(stated) = digits.or(words) else {
                     continue;
                 };
-                let shown_m = c.name("count").or(c.name("words")).unwrap_or(noun_m);
+                let shown_m = c
+                    .name("count")
+                    .or(c.name("words"))
+                    .or(c.name("wordsonly"))
+                    .unwrap_or(noun_m);
                 let (line, at) = ctx.locate(para, shown_m.start());
                 let last = para.pieces.last().map(|(_, i)| *i).unwrap_or(line);
                 // The list runs until the next heading, caption, count claim or chapter.
@@ -177,8 +184,13 @@ impl Check for ListCount {
                             numbering = Some((style, n));
                         }
                         items.push(l.index);
-                    } else if noun.item.is_some() && noun.child_of.is_none() && !items.is_empty() {
-                        // A different list begins.
+                    } else if noun.item.is_some()
+                        && noun.child_of.is_none()
+                        && !items.is_empty()
+                        && numbering.is_none_or(|(first_style, _)| first_style == style)
+                    {
+                        // A different list begins; an item of another style
+                        // ("1. Indeks …" under "a. Sasaran …") is a sub-item.
                         break;
                     }
                 }
@@ -446,5 +458,19 @@ mod tests {
         let found = findings("evaluated-count", &wrong);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].expected, "2 sasaran");
+    }
+
+    /// "terdapat 4 sasaran … antara lain :" with two sasaran, each with its
+    /// numbered indicators under it.
+    #[test]
+    fn sub_items_under_the_counted_items_do_not_end_the_list() {
+        let text = "A. Pada Misi 1 terdapat {n} sasaran stratejik dan indikator capaiannya antara lain :\n\na. Sasaran stratejik Terkendalinya beban pencemaran air dengan indikator kinerja sasaran sebagai berikut:\n1. Pencapaian Status Mutu Sungai dengan capaian 132,5%.\n2. Indeks Kualitas Udara dengan capaian 110,40%.\n\nb. Sasaran stratejik Meningkatnya aksi mitigasi perubahan iklim dengan indikator kinerja sasaran sebagai berikut :\n1. Jumlah lokasi Program kampung Iklim dengan capaian 100%.\n2. Tingkat penurunan emisi Gas Rumah Kaca dengan capaian 190,83%.\n\nB. Pada Misi 2 terdapat 1 sasaran stratejik dan indikator capaiannya antara lain :\n\na. Sasaran stratejik Meningkatnya penanganan lahan kritis.\n";
+        let found = findings("list-count", &text.replace("{n}", "4"));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "4 sasaran");
+        assert_eq!(found[0].expected, "2 (dua) sasaran");
+        let (found, coverage) = run_default("list-count", &text.replace("{n}", "2"));
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 2, "{coverage:#?}");
     }
 }

@@ -7,8 +7,10 @@ mod claims;
 mod common;
 mod counts;
 mod format;
+mod list_sums;
 mod narrative;
 mod narrative_budget;
+mod outcome_counts;
 mod predicates;
 mod quantities;
 mod regulations;
@@ -202,6 +204,10 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("list_count", |p| build(p, counts::ListCount::new)),
         ("table_count", |p| build(p, counts::TableCount::new)),
         ("digits_words", |p| build(p, counts::DigitsWords::new)),
+        ("list_sum", |p| build(p, list_sums::ListSum::new)),
+        ("outcome_count", |p| {
+            build(p, outcome_counts::OutcomeCount::new)
+        }),
         ("malformed_number", |p| build(p, format::Malformed::new)),
         ("template_text", |p| build(p, format::TemplateText::new)),
         ("empty_cells", |p| build(p, format::EmptyCells::new)),

@@ -1,0 +1,292 @@
+//! A numbered list of "label : value" lines and the total stated for it: the
+//! "JUMLAH : 92.685 M2" line that closes the list, or the sentence right
+//! before it ("… sumber daya manusia yaitu sebanyak 377" / "a) Jabatan
+//! struktural : 17" …).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+use crate::facts::figures::{Figure, Hint, parse_figure};
+use crate::findings::Localized;
+
+use super::common::{Context, Pattern, difference, like, sum_agrees, sum_text};
+use super::{Check, Draft, Sink};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListSumParams {
+    /// A list line: groups `mark` (optional), `label`, `value`, `unit` (optional).
+    item: Pattern,
+    /// The line closing the list with its total: groups `value`, `unit` (optional).
+    total_line: Pattern,
+    /// The end of the sentence introducing the list with its total: group `value`.
+    total_before: Pattern,
+}
+
+#[derive(Debug)]
+pub struct ListSum {
+    p: ListSumParams,
+}
+
+impl ListSum {
+    pub fn new(p: ListSumParams) -> Result<Self, String> {
+        for g in ["label", "value"] {
+            if !p.item.0.capture_names().any(|n| n == Some(g)) {
+                return Err(format!("`item` needs a (?P<{g}>…) group"));
+            }
+        }
+        if !p.total_line.0.capture_names().any(|n| n == Some("value")) {
+            return Err("`total_line` needs a (?P<value>…) group".into());
+        }
+        if !p.total_before.0.capture_names().any(|n| n == Some("value")) {
+            return Err("`total_before` needs a (?P<value>…) group".into());
+        }
+        Ok(ListSum { p })
+    }
+}
+
+#[derive(Debug)]
+struct Item {
+    line: usize,
+    mark: Option<u32>,
+    letter: bool,
+    value: Figure,
+    unit: Option<String>,
+}
+
+/// The position a marker gives its item: "3." → 3, "c)" → 3.
+fn ordinal(mark: &str) -> Option<(u32, bool)> {
+    let digits: String = mark.chars().take_while(char::is_ascii_digit).collect();
+    if !digits.is_empty() {
+        return digits.parse().ok().map(|n| (n, false));
+    }
+    let c = mark.chars().next()?.to_ascii_lowercase();
+    c.is_ascii_lowercase()
+        .then(|| (u32::from(c) - u32::from('a') + 1, true))
+}
+
+static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,\d+)?$").expect("valid regex")
+});
+
+fn number(text: &str) -> Option<Figure> {
+    let t = text.trim();
+    if !WHOLE.is_match(t) {
+        return None;
+    }
+    parse_figure(t, Hint::None)
+}
+
+impl ListSum {
+    fn item(&self, text: &str, line: usize) -> Option<Item> {
+        let c = self.p.item.0.captures(text)?;
+        let value = number(c.name("value")?.as_str())?;
+        let (mark, letter) = match c.name("mark").and_then(|m| ordinal(m.as_str())) {
+            Some((n, l)) => (Some(n), l),
+            None => (None, false),
+        };
+        Some(Item {
+            line,
+            mark,
+            letter,
+            value,
+            unit: c.name("unit").map(|u| u.as_str().to_lowercase()),
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn compare(
+        &self,
+        ctx: &Context<'_, '_>,
+        out: &mut Sink,
+        items: &[Item],
+        total: &Figure,
+        line: usize,
+        highlight: Option<(usize, usize)>,
+    ) {
+        let values: Vec<Decimal> = items.iter().map(|i| i.value.value).collect();
+        let figures: Vec<&Figure> = items.iter().map(|i| &i.value).collect();
+        let computed: Decimal = values.iter().copied().sum();
+        if sum_agrees(total, &figures, computed, ctx.tolerance) {
+            out.agree();
+            return;
+        }
+        out.push(
+            Draft {
+                line,
+                stated: total.text.clone(),
+                expected: like(total, computed),
+                computation: Localized::same(sum_text(&values, computed)),
+                related: items.iter().map(|i| i.line).collect(),
+                highlight,
+                ..Default::default()
+            }
+            .var("count", Localized::same(items.len().to_string()))
+            .var("difference", difference(total.value, computed)),
+        );
+    }
+}
+
+impl Check for ListSum {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let lines = &ctx.report.lines;
+        let mut i = 0;
+        while i < lines.len() {
+            let Some(first) = self.item(&lines[i].line.text, i) else {
+                i += 1;
+                continue;
+            };
+            // The run of items, blank lines (and dropped page furniture)
+            // between them allowed.
+            let mut items = vec![first];
+            let mut j = i + 1;
+            let mut end = None;
+            while j < lines.len() {
+                let l = &lines[j];
+                if l.line.is_blank() {
+                    j += 1;
+                    continue;
+                }
+                if let Some(item) = self.item(&l.line.text, j) {
+                    items.push(item);
+                    j += 1;
+                    continue;
+                }
+                // A page break inside the list: the page number and running
+                // header left in, then the next item, numbered on, on the
+                // next page.
+                let last = items.last().map(|it| (it.line, it.mark));
+                let resumes = (j..lines.len().min(j + 6))
+                    .filter(|&k| !lines[k].line.is_blank())
+                    .take(4)
+                    .find_map(|k| {
+                        let it = self.item(&lines[k].line.text, k)?;
+                        let (last_line, last_mark) = last?;
+                        (lines[k].page != lines[last_line].page
+                            && it.mark.is_some()
+                            && it.mark == last_mark.map(|m| m + 1)
+                            && (j..k).all(|x| lines[x].line.text.trim().chars().count() <= 60))
+                        .then_some(k)
+                    });
+                if let Some(k) = resumes {
+                    j = k;
+                    continue;
+                }
+                end = Some(j);
+                break;
+            }
+            let next = j;
+            i = next.max(i + 1);
+            if items.len() < 2 {
+                continue;
+            }
+            // A whole list: numbered 1, 2, 3 … (or a, b, c …) from the first.
+            let numbered = items
+                .iter()
+                .enumerate()
+                .all(|(k, it)| it.mark == Some(k as u32 + 1) && it.letter == items[0].letter);
+            if !numbered {
+                continue;
+            }
+            // One unit (or none) for every item.
+            let unit = items[0].unit.clone();
+            if items.iter().any(|it| it.unit != unit) {
+                continue;
+            }
+            // "JUMLAH : 92.685 M2" right after the list.
+            if let Some(e) = end
+                && items.len() >= 3
+                && let Some(c) = self.p.total_line.0.captures(&lines[e].line.text)
+                && let Some(v) = c.name("value")
+                && let Some(total) = number(v.as_str())
+                && c.name("unit")
+                    .map(|u| u.as_str().to_lowercase())
+                    .is_none_or(|u| unit.as_ref().is_none_or(|x| *x == u))
+            {
+                let at = v.start();
+                self.compare(
+                    ctx,
+                    out,
+                    &items,
+                    &total,
+                    e,
+                    Some((at, at + v.as_str().len())),
+                );
+            }
+            // "… sebanyak 377" ending the paragraph right before the list.
+            let first_line = items[0].line;
+            if let Some(para) = ctx.report.paragraphs.iter().find(|p| {
+                p.pieces.last().is_some_and(|(_, l)| {
+                    *l < first_line && lines[*l + 1..first_line].iter().all(|x| x.line.is_blank())
+                })
+            }) && let Some(c) = self.p.total_before.0.captures(&para.text)
+                && let Some(v) = c.name("value")
+                && let Some(total) = number(v.as_str())
+            {
+                let (line, at) = ctx.locate(para, v.start());
+                self.compare(
+                    ctx,
+                    out,
+                    &items,
+                    &total,
+                    line,
+                    Some((at, at + v.as_str().len())),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::checks::testing::{findings, run_default};
+
+    const GARDENS: &str = "Luas taman dan tugu yang dikelola adalah sebagai berikut :\n\n1. Hutan Kota\t: 20.000\n\n2. Alun-alun Kota\t: 6.000\n\n3. Lapangan Prawatasari\t: 20.526\n\n4. Taman Joglo\t: 4.725\n\nJUMLAH\t: {total} M2\n\nDan capaian tempat pembuangan sampah persatuan penduduk 61% dari target.\n";
+
+    #[test]
+    fn a_list_total_that_is_not_its_sum_is_found() {
+        let found = findings("list-sum", &GARDENS.replace("{total}", "52.251"));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "52.251");
+        assert_eq!(found[0].expected, "51.251");
+        let (found, coverage) = run_default("list-sum", &GARDENS.replace("{total}", "51.251"));
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 1);
+    }
+
+    #[test]
+    fn a_total_in_the_sentence_before_the_list_is_checked() {
+        let text = "Pelaksanaan tugas didukung dengan sumber daya manusia yaitu sebanyak {total}\n\na) Jabatan struktural\t: 17\n\nb) PNS/Staf\t: 131\n\nc) Honorer/TKS\t: 246\n\nBerikut struktur organisasi dinas.\n";
+        let found = findings("list-sum", &text.replace("{total}", "377"));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "394");
+        assert!(findings("list-sum", &text.replace("{total}", "394")).is_empty());
+    }
+
+    /// A list that does not start at 1 may be the rest of a longer one.
+    #[test]
+    fn a_list_not_numbered_from_one_is_not_summed() {
+        let text = GARDENS
+            .replace("{total}", "99.999")
+            .replace("1. Hutan", "5. Hutan")
+            .replace("2. Alun", "6. Alun")
+            .replace("3. Lap", "7. Lap")
+            .replace("4. Taman", "8. Taman");
+        assert!(findings("list-sum", &text).is_empty());
+    }
+
+    /// A list broken by a page: the page number and header between its items.
+    #[test]
+    fn a_list_over_a_page_break_is_one_list() {
+        let text = GARDENS.replace("{total}", "52.251").replace(
+            "\n\n3. Lapangan",
+            "\n\n23\n\nDinas Kebersihan dan Pertamanan\n\u{c}3. Lapangan",
+        );
+        let found = findings("list-sum", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "51.251");
+    }
+}
