@@ -18,6 +18,7 @@ use crate::extract::{self, InputKind};
 use crate::findings::{Finding, sort_findings};
 use crate::limits::{self, Limits};
 use crate::rules::RuleSet;
+use crate::rules::checks::cross::{self, CrossOutcome, ReportFacts, Ungrouped};
 use crate::rules::checks::{self, ScaleBand};
 use crate::structure::{self, Metadata};
 
@@ -64,6 +65,9 @@ pub struct AuditRun {
     pub files: Vec<FileReport>,
     /// How many findings a `--baseline` of reviewed findings hid; None without a baseline.
     pub hidden_by_baseline: Option<usize>,
+    /// What the checks across reports grouped and compared; None when they
+    /// were not run. Their findings are in the files they are on.
+    pub cross: Option<cross::CrossSummary>,
 }
 
 impl AuditRun {
@@ -88,6 +92,9 @@ pub struct AuditOptions {
     pub progress: Option<Progress>,
     /// The threads to audit on (`--jobs`); rayon's global pool when None.
     pub pool: Option<Arc<rayon::ThreadPool>>,
+    /// Compare the reports of one office over consecutive years after the
+    /// per-file audits (`--no-cross` turns it off).
+    pub cross: bool,
 }
 
 impl AuditOptions {
@@ -99,6 +106,7 @@ impl AuditOptions {
             default_scale: Vec::new(),
             progress: None,
             pool: None,
+            cross: true,
         }
     }
 }
@@ -109,13 +117,33 @@ pub fn audit_paths(paths: &[PathBuf], options: &AuditOptions) -> AuditRun {
     audit_inputs(&discover(paths), options)
 }
 
-/// Audits the given inputs in parallel; the result is in input order.
+/// Adds the findings across reports to the reports they are on.
+pub fn attach(files: &mut [FileReport], findings: Vec<Finding>) {
+    if findings.is_empty() {
+        return;
+    }
+    let mut by_file: BTreeMap<String, Vec<Finding>> = BTreeMap::new();
+    for f in findings {
+        by_file.entry(f.location.file.clone()).or_default().push(f);
+    }
+    for file in files {
+        if let Some(more) = by_file.remove(&file.path) {
+            file.findings.extend(more);
+            sort_findings(&mut file.findings);
+        }
+    }
+}
+
+/// Audits the given inputs in parallel; the result is in input order. The
+/// findings across reports are added to the file they are reported on.
 pub fn audit_inputs(inputs: &[Input], options: &AuditOptions) -> AuditRun {
     let mut files = Vec::with_capacity(inputs.len());
-    audit_each(inputs, options, |report| files.push(report));
+    let cross = audit_each(inputs, options, |report| files.push(report));
+    attach(&mut files, cross.findings);
     AuditRun {
         files,
         hidden_by_baseline: None,
+        cross: options.cross.then_some(cross.summary),
     }
 }
 
@@ -123,12 +151,25 @@ pub fn audit_inputs(inputs: &[Input], options: &AuditOptions) -> AuditRun {
 /// `on_file` on the calling thread, in input order, as soon as it and every
 /// file before it are done. Only the reports of files finished out of order
 /// are held, so memory does not grow with the number of files.
-pub fn audit_each(inputs: &[Input], options: &AuditOptions, mut on_file: impl FnMut(FileReport)) {
+///
+/// Unless `options.cross` is off, each report also leaves the few facts the
+/// cross-report rules compare (its office, year and indicator figures); once
+/// every file is done they are compared per office and year, and the
+/// findings returned (each on the later report of a pair). Only those facts
+/// are kept until the end, never a document.
+pub fn audit_each(
+    inputs: &[Input],
+    options: &AuditOptions,
+    mut on_file: impl FnMut(FileReport),
+) -> CrossOutcome {
     let mut compiled = checks::compile(&options.rules);
     compiled.tolerance = options.tolerance;
     compiled.default_scale = options.default_scale.clone();
+    let cross_on = options.cross && !compiled.cross.is_empty();
     let compiled = &compiled;
-    let (sender, receiver) = std::sync::mpsc::channel::<(usize, FileReport)>();
+    let mut collector = cross::Collector::default();
+    type Facts = Option<Result<ReportFacts, Ungrouped>>;
+    let (sender, receiver) = std::sync::mpsc::channel::<(usize, FileReport, Facts)>();
     std::thread::scope(|scope| {
         scope.spawn(move || {
             // `par_bridge` hands out inputs in order, one at a time, so files
@@ -137,12 +178,13 @@ pub fn audit_each(inputs: &[Input], options: &AuditOptions, mut on_file: impl Fn
                 inputs.iter().enumerate().par_bridge().for_each_with(
                     sender,
                     |sender, (index, input)| {
-                        let report = audit_input(input, compiled, options.limits);
+                        let (report, facts) =
+                            audit_input_facts(input, compiled, options.limits, cross_on);
                         if let Some(tick) = &options.progress {
                             tick();
                         }
                         // The receiver only goes away if `on_file` panicked.
-                        let _ = sender.send((index, report));
+                        let _ = sender.send((index, report, facts));
                     },
                 )
             };
@@ -151,16 +193,25 @@ pub fn audit_each(inputs: &[Input], options: &AuditOptions, mut on_file: impl Fn
                 None => work(),
             }
         });
-        let mut waiting: BTreeMap<usize, FileReport> = BTreeMap::new();
+        let mut waiting: BTreeMap<usize, (FileReport, Facts)> = BTreeMap::new();
         let mut next = 0;
-        for (index, report) in receiver {
-            waiting.insert(index, report);
-            while let Some(report) = waiting.remove(&next) {
+        for (index, report, facts) in receiver {
+            waiting.insert(index, (report, facts));
+            while let Some((report, facts)) = waiting.remove(&next) {
+                // In input order, so that the groups do not depend on threads.
+                if let Some(facts) = facts {
+                    collector.add(&report.path, facts);
+                }
                 on_file(report);
                 next += 1;
             }
         }
     });
+    if cross_on {
+        collector.finish(&compiled.cross)
+    } else {
+        CrossOutcome::default()
+    }
 }
 
 fn display_path(path: &Path) -> String {
@@ -170,13 +221,24 @@ fn display_path(path: &Path) -> String {
 /// Audits one input under its limits, turning any panic or exceeded limit into
 /// an error status for that file alone.
 pub fn audit_input(input: &Input, compiled: &checks::CompiledRules, limits: Limits) -> FileReport {
+    audit_input_facts(input, compiled, limits, false).0
+}
+
+/// [`audit_input`], and with `cross` the facts the cross-report rules need
+/// (None unless the file was audited, `ok`).
+fn audit_input_facts(
+    input: &Input,
+    compiled: &checks::CompiledRules,
+    limits: Limits,
+    cross: bool,
+) -> (FileReport, Option<Result<ReportFacts, Ungrouped>>) {
     let path = display_path(&input.path);
     if let Some(problem) = &input.problem {
         let (status, why) = match problem {
             Problem::Unreadable(why) => (FileStatus::Error, why),
             Problem::NotAFile(why) => (FileStatus::Skipped, why),
         };
-        return FileReport {
+        let report = FileReport {
             path,
             kind: input.kind,
             pages: 0,
@@ -186,9 +248,10 @@ pub fn audit_input(input: &Input, compiled: &checks::CompiledRules, limits: Limi
             findings: Vec::new(),
             coverage: None,
         };
+        return (report, None);
     }
     let Some(kind) = input.kind else {
-        return FileReport {
+        let report = FileReport {
             path,
             kind: None,
             pages: 0,
@@ -198,12 +261,20 @@ pub fn audit_input(input: &Input, compiled: &checks::CompiledRules, limits: Limi
             findings: Vec::new(),
             coverage: None,
         };
+        return (report, None);
     };
     let _budget = limits::enter(limits);
+    let mut facts = None;
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        audit_file(&input.path, &path, kind, compiled)
+        audit_file(
+            &input.path,
+            &path,
+            kind,
+            compiled,
+            cross.then_some(&mut facts),
+        )
     }));
-    match outcome {
+    let report = match outcome {
         // Readers, structure and checks stop early when the budget runs out: what
         // they found is incomplete, and a report cut short may look empty or
         // unlike an LKjIP, so any status but an error becomes this one.
@@ -229,7 +300,10 @@ pub fn audit_input(input: &Input, compiled: &checks::CompiledRules, limits: Limi
                 coverage: None,
             }
         }
-    }
+    };
+    // Only an audited report is grouped; what a stopped one left is incomplete.
+    let facts = facts.filter(|_| report.status == FileStatus::Ok);
+    (report, facts)
 }
 
 /// The report of a file stopped by its budget: an error, without findings
@@ -249,6 +323,7 @@ fn audit_file(
     shown: &str,
     kind: InputKind,
     compiled: &checks::CompiledRules,
+    cross_facts: Option<&mut Option<Result<ReportFacts, Ungrouped>>>,
 ) -> FileReport {
     let document = match extract::extract(path, kind) {
         Ok(doc) => doc,
@@ -335,6 +410,9 @@ fn audit_file(
         };
     }
     let run = checks::run(compiled, &report, shown);
+    if let Some(out) = cross_facts {
+        *out = Some(cross::facts(&report, shown, &compiled.cross));
+    }
     let coverage = crate::coverage::measure(&report, compiled, &run);
     let mut findings = run.findings;
     sort_findings(&mut findings);

@@ -104,7 +104,13 @@ pub struct BaselineFilter<'a> {
 
 impl BaselineFilter<'_> {
     pub fn hide_reviewed(&mut self, file: &mut FileReport) {
-        file.findings.retain(|f: &Finding| {
+        self.hide_reviewed_findings(&mut file.findings);
+    }
+
+    /// Hides the reviewed ones of `findings` (the findings across reports,
+    /// which come after every file).
+    pub fn hide_reviewed_findings(&mut self, findings: &mut Vec<Finding>) {
+        findings.retain(|f: &Finding| {
             let fingerprint = f.fingerprint();
             match self.remaining.get_mut(fingerprint.as_str()) {
                 Some(n) if *n > 0 => {

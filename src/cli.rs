@@ -26,6 +26,7 @@ use lkjip_audit::limits::{self, Limits};
 use lkjip_audit::report::summary::{RunSummary, SummaryBuilder};
 use lkjip_audit::report::{self, OutputFormat, Placement, RenderOptions, ReportWriter};
 use lkjip_audit::rules::RuleSet;
+use lkjip_audit::rules::checks::cross::CrossOutcome;
 
 #[derive(Parser)]
 #[command(
@@ -124,6 +125,9 @@ struct AuditArgs {
     /// Only findings (and errors): no progress bar, no notes on stderr.
     #[arg(long, short = 'q')]
     quiet: bool,
+    /// No checks across reports (several years of one office in one run).
+    #[arg(long)]
+    no_cross: bool,
 }
 
 #[derive(Subcommand)]
@@ -397,8 +401,9 @@ fn run_audit(
     config: &Config,
     rules: RuleSet,
     mut on_file: impl FnMut(FileReport) -> Result<(), Fatal>,
-) -> Result<(), Fatal> {
+) -> Result<CrossOutcome, Fatal> {
     let mut options = AuditOptions::new(rules);
+    options.cross = !args.no_cross;
     options.limits = args.limits.limits();
     options.tolerance = config.tolerance();
     options.default_scale = config.default_scale.clone();
@@ -424,7 +429,7 @@ fn run_audit(
     }
     // The first failure to write stops the output; the audit runs out.
     let mut failure = None;
-    audit_each(inputs, &options, |report| {
+    let cross = audit_each(inputs, &options, |report| {
         if failure.is_none() {
             let written = match &bar {
                 Some(bar) => bar.suspend(|| on_file(report)),
@@ -436,7 +441,7 @@ fn run_audit(
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    failure.map_or(Ok(()), Err)
+    failure.map_or(Ok(cross), Err)
 }
 
 /// One output of `check`: where it goes and its writer.
@@ -531,7 +536,7 @@ fn check(
     };
     let mut failed = false;
     let mut summary = SummaryBuilder::default();
-    run_audit(args, &inputs, &config, rules, |mut report| {
+    let mut cross = run_audit(args, &inputs, &config, rules, |mut report| {
         if let Some(filter) = &mut hide_reviewed {
             filter.hide_reviewed(&mut report);
         }
@@ -544,8 +549,21 @@ fn check(
         }
         Ok(())
     })?;
+    if let Some(filter) = &mut hide_reviewed {
+        filter.hide_reviewed_findings(&mut cross.findings);
+    }
+    failed |= threshold.is_some_and(|t| cross.findings.iter().any(|f| f.severity >= t));
+    summary.add_cross(&cross.findings);
+    for out in &mut writers {
+        out.writer
+            .cross(&cross.findings)
+            .map_err(|e| write_error(&out.name, e))?;
+    }
     let hidden = hide_reviewed.map(|filter| filter.hidden);
-    let summary = summary.finish(hidden);
+    let mut summary = summary.finish(hidden);
+    if !args.no_cross {
+        summary.cross = Some(cross.summary);
+    }
     if let (Some(hidden), false) = (hidden, args.quiet) {
         eprintln!("lkjip-audit: {hidden} findings hidden by the baseline");
     }
@@ -633,10 +651,11 @@ fn write_baseline(args: &AuditArgs, output: &Path) -> Result<ExitCode, Fatal> {
         return Err(Fatal(format!("{}: not opened", output.display())));
     };
     let mut run = AuditRun::default();
-    run_audit(args, &inputs, &config, rules, |report| {
+    let cross = run_audit(args, &inputs, &config, rules, |report| {
         run.files.push(report);
         Ok(())
     })?;
+    lkjip_audit::audit::attach(&mut run.files, cross.findings);
     let baseline = Baseline::from_run(&run);
     std::io::Write::write_all(&mut file, baseline.to_json().as_bytes())
         .map_err(|e| Fatal(format!("{}: {e}", output.display())))?;

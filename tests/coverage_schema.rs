@@ -12,6 +12,7 @@ use lkjip_audit::discover::discover;
 use lkjip_audit::limits::Limits;
 use lkjip_audit::report::{OutputFormat, RenderOptions, render};
 use lkjip_audit::rules::RuleSet;
+use lkjip_audit::rules::checks::cross::{CrossSummary, Group, Ungrouped, UngroupedFile};
 use lkjip_audit::rules::checks::{Check, Context, Sink, Why, compile};
 use lkjip_audit::structure::Table;
 use serde_json::Value;
@@ -34,11 +35,12 @@ impl Check for Probe {
 }
 
 /// Maps whose keys are data, not fields.
-const MAPS: [&str; 4] = [
+const MAPS: [&str; 5] = [
     "summary.by_status",
     "summary.by_category",
     "summary.by_rule",
     "summary.per_file[].by_category",
+    "summary.cross.skipped",
 ];
 
 /// Every field path of `value` (`all`), and the paths of its leaves: scalars,
@@ -106,6 +108,22 @@ fn readme_schema_matches_the_serialised_document() {
             .map(|i| audit_input(i, &compiled, Limits::default()))
             .collect(),
         hidden_by_baseline: None,
+        // What a run over several years of one office records.
+        cross: Some(CrossSummary {
+            groups: vec![Group {
+                office: "Kecamatan X".into(),
+                reports: vec![(2020, "a.txt".into()), (2021, "b.txt".into())],
+            }],
+            ungrouped: vec![UngroupedFile {
+                file: "c.txt".into(),
+                why: Ungrouped::NoOffice,
+            }],
+            pairs: 1,
+            agree: 3,
+            skipped: [("indicator matches two indicators of the other report", 1)]
+                .into_iter()
+                .collect(),
+        }),
     };
     let text = render(OutputFormat::Json, &run, &RenderOptions::default());
     let doc: Value = serde_json::from_str(&text).expect("the document is JSON");

@@ -73,6 +73,15 @@ impl<W: io::Write> ReportWriter for CsvWriter<W> {
         self.out.write_all(rows.as_bytes())
     }
 
+    fn cross(&mut self, findings: &[Finding]) -> io::Result<()> {
+        self.start()?;
+        let mut rows = String::new();
+        for f in findings {
+            push_row(&mut rows, row(f, self.lang).into_iter());
+        }
+        self.out.write_all(rows.as_bytes())
+    }
+
     fn finish(&mut self, _summary: &RunSummary) -> io::Result<()> {
         self.start()?;
         self.out.flush()

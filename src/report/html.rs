@@ -101,6 +101,7 @@ struct Words {
     hidden: &'static str,
     shown: &'static str,
     year: &'static str,
+    across: &'static str,
 }
 
 const ID: Words = Words {
@@ -125,6 +126,7 @@ const ID: Words = Words {
     hidden: "temuan disembunyikan oleh baseline",
     shown: "ditampilkan",
     year: "tahun",
+    across: "Antarlaporan (beberapa tahun satu kantor)",
 };
 
 const EN: Words = Words {
@@ -149,6 +151,7 @@ const EN: Words = Words {
     hidden: "findings hidden by the baseline",
     shown: "shown",
     year: "year",
+    across: "Across reports (several years of one office)",
 };
 
 // The summary and filters are written after the reports (see HtmlWriter);
@@ -270,12 +273,28 @@ fn finding_html(out: &mut String, f: &Finding, lang: Lang, w: &Words, folder: Op
         );
     }
     if !f.related.is_empty() {
-        let places: Vec<String> = f.related.iter().map(|l| place(l, w)).collect();
+        // A place in another file (a finding across reports) links to its page.
+        let places: Vec<String> = f
+            .related
+            .iter()
+            .map(|l| {
+                if l.file == f.location.file {
+                    escape(&place(l, w))
+                } else {
+                    format!(
+                        "<a href=\"{}\">{}: {}</a>",
+                        escape(&page_link(&l.file, l.page, folder)),
+                        escape(&l.file),
+                        escape(&place(l, w))
+                    )
+                }
+            })
+            .collect();
         let _ = write!(
             out,
             "<div class=\"muted\">{}: {}</div>",
             w.related,
-            escape(&places.join("; "))
+            places.join("; ")
         );
     }
     out.push_str("</div>\n");
@@ -446,6 +465,30 @@ impl<W: io::Write> ReportWriter for HtmlWriter<W> {
             self.words(),
             self.folder.as_deref(),
         );
+        self.out.write_all(section.as_bytes())
+    }
+
+    fn cross(&mut self, findings: &[Finding]) -> io::Result<()> {
+        self.start()?;
+        if findings.is_empty() {
+            return Ok(());
+        }
+        for f in findings {
+            self.severities.insert(f.severity.as_str().to_string());
+            self.categories.insert(f.category.as_str().to_string());
+            if !self.rules.contains(&f.rule) {
+                self.rules.insert(f.rule.clone());
+            }
+        }
+        let w = self.words();
+        let mut section = format!(
+            "<section class=\"report cross\" data-file=\"\"><h2>{}</h2>",
+            escape(w.across)
+        );
+        for f in findings {
+            finding_html(&mut section, f, self.lang, w, self.folder.as_deref());
+        }
+        section.push_str("</section>\n");
         self.out.write_all(section.as_bytes())
     }
 

@@ -25,6 +25,7 @@ struct Words {
     category: &'static str,
     hidden: &'static str,
     most: &'static str,
+    across: &'static str,
 }
 
 const ID: Words = Words {
@@ -42,6 +43,7 @@ const ID: Words = Words {
     category: "Kategori",
     hidden: "temuan disembunyikan oleh baseline (sudah ditinjau)",
     most: "Berkas dengan temuan terbanyak",
+    across: "Antarlaporan (beberapa tahun satu kantor)",
 };
 
 const EN: Words = Words {
@@ -59,6 +61,7 @@ const EN: Words = Words {
     category: "Category",
     hidden: "findings hidden by the baseline (already reviewed)",
     most: "Files with the most findings",
+    across: "Across reports (several years of one office)",
 };
 
 fn severity_word(s: Severity, lang: Lang) -> &'static str {
@@ -147,6 +150,24 @@ impl<W: io::Write> ReportWriter for HumanWriter<W> {
         self.out.write_all(text.as_bytes())
     }
 
+    fn cross(&mut self, findings: &[Finding]) -> io::Result<()> {
+        if findings.is_empty() {
+            return Ok(());
+        }
+        let w = if self.lang == Lang::Id { &ID } else { &EN };
+        let mut text = format!("{}\n", w.across);
+        let mut file = None;
+        for f in findings {
+            if file != Some(&f.location.file) {
+                file = Some(&f.location.file);
+                let _ = writeln!(text, "{}", f.location.file);
+            }
+            write_finding(&mut text, f, self.lang);
+        }
+        text.push('\n');
+        self.out.write_all(text.as_bytes())
+    }
+
     fn finish(&mut self, summary: &RunSummary) -> io::Result<()> {
         let mut text = String::new();
         write_summary(&mut text, summary, self.lang);
@@ -176,6 +197,17 @@ fn write_file(out: &mut String, file: &FileReport, lang: Lang) {
             let _ = writeln!(out, "  {}", w.no_findings);
         }
         for f in &file.findings {
+            write_finding(out, f, lang);
+        }
+    }
+}
+
+/// One finding of the listing: where, what, the line, the figures, the
+/// computation and the other places (named with their file when another).
+fn write_finding(out: &mut String, f: &Finding, lang: Lang) {
+    let w = if lang == Lang::Id { &ID } else { &EN };
+    {
+        {
             let place = match f.location.page {
                 Some(p) => format!("{} {p}, {} {}", w.page, w.line, f.location.line),
                 None => format!("{} {}", w.line, f.location.line),
@@ -203,9 +235,16 @@ fn write_file(out: &mut String, file: &FileReport, lang: Lang) {
                     .related
                     .iter()
                     .take(8)
-                    .map(|l| match l.page {
-                        Some(p) => format!("{} {p}/{}", w.page, l.line),
-                        None => l.line.to_string(),
+                    .map(|l| {
+                        let at = match l.page {
+                            Some(p) => format!("{} {p}/{}", w.page, l.line),
+                            None => l.line.to_string(),
+                        };
+                        if l.file == f.location.file {
+                            at
+                        } else {
+                            format!("{} {at}", l.file)
+                        }
                     })
                     .collect();
                 let more = if f.related.len() > 8 { ", …" } else { "" };

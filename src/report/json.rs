@@ -156,6 +156,20 @@ impl<W: Write> ReportWriter for JsonWriter<W> {
         Ok(())
     }
 
+    fn cross(&mut self, findings: &[Finding]) -> io::Result<()> {
+        self.start()?;
+        for f in findings {
+            let sep = if self.findings_written == 0 { "" } else { "," };
+            write!(
+                self.out,
+                "{sep}\n    {}",
+                compact(&FindingJson::of(f, self.lang))
+            )?;
+            self.findings_written += 1;
+        }
+        Ok(())
+    }
+
     fn finish(&mut self, summary: &RunSummary) -> io::Result<()> {
         self.start()?;
         write!(self.out, "\n  ],\n  \"files\": [")?;

@@ -17,7 +17,7 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use crate::audit::{AuditRun, FileReport};
-use crate::findings::Lang;
+use crate::findings::{Finding, Lang};
 use summary::RunSummary;
 
 /// An output format.
@@ -68,6 +68,11 @@ pub struct Placement {
 /// `finish` once with the run's summary.
 pub trait ReportWriter {
     fn file(&mut self, file: &FileReport) -> io::Result<()>;
+    /// The findings across reports (several years of one office), known only
+    /// once every file is audited: after the last `file`, before `finish`.
+    /// Each is on the later report of a pair and names the other file's
+    /// places in `related`.
+    fn cross(&mut self, findings: &[Finding]) -> io::Result<()>;
     fn finish(&mut self, summary: &RunSummary) -> io::Result<()>;
 }
 

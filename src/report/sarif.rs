@@ -228,6 +228,21 @@ impl<W: Write> ReportWriter for SarifWriter<'_, W> {
         Ok(())
     }
 
+    fn cross(&mut self, findings: &[Finding]) -> io::Result<()> {
+        self.start()?;
+        for f in findings {
+            let index = self.rule_index(f);
+            let sep = if self.results_written == 0 { "" } else { "," };
+            write!(
+                self.out,
+                "{sep}\n        {}",
+                result(f, self.lang, Some(index))
+            )?;
+            self.results_written += 1;
+        }
+        Ok(())
+    }
+
     fn finish(&mut self, summary: &RunSummary) -> io::Result<()> {
         self.start()?;
         let mut rules: Vec<Value> = self.rules.iter().map(|r| rule_json(r, self.lang)).collect();

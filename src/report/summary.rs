@@ -7,7 +7,8 @@ use serde::Serialize;
 
 use crate::audit::{AuditRun, FileReport};
 use crate::coverage::Figures;
-use crate::findings::{Category, Severity};
+use crate::findings::{Category, Finding, Severity};
+use crate::rules::checks::cross::CrossSummary;
 
 /// How many files the "most findings" list names.
 pub const TOP_FILES: usize = 10;
@@ -59,6 +60,9 @@ pub struct RunSummary {
     /// The coverage shares summed over the audited files.
     pub coverage: Figures,
     pub per_file: Vec<FileSummary>,
+    /// The checks across reports: offices grouped over years, reports left
+    /// ungrouped; null when they were not run (`--no-cross`).
+    pub cross: Option<CrossSummary>,
 }
 
 /// Summarises a run.
@@ -67,7 +71,9 @@ pub fn summarize(run: &AuditRun) -> RunSummary {
     for file in &run.files {
         builder.add(file);
     }
-    builder.finish(run.hidden_by_baseline)
+    let mut summary = builder.finish(run.hidden_by_baseline);
+    summary.cross = run.cross.clone();
+    summary
 }
 
 /// Builds the summary one file at a time, so that a streamed run need not
@@ -112,6 +118,20 @@ impl SummaryBuilder {
         }
     }
 
+    /// Counts the findings across reports, each with the file it is on.
+    pub fn add_cross(&mut self, findings: &[Finding]) {
+        for f in findings {
+            self.by_severity.add(f.severity);
+            *self.by_category.entry(f.category.as_str()).or_insert(0) += 1;
+            *self.by_rule.entry(f.rule.clone()).or_insert(0) += 1;
+            if let Some(file) = self.per_file.iter_mut().find(|s| s.path == f.location.file) {
+                file.findings += 1;
+                file.by_severity.add(f.severity);
+                *file.by_category.entry(f.category.as_str()).or_insert(0) += 1;
+            }
+        }
+    }
+
     pub fn finish(self, hidden_by_baseline: Option<usize>) -> RunSummary {
         let mut top_files: Vec<(String, usize)> = self
             .per_file
@@ -132,6 +152,7 @@ impl SummaryBuilder {
             hidden_by_baseline,
             coverage: self.coverage,
             per_file: self.per_file,
+            cross: None,
         }
     }
 }
@@ -204,6 +225,7 @@ mod tests {
                 file("c.pdf", FileStatus::NoText, Vec::new()),
             ],
             hidden_by_baseline: Some(3),
+            cross: None,
         };
         let s = summarize(&run);
         assert_eq!(s.files, 3);

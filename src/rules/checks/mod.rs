@@ -6,6 +6,7 @@ mod arithmetic;
 mod claims;
 mod common;
 mod counts;
+pub mod cross;
 mod format;
 mod list_sums;
 mod narrative;
@@ -234,6 +235,8 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
             build(p, narrative::SentenceCapaian::new)
         }),
         ("average_row", |p| build(p, narrative::AverageRow::new)),
+        // Run across reports after the per-file audits (`cross::Collector`).
+        (cross::KIND, |p| build(p, cross::Inert::new)),
         ("paragraph_average", |p| {
             build(p, narrative::ParagraphAverage::new)
         }),
@@ -316,18 +319,22 @@ pub struct CompiledRules {
     /// The ordinal scale for reports that state none (configuration); empty:
     /// each predicate rule's own `default_scale`.
     pub default_scale: Vec<ScaleBand>,
+    /// The rules run across reports, after every file's own audit.
+    pub cross: cross::CrossRules,
 }
 
 pub fn compile(rules: &RuleSet) -> CompiledRules {
     let checks = rules
         .rules
         .iter()
+        .filter(|r| r.kind != cross::KIND)
         .filter_map(|r| build_rule(r).ok().map(|c| (r.clone(), c)))
         .collect();
     CompiledRules {
         checks,
         tolerance: Decimal::ZERO,
         default_scale: Vec::new(),
+        cross: cross::CrossRules::from_rules(rules.rules.iter()),
     }
 }
 

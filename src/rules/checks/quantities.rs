@@ -640,7 +640,7 @@ static ACHIEVEMENT_WORD: LazyLock<Regex> =
 
 /// An indicator's label reduced to its words: no numbering, no "(IKU)", no
 /// hyphens of a word broken over lines, lower case.
-pub(super) fn indicator_key(label: &str) -> String {
+pub(crate) fn indicator_key(label: &str) -> String {
     let s = LEAD_NUMBER.replace(label, "");
     let s = s.to_lowercase().replace("(iku)", " ");
     // "ketidaklengkap-an", "Meningkat- nya": a word broken over lines.
@@ -674,14 +674,14 @@ pub(super) fn indicator_key(label: &str) -> String {
 }
 
 /// A key specific enough to name one indicator: two words and 14 letters at least.
-pub(super) fn specific(key: &str) -> bool {
+pub(crate) fn specific(key: &str) -> bool {
     key.split(' ').count() >= 2 && key.chars().filter(|c| c.is_alphabetic()).count() >= 14
 }
 
 /// How alike two keys are: shared words over all words (Dice on word counts,
 /// so a label read twice over a wrapped row is not its single self), 0 to 1.
 /// A program and a kegiatan of the same name are two things.
-fn likeness(a: &str, b: &str) -> f64 {
+pub(crate) fn likeness(a: &str, b: &str) -> f64 {
     let counts = |s: &'_ str| {
         let mut m = std::collections::BTreeMap::<String, usize>::new();
         for w in s.split(' ') {
@@ -703,9 +703,9 @@ fn likeness(a: &str, b: &str) -> f64 {
 
 /// Word sets of two keys as alike as this name one indicator ("Persentase
 /// SDM terlatih" and "Prosentase SDM terlatih"), when no other key is as close.
-const LIKE_ENOUGH: f64 = 0.85;
+pub(crate) const LIKE_ENOUGH: f64 = 0.85;
 /// Words a label needs before a differently worded one may name the same indicator.
-const FUZZY_WORDS: usize = 5;
+pub(crate) const FUZZY_WORDS: usize = 5;
 
 impl SameIndicator {
     /// Stage 1: what each numeric column of a table measures, or None.
@@ -1019,7 +1019,7 @@ fn last_capaian(table: &Table, col: usize, year_n: Option<i32>) -> Option<i32> {
 }
 
 /// Two figures state one value: each equals the other rounded or truncated to its decimals.
-fn same_value(a: &Figure, b: &Figure, extra: Decimal) -> bool {
+pub(crate) fn same_value(a: &Figure, b: &Figure, extra: Decimal) -> bool {
     // "10,625" and "10625": one number in two styles (a lone group of three
     // digits after a comma reads either way).
     let digits = |f: &Figure| -> String { f.text.chars().filter(char::is_ascii_digit).collect() };

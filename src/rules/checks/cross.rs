@@ -1,0 +1,1277 @@
+//! Checks across reports: several years of one office audited in one run.
+//!
+//! After each report is audited on its own, [`facts`] keeps of it only what
+//! the cross-report rules compare — per indicator row of its performance
+//! tables, per year, the target, realisasi and capaian with where they are
+//! printed — never the document. A [`Collector`] groups these facts by office
+//! (the normalised name from the metadata) and report year as the files come
+//! (one map insertion per file), and at the end compares each pair of
+//! consecutive years of one office:
+//!
+//! - `figures`: the realisasi and capaian of year n−1 that the later report
+//!   restates against those the earlier report (of year n−1) gave;
+//! - `target`: the targets both give for the same indicator and year, against
+//!   the same reference (the year's agreement, or the plan);
+//! - `copy`: a figure of the later report's own year that repeats, unchanged,
+//!   the same indicator's figure of the year before (warning);
+//! - `missing`: an indicator of the earlier report's own performance table that
+//!   the later report no longer gives (info).
+//!
+//! A finding is reported on the later file and names the earlier file's
+//! places in `related`. Every check abstains when an indicator matches
+//! ambiguously, when the earlier report gives two values for the same figure
+//! (unless one comes from its own table of the year), or when years are unclear:
+//! a report whose office or year is not established, or two reports of one
+//! office for the same year, are left ungrouped.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::LazyLock;
+
+use regex::Regex;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::common::{Pattern, both};
+use super::quantities::{FUZZY_WORDS, LIKE_ENOUGH, indicator_key, likeness, same_value, specific};
+use crate::facts::figures::{Figure, FigureKind};
+use crate::findings::{Finding, Lang, Localized, Location};
+use crate::rules::loader::Rule;
+use crate::structure::roles::{Role, TableKind};
+use crate::structure::{Chapter, Report, Table};
+
+/// The check kind rule files name for a cross-report rule.
+pub const KIND: &str = "cross_report";
+
+/// Which comparison a cross-report rule makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Comparison {
+    Figures,
+    Target,
+    Copy,
+    Missing,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CrossParams {
+    /// Which comparison the rule makes.
+    pub check: Comparison,
+    /// Columns that are not one year's value of an indicator (quarters,
+    /// cumulative, end of plan, efficiency…): never kept.
+    pub skip_column: Pattern,
+    /// A table or target column of the plan (Renstra, RPJMD): its targets and
+    /// the capaian against them are compared only with the plan's.
+    pub plan: Pattern,
+    /// A row that averages the capaian of the rows above it.
+    pub average_row: Pattern,
+    /// `copy`: the significant digits a figure needs before its repetition
+    /// is suspicious (100, 6 or 3 repeat honestly).
+    #[serde(default = "default_digits")]
+    pub min_digits: usize,
+}
+
+fn default_digits() -> usize {
+    3
+}
+
+/// A rule of this kind does nothing on one report: it is run by the collector.
+#[derive(Debug)]
+pub struct Inert;
+
+impl super::Check for Inert {}
+
+impl Inert {
+    /// Validates a rule's parameters as it is loaded.
+    pub fn new(p: CrossParams) -> Result<Inert, String> {
+        if p.min_digits == 0 {
+            return Err("`min_digits` must be at least 1".to_string());
+        }
+        Ok(Inert)
+    }
+}
+
+/// The cross-report rules in force, with their parameters.
+#[derive(Debug, Clone, Default)]
+pub struct CrossRules {
+    pub rules: Vec<(Rule, CrossParams)>,
+}
+
+impl CrossRules {
+    pub fn from_rules<'a>(rules: impl Iterator<Item = &'a Rule>) -> CrossRules {
+        let rules = rules
+            .filter(|r| r.kind == KIND)
+            .filter_map(|r| {
+                toml::Value::Table(r.params.clone())
+                    .try_into::<CrossParams>()
+                    .ok()
+                    .map(|p| (r.clone(), p))
+            })
+            .collect();
+        CrossRules { rules }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+
+    /// The extraction parameters: those of the first rule.
+    fn params(&self) -> Option<&CrossParams> {
+        self.rules.first().map(|(_, p)| p)
+    }
+}
+
+// ------------------------------------------------------------------ facts
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Measure {
+    Target,
+    Realisasi,
+    Capaian,
+}
+
+impl Measure {
+    fn words(self) -> (&'static str, &'static str) {
+        match self {
+            Measure::Target => ("target", "target"),
+            Measure::Realisasi => ("realisasi", "realisation"),
+            Measure::Capaian => ("capaian", "achievement"),
+        }
+    }
+}
+
+/// What a target, and the capaian against it, refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Basis {
+    /// The year's agreement (Perjanjian Kinerja) or the report's own target.
+    Agreement,
+    /// The plan (Renstra, RPJMD).
+    Plan,
+}
+
+/// One figure of one indicator (or average row) for one year, as printed.
+#[derive(Debug, Clone)]
+pub struct Fact {
+    /// The indicator's normalised name, or for an average row the names of
+    /// the indicators it averages.
+    pub key: String,
+    /// The row's label as printed.
+    pub label: String,
+    pub average: bool,
+    /// For an average row, the keys of the indicators it averages.
+    pub members: Vec<String>,
+    pub year: i32,
+    pub measure: Measure,
+    pub basis: Basis,
+    pub figure: Figure,
+    pub location: Location,
+    pub excerpt: String,
+    /// "Tabel 3.1", or the table's page when it has no number.
+    pub table: String,
+    /// From a table whose figures are of this year only (the report's own
+    /// table of the year, not a comparison over years).
+    pub single_year: bool,
+}
+
+/// What one report contributes: its office, year and facts.
+#[derive(Debug, Clone)]
+pub struct ReportFacts {
+    pub file: String,
+    /// The office as the metadata names it.
+    pub office: String,
+    /// Where the report was signed: two offices of one name ("Dinas
+    /// Kesehatan") in two regions are two offices.
+    pub place: Option<String>,
+    pub year: i32,
+    pub facts: Vec<Fact>,
+}
+
+/// Why a report was not grouped with others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Ungrouped {
+    NoOffice,
+    NoYear,
+    /// Another report of the same office gives the same year.
+    SameYear,
+}
+
+static TABLE_PAGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)indikator").expect("valid regex"));
+
+/// The office's name reduced to what identifies it: lower case, no
+/// punctuation, "Kantor" and "Kelas …" dropped, common long forms abbreviated.
+pub fn office_key(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let mut s: String = lower
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    for (long, short) in [
+        ("unit penyelenggara bandar udara", "upbu"),
+        ("kabupaten", "kab"),
+        ("provinsi", "prov"),
+        ("kecamatan", "kec"),
+        ("kelurahan", "kel"),
+        ("rumah sakit umum daerah", "rsud"),
+        ("sekretariat daerah", "setda"),
+    ] {
+        s = s.replace(long, short);
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        match words[i] {
+            "kantor" | "pemerintah" => {}
+            // "Kelas III": the office's class, which may change between years.
+            "kelas" => {
+                if words
+                    .get(i + 1)
+                    .is_some_and(|w| w.chars().all(|c| "ivx0123456789".contains(c)))
+                {
+                    i += 1;
+                }
+            }
+            w => out.push(w),
+        }
+        i += 1;
+    }
+    out.join(" ")
+}
+
+/// The office a report is grouped under: its normalised name and the place
+/// it was signed in (when the metadata gives one).
+fn group_key(f: &ReportFacts) -> String {
+    let place = f.place.as_deref().map(office_key).unwrap_or_default();
+    format!("{} @ {place}", office_key(&f.office))
+}
+
+/// The facts of one audited report, or why it cannot be grouped.
+pub fn facts(
+    report: &Report<'_>,
+    file: &str,
+    rules: &CrossRules,
+) -> Result<ReportFacts, Ungrouped> {
+    let office = report.metadata.office.clone().ok_or(Ungrouped::NoOffice)?;
+    let year = report.metadata.year.ok_or(Ungrouped::NoYear)?;
+    if office_key(&office).is_empty() {
+        return Err(Ungrouped::NoOffice);
+    }
+    let mut facts = Vec::new();
+    if let Some(p) = rules.params() {
+        for table in &report.tables {
+            if crate::limits::out_of_time() {
+                break;
+            }
+            table_facts(report, table, file, p, &mut facts);
+        }
+    }
+    Ok(ReportFacts {
+        file: file.to_string(),
+        office,
+        place: report.metadata.place.clone(),
+        year,
+        facts,
+    })
+}
+
+/// The value columns of a table: role, year, and whether the plan's.
+fn value_columns(table: &Table, p: &CrossParams) -> Vec<(usize, Measure, i32, Basis)> {
+    let title = table.caption_title().unwrap_or_default();
+    let plan_table = p.plan.is_match(&title);
+    let mut out = Vec::new();
+    for (col, (role, label)) in table.roles.iter().zip(&table.columns).enumerate() {
+        if role.money || p.skip_column.is_match(label) {
+            continue;
+        }
+        let measure = match role.role {
+            Role::Target => Measure::Target,
+            Role::Realisasi => Measure::Realisasi,
+            Role::Capaian => Measure::Capaian,
+            _ => continue,
+        };
+        // Only a year the header (or the caption) names: a column without
+        // one is abstained on.
+        let Some(year) = role.year else { continue };
+        let basis = if plan_table || p.plan.is_match(label) {
+            Basis::Plan
+        } else {
+            Basis::Agreement
+        };
+        out.push((col, measure, year, basis));
+    }
+    out
+}
+
+/// "Tabel 3.2"; a caption printed "Tabel 3. 2" is read as number 3 and a
+/// title starting "2 …": the number is put back together.
+fn table_name(table: &Table) -> String {
+    let Some(number) = table.caption_number() else {
+        return format!("tabel hlm. {}", table.page);
+    };
+    let title = table.caption_title().unwrap_or_default();
+    let lead: String = title.chars().take_while(char::is_ascii_digit).collect();
+    let rest = &title[lead.len()..];
+    if !lead.is_empty() && lead.len() <= 2 && rest.starts_with(' ') && !number.contains('.') {
+        format!("{number}.{lead}")
+    } else {
+        number
+    }
+}
+
+/// The column naming each row's indicator: a label column whose header says
+/// "indikator", else the last label column.
+fn indicator_column(table: &Table) -> Option<usize> {
+    let labels: Vec<usize> = (0..table.roles.len())
+        .filter(|&c| table.roles[c].role == Role::Label)
+        .collect();
+    labels
+        .iter()
+        .copied()
+        .find(|&c| TABLE_PAGE.is_match(&table.columns[c]))
+        .or_else(|| labels.last().copied())
+}
+
+fn table_facts(
+    report: &Report<'_>,
+    table: &Table,
+    file: &str,
+    p: &CrossParams,
+    out: &mut Vec<Fact>,
+) {
+    if table.chapter == Chapter::Lampiran
+        || !matches!(
+            table.kind,
+            TableKind::Performance | TableKind::Comparison | TableKind::Renstra
+        )
+    {
+        return;
+    }
+    let columns = value_columns(table, p);
+    if columns.is_empty() {
+        return;
+    }
+    let Some(name_col) = indicator_column(table) else {
+        return;
+    };
+    let years: BTreeSet<i32> = columns.iter().map(|c| c.2).collect();
+    let single_year = years.len() == 1;
+    let table_name = table_name(table);
+    let location = |page: u32, line: u32| Location {
+        file: file.to_string(),
+        page: report.doc.paged.then_some(page),
+        line,
+    };
+    let excerpt = |page: u32, line: u32| {
+        report
+            .index_of(page, line)
+            .and_then(|i| report.lines.get(i))
+            .map(|l| l.line.text.clone())
+            .unwrap_or_default()
+    };
+    // Indicators since the last average row, and all of the table's.
+    let mut since: Vec<String> = Vec::new();
+    let mut all: Vec<String> = Vec::new();
+    let mut keys_seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut rows: Vec<(String, String, bool, &crate::structure::Row)> = Vec::new();
+    let mut members_of: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    for (_, row) in table.data_rows() {
+        let label = row.label();
+        if p.average_row.is_match(label) {
+            let covered = if since.is_empty() {
+                all.clone()
+            } else {
+                std::mem::take(&mut since)
+            };
+            if covered.len() >= 2 {
+                let mut covered = covered;
+                covered.sort();
+                covered.dedup();
+                let key = format!("rata-rata: {}", covered.join(" | "));
+                rows.push((key, label.to_string(), true, row));
+                members_of.insert(rows.len() - 1, covered);
+            }
+            continue;
+        }
+        let name = row.cell(name_col).map(|c| c.text.as_str()).unwrap_or("");
+        let key = indicator_key(name);
+        if !specific(&key) {
+            continue;
+        }
+        since.push(key.clone());
+        all.push(key.clone());
+        *keys_seen.entry(key.clone()).or_default() += 1;
+        rows.push((key, name.to_string(), false, row));
+    }
+    for (index, (key, label, average, row)) in rows.into_iter().enumerate() {
+        let members = members_of.remove(&index).unwrap_or_default();
+        // An indicator named twice in one table (under two sasaran) is not
+        // identified by its name.
+        if !average && keys_seen.get(&key).copied().unwrap_or(0) > 1 {
+            continue;
+        }
+        if average {
+            // An average row prints its figure wherever the merged cell
+            // falls: one figure per year, taken as the capaian.
+            for year in &years {
+                let figures: Vec<&Figure> = columns
+                    .iter()
+                    .filter(|c| c.2 == *year)
+                    .filter_map(|c| row.figure(c.0))
+                    .filter(|f| f.kind != FigureKind::Rupiah)
+                    .collect();
+                let Some(first) = figures.first() else {
+                    continue;
+                };
+                if figures.iter().any(|f| !same_value(f, first, Decimal::ZERO)) {
+                    continue;
+                }
+                let basis = columns
+                    .iter()
+                    .find(|c| c.2 == *year)
+                    .map_or(Basis::Agreement, |c| c.3);
+                out.push(Fact {
+                    key: key.clone(),
+                    label: label.clone(),
+                    average: true,
+                    members: members.clone(),
+                    year: *year,
+                    measure: Measure::Capaian,
+                    basis,
+                    figure: (*first).clone(),
+                    location: location(row.page, row.line),
+                    excerpt: excerpt(row.page, row.line),
+                    table: table_name.clone(),
+                    single_year,
+                });
+            }
+            continue;
+        }
+        for &(col, measure, year, basis) in &columns {
+            let Some(figure) = row.figure(col) else {
+                continue;
+            };
+            out.push(Fact {
+                key: key.clone(),
+                label: label.clone(),
+                average: false,
+                members: Vec::new(),
+                year,
+                measure,
+                basis,
+                figure: figure.clone(),
+                location: location(row.page, row.line),
+                excerpt: excerpt(row.page, row.line),
+                table: table_name.clone(),
+                single_year,
+            });
+        }
+    }
+}
+
+// --------------------------------------------------------------- grouping
+
+/// One office's reports in the run, by year.
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    pub office: String,
+    /// (year, file) of each report grouped, by year.
+    pub reports: Vec<(i32, String)>,
+}
+
+/// A report left out of the cross-report checks, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct UngroupedFile {
+    pub file: String,
+    pub why: Ungrouped,
+}
+
+/// What the cross-report checks did in a run.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct CrossSummary {
+    /// Offices with reports of two or more years.
+    pub groups: Vec<Group>,
+    /// Audited reports not grouped (no office, no year, or a year given twice).
+    pub ungrouped: Vec<UngroupedFile>,
+    /// Pairs of consecutive years compared.
+    pub pairs: usize,
+    /// Figures found consistent across reports.
+    pub agree: usize,
+    /// Figures not compared, by reason (English).
+    pub skipped: BTreeMap<&'static str, usize>,
+}
+
+/// The findings across reports and what was compared.
+#[derive(Debug, Clone, Default)]
+pub struct CrossOutcome {
+    pub findings: Vec<Finding>,
+    pub summary: CrossSummary,
+}
+
+/// Gathers the facts of each report as it comes, grouped by office and year.
+#[derive(Debug, Default)]
+pub struct Collector {
+    offices: HashMap<String, BTreeMap<i32, Vec<ReportFacts>>>,
+    ungrouped: Vec<UngroupedFile>,
+}
+
+impl Collector {
+    pub fn add(&mut self, file: &str, facts: Result<ReportFacts, Ungrouped>) {
+        match facts {
+            Ok(f) => self
+                .offices
+                .entry(group_key(&f))
+                .or_default()
+                .entry(f.year)
+                .or_default()
+                .push(f),
+            Err(why) => self.ungrouped.push(UngroupedFile {
+                file: file.to_string(),
+                why,
+            }),
+        }
+    }
+
+    /// Compares each pair of consecutive years of every office.
+    pub fn finish(self, rules: &CrossRules) -> CrossOutcome {
+        let mut outcome = CrossOutcome::default();
+        outcome.summary.ungrouped = self.ungrouped;
+        let mut offices: Vec<(String, BTreeMap<i32, Vec<ReportFacts>>)> =
+            self.offices.into_iter().collect();
+        offices.sort_by(|a, b| a.0.cmp(&b.0));
+        for (_, years) in offices {
+            let mut single: BTreeMap<i32, ReportFacts> = BTreeMap::new();
+            for (year, mut reports) in years {
+                if reports.len() == 1 {
+                    if let Some(r) = reports.pop() {
+                        single.insert(year, r);
+                    }
+                } else {
+                    for r in reports {
+                        outcome.summary.ungrouped.push(UngroupedFile {
+                            file: r.file,
+                            why: Ungrouped::SameYear,
+                        });
+                    }
+                }
+            }
+            if single.len() < 2 {
+                for r in single.into_values() {
+                    // Alone in its office: nothing to compare with.
+                    let _ = r;
+                }
+                continue;
+            }
+            let office = single
+                .values()
+                .next()
+                .map(|r| r.office.clone())
+                .unwrap_or_default();
+            outcome.summary.groups.push(Group {
+                office,
+                reports: single.iter().map(|(y, r)| (*y, r.file.clone())).collect(),
+            });
+            let reports: Vec<&ReportFacts> = single.values().collect();
+            for pair in reports.windows(2) {
+                let (earlier, later) = (pair[0], pair[1]);
+                if later.year != earlier.year + 1 {
+                    continue;
+                }
+                outcome.summary.pairs += 1;
+                let mut tally = Tally::default();
+                for (rule, p) in &rules.rules {
+                    let drafts = match p.check {
+                        Comparison::Figures => figures(earlier, later, &mut tally),
+                        Comparison::Target => targets(earlier, later, &mut tally),
+                        Comparison::Copy => copies(earlier, later, p, &mut tally),
+                        Comparison::Missing => missing(earlier, later, &mut tally),
+                    };
+                    outcome
+                        .findings
+                        .extend(drafts.into_iter().map(|d| d.finish(rule)));
+                }
+                outcome.summary.agree += tally.agree;
+                for (why, n) in tally.skipped {
+                    *outcome.summary.skipped.entry(why).or_default() += n;
+                }
+            }
+        }
+        crate::findings::sort_findings(&mut outcome.findings);
+        outcome.findings.dedup_by(|a, b| a == b);
+        outcome
+    }
+}
+
+#[derive(Debug, Default)]
+struct Tally {
+    agree: usize,
+    skipped: BTreeMap<&'static str, usize>,
+}
+
+impl Tally {
+    fn skip(&mut self, why: &'static str) {
+        *self.skipped.entry(why).or_default() += 1;
+    }
+}
+
+const WHY_AMBIGUOUS: &str = "indicator matches two indicators of the other report";
+const WHY_INCONSISTENT: &str =
+    "the earlier report gives two values and none in its own table of the year";
+
+// ----------------------------------------------------------------- checks
+
+/// A finding before its rule's message is filled in.
+struct Draft {
+    location: Location,
+    excerpt: String,
+    stated: String,
+    expected: String,
+    vars: Vec<(&'static str, Localized)>,
+    computation: Localized,
+    related: Vec<Location>,
+}
+
+impl Draft {
+    fn finish(self, rule: &Rule) -> Finding {
+        let mut vars = self.vars;
+        vars.push(("stated", Localized::same(self.stated.clone())));
+        vars.push(("expected", Localized::same(self.expected.clone())));
+        let fill = |template: &str, lang: Lang| {
+            let mut out = template.to_string();
+            for (name, value) in &vars {
+                out = out.replace(&format!("{{{name}}}"), value.get(lang));
+            }
+            out
+        };
+        let highlight = (!self.stated.is_empty())
+            .then(|| {
+                self.excerpt
+                    .find(&self.stated)
+                    .map(|a| (a, a + self.stated.len()))
+            })
+            .flatten();
+        let mut related = self.related;
+        related.sort();
+        related.dedup();
+        Finding {
+            rule: rule.id.clone(),
+            category: rule.category,
+            severity: rule.severity,
+            location: self.location,
+            stated: self.stated,
+            expected: self.expected,
+            message: Localized {
+                id: fill(&rule.message.id, Lang::Id),
+                en: fill(&rule.message.en, Lang::En),
+            },
+            computation: self.computation,
+            related,
+            excerpt: self.excerpt,
+            highlight,
+        }
+    }
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
+fn place(l: &Location) -> String {
+    match l.page {
+        Some(p) => format!("{}:{p}:{}", file_name(&l.file), l.line),
+        None => format!("{}:{}", file_name(&l.file), l.line),
+    }
+}
+
+/// The comparison basis of a measure: realisasi is one whatever the target.
+fn basis_of(f: &Fact) -> Basis {
+    if f.measure == Measure::Realisasi {
+        Basis::Agreement
+    } else {
+        f.basis
+    }
+}
+
+/// Edit distance between two short strings (Levenshtein, by characters).
+fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Two indicator keys name the same indicator: equal; or long names whose
+/// letters differ by a letter or two in twenty ("di inventarisasi",
+/// "diinventarisasi", "Kepuasaan"); or long names sharing nearly all words.
+pub(crate) fn same_indicator(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let compact = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
+    let (ca, cb) = (compact(a), compact(b));
+    let shorter = ca.chars().count().min(cb.chars().count());
+    if shorter >= 20
+        && ca.chars().count().abs_diff(cb.chars().count()) <= shorter / 20
+        && distance(&ca, &cb) <= shorter / 20
+    {
+        return true;
+    }
+    a.split(' ').count() >= FUZZY_WORDS
+        && b.split(' ').count() >= FUZZY_WORDS
+        && likeness(a, b) >= LIKE_ENOUGH
+}
+
+/// Two facts are of the same indicator (or average the same indicators).
+fn same_row(a: &Fact, b: &Fact) -> bool {
+    match (a.average, b.average) {
+        (false, false) => same_indicator(&a.key, &b.key),
+        (true, true) => {
+            a.members.len() == b.members.len()
+                && a.members
+                    .iter()
+                    .all(|m| b.members.iter().any(|n| same_indicator(m, n)))
+        }
+        _ => false,
+    }
+}
+
+/// The facts of `pool` of the same row as `f`; Err when one table of the
+/// pool has two rows matching it (ambiguous).
+fn candidates<'a>(f: &Fact, pool: impl Iterator<Item = &'a Fact>) -> Result<Vec<&'a Fact>, ()> {
+    let found: Vec<&Fact> = pool.filter(|o| same_row(f, o)).collect();
+    let mut rows: BTreeMap<(&str, Option<u32>), BTreeSet<&str>> = BTreeMap::new();
+    for o in &found {
+        rows.entry((o.table.as_str(), o.location.page))
+            .or_default()
+            .insert(o.key.as_str());
+    }
+    if rows.values().any(|keys| keys.len() > 1) {
+        return Err(());
+    }
+    Ok(found)
+}
+
+/// The earlier report's value for a figure: that of its own table of the
+/// year when it has one, else the one value all its tables agree on.
+fn reference<'a>(candidates: &[&'a Fact]) -> Option<&'a Fact> {
+    let own: Vec<&Fact> = candidates
+        .iter()
+        .copied()
+        .filter(|f| f.single_year)
+        .collect();
+    let pool = if own.is_empty() {
+        candidates.to_vec()
+    } else {
+        own
+    };
+    let first = *pool.first()?;
+    pool.iter()
+        .all(|f| same_value(&f.figure, &first.figure, Decimal::ZERO))
+        .then_some(first)
+}
+
+fn quantity(f: &Fact) -> Localized {
+    let (id, en) = f.measure.words();
+    let label: String = f.label.split_whitespace().collect::<Vec<_>>().join(" ");
+    let label = if label.chars().count() > 70 {
+        format!("{}…", label.chars().take(70).collect::<String>())
+    } else {
+        label
+    };
+    both(
+        format!("{id} {} \"{label}\"", f.year),
+        format!("the {en} for {} of \"{label}\"", f.year),
+    )
+}
+
+/// Compares the later report's figures of `measures` for `year` with the
+/// earlier report's.
+fn compare(
+    earlier: &ReportFacts,
+    later: &ReportFacts,
+    measures: &[Measure],
+    years: &[i32],
+    tally: &mut Tally,
+) -> Vec<Draft> {
+    let mut drafts = Vec::new();
+    for f in &later.facts {
+        if !measures.contains(&f.measure) || !years.contains(&f.year) {
+            continue;
+        }
+        let pool = earlier
+            .facts
+            .iter()
+            .filter(|o| o.measure == f.measure && basis_of(o) == basis_of(f) && o.year == f.year);
+        let candidates = match candidates(f, pool) {
+            Ok(c) if c.is_empty() => continue,
+            Ok(c) => c,
+            Err(()) => {
+                tally.skip(WHY_AMBIGUOUS);
+                continue;
+            }
+        };
+        let candidates = &candidates;
+        let Some(right) = reference(candidates) else {
+            tally.skip(WHY_INCONSISTENT);
+            continue;
+        };
+        if same_value(&f.figure, &right.figure, Decimal::ZERO) {
+            tally.agree += 1;
+            continue;
+        }
+        let others: Vec<&&Fact> = candidates
+            .iter()
+            .filter(|c| !same_value(&c.figure, &right.figure, Decimal::ZERO))
+            .collect();
+        let (also_id, also_en) = match others.first() {
+            Some(o) => (
+                format!(
+                    " (laporan itu sendiri memuat {} di {}, {})",
+                    o.figure.text,
+                    o.table,
+                    place(&o.location)
+                ),
+                format!(
+                    " (that report itself prints {} in {}, {})",
+                    o.figure.text,
+                    o.table,
+                    place(&o.location)
+                ),
+            ),
+            None => (String::new(), String::new()),
+        };
+        let name = file_name(&earlier.file).to_string();
+        drafts.push(Draft {
+            location: f.location.clone(),
+            excerpt: f.excerpt.clone(),
+            stated: f.figure.text.clone(),
+            expected: right.figure.text.clone(),
+            vars: vec![
+                ("quantity", quantity(f)),
+                ("other", Localized::same(name.clone())),
+                ("year", Localized::same(f.year.to_string())),
+            ],
+            computation: both(
+                format!(
+                    "{} {}: {}; laporan tahun {} ({}) {}, {}: {}{also_id}",
+                    f.table,
+                    f.year,
+                    f.figure.text,
+                    earlier.year,
+                    name,
+                    right.table,
+                    place(&right.location),
+                    right.figure.text
+                ),
+                format!(
+                    "{} {}: {}; the {} report ({}) {}, {}: {}{also_en}",
+                    f.table,
+                    f.year,
+                    f.figure.text,
+                    earlier.year,
+                    name,
+                    right.table,
+                    place(&right.location),
+                    right.figure.text
+                ),
+            ),
+            related: std::iter::once(right.location.clone())
+                .chain(others.iter().map(|o| o.location.clone()))
+                .collect(),
+        });
+    }
+    drafts
+}
+
+/// Realisasi and capaian of the earlier report's year, restated by the later one.
+fn figures(earlier: &ReportFacts, later: &ReportFacts, tally: &mut Tally) -> Vec<Draft> {
+    compare(
+        earlier,
+        later,
+        &[Measure::Realisasi, Measure::Capaian],
+        &[earlier.year],
+        tally,
+    )
+}
+
+/// Targets of the earlier report's year and of the later one's.
+fn targets(earlier: &ReportFacts, later: &ReportFacts, tally: &mut Tally) -> Vec<Draft> {
+    compare(
+        earlier,
+        later,
+        &[Measure::Target],
+        &[earlier.year, later.year],
+        tally,
+    )
+}
+
+/// Significant digits of a figure: 96,54 → 4, 11.235 → 5, 100 → 1.
+fn significant(f: &Figure) -> usize {
+    let digits: String = f.text.chars().filter(char::is_ascii_digit).collect();
+    let digits = digits.trim_start_matches('0').trim_end_matches('0');
+    digits.len()
+}
+
+/// A figure of the later report's own year that repeats the year before's.
+fn copies(
+    earlier: &ReportFacts,
+    later: &ReportFacts,
+    p: &CrossParams,
+    tally: &mut Tally,
+) -> Vec<Draft> {
+    let mut drafts = Vec::new();
+    let previous: Vec<&Fact> = earlier
+        .facts
+        .iter()
+        .chain(&later.facts)
+        .filter(|f| f.year == earlier.year)
+        .collect();
+    let targets: Vec<&Fact> = earlier
+        .facts
+        .iter()
+        .chain(&later.facts)
+        .filter(|f| f.measure == Measure::Target)
+        .collect();
+    let mut seen: BTreeSet<(String, Measure)> = BTreeSet::new();
+    for f in &later.facts {
+        if f.year != later.year
+            || f.measure == Measure::Target
+            || significant(&f.figure) < p.min_digits
+        {
+            continue;
+        }
+        let same_key: Vec<&&Fact> = previous
+            .iter()
+            .filter(|o| same_row(f, o) && o.measure == f.measure && basis_of(o) == basis_of(f))
+            .collect();
+        let Some(before) = same_key
+            .iter()
+            .find(|o| same_value(&o.figure, &f.figure, Decimal::ZERO))
+        else {
+            if !same_key.is_empty() {
+                tally.agree += 1;
+            }
+            continue;
+        };
+        // A realisasi equal to a target was reached, not copied.
+        if targets
+            .iter()
+            .any(|t| same_row(f, t) && same_value(&t.figure, &f.figure, Decimal::ZERO))
+        {
+            continue;
+        }
+        if !seen.insert((f.key.clone(), f.measure)) {
+            continue;
+        }
+        drafts.push(Draft {
+            location: f.location.clone(),
+            excerpt: f.excerpt.clone(),
+            stated: f.figure.text.clone(),
+            expected: String::new(),
+            vars: vec![
+                ("quantity", quantity(f)),
+                ("year", Localized::same(earlier.year.to_string())),
+                (
+                    "other",
+                    Localized::same(file_name(&before.location.file).to_string()),
+                ),
+            ],
+            computation: both(
+                format!(
+                    "{} {}: {} = {} {} ({}, {})",
+                    f.table,
+                    f.year,
+                    f.figure.text,
+                    before.table,
+                    before.year,
+                    before.figure.text,
+                    place(&before.location)
+                ),
+                format!(
+                    "{} {}: {} = {} {} ({}, {})",
+                    f.table,
+                    f.year,
+                    f.figure.text,
+                    before.table,
+                    before.year,
+                    before.figure.text,
+                    place(&before.location)
+                ),
+            ),
+            related: vec![before.location.clone()],
+        });
+    }
+    drafts
+}
+
+/// Indicators of the earlier report's own table of its year that the later
+/// report no longer gives anywhere.
+fn missing(earlier: &ReportFacts, later: &ReportFacts, tally: &mut Tally) -> Vec<Draft> {
+    let own = |r: &ReportFacts| -> BTreeMap<String, Fact> {
+        r.facts
+            .iter()
+            .filter(|f| f.single_year && f.year == r.year && !f.average)
+            .map(|f| (f.key.clone(), f.clone()))
+            .collect()
+    };
+    let before = own(earlier);
+    let now = own(later);
+    // The later report's own table of its year, where the indicator is missing.
+    let Some(anchor) = later
+        .facts
+        .iter()
+        .filter(|f| f.single_year && f.year == later.year && !f.average)
+        .min_by_key(|f| (f.location.page, f.location.line))
+    else {
+        return Vec::new();
+    };
+    let mut gone = Vec::new();
+    for fact in before.values() {
+        match candidates(fact, later.facts.iter()) {
+            Ok(c) if c.is_empty() => gone.push(fact),
+            Ok(_) => tally.agree += 1,
+            Err(()) => tally.skip(WHY_AMBIGUOUS),
+        }
+    }
+    // Tables read too differently to tell: most indicators would be "gone".
+    if now.is_empty() || gone.len() * 2 > before.len() {
+        return Vec::new();
+    }
+    gone.into_iter()
+        .map(|f| Draft {
+            location: Location {
+                file: later.file.clone(),
+                page: anchor.location.page,
+                line: anchor.location.line,
+            },
+            excerpt: anchor.excerpt.clone(),
+            stated: String::new(),
+            expected: f.label.split_whitespace().collect::<Vec<_>>().join(" "),
+            vars: vec![
+                (
+                    "indicator",
+                    Localized::same(f.label.split_whitespace().collect::<Vec<_>>().join(" ")),
+                ),
+                ("year", Localized::same(earlier.year.to_string())),
+                (
+                    "other",
+                    Localized::same(file_name(&earlier.file).to_string()),
+                ),
+            ],
+            computation: both(
+                format!(
+                    "{} {} ({}): \"{}\"; tidak ada di laporan tahun {}",
+                    f.table,
+                    earlier.year,
+                    place(&f.location),
+                    f.label.split_whitespace().collect::<Vec<_>>().join(" "),
+                    later.year
+                ),
+                format!(
+                    "{} {} ({}): \"{}\"; not in the {} report",
+                    f.table,
+                    earlier.year,
+                    place(&f.location),
+                    f.label.split_whitespace().collect::<Vec<_>>().join(" "),
+                    later.year
+                ),
+            ),
+            related: vec![f.location.clone()],
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+    use std::path::Path;
+
+    fn rules() -> CrossRules {
+        let rules = RuleSet::defaults().expect("default rules load");
+        CrossRules::from_rules(rules.rules.iter())
+    }
+
+    fn facts_of(name: &str, text: &str) -> Result<ReportFacts, Ungrouped> {
+        let doc = crate::extract::text::read_text_export(Path::new(name), text.as_bytes());
+        let report = crate::structure::analyse(&doc);
+        facts(&report, name, &rules())
+    }
+
+    fn report(year: i32, table: &str) -> String {
+        format!(
+            "LAPORAN KINERJA INSTANSI PEMERINTAH KANTOR UPBU KELAS III TARDAMU SABU TAHUN {year}\n\n\
+BAB I PENDAHULUAN\n\nLaporan Kinerja Kantor UPBU Kelas III Tardamu Sabu tahun {year} disusun.\n\n\
+BAB III AKUNTABILITAS KINERJA\n\nCapaian kinerja tahun {year}.\n\n{table}\n\n\
+BAB IV PENUTUP\n\nLaporan kinerja tahun anggaran {year}.\n"
+        )
+    }
+
+    const T2024: &str = "Tabel 3.1 Perbandingan Target Dengan Realisasi Kinerja Tahun 2024\n\n\
+| No | Indikator Kinerja | Target | Realisasi | % Capaian |\n|---|---|---|---|---|\n\
+| 1 | Jumlah Penumpang yang dilayani | 11235 | 11235 | 100 |\n\
+| 2 | Indeks Kepuasan Pengguna Jasa Layanan Bandar Udara | 90 | 96,54 | 107,27 |\n\
+| 3 | Persentase Pencapaian target Penerimaan Negara Bukan Pajak | 100 | 408,28 | 408,28 |\n\
+| | Rata-rata Capaian Sasaran | | | 205,18 |\n";
+
+    fn t2025(realisasi_ikm: &str, average: &str, own_ikm: &str) -> String {
+        format!(
+            "Tabel 3.1 Perbandingan Target Dengan Realisasi Kinerja Tahun 2025\n\n\
+| No | Indikator Kinerja | Target | Realisasi | % Capaian |\n|---|---|---|---|---|\n\
+| 1 | Jumlah Penumpang yang dilayani | 9000 | 10625 | 118,06 |\n\
+| 2 | Indeks Kepuasan Pengguna Jasa Layanan Bandar Udara | 91 | {own_ikm} | 109,89 |\n\
+| 3 | Persentase Pencapaian target Penerimaan Negara Bukan Pajak | 100 | 148,63 | 148,63 |\n\
+| | Rata-rata Capaian Sasaran | | | 125,53 |\n\n\
+Tabel 3.2 Perbandingan Target dan Realisasi Kinerja Tahun 2024 sampai dengan Tahun 2025\n\n\
+| No | Indikator Kinerja | Target 2024 | Realisasi 2024 | Capaian 2024 | Target 2025 | Realisasi 2025 | Capaian 2025 |\n\
+|---|---|---|---|---|---|---|---|\n\
+| 1 | Jumlah Penumpang yang dilayani | 11235 | 11235 | 100 | 9000 | 10625 | 118,06 |\n\
+| 2 | Indeks Kepuasan Pengguna Jasa Layanan Bandar Udara | 90 | {realisasi_ikm} | 107,27 | 91 | {own_ikm} | 109,89 |\n\
+| 3 | Persentase Pencapaian target Penerimaan Negara Bukan Pajak | 100 | 408,28 | 408,28 | 100 | 148,63 | 148,63 |\n\
+| | Rata-rata Capaian Sasaran | | | {average} | | | 125,53 |\n"
+        )
+    }
+
+    fn run(later: &str) -> CrossOutcome {
+        let mut c = Collector::default();
+        c.add(
+            "a/lakip-2024.md",
+            facts_of("a/lakip-2024.md", &report(2024, T2024)),
+        );
+        c.add(
+            "b/lakip-2025.md",
+            facts_of("b/lakip-2025.md", &report(2025, later)),
+        );
+        c.finish(&rules())
+    }
+
+    #[test]
+    fn office_names_are_normalised() {
+        assert_eq!(
+            office_key("Kantor Upbu Kelas Iii Tardamu Sabu"),
+            office_key("UPBU Kelas II Tardamu  Sabu")
+        );
+        assert_eq!(office_key("Kantor UPBU Tardamu-Sabu"), "upbu tardamu sabu");
+        assert_ne!(
+            office_key("Kecamatan Ledokombo"),
+            office_key("Kecamatan Rambipuji")
+        );
+        assert_eq!(
+            office_key("Dinas Kesehatan Kabupaten Jember"),
+            "dinas kesehatan kab jember"
+        );
+    }
+
+    #[test]
+    fn a_consistent_series_has_no_finding() {
+        let out = run(&t2025("96,54", "205,18", "100"));
+        assert!(out.findings.is_empty(), "{:#?}", out.findings);
+        assert_eq!(out.summary.groups.len(), 1);
+        assert_eq!(out.summary.pairs, 1);
+        assert!(out.summary.agree >= 8, "{:?}", out.summary);
+    }
+
+    #[test]
+    fn a_changed_figure_of_the_year_before_is_found_with_both_files() {
+        let out = run(&t2025("95,54", "201,29", "100"));
+        let figures: Vec<&Finding> = out
+            .findings
+            .iter()
+            .filter(|f| f.rule == "cross-year-figures")
+            .collect();
+        assert_eq!(figures.len(), 2, "{figures:#?}");
+        assert!(
+            figures
+                .iter()
+                .any(|f| f.stated == "95,54" && f.expected == "96,54")
+        );
+        assert!(
+            figures
+                .iter()
+                .any(|f| f.stated == "201,29" && f.expected == "205,18")
+        );
+        for f in figures {
+            assert_eq!(f.location.file, "b/lakip-2025.md");
+            assert!(
+                f.related.iter().all(|l| l.file == "a/lakip-2024.md"),
+                "{f:?}"
+            );
+            assert!(!f.related.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_figure_repeated_from_the_year_before_is_a_copy_suspicion() {
+        let out = run(&t2025("96,54", "205,18", "96,54"));
+        let copies: Vec<&Finding> = out
+            .findings
+            .iter()
+            .filter(|f| f.rule == "cross-year-copy")
+            .collect();
+        assert_eq!(copies.len(), 1, "{:#?}", out.findings);
+        assert_eq!(copies[0].stated, "96,54");
+    }
+
+    #[test]
+    fn reports_of_other_offices_or_without_year_are_not_compared() {
+        let mut c = Collector::default();
+        c.add("a.md", facts_of("a.md", &report(2024, T2024)));
+        let other = report(2025, &t2025("1,00", "1,00", "100")).replace("Tardamu Sabu", "Komodo");
+        c.add("b.md", facts_of("b.md", &other));
+        c.add("c.md", Err(Ungrouped::NoYear));
+        let out = c.finish(&rules());
+        assert!(out.findings.is_empty());
+        assert!(out.summary.groups.is_empty());
+        assert_eq!(out.summary.ungrouped.len(), 1);
+    }
+
+    #[test]
+    fn two_reports_of_one_year_are_left_ungrouped() {
+        let mut c = Collector::default();
+        c.add("a.md", facts_of("a.md", &report(2024, T2024)));
+        c.add("a2.md", facts_of("a2.md", &report(2024, T2024)));
+        c.add(
+            "b.md",
+            facts_of("b.md", &report(2025, &t2025("1,00", "1,00", "100"))),
+        );
+        let out = c.finish(&rules());
+        assert!(out.findings.is_empty(), "{:#?}", out.findings);
+        assert_eq!(out.summary.ungrouped.len(), 2);
+    }
+
+    #[test]
+    fn a_dropped_indicator_is_noted_once_it_is_in_no_table() {
+        let pnbp = "| 3 | Persentase Pencapaian target Penerimaan Negara Bukan Pajak | 100 | 148,63 | 148,63 |\n";
+        let later = t2025("96,54", "205,18", "100").replacen(pnbp, "", 1);
+        let out = run(&later);
+        let gone = |out: &CrossOutcome| -> usize {
+            out.findings
+                .iter()
+                .filter(|f| f.rule == "cross-year-missing-indicator")
+                .count()
+        };
+        assert_eq!(gone(&out), 0, "still in Tabel 3.2: {:#?}", out.findings);
+        let row_3_2 = "| 3 | Persentase Pencapaian target Penerimaan Negara Bukan Pajak | 100 | 408,28 | 408,28 | 100 | 148,63 | 148,63 |\n";
+        assert!(later.contains(row_3_2));
+        let out = run(&later.replacen(row_3_2, "", 1));
+        assert_eq!(gone(&out), 1, "{:#?}", out.findings);
+        let f = out
+            .findings
+            .iter()
+            .find(|f| f.rule == "cross-year-missing-indicator")
+            .expect("found");
+        assert_eq!(f.location.file, "b/lakip-2025.md");
+        assert_eq!(f.related[0].file, "a/lakip-2024.md");
+    }
+}
