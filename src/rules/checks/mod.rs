@@ -7,6 +7,7 @@ mod claims;
 mod common;
 mod counts;
 mod format;
+mod indicator_claims;
 mod narrative;
 mod narrative_budget;
 mod predicates;
@@ -230,6 +231,12 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("average_row", |p| build(p, narrative::AverageRow::new)),
         ("paragraph_average", |p| {
             build(p, narrative::ParagraphAverage::new)
+        }),
+        ("indicator_figures", |p| {
+            build(p, indicator_claims::IndicatorFigures::new)
+        }),
+        ("indicator_target_claim", |p| {
+            build(p, indicator_claims::IndicatorTargetClaim::new)
         }),
     ]
 }
