@@ -138,19 +138,6 @@ fn facts<'t>(ctx: &'t Context<'_, '_>, skip: &Pattern) -> Vec<Fact<'t>> {
         let measures: Vec<(usize, (Said, i32))> = (0..table.columns.len())
             .filter_map(|c| column_measure(table, c, ctx.year(), skip).map(|m| (c, m)))
             .collect();
-        if std::env::var("IC_DEBUG").is_ok() {
-            eprintln!("TABLE {ti} measures {measures:?}");
-            for r in &table.rows {
-                eprintln!(
-                    "  row {:?} {:?}",
-                    r.kind,
-                    r.cells
-                        .iter()
-                        .map(|c| (c.text.clone(), c.figure.as_ref().map(|f| f.text.clone())))
-                        .collect::<Vec<_>>()
-                );
-            }
-        }
         if measures.is_empty() {
             continue;
         }
@@ -767,29 +754,6 @@ impl IndicatorFigures {
 impl Check for IndicatorFigures {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let ind = Indicators::of(ctx, &self.p.skip_column);
-        if std::env::var("IC_DEBUG").is_ok() {
-            for g in &ind.groups {
-                eprintln!("GROUP {:?}", g.words.join(" "));
-                for &i in &g.rows {
-                    let f = &ind.facts[i];
-                    eprintln!(
-                        "   t{} {:?} {} {} trusted={}",
-                        f.table,
-                        f.role,
-                        f.year,
-                        f.figure.text,
-                        ind.trusted(
-                            ind.groups
-                                .iter()
-                                .position(|x| std::ptr::eq(x, g))
-                                .unwrap_or(0),
-                            i
-                        )
-                    );
-                }
-            }
-            eprintln!("YEAR {:?}", ctx.year());
-        }
         if ind.groups.is_empty() {
             return;
         }
@@ -803,9 +767,6 @@ impl Check for IndicatorFigures {
             }
             let toks = name_tokens(&unit.text);
             let found = mentions_with(&unit.text, &toks, &ind.groups, NAME_START, NAME_END);
-            if std::env::var("IC_DEBUG").is_ok() {
-                eprintln!("UNIT {:?}\n  found {:?}", unit.text, found);
-            }
             if found.is_empty() {
                 continue;
             }
