@@ -139,24 +139,9 @@ impl<W: Write> JsonWriter<W> {
     }
 }
 
-impl<W: Write> ReportWriter for JsonWriter<W> {
-    fn file(&mut self, file: &FileReport) -> io::Result<()> {
-        self.start()?;
-        for f in &file.findings {
-            let sep = if self.findings_written == 0 { "" } else { "," };
-            write!(
-                self.out,
-                "{sep}\n    {}",
-                compact(&FindingJson::of(f, self.lang))
-            )?;
-            self.findings_written += 1;
-        }
-        let sep = if self.files.is_empty() { "" } else { "," };
-        write!(self.files, "{sep}\n    {}", compact(&FileJson::of(file)))?;
-        Ok(())
-    }
-
-    fn cross(&mut self, findings: &[Finding]) -> io::Result<()> {
+impl<W: Write> JsonWriter<W> {
+    /// Findings after those already written.
+    fn write_findings(&mut self, findings: &[Finding]) -> io::Result<()> {
         self.start()?;
         for f in findings {
             let sep = if self.findings_written == 0 { "" } else { "," };
@@ -168,6 +153,19 @@ impl<W: Write> ReportWriter for JsonWriter<W> {
             self.findings_written += 1;
         }
         Ok(())
+    }
+}
+
+impl<W: Write> ReportWriter for JsonWriter<W> {
+    fn file(&mut self, file: &FileReport) -> io::Result<()> {
+        self.write_findings(&file.findings)?;
+        let sep = if self.files.is_empty() { "" } else { "," };
+        write!(self.files, "{sep}\n    {}", compact(&FileJson::of(file)))?;
+        Ok(())
+    }
+
+    fn cross(&mut self, findings: &[Finding]) -> io::Result<()> {
+        self.write_findings(findings)
     }
 
     fn finish(&mut self, summary: &RunSummary) -> io::Result<()> {

@@ -204,31 +204,9 @@ fn indented(value: &impl serde::Serialize, indent: &str) -> String {
         .replace('\n', &format!("\n{indent}"))
 }
 
-impl<W: Write> ReportWriter for SarifWriter<'_, W> {
-    fn file(&mut self, file: &FileReport) -> io::Result<()> {
-        self.start()?;
-        for f in &file.findings {
-            let index = self.rule_index(f);
-            let sep = if self.results_written == 0 { "" } else { "," };
-            write!(
-                self.out,
-                "{sep}\n        {}",
-                result(f, self.lang, Some(index))
-            )?;
-            self.results_written += 1;
-        }
-        if let Some(n) = notification(file) {
-            let sep = if self.notifications.is_empty() {
-                ""
-            } else {
-                ","
-            };
-            write!(self.notifications, "{sep}\n            {n}")?;
-        }
-        Ok(())
-    }
-
-    fn cross(&mut self, findings: &[Finding]) -> io::Result<()> {
+impl<W: Write> SarifWriter<'_, W> {
+    /// Findings as results, after those already written.
+    fn write_results(&mut self, findings: &[Finding]) -> io::Result<()> {
         self.start()?;
         for f in findings {
             let index = self.rule_index(f);
@@ -241,6 +219,25 @@ impl<W: Write> ReportWriter for SarifWriter<'_, W> {
             self.results_written += 1;
         }
         Ok(())
+    }
+}
+
+impl<W: Write> ReportWriter for SarifWriter<'_, W> {
+    fn file(&mut self, file: &FileReport) -> io::Result<()> {
+        self.write_results(&file.findings)?;
+        if let Some(n) = notification(file) {
+            let sep = if self.notifications.is_empty() {
+                ""
+            } else {
+                ","
+            };
+            write!(self.notifications, "{sep}\n            {n}")?;
+        }
+        Ok(())
+    }
+
+    fn cross(&mut self, findings: &[Finding]) -> io::Result<()> {
+        self.write_results(findings)
     }
 
     fn finish(&mut self, summary: &RunSummary) -> io::Result<()> {

@@ -987,28 +987,16 @@ fn copies(
                     Localized::same(file_name(&before.location.file).to_string()),
                 ),
             ],
-            computation: both(
-                format!(
-                    "{} {}: {} = {} {} ({}, {})",
-                    f.table,
-                    f.year,
-                    f.figure.text,
-                    before.table,
-                    before.year,
-                    before.figure.text,
-                    place(&before.location)
-                ),
-                format!(
-                    "{} {}: {} = {} {} ({}, {})",
-                    f.table,
-                    f.year,
-                    f.figure.text,
-                    before.table,
-                    before.year,
-                    before.figure.text,
-                    place(&before.location)
-                ),
-            ),
+            computation: Localized::same(format!(
+                "{} {}: {} = {} {} ({}, {})",
+                f.table,
+                f.year,
+                f.figure.text,
+                before.table,
+                before.year,
+                before.figure.text,
+                place(&before.location)
+            )),
             related: vec![before.location.clone()],
         });
     }

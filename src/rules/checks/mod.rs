@@ -8,6 +8,7 @@ mod common;
 mod counts;
 pub mod cross;
 mod format;
+mod indicator_claims;
 mod list_sums;
 mod narrative;
 mod narrative_budget;
@@ -239,6 +240,12 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         (cross::KIND, |p| build(p, cross::Inert::new)),
         ("paragraph_average", |p| {
             build(p, narrative::ParagraphAverage::new)
+        }),
+        ("indicator_figures", |p| {
+            build(p, indicator_claims::IndicatorFigures::new)
+        }),
+        ("indicator_target_claim", |p| {
+            build(p, indicator_claims::IndicatorTargetClaim::new)
         }),
     ]
 }

@@ -75,7 +75,7 @@ enum Said {
 /// The words that give a figure its role. Compounds are read whole:
 /// "realisasi target capaian" is a realisasi, "target capaian" a target,
 /// "capaian target" a capaian.
-static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?P<r>(?:te|di|me)?reali[sz]asi(?:kan|nya)?(?:\s+target)?(?:\s+capaian)?|di\s+realisasikan)\b|\b(?P<t>target(?:nya)?(?:\s+capaian)?)\b|\b(?P<c>(?:(?:per|pro)sentase\s+)?(?:pen|keter)?capaian(?:nya)?(?:\s+target)?)\b",
     )
@@ -95,7 +95,7 @@ static OTHER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A role word that is part of an indicator's name written in title case
 /// ("Persentase Realisasi Anggaran", "Persentase Pencapaian target Penerimaan").
-fn in_title_case_name(text: &str, start: usize, end: usize) -> bool {
+pub(super) fn in_title_case_name(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].split_whitespace().next_back().unwrap_or("");
     let after = text[end..].split_whitespace().next().unwrap_or("");
     let upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
@@ -108,7 +108,7 @@ fn in_title_case_name(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// A four-digit year ("tahun 2016"): not a measure.
-fn is_year(f: &Figure) -> bool {
+pub(super) fn is_year(f: &Figure) -> bool {
     f.decimals == 0
         && f.kind != FigureKind::Percent
         && f.text.trim().len() == 4
@@ -116,7 +116,7 @@ fn is_year(f: &Figure) -> bool {
 }
 
 /// A bound or range around a figure: "> 100 %", "5-6 %", "1 s.d 3".
-fn bounded(sentence: &str, f: &Figure) -> bool {
+pub(super) fn bounded(sentence: &str, f: &Figure) -> bool {
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?:[<>≤≥]=?|\d\s*(?:-|–|s\.?/?d\.?|sampai))\s*$").expect("valid regex")
     });
@@ -261,7 +261,7 @@ fn as_printed(stated: &Figure, value: Decimal) -> String {
 }
 
 /// Sentences of a paragraph with their byte offset in it.
-fn sentences(text: &str) -> Vec<(usize, &str)> {
+pub(super) fn sentences(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = 0;
     for m in SENTENCE_END.find_iter(text) {

@@ -57,7 +57,7 @@ impl NarrativeBudget {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Level {
+pub(super) enum Level {
     Program,
     Kegiatan,
     Unknown,
@@ -119,18 +119,18 @@ impl BudgetRow<'_> {
 
 /// Rows sharing one label key (the same kegiatan in several tables).
 #[derive(Debug)]
-struct KeyGroup {
-    words: Vec<String>,
-    rows: Vec<usize>,
-    level: Level,
+pub(super) struct KeyGroup {
+    pub(super) words: Vec<String>,
+    pub(super) rows: Vec<usize>,
+    pub(super) level: Level,
 }
 
 /// A place in a unit of text where a key group's label is named.
 #[derive(Debug, Clone)]
-struct Mention {
-    group: usize,
-    start: usize,
-    end: usize,
+pub(super) struct Mention {
+    pub(super) group: usize,
+    pub(super) start: usize,
+    pub(super) end: usize,
     level: Level,
     score: f64,
 }
@@ -299,7 +299,7 @@ fn level_of(label_key: &str, header: &str) -> (Level, String) {
 /// Two words alike: equal, or one a misspelling of the other — its end
 /// ("Pendidika" / "Pendidikan", "Survey" / "Survei"), or one letter left
 /// out, added or changed in a long word ("Progam" / "Program").
-fn word_like(a: &str, b: &str) -> bool {
+pub(super) fn word_like(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
@@ -348,13 +348,13 @@ fn dice(a: &[&str], b: &[String]) -> f64 {
 }
 
 #[derive(Debug)]
-struct Token {
-    word: String,
-    start: usize,
-    end: usize,
+pub(super) struct Token {
+    pub(super) word: String,
+    pub(super) start: usize,
+    pub(super) end: usize,
 }
 
-fn tokens(text: &str) -> Vec<Token> {
+pub(super) fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for (i, c) in text.char_indices() {
@@ -384,7 +384,7 @@ fn tokens(text: &str) -> Vec<Token> {
 /// it, over blank lines and page breaks; a table row, heading, caption or
 /// new list item ends it. A list item's marker set apart as a cell ("1. |
 /// Kegiatan …") is read as text.
-fn units(ctx: &Context<'_, '_>) -> Vec<Paragraph> {
+pub(super) fn units(ctx: &Context<'_, '_>) -> Vec<Paragraph> {
     let report = ctx.report;
     let in_table: Vec<bool> = {
         let mut v = vec![false; report.lines.len()];
@@ -657,7 +657,18 @@ fn groups(rows: &[BudgetRow]) -> Vec<KeyGroup> {
 /// misspelt at its end), or for a long label a run of words nearly the same,
 /// starting after a word such as "Kegiatan" or punctuation and ending before
 /// "dengan", a place name or punctuation. Overlapping names: the longer wins.
-fn mentions(text: &str, toks: &[Token], groups: &[KeyGroup]) -> Vec<Mention> {
+pub(super) fn mentions(text: &str, toks: &[Token], groups: &[KeyGroup]) -> Vec<Mention> {
+    mentions_with(text, toks, groups, &[], &[])
+}
+
+/// `mentions`, with more words that may start a name (before it) and end it (after it).
+pub(super) fn mentions_with(
+    text: &str,
+    toks: &[Token],
+    groups: &[KeyGroup],
+    more_start: &[&str],
+    more_end: &[&str],
+) -> Vec<Mention> {
     let present: HashSet<String> = toks.iter().map(|t| prefix5(&t.word)).collect();
     let starts_at = |i: usize| -> bool {
         if i == 0 {
@@ -666,6 +677,7 @@ fn mentions(text: &str, toks: &[Token], groups: &[KeyGroup]) -> Vec<Mention> {
         let before = text[..toks[i].start].trim_end();
         before.chars().last().is_none_or(|c| !c.is_alphanumeric())
             || is_start_word(&toks[i - 1].word)
+            || more_start.contains(&toks[i - 1].word.as_str())
     };
     let ends_at = |j: usize| -> bool {
         if j >= toks.len() {
@@ -674,6 +686,7 @@ fn mentions(text: &str, toks: &[Token], groups: &[KeyGroup]) -> Vec<Mention> {
         let after = text[toks[j - 1].end..].trim_start();
         after.chars().next().is_none_or(|c| !c.is_alphanumeric())
             || END_WORDS.contains(&toks[j].word.as_str())
+            || more_end.contains(&toks[j].word.as_str())
     };
     let level_before = |i: usize| -> Level {
         match i.checked_sub(1).map(|k| toks[k].word.as_str()) {

@@ -340,7 +340,7 @@ fn initials(label: &str) -> String {
 }
 
 /// The scale in force at `line`: the last stated before it, else the first after.
-fn scale_at(scales: &[StatedScale], line: usize) -> Option<&StatedScale> {
+pub(super) fn scale_at(scales: &[StatedScale], line: usize) -> Option<&StatedScale> {
     scales
         .iter()
         .rev()

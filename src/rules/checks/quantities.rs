@@ -939,7 +939,7 @@ fn unit_key(text: &str) -> String {
     t.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
-fn loose_year(label: &str) -> Option<i32> {
+pub(super) fn loose_year(label: &str) -> Option<i32> {
     let years: Vec<i32> = LOOSE_YEAR
         .captures_iter(label)
         .filter_map(|c| c[1].parse().ok())
@@ -949,7 +949,7 @@ fn loose_year(label: &str) -> Option<i32> {
 
 /// The year of a table none of whose columns names one: its caption's only
 /// year, else the report's year n.
-fn table_year(table: &Table, year_n: Option<i32>) -> Option<i32> {
+pub(super) fn table_year(table: &Table, year_n: Option<i32>) -> Option<i32> {
     if table
         .roles
         .iter()
@@ -976,7 +976,7 @@ fn table_year(table: &Table, year_n: Option<i32>) -> Option<i32> {
 
 /// "Target 2016 | Realisasi | Capaian": the one year a header names is that of
 /// every column measuring something.
-fn only_year(table: &Table) -> Option<i32> {
+pub(super) fn only_year(table: &Table) -> Option<i32> {
     let years: std::collections::BTreeSet<i32> = table
         .roles
         .iter()
@@ -990,7 +990,7 @@ fn only_year(table: &Table) -> Option<i32> {
 
 /// "Capaian 2015 | Capaian 2016 | % Capaian kinerja": the one capaian column
 /// without a year, in a table whose latest year is the report's, is that year's.
-fn last_capaian(table: &Table, col: usize, year_n: Option<i32>) -> Option<i32> {
+pub(super) fn last_capaian(table: &Table, col: usize, year_n: Option<i32>) -> Option<i32> {
     let n = year_n?;
     let year_of = |c: usize| {
         table.roles[c]

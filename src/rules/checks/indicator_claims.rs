@@ -1,0 +1,1270 @@
+//! What the narrative says about one indicator against that indicator's row in
+//! the report's own tables:
+//! - `indicator_figures`: a sentence naming an indicator (its label from a
+//!   table's indicator column, read as `narrative_budget` reads a kegiatan's
+//!   name) gives its target, realisasi or capaian of a year ("target pada
+//!   tahun 2016 berjumlah 17 UPP"): the figure must be the row's value for
+//!   that role and year, in every table that gives it;
+//! - `indicator_target_claim`: a sentence naming one indicator says it
+//!   exceeded ("melebihi target"), reached ("telah mencapai target") or missed
+//!   ("tidak mencapai target") its target: the row's capaian of the report
+//!   year, and its realisasi against its target, must not both say otherwise.
+//!
+//! The role of a figure is the role word right before it ("target", "realisasi",
+//! "capaian"), with only filler words between ("pada tahun 2016 berjumlah");
+//! its year is the year in those words, or the year right after it ("15
+//! dokumen di tahun 2016"), or the sentence's only year, or — a paragraph
+//! naming no other year — the report's. Where the indicator, the role or the
+//! year is not certain (two rows with different values, a sentence of two
+//! years, a sum or average, another unit) the check abstains and says why.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+use crate::facts::figures::{Figure, FigureKind};
+use crate::findings::Localized;
+use crate::structure::roles::{Role, TableKind};
+use crate::structure::{Paragraph, Row, RowKind, Table};
+
+use super::arithmetic::table_name;
+use super::common::{Chapters, Context, Pattern, difference, figures, like, pct, shown};
+use super::narrative::{MARKER, bounded, in_title_case_name, is_year};
+use super::narrative_budget::{KeyGroup, Level, Mention, mentions_with, tokens, units};
+use super::quantities::{
+    indicator_key, last_capaian, loose_year, only_year, same_value, specific, table_year,
+};
+use super::{Check, Draft, Sink, Why};
+
+// ---------------------------------------------------------------- the rows
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum Said {
+    Target,
+    Realisasi,
+    Capaian,
+}
+
+impl Said {
+    fn name(self) -> &'static str {
+        match self {
+            Said::Target => "target",
+            Said::Realisasi => "realisasi",
+            Said::Capaian => "capaian",
+        }
+    }
+}
+
+/// One figure of one indicator row: its role and year as the column says.
+#[derive(Debug)]
+struct Fact<'t> {
+    table: usize,
+    row: &'t Row,
+    label: String,
+    role: Said,
+    year: i32,
+    figure: Figure,
+}
+
+static TARGET_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\btarg?et\b").expect("valid regex"));
+static REALISASI_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)realisasi").expect("valid regex"));
+static ACHIEVEMENT_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)capai|penyerapan|serapan|kinerja").expect("valid regex"));
+static CAPAIAN_HEADER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)capai").expect("valid regex"));
+static TOTAL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:jumlah\s*$|total|sub\s*total|rata)").expect("valid regex")
+});
+/// A cell that is a bound or a range, not one value.
+static NOT_A_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[<>≤≥=±~]|\d\s*[-–]\s*\d|(?i)\bs\s*[./]\s*d\b").expect("valid regex")
+});
+
+/// What a column of a table gives of each row's indicator: role and year.
+fn column_measure(
+    table: &Table,
+    col: usize,
+    year_n: Option<i32>,
+    skip: &Pattern,
+) -> Option<(Said, i32)> {
+    let role = table.roles.get(col)?;
+    if role.money {
+        return None;
+    }
+    let label = table.columns.get(col).map(String::as_str).unwrap_or("");
+    if skip.is_match(label) {
+        return None;
+    }
+    let said = match role.role {
+        Role::Target => Said::Target,
+        Role::Realisasi => Said::Realisasi,
+        Role::Capaian if TARGET_WORD.is_match(label) => Said::Target,
+        // "Realisasi (%)": a realisasi, or the capaian it is printed as.
+        Role::Capaian if REALISASI_WORD.is_match(label) && !ACHIEVEMENT_WORD.is_match(label) => {
+            return None;
+        }
+        // The absorption of a budget, not an indicator's achievement.
+        Role::Capaian if table.kind == TableKind::Budget => return None,
+        Role::Capaian => Said::Capaian,
+        _ => return None,
+    };
+    let year = role
+        .year
+        .or_else(|| loose_year(label))
+        .or_else(|| table_year(table, year_n))
+        .or_else(|| only_year(table))
+        .or_else(|| last_capaian(table, col, year_n))?;
+    Some((said, year))
+}
+
+/// Every figure of every indicator row of every table, by role and year.
+fn facts<'t>(ctx: &'t Context<'_, '_>, skip: &Pattern) -> Vec<Fact<'t>> {
+    let mut out = Vec::new();
+    for (ti, table) in ctx.report.tables.iter().enumerate() {
+        // Money tables give budgets; a table whose target and realisasi are
+        // under a "Capaian" header gives achievements of achievements.
+        if table.kind == TableKind::Budget
+            || table.roles.iter().zip(&table.columns).any(|(r, l)| {
+                matches!(r.role, Role::Target | Role::Realisasi) && CAPAIAN_HEADER.is_match(l)
+            })
+        {
+            continue;
+        }
+        let measures: Vec<(usize, (Said, i32))> = (0..table.columns.len())
+            .filter_map(|c| column_measure(table, c, ctx.year(), skip).map(|m| (c, m)))
+            .collect();
+        if measures.is_empty() {
+            continue;
+        }
+        for row in table.rows.iter().filter(|r| r.kind != RowKind::Total) {
+            for &(col, (role, year)) in &measures {
+                // The indicator: the last label cell with words left of the figure.
+                let label = (0..col)
+                    .rev()
+                    .filter(|&c| table.roles.get(c).is_some_and(|r| r.role == Role::Label))
+                    .filter_map(|c| row.cell(c))
+                    .map(|c| c.text.trim())
+                    .find(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 3);
+                let Some(label) = label else { continue };
+                if TOTAL_LABEL.is_match(label) {
+                    continue;
+                }
+                let Some(cell) = row.cell(col) else { continue };
+                // "14", "14 UPP", "1 dokumen": one figure at the cell's start.
+                let figure = cell.figure.clone().or_else(|| {
+                    let t = cell.text.trim();
+                    let fs = figures(t);
+                    match fs.as_slice() {
+                        [f] if f.start == 0 && !t[f.end..].chars().any(|c| c.is_ascii_digit()) => {
+                            Some(f.clone())
+                        }
+                        _ => None,
+                    }
+                });
+                let Some(figure) = figure else {
+                    continue;
+                };
+                if NOT_A_VALUE.is_match(&cell.text)
+                    || figure.kind == FigureKind::Rupiah
+                    || figure.value >= Decimal::from(1_000_000_000)
+                {
+                    continue;
+                }
+                // A percentage column beside a count: the count's achievement.
+                let in_percent = cell.text.contains('%')
+                    || table.columns.get(col).is_some_and(|l| l.contains('%'));
+                if role != Said::Capaian
+                    && in_percent
+                    && COUNT_INDICATOR.is_match(&indicator_key(label))
+                {
+                    continue;
+                }
+                out.push(Fact {
+                    table: ti,
+                    row,
+                    label: label.to_string(),
+                    role,
+                    year,
+                    figure,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The indicators the tables name (a key specific enough), each with its facts.
+struct Indicators<'t> {
+    facts: Vec<Fact<'t>>,
+    groups: Vec<KeyGroup>,
+}
+
+impl<'t> Indicators<'t> {
+    fn of(ctx: &'t Context<'_, '_>, skip: &Pattern) -> Self {
+        let facts = facts(ctx, skip);
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut groups: Vec<KeyGroup> = Vec::new();
+        for (i, f) in facts.iter().enumerate() {
+            let key = indicator_key(&f.label);
+            if !specific(&key) {
+                continue;
+            }
+            match by_key.get(&key) {
+                Some(&g) => groups[g].rows.push(i),
+                None => {
+                    by_key.insert(key.clone(), groups.len());
+                    groups.push(KeyGroup {
+                        words: key.split(' ').map(str::to_string).collect(),
+                        rows: vec![i],
+                        level: Level::Unknown,
+                    });
+                }
+            }
+        }
+        Indicators { facts, groups }
+    }
+
+    /// The facts of a group for a role and year.
+    fn values(&self, group: usize, role: Said, year: i32) -> Vec<&Fact<'t>> {
+        self.groups
+            .get(group)
+            .map(|g| {
+                g.rows
+                    .iter()
+                    .map(|&i| &self.facts[i])
+                    .filter(|f| f.role == role && f.year == year)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Whether a fact can be relied on: another table gives the same value;
+    /// or its row's own capaian follows from its target and realisasi; or
+    /// another figure of its row is confirmed by another table and none is
+    /// contradicted. A table whose columns were misread fails all three.
+    fn trusted(&self, group: usize, i: usize) -> bool {
+        let Some(g) = self.groups.get(group) else {
+            return false;
+        };
+        let f = &self.facts[i];
+        let others = |x: &Fact<'t>| {
+            g.rows
+                .iter()
+                .map(|&j| &self.facts[j])
+                .filter(move |o| o.table != x.table && o.role == x.role && o.year == x.year)
+                .collect::<Vec<_>>()
+        };
+        let confirmed = |x: &Fact<'t>| {
+            others(x)
+                .iter()
+                .any(|o| same_value(&o.figure, &x.figure, Decimal::ZERO))
+        };
+        if confirmed(f) {
+            return true;
+        }
+        let row: Vec<&Fact<'t>> = g
+            .rows
+            .iter()
+            .map(|&j| &self.facts[j])
+            .filter(|o| o.table == f.table && std::ptr::eq(o.row, f.row))
+            .collect();
+        let of_year = |role: Said| {
+            row.iter()
+                .find(|o| o.role == role && o.year == f.year)
+                .map(|o| o.figure.value)
+        };
+        if let (Some(t), Some(r), Some(c)) = (
+            of_year(Said::Target),
+            of_year(Said::Realisasi),
+            of_year(Said::Capaian),
+        ) && !t.is_zero()
+            && !r.is_zero()
+        {
+            let h = Decimal::ONE_HUNDRED;
+            let ways = [r / t * h, (t + t - r) / t * h, t / r * h];
+            if ways.iter().any(|v| (*v - c).abs() < Decimal::ONE) {
+                return true;
+            }
+        }
+        let mut any = false;
+        for o in &row {
+            if others(o).is_empty() {
+                continue;
+            }
+            if !confirmed(o) {
+                return false;
+            }
+            any = true;
+        }
+        any
+    }
+
+    /// The one value the tables give (all trusted ones that give one agree), or why not.
+    fn one_value(&self, group: usize, role: Said, year: i32) -> Result<&Fact<'t>, Why> {
+        let Some(g) = self.groups.get(group) else {
+            return Err(WHY_NO_VALUE);
+        };
+        let given: Vec<usize> = g
+            .rows
+            .iter()
+            .copied()
+            .filter(|&i| self.facts[i].role == role && self.facts[i].year == year)
+            .collect();
+        if given.is_empty() {
+            return Err(WHY_NO_VALUE);
+        }
+        let all: Vec<&Fact<'t>> = given
+            .iter()
+            .filter(|&&i| self.trusted(group, i))
+            .map(|&i| &self.facts[i])
+            .collect();
+        if all.is_empty() {
+            return Err(WHY_UNTRUSTED);
+        }
+        let Some(first) = all.first() else {
+            return Err(WHY_NO_VALUE);
+        };
+        if all
+            .iter()
+            .any(|f| !same_value(&f.figure, &first.figure, Decimal::ZERO))
+        {
+            return Err(WHY_AMBIGUOUS);
+        }
+        Ok(first)
+    }
+}
+
+const WHY_AMBIGUOUS: Why = Why {
+    en: "the tables give the indicator different values for this figure",
+    id: "tabel-tabel memberi indikator nilai berbeda untuk angka ini",
+};
+const WHY_UNTRUSTED: Why = Why {
+    en: "the indicator's row is neither confirmed by another table nor consistent in itself",
+    id: "baris indikator tidak dikonfirmasi tabel lain dan tidak konsisten dengan dirinya",
+};
+const WHY_NO_VALUE: Why = Why {
+    en: "no table gives the indicator's value for this role and year",
+    id: "tidak ada tabel yang memuat nilai indikator untuk peran dan tahun ini",
+};
+const WHY_YEAR: Why = Why {
+    en: "the year of the figure is unclear (the sentence names several years)",
+    id: "tahun angka tidak jelas (kalimat menyebut beberapa tahun)",
+};
+const WHY_OTHER: Why = Why {
+    en: "the sentence is about another quantity (a budget, average, plan target, several items)",
+    id: "kalimat tentang besaran lain (anggaran, rata-rata, target rencana, beberapa butir)",
+};
+const WHY_UNIT: Why = Why {
+    en: "the figure is in another unit than the indicator (a count of a percentage indicator)",
+    id: "angka dalam satuan lain dari indikator (jumlah untuk indikator persentase)",
+};
+const WHY_SEVERAL: Why = Why {
+    en: "the sentence names several indicators",
+    id: "kalimat menyebut beberapa indikator",
+};
+
+// ---------------------------------------------------------------- sentences
+
+/// The words of a text, spelled as `indicator_key` spells a label's.
+fn name_tokens(text: &str) -> Vec<super::narrative_budget::Token> {
+    let mut toks = tokens(text);
+    for t in &mut toks {
+        let w = match t.word.as_str() {
+            "prosentase" | "presentase" | "persentasi" => "persentase",
+            "jml" => "jumlah",
+            _ => continue,
+        };
+        t.word = w.to_string();
+    }
+    toks
+}
+
+/// Words before an indicator's name in running text ("indikator kinerja X").
+const NAME_START: &[&str] = &["indikator", "kinerja", "iku", "ik"];
+/// Words after it ("X dapat dicapai", "X mencapai target").
+const NAME_END: &[&str] = &[
+    "dapat",
+    "sudah",
+    "mencapai",
+    "melebihi",
+    "melampaui",
+    "tercapai",
+    "terealisasi",
+    "berjumlah",
+    "ditargetkan",
+    "target",
+    "capaian",
+    "pencapaian",
+    "menunjukkan",
+    "menunjukan",
+    "mengalami",
+    "belum",
+    "tidak",
+    "masih",
+    "yaitu",
+    "yakni",
+    "hanya",
+    "ik",
+    "iku",
+    "sebagai",
+    "ini",
+    "tersebut",
+    "atau",
+    "naik",
+    "turun",
+    "meningkat",
+    "menurun",
+];
+
+/// The indicator each sentence of a unit is about: the one it names, or for a
+/// sentence naming none, the one the sentence before (up to `FOLLOW` back) named.
+#[derive(Debug, Clone)]
+enum Subject {
+    None,
+    /// Named in the sentence itself (its mentions, in order).
+    Named(Vec<Mention>),
+    /// Carried over from an earlier sentence of the unit: the group, and
+    /// the index of the sentence naming it.
+    Carried(usize, usize),
+}
+
+/// Words introducing a subject of its own: a sasaran, another indicator, a program.
+static NEW_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:sasaran|indikator|misi|tujuan|program|kegiatan|iku)\b")
+        .expect("valid regex")
+});
+
+/// How many sentences after the one naming an indicator still speak of it.
+const FOLLOW: usize = 2;
+
+fn subjects(sents: &[(usize, &str)], found: &[Mention]) -> Vec<Subject> {
+    let mut out = Vec::with_capacity(sents.len());
+    let mut last: Option<(usize, usize)> = None; // (group, sentence index)
+    for (si, (at, s)) in sents.iter().enumerate() {
+        let end = at + s.len();
+        let here: Vec<Mention> = found
+            .iter()
+            .filter(|m| m.start >= *at && m.start < end)
+            .cloned()
+            .collect();
+        if here.is_empty() {
+            // A sentence introducing another subject ends the carry.
+            if NEW_SUBJECT.is_match(s) {
+                last = None;
+            }
+            match last {
+                Some((g, from)) if si - from <= FOLLOW => out.push(Subject::Carried(g, from)),
+                _ => out.push(Subject::None),
+            }
+            continue;
+        }
+        let first = here[0].group;
+        last = here.iter().all(|m| m.group == first).then_some((first, si));
+        out.push(Subject::Named(here));
+    }
+    out
+}
+
+/// Between a role word and its figure: only words that do not change what
+/// the figure is ("target pada tahun 2016 berjumlah 17", "realisasi tahun
+/// 2015: 17", "target kinerja 15").
+static GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:[\s:,]|\b(?:kinerja|indikator|pada|di|dalam|tahun|(?:19|20)\d\d|sebesar|sebanyak|berjumlah|adalah|yaitu|yakni|ialah|senilai|hanya|nilai|nilainya|tercatat|ditetapkan|yang|ditargetkan|tercapai|terealisasi|diperoleh|baru|mencapai)\b)*$")
+        .expect("valid regex")
+});
+/// Words before a role word that make it a comparison, not the figure's role:
+/// "melebihi target kinerja yaitu 67 %".
+static COMPARED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:melebihi|melampaui|mencapai|memenuhi|di\s*atas|di\s*bawah|sesuai(?:\s+dengan)?|lebih\s+(?:dari|tinggi|rendah|besar|kecil)(?:\s+dari)?|kurang\s+dari|mendekati|hampir|daripada|dibanding(?:kan)?(?:\s+dengan)?|ketimbang|penurunan|peningkatan|kenaikan|pertumbuhan|perubahan|selisih|naik|turun|meningkat|menurun)\s*$")
+        .expect("valid regex")
+});
+/// A year right after a figure and its unit: "15 dokumen di tahun 2016".
+static YEAR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*%?\s*(?P<words>(?:\(?[\p{L}/.]+\)?\s+){0,3}?)(?:di|pada|selama|untuk|hingga)?\s*(?:akhir\s+)?tahun\s+(?P<y>(?:19|20)\d\d)\b")
+        .expect("valid regex")
+});
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b((?:19|20)\d\d)\b").expect("valid regex"));
+/// "2013-2018": a period, not the year of a figure.
+static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:19|20)\d\d\s*(?:-|–|s\.?/?d\.?|sampai(?:\s+dengan)?)\s*(?:19|20)\d\d\b")
+        .expect("valid regex")
+});
+/// A word after a figure naming its unit (not a conjunction or preposition).
+static UNIT_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\(?(?P<w>[\p{L}]{2,})").expect("valid regex"));
+const NOT_UNITS: &[&str] = &[
+    "dan",
+    "atau",
+    "dari",
+    "pada",
+    "di",
+    "yang",
+    "dengan",
+    "tahun",
+    "sehingga",
+    "namun",
+    "tetapi",
+    "karena",
+    "maka",
+    "serta",
+    "menjadi",
+    "ke",
+    "terhadap",
+    "untuk",
+    "hal",
+    "ini",
+    "tersebut",
+    "persen",
+    "sedangkan",
+    "sementara",
+    "dalam",
+    "atas",
+    "sebagai",
+    "jika",
+    "bila",
+    "apabila",
+    "berarti",
+    "artinya",
+    "melebihi",
+    "mencapai",
+    "telah",
+    "sudah",
+    "masih",
+    "belum",
+];
+/// An indicator measured as a share, index or rate (not a count).
+static RATIO_INDICATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:persentase|persen|rasio|ratio|indeks|index|tingkat|cakupan|proporsi|angka|derajat|nilai|prevalensi|laju|rata)\b")
+        .expect("valid regex")
+});
+static COUNT_INDICATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:jumlah|banyaknya|banyak)\b").expect("valid regex"));
+
+/// Sentence ends: a full stop, semicolon, ! or ? followed by a space (a
+/// decimal point is followed by a digit; a colon introduces a figure).
+static SENTENCE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[.;!?](?:\s+|$)").expect("valid regex"));
+
+/// Sentences of a unit with their byte offset in it.
+fn sentences(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for m in SENTENCE_END.find_iter(text) {
+        out.push((start, &text[start..m.start() + 1]));
+        start = m.end();
+    }
+    if start < text.len() {
+        out.push((start, &text[start..]));
+    }
+    out
+}
+
+fn years_in(text: &str) -> Vec<i32> {
+    let periods: Vec<(usize, usize)> = PERIOD
+        .find_iter(text)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    let mut ys: Vec<i32> = YEAR
+        .captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .filter(|m| {
+            !periods
+                .iter()
+                .any(|(a, b)| m.start() >= *a && m.end() <= *b)
+        })
+        .filter_map(|m| m.as_str().parse().ok())
+        .collect();
+    ys.sort_unstable();
+    ys.dedup();
+    ys
+}
+
+/// Byte ranges (or offsets and groups) within a sentence.
+type Spans = Vec<(usize, usize)>;
+
+/// A figure of a sentence with the role and year the words give it.
+#[derive(Debug)]
+struct Claim {
+    role: Said,
+    year: i32,
+    figure: Figure,
+}
+
+/// The role words of a sentence (start, end, role), without those inside an
+/// indicator's name or making a comparison.
+fn markers(s: &str, names: &[(usize, usize)]) -> Vec<(usize, usize, Said)> {
+    let mut out = Vec::new();
+    for c in MARKER.captures_iter(s) {
+        let (m, said) = if let Some(m) = c.name("r") {
+            (m, Said::Realisasi)
+        } else if let Some(m) = c.name("t") {
+            (m, Said::Target)
+        } else if let Some(m) = c.name("c") {
+            (m, Said::Capaian)
+        } else {
+            continue;
+        };
+        if in_title_case_name(s, m.start(), m.end())
+            || names.iter().any(|(a, b)| m.start() < *b && m.end() > *a)
+            || COMPARED.is_match(&s[..m.start()])
+        {
+            continue;
+        }
+        out.push((m.start(), m.end(), said));
+    }
+    out
+}
+
+/// The role and year each figure of a sentence has, or why it is unclear.
+/// `context_years`: the years the sentences since the one naming the
+/// indicator name (outside periods).
+fn claims_in(
+    s: &str,
+    names: &[(usize, usize)],
+    year_n: Option<i32>,
+    context_years: &[i32],
+    out: &mut Sink,
+) -> Vec<Claim> {
+    let figs: Vec<Figure> = figures(s)
+        .into_iter()
+        .filter(|f| !is_year(f) && f.kind != FigureKind::Rupiah)
+        .filter(|f| !names.iter().any(|(a, b)| f.start < *b && f.end > *a))
+        .collect();
+    let marks = markers(s, names);
+    let mut claims = Vec::new();
+    for (k, f) in figs.iter().enumerate() {
+        // The role word right before the figure, no other figure between.
+        let Some(&(mstart, mend, said)) = marks.iter().rev().find(|(_, e, _)| *e <= f.start) else {
+            continue;
+        };
+        if k > 0 && figs[k - 1].end > mend {
+            continue;
+        }
+        let gap = &s[mend..f.start];
+        if gap.len() > 60 || !GAP.is_match(gap) {
+            continue;
+        }
+        if bounded(s, f) {
+            continue;
+        }
+        // The figure's clause: from its role word to the next role word or
+        // comma after it ("target kinerja 15 dokumen di tahun 2016, …").
+        let next_mark = MARKER.find_at(s, f.end).map_or(s.len(), |m| m.start());
+        let comma = s[f.end..].find([',', ';']).map_or(s.len(), |i| f.end + i);
+        let clause_end = next_mark.min(comma);
+        let mut years = years_in(&s[mend..clause_end]);
+        if let Some(c) = YEAR_AFTER.captures(&s[f.end..]) {
+            let words = c.name("words").map_or("", |w| w.as_str());
+            if !MARKER.is_match(words)
+                && let Some(y) = c.name("y").and_then(|y| y.as_str().parse().ok())
+            {
+                years.push(y);
+            }
+        }
+        years.sort_unstable();
+        years.dedup();
+        let year = match years.as_slice() {
+            [y] => *y,
+            [] => {
+                // The sentence's frame: a year before the role word ("Pada
+                // tahun 2015, realisasi …"); one after the figure may be another's.
+                let ys = years_in(&s[..mstart]);
+                match ys.as_slice() {
+                    [y] => *y,
+                    [] => match year_n {
+                        Some(n) if context_years.iter().all(|y| *y == n) => n,
+                        _ => {
+                            out.skip(WHY_YEAR);
+                            continue;
+                        }
+                    },
+                    _ => {
+                        out.skip(WHY_YEAR);
+                        continue;
+                    }
+                }
+            }
+            _ => {
+                out.skip(WHY_YEAR);
+                continue;
+            }
+        };
+        claims.push(Claim {
+            role: said,
+            year,
+            figure: f.clone(),
+        });
+    }
+    claims
+}
+
+/// The unit word after a figure, if any.
+fn unit_after(s: &str, f: &Figure) -> Option<String> {
+    if f.kind == FigureKind::Percent {
+        return None;
+    }
+    // "10 dokumen": the unit read with the figure.
+    let own: String = f
+        .text
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
+        .trim()
+        .to_lowercase();
+    if own.chars().any(char::is_alphabetic) {
+        return Some(own);
+    }
+    let c = UNIT_AFTER.captures(&s[f.end..])?;
+    let w = c.name("w")?.as_str().to_lowercase();
+    (!NOT_UNITS.contains(&w.as_str())).then_some(w)
+}
+
+// ---------------------------------------------------------------- indicator figures
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FiguresParams {
+    /// Columns that are not one year's value of the indicator (cumulative,
+    /// end-of-plan, baseline, differences…).
+    skip_column: Pattern,
+    /// Words making a sentence about another quantity: budgets, averages,
+    /// plan targets, several items ("masing-masing").
+    other_word: Pattern,
+    #[serde(default)]
+    chapters: Chapters,
+}
+
+/// An indicator's target, realisasi or capaian of a year in the narrative
+/// against its row in the tables.
+#[derive(Debug)]
+pub struct IndicatorFigures {
+    p: FiguresParams,
+}
+
+impl IndicatorFigures {
+    pub fn new(p: FiguresParams) -> Result<Self, String> {
+        Ok(IndicatorFigures { p })
+    }
+}
+
+impl Check for IndicatorFigures {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let ind = Indicators::of(ctx, &self.p.skip_column);
+        if ind.groups.is_empty() {
+            return;
+        }
+        let year_n = ctx.year();
+        for unit in units(ctx) {
+            if crate::limits::out_of_time() {
+                return;
+            }
+            if !self.p.chapters.contains(unit.chapter) {
+                continue;
+            }
+            let toks = name_tokens(&unit.text);
+            let found = mentions_with(&unit.text, &toks, &ind.groups, NAME_START, NAME_END);
+            if found.is_empty() {
+                continue;
+            }
+            let sents = sentences(&unit.text);
+            let subj = subjects(&sents, &found);
+            for (si, ((at, s), subject)) in sents.iter().zip(&subj).enumerate() {
+                let from = match subject {
+                    Subject::Carried(_, from) => *from,
+                    _ => si,
+                };
+                let context_years: Vec<i32> = sents[from..si]
+                    .iter()
+                    .flat_map(|(_, t)| years_in(t))
+                    .collect();
+                let (names, group_at): (Spans, Spans) = match subject {
+                    Subject::None => continue,
+                    Subject::Carried(g, _) => (Vec::new(), vec![(0, *g)]),
+                    Subject::Named(ms) => (
+                        ms.iter().map(|m| (m.start - at, m.end - at)).collect(),
+                        ms.iter().map(|m| (m.start - at, m.group)).collect(),
+                    ),
+                };
+                let claims = claims_in(s, &names, year_n, &context_years, out);
+                if claims.is_empty() {
+                    continue;
+                }
+                // The sentence without the names: what else it speaks of.
+                let mut rest = s.to_string();
+                for (a, b) in names.iter().rev() {
+                    rest.replace_range(*a..*b, " ");
+                }
+                if self.p.other_word.is_match(&rest) {
+                    claims.iter().for_each(|_| out.skip(WHY_OTHER));
+                    continue;
+                }
+                for c in claims {
+                    // Whose figure: the name before it, or the only name of the sentence.
+                    let group = match group_at.as_slice() {
+                        [(_, g)] => *g,
+                        many => {
+                            let before: Vec<usize> = many
+                                .iter()
+                                .filter(|(a, _)| *a < c.figure.start)
+                                .map(|(_, g)| *g)
+                                .collect();
+                            match before.last() {
+                                Some(g) if before.iter().all(|x| x == g) => *g,
+                                _ => {
+                                    out.skip(WHY_SEVERAL);
+                                    continue;
+                                }
+                            }
+                        }
+                    };
+                    self.compare(ctx, &ind, &unit, *at, s, group, &c, out);
+                }
+            }
+        }
+    }
+}
+
+impl IndicatorFigures {
+    #[allow(clippy::too_many_arguments)]
+    fn compare(
+        &self,
+        ctx: &Context<'_, '_>,
+        ind: &Indicators,
+        unit: &Paragraph,
+        at: usize,
+        s: &str,
+        group: usize,
+        c: &Claim,
+        out: &mut Sink,
+    ) {
+        let fact = match ind.one_value(group, c.role, c.year) {
+            Ok(f) => f,
+            Err(why) => {
+                out.skip(why);
+                return;
+            }
+        };
+        let key = ind.groups[group].words.join(" ");
+        let unit_word = unit_after(s, &c.figure);
+        // A count of a percentage indicator, a percentage of a count.
+        let stated_pct = c.figure.kind == FigureKind::Percent;
+        if (RATIO_INDICATOR.is_match(&key) && unit_word.is_some())
+            || (COUNT_INDICATOR.is_match(&key) && stated_pct && c.role != Said::Capaian)
+            || (c.role == Said::Capaian && unit_word.is_some())
+        {
+            out.skip(WHY_UNIT);
+            return;
+        }
+        if same_value(&c.figure, &fact.figure, ctx.tolerance) {
+            out.agree();
+            return;
+        }
+        let table = &ctx.report.tables[fact.table];
+        let tname = table_name(table);
+        // What the stated figure is in the row, if anything: a swap.
+        let swapped = ind
+            .groups
+            .get(group)
+            .into_iter()
+            .flat_map(|g| g.rows.iter().map(|&i| &ind.facts[i]))
+            .find(|f| {
+                (f.role, f.year) != (c.role, c.year)
+                    && same_value(&c.figure, &f.figure, ctx.tolerance)
+            });
+        let note = match swapped {
+            Some(f) => Localized::new(
+                format!(
+                    "; {} adalah {} {} indikator itu",
+                    c.figure.text.trim(),
+                    f.role.name(),
+                    f.year
+                ),
+                format!(
+                    "; {} is the indicator's {} {}",
+                    c.figure.text.trim(),
+                    f.role.name(),
+                    f.year
+                ),
+            ),
+            None => Localized::same(String::new()),
+        };
+        let role = c.role.name();
+        let year = c.year;
+        let value = &fact.figure;
+        let related: Vec<usize> = ind
+            .values(group, c.role, c.year)
+            .iter()
+            .map(|f| ctx.row_line(f.row.page, f.row.line))
+            .collect();
+        let others = related.len().saturating_sub(1);
+        let also = if others > 0 {
+            Localized::new(
+                format!(" (juga {others} tabel lain)"),
+                format!(" (also {others} other tables)"),
+            )
+        } else {
+            Localized::same(String::new())
+        };
+        let (line, col) = ctx.locate(unit, at + c.figure.start);
+        let value_shown = if c.role == Said::Capaian {
+            pct(value.value)
+        } else {
+            shown(value)
+        };
+        out.push(
+            Draft {
+                line,
+                stated: c.figure.text.trim().to_string(),
+                expected: like(&c.figure, value.value),
+                computation: Localized::new(
+                    format!(
+                        "{role} {year} \"{}\" di {} (hlm. {}, baris {}): {}{}{}",
+                        fact.label,
+                        tname.id,
+                        fact.row.page,
+                        fact.row.line,
+                        value_shown,
+                        also.id,
+                        note.id
+                    ),
+                    format!(
+                        "{role} {year} of \"{}\" in {} (p. {}, line {}): {}{}{}",
+                        fact.label,
+                        tname.en,
+                        fact.row.page,
+                        fact.row.line,
+                        value_shown,
+                        also.en,
+                        note.en
+                    ),
+                ),
+                related,
+                highlight: Some((col, col + c.figure.text.len())),
+                ..Default::default()
+            }
+            .var(
+                "quantity",
+                Localized::new(
+                    format!("{role} {year} \"{}\"", fact.label),
+                    format!("{role} {year} of \"{}\"", fact.label),
+                ),
+            )
+            .var("table", tname)
+            .var("difference", difference(c.figure.value, value.value)),
+        );
+    }
+}
+
+// ---------------------------------------------------------------- claims on the target
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetClaimParams {
+    skip_column: Pattern,
+    /// Words making a sentence about another quantity (see `indicator_figures`).
+    other_word: Pattern,
+    #[serde(default)]
+    chapters: Chapters,
+}
+
+/// "… indikator X … dengan realisasi melebihi target" against X's capaian.
+#[derive(Debug)]
+pub struct IndicatorTargetClaim {
+    p: TargetClaimParams,
+}
+
+impl IndicatorTargetClaim {
+    pub fn new(p: TargetClaimParams) -> Result<Self, String> {
+        Ok(IndicatorTargetClaim { p })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    Exceeded,
+    Reached,
+    Missed,
+}
+
+static EXCEEDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:melebihi|melampaui|di\s*atas|lebih\s+(?:tinggi\s+|besar\s+)?dari)\s+(?:dari\s+)?(?:yang\s+)?(?:target|ditargetkan)\b")
+        .expect("valid regex")
+});
+static MISSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:tidak|belum)\s+(?:dapat\s+|berhasil\s+|bisa\s+)?(?:mencapai|memenuhi)\s+(?:target|yang\s+ditargetkan)|di\s*bawah\s+(?:target|yang\s+ditargetkan)|kurang\s+dari\s+(?:target|yang\s+ditargetkan))\b")
+        .expect("valid regex")
+});
+static REACHED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:telah|sudah|berhasil)\s+(?:dapat\s+)?(?:mencapai|memenuhi)\s+target\b(?P<after>\s*(?:kinerja\s*)?(?:sebesar|yaitu|yakni)?\s*\d)?")
+        .expect("valid regex")
+});
+/// A negation or hedge right before a claim ("tidak melebihi", "hampir mencapai").
+static HEDGED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:tidak|belum|hampir|nyaris|mendekati|diharapkan|agar|supaya|untuk|upaya|dapat\s+dikatakan)\s+(?:\w+\s+)?$")
+        .expect("valid regex")
+});
+
+const WHY_NO_CAPAIAN: Why = Why {
+    en: "no table gives the indicator's capaian of the year (or they differ)",
+    id: "tidak ada tabel yang memuat capaian indikator tahun ini (atau berbeda)",
+};
+
+impl Check for IndicatorTargetClaim {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let ind = Indicators::of(ctx, &self.p.skip_column);
+        if ind.groups.is_empty() {
+            return;
+        }
+        let Some(year_n) = ctx.year() else { return };
+        for unit in units(ctx) {
+            if crate::limits::out_of_time() {
+                return;
+            }
+            if !self.p.chapters.contains(unit.chapter) {
+                continue;
+            }
+            let toks = name_tokens(&unit.text);
+            let found = mentions_with(&unit.text, &toks, &ind.groups, NAME_START, NAME_END);
+            if found.is_empty() {
+                continue;
+            }
+            for (at, s) in sentences(&unit.text) {
+                let here: Vec<&Mention> = found
+                    .iter()
+                    .filter(|m| m.start >= at && m.start < at + s.len())
+                    .collect();
+                let Some(first) = here.first() else { continue };
+                let claim = [
+                    (Verdict::Exceeded, &*EXCEEDED),
+                    (Verdict::Missed, &*MISSED),
+                    (Verdict::Reached, &*REACHED),
+                ]
+                .into_iter()
+                .find_map(|(v, re)| {
+                    re.captures_iter(s)
+                        .find(|c| {
+                            let m = c.get(0).map_or(0, |m| m.start());
+                            (v == Verdict::Missed || !HEDGED.is_match(&s[..m]))
+                                && c.name("after").is_none()
+                        })
+                        .and_then(|c| c.get(0))
+                        .map(|m| (v, m.start(), m.end()))
+                });
+                let Some((verdict, cs, ce)) = claim else {
+                    continue;
+                };
+                // The claim follows the indicator's name.
+                if first.start - at > cs {
+                    continue;
+                }
+                if here.iter().any(|m| m.group != first.group) {
+                    out.skip(WHY_SEVERAL);
+                    continue;
+                }
+                let mut rest = s.to_string();
+                for m in here.iter().rev() {
+                    rest.replace_range(m.start - at..m.end - at, " ");
+                }
+                if self.p.other_word.is_match(&rest) {
+                    out.skip(WHY_OTHER);
+                    continue;
+                }
+                // Another year than the report's.
+                if years_in(&rest).iter().any(|y| *y != year_n) {
+                    out.skip(WHY_YEAR);
+                    continue;
+                }
+                let group = first.group;
+                let Ok(cap) = ind.one_value(group, Said::Capaian, year_n) else {
+                    out.skip(WHY_NO_CAPAIAN);
+                    continue;
+                };
+                let target = ind.one_value(group, Said::Target, year_n).ok();
+                let real = ind.one_value(group, Said::Realisasi, year_n).ok();
+                let hundred = Decimal::ONE_HUNDRED;
+                let c = cap.figure.value;
+                // The literal reading: the realisasi against the target.
+                let literal = match (real, target) {
+                    (Some(r), Some(t)) => Some(r.figure.value.cmp(&t.figure.value)),
+                    _ => None,
+                };
+                use std::cmp::Ordering::*;
+                let wrong = match verdict {
+                    Verdict::Exceeded => c <= hundred && literal.is_none_or(|o| o != Greater),
+                    Verdict::Missed => c >= hundred && literal.is_none_or(|o| o != Less),
+                    Verdict::Reached => c < hundred && literal.is_none_or(|o| o == Less),
+                };
+                if !wrong {
+                    out.agree();
+                    continue;
+                }
+                let (line, col) = ctx.locate(&unit, at + cs);
+                let table = &ctx.report.tables[cap.table];
+                let tname = table_name(table);
+                let rt = match (real, target) {
+                    (Some(r), Some(t)) => format!(
+                        " (realisasi {} / target {})",
+                        r.figure.text.trim(),
+                        t.figure.text.trim()
+                    ),
+                    _ => String::new(),
+                };
+                let (said_id, said_en, exp_id, exp_en) = match verdict {
+                    Verdict::Exceeded => (
+                        "melebihi target",
+                        "exceeded the target",
+                        if c == hundred {
+                            "tepat mencapai target"
+                        } else {
+                            "di bawah target"
+                        },
+                        if c == hundred {
+                            "exactly at target"
+                        } else {
+                            "below target"
+                        },
+                    ),
+                    Verdict::Missed => (
+                        "tidak mencapai target",
+                        "missed the target",
+                        if c == hundred {
+                            "tepat mencapai target"
+                        } else {
+                            "melebihi target"
+                        },
+                        if c == hundred {
+                            "exactly at target"
+                        } else {
+                            "above target"
+                        },
+                    ),
+                    Verdict::Reached => (
+                        "mencapai target",
+                        "reached the target",
+                        "di bawah target",
+                        "below target",
+                    ),
+                };
+                let stated = s[cs..ce].trim().to_string();
+                out.push(
+                    Draft {
+                        line,
+                        stated: stated.clone(),
+                        expected: format!("capaian {}%", pct(c)),
+                        computation: Localized::new(
+                            format!(
+                                "capaian {year_n} \"{}\" di {} (hlm. {}, baris {}): {}%{rt} → {exp_id}",
+                                cap.label,
+                                tname.id,
+                                cap.row.page,
+                                cap.row.line,
+                                shown(&cap.figure)
+                            ),
+                            format!(
+                                "capaian {year_n} of \"{}\" in {} (p. {}, line {}): {}%{rt} → {exp_en}",
+                                cap.label,
+                                tname.en,
+                                cap.row.page,
+                                cap.row.line,
+                                shown(&cap.figure)
+                            ),
+                        ),
+                        related: vec![ctx.row_line(cap.row.page, cap.row.line)],
+                        highlight: Some((col, col + (ce - cs))),
+                        ..Default::default()
+                    }
+                    .var("indicator", Localized::same(cap.label.clone()))
+                    .var("claim", Localized::new(said_id, said_en))
+                    .var("table", tname),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::checks::testing::{findings, run_default};
+
+    const TABLES: &str = "Tabel 7 Capaian Kinerja Sasaran Tahun 2016\n\n| No | Sasaran | Indikator Kinerja | Target 2016 | Realisasi 2016 | Capaian (%) |\n|---|---|---|---|---|---|\n| 1 | Meningkatnya kualitas pelayanan | Jumlah unit pelayanan publik terbaik sesuai kriteria Provinsi | 14 | 18 | 128,57 |\n| 2 | Ketersediaan standarisasi | Jumlah regulasi standarisasi kerja organisasi | 13 | 17 | 130,77 |\n| 3 | Meningkatnya rekomendasi | Prosentase Rekomendasi Kebijakan Daerah yang ditindaklanjuti | 80 | 77 | 96,25 |\n\nTabel 8 Perbandingan Realisasi Kinerja Tahun 2015 dan Tahun 2016\n\n| No | Indikator Kinerja | Realisasi 2015 | Realisasi 2016 |\n|---|---|---|---|\n| 1 | Jumlah unit pelayanan publik terbaik sesuai kriteria Provinsi | 17 | 18 |\n| 2 | Jumlah regulasi standarisasi kerja organisasi | 15 | 17 |\n\n";
+
+    fn report(text: &str) -> String {
+        format!("LAPORAN KINERJA TAHUN 2016\n\n{TABLES}{text}\n")
+    }
+
+    #[test]
+    fn a_target_of_another_year_is_found() {
+        let text = report(
+            "Pada sasaran kedua, peningkatan kinerja terjadi pada indikator jumlah unit pelayanan publik terbaik sesuai kriteria Provinsi. Untuk tahun 2016 sebanyak 18 UPP, realisasi tahun 2015: 17 UPP. Sementara target pada tahun 2016 berjumlah 17 UPP.",
+        );
+        let found = findings("indicator-figure", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].stated.starts_with("17"), "{found:#?}");
+        assert_eq!(found[0].expected, "14");
+        assert!(
+            found[0].computation.id.contains("realisasi 2015"),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn swapped_target_and_realisasi_of_two_years_are_found() {
+        let text = report(
+            "Capaian 130,77% terjadi pada indikator kinerja jumlah regulasi standarisasi kerja organisasi dari target kinerja 15 dokumen di tahun 2016, realisasi 13 dokumen pada tahun 2015.",
+        );
+        let (found, coverage) = run_default("indicator-figure", &text);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(found[0].stated, "15 dokumen");
+        assert_eq!(found[1].stated, "13 dokumen");
+        // The capaian's clause names no year: the report's, and the table's.
+        assert_eq!(coverage.agree, 1, "{coverage:#?}");
+    }
+
+    #[test]
+    fn figures_that_agree_or_are_unclear_are_not_found() {
+        let text = report(
+            "Indikator jumlah regulasi standarisasi kerja organisasi dengan target 13 dokumen dan realisasi 17 dokumen. Indikator jumlah unit pelayanan publik terbaik sesuai kriteria Provinsi melebihi target kinerja yaitu 18 UPP dari target akhir Renstra 14 UPP. Indikator jumlah regulasi standarisasi kerja organisasi tahun 2015 dan 2016 dengan realisasi 20 dokumen.",
+        );
+        let (found, coverage) = run_default("indicator-figure", &text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 2, "{coverage:#?}");
+    }
+
+    #[test]
+    fn budgets_and_counts_of_a_percentage_are_not_the_indicator() {
+        let text = report(
+            "Indikator Prosentase Rekomendasi Kebijakan Daerah yang ditindaklanjuti dengan realisasi 10 dokumen dari target 13 dokumen. Indikator Prosentase Rekomendasi Kebijakan Daerah yang ditindaklanjuti dengan realisasi anggaran 90%.",
+        );
+        let (found, coverage) = run_default("indicator-figure", &text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert!(
+            coverage.skipped.values().sum::<usize>() == 2,
+            "{coverage:#?}"
+        );
+    }
+
+    #[test]
+    fn exceeding_a_target_the_row_misses_is_found() {
+        let text = report(
+            "Kinerja diukur dalam indikator kinerja Prosentase Rekomendasi Kebijakan Daerah yang ditindaklanjuti dengan realisasi melebihi target yaitu tercapainya 10 dokumen.",
+        );
+        let found = findings("indicator-target-claim", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "melebihi target");
+        assert_eq!(found[0].expected, "capaian 96,25%");
+    }
+
+    #[test]
+    fn claims_the_row_bears_out_or_hedged_are_not_found() {
+        let text = report(
+            "Indikator jumlah regulasi standarisasi kerja organisasi telah melebihi target. Indikator Prosentase Rekomendasi Kebijakan Daerah yang ditindaklanjuti belum mencapai target. Indikator Prosentase Rekomendasi Kebijakan Daerah yang ditindaklanjuti hampir melebihi target.",
+        );
+        let (found, coverage) = run_default("indicator-target-claim", &text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 2, "{coverage:#?}");
+    }
+}
