@@ -40,8 +40,16 @@ static MEASURED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:perjanjian|pengukuran|penetapan|capaian|realisasi)\s+kinerja\b[^.;:]{0,60}?\b(?:tahun\s+)?((?:19|20)\d\d)\b(?:\s*[-–]\s*(?:19|20)\d\d)?")
         .expect("valid regex")
 });
+/// "Laporan Kinerja Instansi Pemerintah (LKIP) Dinas …", "LAKIP Biro …",
+/// "LKIP Tahun 2016 Badan …": the report's name, then the office's.
 static OFFICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\blaporan\s+kinerja\s+(?:instansi\s+pemerintah\s+)?(?:kantor\s+)?((?:kecamatan|kelurahan|dinas|badan|kabupaten|kota|provinsi|sekretariat|inspektorat|satuan|rumah\s+sakit|rsud|bappeda|kantor)\b[^,.;:()]{2,80}?)\s+(?:tahun|ini|disusun|berfungsi|merupakan|dimaksudkan|yang|adalah)\b")
+    Regex::new(r"(?i)(?:\blaporan\s+(?:akuntabilitas\s+)?kinerja\s+(?:instansi\s+pemerintah\s+)?|\b(?:LAKIP|LKIP|LKjIP)\s+)(?:\((?:LAKIP|LKIP|LKjIP|LKj)\)\s+)?(?:tahun\s+(?:anggaran\s+)?(?:19|20)\d\d\s+)?(?:kantor\s+)?((?:kecamatan|kelurahan|dinas|badan|biro|balai|kabupaten|kota|provinsi|sekretariat|inspektorat|satuan|rumah\s+sakit|rsud|rsj|bappeda|kantor|unit\s+penyelenggara|upt)\b[^.;:()]{2,80}?)\s+(?:tahun|ini|disusun|berfungsi|merupakan|dimaksudkan|yang|adalah|\d{4})\b")
+        .expect("valid regex")
+});
+/// "Laporan Kinerja BKPP Wilayah I Provinsi Jawa Barat Tahun 2016", "LKIP
+/// BP3IPTEK PROVINSI JAWA BARAT": an office named by its acronym (case kept).
+static OFFICE_ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:LAKIP|LKIP|LKjIP|Laporan\s+Kinerja|LAPORAN\s+KINERJA)\s+([A-Z][A-Z0-9]{2,}(?:\s+[A-Z][A-Za-z0-9]*){0,3}\s+(?:Provinsi|PROVINSI|Prov\.?|PROV\.?|Kabupaten|KABUPATEN|Kab\.|KAB\.|Kota|KOTA)\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)\s+(?:Tahun|TAHUN|(?:19|20)\d\d)\b")
         .expect("valid regex")
 });
 static SIGNATURE_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -78,8 +86,11 @@ pub fn find_metadata(lines: &[LineRef<'_>], paragraphs: &[Paragraph]) -> Metadat
                 *measured.entry(y).or_default() += 1;
             }
         }
-        for c in OFFICE.captures_iter(&p.text) {
-            let name = title_case(c[1].trim());
+        for c in OFFICE
+            .captures_iter(&p.text)
+            .chain(OFFICE_ACRONYM.captures_iter(&p.text))
+        {
+            let name = title_case(c[1].trim().trim_end_matches(','));
             *offices.entry(name).or_default() += 1;
         }
     }
@@ -195,6 +206,39 @@ mod tests {
                     # BAB II\n\nPerjanjian Kinerja Tahun 2017 terlampir.\n\n\
                     Perjanjian Kinerja Tahun 2017 ditandatangani.\n";
         assert_eq!(year_of(text), Some(2016));
+    }
+
+    fn office_of(text: &str) -> Option<String> {
+        let doc = crate::extract::text::read_text_export(Path::new("t.md"), text.as_bytes());
+        crate::structure::analyse(&doc).metadata.office
+    }
+
+    #[test]
+    fn the_office_after_the_reports_name_in_its_usual_shapes() {
+        for (text, office) in [
+            (
+                "Laporan Kinerja Instansi Pemerintah (LKIP) Dinas Permukiman dan Perumahan Provinsi Jawa Barat Tahun 2016 disusun.",
+                "Dinas Permukiman Dan Perumahan Provinsi Jawa Barat",
+            ),
+            (
+                "Laporan Akuntabilitas Kinerja Instansi Pemerintah (LAKIP) Biro Humas, Protokol dan Umum Tahun 2016.",
+                "Biro Humas, Protokol Dan Umum",
+            ),
+            (
+                "LKIP Tahun 2016 Badan Kesbangpol Provinsi Jawa Barat ini disusun.",
+                "Badan Kesbangpol Provinsi Jawa Barat",
+            ),
+            (
+                "Laporan Kinerja BKPP Wilayah I Provinsi Jawa Barat Tahun 2016 memuat capaian.",
+                "Bkpp Wilayah I Provinsi Jawa Barat",
+            ),
+        ] {
+            assert_eq!(office_of(text).as_deref(), Some(office), "{text}");
+        }
+        assert_eq!(
+            office_of("Laporan kinerja disusun sebagai pertanggungjawaban."),
+            None
+        );
     }
 
     #[test]
