@@ -69,7 +69,7 @@ fn marker_style(m: &str) -> u8 {
 }
 
 /// The position a marker gives its item: "3." → 3, "c)" → 3, "(2)" → 2.
-fn ordinal(marker: &str) -> Option<u32> {
+pub(super) fn ordinal(marker: &str) -> Option<u32> {
     let m = marker.trim_start_matches('(');
     let digits: String = m.chars().take_while(char::is_ascii_digit).collect();
     if !digits.is_empty() {

@@ -553,16 +553,7 @@ static SENTENCE_END: LazyLock<Regex> =
 
 /// Sentences of a unit with their byte offset in it.
 fn sentences(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for m in SENTENCE_END.find_iter(text) {
-        out.push((start, &text[start..m.start() + 1]));
-        start = m.end();
-    }
-    if start < text.len() {
-        out.push((start, &text[start..]));
-    }
-    out
+    super::narrative::sentences_ending(text, &SENTENCE_END)
 }
 
 fn years_in(text: &str) -> Vec<i32> {

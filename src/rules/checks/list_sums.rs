@@ -57,15 +57,13 @@ struct Item {
     unit: Option<String>,
 }
 
-/// The position a marker gives its item: "3." → 3, "c)" → 3.
+/// The position a marker gives its item ("3." → 3, "c)" → 3), and whether
+/// it is a letter.
 fn ordinal(mark: &str) -> Option<(u32, bool)> {
-    let digits: String = mark.chars().take_while(char::is_ascii_digit).collect();
-    if !digits.is_empty() {
-        return digits.parse().ok().map(|n| (n, false));
-    }
-    let c = mark.chars().next()?.to_ascii_lowercase();
-    c.is_ascii_lowercase()
-        .then(|| (u32::from(c) - u32::from('a') + 1, true))
+    let letter = !mark
+        .trim_start_matches('(')
+        .starts_with(|c: char| c.is_ascii_digit());
+    super::counts::ordinal(mark).map(|n| (n, letter))
 }
 
 static WHOLE: LazyLock<Regex> = LazyLock::new(|| {

@@ -262,10 +262,16 @@ fn as_printed(stated: &Figure, value: Decimal) -> String {
 
 /// Sentences of a paragraph with their byte offset in it.
 pub(super) fn sentences(text: &str) -> Vec<(usize, &str)> {
+    sentences_ending(text, &SENTENCE_END)
+}
+
+/// The pieces of `text` each match of `end` closes (the stop kept, the space
+/// after it dropped), with their byte offsets. `end` wants a space after the
+/// stop, so "93.63%" is no sentence end.
+pub(super) fn sentences_ending<'t>(text: &'t str, end: &Regex) -> Vec<(usize, &'t str)> {
     let mut out = Vec::new();
     let mut start = 0;
-    for m in SENTENCE_END.find_iter(text) {
-        // "93.63%" is no sentence end: the regex wants a space after the stop.
+    for m in end.find_iter(text) {
         out.push((start, &text[start..m.start() + 1]));
         start = m.end();
     }

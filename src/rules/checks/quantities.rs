@@ -682,10 +682,10 @@ pub(crate) fn specific(key: &str) -> bool {
 /// so a label read twice over a wrapped row is not its single self), 0 to 1.
 /// A program and a kegiatan of the same name are two things.
 pub(crate) fn likeness(a: &str, b: &str) -> f64 {
-    let counts = |s: &'_ str| {
-        let mut m = std::collections::BTreeMap::<String, usize>::new();
-        for w in s.split(' ') {
-            *m.entry(w.to_string()).or_default() += 1;
+    let counts = |s| {
+        let mut m = std::collections::BTreeMap::<&str, usize>::new();
+        for w in str::split(s, ' ') {
+            *m.entry(w).or_default() += 1;
         }
         m
     };
