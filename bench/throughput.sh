@@ -22,7 +22,7 @@ fi
 cargo build --release -q --bin lkjip-audit --example gen_corpus
 bin="$PWD/target/release/lkjip-audit"
 cores=$(nproc)
-generator=$(sha256sum examples/gen_corpus.rs | cut -c1-16)
+generator=$(cat examples/gen_corpus/*.rs | sha256sum | cut -c1-16)
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 measure() { # prints "wall rss_mb"
   /usr/bin/time -f "%e %M" -o "$tmp/time" "$@" >/dev/null 2>&1 || true

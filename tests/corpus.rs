@@ -1,4 +1,4 @@
-//! The generated corpus (examples/gen_corpus.rs) scored against its answer
+//! The generated corpus (examples/gen_corpus/) scored against its answer
 //! key, as bench/score-corpus.py does at scale: every injected error found at
 //! its file, page, line and rule, every listed consequence found, nothing in
 //! the clean reports, nothing unexplained in the others. Text exports and PDFs.
@@ -44,8 +44,9 @@ enum Lines {
     Loose,
 }
 
-/// Generates `n` reports with `flags` and scores them: at least `min_recall`
-/// of the injected errors found, and no finding the key does not explain.
+/// Generates `n` reports (with `--series`, `n` series of reports) with
+/// `flags` and scores them: at least `min_recall` of the injected errors
+/// found, and no finding the key does not explain.
 fn score(dir: &Path, n: usize, seed: u64, flags: &[&str], min_recall: f64, lines: Lines) {
     let _ = std::fs::remove_dir_all(dir);
     let mut args = vec![
@@ -81,7 +82,16 @@ fn score(dir: &Path, n: usize, seed: u64, flags: &[&str], min_recall: f64, lines
         .iter()
         .filter(|f| f["path"].as_str().is_some_and(|p| !p.ends_with(".json")))
         .collect();
-    assert_eq!(reports.len(), n);
+    let written = std::fs::read_dir(dir)
+        .expect("corpus folder")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name() != "answer-key.json")
+        .count();
+    assert_eq!(reports.len(), written);
+    let series = flags.contains(&"--series");
+    if !series {
+        assert_eq!(reports.len(), n);
+    }
     assert!(reports.iter().all(|f| f["status"] == "ok"), "{reports:#?}");
     let found: BTreeSet<Place> = doc["findings"]
         .as_array()
@@ -112,12 +122,31 @@ fn score(dir: &Path, n: usize, seed: u64, flags: &[&str], min_recall: f64, lines
             .filter(|p| !dirty.contains(p.0.as_str()))
             .count()
     );
+    // An error across reports names the other report's file.
+    for k in &key {
+        let Some(other) = k["related"].as_str() else {
+            continue;
+        };
+        let at = place(k, lines);
+        let named = doc["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter(|f| place(f, lines) == at)
+            .any(|f| {
+                f["related"].as_array().is_some_and(|r| {
+                    r.iter()
+                        .any(|l| l["file"].as_str().is_some_and(|p| p.ends_with(other)))
+                })
+            });
+        assert!(named, "{at:?}: the finding does not name {other}");
+    }
     // Every kind the generator injects was injected at least once.
     let mut per_rule: BTreeMap<&str, usize> = BTreeMap::new();
     for p in &injected {
         *per_rule.entry(p.3.as_str()).or_insert(0) += 1;
     }
-    assert_eq!(per_rule.len(), 25, "{per_rule:?}");
+    assert_eq!(per_rule.len(), if series { 4 } else { 25 }, "{per_rule:?}");
 }
 
 #[test]
@@ -139,6 +168,30 @@ fn generated_pdfs_score_fully() {
         60,
         12,
         &["--pdf"],
+        1.0,
+        Lines::Exact,
+    );
+}
+
+/// Series: one office's reports over 2–4 years, each clean on its own, with
+/// one error across two consecutive reports of a dirty series (a restated
+/// realisation, a changed Renstra target, a copied realisation, a dropped
+/// indicator), and clean series whose indicators are renamed a little.
+#[test]
+fn generated_series_score_fully_across_reports() {
+    score(
+        &root().join("target/test-output/corpus/series-text"),
+        30,
+        21,
+        &["--series"],
+        1.0,
+        Lines::Exact,
+    );
+    score(
+        &root().join("target/test-output/corpus/series-pdf"),
+        16,
+        22,
+        &["--series", "--pdf"],
         1.0,
         Lines::Exact,
     );

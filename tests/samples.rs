@@ -370,7 +370,7 @@ fn a_broken_rule_file_names_file_line_and_column() {
     std::fs::remove_dir_all(&dir).expect("cleanup");
 }
 
-/// Reports from the generated corpus (examples/gen_corpus.rs) that once showed
+/// Reports from the generated corpus (examples/gen_corpus/) that once showed
 /// pipeline mistakes: each is consistent except where a finding is expected.
 #[test]
 fn generated_reports_that_found_pipeline_mistakes() {

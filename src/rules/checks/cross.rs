@@ -905,15 +905,20 @@ fn figures(earlier: &ReportFacts, later: &ReportFacts, tally: &mut Tally) -> Vec
     )
 }
 
-/// Targets of the earlier report's year and of the later one's.
+/// Targets for any year both reports give: the agreement's of the earlier
+/// report's year and of the later one's, and the plan's for every year of
+/// its period (a Renstra target that changes between two reports of one
+/// period).
 fn targets(earlier: &ReportFacts, later: &ReportFacts, tally: &mut Tally) -> Vec<Draft> {
-    compare(
-        earlier,
-        later,
-        &[Measure::Target],
-        &[earlier.year, later.year],
-        tally,
-    )
+    let years: Vec<i32> = later
+        .facts
+        .iter()
+        .filter(|f| f.measure == Measure::Target)
+        .map(|f| f.year)
+        .collect::<BTreeSet<i32>>()
+        .into_iter()
+        .collect();
+    compare(earlier, later, &[Measure::Target], &years, tally)
 }
 
 /// Significant digits of a figure: 96,54 → 4, 11.235 → 5, 100 → 1.
@@ -1159,6 +1164,50 @@ Tabel 3.2 Perbandingan Target dan Realisasi Kinerja Tahun 2024 sampai dengan Tah
             office_key("Dinas Kesehatan Kabupaten Jember"),
             "dinas kesehatan kab jember"
         );
+    }
+
+    /// A Renstra table over the period, with the target of 2026 given.
+    fn renstra(target_2026: &str) -> String {
+        format!(
+            "Tabel 2.1 Target Kinerja Rencana Strategis Tahun 2022-2026\n\n\
+| No | Indikator Kinerja | Target 2022 | Target 2023 | Target 2024 | Target 2025 | Target 2026 |\n\
+|---|---|---|---|---|---|---|\n\
+| 1 | Jumlah Penumpang yang dilayani | 8000 | 8500 | 9000 | 9500 | {target_2026} |\n"
+        )
+    }
+
+    #[test]
+    fn a_plan_target_changed_for_a_later_year_is_found() {
+        let run_plan = |later_2026: &str| {
+            let mut c = Collector::default();
+            let earlier = format!("{}\n\n{T2024}", renstra("10000"));
+            let later = format!(
+                "{}\n\n{}",
+                renstra(later_2026),
+                t2025("96,54", "205,18", "100")
+            );
+            c.add(
+                "a/lakip-2024.md",
+                facts_of("a/lakip-2024.md", &report(2024, &earlier)),
+            );
+            c.add(
+                "b/lakip-2025.md",
+                facts_of("b/lakip-2025.md", &report(2025, &later)),
+            );
+            c.finish(&rules())
+        };
+        let same = run_plan("10000");
+        assert!(same.findings.is_empty(), "{:#?}", same.findings);
+        let changed = run_plan("10500");
+        let targets: Vec<&Finding> = changed
+            .findings
+            .iter()
+            .filter(|f| f.rule == "cross-year-target")
+            .collect();
+        assert_eq!(targets.len(), 1, "{:#?}", changed.findings);
+        assert_eq!(targets[0].stated, "10500");
+        assert_eq!(targets[0].expected, "10000");
+        assert_eq!(targets[0].related[0].file, "a/lakip-2024.md");
     }
 
     #[test]

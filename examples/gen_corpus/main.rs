@@ -14,6 +14,8 @@ use std::path::PathBuf;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::*;
 
+mod series;
+
 /// splitmix64: small, deterministic, good enough for test data.
 struct Rng(u64);
 
@@ -117,6 +119,9 @@ struct KeyEntry {
     /// longer agrees with a wrong TOTAL, say); not counted in recall.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     consequence: bool,
+    /// For an error across reports, the other report's file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    related: Option<String>,
 }
 
 /// A report being written, and its answer key.
@@ -151,6 +156,7 @@ impl Doc<'_> {
             stated,
             expected,
             consequence: false,
+            related: None,
         }
     }
     /// Records an injected error at `line`.
@@ -321,7 +327,15 @@ fn inside_band(b: &Band) -> Decimal {
     }
 }
 
-fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String, Vec<KeyEntry>) {
+/// One report: a random office and year with the error `inject`, or, for a
+/// series (see series.rs), the office, year, indicators and cross-year tables
+/// that `series` gives (the report is then clean on its own).
+fn generate(
+    rng: &mut Rng,
+    file: &str,
+    inject: Option<&'static str>,
+    series: Option<&series::Year>,
+) -> (String, Vec<KeyEntry>) {
     let (kind, names): (&str, &[&str]) = *rng.pick(&[
         (
             "Kecamatan",
@@ -358,6 +372,11 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
         .pick(&["Jember", "Bondowoso", "Lumajang", "Situbondo"])
         .to_string();
     let year = rng.range(2019, 2024);
+    // A series draws the same numbers as a lone report, then uses its own.
+    let (office, place, year) = match series {
+        Some(s) => (s.office.clone(), s.place.clone(), s.year),
+        None => (office, place, year),
+    };
     let scale = SCALES[rng.below(SCALES.len() as u64) as usize];
     let mut d = Doc {
         lines: Vec::new(),
@@ -539,6 +558,9 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
     }
     d.push(format!("Perjanjian Kinerja tahun {year} memuat sasaran strategis, indikator kinerja dan target yang akan dicapai."));
     d.blank();
+    if let Some(s) = series {
+        series::plan_table(&mut d, s);
+    }
     let number = if d.on("template-text") {
         "...".to_string()
     } else {
@@ -603,9 +625,22 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
             realisasi,
         });
     }
+    if let Some(s) = series {
+        indicators = s
+            .indicators
+            .iter()
+            .map(series::Indicator::of_year)
+            .collect();
+    }
+    let n_ind = indicators.len();
     d.push("Tabel 3.1");
-    d.push("Pengukuran Kinerja");
+    match series {
+        // The year in the caption: the table is the report's own of its year.
+        Some(_) => d.push(format!("Pengukuran Kinerja Tahun {year}")),
+        None => d.push("Pengukuran Kinerja"),
+    };
     d.push("NO\tINDIKATOR\tTARGET\tREALISASI\tCAPAIAN");
+    let mut measured_lines = Vec::new();
     let wrong_capaian = rng.below(n_ind as u64) as usize;
     let mut printed = Vec::new();
     for (i, ind) in indicators.iter().enumerate() {
@@ -635,11 +670,15 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
             ind.realisasi,
             shown_text
         ));
+        measured_lines.push(line);
         if (d.on("capaian-formula") || d.on("predicate-recomputed")) && i == wrong_capaian {
             d.note(line, "capaian-formula", shown_text, pct(right));
         }
     }
     d.blank();
+    if let Some(s) = series {
+        series::note_measured(&mut d, s, &measured_lines);
+    }
     let evaluated = if d.on("evaluated-count") {
         n_ind + 1
     } else {
@@ -993,6 +1032,10 @@ fn generate(rng: &mut Rng, file: &str, inject: Option<&'static str>) -> (String,
         }
     }
     d.blank();
+
+    if let Some(s) = series {
+        series::comparison_table(&mut d, s);
+    }
 
     d.push("BAB IV");
     d.push("PENUTUP");
@@ -1352,6 +1395,7 @@ fn main() {
     let mut seed = 7u64;
     let mut clean_ratio = 0.3f64;
     let mut as_pdf = false;
+    let mut series_mode = false;
     let mut layout = pdf::Layout {
         paragraph_gap: pdf::PARAGRAPH_GAP,
         wrap: None,
@@ -1369,6 +1413,10 @@ fn main() {
         }
         if a == "--pdf" {
             as_pdf = true;
+            continue;
+        }
+        if a == "--series" {
+            series_mode = true;
             continue;
         }
         let value = args.next().unwrap_or_default();
@@ -1390,16 +1438,11 @@ fn main() {
     }
     let mut rng = Rng(seed);
     let mut key = Vec::new();
-    let mut dirty = 0;
-    for i in 0..n {
-        let inject = (!rng.chance(clean_ratio)).then(|| {
-            dirty += 1;
-            KINDS[(dirty - 1) % KINDS.len()]
-        });
-        let ext = if as_pdf { "pdf" } else { "txt" };
-        let state = if inject.is_some() { "dirty" } else { "clean" };
-        let path = out.join(format!("lkjip-{i:05}-{state}.{ext}"));
-        let (text, mut entries) = generate(&mut rng, &path.to_string_lossy(), inject);
+    let ext = if as_pdf { "pdf" } else { "txt" };
+    // Writes one report and appends its key entries, placed on the PDF's
+    // pages when it is one.
+    let mut write = |generated: (String, Vec<KeyEntry>), path: PathBuf| {
+        let (text, mut entries) = generated;
         let bytes = if as_pdf {
             let (bytes, places) = pdf::render(&text, &layout);
             for e in &mut entries {
@@ -1412,11 +1455,47 @@ fn main() {
         } else {
             text.into_bytes()
         };
+        for e in &mut entries {
+            e.related = e.related.take().map(|r| format!("{r}.{ext}"));
+        }
         if let Err(e) = std::fs::write(&path, bytes) {
             eprintln!("gen_corpus: {}: {e}", path.display());
             std::process::exit(2);
         }
         key.append(&mut entries);
+    };
+    let mut dirty = 0;
+    let mut reports = 0;
+    if series_mode {
+        let all = match series::plan(&mut rng, n, clean_ratio) {
+            Ok(all) => all,
+            Err(e) => {
+                eprintln!("gen_corpus: --series: {e}");
+                std::process::exit(2);
+            }
+        };
+        for one in &all {
+            dirty += usize::from(one.iter().any(|(stem, _)| stem.ends_with("dirty")));
+            for (stem, year) in one {
+                let path = out.join(format!("{stem}.{ext}"));
+                let generated = generate(&mut rng, &path.to_string_lossy(), None, Some(year));
+                write(generated, path);
+                reports += 1;
+            }
+        }
+    } else {
+        for i in 0..n {
+            let inject = (!rng.chance(clean_ratio)).then(|| {
+                dirty += 1;
+                KINDS[(dirty - 1) % KINDS.len()]
+            });
+            let state = if inject.is_some() { "dirty" } else { "clean" };
+            let stem = format!("lkjip-{i:05}-{state}");
+            let path = out.join(format!("{stem}.{ext}"));
+            let generated = generate(&mut rng, &path.to_string_lossy(), inject, None);
+            write(generated, path);
+            reports += 1;
+        }
     }
     let key_path = out.join("answer-key.json");
     let json = serde_json::to_string_pretty(&key).unwrap_or_default();
@@ -1424,8 +1503,9 @@ fn main() {
         eprintln!("gen_corpus: {}: {e}", key_path.display());
         std::process::exit(2);
     }
+    let what = if series_mode { "series" } else { "reports" };
     eprintln!(
-        "{n} reports ({dirty} with an injected error) and {} in {}",
+        "{reports} reports ({n} {what}, {dirty} with an injected error) and {} in {}",
         key_path.display(),
         out.display()
     );
