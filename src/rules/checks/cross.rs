@@ -129,6 +129,10 @@ pub enum Measure {
     Target,
     Realisasi,
     Capaian,
+    /// A program's or kegiatan's budget (pagu, anggaran), in rupiah.
+    Anggaran,
+    /// The budget spent (realisasi anggaran), in rupiah.
+    Spent,
 }
 
 impl Measure {
@@ -137,7 +141,17 @@ impl Measure {
             Measure::Target => ("target", "target"),
             Measure::Realisasi => ("realisasi", "realisation"),
             Measure::Capaian => ("capaian", "achievement"),
+            Measure::Anggaran => ("anggaran", "budget"),
+            Measure::Spent => ("realisasi anggaran", "budget spent"),
         }
+    }
+
+    /// A measure of an indicator, not of a budget row.
+    fn of_indicator(self) -> bool {
+        matches!(
+            self,
+            Measure::Target | Measure::Realisasi | Measure::Capaian
+        )
     }
 }
 
@@ -305,6 +319,36 @@ fn value_columns(table: &Table, p: &CrossParams) -> Vec<(usize, Measure, i32, Ba
     out
 }
 
+/// The money columns of a budget table: the budget and what was spent, of
+/// the year the header or caption names. A budget column without a year
+/// takes the year of the table's realisasi columns when they give one.
+fn budget_columns(table: &Table, p: &CrossParams) -> Vec<(usize, Measure, i32, Basis)> {
+    let usable = |col: usize| {
+        let (role, label) = (&table.roles[col], &table.columns[col]);
+        role.money && !p.skip_column.is_match(label)
+    };
+    let spent_years: BTreeSet<i32> = (0..table.roles.len())
+        .filter(|&c| usable(c) && table.roles[c].role == Role::Realisasi)
+        .filter_map(|c| table.roles[c].year)
+        .collect();
+    let only_year = (spent_years.len() == 1)
+        .then(|| spent_years.first().copied())
+        .flatten();
+    (0..table.roles.len())
+        .filter(|&c| usable(c))
+        .filter_map(|c| {
+            let role = &table.roles[c];
+            let measure = match role.role {
+                Role::Anggaran => Measure::Anggaran,
+                Role::Realisasi => Measure::Spent,
+                _ => return None,
+            };
+            let year = role.year.or(only_year)?;
+            Some((c, measure, year, Basis::Agreement))
+        })
+        .collect()
+}
+
 /// "Tabel 3.2"; a caption printed "Tabel 3. 2" is read as number 3 and a
 /// title starting "2 …": the number is put back together.
 fn table_name(table: &Table) -> String {
@@ -341,15 +385,17 @@ fn table_facts(
     p: &CrossParams,
     out: &mut Vec<Fact>,
 ) {
-    if table.chapter == Chapter::Lampiran
-        || !matches!(
-            table.kind,
-            TableKind::Performance | TableKind::Comparison | TableKind::Renstra
-        )
-    {
+    if table.chapter == Chapter::Lampiran {
         return;
     }
-    let columns = value_columns(table, p);
+    let columns = match table.kind {
+        TableKind::Performance | TableKind::Comparison | TableKind::Renstra => {
+            value_columns(table, p)
+        }
+        // Programs and kegiatan by name, like indicators.
+        TableKind::Budget => budget_columns(table, p),
+        TableKind::Other => return,
+    };
     if columns.is_empty() {
         return;
     }
@@ -617,6 +663,7 @@ impl Tally {
 }
 
 const WHY_AMBIGUOUS: &str = "indicator matches two indicators of the other report";
+const WHY_SCALE: &str = "the two reports print the figure at different scales (ribuan, juta)";
 const WHY_INCONSISTENT: &str =
     "the earlier report gives two values and none in its own table of the year";
 
@@ -830,6 +877,10 @@ fn compare(
             tally.agree += 1;
             continue;
         }
+        if scaled_alike(&f.figure, &right.figure) {
+            tally.skip(WHY_SCALE);
+            continue;
+        }
         let others: Vec<&&Fact> = candidates
             .iter()
             .filter(|c| !same_value(&c.figure, &right.figure, Decimal::ZERO))
@@ -899,7 +950,7 @@ fn figures(earlier: &ReportFacts, later: &ReportFacts, tally: &mut Tally) -> Vec
     compare(
         earlier,
         later,
-        &[Measure::Realisasi, Measure::Capaian],
+        &[Measure::Realisasi, Measure::Capaian, Measure::Spent],
         &[earlier.year],
         tally,
     )
@@ -922,6 +973,23 @@ fn targets(earlier: &ReportFacts, later: &ReportFacts, tally: &mut Tally) -> Vec
 }
 
 /// Significant digits of a figure: 96,54 → 4, 11.235 → 5, 100 → 1.
+/// Two figures that differ by a power of ten: one table in rupiah, the other
+/// "(dalam ribuan)" or in millions, with the scale not read.
+fn scaled_alike(a: &Figure, b: &Figure) -> bool {
+    if a.value.is_zero() || b.value.is_zero() {
+        return false;
+    }
+    let (big, small) = if a.value.abs() > b.value.abs() {
+        (a.value.abs(), b.value.abs())
+    } else {
+        (b.value.abs(), a.value.abs())
+    };
+    let ratio = big / small;
+    [1_000u64, 1_000_000, 1_000_000_000]
+        .iter()
+        .any(|&m| (ratio - Decimal::from(m)).abs() * Decimal::from(1000) < Decimal::from(m))
+}
+
 fn significant(f: &Figure) -> usize {
     let digits: String = f.text.chars().filter(char::is_ascii_digit).collect();
     let digits = digits.trim_start_matches('0').trim_end_matches('0');
@@ -946,12 +1014,12 @@ fn copies(
         .facts
         .iter()
         .chain(&later.facts)
-        .filter(|f| f.measure == Measure::Target)
+        .filter(|f| matches!(f.measure, Measure::Target | Measure::Anggaran))
         .collect();
     let mut seen: BTreeSet<(String, Measure)> = BTreeSet::new();
     for f in &later.facts {
         if f.year != later.year
-            || f.measure == Measure::Target
+            || matches!(f.measure, Measure::Target | Measure::Anggaran)
             || significant(&f.figure) < p.min_digits
         {
             continue;
@@ -969,7 +1037,8 @@ fn copies(
             }
             continue;
         };
-        // A realisasi equal to a target was reached, not copied.
+        // A realisasi equal to a target was reached, not copied; a budget
+        // spent in full repeats with its budget.
         if targets
             .iter()
             .any(|t| same_row(f, t) && same_value(&t.figure, &f.figure, Decimal::ZERO))
@@ -1015,6 +1084,7 @@ fn missing(earlier: &ReportFacts, later: &ReportFacts, tally: &mut Tally) -> Vec
         r.facts
             .iter()
             .filter(|f| f.single_year && f.year == r.year && !f.average)
+            .filter(|f| f.measure.of_indicator())
             .map(|f| (f.key.clone(), f.clone()))
             .collect()
     };
@@ -1025,13 +1095,15 @@ fn missing(earlier: &ReportFacts, later: &ReportFacts, tally: &mut Tally) -> Vec
         .facts
         .iter()
         .filter(|f| f.single_year && f.year == later.year && !f.average)
+        .filter(|f| f.measure.of_indicator())
         .min_by_key(|f| (f.location.page, f.location.line))
     else {
         return Vec::new();
     };
     let mut gone = Vec::new();
     for fact in before.values() {
-        match candidates(fact, later.facts.iter()) {
+        let indicators = later.facts.iter().filter(|f| f.measure.of_indicator());
+        match candidates(fact, indicators) {
             Ok(c) if c.is_empty() => gone.push(fact),
             Ok(_) => tally.agree += 1,
             Err(()) => tally.skip(WHY_AMBIGUOUS),
@@ -1208,6 +1280,72 @@ Tabel 3.2 Perbandingan Target dan Realisasi Kinerja Tahun 2024 sampai dengan Tah
         assert_eq!(targets[0].stated, "10500");
         assert_eq!(targets[0].expected, "10000");
         assert_eq!(targets[0].related[0].file, "a/lakip-2024.md");
+    }
+
+    const BUDGET_2024: &str = "Tabel 3.8 Realisasi Anggaran Tahun 2024\n\n\
+| No | Program / Kegiatan | Pagu (Rp) | Realisasi (Rp) | % |\n|---|---|---|---|---|\n\
+| 1 | Program Dukungan Manajemen | 5.111.447.000 | 5.034.221.517 | 98,49 |\n\
+| 2 | Program Pengelolaan Bandar Udara | 3.843.369.000 | 3.712.004.233 | 96,58 |\n\
+| | Jumlah | 8.954.816.000 | 8.746.225.750 | 97,67 |\n";
+
+    /// The 2025 report's budget table over 2024 and 2025.
+    fn budget_2025(spent_2024: &str, spent_2025: &str) -> String {
+        format!(
+            "Tabel 3.9 Perbandingan Realisasi Anggaran Tahun 2024 dan 2025\n\n\
+| No | Program | Pagu 2024 (Rp) | Realisasi 2024 (Rp) | Pagu 2025 (Rp) | Realisasi 2025 (Rp) |\n\
+|---|---|---|---|---|---|\n\
+| 1 | Program Dukungan Manajemen | 5.111.447.000 | {spent_2024} | 5.200.000.000 | 5.102.334.119 |\n\
+| 2 | Program Pengelolaan Bandar Udara | 3.843.369.000 | 3.712.004.233 | 3.900.000.000 | {spent_2025} |\n"
+        )
+    }
+
+    fn run_budget(later: &str) -> CrossOutcome {
+        let mut c = Collector::default();
+        let earlier = format!("{T2024}\n\n{BUDGET_2024}");
+        let later = format!("{}\n\n{later}", t2025("96,54", "205,18", "100"));
+        c.add(
+            "a/lakip-2024.md",
+            facts_of("a/lakip-2024.md", &report(2024, &earlier)),
+        );
+        c.add(
+            "b/lakip-2025.md",
+            facts_of("b/lakip-2025.md", &report(2025, &later)),
+        );
+        c.finish(&rules())
+    }
+
+    #[test]
+    fn budget_rows_are_compared_by_program_across_reports() {
+        let same = run_budget(&budget_2025("5.034.221.517", "3.801.117.402"));
+        assert!(same.findings.is_empty(), "{:#?}", same.findings);
+        // The budget spent in 2024, restated differently.
+        let restated = run_budget(&budget_2025("5.043.221.517", "3.801.117.402"));
+        let spent: Vec<&Finding> = restated
+            .findings
+            .iter()
+            .filter(|f| f.rule == "cross-year-figures")
+            .collect();
+        assert_eq!(spent.len(), 1, "{:#?}", restated.findings);
+        assert_eq!(spent[0].stated, "5.043.221.517");
+        assert_eq!(spent[0].expected, "5.034.221.517");
+        // The 2025 spending of a program copied from 2024.
+        let copied = run_budget(&budget_2025("5.034.221.517", "3.712.004.233"));
+        let copies: Vec<&Finding> = copied
+            .findings
+            .iter()
+            .filter(|f| f.rule == "cross-year-copy")
+            .collect();
+        assert_eq!(copies.len(), 1, "{:#?}", copied.findings);
+        assert_eq!(copies[0].stated, "3.712.004.233");
+        // A table in thousands is another scale, not another figure.
+        let thousands = run_budget(&budget_2025("5.034.222", "3.801.117.402"));
+        assert!(thousands.findings.is_empty(), "{:#?}", thousands.findings);
+        // Budget rows are not indicators: none is reported missing.
+        assert!(
+            same.findings
+                .iter()
+                .all(|f| f.rule != "cross-year-missing-indicator")
+        );
     }
 
     #[test]
