@@ -56,7 +56,47 @@ static SIGNATURE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*([A-Z][A-Za-z .'-]{1,40}?)\s*,\s*(.+)$").expect("valid regex")
 });
 
-pub fn find_metadata(lines: &[LineRef<'_>], paragraphs: &[Paragraph]) -> Metadata {
+/// A running header's page number at its end ("… Jawa Barat 9"), and the
+/// abbreviations headers use for the region.
+static RUNNING_PAGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s+\d{1,3}\s*$").expect("valid regex"));
+/// "TA 2016", "T.A. 2016": tahun anggaran.
+static BUDGET_YEAR_SHORT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bT\.?\s?A\.?\s+((?:19|20)\d\d)\b").expect("valid regex"));
+static REGION_ABBREVIATION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?i:(prov)|(kab))\.\s*").expect("valid regex"));
+
+/// The office a running header names ("LKIP Tahun 2016 Badan Kesbangpol
+/// Prov. Jawa Barat 9", "Laporan Kinerja BKPP Wilayah I Provinsi Jawa Barat
+/// Tahun 2016"): the header alone is the report's name and office, so its
+/// end closes the office's name.
+fn running_office(text: &str) -> Option<String> {
+    let text = text.replace('\t', " ");
+    let text = RUNNING_PAGE.replace(text.trim(), "");
+    let text = BUDGET_YEAR_SHORT.replace_all(&text, "Tahun $1");
+    let text = REGION_ABBREVIATION.replace_all(&text, |c: &regex::Captures<'_>| {
+        if c.get(1).is_some() {
+            "Provinsi ".to_string()
+        } else {
+            "Kabupaten ".to_string()
+        }
+    });
+    let closed = format!("{} ini", text.trim());
+    let titled = format!("{} Tahun", text.trim());
+    OFFICE
+        .captures(&closed)
+        .or_else(|| OFFICE_ACRONYM.captures(&titled))
+        .map(|c| title_case(c[1].trim().trim_end_matches(',')))
+}
+
+/// The report's metadata from its lines and paragraphs; `running` are the
+/// running headers and footers the reader left out, read for the office
+/// only when the text itself does not name it.
+pub fn find_metadata(
+    lines: &[LineRef<'_>],
+    paragraphs: &[Paragraph],
+    running: &[&str],
+) -> Metadata {
     let mut years: BTreeMap<i32, usize> = BTreeMap::new();
     let mut measured: BTreeMap<i32, usize> = BTreeMap::new();
     let mut offices: BTreeMap<String, usize> = BTreeMap::new();
@@ -104,6 +144,13 @@ pub fn find_metadata(lines: &[LineRef<'_>], paragraphs: &[Paragraph]) -> Metadat
         .iter()
         .max_by_key(|(y, n)| (**n, **y))
         .map(|(y, _)| *y);
+    if offices.is_empty() {
+        for text in running {
+            if let Some(name) = running_office(text) {
+                *offices.entry(name).or_default() += 1;
+            }
+        }
+    }
     let office = offices
         .iter()
         .max_by_key(|(name, n)| (**n, std::cmp::Reverse(name.len())))
@@ -184,6 +231,7 @@ fn title_case(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::running_office;
     use std::path::Path;
 
     fn year_of(text: &str) -> Option<i32> {
@@ -239,6 +287,33 @@ mod tests {
             office_of("Laporan kinerja disusun sebagai pertanggungjawaban."),
             None
         );
+    }
+
+    #[test]
+    fn the_office_of_a_running_header() {
+        for (header, office) in [
+            (
+                "LKIP Tahun 2016 Badan\tKesbangpol Prov. Jawa Barat\t9",
+                Some("Badan Kesbangpol Provinsi Jawa Barat"),
+            ),
+            (
+                "Laporan Kinerja BKPP Wilayah I Provinsi Jawa Barat Tahun 2016",
+                Some("Bkpp Wilayah I Provinsi Jawa Barat"),
+            ),
+            (
+                "LKIP BPLHD Provinsi Jawa Barat\t2016",
+                Some("Bplhd Provinsi Jawa Barat"),
+            ),
+            (
+                "LKIP RSUD Al Ihsan Provinsi Jawa Barat TA 2016\t9",
+                Some("Rsud Al Ihsan Provinsi Jawa Barat"),
+            ),
+            ("Page 9", None),
+            ("L K I P R S J P r o v J A B A R", None),
+            ("Laporan Kinerja Instansi Pemerintah Tahun 2016", None),
+        ] {
+            assert_eq!(running_office(header).as_deref(), office, "{header}");
+        }
     }
 
     #[test]

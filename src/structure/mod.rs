@@ -157,7 +157,13 @@ pub fn analyse(doc: &Document) -> Report<'_> {
         .collect();
     let paragraphs = build_paragraphs(&lines);
     let tables = tables::find_tables(doc, &lines);
-    let metadata = metadata::find_metadata(&lines, &paragraphs);
+    let running: Vec<&str> = doc
+        .dropped
+        .iter()
+        .filter(|d| d.reason == crate::extract::DropReason::Running)
+        .map(|d| d.text.as_str())
+        .collect();
+    let metadata = metadata::find_metadata(&lines, &paragraphs, &running);
     Report {
         doc,
         lines,
