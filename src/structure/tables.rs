@@ -735,13 +735,29 @@ fn classify_rows(rows: &mut [Row], grid: &[GridRow]) {
         let marker = row.cells.first().map(|c| c.text.trim()).unwrap_or("");
         // "5 | Jumlah kasus pelanggaran perda" is an indicator, not a total: a
         // numbered row is a total only when its label is just the total word.
-        let numbered = !marker.is_empty() && ITEM_NUMBER.is_match(&marker.to_lowercase());
-        let is_total = row
+        // The number may stand in a later column, after an empty sasaran
+        // cell ("| 2. | Jumlah Ormas yang berperan aktif …").
+        let total_at = row
             .cells
             .iter()
             .take(3)
-            .find(|c| TOTAL.is_match(&c.text))
-            .is_some_and(|c| !numbered || c.text.split_whitespace().count() <= 2);
+            .position(|c| TOTAL.is_match(&c.text));
+        let numbered = total_at.is_some_and(|at| {
+            row.cells[..at].iter().any(|c| {
+                let t = c.text.trim();
+                !t.is_empty() && ITEM_NUMBER.is_match(&t.to_lowercase())
+            })
+        });
+        // "Meningkatnya aksi mitigasi | Jumlah lokasi Program Kampung Iklim":
+        // an indicator beside its sasaran; a total's label stands alone.
+        let beside_label = total_at.is_some_and(|at| {
+            row.cells[..at]
+                .iter()
+                .any(|c| c.text.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        });
+        let is_total = total_at.is_some_and(|at| {
+            !(numbered || beside_label) || row.cells[at].text.split_whitespace().count() <= 2
+        });
         // Upper-case Roman numerals mark groups; "i." could be a lettered item.
         let bare = marker.trim_end_matches('.');
         let roman = !bare.is_empty()

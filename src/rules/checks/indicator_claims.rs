@@ -465,6 +465,17 @@ fn subjects(sents: &[(usize, &str)], found: &[Mention]) -> Vec<Subject> {
         }
         let first = here[0].group;
         last = here.iter().all(|m| m.group == first).then_some((first, si));
+        // "Pada sasaran „…‟, peningkatan terjadi pada indikator „…‟": the
+        // name the sentence calls the indicator, last, is what follows speaks of.
+        if last.is_none()
+            && let Some(m) = here.last()
+            && s[..(m.start - at).min(s.len())]
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+                .ends_with("indikator")
+        {
+            last = Some((m.group, si));
+        }
         out.push(Subject::Named(here));
     }
     out
@@ -1200,6 +1211,24 @@ mod tests {
             found[0].computation.id.contains("realisasi 2015"),
             "{found:#?}"
         );
+    }
+
+    #[test]
+    fn the_name_a_sentence_calls_the_indicator_is_carried() {
+        // Two names in the first sentence; the one called "indikator", last,
+        // is what the next sentences speak of.
+        let text = report(
+            "Selain jumlah regulasi standarisasi kerja organisasi, peningkatan kinerja terjadi pada indikator „jumlah unit pelayanan publik terbaik sesuai kriteria Provinsi‟ (IK3). Untuk tahun 2016 sebanyak 18 UPP. Sementara target pada tahun 2016 berjumlah 17 UPP.",
+        );
+        let found = findings("indicator-figure", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].stated.starts_with("17"), "{found:#?}");
+        assert_eq!(found[0].expected, "14");
+        // Two indicators named alike: whose target follows is unclear.
+        let text = report(
+            "Indikator jumlah regulasi standarisasi kerja organisasi dan jumlah unit pelayanan publik terbaik sesuai kriteria Provinsi meningkat. Sementara target pada tahun 2016 berjumlah 17 UPP.",
+        );
+        assert!(findings("indicator-figure", &text).is_empty());
     }
 
     #[test]

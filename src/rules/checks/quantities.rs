@@ -8,7 +8,7 @@ use regex::Regex;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use crate::facts::figures::{Figure, FigureKind, Hint};
+use crate::facts::figures::{Figure, FigureKind, Hint, parse_figure};
 use crate::findings::Localized;
 use crate::structure::roles::{Role, TableKind};
 use crate::structure::{Row, RowKind, Table};
@@ -865,7 +865,11 @@ impl SameIndicator {
                         continue;
                     };
                     let key = indicator_key(label);
-                    let Some(figure) = cell.figure.clone() else {
+                    let Some(figure) = cell
+                        .figure
+                        .clone()
+                        .or_else(|| small_count(&cell.text, measure))
+                    else {
                         continue;
                     };
                     if NOT_A_VALUE.is_match(&cell.text) {
@@ -929,6 +933,20 @@ impl SameIndicator {
         }
         (all, revisions)
     }
+}
+
+/// "Indeks Kualitas Udara | 58 | 60": the structure leaves a bare number of
+/// one or two digits unread (it may number the columns); in a target or
+/// realisasi column of an indicator's row it is the indicator's value.
+fn small_count(text: &str, measure: Measure) -> Option<Figure> {
+    let t = text.trim();
+    let measured = matches!(measure.role, MeasureRole::Target | MeasureRole::Realisasi);
+    (measured
+        && !measure.money
+        && (1..=2).contains(&t.len())
+        && t.bytes().all(|b| b.is_ascii_digit()))
+    .then(|| parse_figure(t, Hint::None))
+    .flatten()
 }
 
 fn unit_key(text: &str) -> String {
@@ -1584,5 +1602,44 @@ mod tests {
             "| 1 | Persentase pelayanan pasien tepat waktu | 70 | 75,5 |",
         );
         assert!(findings(RULE, &text).is_empty());
+    }
+    /// Two-digit counts beside their sasaran: an indicator row led by
+    /// "Jumlah" is no total, and "60" is a value, not a column number.
+    fn small_counts(realisasi_udara: &str, realisasi_kampung: &str) -> String {
+        format!(
+            "Tabel 3.1 Pengukuran Kinerja\n\n\
+             | Sasaran | Indikator | Target 2016 | Realisasi 2016 | Capaian 2016 |\n\
+             |---|---|---|---|---|\n\
+             | Meningkatnya kualitas udara | Indeks kualitas udara perkotaan | 60 | 66,24 | 110,40 |\n\
+             | Meningkatnya aksi perubahan iklim | Jumlah lokasi program kampung iklim | 61 | 61 | 100 |\n\
+             |  | Persentase penurunan emisi gas rumah kaca | 5 | 11,45 | 229,00 |\n\n\
+             Tabel 3.3 Realisasi Terhadap Target RPJMD\n\n\
+             | No | Indikator | Realisasi 2015 | Realisasi 2016 |\n\
+             |---|---|---|---|\n\
+             | 1. | Indeks kualitas udara perkotaan | 58 | {realisasi_udara} |\n\
+             | 2. | Jumlah lokasi program kampung iklim | 23 | {realisasi_kampung} |\n\
+             | 3. | Persentase penurunan emisi gas rumah kaca | 3,19 | 11,45 |\n"
+        )
+    }
+
+    #[test]
+    fn a_small_count_restated_differently_is_found() {
+        let found = findings(RULE, &small_counts("60", "61"));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            (found[0].stated.as_str(), found[0].expected.as_str()),
+            ("60", "66,24")
+        );
+        let found = findings(RULE, &small_counts("66,24", "16"));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            (found[0].stated.as_str(), found[0].expected.as_str()),
+            ("16", "61")
+        );
+    }
+
+    #[test]
+    fn small_counts_that_agree_are_not_flagged() {
+        assert!(findings(RULE, &small_counts("66,24", "61")).is_empty());
     }
 }
