@@ -195,7 +195,38 @@ impl Check for ListCount {
                     }
                 }
                 if items.is_empty() {
-                    out.skip(NO_LIST);
+                    // "terdapat 4 sasaran … sebagai berikut :" over a table:
+                    // the different names in its column of that noun.
+                    match table_after(ctx, last, &noun.noun) {
+                        Some((names, _)) if names as u64 == stated => out.agree(),
+                        Some((names, rows)) => out.push(
+                            Draft {
+                                line,
+                                stated: format!("{} {}", shown_m.as_str(), noun_m.as_str()),
+                                expected: format!(
+                                    "{names} ({}) {}",
+                                    number_to_words(names as u64),
+                                    noun_m.as_str()
+                                ),
+                                computation: Localized::new(
+                                    format!(
+                                        "{names} {} berbeda pada kolom {} tabel di bawahnya",
+                                        noun.noun, noun.noun
+                                    ),
+                                    format!(
+                                        "{names} different {} in the {} column of the table below",
+                                        noun.noun, noun.noun
+                                    ),
+                                ),
+                                related: rows,
+                                highlight: Some((at, at + shown_m.as_str().len())),
+                                ..Default::default()
+                            }
+                            .var("noun", Localized::same(noun_m.as_str().to_string()))
+                            .var("count", Localized::same(names.to_string())),
+                        ),
+                        None => out.skip(NO_LIST),
+                    }
                     continue;
                 }
                 if items.len() as u64 == stated {
@@ -226,6 +257,63 @@ impl Check for ListCount {
             }
         }
     }
+}
+
+static NOUN_WORDS: [&str; 5] = ["sasaran", "indikator", "program", "kegiatan", "misi"];
+
+/// The table right below line `last` (nothing but blank or table lines
+/// between) and its column of `noun` ("SASARAN Uraian", not "Indikator
+/// Sasaran"): how many different names it holds, and the rows holding them.
+fn table_after(ctx: &Context<'_, '_>, last: usize, noun: &str) -> Option<(usize, Vec<usize>)> {
+    let lines = &ctx.report.lines;
+    let table = ctx.report.tables.iter().find(|t| t.start > last)?;
+    let between = lines.get(last + 1..table.start)?;
+    if between.len() > 3
+        || between
+            .iter()
+            .any(|l| l.is_prose() && l.line.text.chars().any(char::is_alphabetic))
+    {
+        return None;
+    }
+    let column = table.columns.iter().position(|h| {
+        let h = h.to_lowercase();
+        h.contains(noun) && NOUN_WORDS.iter().all(|w| *w == noun || !h.contains(w))
+    })?;
+    if table
+        .roles
+        .get(column)
+        .is_some_and(|r| r.role != crate::structure::roles::Role::Label)
+    {
+        return None;
+    }
+    let mut names: Vec<String> = Vec::new();
+    let mut rows = Vec::new();
+    // Not the rows' kind: "Jumlah lokasi …" in the indicator column reads as a
+    // total row, yet its sasaran is one to count.
+    static TOTAL_NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(grand\s+|sub\s*-?\s*)?(jumlah|total|rata-?\s*rata)\b\W*(\w+\W*)?$")
+            .expect("valid regex")
+    });
+    for r in &table.rows {
+        let Some(cell) = r.cell(column) else {
+            continue;
+        };
+        let name = cell
+            .text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        if name.chars().filter(|c| c.is_alphabetic()).count() < 3
+            || TOTAL_NAME.is_match(&name)
+            || names.contains(&name)
+        {
+            continue;
+        }
+        names.push(name);
+        rows.push(ctx.row_line(r.page, r.line));
+    }
+    (!names.is_empty()).then_some((names.len(), rows))
 }
 
 #[derive(Debug, Deserialize)]
@@ -472,5 +560,27 @@ mod tests {
         let (found, coverage) = run_default("list-count", &text.replace("{n}", "2"));
         assert!(found.is_empty(), "{found:#?}");
         assert_eq!(coverage.agree, 2, "{coverage:#?}");
+    }
+
+    /// "terdapat 4 sasaran … sebagai berikut :" over a table of sasaran and
+    /// their indicators: the different sasaran of the table count.
+    #[test]
+    fn a_count_over_a_table_counts_the_sasaran_in_it() {
+        let text = "Pada Misi 1 terdapat {n} sasaran yang ingin dicapai sebagai berikut :\n\n| Sasaran | Indikator | Target | Realisasi | Capaian |\n|---|---|---|---|---|\n| Terkendalinya beban pencemaran | Status Mutu Sungai | 42,5 | 56,12 | 132,05 |\n| | Indeks Kualitas Udara | 60 | 66,24 | 110,40 |\n| Meningkatnya aksi mitigasi | Jumlah lokasi Proklim | 61 | 61 | 100 |\n\nParagraf berikutnya.\n";
+        let found = findings("list-count", &text.replace("{n}", "4"));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "2 (dua) sasaran");
+        let (found, coverage) = run_default("list-count", &text.replace("{n}", "2"));
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 1, "{coverage:#?}");
+    }
+
+    /// A table without a column of the noun counted is no list of it.
+    #[test]
+    fn a_table_without_the_nouns_column_is_an_abstention() {
+        let text = "Pada Misi 1 terdapat 4 sasaran yang ingin dicapai sebagai berikut :\n\n| Indikator Sasaran | Target | Realisasi |\n|---|---|---|\n| Status Mutu Sungai | 42,5 | 56,12 |\n| Indeks Kualitas Udara | 60 | 66,24 |\n\n";
+        let (found, coverage) = run_default("list-count", text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.skipped.values().sum::<usize>(), 1, "{coverage:#?}");
     }
 }

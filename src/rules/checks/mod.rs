@@ -5,6 +5,8 @@
 mod arithmetic;
 mod claims;
 mod common;
+mod count_shares;
+mod count_tables;
 mod counts;
 pub mod cross;
 mod format;
@@ -16,6 +18,7 @@ mod outcome_counts;
 mod predicates;
 mod quantities;
 mod regulations;
+mod running_totals;
 mod years;
 
 use std::collections::BTreeMap;
@@ -169,6 +172,11 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
     vec![
         ("table_column_sum", |p| build(p, arithmetic::ColumnSum::new)),
         ("table_row_sum", |p| build(p, arithmetic::RowSum::new)),
+        ("table_count_sum", |p| build(p, count_tables::CountSum::new)),
+        ("count_share", |p| build(p, count_shares::CountShare::new)),
+        ("running_total", |p| {
+            build(p, running_totals::RunningTotal::new)
+        }),
         ("table_ratio", |p| build(p, arithmetic::Ratio::new)),
         ("table_difference", |p| {
             build(p, arithmetic::Difference::new)

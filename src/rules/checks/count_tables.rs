@@ -1,0 +1,297 @@
+//! Tables of counts (staff by sex, by rank, by education): the closing
+//! JUMLAH row equals the sum of the rows above it, and a JUMLAH column equals
+//! the sum of the count columns beside it — checked only where the table's
+//! other columns and rows show that it is built that way.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+use crate::findings::Localized;
+use crate::structure::{Row, RowKind, Table};
+
+use super::arithmetic::table_name;
+use super::common::{Context, Pattern, difference, sum_text};
+use super::{Check, Draft, Sink, Why};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountSumParams {
+    /// The label of the closing total row ("JUMLAH", "TOTAL").
+    total_row: Pattern,
+    /// The header of a column holding each row's total ("JUMLAH", "Total").
+    total_column: Pattern,
+}
+
+/// Sums in a table whose values are all small whole counts.
+#[derive(Debug)]
+pub struct CountSum {
+    p: CountSumParams,
+}
+
+impl CountSum {
+    pub fn new(p: CountSumParams) -> Result<Self, String> {
+        Ok(CountSum { p })
+    }
+}
+
+const NOT_COUNTS: Why = Why {
+    en: "the table's values are not all whole counts with one closing total row",
+    id: "nilai tabel tidak semuanya bilangan cacah dengan satu baris jumlah penutup",
+};
+const NOT_BUILT: Why = Why {
+    en: "the other sums of the table do not hold: how it adds up is not known",
+    id: "jumlah lain pada tabel tidak cocok: cara penjumlahannya tidak diketahui",
+};
+
+static NUMBERING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(no|nomor|no\.?\s*urut)\s*\.?\s*$").expect("valid regex")
+});
+static NOT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)%|persen|capaian|target|realisasi|anggaran|rp|tahun|20\d\d|rata|nilai|indeks|skor",
+    )
+    .expect("valid regex")
+});
+
+/// A cell as a count: a whole number ("12", "1.250"), "-" or empty as none
+/// (0), anything else unknown.
+fn count(row: &Row, col: usize) -> Option<Option<Decimal>> {
+    static WHOLE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:\d{1,3}(?:\.\d{3})+|\d{1,5})$").expect("valid regex"));
+    let cell = row.cell(col)?;
+    let text = cell.text.trim();
+    if text.is_empty() || text.chars().all(|c| matches!(c, '-' | '–' | '—')) {
+        return Some(None);
+    }
+    if !WHOLE.is_match(text) {
+        return None;
+    }
+    let value: Decimal = text.replace('.', "").parse().ok()?;
+    (value < Decimal::from(100_000)).then_some(Some(value))
+}
+
+impl Check for CountSum {
+    fn table(&self, table: &Table, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let n = table.rows.len();
+        if n < 4 {
+            return;
+        }
+        // One closing total row, at the end; every other row an item.
+        let last = &table.rows[n - 1];
+        let total_label = last
+            .cells
+            .iter()
+            .any(|c| self.p.total_row.is_match(&c.text));
+        if !total_label {
+            return;
+        }
+        let body = &table.rows[..n - 1];
+        if body.iter().any(|r| {
+            r.kind != RowKind::Item || r.cells.iter().any(|c| self.p.total_row.is_match(&c.text))
+        }) {
+            out.skip(NOT_COUNTS);
+            return;
+        }
+        // Count columns: every body cell a whole count or empty, at least two filled,
+        // the total row filled; not the row numbering.
+        let columns: Vec<usize> = (0..table.columns.len())
+            .filter(|&c| {
+                let label = &table.columns[c];
+                if NUMBERING.is_match(label) || NOT_COUNT.is_match(label) {
+                    return false;
+                }
+                let cells: Option<Vec<Option<Decimal>>> =
+                    body.iter().map(|r| count(r, c)).collect();
+                let Some(cells) = cells else {
+                    return false;
+                };
+                let filled: Vec<Decimal> = cells.iter().flatten().copied().collect();
+                if filled.len() < 2 || !matches!(count(last, c), Some(Some(_))) {
+                    return false;
+                }
+                // 1, 2, 3 … down the rows numbers them.
+                let sequence = filled.len() == cells.len()
+                    && filled
+                        .iter()
+                        .enumerate()
+                        .all(|(i, v)| *v == Decimal::from(i as u64 + 1));
+                !sequence
+            })
+            .collect();
+        if columns.len() < 2 {
+            if !columns.is_empty() {
+                out.skip(NOT_COUNTS);
+            }
+            return;
+        }
+        let sums: Vec<(usize, Decimal, Decimal)> = columns
+            .iter()
+            .filter_map(|&c| {
+                let stated = count(last, c).flatten()?;
+                let computed: Decimal = body.iter().filter_map(|r| count(r, c).flatten()).sum();
+                Some((c, stated, computed))
+            })
+            .collect();
+        // A total column: the count columns before it add up to it on most rows.
+        let total_col = columns
+            .iter()
+            .copied()
+            .rev()
+            .find(|&c| self.p.total_column.is_match(&table.columns[c]));
+        let parts: Vec<usize> = total_col
+            .map(|t| columns.iter().copied().filter(|&c| c < t).collect())
+            .unwrap_or_default();
+        let mut row_checks = Vec::new();
+        if let Some(t) = total_col
+            && parts.len() >= 2
+        {
+            for (i, r) in table.rows.iter().enumerate() {
+                let Some(stated) = count(r, t).flatten() else {
+                    continue;
+                };
+                let values: Vec<Decimal> = parts
+                    .iter()
+                    .map(|&c| count(r, c).flatten().unwrap_or_default())
+                    .collect();
+                row_checks.push((i, stated, values));
+            }
+        }
+        let rows_agreeing = row_checks
+            .iter()
+            .filter(|(_, s, v)| v.iter().copied().sum::<Decimal>() == *s)
+            .count();
+        let columns_agreeing = sums.iter().filter(|(_, s, c)| s == c).count();
+        // The structure is established when the sums hold but for one.
+        let rows_hold = row_checks.len() >= 3 && rows_agreeing + 1 >= row_checks.len();
+        let columns_hold =
+            sums.len() >= 2 && columns_agreeing + 1 >= sums.len() && columns_agreeing >= 1;
+        // The total row's own total, once reported down its column, is not
+        // reported again across its row.
+        let mut reported_total = false;
+        if columns_hold {
+            for (c, stated, computed) in &sums {
+                if stated == computed {
+                    out.agree();
+                    continue;
+                }
+                reported_total |= Some(*c) == total_col;
+                let values: Vec<Decimal> = body
+                    .iter()
+                    .map(|r| count(r, *c).flatten().unwrap_or_default())
+                    .collect();
+                out.push(self.draft(
+                    ctx,
+                    table,
+                    last,
+                    *stated,
+                    *computed,
+                    &values,
+                    &table.columns[*c],
+                    body.iter().collect(),
+                ));
+            }
+        } else if !sums.is_empty() {
+            out.skip(NOT_BUILT);
+        }
+        if rows_hold {
+            for (i, stated, values) in &row_checks {
+                let computed: Decimal = values.iter().copied().sum();
+                if computed == *stated {
+                    out.agree();
+                    continue;
+                }
+                if *i == n - 1 && reported_total {
+                    continue;
+                }
+                let row = &table.rows[*i];
+                let label = total_col.map(|t| table.columns[t].as_str()).unwrap_or("");
+                out.push(self.draft(ctx, table, row, *stated, computed, values, label, vec![row]));
+            }
+        } else if !row_checks.is_empty() {
+            out.skip(NOT_BUILT);
+        }
+    }
+}
+
+impl CountSum {
+    #[allow(clippy::too_many_arguments)]
+    fn draft(
+        &self,
+        ctx: &Context<'_, '_>,
+        table: &Table,
+        row: &Row,
+        stated: Decimal,
+        computed: Decimal,
+        values: &[Decimal],
+        column: &str,
+        parts: Vec<&Row>,
+    ) -> Draft {
+        Draft {
+            line: ctx.row_line(row.page, row.line),
+            stated: stated.to_string(),
+            expected: computed.to_string(),
+            computation: Localized::same(sum_text(values, computed)),
+            related: parts.iter().map(|r| ctx.row_line(r.page, r.line)).collect(),
+            ..Default::default()
+        }
+        .var("column", Localized::same(column.to_string()))
+        .var("row", Localized::same(row.label().to_string()))
+        .var("table", table_name(table))
+        .var("difference", difference(stated, computed))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::checks::testing::{findings, run_default};
+
+    const STAFF: &str = "Tabel I.1 Data Pegawai\n\n| NO | PERSONIL | Laki-laki | Perempuan | JUMLAH |\n|---|---|---|---|---|\n| 1 | Kepala Biro | 1 | - | 1 |\n| 2 | Kepala Bagian | 2 | 2 | 4 |\n| 3 | Kepala Sub Bagian | 7 | 1 | 8 |\n| 4 | Staf | 11 | 1 | 12 |\n| | JUMLAH | 21 | 4 | 25 |\n\n";
+
+    #[test]
+    fn a_consistent_count_table_agrees() {
+        let (found, coverage) = run_default("table-count-sum", STAFF);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 3 + 5, "{coverage:#?}");
+    }
+
+    #[test]
+    fn a_wrong_total_and_a_wrong_row_are_found() {
+        let total = STAFF.replace("| 4 | 25 |", "| 4 | 24 |");
+        let found = findings("table-count-sum", &total);
+        // Wrong down its column and across its row: one finding.
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "24");
+        let row = STAFF.replace("| 11 | 1 | 12 |", "| 11 | 1 | 13 |");
+        let found = findings("table-count-sum", &row);
+        // The row is wrong, and so the column no longer adds up to its total.
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(found.iter().any(|f| f.stated == "13" && f.expected == "12"));
+        assert!(found.iter().any(|f| f.stated == "25" && f.expected == "26"));
+    }
+
+    #[test]
+    fn a_table_whose_sums_mostly_fail_is_not_judged() {
+        // JUMLAH is not the sum here: the table is built some other way.
+        let other = STAFF
+            .replace("| 1 | - | 1 |", "| 1 | 3 | 9 |")
+            .replace("| 2 | 2 | 4 |", "| 2 | 2 | 7 |")
+            .replace("| 21 | 4 | 25 |", "| 30 | 9 | 40 |");
+        let (found, coverage) = run_default("table-count-sum", &other);
+        assert!(found.is_empty(), "{found:#?}");
+        assert!(
+            coverage.skipped.values().sum::<usize>() >= 1,
+            "{coverage:#?}"
+        );
+    }
+
+    #[test]
+    fn percentages_and_money_are_not_counts() {
+        let pct = STAFF.replace("| Perempuan |", "| Perempuan (%) |");
+        let found = findings("table-count-sum", &pct.replace("| 4 | 25 |", "| 4 | 24 |"));
+        // Only Laki-laki and JUMLAH are counts: the JUMLAH column is still checked.
+        assert!(found.iter().all(|f| f.stated == "24"), "{found:#?}");
+    }
+}
