@@ -968,6 +968,8 @@ fn generate(
     let wrong_progress = rng.below(n_ind as u64) as usize;
     for (i, ind) in indicators.iter().enumerate() {
         let end_target = ind.target + rng.range(0, 15);
+        // A series' end target is its plan's, as this report gives the plan.
+        let end_target = series.map_or(end_target, |s| series::end_target(s, i));
         let right = Decimal::from(ind.realisasi) / Decimal::from(end_target) * Decimal::from(100);
         let wrong = i == wrong_progress;
         let cell = if d.on("table-progress") && wrong {
@@ -983,6 +985,9 @@ fn generate(
             ind.name,
             ind.realisasi
         ));
+        if let Some(s) = series {
+            series::note_end_target(&mut d, s, i, line);
+        }
         if wrong && d.on("table-progress") {
             d.note(
                 line,

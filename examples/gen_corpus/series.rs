@@ -132,6 +132,9 @@ pub enum Injection {
         row: usize,
         stated: u64,
         expected: u64,
+        /// The changed year is the period's last: the end target of Tabel
+        /// 3.3 changes with it (a second, rightful finding).
+        at_end: bool,
     },
     /// Row `row` of Tabel 3.1 repeats the realisation of n−1.
     Copy { row: usize },
@@ -374,6 +377,7 @@ pub fn plan(rng: &mut Rng, n: usize, clean_ratio: f64) -> Result<Vec<Vec<(String
                             row: at_row,
                             stated: changed,
                             expected: before,
+                            at_end: free_year == period.1,
                         })
                     }
                     Some("cross-year-copy") => Some(Injection::Copy { row: at_row }),
@@ -460,6 +464,26 @@ pub fn plan_table(d: &mut Doc<'_>, s: &Year) {
         }
     }
     d.blank();
+}
+
+/// The plan's target for the period's last year of indicator `i`, as this
+/// report gives the plan (Tabel 3.3's "target akhir Renstra").
+pub fn end_target(s: &Year, i: usize) -> u64 {
+    s.plan
+        .get(i)
+        .and_then(|(_, targets)| targets.last().copied())
+        .unwrap_or(0)
+}
+
+/// A changed end-of-period target shows in Tabel 3.3 too (row `i` at `line`).
+pub fn note_end_target(d: &mut Doc<'_>, s: &Year, i: usize, line: usize) {
+    if let Some(Injection::Target {
+        row, at_end: true, ..
+    }) = &s.inject
+        && *row == i
+    {
+        d.also(line, "cross-year-target");
+    }
 }
 
 /// Records the errors that fall on Tabel 3.1, whose rows are at `lines`.

@@ -69,6 +69,14 @@ pub struct CrossParams {
     /// is suspicious (100, 6 or 3 repeat honestly).
     #[serde(default = "default_digits")]
     pub min_digits: usize,
+    /// A target column of the plan's last year that names no year ("Target
+    /// Akhir Renstra"): its year is the end of the plan period the report
+    /// names, when it names exactly one.
+    #[serde(default)]
+    pub end_target: Option<Pattern>,
+    /// A plan period in the text: the plan's name, then "YYYY-YYYY".
+    #[serde(default)]
+    pub plan_period: Option<Pattern>,
 }
 
 fn default_digits() -> usize {
@@ -275,11 +283,12 @@ pub fn facts(
     }
     let mut facts = Vec::new();
     if let Some(p) = rules.params() {
+        let plan_end = plan_end(report, p);
         for table in &report.tables {
             if crate::limits::out_of_time() {
                 break;
             }
-            table_facts(report, table, file, p, &mut facts);
+            table_facts(report, table, file, p, plan_end, &mut facts);
         }
     }
     Ok(ReportFacts {
@@ -291,12 +300,56 @@ pub fn facts(
     })
 }
 
+/// The last year of the plan period the report names ("Renstra … Tahun
+/// 2021-2025", in its text or a table's caption), when it names exactly one
+/// period of three to six years.
+fn plan_end(report: &Report<'_>, p: &CrossParams) -> Option<i32> {
+    let pattern = p.plan_period.as_ref()?;
+    let captions = report.tables.iter().filter_map(|t| t.caption_title());
+    let texts = report
+        .paragraphs
+        .iter()
+        .map(|para| para.text.clone())
+        .chain(captions);
+    let mut periods: BTreeSet<(i32, i32)> = BTreeSet::new();
+    for text in texts {
+        for c in pattern.0.captures_iter(&text) {
+            let (Some(from), Some(to)) = (c.get(1), c.get(2)) else {
+                continue;
+            };
+            if let (Ok(from), Ok(to)) = (from.as_str().parse::<i32>(), to.as_str().parse::<i32>())
+                && (3..=5).contains(&(to - from))
+            {
+                periods.insert((from, to));
+            }
+        }
+    }
+    match periods.len() {
+        1 => periods.first().map(|&(_, to)| to),
+        _ => None,
+    }
+}
+
 /// The value columns of a table: role, year, and whether the plan's.
-fn value_columns(table: &Table, p: &CrossParams) -> Vec<(usize, Measure, i32, Basis)> {
+fn value_columns(
+    table: &Table,
+    p: &CrossParams,
+    plan_end: Option<i32>,
+) -> Vec<(usize, Measure, i32, Basis)> {
     let title = table.caption_title().unwrap_or_default();
     let plan_table = p.plan.is_match(&title);
     let mut out = Vec::new();
     for (col, (role, label)) in table.roles.iter().zip(&table.columns).enumerate() {
+        // The plan's end target: of the period's last year.
+        if role.role == Role::Target
+            && !role.money
+            && role.year.is_none()
+            && let (Some(end), Some(pattern)) = (plan_end, &p.end_target)
+            && pattern.is_match(label)
+        {
+            out.push((col, Measure::Target, end, Basis::Plan));
+            continue;
+        }
         if role.money || p.skip_column.is_match(label) {
             continue;
         }
@@ -383,6 +436,7 @@ fn table_facts(
     table: &Table,
     file: &str,
     p: &CrossParams,
+    plan_end: Option<i32>,
     out: &mut Vec<Fact>,
 ) {
     if table.chapter == Chapter::Lampiran {
@@ -390,7 +444,7 @@ fn table_facts(
     }
     let columns = match table.kind {
         TableKind::Performance | TableKind::Comparison | TableKind::Renstra => {
-            value_columns(table, p)
+            value_columns(table, p, plan_end)
         }
         // Programs and kegiatan by name, like indicators.
         TableKind::Budget => budget_columns(table, p),
@@ -1280,6 +1334,46 @@ Tabel 3.2 Perbandingan Target dan Realisasi Kinerja Tahun 2024 sampai dengan Tah
         assert_eq!(targets[0].stated, "10500");
         assert_eq!(targets[0].expected, "10000");
         assert_eq!(targets[0].related[0].file, "a/lakip-2024.md");
+    }
+
+    #[test]
+    fn an_end_of_plan_target_without_a_year_is_of_the_period_s_last_year() {
+        let end_table = |target: &str| {
+            format!(
+                "Tabel 3.3 Kemajuan terhadap Target Akhir Renstra\n\n\
+| No | Indikator Kinerja | Target Akhir Renstra |\n|---|---|---|\n\
+| 1 | Jumlah Penumpang yang dilayani | {target} |\n"
+            )
+        };
+        let run_end = |later_end: &str| {
+            let mut c = Collector::default();
+            let earlier = format!("{}\n\n{T2024}\n\n{}", renstra("10000"), end_table("10000"));
+            let later = format!(
+                "{}\n\n{}\n\n{}",
+                renstra("10000"),
+                t2025("96,54", "205,18", "100"),
+                end_table(later_end)
+            );
+            c.add(
+                "a/lakip-2024.md",
+                facts_of("a/lakip-2024.md", &report(2024, &earlier)),
+            );
+            c.add(
+                "b/lakip-2025.md",
+                facts_of("b/lakip-2025.md", &report(2025, &later)),
+            );
+            c.finish(&rules())
+        };
+        assert!(run_end("10000").findings.is_empty());
+        let changed = run_end("12000");
+        let targets: Vec<&Finding> = changed
+            .findings
+            .iter()
+            .filter(|f| f.rule == "cross-year-target")
+            .collect();
+        assert_eq!(targets.len(), 1, "{:#?}", changed.findings);
+        assert_eq!(targets[0].stated, "12000");
+        assert_eq!(targets[0].expected, "10000");
     }
 
     const BUDGET_2024: &str = "Tabel 3.8 Realisasi Anggaran Tahun 2024\n\n\
