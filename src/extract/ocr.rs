@@ -338,7 +338,7 @@ pub fn read_tsv(tsv: &str) -> OcrPage {
         if cols.len() < 12 || cols[0] != "5" {
             continue;
         }
-        let text = cols[11].trim();
+        let text = clean_word(cols[11].trim());
         if text.is_empty() {
             continue;
         }
@@ -424,6 +424,26 @@ pub fn read_tsv(tsv: &str) -> OcrPage {
     }
 }
 
+/// A word without what a table's ruling lines become in OCR: `|` at its
+/// ends, and an opening bracket the word never closes ("(REALISASI", "|Lebih",
+/// "(76"). A word of rulings alone ("|", "[") is dropped (empty).
+pub fn clean_word(word: &str) -> &str {
+    let mut w = word.trim_matches(|c| matches!(c, '|' | '¦'));
+    if let Some(rest) = w.strip_prefix(['(', '[', '{'])
+        && !rest.contains([')', ']', '}'])
+    {
+        w = rest;
+    }
+    w = w.trim_matches(|c| matches!(c, '|' | '¦'));
+    if w.chars()
+        .all(|c| matches!(c, '[' | ']' | '{' | '}' | '(' | ')' | '_'))
+    {
+        ""
+    } else {
+        w
+    }
+}
+
 fn median(v: &mut [f32]) -> Option<f32> {
     if v.is_empty() {
         return None;
@@ -468,6 +488,20 @@ mod tests {
         assert!((gap - 100.0).abs() < 3.0, "{gap}");
         assert_eq!(page.words[5].text, "89,5");
         assert_eq!(page.words[5].conf, 40.0);
+    }
+
+    #[test]
+    fn table_rulings_read_as_characters_are_cleaned_off() {
+        assert_eq!(clean_word("|Lebih"), "Lebih");
+        assert_eq!(clean_word("(REALISASI"), "REALISASI");
+        assert_eq!(clean_word("(76"), "76");
+        assert_eq!(clean_word("72,1%|"), "72,1%");
+        assert_eq!(clean_word("|"), "");
+        assert_eq!(clean_word("["), "");
+        // Brackets that close stay: column numbers, negative amounts, list items.
+        assert_eq!(clean_word("(6)"), "(6)");
+        assert_eq!(clean_word("(1.234)"), "(1.234)");
+        assert_eq!(clean_word("1)"), "1)");
     }
 
     #[test]
