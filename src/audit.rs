@@ -57,6 +57,8 @@ pub struct FileReport {
     pub findings: Vec<Finding>,
     /// What was checked (tables, rules, claims); None unless the file was audited (`ok`).
     pub coverage: Option<Coverage>,
+    /// Pages read by OCR (`--ocr`), 1-based: findings on them rest on OCR'd figures.
+    pub ocr_pages: Vec<u32>,
 }
 
 /// The audit of a whole run.
@@ -95,6 +97,8 @@ pub struct AuditOptions {
     /// Compare the reports of one office over consecutive years after the
     /// per-file audits (`--no-cross` turns it off).
     pub cross: bool,
+    /// Read pages without a text layer with OCR (`--ocr`); None: off.
+    pub ocr: Option<Arc<extract::ocr::OcrSettings>>,
 }
 
 impl AuditOptions {
@@ -107,6 +111,7 @@ impl AuditOptions {
             progress: None,
             pool: None,
             cross: true,
+            ocr: None,
         }
     }
 }
@@ -178,6 +183,7 @@ pub fn audit_each(
                 inputs.iter().enumerate().par_bridge().for_each_with(
                     sender,
                     |sender, (index, input)| {
+                        let _ocr = extract::ocr::enter(options.ocr.clone());
                         let (report, facts) =
                             audit_input_facts(input, compiled, options.limits, cross_on);
                         if let Some(tick) = &options.progress {
@@ -247,6 +253,7 @@ fn audit_input_facts(
             metadata: None,
             findings: Vec::new(),
             coverage: None,
+            ocr_pages: Vec::new(),
         };
         return (report, None);
     }
@@ -260,6 +267,7 @@ fn audit_input_facts(
             metadata: None,
             findings: Vec::new(),
             coverage: None,
+            ocr_pages: Vec::new(),
         };
         return (report, None);
     };
@@ -298,6 +306,7 @@ fn audit_input_facts(
                 metadata: None,
                 findings: Vec::new(),
                 coverage: None,
+                ocr_pages: Vec::new(),
             }
         }
     };
@@ -341,6 +350,7 @@ fn audit_file(
                 metadata: None,
                 findings: Vec::new(),
                 coverage: None,
+                ocr_pages: Vec::new(),
             };
         }
     };
@@ -354,6 +364,7 @@ fn audit_file(
         metadata,
         findings: Vec::new(),
         coverage: None,
+        ocr_pages: Vec::new(),
     };
     // Out of time already: each stage after this would only delay the stop.
     if let Some(why) = limits::exceeded() {
@@ -363,7 +374,10 @@ fn audit_file(
         // A text export with nothing in it is empty, not a scan.
         let why = match kind {
             InputKind::Text => "no text: the file is empty or only blank lines",
-            InputKind::Pdf => "no text layer: needs OCR",
+            InputKind::Pdf if extract::ocr::current().is_some() => {
+                "no text layer: needs OCR, which read nothing"
+            }
+            InputKind::Pdf => "no text layer: needs OCR (--ocr would read it)",
         };
         return FileReport {
             path: shown.to_string(),
@@ -374,6 +388,7 @@ fn audit_file(
             metadata: None,
             findings: Vec::new(),
             coverage: None,
+            ocr_pages: Vec::new(),
         };
     }
     let report = structure::analyse(&document);
@@ -407,6 +422,7 @@ fn audit_file(
             metadata: Some(report.metadata.clone()),
             findings: Vec::new(),
             coverage: None,
+            ocr_pages: Vec::new(),
         };
     }
     let run = checks::run(compiled, &report, shown);
@@ -425,5 +441,6 @@ fn audit_file(
         metadata: Some(report.metadata.clone()),
         findings,
         coverage: Some(coverage),
+        ocr_pages: document.ocr_pages.clone(),
     }
 }

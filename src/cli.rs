@@ -128,6 +128,12 @@ struct AuditArgs {
     /// No checks across reports (several years of one office in one run).
     #[arg(long)]
     no_cross: bool,
+    /// Read pages without a text layer (scans) with OCR: needs Tesseract 5
+    /// and its Indonesian data (apt-get install tesseract-ocr
+    /// tesseract-ocr-ind); the program is `tesseract` on the PATH, or
+    /// $LKJIP_TESSERACT. Also `ocr = true` in lkjip-audit.toml.
+    #[arg(long)]
+    ocr: bool,
 }
 
 #[derive(Subcommand)]
@@ -211,6 +217,9 @@ enum Command {
         /// clipped, covered, overdrawn, duplicate, watermark).
         #[arg(long)]
         show_dropped: bool,
+        /// Read pages without a text layer with OCR (Tesseract 5, see `check --help`).
+        #[arg(long)]
+        ocr: bool,
         #[command(flatten)]
         limits: LimitArgs,
     },
@@ -270,12 +279,14 @@ pub fn main() -> ExitCode {
             tables,
             format,
             show_dropped,
+            ocr,
             limits,
         } => extract_text(
             &file,
             layout,
             tables.then_some(format),
             show_dropped,
+            ocr,
             limits.limits(),
         ),
         Command::Rules {
@@ -413,6 +424,11 @@ fn run_audit(
             .build()?;
         options.pool = Some(Arc::new(pool));
     }
+    let slots = options
+        .pool
+        .as_ref()
+        .map_or_else(rayon::current_num_threads, |p| p.current_num_threads());
+    options.ocr = ocr_settings(args.ocr || config.ocr, slots)?;
     let show_progress = !args.quiet && !args.no_progress && std::io::stderr().is_terminal();
     let bar = show_progress.then(|| {
         let bar = indicatif::ProgressBar::new(inputs.len() as u64);
@@ -442,6 +458,17 @@ fn run_audit(
         bar.finish_and_clear();
     }
     failure.map_or(Ok(cross), Err)
+}
+
+/// OCR settings when OCR is asked for, after checking that Tesseract and its
+/// Indonesian data are there (exit 2 with how to install them when not).
+fn ocr_settings(on: bool, slots: usize) -> Result<Option<Arc<extract::ocr::OcrSettings>>, Fatal> {
+    if !on {
+        return Ok(None);
+    }
+    let settings = extract::ocr::OcrSettings::new(slots);
+    settings.probe().map_err(|e| Fatal(format!("--ocr: {e}")))?;
+    Ok(Some(Arc::new(settings)))
 }
 
 /// One output of `check`: where it goes and its writer.
@@ -677,6 +704,7 @@ fn extract_text(
     layout: bool,
     tables: Option<TablesFormat>,
     show_dropped: bool,
+    ocr: bool,
     limits: Limits,
 ) -> Result<ExitCode, Fatal> {
     let kind = classify(file).ok_or_else(|| {
@@ -685,7 +713,9 @@ fn extract_text(
             file.display()
         ))
     })?;
+    let ocr = ocr_settings(ocr, rayon::current_num_threads())?;
     let _budget = limits::enter(limits);
+    let _ocr = extract::ocr::enter(ocr);
     let doc =
         extract::extract(file, kind).map_err(|e| Fatal(format!("{}: {e}", file.display())))?;
     if let Some(why) = limits::exceeded() {

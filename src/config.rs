@@ -8,6 +8,7 @@
 //! disable = ["template-text"]          # rule ids switched off
 //! lang = "en"                          # id (default) or en
 //! tolerance = "0,5"                    # extra absolute tolerance on comparisons
+//! ocr = true                           # read scanned pages with Tesseract (as --ocr)
 //!
 //! [severity]                           # severity overrides per rule id
 //! citation-year = "info"
@@ -50,6 +51,9 @@ pub struct Config {
     pub default_scale: Vec<ScaleBand>,
     #[serde(default)]
     pub lang: Option<Lang>,
+    /// Read pages without a text layer with OCR (as `--ocr`).
+    #[serde(default)]
+    pub ocr: bool,
     /// Where the file was read from (not a key).
     #[serde(skip)]
     pub path: PathBuf,

@@ -87,6 +87,30 @@ impl Localized {
 
 pub use crate::location::Location;
 
+/// The pages of each file read by OCR (`--ocr`): a finding located on one,
+/// or with a related place on one, rests on OCR'd figures. The writers keep
+/// one, filled as the files come (only files with OCR pages take room).
+#[derive(Debug, Clone, Default)]
+pub struct OcrPages(std::collections::BTreeMap<String, Vec<u32>>);
+
+impl OcrPages {
+    pub fn add(&mut self, file: &str, pages: &[u32]) {
+        if !pages.is_empty() {
+            self.0.insert(file.to_string(), pages.to_vec());
+        }
+    }
+
+    fn has(&self, l: &Location) -> bool {
+        l.page
+            .is_some_and(|p| self.0.get(&l.file).is_some_and(|v| v.contains(&p)))
+    }
+
+    /// Whether the finding rests on text read by OCR.
+    pub fn rests_on(&self, f: &Finding) -> bool {
+        !self.0.is_empty() && (self.has(&f.location) || f.related.iter().any(|l| self.has(l)))
+    }
+}
+
 /// One discrepancy.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {

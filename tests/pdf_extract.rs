@@ -223,7 +223,7 @@ fn running_headers_and_pages_without_text() {
     assert!(
         doc.notes
             .iter()
-            .any(|n| n == "no text on pages 3–4: needs OCR"),
+            .any(|n| n == "no text on pages 3–4: needs OCR (--ocr would read them)"),
         "{:?}",
         doc.notes
     );

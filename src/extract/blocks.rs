@@ -295,6 +295,7 @@ mod tests {
             notes: Vec::new(),
             lost: None,
             dropped: Vec::new(),
+            ocr_pages: Vec::new(),
         };
         assemble(&mut d);
         d

@@ -349,6 +349,7 @@ mod tests {
             paged: true,
             notes: Vec::new(),
             dropped: Vec::new(),
+            ocr_pages: Vec::new(),
             lost: None,
         }
     }

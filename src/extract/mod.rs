@@ -5,6 +5,7 @@
 pub mod blocks;
 pub mod continued;
 pub mod grid;
+pub mod ocr;
 pub mod pdf;
 pub mod render;
 pub mod text;
@@ -133,6 +134,8 @@ pub enum DropReason {
     Duplicate,
     /// A watermark or stamp: marked as one, or oblique text repeated on most pages.
     Watermark,
+    /// A figure OCR read with low confidence: kept in the text marked `ʔ`, not used as a figure.
+    LowConfidence,
 }
 
 impl DropReason {
@@ -146,6 +149,7 @@ impl DropReason {
             DropReason::Overdrawn => "overdrawn",
             DropReason::Duplicate => "duplicate",
             DropReason::Watermark => "watermark",
+            DropReason::LowConfidence => "OCR low confidence, not used as a figure",
         }
     }
 }
@@ -175,6 +179,8 @@ pub struct Document {
     pub lost: Option<String>,
     /// Text left out on purpose (PDFs), in page order: see [`DropReason`].
     pub dropped: Vec<DroppedText>,
+    /// Pages whose text was read by OCR (1-based), in order.
+    pub ocr_pages: Vec<u32>,
 }
 
 impl Document {

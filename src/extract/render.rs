@@ -91,6 +91,7 @@ mod tests {
             notes: Vec::new(),
             lost: None,
             dropped: Vec::new(),
+            ocr_pages: Vec::new(),
         }
     }
 

@@ -27,6 +27,7 @@ pub fn read_text_export(path: &Path, bytes: &[u8]) -> Document {
         notes,
         lost: None,
         dropped: Vec::new(),
+        ocr_pages: Vec::new(),
     };
     super::blocks::assemble(&mut doc);
     doc

@@ -15,7 +15,7 @@ use super::coverage_text as cov;
 use super::summary::{CATEGORIES, RunSummary};
 use crate::audit::FileReport;
 use crate::coverage::Coverage;
-use crate::findings::{Finding, Lang, Severity};
+use crate::findings::{Finding, Lang, OcrPages, Severity};
 
 /// `path` with `.` and `..` resolved lexically, made absolute against the
 /// current folder.
@@ -164,6 +164,7 @@ table.sum{border-collapse:collapse;margin:.5rem 0}table.sum td,table.sum th{bord
 .finding{border-left:4px solid #999;padding:.4rem .8rem;margin:.6rem 0;background:#fafafa}\
 .finding.error{border-color:#c62828}.finding.warning{border-color:#ef6c00}.finding.info{border-color:#1565c0}\
 .cov{margin:.6rem 0}.cov summary{cursor:pointer}.cov .warn{color:#c62828;font-weight:bold}table.cov{border-collapse:collapse;font-size:.85rem}table.cov td,table.cov th{border:1px solid #ddd;padding:.15rem .4rem;text-align:left;vertical-align:top}tr.unrec{color:#888}\
+.ocr{font-size:.75rem;font-weight:bold;color:#6a1b9a;border:1px solid #6a1b9a;border-radius:3px;padding:0 .2rem;margin-left:.4rem}\
 .sev{font-weight:bold;text-transform:uppercase;font-size:.8rem}.error .sev{color:#c62828}.warning .sev{color:#ef6c00}.info .sev{color:#1565c0}\
 pre.src{white-space:pre-wrap;background:#fff;border:1px solid #e0e0e0;padding:.3rem;margin:.3rem 0}\
 mark{background:#ffe082;font-weight:bold}.muted{color:#666}.status{font-size:.85rem;padding:.1rem .4rem;border-radius:3px;background:#eee}";
@@ -232,7 +233,15 @@ fn select(out: &mut String, key: &str, label: &str, values: &BTreeSet<String>, w
     out.push_str("</select></label>");
 }
 
-fn finding_html(out: &mut String, f: &Finding, lang: Lang, w: &Words, folder: Option<&Path>) {
+/// A finding resting on OCR'd text gets a mark `OCR` (class `ocr`) after its rule.
+fn finding_html(
+    out: &mut String,
+    f: &Finding,
+    lang: Lang,
+    w: &Words,
+    folder: Option<&Path>,
+    ocr: bool,
+) {
     let sev = f.severity.as_str();
     let _ = write!(
         out,
@@ -243,12 +252,17 @@ fn finding_html(out: &mut String, f: &Finding, lang: Lang, w: &Words, folder: Op
     );
     let _ = write!(
         out,
-        "<div><span class=\"sev\">{}</span> <span class=\"muted\"><a href=\"{}\">{}</a> · {} · {}</span></div>",
+        "<div><span class=\"sev\">{}</span> <span class=\"muted\"><a href=\"{}\">{}</a> · {} · {}</span>{}</div>",
         severity_word(f.severity, lang),
         escape(&page_link(&f.location.file, f.location.page, folder)),
         escape(&place(&f.location, w)),
         escape(&f.rule),
-        f.category.as_str()
+        f.category.as_str(),
+        if ocr {
+            " <span class=\"ocr\" title=\"OCR\">OCR</span>"
+        } else {
+            ""
+        }
     );
     let _ = write!(
         out,
@@ -354,7 +368,14 @@ fn coverage_html(
     );
 }
 
-fn report_html(out: &mut String, file: &FileReport, lang: Lang, w: &Words, folder: Option<&Path>) {
+fn report_html(
+    out: &mut String,
+    file: &FileReport,
+    lang: Lang,
+    w: &Words,
+    folder: Option<&Path>,
+    ocr: &OcrPages,
+) {
     let _ = write!(
         out,
         "<section class=\"report\" data-file=\"{}\"><h2>{} <span class=\"status\">{}</span></h2>",
@@ -384,7 +405,7 @@ fn report_html(out: &mut String, file: &FileReport, lang: Lang, w: &Words, folde
         let _ = write!(out, "<p class=\"muted\">{}</p>", w.none);
     }
     for f in &file.findings {
-        finding_html(out, f, lang, w, folder);
+        finding_html(out, f, lang, w, folder, ocr.rests_on(f));
     }
     out.push_str("</section>\n");
 }
@@ -404,6 +425,8 @@ pub struct HtmlWriter<W: io::Write> {
     severities: BTreeSet<String>,
     categories: BTreeSet<String>,
     rules: BTreeSet<String>,
+    /// Pages read by OCR, per file.
+    ocr: OcrPages,
 }
 
 impl<W: io::Write> HtmlWriter<W> {
@@ -416,6 +439,7 @@ impl<W: io::Write> HtmlWriter<W> {
             severities: BTreeSet::new(),
             categories: BTreeSet::new(),
             rules: BTreeSet::new(),
+            ocr: OcrPages::default(),
         }
     }
 
@@ -458,12 +482,14 @@ impl<W: io::Write> ReportWriter for HtmlWriter<W> {
             }
         }
         let mut section = String::new();
+        self.ocr.add(&file.path, &file.ocr_pages);
         report_html(
             &mut section,
             file,
             self.lang,
             self.words(),
             self.folder.as_deref(),
+            &self.ocr,
         );
         self.out.write_all(section.as_bytes())
     }
@@ -486,7 +512,15 @@ impl<W: io::Write> ReportWriter for HtmlWriter<W> {
             escape(w.across)
         );
         for f in findings {
-            finding_html(&mut section, f, self.lang, w, self.folder.as_deref());
+            let on_ocr = self.ocr.rests_on(f);
+            finding_html(
+                &mut section,
+                f,
+                self.lang,
+                w,
+                self.folder.as_deref(),
+                on_ocr,
+            );
         }
         section.push_str("</section>\n");
         self.out.write_all(section.as_bytes())

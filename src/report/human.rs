@@ -8,7 +8,7 @@ use std::io;
 use super::ReportWriter;
 use super::summary::RunSummary;
 use crate::audit::{FileReport, FileStatus};
-use crate::findings::{Finding, Lang, Severity};
+use crate::findings::{Finding, Lang, OcrPages, Severity};
 
 struct Words {
     line: &'static str,
@@ -119,6 +119,8 @@ pub struct HumanWriter<W: io::Write> {
     lang: Lang,
     /// `--coverage`: a block per file of what was checked.
     coverage: bool,
+    /// Pages read by OCR, per file.
+    ocr: OcrPages,
 }
 
 impl<W: io::Write> HumanWriter<W> {
@@ -127,6 +129,7 @@ impl<W: io::Write> HumanWriter<W> {
             out,
             lang,
             coverage: false,
+            ocr: OcrPages::default(),
         }
     }
 
@@ -140,7 +143,8 @@ impl<W: io::Write> HumanWriter<W> {
 impl<W: io::Write> ReportWriter for HumanWriter<W> {
     fn file(&mut self, file: &FileReport) -> io::Result<()> {
         let mut text = String::new();
-        write_file(&mut text, file, self.lang);
+        self.ocr.add(&file.path, &file.ocr_pages);
+        write_file(&mut text, file, self.lang, &self.ocr);
         if self.coverage
             && let Some(c) = &file.coverage
         {
@@ -162,7 +166,7 @@ impl<W: io::Write> ReportWriter for HumanWriter<W> {
                 file = Some(&f.location.file);
                 let _ = writeln!(text, "{}", f.location.file);
             }
-            write_finding(&mut text, f, self.lang);
+            write_finding(&mut text, f, self.lang, self.ocr.rests_on(f));
         }
         text.push('\n');
         self.out.write_all(text.as_bytes())
@@ -177,7 +181,7 @@ impl<W: io::Write> ReportWriter for HumanWriter<W> {
 }
 
 /// One file's part of the listing: its header and its findings.
-fn write_file(out: &mut String, file: &FileReport, lang: Lang) {
+fn write_file(out: &mut String, file: &FileReport, lang: Lang, ocr: &OcrPages) {
     let w = if lang == Lang::Id { &ID } else { &EN };
     {
         let mut header = format!("{} [{}]", file.path, file.status.as_str());
@@ -197,14 +201,15 @@ fn write_file(out: &mut String, file: &FileReport, lang: Lang) {
             let _ = writeln!(out, "  {}", w.no_findings);
         }
         for f in &file.findings {
-            write_finding(out, f, lang);
+            write_finding(out, f, lang, ocr.rests_on(f));
         }
     }
 }
 
 /// One finding of the listing: where, what, the line, the figures, the
 /// computation and the other places (named with their file when another).
-fn write_finding(out: &mut String, f: &Finding, lang: Lang) {
+/// A finding resting on OCR'd text is marked `[OCR]` after its rule.
+fn write_finding(out: &mut String, f: &Finding, lang: Lang, ocr: bool) {
     let w = if lang == Lang::Id { &ID } else { &EN };
     {
         {
@@ -214,9 +219,10 @@ fn write_finding(out: &mut String, f: &Finding, lang: Lang) {
             };
             let _ = writeln!(
                 out,
-                "  {place}: {} [{}] {}",
+                "  {place}: {} [{}]{} {}",
                 severity_word(f.severity, lang),
                 f.rule,
+                if ocr { " [OCR]" } else { "" },
                 f.message.get(lang)
             );
             let _ = writeln!(out, "      > {}", excerpt(f));

@@ -14,7 +14,7 @@ use super::summary::RunSummary;
 use crate::audit::FileReport;
 use crate::coverage::Coverage;
 use crate::extract::InputKind;
-use crate::findings::{Category, Finding, Lang, Location, Severity};
+use crate::findings::{Category, Finding, Lang, Location, OcrPages, Severity};
 use crate::structure::Metadata;
 
 /// `tool`: what wrote the document.
@@ -53,6 +53,9 @@ pub struct FindingJson<'a> {
     pub related: &'a [Location],
     pub excerpt: &'a str,
     pub fingerprint: String,
+    /// The finding rests on text read by OCR (`--ocr`): its page, or a
+    /// related place, was a scanned page. Check the figure on the page.
+    pub ocr: bool,
 }
 
 impl<'a> FindingJson<'a> {
@@ -71,6 +74,7 @@ impl<'a> FindingJson<'a> {
             related: &f.related,
             excerpt: &f.excerpt,
             fingerprint: f.fingerprint(),
+            ocr: false,
         }
     }
 }
@@ -116,6 +120,8 @@ pub struct JsonWriter<W: Write> {
     findings_written: usize,
     /// The `files` entries, compact, one per line, kept for the end.
     files: Vec<u8>,
+    /// Pages read by OCR, per file.
+    ocr: OcrPages,
 }
 
 impl<W: Write> JsonWriter<W> {
@@ -126,6 +132,7 @@ impl<W: Write> JsonWriter<W> {
             started: false,
             findings_written: 0,
             files: Vec::new(),
+            ocr: OcrPages::default(),
         }
     }
 
@@ -145,11 +152,9 @@ impl<W: Write> JsonWriter<W> {
         self.start()?;
         for f in findings {
             let sep = if self.findings_written == 0 { "" } else { "," };
-            write!(
-                self.out,
-                "{sep}\n    {}",
-                compact(&FindingJson::of(f, self.lang))
-            )?;
+            let mut json = FindingJson::of(f, self.lang);
+            json.ocr = self.ocr.rests_on(f);
+            write!(self.out, "{sep}\n    {}", compact(&json))?;
             self.findings_written += 1;
         }
         Ok(())
@@ -158,6 +163,7 @@ impl<W: Write> JsonWriter<W> {
 
 impl<W: Write> ReportWriter for JsonWriter<W> {
     fn file(&mut self, file: &FileReport) -> io::Result<()> {
+        self.ocr.add(&file.path, &file.ocr_pages);
         self.write_findings(&file.findings)?;
         let sep = if self.files.is_empty() { "" } else { "," };
         write!(self.files, "{sep}\n    {}", compact(&FileJson::of(file)))?;

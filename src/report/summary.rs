@@ -202,6 +202,7 @@ mod tests {
             metadata: None,
             findings,
             coverage: None,
+            ocr_pages: Vec::new(),
         }
     }
 

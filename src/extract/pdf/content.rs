@@ -215,6 +215,8 @@ pub struct PageContent {
     pub hidden: Vec<(Glyph, DropReason)>,
     pub rules: Vec<Rule>,
     pub images: usize,
+    /// The images drawn, with where (for OCR of a scanned page).
+    pub placed: Vec<super::images::Placed>,
     pub height: f32,
     /// A font the page uses is missing, whole or in part (a truncated file).
     pub damaged: bool,
@@ -609,7 +611,7 @@ impl<'a> Interpreter<'a> {
             }
             b"BI" => {
                 self.out.images += 1;
-                self.place_image();
+                self.place_image(None);
             }
             b"BMC" if self.marked.len() < MAX_MARKED_DEPTH => self.marked.push(Marked {
                 actual: None,
@@ -914,8 +916,13 @@ impl<'a> Interpreter<'a> {
     }
 
     /// An image is drawn in the unit square of the current matrix.
-    fn place_image(&mut self) {
+    fn place_image(&mut self, id: Option<ObjectId>) {
         let m = self.gs.ctm.then(&self.page);
+        if self.out.placed.len() < 10_000 {
+            self.out
+                .placed
+                .push(super::images::Placed { id, matrix: m });
+        }
         if let Some(b) = bbox_of(&[
             m.apply(0.0, 0.0),
             m.apply(1.0, 0.0),
@@ -1053,7 +1060,7 @@ impl<'a> Interpreter<'a> {
         match stream.dict.get(b"Subtype").ok().and_then(name_of) {
             Some(b"Image") => {
                 self.out.images += 1;
-                self.place_image();
+                self.place_image(id);
                 Ok(())
             }
             Some(b"Form") => {

@@ -10,6 +10,7 @@ mod cmap;
 mod content;
 mod encoding;
 mod fonts;
+mod images;
 mod layout;
 mod lexer;
 mod objects;
@@ -109,6 +110,8 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
     let mut oblique: Vec<Vec<Glyph>> = Vec::with_capacity(page_ids.len());
     // An unruled table that runs onto the next page.
     let mut carry = layout::Carried::default();
+    // Scanned pages (index, images drawn, page area), for OCR.
+    let mut scans: Vec<(usize, Vec<images::Placed>, f32)> = Vec::new();
     for (index, id) in page_ids.iter().enumerate() {
         crate::limits::check_time().map_err(limit)?;
         let Ok(page) = doc.get_dictionary(*id) else {
@@ -137,6 +140,9 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
         }
         dropped.extend(dropped_text(index as u32 + 1, read.hidden));
         oblique.push(read.oblique);
+        if read.scanned {
+            scans.push((index, read.placed, read.area));
+        }
         pages.push(PageLines {
             lines: read.lines,
             height: read.height,
@@ -144,6 +150,21 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
             scanned: read.scanned,
         });
         page_grids.push(read.grids);
+    }
+    // Pages drawn as one scanned image, read by OCR when it is on.
+    let mut ocr_pages: Vec<u32> = Vec::new();
+    if let Some(settings) = crate::extract::ocr::current()
+        && !scans.is_empty()
+    {
+        ocr_scans(
+            &doc,
+            &settings,
+            scans,
+            &mut pages,
+            &mut dropped,
+            &mut notes,
+            &mut ocr_pages,
+        )?;
     }
     // Oblique text drawn the same on most pages is a watermark; other oblique
     // text (a slanted label) is read after the page's lines.
@@ -241,8 +262,9 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
             )));
         }
         return Err(ExtractError::NoText(format!(
-            "no text on any of the {} pages: needs OCR",
-            pages.len()
+            "no text on any of the {} pages: {}",
+            pages.len(),
+            needs_ocr()
         )));
     }
     // Pages drawn as images need OCR; pages with nothing on them are just blank.
@@ -253,7 +275,7 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
         .map(|(i, _)| i as u32 + 1)
         .collect();
     if !empty.is_empty() {
-        notes.push(format!("no text on {}: needs OCR", page_list(&empty)));
+        notes.push(format!("no text on {}: {}", page_list(&empty), needs_ocr()));
     }
     let body = body_size(&pages);
     let out_pages = pages
@@ -277,9 +299,144 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
         notes,
         lost,
         dropped,
+        ocr_pages,
     };
     super::blocks::assemble(&mut doc);
     Ok(doc)
+}
+
+/// What is said of pages without a text layer: with OCR off, that `--ocr`
+/// would read them; with it on, they are pages OCR could not read (said per page).
+fn needs_ocr() -> &'static str {
+    if crate::extract::ocr::current().is_some() {
+        "needs OCR, which could not read them"
+    } else {
+        "needs OCR (--ocr would read them)"
+    }
+}
+
+/// Reads scanned pages by OCR: each page's image from the PDF, the words
+/// Tesseract finds as glyphs in page space, through the same line and table
+/// reader as a text layer. A page that cannot be read keeps no text and says why.
+fn ocr_scans(
+    doc: &PdfDoc,
+    settings: &crate::extract::ocr::OcrSettings,
+    scans: Vec<(usize, Vec<images::Placed>, f32)>,
+    pages: &mut [PageLines],
+    dropped: &mut Vec<DroppedText>,
+    notes: &mut Vec<String>,
+    ocr_pages: &mut Vec<u32>,
+) -> Result<(), ExtractError> {
+    use crate::extract::ocr::{self, OcrStop};
+    let mut jobs = Vec::new();
+    let mut to_page = std::collections::HashMap::new();
+    let mut failed: std::collections::BTreeMap<String, Vec<u32>> = Default::default();
+    for (index, placed, area) in scans {
+        crate::limits::check_time().map_err(limit)?;
+        match images::page_image(doc, &placed, area) {
+            Ok((image, matrix)) => {
+                let [a, b, c, d, ..] = matrix.0;
+                // Pixel rows down the page and columns to its right: an
+                // image turned or mirrored on the page is not read.
+                if a > 0.0 && d > 0.0 && b.abs() < 1e-3 * a && c.abs() < 1e-3 * d {
+                    jobs.push((index, image));
+                    to_page.insert(index, matrix);
+                } else {
+                    failed
+                        .entry("an image turned or mirrored on the page: not read".to_string())
+                        .or_default()
+                        .push(index as u32 + 1);
+                }
+            }
+            Err(why) => failed.entry(why).or_default().push(index as u32 + 1),
+        }
+    }
+    let read = match ocr::recognise(settings, jobs) {
+        Ok(r) => r,
+        Err(OcrStop::Limit(e)) => return Err(limit(e)),
+        Err(OcrStop::Io(m)) => {
+            notes.push(format!("OCR not run: {m}"));
+            return Ok(());
+        }
+    };
+    let mut low = 0usize;
+    for (index, outcome) in read {
+        let page_no = index as u32 + 1;
+        let (page, matrix) = match (outcome, to_page.get(&index)) {
+            (Ok(p), Some(m)) => (p, *m),
+            (Err(why), _) => {
+                failed.entry(why).or_default().push(page_no);
+                continue;
+            }
+            (Ok(_), None) => continue,
+        };
+        let [sx, _, _, sy, ..] = matrix.0;
+        let mut glyphs = Vec::with_capacity(page.words.len());
+        for (n, w) in page.words.into_iter().enumerate() {
+            let (x, y) = matrix.apply(w.x0, w.baseline);
+            let width = (w.x1 - w.x0) * sx;
+            let size = (w.height * sy * 1.3).max(1.0);
+            let figure = w.text.chars().any(|c| c.is_ascii_digit());
+            let text = if figure && w.conf < settings.min_confidence {
+                // Not a figure: its digits are kept, so a table cell reads as
+                // unreadable (checks abstain), never as empty.
+                low += 1;
+                dropped.push(DroppedText {
+                    page: page_no,
+                    reason: DropReason::LowConfidence,
+                    text: format!("{} ({:.0} %)", w.text, w.conf),
+                });
+                ocr::mark_unsure(&w.text)
+            } else {
+                w.text
+            };
+            glyphs.push(Glyph {
+                text: text.into(),
+                x,
+                y,
+                width,
+                size,
+                bold: false,
+                space_before: true,
+                glue: false,
+                dir: 0,
+                space: 0.25 * size,
+                group: n as u32,
+            });
+        }
+        if glyphs.is_empty() {
+            failed
+                .entry("OCR found no text".to_string())
+                .or_default()
+                .push(page_no);
+            continue;
+        }
+        if let Some(p) = pages.get_mut(index) {
+            let mut top = Vec::new();
+            p.lines = layout::lines(glyphs, &mut layout::Carried::default(), &mut top);
+            p.lines.sort_by(|a, b| a.y.total_cmp(&b.y));
+            p.top_columns = top;
+            ocr_pages.push(page_no);
+        }
+    }
+    if !ocr_pages.is_empty() {
+        notes.push(format!(
+            "{} read by OCR{}",
+            page_list(ocr_pages),
+            if low > 0 {
+                format!(
+                    " ({low} figures read with confidence under {:.0} % not used)",
+                    settings.min_confidence
+                )
+            } else {
+                String::new()
+            }
+        ));
+    }
+    for (why, on) in failed {
+        notes.push(format!("{}: OCR could not read it: {why}", page_list(&on)));
+    }
+    Ok(())
 }
 
 /// How a file had to be repaired to be read.
@@ -482,6 +639,9 @@ struct PageRead {
     hidden: Vec<(Glyph, DropReason)>,
     /// Oblique glyphs, in the order drawn: a watermark if most pages show the same.
     oblique: Vec<Glyph>,
+    /// A scanned page's images with where they are drawn, and the page's area (points²).
+    placed: Vec<images::Placed>,
+    area: f32,
 }
 
 fn read_page(
@@ -549,6 +709,8 @@ fn read_page(
     damaged |= content.damaged;
     let scanned = content.glyphs.is_empty() && content.hidden.is_empty() && content.images > 0;
     let height = content.height;
+    let placed = if scanned { content.placed } else { Vec::new() };
+    let area = (bbox[2] - bbox[0]) * (bbox[3] - bbox[1]);
     // Most pages are all upright text: then nothing needs sorting out.
     let (oblique, mut upright, turned): (Vec<_>, Vec<_>, Vec<_>) =
         if content.glyphs.iter().all(|g| g.dir == 0) {
@@ -587,6 +749,8 @@ fn read_page(
         scanned,
         hidden: content.hidden,
         oblique,
+        placed,
+        area,
     })
 }
 

@@ -1,0 +1,148 @@
+//! OCR of scanned pages (`--ocr`, Tesseract): a text PDF whose pages 9–11 are
+//! scans (tests/fixtures/scanned/, made by scripts/make-scanned-samples.py)
+//! gives the findings of its text version on those pages, marked `"ocr": true`;
+//! without `--ocr` the pages are named as needing it; without Tesseract,
+//! `--ocr` exits 2 with how to install it.
+//!
+//! Tesseract is optional: without it the OCR test says loudly that it was
+//! skipped, unless `LKJIP_REQUIRE_OCR=1` (set by .ci/run) makes that a failure.
+
+use std::collections::BTreeSet;
+use std::process::Command;
+
+use serde_json::Value;
+
+mod common;
+use common::{lkjip, root};
+
+const MIXED: &str = "tests/fixtures/scanned/lkjip-2020-kec-rambipuji.writer.scanned-p9-11.pdf";
+const TEXT: &str = "samples/pdf/lkjip-2020-kec-rambipuji.writer.pdf";
+const REQUIRE: &str = "LKJIP_REQUIRE_OCR";
+
+fn tesseract_ready(test: &str) -> bool {
+    let listed = Command::new("tesseract").arg("--list-langs").output();
+    let ok = listed.is_ok_and(|o| {
+        String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .any(|l| l == "ind")
+    });
+    if !ok {
+        let how = "run `bash .ci/run` or `apt-get install -y tesseract-ocr tesseract-ocr-ind`";
+        common::skip_without("Tesseract with Indonesian data", REQUIRE, test, how);
+    }
+    ok
+}
+
+fn findings(args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["check", "--format", "json", "-q"];
+    all.extend_from_slice(args);
+    let (_, stdout, stderr) = lkjip(&all);
+    let doc: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"));
+    doc["findings"].as_array().expect("findings").clone()
+}
+
+/// Rule, page and stated figure: how a finding is matched across versions
+/// (line numbers differ, as OCR lines are not the text layer's).
+fn key(f: &Value) -> (String, u64, String) {
+    (
+        f["rule"].as_str().unwrap_or_default().to_string(),
+        f["page"].as_u64().unwrap_or(0),
+        f["stated"].as_str().unwrap_or_default().to_string(),
+    )
+}
+
+#[test]
+fn scanned_pages_read_by_ocr_give_the_text_versions_findings() {
+    if !tesseract_ready("scanned_pages_read_by_ocr_give_the_text_versions_findings") {
+        return;
+    }
+    let text: BTreeSet<_> = findings(&[TEXT]).iter().map(key).collect();
+    let scanned = findings(&["--ocr", MIXED]);
+    let read: BTreeSet<_> = scanned.iter().map(key).collect();
+    let on_scans: Vec<_> = text.iter().filter(|k| (9..=11).contains(&k.1)).collect();
+    assert!(on_scans.len() >= 5, "{on_scans:?}");
+    for k in &on_scans {
+        assert!(read.contains(*k), "{k:?} not reproduced by OCR: {read:?}");
+    }
+    // Of all the text version's findings, those resting on other pages'
+    // tables may be lost; at most one finding the text version does not have.
+    let reproduced = text.intersection(&read).count();
+    assert!(
+        reproduced * 10 >= text.len() * 8,
+        "{reproduced} of {}",
+        text.len()
+    );
+    let extra: Vec<_> = read.difference(&text).collect();
+    assert!(
+        extra.len() <= 1,
+        "findings the text version does not have: {extra:?}"
+    );
+    for f in &scanned {
+        let page = f["page"].as_u64().unwrap_or(0);
+        if (9..=11).contains(&page) {
+            assert_eq!(f["ocr"], Value::Bool(true), "{f}");
+        }
+        if page <= 2 {
+            assert_eq!(f["ocr"], Value::Bool(false), "{f}");
+        }
+    }
+    // The listing marks them too.
+    let (_, listing, _) = lkjip(&["check", "-q", "--ocr", MIXED]);
+    assert!(
+        listing.contains("[duplicate-table-number] [OCR]"),
+        "{listing}"
+    );
+    assert!(listing.contains("pages 9–11 read by OCR"), "{listing}");
+}
+
+#[test]
+fn without_ocr_the_scanned_pages_are_named() {
+    let (_, listing, _) = lkjip(&["check", MIXED]);
+    assert!(
+        listing.contains("no text on pages 9–11: needs OCR (--ocr would read them)"),
+        "{listing}"
+    );
+    let (_, listing, _) = lkjip(&["check", "samples/pdf/scanned-page.pdf"]);
+    assert!(
+        listing.contains("no text on any of the 2 pages: needs OCR (--ocr would read them)"),
+        "{listing}"
+    );
+}
+
+#[test]
+fn without_tesseract_ocr_says_how_to_install_it_and_exits_2() {
+    let missing = root().join("target/no-such-tesseract");
+    for args in [
+        vec!["check", "--ocr", MIXED],
+        vec!["extract", "--ocr", MIXED],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_lkjip-audit"))
+            .current_dir(root())
+            .env("LKJIP_TESSERACT", &missing)
+            .args(&args)
+            .output()
+            .expect("run lkjip-audit");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("apt-get install tesseract-ocr tesseract-ocr-ind"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+    // `ocr = true` in lkjip-audit.toml asks for it as --ocr does.
+    let dir = root().join("target/test-output/ocr-config");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("folder");
+    std::fs::write(dir.join("lkjip-audit.toml"), "ocr = true\n").expect("config");
+    std::fs::copy(root().join(MIXED), dir.join("laporan.pdf")).expect("copy");
+    let out = Command::new(env!("CARGO_BIN_EXE_lkjip-audit"))
+        .current_dir(root())
+        .env("LKJIP_TESSERACT", &missing)
+        .args(["check", dir.to_str().expect("utf-8")])
+        .output()
+        .expect("run lkjip-audit");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("tesseract-ocr-ind"), "{stderr}");
+}
