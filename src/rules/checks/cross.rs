@@ -1262,17 +1262,22 @@ Tabel 3.2 Perbandingan Target dan Realisasi Kinerja Tahun 2024 sampai dengan Tah
         )
     }
 
-    fn run(later: &str) -> CrossOutcome {
+    /// The two reports of 2024 and 2025 with these bodies, compared.
+    fn run_pair(earlier: &str, later: &str) -> CrossOutcome {
         let mut c = Collector::default();
         c.add(
             "a/lakip-2024.md",
-            facts_of("a/lakip-2024.md", &report(2024, T2024)),
+            facts_of("a/lakip-2024.md", &report(2024, earlier)),
         );
         c.add(
             "b/lakip-2025.md",
             facts_of("b/lakip-2025.md", &report(2025, later)),
         );
         c.finish(&rules())
+    }
+
+    fn run(later: &str) -> CrossOutcome {
+        run_pair(T2024, later)
     }
 
     #[test]
@@ -1305,22 +1310,13 @@ Tabel 3.2 Perbandingan Target dan Realisasi Kinerja Tahun 2024 sampai dengan Tah
     #[test]
     fn a_plan_target_changed_for_a_later_year_is_found() {
         let run_plan = |later_2026: &str| {
-            let mut c = Collector::default();
             let earlier = format!("{}\n\n{T2024}", renstra("10000"));
             let later = format!(
                 "{}\n\n{}",
                 renstra(later_2026),
                 t2025("96,54", "205,18", "100")
             );
-            c.add(
-                "a/lakip-2024.md",
-                facts_of("a/lakip-2024.md", &report(2024, &earlier)),
-            );
-            c.add(
-                "b/lakip-2025.md",
-                facts_of("b/lakip-2025.md", &report(2025, &later)),
-            );
-            c.finish(&rules())
+            run_pair(&earlier, &later)
         };
         let same = run_plan("10000");
         assert!(same.findings.is_empty(), "{:#?}", same.findings);
@@ -1346,7 +1342,6 @@ Tabel 3.2 Perbandingan Target dan Realisasi Kinerja Tahun 2024 sampai dengan Tah
             )
         };
         let run_end = |later_end: &str| {
-            let mut c = Collector::default();
             let earlier = format!("{}\n\n{T2024}\n\n{}", renstra("10000"), end_table("10000"));
             let later = format!(
                 "{}\n\n{}\n\n{}",
@@ -1354,15 +1349,7 @@ Tabel 3.2 Perbandingan Target dan Realisasi Kinerja Tahun 2024 sampai dengan Tah
                 t2025("96,54", "205,18", "100"),
                 end_table(later_end)
             );
-            c.add(
-                "a/lakip-2024.md",
-                facts_of("a/lakip-2024.md", &report(2024, &earlier)),
-            );
-            c.add(
-                "b/lakip-2025.md",
-                facts_of("b/lakip-2025.md", &report(2025, &later)),
-            );
-            c.finish(&rules())
+            run_pair(&earlier, &later)
         };
         assert!(run_end("10000").findings.is_empty());
         let changed = run_end("12000");
@@ -1394,18 +1381,9 @@ Tabel 3.2 Perbandingan Target dan Realisasi Kinerja Tahun 2024 sampai dengan Tah
     }
 
     fn run_budget(later: &str) -> CrossOutcome {
-        let mut c = Collector::default();
         let earlier = format!("{T2024}\n\n{BUDGET_2024}");
         let later = format!("{}\n\n{later}", t2025("96,54", "205,18", "100"));
-        c.add(
-            "a/lakip-2024.md",
-            facts_of("a/lakip-2024.md", &report(2024, &earlier)),
-        );
-        c.add(
-            "b/lakip-2025.md",
-            facts_of("b/lakip-2025.md", &report(2025, &later)),
-        );
-        c.finish(&rules())
+        run_pair(&earlier, &later)
     }
 
     #[test]
