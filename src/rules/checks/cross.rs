@@ -1262,6 +1262,11 @@ Tabel 3.2 Perbandingan Target dan Realisasi Kinerja Tahun 2024 sampai dengan Tah
         )
     }
 
+    /// The findings of one rule.
+    fn of_rule<'a>(out: &'a CrossOutcome, rule: &str) -> Vec<&'a Finding> {
+        out.findings.iter().filter(|f| f.rule == rule).collect()
+    }
+
     /// The two reports of 2024 and 2025 with these bodies, compared.
     fn run_pair(earlier: &str, later: &str) -> CrossOutcome {
         let mut c = Collector::default();
@@ -1321,11 +1326,7 @@ Tabel 3.2 Perbandingan Target dan Realisasi Kinerja Tahun 2024 sampai dengan Tah
         let same = run_plan("10000");
         assert!(same.findings.is_empty(), "{:#?}", same.findings);
         let changed = run_plan("10500");
-        let targets: Vec<&Finding> = changed
-            .findings
-            .iter()
-            .filter(|f| f.rule == "cross-year-target")
-            .collect();
+        let targets = of_rule(&changed, "cross-year-target");
         assert_eq!(targets.len(), 1, "{:#?}", changed.findings);
         assert_eq!(targets[0].stated, "10500");
         assert_eq!(targets[0].expected, "10000");
@@ -1353,11 +1354,7 @@ Tabel 3.2 Perbandingan Target dan Realisasi Kinerja Tahun 2024 sampai dengan Tah
         };
         assert!(run_end("10000").findings.is_empty());
         let changed = run_end("12000");
-        let targets: Vec<&Finding> = changed
-            .findings
-            .iter()
-            .filter(|f| f.rule == "cross-year-target")
-            .collect();
+        let targets = of_rule(&changed, "cross-year-target");
         assert_eq!(targets.len(), 1, "{:#?}", changed.findings);
         assert_eq!(targets[0].stated, "12000");
         assert_eq!(targets[0].expected, "10000");
@@ -1392,21 +1389,13 @@ Tabel 3.2 Perbandingan Target dan Realisasi Kinerja Tahun 2024 sampai dengan Tah
         assert!(same.findings.is_empty(), "{:#?}", same.findings);
         // The budget spent in 2024, restated differently.
         let restated = run_budget(&budget_2025("5.043.221.517", "3.801.117.402"));
-        let spent: Vec<&Finding> = restated
-            .findings
-            .iter()
-            .filter(|f| f.rule == "cross-year-figures")
-            .collect();
+        let spent = of_rule(&restated, "cross-year-figures");
         assert_eq!(spent.len(), 1, "{:#?}", restated.findings);
         assert_eq!(spent[0].stated, "5.043.221.517");
         assert_eq!(spent[0].expected, "5.034.221.517");
         // The 2025 spending of a program copied from 2024.
         let copied = run_budget(&budget_2025("5.034.221.517", "3.712.004.233"));
-        let copies: Vec<&Finding> = copied
-            .findings
-            .iter()
-            .filter(|f| f.rule == "cross-year-copy")
-            .collect();
+        let copies = of_rule(&copied, "cross-year-copy");
         assert_eq!(copies.len(), 1, "{:#?}", copied.findings);
         assert_eq!(copies[0].stated, "3.712.004.233");
         // A table in thousands is another scale, not another figure.
@@ -1432,11 +1421,7 @@ Tabel 3.2 Perbandingan Target dan Realisasi Kinerja Tahun 2024 sampai dengan Tah
     #[test]
     fn a_changed_figure_of_the_year_before_is_found_with_both_files() {
         let out = run(&t2025("95,54", "201,29", "100"));
-        let figures: Vec<&Finding> = out
-            .findings
-            .iter()
-            .filter(|f| f.rule == "cross-year-figures")
-            .collect();
+        let figures = of_rule(&out, "cross-year-figures");
         assert_eq!(figures.len(), 2, "{figures:#?}");
         assert!(
             figures
@@ -1461,11 +1446,7 @@ Tabel 3.2 Perbandingan Target dan Realisasi Kinerja Tahun 2024 sampai dengan Tah
     #[test]
     fn a_figure_repeated_from_the_year_before_is_a_copy_suspicion() {
         let out = run(&t2025("96,54", "205,18", "96,54"));
-        let copies: Vec<&Finding> = out
-            .findings
-            .iter()
-            .filter(|f| f.rule == "cross-year-copy")
-            .collect();
+        let copies = of_rule(&out, "cross-year-copy");
         assert_eq!(copies.len(), 1, "{:#?}", out.findings);
         assert_eq!(copies[0].stated, "96,54");
     }
