@@ -967,30 +967,25 @@ fn compare(
                 ("other", Localized::same(name.clone())),
                 ("year", Localized::same(f.year.to_string())),
             ],
-            computation: both(
-                format!(
-                    "{} {}: {}; laporan tahun {} ({}) {}, {}: {}{also_id}",
-                    f.table,
-                    f.year,
-                    f.figure.text,
-                    earlier.year,
-                    name,
+            computation: {
+                let here = format!("{} {}: {}", f.table, f.year, f.figure.text);
+                let there = format!(
+                    "{}, {}: {}",
                     right.table,
                     place(&right.location),
                     right.figure.text
-                ),
-                format!(
-                    "{} {}: {}; the {} report ({}) {}, {}: {}{also_en}",
-                    f.table,
-                    f.year,
-                    f.figure.text,
-                    earlier.year,
-                    name,
-                    right.table,
-                    place(&right.location),
-                    right.figure.text
-                ),
-            ),
+                );
+                both(
+                    format!(
+                        "{here}; laporan tahun {} ({name}) {there}{also_id}",
+                        earlier.year
+                    ),
+                    format!(
+                        "{here}; the {} report ({name}) {there}{also_en}",
+                        earlier.year
+                    ),
+                )
+            },
             related: std::iter::once(right.location.clone())
                 .chain(others.iter().map(|o| o.location.clone()))
                 .collect(),
@@ -1168,45 +1163,43 @@ fn missing(earlier: &ReportFacts, later: &ReportFacts, tally: &mut Tally) -> Vec
         return Vec::new();
     }
     gone.into_iter()
-        .map(|f| Draft {
-            location: Location {
-                file: later.file.clone(),
-                page: anchor.location.page,
-                line: anchor.location.line,
-            },
-            excerpt: anchor.excerpt.clone(),
-            stated: String::new(),
-            expected: f.label.split_whitespace().collect::<Vec<_>>().join(" "),
-            vars: vec![
-                (
-                    "indicator",
-                    Localized::same(f.label.split_whitespace().collect::<Vec<_>>().join(" ")),
+        .map(|f| {
+            let label = f.label.split_whitespace().collect::<Vec<_>>().join(" ");
+            Draft {
+                location: Location {
+                    file: later.file.clone(),
+                    page: anchor.location.page,
+                    line: anchor.location.line,
+                },
+                excerpt: anchor.excerpt.clone(),
+                stated: String::new(),
+                expected: label.clone(),
+                vars: vec![
+                    ("indicator", Localized::same(label.clone())),
+                    ("year", Localized::same(earlier.year.to_string())),
+                    (
+                        "other",
+                        Localized::same(file_name(&earlier.file).to_string()),
+                    ),
+                ],
+                computation: both(
+                    format!(
+                        "{} {} ({}): \"{label}\"; tidak ada di laporan tahun {}",
+                        f.table,
+                        earlier.year,
+                        place(&f.location),
+                        later.year
+                    ),
+                    format!(
+                        "{} {} ({}): \"{label}\"; not in the {} report",
+                        f.table,
+                        earlier.year,
+                        place(&f.location),
+                        later.year
+                    ),
                 ),
-                ("year", Localized::same(earlier.year.to_string())),
-                (
-                    "other",
-                    Localized::same(file_name(&earlier.file).to_string()),
-                ),
-            ],
-            computation: both(
-                format!(
-                    "{} {} ({}): \"{}\"; tidak ada di laporan tahun {}",
-                    f.table,
-                    earlier.year,
-                    place(&f.location),
-                    f.label.split_whitespace().collect::<Vec<_>>().join(" "),
-                    later.year
-                ),
-                format!(
-                    "{} {} ({}): \"{}\"; not in the {} report",
-                    f.table,
-                    earlier.year,
-                    place(&f.location),
-                    f.label.split_whitespace().collect::<Vec<_>>().join(" "),
-                    later.year
-                ),
-            ),
-            related: vec![f.location.clone()],
+                related: vec![f.location.clone()],
+            }
         })
         .collect()
 }
