@@ -11,6 +11,10 @@ pub use metadata::Metadata;
 pub use sections::Chapter;
 pub use tables::{Cell, Row, RowKind, Table};
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::extract::{CellMode, Document, Line};
 use crate::location::Location;
 
@@ -155,7 +159,7 @@ pub fn analyse(doc: &Document) -> Report<'_> {
             index,
         })
         .collect();
-    let paragraphs = build_paragraphs(&lines);
+    let paragraphs = join_split_sentences(build_paragraphs(&lines), &lines);
     let tables = tables::find_tables(doc, &lines);
     let running: Vec<&str> = doc
         .dropped
@@ -171,6 +175,71 @@ pub fn analyse(doc: &Document) -> Report<'_> {
         tables,
         metadata,
     }
+}
+
+/// A paragraph that starts like a heading, caption or numbered item.
+static HEADING_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:tabel\s|gambar\s|grafik\s|bab\s|\d+(?:\.\d+)*[.)]?\s|[a-z][.)]\s|[ivx]+\.\s)",
+    )
+    .expect("valid regex")
+});
+
+/// Joins again the paragraphs a blank line split mid-sentence: a PDF set with
+/// wide line spacing (Word's 1.5 lines) reads as one paragraph per line, and a
+/// sentence over two lines would be two. Two paragraphs are joined when only
+/// one or two blank lines separate them, they are in the same chapter, the
+/// first does not end a sentence and ends in a line as long as wrapped prose
+/// (or the second starts in lower case), and the second does not start like a heading.
+fn join_split_sentences(paragraphs: Vec<Paragraph>, lines: &[LineRef<'_>]) -> Vec<Paragraph> {
+    // A wrapped line of running text is about as long as the report's usual
+    // prose line; a short one not ending a sentence is rather a label or a
+    // source note ("Sumber Data: Renstra 2016 - 2021") and runs on only into
+    // words that cannot start a sentence.
+    let mut lengths: Vec<usize> = lines
+        .iter()
+        .filter(|l| l.is_prose() && !l.line.is_blank())
+        .map(|l| l.line.text.trim().chars().count())
+        .collect();
+    lengths.sort_unstable();
+    let usual = lengths.get(lengths.len() * 3 / 4).copied().unwrap_or(0);
+    let mut out: Vec<Paragraph> = Vec::with_capacity(paragraphs.len());
+    for p in paragraphs {
+        let first_line = p.pieces.first().map_or(0, |(_, i)| *i);
+        if let Some(prev) = out.last_mut() {
+            let last_line = prev.pieces.last().map_or(0, |(_, i)| *i);
+            let only_blank_between = first_line > last_line
+                && lines
+                    .get(last_line + 1..first_line)
+                    .is_some_and(|between| between.iter().all(|l| l.line.is_blank()));
+            let open = !prev.text.trim_end().ends_with(['.', ':', ';', '!', '?']);
+            let wrapped = lines
+                .get(last_line)
+                .is_some_and(|l| l.line.text.trim().chars().count() * 10 >= usual * 7);
+            let runs_on = p
+                .text
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+                || p.text.starts_with("Rp");
+            if prev.chapter == p.chapter
+                && (wrapped || runs_on)
+                && only_blank_between
+                && open
+                && !HEADING_START.is_match(&p.text)
+                && first_line - last_line <= 3
+            {
+                prev.text.push(' ');
+                let base = prev.text.len();
+                prev.pieces
+                    .extend(p.pieces.iter().map(|(o, i)| (o + base, *i)));
+                prev.text.push_str(&p.text);
+                continue;
+            }
+        }
+        out.push(p);
+    }
+    out
 }
 
 fn starts_list_item(text: &str) -> bool {
@@ -253,4 +322,49 @@ fn build_paragraphs(lines: &[LineRef<'_>]) -> Vec<Paragraph> {
         out.push(p);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    fn paragraphs(text: &str) -> Vec<String> {
+        let doc = crate::extract::text::read_text_export(Path::new("t.txt"), text.as_bytes());
+        super::analyse(&doc)
+            .paragraphs
+            .into_iter()
+            .map(|p| p.text)
+            .collect()
+    }
+
+    const LONG: &str =
+        "Anggaran 2016 sebesar 79,98 persen. Realisasi Pendapatan-LRA tersebut belum";
+
+    #[test]
+    fn a_sentence_wrapped_over_double_spaced_lines_is_one_paragraph() {
+        let text = format!(
+            "{LONG}\n\nmencapai 100 persen dari target penerimaan, hal ini disebabkan karena tunggakan.\n\nParagraf berikutnya dimulai di sini dan cukup panjang untuk baris penuh.\n"
+        );
+        let found = paragraphs(&text);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(found[0].contains("belum mencapai 100 persen"), "{found:#?}");
+    }
+
+    #[test]
+    fn a_short_label_does_not_run_into_the_next_sentence() {
+        let text = format!(
+            "{LONG} mencapai.\n\nSumber Data: Renstra Tahun 2016 - 2021\n\nDari tabel diatas rata-rata capaian sasaran sebesar 74,61 %, sehingga berhasil.\n"
+        );
+        let found = paragraphs(&text);
+        assert_eq!(found.len(), 3, "{found:#?}");
+        assert!(found[2].starts_with("Dari tabel"), "{found:#?}");
+    }
+
+    #[test]
+    fn a_heading_after_an_open_line_starts_its_own_paragraph() {
+        let text = format!(
+            "{LONG}\n\n3.2 Realisasi Anggaran dan capaian kinerja tahun 2016 yang panjang\n"
+        );
+        assert_eq!(paragraphs(&text).len(), 2);
+    }
 }

@@ -7,7 +7,7 @@ use regex::Regex;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use crate::facts::figures::{Figure, Hint};
+use crate::facts::figures::{Figure, Hint, parse_figure};
 use crate::findings::Localized;
 use crate::structure::roles::Role;
 use crate::structure::{Paragraph, Row, Table};
@@ -79,6 +79,32 @@ impl Aggregate {
     }
 }
 
+/// The sentence that `text` ends in: what follows its last sentence end.
+fn sentence_before(text: &str) -> &str {
+    static END: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[.!?;:]\s+[A-Z(]").expect("valid regex"));
+    let start = END.find_iter(text).last().map_or(0, |m| m.end() - 1);
+    &text[start..]
+}
+
+/// Whether `sentence` names a year ("tahun 2020", "Periode Tahun 2020 - 2024")
+/// other than the report's.
+fn names_other_year(sentence: &str, report_year: Option<i32>) -> bool {
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:tahun|th\.?|ta\.?)\s*((?:19|20)\d\d)\b").expect("valid regex")
+    });
+    let Some(year) = report_year else {
+        return false;
+    };
+    YEAR.captures_iter(sentence)
+        .any(|c| c[1].parse::<i32>().is_ok_and(|y| y != year))
+}
+
+const OTHER_YEAR: Why = Why {
+    en: "the sentence is about another year than the report's",
+    id: "kalimat membicarakan tahun lain dari tahun laporan",
+};
+
 impl Check for Aggregate {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         // Found once, not per claim (that made the check quadratic in the report's
@@ -108,6 +134,12 @@ impl Check for Aggregate {
                     continue;
                 };
                 let (line, at) = ctx.locate(para, m.start());
+                // "pada tahun 2020 rata rata capaian sebesar 0%": another year's
+                // average, which the year's tables do not give.
+                if names_other_year(sentence_before(&para.text[..m.start()]), ctx.year()) {
+                    out.skip(OTHER_YEAR);
+                    continue;
+                }
                 // A claim about one named sasaran is judged by that sasaran's row.
                 if let Some(name) = named_scope(&lead_in(ctx, para, m.start())) {
                     match scoped_values(tables, &name) {
@@ -620,6 +652,22 @@ pub fn row_capaian(
         .collect()
 }
 
+/// The capaian a predicate sentence states right after the predicate
+/// ("… Sangat Baik dengan capaian rata-rata sebesar 125%"), in the same sentence.
+fn own_capaian(after_label: &str) -> Option<Decimal> {
+    static OWN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^[^.;:]{0,40}?\bcapaian\b[^.;:%]{0,40}?(\d{1,3}(?:[.,]\d+)?)\s*%")
+            .expect("valid regex")
+    });
+    let c = OWN.captures(after_label)?;
+    parse_figure(&format!("{}%", &c[1]), Hint::None).map(|f| f.value)
+}
+
+const OWN_CAPAIAN: Why = Why {
+    en: "the sentence states its own capaian, which another check compares with the table",
+    id: "kalimat menyebut capaiannya sendiri, yang dibandingkan dengan tabel oleh pemeriksaan lain",
+};
+
 impl Check for Predicate {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let scale = report_scale(ctx, &self.p.labels)
@@ -639,8 +687,19 @@ impl Check for Predicate {
                 let Some((row_line, value, how)) = capaian.get(n.wrapping_sub(1)) else {
                     continue;
                 };
-                let allowed = scale.labels_for(*value);
                 let stated = norm_label(label.as_str());
+                // "… predikat Sangat Baik dengan capaian rata-rata sebesar 125%": the
+                // sentence gives its own evidence, and "Sasaran 1" may be numbered
+                // within a misi rather than in the table's order.
+                if let Some(own) = own_capaian(&para.text[label.end()..]) {
+                    if scale.labels_for(own).contains(&stated) {
+                        out.agree();
+                    } else {
+                        out.skip(OWN_CAPAIAN);
+                    }
+                    continue;
+                }
+                let allowed = scale.labels_for(*value);
                 if allowed.contains(&stated) {
                     continue;
                 }
@@ -815,6 +874,36 @@ mod tests {
         let (found, coverage) = run_default("average-claim", &text);
         assert!(found.is_empty(), "{found:#?}");
         assert_eq!(coverage.agree, 1);
+    }
+
+    #[test]
+    fn an_average_of_another_year_is_not_judged_by_this_years_table() {
+        let text = format!(
+            "# LAPORAN KINERJA TAHUN 2016\n\n{TABLE}Sedangkan pada tahun 2015 rata rata capaian sebesar 0% dikarenakan terdapat IKK Baru.\n"
+        );
+        let (found, coverage) = run_default("average-claim", &text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert!(
+            coverage
+                .skipped
+                .keys()
+                .any(|why| why.en.contains("another year")),
+            "{coverage:#?}"
+        );
+    }
+
+    #[test]
+    fn a_predicate_with_its_own_capaian_is_judged_by_it() {
+        let scale = "Tabel 2 Skala Nilai\n\n| No | Rentang | Predikat |\n|---|---|---|\n| 1 | 85 - 100 | Sangat Baik |\n| 2 | 70 - 84,99 | Baik |\n| 3 | 55 - 69,99 | Cukup |\n| 4 | 0 - 54,99 | Kurang |\n\n";
+        let table = "Tabel 3 Pengukuran Kinerja\n\n| No | Sasaran | Target | Realisasi | Capaian |\n|---|---|---|---|---|\n| 1 | Meningkatnya inovasi daerah | 80 | 60 | 75,00 |\n\n";
+        let own = format!(
+            "{scale}{table}Sasaran 1 : Meningkatnya Inovasi Daerah mendapat predikat nilai Sangat Baik dengan capaian rata-rata sebesar 125%.\n"
+        );
+        assert!(findings("predicate-scale", &own).is_empty());
+        let bare = format!(
+            "{scale}{table}Sasaran 1 : Meningkatnya Inovasi Daerah mendapat predikat nilai Sangat Baik.\n"
+        );
+        assert_eq!(findings("predicate-scale", &bare).len(), 1);
     }
 
     const COMPARISON: &str = "Tabel 7 Perbandingan Capaian\n\n| No | Sasaran Stratejik | Capaian 2015 | Capaian 2016 |\n|---|---|---|---|\n| 1 | Terkendalinya penyakit hewan menular strategis | 131,80 | 111,36 |\n\n";

@@ -88,8 +88,6 @@ pub struct Context<'r, 'd> {
     pub tolerance: Decimal,
     /// The ordinal scale configured for reports that state none (overrides the rules' own).
     pub default_scale: &'r [super::claims::Band],
-    /// The paragraphs joined over blank lines, made once for all checks.
-    joined: std::sync::OnceLock<Vec<Paragraph>>,
 }
 
 static CAPAIAN: LazyLock<Regex> =
@@ -107,14 +105,13 @@ impl<'r, 'd> Context<'r, 'd> {
             report,
             tolerance,
             default_scale: &[],
-            joined: std::sync::OnceLock::new(),
         }
     }
 
-    /// The report's paragraphs with those a blank line split mid-sentence
-    /// joined again (see [`joined_paragraphs`]); computed on first use.
+    /// The report's paragraphs (structure already joins those a blank line
+    /// split mid-sentence).
     pub fn joined_paragraphs(&self) -> &[Paragraph] {
-        self.joined.get_or_init(|| joined_paragraphs(self.report))
+        &self.report.paragraphs
     }
 
     pub fn year(&self) -> Option<i32> {
@@ -319,47 +316,4 @@ pub fn is_column_numbering(cells: &[&str]) -> bool {
     numbers.len() >= 2
         && numbers.iter().all(Option::is_some)
         && numbers.windows(2).all(|w| w[0] < w[1])
-}
-
-/// A paragraph that starts a caption, a numbered heading or a list item.
-static HEADING_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\s*(?:tabel\s|gambar\s|grafik\s|bab\s|\d+(?:\.\d+)*[.)]?\s|[a-z][.)]\s|[ivx]+\.\s)",
-    )
-    .expect("valid regex")
-});
-
-/// The report's paragraphs with those a blank line split mid-sentence joined
-/// again: a PDF set with wide line spacing reads as one paragraph per line.
-/// Two paragraphs are joined when only blank lines separate them, they are in
-/// the same chapter, and the first does not end a sentence.
-fn joined_paragraphs(report: &Report<'_>) -> Vec<Paragraph> {
-    let mut out: Vec<Paragraph> = Vec::new();
-    for p in &report.paragraphs {
-        let first_line = p.pieces.first().map_or(0, |(_, i)| *i);
-        if let Some(prev) = out.last_mut() {
-            let last_line = prev.pieces.last().map_or(0, |(_, i)| *i);
-            let only_blank_between = first_line > last_line
-                && report.lines[last_line + 1..first_line]
-                    .iter()
-                    .all(|l| l.line.is_blank());
-            let open = !prev.text.trim_end().ends_with(['.', ':', ';', '!', '?']);
-            let heading = HEADING_START.is_match(&p.text);
-            if prev.chapter == p.chapter
-                && only_blank_between
-                && open
-                && !heading
-                && first_line - last_line <= 3
-            {
-                prev.text.push(' ');
-                let base = prev.text.len();
-                prev.pieces
-                    .extend(p.pieces.iter().map(|(o, i)| (o + base, *i)));
-                prev.text.push_str(&p.text);
-                continue;
-            }
-        }
-        out.push(p.clone());
-    }
-    out
 }

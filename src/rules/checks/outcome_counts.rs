@@ -124,12 +124,15 @@ static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:\d{1,2}[.)]|[a-zA-Z][.)]|\(\d{1,2}\)|[-•*➤])\s").expect("valid regex")
 });
 
-/// The report's paragraphs, with the lines of a double-spaced text joined
-/// again: there every wrapped line is a paragraph of its own, a blank line
-/// apart ("… yang diukur kinerjanya: sebanyak 1" / "" / "sasaran. Jumlah …").
+/// The report's paragraphs, with the sentences of a double-spaced text joined
+/// again: there every line is a blank line apart, and structure joins only a
+/// sentence wrapped over lines ("… diukur kinerjanya: sebanyak 1" / "" /
+/// "sasaran. Jumlah …" / "" / "Sebanyak 1 indikator …").
 fn passages(ctx: &Context<'_, '_>) -> Vec<Paragraph> {
     let lines = &ctx.report.lines;
-    let single = |p: &Paragraph| p.pieces.len() == 1;
+    // One line, or lines a blank line apart (structure joins a sentence
+    // wrapped over double-spaced lines, but not sentences of one paragraph).
+    let single = |p: &Paragraph| p.pieces.windows(2).all(|w| w[1].1 == w[0].1 + 2);
     let mut out: Vec<Paragraph> = Vec::new();
     // Whether the last passage is made of one-line paragraphs only.
     let mut spaced = false;
@@ -152,7 +155,9 @@ fn passages(ctx: &Context<'_, '_>) -> Vec<Paragraph> {
         match out.last_mut() {
             Some(prev) if joins => {
                 prev.text.push(' ');
-                prev.pieces.push((prev.text.len(), first));
+                let base = prev.text.len();
+                prev.pieces
+                    .extend(p.pieces.iter().map(|(o, i)| (o + base, *i)));
                 prev.text.push_str(&p.text);
             }
             _ => {
