@@ -14,6 +14,7 @@ mod indicator_claims;
 mod list_sums;
 mod narrative;
 mod narrative_budget;
+mod offices;
 mod outcome_counts;
 mod predicates;
 mod quantities;
@@ -174,6 +175,7 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("table_row_sum", |p| build(p, arithmetic::RowSum::new)),
         ("table_count_sum", |p| build(p, count_tables::CountSum::new)),
         ("count_share", |p| build(p, count_shares::CountShare::new)),
+        ("wrong_office", |p| build(p, offices::WrongOffice::new)),
         ("running_total", |p| {
             build(p, running_totals::RunningTotal::new)
         }),
