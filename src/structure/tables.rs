@@ -454,7 +454,8 @@ fn build_table(
     let page = grid.first().map(|r| r.page).unwrap_or(1);
     let first_line = grid.first().map(|r| r.line).unwrap_or(0);
     let header_rows: Vec<Row> = grid[..header_count].iter().map(to_row).collect();
-    let body = join_split_rows(grid.split_off(header_count));
+    let mut body = join_split_rows(grid.split_off(header_count));
+    split_stacked_amounts(&mut body);
     let mut rows: Vec<Row> = body.iter().map(to_row).collect();
     classify_rows(&mut rows, &body);
     let roles: Vec<ColumnRole> = headers
@@ -495,6 +496,41 @@ fn build_table(
 /// figure, starts with no item marker, and leaves empty a column that row and
 /// nearly every other row fill (the figures, the indicator) — the rest of a
 /// wrapped label, not a row of its own.
+/// Two amounts in one cell over an empty cell of the same column, both rows
+/// holding an amount beside it ("975.767.379,00 6.297.664.332,00" above
+/// nothing, beside 1.071.768.000,00 and 6.442.445.400,00): the values of
+/// two rows read into the upper one. The second goes down to its row.
+fn split_stacked_amounts(body: &mut [GridRow]) {
+    static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:Rp\.?\s*)?\d{1,3}(?:\.\d{3}){2,}(?:,\d{1,2})?(?:,-)?$")
+            .expect("valid regex")
+    });
+    let amount_at =
+        |r: &GridRow, k: usize| r.cells.get(k).is_some_and(|t| AMOUNT.is_match(t.0.trim()));
+    for i in 0..body.len().saturating_sub(1) {
+        if body[i + 1].opens_part {
+            continue;
+        }
+        for c in 0..body[i].cells.len() {
+            let text = body[i].cells[c].0.trim().to_string();
+            let parts: Vec<&str> = text.split_whitespace().collect();
+            if parts.len() != 2 || !parts.iter().all(|p| AMOUNT.is_match(p)) {
+                continue;
+            }
+            let (upper, lower) = (&body[i], &body[i + 1]);
+            let empty_below = lower.cells.get(c).is_some_and(|t| t.0.trim().is_empty());
+            let beside =
+                |k: Option<usize>| k.is_some_and(|k| amount_at(upper, k) && amount_at(lower, k));
+            if !empty_below || !(beside(c.checked_sub(1)) || beside(Some(c + 1))) {
+                continue;
+            }
+            let (first, second) = (parts[0].to_string(), parts[1].to_string());
+            body[i].cells[c].0 = first;
+            body[i + 1].cells[c].0 = second;
+        }
+    }
+}
+
 fn join_split_rows(mut body: Vec<GridRow>) -> Vec<GridRow> {
     let width = body.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let filled = |r: &GridRow, c: usize| r.cells.get(c).is_some_and(|t| !t.0.trim().is_empty());

@@ -92,14 +92,20 @@ impl Check for ColumnSum {
             return;
         }
         let layout = RowLayout::of(table, &self.p.total_label);
+        let read: Vec<(usize, ColumnCells)> = columns
+            .iter()
+            .map(|&c| (c, ColumnCells::read(table, c, &layout)))
+            .collect();
+        if !layout.nested() {
+            check_programs(ctx, table, &read, &layout, out);
+        }
         if layout.totals.is_empty() && !layout.nested() {
             out.skip(SUM_NO_TOTAL_ROWS);
             return;
         }
-        for col in columns {
-            let cells = ColumnCells::read(table, col, &layout);
-            check_parents(ctx, table, col, &layout, &cells, out);
-            check_totals(ctx, table, col, &layout, &cells, out);
+        for (col, cells) in &read {
+            check_parents(ctx, table, *col, &layout, cells, out);
+            check_totals(ctx, table, *col, &layout, cells, out);
         }
     }
 }
@@ -752,6 +758,111 @@ fn sum_draft<'a>(
     .var("row", Localized::same(row.label().to_string()))
     .var("table", table_name(table))
     .var("difference", difference(stated.value, computed))
+}
+
+// ------------------------------------------- programs over their kegiatan
+
+const PROGRAM_NOT_ESTABLISHED: Why = Why {
+    en: "no money column of the program adds up from the rows below it: which rows are its kegiatan is not known",
+    id: "tidak ada kolom uang program yang sama dengan jumlah baris di bawahnya: kegiatannya tidak diketahui",
+};
+
+/// A row labelled "Program …" over the rows below it up to the next
+/// program (its kegiatan), in a table without numbering: the program's
+/// figure in each money column is the sum of its kegiatan. The reading is
+/// taken only where one money column of the program adds up exactly (the
+/// rows below are its kegiatan, all of them); the other columns are then
+/// held to the same rows.
+fn check_programs(
+    ctx: &Context<'_, '_>,
+    table: &Table,
+    columns: &[(usize, ColumnCells)],
+    layout: &RowLayout,
+    out: &mut Sink,
+) {
+    static PROGRAM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[a-z])[.)]?\s+)?program\s+\S")
+            .expect("valid regex")
+    });
+    let Some(first_col) = columns.iter().map(|(c, _)| *c).min() else {
+        return;
+    };
+    let Some(label_col) = (0..first_col)
+        .rev()
+        .find(|&c| table.roles.get(c).is_some_and(|r| r.role == Role::Label))
+    else {
+        return;
+    };
+    let label = |r: usize| -> &str {
+        table.rows[r]
+            .cell(label_col)
+            .map(|c| c.text.as_str())
+            .unwrap_or("")
+    };
+    let programs: Vec<usize> = (0..table.rows.len())
+        .filter(|&r| !layout.numbering[r] && PROGRAM.is_match(label(r)))
+        .collect();
+    for &p in &programs {
+        // Its kegiatan: the rows below with a figure, up to the next program
+        // or a total.
+        let mut items = Vec::new();
+        for r in p + 1..table.rows.len() {
+            if layout.standing[r] == Standing::Total || PROGRAM.is_match(label(r)) {
+                break;
+            }
+            if layout.numbering[r] {
+                continue;
+            }
+            if columns
+                .iter()
+                .any(|(_, cells)| !matches!(cells.values[r], Value::Empty))
+            {
+                items.push(r);
+            }
+        }
+        if items.len() < 2 {
+            continue;
+        }
+        // Per column: the program's figure and its kegiatan's, when all read.
+        let readings: Vec<(usize, &Figure, Vec<&Figure>)> = columns
+            .iter()
+            .filter_map(|(c, cells)| {
+                let stated = cells.amount(p)?;
+                let parts: Option<Vec<&Figure>> = items.iter().map(|&r| cells.amount(r)).collect();
+                Some((*c, stated, parts?))
+            })
+            .collect();
+        let adds_up = |stated: &Figure, parts: &[&Figure]| {
+            let computed: Decimal = parts.iter().map(|f| f.value).sum();
+            sum_agrees(stated, parts, computed, Decimal::ZERO)
+        };
+        if !readings.iter().any(|(_, s, parts)| adds_up(s, parts)) {
+            out.skip(PROGRAM_NOT_ESTABLISHED);
+            continue;
+        }
+        for (c, stated, parts) in &readings {
+            let values: Vec<Decimal> = parts.iter().map(|f| f.value).collect();
+            let computed = sum(&values);
+            if sum_agrees(stated, parts, computed, ctx.tolerance) {
+                out.agree();
+                continue;
+            }
+            if values.iter().any(|v| *v == (stated.value - computed).abs()) {
+                out.skip(SUM_AMBIGUOUS);
+                continue;
+            }
+            out.push(sum_draft(
+                ctx,
+                table,
+                &table.rows[p],
+                stated,
+                &values,
+                computed,
+                &table.columns[*c],
+                items.iter().map(|&r| &table.rows[r]),
+            ));
+        }
+    }
 }
 
 pub fn table_name(table: &Table) -> Localized {
@@ -2040,9 +2151,33 @@ mod tests {
             | | Jumlah | 3.500.000 | 3.350.000 | 95,71 |\n";
         let (found, coverage) = run_default("table-column-sum", text);
         assert!(found.is_empty(), "{found:#?}");
-        assert_eq!(coverage.agree, 2, "{coverage:#?}");
+        // The two totals, and Program A over its two kegiatan (both columns).
+        assert_eq!(coverage.agree, 4, "{coverage:#?}");
         // The % column is a ratio, never a sum.
         assert!(findings("table-percentage", text).is_empty());
+    }
+
+    /// A program row over its kegiatan (labels, no numbering, no total):
+    /// where its pagu adds up, its realisasi must too.
+    #[test]
+    fn a_program_realisation_that_is_not_the_sum_of_its_kegiatan_is_found() {
+        let text = "| No | Program/Kegiatan | Pagu (Rp) | Realisasi (Rp) | % |\n|---|---|---|---|---|\n\
+            | 4 | Program Kerjasama Pembangunan | 7.514.213.400,00 | 7.273.431.900,00 | 96,80% |\n\
+            | | Pengembangan Kemitraan dan Kolaborasi Riset | 1.071.768.000,00 | 975.767.379,00 6.297.664.332,00 | 91,04% |\n\
+            | | Kegiatan Kerjasama Pelaksanaan Program Riset | 6.442.445.400,00 | | 97,75% |\n\
+            | | Program Penelitian, Studi dan Survei | 964.500.000,00 | 953.481.836,00 | 98,86% |\n\
+            | | Kegiatan Penyebarluasan Hasil Penelitian | 584.500.000,00 | 579.991.336,00 | 99,23% |\n\
+            | | Penerbitan Jurnal dan Buletin | 380.000.000,00 | 373.490.500,00 | 98,29% |\n";
+        let (found, coverage) = run_default("table-column-sum", text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "7.273.431.900,00");
+        assert_eq!(found[0].expected, "7.273.431.711,00");
+        assert_eq!(coverage.agree, 3, "{coverage:#?}");
+        // Where no column adds up, the rows below are not known to be its kegiatan.
+        let unsure = text.replace("7.514.213.400,00", "7.600.000.000,00");
+        let (found, coverage) = run_default("table-column-sum", &unsure);
+        assert!(found.is_empty(), "{found:#?}");
+        assert!(!coverage.skipped.is_empty());
     }
 
     /// Numbered rows 2.2 over 2.2.1 … : the parent is checked against its

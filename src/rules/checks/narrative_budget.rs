@@ -25,7 +25,10 @@ use crate::structure::roles::{Role, TableKind};
 use crate::structure::{Paragraph, Row, Table};
 
 use super::arithmetic::table_name;
-use super::common::{Context, Pattern, agrees, cell_number, difference, figures, like, pct};
+use super::common::{
+    Context, Pattern, agrees, amount, cell_number, difference, figures, is_column_numbering, like,
+    pct, sum_text,
+};
 use super::quantities::{indicator_key, specific};
 use super::{Check, Draft, Sink, Why};
 
@@ -399,10 +402,21 @@ pub(super) fn units(ctx: &Context<'_, '_>) -> Vec<Paragraph> {
         }
         v
     };
+    let furniture = page_furniture(report);
     let mut out = Vec::new();
     let mut cur: Option<Paragraph> = None;
     for l in &report.lines {
         if l.line.is_blank() {
+            continue;
+        }
+        // A running footer or header between the two halves of a sentence
+        // cut by a page break ("… anggaran tersebut | 30 | LKIP … |
+        // terealisasi sebesar …"): the sentence goes on over it.
+        if furniture[l.index]
+            && cur
+                .as_ref()
+                .is_some_and(|p| !p.text.trim_end().ends_with(['.', ':', ';', '!', '?']))
+        {
             continue;
         }
         // "1. | Kegiatan …": a list item's marker set apart as a cell; or
@@ -456,6 +470,30 @@ pub(super) fn units(ctx: &Context<'_, '_>) -> Vec<Paragraph> {
     }
     if let Some(p) = cur {
         out.push(p);
+    }
+    out
+}
+
+/// Lines that are a page's running footer or header: the last or first
+/// line with text on its page, short, holding a page number of its own.
+fn page_furniture(report: &crate::structure::Report<'_>) -> Vec<bool> {
+    static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|\|)\s*\d{1,3}\s*(?:$|\|)|(?i)\bhal(?:aman)?\.?\s*\d{1,3}\b")
+            .expect("valid regex")
+    });
+    let lines = &report.lines;
+    let filled: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].line.is_blank())
+        .collect();
+    let mut out = vec![false; lines.len()];
+    for (k, &i) in filled.iter().enumerate() {
+        let page = lines[i].page;
+        let first = k == 0 || lines[filled[k - 1]].page != page;
+        let last = filled.get(k + 1).is_none_or(|&j| lines[j].page != page);
+        let text = lines[i].line.text.trim();
+        if (first || last) && text.chars().count() <= 80 && PAGE_NUMBER.is_match(text) {
+            out[i] = true;
+        }
     }
     out
 }
@@ -1011,6 +1049,543 @@ impl NarrativeBudget {
     }
 }
 
+// ------------------------------------------------ sums of budget rows
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetSumParams {
+    /// Words making an amount the budget: anggaran, pagu, alokasi.
+    anggaran_word: Pattern,
+    /// Words making it the realisation: realisasi, terealisasi, terserap.
+    realisasi_word: Pattern,
+    /// Words making it another quantity: a remainder, an efficiency, revenue,
+    /// a target, a part of a year, a change.
+    other_word: Pattern,
+    /// Columns that are not the year's figure of the row (cumulative, remainder…).
+    skip_column: Pattern,
+    /// Significant digits (trailing zeros left out) a budget needs before
+    /// rows adding up to it are taken as what it sums up.
+    #[serde(default = "four")]
+    min_digits: usize,
+}
+
+fn four() -> usize {
+    4
+}
+
+/// A budget and its realisation stated together in one sentence ("jumlah
+/// anggaran Rp A yang terealisasi Rp R") against the budget tables: rows
+/// whose budgets add up to A exactly (consecutive rows, or consecutive
+/// programs once each program is taken with its kegiatan) are what A sums
+/// up, so their realisations add up to R. A budget printed with one '.000'
+/// group too many is found the same way: A / 1000 is a row's budget and R
+/// that row's realisation.
+#[derive(Debug)]
+pub struct NarrativeBudgetSum {
+    p: BudgetSumParams,
+}
+
+impl NarrativeBudgetSum {
+    pub fn new(p: BudgetSumParams) -> Result<Self, String> {
+        Ok(NarrativeBudgetSum { p })
+    }
+}
+
+const SUM_NO_ROWS: Why = Why {
+    en: "no budget rows add up to the stated budget",
+    id: "tidak ada baris anggaran yang berjumlah sama dengan anggaran tertulis",
+};
+const SUM_ONE_ROW: Why = Why {
+    en: "the stated budget is one row's own: the row is compared by its name",
+    id: "anggaran tertulis sama dengan anggaran satu baris: baris itu dibandingkan menurut namanya",
+};
+const SUM_SEVERAL: Why = Why {
+    en: "rows with different realisations add up to the stated budget",
+    id: "beberapa kelompok baris dengan realisasi berbeda berjumlah sama dengan anggaran tertulis",
+};
+const SUM_FEW_DIGITS: Why = Why {
+    en: "the stated budget is too round for a sum of rows to identify what it covers",
+    id: "anggaran tertulis terlalu bulat untuk mengenali baris yang dijumlahkannya",
+};
+const SUM_TWO_REALISATIONS: Why = Why {
+    en: "the table has several realisation columns for the year",
+    id: "tabel memiliki beberapa kolom realisasi untuk tahun itu",
+};
+
+/// One budget table as the sums see it: per anggaran column, the rows'
+/// budgets, and the rows' realisations.
+struct SumTable {
+    table: usize,
+    /// Per anggaran column, each row's budget (None: empty, unreadable, a total).
+    anggaran: Vec<Vec<Option<Decimal>>>,
+    realisasi: Vec<Option<Decimal>>,
+    /// Total rows (JUMLAH, TOTAL): never part of a run, compared alone.
+    total: Vec<bool>,
+}
+
+/// Rows whose budgets add up to a stated budget.
+struct RowSet {
+    table: usize,
+    rows: Vec<usize>,
+    anggaran: Vec<Decimal>,
+    realisasi: Option<Vec<Decimal>>,
+}
+
+impl RowSet {
+    fn realisasi_sum(&self) -> Option<Decimal> {
+        self.realisasi.as_ref().map(|v| v.iter().copied().sum())
+    }
+}
+
+fn significant_digits(v: Decimal) -> usize {
+    let digits: String = v.trunc().abs().to_string();
+    digits.trim_end_matches('0').len()
+}
+
+impl NarrativeBudgetSum {
+    fn tables(&self, ctx: &Context<'_, '_>, out: &mut Sink) -> Vec<SumTable> {
+        let year_n = ctx.year();
+        let mut found = Vec::new();
+        for (ti, table) in ctx.report.tables.iter().enumerate() {
+            let budget = table.kind == TableKind::Budget;
+            let usable = |c: usize| {
+                let label = table.columns.get(c).map(String::as_str).unwrap_or("");
+                !self.p.skip_column.is_match(label)
+                    && column_year(table, c).is_none_or(|y| year_n.is_none_or(|n| n == y))
+            };
+            let ca: Vec<usize> = (0..table.roles.len())
+                .filter(|&c| table.roles[c].role == Role::Anggaran && usable(c))
+                .collect();
+            let cr: Vec<usize> = (0..table.roles.len())
+                .filter(|&c| {
+                    let r = &table.roles[c];
+                    r.role == Role::Realisasi && (r.money || budget) && usable(c)
+                })
+                .collect();
+            if ca.is_empty() || cr.is_empty() {
+                continue;
+            }
+            if cr.len() > 1 {
+                out.skip(SUM_TWO_REALISATIONS);
+                continue;
+            }
+            let value = |row: &Row, c: usize| -> Option<Decimal> {
+                let cell = row.cell(c)?;
+                // "16.000.000.000, -": the dash of whole rupiah set apart.
+                let text = cell.text.trim();
+                let text = match text.strip_suffix('-') {
+                    Some(t) if t.trim_end().ends_with(',') => t.trim_end().trim_end_matches(','),
+                    _ => text,
+                };
+                let f = cell_number(text, Hint::Rupiah)?;
+                (is_full_amount(&f)).then_some(f.value)
+            };
+            let mut total = Vec::new();
+            let mut anggaran = vec![Vec::new(); ca.len()];
+            let mut realisasi = Vec::new();
+            for row in &table.rows {
+                let texts: Vec<&str> = row.cells.iter().map(|c| c.text.as_str()).collect();
+                let numbering = is_column_numbering(&texts);
+                total.push(is_total_row(row));
+                for (k, &c) in ca.iter().enumerate() {
+                    anggaran[k].push(if numbering { None } else { value(row, c) });
+                }
+                realisasi.push(if numbering { None } else { value(row, cr[0]) });
+            }
+            found.push(SumTable {
+                table: ti,
+                anggaran,
+                realisasi,
+                total,
+            });
+        }
+        found
+    }
+
+    /// Every set of rows whose budgets add up to `target`: single rows, runs
+    /// of two or more consecutive rows, and runs of consecutive top rows once
+    /// every row equal to the rows right below it stands for them.
+    fn sets(tables: &[SumTable], target: Decimal) -> Vec<RowSet> {
+        let mut out: Vec<RowSet> = Vec::new();
+        for t in tables {
+            for col in &t.anggaran {
+                let make = |rows: Vec<usize>| RowSet {
+                    table: t.table,
+                    anggaran: rows.iter().filter_map(|&r| col[r]).collect(),
+                    realisasi: rows.iter().map(|&r| t.realisasi[r]).collect(),
+                    rows,
+                };
+                // Single rows, totals included.
+                for (r, v) in col.iter().enumerate() {
+                    if *v == Some(target) {
+                        out.push(make(vec![r]));
+                    }
+                }
+                // Segments between totals, rows with a budget.
+                let mut segments: Vec<Vec<usize>> = vec![Vec::new()];
+                for (r, v) in col.iter().enumerate() {
+                    if t.total[r] {
+                        segments.push(Vec::new());
+                    } else if v.is_some()
+                        && let Some(s) = segments.last_mut()
+                    {
+                        s.push(r);
+                    }
+                }
+                for seg in segments {
+                    let values: Vec<Decimal> = seg.iter().filter_map(|&r| col[r]).collect();
+                    let top = absorbed(&values);
+                    for list in [(0..seg.len()).collect::<Vec<usize>>(), top.clone()] {
+                        for i in 0..list.len() {
+                            let mut s = Decimal::ZERO;
+                            for j in i..list.len() {
+                                s += values[list[j]];
+                                if s > target {
+                                    break;
+                                }
+                                if j > i && s == target {
+                                    let rows: Vec<usize> =
+                                        list[i..=j].iter().map(|&k| seg[k]).collect();
+                                    if !out.iter().any(|o| o.table == t.table && o.rows == rows) {
+                                        out.push(make(rows));
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A JUMLAH / TOTAL row: its words, numbering left out, are the whole
+/// label ("Jumlah", "Sub Total"), not an indicator that starts with the
+/// word ("Jumlah Inovasi Pelayanan Publik").
+fn is_total_row(row: &Row) -> bool {
+    static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(grand\s+)?(sub\s*-?\s*)?(jumlah|total)(\s+(total|keseluruhan|seluruhnya|akhir|umum|semua|belanja(\s+(tidak\s+)?langsung)?|anggaran))?\s*:?\s*$")
+            .expect("valid regex")
+    });
+    let words: Vec<&str> = row
+        .cells
+        .iter()
+        .filter(|c| c.figure.is_none())
+        .map(|c| c.text.trim())
+        .filter(|t| !t.is_empty() && t.chars().any(char::is_alphabetic) && t.chars().count() > 4)
+        .collect();
+    !words.is_empty() && WHOLE.is_match(&words.join(" "))
+}
+
+/// An amount printed in full rupiah (not a percentage, not scaled).
+fn is_full_amount(f: &Figure) -> bool {
+    f.scale <= Decimal::ONE
+        && f.value >= Decimal::from(1000)
+        && f.kind != FigureKind::Percent
+        && f.value.fract().is_zero()
+}
+
+/// Indexes (into `values`) left once every value equal to the sum of the
+/// values right below it is taken as their sum, innermost first.
+fn absorbed(values: &[Decimal]) -> Vec<usize> {
+    let mut alive = vec![true; values.len()];
+    for i in (0..values.len()).rev() {
+        if !alive[i] {
+            continue;
+        }
+        let mut s = Decimal::ZERO;
+        let mut taken = Vec::new();
+        for j in i + 1..values.len() {
+            if !alive[j] {
+                continue;
+            }
+            s += values[j];
+            taken.push(j);
+            if s == values[i] {
+                for &k in &taken {
+                    alive[k] = false;
+                }
+                break;
+            }
+            if s > values[i] {
+                break;
+            }
+        }
+    }
+    (0..values.len()).filter(|&i| alive[i]).collect()
+}
+
+impl Check for NarrativeBudgetSum {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let tables = self.tables(ctx, out);
+        if tables.is_empty() {
+            return;
+        }
+        let year_n = ctx.year();
+        let thousand = Decimal::from(1000);
+        for unit in units(ctx) {
+            if crate::limits::out_of_time() {
+                return;
+            }
+            let text = &unit.text;
+            let figs: Vec<Figure> = figures(text)
+                .into_iter()
+                .filter(|f| f.kind == FigureKind::Percent || is_amount(f))
+                .collect();
+            for (ri, r) in figs.iter().enumerate() {
+                if r.kind == FigureKind::Percent || !is_full_amount(r) {
+                    continue;
+                }
+                let prev_end = ri.checked_sub(1).map_or(0, |k| figs[k].end);
+                let start = sentence_start(text, r.end);
+                let Some(gap) = text.get(prev_end.max(start)..r.start) else {
+                    continue;
+                };
+                if !self.p.realisasi_word.is_match(gap) || self.p.other_word.is_match(gap) {
+                    continue;
+                }
+                // The budgets before it in the sentence, nearest first.
+                let mut budgets: Vec<&Figure> = Vec::new();
+                let mut k = ri;
+                while k > 0 {
+                    k -= 1;
+                    let a = &figs[k];
+                    if a.start < start {
+                        break;
+                    }
+                    if a.kind == FigureKind::Percent {
+                        continue;
+                    }
+                    let from = k.checked_sub(1).map_or(start, |j| figs[j].end.max(start));
+                    let Some(g) = text.get(from..a.start) else {
+                        break;
+                    };
+                    if self.p.realisasi_word.is_match(g) || self.p.other_word.is_match(g) {
+                        break;
+                    }
+                    budgets.push(a);
+                }
+                let Some(opening) = text.get(start..r.start) else {
+                    continue;
+                };
+                if budgets.is_empty() || !self.p.anggaran_word.is_match(opening) {
+                    continue;
+                }
+                if other_year(opening, year_n) {
+                    out.skip(WHY_YEAR);
+                    continue;
+                }
+                if budgets.iter().any(|a| !is_full_amount(a)) {
+                    continue;
+                }
+                self.compare(ctx, &tables, &unit, &budgets, r, thousand, out);
+            }
+        }
+    }
+}
+
+impl NarrativeBudgetSum {
+    #[allow(clippy::too_many_arguments)]
+    fn compare(
+        &self,
+        ctx: &Context<'_, '_>,
+        tables: &[SumTable],
+        unit: &Paragraph,
+        budgets: &[&Figure],
+        r: &Figure,
+        thousand: Decimal,
+        out: &mut Sink,
+    ) {
+        let tol = ctx.tolerance;
+        let sets: Vec<(&Figure, RowSet)> = budgets
+            .iter()
+            .flat_map(|a| {
+                Self::sets(tables, a.value)
+                    .into_iter()
+                    .map(move |s| (*a, s))
+            })
+            .collect();
+        let agreeing = |s: &RowSet| s.realisasi_sum().is_some_and(|v| agrees(r, v, tol));
+        if sets.iter().any(|(_, s)| agreeing(s)) {
+            out.agree();
+            return;
+        }
+        if !sets.is_empty() {
+            if sets.iter().any(|(_, s)| s.rows.len() == 1) {
+                out.skip(SUM_ONE_ROW);
+                return;
+            }
+            let (a, first) = &sets[0];
+            let Some(expected) = first.realisasi_sum() else {
+                out.skip(SUM_UNREADABLE);
+                return;
+            };
+            if sets
+                .iter()
+                .any(|(_, s)| s.realisasi_sum() != Some(expected))
+            {
+                out.skip(SUM_SEVERAL);
+                return;
+            }
+            if significant_digits(a.value) < self.p.min_digits {
+                out.skip(SUM_FEW_DIGITS);
+                return;
+            }
+            let Some(realisasi) = first.realisasi.as_ref() else {
+                return;
+            };
+            let computation = |id: &str, en: &str| {
+                Localized::new(
+                    format!(
+                        "{id}: {} = {}; realisasi: {}",
+                        first
+                            .anggaran
+                            .iter()
+                            .map(|v| amount(*v))
+                            .collect::<Vec<_>>()
+                            .join(" + "),
+                        amount(a.value),
+                        sum_text(realisasi, expected)
+                    ),
+                    format!(
+                        "{en}: {} = {}; realisation: {}",
+                        first
+                            .anggaran
+                            .iter()
+                            .map(|v| amount(*v))
+                            .collect::<Vec<_>>()
+                            .join(" + "),
+                        amount(a.value),
+                        sum_text(realisasi, expected)
+                    ),
+                )
+            };
+            let n = first.rows.len();
+            let draft = self
+                .draft(
+                    ctx,
+                    unit,
+                    r,
+                    like(r, expected),
+                    computation(
+                        &format!("anggaran {n} baris"),
+                        &format!("budget of {n} rows"),
+                    ),
+                    first,
+                )
+                .var("what", Localized::new("Realisasi", "The realisation"))
+                .var(
+                    "basis",
+                    Localized::new(
+                        format!(
+                            "{n} baris yang anggarannya berjumlah {} berealisasi",
+                            amount(a.value)
+                        ),
+                        format!(
+                            "the {n} rows whose budgets add up to {} realised",
+                            amount(a.value)
+                        ),
+                    ),
+                )
+                .var("difference", difference(r.value, expected));
+            out.push(draft);
+            return;
+        }
+        // "Rp 7.514.213.400.000,00" for a row of 7.514.213.400,00 whose
+        // realisation is the amount stated with it: a '.000' group too many.
+        for a in budgets {
+            if a.value < thousand * thousand * thousand || !(a.value % thousand).is_zero() {
+                continue;
+            }
+            let smaller = a.value / thousand;
+            let matching: Vec<RowSet> = Self::sets(tables, smaller)
+                .into_iter()
+                .filter(|s| s.realisasi_sum() == Some(r.value))
+                .collect();
+            let Some(first) = matching.first() else {
+                continue;
+            };
+            let draft = self
+                .draft(
+                    ctx,
+                    unit,
+                    a,
+                    like(a, smaller),
+                    Localized::new(
+                        format!(
+                            "{} / 1.000 = {} = anggaran pada tabel, yang realisasinya {} seperti kalimat ini",
+                            a.text,
+                            amount(smaller),
+                            r.text
+                        ),
+                        format!(
+                            "{} / 1,000 = {} = the budget in the table, whose realisation is {} as this sentence says",
+                            a.text,
+                            amount(smaller),
+                            r.text
+                        ),
+                    ),
+                    first,
+                )
+                .var("what", Localized::new("Anggaran", "The budget"))
+                .var(
+                    "basis",
+                    Localized::new(
+                        "angka itu berlebih satu kelompok .000; anggaran yang realisasinya sama",
+                        "the figure has one '.000' group too many; the budget with the same realisation",
+                    ),
+                )
+                .var("difference", difference(a.value, smaller));
+            out.push(draft);
+            return;
+        }
+        out.skip(SUM_NO_ROWS);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn draft(
+        &self,
+        ctx: &Context<'_, '_>,
+        unit: &Paragraph,
+        f: &Figure,
+        expected: String,
+        computation: Localized,
+        set: &RowSet,
+    ) -> Draft {
+        let line = unit.line_at(f.start);
+        let text = ctx
+            .report
+            .lines
+            .get(line)
+            .map(|l| l.line.text.as_str())
+            .unwrap_or("");
+        let highlight = text.find(&f.text).map(|a| (a, a + f.text.len()));
+        let table = &ctx.report.tables[set.table];
+        let related = set
+            .rows
+            .iter()
+            .filter_map(|&i| table.rows.get(i))
+            .map(|row| ctx.row_line(row.page, row.line))
+            .collect();
+        Draft {
+            line,
+            stated: f.text.clone(),
+            expected,
+            computation,
+            related,
+            highlight,
+            ..Default::default()
+        }
+        .var("table", table_name(table))
+    }
+}
+
+const SUM_UNREADABLE: Why = Why {
+    en: "a realisation of the rows adding up to the budget could not be read",
+    id: "realisasi salah satu baris yang berjumlah sama dengan anggaran tidak terbaca",
+};
+
 #[cfg(test)]
 mod tests {
     use super::word_like;
@@ -1139,6 +1714,104 @@ mod tests {
         let (found, coverage) = run_default(RULE, &unsure);
         assert!(found.is_empty(), "{found:#?}");
         assert!(!coverage.skipped.is_empty());
+    }
+
+    const SUM_RULE: &str = "narrative-budget-sum";
+
+    fn budget_report(narrative: &str) -> String {
+        format!(
+            "LAPORAN KINERJA TAHUN 2016\n\n\
+             Tabel 3.2 Realisasi Anggaran Tahun 2016\n\n\
+             | No | Program/Kegiatan | Pagu | Realisasi | % Realisasi |\n\
+             |---|---|---|---|---|\n\
+             | 1 | Program Penelitian, Studi dan Survei | 3.583.050.000,00 | 3.583.039.598,00 | 100,00% |\n\
+             | | Kegiatan Analisis Iptek untuk Kebijakan | 1.950.000.000,00 | 1.949.999.865,00 | 100,00% |\n\
+             | | Kegiatan Inventarisasi dan Rekomendasi Iptek | 183.050.000,00 | 183.048.783,00 | 100,00% |\n\
+             | | Kegiatan Kajian Komprehensif | 1.450.000.000,00 | 1.449.990.950,00 | 100,00% |\n\
+             | 2 | Program Kerjasama Pembangunan | 7.514.213.400,00 | 7.273.431.900,00 | 96,80% |\n\
+             | | Pengembangan Kemitraan dan Kolaborasi Riset | 1.071.768.000,00 | 975.767.379,00 | 91,04% |\n\
+             | | Kegiatan Kerjasama Pelaksanaan Program Riset | 6.442.445.400,00 | 6.297.664.332,00 | 97,75% |\n\n\
+             {narrative}\n"
+        )
+    }
+
+    #[test]
+    fn a_realisation_not_the_sum_of_the_rows_making_the_budget_is_found() {
+        // 2.133.050.000 = the first two kegiatan, which realised 2.133.048.648.
+        let text = budget_report(
+            "Capaian kinerja sangat baik, dengan jumlah anggaran sebesar Rp 2.133.050.000,00 \
+             yang terealisasi sebesar Rp 1.588.752.347,00 atau 74.48%.",
+        );
+        let found = findings(SUM_RULE, &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].stated.contains("1.588.752.347"), "{found:#?}");
+        assert_eq!(found[0].expected, "2.133.048.648,00");
+    }
+
+    #[test]
+    fn the_programs_taken_with_their_kegiatan_make_the_whole() {
+        // The two programs (not every row) add up to 11.097.263.400.
+        let text = budget_report(
+            "Belanja Langsung dialokasikan sebesar Rp 11.097.263.400,00 dan terealisasi \
+             sebesar Rp 10.800.000.000,00.",
+        );
+        let found = findings(SUM_RULE, &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "10.856.471.498,00");
+        let right = text.replace("10.800.000.000,00", "10.856.471.498,00");
+        let (found, coverage) = run_default(SUM_RULE, &right);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 1, "{coverage:?}");
+    }
+
+    #[test]
+    fn a_budget_with_an_extra_thousand_group_is_found() {
+        let text = budget_report(
+            "Jumlah anggaran melalui Program Kerjasama Pembangunan sebesar Rp \
+             7.514.213.400.000,00 yang terealisasi sebesar Rp 7.273.431.900,00 atau 96,80%.",
+        );
+        let found = findings(SUM_RULE, &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].stated.contains("7.514.213.400.000"), "{found:#?}");
+        assert_eq!(found[0].expected, "7.514.213.400,00");
+    }
+
+    #[test]
+    fn budgets_of_one_row_round_or_unmatched_are_not_summed() {
+        for narrative in [
+            // One row's own budget: the row is compared by its name elsewhere.
+            "Program Kerjasama Pembangunan dengan anggaran Rp 7.514.213.400,00 terealisasi Rp 7.000.000.000,00.",
+            // No rows add up to it.
+            "Jumlah anggaran sebesar Rp 2.133.070.000,00 yang terealisasi sebesar Rp 1.588.752.347,00.",
+            // A remainder, not the realisation.
+            "Jumlah anggaran sebesar Rp 2.133.050.000,00 dengan sisa anggaran sebesar Rp 1.352,00.",
+            // Another year.
+            "Pada tahun 2015 jumlah anggaran sebesar Rp 2.133.050.000,00 yang terealisasi sebesar Rp 1.588.752.347,00.",
+            // Scales agree: the budget in thousands and the realisation in thousands too.
+            "Jumlah anggaran Rp 7.514.213.400.000,00 yang terealisasi Rp 7.273.431.900.000,00.",
+        ] {
+            let (found, coverage) = run_default(SUM_RULE, &budget_report(narrative));
+            assert!(found.is_empty(), "{narrative}: {found:#?}");
+            assert!(coverage.agree == 0, "{narrative}: {coverage:?}");
+        }
+    }
+
+    #[test]
+    fn a_total_row_named_by_its_first_word_is_still_a_row() {
+        // "Jumlah Inovasi …" is an indicator, not a JUMLAH row.
+        let text = "LAPORAN KINERJA TAHUN 2016\n\n\
+             Tabel 14 Realisasi Kinerja dan Anggaran\n\n\
+             | No | Indikator Kinerja | Anggaran | Realisasi | % Penggunaan |\n\
+             |---|---|---|---|---|\n\
+             | 1 | Prosentase OPD sesuai SOTK | 424.000.000 | 327.905.779 | 77,34 |\n\
+             | 2 | Jumlah Unit Pelayanan Publik Terbaik | 210.000.000 | 198.903.000 | 94,72 |\n\
+             | | Jumlah Inovasi Pelayanan Publik | 429.600.000 | 364.664.000 | 84,88 |\n\
+             | | Jumlah | 1.063.600.000 | 891.472.779 | 83,82 |\n\n\
+             Tiga kegiatan mendukung program tersebut dengan total anggaran Rp639.600.000,00 \
+             dan total realisasi Rp467.866.500,00.\n";
+        let found = findings(SUM_RULE, text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "563.567.000,00");
     }
 
     #[test]
