@@ -258,6 +258,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("indicator_efficiency", |p| {
             build(p, indicator_claims::IndicatorEfficiency::new)
         }),
+        ("stated_absorption", |p| {
+            build(p, quantities::StatedAbsorption::new)
+        }),
     ]
 }
 

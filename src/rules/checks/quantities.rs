@@ -279,6 +279,144 @@ const PERCENT_UNGROUNDED: Why = Why {
     id: "persentase tanpa angka dasar dari tabel maupun kalimatnya",
 };
 
+// ---------------------------------------------------------------- stated absorption
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AbsorptionParams {
+    /// A sentence giving the share of a budget spent: group `percent`, and
+    /// group `base` the budget it is a share of ("realisasi anggaran …
+    /// sebesar 87,14% dari total anggaran Rp5.118.378.700").
+    pattern: Pattern,
+    #[serde(default)]
+    chapters: Chapters,
+}
+
+/// The share of the budget spent the narrative gives, against the table whose
+/// TOTAL row has that budget: its realisasi / anggaran × 100, or its printed share.
+#[derive(Debug)]
+pub struct StatedAbsorption {
+    p: AbsorptionParams,
+}
+
+impl StatedAbsorption {
+    pub fn new(p: AbsorptionParams) -> Result<Self, String> {
+        Ok(StatedAbsorption { p })
+    }
+}
+
+const WHY_NO_BASE: Why = Why {
+    en: "no table's total gives the budget the sentence names",
+    id: "tidak ada total tabel yang memuat anggaran yang disebut kalimat",
+};
+
+/// A TOTAL row whose anggaran is `base`: (table, row, anggaran, realisasi, printed share).
+type Base<'t> = (&'t Table, &'t Row, Figure, Figure, Option<Figure>);
+
+fn total_with_budget<'t>(ctx: &'t Context<'_, '_>, base: Decimal) -> Vec<Base<'t>> {
+    let mut out = Vec::new();
+    for table in &ctx.report.tables {
+        let Some(a) = table
+            .roles
+            .iter()
+            .position(|r| r.role == Role::Anggaran && r.money)
+        else {
+            continue;
+        };
+        let Some(r) = (a + 1..table.roles.len()).find(|&c| table.roles[c].role == Role::Realisasi)
+        else {
+            continue;
+        };
+        let share = (r + 1..table.roles.len())
+            .find(|&c| table.roles[c].role == Role::Capaian && !table.roles[c].money);
+        for row in table.rows.iter().filter(|r| r.kind == RowKind::Total) {
+            let (Some(fa), Some(fr)) = (row.figure(a), row.figure(r)) else {
+                continue;
+            };
+            if fa.value != base || fa.value.is_zero() || fr.value < Decimal::from(1000) {
+                continue;
+            }
+            let printed = share.and_then(|c| row.figure(c)).cloned();
+            out.push((table, row, fa.clone(), fr.clone(), printed));
+        }
+    }
+    out
+}
+
+impl Check for StatedAbsorption {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        for para in ctx
+            .joined_paragraphs()
+            .iter()
+            .filter(|p| self.p.chapters.contains(p.chapter))
+        {
+            for c in self.p.pattern.0.captures_iter(&para.text) {
+                let (Some(pm), Some(bm)) = (c.name("percent"), c.name("base")) else {
+                    continue;
+                };
+                let Some(percent) = figures(pm.as_str()).into_iter().next() else {
+                    continue;
+                };
+                let Some(base) = figures(bm.as_str())
+                    .into_iter()
+                    .find(|f| f.value >= Decimal::from(1000))
+                else {
+                    continue;
+                };
+                let totals = total_with_budget(ctx, base.value);
+                // One budget, one spending: every table with that total agrees.
+                let [(table, row, fa, fr, printed)] = totals.as_slice() else {
+                    out.skip(WHY_NO_BASE);
+                    continue;
+                };
+                let computed = fr.value / fa.value * Decimal::ONE_HUNDRED;
+                if agrees(&percent, computed, ctx.tolerance)
+                    || printed
+                        .as_ref()
+                        .is_some_and(|p| same_value(&percent, p, ctx.tolerance))
+                {
+                    out.agree();
+                    continue;
+                }
+                let (line, at) = ctx.locate(para, pm.start());
+                let name = table_name(table);
+                let printed_note = printed.as_ref().map_or_else(
+                    || Localized::same(String::new()),
+                    |p| {
+                        Localized::new(
+                            format!(" (tabel mencetak {})", p.text.trim()),
+                            format!(" (the table prints {})", p.text.trim()),
+                        )
+                    },
+                );
+                let calc = format!("{} / {} × 100 = {}", shown(fr), shown(fa), pct(computed));
+                out.push(
+                    Draft {
+                        line,
+                        stated: percent.text.trim().to_string(),
+                        expected: like(&percent, computed),
+                        computation: Localized::new(
+                            format!(
+                                "realisasi / anggaran total {} (hlm. {}): {calc}{}",
+                                name.id, row.page, printed_note.id
+                            ),
+                            format!(
+                                "realisasi / anggaran of the total of {} (p. {}): {calc}{}",
+                                name.en, row.page, printed_note.en
+                            ),
+                        ),
+                        related: vec![ctx.row_line(row.page, row.line)],
+                        highlight: Some((at, at + pm.as_str().len())),
+                        ..Default::default()
+                    }
+                    .var("table", name)
+                    .var("difference", difference(percent.value, computed)),
+                );
+            }
+        }
+    }
+}
+
 // ---------------------------------------------------------------- activities
 
 #[derive(Debug, Deserialize)]
@@ -1829,5 +1967,26 @@ mod tests {
         assert!(!transposed(&f("0.162"), &f("0.163")));
         // The same digits, but not two neighbours swapped.
         assert!(!transposed(&f("70,91"), &f("90,17")));
+    }
+
+    #[test]
+    fn a_stated_share_of_the_total_budget_is_held_against_its_table() {
+        let table = "LAPORAN KINERJA TAHUN 2016\n\nTabel 14 Realisasi Kinerja dan Anggaran\n\n| No | Indikator Kinerja | Anggaran | Realisasi | % Penggunaan |\n|---|---|---|---|---|\n| 1 | Jumlah rekomendasi yang ditindaklanjuti | 1.500.810.000 | 1.206.731.415 | 80,41 |\n| 2 | Prosentase OPD yang sesuai dengan SOTK | 3.617.568.700 | 3.266.989.860 | 90,31 |\n|  | Jumlah | 5.118.378.700 | 4.473.721.275 | 87,41 |\n\n";
+        let said = |p: &str| {
+            format!(
+                "{table}Selanjutnya, realisasi anggaran pada Biro Organisasi Tahun 2016 sebesar {p} dari total anggaran Rp.5.118.378.700,00.\n"
+            )
+        };
+        let found = findings("stated-absorption", &said("87,14%"));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            (found[0].stated.as_str(), found[0].expected.as_str()),
+            ("87,14%", "87,41%")
+        );
+        assert!(findings("stated-absorption", &said("87,41%")).is_empty());
+        assert!(findings("stated-absorption", &said("87,4%")).is_empty());
+        // Another budget than the table's total: nothing to hold it against.
+        let other = said("87,14%").replace("Rp.5.118.378.700", "Rp.5.118.000.000");
+        assert!(findings("stated-absorption", &other).is_empty());
     }
 }
