@@ -587,6 +587,15 @@ fn years_in(text: &str) -> Vec<i32> {
     ys
 }
 
+/// The clause of a sentence holding byte `pos`: from the comma or semicolon
+/// before it to the one after it.
+fn clause_at(s: &str, pos: usize) -> &str {
+    let pos = pos.min(s.len());
+    let start = s[..pos].rfind([',', ';']).map_or(0, |i| i + 1);
+    let end = s[pos..].find([',', ';']).map_or(s.len(), |i| pos + i);
+    &s[start..end]
+}
+
 /// Byte ranges (or offsets and groups) within a sentence.
 type Spans = Vec<(usize, usize)>;
 
@@ -736,6 +745,12 @@ pub struct FiguresParams {
     /// Words making a sentence about another quantity: budgets, averages,
     /// plan targets, several items ("masing-masing").
     other_word: Pattern,
+    /// Words of the plan (Renstra, RPJMD, end of period): the figure is about
+    /// another quantity only when they stand in the clause holding the
+    /// indicator's name or the figure, not in a lead-in ("Dalam rangka misi
+    /// RPJMD …, indikator X …") or a clause about the plan's target.
+    #[serde(default)]
+    plan_word: Option<Pattern>,
     #[serde(default)]
     chapters: Chapters,
 }
@@ -805,6 +820,13 @@ impl Check for IndicatorFigures {
                     continue;
                 }
                 for c in claims {
+                    if let Some(plan) = &self.p.plan_word {
+                        let at_plan = |pos: usize| plan.is_match(clause_at(s, pos));
+                        if at_plan(c.figure.start) || names.iter().any(|(a, _)| at_plan(*a)) {
+                            out.skip(WHY_OTHER);
+                            continue;
+                        }
+                    }
                     // Whose figure: the name before it, or the only name of the sentence.
                     let group = match group_at.as_slice() {
                         [(_, g)] => *g,
@@ -969,6 +991,10 @@ pub struct TargetClaimParams {
     skip_column: Pattern,
     /// Words making a sentence about another quantity (see `indicator_figures`).
     other_word: Pattern,
+    /// Words of the plan, checked in the clauses of the name and the claim
+    /// (see `indicator_figures`).
+    #[serde(default)]
+    plan_word: Option<Pattern>,
     #[serde(default)]
     chapters: Chapters,
 }
@@ -1074,6 +1100,13 @@ impl Check for IndicatorTargetClaim {
                 if self.p.other_word.is_match(&rest) {
                     out.skip(WHY_OTHER);
                     continue;
+                }
+                if let Some(plan) = &self.p.plan_word {
+                    let at_plan = |pos: usize| plan.is_match(clause_at(s, pos));
+                    if at_plan(cs) || here.iter().any(|m| at_plan(m.start - at)) {
+                        out.skip(WHY_OTHER);
+                        continue;
+                    }
                 }
                 // Another year than the report's.
                 if years_in(&rest).iter().any(|y| *y != year_n) {
@@ -1188,6 +1221,241 @@ impl Check for IndicatorTargetClaim {
     }
 }
 
+// ---------------------------------------------------------------- efficiency
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EfficiencyParams {
+    /// The column giving each indicator's efficiency ("Tingkat Efisiensi").
+    column: Pattern,
+    /// The words right before a stated efficiency ("efisiensi anggaran
+    /// sebesar", "efisiensi anggaran masing-masing sebesar").
+    phrase: Pattern,
+    #[serde(default)]
+    chapters: Chapters,
+}
+
+/// "… indikator X … dengan tingkat efisiensi anggaran sebesar 105,07%": the
+/// efficiency the narrative gives a named indicator (or, "masing-masing",
+/// each of the indicators it names in order) against its row's efficiency
+/// column in the report's own table.
+#[derive(Debug)]
+pub struct IndicatorEfficiency {
+    p: EfficiencyParams,
+}
+
+impl IndicatorEfficiency {
+    pub fn new(p: EfficiencyParams) -> Result<Self, String> {
+        Ok(IndicatorEfficiency { p })
+    }
+}
+
+/// One indicator row's efficiency in one table.
+#[derive(Debug)]
+struct Efficiency<'t> {
+    table: usize,
+    row: &'t Row,
+    label: String,
+    figure: Figure,
+}
+
+/// "X%", "X% dan Y%", "X%, Y% dan Z%" right after the phrase.
+static PERCENT_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*\d+(?:[.,]\d+)?\s*%(?:\s*(?:,|dan|serta)\s*\d+(?:[.,]\d+)?\s*%)*")
+        .expect("valid regex")
+});
+static AVERAGED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)rata[\s-]*rata\s*(?:tingkat\s+)?$").expect("valid regex"));
+static EACH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)masing[\s-]*masing").expect("valid regex"));
+
+const WHY_COUNT: Why = Why {
+    en: "the sentence gives more or fewer figures than it names indicators",
+    id: "jumlah angka kalimat tidak sama dengan jumlah indikator yang disebut",
+};
+
+impl IndicatorEfficiency {
+    fn rows<'t>(&self, ctx: &'t Context<'_, '_>) -> Vec<Efficiency<'t>> {
+        let mut out = Vec::new();
+        for (ti, table) in ctx.report.tables.iter().enumerate() {
+            let cols: Vec<usize> = (0..table.columns.len())
+                .filter(|&c| {
+                    self.p.column.is_match(&table.columns[c])
+                        && table.roles.get(c).is_some_and(|r| !r.money)
+                })
+                .collect();
+            let [col] = cols.as_slice() else { continue };
+            for row in &table.rows {
+                let label = (0..*col)
+                    .rev()
+                    .filter(|&c| table.roles.get(c).is_some_and(|r| r.role == Role::Label))
+                    .filter_map(|c| row.cell(c))
+                    .map(|c| c.text.trim())
+                    .find(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 3);
+                let Some(label) = label else { continue };
+                let key = indicator_key(label);
+                if !specific(&key)
+                    || TOTAL_LABEL.is_match(label)
+                    || (row.kind == RowKind::Total && !super::quantities::named_count(&key))
+                {
+                    continue;
+                }
+                let Some(cell) = row.cell(*col) else { continue };
+                let Some(figure) = cell.figure.clone() else {
+                    continue;
+                };
+                if NOT_A_VALUE.is_match(&cell.text) {
+                    continue;
+                }
+                out.push(Efficiency {
+                    table: ti,
+                    row,
+                    label: label.to_string(),
+                    figure,
+                });
+            }
+        }
+        out
+    }
+}
+
+impl Check for IndicatorEfficiency {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let rows = self.rows(ctx);
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut groups: Vec<KeyGroup> = Vec::new();
+        for (i, r) in rows.iter().enumerate() {
+            let key = indicator_key(&r.label);
+            match by_key.get(&key) {
+                Some(&g) => groups[g].rows.push(i),
+                None => {
+                    by_key.insert(key.clone(), groups.len());
+                    groups.push(KeyGroup {
+                        words: key.split(' ').map(str::to_string).collect(),
+                        rows: vec![i],
+                        level: Level::Unknown,
+                    });
+                }
+            }
+        }
+        if groups.is_empty() {
+            return;
+        }
+        for unit in units(ctx) {
+            if crate::limits::out_of_time() {
+                return;
+            }
+            if !self.p.chapters.contains(unit.chapter) {
+                continue;
+            }
+            let toks = name_tokens(&unit.text);
+            let found = mentions_with(&unit.text, &toks, &groups, NAME_START, NAME_END);
+            if found.is_empty() {
+                continue;
+            }
+            for (at, s) in sentences(&unit.text) {
+                let mut from = 0;
+                for m in self.p.phrase.0.find_iter(s) {
+                    let before = from;
+                    from = m.end();
+                    let Some(list) = PERCENT_LIST.find(&s[m.end()..]) else {
+                        continue;
+                    };
+                    if AVERAGED.is_match(&s[..m.start()]) {
+                        continue;
+                    }
+                    let figs: Vec<Figure> = figures(list.as_str())
+                        .into_iter()
+                        .map(|mut f| {
+                            f.start += m.end();
+                            f.end += m.end();
+                            f
+                        })
+                        .collect();
+                    // The indicators named since the last stated efficiency, in order.
+                    let mut named: Vec<usize> = Vec::new();
+                    for x in found
+                        .iter()
+                        .filter(|x| x.start >= at + before && x.start < at + m.start())
+                    {
+                        if named.last() != Some(&x.group) {
+                            named.push(x.group);
+                        }
+                    }
+                    if named.is_empty() {
+                        continue;
+                    }
+                    let each = EACH.is_match(m.as_str());
+                    if figs.len() != named.len() || (figs.len() > 1 && !each) {
+                        figs.iter().for_each(|_| out.skip(WHY_COUNT));
+                        continue;
+                    }
+                    for (f, g) in figs.iter().zip(&named) {
+                        let given: Vec<&Efficiency> =
+                            groups[*g].rows.iter().map(|&i| &rows[i]).collect();
+                        let Some(first) = given.first() else { continue };
+                        if given
+                            .iter()
+                            .any(|e| !same_value(&e.figure, &first.figure, Decimal::ZERO))
+                        {
+                            out.skip(WHY_AMBIGUOUS);
+                            continue;
+                        }
+                        if same_value(f, &first.figure, ctx.tolerance) {
+                            out.agree();
+                            continue;
+                        }
+                        let table = &ctx.report.tables[first.table];
+                        let tname = table_name(table);
+                        let (line, col) = ctx.locate(&unit, at + f.start);
+                        let related: Vec<usize> = given
+                            .iter()
+                            .map(|e| ctx.row_line(e.row.page, e.row.line))
+                            .collect();
+                        out.push(
+                            Draft {
+                                line,
+                                stated: f.text.trim().to_string(),
+                                expected: like(f, first.figure.value),
+                                computation: Localized::new(
+                                    format!(
+                                        "efisiensi \"{}\" di {} (hlm. {}, baris {}): {}",
+                                        first.label,
+                                        tname.id,
+                                        first.row.page,
+                                        first.row.line,
+                                        first.figure.text.trim()
+                                    ),
+                                    format!(
+                                        "efficiency of \"{}\" in {} (p. {}, line {}): {}",
+                                        first.label,
+                                        tname.en,
+                                        first.row.page,
+                                        first.row.line,
+                                        first.figure.text.trim()
+                                    ),
+                                ),
+                                related,
+                                highlight: Some((col, col + f.text.len())),
+                                ..Default::default()
+                            }
+                            .var(
+                                "quantity",
+                                Localized::new(
+                                    format!("efisiensi \"{}\"", first.label),
+                                    format!("the efficiency of \"{}\"", first.label),
+                                ),
+                            )
+                            .var("table", tname)
+                            .var("difference", difference(f.value, first.figure.value)),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::checks::testing::{findings, run_default};
@@ -1286,5 +1554,62 @@ mod tests {
         let (found, coverage) = run_default("indicator-target-claim", &text);
         assert!(found.is_empty(), "{found:#?}");
         assert_eq!(coverage.agree, 2, "{coverage:#?}");
+    }
+
+    #[test]
+    fn a_plan_word_outside_the_clauses_of_name_and_figure_does_not_silence() {
+        // The end-of-Renstra target has its own clause (ORG-12); the RPJMD is
+        // a lead-in with its own clause (BP3-06).
+        let text = report(
+            "Capaian 130,77% terjadi pada indikator kinerja jumlah regulasi standarisasi kerja organisasi dari target kinerja 15 dokumen di tahun 2016, realisasi 13 dokumen pada tahun 2015, dan 14 dokumen sebagai target di tahun akhir Renstra.",
+        );
+        let found = findings("indicator-figure", &text);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        let text = report(
+            "Dalam rangka misi ketiga RPJMD Tahun 2013-2018, kinerja diukur dalam indikator kinerja Prosentase Rekomendasi Kebijakan Daerah yang ditindaklanjuti dengan realisasi melebihi target.",
+        );
+        let found = findings("indicator-target-claim", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    #[test]
+    fn a_plan_word_in_the_clause_of_the_name_or_figure_silences() {
+        let text = report(
+            "Target Renstra indikator jumlah regulasi standarisasi kerja organisasi tahun 2016 adalah 15 dokumen. Indikator jumlah regulasi standarisasi kerja organisasi dengan target 15 dokumen pada tahun 2016 sesuai RPJMD.",
+        );
+        let (found, coverage) = run_default("indicator-figure", &text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert!(
+            coverage.skipped.values().sum::<usize>() >= 1,
+            "{coverage:#?}"
+        );
+        let text = report(
+            "Indikator Prosentase Rekomendasi Kebijakan Daerah yang ditindaklanjuti dalam RPJMD melebihi target.",
+        );
+        assert!(findings("indicator-target-claim", &text).is_empty());
+    }
+
+    const EFFICIENCY: &str = "LAPORAN KINERJA TAHUN 2016\n\nTabel 3.3 Analisa Efisiensi Penggunaan Sumber Daya\n\n| No | Sasaran | Indikator | % Capaian Kinerja | % Penyerapan Anggaran | Tingkat Efisiensi |\n|---|---|---|---|---|---|\n| 2 | Meningkatnya inovasi daerah | Prosentase Inovasi yang sudah Terbentuk menjadi Sistem Inovasi Daerah | 250 | 99,99 | 150,01% |\n| 3 | Meningkatnya hasil penelitian | Prosentase Hasil Riset dan IPTEK yang diterapkan | 200 | 94,3 | 105,70% |\n|  |  | Prosentase Hasil Penelitian yang digunakan dalam Perencanaan | 268 |  | 173,70% |\n\n";
+
+    #[test]
+    fn an_efficiency_restated_differently_is_found() {
+        let text = format!(
+            "{EFFICIENCY}Sasaran ketiga dengan indikator kinerja Prosentase Hasil Riset dan IPTEK yang diterapkan serta Prosentase Hasil Penelitian yang digunakan dalam Perencanaan telah berhasil dicapai dengan tingkat efisiensi anggaran masing-masing sebesar 105,07% dan 173,70%.\n"
+        );
+        let (found, coverage) = run_default("indicator-efficiency", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "105,07%");
+        assert_eq!(found[0].expected, "105,70%");
+        assert_eq!(coverage.agree, 1, "{coverage:#?}");
+    }
+
+    #[test]
+    fn efficiencies_that_agree_are_averaged_or_unpaired_are_not_found() {
+        let text = format!(
+            "{EFFICIENCY}Indikator kinerja Prosentase Inovasi yang sudah Terbentuk menjadi Sistem Inovasi Daerah telah dicapai dengan tingkat efisiensi anggaran sebesar 150,01%. Indikator kinerja Prosentase Hasil Riset dan IPTEK yang diterapkan dengan rata-rata efisiensi sebesar 39,23%. Indikator kinerja Prosentase Hasil Riset dan IPTEK yang diterapkan serta Prosentase Hasil Penelitian yang digunakan dalam Perencanaan dengan efisiensi anggaran sebesar 120,00%.\n"
+        );
+        let (found, coverage) = run_default("indicator-efficiency", &text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 1, "{coverage:#?}");
     }
 }

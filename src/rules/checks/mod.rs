@@ -260,6 +260,12 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("indicator_target_claim", |p| {
             build(p, indicator_claims::IndicatorTargetClaim::new)
         }),
+        ("indicator_efficiency", |p| {
+            build(p, indicator_claims::IndicatorEfficiency::new)
+        }),
+        ("stated_absorption", |p| {
+            build(p, quantities::StatedAbsorption::new)
+        }),
     ]
 }
 

@@ -279,6 +279,144 @@ const PERCENT_UNGROUNDED: Why = Why {
     id: "persentase tanpa angka dasar dari tabel maupun kalimatnya",
 };
 
+// ---------------------------------------------------------------- stated absorption
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AbsorptionParams {
+    /// A sentence giving the share of a budget spent: group `percent`, and
+    /// group `base` the budget it is a share of ("realisasi anggaran …
+    /// sebesar 87,14% dari total anggaran Rp5.118.378.700").
+    pattern: Pattern,
+    #[serde(default)]
+    chapters: Chapters,
+}
+
+/// The share of the budget spent the narrative gives, against the table whose
+/// TOTAL row has that budget: its realisasi / anggaran × 100, or its printed share.
+#[derive(Debug)]
+pub struct StatedAbsorption {
+    p: AbsorptionParams,
+}
+
+impl StatedAbsorption {
+    pub fn new(p: AbsorptionParams) -> Result<Self, String> {
+        Ok(StatedAbsorption { p })
+    }
+}
+
+const WHY_NO_BASE: Why = Why {
+    en: "no table's total gives the budget the sentence names",
+    id: "tidak ada total tabel yang memuat anggaran yang disebut kalimat",
+};
+
+/// A TOTAL row whose anggaran is `base`: (table, row, anggaran, realisasi, printed share).
+type Base<'t> = (&'t Table, &'t Row, Figure, Figure, Option<Figure>);
+
+fn total_with_budget<'t>(ctx: &'t Context<'_, '_>, base: Decimal) -> Vec<Base<'t>> {
+    let mut out = Vec::new();
+    for table in &ctx.report.tables {
+        let Some(a) = table
+            .roles
+            .iter()
+            .position(|r| r.role == Role::Anggaran && r.money)
+        else {
+            continue;
+        };
+        let Some(r) = (a + 1..table.roles.len()).find(|&c| table.roles[c].role == Role::Realisasi)
+        else {
+            continue;
+        };
+        let share = (r + 1..table.roles.len())
+            .find(|&c| table.roles[c].role == Role::Capaian && !table.roles[c].money);
+        for row in table.rows.iter().filter(|r| r.kind == RowKind::Total) {
+            let (Some(fa), Some(fr)) = (row.figure(a), row.figure(r)) else {
+                continue;
+            };
+            if fa.value != base || fa.value.is_zero() || fr.value < Decimal::from(1000) {
+                continue;
+            }
+            let printed = share.and_then(|c| row.figure(c)).cloned();
+            out.push((table, row, fa.clone(), fr.clone(), printed));
+        }
+    }
+    out
+}
+
+impl Check for StatedAbsorption {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        for para in ctx
+            .joined_paragraphs()
+            .iter()
+            .filter(|p| self.p.chapters.contains(p.chapter))
+        {
+            for c in self.p.pattern.0.captures_iter(&para.text) {
+                let (Some(pm), Some(bm)) = (c.name("percent"), c.name("base")) else {
+                    continue;
+                };
+                let Some(percent) = figures(pm.as_str()).into_iter().next() else {
+                    continue;
+                };
+                let Some(base) = figures(bm.as_str())
+                    .into_iter()
+                    .find(|f| f.value >= Decimal::from(1000))
+                else {
+                    continue;
+                };
+                let totals = total_with_budget(ctx, base.value);
+                // One budget, one spending: every table with that total agrees.
+                let [(table, row, fa, fr, printed)] = totals.as_slice() else {
+                    out.skip(WHY_NO_BASE);
+                    continue;
+                };
+                let computed = fr.value / fa.value * Decimal::ONE_HUNDRED;
+                if agrees(&percent, computed, ctx.tolerance)
+                    || printed
+                        .as_ref()
+                        .is_some_and(|p| same_value(&percent, p, ctx.tolerance))
+                {
+                    out.agree();
+                    continue;
+                }
+                let (line, at) = ctx.locate(para, pm.start());
+                let name = table_name(table);
+                let printed_note = printed.as_ref().map_or_else(
+                    || Localized::same(String::new()),
+                    |p| {
+                        Localized::new(
+                            format!(" (tabel mencetak {})", p.text.trim()),
+                            format!(" (the table prints {})", p.text.trim()),
+                        )
+                    },
+                );
+                let calc = format!("{} / {} × 100 = {}", shown(fr), shown(fa), pct(computed));
+                out.push(
+                    Draft {
+                        line,
+                        stated: percent.text.trim().to_string(),
+                        expected: like(&percent, computed),
+                        computation: Localized::new(
+                            format!(
+                                "realisasi / anggaran total {} (hlm. {}): {calc}{}",
+                                name.id, row.page, printed_note.id
+                            ),
+                            format!(
+                                "realisasi / anggaran of the total of {} (p. {}): {calc}{}",
+                                name.en, row.page, printed_note.en
+                            ),
+                        ),
+                        related: vec![ctx.row_line(row.page, row.line)],
+                        highlight: Some((at, at + pm.as_str().len())),
+                        ..Default::default()
+                    }
+                    .var("table", name)
+                    .var("difference", difference(percent.value, computed)),
+                );
+            }
+        }
+    }
+}
+
 // ---------------------------------------------------------------- activities
 
 #[derive(Debug, Deserialize)]
@@ -826,12 +964,7 @@ impl SameIndicator {
                 .partition(|(_, m)| measures.iter().filter(|(_, o)| o == m).count() == 1);
             let unit_col = table.roles.iter().position(|r| r.role == Role::Unit);
             let mut table_facts: Vec<Stated<'t>> = Vec::new();
-            for (row_index, row) in table
-                .rows
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| r.kind != RowKind::Total)
-            {
+            for (row_index, row) in table.rows.iter().enumerate() {
                 // What a figure is of: the last label cell left of it (the
                 // indicator left of its target, the kegiatan left of its anggaran).
                 let label_left = |col: usize| {
@@ -846,6 +979,13 @@ impl SameIndicator {
                     continue;
                 };
                 let key = indicator_key(label);
+                // "Jumlah sarana pemasaran … yang memenuhi standar": a row the
+                // structure took for a total by its first word names an
+                // indicator when the words after "Jumlah" are many.
+                let total = row.kind == RowKind::Total;
+                if total && !named_count(&key) {
+                    continue;
+                }
                 for (c, m) in &doubled {
                     if row.figure(*c).is_some() {
                         revisions.push(Revision {
@@ -860,11 +1000,17 @@ impl SameIndicator {
                     .map(|c| unit_key(&c.text))
                     .filter(|u| !u.is_empty());
                 for &(col, measure) in &measures {
+                    if total && measure.money {
+                        continue;
+                    }
                     let Some(cell) = row.cell(col) else { continue };
                     let Some(label) = label_left(col) else {
                         continue;
                     };
                     let key = indicator_key(label);
+                    if total && !named_count(&key) {
+                        continue;
+                    }
                     let Some(figure) = cell
                         .figure
                         .clone()
@@ -933,6 +1079,48 @@ impl SameIndicator {
         }
         (all, revisions)
     }
+}
+
+/// A key "jumlah" and four words or more: an indicator counting something,
+/// not a total row.
+pub(crate) fn named_count(key: &str) -> bool {
+    key.starts_with("jumlah ") && key.split(' ').count() >= 5 && specific(key)
+}
+
+/// An indicator's key without what its label puts in parentheses
+/// ("RTH persatuan wilayah perkotaan (rata-rata)").
+fn bare_key(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    let mut depth = 0usize;
+    for c in label.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    indicator_key(&out)
+}
+
+/// Two figures whose digits differ by two neighbours swapped ("0.162" and
+/// "0.612"): one typed with its digits transposed, three digits at least.
+fn transposed(a: &Figure, b: &Figure) -> bool {
+    let digits = |f: &Figure| -> Vec<u8> {
+        let d: Vec<u8> = f
+            .text
+            .bytes()
+            .filter(u8::is_ascii_digit)
+            .skip_while(|&c| c == b'0')
+            .collect();
+        d
+    };
+    let (da, db) = (digits(a), digits(b));
+    if da.len() < 3 || da.len() != db.len() || a.value == b.value {
+        return false;
+    }
+    let differ: Vec<usize> = (0..da.len()).filter(|&i| da[i] != db[i]).collect();
+    matches!(differ.as_slice(), [i, j] if *j == i + 1 && da[*i] == db[*j] && da[*j] == db[*i])
 }
 
 /// "Indeks Kualitas Udara | 58 | 60": the structure leaves a bare number of
@@ -1081,6 +1269,18 @@ fn pair_rows<'a, 't>(
             pairs.push((*fa, *fb));
             continue;
         }
+        // The same words but for a parenthesis, each the only one of its table.
+        let bare = bare_key(&fa.label);
+        if bare != fa.key && specific(&bare) {
+            let same: Vec<&&Stated> = b.iter().filter(|fb| bare_key(&fb.label) == bare).collect();
+            let rivals = a.iter().filter(|o| bare_key(&o.label) == bare).count();
+            if let ([fb], 1) = (same.as_slice(), rivals)
+                && !a.iter().any(|o| o.key == fb.key)
+            {
+                pairs.push((*fa, **fb));
+                continue;
+            }
+        }
         // Wording may differ only in long labels: in a short one a word more
         // or less is another indicator ("Kambing Ayam Ras Petelur").
         if fa.key.split(' ').count() < FUZZY_WORDS {
@@ -1179,13 +1379,37 @@ impl Check for SameIndicator {
         let mut mismatches: Vec<Mismatch> = Vec::new();
         let mut wrong_years: Vec<Draft> = Vec::new();
         for ((ta, tb, m), c) in &compared {
-            let n = c.agree + c.differ.len();
             if c.differ.len() > c.agree {
                 // Mostly different: not the same measure, or one table's
                 // column is another year's.
                 match self.wrong_year(ctx, &by_table, &compared, (*ta, *tb, *m), c) {
                     Some(d) => wrong_years.push(d),
-                    None => (0..n).for_each(|_| out.skip(WHY_NOT_SAME)),
+                    None => {
+                        // A figure with its digits transposed, on rows whose
+                        // other figure of the year agrees, is a typo whatever
+                        // the rest of the two columns say.
+                        for (x, y) in &c.differ {
+                            // … and the indicator named in these two tables only.
+                            let elsewhere = stated.iter().any(|o| {
+                                o.table != x.table
+                                    && o.table != y.table
+                                    && (o.key == x.key || o.key == y.key)
+                            });
+                            if transposed(&x.figure, &y.figure)
+                                && !elsewhere
+                                && rows_agree(&stated, x, y, tol)
+                            {
+                                mismatches.push(Mismatch {
+                                    wrong: y,
+                                    right: x,
+                                    support: 0,
+                                });
+                            } else {
+                                out.skip(WHY_NOT_SAME);
+                            }
+                        }
+                        (0..c.agree).for_each(|_| out.skip(WHY_NOT_SAME));
+                    }
                 }
                 continue;
             }
@@ -1263,6 +1487,28 @@ const WHY_SHIFTED: Why = Why {
     en: "the values sit one row off in one table: rows may be misread",
     id: "nilai bergeser satu baris pada satu tabel: baris mungkin salah terbaca",
 };
+
+/// The rows of x and y agree on another figure of the same year (the target
+/// beside a realisasi): they are one indicator measured alike.
+fn rows_agree(stated: &[Stated], x: &Stated, y: &Stated, tol: Decimal) -> bool {
+    let of = |s: &Stated| -> Vec<&Stated> {
+        stated
+            .iter()
+            .filter(|o| {
+                o.table == s.table
+                    && o.row_index == s.row_index
+                    && o.measure.year == s.measure.year
+                    && o.measure.role != s.measure.role
+                    && !o.measure.money
+            })
+            .collect()
+    };
+    let (ox, oy) = (of(x), of(y));
+    ox.iter().any(|a| {
+        oy.iter()
+            .any(|b| a.measure == b.measure && same_value(&a.figure, &b.figure, tol))
+    })
+}
 
 /// The report gives the indicator two values for this year (before and after
 /// a revision of the agreement): a difference is no error.
@@ -1641,5 +1887,106 @@ mod tests {
     #[test]
     fn small_counts_that_agree_are_not_flagged() {
         assert!(findings(RULE, &small_counts("66,24", "61")).is_empty());
+    }
+
+    /// One indicator in a measurement table and in a comparison table of
+    /// past years, where it is the only row the two share.
+    fn one_row(realisasi_b: &str, target_b: &str) -> String {
+        format!(
+            "LAPORAN KINERJA TAHUN 2015\n\n\
+             Tabel 3.1 Pengukuran Kinerja Tahun 2015\n\n\
+             | Indikator Kinerja | Satuan | Target | Realisasi | Capaian |\n\
+             |---|---|---|---|---|\n\
+             | 3.10.4 RTH persatuan wilayah perkotaan (rata-rata) | % | 0.820 | 0.162 | 19.76 % |\n\
+             | 3.10.6 Tempat pembuangan sampah persatuan penduduk | % | 18 | 25 | 61% |\n\n\
+             Tabel 3.2 Hasil Beberapa Tahun\n\n\
+             | Indikator Kinerja | Hasil Th 2014 | Hasil Th 2015 | Target Th 2015 | Hasil sd 2015 |\n\
+             |---|---|---|---|---|\n\
+             | RTH Persatuan Wilayah Perkotaan | 0.094% | {realisasi_b} | {target_b} | 48.71 % |\n\
+             | Tempat pembuangan sampah TPST per satuan penduduk | 20 % | 61% | 18% | 110.95 % |\n"
+        )
+    }
+
+    #[test]
+    fn transposed_digits_of_the_only_shared_row_are_found() {
+        let found = findings(RULE, &one_row("0.612%", "0.820%"));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            (found[0].stated.as_str(), found[0].expected.as_str()),
+            ("0.612%", "0.162")
+        );
+    }
+
+    #[test]
+    fn a_lone_difference_that_is_no_transposition_or_whose_target_differs_is_not_found() {
+        // Another value altogether: perhaps another measure.
+        assert!(findings(RULE, &one_row("0.512%", "0.820%")).is_empty());
+        // Transposed, but the target of the year differs as well.
+        assert!(findings(RULE, &one_row("0.612%", "0.900%")).is_empty());
+    }
+
+    /// A row led by "Jumlah" the structure takes for a total.
+    fn counted(capaian_b: &str) -> String {
+        format!(
+            "LAPORAN KINERJA TAHUN 2016\n\n\
+             Tabel 6 Pengukuran Capaian Indikator Kinerja Tahun 2016\n\n\
+             | No | Indikator Kinerja | Satuan | Target | Realisasi | % |\n\
+             |---|---|---|---|---|---|\n\
+             | 3.1 | Jumlah pelaku usaha yang bisa mengakses pasar regional dan nasional | Unit | 5 | 15 | 300 |\n\
+             | 3.2 | Jumlah sarana pemasaran peternakan di kab/kota yang memenuhi standar minimal dan SOP | Buah | 5 | 5 | 100 |\n\
+             | 4.1 | Jumlah kelompok yang meningkatkan usahanya | Kelompok | 30 | 30 | 100,00 |\n\n\
+             Tabel 14 Efisiensi Penggunaan Sumber Daya\n\n\
+             | No | Indikator Kinerja | % Capaian Kinerja | % Penyerapan Anggaran |\n\
+             |---|---|---|---|\n\
+             | 1 | Jumlah pelaku usaha yang mengakses pasar regional dan nasional | 300 | 100,00 |\n\
+             | 2 | Jumlah sarana pemasaran peternakan di Kab/Kota yang mematuhi standar minimal dan SOP | {capaian_b} | 93,52 |\n\
+             | 3 | Jumlah kelompok yang meningkatkan usahanya | 100 | 95,08 |\n"
+        )
+    }
+
+    #[test]
+    fn an_indicator_counting_something_is_compared_even_if_taken_for_a_total() {
+        let found = findings(RULE, &counted("200"));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            (found[0].stated.as_str(), found[0].expected.as_str()),
+            ("200", "100")
+        );
+        assert!(findings(RULE, &counted("100")).is_empty());
+    }
+
+    #[test]
+    fn transposition_needs_three_digits() {
+        use super::transposed;
+        use crate::facts::figures::{Hint, parse_figure};
+        let f = |t: &str| parse_figure(t, Hint::None).expect("a figure");
+        assert!(transposed(&f("0.162"), &f("0.612%")));
+        assert!(transposed(&f("87,41"), &f("87,14")));
+        assert!(!transposed(&f("12"), &f("21")));
+        assert!(!transposed(&f("0.162"), &f("0.162")));
+        assert!(!transposed(&f("0.162"), &f("0.163")));
+        // The same digits, but not two neighbours swapped.
+        assert!(!transposed(&f("70,91"), &f("90,17")));
+    }
+
+    #[test]
+    fn a_stated_share_of_the_total_budget_is_held_against_its_table() {
+        let table = "LAPORAN KINERJA TAHUN 2016\n\nTabel 14 Realisasi Kinerja dan Anggaran\n\n| No | Indikator Kinerja | Anggaran | Realisasi | % Penggunaan |\n|---|---|---|---|---|\n| 1 | Jumlah rekomendasi yang ditindaklanjuti | 1.500.810.000 | 1.206.731.415 | 80,41 |\n| 2 | Prosentase OPD yang sesuai dengan SOTK | 3.617.568.700 | 3.266.989.860 | 90,31 |\n|  | Jumlah | 5.118.378.700 | 4.473.721.275 | 87,41 |\n\n";
+        let said = |p: &str| {
+            format!(
+                "{table}Selanjutnya, realisasi anggaran pada Biro Organisasi Tahun 2016 sebesar {p} dari total anggaran Rp.5.118.378.700,00.\n"
+            )
+        };
+        let found = findings("stated-absorption", &said("87,14%"));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            (found[0].stated.as_str(), found[0].expected.as_str()),
+            ("87,14%", "87,41%")
+        );
+        assert!(findings("stated-absorption", &said("87,41%")).is_empty());
+        assert!(findings("stated-absorption", &said("87,4%")).is_empty());
+        // Another budget than the table's total: nothing to hold it against.
+        let other = said("87,14%").replace("Rp.5.118.378.700", "Rp.5.118.000.000");
+        assert!(findings("stated-absorption", &other).is_empty());
     }
 }
