@@ -866,6 +866,35 @@ mod tests {
     }
 
     #[test]
+    fn each_page_queued_is_told_read_even_when_the_program_fails() {
+        use std::sync::Mutex;
+        let told = Arc::new(Mutex::new(Vec::new()));
+        let mut s = OcrSettings::new(2);
+        // A program that fails at once: each page is still counted as read.
+        s.program = PathBuf::from("false");
+        s.cache = None;
+        let sink = told.clone();
+        s.progress = Some(PageProgress(Arc::new(move |e| {
+            if let Ok(mut t) = sink.lock() {
+                t.push(e);
+            }
+        })));
+        let image = OcrImage {
+            bytes: b"P5 1 1 255 \xff".to_vec(),
+            ext: "pgm",
+            dpi: 200,
+        };
+        let out = recognise(&s, vec![(0, image.clone()), (3, image)]).expect("ran");
+        assert_eq!(out.len(), 2);
+        assert!(out.iter().all(|(_, r)| r.is_err()));
+        let told = told.lock().map(|t| t.clone()).unwrap_or_default();
+        assert_eq!(
+            told,
+            [PageEvent::Queued(2), PageEvent::Read, PageEvent::Read]
+        );
+    }
+
+    #[test]
     fn a_missing_program_says_how_to_install() {
         let mut s = OcrSettings::new(1);
         s.program = PathBuf::from("/nonexistent/tesseract");
