@@ -424,10 +424,13 @@ fn run_audit(
             .build()?;
         options.pool = Some(Arc::new(pool));
     }
-    let slots = options
-        .pool
-        .as_ref()
-        .map_or_else(rayon::current_num_threads, |p| p.current_num_threads());
+    // Tesseract processes at once: `--jobs` as asked (within the cores'
+    // limit), not as clamped to one thread per file, so that one scan's
+    // pages are read in parallel.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let slots = args.jobs.map_or_else(rayon::current_num_threads, |n| {
+        n.clamp(1, cores * MAX_JOBS_PER_CORE)
+    });
     options.ocr = ocr_settings(args.ocr || config.ocr, slots)?;
     let show_progress = !args.quiet && !args.no_progress && std::io::stderr().is_terminal();
     let bar = show_progress.then(|| {
