@@ -9,6 +9,8 @@ Per file:
   - numeric-token recall of `extract --layout --ocr` against `extract --layout`
     of the text version (tokens with a digit, as multisets),
   - pages per second of the OCR run (whole process, wall clock).
+With LKJIP_OCR_CACHE=DIR set, Tesseract's output is kept per page image and
+reread: the first run's pages per second count, a rerun's do not (it says so).
 usage: bench/ocr-accuracy.py [--bin target/release/lkjip-audit] [--jobs N] [SCANNED.pdf ...]
 """
 import argparse
@@ -77,6 +79,8 @@ def main():
             print(f"    false:  {k}")
         tot.update(files=1, pages=pages, secs=secs, reproduced=reproduced,
                    want=sum(want.values()), false=false)
+    if os.environ.get("LKJIP_OCR_CACHE"):
+        print("(LKJIP_OCR_CACHE is set: pages per second count only pages not read before)")
     print(f"total: {tot['reproduced']}/{tot['want']} findings reproduced "
           f"({100 * tot['reproduced'] / max(1, tot['want']):.1f} %), "
           f"{tot['false'] / max(1, tot['files']):.2f} false findings per report, "

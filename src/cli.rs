@@ -424,24 +424,31 @@ fn run_audit(
             .build()?;
         options.pool = Some(Arc::new(pool));
     }
-    let slots = options
-        .pool
-        .as_ref()
-        .map_or_else(rayon::current_num_threads, |p| p.current_num_threads());
+    // Tesseract processes at once: `--jobs` as asked (within the cores'
+    // limit), not as clamped to one thread per file, so that one scan's
+    // pages are read in parallel.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let slots = args.jobs.map_or_else(rayon::current_num_threads, |n| {
+        n.clamp(1, cores * MAX_JOBS_PER_CORE)
+    });
     options.ocr = ocr_settings(args.ocr || config.ocr, slots)?;
     let show_progress = !args.quiet && !args.no_progress && std::io::stderr().is_terminal();
     let bar = show_progress.then(|| {
         let bar = indicatif::ProgressBar::new(inputs.len() as u64);
         if let Ok(style) = indicatif::ProgressStyle::with_template(
-            "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} berkas/files",
+            "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} berkas/files {msg}",
         ) {
             bar.set_style(style);
         }
         bar
     });
     if let Some(bar) = &bar {
-        let bar = bar.clone();
-        options.progress = Some(Arc::new(move || bar.inc(1)));
+        let b = bar.clone();
+        options.progress = Some(Arc::new(move || b.inc(1)));
+        // Scanned pages count too: a long scan moves the bar page by page.
+        if let Some(ocr) = options.ocr.as_mut() {
+            Arc::make_mut(ocr).progress = Some(ocr_progress(bar.clone()));
+        }
     }
     // The first failure to write stops the output; the audit runs out.
     let mut failure = None;
@@ -458,6 +465,30 @@ fn run_audit(
         bar.finish_and_clear();
     }
     failure.map_or(Ok(cross), Err)
+}
+
+/// The progress bar's message while OCR runs: pages read of pages queued
+/// ("OCR 12/142 hal./pages"), over all files.
+fn ocr_progress(bar: indicatif::ProgressBar) -> extract::ocr::PageProgress {
+    use extract::ocr::PageEvent;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let queued = AtomicUsize::new(0);
+    let read = AtomicUsize::new(0);
+    extract::ocr::PageProgress(Arc::new(move |e| {
+        match e {
+            PageEvent::Queued(n) => {
+                queued.fetch_add(n, Ordering::Relaxed);
+            }
+            PageEvent::Read => {
+                read.fetch_add(1, Ordering::Relaxed);
+            }
+            PageEvent::Abandoned(n) => {
+                queued.fetch_sub(n.min(queued.load(Ordering::Relaxed)), Ordering::Relaxed);
+            }
+        }
+        let (r, q) = (read.load(Ordering::Relaxed), queued.load(Ordering::Relaxed));
+        bar.set_message(format!("OCR {}/{q} hal./pages", r.min(q)));
+    }))
 }
 
 /// OCR settings when OCR is asked for, after checking that Tesseract and its

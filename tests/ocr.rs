@@ -65,7 +65,9 @@ fn scanned_pages_read_by_ocr_give_the_text_versions_findings() {
         assert!(read.contains(*k), "{k:?} not reproduced by OCR: {read:?}");
     }
     // Of all the text version's findings, those resting on other pages'
-    // tables may be lost; at most one finding the text version does not have.
+    // tables may be lost; none the text version does not have (a ruling
+    // read as "1" before a figure, a list marker's case, a line of capitals
+    // taken for a heading each made one).
     let reproduced = text.intersection(&read).count();
     assert!(
         reproduced * 10 >= text.len() * 8,
@@ -74,7 +76,7 @@ fn scanned_pages_read_by_ocr_give_the_text_versions_findings() {
     );
     let extra: Vec<_> = read.difference(&text).collect();
     assert!(
-        extra.len() <= 1,
+        extra.is_empty(),
         "findings the text version does not have: {extra:?}"
     );
     for f in &scanned {

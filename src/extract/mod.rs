@@ -149,7 +149,9 @@ impl DropReason {
             DropReason::Overdrawn => "overdrawn",
             DropReason::Duplicate => "duplicate",
             DropReason::Watermark => "watermark",
-            DropReason::LowConfidence => "OCR low confidence, not used as a figure",
+            DropReason::LowConfidence => {
+                "OCR low confidence or a ruling glued on, not used as a figure"
+            }
         }
     }
 }

@@ -52,6 +52,37 @@ pub struct OcrSettings {
     pub slots: usize,
     /// Words below this confidence are not used as figures.
     pub min_confidence: f32,
+    /// Told of pages queued for OCR and read (the progress bar counts them).
+    pub progress: Option<PageProgress>,
+    /// A folder where each page's Tesseract output is kept by the image's
+    /// hash and read back ([`CACHE_ENV`]; for measuring, not for audits).
+    pub cache: Option<PathBuf>,
+}
+
+/// The environment variable naming a folder that keeps Tesseract's output
+/// per page image, so that a benchmark or a rerun on the same scans does not
+/// read them again. Off by default.
+pub const CACHE_ENV: &str = "LKJIP_OCR_CACHE";
+
+/// What OCR tells the progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageEvent {
+    /// This many pages wait for OCR.
+    Queued(usize),
+    /// One page was read (or failed).
+    Read,
+    /// This many queued pages will not be read (the file's time limit ran out).
+    Abandoned(usize),
+}
+
+/// A callback for [`PageEvent`]s, shared by the threads auditing files.
+#[derive(Clone)]
+pub struct PageProgress(pub Arc<dyn Fn(PageEvent) + Send + Sync>);
+
+impl std::fmt::Debug for PageProgress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PageProgress")
+    }
 }
 
 impl OcrSettings {
@@ -65,6 +96,10 @@ impl OcrSettings {
             languages: "ind+eng".to_string(),
             slots: slots.max(1),
             min_confidence: MIN_CONFIDENCE,
+            progress: None,
+            cache: std::env::var_os(CACHE_ENV)
+                .filter(|p| !p.is_empty())
+                .map(PathBuf::from),
         }
     }
 
@@ -144,7 +179,11 @@ pub struct OcrWord {
     pub x1: f32,
     /// The baseline of the word's line.
     pub baseline: f32,
-    /// The height of the line's text (pixels).
+    /// The size of the line's text (its em, pixels): each word's box height
+    /// over the share of the em its letters reach ([`em_share`]), the
+    /// median along the line, so that a line of capitals and descenders
+    /// ("Yang Mandiri dan Berdaya") is not read as larger type than one of
+    /// small letters ("aman").
     pub height: f32,
     /// Tesseract's confidence, 0–100.
     pub conf: f32,
@@ -239,6 +278,36 @@ pub fn recognise(
             }
         }
     }
+    let tell = |e: PageEvent| {
+        if let Some(p) = &settings.progress {
+            (p.0)(e);
+        }
+    };
+    tell(PageEvent::Queued(pending.len()));
+    // Pages read before, from the cache.
+    let mut keys: BTreeMap<usize, PathBuf> = BTreeMap::new();
+    if let Some(cache) = &settings.cache {
+        let mut left = std::collections::VecDeque::new();
+        for (page, file, dpi) in pending {
+            let key = cache_key(&file, dpi, &settings.languages);
+            let kept = key
+                .as_ref()
+                .and_then(|k| std::fs::read_to_string(cache.join(k)).ok());
+            match (kept, key) {
+                (Some(tsv), _) => {
+                    results.insert(page, Ok(read_tsv(&tsv)));
+                    tell(PageEvent::Read);
+                }
+                (None, key) => {
+                    if let Some(k) = key {
+                        keys.insert(page, cache.join(k));
+                    }
+                    left.push_back((page, file, dpi));
+                }
+            }
+        }
+        pending = left;
+    }
     let mut running: Vec<(usize, PathBuf, Child, Slot)> = Vec::new();
     let stop_all = |running: &mut Vec<(usize, PathBuf, Child, Slot)>| {
         for (_, _, child, _) in running.iter_mut() {
@@ -266,7 +335,7 @@ pub fn recognise(
             let spawned = Command::new(&settings.program)
                 .arg(&file)
                 .arg(&base)
-                .args(["-l", &settings.languages, "--psm", "3", "--dpi"])
+                .args(["-l", &settings.languages, "--psm", PSM, "--dpi"])
                 .arg(dpi.to_string())
                 .arg("tsv")
                 // One thread per process: parallelism is by pages.
@@ -278,6 +347,7 @@ pub fn recognise(
             match spawned {
                 Ok(child) => running.push((page, base, child, slot)),
                 Err(e) => {
+                    tell(PageEvent::Read);
                     results.insert(
                         page,
                         Err(format!(
@@ -297,7 +367,12 @@ pub fn recognise(
                     let outcome = match done {
                         Ok(Some(status)) if status.success() => {
                             match std::fs::read_to_string(base.with_extension("out.tsv")) {
-                                Ok(tsv) => Ok(read_tsv(&tsv)),
+                                Ok(tsv) => {
+                                    if let Some(kept) = keys.get(&page) {
+                                        let _ = std::fs::write(kept, &tsv);
+                                    }
+                                    Ok(read_tsv(&tsv))
+                                }
                                 Err(e) => Err(format!("tesseract wrote no output: {e}")),
                             }
                         }
@@ -305,6 +380,7 @@ pub fn recognise(
                         Err(e) => Err(format!("tesseract: {e}")),
                         Ok(None) => Err("tesseract: lost".to_string()),
                     };
+                    tell(PageEvent::Read);
                     results.insert(page, outcome);
                 }
             }
@@ -313,12 +389,28 @@ pub fn recognise(
             break;
         }
         if let Err(e) = crate::limits::check_time() {
+            tell(PageEvent::Abandoned(pending.len() + running.len()));
             stop_all(&mut running);
             return Err(OcrStop::Limit(e));
         }
         std::thread::sleep(Duration::from_millis(10));
     }
     Ok(results.into_iter().collect())
+}
+
+/// Tesseract's page segmentation: automatic (columns, blocks, tables as
+/// blocks of words). Lines and tables are rebuilt from the words' boxes
+/// afterwards, so its reading order does not matter.
+const PSM: &str = "3";
+
+/// The cache file name of a page image: a hash of its bytes and how it is read.
+fn cache_key(file: &std::path::Path, dpi: u32, languages: &str) -> Option<String> {
+    use std::hash::{Hash, Hasher};
+    let bytes = std::fs::read(file).ok()?;
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    (dpi, languages, PSM, env!("CARGO_PKG_VERSION")).hash(&mut h);
+    Some(format!("{:016x}.tsv", h.finish()))
 }
 
 /// Tesseract's TSV: its words (level 5) with their boxes and confidence,
@@ -338,7 +430,7 @@ pub fn read_tsv(tsv: &str) -> OcrPage {
         if cols.len() < 12 || cols[0] != "5" {
             continue;
         }
-        let text = clean_word(cols[11].trim());
+        let text = cols[11].trim();
         if text.is_empty() {
             continue;
         }
@@ -361,6 +453,57 @@ pub fn read_tsv(tsv: &str) -> OcrPage {
                 conf,
             });
     }
+    // What a table's ruling lines become: characters cleaned off the words
+    // (an opening bracket only when nothing after it on the line closes
+    // it: "(jika ada)" keeps it), and words that are a ruling alone.
+    let all_heights: Vec<f32> = lines.values().flatten().map(|w| w.height).collect();
+    let page_height = median(&mut all_heights.clone()).unwrap_or(0.0);
+    for words in lines.values_mut() {
+        let texts: Vec<String> = words.iter().map(|w| w.text.clone()).collect();
+        let heights: Vec<f32> = words.iter().map(|w| w.height).collect();
+        let mut keep = Vec::with_capacity(words.len());
+        // A bracket opened on the line by a word kept, not closed yet.
+        let mut open = false;
+        for (i, w) in words.iter().enumerate() {
+            let closed = texts[i + 1..]
+                .iter()
+                .take_while(|t| !t.starts_with(['(', '[', '{']))
+                .any(|t| t.contains([')', ']', '}']));
+            let mut others: Vec<f32> = heights
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != i)
+                .map(|(_, &h)| h)
+                .collect();
+            let typical = median(&mut others).unwrap_or(page_height);
+            let cleaned = if closed && w.text.starts_with(['(', '[', '{']) {
+                format!("{}{}", &w.text[..1], clean_word(&w.text[1..]))
+            } else if open && matches!(w.text.as_str(), ")" | "]" | "}") {
+                // "5 ( lima ) kegiatan": the bracket closing one kept.
+                w.text.clone()
+            } else {
+                clean_word(&w.text).to_string()
+            };
+            if let Some(j) = cleaned.rfind(['(', '[', '{']) {
+                open = !cleaned[j..].contains([')', ']', '}']);
+            } else if cleaned.contains([')', ']', '}']) {
+                open = false;
+            }
+            keep.push(
+                (!cleaned.is_empty() && !is_ruling(&cleaned, w.width, w.height, typical))
+                    .then_some(cleaned),
+            );
+        }
+        let mut kept = keep.into_iter();
+        words.retain_mut(|w| match kept.next().flatten() {
+            Some(t) => {
+                w.text = t;
+                true
+            }
+            None => false,
+        });
+    }
+    lines.retain(|_, w| !w.is_empty());
     // The skew: the median slope of the words' bottoms along each line of
     // three words or more (descenders move a bottom, not the median).
     let mut slopes: Vec<f32> = Vec::new();
@@ -403,13 +546,19 @@ pub fn read_tsv(tsv: &str) -> OcrPage {
             .iter()
             .map(|w| level(w.left + w.width / 2.0, w.top + w.height).1)
             .collect();
-        let mut heights: Vec<f32> = words.iter().map(|w| w.height).collect();
+        let mut sizes: Vec<f32> = words
+            .iter()
+            .filter_map(|w| em_share(&w.text).map(|share| w.height / share))
+            .collect();
+        if sizes.is_empty() {
+            sizes = words.iter().map(|w| w.height / 0.8).collect();
+        }
         let baseline = median(&mut bottoms).unwrap_or(0.0);
-        let height = median(&mut heights).unwrap_or(0.0);
+        let height = median(&mut sizes).unwrap_or(0.0);
         for w in words {
             let (x, _) = level(w.left, w.top + w.height);
             out.push(OcrWord {
-                text: w.text.clone(),
+                text: marker_case(&w.text, w.height, height),
                 x0: x,
                 x1: x + w.width,
                 baseline,
@@ -442,6 +591,117 @@ pub fn clean_word(word: &str) -> &str {
     } else {
         w
     }
+}
+
+/// How much of the em a word's box spans, from the letters in it: the
+/// x-height (about half the em), up to the capitals' and ascenders' height
+/// (b, d, f, h, k, l, t, digits, brackets) and down to the descenders' (g, j,
+/// p, q, y, brackets). None for a word of punctuation alone.
+pub fn em_share(word: &str) -> Option<f32> {
+    let mut letters = false;
+    let (mut tall, mut dotted, mut deep) = (false, false, false);
+    for c in word.chars() {
+        if c.is_alphanumeric() {
+            letters = true;
+        }
+        if c.is_uppercase()
+            || c.is_ascii_digit()
+            || matches!(
+                c,
+                'b' | 'd' | 'f' | 'h' | 'k' | 'l' | 't' | '(' | ')' | '[' | ']' | '/' | '%'
+            )
+        {
+            tall = true;
+        }
+        if matches!(c, 'i' | 'j') {
+            dotted = true;
+        }
+        if matches!(c, 'g' | 'j' | 'p' | 'q' | 'y' | '(' | ')' | '[' | ']') {
+            deep = true;
+        }
+    }
+    if !letters {
+        return None;
+    }
+    let top = if tall {
+        0.72
+    } else if dotted {
+        0.68
+    } else {
+        0.52
+    };
+    Some(top + if deep { 0.21 } else { 0.0 })
+}
+
+/// Whether a word with digits reads as a figure may: nothing glued before
+/// its first digit but a sign, a bracket, a quote or letters ("Rp"). A
+/// colon, slash or stroke glued to the digits (":112.350.000", "/28.115")
+/// is where a table's ruling line met the figure, and OCR reads such a line
+/// as a "1", "l" or "/" as readily as it drops it: the figure is unsure.
+pub fn well_formed(word: &str) -> bool {
+    let Some(i) = word.find(|c: char| c.is_ascii_digit()) else {
+        return true;
+    };
+    match word[..i].chars().last() {
+        None => true,
+        Some(c) => {
+            c.is_alphabetic()
+                || matches!(
+                    c,
+                    '(' | '-'
+                        | '−'
+                        | '–'
+                        | '+'
+                        | '±'
+                        | '"'
+                        | '“'
+                        | '\''
+                        | '‘'
+                        | '#'
+                        | '<'
+                        | '>'
+                        | '≤'
+                        | '≥'
+                        | '='
+                        | '~'
+                        | '*'
+                        | '•'
+                )
+        }
+    }
+}
+
+/// Whether a word is a table's vertical ruling read as letters ("J", "l",
+/// "I]"): one or two characters, no digit, a narrow box much taller than
+/// the line's other words (a ruling spans the row, a letter does not).
+pub fn is_ruling(text: &str, width: f32, height: f32, typical: f32) -> bool {
+    text.chars().count() <= 2
+        && !text.chars().any(|c| c.is_ascii_digit())
+        && typical > 0.0
+        && height >= 1.5 * typical
+        && width * 2.0 <= height
+}
+
+/// A list marker of a letter whose capital differs from its small letter
+/// only in size ("c." or "C.", likewise o, s, v, w, x, z), cased by its
+/// box: small when it reaches the x-height of the line's type (`em`), not
+/// the capitals' height — OCR guesses that case from the shape alone, and
+/// a list "a. b. C. d." reads as two lists.
+pub fn marker_case(text: &str, height: f32, em: f32) -> String {
+    let mut chars = text.chars();
+    let (Some(letter), Some(end), None) = (chars.next(), chars.next(), chars.next()) else {
+        return text.to_string();
+    };
+    if !matches!(end, '.' | ')') || !"cosvwxzCOSVWXZ".contains(letter) || em <= 0.0 {
+        return text.to_string();
+    }
+    let small = height / em < 0.62;
+    let letter = if small {
+        letter.to_ascii_lowercase()
+    } else {
+        letter.to_ascii_uppercase()
+    };
+    format!("{letter}{end}")
 }
 
 fn median(v: &mut [f32]) -> Option<f32> {
@@ -502,6 +762,136 @@ mod tests {
         assert_eq!(clean_word("(6)"), "(6)");
         assert_eq!(clean_word("(1.234)"), "(1.234)");
         assert_eq!(clean_word("1)"), "1)");
+    }
+
+    #[test]
+    fn ruling_lines_read_as_letters_are_dropped_and_closed_brackets_kept() {
+        let mut tsv = HEADER.to_string();
+        // "95,43% J" where the J is a ruling 70 pixels tall beside 30-pixel words.
+        tsv.push_str(&word(1, 1, 100.0, 100.0, "Capaian", 95.0));
+        tsv.push_str(&word(1, 2, 300.0, 100.0, "95,43%", 95.0));
+        tsv.push_str("5\t1\t1\t1\t1\t3\t420\t80\t6\t70\t50\tJ\n");
+        // A letter as tall as its line stays.
+        tsv.push_str(&word(1, 4, 500.0, 100.0, "I", 95.0));
+        // "(jika ada)" keeps its bracket; "(REALISASI" (a ruling) does not.
+        tsv.push_str(&word(2, 1, 100.0, 200.0, "(jika", 95.0));
+        tsv.push_str(&word(2, 2, 200.0, 200.0, "ada)", 95.0));
+        tsv.push_str(&word(2, 3, 300.0, 200.0, "(REALISASI", 95.0));
+        // "5 ( lima ) kegiatan": brackets standing alone, closed, stay.
+        for (i, t) in ["5", "(", "lima", ")", "kegiatan"].iter().enumerate() {
+            tsv.push_str(&word(
+                3,
+                i as u32 + 1,
+                100.0 + 100.0 * i as f32,
+                300.0,
+                t,
+                95.0,
+            ));
+        }
+        let page = read_tsv(&tsv);
+        let texts: Vec<&str> = page.words.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Capaian",
+                "95,43%",
+                "I",
+                "(jika",
+                "ada)",
+                "REALISASI",
+                "5",
+                "(",
+                "lima",
+                ")",
+                "kegiatan"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_size_of_a_line_does_not_depend_on_its_letters() {
+        // Two lines in the same 50-pixel type: small letters, and capitals
+        // with descenders (taller boxes).
+        let mut tsv = HEADER.to_string();
+        for (i, (t, h)) in [("sama", 26.0), ("warna", 26.0), ("semua", 26.0)]
+            .iter()
+            .enumerate()
+        {
+            let left = 100.0 + 200.0 * i as f32;
+            tsv.push_str(&format!(
+                "5	1	1	1	1	{}	{left}	{}	150	{h}	95	{t}
+",
+                i + 1,
+                130.0 - h
+            ));
+        }
+        for (i, (t, h)) in [("Yang", 46.5), ("Mandiri", 36.0), ("Berdaya", 46.5)]
+            .iter()
+            .enumerate()
+        {
+            let left = 100.0 + 200.0 * i as f32;
+            tsv.push_str(&format!(
+                "5	1	1	1	2	{}	{left}	{}	150	{h}	95	{t}
+",
+                i + 1,
+                230.0 - h + if *t == "Mandiri" { 0.0 } else { 10.5 }
+            ));
+        }
+        let page = read_tsv(&tsv);
+        let (a, b) = (page.words[0].height, page.words[3].height);
+        assert!((a - 50.0).abs() < 1.0 && (b - 50.0).abs() < 1.0, "{a} {b}");
+        assert_eq!(em_share(":"), None);
+    }
+
+    #[test]
+    fn a_list_marker_is_cased_by_its_height() {
+        // In 50-pixel type the x-height is about 26 pixels, capitals 36.
+        assert_eq!(marker_case("C.", 26.0, 50.0), "c.");
+        assert_eq!(marker_case("c)", 36.0, 50.0), "C)");
+        assert_eq!(marker_case("C.", 36.0, 50.0), "C.");
+        // Not a marker, or a letter whose case shows in its shape.
+        assert_eq!(marker_case("Cara", 26.0, 50.0), "Cara");
+        assert_eq!(marker_case("B.", 26.0, 50.0), "B.");
+    }
+
+    #[test]
+    fn a_figure_with_a_ruling_glued_on_is_not_well_formed() {
+        assert!(!well_formed(":112.350.000"));
+        assert!(!well_formed("/28.115.000"));
+        assert!(well_formed("12.350.000"));
+        assert!(well_formed("(6)"));
+        assert!(well_formed("Rp12.000"));
+        assert!(well_formed("-5,2%"));
+        assert!(well_formed("tanpa"));
+    }
+
+    #[test]
+    fn each_page_queued_is_told_read_even_when_the_program_fails() {
+        use std::sync::Mutex;
+        let told = Arc::new(Mutex::new(Vec::new()));
+        let mut s = OcrSettings::new(2);
+        // A program that fails at once: each page is still counted as read.
+        s.program = PathBuf::from("false");
+        s.cache = None;
+        let sink = told.clone();
+        s.progress = Some(PageProgress(Arc::new(move |e| {
+            if let Ok(mut t) = sink.lock() {
+                t.push(e);
+            }
+        })));
+        let image = OcrImage {
+            bytes: b"P5 1 1 255 \xff".to_vec(),
+            ext: "pgm",
+            dpi: 200,
+        };
+        let out = recognise(&s, vec![(0, image.clone()), (3, image)]).expect("ran");
+        assert_eq!(out.len(), 2);
+        assert!(out.iter().all(|(_, r)| r.is_err()));
+        let told = told.lock().map(|t| t.clone()).unwrap_or_default();
+        assert_eq!(
+            told,
+            [PageEvent::Queued(2), PageEvent::Read, PageEvent::Read]
+        );
     }
 
     #[test]

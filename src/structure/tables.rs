@@ -690,6 +690,41 @@ fn header_extent(grid: &Grid) -> usize {
 /// A row numbering the columns: "1 2 3 …", "(1) (2) (2) (4)" — small numbers
 /// from 1 or 2 going up over most of the run, never down.
 fn is_numbering_row(cells: &[(String, bool)]) -> bool {
+    numbering(cells) || ocr_numbering(cells)
+}
+
+/// A numbering row OCR misread in places ("Q) | (ʔ2) | (3) | (4) | (5) |
+/// (6)"): leaving out the cells it was unsure of and bracketed single
+/// characters, three numbers or more each one more than the last, and no
+/// more left out than kept.
+fn ocr_numbering(cells: &[(String, bool)]) -> bool {
+    let texts: Vec<&str> = cells
+        .iter()
+        .map(|(t, _)| t.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let misread = |t: &str| {
+        t.contains(crate::extract::ocr::UNSURE)
+            || (t.chars().count() <= 3
+                && (t.ends_with(')') || t.starts_with('('))
+                && !t.chars().any(|c| c.is_ascii_digit()))
+    };
+    let kept: Vec<&str> = texts.iter().copied().filter(|t| !misread(t)).collect();
+    if kept.len() == texts.len() || kept.len() < 3 || (texts.len() - kept.len()) > kept.len() {
+        return false;
+    }
+    let numbers: Option<Vec<u32>> = kept
+        .iter()
+        .map(|t| {
+            (COLUMN_NUMBER.is_match(t) && t.starts_with('(') && t.ends_with(')'))
+                .then(|| t.trim_matches(['(', ')']).parse::<u32>().ok())
+                .flatten()
+        })
+        .collect();
+    numbers.is_some_and(|n| n.windows(2).all(|w| w[1] == w[0] + 1) && n[0] <= texts.len() as u32)
+}
+
+fn numbering(cells: &[(String, bool)]) -> bool {
     let numbers: Option<Vec<u32>> = cells
         .iter()
         .map(|(t, _)| t.trim())
@@ -894,6 +929,16 @@ mod tests {
         assert!(is_numbering_row(&cells(&["1", "2", "3", "16,00", "17"])));
         assert!(!is_numbering_row(&cells(&["1", "2,50", "3"])));
         assert!(!is_numbering_row(&cells(&["5", "3", "1"])));
+        // Misread by OCR in places: still the numbering.
+        assert!(is_numbering_row(&cells(&[
+            "Q)", "(ʔ2)", "(3)", "(4)", "(5)", "(6)"
+        ])));
+        // Not when too much is unreadable, or the numbers skip.
+        assert!(!is_numbering_row(&cells(&[
+            "Q)", "(ʔ2)", "(ʔ3)", "(4)", "(5)"
+        ])));
+        assert!(!is_numbering_row(&cells(&["Q)", "(3)", "(5)", "(7)"])));
+        assert!(!is_numbering_row(&cells(&["a)", "ʔ12.500", "90,5", "100"])));
     }
 
     #[test]

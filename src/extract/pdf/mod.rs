@@ -375,16 +375,21 @@ fn ocr_scans(
         for (n, w) in page.words.into_iter().enumerate() {
             let (x, y) = matrix.apply(w.x0, w.baseline);
             let width = (w.x1 - w.x0) * sx;
-            let size = (w.height * sy * 1.3).max(1.0);
+            let size = (w.height * sy).max(1.0);
             let figure = w.text.chars().any(|c| c.is_ascii_digit());
-            let text = if figure && w.conf < settings.min_confidence {
+            let text = if figure && (w.conf < settings.min_confidence || !ocr::well_formed(&w.text))
+            {
                 // Not a figure: its digits are kept, so a table cell reads as
                 // unreadable (checks abstain), never as empty.
                 low += 1;
                 dropped.push(DroppedText {
                     page: page_no,
                     reason: DropReason::LowConfidence,
-                    text: format!("{} ({:.0} %)", w.text, w.conf),
+                    text: if w.conf < settings.min_confidence {
+                        format!("{} ({:.0} %)", w.text, w.conf)
+                    } else {
+                        format!("{} (glued to a ruling)", w.text)
+                    },
                 });
                 ocr::mark_unsure(&w.text)
             } else {
@@ -425,7 +430,7 @@ fn ocr_scans(
             page_list(ocr_pages),
             if low > 0 {
                 format!(
-                    " ({low} figures read with confidence under {:.0} % not used)",
+                    " ({low} figures not used: read with confidence under {:.0} % or with a ruling glued on)",
                     settings.min_confidence
                 )
             } else {
