@@ -395,7 +395,16 @@ struct PeriodMention {
     from: i32,
     to: i32,
     text: String,
+    /// Progress words around it ("capaian RPJMD 2013-2015", "s.d."): a span of
+    /// the plan's years so far rather than its period.
+    progress: bool,
 }
+
+/// Words that make a span of years the plan's years so far.
+static PROGRESS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)capaian|realisasi|pencapaian|kumulatif|s\.?\s?d\.?\b|s/d|sampai|hingga|selama|kurun|tahun\s+ke")
+        .expect("valid regex")
+});
 
 fn plan_periods(
     ctx: &Context<'_, '_>,
@@ -449,6 +458,7 @@ fn plan_periods(
                 .captures(around(text, m.start(), m.start(), 60, 0))
                 .and_then(|c| c[1].parse::<i32>().ok());
             out.push(PeriodMention {
+                progress: PROGRESS.is_match(around(text, m.start(), m.end() + whole.end(), 60, 20)),
                 enacted,
                 line,
                 at,
@@ -537,6 +547,11 @@ const NO_MAJORITY: Why = Why {
     en: "the report does not give one period for the plan more often than any other",
     id: "laporan tidak menyebut satu periode rencana lebih sering dari yang lain",
 };
+const NOT_A_PLAN_SPAN: Why = Why {
+    en: "a span of years that is no plan period, and does not start as the plan does",
+    id: "rentang tahun yang bukan periode rencana dan tidak dimulai seperti rencananya",
+};
+
 const ONE_YEAR_OFF: Why = Why {
     en: "a period one year off may be the same plan counted another way",
     id: "periode yang selisih satu tahun mungkin rencana yang sama dihitung berbeda",
@@ -620,6 +635,32 @@ impl Check for PlanPeriod {
                     continue;
                 }
                 if !(3..=6).contains(&(m.to - m.from)) {
+                    // "RPJMD … Tahun 2013 – 2015" where the report otherwise gives
+                    // 2013-2018: the plan's start with a wrong end. Another start
+                    // may be another (transition) plan.
+                    match major {
+                        Some((a, b))
+                            if m.from == a
+                                && m.to > m.from
+                                && m.enacted.is_none()
+                                && !m.progress =>
+                        {
+                            let n = ranked.first().map_or(0, |(_, n)| *n);
+                            push(
+                                format!("{a}-{b}"),
+                                format!(
+                                    "{} disebut periode {a}-{b} di {n} tempat lain dalam laporan; {}-{} bukan periode rencana lima tahunan",
+                                    plan.name, m.from, m.to
+                                ),
+                                format!(
+                                    "the report gives the {} period as {a}-{b} in {n} other places; {}-{} is no five-year plan period",
+                                    plan.name, m.from, m.to
+                                ),
+                                out,
+                            );
+                        }
+                        _ => out.skip(NOT_A_PLAN_SPAN),
+                    }
                     continue;
                 }
                 // A regulation setting a plan is enacted about when its period starts:
@@ -967,6 +1008,19 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].stated, "2008-2013");
         assert_eq!(found[0].expected, "2013-2018");
+    }
+
+    #[test]
+    fn a_plan_period_cut_short_is_found_but_not_the_plan_s_years_so_far() {
+        let plan = "Sesuai RPJMD Provinsi Jawa Barat Tahun 2013-2018 kami bekerja.\n\nRPJMD Tahun 2013-2018 menjadi acuan.\n\n";
+        let short = format!(
+            "{plan}Kebijakan mengacu pada Rencana Pembangunan Jangka Menengah (RPJM) Daerah Provinsi Jawa Barat Tahun 2013 – 2015 pada Misi ke 4.\n"
+        );
+        let found = findings("plan-period", &short);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "2013-2018");
+        let so_far = format!("{plan}Capaian kinerja RPJMD Tahun 2013-2015 rata-rata 98 persen.\n");
+        assert!(findings("plan-period", &so_far).is_empty());
     }
 
     #[test]
