@@ -9,11 +9,15 @@ image-only PDF (img2pdf: each JPEG stored as is, DCTDecode) in --full-out (by
 default target/scanned/: about 170 KB a page, too big to commit). Also a mixed
 file, committed in --out: Rambipuji's Writer rendering whose pages 9-11 (the
 measurement tables and the claims about them) are replaced by their scans,
-which tests/ocr.rs reads.
+which tests/ocr.rs reads. And a black-and-white office scan, committed in --out:
+Rambipuji's page 13 (the budget table and the sentences on it) rasterised at
+300 dpi, turned by 0.4 degrees, thresholded to one bit and stored as a CCITT
+Group 4 image (ImageMagick's TIFF G4 strip, wrapped by img2pdf as
+CCITTFaxDecode with K -1), which tests/ocr.rs also reads.
 
 Needs: poppler-utils (pdftoppm, pdfseparate, pdfunite), imagemagick, img2pdf.
 usage: scripts/make-scanned-samples.py [--dpi 200] [--quality 30] [--out tests/fixtures/scanned]
-       [--full-out target/scanned] [--mixed-only]
+       [--full-out target/scanned] [--mixed-only] [--ccitt-only]
 """
 import argparse
 import glob
@@ -25,6 +29,7 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MIXED = ("lkjip-2020-kec-rambipuji.writer.pdf", 9, 11)
+CCITT = ("lkjip-2020-kec-rambipuji.writer.pdf", 13)
 
 
 def convert_program():
@@ -61,6 +66,26 @@ def scan_pages(pdf, tmp, dpi, quality, first=None, last=None):
     return out
 
 
+def make_ccitt(out, tmp):
+    """The one-page CCITT G4 scan (see the docstring)."""
+    src, page = CCITT
+    pdf = os.path.join(ROOT, "samples", "pdf", src)
+    stem = os.path.join(tmp, "bilevel")
+    subprocess.run(["pdftoppm", "-r", "300", "-gray", "-f", str(page), "-l", str(page),
+                    pdf, stem], check=True)
+    (pgm,) = glob.glob(stem + "-*.pgm")
+    tif = os.path.join(tmp, "bilevel.tif")
+    subprocess.run(
+        [convert_program(), pgm, "-background", "white", "-rotate", "0.4",
+         "-gravity", "center", "-extent", size_of(pgm), "+repage", "-threshold", "50%",
+         "-type", "bilevel", "-compress", "Group4",
+         "-density", "300", "-units", "PixelsPerInch", tif],
+        check=True)
+    target = os.path.join(out, src[:-4] + f".ccitt-g4-p{page}.pdf")
+    subprocess.run(["img2pdf", "-o", target, tif], check=True)
+    print(f"{target}: page {page} as a CCITT G4 image, {os.path.getsize(target) // 1024} KB")
+
+
 def size_of(pgm):
     with open(pgm, "rb") as f:
         f.readline()
@@ -77,6 +102,8 @@ def main():
     ap.add_argument("--quality", type=int, default=30)
     ap.add_argument("--full-out", default=os.path.join(ROOT, "target", "scanned"))
     ap.add_argument("--mixed-only", action="store_true")
+    ap.add_argument("--ccitt-only", action="store_true",
+                    help="make only the CCITT G4 page")
     ap.add_argument("--out", default=os.path.join(ROOT, "tests", "fixtures", "scanned"))
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
@@ -84,7 +111,12 @@ def main():
     samples = sorted(glob.glob(os.path.join(ROOT, "samples", "pdf", "lkjip-2020-*.pdf")))
     if args.mixed_only:
         samples = []
+    if args.ccitt_only:
+        with tempfile.TemporaryDirectory() as tmp:
+            make_ccitt(args.out, tmp)
+        return
     with tempfile.TemporaryDirectory() as tmp:
+        make_ccitt(args.out, tmp)
         for pdf in samples:
             name = os.path.basename(pdf)[:-4] + ".scanned.pdf"
             jpgs = scan_pages(pdf, tmp, args.dpi, args.quality)

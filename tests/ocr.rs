@@ -2,7 +2,8 @@
 //! scans (tests/fixtures/scanned/, made by scripts/make-scanned-samples.py)
 //! gives the findings of its text version on those pages, marked `"ocr": true`;
 //! without `--ocr` the pages are named as needing it; without Tesseract,
-//! `--ocr` exits 2 with how to install it.
+//! `--ocr` exits 2 with how to install it. A black-and-white office scan
+//! stored as a CCITT Group 4 image is decoded and read too.
 //!
 //! Tesseract is optional: without it the OCR test says loudly that it was
 //! skipped, unless `LKJIP_REQUIRE_OCR=1` (set by .ci/run) makes that a failure.
@@ -17,6 +18,7 @@ use common::{lkjip, root};
 
 const MIXED: &str = "tests/fixtures/scanned/lkjip-2020-kec-rambipuji.writer.scanned-p9-11.pdf";
 const TEXT: &str = "samples/pdf/lkjip-2020-kec-rambipuji.writer.pdf";
+const CCITT: &str = "tests/fixtures/scanned/lkjip-2020-kec-rambipuji.writer.ccitt-g4-p13.pdf";
 const REQUIRE: &str = "LKJIP_REQUIRE_OCR";
 
 fn tesseract_ready(test: &str) -> bool {
@@ -95,6 +97,38 @@ fn scanned_pages_read_by_ocr_give_the_text_versions_findings() {
         "{listing}"
     );
     assert!(listing.contains("pages 9–11 read by OCR"), "{listing}");
+}
+
+#[test]
+fn a_ccitt_g4_scan_is_decoded_and_its_figures_read() {
+    if !tesseract_ready("a_ccitt_g4_scan_is_decoded_and_its_figures_read") {
+        return;
+    }
+    let (_, text, stderr) = lkjip(&["extract", "--ocr", CCITT]);
+    assert!(stderr.contains("page 1 read by OCR"), "{stderr}");
+    assert!(!stderr.contains("not supported"), "{stderr}");
+    // The budget table's amounts, its total row and the sentences after it,
+    // on a page turned by 0.4° and thresholded to one bit.
+    for figure in [
+        "196.880.500",
+        "192.162.700",
+        "41.054.500",
+        "133.950.000",
+        "117.200.000",
+        "400.000.000",
+        "384.547.200",
+        "Rp. 28.115.000",
+        "99,85%",
+    ] {
+        assert!(text.contains(figure), "{figure} not read: {text}");
+    }
+    assert!(text.contains("Alokasi Anggaran Belanja"), "{text}");
+    // Without --ocr the page is named as needing it, as for a JPEG scan.
+    let (_, listing, _) = lkjip(&["check", CCITT]);
+    assert!(
+        listing.contains("no text on any of the 1 pages: needs OCR (--ocr would read them)"),
+        "{listing}"
+    );
 }
 
 #[test]

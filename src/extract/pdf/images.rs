@@ -104,7 +104,24 @@ pub fn page_image(
                 to_page,
             ))
         }
-        Some(b"CCITTFaxDecode" | b"CCF") => unsupported("a CCITT fax image: not supported"),
+        Some(b"CCITTFaxDecode" | b"CCF") if filters.len() == 1 => {
+            crate::limits::charge(stream.content.len() as u64).map_err(|e| e.to_string())?;
+            let params = ccitt_params(doc, dict.get(b"DecodeParms").ok(), w, h)?;
+            let data = ccitt_decode(&stream.content, &params, h)?;
+            let bytes = pnm(&data, w, h, 1, 1, decode_inverted(doc, dict))?;
+            crate::limits::charge(bytes.len() as u64).map_err(|e| e.to_string())?;
+            Ok((
+                OcrImage {
+                    bytes,
+                    ext: "pgm",
+                    dpi,
+                },
+                to_page,
+            ))
+        }
+        Some(b"CCITTFaxDecode" | b"CCF") => {
+            unsupported("a CCITT fax image under another filter: not supported")
+        }
         Some(b"JBIG2Decode") => unsupported("a JBIG2 image: not supported"),
         Some(b"JPXDecode") => unsupported("a JPEG 2000 image: not supported"),
         Some(b"DCTDecode" | b"DCT") => unsupported("a JPEG under another filter: not supported"),
@@ -133,24 +150,163 @@ pub fn page_image(
                 Err(StreamError::Limit(m)) => return Err(m),
                 Err(StreamError::Damaged) => return unsupported("the image data is damaged"),
             };
-            // 1-bit images: 0 is black, unless an image mask or /Decode [1 0] says otherwise.
-            let decode_inverted = dict
-                .get(b"Decode")
-                .ok()
-                .map(|o| deref(doc, o))
-                .and_then(|o| match o {
-                    Object::Array(a) => a.first().map(|v| deref(doc, v)).and_then(num),
-                    _ => None,
-                })
-                .is_some_and(|first| first > 0.5);
-            let black_is_one = image_mask != decode_inverted;
-            let bytes = pnm(&data, w, h, bits, channels, black_is_one)?;
+            let bytes = pnm(&data, w, h, bits, channels, decode_inverted(doc, dict))?;
             crate::limits::charge(bytes.len() as u64).map_err(|e| e.to_string())?;
             let ext = if channels == 3 { "ppm" } else { "pgm" };
             Ok((OcrImage { bytes, ext, dpi }, to_page))
         }
         _ => unsupported("an image under filters not supported"),
     }
+}
+
+/// Whether a 1-bit image's /Decode is [1 0]: then a 1 is black. By default
+/// a 0 is black, in a gray image (0 is no light) as in an image mask (0 paints
+/// the fill colour, taken as dark: the scan's ink).
+fn decode_inverted(doc: &PdfDoc, dict: &lopdf::Dictionary) -> bool {
+    dict.get(b"Decode")
+        .ok()
+        .map(|o| deref(doc, o))
+        .and_then(|o| match o {
+            Object::Array(a) => a.first().map(|v| deref(doc, v)).and_then(num),
+            _ => None,
+        })
+        .is_some_and(|first| first > 0.5)
+}
+
+/// The CCITTFaxDecode parameters a PDF gives (PDF 32000-1, table 11), with
+/// their defaults; `black_is_one` is /BlackIs1 (a decoded 1 bit is black).
+#[derive(Debug, Clone, Copy)]
+struct CcittParams {
+    settings: hayro_ccitt::DecodeSettings,
+    black_is_one: bool,
+}
+
+fn ccitt_params(
+    doc: &PdfDoc,
+    parms: Option<&Object>,
+    w: u32,
+    h: u32,
+) -> Result<CcittParams, String> {
+    // /DecodeParms is a dictionary, or an array of one per filter (one here).
+    let parms = match parms.map(|o| deref(doc, o)) {
+        Some(Object::Dictionary(d)) => Some(d),
+        Some(Object::Array(a)) => match a.first().map(|o| deref(doc, o)) {
+            Some(Object::Dictionary(d)) => Some(d),
+            _ => None,
+        },
+        _ => None,
+    };
+    let get = |key: &[u8]| parms.and_then(|d| d.get(key).ok()).map(|o| deref(doc, o));
+    let int = |key: &[u8], default: i64| get(key).and_then(num).map_or(default, |v| v as i64);
+    let flag = |key: &[u8], default: bool| match get(key) {
+        Some(Object::Boolean(b)) => *b,
+        _ => default,
+    };
+    let k = int(b"K", 0);
+    let columns = int(b"Columns", 1728);
+    if columns != i64::from(w) {
+        return Err(format!(
+            "a CCITT fax image whose Columns ({columns}) are not its Width ({w}): not supported"
+        ));
+    }
+    // Rows 0 (the default) means as many as the data holds: the Height.
+    let rows = match int(b"Rows", 0) {
+        r if r > 0 && r <= i64::from(h) => r as u32,
+        _ => h,
+    };
+    let encoding = match k {
+        k if k < 0 => hayro_ccitt::EncodingMode::Group4,
+        0 => hayro_ccitt::EncodingMode::Group3_1D,
+        k => hayro_ccitt::EncodingMode::Group3_2D {
+            k: u32::try_from(k).unwrap_or(u32::MAX),
+        },
+    };
+    Ok(CcittParams {
+        settings: hayro_ccitt::DecodeSettings {
+            columns: w,
+            rows,
+            end_of_block: flag(b"EndOfBlock", true),
+            end_of_line: flag(b"EndOfLine", false),
+            rows_are_byte_aligned: flag(b"EncodedByteAlign", false),
+            encoding,
+            // Colours are mapped here, by /BlackIs1 and then /Decode.
+            invert_black: false,
+        },
+        black_is_one: flag(b"BlackIs1", false),
+    })
+}
+
+/// Collects decoded CCITT pixels as 1-bit samples, rows padded to whole
+/// bytes (as the PDF filter gives them); a sample is 1 for black when
+/// /BlackIs1, else for white.
+struct Bits {
+    data: Vec<u8>,
+    row_bytes: usize,
+    width: usize,
+    rows: usize,
+    row: usize,
+    col: usize,
+    black_is_one: bool,
+}
+
+impl Bits {
+    fn set(&mut self, white: bool, count: usize) {
+        let one = white != self.black_is_one;
+        let end = (self.col + count).min(self.width);
+        if self.row < self.rows {
+            let line = &mut self.data[self.row * self.row_bytes..(self.row + 1) * self.row_bytes];
+            for c in self.col..end {
+                let mask = 0x80u8 >> (c % 8);
+                if one {
+                    line[c / 8] |= mask;
+                } else {
+                    line[c / 8] &= !mask;
+                }
+            }
+        }
+        self.col = end;
+    }
+}
+
+impl hayro_ccitt::Decoder for Bits {
+    fn push_pixel(&mut self, white: bool) {
+        self.set(white, 1);
+    }
+    fn push_pixel_chunk(&mut self, white: bool, chunk_count: u32) {
+        self.set(white, chunk_count as usize * 8);
+    }
+    fn next_line(&mut self) {
+        self.row += 1;
+        self.col = 0;
+    }
+}
+
+/// The 1-bit samples of a CCITT fax image of `height` rows. Rows the data
+/// does not reach (it ended early, /Rows is fewer, or it is damaged past
+/// them) stay white; an image that lost more than half its rows is not read.
+fn ccitt_decode(data: &[u8], params: &CcittParams, height: u32) -> Result<Vec<u8>, String> {
+    let s = &params.settings;
+    let (width, rows) = (s.columns as usize, height as usize);
+    let row_bytes = width.div_ceil(8);
+    let white = if params.black_is_one { 0x00 } else { 0xFF };
+    let mut bits = Bits {
+        data: vec![white; row_bytes * rows],
+        row_bytes,
+        width,
+        rows,
+        row: 0,
+        col: 0,
+        black_is_one: params.black_is_one,
+    };
+    let mut ctx = hayro_ccitt::DecoderContext::new(*s);
+    let result = hayro_ccitt::decode(data, &mut bits, &mut ctx);
+    if result.is_err() && bits.row * 2 < s.rows as usize {
+        return Err(format!(
+            "the CCITT fax image data is damaged (row {} of {rows})",
+            bits.row + 1
+        ));
+    }
+    Ok(bits.data)
 }
 
 /// Channels of DeviceGray (1) and DeviceRGB (3), also as ICCBased with /N 1 or 3.
@@ -246,5 +402,75 @@ mod tests {
         assert_eq!(px[10..20], [255; 10]);
         assert!(pnm(&data, 10, 3, 1, 1, false).is_err());
         assert!(pnm(&data, 2, 2, 4, 1, false).is_err());
+    }
+
+    // A 10 × 3 page, made by ImageMagick (`-compress Group4` / `Fax` of a
+    // PBM, the TIFF strip's bytes): row 1 black in columns 0-2, row 2 white,
+    // row 3 black in column 9.
+    const G4: [u8; 6] = [0x26, 0xb4, 0x6a, 0x00, 0x20, 0x02];
+    const G3_EOL_ALIGNED: [u8; 10] = [0x00, 0x01, 0x35, 0xbc, 0x00, 0x01, 0x38, 0x00, 0x01, 0xa2];
+    const INK: [u8; 30] = {
+        let mut px = [255; 30];
+        px[0] = 0;
+        px[1] = 0;
+        px[2] = 0;
+        px[29] = 0;
+        px
+    };
+
+    fn parms(pairs: Vec<(&str, Object)>) -> Object {
+        let mut d = lopdf::Dictionary::new();
+        for (k, v) in pairs {
+            d.set(k, v);
+        }
+        Object::Dictionary(d)
+    }
+
+    /// The gray pixels the PGM of a CCITT image gets (header cut off).
+    fn gray(data: &[u8], parms: &Object, decode_inverted: bool) -> Result<Vec<u8>, String> {
+        let doc = PdfDoc::new();
+        let p = ccitt_params(&doc, Some(parms), 10, 3)?;
+        let bits = ccitt_decode(data, &p, 3)?;
+        let out = pnm(&bits, 10, 3, 1, 1, decode_inverted)?;
+        Ok(out[b"P5\n10 3\n255\n".len()..].to_vec())
+    }
+
+    #[test]
+    fn ccitt_g4_decodes_with_blackis1_and_decode() {
+        let g4 = |more: Vec<(&str, Object)>| {
+            let mut p = vec![("K", Object::Integer(-1)), ("Columns", Object::Integer(10))];
+            p.extend(more);
+            parms(p)
+        };
+        // BlackIs1 false (the default): black runs are 0 bits, black on the page.
+        assert_eq!(gray(&G4, &g4(vec![]), false).expect("g4"), INK);
+        // As an array of one per filter, and with Rows.
+        let listed = Object::Array(vec![g4(vec![("Rows", Object::Integer(3))])]);
+        assert_eq!(gray(&G4, &listed, false).expect("g4"), INK);
+        // BlackIs1 true: black runs are 1 bits, which a gray image shows
+        // white (the page comes out as a negative, as a viewer draws it)…
+        let black1 = g4(vec![("BlackIs1", Object::Boolean(true))]);
+        let negative: Vec<u8> = INK.iter().map(|v| 255 - v).collect();
+        assert_eq!(gray(&G4, &black1, false).expect("g4"), negative);
+        // …unless /Decode [1 0] turns it back, as producers pair them.
+        assert_eq!(gray(&G4, &black1, true).expect("g4"), INK);
+        // Columns that are not the Width, or data that is not CCITT: said, not read.
+        let wide = parms(vec![
+            ("K", Object::Integer(-1)),
+            ("Columns", Object::Integer(12)),
+        ]);
+        assert!(gray(&G4, &wide, false).is_err_and(|e| e.contains("Columns")));
+        assert!(gray(&[0x00; 6], &g4(vec![]), false).is_err_and(|e| e.contains("damaged")));
+    }
+
+    #[test]
+    fn ccitt_g3_one_dimensional_with_end_of_line() {
+        // K 0 (the default): Group 3 1D; EOLs padded to end on a byte.
+        let p = parms(vec![
+            ("Columns", Object::Integer(10)),
+            ("EndOfLine", Object::Boolean(true)),
+            ("EncodedByteAlign", Object::Boolean(true)),
+        ]);
+        assert_eq!(gray(&G3_EOL_ALIGNED, &p, false).expect("g3"), INK);
     }
 }
