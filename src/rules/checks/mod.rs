@@ -214,6 +214,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("narrative_budget_sum", |p| {
             build(p, narrative_budget::NarrativeBudgetSum::new)
         }),
+        ("narrative_remainder", |p| {
+            build(p, narrative_budget::NarrativeRemainder::new)
+        }),
         ("year_mentions", |p| build(p, years::YearMentions::new)),
         ("signature_year", |p| build(p, years::SignatureYear::new)),
         ("list_count", |p| build(p, counts::ListCount::new)),

@@ -1586,6 +1586,301 @@ const SUM_UNREADABLE: Why = Why {
     id: "realisasi salah satu baris yang berjumlah sama dengan anggaran tidak terbaca",
 };
 
+// ------------------------------------------------ remainders of budget rows
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RemainderParams {
+    /// Words making an amount what was left unspent: "tidak terserap", "sisa anggaran".
+    remainder_word: Pattern,
+    /// After the percentage, its base: "dari pagu", "dari anggaran".
+    of_budget: Pattern,
+    /// Columns that are not the year's figure of the row (cumulative, remainder…).
+    skip_column: Pattern,
+}
+
+/// "… tidak terserap sebesar Rp X atau Y % dari pagu": the remainder X is
+/// the anggaran less the realisasi of exactly one budget row (to the
+/// rupiah), so Y is X ÷ that row's anggaran.
+#[derive(Debug)]
+pub struct NarrativeRemainder {
+    p: RemainderParams,
+}
+
+impl NarrativeRemainder {
+    pub fn new(p: RemainderParams) -> Result<Self, String> {
+        Ok(NarrativeRemainder { p })
+    }
+}
+
+/// A budget row's anggaran and realisasi of the report's year.
+#[derive(Debug)]
+struct Pair<'t> {
+    table: usize,
+    row: &'t Row,
+    label: String,
+    anggaran: Decimal,
+    realisasi: Decimal,
+}
+
+const REM_NO_ROW: Why = Why {
+    en: "the unspent amount is no budget row's anggaran less its realisasi",
+    id: "sisa anggaran itu bukan selisih anggaran dan realisasi satu baris tabel anggaran",
+};
+const REM_AMBIGUOUS: Why = Why {
+    en: "the unspent amount is the remainder of several rows with different budgets",
+    id: "sisa anggaran itu selisih beberapa baris dengan anggaran berbeda",
+};
+const REM_YEAR: Why = Why {
+    en: "the percentage is of another year's budget",
+    id: "persentase itu terhadap pagu tahun lain",
+};
+const REM_OTHER_BASE: Why = Why {
+    en: "the percentage is the remainder's share of another budget in the tables",
+    id: "persentase itu bagian sisa terhadap anggaran lain di tabel",
+};
+
+const REM_TOTAL: Why = Why {
+    en: "the percentage is of the whole budget",
+    id: "persentase itu terhadap total pagu",
+};
+static REM_WHOLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)total|jumlah|keseluruhan|seluruh").expect("valid regex"));
+
+/// Between the remainder and its percentage: "atau", "atau sebesar", "(".
+static REM_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s,;:-]*(?:,-|,00)?[\s,;-]*(?:atau(?:\s+sebesar)?|\()\s*\(?\s*$")
+        .expect("valid regex")
+});
+/// Between the remainder word and the amount: a few words, "sebesar", "Rp".
+static REM_GAP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\s*[\p{L}]+){0,4}?\s*(?:sebesar|senilai|yaitu|adalah|:)\s*(?:rp\.?)?\s*$")
+        .expect("valid regex")
+});
+
+/// At most `n` bytes of `text`, cut at a character boundary.
+fn head(text: &str, n: usize) -> &str {
+    let mut end = n.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+impl NarrativeRemainder {
+    fn pairs<'t>(&self, ctx: &'t Context<'_, '_>) -> Vec<Pair<'t>> {
+        let year_n = ctx.year();
+        let mut out = Vec::new();
+        for (ti, table) in ctx.report.tables.iter().enumerate() {
+            let usable = |c: usize| {
+                let label = table.columns.get(c).map(String::as_str).unwrap_or("");
+                !self.p.skip_column.is_match(label)
+                    && column_year(table, c).is_none_or(|y| year_n.is_none_or(|n| n == y))
+            };
+            let budget = table.kind == TableKind::Budget;
+            let cols = |role: Role| -> Vec<usize> {
+                table
+                    .roles
+                    .iter()
+                    .enumerate()
+                    .filter(|(c, r)| r.role == role && (r.money || budget) && usable(*c))
+                    .map(|(c, _)| c)
+                    .collect()
+            };
+            let (ca, cr) = (cols(Role::Anggaran), cols(Role::Realisasi));
+            if ca.is_empty() || cr.is_empty() {
+                continue;
+            }
+            for row in &table.rows {
+                let label = row
+                    .cells
+                    .iter()
+                    .map(|c| c.text.trim())
+                    .find(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+                    .unwrap_or("")
+                    .to_string();
+                let take = |cols: &[usize]| -> Vec<Decimal> {
+                    cols.iter()
+                        .filter_map(|&c| row.cell(c))
+                        .filter_map(|c| cell_number(&c.text, Hint::Rupiah))
+                        .map(|f| f.value)
+                        .filter(|v| *v >= Decimal::from(1000))
+                        .collect()
+                };
+                for a in take(&ca) {
+                    for r in take(&cr) {
+                        if r < a {
+                            out.push(Pair {
+                                table: ti,
+                                row,
+                                label: label.clone(),
+                                anggaran: a,
+                                realisasi: r,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+impl Check for NarrativeRemainder {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let pairs = self.pairs(ctx);
+        if pairs.is_empty() {
+            return;
+        }
+        let year_n = ctx.year();
+        let tol = ctx.tolerance;
+        for unit in units(ctx) {
+            if crate::limits::out_of_time() {
+                return;
+            }
+            let text = unit.text.as_str();
+            let figs = figures(text);
+            for m in self.p.remainder_word.0.find_iter(text) {
+                // The amount right after the remainder word, then its percentage.
+                let Some(ai) = figs.iter().position(|f| f.start >= m.end()) else {
+                    continue;
+                };
+                let amount_fig = &figs[ai];
+                let gap_ok = text
+                    .get(m.end()..amount_fig.start)
+                    .is_some_and(|g| REM_GAP.is_match(g));
+                if !gap_ok || !is_amount(amount_fig) {
+                    continue;
+                }
+                let Some(share) = figs.get(ai + 1) else {
+                    continue;
+                };
+                let link_ok = text
+                    .get(amount_fig.end..share.start)
+                    .is_some_and(|g| REM_LINK.is_match(g));
+                if share.kind != FigureKind::Percent || !link_ok {
+                    continue;
+                }
+                let after = text.get(share.end..).unwrap_or("");
+                let after = head(after, 60);
+                let Some(base) = self.p.of_budget.0.find(after) else {
+                    continue;
+                };
+                if base.start() > 3 {
+                    continue;
+                }
+                // "dari total pagu": the share of the whole, not of the row.
+                if REM_WHOLE.is_match(base.as_str()) {
+                    out.skip(REM_TOTAL);
+                    continue;
+                }
+                // "dari pagu tahun 2023": another year's budget.
+                let tail = &after[base.end()..];
+                let tail = head(tail, 20);
+                if other_year(tail, year_n) {
+                    out.skip(REM_YEAR);
+                    continue;
+                }
+                let x = amount_fig.value;
+                let rows: Vec<&Pair> = pairs
+                    .iter()
+                    .filter(|p| p.anggaran - p.realisasi == x)
+                    .collect();
+                let Some(row) = rows.first() else {
+                    out.skip(REM_NO_ROW);
+                    continue;
+                };
+                if rows.iter().any(|p| p.anggaran != row.anggaran) {
+                    out.skip(REM_AMBIGUOUS);
+                    continue;
+                }
+                let expected = x / row.anggaran * Decimal::ONE_HUNDRED;
+                // One unit off in the last shown decimal: the complement of a
+                // rounded or truncated absorption (100 − 77,33 = 22,67).
+                let last_unit = Decimal::new(1, share.decimals);
+                if agrees(share, expected, tol) || (share.value - expected).abs() <= last_unit {
+                    out.agree();
+                    continue;
+                }
+                // Of a total or another budget of the tables: another base.
+                if pairs
+                    .iter()
+                    .any(|p| agrees(share, x / p.anggaran * Decimal::ONE_HUNDRED, tol))
+                {
+                    out.skip(REM_OTHER_BASE);
+                    continue;
+                }
+                // Another row's share: the percentages of two rows swapped.
+                let swapped = pairs
+                    .iter()
+                    .find(|p| {
+                        p.anggaran != row.anggaran
+                            && agrees(
+                                share,
+                                (p.anggaran - p.realisasi) / p.anggaran * Decimal::ONE_HUNDRED,
+                                tol,
+                            )
+                    })
+                    .map(|p| {
+                        Localized::new(
+                            format!(
+                                "; {} adalah persentase sisa \"{}\" ({} / {})",
+                                share.text,
+                                p.label,
+                                amount(p.anggaran - p.realisasi),
+                                amount(p.anggaran)
+                            ),
+                            format!(
+                                "; {} is the unspent share of \"{}\" ({} / {})",
+                                share.text,
+                                p.label,
+                                amount(p.anggaran - p.realisasi),
+                                amount(p.anggaran)
+                            ),
+                        )
+                    })
+                    .unwrap_or_else(|| Localized::same(String::new()));
+                let table = &ctx.report.tables[row.table];
+                let tname = table_name(table);
+                let line = unit.line_at(share.start);
+                let line_text = ctx
+                    .report
+                    .lines
+                    .get(line)
+                    .map(|l| l.line.text.as_str())
+                    .unwrap_or("");
+                let highlight = line_text
+                    .find(&share.text)
+                    .map(|a| (a, a + share.text.len()));
+                let (a, r) = (amount(row.anggaran), amount(row.realisasi));
+                out.push(
+                    Draft {
+                        line,
+                        stated: share.text.clone(),
+                        expected: format!("{}%", pct(expected)),
+                        computation: Localized::new(
+                            format!(
+                                "\"{}\" di {} (hlm. {}): anggaran {a} − realisasi {r} = {}; {} / {a} × 100 = {}%{}",
+                                row.label, tname.id, row.row.page, amount(x), amount(x), pct(expected), swapped.id
+                            ),
+                            format!(
+                                "\"{}\" in {} (p. {}): budget {a} − realisation {r} = {}; {} / {a} × 100 = {}%{}",
+                                row.label, tname.en, row.row.page, amount(x), amount(x), pct(expected), swapped.en
+                            ),
+                        ),
+                        related: vec![ctx.row_line(row.row.page, row.row.line)],
+                        highlight,
+                        ..Default::default()
+                    }
+                    .var("activity", Localized::same(row.label.clone()))
+                    .var("amount", Localized::same(amount_fig.text.clone()))
+                    .var("table", tname),
+                );
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::word_like;
@@ -1820,5 +2115,52 @@ mod tests {
             "Kegiatan Pemantauan Pencemaran Udara dengan anggaran sebesar Rp 1.329.532.000,00.",
         );
         assert!(findings(RULE, &text).is_empty());
+    }
+
+    const REMAINDER: &str = "narrative-remainder-share";
+
+    fn remainder_report(narrative: &str) -> String {
+        format!(
+            "LAPORAN KINERJA TAHUN 2024\n\n\
+             Tabel 3.8 Realisasi Anggaran per Jenis Belanja TA 2024\n\n\
+             | Jenis Belanja | Pagu Akhir | Realisasi | % |\n\
+             |---|---|---|---|\n\
+             | Belanja Pegawai | Rp 3.227.584.000 | Rp 3.176.877.297 | 98,43 |\n\
+             | Belanja Barang | Rp 6.218.982.000 | Rp 5.798.487.852 | 93,24 |\n\
+             | Belanja Modal | Rp 5.613.900.000 | Rp 5.613.900.000 | 100 |\n\n\
+             {narrative}\n"
+        )
+    }
+
+    #[test]
+    fn remainder_shares_of_two_rows_swapped_are_found() {
+        let text = remainder_report(
+            "Belanja barang pada tahun 2024 tidak terserap sebesar Rp. 420.494.148,- atau \
+             sebesar 1,57% dari pagu tahun 2024.\n\n\
+             Belanja pegawai pada tahun 2024 tidak terserap sebesar Rp. 50.706.703,- atau \
+             sebesar 6,76% dari pagu tahun 2024.",
+        );
+        let (found, _) = run_default(REMAINDER, &text);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(found[0].stated, "1,57%");
+        assert_eq!(found[0].expected, "6,76%");
+        assert_eq!(found[1].stated, "6,76%");
+        assert_eq!(found[1].expected, "1,57%");
+    }
+
+    #[test]
+    fn remainder_shares_right_rounded_of_a_total_or_unanchored_are_not_found() {
+        let text = remainder_report(
+            // Right; one unit off in the last decimal (100 − 93,24 style); of
+            // the whole budget; another year's pagu; no row left exactly this.
+            "Belanja barang tidak terserap sebesar Rp. 420.494.148,- atau sebesar 6,76% dari pagu.\n\n\
+             Belanja barang tidak terserap sebesar Rp. 420.494.148,- atau sebesar 6,77% dari pagu.\n\n\
+             Belanja barang tidak terserap sebesar Rp. 420.494.148 atau 2,79% dari total pagu.\n\n\
+             Belanja pegawai tidak terserap sebesar Rp. 50.706.703 atau 9,99% dari pagu tahun 2023.\n\n\
+             Sisa anggaran sebesar Rp. 50.700.000 atau 9,99% dari pagu.",
+        );
+        let (found, coverage) = run_default(REMAINDER, &text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 2, "{coverage:?}");
     }
 }
