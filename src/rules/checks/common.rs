@@ -108,12 +108,6 @@ impl<'r, 'd> Context<'r, 'd> {
         }
     }
 
-    /// The report's paragraphs (structure already joins those a blank line
-    /// split mid-sentence).
-    pub fn joined_paragraphs(&self) -> &[Paragraph] {
-        &self.report.paragraphs
-    }
-
     pub fn year(&self) -> Option<i32> {
         self.report.metadata.year
     }

@@ -47,7 +47,7 @@ fn number(text: &str) -> Option<Decimal> {
 
 impl Check for CountShare {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
-        for para in ctx.joined_paragraphs() {
+        for para in &ctx.report.paragraphs {
             let text = &para.text;
             for c in self.p.part.0.captures_iter(text) {
                 let (Some(part_m), Some(noun_m), Some(share_m)) =

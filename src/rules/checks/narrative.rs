@@ -372,7 +372,7 @@ impl SentenceCapaian {
 /// sentence runs over several of them): the check runs on the whole document.
 impl Check for SentenceCapaian {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
-        for para in ctx.joined_paragraphs() {
+        for para in &ctx.report.paragraphs {
             if crate::limits::out_of_time() {
                 return;
             }
@@ -442,7 +442,7 @@ const PASSAGE_PARTS: Why = Why {
 
 impl Check for ParagraphAverage {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
-        for para in ctx.joined_paragraphs() {
+        for para in &ctx.report.paragraphs {
             if crate::limits::out_of_time() {
                 return;
             }

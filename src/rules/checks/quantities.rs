@@ -79,7 +79,7 @@ impl Check for SameQuantity {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let mut statements = Vec::new();
         // A sentence a blank line split (wide line spacing) is read whole.
-        let joined = ctx.joined_paragraphs();
+        let joined = &ctx.report.paragraphs;
         for source in &self.p.sources {
             for para in joined
                 .iter()
@@ -346,7 +346,8 @@ fn total_with_budget<'t>(ctx: &'t Context<'_, '_>, base: Decimal) -> Vec<Base<'t
 impl Check for StatedAbsorption {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         for para in ctx
-            .joined_paragraphs()
+            .report
+            .paragraphs
             .iter()
             .filter(|p| self.p.chapters.contains(p.chapter))
         {

@@ -36,7 +36,7 @@ const NOT_TWO: Why = Why {
 
 impl Check for RunningTotal {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
-        for para in ctx.joined_paragraphs() {
+        for para in &ctx.report.paragraphs {
             let text = &para.text;
             for m in self.p.total.0.find_iter(text) {
                 let after = &text[m.end()..];

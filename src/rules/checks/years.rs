@@ -97,7 +97,7 @@ impl Check for YearMentions {
             out.skip(NO_YEAR);
             return;
         };
-        let joined = ctx.joined_paragraphs();
+        let joined = &ctx.report.paragraphs;
         for m in &self.p.mentions {
             let expected = n + m.offset;
             let report = |line: usize, at: usize, year_text: &str, out: &mut Sink| {
@@ -413,7 +413,7 @@ fn plan_periods(
     window: usize,
 ) -> Vec<PeriodMention> {
     let mut out = Vec::new();
-    for para in ctx.joined_paragraphs() {
+    for para in &ctx.report.paragraphs {
         if crate::limits::out_of_time() {
             break;
         }
@@ -484,7 +484,7 @@ fn plan_ends(
     window: usize,
 ) -> Vec<(usize, usize, i32)> {
     let mut out = Vec::new();
-    for para in ctx.joined_paragraphs() {
+    for para in &ctx.report.paragraphs {
         if crate::limits::out_of_time() {
             break;
         }
@@ -765,7 +765,7 @@ fn ordinal_value(word: &str) -> Option<Option<i32>> {
 
 impl Check for YearOfPeriod {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
-        for para in ctx.joined_paragraphs() {
+        for para in &ctx.report.paragraphs {
             self.in_paragraph(para, ctx, out);
         }
     }
@@ -906,7 +906,7 @@ impl SameYearComparison {
 
 impl Check for SameYearComparison {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
-        for para in ctx.joined_paragraphs() {
+        for para in &ctx.report.paragraphs {
             self.in_paragraph(para, ctx, out);
         }
     }
