@@ -53,6 +53,26 @@ pub struct NarrativeBudget {
     p: NarrativeBudgetParams,
 }
 
+/// The columns of `table` with `role` figures of year n (or of no year) whose
+/// label `skip` does not match: any anggaran column; realisasi or capaian ones
+/// holding money, or any in a budget table.
+fn budget_columns(table: &Table, role: Role, skip: &Pattern, year_n: Option<i32>) -> Vec<usize> {
+    let budget = table.kind == TableKind::Budget;
+    table
+        .roles
+        .iter()
+        .enumerate()
+        .filter(|(c, r)| {
+            let label = table.columns.get(*c).map(String::as_str).unwrap_or("");
+            r.role == role
+                && (role == Role::Anggaran || r.money || budget)
+                && !skip.is_match(label)
+                && column_year(table, *c).is_none_or(|y| year_n.is_none_or(|n| n == y))
+        })
+        .map(|(c, _)| c)
+        .collect()
+}
+
 impl NarrativeBudget {
     pub fn new(p: NarrativeBudgetParams) -> Result<Self, String> {
         Ok(NarrativeBudget { p })
@@ -523,34 +543,11 @@ impl NarrativeBudget {
         let year_n = ctx.year();
         let mut out = Vec::new();
         for (ti, table) in ctx.report.tables.iter().enumerate() {
-            let usable = |c: usize| {
-                let label = table.columns.get(c).map(String::as_str).unwrap_or("");
-                !self.p.skip_column.is_match(label)
-                    && column_year(table, c).is_none_or(|y| year_n.is_none_or(|n| n == y))
-            };
-            let budget = table.kind == TableKind::Budget;
-            let cols = |want: FigureRole| -> Vec<usize> {
-                table
-                    .roles
-                    .iter()
-                    .enumerate()
-                    .filter(|(c, r)| {
-                        let role_ok = match want {
-                            FigureRole::Anggaran => r.role == Role::Anggaran,
-                            FigureRole::Realisasi => {
-                                r.role == Role::Realisasi && (r.money || budget)
-                            }
-                            FigureRole::Capaian => r.role == Role::Capaian && (r.money || budget),
-                        };
-                        role_ok && usable(*c)
-                    })
-                    .map(|(c, _)| c)
-                    .collect()
-            };
+            let cols = |role: Role| budget_columns(table, role, &self.p.skip_column, year_n);
             let (ca, cr, cc) = (
-                cols(FigureRole::Anggaran),
-                cols(FigureRole::Realisasi),
-                cols(FigureRole::Capaian),
+                cols(Role::Anggaran),
+                cols(Role::Realisasi),
+                cols(Role::Capaian),
             );
             let Some(first) = ca.iter().chain(&cr).min().copied() else {
                 continue;
@@ -1147,21 +1144,8 @@ impl NarrativeBudgetSum {
         let year_n = ctx.year();
         let mut found = Vec::new();
         for (ti, table) in ctx.report.tables.iter().enumerate() {
-            let budget = table.kind == TableKind::Budget;
-            let usable = |c: usize| {
-                let label = table.columns.get(c).map(String::as_str).unwrap_or("");
-                !self.p.skip_column.is_match(label)
-                    && column_year(table, c).is_none_or(|y| year_n.is_none_or(|n| n == y))
-            };
-            let ca: Vec<usize> = (0..table.roles.len())
-                .filter(|&c| table.roles[c].role == Role::Anggaran && usable(c))
-                .collect();
-            let cr: Vec<usize> = (0..table.roles.len())
-                .filter(|&c| {
-                    let r = &table.roles[c];
-                    r.role == Role::Realisasi && (r.money || budget) && usable(c)
-                })
-                .collect();
+            let ca = budget_columns(table, Role::Anggaran, &self.p.skip_column, year_n);
+            let cr = budget_columns(table, Role::Realisasi, &self.p.skip_column, year_n);
             if ca.is_empty() || cr.is_empty() {
                 continue;
             }
@@ -1672,21 +1656,7 @@ impl NarrativeRemainder {
         let year_n = ctx.year();
         let mut out = Vec::new();
         for (ti, table) in ctx.report.tables.iter().enumerate() {
-            let usable = |c: usize| {
-                let label = table.columns.get(c).map(String::as_str).unwrap_or("");
-                !self.p.skip_column.is_match(label)
-                    && column_year(table, c).is_none_or(|y| year_n.is_none_or(|n| n == y))
-            };
-            let budget = table.kind == TableKind::Budget;
-            let cols = |role: Role| -> Vec<usize> {
-                table
-                    .roles
-                    .iter()
-                    .enumerate()
-                    .filter(|(c, r)| r.role == role && (r.money || budget) && usable(*c))
-                    .map(|(c, _)| c)
-                    .collect()
-            };
+            let cols = |role: Role| budget_columns(table, role, &self.p.skip_column, year_n);
             let (ca, cr) = (cols(Role::Anggaran), cols(Role::Realisasi));
             if ca.is_empty() || cr.is_empty() {
                 continue;
