@@ -10,7 +10,8 @@ or reads an existing output with --json, and matches its findings to the keys ex
   - a finding is judged when a key's tool_findings has a verdict with the same file, page, rule
     and stated (whitespace collapsed): TRUE and TRUE-WRONG-DETAIL count as true, FALSE-* as
     false, DEBATABLE as neither; the others are unjudged;
-  - a key error is found when a finding on its file and page (±1) states a number (2+ digits)
+  - a key error is found when a TRUE verdict names it in "errors" and its finding is made, or
+    (as score-keys) when a finding on its file and page (±1) states a number (2+ digits)
     that the error's `stated` also contains;
   - recall = (high/medium errors found + TRUE verdicts whose finding is made)
              / (high/medium errors + TRUE verdicts).
@@ -104,7 +105,13 @@ def score(keys, findings):
         r["true_found"] = r["true_keys"] & made
         r["errors"] = {c: [e for e in key.get("errors", []) if e.get("confidence") == c]
                        for c in ("high", "medium", "low")}
-        r["found"] = [e["id"] for e in key.get("errors", []) if error_found(e, fs)]
+        # Found by the figures the finding states (as score-keys does), or by a TRUE verdict
+        # on a finding made here that names the error in its "errors" (a link made by hand
+        # after reading the page: a missing chapter or a wrong office states no figure).
+        linked = {eid for v in key.get("tool_findings", []) if v["verdict"].startswith("TRUE")
+                  and ident(v) in made for eid in v.get("errors", [])}
+        r["found"] = [e["id"] for e in key.get("errors", [])
+                      if error_found(e, fs) or e["id"] in linked]
         result[name] = r
     return result
 
