@@ -388,10 +388,17 @@ fn centred_rows(
     let mut out = Vec::with_capacity(segments.len());
     for seg in segments {
         let mut cells: Vec<Vec<Glyph>> = vec![Vec::new(); starts.len()];
+        // A word goes whole to the column its middle is in: a figure set
+        // flush right in a row whose cells sit off the columns of the rows
+        // above starts left of its column start, and must not be cut there.
         for (_, row) in &seg {
-            for g in row {
-                if let Some(cell) = cells.get_mut(column(g.x + g.width / 2.0)) {
-                    cell.push(g.clone());
+            for run in word_runs(row) {
+                let (Some(first), Some(last)) = (run.first(), run.last()) else {
+                    continue;
+                };
+                let middle = (first.x + last.x + last.width) / 2.0;
+                if let Some(cell) = cells.get_mut(column(middle)) {
+                    cell.extend(run.iter().cloned());
                 }
             }
         }
@@ -680,21 +687,31 @@ fn medium_cuts(row: &[Glyph]) -> Vec<f32> {
 /// space or a gap a word space would fill (a figure inside a span of prose
 /// is a word of its own).
 fn words(row: &[Glyph]) -> Vec<(String, f32, f32)> {
-    let mut out: Vec<(String, f32, f32)> = Vec::new();
-    let mut prev: Option<&Glyph> = None;
-    for g in row {
-        let blank = g.text.trim().is_empty();
-        let breaks = prev.is_none_or(|p| g.space_before || gap(p, g) > word_break(p, g));
-        match out.last_mut() {
-            _ if blank => {}
-            Some(word) if !breaks && prev.is_some_and(|p| !p.text.trim().is_empty()) => {
-                word.0.push_str(&g.text);
-                word.2 = g.x + g.width;
-            }
-            _ => out.push((g.text.to_string(), g.x, g.x + g.width)),
+    word_runs(row)
+        .into_iter()
+        .filter(|run| run.iter().all(|g| !g.text.trim().is_empty()))
+        .filter_map(|run| {
+            let (first, last) = (run.first()?, run.last()?);
+            let text: String = run.iter().map(|g| &*g.text).collect();
+            Some((text, first.x, last.x + last.width))
+        })
+        .collect()
+}
+
+/// A row of glyphs cut into runs: each word (glyphs closer than a word space,
+/// none blank) and each blank glyph on its own.
+fn word_runs(row: &[Glyph]) -> Vec<&[Glyph]> {
+    let mut out: Vec<&[Glyph]> = Vec::new();
+    let mut start = 0;
+    for (i, w) in row.windows(2).enumerate() {
+        let (prev, g) = (&w[0], &w[1]);
+        let blank = |g: &Glyph| g.text.trim().is_empty();
+        if blank(prev) || blank(g) || g.space_before || gap(prev, g) > word_break(prev, g) {
+            out.extend(row.get(start..=i));
+            start = i + 1;
         }
-        prev = Some(g);
     }
+    out.extend(row.get(start..).filter(|run| !run.is_empty()));
     out
 }
 
@@ -831,5 +848,48 @@ mod tests {
         ));
         assert!(!joins_without_space("100,00", "100,00", true));
         assert!(!joins_without_space("Sasaran -", "Daging", false));
+    }
+
+    /// Glyphs of `text` from x, each `advance` wide, on baseline y (size 9).
+    fn glyph_run(text: &str, x: f32, y: f32, advance: f32) -> Vec<Glyph> {
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| Glyph {
+                text: c.to_string().into(),
+                x: x + i as f32 * advance,
+                y,
+                width: advance,
+                size: 9.0,
+                bold: false,
+                space_before: false,
+                glue: false,
+                dir: 0,
+                space: 2.5,
+                group: 0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_word_goes_whole_to_the_column_of_its_middle() {
+        // The last row's figure starts 8 points left of the column the rows
+        // above start it at: it is that column's figure, not two cells' text.
+        let row = |label: &str, figure: &str, figure_x: f32, y: f32| {
+            let mut glyphs = glyph_run(label, 10.0, y, 4.0);
+            glyphs.extend(glyph_run(figure, figure_x, y, 4.0));
+            (y, glyphs)
+        };
+        let block = vec![
+            row("Program A", "3.546.948", 100.0, 10.0),
+            row("Program B", "1.546.948", 100.0, 30.0),
+            row("Jumlah", "469.325.000", 92.0, 50.0),
+        ];
+        let (lines, _) = centred_rows(&block, &[10.0, 100.0], true, None).expect("rows");
+        let cells: Vec<Vec<String>> = lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.text.clone()).collect())
+            .collect();
+        assert_eq!(cells[2], ["Jumlah", "469.325.000"]);
+        assert_eq!(cells[0], ["Program A", "3.546.948"]);
     }
 }
