@@ -700,7 +700,7 @@ fn words(row: &[Glyph]) -> Vec<(String, f32, f32)> {
 
 /// A row of glyphs cut into runs: each word (glyphs closer than a word space,
 /// none blank) and each blank glyph on its own.
-fn word_runs(row: &[Glyph]) -> Vec<&[Glyph]> {
+pub fn word_runs(row: &[Glyph]) -> Vec<&[Glyph]> {
     let mut out: Vec<&[Glyph]> = Vec::new();
     let mut start = 0;
     for (i, w) in row.windows(2).enumerate() {
@@ -828,6 +828,27 @@ fn is_complete_figure(token: &str) -> bool {
     COMPLETE.is_match(token)
 }
 
+/// Test glyphs: `text` from x, each glyph `advance` wide, on baseline y (size 9).
+#[cfg(test)]
+pub(super) fn glyph_run(text: &str, x: f32, y: f32, advance: f32) -> Vec<Glyph> {
+    text.chars()
+        .enumerate()
+        .map(|(i, c)| Glyph {
+            text: c.to_string().into(),
+            x: x + i as f32 * advance,
+            y,
+            width: advance,
+            size: 9.0,
+            bold: false,
+            space_before: false,
+            glue: false,
+            dir: 0,
+            space: 2.5,
+            group: 0,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -848,26 +869,6 @@ mod tests {
         ));
         assert!(!joins_without_space("100,00", "100,00", true));
         assert!(!joins_without_space("Sasaran -", "Daging", false));
-    }
-
-    /// Glyphs of `text` from x, each `advance` wide, on baseline y (size 9).
-    fn glyph_run(text: &str, x: f32, y: f32, advance: f32) -> Vec<Glyph> {
-        text.chars()
-            .enumerate()
-            .map(|(i, c)| Glyph {
-                text: c.to_string().into(),
-                x: x + i as f32 * advance,
-                y,
-                width: advance,
-                size: 9.0,
-                bold: false,
-                space_before: false,
-                glue: false,
-                dir: 0,
-                space: 2.5,
-                group: 0,
-            })
-            .collect()
     }
 
     #[test]

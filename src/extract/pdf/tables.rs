@@ -3,7 +3,7 @@
 //! `Delimited` line with a span per cell (empty cells included).
 
 use super::content::{Glyph, Rule};
-use super::layout::{TextLine, cell_text, joins_without_space, rows, spans};
+use super::layout::{TextLine, cell_text, joins_without_space, rows, spans, word_runs};
 use crate::extract::blocks::is_figure_text;
 use crate::extract::{CellLine, CellMode, Grid, GridCell, GridSource, Span};
 
@@ -319,9 +319,25 @@ fn read_cells(
         .collect();
     let mut rest = Vec::with_capacity(glyphs.len());
     let mut taken = 0usize;
-    for g in glyphs.drain(..) {
-        let cx = g.x + g.width / 2.0;
-        let cy = g.y - g.size * 0.3;
+    // Each glyph placed by its word's middle and first baseline: a word goes
+    // whole to one cell, even where a rule runs through it (a chart's axis
+    // label centred on its grid line).
+    let words: Vec<((f32, f32), Glyph)> = rows(std::mem::take(glyphs))
+        .into_iter()
+        .flat_map(|(_, row)| {
+            word_runs(&row)
+                .into_iter()
+                .flat_map(|run| {
+                    let at = match (run.first(), run.last()) {
+                        (Some(a), Some(b)) => ((a.x + b.x + b.width) / 2.0, a.y - a.size * 0.3),
+                        _ => (0.0, 0.0),
+                    };
+                    run.iter().map(move |g| (at, g.clone()))
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for ((cx, cy), g) in words {
         let mut placed = false;
         if g.dir == 0
             && cy > top
@@ -761,6 +777,7 @@ fn glyph_extent(glyphs: &[Glyph]) -> Option<(f32, f32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::pdf::layout::glyph_run;
 
     fn h(at: f32, from: f32, to: f32) -> Rule {
         Rule {
@@ -843,5 +860,32 @@ mod tests {
         let lattices = grids(&rules);
         assert_eq!(lattices.len(), 1);
         assert_eq!(separators(&lattices[0], 600.0, 650.0).len(), 4);
+    }
+
+    #[test]
+    fn a_word_a_rule_runs_through_goes_whole_to_one_cell() {
+        // Two rows of two cells; the figure of the second row runs over the
+        // column rule at x = 200: it is read whole, in the cell of its middle.
+        let mut rules = vec![
+            h(100.0, 100.0, 300.0),
+            h(120.0, 100.0, 300.0),
+            h(140.0, 100.0, 300.0),
+        ];
+        for x in [100.0, 200.0, 300.0] {
+            rules.push(Rule {
+                horizontal: false,
+                at: x,
+                from: 100.0,
+                to: 140.0,
+            });
+        }
+        let mut glyphs = glyph_run("Jumlah", 105.0, 115.0, 4.0);
+        glyphs.extend(glyph_run("Target", 205.0, 115.0, 4.0));
+        glyphs.extend(glyph_run("Total", 105.0, 135.0, 4.0));
+        glyphs.extend(glyph_run("469.325", 190.0, 135.0, 4.0));
+        let tables = ruled_tables(&mut glyphs, &rules, 0);
+        assert_eq!(tables.len(), 1);
+        let texts: Vec<String> = tables[0].lines.iter().map(TextLine::text).collect();
+        assert_eq!(texts, ["Jumlah\tTarget", "Total\t469.325"]);
     }
 }
