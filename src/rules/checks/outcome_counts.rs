@@ -8,11 +8,15 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Deserialize;
 
+use rust_decimal::Decimal;
+
+use crate::facts::figures::FigureKind;
 use crate::facts::words::parse_number_words;
 use crate::findings::Localized;
-use crate::structure::Paragraph;
+use crate::structure::roles::{Role, TableKind};
+use crate::structure::{Paragraph, RowKind};
 
-use super::common::{Context, Pattern};
+use super::common::{Context, Pattern, pct};
 use super::{Check, Draft, Sink, Why};
 
 #[derive(Debug, Deserialize)]
@@ -32,6 +36,17 @@ pub struct OutcomeCountParams {
     /// Words that make one count part of another ("di antaranya"): the
     /// paragraph's counts are then not disjoint, and the check abstains.
     nested: Pattern,
+    /// Compare the met count with the performance tables instead of with
+    /// the stated total (a rule of its own, with its own message).
+    #[serde(default)]
+    against_tables: bool,
+    /// With `against_tables`: "seluruh sasaran …" (group `noun`), a claim about
+    /// every row; the outcome after it is read with `met`.
+    #[serde(default)]
+    all_mention: Option<Pattern>,
+    /// What right before an `all_mention` undoes it ("tidak", "hampir").
+    #[serde(default)]
+    not_before: Option<Pattern>,
 }
 
 #[derive(Debug)]
@@ -75,6 +90,9 @@ struct Count {
     /// Byte range of the count and its noun in the paragraph.
     start: usize,
     end: usize,
+    /// A met outcome that exceeds the target ("melebihi", "melampaui"), not
+    /// merely reaches it.
+    exceeds: bool,
 }
 
 impl OutcomeCount {
@@ -99,9 +117,11 @@ impl OutcomeCount {
                 .map(|(i, _)| i)
                 .unwrap_or(0);
             let before = &text[before_start..count.start()];
+            let mut exceeds = false;
             let kind = if self.p.unmet.0.is_match(after) {
                 Mention::Unmet
-            } else if self.p.met.0.is_match(after) {
+            } else if let Some(m) = self.p.met.0.find(after) {
+                exceeds = EXCEEDS.is_match(m.as_str());
                 Mention::Met
             } else if self.p.total_before.0.is_match(before) {
                 Mention::Total
@@ -114,11 +134,15 @@ impl OutcomeCount {
                 value,
                 start: count.start(),
                 end: all.end(),
+                exceeds,
             });
         }
         out
     }
 }
+
+static EXCEEDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)melebihi|melampaui").expect("valid regex"));
 
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:\d{1,2}[.)]|[a-zA-Z][.)]|\(\d{1,2}\)|[-•*➤])\s").expect("valid regex")
@@ -172,7 +196,11 @@ fn passages(ctx: &Context<'_, '_>) -> Vec<Paragraph> {
 impl Check for OutcomeCount {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         for para in passages(ctx) {
-            self.passage(&para, ctx, out);
+            if self.p.all_mention.is_some() {
+                self.every(&para, ctx, out);
+            } else {
+                self.passage(&para, ctx, out);
+            }
         }
     }
 }
@@ -191,6 +219,10 @@ impl OutcomeCount {
                 .filter(|c| c.noun == total.noun)
                 .take_while(|c| c.kind != Mention::Total)
                 .collect();
+            if self.p.against_tables {
+                self.against_tables(para, total, &outcomes, ctx, out);
+                continue;
+            }
             if outcomes.len() < 2 {
                 continue;
             }
@@ -253,6 +285,456 @@ impl OutcomeCount {
     }
 }
 
+const NO_TABLE: Why = Why {
+    en: "no performance table holds as many indicators as the text counts",
+    id: "tidak ada tabel pengukuran kinerja yang memuat indikator sebanyak yang disebut",
+};
+
+const TABLES_DIFFER: Why = Why {
+    en: "the performance tables holding that many indicators count their outcomes differently",
+    id: "tabel pengukuran kinerja dengan jumlah indikator itu menghitung hasilnya berbeda",
+};
+
+const NEAR_TARGET: Why = Why {
+    en: "rows just under the target (90–100%): the text may count them as met",
+    id: "ada baris sedikit di bawah target (90–100%): teks mungkin menghitungnya tercapai",
+};
+
+const UNREAD_CAPAIAN: Why = Why {
+    en: "a capaian cell is not a number",
+    id: "ada sel capaian yang bukan angka",
+};
+
+const OTHER_YEAR: Why = Why {
+    en: "the passage speaks of another year than the report's",
+    id: "kalimat menyebut tahun lain dari tahun laporan",
+};
+
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").expect("valid regex"));
+
+/// A capaian cell that holds no achievement at all ("-", "NA", empty).
+static NO_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:-+|–|n/?a|tidak\s+ada(?:\s+data)?|belum\s+ada(?:\s+data)?)?\s*$")
+        .expect("valid regex")
+});
+
+/// The label of a total or average row (not "Jumlah dokumen …", an indicator).
+static TOTAL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:grand\s+|sub\s*-?\s*)?(?:jumlah|total|rata\s*-?\s*rata|rerata)(?:\s+(?:capaian|nilai|keseluruhan|seluruhnya|kinerja|total|akhir))*\W*$")
+        .expect("valid regex")
+});
+
+/// One indicator row of a performance table: its capaian, if it has a number
+/// (None: no achievement), and its line.
+#[derive(Clone)]
+struct IndicatorRow {
+    capaian: Option<Decimal>,
+    line: usize,
+    /// The sasaran the row belongs to, when the table has a sasaran column
+    /// (a blank cell continues the sasaran above).
+    sasaran: Option<String>,
+}
+
+/// The indicator rows of the report's performance tables: each table alone,
+/// and each run of consecutive performance tables with the same columns (one
+/// table per sasaran). None in a set: a capaian cell that could not be read.
+/// The bool: the set is one table of a longer run (a part of the indicators).
+fn indicator_sets(ctx: &Context<'_, '_>) -> Vec<(String, Option<Vec<IndicatorRow>>, bool)> {
+    let mut singles: Vec<(usize, String, Option<Vec<IndicatorRow>>)> = Vec::new();
+    for (i, t) in ctx.report.tables.iter().enumerate() {
+        if t.kind != TableKind::Performance {
+            continue;
+        }
+        let of = |role: Role| -> Vec<usize> {
+            t.roles
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.role == role)
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let capaian = of(Role::Capaian);
+        let (targets, realisasi) = (of(Role::Target), of(Role::Realisasi));
+        let [cap] = capaian[..] else {
+            continue;
+        };
+        if targets.is_empty() && realisasi.is_empty() {
+            continue;
+        }
+        if let (Some(y), Some(n)) = (t.roles[cap].year, ctx.year())
+            && y != n
+        {
+            continue;
+        }
+        // The column naming the sasaran ("SASARAN Uraian", "Sasaran Strategis").
+        let sasaran_col = t.columns.iter().enumerate().position(|(i, h)| {
+            let h = h.to_lowercase();
+            t.roles.get(i).is_some_and(|r| r.role == Role::Label)
+                && h.contains("sasaran")
+                && !h.contains("indikator")
+        });
+        let mut current: Option<String> = None;
+        let mut rows = Some(Vec::new());
+        for r in &t.rows {
+            // Not the row's kind alone: "Jumlah dokumen …" is an indicator.
+            if r.kind == RowKind::Group || r.label().is_empty() || TOTAL_LABEL.is_match(r.label()) {
+                continue;
+            }
+            let filled = |c: usize| r.cell(c).is_some_and(|c| !c.text.trim().is_empty());
+            let cap_text = r.cell(cap).map(|c| c.text.as_str()).unwrap_or("");
+            // A heading row inside the table ("Jumlah produksi :" over its items).
+            if !filled(cap) && !targets.iter().chain(&realisasi).any(|&c| filled(c)) {
+                continue;
+            }
+            let capaian = match r.figure(cap) {
+                Some(f) if f.kind == FigureKind::Percent || f.kind == FigureKind::Plain => {
+                    Some(f.value)
+                }
+                _ if NO_VALUE.is_match(cap_text) => None,
+                _ => {
+                    rows = None;
+                    break;
+                }
+            };
+            if let Some(v) = rows.as_mut() {
+                let name = sasaran_col
+                    .and_then(|c| r.cell(c))
+                    .map(|c| c.text.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .filter(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 3);
+                if name.is_some() {
+                    current = name;
+                }
+                v.push(IndicatorRow {
+                    capaian,
+                    line: ctx.row_line(r.page, r.line),
+                    sasaran: sasaran_col.and(current.clone()),
+                });
+            }
+        }
+        let name = t
+            .caption_number()
+            .unwrap_or_else(|| format!("tabel hlm. {}", t.page));
+        singles.push((i, name, rows));
+    }
+    let mut sets: Vec<(String, Option<Vec<IndicatorRow>>, bool)> = Vec::new();
+    let mut in_run = vec![false; singles.len()];
+    // Runs of performance tables with the same columns, one after the other
+    // in one chapter.
+    let mut k = 0;
+    while k < singles.len() {
+        let mut j = k + 1;
+        while j < singles.len()
+            && ctx.report.tables[singles[j].0].chapter == ctx.report.tables[singles[k].0].chapter
+            && ctx.report.tables[singles[j].0].columns == ctx.report.tables[singles[k].0].columns
+        {
+            j += 1;
+        }
+        if j - k >= 2 {
+            let name = if singles[k].1 == singles[j - 1].1 {
+                singles[k].1.clone()
+            } else {
+                format!("{}–{}", singles[k].1, singles[j - 1].1)
+            };
+            let mut all = Some(Vec::new());
+            for s in &singles[k..j] {
+                match (&mut all, &s.2) {
+                    (Some(a), Some(rows)) => a.extend(rows.iter().cloned()),
+                    _ => all = None,
+                }
+            }
+            sets.push((name, all, false));
+            in_run[k..j].iter_mut().for_each(|r| *r = true);
+        }
+        k = j;
+    }
+    sets.extend(
+        singles
+            .into_iter()
+            .zip(in_run)
+            .map(|((_, n, r), part)| (n, r, part)),
+    );
+    sets
+}
+
+impl OutcomeCount {
+    /// "Dari 9 indikator, sebanyak 7 indikator telah berhasil dicapai": the
+    /// met count against the rows of the performance table(s) holding exactly
+    /// the stated number of indicators, whose capaian is ≥ 100 (> 100 for
+    /// "melebihi").
+    fn against_tables(
+        &self,
+        para: &Paragraph,
+        total: &Count,
+        outcomes: &[&Count],
+        ctx: &Context<'_, '_>,
+        out: &mut Sink,
+    ) {
+        if total.noun != "indikator" {
+            return;
+        }
+        let met: Vec<&&Count> = outcomes.iter().filter(|c| c.kind == Mention::Met).collect();
+        let [m] = met[..] else {
+            return;
+        };
+        let last = outcomes.iter().map(|c| c.end).max().unwrap_or(total.end);
+        let span = &para.text[total.start.min(last)..last];
+        if self.p.nested.0.is_match(span) {
+            return;
+        }
+        // The sentence of the total, to its end: the year it speaks of.
+        let sentence_start = para.text[..total.start]
+            .rfind(". ")
+            .map(|i| i + 2)
+            .unwrap_or(0);
+        let sentence_end = para.text[last..]
+            .find(". ")
+            .map(|i| last + i)
+            .unwrap_or(para.text.len());
+        if let Some(n) = ctx.year()
+            && YEAR
+                .find_iter(&para.text[sentence_start..sentence_end])
+                .any(|y| y.as_str().parse::<i32>().ok() != Some(n))
+        {
+            out.skip(OTHER_YEAR);
+            return;
+        }
+        let sets: Vec<(String, Option<Vec<IndicatorRow>>)> = indicator_sets(ctx)
+            .into_iter()
+            .filter(|(_, rows, _)| rows.as_ref().is_none_or(|r| r.len() as u64 == total.value))
+            .map(|(n, r, _)| (n, r))
+            .collect();
+        if sets.is_empty() {
+            out.skip(NO_TABLE);
+            return;
+        }
+        let mut judged: Vec<(String, u64, bool, Vec<usize>)> = Vec::new();
+        for (name, rows) in &sets {
+            let Some(rows) = rows else {
+                out.skip(UNREAD_CAPAIAN);
+                return;
+            };
+            let hundred = Decimal::from(100);
+            let is_met = |v: Decimal| if m.exceeds { v > hundred } else { v >= hundred };
+            let met_rows: Vec<usize> = rows
+                .iter()
+                .filter(|r| r.capaian.is_some_and(is_met))
+                .map(|r| r.line)
+                .collect();
+            let near = rows.iter().any(|r| {
+                r.capaian
+                    .is_some_and(|v| !is_met(v) && v >= Decimal::from(90))
+            });
+            judged.push((name.clone(), met_rows.len() as u64, near, met_rows));
+        }
+        let expected = judged[0].1;
+        if judged.iter().any(|j| j.1 != expected) {
+            out.skip(TABLES_DIFFER);
+            return;
+        }
+        if expected == m.value {
+            out.agree();
+            return;
+        }
+        if m.value > expected && judged.iter().any(|j| j.2) {
+            out.skip(NEAR_TARGET);
+            return;
+        }
+        let (name, _, _, met_rows) = &judged[0];
+        let (line, at) = ctx.locate(para, m.start);
+        let shown = para.text[m.start..m.end].to_string();
+        let (word_id, word_en) = if m.exceeds {
+            ("di atas 100%", "above 100%")
+        } else {
+            ("100% atau lebih", "100% or more")
+        };
+        out.push(
+            Draft {
+                line,
+                stated: shown.clone(),
+                expected: format!("{expected} {}", total.noun),
+                computation: Localized::new(
+                    format!(
+                        "{name} memuat {} {} (sebanyak yang disebut); capaian {word_id} hanya pada {expected} baris",
+                        total.value, total.noun
+                    ),
+                    format!(
+                        "{name} holds {} {} (as many as the text states); only {expected} rows have a capaian {word_en}",
+                        total.value, total.noun
+                    ),
+                ),
+                related: met_rows.clone(),
+                highlight: Some((at, at + m.end - m.start)),
+                ..Default::default()
+            }
+            .var("noun", Localized::same(total.noun.clone()))
+            .var("total", Localized::same(para.text[total.start..total.end].to_string())),
+        );
+    }
+}
+
+const NO_SASARAN_TABLE: Why = Why {
+    en: "no performance table names the sasaran of its rows",
+    id: "tidak ada tabel pengukuran kinerja yang menyebut sasaran tiap barisnya",
+};
+
+/// A sasaran (or, unnamed, an indicator) that falls short: its capaian
+/// values and its first row's line.
+type ShortUnit = (String, Vec<Decimal>, usize);
+
+impl OutcomeCount {
+    /// "seluruh sasaran stratejik melebihi target": every sasaran (indicator)
+    /// of the performance tables, against one whose every indicator is at or
+    /// under 100% (under 100% for "mencapai").
+    fn every(&self, para: &Paragraph, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let Some(all) = &self.p.all_mention else {
+            return;
+        };
+        for c in all.0.captures_iter(&para.text) {
+            let (Some(whole), Some(noun)) = (c.get(0), c.name("noun")) else {
+                continue;
+            };
+            let noun = noun.as_str().to_lowercase();
+            let Some(m) = self.p.met.0.find(&para.text[whole.end()..]) else {
+                continue;
+            };
+            let before_start = para.text[..whole.start()]
+                .char_indices()
+                .rev()
+                .nth(30)
+                .map(|(i, _)| i)
+                .unwrap_or(0);
+            if self
+                .p
+                .not_before
+                .as_ref()
+                .is_some_and(|p| p.is_match(&para.text[before_start..whole.start()]))
+            {
+                continue;
+            }
+            let exceeds = EXCEEDS.is_match(m.as_str());
+            let end = whole.end() + m.end();
+            let sentence_start = para.text[..whole.start()]
+                .rfind(". ")
+                .map(|i| i + 2)
+                .unwrap_or(0);
+            let sentence_end = para.text[end..]
+                .find(". ")
+                .map(|i| end + i)
+                .unwrap_or(para.text.len());
+            if let Some(n) = ctx.year()
+                && YEAR
+                    .find_iter(&para.text[sentence_start..sentence_end])
+                    .any(|y| y.as_str().parse::<i32>().ok() != Some(n))
+            {
+                out.skip(OTHER_YEAR);
+                continue;
+            }
+            let hundred = Decimal::from(100);
+            let short = |v: Decimal| if exceeds { v <= hundred } else { v < hundred };
+            // Per table (run): the units that fall short, or None when the
+            // table cannot speak of that noun; a table where every unit meets
+            // the claim contradicts any other.
+            let mut shorts: Vec<(String, Vec<ShortUnit>)> = Vec::new();
+            let mut contradicted = false;
+            for (name, rows, part) in indicator_sets(ctx) {
+                let Some(rows) = rows else {
+                    continue;
+                };
+                if part {
+                    continue;
+                }
+                if rows.is_empty() {
+                    continue;
+                }
+                let units: Vec<(String, Vec<&IndicatorRow>)> = if noun == "sasaran" {
+                    if rows.iter().any(|r| r.sasaran.is_none()) {
+                        continue;
+                    }
+                    let mut units: Vec<(String, Vec<&IndicatorRow>)> = Vec::new();
+                    for r in &rows {
+                        let s = r.sasaran.clone().unwrap_or_default();
+                        match units.iter_mut().find(|(n, _)| *n == s) {
+                            Some((_, v)) => v.push(r),
+                            None => units.push((s, vec![r])),
+                        }
+                    }
+                    units
+                } else {
+                    rows.iter().map(|r| (String::new(), vec![r])).collect()
+                };
+                let mut falling = Vec::new();
+                let mut all_read = true;
+                for (unit, rs) in &units {
+                    let values: Vec<Decimal> = rs.iter().filter_map(|r| r.capaian).collect();
+                    if values.len() != rs.len() {
+                        all_read = false;
+                        continue;
+                    }
+                    if values.iter().all(|v| short(*v)) {
+                        falling.push((unit.clone(), values, rs[0].line));
+                    }
+                }
+                if falling.is_empty() {
+                    if all_read {
+                        contradicted = true;
+                    }
+                } else {
+                    shorts.push((name, falling));
+                }
+            }
+            if contradicted {
+                if shorts.is_empty() {
+                    out.agree();
+                } else {
+                    out.skip(TABLES_DIFFER);
+                }
+                continue;
+            }
+            let Some((table, falling)) = shorts.first() else {
+                if noun == "sasaran" {
+                    out.skip(NO_SASARAN_TABLE);
+                } else {
+                    out.skip(NO_TABLE);
+                }
+                continue;
+            };
+            let (line, at) = ctx.locate(para, whole.start());
+            let stated = para.text[whole.start()..end].to_string();
+            let list = |f: &ShortUnit| {
+                let values: Vec<String> = f.1.iter().map(|v| format!("{}%", pct(*v))).collect();
+                if f.0.is_empty() {
+                    values.join(", ")
+                } else {
+                    format!("'{}': {}", f.0, values.join(", "))
+                }
+            };
+            let listed: Vec<String> = falling.iter().map(list).collect();
+            let (verb_id, verb_en) = if exceeds {
+                ("tidak melebihi 100%", "not above 100%")
+            } else {
+                ("di bawah 100%", "under 100%")
+            };
+            out.push(
+                Draft {
+                    line,
+                    stated,
+                    expected: format!("{} {noun} dengan capaian {verb_id}", falling.len()),
+                    computation: Localized::new(
+                        format!("{table}: {}", listed.join("; ")),
+                        format!("{table}: {}", listed.join("; ")),
+                    ),
+                    related: falling.iter().map(|f| f.2).collect(),
+                    highlight: Some((at, at + whole.end() - whole.start())),
+                    ..Default::default()
+                }
+                .var("noun", Localized::same(noun.clone()))
+                .var("short", Localized::new(verb_id, verb_en)),
+            );
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::checks::testing::{findings, run_default};
@@ -306,5 +788,136 @@ mod tests {
         let found = findings("outcome-count", text);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].stated, "1 indikator; 3 indikator");
+    }
+}
+
+#[cfg(test)]
+mod table_tests {
+    use crate::rules::checks::testing::run_default;
+
+    fn sasaran_report(claim: &str, last: &str) -> String {
+        format!(
+            "Tabel 3.1 Pengukuran Kinerja Tahun 2016\n\n| Sasaran Strategis | Indikator Kinerja | Target | Realisasi | Capaian |\n|---|---|---|---|---|\n| Meningkatnya kualitas air | Indeks kualitas air | 60 | 66 | 110% |\n| | Jumlah lokasi | 61 | 61 | 100% |\n| Tersedianya pedoman | Jumlah pedoman | 4 | 4 | {last} |\n\n{claim}\n"
+        )
+    }
+
+    #[test]
+    fn every_sasaran_exceeding_while_one_is_at_its_target_is_found() {
+        let text = sasaran_report(
+            "Pada tahun 2016 seluruh sasaran stratejik melebihi target capaian.",
+            "100%",
+        );
+        let (found, _) = run_default("all-met-table", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "seluruh sasaran stratejik melebihi");
+    }
+
+    /// A sasaran with one indicator above 100% may exceed its target as a whole.
+    #[test]
+    fn every_sasaran_with_an_indicator_above_target_is_agreed() {
+        let text = sasaran_report(
+            "Pada tahun 2016 seluruh sasaran stratejik melebihi target capaian.",
+            "125%",
+        );
+        let (found, coverage) = run_default("all-met-table", &text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 1, "{coverage:#?}");
+    }
+
+    /// "mencapai target": 100% is enough; "tidak seluruh" claims nothing.
+    #[test]
+    fn reaching_and_negated_claims_are_not_found() {
+        let text = sasaran_report("Seluruh sasaran telah mencapai target.", "100%");
+        assert!(run_default("all-met-table", &text).0.is_empty());
+        let text = sasaran_report("Tidak seluruh sasaran melebihi target.", "100%");
+        assert!(run_default("all-met-table", &text).0.is_empty());
+    }
+
+    /// "seluruh indikator": any indicator at 100% falls short of "melebihi".
+    #[test]
+    fn every_indicator_exceeding_is_checked_row_by_row() {
+        let text = sasaran_report("Seluruh indikator melebihi target.", "125%");
+        let (found, _) = run_default("all-met-table", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    fn report(claim: &str, capaian: [&str; 4]) -> String {
+        format!(
+            "Tabel 3.1 Pengukuran Kinerja Tahun 2016\n\n| Indikator Kinerja | Target | Realisasi | Capaian |\n|---|---|---|---|\n| Jumlah dokumen | 10 | 10 | {} |\n| Jumlah kegiatan | 10 | 12 | {} |\n| Persentase layanan | 80 | 60 | {} |\n| Indeks kepuasan | 70 | NA | {} |\n\n{claim}\n",
+            capaian[0], capaian[1], capaian[2], capaian[3]
+        )
+    }
+
+    #[test]
+    fn more_met_than_the_table_shows_is_found() {
+        let text = report(
+            "Dari empat indikator kinerja, sebanyak 3 indikator kinerja telah berhasil dicapai dengan baik, sedangkan 1 indikator belum ada datanya.",
+            ["100%", "120%", "75%", "-"],
+        );
+        let (found, _) = run_default("outcome-count-table", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "3 indikator");
+        assert_eq!(found[0].expected, "2 indikator");
+    }
+
+    #[test]
+    fn a_met_count_the_table_bears_out_is_agreed() {
+        let text = report(
+            "Dari empat indikator kinerja, sebanyak 2 indikator kinerja telah berhasil dicapai.",
+            ["100%", "120%", "75%", "-"],
+        );
+        let (found, coverage) = run_default("outcome-count-table", &text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 1, "{coverage:#?}");
+    }
+
+    /// "melebihi": a row at exactly 100% reaches its target, it does not exceed it.
+    #[test]
+    fn exceeding_means_above_one_hundred() {
+        let text = report(
+            "Dari 4 indikator, 1 indikator melebihi target.",
+            ["100%", "120%", "75%", "-"],
+        );
+        let (found, coverage) = run_default("outcome-count-table", &text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 1, "{coverage:#?}");
+    }
+
+    /// A row at 95%: the text may count it as met.
+    #[test]
+    fn rows_just_under_target_are_an_abstention() {
+        let text = report(
+            "Dari 4 indikator, 3 indikator tercapai.",
+            ["100%", "120%", "95%", "-"],
+        );
+        let (found, coverage) = run_default("outcome-count-table", &text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.skipped.values().sum::<usize>(), 1, "{coverage:#?}");
+    }
+
+    /// No table holds the stated number of indicators: no scope, no judgement.
+    #[test]
+    fn a_total_no_table_holds_is_an_abstention() {
+        let text = report(
+            "Dari 6 indikator, 5 indikator tercapai.",
+            ["100%", "120%", "75%", "-"],
+        );
+        let (found, coverage) = run_default("outcome-count-table", &text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.skipped.values().sum::<usize>(), 1, "{coverage:#?}");
+    }
+
+    /// Another year's results are not the table's.
+    #[test]
+    fn another_year_is_an_abstention() {
+        let text = format!(
+            "Laporan Kinerja Dinas Contoh Tahun 2016\n\n{}",
+            report(
+                "Pada tahun 2015, dari 4 indikator, 3 indikator tercapai.",
+                ["100%", "120%", "75%", "-"],
+            )
+        );
+        let (found, _) = run_default("outcome-count-table", &text);
+        assert!(found.is_empty(), "{found:#?}");
     }
 }
