@@ -1456,6 +1456,390 @@ impl Check for IndicatorEfficiency {
     }
 }
 
+// ---------------------------------------------------------------- lists of row figures
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListParams {
+    /// Items (a row's name, its figure and unit) a sentence must list.
+    #[serde(default = "default_list_items")]
+    min_items: usize,
+    /// Items that must agree with one column of the table before the others
+    /// are held to it.
+    #[serde(default = "default_list_agree")]
+    min_agree: usize,
+    #[serde(default)]
+    chapters: Chapters,
+}
+
+fn default_list_items() -> usize {
+    3
+}
+fn default_list_agree() -> usize {
+    2
+}
+
+/// "sapi potong 413.211 ekor, sapi perah 117.927 ekor, kerbau 104.565 ekor":
+/// a sentence listing rows of one table by their names, each with a figure
+/// in the row's unit. When some items equal one column of their rows (the
+/// realisasi, say), that is what the list restates, and an item differing
+/// from its row's value in that column is a figure restated wrongly.
+#[derive(Debug)]
+pub struct IndicatorList {
+    p: ListParams,
+}
+
+impl IndicatorList {
+    pub fn new(p: ListParams) -> Result<Self, String> {
+        if p.min_agree < 1 || p.min_items <= p.min_agree {
+            return Err("min_items must exceed min_agree, and min_agree be 1 or more".into());
+        }
+        Ok(IndicatorList { p })
+    }
+}
+
+/// Words between a row's name and its figure that say nothing of the figure.
+const LIST_FILLER: &[&str] = &[
+    "sebanyak",
+    "sebesar",
+    "berjumlah",
+    "sejumlah",
+    "yaitu",
+    "yakni",
+    "adalah",
+    "ialah",
+    "ada",
+    "tercatat",
+    "mencapai",
+    "senilai",
+];
+
+const WHY_LIST_ANCHOR: Why = Why {
+    en: "the listed figures agree with no one column of their rows",
+    id: "angka yang didaftar tidak sesuai dengan satu kolom baris-barisnya",
+};
+const WHY_LIST_NO_VALUE: Why = Why {
+    en: "the listed row gives no value in the column the list restates",
+    id: "baris yang didaftar tidak memuat nilai pada kolom yang diulang daftar",
+};
+const WHY_LIST_OTHER: Why = Why {
+    en: "the listed figure is another value of the row or of a row of the same name",
+    id: "angka yang didaftar adalah nilai lain baris itu atau baris bernama sama",
+};
+
+/// One row a name can stand for: its table, row and unit word.
+struct NamedRow<'t> {
+    table: usize,
+    row: &'t Row,
+    unit: String,
+}
+
+/// The unit word of a "Satuan" cell: "Ekor", "Kasus/ tahun" → "kasus", "%".
+fn unit_word(text: &str) -> Option<String> {
+    let t = text.trim().to_lowercase();
+    if t.contains('%') || t.starts_with("persen") {
+        return Some("%".into());
+    }
+    let w: String = t.chars().take_while(|c| c.is_alphabetic()).collect();
+    (w.chars().count() >= 2).then_some(w)
+}
+
+/// The rows of the report's non-budget tables with a unit column, by name.
+fn named_rows<'t>(ctx: &'t Context<'_, '_>) -> HashMap<String, Vec<NamedRow<'t>>> {
+    let mut out: HashMap<String, Vec<NamedRow<'t>>> = HashMap::new();
+    for (ti, table) in ctx.report.tables.iter().enumerate() {
+        if table.kind == TableKind::Budget {
+            continue;
+        }
+        let Some(unit_col) = table.roles.iter().position(|r| r.role == Role::Unit) else {
+            continue;
+        };
+        for row in table.rows.iter().filter(|r| r.kind != RowKind::Total) {
+            let label = (0..unit_col)
+                .rev()
+                .filter(|&c| table.roles.get(c).is_some_and(|r| r.role == Role::Label))
+                .filter_map(|c| row.cell(c))
+                .map(|c| c.text.trim())
+                .find(|t| t.chars().any(char::is_alphabetic));
+            let Some(label) = label else { continue };
+            if TOTAL_LABEL.is_match(label) {
+                continue;
+            }
+            let Some(unit) = row.cell(unit_col).and_then(|c| unit_word(&c.text)) else {
+                continue;
+            };
+            let key = indicator_key(label);
+            if key.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+                continue;
+            }
+            out.entry(key).or_default().push(NamedRow {
+                table: ti,
+                row,
+                unit,
+            });
+        }
+    }
+    out
+}
+
+/// The figures of a row outside its label, number and unit columns.
+fn row_figures(table: &Table, row: &Row) -> Vec<(usize, Figure)> {
+    (0..table.columns.len())
+        .filter(|&c| {
+            table.roles.get(c).is_some_and(|r| {
+                !matches!(
+                    r.role,
+                    Role::Label | Role::Number | Role::Unit | Role::Predicate
+                )
+            })
+        })
+        .filter_map(|c| cell_figure(row, c).map(|f| (c, f)))
+        .collect()
+}
+
+/// One item of a list: a figure, the name before it and the rows it names.
+struct Item<'a, 't> {
+    figure: Figure,
+    unit: String,
+    rows: &'a [NamedRow<'t>],
+}
+
+/// The items of a sentence: each figure with the longest row name right
+/// before it (filler words between), whose unit is the figure's.
+fn list_items<'a, 't>(s: &str, names: &'a HashMap<String, Vec<NamedRow<'t>>>) -> Vec<Item<'a, 't>> {
+    let figs: Vec<Figure> = figures(s).into_iter().filter(|f| !is_year(f)).collect();
+    let mut out = Vec::new();
+    let mut from = 0;
+    for f in &figs {
+        let before = &s[from.min(f.start)..f.start];
+        from = f.end;
+        let mut words: Vec<String> = tokens(before).into_iter().map(|t| t.word).collect();
+        while words
+            .last()
+            .is_some_and(|w| LIST_FILLER.contains(&w.as_str()))
+        {
+            words.pop();
+        }
+        let unit = if f.kind == FigureKind::Percent {
+            Some("%".to_string())
+        } else {
+            unit_after(s, f)
+        };
+        let Some(unit) = unit else { continue };
+        let found = (1..=words.len().min(6)).rev().find_map(|n| {
+            let key = indicator_key(&words[words.len() - n..].join(" "));
+            names.get(&key)
+        });
+        let Some(rows) = found else { continue };
+        // "ekor" and "Ekor", "ton" and "Ton/th": the row's unit word.
+        if !rows.iter().any(|r| units_match(&unit, &r.unit)) {
+            continue;
+        }
+        out.push(Item {
+            figure: f.clone(),
+            unit,
+            rows,
+        });
+    }
+    out
+}
+
+impl Check for IndicatorList {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let names = named_rows(ctx);
+        if names.is_empty() {
+            return;
+        }
+        for unit in units(ctx) {
+            if crate::limits::out_of_time() {
+                return;
+            }
+            if !self.p.chapters.contains(unit.chapter) {
+                continue;
+            }
+            for (at, s) in sentences(&unit.text) {
+                let items = list_items(s, &names);
+                if items.len() < self.p.min_items {
+                    continue;
+                }
+                self.sentence(ctx, &unit, at, &items, out);
+            }
+        }
+    }
+}
+
+impl IndicatorList {
+    fn sentence(
+        &self,
+        ctx: &Context<'_, '_>,
+        unit: &Paragraph,
+        at: usize,
+        items: &[Item],
+        out: &mut Sink,
+    ) {
+        // Per table: each item's one row there of the item's unit.
+        let mut tables: Vec<usize> = items
+            .iter()
+            .flat_map(|i| i.rows.iter().map(|r| r.table))
+            .collect();
+        tables.sort_unstable();
+        tables.dedup();
+        let mut best: Option<(usize, usize, usize)> = None; // (agree, table, column)
+        let mut tie = false;
+        for &ti in &tables {
+            let Some(table) = ctx.report.tables.get(ti) else {
+                continue;
+            };
+            let rows: Vec<Option<&Row>> = items.iter().map(|i| one_row(i, ti)).collect();
+            if rows.iter().flatten().count() < self.p.min_items {
+                continue;
+            }
+            for col in 0..table.columns.len() {
+                let agree = items
+                    .iter()
+                    .zip(&rows)
+                    .filter(|(i, r)| {
+                        r.and_then(|r| cell_figure(r, col))
+                            .is_some_and(|f| same_value(&i.figure, &f, ctx.tolerance))
+                    })
+                    .count();
+                if agree == 0 {
+                    continue;
+                }
+                match best {
+                    Some((a, _, _)) if a > agree => {}
+                    Some((a, _, _)) if a == agree => tie = true,
+                    _ => {
+                        best = Some((agree, ti, col));
+                        tie = false;
+                    }
+                }
+            }
+        }
+        let Some((agree, ti, col)) = best else {
+            out.skip(WHY_LIST_ANCHOR);
+            return;
+        };
+        if tie || agree < self.p.min_agree {
+            out.skip(WHY_LIST_ANCHOR);
+            return;
+        }
+        let Some(table) = ctx.report.tables.get(ti) else {
+            return;
+        };
+        let column = table.columns.get(col).map(String::as_str).unwrap_or("");
+        for item in items {
+            let Some(row) = one_row(item, ti) else {
+                continue;
+            };
+            let Some(value) = cell_figure(row, col) else {
+                out.skip(WHY_LIST_NO_VALUE);
+                continue;
+            };
+            if same_value(&item.figure, &value, ctx.tolerance) {
+                out.agree();
+                continue;
+            }
+            // Another figure of the row, or of any row of that name: the
+            // list may mix what it restates; not certain.
+            let elsewhere = item.rows.iter().any(|r| {
+                ctx.report.tables.get(r.table).is_some_and(|t| {
+                    row_figures(t, r.row)
+                        .iter()
+                        .any(|(_, f)| same_value(&item.figure, f, ctx.tolerance))
+                })
+            });
+            if elsewhere {
+                out.skip(WHY_LIST_OTHER);
+                continue;
+            }
+            let label = row_label(table, row);
+            let tname = table_name(table);
+            let (line, c) = ctx.locate(unit, at + item.figure.start);
+            out.push(
+                Draft {
+                    line,
+                    stated: item.figure.text.trim().to_string(),
+                    expected: like(&item.figure, value.value),
+                    computation: Localized::new(
+                        format!(
+                            "\"{label}\" kolom \"{column}\" di {} (hlm. {}, baris {}): {}; {agree} butir lain kalimat ini sama dengan kolom itu",
+                            tname.id, row.page, row.line, shown(&value)
+                        ),
+                        format!(
+                            "\"{label}\" column \"{column}\" in {} (p. {}, line {}): {}; {agree} other items of this sentence equal that column",
+                            tname.en, row.page, row.line, shown(&value)
+                        ),
+                    ),
+                    related: vec![ctx.row_line(row.page, row.line)],
+                    highlight: Some((c, c + item.figure.text.len())),
+                    ..Default::default()
+                }
+                .var(
+                    "quantity",
+                    Localized::new(
+                        format!("{column} \"{label}\""),
+                        format!("{column} of \"{label}\""),
+                    ),
+                )
+                .var("table", tname)
+                .var("difference", difference(item.figure.value, value.value)),
+            );
+        }
+    }
+}
+
+/// A cell's figure: as the table read it, or "87", "14 UPP" — one figure
+/// at the cell's start — when it was left untyped.
+fn cell_figure(row: &Row, col: usize) -> Option<Figure> {
+    let cell = row.cell(col)?;
+    if NOT_A_VALUE.is_match(&cell.text) {
+        return None;
+    }
+    cell.figure.clone().or_else(|| {
+        let t = cell.text.trim();
+        match figures(t).as_slice() {
+            [f] if f.start == 0 && !t[f.end..].chars().any(|c| c.is_ascii_digit()) => {
+                Some(f.clone())
+            }
+            _ => None,
+        }
+    })
+}
+
+/// The one row of table `ti` an item names in its unit, if exactly one.
+fn one_row<'t>(item: &Item<'_, 't>, ti: usize) -> Option<&'t Row> {
+    let mut rows = item
+        .rows
+        .iter()
+        .filter(|r| r.table == ti && units_match(&item.unit, &r.unit));
+    let first = rows.next()?;
+    rows.next().is_none().then_some(first.row)
+}
+
+/// "ekor" and "ekor", "ton" and "ton/th" read as "ton": one unit.
+fn units_match(a: &str, b: &str) -> bool {
+    a == b
+        || (a != "%"
+            && b != "%"
+            && a.len() >= 3
+            && b.len() >= 3
+            && (a.starts_with(b) || b.starts_with(a)))
+}
+
+/// A row's label as printed: its last label cell with letters.
+fn row_label(table: &Table, row: &Row) -> String {
+    (0..table.columns.len())
+        .rev()
+        .filter(|&c| table.roles.get(c).is_some_and(|r| r.role == Role::Label))
+        .filter_map(|c| row.cell(c))
+        .map(|c| c.text.trim())
+        .find(|t| t.chars().any(char::is_alphabetic))
+        .unwrap_or("")
+        .trim_matches(|c: char| c == '-' || c.is_whitespace())
+        .to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::checks::testing::{findings, run_default};
@@ -1611,5 +1995,46 @@ mod tests {
         let (found, coverage) = run_default("indicator-efficiency", &text);
         assert!(found.is_empty(), "{found:#?}");
         assert_eq!(coverage.agree, 1, "{coverage:#?}");
+    }
+
+    const POPULATION: &str = "LAPORAN KINERJA TAHUN 2016\n\nTabel 6 Pengukuran Capaian Indikator Kinerja Tahun 2016\n\n| No | Indikator Kinerja | Satuan | Target | Realisasi | % |\n|---|---|---|---|---|---|\n| 1.1 | Jumlah produksi yang dihasilkan : |  |  |  |  |\n|  | - Daging | Ton | 768.495 | 992.770 | 129,18 |\n|  | - Telur | Ton | 217.235 | 253.712 | 116,79 |\n|  | - Susu | Ton | 268.797 | 352,390 | 131,10 |\n| 1.2 | Jumlah populasi ternak : |  |  |  |  |\n|  | - Sapi Potong | Ekor | 466.272 | 410.934 | 88,13 |\n|  | - Sapi Perah | Ekor | 143.774 | 119.590 | 83,18 |\n|  | - Kerbau | Ekor | 143.594 | 103.362 | 71,98 |\n| 2.1 | Prosentase produk yang sesuai SNI : |  |  |  |  |\n|  | - Daging | % | 65 | 87 | 133,85 |\n\n";
+
+    #[test]
+    fn a_listed_row_figure_restated_differently_is_found() {
+        let text = format!(
+            "{POPULATION}Keberhasilan tahun 2016 dengan produksi daging sebanyak 992.770 ton, produksi susu sebanyak 352.390 ton, produksi telur sebanyak 253.712 ton, untuk populasi yaitu sapi potong 413.211 ekor, sapi perah 119.590 ekor dan kerbau 103.362 ekor.\n"
+        );
+        let (found, coverage) = run_default("indicator-list", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "413.211");
+        assert_eq!(found[0].expected, "410.934");
+        // "352,390" in the table and "352.390" in the text: one number.
+        assert_eq!(coverage.agree, 5, "{coverage:#?}");
+    }
+
+    #[test]
+    fn lists_not_tied_to_one_column_are_not_found() {
+        // One item agrees: what the list restates is not established.
+        let text = format!(
+            "{POPULATION}Produksi daging sebanyak 992.770 ton, sapi potong 413.211 ekor, sapi perah 117.927 ekor dan kerbau 104.565 ekor.\n"
+        );
+        assert!(findings("indicator-list", &text).is_empty());
+        // The targets listed, one of them the realisasi: another value of its row.
+        let text = format!(
+            "{POPULATION}Target daging 768.495 ton, telur 217.235 ton, sapi potong 410.934 ekor dan kerbau 143.594 ekor.\n"
+        );
+        assert!(findings("indicator-list", &text).is_empty());
+        // Another unit: "daging 83 %" is the SNI row, not production.
+        let text = format!(
+            "{POPULATION}Produksi daging 992.770 ton, telur 253.712 ton, dan kualitas daging 83 % memenuhi SNI, sapi potong 410.934 ekor.\n"
+        );
+        let (found, _) = run_default("indicator-list", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "87%");
+        // Names that are no row of the table, and a figure of no unit.
+        let text = format!(
+            "{POPULATION}Produksi daging 992.770 ton, telur 253.712 ton, ayam pelung 4.516 ekor, itik rambon 1.486 ekor, sapi potong 413.211.\n"
+        );
+        assert!(findings("indicator-list", &text).is_empty());
     }
 }

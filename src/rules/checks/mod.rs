@@ -263,6 +263,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("indicator_target_claim", |p| {
             build(p, indicator_claims::IndicatorTargetClaim::new)
         }),
+        ("indicator_list", |p| {
+            build(p, indicator_claims::IndicatorList::new)
+        }),
         ("indicator_efficiency", |p| {
             build(p, indicator_claims::IndicatorEfficiency::new)
         }),
