@@ -6,6 +6,7 @@ pub mod blocks;
 pub mod continued;
 pub mod grid;
 pub mod ocr;
+pub mod ocr_image;
 pub mod pdf;
 pub mod render;
 pub mod text;

@@ -189,12 +189,50 @@ pub struct OcrWord {
     pub conf: f32,
 }
 
+/// A ruling on a page read by OCR, deskewed: horizontal or not, its two ends (x, y).
+pub type LevelRuling = (bool, (f32, f32), (f32, f32));
+
 /// A page read by OCR.
 #[derive(Debug, Clone, Default)]
 pub struct OcrPage {
     pub words: Vec<OcrWord>,
     /// The rotation taken out (degrees, positive: lines fall to the right).
     pub skew: f32,
+    /// The point it was turned about (pixels).
+    pub centre: (f32, f32),
+    /// The table rulings found on the image (and erased before OCR),
+    /// deskewed like the words: each its two ends (x, y).
+    pub rulings: Vec<LevelRuling>,
+}
+
+impl OcrPage {
+    /// A point of the image, deskewed like the words.
+    pub fn level(&self, x: f32, y: f32) -> (f32, f32) {
+        let (sin, cos) = self.skew.to_radians().sin_cos();
+        let (cx, cy) = self.centre;
+        let (dx, dy) = (x - cx, y - cy);
+        (cx + dx * cos + dy * sin, cy - dx * sin + dy * cos)
+    }
+
+    /// Takes in the rulings found on the image, deskewed; none when they
+    /// do not rule the page's tables row by row ([`under_ruled`]): then the
+    /// page's tables are read from the words' positions, as unruled ones.
+    pub fn with_rulings(mut self, rulings: &[super::ocr_image::Ruling]) -> Self {
+        self.rulings = rulings
+            .iter()
+            .map(|r| {
+                (
+                    r.horizontal,
+                    self.level(r.from.0, r.from.1),
+                    self.level(r.to.0, r.to.1),
+                )
+            })
+            .collect();
+        if under_ruled(&self.words, &self.rulings) {
+            self.rulings.clear();
+        }
+        self
+    }
 }
 
 /// Tesseract processes running, over all files.
@@ -269,7 +307,14 @@ pub fn recognise(
     let dir = TempDir::new().map_err(|e| OcrStop::Io(format!("temporary folder: {e}")))?;
     let mut results: BTreeMap<usize, Result<OcrPage, String>> = BTreeMap::new();
     let mut pending: std::collections::VecDeque<(usize, PathBuf, u32)> = Default::default();
+    let mut rulings: BTreeMap<usize, Vec<super::ocr_image::Ruling>> = BTreeMap::new();
     for (page, image) in images {
+        if let Err(e) = crate::limits::check_time() {
+            return Err(OcrStop::Limit(e));
+        }
+        // The rulings found and erased (the image as it was when it cannot be decoded).
+        let (image, found) = super::ocr_image::prepare(image);
+        rulings.insert(page, found);
         let file = dir.0.join(format!("p{page}.{}", image.ext));
         match std::fs::write(&file, &image.bytes) {
             Ok(()) => pending.push_back((page, file, image.dpi)),
@@ -395,7 +440,13 @@ pub fn recognise(
         }
         std::thread::sleep(Duration::from_millis(10));
     }
-    Ok(results.into_iter().collect())
+    Ok(results
+        .into_iter()
+        .map(|(page, r)| {
+            let found = rulings.get(&page).map(Vec::as_slice).unwrap_or_default();
+            (page, r.map(|p| p.with_rulings(found)))
+        })
+        .collect())
 }
 
 /// Tesseract's page segmentation: automatic (columns, blocks, tables as
@@ -567,10 +618,160 @@ pub fn read_tsv(tsv: &str) -> OcrPage {
             });
         }
     }
+    percent_signs(&mut out);
+    column_numbers(&mut out);
     OcrPage {
         words: out,
         skew: theta.to_degrees(),
+        centre: (cx, cy),
+        rulings: Vec::new(),
     }
+}
+
+/// The type size (em, pixels) under which OCR's digits are not trusted:
+/// about 6 pt at 200 dpi, 4 pt at 300. Tesseract's reading of digits falls
+/// apart below it (dots dropped, "8.500" → "8500"), with high confidence.
+pub const MIN_EM_PIXELS: f32 = 16.0;
+
+/// Whether a figure is set too small in the image to be read reliably.
+pub fn too_small(em: f32) -> bool {
+    em > 0.0 && em < MIN_EM_PIXELS
+}
+
+/// What Tesseract makes of a "%" set apart from its number at scan
+/// resolutions ("100 %" → "100 Yo", "71,67 Y6", "100 96").
+const PERCENT_MISREADS: [&str; 7] = ["Yo", "Y6", "yo", "96", "%o", "Vo", "9%"];
+
+/// A "%" read as two characters ("Yo", "96") after a figure: the word is
+/// taken for "%" only where its box says it is one glyph — narrower than
+/// two digits (under 0.88 em; a "%" is 0.75–0.83 em wide with its bearings,
+/// two digits 0.92–1.0) — and it follows the figure at a word space on the
+/// same line.
+pub fn percent_signs(words: &mut [OcrWord]) {
+    for i in 1..words.len() {
+        let (before, rest) = words.split_at_mut(i);
+        let (prev, w) = (&before[i - 1], &mut rest[0]);
+        let number = prev.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && prev
+                .text
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+        let em = w.height;
+        if number
+            && PERCENT_MISREADS.contains(&w.text.as_str())
+            && prev.baseline == w.baseline
+            && em > 0.0
+            && w.x1 - w.x0 < 0.88 * em
+            && (0.0..=0.6 * em).contains(&(w.x0 - prev.x1))
+        {
+            w.text = "%".to_string();
+        }
+    }
+}
+
+/// A table's row of column numbers "(1) (2) … (n)" with some misread ("D",
+/// "@)", "@2") or read with low confidence: where at least three words of a
+/// row read "(k)" with k one more than the word before, the row starts at
+/// "(1)" and every word of the row is short, the others take their place's
+/// number, and the row's sequence vouches for each (its confidence is the
+/// best of the row's).
+pub fn column_numbers(words: &mut [OcrWord]) {
+    let number =
+        |t: &str| -> Option<usize> { t.strip_prefix('(')?.strip_suffix(')')?.parse().ok() };
+    let mut order: Vec<usize> = (0..words.len()).collect();
+    order.sort_by(|&a, &b| {
+        words[a]
+            .baseline
+            .total_cmp(&words[b].baseline)
+            .then(words[a].x0.total_cmp(&words[b].x0))
+    });
+    let mut i = 0;
+    while i < order.len() {
+        let base = words[order[i]].baseline;
+        let tol = 0.3 * words[order[i]].height.max(1.0);
+        let mut j = i;
+        while j < order.len() && words[order[j]].baseline - base <= tol {
+            j += 1;
+        }
+        let mut row: Vec<usize> = order[i..j].to_vec();
+        row.sort_by(|&a, &b| words[a].x0.total_cmp(&words[b].x0));
+        let known: Vec<(usize, usize)> = row
+            .iter()
+            .enumerate()
+            .filter_map(|(k, &w)| Some((k, number(&words[w].text)?)))
+            .collect();
+        if known.len() >= 3
+            && known.iter().all(|&(k, n)| n == k + 1)
+            && row.iter().all(|&w| words[w].text.chars().count() <= 4)
+        {
+            let best = row.iter().map(|&w| words[w].conf).fold(0.0f32, f32::max);
+            for (k, &w) in row.iter().enumerate() {
+                words[w].text = format!("({})", k + 1);
+                words[w].conf = best;
+            }
+        }
+        i = j;
+    }
+}
+
+/// Whether the rulings found leave a table's rows unruled: a cell between
+/// two vertical and two horizontal rulings holding three or more figures
+/// stacked on lines of their own. Hairline row rules (a word processor's
+/// inner borders) can be too faint in a scan to be found while the columns'
+/// and the box's are; the grid would then make one row of the whole table.
+pub fn under_ruled(words: &[OcrWord], rulings: &[LevelRuling]) -> bool {
+    type Line = (f32, f32, f32);
+    // (at, from, to) of each ruling, level.
+    let lines = |horizontal: bool| -> Vec<Line> {
+        rulings
+            .iter()
+            .filter(|r| r.0 == horizontal)
+            .map(|&(h, a, b)| {
+                if h {
+                    ((a.1 + b.1) / 2.0, a.0.min(b.0), a.0.max(b.0))
+                } else {
+                    ((a.0 + b.0) / 2.0, a.1.min(b.1), a.1.max(b.1))
+                }
+            })
+            .collect()
+    };
+    let (hs, vs) = (lines(true), lines(false));
+    // The nearest ruling before and after `at` among those spanning `along`.
+    let nearest = |set: &[Line], at: f32, along: f32| -> Option<(usize, usize)> {
+        let spanning = || {
+            set.iter()
+                .enumerate()
+                .filter(move |(_, l)| l.1 - 2.0 <= along && along <= l.2 + 2.0)
+        };
+        let before = spanning()
+            .filter(|(_, l)| l.0 < at)
+            .max_by(|a, b| a.1.0.total_cmp(&b.1.0))?
+            .0;
+        let after = spanning()
+            .filter(|(_, l)| l.0 > at)
+            .min_by(|a, b| a.1.0.total_cmp(&b.1.0))?
+            .0;
+        Some((before, after))
+    };
+    let mut cells: BTreeMap<(usize, usize, usize, usize), Vec<f32>> = BTreeMap::new();
+    for w in words {
+        let digits = w.text.chars().filter(char::is_ascii_digit).count();
+        if digits < 2 || digits * 2 < w.text.chars().count() {
+            continue;
+        }
+        let (x, y) = ((w.x0 + w.x1) / 2.0, w.baseline - w.height * 0.3);
+        let (Some((l, r)), Some((t, b))) = (nearest(&vs, x, y), nearest(&hs, y, x)) else {
+            continue;
+        };
+        let lines = cells.entry((l, r, t, b)).or_default();
+        if lines
+            .iter()
+            .all(|&b| (b - w.baseline).abs() > 0.5 * w.height)
+        {
+            lines.push(w.baseline);
+        }
+    }
+    cells.values().any(|l| l.len() >= 3)
 }
 
 /// A word without what a table's ruling lines become in OCR: `|` at its
@@ -892,6 +1093,107 @@ mod tests {
             told,
             [PageEvent::Queued(2), PageEvent::Read, PageEvent::Read]
         );
+    }
+
+    fn w(text: &str, x0: f32, x1: f32, baseline: f32) -> OcrWord {
+        OcrWord {
+            text: text.to_string(),
+            x0,
+            x1,
+            baseline,
+            height: 32.0,
+            conf: 90.0,
+        }
+    }
+
+    #[test]
+    fn a_percent_sign_read_as_two_characters_is_taken_back_only_when_one_glyph_wide() {
+        // "100 %" read "100 96": the "96" is 26 pixels wide in 32-pixel type.
+        let mut words = vec![w("100", 100.0, 148.0, 500.0), w("96", 156.0, 182.0, 500.0)];
+        percent_signs(&mut words);
+        assert_eq!(words[1].text, "%");
+        let mut words = vec![
+            w("71,67", 100.0, 172.0, 500.0),
+            w("Y6", 180.0, 206.0, 500.0),
+        ];
+        percent_signs(&mut words);
+        assert_eq!(words[1].text, "%");
+        // Two digits as wide as two digits stay: "100 96" as two figures.
+        let mut words = vec![w("100", 100.0, 148.0, 500.0), w("96", 156.0, 188.0, 500.0)];
+        percent_signs(&mut words);
+        assert_eq!(words[1].text, "96");
+        // Far from the figure (another column), or after a word, it stays.
+        let mut words = vec![w("100", 100.0, 148.0, 500.0), w("96", 300.0, 326.0, 500.0)];
+        percent_signs(&mut words);
+        assert_eq!(words[1].text, "96");
+        let mut words = vec![
+            w("nilai", 100.0, 148.0, 500.0),
+            w("96", 156.0, 182.0, 500.0),
+        ];
+        percent_signs(&mut words);
+        assert_eq!(words[1].text, "96");
+    }
+
+    #[test]
+    fn a_misread_column_number_row_is_numbered_by_place() {
+        let texts = ["D", "(2)", "(3)", "(4)", "(5)", "(6)"];
+        let mut words: Vec<OcrWord> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| w(t, 100.0 + 200.0 * i as f32, 140.0 + 200.0 * i as f32, 500.0))
+            .collect();
+        words[1].conf = 40.0;
+        column_numbers(&mut words);
+        let got: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(got, ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"]);
+        // "(2)" read with low confidence is vouched for by the sequence.
+        assert_eq!(words[1].conf, 90.0);
+        // A row not starting at (1) by place (a cell lost), or with a long word, stays.
+        for texts in [
+            vec!["D", "(3)", "(4)", "(5)", "(6)"],
+            vec!["Jumlah", "(2)", "(3)", "(4)"],
+        ] {
+            let mut words: Vec<OcrWord> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| w(t, 100.0 + 200.0 * i as f32, 140.0 + 200.0 * i as f32, 500.0))
+                .collect();
+            column_numbers(&mut words);
+            let got: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+            assert_eq!(got, texts);
+        }
+    }
+
+    #[test]
+    fn rulings_that_box_a_table_without_its_rows_are_not_used() {
+        // A box 100..900 × 100..700 with one column rule at 500, and no row rules.
+        let box_rules = vec![
+            (true, (100.0, 100.0), (900.0, 100.0)),
+            (true, (100.0, 700.0), (900.0, 700.0)),
+            (false, (100.0, 100.0), (100.0, 700.0)),
+            (false, (500.0, 100.0), (500.0, 700.0)),
+            (false, (900.0, 100.0), (900.0, 700.0)),
+        ];
+        let figures: Vec<OcrWord> = (0..4)
+            .map(|i| w("1.250.000", 600.0, 760.0, 200.0 + 100.0 * i as f32))
+            .collect();
+        assert!(under_ruled(&figures, &box_rules));
+        // With a rule between each row, every cell holds one figure.
+        let mut rows = box_rules.clone();
+        for i in 0..4 {
+            let y = 230.0 + 100.0 * i as f32;
+            rows.push((true, (100.0, y), (900.0, y)));
+        }
+        assert!(!under_ruled(&figures, &rows));
+        // A cell of two stacked lines (a wrapped figure) is not enough.
+        assert!(!under_ruled(&figures[..2], &box_rules));
+    }
+
+    #[test]
+    fn figures_in_tiny_type_are_not_trusted() {
+        assert!(too_small(14.0));
+        assert!(!too_small(22.0));
+        assert!(!too_small(0.0));
     }
 
     #[test]

@@ -160,10 +160,14 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
             &doc,
             &settings,
             scans,
-            &mut pages,
-            &mut dropped,
-            &mut notes,
-            &mut ocr_pages,
+            OcrOut {
+                pages: &mut pages,
+                grids: &mut page_grids,
+                tables: &mut tables,
+                dropped: &mut dropped,
+                notes: &mut notes,
+                ocr_pages: &mut ocr_pages,
+            },
         )?;
     }
     // Oblique text drawn the same on most pages is a watermark; other oblique
@@ -315,18 +319,35 @@ fn needs_ocr() -> &'static str {
     }
 }
 
+/// Where OCR puts what it reads: the pages' lines and ruled tables (the
+/// tables counted on from `tables`), what it left out, notes, the pages read.
+struct OcrOut<'a> {
+    pages: &'a mut [PageLines],
+    grids: &'a mut [Vec<(usize, Grid)>],
+    tables: &'a mut usize,
+    dropped: &'a mut Vec<DroppedText>,
+    notes: &'a mut Vec<String>,
+    ocr_pages: &'a mut Vec<u32>,
+}
+
 /// Reads scanned pages by OCR: each page's image from the PDF, the words
-/// Tesseract finds as glyphs in page space, through the same line and table
-/// reader as a text layer. A page that cannot be read keeps no text and says why.
+/// Tesseract finds as glyphs in page space and the rulings found on the
+/// image as rules, through the same ruled-table and line reader as a text
+/// layer. A page that cannot be read keeps no text and says why.
 fn ocr_scans(
     doc: &PdfDoc,
     settings: &crate::extract::ocr::OcrSettings,
     scans: Vec<(usize, Vec<images::Placed>, f32)>,
-    pages: &mut [PageLines],
-    dropped: &mut Vec<DroppedText>,
-    notes: &mut Vec<String>,
-    ocr_pages: &mut Vec<u32>,
+    out: OcrOut<'_>,
 ) -> Result<(), ExtractError> {
+    let OcrOut {
+        pages,
+        grids,
+        tables,
+        dropped,
+        notes,
+        ocr_pages,
+    } = out;
     use crate::extract::ocr::{self, OcrStop};
     let mut jobs = Vec::new();
     let mut to_page = std::collections::HashMap::new();
@@ -371,13 +392,33 @@ fn ocr_scans(
             (Ok(_), None) => continue,
         };
         let [sx, _, _, sy, ..] = matrix.0;
+        let rules: Vec<content::Rule> = page
+            .rulings
+            .iter()
+            .map(|&(horizontal, a, b)| {
+                let (a, b) = (matrix.apply(a.0, a.1), matrix.apply(b.0, b.1));
+                let (along, across) = if horizontal {
+                    ((a.0, b.0), (a.1 + b.1) / 2.0)
+                } else {
+                    ((a.1, b.1), (a.0 + b.0) / 2.0)
+                };
+                content::Rule {
+                    horizontal,
+                    at: across,
+                    from: along.0.min(along.1),
+                    to: along.0.max(along.1),
+                }
+            })
+            .collect();
         let mut glyphs = Vec::with_capacity(page.words.len());
         for (n, w) in page.words.into_iter().enumerate() {
             let (x, y) = matrix.apply(w.x0, w.baseline);
             let width = (w.x1 - w.x0) * sx;
             let size = (w.height * sy).max(1.0);
             let figure = w.text.chars().any(|c| c.is_ascii_digit());
-            let text = if figure && (w.conf < settings.min_confidence || !ocr::well_formed(&w.text))
+            let small = ocr::too_small(w.height);
+            let text = if figure
+                && (w.conf < settings.min_confidence || !ocr::well_formed(&w.text) || small)
             {
                 // Not a figure: its digits are kept, so a table cell reads as
                 // unreadable (checks abstain), never as empty.
@@ -387,6 +428,8 @@ fn ocr_scans(
                     reason: DropReason::LowConfidence,
                     text: if w.conf < settings.min_confidence {
                         format!("{} ({:.0} %)", w.text, w.conf)
+                    } else if small {
+                        format!("{} (type too small)", w.text)
                     } else {
                         format!("{} (glued to a ruling)", w.text)
                     },
@@ -418,8 +461,21 @@ fn ocr_scans(
         }
         if let Some(p) = pages.get_mut(index) {
             let mut top = Vec::new();
-            p.lines = layout::lines(glyphs, &mut layout::Carried::default(), &mut top);
-            p.lines.sort_by(|a, b| a.y.total_cmp(&b.y));
+            let mut lines = Vec::new();
+            for table in tables::ruled_tables(&mut glyphs, &rules, *tables) {
+                if let Some(g) = grids.get_mut(index) {
+                    g.push((*tables, table.grid));
+                }
+                lines.extend(table.lines);
+                *tables += 1;
+            }
+            lines.extend(layout::lines(
+                glyphs,
+                &mut layout::Carried::default(),
+                &mut top,
+            ));
+            lines.sort_by(|a, b| a.y.total_cmp(&b.y));
+            p.lines = lines;
             p.top_columns = top;
             ocr_pages.push(page_no);
         }
@@ -430,7 +486,7 @@ fn ocr_scans(
             page_list(ocr_pages),
             if low > 0 {
                 format!(
-                    " ({low} figures not used: read with confidence under {:.0} % or with a ruling glued on)",
+                    " ({low} figures not used: read with confidence under {:.0} %, with a ruling glued on or in type too small)",
                     settings.min_confidence
                 )
             } else {
