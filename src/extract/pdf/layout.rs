@@ -70,7 +70,56 @@ pub fn rows(mut glyphs: Vec<Glyph>) -> Vec<(f32, Vec<Glyph>)> {
         dedupe(&mut row);
         out.push((y, row));
     }
+    join_raised(&mut out);
     out
+}
+
+/// A row of superscripts ("m³" set as a raised small "3") joins the line it
+/// is raised from, so that line's sentence is not cut: every glyph of the row
+/// is smaller than that line's type, at most 0.6 of its size above its
+/// baseline, starts where one of its glyphs ends and stands over none of them. A raised digit right
+/// after a digit stays a word of its own (a footnote mark is no digit of a figure).
+fn join_raised(rows: &mut Vec<(f32, Vec<Glyph>)>) {
+    let mut i = 0;
+    while i + 1 < rows.len() {
+        let (y, base_y) = (rows[i].0, rows[i + 1].0);
+        let base_size = largest_size(&rows[i + 1].1);
+        let raised = &rows[i].1;
+        // Right after the end of a glyph of the line, over no glyph of it.
+        let attached = |g: &Glyph| {
+            let base = &rows[i + 1].1;
+            let tolerance = 0.1 * base_size;
+            base.iter()
+                .any(|b| (g.x - (b.x + b.width)).abs() <= 0.25 * base_size)
+                && !base
+                    .iter()
+                    .any(|b| b.x < g.x + g.width - tolerance && b.x + b.width > g.x + tolerance)
+        };
+        let joins = base_y > y
+            && base_y - y <= 0.6 * base_size
+            && !raised.is_empty()
+            && raised
+                .iter()
+                .all(|g| g.size <= 0.8 * base_size && attached(g));
+        if !joins {
+            i += 1;
+            continue;
+        }
+        let raised = rows.remove(i).1;
+        let base = &mut rows[i].1;
+        for mut g in raised {
+            let after_digit = base
+                .iter()
+                .filter(|b| b.x < g.x)
+                .max_by(|a, b| a.x.total_cmp(&b.x))
+                .is_some_and(|b| b.text.chars().all(|c| c.is_ascii_digit()));
+            if after_digit && g.text.chars().all(|c| c.is_ascii_digit()) {
+                g.space_before = true;
+            }
+            base.push(g);
+        }
+        base.sort_by(|a, b| a.x.total_cmp(&b.x));
+    }
 }
 
 /// Fake bold prints a glyph twice at nearly the same place; keep one.
@@ -892,5 +941,29 @@ mod tests {
             .collect();
         assert_eq!(cells[2], ["Jumlah", "469.325.000"]);
         assert_eq!(cells[0], ["Program A", "3.546.948"]);
+    }
+
+    #[test]
+    fn a_raised_small_glyph_joins_its_line_a_line_of_small_type_does_not() {
+        let sized = |mut glyphs: Vec<Glyph>, size: f32| {
+            glyphs.iter_mut().for_each(|g| g.size = size);
+            glyphs
+        };
+        // "78.912 m³ sedangkan", the "3" set 5 points up in 8 point type.
+        let mut glyphs = sized(glyph_run("78.912 m", 10.0, 100.0, 5.0), 12.0);
+        glyphs.extend(sized(glyph_run("3", 50.0, 95.0, 3.0), 8.0));
+        glyphs.extend(sized(glyph_run(" sedangkan", 53.0, 100.0, 5.0), 12.0));
+        // A footnote mark after a figure: raised, but no digit of the figure.
+        glyphs.extend(sized(glyph_run("992.770", 10.0, 130.0, 5.0), 12.0));
+        glyphs.extend(sized(glyph_run("1", 45.0, 125.0, 3.0), 8.0));
+        // A caption in small type close above a line, not touching its glyphs' ends.
+        glyphs.extend(sized(glyph_run("Sumber", 12.0, 155.0, 3.0), 8.0));
+        glyphs.extend(sized(glyph_run("Tabel", 10.0, 160.0, 5.0), 12.0));
+        let rows = rows(glyphs);
+        let texts: Vec<String> = rows.iter().map(|(_, r)| spans(r)[0].text.clone()).collect();
+        assert_eq!(
+            texts,
+            ["78.912 m3 sedangkan", "992.770 1", "Sumber", "Tabel"]
+        );
     }
 }
