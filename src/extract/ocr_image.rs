@@ -171,38 +171,44 @@ pub fn prepare(image: OcrImage) -> (OcrImage, Vec<Ruling>) {
 pub fn find_rulings(g: &Gray, dpi: u32) -> Vec<Ruling> {
     let dpi = dpi.clamp(50, 1200) as f32;
     let mut out = Vec::new();
-    // Vertical: traced down the rows, leaning a pixel left or right.
-    let v = paths(
-        g.height,
-        g.width,
-        |p, s| g.at(s, p) < INK,
-        (0.08 * dpi) as usize,
-    );
-    for (p0, s0, p1, s1) in merge(v, dpi) {
-        if (p1 - p0) >= MIN_VERTICAL * dpi {
-            out.push(Ruling {
-                horizontal: false,
-                from: (s0, p0),
-                to: (s1, p1),
-            });
-        }
-    }
-    let h = paths(
-        g.width,
-        g.height,
-        |p, s| g.at(p, s) < FAINT_INK,
-        (0.08 * dpi) as usize,
-    );
-    for (p0, s0, p1, s1) in merge(h, dpi) {
-        if (p1 - p0) >= MIN_HORIZONTAL * dpi {
-            out.push(Ruling {
-                horizontal: true,
-                from: (p0, s0),
-                to: (p1, s1),
-            });
+    // Vertical rulings are traced down the rows, horizontal ones along the
+    // columns at a lighter threshold (thin row borders scan faint), each step
+    // leaning a pixel to either side.
+    for horizontal in [false, true] {
+        let (along, across, ink, min_length) = if horizontal {
+            (g.width, g.height, FAINT_INK, MIN_HORIZONTAL)
+        } else {
+            (g.height, g.width, INK, MIN_VERTICAL)
+        };
+        let runs = paths(
+            along,
+            across,
+            |p, s| {
+                let (x, y) = as_xy(horizontal, p, s);
+                g.at(x, y) < ink
+            },
+            (0.08 * dpi) as usize,
+        );
+        for (p0, s0, p1, s1) in merge(runs, dpi) {
+            if (p1 - p0) >= min_length * dpi {
+                out.push(Ruling {
+                    horizontal,
+                    from: as_xy(horizontal, p0, s0),
+                    to: as_xy(horizontal, p1, s1),
+                });
+            }
         }
     }
     out
+}
+
+/// A point (along, across) of a ruling's trace as (x, y).
+fn as_xy<T>(horizontal: bool, along: T, across: T) -> (T, T) {
+    if horizontal {
+        (along, across)
+    } else {
+        (across, along)
+    }
 }
 
 /// A traced run: its first and last pixel along the primary axis, with the
