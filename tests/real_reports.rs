@@ -141,22 +141,25 @@ fn verdicts(key: &Value) -> HashMap<Ident, String> {
         .collect()
 }
 
-/// Found by a figure the finding states, or by a TRUE verdict naming the error in its
-/// `errors` whose finding is made (an error stated without figures: a missing chapter).
-fn error_found(error: &Value, key: &Value, fs: &[&Value]) -> bool {
+/// The key errors named in `errors` by TRUE verdicts whose findings are made: found
+/// though stated without figures (a missing chapter, a wrong office).
+fn linked_errors<'a>(key: &'a Value, fs: &[&Value]) -> HashSet<&'a Value> {
     let made: HashSet<Ident> = fs.iter().map(|f| ident(f)).collect();
-    let linked = key["tool_findings"]
+    key["tool_findings"]
         .as_array()
         .into_iter()
         .flatten()
-        .any(|v| {
-            v["verdict"].as_str().is_some_and(|s| s.starts_with("TRUE"))
-                && made.contains(&ident(v))
-                && v["errors"]
-                    .as_array()
-                    .is_some_and(|ids| ids.contains(&error["id"]))
-        });
-    if linked {
+        .filter(|v| {
+            v["verdict"].as_str().is_some_and(|s| s.starts_with("TRUE")) && made.contains(&ident(v))
+        })
+        .flat_map(|v| v["errors"].as_array().into_iter().flatten())
+        .collect()
+}
+
+/// Found by a figure the finding states on its page ±1, or linked by a verdict
+/// ([`linked_errors`]).
+fn error_found(error: &Value, linked: &HashSet<&Value>, fs: &[&Value]) -> bool {
+    if linked.contains(&error["id"]) {
         return true;
     }
     let Some(page) = error["page"].as_u64() else {
@@ -244,6 +247,7 @@ fn key_errors_found_before_are_still_found() {
             .get(file)
             .unwrap_or_else(|| panic!("found.json names {file}, which has no key"));
         let fs = by_file.get(file).map(Vec::as_slice).unwrap_or_default();
+        let linked = linked_errors(key, fs);
         for id in ids.as_array().expect("a list of ids") {
             let error = key["errors"]
                 .as_array()
@@ -251,7 +255,7 @@ fn key_errors_found_before_are_still_found() {
                 .flatten()
                 .find(|e| e["id"] == *id)
                 .unwrap_or_else(|| panic!("found.json: {file} has no error {id}"));
-            if !error_found(error, key, fs) {
+            if !error_found(error, &linked, fs) {
                 let near: Vec<String> = fs
                     .iter()
                     .filter(|f| {
