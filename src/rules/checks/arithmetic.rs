@@ -80,6 +80,10 @@ const SUM_TOO_FEW: Why = Why {
     en: "fewer than two rows to add up",
     id: "kurang dari dua baris untuk dijumlahkan",
 };
+const SUM_NUMBERING_GAP: Why = Why {
+    en: "the items' numbering skips a number: a row may have lost its number",
+    id: "penomoran rincian melompati satu nomor: ada baris yang mungkin kehilangan nomornya",
+};
 const SUM_AMBIGUOUS: Why = Why {
     en: "the difference equals one of the rows: whether the total includes it is not known",
     id: "selisihnya sama dengan salah satu baris: tidak diketahui apakah baris itu termasuk",
@@ -173,6 +177,8 @@ enum Standing {
 /// The rows of a table as the sums see them.
 struct RowLayout {
     standing: Vec<Standing>,
+    /// The number each numbered row carries at its depth.
+    ordinal: Vec<Option<u32>>,
     /// Indexes of total rows, in order.
     totals: Vec<usize>,
     /// Rows that only number the columns ("(1) | (2) …").
@@ -182,11 +188,11 @@ struct RowLayout {
 impl RowLayout {
     fn of(table: &Table, total: &Pattern) -> RowLayout {
         let number_col = table.roles.iter().position(|r| r.role == Role::Number);
-        let standing: Vec<Standing> = table
+        let (standing, ordinal): (Vec<Standing>, Vec<Option<u32>>) = table
             .rows
             .iter()
             .map(|row| standing_of(row, number_col, total))
-            .collect();
+            .unzip();
         let totals = standing
             .iter()
             .enumerate()
@@ -203,6 +209,7 @@ impl RowLayout {
             .collect();
         RowLayout {
             standing,
+            ordinal,
             totals,
             numbering,
         }
@@ -237,7 +244,9 @@ static DOTTED: LazyLock<Regex> =
 static LEADING_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?\s+\S").expect("valid regex"));
 
-fn standing_of(row: &Row, number_col: Option<usize>, total: &Pattern) -> Standing {
+/// Where a row stands, and the number it carries at its depth ("III" → 3,
+/// "2.2.3" → 3) when it is numbered.
+fn standing_of(row: &Row, number_col: Option<usize>, total: &Pattern) -> (Standing, Option<u32>) {
     // The label: the text cells that are not figures nor numbering.
     let words: Vec<&str> = row
         .cells
@@ -247,7 +256,7 @@ fn standing_of(row: &Row, number_col: Option<usize>, total: &Pattern) -> Standin
         .filter(|t| !t.is_empty() && !DOTTED.is_match(t) && !ROMAN.is_match(t))
         .collect();
     if !words.is_empty() && total.is_match(&words.join(" ")) {
-        return Standing::Total;
+        return (Standing::Total, None);
     }
     let marker = number_col
         .and_then(|c| row.cell(c))
@@ -256,10 +265,10 @@ fn standing_of(row: &Row, number_col: Option<usize>, total: &Pattern) -> Standin
         .and_then(|t| t.split_whitespace().last());
     if let Some(m) = marker {
         if ROMAN.is_match(m) {
-            return Standing::Numbered(0);
+            return (Standing::Numbered(0), roman_value(m.trim_end_matches('.')));
         }
         if let Some(c) = DOTTED.captures(m) {
-            return Standing::Numbered(c[1].split('.').count());
+            return dotted(&c[1]);
         }
     }
     // "2.2.1 Belanja Pegawai" in the label cell.
@@ -270,9 +279,27 @@ fn standing_of(row: &Row, number_col: Option<usize>, total: &Pattern) -> Standin
         .find(|t| !t.trim().is_empty())
         .unwrap_or("");
     if let Some(c) = LEADING_NUMBER.captures(lead) {
-        return Standing::Numbered(c[1].split('.').count());
+        return dotted(&c[1]);
     }
-    Standing::Plain
+    (Standing::Plain, None)
+}
+
+/// "2.2.3": depth 3, number 3.
+fn dotted(number: &str) -> (Standing, Option<u32>) {
+    let parts: Vec<&str> = number.split('.').collect();
+    let last = parts.last().and_then(|p| p.parse().ok());
+    (Standing::Numbered(parts.len()), last)
+}
+
+fn roman_value(numeral: &str) -> Option<u32> {
+    const NUMERALS: [&str; 15] = [
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV",
+        "XV",
+    ];
+    NUMERALS
+        .iter()
+        .position(|n| *n == numeral)
+        .and_then(|i| u32::try_from(i + 1).ok())
 }
 
 /// The values of one column, row by row: a figure, nothing, or a cell that
@@ -441,6 +468,20 @@ fn direct_items(layout: &RowLayout, parent: usize, end: usize) -> Vec<usize> {
     out
 }
 
+/// Whether the numbered items skip a number (1, 3, 4): the row numbered 2
+/// lost its number (a scan, a merged cell) and reads as a line of item 1.
+fn numbering_gap(layout: &RowLayout, items: &[usize]) -> bool {
+    let depth = items.iter().filter_map(|&r| layout.depth(r)).min();
+    let numbers: Vec<Option<u32>> = items
+        .iter()
+        .filter(|&&r| layout.depth(r).is_some() && layout.depth(r) == depth)
+        .map(|&r| layout.ordinal[r])
+        .collect();
+    numbers
+        .windows(2)
+        .any(|w| matches!(w, [Some(a), Some(b)] if *b != a + 1))
+}
+
 /// Numbered rows over numbered items (2.2 over 2.2.1, 2.2.2, 2.2.3) equal
 /// the sum of those items.
 fn check_parents(
@@ -462,6 +503,10 @@ fn check_parents(
         let items = direct_items(layout, parent, end);
         // Only numbered items make the hierarchy explicit.
         if items.iter().all(|&r| layout.depth(r).is_none()) {
+            continue;
+        }
+        if numbering_gap(layout, &items) {
+            out.skip(SUM_NUMBERING_GAP);
             continue;
         }
         if items
@@ -2197,6 +2242,32 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].stated, "9.000.000");
         assert_eq!(found[0].expected, "10.000.000");
+    }
+
+    /// A kegiatan that lost its number (a scan read "1, -, 3, 4") would
+    /// read as a line of kegiatan 1 and leave the program short by its
+    /// amount: the program is not checked. With the number it adds up.
+    #[test]
+    fn items_whose_numbering_skips_a_number_are_not_summed() {
+        let table = |second: &str| {
+            format!(
+                "| No | Program/Kegiatan | Anggaran (Rp) |\n|---|---|---|\n\
+                 | II | Program Sarana | 41.054.500 |\n\
+                 | 1 | Pemeliharaan gedung | 4.004.500 |\n\
+                 | {second} | Pemeliharaan mobil | 22.650.000 |\n\
+                 | 3 | Pemeliharaan kendaraan | 6.550.000 |\n\
+                 | 4 | Pemeliharaan alat kantor | 7.850.000 |\n"
+            )
+        };
+        let (found, coverage) = run_default("table-column-sum", &table(""));
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.skipped.get(&super::SUM_NUMBERING_GAP), Some(&1));
+        let (found, coverage) = run_default("table-column-sum", &table("2"));
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 1);
+        // Numbered right, the program's sum is still held to its kegiatan.
+        let wrong = table("2").replace("41.054.500", "41.000.000");
+        assert_eq!(findings("table-column-sum", &wrong).len(), 1);
     }
 
     /// Sub-totals per sasaran, then the grand total of the sub-totals.
