@@ -41,6 +41,10 @@ pub struct ColumnRole {
     pub year: Option<i32>,
     /// Amounts of money (Rp, anggaran, pagu, keuangan) rather than counts or percentages.
     pub money: bool,
+    /// The header names an achievement ("Capaian", "% Capai kinerja"), not
+    /// only a percent ("Presentase", "R (%)").
+    #[serde(skip)]
+    pub achievement: bool,
 }
 
 /// What a table is for.
@@ -78,7 +82,7 @@ static ANGGARAN: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)anggaran|\bpagu\b|alokasi|\brpd\b|\bdana\b|\bbelanja\b"));
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\brp\b|rp\.|rupiah|anggaran|\bpagu\b|keuangan|\bkeu\b|\bspj\b|alokasi|\bdana\b|\(ribu|\bjuta\b|miliar|milyar",
+        r"(?i)\brp\b|rp\.|rupiah|anggaran|pendapatan|\bpagu\b|keuangan|\bkeu\b|\bspj\b|alokasi|\bdana\b|\(ribu|\bjuta\b|miliar|milyar",
     )
 });
 static PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -86,13 +90,20 @@ static PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)predikat|kategori|katagori|kriteria|\bwarna\b|tercapai\s*/\s*tidak|\bnilai\s+(akhir|kinerja)\b",
     )
 });
+static FUNDING_SOURCE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*sumber\s+(dana|pendanaan|anggaran)\s*$"));
+static PAREN_PERCENT: LazyLock<Regex> = LazyLock::new(|| re(r"\(\s*%\s*\)"));
 static UNIT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*satuan\b|^\s*sat\.?\s*$"));
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)indikator|sasaran|tujuan|program|kegiatan|uraian|\bjenis\b|\bmisi\b|lapangan usaha|\bbulan\b|personil|esselon|eselon|strata|kewenangan|sumber\s+(dana|pendanaan)|\biku\b|\bnama\b|\bkode\b|output|outcome|\bkomponen\b",
     )
 });
-static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(19[5-9]\d|20\d\d)\b"));
+static PLAN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)rencana\s+strategis|\brenstra\b|perjanjian\s+kinerja|rencana\s+kinerja")
+});
+/// A year, also glued to the word before it ("Tahun2016").
+static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[^0-9])(19[5-9]\d|20\d\d)\b"));
 
 /// The role of a column from its header cells, top to bottom.
 pub fn column_role(parts: &[String]) -> ColumnRole {
@@ -104,7 +115,13 @@ pub fn column_role(parts: &[String]) -> ColumnRole {
         .last();
     let money = MONEY.is_match(&full);
     let role = role_of(leaf, &full, parts);
-    ColumnRole { role, year, money }
+    let achievement = CAPAIAN.is_match(&full);
+    ColumnRole {
+        role,
+        year,
+        money,
+        achievement,
+    }
 }
 
 fn role_of(leaf: &str, full: &str, parts: &[String]) -> Role {
@@ -121,6 +138,12 @@ fn role_of(leaf: &str, full: &str, parts: &[String]) -> Role {
     let leaf_says = |text: &str| -> Option<Role> {
         if PREDICATE.is_match(text) && !PERCENT.is_match(text) {
             Some(Role::Predicate)
+        } else if FUNDING_SOURCE.is_match(text) {
+            // "Sumber Dana" names where the money comes from: a label.
+            Some(Role::Label)
+        } else if PERCENT.is_match(text) && percent_target(text) {
+            // "Target (%)", "TARGET PENCAPAIAN (%)": a target given in percent.
+            Some(Role::Target)
         } else if PERCENT.is_match(text) {
             Some(Role::Capaian)
         } else if TARGET.is_match(text) && !CAPAIAN.is_match(text) {
@@ -162,6 +185,36 @@ fn role_of(leaf: &str, full: &str, parts: &[String]) -> Role {
         }
     }
     leaf_says(full).unwrap_or(Role::Other)
+}
+
+/// A header naming a target first, in percent ("Target (%)", "TARGET
+/// PENCAPAIAN (%)", "Target Output %"), not a percent of what was realised
+/// ("Target % Realisasi") nor a capaian against a target ("% Capaian Target").
+fn percent_target(text: &str) -> bool {
+    let Some(target) = TARGET.find(text) else {
+        return false;
+    };
+    let before = &text[..target.start()];
+    !REALISASI.is_match(text) && !CAPAIAN.is_match(before) && !PERCENT.is_match(before)
+}
+
+/// "Target (%) | Realisasi (%)": a realisasi given in percent right after a
+/// target column is the realisasi, not a capaian ("Realisasi (%)" alone, as in
+/// a comparison of years, stays a capaian).
+pub fn pair_percent_realisasi(roles: &mut [ColumnRole], headers: &[Vec<String>]) {
+    for c in 1..roles.len().min(headers.len()) {
+        let full = headers[c].join(" ");
+        if roles[c].role == Role::Capaian
+            && roles[c - 1].role == Role::Target
+            && roles[c - 1].year == roles[c].year
+            && REALISASI.is_match(&full)
+            && !CAPAIAN.is_match(&full)
+            && PAREN_PERCENT.is_match(&full)
+            && !PERCENT.is_match(&PAREN_PERCENT.replace_all(&full, ""))
+        {
+            roles[c].role = Role::Realisasi;
+        }
+    }
 }
 
 /// Fills in what the header leaves unsaid from the column's cells: a header
@@ -230,11 +283,6 @@ pub fn table_kind(roles: &[ColumnRole], title: &str) -> TableKind {
     let count = |r: Role| roles.iter().filter(|c| c.role == r).count();
     let title = title.to_lowercase();
     let money = roles.iter().any(|c| c.money) || has(Role::Anggaran);
-    let years: std::collections::BTreeSet<i32> = roles
-        .iter()
-        .filter(|c| matches!(c.role, Role::Target | Role::Realisasi | Role::Capaian))
-        .filter_map(|c| c.year)
-        .collect();
     // Indicators' target, realisasi and capaian, with or without their budget beside.
     let performance = roles
         .iter()
@@ -244,10 +292,56 @@ pub fn table_kind(roles: &[ColumnRole], title: &str) -> TableKind {
     let measured = performance.contains(&Role::Target)
         && performance.contains(&Role::Realisasi)
         && performance.contains(&Role::Capaian);
-    if money && !measured && (has(Role::Anggaran) || has(Role::Realisasi) || has(Role::Target)) {
+    let plain_capaian = roles
+        .iter()
+        .any(|c| c.role == Role::Capaian && !c.money && c.achievement);
+    let all_years: std::collections::BTreeSet<i32> = roles.iter().filter_map(|c| c.year).collect();
+    // Money beside names, with no indicator measured: a budget (an amount
+    // column whose header names no role, "Sisa (Rp.)", "Tahun (ribu) 2012", too).
+    // One amount beside names ("Sisa (Rp.)"); several amount columns naming
+    // no role (PDRB over the years) are a budget only when the caption says so.
+    let unnamed_amounts = roles
+        .iter()
+        .filter(|c| c.money && c.role == Role::Other)
+        .count();
+    let money_other = unnamed_amounts == 1 || unnamed_amounts > 1 && ANGGARAN.is_match(&title);
+    if money
+        && !measured
+        && (has(Role::Anggaran)
+            || has(Role::Realisasi)
+            || has(Role::Target)
+            || money_other && has(Role::Label) && !plain_capaian)
+    {
         return TableKind::Budget;
     }
-    if title.contains("perbandingan") || years.len() >= 2 && has(Role::Realisasi) {
+    // The years compared: those of what was realised, else of the capaian.
+    let years_of = |role: Role| -> std::collections::BTreeSet<i32> {
+        roles
+            .iter()
+            .filter(|c| c.role == role && !c.money)
+            .filter_map(|c| c.year)
+            .collect()
+    };
+    let compared = if has(Role::Realisasi) {
+        years_of(Role::Realisasi)
+    } else {
+        years_of(Role::Capaian)
+    };
+    // "Perbandingan Target dan Realisasi Kinerja Tahun 2024": one year's target,
+    // realisasi and capaian is a performance table whatever its caption says.
+    let year_of = |role: Role| {
+        roles
+            .iter()
+            .filter(|c| c.role == role && !c.money)
+            .map(|c| c.year)
+            .collect::<std::collections::BTreeSet<_>>()
+    };
+    let target_years = year_of(Role::Target);
+    let one_year_measured = measured
+        && target_years.len() == 1
+        && target_years.iter().all(Option::is_some)
+        && target_years == year_of(Role::Realisasi);
+    if compared.len() >= 2 || title.contains("perbandingan") && !one_year_measured {
         return TableKind::Comparison;
     }
     if has(Role::Target) && has(Role::Realisasi) {
@@ -256,8 +350,17 @@ pub fn table_kind(roles: &[ColumnRole], title: &str) -> TableKind {
     if has(Role::Realisasi) && has(Role::Capaian) {
         return TableKind::Performance;
     }
+    // Indicators and their capaian (an efficiency table, "Indikator | Target |
+    // % Capai kinerja"), of one year at most.
+    if plain_capaian && has(Role::Label) && count(Role::Target) <= 1 && all_years.len() <= 1 {
+        return TableKind::Performance;
+    }
     if has(Role::Target) && !has(Role::Realisasi) && (count(Role::Target) >= 2 || has(Role::Label))
     {
+        return TableKind::Renstra;
+    }
+    // Names only, under a caption naming the plan.
+    if has(Role::Label) && !money && !has(Role::Realisasi) && PLAN_TITLE.is_match(&title) {
         return TableKind::Renstra;
     }
     TableKind::Other
@@ -290,6 +393,42 @@ mod tests {
         assert_eq!(role(&["Predikat"]), Role::Predicate);
         assert_eq!(role(&["Kategori Pencapaian 2016"]), Role::Predicate);
         assert_eq!(role(&["KETERANGAN"]), Role::Other);
+        assert_eq!(role(&["Sumber Dana"]), Role::Label);
+        assert_eq!(role(&["Dana Alokasi"]), Role::Anggaran);
+    }
+
+    #[test]
+    fn a_target_in_percent_is_a_target() {
+        assert_eq!(role(&["Target (%)"]), Role::Target);
+        assert_eq!(role(&["TARGET PENCAPAIAN (%)"]), Role::Target);
+        assert_eq!(role(&["KINERJA", "TARGET (%)"]), Role::Target);
+        assert_eq!(role(&["Target Output %"]), Role::Target);
+        // Not a percent of what was realised, nor a capaian against a target.
+        assert_eq!(role(&["Target", "% Realisasi"]), Role::Capaian);
+        assert_eq!(role(&["Target % Realisasi"]), Role::Capaian);
+        assert_eq!(role(&["% Capaian Target"]), Role::Capaian);
+        assert_eq!(role(&["Capaian terhadap Target (%)"]), Role::Capaian);
+    }
+
+    #[test]
+    fn a_realisasi_in_percent_after_its_target() {
+        let headers: Vec<Vec<String>> = [
+            vec!["Indikator"],
+            vec!["Target (%)"],
+            vec!["Realisasi (% )"],
+            vec!["Realisasi (%)"],
+        ]
+        .iter()
+        .map(|h| h.iter().map(|s| s.to_string()).collect())
+        .collect();
+        let mut roles: Vec<ColumnRole> = headers.iter().map(|h| column_role(h)).collect();
+        pair_percent_realisasi(&mut roles, &headers);
+        let got: Vec<Role> = roles.iter().map(|r| r.role).collect();
+        // The second "Realisasi (%)" follows no target: a capaian as before.
+        assert_eq!(
+            got,
+            [Role::Label, Role::Target, Role::Realisasi, Role::Capaian]
+        );
     }
 
     #[test]
@@ -328,5 +467,117 @@ mod tests {
             c(&["Realisasi 2016"]),
         ];
         assert_eq!(table_kind(&comparison, ""), TableKind::Comparison);
+        // One year's target, realisasi and capaian under "Perbandingan ...".
+        let one_year = [
+            c(&["Indikator"]),
+            c(&["Target 2024"]),
+            c(&["Realisasi 2024"]),
+            c(&["% Capaian 2024"]),
+        ];
+        assert_eq!(
+            table_kind(&one_year, "perbandingan target dengan realisasi"),
+            TableKind::Performance
+        );
+        // Last year's capaian beside this year's measures: still performance.
+        let with_last_year = [
+            c(&["Indikator"]),
+            c(&["Capaian 2015"]),
+            c(&["2016", "Target"]),
+            c(&["2016", "Realisasi"]),
+            c(&["2016", "Capaian"]),
+            c(&["Target 2017"]),
+        ];
+        assert_eq!(table_kind(&with_last_year, ""), TableKind::Performance);
+        let capaian_years = [
+            c(&["Indikator"]),
+            c(&["Capaian 2015"]),
+            c(&["Capaian 2016"]),
+        ];
+        assert_eq!(table_kind(&capaian_years, ""), TableKind::Comparison);
+        let efficiency = [
+            c(&["No."]),
+            c(&["Indikator"]),
+            c(&["% Capaian Kinerja"]),
+            c(&["% Penyerapan Anggaran"]),
+            c(&["Tingkat Efisiensi"]),
+        ];
+        assert_eq!(table_kind(&efficiency, ""), TableKind::Performance);
+        // Yearly series with a growth rate are not a capaian table.
+        let series = [
+            c(&["Jenis Ternak"]),
+            c(&["Populasi 2013"]),
+            c(&["Populasi 2014"]),
+            c(&["R (%)"]),
+        ];
+        assert_eq!(table_kind(&series, ""), TableKind::Other);
+        let shares = [
+            c(&["Lapangan Usaha"]),
+            c(&["Presentase"]),
+            c(&["Presentase"]),
+        ];
+        assert_eq!(table_kind(&shares, ""), TableKind::Other);
+        // Realisasi of a year against the plan's target (no year): compared.
+        let against_plan = [
+            c(&["Indikator"]),
+            c(&["Target Jangka Menengah"]),
+            c(&["Realisasi Tahun 2016"]),
+            c(&["(%)"]),
+        ];
+        assert_eq!(
+            table_kind(
+                &against_plan,
+                "perbandingan realisasi dengan target renstra"
+            ),
+            TableKind::Comparison
+        );
+        let glued = [
+            c(&["Indikator"]),
+            c(&["Capaian Tahun 2015 (%)", "Target"]),
+            c(&["Capaian Tahun 2015 (%)", "Realisasi"]),
+            c(&["Capaian Tahun2016 (%)", "Target"]),
+            c(&["Capaian Tahun2016 (%)", "Realisasi"]),
+        ];
+        assert_eq!(table_kind(&glued, ""), TableKind::Comparison);
+        let unnamed = [
+            c(&["Lapangan Usaha"]),
+            c(&["Dalam Juta (Rp)"]),
+            c(&["Dalam Juta (Rp)"]),
+        ];
+        assert_eq!(
+            table_kind(&unnamed, "produk domestik regional bruto"),
+            TableKind::Other
+        );
+        let pdrb = [
+            c(&["Lapangan Usaha"]),
+            c(&["Dalam Juta (Rp)", "2013"]),
+            c(&["Dalam Juta (Rp)", "2014"]),
+        ];
+        assert_eq!(
+            table_kind(&pdrb, "produk domestik regional bruto"),
+            TableKind::Other
+        );
+        assert_eq!(
+            table_kind(&pdrb, "anggaran pendapatan dan belanja"),
+            TableKind::Budget
+        );
+        let revenue = [
+            c(&["Uraian"]),
+            c(&["Target Pendapatan"]),
+            c(&["Realisasi Pendapatan"]),
+            c(&["% Pencapaian"]),
+        ];
+        assert_eq!(table_kind(&revenue, ""), TableKind::Budget);
+        let amounts = [c(&["No"]), c(&["Sumber Pendanaan"]), c(&["Sisa (Rp.)"])];
+        assert_eq!(table_kind(&amounts, ""), TableKind::Budget);
+        let plan = [
+            c(&["Sasaran Kegiatan"]),
+            c(&["Indikator Kinerja"]),
+            c(&["Satuan"]),
+        ];
+        assert_eq!(
+            table_kind(&plan, "sasaran dan indikator pada rencana strategis"),
+            TableKind::Renstra
+        );
+        assert_eq!(table_kind(&plan, ""), TableKind::Other);
     }
 }

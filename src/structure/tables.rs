@@ -12,7 +12,8 @@ use crate::facts::figures::{Figure, FigureKind, Hint, parse_figure};
 
 use super::LineRef;
 use super::roles::{
-    ColumnRole, TableKind, apply_caption_year, column_role, refine_from_cells, table_kind,
+    ColumnRole, Role, TableKind, apply_caption_year, column_role, pair_percent_realisasi,
+    refine_from_cells, table_kind,
 };
 use super::sections::{Chapter, parse_roman};
 
@@ -128,10 +129,16 @@ impl Table {
 }
 
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*tabel\s+(\d+(?:[.\-]\d+)*)\.?\s*(.*)$").expect("valid regex")
+    Regex::new(r"(?i)^\s*tabel\s+((?:\d+|[ivx]+)(?:\s?[.\-]\s?\d{1,2})*)\b\.?\s*(.*)$")
+        .expect("valid regex")
 });
 static COLUMN_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(?\d{1,2}\)?$").expect("valid regex"));
+/// "(2)", "3)": a column's or an item's number, never a figure.
+static COLUMN_LABEL_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(\d{1,2}\)?$|^\d{1,2}\)$").expect("valid regex"));
+static SMALL_WHOLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\d{1,2}\s*$").expect("valid regex"));
 static YEARISH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(th\.?\s*)?(19|20)\d\d(\s*\(n[+-]?\d?\))?$").expect("valid regex")
 });
@@ -314,11 +321,12 @@ fn find_caption(lines: &[LineRef<'_>], start: usize) -> Option<Caption> {
         if l.line.is_blank() {
             continue;
         }
-        if is_cell_line(l.line) {
+        let caption = CAPTION.captures(l.line.text.trim());
+        if caption.is_none() && is_cell_line(l.line) {
             return None;
         }
         seen += 1;
-        if let Some(c) = CAPTION.captures(l.line.text.trim()) {
+        if let Some(c) = caption {
             let mut title = c[2].trim().to_string();
             if title.is_empty()
                 && let Some(next) = lines[j + 1..start].iter().find(|n| !n.line.is_blank())
@@ -326,7 +334,8 @@ fn find_caption(lines: &[LineRef<'_>], start: usize) -> Option<Caption> {
                 title = next.line.text.trim().to_string();
             }
             return Some(Caption {
-                number: Some(c[1].to_string()),
+                // "Tabel 2. 1", "Tabel III. 5": the number without its spaces.
+                number: Some(c[1].split_whitespace().collect()),
                 title,
                 page: l.page,
                 line: l.line.number,
@@ -433,11 +442,26 @@ fn build_table(
     let headers = column_headers(&header_texts, width);
     let columns: Vec<String> = headers.iter().map(|parts| parts.join(" ")).collect();
     let hints: Vec<Hint> = columns.iter().map(|l| hint_for(l)).collect();
-    let to_row = |r: &GridRow| Row {
+    // A whole number of one or two digits ("65") is a figure under a header
+    // naming a measure; under "No" or a label it numbers a row or an item.
+    let measures: Vec<bool> = headers
+        .iter()
+        .map(|parts| {
+            !parts.join(" ").trim().is_empty()
+                && matches!(
+                    column_role(parts).role,
+                    Role::Target | Role::Realisasi | Role::Capaian | Role::Anggaran | Role::Other
+                )
+        })
+        .collect();
+    let to_row = |r: &GridRow, body: bool| Row {
         cells: (0..width)
             .map(|i| {
                 let text = r.cells.get(i).map(|c| c.0.clone()).unwrap_or_default();
-                let figure = if is_value_cell(&text) || (!text.is_empty() && hints[i] != Hint::None)
+                let small = body && measures.get(i) == Some(&true) && SMALL_WHOLE.is_match(&text);
+                let figure = if is_value_cell(&text)
+                    || small
+                    || (!text.is_empty() && hints[i] != Hint::None)
                 {
                     parse_figure(&text, hints[i])
                 } else {
@@ -453,10 +477,13 @@ fn build_table(
     };
     let page = grid.first().map(|r| r.page).unwrap_or(1);
     let first_line = grid.first().map(|r| r.line).unwrap_or(0);
-    let header_rows: Vec<Row> = grid[..header_count].iter().map(to_row).collect();
+    let header_rows: Vec<Row> = grid[..header_count]
+        .iter()
+        .map(|r| to_row(r, false))
+        .collect();
     let mut body = join_split_rows(grid.split_off(header_count));
     split_stacked_amounts(&mut body);
-    let mut rows: Vec<Row> = body.iter().map(to_row).collect();
+    let mut rows: Vec<Row> = body.iter().map(|r| to_row(r, true)).collect();
     classify_rows(&mut rows, &body);
     let roles: Vec<ColumnRole> = headers
         .iter()
@@ -474,6 +501,7 @@ fn build_table(
         .collect();
     let title = caption.as_ref().map_or("", |c| c.title.as_str());
     let mut roles = roles;
+    pair_percent_realisasi(&mut roles, &headers);
     apply_caption_year(&mut roles, title);
     let kind = table_kind(&roles, title);
     Table {
@@ -608,9 +636,14 @@ fn header_rows_of(grid: &[GridRow], first: Option<&Grid>) -> usize {
         // A figure makes a row data; a header may hold a stray one (the
         // "13-18" of a broken "R (%) 13-18") among more cells of words.
         let rest = || row.cells.iter().skip(1).map(|(t, _)| t.as_str());
-        // A bare "1)" or "(2)" numbers an item or a column: not a figure.
+        // A bare "1)" or "(2)" numbers an item or a column: not a figure; a
+        // "65" among fewer words is one (the numbering row was caught above).
         let figure_cells = rest()
-            .filter(|t| is_figure_like(t) && !is_row_marker(t) && !COLUMN_NUMBER.is_match(t.trim()))
+            .filter(|t| {
+                is_figure_like(t)
+                    && (!is_row_marker(t) || SMALL_WHOLE.is_match(t))
+                    && !COLUMN_LABEL_NUMBER.is_match(t.trim())
+            })
             .count();
         let word_cells = rest()
             .filter(|t| t.chars().any(char::is_alphabetic))
@@ -919,6 +952,85 @@ mod tests {
 
     fn cells(texts: &[&str]) -> Vec<(String, bool)> {
         texts.iter().map(|t| (t.to_string(), false)).collect()
+    }
+
+    fn grid_of(rows: &[&[&str]]) -> Grid {
+        let texts: Vec<Vec<(String, bool)>> = rows.iter().map(|r| cells(r)).collect();
+        Grid::from_rows(GridSource::Aligned, &texts)
+    }
+
+    fn figures_of(table: &Table, column: usize) -> Vec<Option<String>> {
+        table
+            .rows
+            .iter()
+            .map(|r| {
+                r.cells
+                    .get(column)
+                    .and_then(|c| c.figure.as_ref())
+                    .map(|f| f.value.to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn small_whole_numbers_under_a_measure_are_figures() {
+        // A heading row, then indicators with whole-number targets.
+        let grid = grid_of(&[
+            &["No", "Indikator", "Target", "Realisasi"],
+            &["", "Sasaran 1: Meningkatnya layanan", "", ""],
+            &["1", "Jumlah desa", "65", "87"],
+            &["2", "Jumlah kelompok", "120", "9"],
+        ]);
+        let table = build_table(&[(1, &grid)], None, Chapter::Bab(3), 0, 0);
+        assert_eq!(table.header_rows.len(), 1);
+        assert_eq!(
+            figures_of(&table, 2),
+            [None, Some("65".to_string()), Some("120".to_string())]
+        );
+        assert_eq!(
+            figures_of(&table, 3),
+            [None, Some("87".to_string()), Some("9".to_string())]
+        );
+        // The row numbers stay numbers of rows.
+        assert_eq!(figures_of(&table, 0), [None, None, None]);
+        // With no number in the first column, a row of small figures is data, not header.
+        let grid = grid_of(&[
+            &["Indikator", "Target", "Realisasi"],
+            &["Jumlah desa", "65", "87"],
+            &["Jumlah kelompok", "12", "9"],
+        ]);
+        let table = build_table(&[(1, &grid)], None, Chapter::Bab(3), 0, 0);
+        assert_eq!(table.header_rows.len(), 1);
+        assert_eq!(
+            figures_of(&table, 1),
+            [Some("65".to_string()), Some("12".to_string())]
+        );
+    }
+
+    #[test]
+    fn caption_numbers_roman_and_spaced() {
+        let number = |t: &str| {
+            CAPTION
+                .captures(t)
+                .map(|c| (c[1].to_string(), c[2].to_string()))
+        };
+        assert_eq!(number("Tabel 12. Anggaran").map(|c| c.0), Some("12".into()));
+        assert_eq!(
+            number("Tabel III.5 Evaluasi").map(|c| c.0),
+            Some("III.5".into())
+        );
+        assert_eq!(
+            number("Tabel III. 2 Pengukuran").map(|c| c.0),
+            Some("III. 2".into())
+        );
+        assert_eq!(
+            number("Tabel 2. 1 Sasaran Kegiatan"),
+            Some(("2. 1".into(), "Sasaran Kegiatan".into()))
+        );
+        // The year opening a title is not part of the number.
+        assert_eq!(number("Tabel 3. 2016 data").map(|c| c.0), Some("3".into()));
+        assert_eq!(number("Tabel ini menunjukkan"), None);
+        assert_eq!(number("Tabel di bawah"), None);
     }
 
     #[test]

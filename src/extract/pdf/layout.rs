@@ -95,17 +95,34 @@ fn join_raised(rows: &mut Vec<(f32, Vec<Glyph>)>) {
                     .iter()
                     .any(|b| b.x < g.x + g.width - tolerance && b.x + b.width > g.x + tolerance)
         };
-        let joins = base_y > y
-            && base_y - y <= 0.6 * base_size
-            && !raised.is_empty()
-            && raised
+        let superscript = |g: &Glyph| g.size <= 0.8 * base_size && attached(g);
+        let close = base_y > y && base_y - y <= 0.6 * base_size && !raised.is_empty();
+        let joins = close && raised.iter().all(superscript);
+        // A superscript sharing its row with something far from it (a page
+        // number in the margin, "m³ ... 22"): the superscript alone joins.
+        let apart = |g: &Glyph| {
+            raised
                 .iter()
-                .all(|g| g.size <= 0.8 * base_size && attached(g));
-        if !joins {
+                .filter(|o| !superscript(o))
+                .all(|o| o.x > g.x + g.width + base_size || o.x + o.width < g.x - base_size)
+        };
+        let some_join = close
+            && !joins
+            && raised.iter().any(superscript)
+            && raised.iter().filter(|g| superscript(g)).all(apart);
+        if !joins && !some_join {
             i += 1;
             continue;
         }
-        let raised = rows.remove(i).1;
+        let raised = if joins {
+            rows.remove(i).1
+        } else {
+            let (up, stay): (Vec<Glyph>, Vec<Glyph>) =
+                rows[i].1.iter().cloned().partition(|g| superscript(g));
+            rows[i].1 = stay;
+            i += 1;
+            up
+        };
         let base = &mut rows[i].1;
         for mut g in raised {
             let after_digit = base
@@ -359,12 +376,56 @@ pub fn lines(glyphs: Vec<Glyph>, carry: &mut Carried, top: &mut Vec<f32>) -> Vec
         }
     }
     for line in &mut out {
-        if line.cells == CellMode::Flow && line.spans.len() > 1 {
+        if line.table.is_none() && is_caption_line(&line.spans) {
+            join_caption(line);
+        } else if line.cells == CellMode::Flow && line.spans.len() > 1 {
             line.cells = CellMode::Aligned;
         }
     }
     out.retain(|l| !l.spans.is_empty());
     out
+}
+
+/// "Tabel 13." (or "Gambar 2.1:") alone in a line's first span, its title set
+/// apart by a wide gap: a caption, not a row of a table of two columns.
+static CAPTION_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^(tabel|table|gambar|grafik|diagram|figure)\s*([0-9]+|[ivx]+)([.\-]\s?[0-9]+)*\s*[.:]?$",
+    )
+    .expect("valid regex")
+});
+
+fn is_caption_line(spans: &[Span]) -> bool {
+    spans.len() > 1
+        && spans
+            .first()
+            .is_some_and(|s| CAPTION_LABEL.is_match(s.text.trim()))
+        && spans[1..]
+            .iter()
+            .any(|s| s.text.chars().any(char::is_alphabetic))
+}
+
+/// A caption line as one span of flowing text, so that it stays out of the
+/// table below it and is read as that table's caption.
+fn join_caption(line: &mut TextLine) {
+    let (Some(first), Some(last)) = (line.spans.first(), line.spans.last()) else {
+        return;
+    };
+    let text = line
+        .spans
+        .iter()
+        .map(|s| s.text.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let span = Span {
+        text,
+        x: first.x,
+        width: last.x + last.width - first.x,
+        font_size: first.font_size,
+        bold: first.bold,
+    };
+    line.spans = vec![span];
+    line.cells = CellMode::Flow;
 }
 
 /// Rows of an unruled table whose cells are centred vertically (Writer's
@@ -965,5 +1026,55 @@ mod tests {
             texts,
             ["78.912 m3 sedangkan", "992.770 1", "Sumber", "Tabel"]
         );
+    }
+
+    #[test]
+    fn a_superscript_sharing_its_row_with_a_margin_number_joins_its_line() {
+        let sized = |mut glyphs: Vec<Glyph>, size: f32| {
+            glyphs.iter_mut().for_each(|g| g.size = size);
+            glyphs
+        };
+        // "1.733.980 M³." with the page number "22" in the right margin at the
+        // height of the raised "3".
+        let mut glyphs = sized(glyph_run("1.733.980 M", 10.0, 100.0, 5.0), 12.0);
+        glyphs.extend(sized(glyph_run("3", 65.0, 95.0, 3.0), 8.0));
+        glyphs.extend(sized(glyph_run(".", 68.0, 100.0, 3.0), 12.0));
+        glyphs.extend(sized(glyph_run("22", 400.0, 95.0, 5.0), 11.0));
+        let rows = rows(glyphs);
+        let texts: Vec<String> = rows
+            .iter()
+            .map(|(_, r)| {
+                spans(r)
+                    .iter()
+                    .map(|s| s.text.clone())
+                    .collect::<Vec<_>>()
+                    .join("|")
+            })
+            .collect();
+        assert_eq!(texts, ["22", "1.733.980 M3."]);
+    }
+
+    #[test]
+    fn a_caption_with_its_title_set_apart_is_one_line_of_text() {
+        // "Tabel 13.      Anggaran Pendapatan ..." over a two-line title whose
+        // second line starts under the first's title, then the table.
+        let mut glyphs = glyph_run("Tabel 13.", 10.0, 100.0, 5.0);
+        glyphs.extend(glyph_run("Anggaran Belanja Negara", 100.0, 100.0, 5.0));
+        glyphs.extend(glyph_run("dan Kesehatan Hewan", 100.0, 112.0, 5.0));
+        glyphs.extend(glyph_run("No", 10.0, 140.0, 5.0));
+        glyphs.extend(glyph_run("Kewenangan", 60.0, 140.0, 5.0));
+        glyphs.extend(glyph_run("2012", 200.0, 140.0, 5.0));
+        glyphs.extend(glyph_run("1", 10.0, 152.0, 5.0));
+        glyphs.extend(glyph_run("Dekonsentrasi", 60.0, 152.0, 5.0));
+        glyphs.extend(glyph_run("11.985.347", 200.0, 152.0, 5.0));
+        let out = lines(glyphs, &mut Carried::default(), &mut Vec::new());
+        assert_eq!(out[0].cells, CellMode::Flow);
+        assert_eq!(out[0].text(), "Tabel 13. Anggaran Belanja Negara");
+        assert_eq!(out.last().map(|l| l.cells), Some(CellMode::Aligned));
+        // A first cell that only looks like a caption label is not one.
+        assert!(!is_caption_line(&[
+            Span::new("Tabel 3.1", 10.0, 40.0),
+            Span::new("12,5", 100.0, 20.0)
+        ]));
     }
 }
