@@ -245,6 +245,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         }),
         ("plan_period", |p| build(p, years::PlanPeriod::new)),
         ("year_of_period", |p| build(p, years::YearOfPeriod::new)),
+        ("caption_year_span", |p| {
+            build(p, years::CaptionYearSpan::new)
+        }),
         ("same_year_comparison", |p| {
             build(p, years::SameYearComparison::new)
         }),
