@@ -19,6 +19,7 @@ mod outcome_counts;
 mod predicates;
 mod quantities;
 mod regulations;
+mod revisions;
 mod running_totals;
 mod years;
 
@@ -247,6 +248,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("year_of_period", |p| build(p, years::YearOfPeriod::new)),
         ("caption_year_span", |p| {
             build(p, years::CaptionYearSpan::new)
+        }),
+        ("revision_table", |p| {
+            build(p, revisions::RevisionTable::new)
         }),
         ("same_year_comparison", |p| {
             build(p, years::SameYearComparison::new)
