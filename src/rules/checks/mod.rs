@@ -21,6 +21,7 @@ mod quantities;
 mod regulations;
 mod revisions;
 mod running_totals;
+mod ticks;
 mod years;
 
 use std::collections::BTreeMap;
@@ -252,6 +253,7 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("revision_table", |p| {
             build(p, revisions::RevisionTable::new)
         }),
+        ("tick_column", |p| build(p, ticks::TickColumn::new)),
         ("same_year_comparison", |p| {
             build(p, years::SameYearComparison::new)
         }),
