@@ -35,6 +35,13 @@ pub struct ListCountParams {
     /// It must introduce a list ("yaitu :", "sebagai berikut :").
     claim: Pattern,
     nouns: Vec<Noun>,
+    /// A count introducing a list inside its own sentence, with no colon
+    /// ("melalui 3 (tiga) kegiatan yaitu Kegiatan A …; selanjutnya Kegiatan B
+    /// …"): same groups as `claim`, matched up to where the first item starts.
+    /// Checked only when every item opens with the noun capitalised after a
+    /// delimiter (the start, ",", ";", "dan", "serta", "selanjutnya").
+    #[serde(default)]
+    inline_claim: Option<Pattern>,
 }
 
 #[derive(Debug)]
@@ -46,6 +53,11 @@ impl ListCount {
     pub fn new(p: ListCountParams) -> Result<Self, String> {
         if !p.claim.0.capture_names().any(|n| n == Some("noun")) {
             return Err("`claim` needs a (?P<noun>…) group".into());
+        }
+        if let Some(inline) = &p.inline_claim
+            && !inline.0.capture_names().any(|n| n == Some("noun"))
+        {
+            return Err("`inline_claim` needs a (?P<noun>…) group".into());
         }
         Ok(ListCount { p })
     }
@@ -85,8 +97,217 @@ const NO_LIST: Why = Why {
     id: "tidak ada daftar bernomor setelah jumlah yang disebut",
 };
 
+const INLINE_UNCLEAR: Why = Why {
+    en: "the items of a list in the sentence are not each introduced by their noun",
+    id: "butir daftar dalam kalimat tidak masing-masing diawali kata bendanya",
+};
+const INLINE_GOES_ON: Why = Why {
+    en: "an item not in the sentence's list is named right after it (the list may go on)",
+    id: "butir yang tidak ada dalam daftar kalimat disebut sesudahnya (daftar mungkin berlanjut)",
+};
+
+/// Where the sentence starting at `from` ends (byte offset just past its
+/// full stop, or the text's end): a ".", "!" or "?" followed by a space and a
+/// capital, a digit or the end, not after an abbreviation ("Prov.", "Jl.").
+fn sentence_end(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if matches!(b, b'.' | b'!' | b'?') {
+            let after = &text[i + 1..];
+            let next = after.trim_start();
+            let spaced = after.len() > next.len();
+            let opens = next
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_uppercase() || c.is_ascii_digit());
+            let word: String = text[from..i]
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphanumeric())
+                .collect();
+            let word: String = word.chars().rev().collect::<String>().to_lowercase();
+            let abbreviation = b == b'.' && ABBREVIATIONS.contains(&word.as_str());
+            if (next.is_empty() || (spaced && opens)) && !abbreviation {
+                return i + 1;
+            }
+        }
+        i += 1;
+    }
+    text.len()
+}
+
+/// Words written with a full stop inside a sentence ("Prov. Jawa Barat").
+static ABBREVIATIONS: [&str; 17] = [
+    "prov", "kab", "kec", "kel", "jl", "no", "dr", "drs", "ir", "hj", "h", "st", "pt", "cv", "rp",
+    "bpk", "tbk",
+];
+
+static DELIMITER_WORD: [&str; 6] = [
+    "dan",
+    "serta",
+    "selanjutnya",
+    "kemudian",
+    "lalu",
+    "berikutnya",
+];
+
+/// The items of an inline list in `text` (which starts at its first item):
+/// the byte offsets where `noun` (capitalised: "Kegiatan") opens an item, at
+/// the start or after a delimiter, with the first two words of each name.
+fn inline_items(text: &str, noun: &str) -> Vec<(usize, String)> {
+    let mut cap = noun.to_string();
+    if let Some(first) = cap.get(0..1) {
+        cap = first.to_uppercase() + &cap[1..];
+    }
+    let mut items = Vec::new();
+    let mut from = 0;
+    while let Some(found) = text[from..].find(&cap) {
+        let at = from + found;
+        from = at + cap.len();
+        let whole_word = text[from..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if !whole_word {
+            continue;
+        }
+        let before = text[..at].trim_end();
+        let last_word: String = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let delimited = before.is_empty()
+            || before.ends_with([',', ';'])
+            || DELIMITER_WORD.contains(&last_word.to_lowercase().as_str());
+        if !delimited {
+            continue;
+        }
+        let name = text[from..]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        items.push((at, name));
+    }
+    items
+}
+
+impl ListCount {
+    /// "melalui 3 (tiga) kegiatan yaitu Kegiatan A …, serta Kegiatan B …".
+    fn inline(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let Some(inline) = &self.p.inline_claim else {
+            return;
+        };
+        let paragraphs = &ctx.report.paragraphs;
+        for (pi, para) in paragraphs.iter().enumerate() {
+            let text = para.text.as_str();
+            for c in inline.0.captures_iter(text) {
+                let (Some(whole), Some(noun_m)) = (c.get(0), c.name("noun")) else {
+                    continue;
+                };
+                let noun_text = noun_m.as_str().to_lowercase();
+                let Some(noun) = self.p.nouns.iter().find(|n| noun_text.starts_with(&n.noun))
+                else {
+                    continue;
+                };
+                let digits = c.name("count").and_then(|m| m.as_str().parse::<u64>().ok());
+                let words = c
+                    .name("words")
+                    .or(c.name("wordsonly"))
+                    .and_then(|m| parse_number_words(m.as_str()));
+                let Some(stated) = digits.or(words) else {
+                    continue;
+                };
+                let rest = &text[whole.end()..];
+                // "yaitu :" is the numbered-list claim's.
+                if rest.trim_start().starts_with(':') {
+                    continue;
+                }
+                let end = sentence_end(text, whole.end());
+                let sentence = &text[whole.end()..end];
+                let items = inline_items(sentence, &noun.noun);
+                if items.first().is_none_or(|(at, _)| *at != 0) || items.len() < 2 {
+                    out.skip(INLINE_UNCLEAR);
+                    continue;
+                }
+                let found = items.len() as u64;
+                if found == stated {
+                    out.agree();
+                    continue;
+                }
+                if found < stated {
+                    // The rest of the paragraph and the next one name no other
+                    // item: the list has not gone on in the sentences after.
+                    let mut after = text[end..].to_string();
+                    if let Some(next) = paragraphs.get(pi + 1) {
+                        after.push(' ');
+                        after.push_str(&next.text);
+                    }
+                    let names: Vec<&str> = items.iter().map(|(_, n)| n.as_str()).collect();
+                    let mut more = false;
+                    let mut from = 0;
+                    while from < after.len() {
+                        let stop = sentence_end(&after, from);
+                        let sent = after[from..stop].trim_start();
+                        more |= inline_items(sent, &noun.noun)
+                            .iter()
+                            .any(|(_, n)| !names.contains(&n.as_str()));
+                        from = stop.max(from + 1);
+                    }
+                    if more {
+                        out.skip(INLINE_GOES_ON);
+                        continue;
+                    }
+                }
+                let shown_m = c
+                    .name("count")
+                    .or(c.name("words"))
+                    .or(c.name("wordsonly"))
+                    .unwrap_or(noun_m);
+                let (line, at) = ctx.locate(para, shown_m.start());
+                let related = items
+                    .iter()
+                    .map(|(i, _)| para.line_at(whole.end() + i))
+                    .collect();
+                out.push(
+                    Draft {
+                        line,
+                        stated: format!("{} {}", shown_m.as_str(), noun_m.as_str()),
+                        expected: format!(
+                            "{found} ({}) {}",
+                            number_to_words(found),
+                            noun_m.as_str()
+                        ),
+                        computation: Localized::new(
+                            format!(
+                                "{found} {} disebut satu per satu dalam kalimatnya",
+                                noun.noun
+                            ),
+                            format!("{found} {} are named one by one in its sentence", noun.noun),
+                        ),
+                        related,
+                        highlight: Some((at, at + shown_m.as_str().len())),
+                        ..Default::default()
+                    }
+                    .var("noun", Localized::same(noun_m.as_str().to_string()))
+                    .var("count", Localized::same(found.to_string())),
+                );
+            }
+        }
+    }
+}
+
 impl Check for ListCount {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        self.inline(ctx, out);
         let lines = &ctx.report.lines;
         for para in &ctx.report.paragraphs {
             for c in self.p.claim.0.captures_iter(&para.text) {
@@ -511,6 +732,46 @@ mod tests {
         let found = findings("list-count", text);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].expected, "2 (dua) kegiatan");
+    }
+
+    #[test]
+    fn an_inline_list_shorter_than_its_count_is_found() {
+        let text = "Capaian kinerja adalah sangat baik melalui 3 (tiga) kegiatan yaitu Kegiatan Pengembangan Inovasi Daerah dengan anggaran sebesar Rp 917.000.000,00 atau 77,92% (baik); Selanjutnya Kegiatan Penguatan Peran Dewan Riset dengan anggaran sebesar Rp 450.000.000,00. Kegiatan Pengembangan Inovasi Daerah telah baik dilakukan.\n";
+        let found = findings("list-count", text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "3 kegiatan");
+        assert_eq!(found[0].expected, "2 (dua) kegiatan");
+    }
+
+    #[test]
+    fn an_inline_list_matching_its_count_is_checked() {
+        // "Kegiatan" inside a name ("Kajian Komprehensif Kegiatan Monumental")
+        // follows no delimiter: no item of its own.
+        let text = "Melalui 3 (tiga) kegiatan yaitu Kegiatan Analisis Kebijakan Riset, Kegiatan Inventarisasi Iptek melalui Tim Advisori, serta Kegiatan Kajian Komprehensif Kegiatan Monumental Jawa Barat telah dilaksanakan.\n";
+        let (found, coverage) = run_default("list-count", text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 1, "{coverage:#?}");
+    }
+
+    #[test]
+    fn an_inline_list_that_goes_on_after_its_sentence_is_an_abstention() {
+        let text = "Sasaran dicapai melalui 3 (tiga) kegiatan yaitu Kegiatan Pembinaan Usaha dan Kegiatan Pengawasan Mutu. Selanjutnya Kegiatan Promosi Produk juga mendukung sasaran ini.\n";
+        let (found, coverage) = run_default("list-count", text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.skipped.values().sum::<usize>(), 1, "{coverage:#?}");
+    }
+
+    #[test]
+    fn items_not_each_introduced_by_their_noun_are_an_abstention() {
+        // One "Kegiatan" then names without the noun; a list on the next lines.
+        for text in [
+            "Sasaran dicapai melalui 3 (tiga) kegiatan yaitu Kegiatan Pembinaan, pengawasan dan promosi.\n",
+            "Sasaran dicapai melalui 3 (tiga) kegiatan yaitu pembinaan, pengawasan dan promosi.\n",
+            "Kepala Dinas, Prov. Jawa Barat melalui 2 (dua) kegiatan yaitu Kegiatan Pembinaan Prov. Jawa Barat dan Kegiatan Pengawasan Mutu.\n",
+        ] {
+            let (found, _) = run_default("list-count", text);
+            assert!(found.is_empty(), "{text}: {found:#?}");
+        }
     }
 
     #[test]

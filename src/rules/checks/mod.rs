@@ -19,7 +19,9 @@ mod outcome_counts;
 mod predicates;
 mod quantities;
 mod regulations;
+mod revisions;
 mod running_totals;
+mod ticks;
 mod years;
 
 use std::collections::BTreeMap;
@@ -245,6 +247,13 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         }),
         ("plan_period", |p| build(p, years::PlanPeriod::new)),
         ("year_of_period", |p| build(p, years::YearOfPeriod::new)),
+        ("caption_year_span", |p| {
+            build(p, years::CaptionYearSpan::new)
+        }),
+        ("revision_table", |p| {
+            build(p, revisions::RevisionTable::new)
+        }),
+        ("tick_column", |p| build(p, ticks::TickColumn::new)),
         ("same_year_comparison", |p| {
             build(p, years::SameYearComparison::new)
         }),

@@ -969,9 +969,132 @@ impl SameYearComparison {
     }
 }
 
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaptionSpanParams {
+    /// A span of years in a table's caption: groups `from` and `to`
+    /// ("Tahun 2011 s/d Tahun 2015").
+    span: Pattern,
+}
+
+const CAPTION_SPAN_UNCLEAR: Why = Why {
+    en: "the caption's span and the table's year columns are not the same number of consecutive years",
+    id: "rentang tahun judul dan kolom tahun tabel bukan jumlah tahun berurutan yang sama",
+};
+
+/// A table's caption naming a span of years its year columns do not cover
+/// ("Tahun 2011 s/d Tahun 2015" over columns 2012 … 2016).
+#[derive(Debug)]
+pub struct CaptionYearSpan {
+    p: CaptionSpanParams,
+}
+
+impl CaptionYearSpan {
+    pub fn new(p: CaptionSpanParams) -> Result<Self, String> {
+        let names: Vec<&str> = p.span.0.capture_names().flatten().collect();
+        if !names.contains(&"from") || !names.contains(&"to") {
+            return Err("`span` needs (?P<from>…) and (?P<to>…) groups".into());
+        }
+        Ok(CaptionYearSpan { p })
+    }
+}
+
+impl Check for CaptionYearSpan {
+    fn table(&self, table: &crate::structure::Table, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let Some(caption) = &table.caption else {
+            return;
+        };
+        let title = caption
+            .title
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let spans: Vec<_> = self.p.span.0.captures_iter(&title).collect();
+        let [c] = spans.as_slice() else {
+            return;
+        };
+        let (Some(from_m), Some(to_m)) = (c.name("from"), c.name("to")) else {
+            return;
+        };
+        let (Ok(from), Ok(to)) = (from_m.as_str().parse::<i32>(), to_m.as_str().parse::<i32>())
+        else {
+            return;
+        };
+        let mut years: Vec<i32> = table.roles.iter().filter_map(|r| r.year).collect();
+        years.sort_unstable();
+        years.dedup();
+        if years.len() < 3 || from >= to {
+            return;
+        }
+        let (first, last) = (years[0], years[years.len() - 1]);
+        if years.iter().all(|y| (from..=to).contains(y)) {
+            out.agree();
+            return;
+        }
+        // Only a span shifted against columns of as many consecutive years:
+        // a baseline or end-of-plan column beside a plan's years is no error.
+        let consecutive = last - first + 1 == years.len() as i32;
+        if !consecutive || last - first != to - from {
+            out.skip(CAPTION_SPAN_UNCLEAR);
+            return;
+        }
+        let line = ctx.row_line(caption.page, caption.line);
+        let stated = c.get(0).map(|m| m.as_str()).unwrap_or_default().to_string();
+        out.push(Draft {
+            line,
+            stated,
+            expected: format!("{first}–{last}"),
+            computation: Localized::new(
+                format!(
+                    "kolom tahun tabel: {}",
+                    years
+                        .iter()
+                        .map(i32::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                format!(
+                    "the table's year columns: {}",
+                    years
+                        .iter()
+                        .map(i32::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ),
+            ..Default::default()
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::checks::testing::findings;
+
+    #[test]
+    fn a_caption_span_shifted_against_the_year_columns_is_found() {
+        let text = "Tabel 13. Anggaran Pembangunan Peternakan Tahun 2011 s/d Tahun 2015\n\n| No | Kewenangan | 2012 | 2013 | 2014 | 2015 | 2016 |\n|---|---|---|---|---|---|---|\n| 1 | Dekonsentrasi | 11.985.347 | 11.344.891 | 9.384.805 | 13.939.354 | 10.589.686 |\n| 2 | Tugas Pembantuan | 81.721.000 | 29.849.194 | 12.415.651 | 26.856.990 | 7.918.719 |\n";
+        let found = findings("caption-year-span", text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "Tahun 2011 s/d Tahun 2015");
+        assert_eq!(found[0].expected, "2012–2016");
+        let right = text.replace("Tahun 2011 s/d Tahun 2015", "Tahun 2012 s/d Tahun 2016");
+        assert!(findings("caption-year-span", &right).is_empty());
+    }
+
+    #[test]
+    fn a_baseline_column_beside_a_plan_span_is_not_found() {
+        // Kondisi awal 2012 beside the plan's 2013-2016: more columns than years
+        // in the span, not a shifted span.
+        let text = "Tabel 2.1 Target Renstra Tahun 2013-2016\n\n| Indikator | Kondisi Awal 2012 | Target 2013 | Target 2014 | Target 2015 | Target 2016 |\n|---|---|---|---|---|---|\n| Persentase layanan | 50 | 55 | 60 | 65 | 70 |\n";
+        let (found, _) = crate::rules::checks::testing::run_default("caption-year-span", text);
+        assert!(found.is_empty(), "{found:#?}");
+        // Columns inside the span: agrees.
+        let inside = text
+            .replace("Kondisi Awal 2012", "Kondisi Awal 2013")
+            .replace("Tahun 2013-2016", "Tahun 2013-2018");
+        assert!(findings("caption-year-span", &inside).is_empty());
+    }
 
     const HEAD: &str = "KATA PENGANTAR\n\nLaporan Kinerja Instansi Pemerintah Dinas Contoh Tahun 2016 disusun. Laporan Kinerja Dinas Contoh Tahun 2016 memuat capaian.\n\nBAB II PERENCANAAN KINERJA\n\n";
 
