@@ -8,7 +8,10 @@ Per file:
   - false findings: those of the scan the text version does not have,
   - numeric-token recall of `extract --layout --ocr` against `extract --layout`
     of the text version (tokens with a digit, as multisets),
-  - pages per second of the OCR run (whole process, wall clock).
+  - pages per second of the OCR run (whole process, wall clock), and the CPU
+    seconds per page it took (lkjip-audit and its Tesseract processes, user +
+    system): on a busy machine the wall clock says little, the CPU time
+    gives the rate on an idle one (about --jobs pages at once).
 With LKJIP_OCR_CACHE=DIR set, Tesseract's output is kept per page image and
 reread: the first run's pages per second count, a rerun's do not (it says so).
 usage: bench/ocr-accuracy.py [--bin target/release/lkjip-audit] [--jobs N] [SCANNED.pdf ...]
@@ -21,6 +24,7 @@ import os
 import re
 import subprocess
 import sys
+import resource
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -37,6 +41,11 @@ def findings(binary, path, ocr, jobs):
     out = run(args + [path])
     doc = json.loads(out.stdout)
     return collections.Counter((f["rule"], f["page"], f["stated"]) for f in doc["findings"]), doc
+
+
+def children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 NUM = re.compile(r"\d[\d.,]*\d|\d")
@@ -56,14 +65,16 @@ def main():
     if not files:
         sys.exit("no scanned samples: run scripts/make-scanned-samples.py first")
     tot = collections.Counter()
-    print(f"{'file':48} {'pages':>5} {'found':>9} {'false':>5} {'num.recall':>10} {'pages/s':>7}")
+    print(f"{'file':48} {'pages':>5} {'found':>9} {'false':>5} {'num.recall':>10} {'pages/s':>7} {'cpu s/page':>10}")
     for scan in files:
         name = os.path.basename(scan).replace(".scanned.pdf", ".pdf")
         text = os.path.join(ROOT, "samples", "pdf", name)
         want, _ = findings(args.bin, text, False, args.jobs)
         start = time.time()
+        cpu_start = children_cpu()
         got, doc = findings(args.bin, scan, True, args.jobs)
         secs = time.time() - start
+        cpu = children_cpu() - cpu_start
         pages = sum(f["pages"] for f in doc["files"])
         reproduced = sum((want & got).values())
         false = sum((got - want).values())
@@ -72,19 +83,21 @@ def main():
         s_nums = numbers(s_out)
         recall = sum((t_nums & s_nums).values()) / max(1, sum(t_nums.values()))
         print(f"{name:48} {pages:5} {reproduced:4}/{sum(want.values()):<4} {false:5} "
-              f"{100 * recall:9.1f}% {pages / secs:7.2f}")
+              f"{100 * recall:9.1f}% {pages / secs:7.2f} {cpu / max(1, pages):10.2f}")
         for k in sorted(want - got):
             print(f"    missed: {k}")
         for k in sorted(got - want):
             print(f"    false:  {k}")
-        tot.update(files=1, pages=pages, secs=secs, reproduced=reproduced,
+        tot.update(files=1, pages=pages, secs=secs, cpu=cpu, reproduced=reproduced,
                    want=sum(want.values()), false=false)
     if os.environ.get("LKJIP_OCR_CACHE"):
         print("(LKJIP_OCR_CACHE is set: pages per second count only pages not read before)")
     print(f"total: {tot['reproduced']}/{tot['want']} findings reproduced "
           f"({100 * tot['reproduced'] / max(1, tot['want']):.1f} %), "
           f"{tot['false'] / max(1, tot['files']):.2f} false findings per report, "
-          f"{tot['pages'] / max(1e-9, tot['secs']):.2f} pages/s with --jobs {args.jobs}")
+          f"{tot['pages'] / max(1e-9, tot['secs']):.2f} pages/s with --jobs {args.jobs}, "
+          f"{tot['cpu'] / max(1, tot['pages']):.2f} CPU seconds per page "
+          f"(idle machine: about {args.jobs * tot['pages'] / max(1e-9, tot['cpu']):.2f} pages/s)")
 
 
 if __name__ == "__main__":
