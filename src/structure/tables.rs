@@ -332,6 +332,19 @@ fn find_caption(lines: &[LineRef<'_>], start: usize) -> Option<Caption> {
                 && let Some(next) = lines[j + 1..start].iter().find(|n| !n.line.is_blank())
             {
                 title = next.line.text.trim().to_string();
+            } else {
+                // A long title wraps: the lines right below it (no blank line
+                // between, no cells) continue it while it has not ended.
+                for next in lines[j + 1..start].iter().take(2) {
+                    if next.line.is_blank()
+                        || is_cell_line(next.line)
+                        || title.ends_with(['.', ':', ')'])
+                    {
+                        break;
+                    }
+                    title.push(' ');
+                    title.push_str(next.line.text.trim());
+                }
             }
             return Some(Caption {
                 // "Tabel 2. 1", "Tabel III. 5": the number without its spaces.

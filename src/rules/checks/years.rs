@@ -1080,6 +1080,12 @@ mod tests {
         assert_eq!(found[0].expected, "2012–2016");
         let right = text.replace("Tahun 2011 s/d Tahun 2015", "Tahun 2012 s/d Tahun 2016");
         assert!(findings("caption-year-span", &right).is_empty());
+        // The caption's title wrapped over three lines is read whole.
+        let wrapped = text.replace(
+            "Peternakan Tahun 2011 s/d Tahun 2015",
+            "Peternakan\ndan Kesehatan Hewan Tahun 2011 s/d\nTahun 2015",
+        );
+        assert_eq!(findings("caption-year-span", &wrapped).len(), 1);
     }
 
     #[test]
