@@ -30,6 +30,11 @@ pub struct AggregateParams {
     function: String,
     /// Column labels to aggregate, in order of preference.
     columns: Vec<Pattern>,
+    /// Also accept the value the table's own total (RATA-RATA / JUMLAH) row
+    /// prints in that column: a claim copying the printed average is the
+    /// table's error (the average-row check's), not the sentence's.
+    #[serde(default)]
+    accept_printed: bool,
     #[serde(default)]
     chapters: Chapters,
 }
@@ -63,7 +68,7 @@ impl Aggregate {
                 let values: Vec<(&Row, Figure)> = table
                     .rows
                     .iter()
-                    .filter(|r| r.kind != crate::structure::RowKind::Total)
+                    .filter(|r| !summary_row(r))
                     .filter_map(|r| {
                         r.cell(col)
                             .and_then(|c| cell_number(&c.text, Hint::Percent))
@@ -77,6 +82,33 @@ impl Aggregate {
         }
         None
     }
+}
+
+/// A total row, or one whose first label says it averages ("Rata-Rata",
+/// "Rata-rata capaian"), wherever the table put it.
+fn summary_row(row: &Row) -> bool {
+    static AVERAGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:capaian\s+)?rata[\s-]*rata\b").expect("valid regex")
+    });
+    row.kind == crate::structure::RowKind::Total
+        || row
+            .cells
+            .iter()
+            .find(|c| c.text.chars().any(char::is_alphabetic))
+            .is_some_and(|c| AVERAGE.is_match(&c.text))
+}
+
+/// Whether a total or average row of `table` prints `stated` in column `col`.
+fn printed_total(table: &Table, col: usize, stated: &Figure, ctx: &Context<'_, '_>) -> bool {
+    table
+        .rows
+        .iter()
+        .filter(|r| summary_row(r))
+        .filter_map(|r| {
+            r.cell(col)
+                .and_then(|c| cell_number(&c.text, Hint::Percent))
+        })
+        .any(|f| agrees(stated, f.value, ctx.tolerance))
 }
 
 /// The sentence that `text` ends in: what follows its last sentence end.
@@ -164,9 +196,13 @@ impl Check for Aggregate {
                 let mut first: Option<(Decimal, String, Vec<usize>, Localized)> = None;
                 let mut matched = false;
                 for table in candidates {
-                    let Some((_, values)) = self.values(table) else {
+                    let Some((col, values)) = self.values(table) else {
                         continue;
                     };
+                    if self.p.accept_printed && printed_total(table, col, &stated, ctx) {
+                        matched = true;
+                        break;
+                    }
                     let total: Decimal = values.iter().map(|(_, f)| f.value).sum();
                     let n = Decimal::from(values.len() as u64);
                     let computed = if self.p.function == "average" {
@@ -864,6 +900,31 @@ mod tests {
         let found = findings("average-claim", &text);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].expected, "111,36%");
+    }
+
+    const EFFICIENCY: &str = "Tabel 11 Analisis Efisiensi\n\n| No | Indikator | % Capaian | % Penyerapan Anggaran | Tingkat Efisiensi |\n|---|---|---|---|---|\n| 1 | Persentase rekomendasi yang ditindaklanjuti | 200 | 80,40 | 119,60 |\n| 2 | Persentase regulasi yang disahkan | 130,77 | 86,32 | 44,45 |\n| | Rata-Rata | 165,39 | 83,36 | 82,00 |\n\n";
+
+    #[test]
+    fn an_average_efficiency_unlike_the_efficiency_column_is_flagged() {
+        let text = format!(
+            "{EFFICIENCY}Terdapat efisiensi anggaran pada dua sasaran dengan rata-rata efisiensi sebesar 39,23%. Hal ini baik.\n"
+        );
+        let found = findings("average-efficiency-claim", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "39,23%");
+        assert_eq!(found[0].expected, "82,03%");
+    }
+
+    #[test]
+    fn an_average_efficiency_as_computed_or_as_printed_is_not_flagged() {
+        for stated in ["82,03%", "82,02%", "82,00%"] {
+            let text = format!(
+                "{EFFICIENCY}Terdapat efisiensi anggaran dengan rata-rata efisiensi sebesar {stated}. Hal ini baik.\n"
+            );
+            let (found, coverage) = run_default("average-efficiency-claim", &text);
+            assert!(found.is_empty(), "{stated}: {found:#?}");
+            assert_eq!(coverage.agree, 1, "{stated}");
+        }
     }
 
     #[test]
