@@ -202,6 +202,23 @@ fn inline_items(text: &str, noun: &str) -> Vec<(usize, String)> {
 
 impl ListCount {
     /// "melalui 3 (tiga) kegiatan yaitu Kegiatan A …, serta Kegiatan B …".
+    /// The noun a count claim is about (one of the rule's) and the count,
+    /// in digits or in words.
+    fn stated(&self, c: &regex::Captures<'_>, noun_text: &str) -> Option<(&Noun, u64)> {
+        let noun_text = noun_text.to_lowercase();
+        let noun = self
+            .p
+            .nouns
+            .iter()
+            .find(|n| noun_text.starts_with(&n.noun))?;
+        let digits = c.name("count").and_then(|m| m.as_str().parse::<u64>().ok());
+        let words = c
+            .name("words")
+            .or(c.name("wordsonly"))
+            .and_then(|m| parse_number_words(m.as_str()));
+        Some((noun, digits.or(words)?))
+    }
+
     fn inline(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let Some(inline) = &self.p.inline_claim else {
             return;
@@ -213,17 +230,7 @@ impl ListCount {
                 let (Some(whole), Some(noun_m)) = (c.get(0), c.name("noun")) else {
                     continue;
                 };
-                let noun_text = noun_m.as_str().to_lowercase();
-                let Some(noun) = self.p.nouns.iter().find(|n| noun_text.starts_with(&n.noun))
-                else {
-                    continue;
-                };
-                let digits = c.name("count").and_then(|m| m.as_str().parse::<u64>().ok());
-                let words = c
-                    .name("words")
-                    .or(c.name("wordsonly"))
-                    .and_then(|m| parse_number_words(m.as_str()));
-                let Some(stated) = digits.or(words) else {
+                let Some((noun, stated)) = self.stated(&c, noun_m.as_str()) else {
                     continue;
                 };
                 let rest = &text[whole.end()..];
@@ -314,17 +321,7 @@ impl Check for ListCount {
                 let Some(noun_m) = c.name("noun") else {
                     continue;
                 };
-                let noun_text = noun_m.as_str().to_lowercase();
-                let Some(noun) = self.p.nouns.iter().find(|n| noun_text.starts_with(&n.noun))
-                else {
-                    continue;
-                };
-                let digits = c.name("count").and_then(|m| m.as_str().parse::<u64>().ok());
-                let words = c
-                    .name("words")
-                    .or(c.name("wordsonly"))
-                    .and_then(|m| parse_number_words(m.as_str()));
-                let Some(stated) = digits.or(words) else {
+                let Some((noun, stated)) = self.stated(&c, noun_m.as_str()) else {
                     continue;
                 };
                 let shown_m = c
