@@ -200,12 +200,48 @@ fn inline_items(text: &str, noun: &str) -> Vec<(usize, String)> {
     items
 }
 
+/// A count claim as read: the noun (one of the rule's), the count stated in
+/// digits or words, and the parts of the text to show.
+struct CountClaim<'t, 'r> {
+    noun: &'r Noun,
+    stated: u64,
+    /// The count as printed (digits, else words).
+    shown: regex::Match<'t>,
+    /// The noun as printed.
+    noun_shown: &'t str,
+}
+
+impl CountClaim<'_, '_> {
+    /// The finding for a claim whose list or table has `found` items.
+    fn draft(
+        &self,
+        line: usize,
+        at: usize,
+        found: u64,
+        computation: Localized,
+        related: Vec<usize>,
+    ) -> Draft {
+        Draft {
+            line,
+            stated: format!("{} {}", self.shown.as_str(), self.noun_shown),
+            expected: format!("{found} ({}) {}", number_to_words(found), self.noun_shown),
+            computation,
+            related,
+            highlight: Some((at, at + self.shown.as_str().len())),
+            ..Default::default()
+        }
+        .var("noun", Localized::same(self.noun_shown.to_string()))
+        .var("count", Localized::same(found.to_string()))
+    }
+}
+
 impl ListCount {
-    /// "melalui 3 (tiga) kegiatan yaitu Kegiatan A …, serta Kegiatan B …".
-    /// The noun a count claim is about (one of the rule's) and the count,
-    /// in digits or in words.
-    fn stated(&self, c: &regex::Captures<'_>, noun_text: &str) -> Option<(&Noun, u64)> {
-        let noun_text = noun_text.to_lowercase();
+    /// "melalui 3 (tiga) kegiatan yaitu Kegiatan A …, serta Kegiatan B …":
+    /// the claim a match of `claim` or `inline_claim` makes, if its noun is
+    /// one of the rule's and its count can be read.
+    fn claim<'t>(&self, c: &regex::Captures<'t>) -> Option<CountClaim<'t, '_>> {
+        let noun_m = c.name("noun")?;
+        let noun_text = noun_m.as_str().to_lowercase();
         let noun = self
             .p
             .nouns
@@ -216,7 +252,17 @@ impl ListCount {
             .name("words")
             .or(c.name("wordsonly"))
             .and_then(|m| parse_number_words(m.as_str()));
-        Some((noun, digits.or(words)?))
+        let shown = c
+            .name("count")
+            .or(c.name("words"))
+            .or(c.name("wordsonly"))
+            .unwrap_or(noun_m);
+        Some(CountClaim {
+            noun,
+            stated: digits.or(words)?,
+            shown,
+            noun_shown: noun_m.as_str(),
+        })
     }
 
     fn inline(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
@@ -227,10 +273,7 @@ impl ListCount {
         for (pi, para) in paragraphs.iter().enumerate() {
             let text = para.text.as_str();
             for c in inline.0.captures_iter(text) {
-                let (Some(whole), Some(noun_m)) = (c.get(0), c.name("noun")) else {
-                    continue;
-                };
-                let Some((noun, stated)) = self.stated(&c, noun_m.as_str()) else {
+                let (Some(whole), Some(claim)) = (c.get(0), self.claim(&c)) else {
                     continue;
                 };
                 let rest = &text[whole.end()..];
@@ -240,238 +283,196 @@ impl ListCount {
                 }
                 let end = sentence_end(text, whole.end());
                 let sentence = &text[whole.end()..end];
-                let items = inline_items(sentence, &noun.noun);
+                let noun = &claim.noun.noun;
+                let items = inline_items(sentence, noun);
                 if items.first().is_none_or(|(at, _)| *at != 0) || items.len() < 2 {
                     out.skip(INLINE_UNCLEAR);
                     continue;
                 }
                 let found = items.len() as u64;
-                if found == stated {
+                if found == claim.stated {
                     out.agree();
                     continue;
                 }
-                if found < stated {
-                    // The rest of the paragraph and the next one name no other
-                    // item: the list has not gone on in the sentences after.
-                    let mut after = text[end..].to_string();
-                    if let Some(next) = paragraphs.get(pi + 1) {
-                        after.push(' ');
-                        after.push_str(&next.text);
-                    }
-                    let names: Vec<&str> = items.iter().map(|(_, n)| n.as_str()).collect();
-                    let mut more = false;
-                    let mut from = 0;
-                    while from < after.len() {
-                        let stop = sentence_end(&after, from);
-                        let sent = after[from..stop].trim_start();
-                        more |= inline_items(sent, &noun.noun)
-                            .iter()
-                            .any(|(_, n)| !names.contains(&n.as_str()));
-                        from = stop.max(from + 1);
-                    }
-                    if more {
-                        out.skip(INLINE_GOES_ON);
-                        continue;
-                    }
+                if found < claim.stated
+                    && list_goes_on(&items, &text[end..], paragraphs.get(pi + 1), noun)
+                {
+                    out.skip(INLINE_GOES_ON);
+                    continue;
                 }
-                let shown_m = c
-                    .name("count")
-                    .or(c.name("words"))
-                    .or(c.name("wordsonly"))
-                    .unwrap_or(noun_m);
-                let (line, at) = ctx.locate(para, shown_m.start());
+                let (line, at) = ctx.locate(para, claim.shown.start());
                 let related = items
                     .iter()
                     .map(|(i, _)| para.line_at(whole.end() + i))
                     .collect();
-                out.push(
-                    Draft {
-                        line,
-                        stated: format!("{} {}", shown_m.as_str(), noun_m.as_str()),
-                        expected: format!(
-                            "{found} ({}) {}",
-                            number_to_words(found),
-                            noun_m.as_str()
-                        ),
-                        computation: Localized::new(
-                            format!(
-                                "{found} {} disebut satu per satu dalam kalimatnya",
-                                noun.noun
-                            ),
-                            format!("{found} {} are named one by one in its sentence", noun.noun),
-                        ),
-                        related,
-                        highlight: Some((at, at + shown_m.as_str().len())),
-                        ..Default::default()
-                    }
-                    .var("noun", Localized::same(noun_m.as_str().to_string()))
-                    .var("count", Localized::same(found.to_string())),
+                let computation = Localized::new(
+                    format!("{found} {noun} disebut satu per satu dalam kalimatnya"),
+                    format!("{found} {noun} are named one by one in its sentence"),
                 );
+                out.push(claim.draft(line, at, found, computation, related));
             }
         }
     }
+
+    /// The items of a numbered list after a claim's paragraph (whose last
+    /// line is `last`): it runs until the next heading, caption, count claim
+    /// or chapter, or until its numbering stops.
+    fn listed_items(&self, ctx: &Context<'_, '_>, last: usize, noun: &Noun) -> Vec<usize> {
+        let mut items = Vec::new();
+        let mut parent_matches = false;
+        let mut parent_style = None;
+        let mut numbering: Option<(u8, u32)> = None;
+        for l in ctx.report.lines.iter().skip(last + 1) {
+            let text = l.line.text.trim();
+            if l.line.heading.is_some()
+                || chapter_heading(l.line).is_some()
+                || CAPTION.is_match(text)
+            {
+                break;
+            }
+            // A table row is no list item; a wrapped item with wide
+            // spaces ("Kinerja    Pemerintahan") read as cells still is.
+            if !l.is_prose() && l.line.text.split('\t').count() > 2 {
+                continue;
+            }
+            if self.p.claim.0.is_match(text) {
+                break;
+            }
+            let Some(e) = ENUMERATOR.captures(text) else {
+                continue;
+            };
+            let rest = e.name("rest").map(|m| m.as_str()).unwrap_or("");
+            // "C. PERJANJIAN KINERJA": a sub-heading in capitals ends the list.
+            if rest.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && !rest.chars().any(|c| c.is_lowercase())
+            {
+                break;
+            }
+            let style = marker_style(&e["marker"]);
+            // A plain list numbers on (1, 2, 3 …): a marker of its style
+            // that does not follow the last one ("2.2 Tugas Pokok" after
+            // item 5, a new "1.") starts something else.
+            if noun.child_of.is_none()
+                && let Some((first_style, last)) = numbering
+                && style == first_style
+                && ordinal(&e["marker"]) != Some(last + 1)
+            {
+                break;
+            }
+            if let Some((first_style, _)) = numbering
+                && style == first_style
+                && let Some(n) = ordinal(&e["marker"])
+            {
+                numbering = Some((style, n));
+            }
+            let is_item = match &noun.item {
+                Some(p) => p.is_match(rest),
+                None => parent_style.is_none_or(|s| s == style),
+            };
+            let is_parent = noun.child_of.as_ref().is_some_and(|p| p.is_match(rest));
+            if is_parent {
+                parent_matches = true;
+                parent_style = Some(style);
+                continue;
+            }
+            if noun.item.is_none() && parent_style.is_none() {
+                parent_style = Some(style);
+            }
+            let child = parent_matches
+                && noun.child_of.is_some()
+                && parent_style.is_some_and(|s| s != style);
+            if is_item || child {
+                if let Some(n) = ordinal(&e["marker"])
+                    && numbering.is_none()
+                {
+                    numbering = Some((style, n));
+                }
+                items.push(l.index);
+            } else if noun.item.is_some()
+                && noun.child_of.is_none()
+                && !items.is_empty()
+                && numbering.is_none_or(|(first_style, _)| first_style == style)
+            {
+                // A different list begins; an item of another style
+                // ("1. Indeks …" under "a. Sasaran …") is a sub-item.
+                break;
+            }
+        }
+        items
+    }
+}
+
+/// Whether an inline list shorter than its count goes on after its sentence:
+/// the rest of the paragraph or the next one names another item.
+fn list_goes_on(
+    items: &[(usize, String)],
+    rest_of_paragraph: &str,
+    next: Option<&crate::structure::Paragraph>,
+    noun: &str,
+) -> bool {
+    let mut after = rest_of_paragraph.to_string();
+    if let Some(next) = next {
+        after.push(' ');
+        after.push_str(&next.text);
+    }
+    let names: Vec<&str> = items.iter().map(|(_, n)| n.as_str()).collect();
+    let mut from = 0;
+    while from < after.len() {
+        let stop = sentence_end(&after, from);
+        let sentence = after[from..stop].trim_start();
+        if inline_items(sentence, noun)
+            .iter()
+            .any(|(_, n)| !names.contains(&n.as_str()))
+        {
+            return true;
+        }
+        from = stop.max(from + 1);
+    }
+    false
 }
 
 impl Check for ListCount {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         self.inline(ctx, out);
-        let lines = &ctx.report.lines;
         for para in &ctx.report.paragraphs {
             for c in self.p.claim.0.captures_iter(&para.text) {
-                let Some(noun_m) = c.name("noun") else {
+                let Some(claim) = self.claim(&c) else {
                     continue;
                 };
-                let Some((noun, stated)) = self.stated(&c, noun_m.as_str()) else {
-                    continue;
-                };
-                let shown_m = c
-                    .name("count")
-                    .or(c.name("words"))
-                    .or(c.name("wordsonly"))
-                    .unwrap_or(noun_m);
-                let (line, at) = ctx.locate(para, shown_m.start());
+                let noun = &claim.noun.noun;
+                let (line, at) = ctx.locate(para, claim.shown.start());
                 let last = para.pieces.last().map(|(_, i)| *i).unwrap_or(line);
-                // The list runs until the next heading, caption, count claim or chapter.
-                let mut items = Vec::new();
-                let mut parent_matches = false;
-                let mut parent_style = None;
-                let mut numbering: Option<(u8, u32)> = None;
-                for l in lines.iter().skip(last + 1) {
-                    let text = l.line.text.trim();
-                    if l.line.heading.is_some()
-                        || chapter_heading(l.line).is_some()
-                        || CAPTION.is_match(text)
-                    {
-                        break;
-                    }
-                    // A table row is no list item; a wrapped item with wide
-                    // spaces ("Kinerja    Pemerintahan") read as cells still is.
-                    if !l.is_prose() && l.line.text.split('\t').count() > 2 {
-                        continue;
-                    }
-                    if self.p.claim.0.is_match(text) {
-                        break;
-                    }
-                    let Some(e) = ENUMERATOR.captures(text) else {
-                        continue;
-                    };
-                    let rest = e.name("rest").map(|m| m.as_str()).unwrap_or("");
-                    // "C. PERJANJIAN KINERJA": a sub-heading in capitals ends the list.
-                    if rest.chars().filter(|c| c.is_alphabetic()).count() >= 3
-                        && !rest.chars().any(|c| c.is_lowercase())
-                    {
-                        break;
-                    }
-                    let style = marker_style(&e["marker"]);
-                    // A plain list numbers on (1, 2, 3 …): a marker of its style
-                    // that does not follow the last one ("2.2 Tugas Pokok" after
-                    // item 5, a new "1.") starts something else.
-                    if noun.child_of.is_none()
-                        && let Some((first_style, last)) = numbering
-                        && style == first_style
-                        && ordinal(&e["marker"]) != Some(last + 1)
-                    {
-                        break;
-                    }
-                    if let Some((first_style, _)) = numbering
-                        && style == first_style
-                        && let Some(n) = ordinal(&e["marker"])
-                    {
-                        numbering = Some((style, n));
-                    }
-                    let is_item = match &noun.item {
-                        Some(p) => p.is_match(rest),
-                        None => parent_style.is_none_or(|s| s == style),
-                    };
-                    let is_parent = noun.child_of.as_ref().is_some_and(|p| p.is_match(rest));
-                    if is_parent {
-                        parent_matches = true;
-                        parent_style = Some(style);
-                        continue;
-                    }
-                    if noun.item.is_none() && parent_style.is_none() {
-                        parent_style = Some(style);
-                    }
-                    let child = parent_matches
-                        && noun.child_of.is_some()
-                        && parent_style.is_some_and(|s| s != style);
-                    if is_item || child {
-                        if let Some(n) = ordinal(&e["marker"])
-                            && numbering.is_none()
-                        {
-                            numbering = Some((style, n));
-                        }
-                        items.push(l.index);
-                    } else if noun.item.is_some()
-                        && noun.child_of.is_none()
-                        && !items.is_empty()
-                        && numbering.is_none_or(|(first_style, _)| first_style == style)
-                    {
-                        // A different list begins; an item of another style
-                        // ("1. Indeks …" under "a. Sasaran …") is a sub-item.
-                        break;
-                    }
-                }
+                let items = self.listed_items(ctx, last, claim.noun);
                 if items.is_empty() {
                     // "terdapat 4 sasaran … sebagai berikut :" over a table:
                     // the different names in its column of that noun.
-                    match table_after(ctx, last, &noun.noun) {
-                        Some((names, _)) if names as u64 == stated => out.agree(),
-                        Some((names, rows)) => out.push(
-                            Draft {
-                                line,
-                                stated: format!("{} {}", shown_m.as_str(), noun_m.as_str()),
-                                expected: format!(
-                                    "{names} ({}) {}",
-                                    number_to_words(names as u64),
-                                    noun_m.as_str()
+                    match table_after(ctx, last, noun) {
+                        Some((names, _)) if names as u64 == claim.stated => out.agree(),
+                        Some((names, rows)) => {
+                            let computation = Localized::new(
+                                format!(
+                                    "{names} {noun} berbeda pada kolom {noun} tabel di bawahnya"
                                 ),
-                                computation: Localized::new(
-                                    format!(
-                                        "{names} {} berbeda pada kolom {} tabel di bawahnya",
-                                        noun.noun, noun.noun
-                                    ),
-                                    format!(
-                                        "{names} different {} in the {} column of the table below",
-                                        noun.noun, noun.noun
-                                    ),
+                                format!(
+                                    "{names} different {noun} in the {noun} column of the table below"
                                 ),
-                                related: rows,
-                                highlight: Some((at, at + shown_m.as_str().len())),
-                                ..Default::default()
-                            }
-                            .var("noun", Localized::same(noun_m.as_str().to_string()))
-                            .var("count", Localized::same(names.to_string())),
-                        ),
+                            );
+                            out.push(claim.draft(line, at, names as u64, computation, rows));
+                        }
                         None => out.skip(NO_LIST),
                     }
                     continue;
                 }
-                if items.len() as u64 == stated {
+                let found = items.len() as u64;
+                if found == claim.stated {
                     out.agree();
                     continue;
                 }
-                let found = items.len() as u64;
-                out.push(
-                    Draft {
-                        line,
-                        stated: format!("{} {}", shown_m.as_str(), noun_m.as_str()),
-                        expected: format!(
-                            "{found} ({}) {}",
-                            number_to_words(found),
-                            noun_m.as_str()
-                        ),
-                        computation: Localized::new(
-                            format!("{found} butir {} tercantum di bawahnya", noun.noun),
-                            format!("{found} {} items are listed below", noun.noun),
-                        ),
-                        related: items,
-                        highlight: Some((at, at + shown_m.as_str().len())),
-                        ..Default::default()
-                    }
-                    .var("noun", Localized::same(noun_m.as_str().to_string()))
-                    .var("count", Localized::same(found.to_string())),
+                let computation = Localized::new(
+                    format!("{found} butir {noun} tercantum di bawahnya"),
+                    format!("{found} {noun} items are listed below"),
                 );
+                out.push(claim.draft(line, at, found, computation, items));
             }
         }
     }
