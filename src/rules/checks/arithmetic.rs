@@ -470,11 +470,11 @@ fn direct_items(layout: &RowLayout, parent: usize, end: usize) -> Vec<usize> {
 
 /// Whether the numbered items skip a number (1, 3, 4): the row numbered 2
 /// lost its number (a scan, a merged cell) and reads as a line of item 1.
+/// `items` come from [`direct_items`], whose numbered rows are all of one depth.
 fn numbering_gap(layout: &RowLayout, items: &[usize]) -> bool {
-    let depth = items.iter().filter_map(|&r| layout.depth(r)).min();
     let numbers: Vec<Option<u32>> = items
         .iter()
-        .filter(|&&r| layout.depth(r).is_some() && layout.depth(r) == depth)
+        .filter(|&&r| layout.depth(r).is_some())
         .map(|&r| layout.ordinal[r])
         .collect();
     numbers
