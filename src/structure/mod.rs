@@ -212,7 +212,8 @@ fn join_split_sentences(paragraphs: Vec<Paragraph>, lines: &[LineRef<'_>]) -> Ve
                 && lines
                     .get(last_line + 1..first_line)
                     .is_some_and(|between| between.iter().all(|l| l.line.is_blank()));
-            let open = !prev.text.trim_end().ends_with(['.', ':', ';', '!', '?']);
+            let open = !prev.text.trim_end().ends_with(['.', ':', ';', '!', '?'])
+                || ends_with_abbreviation(&prev.text);
             let wrapped = lines
                 .get(last_line)
                 .is_some_and(|l| l.line.text.trim().chars().count() * 10 >= usual * 7);
@@ -240,6 +241,31 @@ fn join_split_sentences(paragraphs: Vec<Paragraph>, lines: &[LineRef<'_>]) -> Ve
         out.push(p);
     }
     out
+}
+
+/// Abbreviations whose full stop ends no sentence: "sebesar Rp." at the end
+/// of a line goes on with its figure on the next.
+const ABBREVIATIONS: [&str; 11] = [
+    "rp", "no", "kab", "kec", "prov", "jl", "hal", "dr", "drs", "ir", "hj",
+];
+
+fn ends_with_abbreviation(text: &str) -> bool {
+    let Some(before_stop) = text.trim_end().strip_suffix('.') else {
+        return false;
+    };
+    let word: String = before_stop
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let preceded_by_letter_or_dot = before_stop[..before_stop.len() - word.len()]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c == '.' || c.is_alphanumeric());
+    !preceded_by_letter_or_dot && ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
 fn starts_list_item(text: &str) -> bool {
@@ -348,6 +374,23 @@ mod tests {
         let found = paragraphs(&text);
         assert_eq!(found.len(), 2, "{found:#?}");
         assert!(found[0].contains("belum mencapai 100 persen"), "{found:#?}");
+    }
+
+    #[test]
+    fn a_line_ending_in_rp_runs_on_into_its_figure() {
+        let found = paragraphs(
+            "Pada awal tahun 2025, kantor ini mendapatkan alokasi anggaran sebesar Rp.\n\n10.043.553.000,- namun selama tahun 2025 berjalan terdapat 11 kali revisi.\n\nParagraf berikutnya dimulai di sini dan cukup panjang untuk baris penuh.\n",
+        );
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(
+            found[0].contains("sebesar Rp. 10.043.553.000,-"),
+            "{found:#?}"
+        );
+        assert!(super::ends_with_abbreviation("sebesar Rp."));
+        assert!(!super::ends_with_abbreviation("nilai ini sangat baik."));
+        assert!(!super::ends_with_abbreviation("sebesar 100 %."));
+        // "a.n." and "s.d." are no "n." or "d.".
+        assert!(!super::ends_with_abbreviation("hal. 3 s.d."));
     }
 
     #[test]
