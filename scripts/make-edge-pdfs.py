@@ -423,6 +423,15 @@ def ruled_table():
     exp = ("NO\tINDIKATOR\tTARGET\tREALISASI\n1\tPersentase pelayanan publik bernilai B\t85%\t71,20%\n"
            "2\tPeran serta masyarakat\t80%\t95,43%\nJUMLAH\t165%\t166,63%\nSumber: data Kecamatan 2020\n")
     fixture("ruled-table", build(simple_doc([bytes(c)], {b"F1": courier()})), exp)
+    # The same table printed sideways on an upright page without /Rotate (a
+    # landscape table pasted into a portrait report): text, rules and boxes all
+    # turned a quarter, counter-clockwise (text reads bottom to top) and clockwise.
+    # An upright page number stays in the corner. Read as the upright table.
+    for name, turn in (("ruled-table-turned-90", b"0 1 -1 0 842 0 cm"),
+                       ("ruled-table-turned-270", b"0 -1 1 0 -560 842 cm")):
+        page = (b"q " + turn + b"\n" + bytes(c) + b"Q\n"
+                b"BT /F1 8 Tf 540 30 Td (12) Tj ET\n")
+        fixture(name, build(simple_doc([page], {b"F1": courier()})), exp)
 
 
 # ------------------------------------------- running header/footer, 3 pages

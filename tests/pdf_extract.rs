@@ -196,6 +196,49 @@ fn ruled_table_header_repeated_on_the_next_page_is_no_row() {
     assert_eq!(rows, 5);
 }
 
+/// A ruled table printed sideways on an upright page (text, rules and boxes
+/// turned a quarter by the content, no /Rotate) is read as the same table
+/// upright: the same cells, rows and columns as the upright fixture.
+#[test]
+fn a_table_printed_sideways_reads_as_the_upright_table() {
+    let dir = root().join("tests/fixtures/pdf");
+    let cells = |name: &str| -> Vec<Vec<String>> {
+        let doc = pdf_extract(&dir.join(name)).expect("fixture reads");
+        let grids: Vec<_> = doc.pages.iter().flat_map(|p| &p.tables).collect();
+        assert_eq!(grids.len(), 1, "{name}: {}", render_text(&doc, false));
+        let grid = grids[0];
+        (0..grid.rows)
+            .map(|r| {
+                grid.cells
+                    .iter()
+                    .filter(|c| c.rows.start == r)
+                    .map(|c| c.text.clone())
+                    .collect()
+            })
+            .collect()
+    };
+    let upright = cells("ruled-table.pdf");
+    assert_eq!(
+        upright[1],
+        [
+            "1",
+            "Persentase pelayanan publik bernilai B",
+            "85%",
+            "71,20%"
+        ]
+    );
+    for turned in ["ruled-table-turned-90.pdf", "ruled-table-turned-270.pdf"] {
+        assert_eq!(cells(turned), upright, "{turned}");
+        // The upright number in the page's corner is its page number, left out.
+        let doc = pdf_extract(&dir.join(turned)).expect("fixture reads");
+        assert!(
+            doc.dropped.iter().any(|d| d.text.trim() == "12"),
+            "{turned}: {:?}",
+            doc.dropped
+        );
+    }
+}
+
 #[test]
 fn running_headers_and_pages_without_text() {
     let header = text_at(72.0, 810.0, "LKjIP Kecamatan Contoh 2020");

@@ -217,6 +217,8 @@ pub struct PageContent {
     pub images: usize,
     /// The images drawn, with where (for OCR of a scanned page).
     pub placed: Vec<super::images::Placed>,
+    /// The page as shown (after /Rotate), in points.
+    pub width: f32,
     pub height: f32,
     /// A font the page uses is missing, whole or in part (a truncated file).
     pub damaged: bool,
@@ -328,11 +330,11 @@ impl<'a> Interpreter<'a> {
         let (w, h) = (urx - llx, ury - lly);
         let r = rotate.rem_euclid(360);
         // The page as shown: a quarter turn swaps width and height.
-        let (page, height) = match r {
-            90 => (Matrix([0.0, 1.0, 1.0, 0.0, -lly, -llx]), w),
-            180 => (Matrix([-1.0, 0.0, 0.0, 1.0, urx, -lly]), h),
-            270 => (Matrix([0.0, -1.0, -1.0, 0.0, ury, urx]), w),
-            _ => (Matrix([1.0, 0.0, 0.0, -1.0, -llx, ury]), h),
+        let (page, width, height) = match r {
+            90 => (Matrix([0.0, 1.0, 1.0, 0.0, -lly, -llx]), h, w),
+            180 => (Matrix([-1.0, 0.0, 0.0, 1.0, urx, -lly]), w, h),
+            270 => (Matrix([0.0, -1.0, -1.0, 0.0, ury, urx]), h, w),
+            _ => (Matrix([1.0, 0.0, 0.0, -1.0, -llx, ury]), w, h),
         };
         Interpreter {
             doc,
@@ -343,6 +345,7 @@ impl<'a> Interpreter<'a> {
             tm: Matrix::IDENTITY,
             tlm: Matrix::IDENTITY,
             out: PageContent {
+                width,
                 height,
                 ..Default::default()
             },

@@ -769,7 +769,7 @@ fn read_page(
     let content = interp.finish();
     damaged |= content.damaged;
     let scanned = content.glyphs.is_empty() && content.hidden.is_empty() && content.images > 0;
-    let height = content.height;
+    let mut height = content.height;
     let placed = if scanned { content.placed } else { Vec::new() };
     let area = (bbox[2] - bbox[0]) * (bbox[3] - bbox[1]);
     // Most pages are all upright text: then nothing needs sorting out.
@@ -782,9 +782,34 @@ fn read_page(
             let (upright, turned) = glyphs.into_iter().partition(|g| g.dir == 0);
             (oblique, upright, turned)
         };
+    let mut rules = content.rules;
+    // A page whose text is mostly turned (a landscape table printed sideways on an
+    // upright page, without /Rotate) is read in that text's upright frame, rulings
+    // and all, as if the page had been turned; the rest (an upright page number)
+    // comes after in its own order, as turned text does on an upright page.
+    let (upright, turned) = match main_turn(&upright, &turned) {
+        Some(dir) => {
+            let frame = Frame {
+                dir,
+                width: content.width,
+                height: content.height,
+            };
+            let (mut main, others): (Vec<_>, Vec<_>) =
+                turned.into_iter().partition(|g| g.dir == dir);
+            for g in &mut main {
+                frame.glyph(g);
+            }
+            rules = rules.iter().map(|r| frame.rule(r)).collect();
+            height = frame.shown_height();
+            upright.extend(others);
+            (main, upright)
+        }
+        None => (upright, turned),
+    };
+    let mut upright = upright;
     let mut lines = Vec::new();
     let mut grids = Vec::new();
-    for table in tables::ruled_tables(&mut upright, &content.rules, *tables) {
+    for table in tables::ruled_tables(&mut upright, &rules, *tables) {
         grids.push((*tables, table.grid));
         lines.extend(table.lines);
         *tables += 1;
@@ -792,7 +817,7 @@ fn read_page(
     lines.extend(layout::lines(upright, carry, top));
     lines.sort_by(|a, b| a.y.total_cmp(&b.y));
     // Text turned on the page (a rotated table, a margin note) comes after, in its own reading order.
-    for dir in 1..=3u8 {
+    for dir in 0..=3u8 {
         let glyphs: Vec<_> = turned.iter().filter(|g| g.dir == dir).cloned().collect();
         if !glyphs.is_empty() {
             lines.extend(layout::lines(
@@ -813,6 +838,91 @@ fn read_page(
         placed,
         area,
     })
+}
+
+/// The direction (1–3) of the turned text a page is mostly set in, if it is:
+/// more of its glyphs turned that way than all its other text together.
+fn main_turn(upright: &[Glyph], turned: &[Glyph]) -> Option<u8> {
+    if turned.is_empty() {
+        return None;
+    }
+    let mut counts = [0usize; 4];
+    for g in turned {
+        if let Some(c) = counts.get_mut(usize::from(g.dir)) {
+            *c += 1;
+        }
+    }
+    let total = upright.len() + turned.len();
+    (1..=3u8).find(|&d| counts.get(usize::from(d)).is_some_and(|&n| 2 * n > total))
+}
+
+/// The upright frame of text turned by `dir` quarter turns on a page of
+/// `width` × `height` (page space: y down): a turned glyph's coordinates (its
+/// own frame, as `content` gives them) moved so the frame starts at 0, and a
+/// ruling turned with the text.
+struct Frame {
+    dir: u8,
+    width: f32,
+    height: f32,
+}
+
+impl Frame {
+    /// A point of the page in the frame.
+    fn point(&self, x: f32, y: f32) -> (f32, f32) {
+        match self.dir {
+            1 => (y, self.width - x),
+            2 => (self.width - x, self.height - y),
+            3 => (self.height - y, x),
+            _ => (x, y),
+        }
+    }
+
+    /// A glyph turned by `dir`, in the frame: upright.
+    fn glyph(&self, g: &mut Glyph) {
+        match self.dir {
+            1 => g.y += self.width,
+            2 => {
+                g.x += self.width;
+                g.y += self.height;
+            }
+            3 => g.x += self.height,
+            _ => {}
+        }
+        g.dir = 0;
+    }
+
+    fn rule(&self, r: &content::Rule) -> content::Rule {
+        let ((x0, y0), (x1, y1)) = if r.horizontal {
+            (self.point(r.from, r.at), self.point(r.to, r.at))
+        } else {
+            (self.point(r.at, r.from), self.point(r.at, r.to))
+        };
+        let horizontal = r.horizontal != (self.dir % 2 == 1);
+        if horizontal {
+            content::Rule {
+                horizontal,
+                at: y0,
+                from: x0.min(x1),
+                to: x0.max(x1),
+            }
+        } else {
+            content::Rule {
+                horizontal,
+                at: x0,
+                from: y0.min(y1),
+                to: y0.max(y1),
+            }
+        }
+    }
+
+    /// The height of the page as the turned text stands.
+    fn shown_height(&self) -> f32 {
+        if self.dir % 2 == 1 {
+            self.width
+        } else {
+            self.height
+        }
+    }
 }
 
 /// Glyphs by the text object or form that drew them, in the order drawn.

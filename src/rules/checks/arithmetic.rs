@@ -84,6 +84,10 @@ const SUM_NUMBERING_GAP: Why = Why {
     en: "the items' numbering skips a number: a row may have lost its number",
     id: "penomoran rincian melompati satu nomor: ada baris yang mungkin kehilangan nomornya",
 };
+const SUM_FIRST_ITEMS_ELSEWHERE: Why = Why {
+    en: "the table's items are numbered from past 1: its first rows, which its total covers, are not in it",
+    id: "nomor rincian tabel tidak dimulai dari 1: baris-baris awalnya, yang termasuk dalam jumlahnya, tidak ada di tabel ini",
+};
 const SUM_AMBIGUOUS: Why = Why {
     en: "the difference equals one of the rows: whether the total includes it is not known",
     id: "selisihnya sama dengan salah satu baris: tidak diketahui apakah baris itu termasuk",
@@ -107,9 +111,16 @@ impl Check for ColumnSum {
             out.skip(SUM_NO_TOTAL_ROWS);
             return;
         }
+        // Items numbered from 10 on: the rows before them are on pages not read
+        // with this table, and its total covers them too.
+        let cut = layout.first_number().is_some_and(|n| n > 1);
         for (col, cells) in &read {
             check_parents(ctx, table, *col, &layout, cells, out);
-            check_totals(ctx, table, *col, &layout, cells, out);
+            if cut && !layout.totals.is_empty() {
+                out.skip(SUM_FIRST_ITEMS_ELSEWHERE);
+            } else {
+                check_totals(ctx, table, *col, &layout, cells, out);
+            }
         }
     }
 }
@@ -226,6 +237,19 @@ impl RowLayout {
             })
             .collect();
         depths.len() >= 2
+    }
+
+    /// The number of the first numbered row, when it is at the shallowest
+    /// numbered depth (a first row "1 1.1" deeper than a later "2" is not).
+    fn first_number(&self) -> Option<u32> {
+        let top = (0..self.standing.len())
+            .filter_map(|r| self.depth(r))
+            .min()?;
+        let first = (0..self.standing.len()).find(|&r| self.depth(r).is_some())?;
+        if self.depth(first) != Some(top) {
+            return None;
+        }
+        self.ordinal.get(first).copied().flatten()
     }
 
     fn depth(&self, row: usize) -> Option<usize> {
@@ -2173,6 +2197,31 @@ mod tests {
         let found = findings("table-column-sum", &BUDGET.replace("{total}", "3.600.000"));
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].expected, "3.500.000");
+    }
+
+    #[test]
+    fn a_total_under_items_numbered_from_past_one_is_not_judged() {
+        // Items 1–9 were on earlier pages: the JUMLAH covers them too.
+        let cut = BUDGET
+            .replace("| 1 | Program A", "| 10 | Program A")
+            .replace("| 2 | Program B", "| 11 | Program B")
+            .replace("{total}", "9.600.000");
+        let (found, coverage) = run_default("table-column-sum", &cut);
+        assert!(found.is_empty(), "{found:#?}");
+        assert!(
+            coverage.skipped.keys().any(|why| why.en.contains("past 1")),
+            "{coverage:#?}"
+        );
+    }
+
+    #[test]
+    fn a_total_over_a_first_item_numbered_deeper_is_judged() {
+        // "1 1.1" leads with its sub-item's number: the items start at 1.
+        let text = "| No | Uraian | Anggaran (Rp) |\n|---|---|---|\n\
+            | 1 1.1 | PENDAPATAN | 1.000.000 |\n\
+            | 2 | BELANJA | 2.500.000 |\n\
+            | | JUMLAH | 3.600.000 |\n";
+        assert_eq!(findings("table-column-sum", text).len(), 1);
     }
 
     #[test]

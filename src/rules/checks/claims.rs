@@ -14,7 +14,8 @@ use crate::structure::{Paragraph, Row, Table};
 
 use super::arithmetic::table_name;
 use super::common::{
-    Chapters, Context, Pattern, agrees, cell_number, difference, figures, like, pct, shown,
+    Chapters, Context, Pattern, agrees, cell_number, difference, figures, is_column_numbering,
+    like, pct, shown,
 };
 use super::{Check, Draft, Sink, Why};
 
@@ -63,12 +64,15 @@ impl Aggregate {
     }
 
     fn values<'t>(&self, table: &'t Table) -> Option<(usize, Vec<(&'t Row, Figure)>)> {
+        if starts_past_one(table) {
+            return None;
+        }
         for pattern in &self.p.columns {
             for col in table.columns_matching(&pattern.0) {
                 let values: Vec<(&Row, Figure)> = table
                     .rows
                     .iter()
-                    .filter(|r| !summary_row(r))
+                    .filter(|r| !summary_row(r) && !numbers_columns(r))
                     .filter_map(|r| {
                         r.cell(col)
                             .and_then(|c| cell_number(&c.text, Hint::Percent))
@@ -82,6 +86,31 @@ impl Aggregate {
         }
         None
     }
+}
+
+/// A table whose first numbered row carries a number past 1 ("7", "8", …): the
+/// rest of a table whose first rows are elsewhere (a page not read with it),
+/// so no average or total of the whole is found in it.
+fn starts_past_one(table: &Table) -> bool {
+    static ITEM: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(\d{1,3})\.?$").expect("valid regex"));
+    let Some(col) = table.roles.iter().position(|r| r.role == Role::Number) else {
+        return false;
+    };
+    table
+        .rows
+        .iter()
+        .filter(|r| !numbers_columns(r))
+        .filter_map(|r| r.cell(col))
+        .find_map(|c| ITEM.captures(c.text.trim()))
+        .and_then(|m| m[1].parse::<u32>().ok())
+        .is_some_and(|n| n > 1)
+}
+
+/// A row that only numbers the columns ("(1) | (2) | … | (7) (8)"): no values.
+fn numbers_columns(row: &Row) -> bool {
+    let cells: Vec<&str> = row.cells.iter().map(|c| c.text.as_str()).collect();
+    is_column_numbering(&cells)
 }
 
 /// A total row, or one whose first label says it averages ("Rata-Rata",
@@ -891,6 +920,32 @@ mod tests {
     use crate::rules::checks::testing::{findings, run_default};
 
     const TABLE: &str = "Tabel 6 Pengukuran Kinerja\n\n| No | Sasaran Stratejik | Indikator Kinerja | Target | Realisasi | Capaian | Rata-Rata Capaian |\n|---|---|---|---|---|---|---|\n| 1 | Sasaran Stratejik : Meningkatnya kualitas dan keamanan produk hewan | | | | | 122,44 (SB) |\n| | | Produk sesuai SNI | 65 | 87 | 133,33 | |\n| | | Unit usaha bersertifikat | 52 | 58 | 111,54 | |\n| 2 | Sasaran Stratejik : Terkendalinya penyakit hewan menular strategis | | | | | 111,36 (SB) |\n| | | Kasus AI | 55 | 50 | 110 | |\n\n";
+
+    #[test]
+    fn the_row_numbering_the_columns_is_not_averaged() {
+        // "(7) (8)": the numbers of two columns one cell spans; the capaian cell
+        // below runs into the next column's text, so no value is left to average.
+        let table = "Tabel 5 Pengukuran Kinerja\n\n| No | Indikator | Capaian | Program |\n|---|---|---|---|\n| (1) | (2) | (3) (4) | (5) |\n| 1 | Cakupan layanan | 97,44% Program Pembinaan | |\n\n";
+        let text =
+            format!("{table}Rata-rata capaian kinerja sebesar 69,05 %, atau terkategori Cukup.\n");
+        assert!(findings("average-claim", &text).is_empty());
+        // With a value to average, the claim is judged.
+        let valued = text.replace("97,44% Program Pembinaan", "97,44");
+        let found = findings("average-claim", &valued);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "97,44%");
+    }
+
+    #[test]
+    fn a_table_whose_rows_are_numbered_from_past_one_gives_no_average() {
+        // Rows 1–6 were on earlier pages: the average of rows 7–8 is not the report's.
+        let table = "Tabel 5 Pengukuran Kinerja\n\n| No | Indikator | Target | Realisasi | Capaian |\n|---|---|---|---|---|\n| 7 | Cakupan layanan | 31 | 50,25 | 162,10 |\n| 8 | Jumlah contoh uji | 1.320 | 3.875 | 293,56 |\n\n";
+        let text =
+            format!("{table}Rata-rata capaian kinerja sebesar 69,05 %, atau terkategori Cukup.\n");
+        assert!(findings("average-claim", &text).is_empty());
+        let whole = text.replace("| 7 |", "| 1 |").replace("| 8 |", "| 2 |");
+        assert_eq!(findings("average-claim", &whole).len(), 1);
+    }
 
     #[test]
     fn an_average_of_a_named_sasaran_is_judged_by_its_row() {

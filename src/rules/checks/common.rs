@@ -296,18 +296,49 @@ pub fn agrees_range(stated: &Figure, low: Decimal, high: Decimal, extra: Decimal
         || (low - extra <= stated.value && stated.value <= high + extra)
 }
 
-/// A row that only numbers the columns: "(1) | (2) | (3)" or "1 | 2 | 3".
+/// A row that only numbers the columns: "(1) | (2) | (3)" or "1 | 2 | 3"; a
+/// cell may hold the numbers of two columns it spans ("(7) (8)").
 pub fn is_column_numbering(cells: &[&str]) -> bool {
     static NUMBER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\(?(\d{1,2})(?:,00)?\)?$").expect("valid regex"));
+    static BRACKETED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\((\d{1,2})\)$").expect("valid regex"));
     let numbers: Vec<Option<u32>> = cells
         .iter()
         .map(|c| c.trim())
         .filter(|c| !c.is_empty())
-        .map(|c| NUMBER.captures(c).and_then(|m| m[1].parse().ok()))
+        .flat_map(|c| {
+            let parts: Vec<&str> = c.split_whitespace().collect();
+            if parts.len() > 1 && parts.iter().all(|p| BRACKETED.is_match(p)) {
+                parts
+                    .iter()
+                    .map(|p| BRACKETED.captures(p).and_then(|m| m[1].parse().ok()))
+                    .collect()
+            } else {
+                vec![NUMBER.captures(c).and_then(|m| m[1].parse().ok())]
+            }
+        })
         .collect();
     // "1 | 2 | 3 | 4 | 5 | 16,00 | 17": every cell a column number, increasing.
     numbers.len() >= 2
         && numbers.iter().all(Option::is_some)
         && numbers.windows(2).all(|w| w[0] < w[1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_column_numbering;
+
+    #[test]
+    fn column_numbers_are_told_from_values() {
+        assert!(is_column_numbering(&["(1)", "(2)", "(3)"]));
+        assert!(is_column_numbering(&["1", "2", "", "3"]));
+        // A cell spanning two numbered columns holds both numbers.
+        assert!(is_column_numbering(&["(6)", "(7) (8)", "", "(9)"]));
+        assert!(!is_column_numbering(&["(6)", "(8) (7)", "(9)"]));
+        assert!(!is_column_numbering(&["(6)", "(7) 8", "(9)"]));
+        // Stacked row numbers are values, not column numbers.
+        assert!(!is_column_numbering(&["", "3 4 5", "METR"]));
+        assert!(!is_column_numbering(&["1", "1"]));
+    }
 }
