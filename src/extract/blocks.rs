@@ -98,6 +98,25 @@ pub fn assemble(doc: &mut Document) {
         if rows.iter().map(|r| r.cells.len()).max().unwrap_or(0) < 2 {
             continue;
         }
+        // Running text set with tab indents or wide justified gaps: its lines
+        // stay text, read as one sentence.
+        let cells = rows
+            .iter()
+            .map(|r| r.cells.iter().map(|(t, _)| t.as_str()).collect());
+        if mode == CellMode::Aligned && is_prose(cells) {
+            for &(p, l) in &run {
+                let line = &mut doc.pages[p].lines[l];
+                line.cells = CellMode::Flow;
+                line.text = line
+                    .text
+                    .split('\t')
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+            }
+            continue;
+        }
         let source = match mode {
             CellMode::Aligned => GridSource::Aligned,
             _ => GridSource::Markup,
@@ -197,6 +216,51 @@ static YEARISH: LazyLock<Regex> = LazyLock::new(|| {
 });
 static COLUMN_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(?\d{1,2}\)?$").expect("valid regex"));
+
+/// A list item's marker alone in its cell: "a)", "1.", "(2)", "iv.", "-", "•".
+static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|[-•*➤▪])$").expect("valid regex")
+});
+
+/// Words running text has at least: a list item's beside its marker, a
+/// sentence's over its cells (a table's cell of names has fewer).
+const PROSE_WORDS: usize = 8;
+
+/// Rows that are running text, not a table: each row a list item's marker
+/// and a long text ("a) | Dinas … mempunyai kinerja SANGAT BAIK (114,50%), …"),
+/// or text whose cells read on as one sentence ("Apresiasi | kinerja
+/// Kelembagaan | untuk semua eselon …": each gap between a word and a word in
+/// lower case), and no cell a figure alone.
+pub(crate) fn is_prose<'a>(rows: impl IntoIterator<Item = Vec<&'a str>>) -> bool {
+    let words = |t: &str| t.split_whitespace().count();
+    let reads_on = |a: &str, b: &str| {
+        a.chars()
+            .last()
+            .is_some_and(|c| c.is_alphabetic() || c == ',')
+            && b.chars().next().is_some_and(char::is_lowercase)
+    };
+    let mut total = 0;
+    for row in rows {
+        let texts: Vec<&str> = row
+            .into_iter()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .collect();
+        if texts.iter().any(|t| is_figure_text(t)) {
+            return false;
+        }
+        let marked = matches!(texts.as_slice(), [m, text]
+            if LIST_MARKER.is_match(m) && words(text) >= PROSE_WORDS);
+        let run_on = texts.len() >= 2
+            && texts.windows(2).all(|w| reads_on(w[0], w[1]))
+            && texts.iter().map(|t| words(t)).sum::<usize>() >= PROSE_WORDS;
+        if !marked && !run_on {
+            return false;
+        }
+        total += texts.iter().map(|t| words(t)).sum::<usize>();
+    }
+    total >= PROSE_WORDS
+}
 
 /// Is this cell a value (a figure, not a year, a column number or text)?
 pub fn is_value_text(text: &str) -> bool {
@@ -347,6 +411,51 @@ mod tests {
         assert_eq!(g.rows, 2);
         assert_eq!(g.row_texts(0)[1], "Kegiatan Koordinasi Pelayanan Umum");
         assert_eq!(g.row_lines, vec![1, 3]);
+    }
+
+    #[test]
+    fn prose_with_tab_indents_is_no_table() {
+        // A list item's marker set apart from its text, and justified gaps.
+        let d = doc(concat!(
+            "     a)   Dinas Peternakan dalam mewujudkan    Visinya melalui 3 Misi, 7 sasaran\n",
+            "          strategis dan 10 indikator    kinerja mempunyai kinerja SANGAT BAIK\n",
+            "          (114,50%), yang diperoleh    dari rata-rata capaian 3 Misi.\n",
+            "     b)   Misi Pertama mempunyai nilai SANGAT BAIK, capaian tersebut diperoleh dari 4\n",
+            "          Sasaran Strategiknya dengan    rata-rata capaian kinerja yang BAIK.\n",
+        ));
+        let page = &d.pages[0];
+        assert!(page.tables.is_empty(), "{:?}", page.tables);
+        assert!(page.lines.iter().all(|l| l.cells == CellMode::Flow));
+        assert!(page.lines[0].text.starts_with("a) Dinas Peternakan dalam"));
+        assert!(!page.lines[0].text.contains('\t'));
+        // A numbered column beside short labels and figures stays a table.
+        let d = doc(concat!(
+            "  1   Kegiatan Koordinasi            28.115.000   26.640.000   94,75%\n",
+            "  2   Kegiatan Lain                  10.000.000    5.000.000   50,00%\n",
+        ));
+        assert_eq!(d.pages[0].tables.len(), 1);
+        // Items of a few words each: a table of names, not prose.
+        assert!(!is_prose(vec![
+            vec!["a)", "Meningkatnya kapasitas organisasi"],
+            vec!["b)", "Meningkatnya kualitas pelayanan publik"],
+        ]));
+        // A figure alone in a cell: a table.
+        assert!(!is_prose(vec![vec![
+            "1.",
+            "Meningkatnya kualitas pelayanan publik di seluruh wilayah kerja",
+            "94,75%"
+        ]]));
+        // Two names side by side (a sasaran, its indicator): no sentence.
+        assert!(!is_prose(vec![vec![
+            "Meningkatnya kapasitas organisasi perangkat daerah",
+            "Jumlah rekomendasi yang ditindaklanjuti",
+        ]]));
+        // A justified line cut at its wide gaps reads on.
+        assert!(is_prose(vec![vec![
+            "Apresiasi",
+            "kinerja Kelembagaan",
+            "untuk semua eselon I dilingkup Kementrian",
+        ]]));
     }
 
     #[test]

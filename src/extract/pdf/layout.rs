@@ -355,6 +355,11 @@ pub fn lines(glyphs: Vec<Glyph>, carry: &mut Carried, top: &mut Vec<f32>) -> Vec
             && let Some(block) = rows.get(start..end)
             && let Some((grid, leading)) =
                 centred_rows(block, &starts, as_rows, carried.leading.filter(|_| as_rows))
+            // List items of running text ("a) | Dinas … (114,50%), …"): no table.
+            && !crate::extract::blocks::is_prose(
+                grid.iter()
+                    .map(|l| l.spans.iter().map(|s| s.text.as_str()).collect()),
+            )
         {
             replacements.push((start, end, grid));
             read_as_rows = Some(leading);

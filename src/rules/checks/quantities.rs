@@ -935,10 +935,12 @@ impl SameIndicator {
         } else {
             variant
         };
+        // "% Penyerapan Anggaran": a share of a budget, not an amount of money.
+        let share = measure_role == MeasureRole::Capaian && PERCENT_LABEL.is_match(label);
         Some(Measure {
             role: measure_role,
             year,
-            money: role.money || measure_role == MeasureRole::Anggaran,
+            money: role.money && !share || measure_role == MeasureRole::Anggaran,
             variant,
         })
     }
@@ -1357,7 +1359,9 @@ impl Check for SameIndicator {
                 for (x, y) in pair_rows(fa, fb, out) {
                     if !units_compatible(&x.unit, &y.unit) {
                         out.skip(WHY_UNIT);
-                    } else if same_value(&x.figure, &y.figure, tol) {
+                    } else if same_value(&x.figure, &y.figure, tol)
+                        || self.same_absorption(ctx, x, y)
+                    {
                         c.agree += 1;
                     } else if x.measure.role != MeasureRole::Realisasi && revised(&revisions, x, y)
                     {
@@ -1435,8 +1439,8 @@ impl Check for SameIndicator {
                     std::cmp::Ordering::Greater => true,
                     std::cmp::Ordering::Less => false,
                     std::cmp::Ordering::Equal => {
-                        self.own_capaian(ctx, x) == Some(false)
-                            && self.own_capaian(ctx, y) != Some(false)
+                        let (ox, oy) = (self.own_capaian(ctx, x), self.own_capaian(ctx, y));
+                        ox == Some(false) && oy != Some(false) || ox.is_none() && oy == Some(true)
                     }
                 };
                 mismatches.push(if x_wrong {
@@ -1514,11 +1518,14 @@ fn rows_agree(stated: &[Stated], x: &Stated, y: &Stated, tol: Decimal) -> bool {
 /// The report gives the indicator two values for this year (before and after
 /// a revision of the agreement): a difference is no error.
 fn revised(revisions: &[Revision], x: &Stated, y: &Stated) -> bool {
-    revisions.iter().any(|r| {
-        (r.key == x.key || r.key == y.key)
-            && r.year == x.measure.year
-            && r.role != MeasureRole::Realisasi
-    })
+    // A budget's absorption moves with the budget, not with the targets.
+    let moves = |role: MeasureRole| match x.measure.variant {
+        Variant::Absorption => matches!(role, MeasureRole::Anggaran | MeasureRole::Capaian),
+        _ => role != MeasureRole::Realisasi,
+    };
+    revisions
+        .iter()
+        .any(|r| (r.key == x.key || r.key == y.key) && r.year == x.measure.year && moves(r.role))
 }
 
 /// x of one table and y of the other differ because one table's rows are read
@@ -1550,6 +1557,10 @@ impl SameIndicator {
         if s.measure.role != MeasureRole::Capaian {
             return None;
         }
+        if s.measure.variant == Variant::Absorption {
+            let computed = self.own_absorption(ctx, s)?;
+            return Some(agrees(&s.figure, computed, ctx.tolerance));
+        }
         let table = ctx.report.tables.get(s.table)?;
         let find = |role: MeasureRole| {
             (0..table.columns.len()).find(|&c| {
@@ -1564,6 +1575,42 @@ impl SameIndicator {
         }
         let computed = real.value / target.value * Decimal::ONE_HUNDRED;
         Some(agrees(&s.figure, computed, ctx.tolerance))
+    }
+
+    /// An absorption's value from its own row: realisasi / anggaran × 100, the
+    /// row's only anggaran and realisasi amounts (None: the row gives no both).
+    fn own_absorption(&self, ctx: &Context<'_, '_>, s: &Stated) -> Option<Decimal> {
+        let table = ctx.report.tables.get(s.table)?;
+        let only = |role: Role| -> Option<&Figure> {
+            let cols: Vec<usize> = (0..table.columns.len())
+                .filter(|&c| {
+                    table.roles.get(c).is_some_and(|r| r.role == role)
+                        && !self.p.skip_column.is_match(&table.columns[c])
+                })
+                .collect();
+            match cols.as_slice() {
+                [c] => s.row.figure(*c),
+                _ => None,
+            }
+        };
+        let (budget, spent) = (only(Role::Anggaran)?, only(Role::Realisasi)?);
+        let big = Decimal::from(1000);
+        if budget.value < big || spent.value < big || spent.value > budget.value * Decimal::TWO {
+            return None;
+        }
+        Some(spent.value / budget.value * Decimal::ONE_HUNDRED)
+    }
+
+    /// Two absorptions of one row that both agree with the ratio one of the
+    /// rows gives ("80,40" truncated and "80,41" rounded from 80,4054…).
+    fn same_absorption(&self, ctx: &Context<'_, '_>, x: &Stated, y: &Stated) -> bool {
+        if x.measure.variant != Variant::Absorption || x.measure.role != MeasureRole::Capaian {
+            return false;
+        }
+        [x, y]
+            .iter()
+            .filter_map(|s| self.own_absorption(ctx, s))
+            .any(|r| agrees(&x.figure, r, ctx.tolerance) && agrees(&y.figure, r, ctx.tolerance))
     }
 
     /// Two tables differing on most rows of one measure, where one table's
@@ -1968,6 +2015,49 @@ mod tests {
         assert!(!transposed(&f("0.162"), &f("0.163")));
         // The same digits, but not two neighbours swapped.
         assert!(!transposed(&f("70,91"), &f("90,17")));
+    }
+
+    /// An efficiency table's "% Penyerapan Anggaran" and a budget table's
+    /// "% Penggunaan" of the same indicators: one share of a budget.
+    fn absorptions(unit: &str, revised_target: bool) -> String {
+        let pk = if revised_target {
+            "Tabel 3 Perjanjian Kinerja Revisi\n\n| No | Indikator Kinerja | Target 2016 |\n|---|---|---|\n| 1 | Jumlah unit pelayanan publik terbaik sesuai kriteria | 14 |\n\n"
+        } else {
+            ""
+        };
+        format!(
+            "LAPORAN KINERJA TAHUN 2016\n\n{pk}Tabel 11 Analisis Efisiensi Penggunaan Sumber Daya\n\n\
+             | No | Indikator Kinerja | % Capaian Kinerja | % Penyerapan Anggaran | Tingkat Efisiensi |\n\
+             |---|---|---|---|---|\n\
+             | 1 | Jumlah rekomendasi yang ditindaklanjuti menjadi kebijakan | 200 | 80,40 | 119,60 |\n\
+             | 2 | Persentase OPD yang sesuai dengan SOTK Provinsi | 100 | 77,34 | 22,67 |\n\
+             | 3 | Jumlah unit pelayanan publik terbaik sesuai kriteria | 128,57 | {unit} | 43,69 |\n\
+             | 4 | Jumlah regulasi standarisasi kerja organisasi | 130,77 | 86,32 | 44,45 |\n\n\
+             Tabel 14 Realisasi Kinerja dan Anggaran\n\n\
+             | No | Indikator Kinerja | Anggaran | Realisasi | % Penggunaan |\n\
+             |---|---|---|---|---|\n\
+             | 1 | Jumlah rekomendasi yang ditindaklanjuti menjadi kebijakan | 1.500.810.000 | 1.206.731.415 | 80,41 |\n\
+             | 2 | Persentase OPD yang sesuai dengan SOTK Provinsi | 424.000.000 | 327.905.779 | 77,34 |\n\
+             | 3 | Jumlah unit pelayanan publik terbaik sesuai kriteria | 210.000.000 | 198.903.000 | 94,72 |\n\
+             | 4 | Jumlah regulasi standarisasi kerja organisasi | 976.508.700 | 842.950.150 | 86,32 |\n"
+        )
+    }
+
+    #[test]
+    fn an_absorption_differing_from_the_budget_tables_own_ratio_is_found() {
+        // The budget table's 94,72 is its own 198.903.000 / 210.000.000: the
+        // efficiency table's figure is the one found, though it comes first.
+        for revised in [false, true] {
+            let found = findings(RULE, &absorptions("84,88", revised));
+            assert_eq!(found.len(), 1, "{found:#?}");
+            assert_eq!(
+                (found[0].stated.as_str(), found[0].expected.as_str()),
+                ("84,88", "94,72")
+            );
+        }
+        // 80,40 (truncated) and 80,41 (rounded) are both 80,4054…%.
+        assert!(findings(RULE, &absorptions("94,72", false)).is_empty());
+        assert!(findings(RULE, &absorptions("94,71", false)).is_empty());
     }
 
     #[test]
