@@ -322,29 +322,25 @@ impl Regulations {
     }
 }
 
-impl Check for Regulations {
-    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
-        let doc = Text::of(ctx);
-        let text = &doc.text;
-        let cited = citations(text);
-        // Those left to another rule count as reported already.
-        let mut flagged: Vec<bool> = cited
-            .iter()
-            .map(|c| {
-                let left = self.p.leave.as_ref().is_some_and(|l| {
-                    let end = ceil(text, (c.end + 60).min(text.len()));
-                    l.is_match(&text[c.start..end])
-                });
-                if left {
-                    out.skip(LEFT);
-                }
-                left
-            })
-            .collect();
-        // Citations whose own gazette entry gives the same year.
-        let mut confirmed: Vec<bool> = vec![false; cited.len()];
+/// The citations of a report and what the stages found about each.
+struct Citations {
+    doc: Text,
+    cited: Vec<Cited>,
+    /// A finding was made on it (or it is another rule's): later stages leave it.
+    flagged: Vec<bool>,
+    /// Its own gazette entry gives the same year.
+    confirmed: Vec<bool>,
+}
 
-        // 1. The well-known regulations.
+impl Regulations {
+    /// Stage 1: The well-known regulations (rules file) cited with another year.
+    fn known_years(&self, ctx: &Context<'_, '_>, s: &mut Citations, out: &mut Sink) {
+        let Citations {
+            doc,
+            cited,
+            flagged,
+            ..
+        } = s;
         for (i, c) in cited.iter().enumerate() {
             if flagged[i] {
                 continue;
@@ -361,7 +357,7 @@ impl Check for Regulations {
                 flagged[i] = true;
                 self.push(
                     ctx,
-                    &doc,
+                    doc,
                     c,
                     format!("Tahun {}", k.year),
                     Localized::new(
@@ -376,8 +372,17 @@ impl Check for Regulations {
                 );
             }
         }
+    }
 
-        // 2. After the report was written.
+    /// Stage 2: A year after the report was written.
+    fn after_the_report(&self, ctx: &Context<'_, '_>, s: &mut Citations, out: &mut Sink) {
+        let Citations {
+            doc,
+            cited,
+            flagged,
+            ..
+        } = s;
+        let text = &doc.text;
         match ctx.year() {
             None => out.skip(NO_YEAR),
             Some(n) => {
@@ -411,7 +416,7 @@ impl Check for Regulations {
                     });
                     self.push(
                         ctx,
-                        &doc,
+                        doc,
                         c,
                         expected,
                         Localized::new(
@@ -437,8 +442,18 @@ impl Check for Regulations {
                 }
             }
         }
+    }
 
-        // 3. The gazette year in the same citation; 4. amendments.
+    /// Stage 3: The gazette year in the same citation; stage 4: an amendment older
+    /// than the regulation it amends.
+    fn gazettes_and_amendments(&self, ctx: &Context<'_, '_>, s: &mut Citations, out: &mut Sink) {
+        let Citations {
+            doc,
+            cited,
+            flagged,
+            confirmed,
+        } = s;
+        let text = &doc.text;
         for (i, c) in cited.iter().enumerate() {
             let next_start = cited.get(i + 1).map_or(text.len(), |n| n.start);
             let window_end = ceil(text, (c.end + 400).min(next_start));
@@ -461,7 +476,7 @@ impl Check for Regulations {
                     flagged[i] = true;
                     self.push(
                         ctx,
-                        &doc,
+                        doc,
                         c,
                         format!("Tahun {gyear}"),
                         Localized::new(
@@ -517,7 +532,7 @@ impl Check for Regulations {
             flagged[j] = true;
             self.push(
                 ctx,
-                &doc,
+                doc,
                 &cited[j],
                 format!("≥ {}", older.year),
                 Localized::new(
@@ -537,10 +552,18 @@ impl Check for Regulations {
                 out,
             );
         }
+    }
 
-        // 6. A regulation setting a medium-term plan is enacted about when the plan
-        // starts ("Perda Nomor 25 Tahun 2013 tentang RPJMD … 2008-2013" cannot be).
-        // Running text is the plan-period rule's; this reads lists and tables.
+    /// Stage 6: A regulation setting a medium-term plan is enacted about when the plan
+    /// starts ("Perda Nomor 25 Tahun 2013 tentang RPJMD … 2008-2013" cannot be).
+    /// Running text is the plan-period rule's; this reads lists and tables.
+    fn plan_enactments(&self, ctx: &Context<'_, '_>, s: &mut Citations, out: &mut Sink) {
+        let Citations {
+            doc,
+            cited,
+            flagged,
+            ..
+        } = s;
         for (i, c) in cited.iter().enumerate() {
             if flagged[i] || !PLAN_SUBJECT.is_match(&c.subject_text) {
                 continue;
@@ -565,7 +588,7 @@ impl Check for Regulations {
             flagged[i] = true;
             self.push(
                 ctx,
-                &doc,
+                doc,
                 c,
                 format!("{}-{}", c.year, c.year + (to - from)),
                 Localized::new(
@@ -585,8 +608,16 @@ impl Check for Regulations {
                 out,
             );
         }
+    }
 
-        // 5. The same regulation (type, number, subject) cited with different years.
+    /// Stage 5: The same regulation (type, number, subject) cited with different years.
+    fn same_regulation_years(&self, ctx: &Context<'_, '_>, s: &mut Citations, out: &mut Sink) {
+        let Citations {
+            doc,
+            cited,
+            flagged,
+            confirmed,
+        } = s;
         let mut groups: BTreeMap<(String, u32, String), Vec<usize>> = BTreeMap::new();
         for (i, c) in cited.iter().enumerate() {
             if c.subject.split(' ').count() >= 2 {
@@ -642,7 +673,7 @@ impl Check for Regulations {
                 let c = &cited[i];
                 self.push(
                     ctx,
-                    &doc,
+                    doc,
                     c,
                     format!("Tahun {right}"),
                     Localized::new(
@@ -663,6 +694,42 @@ impl Check for Regulations {
                 );
             }
         }
+    }
+}
+
+impl Check for Regulations {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let doc = Text::of(ctx);
+        let text = &doc.text;
+        let cited = citations(text);
+        // Those left to another rule count as reported already.
+        let flagged: Vec<bool> = cited
+            .iter()
+            .map(|c| {
+                let left = self.p.leave.as_ref().is_some_and(|l| {
+                    let end = ceil(text, (c.end + 60).min(text.len()));
+                    l.is_match(&text[c.start..end])
+                });
+                if left {
+                    out.skip(LEFT);
+                }
+                left
+            })
+            .collect();
+        // Citations whose own gazette entry gives the same year.
+        let confirmed: Vec<bool> = vec![false; cited.len()];
+
+        let mut s = Citations {
+            doc,
+            cited,
+            flagged,
+            confirmed,
+        };
+        self.known_years(ctx, &mut s, out);
+        self.after_the_report(ctx, &mut s, out);
+        self.gazettes_and_amendments(ctx, &mut s, out);
+        self.plan_enactments(ctx, &mut s, out);
+        self.same_regulation_years(ctx, &mut s, out);
     }
 }
 
