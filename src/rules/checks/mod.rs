@@ -10,6 +10,7 @@ mod count_tables;
 mod counts;
 pub mod cross;
 mod format;
+mod formulas;
 mod indicator_claims;
 mod list_sums;
 mod narrative;
@@ -278,6 +279,7 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("indicator_efficiency", |p| {
             build(p, indicator_claims::IndicatorEfficiency::new)
         }),
+        ("stated_formula", |p| build(p, formulas::StatedFormula::new)),
         ("stated_absorption", |p| {
             build(p, quantities::StatedAbsorption::new)
         }),
