@@ -201,6 +201,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("predicate_column", |p| {
             build(p, predicates::PredicateColumn::new)
         }),
+        ("predicate_named", |p| {
+            build(p, predicates::PredicateNamed::new)
+        }),
         ("predicate_stated", |p| {
             build(p, predicates::PredicateStated::new)
         }),
