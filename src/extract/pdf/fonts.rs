@@ -56,6 +56,10 @@ pub struct Font {
     embedded_font: Option<(Box<lopdf::Stream>, bool)>,
     /// Symbolic simple font: the embedded font's tables come before the encoding.
     prefer_embedded: bool,
+    /// Type0 font whose ToUnicode maps many glyphs to a space (Word's math
+    /// font: every italic letter of an equation "is" U+0020): a glyph it
+    /// maps to white space is read from the embedded font's own cmap.
+    blank_glyphs: bool,
     widths: HashMap<u32, f32>,
     default_width: f32,
     /// Glyph space → text space (0.001, or a Type3 FontMatrix's a).
@@ -90,6 +94,7 @@ impl Font {
             embedded: OnceCell::new(),
             embedded_font: None,
             prefer_embedded: false,
+            blank_glyphs: false,
             widths: HashMap::new(),
             default_width: 500.0,
             scale: 0.001,
@@ -159,9 +164,14 @@ impl Font {
         if let Some(w) = cid_font.array(b"W") {
             self.widths = cid_widths(w, |o| deref(fd.doc, o));
         }
+        // Glyph ids are read as CIDs only through an identity map.
+        let identity = cid_font
+            .get(b"CIDToGIDMap")
+            .is_none_or(|o| name_of(o) == Some(b"Identity".as_slice()));
+        self.blank_glyphs = identity && self.to_unicode.as_ref().is_some_and(maps_glyphs_to_spaces);
         if let Some(descriptor) = cid_font.dict(b"FontDescriptor") {
             self.bold |= descriptor.bold();
-            if self.to_unicode.is_none() {
+            if self.to_unicode.is_none() || self.blank_glyphs {
                 self.embedded_font = descriptor.embedded_font(true);
             }
         }
@@ -292,6 +302,17 @@ impl Font {
             .to_unicode
             .as_ref()
             .and_then(|c| c.lookup(code, len))
+            .map(|t| {
+                if self.blank_glyphs && t.chars().all(char::is_whitespace) {
+                    self.embedded()
+                        .get(&code)
+                        .filter(|e| !e.chars().all(char::is_whitespace))
+                        .map(|e| e.chars().map(plain_math_letter).collect())
+                        .unwrap_or(t)
+                } else {
+                    t
+                }
+            })
             .or_else(|| {
                 let embedded = || self.embedded().get(&code).cloned();
                 let table = || self.table.get(code as usize).cloned().flatten();
@@ -349,6 +370,35 @@ impl Font {
         }
         self.default_width
     }
+}
+
+/// A ToUnicode CMap that gives a space for more than one code: one font has
+/// one space glyph (two at most, with a no-break space), so the others are
+/// glyphs it did not name (Word writes an equation's letters this way).
+fn maps_glyphs_to_spaces(cmap: &CMap) -> bool {
+    cmap.map.values().filter(|t| t.as_str() == " ").count() > 2
+}
+
+/// A letter or digit of Unicode's mathematical alphabets (italic, bold,
+/// script… U+1D400–U+1D7FF, and the italic h U+210E) as the plain one.
+fn plain_math_letter(c: char) -> char {
+    let u = c as u32;
+    if u == 0x210E {
+        return 'h';
+    }
+    if (0x1D400..=0x1D6A3).contains(&u) {
+        let i = (u - 0x1D400) % 52;
+        let base = if i < 26 {
+            b'A' as u32 + i
+        } else {
+            b'a' as u32 + i - 26
+        };
+        return char::from_u32(base).unwrap_or(c);
+    }
+    if (0x1D7CE..=0x1D7FF).contains(&u) {
+        return char::from_u32(b'0' as u32 + (u - 0x1D7CE) % 10).unwrap_or(c);
+    }
+    c
 }
 
 /// A CID font's /W array: `c [w1 w2 …]` gives widths from CID c on, `c1 c2 w`
@@ -594,6 +644,38 @@ mod tests {
 
     fn same(o: &Object) -> &Object {
         o
+    }
+
+    #[test]
+    fn math_letters_read_plain() {
+        // Mathematical italic R, e, a; bold digit 1; italic h.
+        let s: String = [
+            '\u{1D445}',
+            '\u{1D452}',
+            '\u{1D44E}',
+            '\u{1D7CF}',
+            '\u{210E}',
+            '×',
+        ]
+        .into_iter()
+        .map(plain_math_letter)
+        .collect();
+        assert_eq!(s, "Rea1h×");
+    }
+
+    #[test]
+    fn a_cmap_giving_many_glyphs_a_space_is_told_from_one_with_a_space() {
+        let word_math = CMap::parse(
+            b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+              4 beginbfchar <0003> <0020> <0725> <0020> <0732> <0020> <0734> <0020> endbfchar\n\
+              1 beginbfrange <123A> <123B> <0028> endbfrange",
+        );
+        assert!(maps_glyphs_to_spaces(&word_math));
+        let plain = CMap::parse(
+            b"1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+              2 beginbfchar <0003> <0020> <0024> <0041> endbfchar",
+        );
+        assert!(!maps_glyphs_to_spaces(&plain));
     }
 
     #[test]

@@ -191,6 +191,18 @@ pub fn code_to_unicode(font: &[u8], cid: bool) -> HashMap<u32, String> {
             }
         }
     }
+    // Glyphs beyond the BMP (mathematical letters) are only in the full
+    // Unicode subtable (3,10; 0,4 or 0,6).
+    if let Some((_, full)) = maps
+        .iter()
+        .find(|(k, _)| *k == (3, 10) || *k == (0, 4) || *k == (0, 6))
+    {
+        for (&u, &g) in full {
+            if let Some(c) = char::from_u32(u).filter(|_| u > 0xFFFF) {
+                gid_text.entry(g).or_insert_with(|| c.to_string());
+            }
+        }
+    }
     let mut out = HashMap::new();
     if cid {
         for (g, t) in gid_text {

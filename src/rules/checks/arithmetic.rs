@@ -1415,6 +1415,10 @@ pub struct CapaianParams {
     /// the report marks as negative.
     #[serde(default)]
     negative_indicators: Vec<Pattern>,
+    /// Units of things counted one by one ("kasus", "orang"): a whole
+    /// realisasi under them is exact, not a rounded figure.
+    #[serde(default)]
+    count_units: Option<Pattern>,
     /// How the report states its formulas; the lines are cited in findings.
     positive_formula: Pattern,
     negative_formula: Pattern,
@@ -1458,6 +1462,8 @@ struct CapaianColumns {
     /// The realisasi column is headed "Capaian" (under a year): its values may
     /// be the achievement itself.
     realisasi_may_be_capaian: bool,
+    /// The table's unit column (Satuan), if any.
+    unit: Option<usize>,
 }
 
 /// Whether lower is better for an indicator.
@@ -1480,6 +1486,8 @@ struct CapaianRow {
     target: Figure,
     realisasi: Figure,
     polarity: Polarity,
+    /// The realisasi is a whole count (no interval for rounding).
+    exact: bool,
 }
 
 /// A value the capaian may take, and how it is computed.
@@ -1556,6 +1564,7 @@ impl CapaianFormula {
                 realisasi: r,
                 capaian: c,
                 realisasi_may_be_capaian: leaf.eq_ignore_ascii_case("capaian"),
+                unit: roles.iter().position(|r| r.role == Role::Unit),
             });
         }
         out
@@ -1619,11 +1628,20 @@ impl CapaianFormula {
         } else {
             text
         };
+        let exact = realisasi.decimals == 0
+            && realisasi.value.fract().is_zero()
+            && cols.unit.and_then(|u| row.cell(u)).is_some_and(|u| {
+                self.p
+                    .count_units
+                    .as_ref()
+                    .is_some_and(|p| p.is_match(&u.text))
+            });
         Ok(CapaianRow {
             stated,
             target,
             realisasi,
             polarity: self.polarity(&text, formulas),
+            exact,
         })
     }
 
@@ -1652,7 +1670,11 @@ impl CapaianFormula {
     ) -> Vec<Candidate> {
         let t = r.target.value;
         let x = realisasi.value;
-        let h = Decimal::new(5, realisasi.decimals + 1);
+        let h = if r.exact {
+            Decimal::ZERO
+        } else {
+            Decimal::new(5, realisasi.decimals + 1)
+        };
         let pos = |x: Decimal| x / t * hundred();
         let neg = |x: Decimal| (t - (x - t)) / t * hundred();
         let (ts, xs) = (shown(&r.target), shown(realisasi));
@@ -2454,6 +2476,24 @@ mod tests {
         let row = performance("Tempat pembuangan sampah per penduduk", "18", "25", "61");
         assert_eq!(findings("capaian-formula", &row).len(), 1);
         assert!(findings("capaian-formula", &format!("{said}{row}")).is_empty());
+    }
+
+    /// A whole count of cases is exact: 50 cases against 55 by the negative
+    /// formula is 109,09, not 110 (55 / 50, or 49,5 read as rounded).
+    #[test]
+    fn a_counted_realisasi_is_exact() {
+        let table = |unit: &str, capaian: &str| {
+            format!(
+                "Rumus negatif: (Target - (Realisasi - Target)) / Target x 100%\n\n\
+                 | No | Indikator Kinerja | Satuan | Target | Realisasi | Capaian (%) |\n\
+                 |---|---|---|---|---|---|\n\
+                 | 1 | Jumlah kasus AI | {unit} | 55 | 50 | {capaian} |\n"
+            )
+        };
+        assert_eq!(findings("capaian-formula", &table("Kasus", "110")).len(), 1);
+        assert!(findings("capaian-formula", &table("Kasus", "109,09")).is_empty());
+        // Under a unit that is not a count the realisasi may be rounded.
+        assert!(findings("capaian-formula", &table("Indeks", "110")).is_empty());
     }
 
     /// A realisasi printed rounded ("97" for 96,54) stands for its interval.

@@ -10,6 +10,7 @@ mod count_tables;
 mod counts;
 pub mod cross;
 mod format;
+mod formulas;
 mod indicator_claims;
 mod list_sums;
 mod narrative;
@@ -200,6 +201,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("predicate_column", |p| {
             build(p, predicates::PredicateColumn::new)
         }),
+        ("predicate_named", |p| {
+            build(p, predicates::PredicateNamed::new)
+        }),
         ("predicate_stated", |p| {
             build(p, predicates::PredicateStated::new)
         }),
@@ -278,6 +282,7 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("indicator_efficiency", |p| {
             build(p, indicator_claims::IndicatorEfficiency::new)
         }),
+        ("stated_formula", |p| build(p, formulas::StatedFormula::new)),
         ("stated_absorption", |p| {
             build(p, quantities::StatedAbsorption::new)
         }),

@@ -13,6 +13,7 @@ use crate::facts::figures::{Figure, FigureKind, Hint};
 use crate::facts::format::format_id;
 use crate::findings::Localized;
 use crate::structure::roles::Role;
+use crate::structure::roles::TableKind;
 use crate::structure::{Row, Table};
 
 use super::claims::{Band, norm_label};
@@ -643,6 +644,226 @@ fn judge_sentence(
     );
 }
 
+// ---------------------------------------------------------------- predicate of a named indicator
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PredicateNamedParams {
+    /// A predicate said of something in a sentence: group `label`
+    /// ("hal ini menunjukan kinerja kriteria yang SEDANG").
+    claim: Pattern,
+    /// Letters at least in an indicator's name for it to be looked for in a
+    /// sentence (shorter names, "AI", match too much).
+    #[serde(default = "default_min_name")]
+    min_name: usize,
+    #[serde(default)]
+    chapters: Chapters,
+}
+
+fn default_min_name() -> usize {
+    4
+}
+
+/// A sentence that names one indicator of a performance table and gives it
+/// a predicate ("Penyakit Rabies … menunjukan kinerja kriteria yang SEDANG")
+/// against the predicate the table prints on that indicator's row ("B").
+/// The row is found by its name, whole, in the sentence: a sentence naming
+/// no row or more than one, or a name on rows with different predicates,
+/// is left alone.
+#[derive(Debug)]
+pub struct PredicateNamed {
+    p: PredicateNamedParams,
+}
+
+impl PredicateNamed {
+    pub fn new(p: PredicateNamedParams) -> Result<Self, String> {
+        if !p.claim.0.capture_names().flatten().any(|n| n == "label") {
+            return Err("`claim` needs a (?P<label>…) group".into());
+        }
+        Ok(PredicateNamed { p })
+    }
+}
+
+const NAMES_AMBIGUOUS: Why = Why {
+    en: "the sentence names no single indicator row with a predicate",
+    id: "kalimat tidak menyebut tepat satu baris indikator berpredikat",
+};
+
+/// One row's name and printed predicate.
+struct NamedRow {
+    name: String,
+    band: usize,
+    printed: String,
+    line: usize,
+}
+
+/// The column of a table that holds predicates: one headed as such, or one
+/// whose filled cells are all (three or more) bands of the scale.
+fn predicate_column(table: &Table, scale: &StatedScale) -> Option<usize> {
+    if let Some(c) = table.roles.iter().position(|r| r.role == Role::Predicate) {
+        return Some(c);
+    }
+    (0..table.columns.len()).find(|&c| {
+        // A column headed "Capaian" may hold the predicate ("B", "SB").
+        if !matches!(table.roles[c].role, Role::Other | Role::Capaian) {
+            return false;
+        }
+        let filled: Vec<&str> = table
+            .rows
+            .iter()
+            .filter_map(|r| r.cell(c))
+            .map(|x| x.text.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        filled.len() >= 3
+            && filled
+                .iter()
+                .all(|t| t.split_whitespace().count() <= 3 && scale.band_named(t).is_some())
+    })
+}
+
+/// A row's own name: its last label cell, without the list mark ("- Rabies").
+fn row_name(table: &Table, row: &Row) -> String {
+    let text = (0..table.columns.len())
+        .filter(|&c| table.roles[c].role == Role::Label)
+        .filter_map(|c| row.cell(c))
+        .map(|x| x.text.trim())
+        .rfind(|t| !t.is_empty())
+        .unwrap_or("");
+    static MARK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:[-•–*]|\d+(?:\.\d+)*\.?|[a-zA-Z][.)])\s*").expect("valid regex")
+    });
+    MARK.replace(text, "").trim().to_string()
+}
+
+impl PredicateNamed {
+    fn rows(&self, ctx: &Context<'_, '_>, scale: &StatedScale) -> Vec<NamedRow> {
+        let mut out = Vec::new();
+        for table in &ctx.report.tables {
+            if table.kind != TableKind::Performance {
+                continue;
+            }
+            let Some(pc) = predicate_column(table, scale) else {
+                continue;
+            };
+            for row in &table.rows {
+                let Some(cell) = row.cell(pc).filter(|x| !x.text.trim().is_empty()) else {
+                    continue;
+                };
+                let Some(band) = scale.band_named(&cell.text) else {
+                    continue;
+                };
+                let name = row_name(table, row);
+                if name.chars().filter(|c| c.is_alphabetic()).count() < self.p.min_name {
+                    continue;
+                }
+                out.push(NamedRow {
+                    name,
+                    band,
+                    printed: cell.text.trim().to_string(),
+                    line: ctx.row_line(row.page, row.line),
+                });
+            }
+        }
+        out
+    }
+}
+
+/// `name` as whole words in `sentence`, ignoring case.
+fn names(sentence: &str, name: &str) -> bool {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(regex::escape)
+        .collect();
+    if words.is_empty() {
+        return false;
+    }
+    Regex::new(&format!(r"(?i)\b{}\b", words.join(r"\W+"))).is_ok_and(|re| re.is_match(sentence))
+}
+
+impl Check for PredicateNamed {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let scales = stated_scales(ctx);
+        let Some(first) = scales.first() else {
+            return;
+        };
+        let rows = self.rows(ctx, first);
+        if rows.is_empty() {
+            return;
+        }
+        for para in ctx.paragraphs_in(&self.p.chapters) {
+            for c in self.p.claim.0.captures_iter(&para.text) {
+                let Some(label) = c.name("label") else {
+                    continue;
+                };
+                let (line, at) = ctx.locate(para, label.start());
+                let Some(scale) = scale_at(&scales, line) else {
+                    continue;
+                };
+                if (scale.line..scale.end).contains(&line) {
+                    continue;
+                }
+                // The sentence the predicate is in: from the last full stop
+                // (a "." or ";" before a space; "2.10" is no stop) to the predicate.
+                let before = &para.text[..label.start()];
+                let start = before
+                    .rmatch_indices(['.', ';'])
+                    .find(|(i, _)| before[i + 1..].starts_with(char::is_whitespace))
+                    .map_or(0, |(i, _)| i + 1);
+                let sentence = &para.text[start..label.end()];
+                let named: Vec<&NamedRow> =
+                    rows.iter().filter(|r| names(sentence, &r.name)).collect();
+                let mut distinct: Vec<&str> = named.iter().map(|r| r.name.as_str()).collect();
+                distinct.sort_unstable();
+                distinct.dedup();
+                let Some(row) = named.first() else {
+                    continue;
+                };
+                if distinct.len() != 1 || named.iter().any(|r| r.band != row.band) {
+                    out.skip(NAMES_AMBIGUOUS);
+                    continue;
+                }
+                let Some(said) = scale.band_named(label.as_str()) else {
+                    out.skip(NOT_ON_SCALE);
+                    continue;
+                };
+                if said == row.band {
+                    out.agree();
+                    continue;
+                }
+                out.push(
+                    Draft {
+                        line,
+                        stated: format!("{} … {}", row.name, label.as_str()),
+                        expected: scale.name(row.band),
+                        computation: both(
+                            format!(
+                                "baris \"{}\" di tabel berpredikat {} = {}",
+                                row.name,
+                                row.printed,
+                                scale.name(row.band)
+                            ),
+                            format!(
+                                "the table's row \"{}\" has the predicate {} = {}",
+                                row.name,
+                                row.printed,
+                                scale.name(row.band)
+                            ),
+                        ),
+                        related: vec![row.line],
+                        highlight: Some((at, at + label.as_str().len())),
+                        ..Default::default()
+                    }
+                    .var("name", Localized::same(row.name.clone()))
+                    .var("label", Localized::same(label.as_str().to_string()))
+                    .var("printed", Localized::same(row.printed.clone())),
+                );
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::checks::testing::{findings, run_default};
@@ -704,5 +925,35 @@ mod tests {
         let (found, coverage) = run_default("predicate-stated", &text);
         assert!(found.is_empty(), "{found:#?}");
         assert_eq!(coverage.agree, 1);
+    }
+    fn named(sentence: &str) -> String {
+        format!(
+            "{SCALE}Tabel 6 Pengukuran\n\n| No | Indikator Kinerja | Satuan | Target | Realisasi | % | Capaian |\n|---|---|---|---|---|---|---|\n| 1 | - Anthrax | kasus | 0 | 0 | 100,00 | B |\n| 2 | - Brucellosis | prevalensi | 3 | 2,10 | 142,86 | SB |\n| 3 | - Rabies | kasus | 0 | 2 | 92,59 | B |\n\nAnalisis capaian indikator tersebut adalah sebagai berikut.\n\n{sentence}\n"
+        )
+    }
+
+    #[test]
+    fn a_named_indicator_called_other_than_its_row_is_found() {
+        let text = named(
+            "- Penyakit Rabies ditargetkan sebanyak 0 kasus/tahun, sedangkan realisasinya sebanyak 2 kasus, hal ini menunjukan kinerja kriteria yang SEDANG karena masih ditemukan kasus.",
+        );
+        let found = findings("predicate-named", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "Rabies … SEDANG");
+        assert_eq!(found[0].expected, "Baik (B)");
+    }
+
+    #[test]
+    fn a_named_indicator_called_as_its_row_or_two_named_are_not_found() {
+        for sentence in [
+            "- Penyakit Brucellosis dengan target prevalensi sebesar 3 %, realisasi sebesar 2,10 % hal ini menunjukan kinerja SANGAT BAIK.",
+            // Two indicators in one sentence: which one is meant is not known.
+            "Penyakit Rabies dan Brucellosis secara umum menunjukan kinerja yang SEDANG.",
+            // No row named.
+            "Pelayanan umum menunjukan kinerja yang SEDANG.",
+        ] {
+            let found = findings("predicate-named", &named(sentence));
+            assert!(found.is_empty(), "{sentence}: {found:#?}");
+        }
     }
 }
