@@ -249,18 +249,23 @@ const ABBREVIATIONS: [&str; 11] = [
     "rp", "no", "kab", "kec", "prov", "jl", "hal", "dr", "drs", "ir", "hj",
 ];
 
+/// The run of letters `text` ends with ("sebesar Rp" → "Rp"; "" after a
+/// space or a figure).
+pub fn trailing_word(text: &str) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(text.len(), |(i, _)| i);
+    &text[start..]
+}
+
 fn ends_with_abbreviation(text: &str) -> bool {
     let Some(before_stop) = text.trim_end().strip_suffix('.') else {
         return false;
     };
-    let word: String = before_stop
-        .chars()
-        .rev()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let word = trailing_word(before_stop);
     let preceded_by_letter_or_dot = before_stop[..before_stop.len() - word.len()]
         .chars()
         .next_back()

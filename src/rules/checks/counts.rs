@@ -174,14 +174,7 @@ fn inline_items(text: &str, noun: &str) -> Vec<(usize, String)> {
             continue;
         }
         let before = text[..at].trim_end();
-        let last_word: String = before
-            .chars()
-            .rev()
-            .take_while(|c| c.is_alphabetic())
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
+        let last_word = crate::structure::trailing_word(before);
         let delimited = before.is_empty()
             || before.ends_with([',', ';'])
             || DELIMITER_WORD.contains(&last_word.to_lowercase().as_str());

@@ -214,12 +214,8 @@ impl Check for RevisionTable {
             .match_indices(". ")
             .map(|(i, _)| i)
             .filter(|&i| {
-                let word: String = text[..i]
-                    .chars()
-                    .rev()
-                    .take_while(|c| c.is_alphabetic())
-                    .collect();
-                !word.eq_ignore_ascii_case("pR") && !word.eq_ignore_ascii_case("on")
+                let word = crate::structure::trailing_word(&text[..i]);
+                !word.eq_ignore_ascii_case("Rp") && !word.eq_ignore_ascii_case("no")
             })
             .last()
             .map(|i| i + 2)
