@@ -692,6 +692,8 @@ const NAMES_AMBIGUOUS: Why = Why {
 /// One row's name and printed predicate.
 struct NamedRow {
     name: String,
+    /// The name as whole words, any case, any separators between them.
+    pattern: Regex,
     band: usize,
     printed: String,
     line: usize,
@@ -757,8 +759,12 @@ impl PredicateNamed {
                 if name.chars().filter(|c| c.is_alphabetic()).count() < self.p.min_name {
                     continue;
                 }
+                let Some(pattern) = name_pattern(&name) else {
+                    continue;
+                };
                 out.push(NamedRow {
                     name,
+                    pattern,
                     band,
                     printed: cell.text.trim().to_string(),
                     line: ctx.row_line(row.page, row.line),
@@ -769,17 +775,18 @@ impl PredicateNamed {
     }
 }
 
-/// `name` as whole words in `sentence`, ignoring case.
-fn names(sentence: &str, name: &str) -> bool {
+/// A pattern finding `name` as whole words in a sentence, ignoring case; built
+/// once per row, not once per sentence.
+fn name_pattern(name: &str) -> Option<Regex> {
     let words: Vec<String> = name
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(regex::escape)
         .collect();
     if words.is_empty() {
-        return false;
+        return None;
     }
-    Regex::new(&format!(r"(?i)\b{}\b", words.join(r"\W+"))).is_ok_and(|re| re.is_match(sentence))
+    Regex::new(&format!(r"(?i)\b{}\b", words.join(r"\W+"))).ok()
 }
 
 impl Check for PredicateNamed {
@@ -812,8 +819,10 @@ impl Check for PredicateNamed {
                     .find(|(i, _)| before[i + 1..].starts_with(char::is_whitespace))
                     .map_or(0, |(i, _)| i + 1);
                 let sentence = &para.text[start..label.end()];
-                let named: Vec<&NamedRow> =
-                    rows.iter().filter(|r| names(sentence, &r.name)).collect();
+                let named: Vec<&NamedRow> = rows
+                    .iter()
+                    .filter(|r| r.pattern.is_match(sentence))
+                    .collect();
                 let mut distinct: Vec<&str> = named.iter().map(|r| r.name.as_str()).collect();
                 distinct.sort_unstable();
                 distinct.dedup();
