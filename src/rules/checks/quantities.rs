@@ -75,13 +75,50 @@ struct Statement {
     sentence_amounts: Vec<Decimal>,
 }
 
+/// The budget table's TOTAL row: the amount, and the percentage and base it prints.
+struct TableTotal<'t> {
+    table: &'t Table,
+    row: &'t Row,
+    value: Figure,
+    percent: Option<Figure>,
+    base: Option<Figure>,
+}
+
+/// What every statement is held against: the table's TOTAL row when there is
+/// one, else the first statement.
+struct Reference<'t> {
+    value: Decimal,
+    line: usize,
+    /// Where it is, for computations ("Tabel 3.4 (TOTAL)", "baris 12").
+    name: Localized,
+    total: Option<TableTotal<'t>>,
+}
+
 impl Check for SameQuantity {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
-        let mut statements = Vec::new();
+        let statements = self.statements(ctx);
+        let Some(reference) = self.reference(ctx, &statements) else {
+            return;
+        };
+        for s in &statements {
+            if s.line == reference.line && reference.total.is_none() {
+                continue;
+            }
+            self.judge_amount(ctx, s, &reference, out);
+            self.judge_percent(ctx, s, &reference, out);
+        }
+    }
+}
+
+impl SameQuantity {
+    /// Every statement the sources' patterns find, once per line and value.
+    fn statements(&self, ctx: &Context<'_, '_>) -> Vec<Statement> {
+        let mut statements: Vec<Statement> = Vec::new();
         // A sentence a blank line split (wide line spacing) is read whole.
-        let joined = &ctx.report.paragraphs;
         for source in &self.p.sources {
-            for para in joined
+            for para in ctx
+                .report
+                .paragraphs
                 .iter()
                 .filter(|p| source.chapters.contains(p.chapter))
             {
@@ -94,6 +131,12 @@ impl Check for SameQuantity {
                         continue;
                     };
                     let (line, at) = ctx.locate(para, m.start());
+                    if statements
+                        .iter()
+                        .any(|s| s.line == line && s.value.value == value.value)
+                    {
+                        continue;
+                    }
                     let percent = c.name("percent").and_then(|pm| {
                         let f = figures(pm.as_str()).into_iter().next()?;
                         let (_, pat) = ctx.locate(para, pm.start());
@@ -104,174 +147,169 @@ impl Check for SameQuantity {
                         .filter(|f| f.kind == FigureKind::Rupiah)
                         .map(|f| f.value)
                         .collect();
-                    if !statements
-                        .iter()
-                        .any(|s: &Statement| s.line == line && s.value.value == value.value)
-                    {
-                        statements.push(Statement {
-                            line,
-                            value,
-                            at: (at, at + m.as_str().len()),
-                            percent,
-                            sentence_amounts,
-                        });
-                    }
+                    statements.push(Statement {
+                        line,
+                        value,
+                        at: (at, at + m.as_str().len()),
+                        percent,
+                        sentence_amounts,
+                    });
                 }
             }
         }
-        // The reference: the budget table's TOTAL row when there is one, else the first statement.
-        let table_ref = self
-            .p
-            .table
-            .as_ref()
-            .and_then(|ts| table_reference(ctx, ts));
-        let (ref_value, ref_line, ref_text, ref_percent, base) = match &table_ref {
-            Some((table, row, value, percent, base)) => (
-                value.value,
-                ctx.row_line(row.page, row.line),
-                Localized::new(
-                    format!("{} (TOTAL)", table_name(table).id),
-                    format!("{} (TOTAL)", table_name(table).en),
+        statements
+    }
+
+    fn reference<'t>(
+        &self,
+        ctx: &'t Context<'_, '_>,
+        statements: &[Statement],
+    ) -> Option<Reference<'t>> {
+        if let Some(total) = self.p.table.as_ref().and_then(|ts| table_total(ctx, ts)) {
+            let name = table_name(total.table);
+            return Some(Reference {
+                value: total.value.value,
+                line: ctx.row_line(total.row.page, total.row.line),
+                name: Localized::new(
+                    format!("{} (TOTAL)", name.id),
+                    format!("{} (TOTAL)", name.en),
                 ),
-                percent.clone(),
-                base.clone(),
+                total: Some(total),
+            });
+        }
+        let first = statements.first()?;
+        let number = ctx.report.lines[first.line].line.number;
+        Some(Reference {
+            value: first.value.value,
+            line: first.line,
+            name: Localized::new(format!("baris {number}"), format!("line {number}")),
+            total: None,
+        })
+    }
+
+    /// "realisasi belanja langsung menurut Tabel 3.4 (TOTAL): …" in both languages.
+    fn according_to(&self, reference: &Reference<'_>, what: &str) -> Localized {
+        Localized::new(
+            format!("{} menurut {}: {what}", self.p.name.id, reference.name.id),
+            format!(
+                "{} according to {}: {what}",
+                self.p.name.en, reference.name.en
             ),
-            None => match statements.first() {
-                Some(s) => (
-                    s.value.value,
-                    s.line,
-                    Localized::new(
-                        format!("baris {}", ctx.report.lines[s.line].line.number),
-                        format!("line {}", ctx.report.lines[s.line].line.number),
-                    ),
-                    None,
-                    None,
-                ),
-                None => return,
-            },
-        };
-        for s in &statements {
-            if s.line == ref_line && table_ref.is_none() {
-                continue;
-            }
-            if agrees(&s.value, ref_value, ctx.tolerance) {
-                out.agree();
-            } else {
-                out.push(
-                    Draft {
-                        line: s.line,
-                        stated: s.value.text.clone(),
-                        expected: like(&s.value, ref_value),
-                        computation: Localized::new(
-                            format!(
-                                "{} menurut {}: {}",
-                                self.p.name.id,
-                                ref_text.id,
-                                amount(ref_value)
-                            ),
-                            format!(
-                                "{} according to {}: {}",
-                                self.p.name.en,
-                                ref_text.en,
-                                amount(ref_value)
-                            ),
-                        ),
-                        related: vec![ref_line],
-                        highlight: Some(s.at),
-                        ..Default::default()
-                    }
-                    .var("quantity", self.p.name.clone())
-                    .var("difference", difference(s.value.value, ref_value)),
-                );
-            }
-            let Some((pf, pat)) = &s.percent else {
-                continue;
-            };
-            // The percentage stands if it is the table's, the rate of the stated
-            // amount against the base, or the amount's share of its sentence's total.
-            let mut candidates: Vec<Decimal> = Vec::new();
-            if let Some(p) = &ref_percent {
-                candidates.push(p.value);
-            }
-            if let Some(b) = &base
-                && !b.value.is_zero()
-            {
-                candidates.push(s.value.value / b.value * Decimal::ONE_HUNDRED);
-            }
-            if let Some(first) = s.sentence_amounts.first()
-                && !first.is_zero()
-                && *first != s.value.value
-            {
-                candidates.push(s.value.value / *first * Decimal::ONE_HUNDRED);
-            }
-            // The share of the sentence's first amount only ever clears a
-            // percentage: without the table's figures there is nothing sure to
-            // hold it against (a sentence may list its amounts in any order).
-            let grounded =
-                ref_percent.is_some() || base.as_ref().is_some_and(|b| !b.value.is_zero());
-            if !grounded {
-                out.skip(PERCENT_UNGROUNDED);
-                continue;
-            }
-            if candidates.iter().any(|c| agrees(pf, *c, ctx.tolerance)) {
-                out.agree();
-                continue;
-            }
-            let expected = ref_percent
-                .as_ref()
-                .map(|p| p.value)
-                .unwrap_or(candidates[0]);
-            let computation = match (&table_ref, &base) {
-                (Some((_, _, value, _, _)), Some(b)) => format!(
-                    "{} / {} × 100 = {}",
-                    shown(value),
-                    shown(b),
-                    pct(value.value / b.value * Decimal::ONE_HUNDRED)
-                ),
-                _ => pct(expected),
-            };
-            out.push(
-                Draft {
-                    line: s.line,
-                    stated: pf.text.clone(),
-                    expected: like(pf, expected),
-                    computation: Localized::new(
-                        format!(
-                            "{} menurut {}: {}",
-                            self.p.name.id, ref_text.id, computation
-                        ),
-                        format!(
-                            "{} according to {}: {}",
-                            self.p.name.en, ref_text.en, computation
-                        ),
-                    ),
-                    related: vec![ref_line],
-                    highlight: Some(*pat),
-                    ..Default::default()
-                }
-                .var("quantity", self.p.name.clone())
-                .var("difference", difference(pf.value, expected)),
-            );
+        )
+    }
+
+    fn judge_amount(
+        &self,
+        ctx: &Context<'_, '_>,
+        s: &Statement,
+        reference: &Reference<'_>,
+        out: &mut Sink,
+    ) {
+        if agrees(&s.value, reference.value, ctx.tolerance) {
+            out.agree();
+            return;
         }
+        out.push(
+            Draft {
+                line: s.line,
+                stated: s.value.text.clone(),
+                expected: like(&s.value, reference.value),
+                computation: self.according_to(reference, &amount(reference.value)),
+                related: vec![reference.line],
+                highlight: Some(s.at),
+                ..Default::default()
+            }
+            .var("quantity", self.p.name.clone())
+            .var("difference", difference(s.value.value, reference.value)),
+        );
+    }
+
+    /// The percentage stands if it is the table's, the rate of the stated
+    /// amount against the base, or the amount's share of its sentence's total.
+    fn judge_percent(
+        &self,
+        ctx: &Context<'_, '_>,
+        s: &Statement,
+        reference: &Reference<'_>,
+        out: &mut Sink,
+    ) {
+        let Some((pf, pat)) = &s.percent else {
+            return;
+        };
+        let table_percent = reference.total.as_ref().and_then(|t| t.percent.as_ref());
+        let base = reference
+            .total
+            .as_ref()
+            .and_then(|t| t.base.as_ref())
+            .filter(|b| !b.value.is_zero());
+        let mut candidates: Vec<Decimal> = Vec::new();
+        if let Some(p) = table_percent {
+            candidates.push(p.value);
+        }
+        if let Some(b) = base {
+            candidates.push(s.value.value / b.value * Decimal::ONE_HUNDRED);
+        }
+        if let Some(first) = s.sentence_amounts.first()
+            && !first.is_zero()
+            && *first != s.value.value
+        {
+            candidates.push(s.value.value / *first * Decimal::ONE_HUNDRED);
+        }
+        // The share of the sentence's first amount only ever clears a
+        // percentage: without the table's figures there is nothing sure to
+        // hold it against (a sentence may list its amounts in any order).
+        if table_percent.is_none() && base.is_none() {
+            out.skip(PERCENT_UNGROUNDED);
+            return;
+        }
+        if candidates.iter().any(|c| agrees(pf, *c, ctx.tolerance)) {
+            out.agree();
+            return;
+        }
+        let expected = table_percent.map(|p| p.value).unwrap_or(candidates[0]);
+        let computation = match (&reference.total, base) {
+            (Some(total), Some(b)) => format!(
+                "{} / {} × 100 = {}",
+                shown(&total.value),
+                shown(b),
+                pct(total.value.value / b.value * Decimal::ONE_HUNDRED)
+            ),
+            _ => pct(expected),
+        };
+        out.push(
+            Draft {
+                line: s.line,
+                stated: pf.text.clone(),
+                expected: like(pf, expected),
+                computation: self.according_to(reference, &computation),
+                related: vec![reference.line],
+                highlight: Some(*pat),
+                ..Default::default()
+            }
+            .var("quantity", self.p.name.clone())
+            .var("difference", difference(pf.value, expected)),
+        );
     }
 }
 
-type Reference<'t> = (&'t Table, &'t Row, Figure, Option<Figure>, Option<Figure>);
-
-fn table_reference<'t>(ctx: &'t Context<'_, '_>, ts: &TableSource) -> Option<Reference<'t>> {
+fn table_total<'t>(ctx: &'t Context<'_, '_>, ts: &TableSource) -> Option<TableTotal<'t>> {
     let (_, table) = ctx.budget_table()?;
-    let total = table.rows.iter().find(|r| r.kind == RowKind::Total)?;
+    let row = table.rows.iter().find(|r| r.kind == RowKind::Total)?;
     let col = *table.columns_matching(&ts.column.0).first()?;
-    let value = total.figure(col)?.clone();
+    let value = row.figure(col)?.clone();
     let find = |p: &Option<Pattern>, hint| {
         p.as_ref()
             .and_then(|p| table.columns_matching(&p.0).first().copied())
-            .and_then(|c| total.cell(c))
+            .and_then(|c| row.cell(c))
             .and_then(|c| cell_number(&c.text, hint))
     };
-    let percent = find(&ts.percent_column, Hint::Percent);
-    let base = find(&ts.base_column, Hint::Rupiah);
-    Some((table, total, value, percent, base))
+    Some(TableTotal {
+        table,
+        row,
+        value,
+        percent: find(&ts.percent_column, Hint::Percent),
+        base: find(&ts.base_column, Hint::Rupiah),
+    })
 }
 
 const PERCENT_UNGROUNDED: Why = Why {
@@ -479,25 +517,69 @@ fn find_row<'t>(table: &'t Table, name: &str) -> Option<&'t Row> {
         })
 }
 
+/// The budget table's columns an activity's figures are held against.
+struct ActivityColumns {
+    anggaran: usize,
+    realisasi: usize,
+    capaian: usize,
+}
+
+/// One figure the narrative states of an activity.
+struct ActivityStatement<'a> {
+    line: usize,
+    figure: &'a Figure,
+    highlight: Option<(usize, usize)>,
+}
+
+impl<'a> ActivityStatement<'a> {
+    /// A figure of line `line`, highlighted where its text last occurs.
+    fn in_line(line: usize, text: &str, figure: &'a Figure) -> Self {
+        ActivityStatement {
+            line,
+            figure,
+            highlight: text.rfind(&figure.text).map(|a| (a, a + figure.text.len())),
+        }
+    }
+}
+
 impl Check for ActivityFigures {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let Some((_, table)) = ctx.budget_table() else {
             return;
         };
         let col = |p: &Pattern| table.columns_matching(&p.0).first().copied();
-        let (Some(ca), Some(cr), Some(cc)) = (
+        let (Some(anggaran), Some(realisasi), Some(capaian)) = (
             col(&self.p.anggaran_column),
             col(&self.p.realisasi_column),
             col(&self.p.capaian_column),
         ) else {
             return;
         };
+        let columns = ActivityColumns {
+            anggaran,
+            realisasi,
+            capaian,
+        };
+        self.input_rows(ctx, table, &columns, out);
+        self.absorptions(ctx, table, &columns, out);
+    }
+}
+
+impl ActivityFigures {
+    /// The input row of each activity's narrative block ("Masukan : Rp 100 … Rp 90")
+    /// against the row of the activity the nearest list item above names.
+    fn input_rows(
+        &self,
+        ctx: &Context<'_, '_>,
+        table: &Table,
+        columns: &ActivityColumns,
+        out: &mut Sink,
+    ) {
         let lines = &ctx.report.lines;
         for (i, l) in lines.iter().enumerate() {
             if !self.p.input_row.is_match(&l.line.text) {
                 continue;
             }
-            // The activity is named by the nearest list item above.
             let Some(name_line) = lines[..i]
                 .iter()
                 .rev()
@@ -518,132 +600,140 @@ impl Check for ActivityFigures {
                 .skip(1)
                 .flat_map(|s| match cell_number(&s.text, Hint::None) {
                     Some(f) => vec![f],
-                    None => super::common::figures(&s.text),
+                    None => figures(&s.text),
                 })
                 .collect();
-            if values.len() < 2 {
+            let [.., target, real] = values.as_slice() else {
                 continue;
-            }
-            let (target, real) = (&values[values.len() - 2], &values[values.len() - 1]);
-            let row_line = ctx.row_line(row.page, row.line);
-            let mut compare = |stated: &Figure, col: usize, hint, what: Localized| {
-                let Some(reference) = row.cell(col).and_then(|c| cell_number(&c.text, hint)) else {
-                    return;
-                };
-                if agrees(stated, reference.value, ctx.tolerance) {
-                    out.agree();
-                    return;
-                }
-                let at = l
-                    .line
-                    .text
-                    .rfind(&stated.text)
-                    .map(|a| (a, a + stated.text.len()));
-                out.push(
-                    Draft {
-                        line: i,
-                        stated: stated.text.clone(),
-                        expected: like(stated, reference.value),
-                        computation: Localized::new(
-                            format!(
-                                "{} \"{}\" di {}: {}",
-                                what.id,
-                                row.label(),
-                                table_name(table).id,
-                                reference.text
-                            ),
-                            format!(
-                                "{} of \"{}\" in {}: {}",
-                                what.en,
-                                row.label(),
-                                table_name(table).en,
-                                reference.text
-                            ),
-                        ),
-                        related: vec![row_line],
-                        highlight: at,
-                        ..Default::default()
-                    }
-                    .var("activity", Localized::same(row.label().to_string()))
-                    .var("difference", difference(stated.value, reference.value)),
-                );
             };
+            let statement = |figure| ActivityStatement::in_line(i, &l.line.text, figure);
             if target.kind == FigureKind::Percent || real.kind == FigureKind::Percent {
                 // Percentages: target 100 % of the budget, realisasi = the table's capaian.
-                compare(
-                    real,
-                    cc,
-                    Hint::Percent,
-                    Localized::new("capaian", "capaian"),
+                let capaian = Localized::same("capaian".to_string());
+                compare_activity(
+                    ctx,
+                    table,
+                    row,
+                    &statement(real),
+                    (columns.capaian, Hint::Percent),
+                    capaian,
+                    out,
                 );
             } else {
-                compare(
-                    target,
-                    ca,
-                    Hint::Rupiah,
-                    Localized::new("anggaran", "budget"),
+                let anggaran = Localized::new("anggaran", "budget");
+                compare_activity(
+                    ctx,
+                    table,
+                    row,
+                    &statement(target),
+                    (columns.anggaran, Hint::Rupiah),
+                    anggaran,
+                    out,
                 );
-                compare(
-                    real,
-                    cr,
-                    Hint::Rupiah,
-                    Localized::new("realisasi", "realisation"),
+                let realisasi = Localized::new("realisasi", "realisation");
+                compare_activity(
+                    ctx,
+                    table,
+                    row,
+                    &statement(real),
+                    (columns.realisasi, Hint::Rupiah),
+                    realisasi,
+                    out,
                 );
-            }
-        }
-        if let Some(absorption) = &self.p.absorption {
-            for para in &ctx.report.paragraphs {
-                for c in absorption.0.captures_iter(&para.text) {
-                    let (Some(name), Some(pm)) = (c.name("name"), c.name("percent")) else {
-                        continue;
-                    };
-                    let Some(row) = find_row(table, name.as_str()) else {
-                        continue;
-                    };
-                    let Some(stated) = figures(pm.as_str()).into_iter().next() else {
-                        continue;
-                    };
-                    let Some(reference) = row
-                        .cell(cc)
-                        .and_then(|c| cell_number(&c.text, Hint::Percent))
-                    else {
-                        continue;
-                    };
-                    if agrees(&stated, reference.value, ctx.tolerance) {
-                        out.agree();
-                        continue;
-                    }
-                    let (line, at) = ctx.locate(para, pm.start());
-                    out.push(
-                        Draft {
-                            line,
-                            stated: stated.text.clone(),
-                            expected: like(&stated, reference.value),
-                            computation: Localized::new(
-                                format!(
-                                    "capaian \"{}\" di {}: {}",
-                                    row.label(),
-                                    table_name(table).id,
-                                    reference.text
-                                ),
-                                format!(
-                                    "capaian of \"{}\" in {}: {}",
-                                    row.label(),
-                                    table_name(table).en,
-                                    reference.text
-                                ),
-                            ),
-                            related: vec![ctx.row_line(row.page, row.line)],
-                            highlight: Some((at, at + pm.as_str().len())),
-                            ..Default::default()
-                        }
-                        .var("activity", Localized::same(row.label().to_string()))
-                        .var("difference", difference(stated.value, reference.value)),
-                    );
-                }
             }
         }
     }
+
+    /// "Realisasi Kegiatan <name> anggaran terserap 92,15%" against the row's capaian.
+    fn absorptions(
+        &self,
+        ctx: &Context<'_, '_>,
+        table: &Table,
+        columns: &ActivityColumns,
+        out: &mut Sink,
+    ) {
+        let Some(absorption) = &self.p.absorption else {
+            return;
+        };
+        for para in &ctx.report.paragraphs {
+            for c in absorption.0.captures_iter(&para.text) {
+                let (Some(name), Some(pm)) = (c.name("name"), c.name("percent")) else {
+                    continue;
+                };
+                let Some(row) = find_row(table, name.as_str()) else {
+                    continue;
+                };
+                let Some(figure) = figures(pm.as_str()).into_iter().next() else {
+                    continue;
+                };
+                let (line, at) = ctx.locate(para, pm.start());
+                let statement = ActivityStatement {
+                    line,
+                    figure: &figure,
+                    highlight: Some((at, at + pm.as_str().len())),
+                };
+                let capaian = Localized::same("capaian".to_string());
+                compare_activity(
+                    ctx,
+                    table,
+                    row,
+                    &statement,
+                    (columns.capaian, Hint::Percent),
+                    capaian,
+                    out,
+                );
+            }
+        }
+    }
+}
+
+/// A stated figure against the activity row's cell in `column`, read with `hint`.
+fn compare_activity(
+    ctx: &Context<'_, '_>,
+    table: &Table,
+    row: &Row,
+    statement: &ActivityStatement<'_>,
+    (column, hint): (usize, Hint),
+    what: Localized,
+    out: &mut Sink,
+) {
+    let Some(reference) = row.cell(column).and_then(|c| cell_number(&c.text, hint)) else {
+        return;
+    };
+    let stated = statement.figure;
+    if agrees(stated, reference.value, ctx.tolerance) {
+        out.agree();
+        return;
+    }
+    let table = table_name(table);
+    out.push(
+        Draft {
+            line: statement.line,
+            stated: stated.text.clone(),
+            expected: like(stated, reference.value),
+            computation: Localized::new(
+                format!(
+                    "{} \"{}\" di {}: {}",
+                    what.id,
+                    row.label(),
+                    table.id,
+                    reference.text
+                ),
+                format!(
+                    "{} of \"{}\" in {}: {}",
+                    what.en,
+                    row.label(),
+                    table.en,
+                    reference.text
+                ),
+            ),
+            related: vec![ctx.row_line(row.page, row.line)],
+            highlight: statement.highlight,
+            ..Default::default()
+        }
+        .var("activity", Localized::same(row.label().to_string()))
+        .var("difference", difference(stated.value, reference.value)),
+    );
 }
 
 // ------------------------------------------------------- one indicator, two tables
