@@ -1415,140 +1415,43 @@ struct Comparison<'a, 't> {
     differ: Vec<(&'a Stated<'t>, &'a Stated<'t>)>,
 }
 
+/// Two tables compared on one measure: (table a, table b, measure).
+type TablePair = (usize, usize, Measure);
+
 impl Check for SameIndicator {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let (stated, revisions) = self.stated(ctx, out);
-        let tol = ctx.tolerance;
-        // Stage 3: group each table's figures by measure.
-        let mut by_table: std::collections::BTreeMap<(usize, Measure), Vec<&Stated>> =
-            Default::default();
-        for s in &stated {
-            by_table.entry((s.table, s.measure)).or_default().push(s);
-        }
-        let groups: Vec<(&(usize, Measure), &Vec<&Stated>)> = by_table.iter().collect();
-        // Stage 4: each pair of tables on each measure they share.
-        let mut compared: Vec<((usize, usize, Measure), Comparison)> = Vec::new();
         // A report with more tables than any report has (a file repeated
         // many times) is not compared table by table: that grows as the square.
         if ctx.report.tables.len() > MAX_TABLES {
             out.skip(WHY_TOO_MANY);
             return;
         }
-        for (i, ((ta, ma), fa)) in groups.iter().enumerate() {
-            if crate::limits::check_time().is_err() {
-                return;
-            }
-            for ((tb, mb), fb) in groups.iter().skip(i + 1) {
-                if ta == tb || ma != mb {
-                    continue;
-                }
-                let mut c = Comparison {
-                    agree: 0,
-                    differ: Vec::new(),
-                };
-                for (x, y) in pair_rows(fa, fb, out) {
-                    if !units_compatible(&x.unit, &y.unit) {
-                        out.skip(WHY_UNIT);
-                    } else if same_value(&x.figure, &y.figure, tol)
-                        || self.same_absorption(ctx, x, y)
-                    {
-                        c.agree += 1;
-                    } else if x.measure.role != MeasureRole::Realisasi && revised(&revisions, x, y)
-                    {
-                        out.skip(WHY_REVISED);
-                    } else if x.measure.role == MeasureRole::Target
-                        && (x.figure.value.is_zero() || y.figure.value.is_zero())
-                    {
-                        // "0 %" incidents or "100 %" free of them: one target, two polarities.
-                        out.skip(WHY_ZERO);
-                    } else if shifted(&ctx.report.tables, x, y, tol) {
-                        out.skip(WHY_SHIFTED);
-                    } else {
-                        c.differ.push((x, y));
-                    }
-                }
-                compared.push(((*ta, *tb, *ma), c));
-            }
+        let mut by_table: ByTable = Default::default();
+        for s in &stated {
+            by_table.entry((s.table, s.measure)).or_default().push(s);
         }
-        // Stage 5: judge each comparison; pick the wrong side of each difference.
+        let Some(compared) = self.compare_tables(ctx, &by_table, &revisions, out) else {
+            return;
+        };
         let mut mismatches: Vec<Mismatch> = Vec::new();
         let mut wrong_years: Vec<Draft> = Vec::new();
-        for ((ta, tb, m), c) in &compared {
+        for (pair, c) in &compared {
             if c.differ.len() > c.agree {
                 // Mostly different: not the same measure, or one table's
                 // column is another year's.
-                match self.wrong_year(ctx, &by_table, &compared, (*ta, *tb, *m), c) {
+                match self.wrong_year(ctx, &by_table, &compared, *pair, c) {
                     Some(d) => wrong_years.push(d),
-                    None => {
-                        // A figure with its digits transposed, on rows whose
-                        // other figure of the year agrees, is a typo whatever
-                        // the rest of the two columns say.
-                        for (x, y) in &c.differ {
-                            // … and the indicator named in these two tables only.
-                            let elsewhere = stated.iter().any(|o| {
-                                o.table != x.table
-                                    && o.table != y.table
-                                    && (o.key == x.key || o.key == y.key)
-                            });
-                            if transposed(&x.figure, &y.figure)
-                                && !elsewhere
-                                && rows_agree(&stated, x, y, tol)
-                            {
-                                mismatches.push(Mismatch {
-                                    wrong: y,
-                                    right: x,
-                                    support: 0,
-                                });
-                            } else {
-                                out.skip(WHY_NOT_SAME);
-                            }
-                        }
-                        (0..c.agree).for_each(|_| out.skip(WHY_NOT_SAME));
-                    }
+                    None => typos_only(&stated, c, ctx.tolerance, &mut mismatches, out),
                 }
                 continue;
             }
             (0..c.agree).for_each(|_| out.agree());
             for (x, y) in &c.differ {
-                // The one the other tables side with is right; else the earlier.
-                let backs = |v: &Stated| {
-                    stated
-                        .iter()
-                        .filter(|o| {
-                            o.table != x.table
-                                && o.table != y.table
-                                && o.measure == x.measure
-                                && (o.key == x.key || o.key == y.key)
-                                && same_value(&o.figure, &v.figure, tol)
-                        })
-                        .count()
-                };
-                let (bx, by) = (backs(x), backs(y));
-                // A tie: a capaian that is its own row's realisasi / target stands.
-                let x_wrong = match by.cmp(&bx) {
-                    std::cmp::Ordering::Greater => true,
-                    std::cmp::Ordering::Less => false,
-                    std::cmp::Ordering::Equal => {
-                        let (ox, oy) = (self.own_capaian(ctx, x), self.own_capaian(ctx, y));
-                        ox == Some(false) && oy != Some(false) || ox.is_none() && oy == Some(true)
-                    }
-                };
-                mismatches.push(if x_wrong {
-                    Mismatch {
-                        wrong: x,
-                        right: y,
-                        support: by,
-                    }
-                } else {
-                    Mismatch {
-                        wrong: y,
-                        right: x,
-                        support: bx,
-                    }
-                });
+                mismatches.push(self.wrong_side(ctx, &stated, x, y));
             }
         }
-        // Stage 6: one finding per wrong cell.
+        // One finding per wrong cell.
         let mut done: Vec<(usize, u32, u32, usize)> = Vec::new();
         for m in mismatches {
             let at = (
@@ -1566,6 +1469,132 @@ impl Check for SameIndicator {
             out.push(d);
         }
     }
+}
+
+impl SameIndicator {
+    /// Each pair of tables on each measure they share: the rows that agree,
+    /// and those that differ for no reason the report gives (a revision, a
+    /// zero target, a column shifted by a row). None when time ran out.
+    fn compare_tables<'a, 't>(
+        &self,
+        ctx: &Context<'_, '_>,
+        by_table: &ByTable<'a, 't>,
+        revisions: &[Revision],
+        out: &mut Sink,
+    ) -> Option<Vec<(TablePair, Comparison<'a, 't>)>> {
+        let tol = ctx.tolerance;
+        let groups: Vec<_> = by_table.iter().collect();
+        let mut compared = Vec::new();
+        for (i, ((ta, ma), fa)) in groups.iter().enumerate() {
+            crate::limits::check_time().ok()?;
+            for ((tb, mb), fb) in groups.iter().skip(i + 1) {
+                if ta == tb || ma != mb {
+                    continue;
+                }
+                let mut c = Comparison {
+                    agree: 0,
+                    differ: Vec::new(),
+                };
+                for (x, y) in pair_rows(fa, fb, out) {
+                    if !units_compatible(&x.unit, &y.unit) {
+                        out.skip(WHY_UNIT);
+                    } else if same_value(&x.figure, &y.figure, tol)
+                        || self.same_absorption(ctx, x, y)
+                    {
+                        c.agree += 1;
+                    } else if x.measure.role != MeasureRole::Realisasi && revised(revisions, x, y) {
+                        out.skip(WHY_REVISED);
+                    } else if x.measure.role == MeasureRole::Target
+                        && (x.figure.value.is_zero() || y.figure.value.is_zero())
+                    {
+                        // "0 %" incidents or "100 %" free of them: one target, two polarities.
+                        out.skip(WHY_ZERO);
+                    } else if shifted(&ctx.report.tables, x, y, tol) {
+                        out.skip(WHY_SHIFTED);
+                    } else {
+                        c.differ.push((x, y));
+                    }
+                }
+                compared.push(((*ta, *tb, *ma), c));
+            }
+        }
+        Some(compared)
+    }
+
+    /// Of two differing figures, the wrong one: the one the other tables do
+    /// not side with; on a tie, a capaian that is not its own row's
+    /// realisasi / target; else the later table's.
+    fn wrong_side<'a, 't>(
+        &self,
+        ctx: &Context<'_, '_>,
+        stated: &'a [Stated<'t>],
+        x: &'a Stated<'t>,
+        y: &'a Stated<'t>,
+    ) -> Mismatch<'a, 't> {
+        let tol = ctx.tolerance;
+        let backs = |v: &Stated| {
+            stated
+                .iter()
+                .filter(|o| {
+                    o.table != x.table
+                        && o.table != y.table
+                        && o.measure == x.measure
+                        && (o.key == x.key || o.key == y.key)
+                        && same_value(&o.figure, &v.figure, tol)
+                })
+                .count()
+        };
+        let (bx, by) = (backs(x), backs(y));
+        let x_wrong = match by.cmp(&bx) {
+            std::cmp::Ordering::Greater => true,
+            std::cmp::Ordering::Less => false,
+            std::cmp::Ordering::Equal => {
+                let (ox, oy) = (self.own_capaian(ctx, x), self.own_capaian(ctx, y));
+                ox == Some(false) && oy != Some(false) || ox.is_none() && oy == Some(true)
+            }
+        };
+        if x_wrong {
+            Mismatch {
+                wrong: x,
+                right: y,
+                support: by,
+            }
+        } else {
+            Mismatch {
+                wrong: y,
+                right: x,
+                support: bx,
+            }
+        }
+    }
+}
+
+/// Two tables mostly different on a measure, and not by a year: only a figure
+/// with its digits transposed, on rows whose other figure of the year agrees,
+/// is a typo whatever the rest of the two columns say (and only for an
+/// indicator named in these two tables alone); the rest is skipped.
+fn typos_only<'a, 't>(
+    stated: &'a [Stated<'t>],
+    c: &Comparison<'a, 't>,
+    tol: Decimal,
+    mismatches: &mut Vec<Mismatch<'a, 't>>,
+    out: &mut Sink,
+) {
+    for (x, y) in &c.differ {
+        let elsewhere = stated.iter().any(|o| {
+            o.table != x.table && o.table != y.table && (o.key == x.key || o.key == y.key)
+        });
+        if transposed(&x.figure, &y.figure) && !elsewhere && rows_agree(stated, x, y, tol) {
+            mismatches.push(Mismatch {
+                wrong: y,
+                right: x,
+                support: 0,
+            });
+        } else {
+            out.skip(WHY_NOT_SAME);
+        }
+    }
+    (0..c.agree).for_each(|_| out.skip(WHY_NOT_SAME));
 }
 
 /// More tables than a report has: the comparison of every pair is not attempted.
@@ -1710,8 +1739,8 @@ impl SameIndicator {
         &self,
         ctx: &Context<'_, '_>,
         by_table: &ByTable,
-        compared: &[((usize, usize, Measure), Comparison)],
-        (ta, tb, m): (usize, usize, Measure),
+        compared: &[(TablePair, Comparison)],
+        (ta, tb, m): TablePair,
         c: &Comparison,
     ) -> Option<Draft> {
         if c.agree + c.differ.len() < 3 || m.role == MeasureRole::Anggaran {
