@@ -768,13 +768,22 @@ impl IndicatorFigures {
     }
 }
 
+/// One sentence of a unit naming indicators: where it starts in the unit,
+/// the names it gives (spans within it) and the group each name is of.
+struct NamingSentence<'a> {
+    unit: &'a Paragraph,
+    at: usize,
+    text: &'a str,
+    names: Spans,
+    group_at: Spans,
+}
+
 impl Check for IndicatorFigures {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let ind = Indicators::of(ctx, &self.p.skip_column);
         if ind.groups.is_empty() {
             return;
         }
-        let year_n = ctx.year();
         for unit in units(ctx) {
             if crate::limits::out_of_time() {
                 return;
@@ -789,82 +798,101 @@ impl Check for IndicatorFigures {
             }
             let sents = sentences(&unit.text);
             let subj = subjects(&sents, &found);
-            for (si, ((at, s), subject)) in sents.iter().zip(&subj).enumerate() {
-                let from = match subject {
-                    Subject::Carried(_, from) => *from,
-                    _ => si,
-                };
-                let context_years: Vec<i32> = sents[from..si]
-                    .iter()
-                    .flat_map(|(_, t)| years_in(t))
-                    .collect();
-                let (names, group_at): (Spans, Spans) = match subject {
+            for (si, (&(at, text), subject)) in sents.iter().zip(&subj).enumerate() {
+                let (from, names, group_at): (usize, Spans, Spans) = match subject {
                     Subject::None => continue,
-                    Subject::Carried(g, _) => (Vec::new(), vec![(0, *g)]),
+                    Subject::Carried(g, from) => (*from, Vec::new(), vec![(0, *g)]),
                     Subject::Named(ms) => (
+                        si,
                         ms.iter().map(|m| (m.start - at, m.end - at)).collect(),
                         ms.iter().map(|m| (m.start - at, m.group)).collect(),
                     ),
                 };
-                let claims = claims_in(s, &names, year_n, &context_years, out);
-                if claims.is_empty() {
-                    continue;
-                }
-                // The sentence without the names: what else it speaks of.
-                let mut rest = s.to_string();
-                for (a, b) in names.iter().rev() {
-                    rest.replace_range(*a..*b, " ");
-                }
-                if self.p.other_word.is_match(&rest) {
-                    claims.iter().for_each(|_| out.skip(WHY_OTHER));
-                    continue;
-                }
-                for c in claims {
-                    if let Some(plan) = &self.p.plan_word {
-                        let at_plan = |pos: usize| plan.is_match(clause_at(s, pos));
-                        if at_plan(c.figure.start) || names.iter().any(|(a, _)| at_plan(*a)) {
-                            out.skip(WHY_OTHER);
-                            continue;
-                        }
-                    }
-                    // Whose figure: the name before it, or the only name of the sentence.
-                    let group = match group_at.as_slice() {
-                        [(_, g)] => *g,
-                        many => {
-                            let before: Vec<usize> = many
-                                .iter()
-                                .filter(|(a, _)| *a < c.figure.start)
-                                .map(|(_, g)| *g)
-                                .collect();
-                            match before.last() {
-                                Some(g) if before.iter().all(|x| x == g) => *g,
-                                _ => {
-                                    out.skip(WHY_SEVERAL);
-                                    continue;
-                                }
-                            }
-                        }
-                    };
-                    self.compare(ctx, &ind, &unit, *at, s, group, &c, out);
-                }
+                // Years of the sentences the subject is carried over.
+                let context_years: Vec<i32> = sents[from..si]
+                    .iter()
+                    .flat_map(|(_, t)| years_in(t))
+                    .collect();
+                let sentence = NamingSentence {
+                    unit: &unit,
+                    at,
+                    text,
+                    names,
+                    group_at,
+                };
+                self.sentence(ctx, &ind, &sentence, &context_years, out);
             }
         }
     }
 }
 
 impl IndicatorFigures {
-    #[allow(clippy::too_many_arguments)]
+    /// The figures one sentence gives its indicators, each against the tables.
+    fn sentence(
+        &self,
+        ctx: &Context<'_, '_>,
+        ind: &Indicators,
+        sentence: &NamingSentence<'_>,
+        context_years: &[i32],
+        out: &mut Sink,
+    ) {
+        let s = sentence.text;
+        let claims = claims_in(s, &sentence.names, ctx.year(), context_years, out);
+        if claims.is_empty() {
+            return;
+        }
+        // The sentence without the names: what else it speaks of.
+        let mut rest = s.to_string();
+        for (a, b) in sentence.names.iter().rev() {
+            rest.replace_range(*a..*b, " ");
+        }
+        if self.p.other_word.is_match(&rest) {
+            claims.iter().for_each(|_| out.skip(WHY_OTHER));
+            return;
+        }
+        for c in claims {
+            if let Some(plan) = &self.p.plan_word {
+                let at_plan = |pos: usize| plan.is_match(clause_at(s, pos));
+                if at_plan(c.figure.start) || sentence.names.iter().any(|(a, _)| at_plan(*a)) {
+                    out.skip(WHY_OTHER);
+                    continue;
+                }
+            }
+            let Some(group) = owner(&sentence.group_at, c.figure.start) else {
+                out.skip(WHY_SEVERAL);
+                continue;
+            };
+            self.compare(ctx, ind, sentence, group, &c, out);
+        }
+    }
+}
+
+/// Whose figure at `start` is: the only name of the sentence, or the name(s)
+/// before it when they are all one indicator's.
+fn owner(group_at: &[(usize, usize)], start: usize) -> Option<usize> {
+    if let [(_, g)] = group_at {
+        return Some(*g);
+    }
+    let before: Vec<usize> = group_at
+        .iter()
+        .filter(|(a, _)| *a < start)
+        .map(|(_, g)| *g)
+        .collect();
+    let last = *before.last()?;
+    before.iter().all(|&g| g == last).then_some(last)
+}
+
+impl IndicatorFigures {
     fn compare(
         &self,
         ctx: &Context<'_, '_>,
         ind: &Indicators,
-        unit: &Paragraph,
-        at: usize,
-        s: &str,
+        sentence: &NamingSentence<'_>,
         group: usize,
         c: &Claim,
         out: &mut Sink,
     ) {
+        let (unit, at, s) = (sentence.unit, sentence.at, sentence.text);
         let fact = match ind.one_value(group, c.role, c.year) {
             Ok(f) => f,
             Err(why) => {
