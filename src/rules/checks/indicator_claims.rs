@@ -1069,6 +1069,61 @@ const WHY_NO_CAPAIAN: Why = Why {
     id: "tidak ada tabel yang memuat capaian indikator tahun ini (atau berbeda)",
 };
 
+impl Verdict {
+    /// The claim a sentence makes, where it starts and ends: the first
+    /// wording of each verdict that no hedge or negation weakens.
+    fn claimed(s: &str) -> Option<(Verdict, usize, usize)> {
+        [
+            (Verdict::Exceeded, &*EXCEEDED),
+            (Verdict::Missed, &*MISSED),
+            (Verdict::Reached, &*REACHED),
+        ]
+        .into_iter()
+        .find_map(|(v, re)| {
+            re.captures_iter(s)
+                .find(|c| {
+                    let m = c.get(0).map_or(0, |m| m.start());
+                    (v == Verdict::Missed || !HEDGED.is_match(&s[..m])) && c.name("after").is_none()
+                })
+                .and_then(|c| c.get(0))
+                .map(|m| (v, m.start(), m.end()))
+        })
+    }
+
+    /// Whether a capaian (and the realisasi against the target, when both
+    /// are known) contradicts the claim.
+    fn contradicted(self, capaian: Decimal, literal: Option<std::cmp::Ordering>) -> bool {
+        use std::cmp::Ordering::*;
+        let hundred = Decimal::ONE_HUNDRED;
+        match self {
+            Verdict::Exceeded => capaian <= hundred && literal.is_none_or(|o| o != Greater),
+            Verdict::Missed => capaian >= hundred && literal.is_none_or(|o| o != Less),
+            Verdict::Reached => capaian < hundred && literal.is_none_or(|o| o == Less),
+        }
+    }
+
+    /// What was claimed ("melebihi target").
+    fn said(self) -> Localized {
+        match self {
+            Verdict::Exceeded => Localized::new("melebihi target", "exceeded the target"),
+            Verdict::Missed => Localized::new("tidak mencapai target", "missed the target"),
+            Verdict::Reached => Localized::new("mencapai target", "reached the target"),
+        }
+    }
+
+    /// What the capaian shows instead.
+    fn instead(self, capaian: Decimal) -> Localized {
+        let exact = capaian == Decimal::ONE_HUNDRED;
+        match self {
+            _ if exact && self != Verdict::Reached => {
+                Localized::new("tepat mencapai target", "exactly at target")
+            }
+            Verdict::Missed => Localized::new("melebihi target", "above target"),
+            _ => Localized::new("di bawah target", "below target"),
+        }
+    }
+}
+
 impl Check for IndicatorTargetClaim {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let ind = Indicators::of(ctx, &self.p.skip_column);
@@ -1094,158 +1149,140 @@ impl Check for IndicatorTargetClaim {
                     .filter(|m| m.start >= at && m.start < at + s.len())
                     .collect();
                 let Some(first) = here.first() else { continue };
-                let claim = [
-                    (Verdict::Exceeded, &*EXCEEDED),
-                    (Verdict::Missed, &*MISSED),
-                    (Verdict::Reached, &*REACHED),
-                ]
-                .into_iter()
-                .find_map(|(v, re)| {
-                    re.captures_iter(s)
-                        .find(|c| {
-                            let m = c.get(0).map_or(0, |m| m.start());
-                            (v == Verdict::Missed || !HEDGED.is_match(&s[..m]))
-                                && c.name("after").is_none()
-                        })
-                        .and_then(|c| c.get(0))
-                        .map(|m| (v, m.start(), m.end()))
-                });
-                let Some((verdict, cs, ce)) = claim else {
+                let Some((verdict, cs, ce)) = Verdict::claimed(s) else {
                     continue;
                 };
                 // The claim follows the indicator's name.
                 if first.start - at > cs {
                     continue;
                 }
-                if here.iter().any(|m| m.group != first.group) {
-                    out.skip(WHY_SEVERAL);
+                if let Err(why) = self.about_the_year(s, at, &here, cs, year_n) {
+                    out.skip(why);
                     continue;
                 }
-                let mut rest = s.to_string();
-                for m in here.iter().rev() {
-                    rest.replace_range(m.start - at..m.end - at, " ");
-                }
-                if self.p.other_word.is_match(&rest) {
-                    out.skip(WHY_OTHER);
-                    continue;
-                }
-                if let Some(plan) = &self.p.plan_word {
-                    let at_plan = |pos: usize| plan.is_match(clause_at(s, pos));
-                    if at_plan(cs) || here.iter().any(|m| at_plan(m.start - at)) {
-                        out.skip(WHY_OTHER);
-                        continue;
-                    }
-                }
-                // Another year than the report's.
-                if years_in(&rest).iter().any(|y| *y != year_n) {
-                    out.skip(WHY_YEAR);
-                    continue;
-                }
-                let group = first.group;
-                let Ok(cap) = ind.one_value(group, Said::Capaian, year_n) else {
+                let Ok(cap) = ind.one_value(first.group, Said::Capaian, year_n) else {
                     out.skip(WHY_NO_CAPAIAN);
                     continue;
                 };
-                let target = ind.one_value(group, Said::Target, year_n).ok();
-                let real = ind.one_value(group, Said::Realisasi, year_n).ok();
-                let hundred = Decimal::ONE_HUNDRED;
-                let c = cap.figure.value;
+                let target = ind.one_value(first.group, Said::Target, year_n).ok();
+                let real = ind.one_value(first.group, Said::Realisasi, year_n).ok();
                 // The literal reading: the realisasi against the target.
-                let literal = match (real, target) {
-                    (Some(r), Some(t)) => Some(r.figure.value.cmp(&t.figure.value)),
-                    _ => None,
-                };
-                use std::cmp::Ordering::*;
-                let wrong = match verdict {
-                    Verdict::Exceeded => c <= hundred && literal.is_none_or(|o| o != Greater),
-                    Verdict::Missed => c >= hundred && literal.is_none_or(|o| o != Less),
-                    Verdict::Reached => c < hundred && literal.is_none_or(|o| o == Less),
-                };
-                if !wrong {
+                let literal = real
+                    .zip(target)
+                    .map(|(r, t)| r.figure.value.cmp(&t.figure.value));
+                if !verdict.contradicted(cap.figure.value, literal) {
                     out.agree();
                     continue;
                 }
                 let (line, col) = ctx.locate(&unit, at + cs);
-                let table = &ctx.report.tables[cap.table];
-                let tname = table_name(table);
-                let rt = match (real, target) {
-                    (Some(r), Some(t)) => format!(
+                let stated = s[cs..ce].trim().to_string();
+                let rt = real.zip(target).map_or_else(String::new, |(r, t)| {
+                    format!(
                         " (realisasi {} / target {})",
                         r.figure.text.trim(),
                         t.figure.text.trim()
-                    ),
-                    _ => String::new(),
+                    )
+                });
+                let claim = TargetClaim {
+                    verdict,
+                    line,
+                    col,
+                    stated,
+                    year: year_n,
+                    capaian: cap,
+                    real_target: rt,
                 };
-                let (said_id, said_en, exp_id, exp_en) = match verdict {
-                    Verdict::Exceeded => (
-                        "melebihi target",
-                        "exceeded the target",
-                        if c == hundred {
-                            "tepat mencapai target"
-                        } else {
-                            "di bawah target"
-                        },
-                        if c == hundred {
-                            "exactly at target"
-                        } else {
-                            "below target"
-                        },
-                    ),
-                    Verdict::Missed => (
-                        "tidak mencapai target",
-                        "missed the target",
-                        if c == hundred {
-                            "tepat mencapai target"
-                        } else {
-                            "melebihi target"
-                        },
-                        if c == hundred {
-                            "exactly at target"
-                        } else {
-                            "above target"
-                        },
-                    ),
-                    Verdict::Reached => (
-                        "mencapai target",
-                        "reached the target",
-                        "di bawah target",
-                        "below target",
-                    ),
-                };
-                let stated = s[cs..ce].trim().to_string();
-                out.push(
-                    Draft {
-                        line,
-                        stated: stated.clone(),
-                        expected: format!("capaian {}%", pct(c)),
-                        computation: Localized::new(
-                            format!(
-                                "capaian {year_n} \"{}\" di {} (hlm. {}, baris {}): {}%{rt} → {exp_id}",
-                                cap.label,
-                                tname.id,
-                                cap.row.page,
-                                cap.row.line,
-                                shown(&cap.figure)
-                            ),
-                            format!(
-                                "capaian {year_n} of \"{}\" in {} (p. {}, line {}): {}%{rt} → {exp_en}",
-                                cap.label,
-                                tname.en,
-                                cap.row.page,
-                                cap.row.line,
-                                shown(&cap.figure)
-                            ),
-                        ),
-                        related: vec![ctx.row_line(cap.row.page, cap.row.line)],
-                        highlight: Some((col, col + (ce - cs))),
-                        ..Default::default()
-                    }
-                    .var("indicator", Localized::same(cap.label.clone()))
-                    .var("claim", Localized::new(said_id, said_en))
-                    .var("table", tname),
-                );
+                out.push(claim.draft(ctx));
             }
         }
+    }
+}
+
+impl IndicatorTargetClaim {
+    /// Whether the sentence speaks of one indicator of the report's year
+    /// only: not of several, of another quantity, of the plan or another year.
+    fn about_the_year(
+        &self,
+        s: &str,
+        at: usize,
+        here: &[&Mention],
+        claim_start: usize,
+        year_n: i32,
+    ) -> Result<(), Why> {
+        if here.iter().any(|m| m.group != here[0].group) {
+            return Err(WHY_SEVERAL);
+        }
+        let mut rest = s.to_string();
+        for m in here.iter().rev() {
+            rest.replace_range(m.start - at..m.end - at, " ");
+        }
+        if self.p.other_word.is_match(&rest) {
+            return Err(WHY_OTHER);
+        }
+        if let Some(plan) = &self.p.plan_word {
+            let at_plan = |pos: usize| plan.is_match(clause_at(s, pos));
+            if at_plan(claim_start) || here.iter().any(|m| at_plan(m.start - at)) {
+                return Err(WHY_OTHER);
+            }
+        }
+        if years_in(&rest).iter().any(|y| *y != year_n) {
+            return Err(WHY_YEAR);
+        }
+        Ok(())
+    }
+}
+
+/// A claim on the target found contradicted by the indicator's capaian.
+struct TargetClaim<'a, 't> {
+    verdict: Verdict,
+    line: usize,
+    /// Where the claim's words start in the line, in bytes.
+    col: usize,
+    stated: String,
+    year: i32,
+    capaian: &'a Fact<'t>,
+    /// " (realisasi 8 / target 10)" when the row gives both.
+    real_target: String,
+}
+
+impl TargetClaim<'_, '_> {
+    fn draft(self, ctx: &Context<'_, '_>) -> Draft {
+        let (cap, verdict, year_n, rt) = (self.capaian, self.verdict, self.year, &self.real_target);
+        let c = cap.figure.value;
+        let tname = table_name(&ctx.report.tables[cap.table]);
+        let instead = verdict.instead(c);
+        let place = |table: &str, page: &str, line: &str| {
+            format!(
+                "\"{}\" {table} ({page} {}, {line} {}): {}%{rt}",
+                cap.label,
+                cap.row.page,
+                cap.row.line,
+                shown(&cap.figure)
+            )
+        };
+        Draft {
+            line: self.line,
+            highlight: Some((self.col, self.col + self.stated.len())),
+            stated: self.stated,
+            expected: format!("capaian {}%", pct(c)),
+            computation: Localized::new(
+                format!(
+                    "capaian {year_n} {} → {}",
+                    place(&format!("di {}", tname.id), "hlm.", "baris"),
+                    instead.id
+                ),
+                format!(
+                    "capaian {year_n} of {} → {}",
+                    place(&format!("in {}", tname.en), "p.", "line"),
+                    instead.en
+                ),
+            ),
+            related: vec![ctx.row_line(cap.row.page, cap.row.line)],
+            ..Default::default()
+        }
+        .var("indicator", Localized::same(cap.label.clone()))
+        .var("claim", verdict.said())
+        .var("table", tname)
     }
 }
 
