@@ -796,6 +796,13 @@ pub(super) fn mentions_with(
     kept
 }
 
+/// A name of the narrative and the amounts that follow it closely.
+struct NamedAmounts<'a> {
+    unit: &'a Paragraph,
+    mention: &'a Mention,
+    statements: Vec<Statement>,
+}
+
 impl Check for NarrativeBudget {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let rows = self.budget_rows(ctx);
@@ -806,7 +813,6 @@ impl Check for NarrativeBudget {
         if groups.is_empty() {
             return;
         }
-        let year_n = ctx.year();
         for unit in units(ctx) {
             if crate::limits::out_of_time() {
                 return;
@@ -817,233 +823,290 @@ impl Check for NarrativeBudget {
                 continue;
             }
             let figs: Vec<Figure> = figures(&unit.text);
-            // Each name with the amounts that follow it closely.
             for (mi, m) in found.iter().enumerate() {
                 let next_start = found.get(mi + 1).map_or(unit.text.len(), |n| n.start);
-                let mut last = m.end;
-                let mut statements: Vec<Statement> = Vec::new();
-                let mut last_realisasi = false;
-                let mut stop: Option<Why> = None;
-                for f in figs
-                    .iter()
-                    .filter(|f| f.start >= m.end && f.start < next_start)
-                {
-                    let Some(gap) = unit.text.get(last..f.start) else {
-                        break;
-                    };
-                    if f.kind == FigureKind::Percent {
-                        if last_realisasi && PERCENT_LINK.is_match(gap) {
-                            statements.push(Statement {
-                                role: FigureRole::Capaian,
-                                figure: f.clone(),
-                            });
-                        }
-                        last_realisasi = false;
-                        last = f.end;
-                        continue;
-                    }
-                    if !is_amount(f) {
-                        continue;
-                    }
-                    if gap.len() > MAX_GAP {
-                        break;
-                    }
-                    if OTHER_NAME.is_match(gap) {
-                        stop = Some(WHY_OTHER_NAME);
-                        break;
-                    }
-                    last = f.end;
-                    match self.role_of(gap, year_n) {
-                        Ok(role) => {
-                            last_realisasi = role == FigureRole::Realisasi;
-                            statements.push(Statement {
-                                role,
-                                figure: f.clone(),
-                            });
-                        }
-                        Err(why) => {
-                            last_realisasi = false;
-                            out.skip(why);
-                            if why == WHY_YEAR || why == WHY_OTHER {
-                                break;
-                            }
-                        }
-                    }
-                }
-                if statements.is_empty() {
-                    if let Some(why) = stop {
+                let statements = match self.amounts_after(ctx, &unit, &figs, m, next_start, out) {
+                    Ok(s) => s,
+                    Err(Some(why)) => {
                         out.skip(why);
+                        continue;
                     }
-                    continue;
-                }
-                // Several names just before this one ("Kegiatan A, B dan C
-                // dengan anggaran …"): the amount may be their sum.
-                let listed = mi > 0 && {
-                    let prev = &found[mi - 1];
-                    unit.text
-                        .get(prev.end..m.start)
-                        .is_some_and(|between| between.len() <= 30 && !between.contains('.'))
+                    Err(None) => continue,
                 };
-                if listed {
-                    statements.iter().for_each(|_| out.skip(WHY_SUM));
+                if let Err(why) = scope(ctx, &unit, &found, mi) {
+                    statements.iter().for_each(|_| out.skip(why));
                     continue;
                 }
-                // "Pada tahun 2020, capaian … X sebesar …": the sentence's year.
-                let opening = &unit.text[sentence_start(&unit.text, m.start)..m.start];
-                if other_year(opening, year_n) {
-                    statements.iter().for_each(|_| out.skip(WHY_YEAR));
-                    continue;
-                }
-                self.compare(ctx, &unit, m, &groups[m.group], &rows, &statements, out);
+                let named = NamedAmounts {
+                    unit: &unit,
+                    mention: m,
+                    statements,
+                };
+                self.compare(ctx, &named, &groups[m.group], &rows, out);
             }
         }
     }
 }
 
+/// Whether the amounts after the `mi`th name are its own, of the report's
+/// year: not the sum of several names listed just before it ("Kegiatan A, B
+/// dan C dengan anggaran …"), nor in a sentence opening on another year
+/// ("Pada tahun 2020, capaian … X sebesar …").
+fn scope(ctx: &Context<'_, '_>, unit: &Paragraph, found: &[Mention], mi: usize) -> Result<(), Why> {
+    let m = &found[mi];
+    let listed = mi > 0 && {
+        let prev = &found[mi - 1];
+        unit.text
+            .get(prev.end..m.start)
+            .is_some_and(|between| between.len() <= 30 && !between.contains('.'))
+    };
+    if listed {
+        return Err(WHY_SUM);
+    }
+    let opening = &unit.text[sentence_start(&unit.text, m.start)..m.start];
+    if other_year(opening, ctx.year()) {
+        return Err(WHY_YEAR);
+    }
+    Ok(())
+}
+
 impl NarrativeBudget {
-    #[allow(clippy::too_many_arguments)]
-    fn compare(
+    /// The amounts (and the percentage right after a realisasi) that follow
+    /// a name up to the next one, each with the role its words give; none,
+    /// with why when something stopped the reading.
+    fn amounts_after(
         &self,
         ctx: &Context<'_, '_>,
         unit: &Paragraph,
+        figs: &[Figure],
         m: &Mention,
+        next_start: usize,
+        out: &mut Sink,
+    ) -> Result<Vec<Statement>, Option<Why>> {
+        let mut last = m.end;
+        let mut statements: Vec<Statement> = Vec::new();
+        let mut last_realisasi = false;
+        let mut stop: Option<Why> = None;
+        for f in figs
+            .iter()
+            .filter(|f| f.start >= m.end && f.start < next_start)
+        {
+            let Some(gap) = unit.text.get(last..f.start) else {
+                break;
+            };
+            if f.kind == FigureKind::Percent {
+                if last_realisasi && PERCENT_LINK.is_match(gap) {
+                    statements.push(Statement {
+                        role: FigureRole::Capaian,
+                        figure: f.clone(),
+                    });
+                }
+                last_realisasi = false;
+                last = f.end;
+                continue;
+            }
+            if !is_amount(f) {
+                continue;
+            }
+            if gap.len() > MAX_GAP {
+                break;
+            }
+            if OTHER_NAME.is_match(gap) {
+                stop = Some(WHY_OTHER_NAME);
+                break;
+            }
+            last = f.end;
+            match self.role_of(gap, ctx.year()) {
+                Ok(role) => {
+                    last_realisasi = role == FigureRole::Realisasi;
+                    statements.push(Statement {
+                        role,
+                        figure: f.clone(),
+                    });
+                }
+                Err(why) => {
+                    last_realisasi = false;
+                    out.skip(why);
+                    if why == WHY_YEAR || why == WHY_OTHER {
+                        break;
+                    }
+                }
+            }
+        }
+        if statements.is_empty() {
+            return Err(stop);
+        }
+        Ok(statements)
+    }
+
+    fn compare(
+        &self,
+        ctx: &Context<'_, '_>,
+        named: &NamedAmounts<'_>,
         group: &KeyGroup,
         rows: &[BudgetRow],
-        statements: &[Statement],
         out: &mut Sink,
     ) {
-        let tol = ctx.tolerance;
+        let statements = &named.statements;
         let skip_all = |out: &mut Sink, why: Why| statements.iter().for_each(|_| out.skip(why));
+        let m = named.mention;
         if m.level != Level::Unknown && group.level != Level::Unknown && m.level != group.level {
             skip_all(out, WHY_LEVEL);
             return;
         }
-        // The row: the only one, or all alike, or the only one an amount of
-        // the sentence agrees with.
-        let candidates: Vec<&BudgetRow> = group.rows.iter().map(|&i| &rows[i]).collect();
-        let Some(first) = candidates.first() else {
-            return;
-        };
-        let row: &BudgetRow = if candidates.iter().all(|r| r.same_figures(first)) {
-            first
-        } else {
-            let anchored: Vec<&&BudgetRow> = candidates
-                .iter()
-                .filter(|r| {
-                    statements
-                        .iter()
-                        .any(|s| s.role != FigureRole::Capaian && r.agrees(s.role, &s.figure, tol))
-                })
-                .collect();
-            match anchored.first() {
-                Some(a) if anchored.iter().all(|r| r.same_figures(a)) => a,
-                _ => {
-                    skip_all(out, WHY_AMBIGUOUS);
-                    return;
-                }
+        let row = match row_for(group, rows, statements, ctx.tolerance) {
+            Ok(Some(row)) => row,
+            Ok(None) => return,
+            Err(why) => {
+                skip_all(out, why);
+                return;
             }
         };
-        let table = &ctx.report.tables[row.table];
-        let row_line = ctx.row_line(row.row.page, row.row.line);
         let mut amount_differs = false;
-        let stated_of = |role: FigureRole| {
-            statements
-                .iter()
-                .find(|s| s.role == role)
-                .map(|s| s.figure.value)
-        };
         for s in statements {
-            let values = row.values(s.role);
-            let Some(reference) = values.last() else {
+            let Some(reference) = row.values(s.role).last() else {
                 out.skip(WHY_EMPTY);
                 continue;
             };
-            if row.agrees(s.role, &s.figure, tol) {
+            if row.agrees(s.role, &s.figure, ctx.tolerance) {
                 out.agree();
                 continue;
             }
-            if s.role == FigureRole::Capaian && amount_differs {
-                // "Rp X atau Y %" with X already reported: Y follows from X.
-                let follows = match (
-                    stated_of(FigureRole::Realisasi),
-                    stated_of(FigureRole::Anggaran),
-                ) {
-                    (Some(r), Some(a)) if !a.is_zero() => {
-                        agrees(&s.figure, r / a * Decimal::ONE_HUNDRED, tol)
-                    }
-                    (Some(r), None) => row.anggaran.last().is_some_and(|a| {
-                        !a.value.is_zero()
-                            && agrees(&s.figure, r / a.value * Decimal::ONE_HUNDRED, tol)
-                    }),
-                    _ => false,
-                };
-                if follows {
-                    out.skip(WHY_FOLLOWS);
-                    continue;
-                }
+            // "Rp X atau Y %" with X already reported: Y follows from X.
+            if s.role == FigureRole::Capaian
+                && amount_differs
+                && capaian_follows(row, statements, &s.figure, ctx.tolerance)
+            {
+                out.skip(WHY_FOLLOWS);
+                continue;
             }
             if s.role != FigureRole::Capaian {
                 amount_differs = true;
             }
-            let what = s.role.name();
-            // Roles swapped: the figure is the row's other amount.
-            let other = match s.role {
-                FigureRole::Anggaran => Some((FigureRole::Realisasi, &row.realisasi)),
-                FigureRole::Realisasi => Some((FigureRole::Anggaran, &row.anggaran)),
-                FigureRole::Capaian => None,
-            };
-            let swapped = other
-                .filter(|(_, v)| v.iter().any(|f| agrees(&s.figure, f.value, tol)))
-                .map(|(r, _)| r.name());
-            let note = match &swapped {
-                Some(r) => Localized::new(
-                    format!("; {} adalah {} baris itu", s.figure.text, r.id),
-                    format!("; {} is the row's {}", s.figure.text, r.en),
-                ),
-                None => Localized::same(String::new()),
-            };
-            let shown_ref = if s.role == FigureRole::Capaian {
-                format!("{}%", pct(reference.value))
-            } else {
-                reference.text.clone()
-            };
-            let tname = table_name(table);
-            let line = unit.line_at(s.figure.start);
-            let text = ctx
-                .report
-                .lines
-                .get(line)
-                .map(|l| l.line.text.as_str())
-                .unwrap_or("");
-            let highlight = text
-                .find(&s.figure.text)
-                .map(|a| (a, a + s.figure.text.len()));
-            out.push(
-                Draft {
-                    line,
-                    stated: s.figure.text.clone(),
-                    expected: like(&s.figure, reference.value),
-                    computation: Localized::new(
-                        format!(
-                            "{} \"{}\" di {} (hlm. {}): {}{}",
-                            what.id, row.label, tname.id, row.row.page, shown_ref, note.id
-                        ),
-                        format!(
-                            "{} of \"{}\" in {} (p. {}): {}{}",
-                            what.en, row.label, tname.en, row.row.page, shown_ref, note.en
-                        ),
-                    ),
-                    related: vec![row_line],
-                    highlight,
-                    ..Default::default()
-                }
-                .var("activity", Localized::same(row.label.clone()))
-                .var("role", what.clone())
-                .var("table", tname)
-                .var("difference", difference(s.figure.value, reference.value)),
-            );
+            out.push(differs(ctx, named.unit, row, s, reference));
         }
     }
+}
+
+/// The row a name stands for: the only one, or all alike, or the only one
+/// an amount of the sentence agrees with (None: the name has no rows).
+fn row_for<'r>(
+    group: &KeyGroup,
+    rows: &'r [BudgetRow],
+    statements: &[Statement],
+    tol: Decimal,
+) -> Result<Option<&'r BudgetRow<'r>>, Why> {
+    let candidates: Vec<&BudgetRow> = group.rows.iter().map(|&i| &rows[i]).collect();
+    let Some(first) = candidates.first() else {
+        return Ok(None);
+    };
+    if candidates.iter().all(|r| r.same_figures(first)) {
+        return Ok(Some(first));
+    }
+    let anchored: Vec<&&BudgetRow> = candidates
+        .iter()
+        .filter(|r| {
+            statements
+                .iter()
+                .any(|s| s.role != FigureRole::Capaian && r.agrees(s.role, &s.figure, tol))
+        })
+        .collect();
+    match anchored.first() {
+        Some(a) if anchored.iter().all(|r| r.same_figures(a)) => Ok(Some(a)),
+        _ => Err(WHY_AMBIGUOUS),
+    }
+}
+
+/// Whether a stated percentage is the stated realisasi over the stated (or
+/// the row's) anggaran.
+fn capaian_follows(
+    row: &BudgetRow,
+    statements: &[Statement],
+    capaian: &Figure,
+    tol: Decimal,
+) -> bool {
+    let stated_of = |role: FigureRole| {
+        statements
+            .iter()
+            .find(|s| s.role == role)
+            .map(|s| s.figure.value)
+    };
+    match (
+        stated_of(FigureRole::Realisasi),
+        stated_of(FigureRole::Anggaran),
+    ) {
+        (Some(r), Some(a)) if !a.is_zero() => agrees(capaian, r / a * Decimal::ONE_HUNDRED, tol),
+        (Some(r), None) => row.anggaran.last().is_some_and(|a| {
+            !a.value.is_zero() && agrees(capaian, r / a.value * Decimal::ONE_HUNDRED, tol)
+        }),
+        _ => false,
+    }
+}
+
+/// The finding for a stated figure that differs from its row's `reference`.
+fn differs(
+    ctx: &Context<'_, '_>,
+    unit: &Paragraph,
+    row: &BudgetRow,
+    s: &Statement,
+    reference: &Figure,
+) -> Draft {
+    let tol = ctx.tolerance;
+    let what = s.role.name();
+    // Roles swapped: the figure is the row's other amount.
+    let other = match s.role {
+        FigureRole::Anggaran => Some((FigureRole::Realisasi, &row.realisasi)),
+        FigureRole::Realisasi => Some((FigureRole::Anggaran, &row.anggaran)),
+        FigureRole::Capaian => None,
+    };
+    let swapped = other
+        .filter(|(_, v)| v.iter().any(|f| agrees(&s.figure, f.value, tol)))
+        .map(|(r, _)| r.name());
+    let note = match &swapped {
+        Some(r) => Localized::new(
+            format!("; {} adalah {} baris itu", s.figure.text, r.id),
+            format!("; {} is the row's {}", s.figure.text, r.en),
+        ),
+        None => Localized::same(String::new()),
+    };
+    let shown_ref = if s.role == FigureRole::Capaian {
+        format!("{}%", pct(reference.value))
+    } else {
+        reference.text.clone()
+    };
+    let tname = table_name(&ctx.report.tables[row.table]);
+    let line = unit.line_at(s.figure.start);
+    let text = ctx
+        .report
+        .lines
+        .get(line)
+        .map(|l| l.line.text.as_str())
+        .unwrap_or("");
+    let highlight = text
+        .find(&s.figure.text)
+        .map(|a| (a, a + s.figure.text.len()));
+    Draft {
+        line,
+        stated: s.figure.text.clone(),
+        expected: like(&s.figure, reference.value),
+        computation: Localized::new(
+            format!(
+                "{} \"{}\" di {} (hlm. {}): {}{}",
+                what.id, row.label, tname.id, row.row.page, shown_ref, note.id
+            ),
+            format!(
+                "{} of \"{}\" in {} (p. {}): {}{}",
+                what.en, row.label, tname.en, row.row.page, shown_ref, note.en
+            ),
+        ),
+        related: vec![ctx.row_line(row.row.page, row.row.line)],
+        highlight,
+        ..Default::default()
+    }
+    .var("activity", Localized::same(row.label.clone()))
+    .var("role", what.clone())
+    .var("table", tname)
+    .var("difference", difference(s.figure.value, reference.value))
 }
 
 // ------------------------------------------------ sums of budget rows
