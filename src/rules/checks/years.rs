@@ -557,162 +557,195 @@ const ONE_YEAR_OFF: Why = Why {
     id: "periode yang selisih satu tahun mungkin rencana yang sama dihitung berbeda",
 };
 
+/// The period a report gives a plan more often than any other (twice at
+/// least), and how often.
+#[derive(Debug, Clone, Copy)]
+struct Majority {
+    from: i32,
+    to: i32,
+    count: usize,
+}
+
+impl Majority {
+    fn of(mentions: &[PeriodMention]) -> Option<Majority> {
+        let mut counts: std::collections::BTreeMap<(i32, i32), usize> = Default::default();
+        for m in mentions
+            .iter()
+            .filter(|m| m.enacted.is_none() && (3..=6).contains(&(m.to - m.from)))
+        {
+            *counts.entry((m.from, m.to)).or_default() += 1;
+        }
+        let mut ranked: Vec<((i32, i32), usize)> = counts.into_iter().collect();
+        ranked.sort_by_key(|r| std::cmp::Reverse(r.1));
+        match ranked.as_slice() {
+            [((from, to), n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|(_, m)| m < n) => {
+                Some(Majority {
+                    from: *from,
+                    to: *to,
+                    count: *n,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    fn span(&self) -> String {
+        format!("{}-{}", self.from, self.to)
+    }
+}
+
+/// How one mention of a plan's period is judged.
+enum PeriodVerdict {
+    Agrees,
+    Skipped(Why),
+    /// The period expected, and why.
+    Wrong {
+        expected: String,
+        why: Localized,
+    },
+}
+
 impl Check for PlanPeriod {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let all: Vec<&Plan> = self.p.plans.iter().collect();
         for plan in &self.p.plans {
             let mentions = plan_periods(ctx, plan, &all, self.p.window);
-            let mut counts: std::collections::BTreeMap<(i32, i32), usize> = Default::default();
-            for m in mentions
-                .iter()
-                .filter(|m| m.enacted.is_none() && (3..=6).contains(&(m.to - m.from)))
-            {
-                *counts.entry((m.from, m.to)).or_default() += 1;
-            }
-            let mut ranked: Vec<((i32, i32), usize)> = counts.into_iter().collect();
-            ranked.sort_by_key(|r| std::cmp::Reverse(r.1));
-            let major = match ranked.as_slice() {
-                [(p, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|(_, m)| m < n) => {
-                    Some(*p)
-                }
-                _ => None,
-            };
-            // "Renstra … hingga Tahun 2019" outside the plan's period.
-            if let Some((a, b)) = major {
-                for (line, at, year) in plan_ends(ctx, plan, &all, self.p.window) {
-                    if (a..=b).contains(&year) {
-                        out.agree();
-                        continue;
-                    }
-                    let stated = year.to_string();
-                    out.push(
-                        Draft {
-                            line,
-                            stated: format!("{} … {stated}", plan.name),
-                            expected: b.to_string(),
-                            computation: Localized::new(
-                                format!(
-                                    "{} disebut periode {a}-{b} dalam laporan; {year} di luar periode itu",
-                                    plan.name
-                                ),
-                                format!(
-                                    "the report gives the {} period as {a}-{b}; {year} is outside it",
-                                    plan.name
-                                ),
-                            ),
-                            highlight: Some((at, at + stated.len())),
-                            ..Default::default()
-                        }
-                        .var("plan", Localized::same(plan.name.clone())),
-                    );
-                }
+            let major = Majority::of(&mentions);
+            if let Some(major) = major {
+                self.plan_ends(ctx, plan, &all, major, out);
             }
             for m in &mentions {
-                let push = |expected: String, id: String, en: String, out: &mut Sink| {
-                    out.push(
+                match judge_period(plan, m, major) {
+                    PeriodVerdict::Agrees => out.agree(),
+                    PeriodVerdict::Skipped(why) => out.skip(why),
+                    PeriodVerdict::Wrong { expected, why } => out.push(
                         Draft {
                             line: m.line,
                             stated: m.text.clone(),
                             expected,
-                            computation: Localized::new(id, en),
+                            computation: why,
                             highlight: Some((m.at, m.at + m.text.len())),
                             ..Default::default()
                         }
                         .var("plan", Localized::same(plan.name.clone())),
-                    );
-                };
-                if m.from == m.to {
-                    let expected = major.map_or(String::new(), |(a, b)| format!("{a}-{b}"));
-                    push(
-                        expected,
-                        format!(
-                            "periode {} dari tahun {} sampai tahun yang sama",
-                            plan.name, m.from
-                        ),
-                        format!("a {} period from {} to the same year", plan.name, m.from),
-                        out,
-                    );
-                    continue;
-                }
-                if !(3..=6).contains(&(m.to - m.from)) {
-                    // "RPJMD … Tahun 2013 – 2015" where the report otherwise gives
-                    // 2013-2018: the plan's start with a wrong end. Another start
-                    // may be another (transition) plan.
-                    match major {
-                        Some((a, b))
-                            if m.from == a
-                                && m.to > m.from
-                                && m.enacted.is_none()
-                                && !m.progress =>
-                        {
-                            let n = ranked.first().map_or(0, |(_, n)| *n);
-                            push(
-                                format!("{a}-{b}"),
-                                format!(
-                                    "{} disebut periode {a}-{b} di {n} tempat lain dalam laporan; {}-{} bukan periode rencana lima tahunan",
-                                    plan.name, m.from, m.to
-                                ),
-                                format!(
-                                    "the report gives the {} period as {a}-{b} in {n} other places; {}-{} is no five-year plan period",
-                                    plan.name, m.from, m.to
-                                ),
-                                out,
-                            );
-                        }
-                        _ => out.skip(NOT_A_PLAN_SPAN),
-                    }
-                    continue;
-                }
-                // A regulation setting a plan is enacted about when its period starts:
-                // "Perda Nomor 25 Tahun 2013 tentang RPJMD 2008-2013" cannot be.
-                if let Some(y) = m.enacted {
-                    if (y - m.from).abs() <= 1 {
-                        out.agree();
-                    } else {
-                        let len = m.to - m.from;
-                        push(
-                            format!("{}-{}", y, y + len),
-                            format!(
-                                "{} ditetapkan tahun {y}, periodenya dimulai sekitar {y}, bukan {}",
-                                plan.name, m.from
-                            ),
-                            format!(
-                                "a {} enacted in {y} starts about {y}, not {}",
-                                plan.name, m.from
-                            ),
-                            out,
-                        );
-                    }
-                    continue;
-                }
-                let Some((a, b)) = major else {
-                    out.skip(NO_MAJORITY);
-                    continue;
-                };
-                if (m.from, m.to) == (a, b) {
-                    out.agree();
-                    continue;
-                }
-                if (m.from - a).abs() < 2 && (m.to - b).abs() < 2 {
-                    out.skip(ONE_YEAR_OFF);
-                    continue;
-                }
-                let n = ranked.first().map_or(0, |(_, n)| *n);
-                push(
-                    format!("{a}-{b}"),
-                    format!(
-                        "{} disebut periode {a}-{b} di {n} tempat lain dalam laporan",
-                        plan.name
                     ),
-                    format!(
-                        "the report gives the {} period as {a}-{b} in {n} other places",
-                        plan.name
-                    ),
-                    out,
-                );
+                }
             }
         }
     }
+}
+
+impl PlanPeriod {
+    /// "Renstra … hingga Tahun 2019" outside the plan's period.
+    fn plan_ends(
+        &self,
+        ctx: &Context<'_, '_>,
+        plan: &Plan,
+        all: &[&Plan],
+        major: Majority,
+        out: &mut Sink,
+    ) {
+        let (a, b) = (major.from, major.to);
+        for (line, at, year) in plan_ends(ctx, plan, all, self.p.window) {
+            if (a..=b).contains(&year) {
+                out.agree();
+                continue;
+            }
+            let stated = year.to_string();
+            out.push(
+                Draft {
+                    line,
+                    stated: format!("{} … {stated}", plan.name),
+                    expected: b.to_string(),
+                    computation: Localized::new(
+                        format!(
+                            "{} disebut periode {a}-{b} dalam laporan; {year} di luar periode itu",
+                            plan.name
+                        ),
+                        format!(
+                            "the report gives the {} period as {a}-{b}; {year} is outside it",
+                            plan.name
+                        ),
+                    ),
+                    highlight: Some((at, at + stated.len())),
+                    ..Default::default()
+                }
+                .var("plan", Localized::same(plan.name.clone())),
+            );
+        }
+    }
+}
+
+/// One mention of a plan's period against the plan's majority period, or
+/// the year a regulation enacting it gives.
+fn judge_period(plan: &Plan, m: &PeriodMention, major: Option<Majority>) -> PeriodVerdict {
+    let name = &plan.name;
+    let wrong = |expected: String, id: String, en: String| PeriodVerdict::Wrong {
+        expected,
+        why: Localized::new(id, en),
+    };
+    if m.from == m.to {
+        return wrong(
+            major.map_or(String::new(), |p| p.span()),
+            format!(
+                "periode {name} dari tahun {} sampai tahun yang sama",
+                m.from
+            ),
+            format!("a {name} period from {} to the same year", m.from),
+        );
+    }
+    if !(3..=6).contains(&(m.to - m.from)) {
+        // "RPJMD … Tahun 2013 – 2015" where the report otherwise gives
+        // 2013-2018: the plan's start with a wrong end. Another start
+        // may be another (transition) plan.
+        return match major {
+            Some(p) if m.from == p.from && m.to > m.from && m.enacted.is_none() && !m.progress => {
+                let (span, n) = (p.span(), p.count);
+                wrong(
+                    span.clone(),
+                    format!(
+                        "{name} disebut periode {span} di {n} tempat lain dalam laporan; {}-{} bukan periode rencana lima tahunan",
+                        m.from, m.to
+                    ),
+                    format!(
+                        "the report gives the {name} period as {span} in {n} other places; {}-{} is no five-year plan period",
+                        m.from, m.to
+                    ),
+                )
+            }
+            _ => PeriodVerdict::Skipped(NOT_A_PLAN_SPAN),
+        };
+    }
+    // A regulation setting a plan is enacted about when its period starts:
+    // "Perda Nomor 25 Tahun 2013 tentang RPJMD 2008-2013" cannot be.
+    if let Some(y) = m.enacted {
+        if (y - m.from).abs() <= 1 {
+            return PeriodVerdict::Agrees;
+        }
+        return wrong(
+            format!("{}-{}", y, y + (m.to - m.from)),
+            format!(
+                "{name} ditetapkan tahun {y}, periodenya dimulai sekitar {y}, bukan {}",
+                m.from
+            ),
+            format!("a {name} enacted in {y} starts about {y}, not {}", m.from),
+        );
+    }
+    let Some(p) = major else {
+        return PeriodVerdict::Skipped(NO_MAJORITY);
+    };
+    if (m.from, m.to) == (p.from, p.to) {
+        return PeriodVerdict::Agrees;
+    }
+    if (m.from - p.from).abs() < 2 && (m.to - p.to).abs() < 2 {
+        return PeriodVerdict::Skipped(ONE_YEAR_OFF);
+    }
+    let (span, n) = (p.span(), p.count);
+    wrong(
+        span.clone(),
+        format!("{name} disebut periode {span} di {n} tempat lain dalam laporan"),
+        format!("the report gives the {name} period as {span} in {n} other places"),
+    )
 }
 
 #[derive(Debug, Deserialize)]
