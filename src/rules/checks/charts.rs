@@ -40,6 +40,12 @@ pub struct ChartParams {
     target: Pattern,
     /// What ends the words naming a figure, right before it ("sebesar").
     connector: Pattern,
+    /// A table measured against the plan (Renstra) rather than the year's
+    /// agreement, by its caption or a target column's label.
+    plan: Pattern,
+    /// How alike the caption's indicator and a table row's must be (0 to 1).
+    #[serde(default = "default_likeness")]
+    likeness: f64,
     /// Words before a year that may still name its first figure.
     #[serde(default = "default_lead")]
     lead_words: usize,
@@ -47,6 +53,10 @@ pub struct ChartParams {
 
 fn default_lead() -> usize {
     5
+}
+
+fn default_likeness() -> f64 {
+    0.75
 }
 
 #[derive(Debug)]
@@ -67,6 +77,10 @@ const NO_SERIES: Why = Why {
 const NO_TOPIC: Why = Why {
     en: "the sentence names a chart's series but not the indicator its caption names",
     id: "kalimat menyebut seri grafik tetapi tidak menyebut indikator pada judul grafiknya",
+};
+const TABLES_DIFFER: Why = Why {
+    en: "the performance tables give the chart's indicator different capaian for the year",
+    id: "tabel kinerja memberi capaian berbeda untuk indikator grafik pada tahun itu",
 };
 const OTHER_UNIT: Why = Why {
     en: "the sentence's figure is an amount of another unit than the chart's",
@@ -348,7 +362,14 @@ impl ChartValue {
         })
     }
 
-    fn paragraph(&self, chart: &Chart, p: &Paragraph, ctx: &Context<'_, '_>, out: &mut Sink) {
+    fn paragraph(
+        &self,
+        chart: &Chart,
+        p: &Paragraph,
+        ctx: &Context<'_, '_>,
+        reported: &[(usize, String)],
+        out: &mut Sink,
+    ) {
         for range in sentences(&p.text) {
             let sentence = &p.text[range.0..range.1];
             for segment in self.segments(&p.text, range) {
@@ -388,6 +409,12 @@ impl ChartValue {
                     }
                     if same(&clause.figure, &point.figure, ctx.tolerance) {
                         out.agree();
+                        continue;
+                    }
+                    // The chart's value is already reported against the tables.
+                    if reported.contains(&(point.line, point.figure.text.clone()))
+                        && self.computed_in(&segment, &clause.figure).is_some()
+                    {
                         continue;
                     }
                     self.report(chart, series, &segment, clause, point, p, ctx, out);
@@ -509,6 +536,225 @@ fn same(a: &Figure, b: &Figure, extra: Decimal) -> bool {
     }
 }
 
+/// "I", "II", "3": the number ending a series' name ("Rata-Rata Capaian Sasaran II").
+fn ordinal(word: &str) -> Option<usize> {
+    if let Ok(n) = word.parse::<usize>() {
+        return (1..=20).contains(&n).then_some(n);
+    }
+    let romans = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"];
+    romans.iter().position(|r| *r == word).map(|p| p + 1)
+}
+
+impl ChartValue {
+    /// The rows of `table` a series stands for: the row of the caption's
+    /// indicator (a capaian series of one indicator), or the k-th row named as
+    /// the series is without its number k ("Rata-rata Capaian Sasaran" for
+    /// "Rata-Rata Capaian Sasaran I").
+    fn row_of(
+        &self,
+        chart: &Chart,
+        series: usize,
+        table: &crate::structure::Table,
+    ) -> Option<usize> {
+        use super::quantities::{indicator_key, likeness};
+        let name = &chart.series.get(series)?.name;
+        let mut name_words = words(name);
+        let k = name_words.last().and_then(|w| ordinal(w));
+        if k.is_some() {
+            name_words.pop();
+        }
+        let named: Vec<usize> = table
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| words(r.label()) == name_words)
+            .map(|(i, _)| i)
+            .collect();
+        match (k, named.len()) {
+            (Some(k), n) if n >= k && n >= 2 => return named.get(k - 1).copied(),
+            (None, 1) => return named.first().copied(),
+            _ => {}
+        }
+        // A series named only generically plots the caption's indicator.
+        if chart.series.len() != 1
+            || words(name)
+                .iter()
+                .any(|w| !self.p.generic_words.contains(w))
+        {
+            return None;
+        }
+        let caption = chart.caption.as_deref()?;
+        let quoted = caption.split(['“', '”', '"']).nth(1)?;
+        let key = indicator_key(quoted);
+        let mut best: Vec<(f64, usize)> = table
+            .rows
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| {
+                table
+                    .roles
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, role)| role.role == crate::structure::roles::Role::Label)
+                    .filter_map(|(c, _)| r.cell(c))
+                    .map(|cell| likeness(&key, &indicator_key(&cell.text)))
+                    .fold(None, |m: Option<f64>, l| Some(m.map_or(l, |m| m.max(l))))
+                    .filter(|l| *l >= self.p.likeness)
+                    .map(|l| (l, i))
+            })
+            .collect();
+        best.sort_by(|a, b| b.0.total_cmp(&a.0));
+        match best.as_slice() {
+            [only] => Some(only.1),
+            [first, second, ..] if first.0 > second.0 => Some(first.1),
+            _ => None,
+        }
+    }
+
+    /// The capaian a table gives row `r` for `year`: its capaian column of
+    /// that year, or, on a summary row whose one figure of the year is set in
+    /// a cell merged over the year's columns, that figure.
+    fn capaian_of(
+        table: &crate::structure::Table,
+        r: usize,
+        year: i32,
+    ) -> Option<(Figure, u32, u32)> {
+        use crate::structure::RowKind;
+        use crate::structure::roles::Role;
+        let row = table.rows.get(r)?;
+        let year_columns: Vec<usize> = table
+            .roles
+            .iter()
+            .enumerate()
+            .filter(|(_, role)| role.year == Some(year))
+            .map(|(c, _)| c)
+            .collect();
+        let capaian: Vec<usize> = year_columns
+            .iter()
+            .copied()
+            .filter(|c| table.roles[*c].role == Role::Capaian)
+            .collect();
+        let [column] = capaian.as_slice() else {
+            return None;
+        };
+        if let Some(f) = row.figure(*column) {
+            return Some((f.clone(), row.page, row.line));
+        }
+        if row.kind == RowKind::Item {
+            return None;
+        }
+        let filled: Vec<&Figure> = year_columns.iter().filter_map(|c| row.figure(*c)).collect();
+        match filled.as_slice() {
+            [f] => Some(((*f).clone(), row.page, row.line)),
+            _ => None,
+        }
+    }
+
+    /// The chart's values against the performance tables' capaian of the same
+    /// indicator or sasaran and year; returns the chart lines and figures reported.
+    fn tables(&self, chart: &Chart, ctx: &Context<'_, '_>, out: &mut Sink) -> Vec<(usize, String)> {
+        use crate::structure::roles::{Role, TableKind};
+        let report = ctx.report;
+        let mut reported = Vec::new();
+        let tables: Vec<&crate::structure::Table> = report
+            .tables
+            .iter()
+            .filter(|t| matches!(t.kind, TableKind::Performance | TableKind::Comparison))
+            .filter(|t| {
+                let plan_caption = t
+                    .caption
+                    .as_ref()
+                    .is_some_and(|c| self.p.plan.is_match(&c.title));
+                let plan_target = t
+                    .columns
+                    .iter()
+                    .zip(&t.roles)
+                    .any(|(label, r)| r.role == Role::Target && self.p.plan.is_match(label));
+                !plan_caption && !plan_target
+            })
+            .collect();
+        for (s, series) in chart.series.iter().enumerate() {
+            for (y, year) in chart.years.iter().enumerate() {
+                let Some(point) = series.values.get(y) else {
+                    continue;
+                };
+                let found: Vec<(Figure, u32, u32, String)> = tables
+                    .iter()
+                    .filter_map(|t| {
+                        let r = self.row_of(chart, s, t)?;
+                        let (f, page, line) = Self::capaian_of(t, r, *year)?;
+                        let name = t.caption_number().unwrap_or_else(|| "tabel".to_string());
+                        Some((f, page, line, name))
+                    })
+                    .collect();
+                let Some((first, ..)) = found.first() else {
+                    continue;
+                };
+                if !comparable(first, &point.figure) {
+                    continue;
+                }
+                if found.iter().any(|(f, ..)| !same(f, first, ctx.tolerance)) {
+                    out.skip(TABLES_DIFFER);
+                    continue;
+                }
+                if same(&point.figure, first, ctx.tolerance) {
+                    out.agree();
+                    continue;
+                }
+                let excerpt = &report.lines[point.line].line.text;
+                let highlight = excerpt
+                    .find(&point.figure.text)
+                    .map(|a| (a, a + point.figure.text.len()));
+                let related: Vec<usize> = found
+                    .iter()
+                    .map(|(_, page, line, _)| ctx.row_line(*page, *line))
+                    .collect();
+                let places: Vec<String> = found
+                    .iter()
+                    .map(|(f, page, _, name)| format!("{name} (p. {page}) {}", f.text))
+                    .collect();
+                let places_id: Vec<String> = found
+                    .iter()
+                    .map(|(f, page, _, name)| format!("{name} (hlm. {page}) {}", f.text))
+                    .collect();
+                let label = chart
+                    .caption
+                    .as_deref()
+                    .map(|c| c.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+                    .unwrap_or_else(|| "grafik".to_string());
+                reported.push((point.line, point.figure.text.clone()));
+                out.push(
+                    Draft {
+                        line: point.line,
+                        stated: point.figure.text.clone(),
+                        expected: first.text.clone(),
+                        computation: both(
+                            format!(
+                                "{label}, seri “{}”, {year}: {}; capaian tahun {year} pada {}",
+                                series.name,
+                                point.figure.text,
+                                places_id.join(", ")
+                            ),
+                            format!(
+                                "{label}, series “{}”, {year}: {}; the {year} capaian in {}",
+                                series.name,
+                                point.figure.text,
+                                places.join(", ")
+                            ),
+                        ),
+                        related,
+                        highlight,
+                        ..Draft::default()
+                    }
+                    .var("series", both(series.name.as_str(), series.name.as_str()))
+                    .var("year", both(year.to_string(), year.to_string())),
+                );
+            }
+        }
+        reported
+    }
+}
+
 impl Check for ChartValue {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let report = ctx.report;
@@ -517,6 +763,7 @@ impl Check for ChartValue {
                 continue;
             };
             out.enter_table(chart.table);
+            let reported = self.tables(chart, ctx, out);
             for p in &report.paragraphs {
                 let Some(first) = p.pieces.first().and_then(|(_, i)| report.lines.get(*i)) else {
                     continue;
@@ -530,7 +777,7 @@ impl Check for ChartValue {
                 {
                     continue;
                 }
-                self.paragraph(chart, p, ctx, out);
+                self.paragraph(chart, p, ctx, &reported, out);
             }
             out.leave_table();
         }
@@ -588,5 +835,42 @@ mod tests {
             "{KARGO}Capaian kinerja Jumlah Kargo yang dilayani dalam periode Tahun 2022 - 2024 sebesar 45%. Pada tahun 2024, capaian indikator kinerja Jumlah Kargo yang dilayani sebesar 100,00%.\n"
         );
         assert!(findings("chart-value", &text).is_empty());
+    }
+
+    const TABLE: &str = "Tabel 3.2 Perbandingan Target dan Realisasi Kinerja\n\n| No | Indikator Kinerja | Target 2023 | Realisasi 2023 | Capaian 2023 (%) |\n|---|---|---|---|---|\n| 1 | Jumlah Penumpang yang dilayani | 8300 | 8417 | 101,41 |\n| 2 | Jumlah Kargo yang dilayani | 750 | 590 | 78,67 |\n| 3 | Jumlah Pergerakan Pesawat yang dilayani | 940 | 1038 | 110,43 |\n\n";
+
+    #[test]
+    fn a_chart_value_against_the_performance_table_is_found() {
+        let text = format!("{TABLE}Teks.\n\n{KARGO}");
+        let (f, c) = run_default("chart-value", &text);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].stated, "98,33%");
+        assert_eq!(f[0].expected, "78,67");
+        // 2022 and 2024 have no column in the table: neither compared nor skipped.
+        assert_eq!((c.agree, c.skipped.len()), (0, 0));
+    }
+
+    #[test]
+    fn a_table_against_the_renstra_is_not_the_year_s_capaian() {
+        let renstra = TABLE.replace(
+            "Perbandingan Target dan Realisasi Kinerja",
+            "Perbandingan Realisasi Kinerja dengan Target pada Rencana Strategis",
+        );
+        let text = format!("{renstra}Teks.\n\n{KARGO}");
+        assert!(findings("chart-value", &text).is_empty());
+    }
+
+    #[test]
+    fn a_numbered_average_series_is_the_numbered_average_row() {
+        let table = "Tabel 3.2 Perbandingan Target dan Realisasi Kinerja\n\n| No | Indikator Kinerja | Target 2023 | Realisasi 2023 | Capaian 2023 (%) |\n|---|---|---|---|---|\n| 1 | Jumlah Penumpang yang dilayani | 100 | 100 | 100 |\n| Rata-rata Capaian Sasaran | | | | 100 |\n| 2 | Persentase Keselamatan | 100 | 90 | 90 |\n| Rata-rata Capaian Sasaran | | | | 90 |\n\n";
+        let chart = "200,00%\n150,00%\n100,00%\n50,00%\n\n| | 2022 | 2023 |\n|---|---|---|\n| Rata-Rata Capaian Sasaran II | 100% | 131,87% |\n\nGrafik 3. 10 Rata-rata Capaian Sasaran II Tahun 2022 - 2023\n";
+        let (f, _) = run_default("chart-value", &format!("{table}Teks.\n\n{chart}"));
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(
+            (f[0].stated.as_str(), f[0].expected.as_str()),
+            ("131,87%", "90")
+        );
+        let right = chart.replace("131,87%", "90,00%");
+        assert!(findings("chart-value", &format!("{table}Teks.\n\n{right}")).is_empty());
     }
 }
