@@ -24,7 +24,7 @@ pub struct TableView {
     pub columns: Vec<String>,
     /// What each column holds.
     pub roles: Vec<ColumnRole>,
-    /// performance, comparison, renstra, budget or other.
+    /// performance, comparison, renstra, budget, chart or other.
     pub kind: TableKind,
     /// Number of header rows (including a row numbering the columns).
     pub header_rows: usize,
