@@ -459,7 +459,11 @@ impl ChartValue {
         let draft = match &support {
             // The text's figure follows from its own realisasi and target: the chart is wrong.
             Some(ratio) => {
-                let excerpt = &ctx.report.lines[point.line].line.text;
+                let excerpt = ctx
+                    .report
+                    .lines
+                    .get(point.line)
+                    .map_or("", |l| l.line.text.as_str());
                 let highlight = excerpt
                     .find(&point.figure.text)
                     .map(|a| (a, a + point.figure.text.len()));
@@ -701,7 +705,10 @@ impl ChartValue {
                     out.agree();
                     continue;
                 }
-                let excerpt = &report.lines[point.line].line.text;
+                let excerpt = report
+                    .lines
+                    .get(point.line)
+                    .map_or("", |l| l.line.text.as_str());
                 let highlight = excerpt
                     .find(&point.figure.text)
                     .map(|a| (a, a + point.figure.text.len()));
