@@ -111,6 +111,8 @@ pub fn kind_name(kind: TableKind, lang: Lang) -> &'static str {
         (TableKind::Renstra, _) => "renstra",
         (TableKind::Budget, Lang::Id) => "anggaran",
         (TableKind::Budget, Lang::En) => "budget",
+        (TableKind::Chart, Lang::Id) => "grafik",
+        (TableKind::Chart, Lang::En) => "chart",
         (TableKind::Other, Lang::Id) => "lain",
         (TableKind::Other, Lang::En) => "other",
     }

@@ -1,12 +1,14 @@
 //! Structure: what an LKjIP is made of — chapters, paragraphs, tables, and the
 //! report's metadata (office, report year n, place and date of signing).
 
+pub mod charts;
 pub mod metadata;
 pub mod roles;
 pub mod sections;
 pub mod tables;
 pub mod view;
 
+pub use charts::Chart;
 pub use metadata::Metadata;
 pub use sections::Chapter;
 pub use tables::{Cell, Row, RowKind, Table};
@@ -73,6 +75,8 @@ pub struct Report<'d> {
     pub lines: Vec<LineRef<'d>>,
     pub paragraphs: Vec<Paragraph>,
     pub tables: Vec<Table>,
+    /// Charts whose data are in the text layer, each in one of `tables`.
+    pub charts: Vec<Chart>,
     pub metadata: Metadata,
 }
 
@@ -160,7 +164,16 @@ pub fn analyse(doc: &Document) -> Report<'_> {
         })
         .collect();
     let paragraphs = join_split_sentences(build_paragraphs(&lines), &lines);
-    let tables = tables::find_tables(doc, &lines);
+    let mut tables = tables::find_tables(doc, &lines);
+    let charts = charts::find_charts(&tables, &lines);
+    for chart in &charts {
+        // A chart's data read as a grid is no table of figures the table checks know.
+        if let Some(t) = tables.get_mut(chart.table)
+            && t.kind == roles::TableKind::Other
+        {
+            t.kind = roles::TableKind::Chart;
+        }
+    }
     let running: Vec<&str> = doc
         .dropped
         .iter()
@@ -173,6 +186,7 @@ pub fn analyse(doc: &Document) -> Report<'_> {
         lines,
         paragraphs,
         tables,
+        charts,
         metadata,
     }
 }

@@ -59,6 +59,8 @@ pub enum TableKind {
     Renstra,
     /// Money: anggaran and realisasi of programs and activities.
     Budget,
+    /// A chart's data (years and series) printed as text beside the chart.
+    Chart,
     Other,
 }
 

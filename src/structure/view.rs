@@ -24,11 +24,23 @@ pub struct TableView {
     pub columns: Vec<String>,
     /// What each column holds.
     pub roles: Vec<ColumnRole>,
-    /// performance, comparison, renstra, budget or other.
+    /// performance, comparison, renstra, budget, chart or other.
     pub kind: TableKind,
     /// Number of header rows (including a row numbering the columns).
     pub header_rows: usize,
     pub rows: Vec<RowView>,
+    /// The chart whose data the table holds, when it is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chart: Option<ChartView>,
+}
+
+/// A chart's data as understood: its years, its series' values, its caption.
+#[derive(Debug, Serialize)]
+pub struct ChartView {
+    pub years: Vec<i32>,
+    /// Each series' name and its values as printed, one per year.
+    pub series: Vec<(String, Vec<String>)>,
+    pub caption: Option<String>,
 }
 
 /// One body row.
@@ -73,13 +85,31 @@ impl TableView {
                     cells: r.cells.iter().map(|c| c.text.clone()).collect(),
                 })
                 .collect(),
+            chart: None,
         }
     }
 }
 
 /// Every table of a report.
 pub fn tables(report: &Report<'_>) -> Vec<TableView> {
-    report.tables.iter().map(TableView::of).collect()
+    let mut views: Vec<TableView> = report.tables.iter().map(TableView::of).collect();
+    for c in &report.charts {
+        if let Some(v) = views.get_mut(c.table) {
+            v.chart = Some(ChartView {
+                years: c.years.clone(),
+                series: c
+                    .series
+                    .iter()
+                    .map(|s| {
+                        let values = s.values.iter().map(|p| p.figure.text.clone()).collect();
+                        (s.name.clone(), values)
+                    })
+                    .collect(),
+                caption: c.caption.clone(),
+            });
+        }
+    }
+    views
 }
 
 /// The tables as text: a heading per table, its column labels, then a row per line.
@@ -121,6 +151,16 @@ pub fn render_tables(tables: &[TableView]) -> String {
                 role_name(role.role)
             };
             let _ = writeln!(out, "   [{c}] {name}{year}{money}: {label}");
+        }
+        if let Some(c) = &t.chart {
+            let years: Vec<String> = c.years.iter().map(|y| y.to_string()).collect();
+            let _ = writeln!(out, "   chart: {}", years.join(" "));
+            for (name, values) in &c.series {
+                let _ = writeln!(out, "   series \"{name}\": {}", values.join(" "));
+            }
+            if let Some(caption) = &c.caption {
+                let _ = writeln!(out, "   caption: {caption}");
+            }
         }
         for r in &t.rows {
             let mark = match r.kind {

@@ -448,7 +448,7 @@ fn table_facts(
         }
         // Programs and kegiatan by name, like indicators.
         TableKind::Budget => budget_columns(table, p),
-        TableKind::Other => return,
+        TableKind::Chart | TableKind::Other => return,
     };
     if columns.is_empty() {
         return;

@@ -3,6 +3,7 @@
 //! and runs them over a structured report.
 
 mod arithmetic;
+mod charts;
 mod claims;
 mod common;
 mod count_shares;
@@ -282,6 +283,7 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("indicator_efficiency", |p| {
             build(p, indicator_claims::IndicatorEfficiency::new)
         }),
+        ("chart_value", |p| build(p, charts::ChartValue::new)),
         ("stated_formula", |p| build(p, formulas::StatedFormula::new)),
         ("stated_absorption", |p| {
             build(p, quantities::StatedAbsorption::new)
