@@ -103,7 +103,7 @@ pub fn assemble(doc: &mut Document) {
         let cells = rows
             .iter()
             .map(|r| r.cells.iter().map(|(t, _)| t.as_str()).collect());
-        if mode == CellMode::Aligned && is_prose(cells) {
+        if mode == CellMode::Aligned && (is_prose(cells) || holed_prose(doc, &run)) {
             for &(p, l) in &run {
                 let line = &mut doc.pages[p].lines[l];
                 line.cells = CellMode::Flow;
@@ -262,6 +262,82 @@ pub(crate) fn is_prose<'a>(rows: impl IntoIterator<Item = Vec<&'a str>>) -> bool
     total >= PROSE_WORDS
 }
 
+/// Words a line of running text has at least, beside a justified hole.
+const HOLED_WORDS: usize = 4;
+
+/// One or two justified lines of running text with a wide hole in each
+/// (words the viewer shows but the text layer lacks, as a watermarked PDF
+/// whose light-grey phrases use an unreadable font): two cells that start
+/// and end where the prose lines just above and below do, words mostly
+/// letters. A table's row between two paragraphs rarely fills the text
+/// block's width from edge to edge with words.
+fn holed_prose(doc: &Document, run: &[At]) -> bool {
+    let (Some(&(page, first)), Some(&(last_page, last))) = (run.first(), run.last()) else {
+        return false;
+    };
+    let Some(lines) = doc.pages.get(page).map(|p| &p.lines) else {
+        return false;
+    };
+    if last_page != page || run.iter().any(|&(p, _)| p != page) {
+        return false;
+    }
+    let block: Vec<&Line> = run
+        .iter()
+        .filter_map(|&(_, l)| lines.get(l))
+        .filter(|l| !l.is_blank())
+        .collect();
+    if block.is_empty() || block.len() > 2 {
+        return false;
+    }
+    let edges = |l: &Line| -> Option<(f32, f32)> {
+        let left = l.spans.first()?.x;
+        let right = l
+            .spans
+            .iter()
+            .map(|s| s.x + s.width)
+            .fold(f32::MIN, f32::max);
+        Some((left, right))
+    };
+    let prose = |l: &&Line| {
+        l.cells == CellMode::Flow && l.table.is_none() && l.text.split_whitespace().count() >= 5
+    };
+    let above = lines
+        .get(..first)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .take(3)
+        .find(|l| !l.is_blank())
+        .filter(prose)
+        .and_then(&edges);
+    let below = lines
+        .get(last + 1..)
+        .unwrap_or_default()
+        .iter()
+        .take(3)
+        .find(|l| !l.is_blank())
+        .filter(prose)
+        .and_then(&edges);
+    let (Some(above), Some(below)) = (above, below) else {
+        return false;
+    };
+    let right = above.1.max(below.1);
+    block.iter().all(|l| {
+        let words: Vec<&str> = l.text.split_whitespace().collect();
+        let lettered = words
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count();
+        l.spans.len() == 2
+            && words.len() >= HOLED_WORDS
+            && lettered * 2 >= words.len()
+            && edges(l).is_some_and(|(left, end)| {
+                ((left - above.0).abs() <= 3.0 || (left - below.0).abs() <= 3.0)
+                    && (end - right).abs() <= 4.0
+            })
+    })
+}
+
 /// Is this cell a value (a figure, not a year, a column number or text)?
 pub fn is_value_text(text: &str) -> bool {
     let t = text.trim();
@@ -411,6 +487,31 @@ mod tests {
         assert_eq!(g.rows, 2);
         assert_eq!(g.row_texts(0)[1], "Kegiatan Koordinasi Pelayanan Umum");
         assert_eq!(g.row_lines, vec![1, 3]);
+    }
+
+    #[test]
+    fn a_justified_line_with_a_hole_between_prose_lines_is_text() {
+        // The watermarked PDF's light phrases are not in its text layer: a
+        // wide hole in a line of running text.
+        let d = doc(concat!(
+            "Ketercapaian misi III pada Tahun 2016 mencapai 158,20% atau terkategori\n",
+            "sangat baik.                             Meningkatnya kemampuan dan\n",
+            "ketertiban penyelenggaraan jasa konstruksi baik penyedia jasa maupun\n",
+        ));
+        let page = &d.pages[0];
+        assert!(page.tables.is_empty(), "{:?}", page.tables);
+        assert_eq!(
+            page.lines[1].text,
+            "sangat baik. Meningkatnya kemampuan dan"
+        );
+        // A two-column row not reaching the prose's right edge stays a table.
+        let d = doc(concat!(
+            "Ketercapaian misi III pada Tahun 2016 mencapai 158,20% atau terkategori\n",
+            "Jumlah anggaran            Rp 1.000.000\n",
+            "Realisasi anggaran         Rp 900.000\n",
+            "ketertiban penyelenggaraan jasa konstruksi baik penyedia jasa maupun\n",
+        ));
+        assert_eq!(d.pages[0].tables.len(), 1);
     }
 
     #[test]

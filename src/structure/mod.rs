@@ -241,7 +241,7 @@ fn join_split_sentences(paragraphs: Vec<Paragraph>, lines: &[LineRef<'_>]) -> Ve
                 && (wrapped || runs_on)
                 && only_blank_between
                 && open
-                && !HEADING_START.is_match(&p.text)
+                && (!HEADING_START.is_match(&p.text) || figure_runs_on(&prev.text, &p.text))
                 && first_line - last_line <= 3
             {
                 prev.text.push(' ');
@@ -255,6 +255,20 @@ fn join_split_sentences(paragraphs: Vec<Paragraph>, lines: &[LineRef<'_>]) -> Ve
         out.push(p);
     }
     out
+}
+
+/// "… yang terealisasi sebanyak" + "1 dokumen dari target …": a line
+/// starting with a number and its unit in lower case, after a word that
+/// introduces a figure, is the figure the sentence goes on with, not a
+/// numbered item (those have a marker or a capitalised title).
+fn figure_runs_on(prev: &str, next: &str) -> bool {
+    static INTRODUCES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:sebanyak|sebesar|senilai|mencapai|target|realisasi|terealisasi)$")
+            .expect("valid regex")
+    });
+    static FIGURE_AND_UNIT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\d+(?:[.,]\d+)*\s+\p{Ll}").expect("valid regex"));
+    INTRODUCES.is_match(prev.trim_end()) && FIGURE_AND_UNIT.is_match(next)
 }
 
 /// Abbreviations whose full stop ends no sentence: "sebesar Rp." at the end
@@ -428,5 +442,18 @@ mod tests {
             "{LONG}\n\n3.2 Realisasi Anggaran dan capaian kinerja tahun 2016 yang panjang\n"
         );
         assert_eq!(paragraphs(&text).len(), 2);
+    }
+
+    #[test]
+    fn a_figure_and_its_unit_after_sebanyak_run_on() {
+        let text = "Ketercapaian sasaran strategis tersebut merupakan hasil pengukuran dari capaian indikator kinerja jumlah kajian yang terealiasi sebanyak\n\n1 dokumen dari target sebanyak 1 dokumen. Selain itu terukur dari indikator lain.\n";
+        let found = paragraphs(text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        // A numbered item after an open line still starts its own paragraph.
+        let list =
+            format!("{LONG}\n\n1 Pendahuluan yang cukup panjang untuk baris penuh di sini\n");
+        assert_eq!(paragraphs(&list).len(), 2);
+        assert!(!super::figure_runs_on("dengan hasil sebagai", "1 dokumen"));
+        assert!(!super::figure_runs_on("sebanyak", "1. dokumen"));
     }
 }

@@ -14,6 +14,7 @@ mod format;
 mod formulas;
 mod indicator_claims;
 mod list_sums;
+mod measured;
 mod narrative;
 mod narrative_budget;
 mod offices;
@@ -270,6 +271,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         (cross::KIND, |p| build(p, cross::Inert::new)),
         ("paragraph_average", |p| {
             build(p, narrative::ParagraphAverage::new)
+        }),
+        ("measured_capaian", |p| {
+            build(p, measured::MeasuredCapaian::new)
         }),
         ("indicator_figures", |p| {
             build(p, indicator_claims::IndicatorFigures::new)

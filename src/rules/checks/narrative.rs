@@ -136,7 +136,7 @@ static AGGREGATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 /// "tahun 2015 … tahun 2016": figures of two years in one sentence.
-static YEAR: LazyLock<Regex> =
+pub(super) static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:19[9]\d|20\d\d)\b").expect("valid regex"));
 
 /// The figures of a sentence given a role by the nearest role word before
@@ -206,14 +206,24 @@ fn only(found: &[(Said, Figure)], said: Said) -> Result<Option<&Figure>, Why> {
 }
 
 /// The interval a figure printed with `decimals` stands for.
-fn spread(f: &Figure) -> Decimal {
+pub(super) fn spread(f: &Figure) -> Decimal {
     Decimal::new(5, f.decimals + 1)
 }
 
 /// The capaian the formulas give over the intervals of realisasi and target:
 /// (low, high, value, computation) per formula.
-fn formulas(r: &Figure, t: &Figure) -> Vec<(Decimal, Decimal, Decimal, String)> {
-    let (hr, ht) = (spread(r), spread(t));
+pub(super) fn formulas(r: &Figure, t: &Figure) -> Vec<(Decimal, Decimal, Decimal, String)> {
+    formulas_within(r, t, spread(r), spread(t))
+}
+
+/// `formulas` with the half-widths of the realisasi's and target's
+/// intervals given (zero for a figure known exact).
+pub(super) fn formulas_within(
+    r: &Figure,
+    t: &Figure,
+    hr: Decimal,
+    ht: Decimal,
+) -> Vec<(Decimal, Decimal, Decimal, String)> {
     let (x, tv) = (r.value, t.value);
     let (xs, ts) = (shown(r), shown(t));
     let mut out = Vec::new();
@@ -544,7 +554,7 @@ const AVERAGE_TOO_FEW: Why = Why {
     id: "kurang dari dua nilai untuk dirata-ratakan",
 };
 
-fn mean(values: &[Decimal]) -> Option<Decimal> {
+pub(super) fn mean(values: &[Decimal]) -> Option<Decimal> {
     (!values.is_empty())
         .then(|| values.iter().copied().sum::<Decimal>() / Decimal::from(values.len() as u64))
 }
