@@ -458,36 +458,25 @@ impl ChartValue {
         );
         let draft = match &support {
             // The text's figure follows from its own realisasi and target: the chart is wrong.
-            Some(ratio) => {
-                let excerpt = ctx
-                    .report
-                    .lines
-                    .get(point.line)
-                    .map_or("", |l| l.line.text.as_str());
-                let highlight = excerpt
-                    .find(&point.figure.text)
-                    .map(|a| (a, a + point.figure.text.len()));
-                Draft {
-                    line: point.line,
-                    stated: point.figure.text.clone(),
-                    expected: clause.figure.text.clone(),
-                    computation: both(
-                        format!(
-                            "{chart_side}; teks (hlm. {}) untuk tahun yang sama: {} ({ratio})",
-                            page(text_line),
-                            clause.figure.text
-                        ),
-                        format!(
-                            "{chart_side_en}; the text (p. {}) for the same year: {} ({ratio})",
-                            page(text_line),
-                            clause.figure.text
-                        ),
+            Some(ratio) => Draft {
+                line: point.line,
+                stated: point.figure.text.clone(),
+                expected: clause.figure.text.clone(),
+                computation: both(
+                    format!(
+                        "{chart_side}; teks (hlm. {}) untuk tahun yang sama: {} ({ratio})",
+                        page(text_line),
+                        clause.figure.text
                     ),
-                    related: vec![text_line],
-                    highlight,
-                    ..Draft::default()
-                }
-            }
+                    format!(
+                        "{chart_side_en}; the text (p. {}) for the same year: {} ({ratio})",
+                        page(text_line),
+                        clause.figure.text
+                    ),
+                ),
+                related: vec![text_line],
+                ..Draft::default()
+            },
             None => Draft {
                 line: text_line,
                 stated: clause.figure.text.clone(),
@@ -705,13 +694,6 @@ impl ChartValue {
                     out.agree();
                     continue;
                 }
-                let excerpt = report
-                    .lines
-                    .get(point.line)
-                    .map_or("", |l| l.line.text.as_str());
-                let highlight = excerpt
-                    .find(&point.figure.text)
-                    .map(|a| (a, a + point.figure.text.len()));
                 let related: Vec<usize> = found
                     .iter()
                     .map(|(_, page, line, _)| ctx.row_line(*page, *line))
@@ -750,7 +732,6 @@ impl ChartValue {
                             ),
                         ),
                         related,
-                        highlight,
                         ..Draft::default()
                     }
                     .var("series", both(series.name.as_str(), series.name.as_str()))

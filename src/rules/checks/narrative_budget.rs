@@ -1076,15 +1076,6 @@ fn differs(
     };
     let tname = table_name(&ctx.report.tables[row.table]);
     let line = unit.line_at(s.figure.start);
-    let text = ctx
-        .report
-        .lines
-        .get(line)
-        .map(|l| l.line.text.as_str())
-        .unwrap_or("");
-    let highlight = text
-        .find(&s.figure.text)
-        .map(|a| (a, a + s.figure.text.len()));
     Draft {
         line,
         stated: s.figure.text.clone(),
@@ -1100,7 +1091,6 @@ fn differs(
             ),
         ),
         related: vec![ctx.row_line(row.row.page, row.row.line)],
-        highlight,
         ..Default::default()
     }
     .var("activity", Localized::same(row.label.clone()))
@@ -1601,13 +1591,6 @@ impl NarrativeBudgetSum {
         set: &RowSet,
     ) -> Draft {
         let line = unit.line_at(f.start);
-        let text = ctx
-            .report
-            .lines
-            .get(line)
-            .map(|l| l.line.text.as_str())
-            .unwrap_or("");
-        let highlight = text.find(&f.text).map(|a| (a, a + f.text.len()));
         let table = &ctx.report.tables[set.table];
         let related = set
             .rows
@@ -1621,7 +1604,6 @@ impl NarrativeBudgetSum {
             expected,
             computation,
             related,
-            highlight,
             ..Default::default()
         }
         .var("table", table_name(table))
@@ -1876,15 +1858,6 @@ impl Check for NarrativeRemainder {
                 let table = &ctx.report.tables[row.table];
                 let tname = table_name(table);
                 let line = unit.line_at(share.start);
-                let line_text = ctx
-                    .report
-                    .lines
-                    .get(line)
-                    .map(|l| l.line.text.as_str())
-                    .unwrap_or("");
-                let highlight = line_text
-                    .find(&share.text)
-                    .map(|a| (a, a + share.text.len()));
                 let (a, r) = (amount(row.anggaran), amount(row.realisasi));
                 out.push(
                     Draft {
@@ -1902,7 +1875,6 @@ impl Check for NarrativeRemainder {
                             ),
                         ),
                         related: vec![ctx.row_line(row.row.page, row.row.line)],
-                        highlight,
                         ..Default::default()
                     }
                     .var("activity", Localized::same(row.label.clone()))

@@ -1869,15 +1869,6 @@ impl SameIndicator {
             Localized::same(String::new())
         };
         let line = ctx.row_line(m.wrong.row.page, m.wrong.row.line);
-        let text = &ctx
-            .report
-            .lines
-            .get(line)
-            .map(|l| l.line.text.as_str())
-            .unwrap_or("");
-        let highlight = text
-            .find(&m.wrong.figure.text)
-            .map(|a| (a, a + m.wrong.figure.text.len()));
         Draft {
             line,
             stated: m.wrong.figure.text.clone(),
@@ -1907,7 +1898,6 @@ impl SameIndicator {
                 ),
             ),
             related: vec![ctx.row_line(m.right.row.page, m.right.row.line)],
-            highlight,
             ..Default::default()
         }
         .var(
