@@ -563,16 +563,14 @@ fn check_parents(
             out.skip(SUM_AMBIGUOUS);
             continue;
         }
-        out.push(sum_draft(
-            ctx,
+        let mismatch = SumMismatch {
             table,
-            &table.rows[parent],
-            stated,
-            &values,
+            row: &table.rows[parent],
+            column: &table.columns[col],
+            values: &values,
             computed,
-            &table.columns[col],
-            items.iter().map(|&r| &table.rows[r]),
-        ));
+        };
+        out.push(mismatch.on_figure(ctx, stated, items.iter().map(|&r| &table.rows[r])));
     }
 }
 
@@ -636,16 +634,14 @@ fn check_totals(
             out.skip(SUM_AMBIGUOUS);
             continue;
         }
-        out.push(sum_draft(
-            ctx,
+        let mismatch = SumMismatch {
             table,
-            &table.rows[total],
-            &stated,
-            &values,
+            row: &table.rows[total],
+            column: &table.columns[col],
+            values: &values,
             computed,
-            &table.columns[col],
-            main.rows.iter().map(|&r| &table.rows[r]),
-        ));
+        };
+        out.push(mismatch.on_figure(ctx, &stated, main.rows.iter().map(|&r| &table.rows[r])));
     }
 }
 
@@ -801,32 +797,51 @@ fn absorb(cells: &ColumnCells, rows: &[usize]) -> Vec<usize> {
         .collect()
 }
 
-#[allow(clippy::too_many_arguments)]
-fn sum_draft<'a>(
-    ctx: &Context<'_, '_>,
-    table: &Table,
-    row: &Row,
-    stated: &Figure,
-    values: &[Decimal],
-    computed: Decimal,
-    label: &str,
-    parts: impl Iterator<Item = &'a Row>,
-) -> Draft {
-    let line = ctx.row_line(row.page, row.line);
-    let related = parts.map(|r| ctx.row_line(r.page, r.line)).collect();
-    Draft {
-        line,
-        stated: stated.text.clone(),
-        expected: like(stated, computed),
-        computation: Localized::same(sum_text(values, computed)),
-        related,
-        highlight: None,
-        ..Default::default()
+/// A row's figure in one column that is not the sum of the rows it adds up from.
+pub(super) struct SumMismatch<'a> {
+    pub table: &'a Table,
+    pub row: &'a Row,
+    /// The column's header.
+    pub column: &'a str,
+    /// The figures added, in the order the computation shows them.
+    pub values: &'a [Decimal],
+    pub computed: Decimal,
+}
+
+impl SumMismatch<'_> {
+    /// The finding: the row's figure as printed and its value, the sum
+    /// formatted as `expected`, and the rows added as related lines.
+    pub(super) fn draft<'r>(
+        &self,
+        ctx: &Context<'_, '_>,
+        (stated, value): (String, Decimal),
+        expected: String,
+        parts: impl Iterator<Item = &'r Row>,
+    ) -> Draft {
+        Draft {
+            line: ctx.row_line(self.row.page, self.row.line),
+            stated,
+            expected,
+            computation: Localized::same(sum_text(self.values, self.computed)),
+            related: parts.map(|r| ctx.row_line(r.page, r.line)).collect(),
+            ..Default::default()
+        }
+        .var("column", Localized::same(self.column.to_string()))
+        .var("row", Localized::same(self.row.label().to_string()))
+        .var("table", table_name(self.table))
+        .var("difference", difference(value, self.computed))
     }
-    .var("column", Localized::same(label.to_string()))
-    .var("row", Localized::same(row.label().to_string()))
-    .var("table", table_name(table))
-    .var("difference", difference(stated.value, computed))
+
+    /// The finding on a printed figure: expected formatted like it.
+    fn on_figure<'r>(
+        &self,
+        ctx: &Context<'_, '_>,
+        stated: &Figure,
+        parts: impl Iterator<Item = &'r Row>,
+    ) -> Draft {
+        let expected = like(stated, self.computed);
+        self.draft(ctx, (stated.text.clone(), stated.value), expected, parts)
+    }
 }
 
 // ------------------------------------------- programs over their kegiatan
@@ -920,16 +935,14 @@ fn check_programs(
                 out.skip(SUM_AMBIGUOUS);
                 continue;
             }
-            out.push(sum_draft(
-                ctx,
+            let mismatch = SumMismatch {
                 table,
-                &table.rows[p],
-                stated,
-                &values,
+                row: &table.rows[p],
+                column: &table.columns[*c],
+                values: &values,
                 computed,
-                &table.columns[*c],
-                items.iter().map(|&r| &table.rows[r]),
-            ));
+            };
+            out.push(mismatch.on_figure(ctx, stated, items.iter().map(|&r| &table.rows[r])));
         }
     }
 }

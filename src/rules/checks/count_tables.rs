@@ -9,11 +9,10 @@ use regex::Regex;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use crate::findings::Localized;
 use crate::structure::{Row, RowKind, Table};
 
-use super::arithmetic::table_name;
-use super::common::{Context, Pattern, difference, sum_text};
+use super::arithmetic::SumMismatch;
+use super::common::{Context, Pattern};
 use super::{Check, Draft, Sink, Why};
 
 #[derive(Debug, Deserialize)]
@@ -182,16 +181,14 @@ impl Check for CountSum {
                     .iter()
                     .map(|r| count(r, *c).flatten().unwrap_or_default())
                     .collect();
-                out.push(self.draft(
-                    ctx,
+                let mismatch = SumMismatch {
                     table,
-                    last,
-                    *stated,
-                    *computed,
-                    &values,
-                    &table.columns[*c],
-                    body.iter().collect(),
-                ));
+                    row: last,
+                    column: &table.columns[*c],
+                    values: &values,
+                    computed: *computed,
+                };
+                out.push(count_draft(ctx, &mismatch, *stated, body.iter()));
             }
         } else if !sums.is_empty() {
             out.skip(NOT_BUILT);
@@ -208,7 +205,14 @@ impl Check for CountSum {
                 }
                 let row = &table.rows[*i];
                 let label = total_col.map(|t| table.columns[t].as_str()).unwrap_or("");
-                out.push(self.draft(ctx, table, row, *stated, computed, values, label, vec![row]));
+                let mismatch = SumMismatch {
+                    table,
+                    row,
+                    column: label,
+                    values,
+                    computed,
+                };
+                out.push(count_draft(ctx, &mismatch, *stated, std::iter::once(row)));
             }
         } else if !row_checks.is_empty() {
             out.skip(NOT_BUILT);
@@ -216,32 +220,15 @@ impl Check for CountSum {
     }
 }
 
-impl CountSum {
-    #[allow(clippy::too_many_arguments)]
-    fn draft(
-        &self,
-        ctx: &Context<'_, '_>,
-        table: &Table,
-        row: &Row,
-        stated: Decimal,
-        computed: Decimal,
-        values: &[Decimal],
-        column: &str,
-        parts: Vec<&Row>,
-    ) -> Draft {
-        Draft {
-            line: ctx.row_line(row.page, row.line),
-            stated: stated.to_string(),
-            expected: computed.to_string(),
-            computation: Localized::same(sum_text(values, computed)),
-            related: parts.iter().map(|r| ctx.row_line(r.page, r.line)).collect(),
-            ..Default::default()
-        }
-        .var("column", Localized::same(column.to_string()))
-        .var("row", Localized::same(row.label().to_string()))
-        .var("table", table_name(table))
-        .var("difference", difference(stated, computed))
-    }
+/// A count is whole: stated and expected are printed as plain integers.
+fn count_draft<'r>(
+    ctx: &Context<'_, '_>,
+    mismatch: &SumMismatch<'_>,
+    stated: Decimal,
+    parts: impl Iterator<Item = &'r Row>,
+) -> Draft {
+    let expected = mismatch.computed.to_string();
+    mismatch.draft(ctx, (stated.to_string(), stated), expected, parts)
 }
 
 #[cfg(test)]
