@@ -1837,25 +1837,25 @@ impl CapaianFormula {
                 let Some(main) = candidates.first() else {
                     continue;
                 };
-                out.push(self.draft(ctx, table, row, &cols, &r, main, formulas));
+                out.push(r.draft(ctx, table, row, cols.capaian, main, formulas));
             }
         }
     }
 }
 
-impl CapaianFormula {
-    #[allow(clippy::too_many_arguments)]
+impl CapaianRow {
+    /// The finding on this row's capaian (in column `capaian` of `row`),
+    /// with `main` the value it should have.
     fn draft(
         &self,
         ctx: &Context<'_, '_>,
         table: &Table,
         row: &Row,
-        cols: &CapaianColumns,
-        r: &CapaianRow,
+        capaian: usize,
         main: &Candidate,
         formulas: &Formulas,
     ) -> Draft {
-        let negative = r.polarity == Polarity::Negative;
+        let negative = self.polarity == Polarity::Negative;
         let formula = if negative {
             formulas.negative_line
         } else {
@@ -1863,7 +1863,7 @@ impl CapaianFormula {
         };
         let line = ctx.row_line(row.page, row.line);
         let cell_text = row
-            .cell(cols.capaian)
+            .cell(capaian)
             .map(|x| x.text.clone())
             .unwrap_or_default();
         let highlight = ctx.report.lines[line]
@@ -1873,8 +1873,8 @@ impl CapaianFormula {
             .map(|a| (a, a + cell_text.len()));
         Draft {
             line,
-            stated: r.stated.text.clone(),
-            expected: like(&r.stated, main.value),
+            stated: self.stated.text.clone(),
+            expected: like(&self.stated, main.value),
             computation: Localized::same(main.computation.clone()),
             related: formula.into_iter().collect(),
             highlight,
@@ -1884,13 +1884,13 @@ impl CapaianFormula {
         .var("row", Localized::same(row.label().to_string()))
         .var(
             "polarity",
-            match r.polarity {
+            match self.polarity {
                 Polarity::Negative => Localized::new("negatif", "negative"),
                 Polarity::Positive => Localized::new("positif", "positive"),
                 Polarity::Unknown => Localized::new("positif atau negatif", "positive or negative"),
             },
         )
-        .var("difference", difference(r.stated.value, main.value))
+        .var("difference", difference(self.stated.value, main.value))
     }
 }
 

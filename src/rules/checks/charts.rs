@@ -417,24 +417,30 @@ impl ChartValue {
                     {
                         continue;
                     }
-                    self.report(chart, series, &segment, clause, point, p, ctx, out);
+                    let differs = Differs {
+                        chart,
+                        series,
+                        segment: &segment,
+                        clause,
+                        point,
+                    };
+                    out.push(self.draft(&differs, p, ctx));
                 }
             }
         }
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn report(
-        &self,
-        chart: &Chart,
-        series: usize,
-        segment: &Segment,
-        clause: &Clause,
-        point: &crate::structure::charts::Point,
-        p: &Paragraph,
-        ctx: &Context<'_, '_>,
-        out: &mut Sink,
-    ) {
+    /// The finding on a chart value and the narrative's figure for the same
+    /// series and year: on the chart when the text's figure follows from its
+    /// own realisasi and target, otherwise on the text.
+    fn draft(&self, differs: &Differs<'_>, p: &Paragraph, ctx: &Context<'_, '_>) -> Draft {
+        let Differs {
+            chart,
+            series,
+            segment,
+            clause,
+            point,
+        } = *differs;
         let (text_line, column) = ctx.locate(p, clause.at);
         let name = chart.series.get(series).map_or("", |s| s.name.as_str());
         let label = chart
@@ -496,12 +502,21 @@ impl ChartValue {
                 ..Draft::default()
             },
         };
-        let draft = draft.var("series", both(name, name)).var(
+        draft.var("series", both(name, name)).var(
             "year",
             both(segment.year.to_string(), segment.year.to_string()),
-        );
-        out.push(draft);
+        )
     }
+}
+
+/// A chart's value and the narrative's figure for the same series and year that differ.
+#[derive(Clone, Copy)]
+struct Differs<'a> {
+    chart: &'a Chart,
+    series: usize,
+    segment: &'a Segment,
+    clause: &'a Clause,
+    point: &'a crate::structure::charts::Point,
 }
 
 fn looks_like_year(f: &Figure) -> bool {

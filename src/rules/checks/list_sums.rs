@@ -95,7 +95,6 @@ impl ListSum {
         })
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn compare(
         &self,
         ctx: &Context<'_, '_>,

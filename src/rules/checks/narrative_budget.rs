@@ -1360,7 +1360,6 @@ impl Check for NarrativeBudgetSum {
             return;
         }
         let year_n = ctx.year();
-        let thousand = Decimal::from(1000);
         for unit in units(ctx) {
             if crate::limits::out_of_time() {
                 return;
@@ -1416,14 +1415,13 @@ impl Check for NarrativeBudgetSum {
                 if budgets.iter().any(|a| !is_full_amount(a)) {
                     continue;
                 }
-                self.compare(ctx, &tables, &unit, &budgets, r, thousand, out);
+                self.compare(ctx, &tables, &unit, &budgets, r, out);
             }
         }
     }
 }
 
 impl NarrativeBudgetSum {
-    #[allow(clippy::too_many_arguments)]
     fn compare(
         &self,
         ctx: &Context<'_, '_>,
@@ -1431,9 +1429,9 @@ impl NarrativeBudgetSum {
         unit: &Paragraph,
         budgets: &[&Figure],
         r: &Figure,
-        thousand: Decimal,
         out: &mut Sink,
     ) {
+        let thousand = Decimal::from(1000);
         let tol = ctx.tolerance;
         let sets: Vec<(&Figure, RowSet)> = budgets
             .iter()
@@ -1580,7 +1578,6 @@ impl NarrativeBudgetSum {
         out.skip(SUM_NO_ROWS);
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn draft(
         &self,
         ctx: &Context<'_, '_>,

@@ -295,30 +295,26 @@ fn ceil(text: &str, mut i: usize) -> usize {
     i
 }
 
-impl Regulations {
-    #[allow(clippy::too_many_arguments)]
-    fn push(
+impl Cited {
+    /// The finding on this citation's year: `what` is wrong with it, and how that was computed.
+    fn draft(
         &self,
         ctx: &Context<'_, '_>,
         doc: &Text,
-        c: &Cited,
         expected: String,
         what: Localized,
         computation: Localized,
-        out: &mut Sink,
-    ) {
-        let (line, highlight) = doc.locate(ctx, c.year_at, &c.year_text);
-        out.push(
-            Draft {
-                line,
-                stated: c.shown.clone(),
-                expected,
-                computation,
-                highlight,
-                ..Default::default()
-            }
-            .var("what", what),
-        );
+    ) -> Draft {
+        let (line, highlight) = doc.locate(ctx, self.year_at, &self.year_text);
+        Draft {
+            line,
+            stated: self.shown.clone(),
+            expected,
+            computation,
+            highlight,
+            ..Default::default()
+        }
+        .var("what", what)
     }
 }
 
@@ -355,10 +351,9 @@ impl Regulations {
                     continue;
                 }
                 flagged[i] = true;
-                self.push(
+                out.push(c.draft(
                     ctx,
                     doc,
-                    c,
                     format!("Tahun {}", k.year),
                     Localized::new(
                         format!("{} ditetapkan tahun {}", k.name, k.year),
@@ -368,8 +363,7 @@ impl Regulations {
                         format!("{} adalah peraturan tahun {}", k.name, k.year),
                         format!("{} is of {}", k.name, k.year),
                     ),
-                    out,
-                );
+                ));
             }
         }
     }
@@ -414,10 +408,9 @@ impl Regulations {
                     let also_en = other.map_or(String::new(), |o| {
                         format!("; also cited as \"{}\"", o.shown)
                     });
-                    self.push(
+                    out.push(c.draft(
                         ctx,
                         doc,
-                        c,
                         expected,
                         Localized::new(
                             format!("tahun {} sesudah laporan tahun {n} ditulis", c.year),
@@ -437,8 +430,7 @@ impl Regulations {
                                 n + self.p.after_n
                             ),
                         ),
-                        out,
-                    );
+                    ));
                 }
             }
         }
@@ -474,10 +466,9 @@ impl Regulations {
                     out.agree();
                 } else if !flagged[i] {
                     flagged[i] = true;
-                    self.push(
+                    out.push(c.draft(
                         ctx,
                         doc,
-                        c,
                         format!("Tahun {gyear}"),
                         Localized::new(
                             format!(
@@ -499,8 +490,7 @@ impl Regulations {
                                 c.year
                             ),
                         ),
-                        out,
-                    );
+                    ));
                 }
             }
             let Some(next) = cited.get(i + 1) else {
@@ -530,10 +520,9 @@ impl Regulations {
                 continue;
             }
             flagged[j] = true;
-            self.push(
+            out.push(cited[j].draft(
                 ctx,
                 doc,
-                &cited[j],
                 format!("≥ {}", older.year),
                 Localized::new(
                     "perubahan lebih tua dari peraturan yang diubahnya",
@@ -549,8 +538,7 @@ impl Regulations {
                         newer.shown, older.shown, newer.year, older.year
                     ),
                 ),
-                out,
-            );
+            ));
         }
     }
 
@@ -586,10 +574,9 @@ impl Regulations {
                 continue;
             }
             flagged[i] = true;
-            self.push(
+            out.push(c.draft(
                 ctx,
                 doc,
-                c,
                 format!("{}-{}", c.year, c.year + (to - from)),
                 Localized::new(
                     format!("rencana yang ditetapkan tahun {} tidak berperiode {from}-{to}", c.year),
@@ -605,8 +592,7 @@ impl Regulations {
                         c.shown, c.year
                     ),
                 ),
-                out,
-            );
+            ));
         }
     }
 
@@ -671,10 +657,9 @@ impl Regulations {
                 }
                 flagged[i] = true;
                 let c = &cited[i];
-                self.push(
+                out.push(c.draft(
                     ctx,
                     doc,
-                    c,
                     format!("Tahun {right}"),
                     Localized::new(
                         format!("peraturan yang sama dikutip di tempat lain dengan tahun {right}"),
@@ -690,8 +675,7 @@ impl Regulations {
                             c.shown, c.subject_text
                         ),
                     ),
-                    out,
-                );
+                ));
             }
         }
     }
