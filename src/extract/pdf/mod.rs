@@ -55,8 +55,105 @@ fn limit(e: crate::limits::LimitExceeded) -> ExtractError {
     ExtractError::Limit(e.to_string())
 }
 
-/// Reads a PDF file's bytes into a document.
+/// Reads a PDF file's bytes into a document: the file opened (and repaired
+/// where it can be), each page read, scanned pages read by OCR when it is on,
+/// oblique text placed or dropped as a watermark, what was lost said, running
+/// lines left out, and the pages numbered into blocks.
 pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
+    let mut notes = Vec::new();
+    let Opened {
+        doc,
+        repair,
+        page_ids,
+    } = open(bytes, &mut notes)?;
+    let PagesRead {
+        mut pages,
+        mut grids,
+        mut tables,
+        damaged_pages,
+        mut dropped,
+        oblique,
+        scans,
+    } = read_pages(&doc, &page_ids)?;
+    // Pages drawn as one scanned image, read by OCR when it is on.
+    let mut ocr_pages: Vec<u32> = Vec::new();
+    if let Some(settings) = crate::extract::ocr::current()
+        && !scans.is_empty()
+    {
+        ocr_scans(
+            &doc,
+            &settings,
+            scans,
+            OcrOut {
+                pages: &mut pages,
+                grids: &mut grids,
+                tables: &mut tables,
+                dropped: &mut dropped,
+                notes: &mut notes,
+                ocr_pages: &mut ocr_pages,
+            },
+        )?;
+    }
+    place_oblique(oblique, &mut pages, &mut dropped);
+    let lost = lost_text(bytes, &doc, repair, page_ids.len(), &damaged_pages);
+    if let Some(lost) = &lost {
+        notes.push(lost.clone());
+    }
+    leave_out_running(&mut pages, &mut notes, &mut dropped);
+    // Page order, and within a page the order of the reasons.
+    dropped.sort_by_key(|d| (d.page, d.reason));
+    if pages.iter().all(|p| p.lines.is_empty()) {
+        return Err(no_text(&pages, lost));
+    }
+    // Pages drawn as images need OCR; pages with nothing on them are just blank.
+    let empty: Vec<u32> = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.lines.is_empty() && p.scanned)
+        .map(|(i, _)| i as u32 + 1)
+        .collect();
+    if !empty.is_empty() {
+        notes.push(format!("no text on {}: {}", page_list(&empty), needs_ocr()));
+    }
+    let body = body_size(&pages);
+    let out_pages = pages
+        .into_iter()
+        .zip(grids)
+        .enumerate()
+        .map(|(i, (p, grids))| {
+            let (lines, tables) = number_lines(p.lines, grids, body);
+            Page {
+                number: i as u32 + 1,
+                lines,
+                tables,
+            }
+        })
+        .collect();
+    let mut doc = Document {
+        path: path.to_path_buf(),
+        kind: InputKind::Pdf,
+        pages: out_pages,
+        paged: true,
+        notes,
+        lost,
+        dropped,
+        ocr_pages,
+    };
+    super::blocks::assemble(&mut doc);
+    Ok(doc)
+}
+
+/// A PDF loaded, with how it was repaired and its pages in order.
+struct Opened {
+    doc: PdfDoc,
+    repair: Repair,
+    page_ids: Vec<lopdf::ObjectId>,
+}
+
+/// Loads the file within the limits (objects, pages, memory, time). A page
+/// tree damaged beyond lopdf's repair is rebuilt from the page objects still
+/// in the file.
+fn open(bytes: &[u8], notes: &mut Vec<String>) -> Result<Opened, ExtractError> {
     let head = bytes.get(..bytes.len().min(1024)).unwrap_or(bytes);
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(ExtractError::NotPdf("no %PDF- header".to_string()));
@@ -72,8 +169,7 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
         )));
     }
     crate::limits::charge(bytes.len() as u64).map_err(limit)?;
-    let mut notes = Vec::new();
-    let (mut doc, mut repair) = load(bytes, &mut notes)?;
+    let (mut doc, mut repair) = load(bytes, notes)?;
     crate::limits::check_time().map_err(limit)?;
     if doc.objects.len() > MAX_OBJECTS {
         return Err(ExtractError::Limit(format!(
@@ -99,79 +195,95 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
     if page_ids.len() > MAX_PAGES {
         return Err(ExtractError::Limit(format!("more than {MAX_PAGES} pages")));
     }
+    Ok(Opened {
+        doc,
+        repair,
+        page_ids,
+    })
+}
+
+/// What reading every page gave, page by page.
+struct PagesRead {
+    pages: Vec<PageLines>,
+    /// The ruled tables of each page, with their index over the document.
+    grids: Vec<Vec<(usize, Grid)>>,
+    /// Ruled tables read so far.
+    tables: usize,
+    /// 1-based numbers of pages whose content could not be read whole.
+    damaged_pages: Vec<u32>,
+    dropped: Vec<DroppedText>,
+    /// Oblique text of each page.
+    oblique: Vec<Vec<Glyph>>,
+    /// Scanned pages (index, images drawn, page area), for OCR.
+    scans: Vec<(usize, Vec<images::Placed>, f32)>,
+}
+
+/// Reads each page in order; an unruled table running onto the next page is
+/// carried over, and a page that cannot be read is kept empty and noted.
+fn read_pages(doc: &PdfDoc, page_ids: &[lopdf::ObjectId]) -> Result<PagesRead, ExtractError> {
     let mut fonts = FontCache::default();
-    let mut pages: Vec<PageLines> = Vec::with_capacity(page_ids.len());
-    // The ruled tables of each page, with their index over the document.
-    let mut page_grids: Vec<Vec<(usize, Grid)>> = Vec::with_capacity(page_ids.len());
-    let mut tables = 0usize;
-    let mut damaged_pages = Vec::new();
-    let mut dropped: Vec<DroppedText> = Vec::new();
-    // Oblique text of each page, and how many pages show the same.
-    let mut oblique: Vec<Vec<Glyph>> = Vec::with_capacity(page_ids.len());
+    let mut read_all = PagesRead {
+        pages: Vec::with_capacity(page_ids.len()),
+        grids: Vec::with_capacity(page_ids.len()),
+        tables: 0,
+        damaged_pages: Vec::new(),
+        dropped: Vec::new(),
+        oblique: Vec::with_capacity(page_ids.len()),
+        scans: Vec::new(),
+    };
     // An unruled table that runs onto the next page.
     let mut carry = layout::Carried::default();
-    // Scanned pages (index, images drawn, page area), for OCR.
-    let mut scans: Vec<(usize, Vec<images::Placed>, f32)> = Vec::new();
     for (index, id) in page_ids.iter().enumerate() {
         crate::limits::check_time().map_err(limit)?;
         let Ok(page) = doc.get_dictionary(*id) else {
-            damaged_pages.push(index as u32 + 1);
-            pages.push(PageLines {
+            read_all.damaged_pages.push(index as u32 + 1);
+            read_all.pages.push(PageLines {
                 lines: Vec::new(),
                 height: 0.0,
                 top_columns: Vec::new(),
                 scanned: false,
             });
-            page_grids.push(Vec::new());
-            oblique.push(Vec::new());
+            read_all.grids.push(Vec::new());
+            read_all.oblique.push(Vec::new());
             continue;
         };
         let mut top_columns = Vec::new();
         let read = read_page(
-            &doc,
+            doc,
             page,
             &mut fonts,
-            &mut tables,
+            &mut read_all.tables,
             &mut carry,
             &mut top_columns,
         )?;
         if read.damaged {
-            damaged_pages.push(index as u32 + 1);
+            read_all.damaged_pages.push(index as u32 + 1);
         }
-        dropped.extend(dropped_text(index as u32 + 1, read.hidden));
-        oblique.push(read.oblique);
+        read_all
+            .dropped
+            .extend(dropped_text(index as u32 + 1, read.hidden));
+        read_all.oblique.push(read.oblique);
         if read.scanned {
-            scans.push((index, read.placed, read.area));
+            read_all.scans.push((index, read.placed, read.area));
         }
-        pages.push(PageLines {
+        read_all.pages.push(PageLines {
             lines: read.lines,
             height: read.height,
             top_columns,
             scanned: read.scanned,
         });
-        page_grids.push(read.grids);
+        read_all.grids.push(read.grids);
     }
-    // Pages drawn as one scanned image, read by OCR when it is on.
-    let mut ocr_pages: Vec<u32> = Vec::new();
-    if let Some(settings) = crate::extract::ocr::current()
-        && !scans.is_empty()
-    {
-        ocr_scans(
-            &doc,
-            &settings,
-            scans,
-            OcrOut {
-                pages: &mut pages,
-                grids: &mut page_grids,
-                tables: &mut tables,
-                dropped: &mut dropped,
-                notes: &mut notes,
-                ocr_pages: &mut ocr_pages,
-            },
-        )?;
-    }
-    // Oblique text drawn the same on most pages is a watermark; other oblique
-    // text (a slanted label) is read after the page's lines.
+    Ok(read_all)
+}
+
+/// Oblique text drawn the same on most pages is a watermark and is dropped;
+/// other oblique text (a slanted label) is read after the page's lines.
+fn place_oblique(
+    oblique: Vec<Vec<Glyph>>,
+    pages: &mut [PageLines],
+    dropped: &mut Vec<DroppedText>,
+) {
     let oblique: Vec<Vec<Vec<Glyph>>> = oblique.into_iter().map(by_group).collect();
     let stamps = watermarks(&oblique);
     for (index, (groups, page)) in oblique.into_iter().zip(pages.iter_mut()).enumerate() {
@@ -193,19 +305,28 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
             }
         }
     }
-    // What was lost: pages whose content or fonts are gone, and whole pages a
-    // repaired file no longer has (its surviving page tree may say how many).
+}
+
+/// What was lost: pages whose content or fonts are gone, and whole pages a
+/// repaired file no longer has (its surviving page tree may say how many).
+fn lost_text(
+    bytes: &[u8],
+    doc: &PdfDoc,
+    repair: Repair,
+    pages_read: usize,
+    damaged_pages: &[u32],
+) -> Option<String> {
     // A complete file ends with %%EOF (give or take trailing junk).
     let tail = bytes
         .get(bytes.len().saturating_sub(1024)..)
         .unwrap_or(bytes);
     let cut_short = !tail.windows(5).any(|w| w == b"%%EOF");
     let declared = (repair != Repair::None || cut_short)
-        .then(|| declared_pages(&doc))
+        .then(|| declared_pages(doc))
         .flatten()
-        .filter(|&n| n > page_ids.len());
+        .filter(|&n| n > pages_read);
     let missing = match (declared, repair) {
-        (Some(n), _) => Some(format!("{} of {n} pages missing", n - page_ids.len())),
+        (Some(n), _) => Some(format!("{} of {n} pages missing", n - pages_read)),
         (None, _) if cut_short => {
             Some("the file is cut short (no %%EOF at its end): pages may be missing".to_string())
         }
@@ -213,22 +334,25 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
         (None, Repair::Objects) => Some("pages may be missing".to_string()),
         _ => None,
     };
-    let lost = [
-        (!damaged_pages.is_empty()).then(|| {
-            format!(
-                "{} damaged: text lost or garbled",
-                page_list(&damaged_pages)
-            )
-        }),
+    [
+        (!damaged_pages.is_empty())
+            .then(|| format!("{} damaged: text lost or garbled", page_list(damaged_pages))),
         missing,
     ]
     .into_iter()
     .flatten()
-    .reduce(|a, b| format!("{a}; {b}"));
-    if let Some(lost) = &lost {
-        notes.push(lost.clone());
-    }
-    let removed = running::remove_running(&mut pages);
+    .reduce(|a, b| format!("{a}; {b}"))
+}
+
+/// Leaves out running headers, footers and page numbers (said in `dropped`),
+/// then lets a table header left alone at the bottom of a page take the
+/// columns of its rows on the next.
+fn leave_out_running(
+    pages: &mut [PageLines],
+    notes: &mut Vec<String>,
+    dropped: &mut Vec<DroppedText>,
+) {
+    let removed = running::remove_running(pages);
     if !removed.is_empty() {
         notes.push(format!(
             "{} running header, footer or page-number lines left out",
@@ -240,7 +364,6 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
         reason: DropReason::Running,
         text,
     }));
-    // A table's header left alone at the bottom of a page takes the columns of its rows.
     for p in 1..pages.len() {
         let (before, after) = pages.split_at_mut(p);
         if let (Some(prev), Some(next)) = (before.last_mut(), after.first())
@@ -249,64 +372,26 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
             layout::refit(last, &next.top_columns);
         }
     }
-    // Page order, and within a page the order of the reasons.
-    dropped.sort_by_key(|d| (d.page, d.reason));
-    if pages.iter().all(|p| p.lines.is_empty()) {
-        // Nothing readable because the file is broken is not the same as a scan.
-        if let Some(lost) = lost {
-            return Err(ExtractError::Damaged(format!(
-                "no text could be read; {lost}"
-            )));
-        }
-        // Only pages drawn as images need OCR; pages with nothing at all on them do not.
-        if !pages.iter().any(|p| p.scanned) {
-            return Err(ExtractError::NoText(format!(
-                "no text on any of the {} pages, and no images either: blank pages",
-                pages.len()
-            )));
-        }
-        return Err(ExtractError::NoText(format!(
-            "no text on any of the {} pages: {}",
-            pages.len(),
-            needs_ocr()
-        )));
+}
+
+/// Why a file with no readable line on any page has no text: it is broken,
+/// its pages are blank, or they are scans.
+fn no_text(pages: &[PageLines], lost: Option<String>) -> ExtractError {
+    if let Some(lost) = lost {
+        return ExtractError::Damaged(format!("no text could be read; {lost}"));
     }
-    // Pages drawn as images need OCR; pages with nothing on them are just blank.
-    let empty: Vec<u32> = pages
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.lines.is_empty() && p.scanned)
-        .map(|(i, _)| i as u32 + 1)
-        .collect();
-    if !empty.is_empty() {
-        notes.push(format!("no text on {}: {}", page_list(&empty), needs_ocr()));
+    // Only pages drawn as images need OCR; pages with nothing at all on them do not.
+    if !pages.iter().any(|p| p.scanned) {
+        return ExtractError::NoText(format!(
+            "no text on any of the {} pages, and no images either: blank pages",
+            pages.len()
+        ));
     }
-    let body = body_size(&pages);
-    let out_pages = pages
-        .into_iter()
-        .zip(page_grids)
-        .enumerate()
-        .map(|(i, (p, grids))| {
-            let (lines, tables) = number_lines(p.lines, grids, body);
-            Page {
-                number: i as u32 + 1,
-                lines,
-                tables,
-            }
-        })
-        .collect();
-    let mut doc = Document {
-        path: path.to_path_buf(),
-        kind: InputKind::Pdf,
-        pages: out_pages,
-        paged: true,
-        notes,
-        lost,
-        dropped,
-        ocr_pages,
-    };
-    super::blocks::assemble(&mut doc);
-    Ok(doc)
+    ExtractError::NoText(format!(
+        "no text on any of the {} pages: {}",
+        pages.len(),
+        needs_ocr()
+    ))
 }
 
 /// What is said of pages without a text layer: with OCR off, that `--ocr`
