@@ -70,6 +70,15 @@ pub struct RuleCoverage {
     pub skipped: BTreeMap<Why, usize>,
 }
 
+/// What checking one item gave, for a stage that returns it rather than
+/// writing to the sink itself.
+#[derive(Debug)]
+pub enum Outcome {
+    Agrees,
+    Skipped(Why),
+    Differs(Draft),
+}
+
 /// Where a check puts what it found: findings (drafts), and the count of
 /// what it verified or had to leave unchecked.
 #[derive(Debug, Default)]
@@ -131,6 +140,15 @@ impl Sink {
     /// Ends `enter_table`.
     pub fn leave_table(&mut self) {
         self.table = None;
+    }
+
+    /// What checking one item gave: agreement, an abstention or a finding.
+    pub fn record(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Agrees => self.agree(),
+            Outcome::Skipped(why) => self.skip(why),
+            Outcome::Differs(draft) => self.push(draft),
+        }
     }
 
     /// The drafts so far (a check may look back at what it reported).

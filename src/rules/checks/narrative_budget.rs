@@ -30,7 +30,7 @@ use super::common::{
     pct, sum_text,
 };
 use super::quantities::{indicator_key, specific};
-use super::{Check, Draft, Sink, Why};
+use super::{Check, Draft, Outcome, Sink, Why};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -1422,6 +1422,9 @@ impl Check for NarrativeBudgetSum {
 }
 
 impl NarrativeBudgetSum {
+    /// The realisation `r` stated with `budgets`: against the realisation
+    /// of the table rows whose budgets add up to one of them, or else read as
+    /// a budget printed with a '.000' group too many.
     fn compare(
         &self,
         ctx: &Context<'_, '_>,
@@ -1431,8 +1434,6 @@ impl NarrativeBudgetSum {
         r: &Figure,
         out: &mut Sink,
     ) {
-        let thousand = Decimal::from(1000);
-        let tol = ctx.tolerance;
         let sets: Vec<(&Figure, RowSet)> = budgets
             .iter()
             .flat_map(|a| {
@@ -1441,94 +1442,95 @@ impl NarrativeBudgetSum {
                     .map(move |s| (*a, s))
             })
             .collect();
+        let outcome = if sets.is_empty() {
+            Some(
+                self.extra_thousand(ctx, tables, unit, budgets, r)
+                    .map_or(Outcome::Skipped(SUM_NO_ROWS), Outcome::Differs),
+            )
+        } else {
+            self.against_sets(ctx, unit, r, &sets)
+        };
+        if let Some(outcome) = outcome {
+            out.record(outcome);
+        }
+    }
+
+    /// Against the row sets whose budgets add up to a stated budget: agrees
+    /// when one set's realisation does; abstains when the sets are one row,
+    /// unreadable, several with different realisations, or the budget has
+    /// too few significant digits to tie it to rows.
+    fn against_sets(
+        &self,
+        ctx: &Context<'_, '_>,
+        unit: &Paragraph,
+        r: &Figure,
+        sets: &[(&Figure, RowSet)],
+    ) -> Option<Outcome> {
+        let tol = ctx.tolerance;
         let agreeing = |s: &RowSet| s.realisasi_sum().is_some_and(|v| agrees(r, v, tol));
         if sets.iter().any(|(_, s)| agreeing(s)) {
-            out.agree();
-            return;
+            return Some(Outcome::Agrees);
         }
-        if !sets.is_empty() {
-            if sets.iter().any(|(_, s)| s.rows.len() == 1) {
-                out.skip(SUM_ONE_ROW);
-                return;
-            }
-            let (a, first) = &sets[0];
-            let Some(expected) = first.realisasi_sum() else {
-                out.skip(SUM_UNREADABLE);
-                return;
-            };
-            if sets
-                .iter()
-                .any(|(_, s)| s.realisasi_sum() != Some(expected))
-            {
-                out.skip(SUM_SEVERAL);
-                return;
-            }
-            if significant_digits(a.value) < self.p.min_digits {
-                out.skip(SUM_FEW_DIGITS);
-                return;
-            }
-            let Some(realisasi) = first.realisasi.as_ref() else {
-                return;
-            };
-            let computation = |id: &str, en: &str| {
+        if sets.iter().any(|(_, s)| s.rows.len() == 1) {
+            return Some(Outcome::Skipped(SUM_ONE_ROW));
+        }
+        let (a, first) = &sets[0];
+        let Some(expected) = first.realisasi_sum() else {
+            return Some(Outcome::Skipped(SUM_UNREADABLE));
+        };
+        if sets
+            .iter()
+            .any(|(_, s)| s.realisasi_sum() != Some(expected))
+        {
+            return Some(Outcome::Skipped(SUM_SEVERAL));
+        }
+        if significant_digits(a.value) < self.p.min_digits {
+            return Some(Outcome::Skipped(SUM_FEW_DIGITS));
+        }
+        let realisasi = first.realisasi.as_ref()?;
+        let n = first.rows.len();
+        let budgets = first
+            .anggaran
+            .iter()
+            .map(|v| amount(*v))
+            .collect::<Vec<_>>()
+            .join(" + ");
+        let (total, realised) = (amount(a.value), sum_text(realisasi, expected));
+        let computation = Localized::new(
+            format!("anggaran {n} baris: {budgets} = {total}; realisasi: {realised}"),
+            format!("budget of {n} rows: {budgets} = {total}; realisation: {realised}"),
+        );
+        let draft = self
+            .draft(ctx, unit, r, like(r, expected), computation, first)
+            .var("what", Localized::new("Realisasi", "The realisation"))
+            .var(
+                "basis",
                 Localized::new(
                     format!(
-                        "{id}: {} = {}; realisasi: {}",
-                        first
-                            .anggaran
-                            .iter()
-                            .map(|v| amount(*v))
-                            .collect::<Vec<_>>()
-                            .join(" + "),
-                        amount(a.value),
-                        sum_text(realisasi, expected)
+                        "{n} baris yang anggarannya berjumlah {} berealisasi",
+                        amount(a.value)
                     ),
                     format!(
-                        "{en}: {} = {}; realisation: {}",
-                        first
-                            .anggaran
-                            .iter()
-                            .map(|v| amount(*v))
-                            .collect::<Vec<_>>()
-                            .join(" + "),
-                        amount(a.value),
-                        sum_text(realisasi, expected)
+                        "the {n} rows whose budgets add up to {} realised",
+                        amount(a.value)
                     ),
-                )
-            };
-            let n = first.rows.len();
-            let draft = self
-                .draft(
-                    ctx,
-                    unit,
-                    r,
-                    like(r, expected),
-                    computation(
-                        &format!("anggaran {n} baris"),
-                        &format!("budget of {n} rows"),
-                    ),
-                    first,
-                )
-                .var("what", Localized::new("Realisasi", "The realisation"))
-                .var(
-                    "basis",
-                    Localized::new(
-                        format!(
-                            "{n} baris yang anggarannya berjumlah {} berealisasi",
-                            amount(a.value)
-                        ),
-                        format!(
-                            "the {n} rows whose budgets add up to {} realised",
-                            amount(a.value)
-                        ),
-                    ),
-                )
-                .var("difference", difference(r.value, expected));
-            out.push(draft);
-            return;
-        }
-        // "Rp 7.514.213.400.000,00" for a row of 7.514.213.400,00 whose
-        // realisation is the amount stated with it: a '.000' group too many.
+                ),
+            )
+            .var("difference", difference(r.value, expected));
+        Some(Outcome::Differs(draft))
+    }
+
+    /// "Rp 7.514.213.400.000,00" for a row of 7.514.213.400,00 whose
+    /// realisation is the amount stated with it: a '.000' group too many.
+    fn extra_thousand(
+        &self,
+        ctx: &Context<'_, '_>,
+        tables: &[SumTable],
+        unit: &Paragraph,
+        budgets: &[&Figure],
+        r: &Figure,
+    ) -> Option<Draft> {
+        let thousand = Decimal::from(1000);
         for a in budgets {
             if a.value < thousand * thousand * thousand || !(a.value % thousand).is_zero() {
                 continue;
@@ -1572,10 +1574,9 @@ impl NarrativeBudgetSum {
                     ),
                 )
                 .var("difference", difference(a.value, smaller));
-            out.push(draft);
-            return;
+            return Some(draft);
         }
-        out.skip(SUM_NO_ROWS);
+        None
     }
 
     fn draft(
