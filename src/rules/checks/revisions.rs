@@ -9,10 +9,10 @@ use serde::Deserialize;
 use crate::facts::figures::{Figure, FigureKind};
 use crate::facts::words::{number_to_words, parse_number_words};
 use crate::findings::Localized;
-use crate::structure::{Paragraph, Table};
+use crate::structure::{Paragraph, Row, Table};
 
 use super::common::{Context, Pattern, amount, figures};
-use super::{Check, Draft, Sink, Why};
+use super::{Check, Draft, Outcome, Sink, Why};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -145,72 +145,130 @@ impl RevisionTable {
     }
 }
 
-impl Check for RevisionTable {
-    fn paragraph(&self, para: &Paragraph, ctx: &Context<'_, '_>, out: &mut Sink) {
-        let text = para.text.as_str();
+/// The revision count a paragraph states: "… sebanyak 3 (tiga) kali revisi".
+struct CountClaim {
+    /// Byte range of the whole claim in the paragraph.
+    whole: std::ops::Range<usize>,
+    /// Byte offset of the count's digits, and their text.
+    at: usize,
+    digits: String,
+    stated: u64,
+    /// The count as printed, with its words: "3 (tiga)".
+    shown: String,
+}
+
+/// A pagu the sentence states and the row of the revisions table it is
+/// compared with.
+struct PaguClaim<'a> {
+    stated: &'a Figure,
+    row: &'a Row,
+    value: &'a Figure,
+    what: Localized,
+}
+
+/// The rupiah figures (≥ 1000) of the claim's sentence, before and after the
+/// claim, with the sentence's start in the paragraph.
+struct PaguSentence {
+    start: usize,
+    before: Vec<Figure>,
+    after: Vec<Figure>,
+}
+
+impl RevisionTable {
+    /// The paragraph's one revision-count claim, unless its words and digits
+    /// disagree ("9 (sebelas)": the digits-words check's).
+    fn claim(&self, text: &str) -> Option<CountClaim> {
         let claims: Vec<_> = self.p.claim.0.captures_iter(text).collect();
         let [c] = claims.as_slice() else {
-            return;
+            return None;
         };
-        let (Some(whole), Some(count_m)) = (c.get(0), c.name("count")) else {
-            return;
-        };
-        let Ok(stated) = count_m.as_str().parse::<u64>() else {
-            return;
-        };
-        if c.name("words")
+        let (whole, count) = (c.get(0)?, c.name("count")?);
+        let stated = count.as_str().parse::<u64>().ok()?;
+        let words = c.name("words");
+        if words
             .and_then(|w| parse_number_words(w.as_str()))
             .is_some_and(|w| w != stated)
         {
-            // "9 (sebelas)": the digits-words check's.
-            return;
+            return None;
         }
-        let Some((table, first, revisions)) = self.table_after(ctx, para) else {
-            out.skip(NO_TABLE);
-            return;
-        };
-        let rows = |rs: &[&crate::structure::Row]| -> Vec<usize> {
-            rs.iter().map(|r| ctx.row_line(r.page, r.line)).collect()
-        };
-        let found = revisions.len() as u64;
-        let (line, at) = ctx.locate(para, count_m.start());
-        let shown = c
-            .name("words")
+        let shown = words
             .and_then(|w| {
                 let close = w.end() + text.get(w.end()..)?.find(')')?;
-                text.get(count_m.start()..=close).map(str::to_string)
+                text.get(count.start()..=close).map(str::to_string)
             })
-            .unwrap_or_else(|| count_m.as_str().to_string());
-        if found == stated {
-            out.agree();
-        } else {
-            out.push(
-                Draft {
-                    line,
-                    stated: format!("{shown} kali revisi"),
-                    expected: format!("{found} ({}) kali revisi", number_to_words(found)),
-                    computation: Localized::new(
-                        format!(
-                            "tabel di bawahnya memuat Revisi 1 s.d. {found} ({found} baris revisi)"
-                        ),
-                        format!(
-                            "the table below lists revisions 1 to {found} ({found} revision rows)"
-                        ),
-                    ),
-                    related: rows(&revisions),
-                    highlight: Some((at, at + count_m.as_str().len())),
-                    ..Default::default()
-                }
-                .var(
-                    "what",
-                    Localized::new("jumlah revisi", "the number of revisions"),
-                ),
-            );
+            .unwrap_or_else(|| count.as_str().to_string());
+        Some(CountClaim {
+            whole: whole.range(),
+            at: count.start(),
+            digits: count.as_str().to_string(),
+            stated,
+            shown,
+        })
+    }
+
+    /// The stated count against the revision rows of the table.
+    fn count_outcome(
+        &self,
+        ctx: &Context<'_, '_>,
+        para: &Paragraph,
+        claim: &CountClaim,
+        revisions: &[&Row],
+    ) -> Outcome {
+        let found = revisions.len() as u64;
+        if found == claim.stated {
+            return Outcome::Agrees;
         }
-        // The pagu before the count (its sentence) and after it.
-        // Its sentence: from the last full stop before the count that is no
-        // abbreviation ("Rp. 7.789.442.000").
-        let sentence_start = text[..whole.start()]
+        let (line, at) = ctx.locate(para, claim.at);
+        Outcome::Differs(
+            Draft {
+                line,
+                stated: format!("{} kali revisi", claim.shown),
+                expected: format!("{found} ({}) kali revisi", number_to_words(found)),
+                computation: Localized::new(
+                    format!(
+                        "tabel di bawahnya memuat Revisi 1 s.d. {found} ({found} baris revisi)"
+                    ),
+                    format!("the table below lists revisions 1 to {found} ({found} revision rows)"),
+                ),
+                related: revisions
+                    .iter()
+                    .map(|r| ctx.row_line(r.page, r.line))
+                    .collect(),
+                highlight: Some((at, at + claim.digits.len())),
+                ..Default::default()
+            }
+            .var(
+                "what",
+                Localized::new("jumlah revisi", "the number of revisions"),
+            ),
+        )
+    }
+
+    /// The pagu before the count (its sentence) and after it. Its sentence
+    /// runs from the last full stop before the count that ends no
+    /// abbreviation ("Rp. 7.789.442.000") to the colon after it.
+    fn pagu_sentence(text: &str, whole: &std::ops::Range<usize>) -> PaguSentence {
+        let start = Self::sentence_start(text, whole.start);
+        let end = text[whole.end..]
+            .find(':')
+            .map(|i| whole.end + i)
+            .unwrap_or(text.len());
+        let (before, after): (Vec<Figure>, Vec<Figure>) = figures(&text[start..end])
+            .into_iter()
+            .filter(|f| {
+                f.kind == FigureKind::Rupiah && f.value >= rust_decimal::Decimal::from(1000)
+            })
+            .filter(|f| f.start < whole.start - start || f.start >= whole.end - start)
+            .partition(|f| f.start < whole.start - start);
+        PaguSentence {
+            start,
+            before,
+            after,
+        }
+    }
+
+    fn sentence_start(text: &str, claim_start: usize) -> usize {
+        text[..claim_start]
             .match_indices(". ")
             .map(|(i, _)| i)
             .filter(|&i| {
@@ -219,88 +277,96 @@ impl Check for RevisionTable {
             })
             .last()
             .map(|i| i + 2)
-            .unwrap_or(0);
-        let sentence_end = text[whole.end()..]
-            .find(':')
-            .map(|i| whole.end() + i)
-            .unwrap_or(text.len());
-        let figs = figures(&text[sentence_start..sentence_end]);
-        let rupiah: Vec<&Figure> = figs
-            .iter()
-            .filter(|f| {
-                f.kind == FigureKind::Rupiah && f.value >= rust_decimal::Decimal::from(1000)
-            })
-            .collect();
-        let at_claim = whole.start() - sentence_start;
-        let before: Vec<&&Figure> = rupiah.iter().filter(|f| f.start < at_claim).collect();
-        let after: Vec<&&Figure> = rupiah
-            .iter()
-            .filter(|f| f.start >= whole.end() - sentence_start)
-            .collect();
-        let mut compare = |stated: &Figure, row: &crate::structure::Row, value: &Figure, what| {
-            if stated.value == value.value {
-                out.agree();
-                return;
+            .unwrap_or(0)
+    }
+
+    /// A stated pagu against its row of the revisions table.
+    fn pagu_outcome(
+        ctx: &Context<'_, '_>,
+        para: &Paragraph,
+        sentence_start: usize,
+        claim: PaguClaim<'_>,
+    ) -> Outcome {
+        let PaguClaim {
+            stated,
+            row,
+            value,
+            what,
+        } = claim;
+        if stated.value == value.value {
+            return Outcome::Agrees;
+        }
+        let (line, at) = ctx.locate(para, sentence_start + stated.start);
+        let label = row.label().trim();
+        let shown = amount(value.value);
+        Outcome::Differs(
+            Draft {
+                line,
+                stated: stated.text.clone(),
+                expected: value.text.clone(),
+                computation: Localized::new(
+                    format!("baris {label} tabel revisi: {shown}"),
+                    format!("row {label} of the revisions table: {shown}"),
+                ),
+                related: vec![ctx.row_line(row.page, row.line)],
+                highlight: Some((at, at + stated.text.len())),
+                ..Default::default()
             }
-            let (line, at) = ctx.locate(para, sentence_start + stated.start);
-            out.push(
-                Draft {
-                    line,
-                    stated: stated.text.clone(),
-                    expected: value.text.clone(),
-                    computation: Localized::new(
-                        format!(
-                            "baris {} tabel revisi: {}",
-                            row.label().trim(),
-                            amount(value.value)
-                        ),
-                        format!(
-                            "row {} of the revisions table: {}",
-                            row.label().trim(),
-                            amount(value.value)
-                        ),
-                    ),
-                    related: vec![ctx.row_line(row.page, row.line)],
-                    highlight: Some((at, at + stated.text.len())),
-                    ..Default::default()
-                }
-                .var("what", what),
-            );
+            .var("what", what),
+        )
+    }
+}
+
+impl Check for RevisionTable {
+    fn paragraph(&self, para: &Paragraph, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let text = para.text.as_str();
+        let Some(claim) = self.claim(text) else {
+            return;
         };
-        let said_between = |f: &Figure| &text[whole.end()..sentence_start + f.start];
-        let last_not_revision = after.first().is_some_and(|stated| {
+        let Some((_, first, revisions)) = self.table_after(ctx, para) else {
+            out.skip(NO_TABLE);
+            return;
+        };
+        out.record(self.count_outcome(ctx, para, &claim, &revisions));
+        let whole = &claim.whole;
+        let sentence = Self::pagu_sentence(text, whole);
+        let said_between = |f: &Figure| &text[whole.end..sentence.start + f.start];
+        let last_not_revision = sentence.after.first().is_some_and(|stated| {
             self.p
                 .not_last
                 .as_ref()
                 .is_some_and(|p| p.is_match(said_between(stated)))
         });
-        if let ([stated], Some(row)) = (before.as_slice(), first)
+        if let ([stated], Some(row)) = (sentence.before.as_slice(), first)
             && let Some(value) = money(row).first()
         {
-            compare(
+            let what = Localized::new("pagu awal", "the first pagu");
+            let claim = PaguClaim {
                 stated,
                 row,
                 value,
-                Localized::new("pagu awal", "the first pagu"),
-            );
+                what,
+            };
+            out.record(Self::pagu_outcome(ctx, para, sentence.start, claim));
         }
-        if let ([stated], Some(row)) = (after.as_slice(), revisions.last())
+        if let ([stated], Some(row)) = (sentence.after.as_slice(), revisions.last())
             && let Some(value) = money(row).last()
             && !last_not_revision
         {
-            compare(
+            let what = Localized::new("pagu akhir", "the last pagu");
+            let claim = PaguClaim {
                 stated,
                 row,
                 value,
-                Localized::new("pagu akhir", "the last pagu"),
-            );
+                what,
+            };
+            out.record(Self::pagu_outcome(ctx, para, sentence.start, claim));
         }
-        if before.len() > 1 || after.len() > 1 {
+        if sentence.before.len() > 1 || sentence.after.len() > 1 {
             out.skip(PAGU_UNCLEAR);
         } else if last_not_revision {
             out.skip(PAGU_NOT_LAST);
         }
-        let _ = table;
     }
 }
 
