@@ -17,7 +17,7 @@ use crate::structure::roles::{Role, TableKind};
 use crate::structure::{Paragraph, RowKind};
 
 use super::common::{Context, Pattern, pct};
-use super::{Check, Draft, Sink, Why};
+use super::{Check, Draft, Outcome, Sink, Why};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -578,9 +578,170 @@ const NO_SASARAN_TABLE: Why = Why {
     id: "tidak ada tabel pengukuran kinerja yang menyebut sasaran tiap barisnya",
 };
 
-/// A sasaran (or, unnamed, an indicator) that falls short: its capaian
-/// values and its first row's line.
-type ShortUnit = (String, Vec<Decimal>, usize);
+/// A sasaran (or, unnamed, an indicator) that falls short.
+struct ShortUnit {
+    /// The sasaran's name; empty for an indicator.
+    name: String,
+    /// Its indicators' capaian.
+    values: Vec<Decimal>,
+    /// The line of its first row.
+    line: usize,
+}
+
+impl ShortUnit {
+    /// "'Sasaran A': 95%, 98%", or the values alone for an indicator.
+    fn listed(&self) -> String {
+        let values: Vec<String> = self
+            .values
+            .iter()
+            .map(|v| format!("{}%", pct(*v)))
+            .collect();
+        if self.name.is_empty() {
+            values.join(", ")
+        } else {
+            format!("'{}': {}", self.name, values.join(", "))
+        }
+    }
+}
+
+/// "seluruh sasaran … melebihi target": a claim that every sasaran (or
+/// indicator) met or exceeded its target.
+struct EveryClaim {
+    /// Byte range of "seluruh sasaran" in the paragraph.
+    whole: std::ops::Range<usize>,
+    /// Where the claim's verb ("melebihi target") ends.
+    end: usize,
+    /// "sasaran" or "indikator", lower case.
+    noun: String,
+    /// "melebihi" (above 100) rather than "mencapai" (at least 100).
+    exceeds: bool,
+}
+
+impl EveryClaim {
+    /// A value that does not bear the claim out.
+    fn short(&self, v: Decimal) -> bool {
+        let hundred = Decimal::from(100);
+        if self.exceeds {
+            v <= hundred
+        } else {
+            v < hundred
+        }
+    }
+
+    /// The claim's sentence names a year other than the report's.
+    fn names_other_year(&self, text: &str, year: i32) -> bool {
+        let sentence_start = text[..self.whole.start]
+            .rfind(". ")
+            .map(|i| i + 2)
+            .unwrap_or(0);
+        let sentence_end = text[self.end..]
+            .find(". ")
+            .map(|i| self.end + i)
+            .unwrap_or(text.len());
+        YEAR.find_iter(&text[sentence_start..sentence_end])
+            .any(|y| y.as_str().parse::<i32>().ok() != Some(year))
+    }
+
+    /// The units of one table's rows that fall short, and whether every
+    /// unit's capaian was read; None when the table cannot speak of the
+    /// claim's noun (sasaran asked, but rows without their sasaran).
+    fn short_units(&self, rows: &[IndicatorRow]) -> Option<(Vec<ShortUnit>, bool)> {
+        let units: Vec<(String, Vec<&IndicatorRow>)> = if self.noun == "sasaran" {
+            if rows.iter().any(|r| r.sasaran.is_none()) {
+                return None;
+            }
+            let mut units: Vec<(String, Vec<&IndicatorRow>)> = Vec::new();
+            for r in rows {
+                let s = r.sasaran.clone().unwrap_or_default();
+                match units.iter_mut().find(|(n, _)| *n == s) {
+                    Some((_, v)) => v.push(r),
+                    None => units.push((s, vec![r])),
+                }
+            }
+            units
+        } else {
+            rows.iter().map(|r| (String::new(), vec![r])).collect()
+        };
+        let mut falling = Vec::new();
+        let mut all_read = true;
+        for (name, rs) in &units {
+            let values: Vec<Decimal> = rs.iter().filter_map(|r| r.capaian).collect();
+            if values.len() != rs.len() {
+                all_read = false;
+                continue;
+            }
+            if values.iter().all(|v| self.short(*v)) {
+                falling.push(ShortUnit {
+                    name: name.clone(),
+                    values,
+                    line: rs[0].line,
+                });
+            }
+        }
+        Some((falling, all_read))
+    }
+
+    /// Against the performance tables, table by table: a table where every
+    /// unit meets the claim bears it out (unless another table contradicts
+    /// that); otherwise the first table's units that fall short are the finding.
+    fn judge(&self, ctx: &Context<'_, '_>, para: &Paragraph) -> Outcome {
+        let mut shorts: Vec<(String, Vec<ShortUnit>)> = Vec::new();
+        let mut borne_out = false;
+        for (name, rows, part) in indicator_sets(ctx) {
+            let Some(rows) = rows.filter(|r| !part && !r.is_empty()) else {
+                continue;
+            };
+            let Some((falling, all_read)) = self.short_units(&rows) else {
+                continue;
+            };
+            if falling.is_empty() {
+                borne_out |= all_read;
+            } else {
+                shorts.push((name, falling));
+            }
+        }
+        if borne_out {
+            return if shorts.is_empty() {
+                Outcome::Agrees
+            } else {
+                Outcome::Skipped(TABLES_DIFFER)
+            };
+        }
+        match shorts.first() {
+            Some((table, falling)) => Outcome::Differs(self.draft(ctx, para, table, falling)),
+            None if self.noun == "sasaran" => Outcome::Skipped(NO_SASARAN_TABLE),
+            None => Outcome::Skipped(NO_TABLE),
+        }
+    }
+
+    fn draft(
+        &self,
+        ctx: &Context<'_, '_>,
+        para: &Paragraph,
+        table: &str,
+        falling: &[ShortUnit],
+    ) -> Draft {
+        let (line, at) = ctx.locate(para, self.whole.start);
+        let listed: Vec<String> = falling.iter().map(ShortUnit::listed).collect();
+        let (verb_id, verb_en) = if self.exceeds {
+            ("tidak melebihi 100%", "not above 100%")
+        } else {
+            ("di bawah 100%", "under 100%")
+        };
+        let computation = format!("{table}: {}", listed.join("; "));
+        Draft {
+            line,
+            stated: para.text[self.whole.start..self.end].to_string(),
+            expected: format!("{} {} dengan capaian {verb_id}", falling.len(), self.noun),
+            computation: Localized::same(computation),
+            related: falling.iter().map(|f| f.line).collect(),
+            highlight: Some((at, at + self.whole.len())),
+            ..Default::default()
+        }
+        .var("noun", Localized::same(self.noun.clone()))
+        .var("short", Localized::new(verb_id, verb_en))
+    }
+}
 
 impl OutcomeCount {
     /// "seluruh sasaran stratejik melebihi target": every sasaran (indicator)
@@ -591,147 +752,44 @@ impl OutcomeCount {
             return;
         };
         for c in all.0.captures_iter(&para.text) {
-            let (Some(whole), Some(noun)) = (c.get(0), c.name("noun")) else {
+            let Some(claim) = self.every_claim(&para.text, &c) else {
                 continue;
             };
-            let noun = noun.as_str().to_lowercase();
-            let Some(m) = self.p.met.0.find(&para.text[whole.end()..]) else {
-                continue;
-            };
-            let before_start = para.text[..whole.start()]
-                .char_indices()
-                .rev()
-                .nth(30)
-                .map(|(i, _)| i)
-                .unwrap_or(0);
-            if self
-                .p
-                .not_before
-                .as_ref()
-                .is_some_and(|p| p.is_match(&para.text[before_start..whole.start()]))
-            {
-                continue;
-            }
-            let exceeds = EXCEEDS.is_match(m.as_str());
-            let end = whole.end() + m.end();
-            let sentence_start = para.text[..whole.start()]
-                .rfind(". ")
-                .map(|i| i + 2)
-                .unwrap_or(0);
-            let sentence_end = para.text[end..]
-                .find(". ")
-                .map(|i| end + i)
-                .unwrap_or(para.text.len());
             if let Some(n) = ctx.year()
-                && YEAR
-                    .find_iter(&para.text[sentence_start..sentence_end])
-                    .any(|y| y.as_str().parse::<i32>().ok() != Some(n))
+                && claim.names_other_year(&para.text, n)
             {
                 out.skip(OTHER_YEAR);
                 continue;
             }
-            let hundred = Decimal::from(100);
-            let short = |v: Decimal| if exceeds { v <= hundred } else { v < hundred };
-            // Per table (run): the units that fall short, or None when the
-            // table cannot speak of that noun; a table where every unit meets
-            // the claim contradicts any other.
-            let mut shorts: Vec<(String, Vec<ShortUnit>)> = Vec::new();
-            let mut contradicted = false;
-            for (name, rows, part) in indicator_sets(ctx) {
-                let Some(rows) = rows else {
-                    continue;
-                };
-                if part {
-                    continue;
-                }
-                if rows.is_empty() {
-                    continue;
-                }
-                let units: Vec<(String, Vec<&IndicatorRow>)> = if noun == "sasaran" {
-                    if rows.iter().any(|r| r.sasaran.is_none()) {
-                        continue;
-                    }
-                    let mut units: Vec<(String, Vec<&IndicatorRow>)> = Vec::new();
-                    for r in &rows {
-                        let s = r.sasaran.clone().unwrap_or_default();
-                        match units.iter_mut().find(|(n, _)| *n == s) {
-                            Some((_, v)) => v.push(r),
-                            None => units.push((s, vec![r])),
-                        }
-                    }
-                    units
-                } else {
-                    rows.iter().map(|r| (String::new(), vec![r])).collect()
-                };
-                let mut falling = Vec::new();
-                let mut all_read = true;
-                for (unit, rs) in &units {
-                    let values: Vec<Decimal> = rs.iter().filter_map(|r| r.capaian).collect();
-                    if values.len() != rs.len() {
-                        all_read = false;
-                        continue;
-                    }
-                    if values.iter().all(|v| short(*v)) {
-                        falling.push((unit.clone(), values, rs[0].line));
-                    }
-                }
-                if falling.is_empty() {
-                    if all_read {
-                        contradicted = true;
-                    }
-                } else {
-                    shorts.push((name, falling));
-                }
-            }
-            if contradicted {
-                if shorts.is_empty() {
-                    out.agree();
-                } else {
-                    out.skip(TABLES_DIFFER);
-                }
-                continue;
-            }
-            let Some((table, falling)) = shorts.first() else {
-                if noun == "sasaran" {
-                    out.skip(NO_SASARAN_TABLE);
-                } else {
-                    out.skip(NO_TABLE);
-                }
-                continue;
-            };
-            let (line, at) = ctx.locate(para, whole.start());
-            let stated = para.text[whole.start()..end].to_string();
-            let list = |f: &ShortUnit| {
-                let values: Vec<String> = f.1.iter().map(|v| format!("{}%", pct(*v))).collect();
-                if f.0.is_empty() {
-                    values.join(", ")
-                } else {
-                    format!("'{}': {}", f.0, values.join(", "))
-                }
-            };
-            let listed: Vec<String> = falling.iter().map(list).collect();
-            let (verb_id, verb_en) = if exceeds {
-                ("tidak melebihi 100%", "not above 100%")
-            } else {
-                ("di bawah 100%", "under 100%")
-            };
-            out.push(
-                Draft {
-                    line,
-                    stated,
-                    expected: format!("{} {noun} dengan capaian {verb_id}", falling.len()),
-                    computation: Localized::new(
-                        format!("{table}: {}", listed.join("; ")),
-                        format!("{table}: {}", listed.join("; ")),
-                    ),
-                    related: falling.iter().map(|f| f.2).collect(),
-                    highlight: Some((at, at + whole.end() - whole.start())),
-                    ..Default::default()
-                }
-                .var("noun", Localized::same(noun.clone()))
-                .var("short", Localized::new(verb_id, verb_en)),
-            );
+            out.record(claim.judge(ctx, para));
         }
+    }
+
+    /// The claim a match of `all_mention` starts, unless no verb of meeting
+    /// the target follows or a word before it turns it ("tidak seluruh").
+    fn every_claim(&self, text: &str, c: &regex::Captures<'_>) -> Option<EveryClaim> {
+        let (whole, noun) = (c.get(0)?, c.name("noun")?);
+        let m = self.p.met.0.find(&text[whole.end()..])?;
+        let before_start = text[..whole.start()]
+            .char_indices()
+            .rev()
+            .nth(30)
+            .map(|(i, _)| i)
+            .unwrap_or(0);
+        if self
+            .p
+            .not_before
+            .as_ref()
+            .is_some_and(|p| p.is_match(&text[before_start..whole.start()]))
+        {
+            return None;
+        }
+        Some(EveryClaim {
+            whole: whole.range(),
+            end: whole.end() + m.end(),
+            noun: noun.as_str().to_lowercase(),
+            exceeds: EXCEEDS.is_match(m.as_str()),
+        })
     }
 }
 
