@@ -72,6 +72,91 @@ fn count(row: &Row, col: usize) -> Option<Option<Decimal>> {
     (value < Decimal::from(100_000)).then_some(Some(value))
 }
 
+/// A column's closing total and the sum of its items.
+struct ColumnSum {
+    column: usize,
+    stated: Decimal,
+    computed: Decimal,
+}
+
+/// A row's figure in the total column and its figures in the columns before it.
+struct RowSum {
+    row: usize,
+    stated: Decimal,
+    values: Vec<Decimal>,
+}
+
+impl RowSum {
+    fn computed(&self) -> Decimal {
+        self.values.iter().copied().sum()
+    }
+}
+
+impl CountSum {
+    /// Count columns: every body cell a whole count or empty, at least two
+    /// filled, the total row filled; not the row numbering (1, 2, 3 … down).
+    fn count_columns(table: &Table, body: &[Row], last: &Row) -> Vec<usize> {
+        (0..table.columns.len())
+            .filter(|&c| {
+                let label = &table.columns[c];
+                if NUMBERING.is_match(label) || NOT_COUNT.is_match(label) {
+                    return false;
+                }
+                let cells: Option<Vec<Option<Decimal>>> =
+                    body.iter().map(|r| count(r, c)).collect();
+                let Some(cells) = cells else {
+                    return false;
+                };
+                let filled: Vec<Decimal> = cells.iter().flatten().copied().collect();
+                if filled.len() < 2 || !matches!(count(last, c), Some(Some(_))) {
+                    return false;
+                }
+                let sequence = filled.len() == cells.len()
+                    && filled
+                        .iter()
+                        .enumerate()
+                        .all(|(i, v)| *v == Decimal::from(i as u64 + 1));
+                !sequence
+            })
+            .collect()
+    }
+
+    /// A total column: the last count column headed as one, with at least
+    /// two count columns before it; each row's figure in it against theirs.
+    fn row_sums(&self, table: &Table, columns: &[usize]) -> (Option<usize>, Vec<RowSum>) {
+        let total_col = columns
+            .iter()
+            .copied()
+            .rev()
+            .find(|&c| self.p.total_column.is_match(&table.columns[c]));
+        let Some(t) = total_col else {
+            return (None, Vec::new());
+        };
+        let parts: Vec<usize> = columns.iter().copied().filter(|&c| c < t).collect();
+        if parts.len() < 2 {
+            return (total_col, Vec::new());
+        }
+        let sums = table
+            .rows
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| {
+                let stated = count(r, t).flatten()?;
+                let values = parts
+                    .iter()
+                    .map(|&c| count(r, c).flatten().unwrap_or_default())
+                    .collect();
+                Some(RowSum {
+                    row: i,
+                    stated,
+                    values,
+                })
+            })
+            .collect();
+        (total_col, sums)
+    }
+}
+
 impl Check for CountSum {
     fn table(&self, table: &Table, ctx: &Context<'_, '_>, out: &mut Sink) {
         let n = table.rows.len();
@@ -94,127 +179,85 @@ impl Check for CountSum {
             out.skip(NOT_COUNTS);
             return;
         }
-        // Count columns: every body cell a whole count or empty, at least two filled,
-        // the total row filled; not the row numbering.
-        let columns: Vec<usize> = (0..table.columns.len())
-            .filter(|&c| {
-                let label = &table.columns[c];
-                if NUMBERING.is_match(label) || NOT_COUNT.is_match(label) {
-                    return false;
-                }
-                let cells: Option<Vec<Option<Decimal>>> =
-                    body.iter().map(|r| count(r, c)).collect();
-                let Some(cells) = cells else {
-                    return false;
-                };
-                let filled: Vec<Decimal> = cells.iter().flatten().copied().collect();
-                if filled.len() < 2 || !matches!(count(last, c), Some(Some(_))) {
-                    return false;
-                }
-                // 1, 2, 3 … down the rows numbers them.
-                let sequence = filled.len() == cells.len()
-                    && filled
-                        .iter()
-                        .enumerate()
-                        .all(|(i, v)| *v == Decimal::from(i as u64 + 1));
-                !sequence
-            })
-            .collect();
+        let columns = Self::count_columns(table, body, last);
         if columns.len() < 2 {
             if !columns.is_empty() {
                 out.skip(NOT_COUNTS);
             }
             return;
         }
-        let sums: Vec<(usize, Decimal, Decimal)> = columns
+        let sums: Vec<ColumnSum> = columns
             .iter()
             .filter_map(|&c| {
                 let stated = count(last, c).flatten()?;
                 let computed: Decimal = body.iter().filter_map(|r| count(r, c).flatten()).sum();
-                Some((c, stated, computed))
+                Some(ColumnSum {
+                    column: c,
+                    stated,
+                    computed,
+                })
             })
             .collect();
-        // A total column: the count columns before it add up to it on most rows.
-        let total_col = columns
-            .iter()
-            .copied()
-            .rev()
-            .find(|&c| self.p.total_column.is_match(&table.columns[c]));
-        let parts: Vec<usize> = total_col
-            .map(|t| columns.iter().copied().filter(|&c| c < t).collect())
-            .unwrap_or_default();
-        let mut row_checks = Vec::new();
-        if let Some(t) = total_col
-            && parts.len() >= 2
-        {
-            for (i, r) in table.rows.iter().enumerate() {
-                let Some(stated) = count(r, t).flatten() else {
-                    continue;
-                };
-                let values: Vec<Decimal> = parts
-                    .iter()
-                    .map(|&c| count(r, c).flatten().unwrap_or_default())
-                    .collect();
-                row_checks.push((i, stated, values));
-            }
-        }
-        let rows_agreeing = row_checks
-            .iter()
-            .filter(|(_, s, v)| v.iter().copied().sum::<Decimal>() == *s)
-            .count();
-        let columns_agreeing = sums.iter().filter(|(_, s, c)| s == c).count();
+        let (total_col, row_sums) = self.row_sums(table, &columns);
+        let rows_agreeing = row_sums.iter().filter(|r| r.computed() == r.stated).count();
+        let columns_agreeing = sums.iter().filter(|s| s.stated == s.computed).count();
         // The structure is established when the sums hold but for one.
-        let rows_hold = row_checks.len() >= 3 && rows_agreeing + 1 >= row_checks.len();
+        let rows_hold = row_sums.len() >= 3 && rows_agreeing + 1 >= row_sums.len();
         let columns_hold =
             sums.len() >= 2 && columns_agreeing + 1 >= sums.len() && columns_agreeing >= 1;
         // The total row's own total, once reported down its column, is not
         // reported again across its row.
         let mut reported_total = false;
         if columns_hold {
-            for (c, stated, computed) in &sums {
-                if stated == computed {
+            for sum in &sums {
+                if sum.stated == sum.computed {
                     out.agree();
                     continue;
                 }
-                reported_total |= Some(*c) == total_col;
+                reported_total |= Some(sum.column) == total_col;
                 let values: Vec<Decimal> = body
                     .iter()
-                    .map(|r| count(r, *c).flatten().unwrap_or_default())
+                    .map(|r| count(r, sum.column).flatten().unwrap_or_default())
                     .collect();
                 let mismatch = SumMismatch {
                     table,
                     row: last,
-                    column: &table.columns[*c],
+                    column: &table.columns[sum.column],
                     values: &values,
-                    computed: *computed,
+                    computed: sum.computed,
                 };
-                out.push(count_draft(ctx, &mismatch, *stated, body.iter()));
+                out.push(count_draft(ctx, &mismatch, sum.stated, body.iter()));
             }
         } else if !sums.is_empty() {
             out.skip(NOT_BUILT);
         }
         if rows_hold {
-            for (i, stated, values) in &row_checks {
-                let computed: Decimal = values.iter().copied().sum();
-                if computed == *stated {
+            let label = total_col.map(|t| table.columns[t].as_str()).unwrap_or("");
+            for sum in &row_sums {
+                let computed = sum.computed();
+                if computed == sum.stated {
                     out.agree();
                     continue;
                 }
-                if *i == n - 1 && reported_total {
+                if sum.row == n - 1 && reported_total {
                     continue;
                 }
-                let row = &table.rows[*i];
-                let label = total_col.map(|t| table.columns[t].as_str()).unwrap_or("");
+                let row = &table.rows[sum.row];
                 let mismatch = SumMismatch {
                     table,
                     row,
                     column: label,
-                    values,
+                    values: &sum.values,
                     computed,
                 };
-                out.push(count_draft(ctx, &mismatch, *stated, std::iter::once(row)));
+                out.push(count_draft(
+                    ctx,
+                    &mismatch,
+                    sum.stated,
+                    std::iter::once(row),
+                ));
             }
-        } else if !row_checks.is_empty() {
+        } else if !row_sums.is_empty() {
             out.skip(NOT_BUILT);
         }
     }
