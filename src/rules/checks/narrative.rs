@@ -678,6 +678,124 @@ impl AverageRow {
     }
 }
 
+/// What an average row should hold: its mean, the intervals a printed value
+/// may fall in (the slack of the items' decimals; the readings of groups,
+/// leaves and capped capaian), how it was computed, and the rows it covers.
+struct Expected {
+    mean: Decimal,
+    accepted: Vec<(Decimal, Decimal)>,
+    computation: String,
+    related: Vec<usize>,
+}
+
+/// Not computed: why (an abstention to record), or None to stay silent.
+type NotComputed = Option<Why>;
+
+/// The mean of the item rows an average row covers, with the other ways
+/// reports compute it (mean of the sasaran groups' means, of the leaves
+/// under a parent row, of capaian capped at 100, 110 … %).
+fn of_items(
+    ctx: &Context<'_, '_>,
+    table: &Table,
+    items: &[(usize, Figure)],
+    groups: &[Vec<Decimal>],
+) -> Result<Expected, NotComputed> {
+    if items.len() < 2 {
+        return Err(Some(AVERAGE_TOO_FEW));
+    }
+    let values: Vec<Decimal> = items.iter().map(|(_, f)| f.value).collect();
+    let Some(m) = mean(&values) else {
+        return Err(None);
+    };
+    let slack = items
+        .iter()
+        .map(|(_, f)| spread(f))
+        .max()
+        .unwrap_or_default();
+    let mut accepted = vec![(m - slack, m + slack)];
+    let group_means: Vec<Decimal> = groups.iter().filter_map(|g| mean(g)).collect();
+    if group_means.len() >= 2
+        && group_means.len() < values.len()
+        && let Some(gm) = mean(&group_means)
+    {
+        accepted.push((gm - slack, gm + slack));
+    }
+    // A parent row with a capaian of its own over its sub-items:
+    // the items alone.
+    let leaves: Vec<Decimal> = items
+        .iter()
+        .filter(|(k, _)| table.rows[*k].kind != RowKind::Group)
+        .map(|(_, f)| f.value)
+        .collect();
+    if leaves.len() >= 2
+        && leaves.len() < values.len()
+        && let Some(lm) = mean(&leaves)
+    {
+        accepted.push((lm - slack, lm + slack));
+    }
+    // Capaian capped before averaging (at 100 %, 120 % …).
+    for cap in [100, 110, 120, 125, 150] {
+        let cap = Decimal::from(cap);
+        let capped: Vec<Decimal> = values.iter().map(|v| (*v).min(cap)).collect();
+        if let Some(cm) = mean(&capped) {
+            accepted.push((cm - slack, cm + slack));
+        }
+    }
+    let parts: Vec<String> = items.iter().map(|(_, f)| shown(f)).collect();
+    let computation = format!("({}) / {} = {}", parts.join(" + "), items.len(), pct(m));
+    let related = items
+        .iter()
+        .map(|(k, _)| ctx.row_line(table.rows[*k].page, table.rows[*k].line))
+        .collect::<Vec<_>>();
+    Ok(Expected {
+        mean: m,
+        accepted,
+        computation,
+        related,
+    })
+}
+
+/// The mean of the average rows above (an average of averages), with the
+/// mean of their printed values shown when that differs.
+fn of_averages(printed: &[Decimal], recomputed: &[Decimal]) -> Result<Expected, NotComputed> {
+    if recomputed.len() < 2 {
+        return Err(Some(AVERAGE_TOO_FEW));
+    }
+    let Some(m) = mean(recomputed) else {
+        return Err(None);
+    };
+    let slack = Decimal::new(5, 3);
+    let mut computation = format!(
+        "({}) / {} = {}",
+        recomputed
+            .iter()
+            .map(|v| pct(*v))
+            .collect::<Vec<_>>()
+            .join(" + "),
+        recomputed.len(),
+        pct(m)
+    );
+    if printed != recomputed
+        && let Some(pm) = mean(printed)
+    {
+        computation.push_str(&format!(
+            "; {} = rata-rata angka tercetak / mean of the printed averages ({})",
+            pct(pm),
+            printed
+                .iter()
+                .map(|v| pct(*v))
+                .collect::<Vec<_>>()
+                .join(" + ")
+        ));
+    }
+    Ok(Expected {
+        mean: m,
+        accepted: vec![(m - slack, m + slack)],
+        computation,
+        related: Vec::new(),
+    })
+}
+
 impl Check for AverageRow {
     fn table(&self, table: &Table, ctx: &Context<'_, '_>, out: &mut Sink) {
         // Per row, the recomputed mean of its first checked column (for the
@@ -698,98 +816,22 @@ impl Check for AverageRow {
                 if stated.kind == FigureKind::Rupiah {
                     continue;
                 }
-                let (mean_value, accepted, computation, related) = match self.covered(
-                    table,
-                    index,
-                    src,
-                    &computed[src],
-                ) {
-                    Covered::Unknown(why) => {
-                        out.skip(why);
+                let expected = match self.covered(table, index, src, &computed[src]) {
+                    Covered::Unknown(why) => Err(Some(why)),
+                    Covered::Items(items, groups) => of_items(ctx, table, &items, &groups),
+                    Covered::Averages(printed, recomputed) => of_averages(&printed, &recomputed),
+                };
+                let expected = match expected {
+                    Ok(expected) => expected,
+                    Err(why) => {
+                        if let Some(why) = why {
+                            out.skip(why);
+                        }
                         continue;
                     }
-                    Covered::Items(items, groups) => {
-                        if items.len() < 2 {
-                            out.skip(AVERAGE_TOO_FEW);
-                            continue;
-                        }
-                        let values: Vec<Decimal> = items.iter().map(|(_, f)| f.value).collect();
-                        let Some(m) = mean(&values) else { continue };
-                        let slack = items
-                            .iter()
-                            .map(|(_, f)| spread(f))
-                            .max()
-                            .unwrap_or_default();
-                        let mut accepted = vec![(m - slack, m + slack)];
-                        let group_means: Vec<Decimal> =
-                            groups.iter().filter_map(|g| mean(g)).collect();
-                        if group_means.len() >= 2
-                            && group_means.len() < values.len()
-                            && let Some(gm) = mean(&group_means)
-                        {
-                            accepted.push((gm - slack, gm + slack));
-                        }
-                        // A parent row with a capaian of its own over its sub-items:
-                        // the items alone.
-                        let leaves: Vec<Decimal> = items
-                            .iter()
-                            .filter(|(k, _)| table.rows[*k].kind != RowKind::Group)
-                            .map(|(_, f)| f.value)
-                            .collect();
-                        if leaves.len() >= 2
-                            && leaves.len() < values.len()
-                            && let Some(lm) = mean(&leaves)
-                        {
-                            accepted.push((lm - slack, lm + slack));
-                        }
-                        // Capaian capped before averaging (at 100 %, 120 % …).
-                        for cap in [100, 110, 120, 125, 150] {
-                            let cap = Decimal::from(cap);
-                            let capped: Vec<Decimal> =
-                                values.iter().map(|v| (*v).min(cap)).collect();
-                            if let Some(cm) = mean(&capped) {
-                                accepted.push((cm - slack, cm + slack));
-                            }
-                        }
-                        let parts: Vec<String> = items.iter().map(|(_, f)| shown(f)).collect();
-                        let computation =
-                            format!("({}) / {} = {}", parts.join(" + "), items.len(), pct(m));
-                        let related = items
-                            .iter()
-                            .map(|(k, _)| ctx.row_line(table.rows[*k].page, table.rows[*k].line))
-                            .collect::<Vec<_>>();
-                        (m, accepted, computation, related)
-                    }
-                    Covered::Averages(printed, recomputed) => {
-                        if recomputed.len() < 2 {
-                            out.skip(AVERAGE_TOO_FEW);
-                            continue;
-                        }
-                        let Some(m) = mean(&recomputed) else { continue };
-                        let slack = Decimal::new(5, 3);
-                        let mut computation = format!(
-                            "({}) / {} = {}",
-                            recomputed
-                                .iter()
-                                .map(|v| pct(*v))
-                                .collect::<Vec<_>>()
-                                .join(" + "),
-                            recomputed.len(),
-                            pct(m)
-                        );
-                        if printed != recomputed
-                            && let Some(pm) = mean(&printed)
-                        {
-                            computation.push_str(&format!(
-                                    "; {} = rata-rata angka tercetak / mean of the printed averages ({})",
-                                    pct(pm),
-                                    printed.iter().map(|v| pct(*v)).collect::<Vec<_>>().join(" + ")
-                                ));
-                        }
-                        (m, vec![(m - slack, m + slack)], computation, Vec::new())
-                    }
                 };
-                if accepted
+                if expected
+                    .accepted
                     .iter()
                     .any(|(lo, hi)| agrees_range(stated, *lo, *hi, ctx.tolerance))
                 {
@@ -799,16 +841,16 @@ impl Check for AverageRow {
                 // An average that does not hold enters the averages below it
                 // as it should be; one that holds, as printed.
                 if computed[src][index].is_none() {
-                    computed[src][index] = Some(mean_value);
+                    computed[src][index] = Some(expected.mean);
                 }
                 let line = ctx.row_line(row.page, row.line);
                 out.push(
                     Draft {
                         line,
                         stated: stated.text.clone(),
-                        expected: as_printed(stated, mean_value),
-                        computation: Localized::same(computation),
-                        related,
+                        expected: as_printed(stated, expected.mean),
+                        computation: Localized::same(expected.computation),
+                        related: expected.related,
                         ..Default::default()
                     }
                     .var("row", Localized::same(row.label().to_string()))
