@@ -235,6 +235,7 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
             build(p, outcome_counts::OutcomeCount::new)
         }),
         ("malformed_number", |p| build(p, format::Malformed::new)),
+        ("slipped_percent", |p| build(p, format::SlippedPercent::new)),
         ("template_text", |p| build(p, format::TemplateText::new)),
         ("empty_cells", |p| build(p, format::EmptyCells::new)),
         ("required_chapters", |p| {
