@@ -288,6 +288,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("indicator_efficiency", |p| {
             build(p, indicator_claims::IndicatorEfficiency::new)
         }),
+        ("efficiency_extreme", |p| {
+            build(p, indicator_claims::EfficiencyExtreme::new)
+        }),
         ("chart_value", |p| build(p, charts::ChartValue::new)),
         ("stated_formula", |p| build(p, formulas::StatedFormula::new)),
         ("stated_absorption", |p| {
