@@ -1565,6 +1565,13 @@ static WITH_CAPAIAN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+static MONEY_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\brp\.?|\brupiah\b").expect("valid regex"));
+static MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[.,]?\d*\s*(?:,-|rupiah|ribu|juta|miliar|milyar|triliun)")
+        .expect("valid regex")
+});
+
 const WHY_TABLES: Why = Why {
     en: "the report has no single efficiency table",
     id: "laporan tidak memiliki satu tabel efisiensi",
@@ -1678,6 +1685,10 @@ impl Check for EfficiencyExtreme {
             let Some(v) = EXTREME_VALUE.captures(rest).and_then(|c| c.name("v")) else {
                 continue;
             };
+            // An amount of money on the way ("sisa anggaran sebesar Rp …") is no efficiency.
+            if MONEY_WORD.is_match(&rest[..v.end()]) || MONEY_AFTER.is_match(&rest[v.end()..]) {
+                continue;
+            }
             let Some(stated) = figures(v.as_str()).into_iter().next() else {
                 continue;
             };
@@ -2395,6 +2406,11 @@ mod tests {
         let (found, coverage) = run_default("efficiency-extreme", &efficiency(agree));
         assert!(found.is_empty(), "{found:#?}");
         assert!(coverage.agree >= 3, "{coverage:?}");
+        // Money on the way is not the efficiency.
+        let money = "Efisiensi tertinggi pada kegiatan pengadaan dengan sisa anggaran sebesar Rp 15.000.000.";
+        assert!(findings("efficiency-extreme", &efficiency(money)).is_empty());
+        let money = "Efisiensi terendah terdapat pada kegiatan pemeliharaan sebesar 15 juta.";
+        assert!(findings("efficiency-extreme", &efficiency(money)).is_empty());
         // No efficiency table: nothing to hold the claim to.
         let (found, coverage) = run_default(
             "efficiency-extreme",
