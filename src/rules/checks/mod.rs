@@ -209,6 +209,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("predicate_stated", |p| {
             build(p, predicates::PredicateStated::new)
         }),
+        ("predicate_usage", |p| {
+            build(p, predicates::PredicateUsage::new)
+        }),
         ("same_quantity", |p| build(p, quantities::SameQuantity::new)),
         ("same_indicator", |p| {
             build(p, quantities::SameIndicator::new)
