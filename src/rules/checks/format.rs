@@ -263,6 +263,134 @@ impl Check for Malformed {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct SlippedPercentParams {}
+
+/// "sebesar 127,135 atau terkategori sangat baik" where the report prints
+/// "127,13%" elsewhere: on an Indonesian keyboard '%' is Shift+5, so a
+/// percentage typed without Shift ends in a 5. Held only when the figure has
+/// one decimal more than the percentages beside it in its paragraph (same
+/// decimal separator), ends in 5, has no '%' of its own, and its truncation
+/// is printed with a '%' on another line of the report.
+#[derive(Debug)]
+pub struct SlippedPercent;
+
+impl SlippedPercent {
+    pub fn new(_: SlippedPercentParams) -> Result<Self, String> {
+        Ok(SlippedPercent)
+    }
+}
+
+/// A decimal figure: up to three whole digits, a separator, two decimals or more.
+static SHORT_DECIMAL: LazyLock<Regex> = LazyLock::new(|| regex(r"^\d{1,3}([.,])(\d{2,})$"));
+static NUMBER_RUN: LazyLock<Regex> = LazyLock::new(|| regex(r"\d+(?:[.,]\d+)*"));
+/// A percentage as printed: the figure and its '%'.
+static PERCENT: LazyLock<Regex> = LazyLock::new(|| regex(r"(\d+(?:[.,]\d+)*)\s*%"));
+
+const NOT_ELSEWHERE: Why = Why {
+    en: "a figure ending in 5 with one decimal more than its paragraph's percentages, whose truncation the report prints nowhere with '%'",
+    id: "angka berakhiran 5 dengan satu desimal lebih dari persentase paragrafnya, yang pemotongannya tidak dicetak di tempat lain dengan '%'",
+};
+
+impl Check for SlippedPercent {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        // Every percentage printed, with the lines printing it.
+        let mut printed: std::collections::HashMap<String, Vec<usize>> =
+            std::collections::HashMap::new();
+        for l in &ctx.report.lines {
+            for c in PERCENT.captures_iter(&l.line.text) {
+                printed.entry(c[1].to_string()).or_default().push(l.index);
+            }
+        }
+        for p in &ctx.report.paragraphs {
+            let text = &p.text;
+            // The paragraph's percentages: (separator, decimals).
+            let usual: Vec<(char, usize)> = PERCENT
+                .captures_iter(text)
+                .filter_map(|c| {
+                    let m = SHORT_DECIMAL.captures(c.get(1)?.as_str())?;
+                    Some((m[1].chars().next()?, m[2].len()))
+                })
+                .collect();
+            if usual.is_empty() {
+                continue;
+            }
+            for m in NUMBER_RUN.find_iter(text) {
+                let token = m.as_str();
+                let Some(c) = SHORT_DECIMAL.captures(token) else {
+                    continue;
+                };
+                let (Some(sep), decimals) = (c[1].chars().next(), c[2].len()) else {
+                    continue;
+                };
+                if !token.ends_with('5') || text[m.end()..].trim_start().starts_with('%') {
+                    continue;
+                }
+                // Glued to a word, a rupiah amount or a dotted code: not a percentage.
+                let before = text[..m.start()].trim_end().to_lowercase();
+                if before.ends_with("rp")
+                    || before.ends_with("rp.")
+                    || text[..m.start()]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|ch| ch.is_alphanumeric() || matches!(ch, '.' | ',' | '/'))
+                    || text[m.end()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|ch| ch.is_alphanumeric() || matches!(ch, '/'))
+                {
+                    continue;
+                }
+                if !usual.contains(&(sep, decimals - 1)) {
+                    continue;
+                }
+                let line = p.line_at(m.start());
+                let cut = &token[..token.len() - 1];
+                let elsewhere = printed
+                    .get(cut)
+                    .is_some_and(|at| at.iter().any(|&i| i != line));
+                if !elsewhere {
+                    out.skip(NOT_ELSEWHERE);
+                    continue;
+                }
+                let (line, col) = ctx.locate(p, m.start());
+                let first = printed
+                    .get(cut)
+                    .and_then(|at| at.iter().find(|&&i| i != line))
+                    .copied()
+                    .unwrap_or(line);
+                let there = ctx
+                    .report
+                    .lines
+                    .get(first)
+                    .map(|l| (l.page, l.line.number))
+                    .unwrap_or_default();
+                out.push(
+                    Draft {
+                        line,
+                        stated: token.to_string(),
+                        expected: format!("{cut}%"),
+                        computation: Localized::new(
+                            format!(
+                                "\"{token}\" tanpa '%' dan satu desimal lebih dari persentase lain di paragrafnya; laporan mencetak \"{cut}%\" (hlm. {}, baris {}): '%' (Shift+5) tertulis '5'",
+                                there.0, there.1
+                            ),
+                            format!(
+                                "\"{token}\" has no '%' and one decimal more than the other percentages of its paragraph; the report prints \"{cut}%\" (p. {}, line {}): '%' (Shift+5) typed as '5'",
+                                there.0, there.1
+                            ),
+                        ),
+                        related: vec![first],
+                        highlight: Some((col, col + token.len())),
+                        ..Default::default()
+                    },
+                );
+            }
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Template {
     pattern: Pattern,
     what: Localized,
@@ -977,6 +1105,25 @@ mod tests {
 
     fn stated(rule: &str, text: &str) -> Vec<String> {
         findings(rule, text).into_iter().map(|f| f.stated).collect()
+    }
+
+    #[test]
+    fn a_percent_typed_as_five_is_found() {
+        let text = "Pencapaian Misi 1 sebesar 89,52% atau baik, Misi 2 sebesar 100,39% atau sangat baik, Misi 4 sebesar 127,135 atau terkategori sangat baik.\n\nGambar III.1 Misi 4: 127,13%\n";
+        let found = findings("slipped-percent", text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].stated, "127,135");
+        assert_eq!(found[0].expected, "127,13%");
+    }
+
+    #[test]
+    fn figures_ending_in_five_that_are_not_slipped_percents_are_not_found() {
+        // Its truncation printed nowhere with %; as many decimals as its neighbours;
+        // a rupiah amount; a percentage of its own; an English-style thousand beside comma decimals.
+        let text = "Misi 1 sebesar 89,52%, Misi 4 sebesar 127,135 atau sangat baik.\n\nCapaian 89,52% dan indeks 3,25 poin.\n\nCapaian 89,52% dengan dana Rp 1,125 miliar.\n\nCapaian 89,52% dan 12,345 % lainnya.\n\nCapaian 89.52% dan 12,345 orang.\n\nRingkasan: 3,2% 12,34% 1,12%\n";
+        let (found, coverage) = run_default("slipped-percent", text);
+        assert!(found.is_empty(), "{found:?}");
+        assert!(!coverage.skipped.is_empty());
     }
 
     #[test]

@@ -1521,6 +1521,305 @@ impl Check for IndicatorEfficiency {
     }
 }
 
+// ---------------------------------------------------------------- extreme efficiency
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExtremeParams {
+    /// The column giving each row's efficiency ("Tingkat Efisiensi").
+    column: Pattern,
+    /// The column giving each row's capaian ("Capaian Kinerja (%)").
+    capaian_column: Pattern,
+    #[serde(default)]
+    chapters: Chapters,
+}
+
+/// "Tingkat efisiensi tertinggi … sebesar 29,87" against the highest (or
+/// lowest) value of the efficiency column of the report's one efficiency
+/// table; and, when the stated efficiency is that extreme and one row holds
+/// it, the capaian the sentence gives with it ("dengan capaian kinerja
+/// >100%") against that row's capaian.
+#[derive(Debug)]
+pub struct EfficiencyExtreme {
+    p: ExtremeParams,
+}
+
+impl EfficiencyExtreme {
+    pub fn new(p: ExtremeParams) -> Result<Self, String> {
+        Ok(EfficiencyExtreme { p })
+    }
+}
+
+static EXTREME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\befisiensi(?:\s+anggaran)?\s+(?:yang\s+)?(?:(?P<hi>tertinggi|paling\s+tinggi)|(?P<lo>terr?endah|paling\s+rendah))\b")
+        .expect("valid regex")
+});
+/// The efficiency stated after the superlative: "sebesar 0,45", "efisiensi 20,36%".
+static EXTREME_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:sebesar|efisiensi(?:\s+anggaran)?(?:\s+sebesar)?|yaitu|adalah|mencapai)\s+(?P<v>\d+(?:[.,]\d+)?)(?:\s*%)?")
+        .expect("valid regex")
+});
+/// The capaian given with it: "capaian kinerja >100%", "capaian kinerja 100%".
+static WITH_CAPAIAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bcapaian(?:\s+kinerja)?(?:nya)?\s+(?:sebesar\s+)?(?P<b>>|≥|<|≤|lebih\s+dari|di\s*atas|melebihi|kurang\s+dari|di\s*bawah)?\s*(?P<v>\d+(?:[.,]\d+)?)\s*%")
+        .expect("valid regex")
+});
+
+static MONEY_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\brp\.?|\brupiah\b").expect("valid regex"));
+static MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[.,]?\d*\s*(?:,-|rupiah|ribu|juta|miliar|milyar|triliun)")
+        .expect("valid regex")
+});
+
+const WHY_TABLES: Why = Why {
+    en: "the report has no single efficiency table",
+    id: "laporan tidak memiliki satu tabel efisiensi",
+};
+
+/// One row of the efficiency table: its efficiency and the capaian of the
+/// indicators it covers (itself and the unnumbered rows after it that give no
+/// efficiency of their own).
+struct ExtremeRow<'t> {
+    row: &'t Row,
+    efficiency: Figure,
+    capaian: Vec<Figure>,
+}
+
+impl EfficiencyExtreme {
+    fn rows<'t>(&self, ctx: &'t Context<'_, '_>) -> Option<(usize, Vec<ExtremeRow<'t>>)> {
+        let mut found: Vec<(usize, usize, Option<usize>)> = Vec::new();
+        for (ti, table) in ctx.report.tables.iter().enumerate() {
+            let plain = |c: usize| table.roles.get(c).is_some_and(|r| !r.money);
+            let eff: Vec<usize> = (0..table.columns.len())
+                .filter(|&c| plain(c) && self.p.column.is_match(&table.columns[c]))
+                .collect();
+            let [e] = eff.as_slice() else { continue };
+            let cap: Vec<usize> = (0..table.columns.len())
+                .filter(|&c| {
+                    c != *e
+                        && plain(c)
+                        && table.roles.get(c).is_some_and(|r| r.role == Role::Capaian)
+                        && self.p.capaian_column.is_match(&table.columns[c])
+                })
+                .collect();
+            found.push((ti, *e, cap.first().copied().filter(|_| cap.len() == 1)));
+        }
+        let [(ti, e, cap)] = found.as_slice() else {
+            return None;
+        };
+        let table = &ctx.report.tables[*ti];
+        let number = table.roles.iter().position(|r| r.role == Role::Number);
+        let mut out: Vec<ExtremeRow> = Vec::new();
+        for row in &table.rows {
+            if row.kind == RowKind::Total {
+                continue;
+            }
+            let label = row_label(table, row);
+            if TOTAL_LABEL.is_match(&label) {
+                continue;
+            }
+            let capaian = cap.and_then(|c| row.figure(c)).cloned();
+            let efficiency = row
+                .cell(*e)
+                .filter(|c| !NOT_A_VALUE.is_match(&c.text))
+                .and_then(|c| c.figure.clone());
+            let numbered = number
+                .and_then(|c| row.cell(c))
+                .is_some_and(|c| !c.text.trim().is_empty());
+            match efficiency {
+                Some(efficiency) => out.push(ExtremeRow {
+                    row,
+                    efficiency,
+                    capaian: capaian.into_iter().collect(),
+                }),
+                None if !numbered && row.cell(*e).is_none_or(|c| c.text.trim().is_empty()) => {
+                    if let (Some(last), Some(c)) = (out.last_mut(), capaian) {
+                        last.capaian.push(c);
+                    }
+                }
+                None => {}
+            }
+        }
+        Some((*ti, out))
+    }
+}
+
+impl Check for EfficiencyExtreme {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let units = units(ctx);
+        // (paragraph, offset of the sentence, the sentence, end of the superlative in it, highest?)
+        let mut claims: Vec<(&Paragraph, usize, &str, usize, bool)> = Vec::new();
+        for unit in units.iter().filter(|u| self.p.chapters.contains(u.chapter)) {
+            for (at, s) in sentences(&unit.text) {
+                if let Some(m) = EXTREME.captures(s) {
+                    let end = m.get(0).map_or(0, |x| x.end());
+                    claims.push((unit, at, s, end, m.name("hi").is_some()));
+                }
+            }
+        }
+        if claims.is_empty() {
+            return;
+        }
+        let Some((ti, rows)) = self.rows(ctx) else {
+            claims.iter().for_each(|_| out.skip(WHY_TABLES));
+            return;
+        };
+        let table = &ctx.report.tables[ti];
+        let tname = table_name(table);
+        for (unit, at, s, end, high) in claims {
+            let pick = if high {
+                rows.iter().map(|r| r.efficiency.value).max()
+            } else {
+                rows.iter().map(|r| r.efficiency.value).min()
+            };
+            let Some(extreme) = pick else { return };
+            let holders: Vec<&ExtremeRow> = rows
+                .iter()
+                .filter(|r| r.efficiency.value == extreme)
+                .collect();
+            let Some(first) = holders.first() else {
+                continue;
+            };
+            let rest = &s[end..];
+            let Some(v) = EXTREME_VALUE.captures(rest).and_then(|c| c.name("v")) else {
+                continue;
+            };
+            // An amount of money on the way ("sisa anggaran sebesar Rp …") is no efficiency.
+            if MONEY_WORD.is_match(&rest[..v.end()]) || MONEY_AFTER.is_match(&rest[v.end()..]) {
+                continue;
+            }
+            let Some(stated) = figures(v.as_str()).into_iter().next() else {
+                continue;
+            };
+            let which = if high {
+                Localized::new("tertinggi", "highest")
+            } else {
+                Localized::new("terendah", "lowest")
+            };
+            let claim = |what_id: &str, what_en: &str| {
+                Localized::new(
+                    format!("{what_id} {}", which.id),
+                    format!("{what_en} {}", which.en),
+                )
+            };
+            if !same_value(&stated, &first.efficiency, ctx.tolerance) {
+                let (line, col) = ctx.locate(unit, at + end + v.start());
+                out.push(
+                    Draft {
+                        line,
+                        stated: v.as_str().to_string(),
+                        expected: first.efficiency.text.trim().to_string(),
+                        computation: Localized::new(
+                            format!(
+                                "efisiensi {} di {} ({} baris): {} (\"{}\")",
+                                which.id,
+                                tname.id,
+                                rows.len(),
+                                first.efficiency.text.trim(),
+                                row_label(table, first.row)
+                            ),
+                            format!(
+                                "the {} efficiency in {} ({} rows): {} (\"{}\")",
+                                which.en,
+                                tname.en,
+                                rows.len(),
+                                first.efficiency.text.trim(),
+                                row_label(table, first.row)
+                            ),
+                        ),
+                        related: holders
+                            .iter()
+                            .map(|r| ctx.row_line(r.row.page, r.row.line))
+                            .collect(),
+                        highlight: Some((col, col + v.as_str().len())),
+                        ..Default::default()
+                    }
+                    .var("claim", claim("efisiensi", "the"))
+                    .var("table", tname.clone()),
+                );
+                continue;
+            }
+            out.agree();
+            // The capaian given with the extreme, against the one row holding it.
+            let [holder] = holders.as_slice() else {
+                continue;
+            };
+            if holder.capaian.is_empty() {
+                continue;
+            }
+            let tail_at = end + v.end();
+            let Some(c) = WITH_CAPAIAN.captures(&s[tail_at..]) else {
+                continue;
+            };
+            let (Some(whole), Some(cv)) = (c.get(0), c.name("v")) else {
+                continue;
+            };
+            let Some(claimed) = figures(cv.as_str()).into_iter().next() else {
+                continue;
+            };
+            let bound = c.name("b").map(|b| b.as_str().to_lowercase());
+            let n = claimed.value;
+            let holds = |x: &Figure| match bound.as_deref() {
+                None => same_value(&claimed, x, ctx.tolerance),
+                Some("≥") => x.value >= n,
+                Some("≤") => x.value <= n,
+                Some(b) if b == "<" || b.starts_with("kurang") || b.ends_with("bawah") => {
+                    x.value < n
+                }
+                Some(_) => x.value > n,
+            };
+            if holder.capaian.iter().any(holds) {
+                out.agree();
+                continue;
+            }
+            let stated_text = match c.name("b") {
+                Some(b) => s[tail_at + b.start()..tail_at + whole.end()].to_string(),
+                None => s[tail_at + cv.start()..tail_at + whole.end()].to_string(),
+            };
+            let printed: Vec<&str> = holder.capaian.iter().map(|f| f.text.trim()).collect();
+            let label = row_label(table, holder.row);
+            let (line, col) = ctx.locate(unit, at + tail_at + whole.start());
+            out.push(
+                Draft {
+                    line,
+                    stated: stated_text.trim().to_string(),
+                    expected: printed.join(" / "),
+                    computation: Localized::new(
+                        format!(
+                            "capaian baris dengan efisiensi {} di {} (\"{}\", efisiensi {}): {}",
+                            which.id,
+                            tname.id,
+                            label,
+                            holder.efficiency.text.trim(),
+                            printed.join(" / ")
+                        ),
+                        format!(
+                            "capaian of the row with the {} efficiency in {} (\"{}\", efficiency {}): {}",
+                            which.en,
+                            tname.en,
+                            label,
+                            holder.efficiency.text.trim(),
+                            printed.join(" / ")
+                        ),
+                    ),
+                    related: vec![ctx.row_line(holder.row.page, holder.row.line)],
+                    highlight: Some((col, col + whole.as_str().len())),
+                    ..Default::default()
+                }
+                .var(
+                    "claim",
+                    claim(
+                        "capaian baris dengan efisiensi",
+                        "the capaian of the row with the",
+                    ),
+                )
+                .var("table", tname.clone()),
+            );
+        }
+    }
+}
+
 // ---------------------------------------------------------------- lists of row figures
 
 #[derive(Debug, Deserialize)]
@@ -2063,6 +2362,63 @@ mod tests {
     }
 
     const POPULATION: &str = "LAPORAN KINERJA TAHUN 2016\n\nTabel 6 Pengukuran Capaian Indikator Kinerja Tahun 2016\n\n| No | Indikator Kinerja | Satuan | Target | Realisasi | % |\n|---|---|---|---|---|---|\n| 1.1 | Jumlah produksi yang dihasilkan : |  |  |  |  |\n|  | - Daging | Ton | 768.495 | 992.770 | 129,18 |\n|  | - Telur | Ton | 217.235 | 253.712 | 116,79 |\n|  | - Susu | Ton | 268.797 | 352,390 | 131,10 |\n| 1.2 | Jumlah populasi ternak : |  |  |  |  |\n|  | - Sapi Potong | Ekor | 466.272 | 410.934 | 88,13 |\n|  | - Sapi Perah | Ekor | 143.774 | 119.590 | 83,18 |\n|  | - Kerbau | Ekor | 143.594 | 103.362 | 71,98 |\n| 2.1 | Prosentase produk yang sesuai SNI : |  |  |  |  |\n|  | - Daging | % | 65 | 87 | 133,85 |\n\n";
+
+    /// An efficiency table (the second sasaran with two indicators) and what
+    /// the narrative says of its extremes.
+    fn efficiency(text: &str) -> String {
+        format!(
+            "Tabel 3.4 Efisiensi Penggunaan Sumber Daya\n\n\
+             | No | Sasaran Strategis | Indikator Kinerja | Capaian Kinerja (%) | % Penyerapan Anggaran | Tingkat Efisiensi (%) |\n\
+             |---|---|---|---|---|---|\n\
+             | 1 | Terkendalinya beban pencemaran air sungai | Status mutu sungai utama dan waduk | 132,05 | 88,05 | 11,95 |\n\
+             | 2 | Meningkatnya aksi mitigasi perubahan iklim | Jumlah lokasi program kampung iklim | 100 | 98,89 | 1,11 |\n\
+             |  |  | Tingkat penurunan emisi gas rumah kaca | 190,83 |  |  |\n\
+             | 3 | Meningkatnya penyediaan pranata kawasan lindung | Jumlah pedoman pengelolaan kawasan lindung | 100 | 79,64 | 20,36 |\n\n\
+             {text}\n"
+        )
+    }
+
+    #[test]
+    fn a_wrong_extreme_or_a_capaian_its_row_contradicts_is_found() {
+        let found = findings(
+            "efficiency-extreme",
+            &efficiency(
+                "Adapun tingkat efisiensi tertinggi ditunjukkan oleh sasaran Meningkatnya penyediaan pranata kawasan lindung dengan tingkat efisiensi 20,36%, dengan prosentasi capaian kinerja >100%.",
+            ),
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, ">100%");
+        assert_eq!(found[0].expected, "100");
+        let found = findings(
+            "efficiency-extreme",
+            &efficiency(
+                "Tingkat efisiensi tertinggi terdapat pada sasaran Terkendalinya beban pencemaran air sungai sebesar 29,87.",
+            ),
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "29,87");
+        assert_eq!(found[0].expected, "20,36");
+    }
+
+    #[test]
+    fn extremes_and_capaian_that_agree_or_have_no_single_table_are_not_found() {
+        let agree = "Tingkat efisiensi tertinggi sebesar 20,36%, dengan capaian kinerja 100%. Sedangkan tingkat efisiensi terendah ditunjukkan oleh sasaran Meningkatnya aksi mitigasi perubahan iklim dengan tingkat efisiensi 1,11%, dengan prosentase capaian kinerja 190,83%.";
+        let (found, coverage) = run_default("efficiency-extreme", &efficiency(agree));
+        assert!(found.is_empty(), "{found:#?}");
+        assert!(coverage.agree >= 3, "{coverage:?}");
+        // Money on the way is not the efficiency.
+        let money = "Efisiensi tertinggi pada kegiatan pengadaan dengan sisa anggaran sebesar Rp 15.000.000.";
+        assert!(findings("efficiency-extreme", &efficiency(money)).is_empty());
+        let money = "Efisiensi terendah terdapat pada kegiatan pemeliharaan sebesar 15 juta.";
+        assert!(findings("efficiency-extreme", &efficiency(money)).is_empty());
+        // No efficiency table: nothing to hold the claim to.
+        let (found, coverage) = run_default(
+            "efficiency-extreme",
+            "Tingkat efisiensi tertinggi sebesar 29,87.\n",
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.skipped.values().sum::<usize>(), 1, "{coverage:?}");
+    }
 
     #[test]
     fn a_listed_row_figure_restated_differently_is_found() {

@@ -227,6 +227,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("predicate_stated", |p| {
             build(p, predicates::PredicateStated::new)
         }),
+        ("predicate_usage", |p| {
+            build(p, predicates::PredicateUsage::new)
+        }),
         ("same_quantity", |p| build(p, quantities::SameQuantity::new)),
         ("same_indicator", |p| {
             build(p, quantities::SameIndicator::new)
@@ -253,6 +256,7 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
             build(p, outcome_counts::OutcomeCount::new)
         }),
         ("malformed_number", |p| build(p, format::Malformed::new)),
+        ("slipped_percent", |p| build(p, format::SlippedPercent::new)),
         ("template_text", |p| build(p, format::TemplateText::new)),
         ("empty_cells", |p| build(p, format::EmptyCells::new)),
         ("required_chapters", |p| {
@@ -304,6 +308,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         }),
         ("indicator_efficiency", |p| {
             build(p, indicator_claims::IndicatorEfficiency::new)
+        }),
+        ("efficiency_extreme", |p| {
+            build(p, indicator_claims::EfficiencyExtreme::new)
         }),
         ("chart_value", |p| build(p, charts::ChartValue::new)),
         ("stated_formula", |p| build(p, formulas::StatedFormula::new)),

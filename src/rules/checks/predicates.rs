@@ -644,6 +644,190 @@ fn judge_sentence(
     );
 }
 
+// ---------------------------------------------------------------- predicates against their own usage
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PredicateUsageParams {
+    /// A capaian and its predicate: groups `value` and `label`.
+    claim: Pattern,
+    /// Claims the report must make before its usage is taken as its scale.
+    #[serde(default = "default_usage_claims")]
+    min_claims: usize,
+    #[serde(default)]
+    chapters: Chapters,
+}
+
+fn default_usage_claims() -> usize {
+    5
+}
+
+/// In a report that states no scale, the predicates it gives capaian are
+/// still one ordering: a higher capaian never gets a lower predicate. A
+/// claim ranked below two or more lower capaian (or above two or more
+/// higher ones), each of them at odds with fewer claims than it, is the one
+/// out of line ("99,94% dengan predikat sedang" where 83,33%, 89,52% and
+/// 95,71% are "baik").
+#[derive(Debug)]
+pub struct PredicateUsage {
+    p: PredicateUsageParams,
+}
+
+impl PredicateUsage {
+    pub fn new(p: PredicateUsageParams) -> Result<Self, String> {
+        let names: Vec<&str> = p.claim.0.capture_names().flatten().collect();
+        if !names.contains(&"value") || !names.contains(&"label") {
+            return Err("`claim` needs (?P<value>…) and (?P<label>…) groups".into());
+        }
+        Ok(PredicateUsage { p })
+    }
+}
+
+/// The rank of a predicate of the usual five-step scale (the "tinggi/rendah"
+/// family is another scale and is not ranked).
+fn usual_rank(label: &str) -> Option<u8> {
+    let l = label
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    Some(match l.as_str() {
+        "sangat baik" => 5,
+        "baik" => 4,
+        "cukup" | "cukup baik" | "sedang" => 3,
+        "kurang" | "kurang baik" => 2,
+        "sangat kurang" | "buruk" => 1,
+        _ => return None,
+    })
+}
+
+struct UsageClaim<'p> {
+    para: &'p crate::structure::Paragraph,
+    figure: Figure,
+    label: String,
+    rank: u8,
+    at: usize,
+}
+
+impl Check for PredicateUsage {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        if !stated_scales(ctx).is_empty() || !ctx.default_scale.is_empty() {
+            return;
+        }
+        let mut claims: Vec<UsageClaim> = Vec::new();
+        for para in ctx.paragraphs_in(&self.p.chapters) {
+            for c in self.p.claim.0.captures_iter(&para.text) {
+                let (Some(value), Some(label)) = (c.name("value"), c.name("label")) else {
+                    continue;
+                };
+                let Some(rank) = usual_rank(label.as_str()) else {
+                    continue;
+                };
+                let Some(figure) = figures(value.as_str()).into_iter().next() else {
+                    continue;
+                };
+                claims.push(UsageClaim {
+                    para,
+                    figure,
+                    label: label.as_str().to_string(),
+                    rank,
+                    at: value.start(),
+                });
+            }
+        }
+        if claims.len() < self.p.min_claims {
+            claims.iter().for_each(|_| out.skip(FEW_CLAIMS));
+            return;
+        }
+        let odds = |a: &UsageClaim, b: &UsageClaim| {
+            (b.figure.value < a.figure.value && b.rank > a.rank)
+                || (b.figure.value > a.figure.value && b.rank < a.rank)
+        };
+        let against: Vec<Vec<usize>> = claims
+            .iter()
+            .map(|a| (0..claims.len()).filter(|&j| odds(a, &claims[j])).collect())
+            .collect();
+        for (i, a) in claims.iter().enumerate() {
+            let others = &against[i];
+            if others.is_empty() {
+                out.agree();
+                continue;
+            }
+            if others.len() < 2 || others.iter().any(|&j| against[j].len() >= others.len()) {
+                out.skip(UNCLEAR_USAGE);
+                continue;
+            }
+            // What the report calls the capaian next to it on the side it contradicts.
+            let (lower, higher): (Vec<&usize>, Vec<&usize>) = others
+                .iter()
+                .partition(|&&j| claims[j].figure.value < a.figure.value);
+            let expected = if lower.len() >= higher.len() {
+                let Some(&&j) = lower
+                    .iter()
+                    .max_by(|x, y| claims[***x].figure.value.cmp(&claims[***y].figure.value))
+                else {
+                    continue;
+                };
+                format!("≥ {}", claims[j].label.to_lowercase())
+            } else {
+                let Some(&&j) = higher
+                    .iter()
+                    .min_by(|x, y| claims[***x].figure.value.cmp(&claims[***y].figure.value))
+                else {
+                    continue;
+                };
+                format!("≤ {}", claims[j].label.to_lowercase())
+            };
+            let listed: Vec<String> = others
+                .iter()
+                .map(|&j| format!("{} \"{}\"", claims[j].figure.text.trim(), claims[j].label))
+                .collect();
+            let (line, col) = ctx.locate(a.para, a.at);
+            let mut related: Vec<usize> = others
+                .iter()
+                .map(|&j| ctx.locate(claims[j].para, claims[j].at).0)
+                .collect();
+            related.sort_unstable();
+            related.dedup();
+            out.push(
+                Draft {
+                    line,
+                    stated: format!("{} … {}", a.figure.text.trim(), a.label),
+                    expected,
+                    computation: Localized::new(
+                        format!(
+                            "laporan tidak menyatakan skala; predikat yang diberikannya pada capaian lain bertentangan dengan \"{}\" untuk {}: {}",
+                            a.label,
+                            a.figure.text.trim(),
+                            listed.join(", ")
+                        ),
+                        format!(
+                            "the report states no scale; the predicates it gives other capaian contradict \"{}\" for {}: {}",
+                            a.label,
+                            a.figure.text.trim(),
+                            listed.join(", ")
+                        ),
+                    ),
+                    related,
+                    highlight: Some((col, col + a.figure.text.trim().len())),
+                    ..Default::default()
+                }
+                .var("value", Localized::same(a.figure.text.trim().to_string()))
+                .var("label", Localized::same(a.label.clone())),
+            );
+        }
+    }
+}
+
+const FEW_CLAIMS: Why = Why {
+    en: "too few predicates given with a capaian to take the report's usage as its scale",
+    id: "terlalu sedikit predikat yang disebut bersama capaian untuk dijadikan skala laporan",
+};
+const UNCLEAR_USAGE: Why = Why {
+    en: "the report's predicates disagree among themselves without one out of line",
+    id: "predikat laporan saling bertentangan tanpa satu yang jelas menyimpang",
+};
+
 // ---------------------------------------------------------------- predicate of a named indicator
 
 #[derive(Debug, Deserialize)]
@@ -883,6 +1067,34 @@ mod tests {
         format!(
             "{SCALE}Tabel 7 Pengukuran\n\n| Indikator Kinerja | Target | % Capaian kinerja | Kategori |\n|---|---|---|---|\n{rows}"
         )
+    }
+
+    #[test]
+    fn a_predicate_out_of_line_with_the_reports_own_usage_is_found() {
+        let text = "Ketercapaian misi I mencapai 89,52% atau terkategori baik.\n\nPada sasaran 1 ketercapaian sasaran sebesar 83,33% dengan predikat baik.\n\nPada sasaran 2 ketercapaian sasaran sebesar 95,71% dengan predikat baik.\n\nKetercapaian misi II mencapai 100,39% atau terkategori sangat baik.\n\nPada sasaran 3 ketercapaian sasaran sebesar 99,94% dengan predikat sedang.\n\nPada sasaran 4 ketercapaian sasaran sebesar 100 % dengan predikat sangat baik.\n";
+        let found = findings("predicate-usage", text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "99,94 … sedang");
+        assert_eq!(found[0].expected, "≥ baik");
+    }
+
+    #[test]
+    fn predicates_in_order_few_or_judged_by_a_stated_scale_are_not_found() {
+        let ordered = "Misi I mencapai 69,05% atau terkategori cukup.\n\nSasaran 1 sebesar 83,33% dengan predikat baik.\n\nSasaran 2 sebesar 95,71% dengan predikat baik.\n\nMisi II mencapai 100,39% atau terkategori sangat baik.\n\nSasaran 3 sebesar 101,63% dengan predikat sangat baik.\n";
+        let (found, coverage) = run_default("predicate-usage", ordered);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 5, "{coverage:?}");
+        // Two pairs at odds with each other alone: which is wrong is unclear.
+        let two = "Sasaran 1 sebesar 83,33% dengan predikat baik.\n\nSasaran 2 sebesar 95,71% dengan predikat cukup.\n\nSasaran 3 sebesar 100% dengan predikat sangat baik.\n\nSasaran 4 sebesar 101% dengan predikat sangat baik.\n\nSasaran 5 sebesar 60% dengan predikat kurang.\n";
+        assert!(run_default("predicate-usage", two).0.is_empty());
+        let few = "Sasaran 1 sebesar 83,33% dengan predikat baik.\n\nSasaran 2 sebesar 99,94% dengan predikat sedang.\n\nSasaran 3 sebesar 95,71% dengan predikat baik.\n";
+        assert!(run_default("predicate-usage", few).0.is_empty());
+        // A report stating its scale is judged by it (predicate-stated), not by its usage.
+        let scaled = format!(
+            "Tabel III.1 Skala\n\n| Nilai | Kategori |\n|---|---|\n| > 90 | Sangat Baik |\n| 75 - 90 | Baik |\n| 55 - 75 | Cukup |\n| < 55 | Kurang |\n\n{}",
+            "Misi I mencapai 89,52% atau terkategori baik.\n\nSasaran 1 sebesar 83,33% dengan predikat baik.\n\nSasaran 2 sebesar 85,71% dengan predikat baik.\n\nMisi II mencapai 100,39% atau terkategori sangat baik.\n\nSasaran 3 sebesar 99,94% dengan predikat sedang.\n"
+        );
+        assert!(run_default("predicate-usage", &scaled).0.is_empty());
     }
 
     #[test]

@@ -1401,6 +1401,67 @@ fn pair_rows<'a, 't>(
     pairs
 }
 
+/// Rows two tables name differently but hold in the same place — an
+/// indicator renamed from one table to the next ("Tingkat penyerapan
+/// anggaran" for "Persentase realisasi anggaran belanja"): the rows right
+/// above and right below it paired with their namesakes, which sit one row
+/// apart in the other table too; the row between them there paired with
+/// nothing, its key in neither table's other rows, in the same unit (both
+/// rows' unit cells: no unit column, no pairing by place), and
+/// agreeing with this row on another figure of the year (the target).
+fn pair_by_place<'a, 't>(
+    a: &[&'a Stated<'t>],
+    b: &[&'a Stated<'t>],
+    pairs: &[(&'a Stated<'t>, &'a Stated<'t>)],
+    stated: &[Stated<'t>],
+    tables: &[Table],
+    tol: Decimal,
+) -> Vec<(&'a Stated<'t>, &'a Stated<'t>)> {
+    // The row's own unit cell ("Persentase"), not the column's "%".
+    let unit = |s: &Stated| -> Option<String> {
+        let table = tables.get(s.table)?;
+        let c = table.roles.iter().position(|r| r.role == Role::Unit)?;
+        Some(unit_key(&s.row.cell(c)?.text)).filter(|u| !u.is_empty())
+    };
+    let partner = |row_index: usize| {
+        pairs
+            .iter()
+            .find(|(x, _)| x.row_index == row_index)
+            .map(|(_, y)| *y)
+    };
+    let mut found = Vec::new();
+    for fa in a {
+        if pairs.iter().any(|(x, _)| std::ptr::eq(*x, *fa)) {
+            continue;
+        }
+        let above = fa.row_index.checked_sub(1).and_then(partner);
+        let below = partner(fa.row_index + 1);
+        let (Some(above), Some(below)) = (above, below) else {
+            continue;
+        };
+        if below.row_index != above.row_index + 2 {
+            continue;
+        }
+        let between: Vec<&&Stated> = b
+            .iter()
+            .filter(|fb| fb.row_index == above.row_index + 1)
+            .collect();
+        let [fb] = between.as_slice() else { continue };
+        if pairs.iter().any(|(_, y)| std::ptr::eq(*y, **fb))
+            || fa.unit != fb.unit
+            || unit(fa).is_none()
+            || unit(fa) != unit(fb)
+            || a.iter().any(|o| o.key == fb.key)
+            || b.iter().any(|o| o.key == fa.key)
+            || !rows_agree(stated, fa, fb, tol)
+        {
+            continue;
+        }
+        found.push((*fa, **fb));
+    }
+    found
+}
+
 /// A disagreement found: the figure taken to be wrong and the one it differs from.
 struct Mismatch<'a, 't> {
     wrong: &'a Stated<'t>,
@@ -1431,7 +1492,7 @@ impl Check for SameIndicator {
         for s in &stated {
             by_table.entry((s.table, s.measure)).or_default().push(s);
         }
-        let Some(compared) = self.compare_tables(ctx, &by_table, &revisions, out) else {
+        let Some(compared) = self.compare_tables(ctx, &stated, &by_table, &revisions, out) else {
             return;
         };
         let mut mismatches: Vec<Mismatch> = Vec::new();
@@ -1478,6 +1539,7 @@ impl SameIndicator {
     fn compare_tables<'a, 't>(
         &self,
         ctx: &Context<'_, '_>,
+        stated: &[Stated<'t>],
         by_table: &ByTable<'a, 't>,
         revisions: &[Revision],
         out: &mut Sink,
@@ -1495,7 +1557,16 @@ impl SameIndicator {
                     agree: 0,
                     differ: Vec::new(),
                 };
-                for (x, y) in pair_rows(fa, fb, out) {
+                let mut pairs = pair_rows(fa, fb, out);
+                pairs.extend(pair_by_place(
+                    fa,
+                    fb,
+                    &pairs,
+                    stated,
+                    &ctx.report.tables,
+                    tol,
+                ));
+                for (x, y) in pairs {
                     if !units_compatible(&x.unit, &y.unit) {
                         out.skip(WHY_UNIT);
                     } else if same_value(&x.figure, &y.figure, tol)
@@ -1991,6 +2062,44 @@ mod tests {
             "Jumlah kerjasama dengan mitra kerja lama",
         );
         assert!(findings(RULE, &text).is_empty());
+    }
+
+    /// Two performance tables of the same sasaran, the third indicator
+    /// renamed in the second.
+    fn renamed(unit_b: &str, target_b: &str, realisasi_b: &str) -> String {
+        format!(
+            "Tabel 3.1 Pengukuran Kinerja\n\n\
+             | No | Indikator Kinerja | Satuan | Target 2016 | Realisasi 2016 | Capaian 2016 (%) |\n\
+             |---|---|---|---|---|---|\n\
+             | 1 | Jumlah dokumen akuntabilitas kinerja instansi | Dokumen | 6 | 6 | 100 |\n\
+             | 2 | Jumlah dokumen sistem pengendalian intern | Dokumen | 3 | 3 | 100 |\n\
+             | 3 | Persentase realisasi anggaran belanja kantor | Persentase | 100 | 99,39 | 99,39 |\n\
+             | 4 | Nilai aset kantor yang berhasil diinventarisasi | Rupiah | 27.662.597.761 | 27.662.597.761 | 100 |\n\n\
+             Tabel 3.7 Matriks Efisiensi\n\n\
+             | No | Indikator Kinerja | Satuan | Target 2016 | Realisasi 2016 | Capaian 2016 (%) |\n\
+             |---|---|---|---|---|---|\n\
+             | 7 | Jumlah dokumen akuntabilitas kinerja instansi | Dokumen | 6 | 6 | 100 |\n\
+             | 8 | Jumlah dokumen sistem pengendalian intern | Dokumen | 3 | 3 | 100 |\n\
+             | 9 | Tingkat penyerapan anggaran satuan kerja | {unit_b} | {target_b} | {realisasi_b} | {realisasi_b} |\n\
+             | 10 | Nilai aset kantor yang berhasil diinventarisasi | Rupiah | 27.662.597.761 | 27.662.597.761 | 100 |\n"
+        )
+    }
+
+    #[test]
+    fn a_renamed_indicator_between_its_neighbours_is_compared() {
+        let found = findings(RULE, &renamed("Persentase", "100", "99,50"));
+        assert!(!found.is_empty(), "{found:#?}");
+        for f in &found {
+            assert_eq!(f.stated, "99,50");
+            assert_eq!(f.expected, "99,39");
+        }
+        assert!(findings(RULE, &renamed("Persentase", "100", "99,39")).is_empty());
+    }
+
+    #[test]
+    fn a_row_in_another_unit_or_with_another_target_in_its_place_is_another_indicator() {
+        assert!(findings(RULE, &renamed("Laporan", "100", "99,50")).is_empty());
+        assert!(findings(RULE, &renamed("Persentase", "90", "99,50")).is_empty());
     }
 
     #[test]
