@@ -120,6 +120,9 @@ fn ledokombo_errors_are_found() {
         "",
     );
     assert_has(&fs, "empty-required-cell", 394, "", "TINGKAT KEMAJUAN");
+    // Bab II cites the IKU decree as "Keputusan Camat Ledokombo Nomor 05 Tahun
+    // 2020"; the decree attached (line 746–749) is "Nomor : 065/09 /1.31/2020".
+    assert_has(&fs, "decree-number", 282, "05 Tahun 2020", "09 Tahun 2020");
 }
 
 #[test]
@@ -136,6 +139,8 @@ fn rambipuji_errors_are_found() {
     assert_has(&fs, "evaluated-count", 317, "1 indikator", "2 indikator");
     assert_has(&fs, "duplicate-table-number", 351, "Tabel 3.2", "");
     assert_has(&fs, "citation-year", 579, "2015", "2014");
+    // The IKU decree's dictums: KESATU … KEEMPAT, then KEENAM.
+    assert_has(&fs, "dictum-sequence", 597, "KEENAM", "KELIMA");
 }
 
 #[test]
@@ -165,6 +170,8 @@ fn consistent_figures_are_not_flagged() {
             "list-count",
             "table-progress",
             "activity-figures",
+            // "Nomor 5 Tahun 2020" is the decree's "065/ 05 /35.09.10/2020".
+            "decree-number",
         ] {
             assert_ne!(f["rule"], rule, "false alarm: {f}");
         }
@@ -180,6 +187,8 @@ fn consistent_figures_are_not_flagged() {
         assert!(![215, 227, 366, 411].contains(&line), "false alarm: {f}");
         // Signed 10 Februari 2021 for the 2020 report: right.
         assert!(line != 21, "false alarm: {f}");
+        // The IKU decree's dictums run KESATU … KELIMA.
+        assert_ne!(f["rule"], "dictum-sequence", "false alarm: {f}");
     }
     // Renstra rows that add up (66.000, 747.666, …) are not flagged; only row 598 is.
     let row_sums: Vec<u64> = ledo
