@@ -123,6 +123,14 @@ fn ledokombo_errors_are_found() {
     // Bab II cites the IKU decree as "Keputusan Camat Ledokombo Nomor 05 Tahun
     // 2020"; the decree attached (line 746–749) is "Nomor : 065/09 /1.31/2020".
     assert_has(&fs, "decree-number", 282, "05 Tahun 2020", "09 Tahun 2020");
+    // "Keseluruhan anggaran Program sejumlah Rp 400.000.000,- … sebesar 8,56% /
+    // 9,18 % dari keseluruhan belanja langsung": the belanja langsung is
+    // 400.000.000, so 400.000.000 is 100 % of it.
+    assert_has(&fs, "amount-share", 475, "8,56%", "100,00%");
+    assert_has(&fs, "amount-share", 483, "9,18 %", "100,00%");
+    // Program III has no figure of its own: its kegiatan make 36.750.000 +
+    // 137.795.000 = 174.545.000, not the 36.750.000 the narrative gives it.
+    assert_has(&fs, "narrative-budget-figures", 481, "36.750.000", "174.545.000");
 }
 
 #[test]
@@ -172,6 +180,8 @@ fn consistent_figures_are_not_flagged() {
             "activity-figures",
             // "Nomor 5 Tahun 2020" is the decree's "065/ 05 /35.09.10/2020".
             "decree-number",
+            // 28.115.000 / 400.000.000 = 7,03 % ("7%"), 133.950.000 → 33,49 % ("33%").
+            "amount-share",
         ] {
             assert_ne!(f["rule"], rule, "false alarm: {f}");
         }
