@@ -130,7 +130,24 @@ fn ledokombo_errors_are_found() {
     assert_has(&fs, "amount-share", 483, "9,18 %", "100,00%");
     // Program III has no figure of its own: its kegiatan make 36.750.000 +
     // 137.795.000 = 174.545.000, not the 36.750.000 the narrative gives it.
-    assert_has(&fs, "narrative-budget-figures", 481, "36.750.000", "174.545.000");
+    assert_has(
+        &fs,
+        "narrative-budget-figures",
+        481,
+        "36.750.000",
+        "174.545.000",
+    );
+    // Bab II lists its kegiatan with "Indikator Keluaran Kegiatan :" and
+    // nothing after it (the last one, before running text, is left unjudged).
+    for line in [250, 252, 255, 258] {
+        assert_has(
+            &fs,
+            "empty-output-indicator",
+            line,
+            "",
+            "Indikator Keluaran",
+        );
+    }
 }
 
 #[test]
@@ -182,6 +199,8 @@ fn consistent_figures_are_not_flagged() {
             "decree-number",
             // 28.115.000 / 400.000.000 = 7,03 % ("7%"), 133.950.000 → 33,49 % ("33%").
             "amount-share",
+            // Every "Indikator Keluaran Kegiatan :" has its indicator.
+            "empty-output-indicator",
         ] {
             assert_ne!(f["rule"], rule, "false alarm: {f}");
         }
