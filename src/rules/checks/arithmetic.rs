@@ -2105,6 +2105,9 @@ pub struct ShareParams {
     /// Rp 400.000.000 … sebesar 8,56% dari keseluruhan belanja langsung";
     /// groups `amount`, `share` and `whole` (the part's label).
     amount_share: Option<Pattern>,
+    /// Words between the amount and the share that make the share another
+    /// quantity's ("… Rp 400.000.000 dan terealisasi sebesar 95% dari …").
+    amount_share_not_between: Option<Pattern>,
     /// How far after the composition such a sentence may come (lines).
     #[serde(default = "eighty")]
     amount_within_lines: usize,
@@ -2168,6 +2171,16 @@ impl ShareOfTotal {
                 ) else {
                     continue;
                 };
+                let between = para.text.get(amount_m.end()..share.start()).unwrap_or("");
+                if self
+                    .p
+                    .amount_share_not_between
+                    .as_ref()
+                    .is_some_and(|p| p.is_match(between))
+                {
+                    out.skip(SHARE_OF_OTHER);
+                    continue;
+                }
                 let wanted = normalise(whole.as_str());
                 let named: Vec<&&Part> = all
                     .iter()
@@ -2213,6 +2226,10 @@ impl ShareOfTotal {
     }
 }
 
+const SHARE_OF_OTHER: Why = Why {
+    en: "the share is said of another quantity than the amount (its realisation …)",
+    id: "proporsi itu untuk besaran lain, bukan jumlah itu (realisasinya …)",
+};
 const SHARE_NO_WHOLE: Why = Why {
     en: "the share is of a part the composition does not list once",
     id: "proporsi terhadap bagian yang tidak tercantum tepat satu kali pada rincian",
@@ -2381,6 +2398,14 @@ mod tests {
             assert!(found.is_empty(), "{amount}: {found:#?}");
             assert_eq!(coverage.agree, 1, "{amount}");
         }
+        // The realisation's share, not the amount's.
+        let text = SASARAN
+            .replace("{amount}", "400.000.000")
+            .replace("{share}", "8,56%")
+            .replace(",- yang dialokasikan", ",- dan terealisasi");
+        let (found, coverage) = run_default("amount-share", &text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.skipped.values().sum::<usize>(), 1);
         // The composition's own shares are share-of-total's, not this rule's.
         let own = format!(
             "{}\nProporsi Anggaran, Belanja Langsung sebesar 36,17%\n",
