@@ -120,6 +120,34 @@ fn ledokombo_errors_are_found() {
         "",
     );
     assert_has(&fs, "empty-required-cell", 394, "", "TINGKAT KEMAJUAN");
+    // Bab II cites the IKU decree as "Keputusan Camat Ledokombo Nomor 05 Tahun
+    // 2020"; the decree attached (line 746–749) is "Nomor : 065/09 /1.31/2020".
+    assert_has(&fs, "decree-number", 282, "05 Tahun 2020", "09 Tahun 2020");
+    // "Keseluruhan anggaran Program sejumlah Rp 400.000.000,- … sebesar 8,56% /
+    // 9,18 % dari keseluruhan belanja langsung": the belanja langsung is
+    // 400.000.000, so 400.000.000 is 100 % of it.
+    assert_has(&fs, "amount-share", 475, "8,56%", "100,00%");
+    assert_has(&fs, "amount-share", 483, "9,18 %", "100,00%");
+    // Program III has no figure of its own: its kegiatan make 36.750.000 +
+    // 137.795.000 = 174.545.000, not the 36.750.000 the narrative gives it.
+    assert_has(
+        &fs,
+        "narrative-budget-figures",
+        481,
+        "36.750.000",
+        "174.545.000",
+    );
+    // Bab II lists its kegiatan with "Indikator Keluaran Kegiatan :" and
+    // nothing after it (the last one, before running text, is left unjudged).
+    for line in [250, 252, 255, 258] {
+        assert_has(
+            &fs,
+            "empty-output-indicator",
+            line,
+            "",
+            "Indikator Keluaran",
+        );
+    }
 }
 
 #[test]
@@ -136,6 +164,8 @@ fn rambipuji_errors_are_found() {
     assert_has(&fs, "evaluated-count", 317, "1 indikator", "2 indikator");
     assert_has(&fs, "duplicate-table-number", 351, "Tabel 3.2", "");
     assert_has(&fs, "citation-year", 579, "2015", "2014");
+    // The IKU decree's dictums: KESATU … KEEMPAT, then KEENAM.
+    assert_has(&fs, "dictum-sequence", 597, "KEENAM", "KELIMA");
 }
 
 #[test]
@@ -165,6 +195,12 @@ fn consistent_figures_are_not_flagged() {
             "list-count",
             "table-progress",
             "activity-figures",
+            // "Nomor 5 Tahun 2020" is the decree's "065/ 05 /35.09.10/2020".
+            "decree-number",
+            // 28.115.000 / 400.000.000 = 7,03 % ("7%"), 133.950.000 → 33,49 % ("33%").
+            "amount-share",
+            // Every "Indikator Keluaran Kegiatan :" has its indicator.
+            "empty-output-indicator",
         ] {
             assert_ne!(f["rule"], rule, "false alarm: {f}");
         }
@@ -180,6 +216,8 @@ fn consistent_figures_are_not_flagged() {
         assert!(![215, 227, 366, 411].contains(&line), "false alarm: {f}");
         // Signed 10 Februari 2021 for the 2020 report: right.
         assert!(line != 21, "false alarm: {f}");
+        // The IKU decree's dictums run KESATU … KELIMA.
+        assert_ne!(f["rule"], "dictum-sequence", "false alarm: {f}");
     }
     // Renstra rows that add up (66.000, 747.666, …) are not flagged; only row 598 is.
     let row_sums: Vec<u64> = ledo

@@ -2110,10 +2110,24 @@ pub struct ShareParams {
     parts: PartsParams,
     /// A sentence giving shares: "<label> sebesar 36,17%"; group `label` names
     /// the part, group `share` holds the percentage.
-    share: Pattern,
+    share: Option<Pattern>,
     /// How far after the composition the share sentence may come (lines).
     #[serde(default = "ten")]
     within_lines: usize,
+    /// A sentence giving an amount's share of one part: "anggaran … sejumlah
+    /// Rp 400.000.000 … sebesar 8,56% dari keseluruhan belanja langsung";
+    /// groups `amount`, `share` and `whole` (the part's label).
+    amount_share: Option<Pattern>,
+    /// Words between the amount and the share that make the share another
+    /// quantity's ("… Rp 400.000.000 dan terealisasi sebesar 95% dari …").
+    amount_share_not_between: Option<Pattern>,
+    /// How far after the composition such a sentence may come (lines).
+    #[serde(default = "eighty")]
+    amount_within_lines: usize,
+}
+
+fn eighty() -> usize {
+    80
 }
 
 fn ten() -> usize {
@@ -2128,9 +2142,111 @@ pub struct ShareOfTotal {
 
 impl ShareOfTotal {
     pub fn new(p: ShareParams) -> Result<Self, String> {
+        if let Some(a) = &p.amount_share {
+            for g in ["amount", "share", "whole"] {
+                if !a.0.capture_names().any(|n| n == Some(g)) {
+                    return Err(format!("`amount_share` needs a (?P<{g}>…) group"));
+                }
+            }
+        }
         Ok(ShareOfTotal { p })
     }
+
+    /// "Rp 400.000.000 … sebesar 8,56% dari keseluruhan belanja langsung"
+    /// below a composition: the amount over the part it names (the one part,
+    /// or its sub-part, with that label) × 100.
+    fn amount_shares(&self, ctx: &Context<'_, '_>, parts: &[Part], out: &mut Sink) {
+        let Some(pattern) = &self.p.amount_share else {
+            return;
+        };
+        let all: Vec<&Part> = parts
+            .iter()
+            .flat_map(|p| std::iter::once(p).chain(p.children.iter()))
+            .collect();
+        let last = all.iter().map(|p| p.line).max().unwrap_or(0);
+        let first_line = |p: &crate::structure::Paragraph| p.pieces.first().map(|(_, i)| *i);
+        let paragraphs = &ctx.report.paragraphs;
+        let from = paragraphs.partition_point(|p| first_line(p).is_none_or(|i| i <= last));
+        for para in paragraphs[from..]
+            .iter()
+            .take_while(|p| first_line(p).is_some_and(|i| i <= last + self.p.amount_within_lines))
+        {
+            for c in pattern.0.captures_iter(&para.text) {
+                let (Some(amount_m), Some(share), Some(whole)) =
+                    (c.name("amount"), c.name("share"), c.name("whole"))
+                else {
+                    continue;
+                };
+                let figs = super::common::figures(amount_m.as_str());
+                let (Some(stated), Some(part_amount)) = (
+                    super::common::figures(share.as_str()).into_iter().next(),
+                    figs.first(),
+                ) else {
+                    continue;
+                };
+                let between = para.text.get(amount_m.end()..share.start()).unwrap_or("");
+                if self
+                    .p
+                    .amount_share_not_between
+                    .as_ref()
+                    .is_some_and(|p| p.is_match(between))
+                {
+                    out.skip(SHARE_OF_OTHER);
+                    continue;
+                }
+                let wanted = normalise(whole.as_str());
+                let named: Vec<&&Part> = all
+                    .iter()
+                    .filter(|p| normalise(&p.label).ends_with(&wanted))
+                    .collect();
+                // One part of that name (or several with one value).
+                let Some(base) = named.first().map(|p| p.figure.value) else {
+                    out.skip(SHARE_NO_WHOLE);
+                    continue;
+                };
+                if base.is_zero() || named.iter().any(|p| p.figure.value != base) {
+                    out.skip(SHARE_NO_WHOLE);
+                    continue;
+                }
+                let computed = part_amount.value / base * hundred();
+                if agrees(&stated, computed, ctx.tolerance) {
+                    out.agree();
+                    continue;
+                }
+                let (line, at) = ctx.locate(para, share.start());
+                out.push(
+                    Draft {
+                        line,
+                        stated: stated.text.clone(),
+                        expected: like(&stated, computed),
+                        computation: Localized::same(format!(
+                            "{} / {} × 100 = {}",
+                            amount(part_amount.value),
+                            amount(base),
+                            pct(computed)
+                        )),
+                        related: named.iter().map(|p| p.line).collect(),
+                        highlight: Some((at, at + share.as_str().len())),
+                        ..Default::default()
+                    }
+                    .var("label", Localized::same(named[0].label.clone()))
+                    .var("amount", Localized::same(amount_m.as_str().to_string()))
+                    .var("whole", Localized::same(amount(base)))
+                    .var("difference", difference(stated.value, computed)),
+                );
+            }
+        }
+    }
 }
+
+const SHARE_OF_OTHER: Why = Why {
+    en: "the share is said of another quantity than the amount (its realisation …)",
+    id: "proporsi itu untuk besaran lain, bukan jumlah itu (realisasinya …)",
+};
+const SHARE_NO_WHOLE: Why = Why {
+    en: "the share is of a part the composition does not list once",
+    id: "proporsi terhadap bagian yang tidak tercantum tepat satu kali pada rincian",
+};
 
 fn normalise(label: &str) -> String {
     label
@@ -2147,6 +2263,10 @@ fn normalise(label: &str) -> String {
 impl Check for ShareOfTotal {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         for (_, _, _, parts) in compositions(ctx, &self.p.parts) {
+            self.amount_shares(ctx, &parts, out);
+            let Some(share_pattern) = &self.p.share else {
+                continue;
+            };
             let whole: Decimal = parts.iter().map(|p| p.figure.value).sum();
             // With one part read, its share would be 100 % by construction:
             // the list was not read whole, so there is nothing to check.
@@ -2173,7 +2293,7 @@ impl Check for ShareOfTotal {
                 .iter()
                 .take_while(|p| first_line(p).is_some_and(|i| i <= last + self.p.within_lines))
             {
-                for c in self.p.share.0.captures_iter(&para.text) {
+                for c in share_pattern.0.captures_iter(&para.text) {
                     let (Some(label), Some(share)) = (c.name("label"), c.name("share")) else {
                         continue;
                     };
@@ -2265,6 +2385,62 @@ mod tests {
             run_default("table-column-sum", &BUDGET.replace("{total}", "3.500.000"));
         assert!(found.is_empty(), "{found:#?}");
         assert_eq!(coverage.agree, 1);
+    }
+
+    const SASARAN: &str = "C. AKUNTABILITAS KEUANGAN\n\nKeseluruhan anggaran Kecamatan Ledokombo tahun 2020 adalah sebesar Rp 1.505.651.826 yang terdiri dari:\n\n- a. Belanja Tidak Langsung\tRp. 1.105.651.826\n- b. Belanja Langsung\tRp. 400.000.000\n\nUntuk Sasaran Strategis I didukung oleh Program Koordinasi Pelayanan Umum Dengan Anggaran Rp 34.250.000\n\nKeseluruhan anggaran Program sejumlah Rp {amount},- yang dialokasikan untuk sasaran I adalah sebesar {share} dari keseluruhan belanja langsung Kecamatan Ledokombo\n";
+
+    #[test]
+    fn an_amount_stated_as_a_share_of_a_part_is_checked() {
+        let text = SASARAN
+            .replace("{amount}", "400.000.000")
+            .replace("{share}", "8,56%");
+        let found = findings("amount-share", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "8,56%");
+        assert_eq!(found[0].expected, "100,00%");
+        // 34.250.000 / 400.000.000 = 8,5625 %; 36.750.000 → 9,1875 % (truncated 9,18).
+        for (amount, share) in [
+            ("34.250.000", "8,56%"),
+            ("36.750.000", "9,18 %"),
+            ("28.115.000", "7%"),
+        ] {
+            let text = SASARAN
+                .replace("{amount}", amount)
+                .replace("{share}", share);
+            let (found, coverage) = run_default("amount-share", &text);
+            assert!(found.is_empty(), "{amount}: {found:#?}");
+            assert_eq!(coverage.agree, 1, "{amount}");
+        }
+        // The realisation's share, not the amount's.
+        let text = SASARAN
+            .replace("{amount}", "400.000.000")
+            .replace("{share}", "8,56%")
+            .replace(",- yang dialokasikan", ",- dan terealisasi");
+        let (found, coverage) = run_default("amount-share", &text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.skipped.values().sum::<usize>(), 1);
+        // The composition's own shares are share-of-total's, not this rule's.
+        let own = format!(
+            "{}\nProporsi Anggaran, Belanja Langsung sebesar 36,17%\n",
+            SASARAN
+                .replace("{amount}", "34.250.000")
+                .replace("{share}", "8,56%")
+        );
+        assert!(findings("amount-share", &own).is_empty());
+    }
+
+    #[test]
+    fn a_share_of_a_part_the_composition_lacks_is_left() {
+        let text = SASARAN
+            .replace(
+                "- b. Belanja Langsung\tRp. 400.000.000\n",
+                "- b. Belanja Modal\tRp. 400.000.000\n",
+            )
+            .replace("{amount}", "400.000.000")
+            .replace("{share}", "8,56%");
+        let (found, coverage) = run_default("amount-share", &text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.skipped.values().sum::<usize>(), 1);
     }
 
     /// Programs over their kegiatan, each program the sum of the rows below it:

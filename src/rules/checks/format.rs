@@ -537,9 +537,16 @@ impl Check for TemplateText {
 #[serde(deny_unknown_fields)]
 pub struct EmptyCellsParams {
     /// Columns that must be filled on every row…
-    columns: Pattern,
+    columns: Option<Pattern>,
     /// …of tables having a column like this one.
-    when_table_has: Pattern,
+    when_table_has: Option<Pattern>,
+    /// A "label : value" line of running text that must have its value
+    /// ("Indikator Keluaran Kegiatan : …"): group `value`…
+    label: Option<Pattern>,
+    /// …when it is under an item like this one (the kegiatan it belongs to)
+    /// and the next line with text opens an item too (the next kegiatan or
+    /// program): so a value set on the line below is never taken for none.
+    item: Option<Pattern>,
 }
 
 static SUMMARY_ROW: LazyLock<Regex> =
@@ -557,18 +564,96 @@ pub struct EmptyCells {
 
 impl EmptyCells {
     pub fn new(p: EmptyCellsParams) -> Result<Self, String> {
+        match (&p.columns, &p.when_table_has, &p.label, &p.item) {
+            (Some(_), Some(_), None, None) => {}
+            (None, None, Some(label), Some(_)) => {
+                if !label.0.capture_names().any(|n| n == Some("value")) {
+                    return Err("`label` needs a (?P<value>…) group".into());
+                }
+            }
+            _ => {
+                return Err(
+                    "give `columns` and `when_table_has` (table cells), or `label` and `item` (lines of text)"
+                        .into(),
+                );
+            }
+        }
         Ok(EmptyCells { p })
+    }
+
+    /// "Indikator Keluaran Kegiatan :" with nothing after it, between the
+    /// kegiatan it belongs to and the next item.
+    fn labels(&self, ctx: &Context<'_, '_>, label: &Pattern, item: &Pattern, out: &mut Sink) {
+        let lines = &ctx.report.lines;
+        let text_at = |i: usize| lines[i].line.text.trim();
+        for (i, l) in lines.iter().enumerate() {
+            let Some(c) = label.0.captures(&l.line.text) else {
+                continue;
+            };
+            let filled = c
+                .name("value")
+                .is_some_and(|v| v.as_str().chars().any(char::is_alphanumeric));
+            if filled {
+                out.agree();
+                continue;
+            }
+            // The kegiatan's line: among the three lines with text above
+            // (its name may wrap).
+            let prev = (0..i)
+                .rev()
+                .filter(|&k| !lines[k].line.is_blank())
+                .take(3)
+                .take_while(|&k| !label.is_match(&lines[k].line.text))
+                .find(|&k| item.is_match(text_at(k)));
+            let next = (i + 1..lines.len()).find(|&k| !lines[k].line.is_blank());
+            let (Some(prev), Some(next)) = (prev, next) else {
+                out.skip(LABEL_UNPLACED);
+                continue;
+            };
+            if !(item.is_match(text_at(next)) || label.is_match(&lines[next].line.text)) {
+                out.skip(LABEL_UNPLACED);
+                continue;
+            }
+            let name = c.get(0).map_or("", |m| m.as_str()).trim().to_string();
+            let activity = text_at(prev).to_string();
+            out.push(
+                Draft {
+                    line: i,
+                    stated: String::new(),
+                    expected: name.clone(),
+                    computation: Localized::new(
+                        format!("\"{name}\" tanpa isi; di bawah \"{activity}\""),
+                        format!("\"{name}\" with nothing after it; under \"{activity}\""),
+                    ),
+                    related: vec![prev],
+                    ..Default::default()
+                }
+                .var("label", Localized::same(name))
+                .var("activity", Localized::same(activity)),
+            );
+        }
     }
 }
 
+const LABEL_UNPLACED: Why = Why {
+    en: "an empty label not between two items: its value may be on the next line",
+    id: "label kosong yang tidak diapit dua butir: isinya mungkin di baris berikut",
+};
+
 impl Check for EmptyCells {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        if let (Some(label), Some(item)) = (&self.p.label, &self.p.item) {
+            self.labels(ctx, label, item, out);
+        }
+        let (Some(columns), Some(when)) = (&self.p.columns, &self.p.when_table_has) else {
+            return;
+        };
         for (index, table) in ctx.report.tables.iter().enumerate() {
             out.enter_table(index);
-            if table.columns_matching(&self.p.when_table_has.0).is_empty() {
+            if table.columns_matching(&when.0).is_empty() {
                 continue;
             }
-            for col in table.columns_matching(&self.p.columns.0) {
+            for col in table.columns_matching(&columns.0) {
                 for row in table.rows.iter().filter(|r| r.kind == RowKind::Item) {
                     // "Rata-rata", "Jumlah": a summary row fills only the columns it sums up.
                     // ("Jumlah kasus pelanggaran perda" is an indicator, not a summary.)
@@ -1102,6 +1187,31 @@ impl Check for DuplicateSection {
 #[cfg(test)]
 mod tests {
     use crate::rules::checks::testing::{findings, run_default};
+
+    const ACTIVITIES: &str = "3. Kegiatan dan Indikator Kegiatan\n\n- b. Program Peningkatan Sarana dan Prasarana Aparatur terdiri kegiatan-kegiatan :\n  - 1. Kegiatan : Pemeliharaan Rutin/Berkala Mobil Jabatan\nIndikator Keluaran Kegiatan : {first}\n  - 2. Kegiatan : Pemeliharaan Rutin/Berkala Kendaraan Dinas/Operasional\nIndikator Keluaran Kegiatan : Jumlah kendaraan yang terpelihara\n- c. Program Koordinasi Pemerintahan terdiri kegiatan-kegiatan :\n\n1. Kegiatan : Koordinasi Pelayanan Umum\n\nIndikator Keluaran Kegiatan :\n\nMatriks hubungan sasaran dan kegiatan tertuang dalam dokumen RKT.\n";
+
+    #[test]
+    fn an_output_indicator_left_empty_is_found() {
+        let (found, coverage) =
+            run_default("empty-output-indicator", &ACTIVITIES.replace("{first}", ""));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].location.line, 5);
+        assert!(found[0].message.en.contains("Mobil Jabatan"), "{found:#?}");
+        assert_eq!(coverage.agree, 1);
+        // The last one: what follows may be its value set on the line below.
+        assert_eq!(coverage.skipped.values().sum::<usize>(), 1);
+    }
+
+    #[test]
+    fn an_output_indicator_given_is_not_found() {
+        let text = ACTIVITIES.replace("{first}", "Jumlah mobil jabatan yang terpelihara");
+        let (found, coverage) = run_default("empty-output-indicator", &text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 2);
+        // Its value on the next line, under a wrapped kegiatan name: not empty.
+        let below = "- 1. Kegiatan : Pemeliharaan Rutin/Berkala Mobil\nJabatan\nIndikator Keluaran Kegiatan :\nJumlah mobil jabatan yang terpelihara\n- 2. Kegiatan : Rapat\n";
+        assert!(findings("empty-output-indicator", below).is_empty());
+    }
 
     fn stated(rule: &str, text: &str) -> Vec<String> {
         findings(rule, text).into_iter().map(|f| f.stated).collect()

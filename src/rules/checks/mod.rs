@@ -10,6 +10,7 @@ mod count_shares;
 mod count_tables;
 mod counts;
 pub mod cross;
+mod decrees;
 mod format;
 mod formulas;
 mod indicator_claims;
@@ -252,6 +253,10 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("table_count", |p| build(p, counts::TableCount::new)),
         ("digits_words", |p| build(p, counts::DigitsWords::new)),
         ("list_sum", |p| build(p, list_sums::ListSum::new)),
+        ("dictum_sequence", |p| {
+            build(p, decrees::DictumSequence::new)
+        }),
+        ("decree_number", |p| build(p, decrees::DecreeNumber::new)),
         ("outcome_count", |p| {
             build(p, outcome_counts::OutcomeCount::new)
         }),

@@ -22,7 +22,7 @@ use serde::Deserialize;
 use crate::facts::figures::{Figure, FigureKind, Hint};
 use crate::findings::Localized;
 use crate::structure::roles::{Role, TableKind};
-use crate::structure::{Paragraph, Row, Table};
+use crate::structure::{Paragraph, Row, RowKind, Table};
 
 use super::arithmetic::table_name;
 use super::common::{
@@ -113,6 +113,8 @@ struct BudgetRow<'t> {
     anggaran: Vec<Figure>,
     realisasi: Vec<Figure>,
     capaian: Vec<Figure>,
+    /// A program heading with empty cells: its figures are its kegiatan's sums.
+    summed: bool,
 }
 
 impl BudgetRow<'_> {
@@ -196,6 +198,10 @@ const WHY_EMPTY: Why = Why {
 const WHY_OTHER_NAME: Why = Why {
     en: "another kegiatan or program is named between the name and the amount",
     id: "kegiatan atau program lain disebut di antara nama dan jumlahnya",
+};
+const WHY_FAR: Why = Why {
+    en: "a program summed from its kegiatan, and the amount is not in the lines naming it",
+    id: "program dijumlah dari kegiatannya, dan jumlahnya tidak pada baris yang menyebutnya",
 };
 const WHY_FOLLOWS: Why = Why {
     en: "the percentage follows from an amount already reported as differing",
@@ -559,7 +565,7 @@ impl NarrativeBudget {
             if label_cols.is_empty() {
                 continue;
             }
-            for row in &table.rows {
+            for (ri, row) in table.rows.iter().enumerate() {
                 // What the figures are of: the nearest label cell with words
                 // left of them (the kegiatan beside its anggaran).
                 let Some((label_col, label)) = label_cols.iter().find_map(|&c| {
@@ -598,10 +604,26 @@ impl NarrativeBudget {
                     .into_iter()
                     .filter(|f| f.value >= Decimal::from(1000))
                     .collect();
-                let capaian = take(&cc, Hint::Percent);
-                if anggaran.is_empty() && realisasi.is_empty() {
-                    continue;
-                }
+                let mut capaian = take(&cc, Hint::Percent);
+                let summed = anggaran.is_empty() && realisasi.is_empty();
+                let (anggaran, realisasi) = if anggaran.is_empty() && realisasi.is_empty() {
+                    // A program heading whose cells are left empty is the
+                    // sum of its kegiatan below it.
+                    if level != Level::Program || row.kind != RowKind::Group {
+                        continue;
+                    }
+                    capaian.clear();
+                    let (a, r) = (
+                        group_sums(table, ri, &ca, Hint::Rupiah),
+                        group_sums(table, ri, &cr, Hint::Rupiah),
+                    );
+                    if a.is_empty() && r.is_empty() {
+                        continue;
+                    }
+                    (a, r)
+                } else {
+                    (anggaran, realisasi)
+                };
                 out.push(BudgetRow {
                     table: ti,
                     row,
@@ -610,12 +632,51 @@ impl NarrativeBudget {
                     anggaran,
                     realisasi,
                     capaian,
+                    summed,
                 });
             }
         }
         out
     }
+}
 
+/// Per column of `cols`, the sum of the items under group row `group` of
+/// `table`, when each item has an amount there and none is a program itself:
+/// a figure whose text is the sum written out ("36.750.000 + 137.795.000 =
+/// 174.545.000").
+fn group_sums(table: &Table, group: usize, cols: &[usize], hint: Hint) -> Vec<Figure> {
+    let items: Vec<&Row> = table
+        .rows
+        .iter()
+        .filter(|r| r.group == Some(group) && r.kind == RowKind::Item)
+        .collect();
+    if items.is_empty()
+        || items
+            .iter()
+            .any(|r| level_of(&indicator_key(r.label()), "").0 == Level::Program)
+    {
+        return Vec::new();
+    }
+    cols.iter()
+        .filter_map(|&c| {
+            let figs: Vec<Figure> = items
+                .iter()
+                .map(|r| r.cell(c).and_then(|cell| cell_number(&cell.text, hint)))
+                .collect::<Option<Vec<_>>>()?;
+            if figs.iter().any(|f| f.value < Decimal::from(1000)) {
+                return None;
+            }
+            let values: Vec<Decimal> = figs.iter().map(|f| f.value).collect();
+            let total: Decimal = values.iter().copied().sum();
+            let mut sum = figs.first()?.clone();
+            sum.value = total;
+            sum.text = sum_text(&values, total);
+            Some(sum)
+        })
+        .collect()
+}
+
+impl NarrativeBudget {
     fn role_of(&self, gap: &str, year_n: Option<i32>) -> Result<FigureRole, Why> {
         if self.p.other_word.is_match(gap) {
             return Err(WHY_OTHER);
@@ -962,6 +1023,22 @@ impl NarrativeBudget {
                 return;
             }
         };
+        // A program's figure the table does not print (the sum of its
+        // kegiatan) is compared only with an amount in the same lines as its
+        // name ("Program X dengan Anggaran Rp …"), not one further down (a
+        // column of amounts read after a list of names).
+        if row.summed {
+            let lines = &ctx.report.lines;
+            let from = named.unit.line_at(m.start);
+            let near = |s: &Statement| {
+                let to = named.unit.line_at(s.figure.start);
+                to >= from && to - from <= 2 && (from..=to).all(|i| !lines[i].line.is_blank())
+            };
+            if !statements.iter().all(near) {
+                skip_all(out, WHY_FAR);
+                return;
+            }
+        }
         let mut amount_differs = false;
         for s in statements {
             let Some(reference) = row.values(s.role).last() else {
@@ -2015,6 +2092,53 @@ mod tests {
     }
 
     const SUM_RULE: &str = "narrative-budget-sum";
+
+    const EMPTY_PROGRAMS: &str = "LAPORAN KINERJA TAHUN 2020\n\n\
+        No\tPROGRAM/ KEGIATAN\tANGGARAN (Rp.)\tREALISASI (Rp)\tCAPAIAN (%)\n\
+        I\tProgram Peningkatan Sarana dan Prasarana Aparatur\t\t\t\n\
+        1.\tKegiatan Pemeliharaan Rutin/Berkala Mobil Jabatan\t24.250.000\t23.523.300\t97,00\n\
+        II\tProgram Koordinasi Pemerintahan, Pembangunan, dan Penyelenggaraan Pemerintahan Wilayah Kecamatan\t\t\t\n\
+        1\tKegiatan Koordinasi Penyelenggaraan Pemberdayaan masyarakat dan Kesejahteraan Sosial\t36.750.000\t36.750.000\t100\n\
+        2\tKegiatan Koordinasi Penyelenggaraan Ketertiban dan Keamanan\t137.795.000\t98.770.000\t71,67\n\
+        \tTOTAL\t198.795.000\t159.043.300\t80,00\n\n\
+        Didukung oleh :\n\n\
+        - Program Koordinasi Pemerintahan, Pembangunan dan Penyelenggaraan Pemerintahan Wilayah Kecamatan Dengan Anggaran Rp {amount},-\n";
+
+    /// A program heading with empty cells: its budget is its kegiatan's sum.
+    #[test]
+    fn a_program_with_empty_cells_is_the_sum_of_its_kegiatan() {
+        let found = findings(RULE, &EMPTY_PROGRAMS.replace("{amount}", "36.750.000"));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "Rp 36.750.000,-");
+        assert!(found[0].expected.contains("174.545.000"), "{found:#?}");
+        assert!(
+            found[0]
+                .computation
+                .en
+                .contains("36.750.000 + 137.795.000 = 174.545.000"),
+            "{found:#?}"
+        );
+        let (found, coverage) =
+            run_default(RULE, &EMPTY_PROGRAMS.replace("{amount}", "174.545.000"));
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 1);
+        // A kegiatan without an amount: the program's sum is not known.
+        let gap = EMPTY_PROGRAMS
+            .replace("{amount}", "36.750.000")
+            .replace("Keamanan\t137.795.000\t98.770.000", "Keamanan\t\t");
+        assert!(findings(RULE, &gap).is_empty());
+        // A list of programs with a column of amounts read after it (an
+        // agreement's table laid out as text): the amount is not the name's.
+        let column = EMPTY_PROGRAMS
+            .split("Didukung")
+            .next()
+            .unwrap_or("")
+            .to_string()
+            + "**Program**\n\n1. Peningkatan Sarana dan Prasarana Aparatur\n2. Koordinasi Pemerintahan, Pembangunan, dan Penyelenggaraan Pemerintahan Wilayah Kecamatan\n\n**Jumlah**\n\n**Anggaran**\n\n \nRp.24.250.000\nRp.36.750.000\n";
+        let (found, coverage) = run_default(RULE, &column);
+        assert!(found.is_empty(), "{found:#?}");
+        assert!(!coverage.skipped.is_empty(), "{coverage:#?}");
+    }
 
     fn budget_report(narrative: &str) -> String {
         format!(
