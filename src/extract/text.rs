@@ -532,14 +532,7 @@ fn html_table(block: &str, line_starts: &[(usize, u32)]) -> (Vec<Line>, Grid) {
             .and_then(|k| line_starts.get(k))
             .map_or(1, |(_, n)| *n)
     };
-    // Every tag's positions, found once: searching the rest of the block for
-    // each row and cell was quadratic in a block with unclosed rows or cells.
-    let tr = Tag::new(&lower, "<tr");
-    let tr_end = Tag::new(&lower, "</tr");
-    let td = Tag::new(&lower, "<td");
-    let th = Tag::new(&lower, "<th");
-    let td_end = Tag::new(&lower, "</td");
-    let th_end = Tag::new(&lower, "</th");
+    let tags = TableTags::new(&lower);
     let mut lines = Vec::new();
     let mut grid = Grid::from_rows(GridSource::Markup, &[]);
     grid.spans_known = true;
@@ -549,111 +542,34 @@ fn html_table(block: &str, line_starts: &[(usize, u32)]) -> (Vec<Line>, Grid) {
     // Columns still covered by a rowspan from an earlier row: (column, rows left).
     let mut pending: Vec<(usize, usize)> = Vec::new();
     let mut pos = 0;
-    while let Some(row_start) = tr.next(pos, lower.len()) {
+    while let Some(row_start) = tags.tr.next(pos, lower.len()) {
         if crate::limits::out_of_time() {
             break;
         }
-        let row_end = tr_end
+        let row_end = tags
+            .tr_end
             .next(row_start, lower.len())
-            .or_else(|| tr.next(row_start + 3, lower.len()))
+            .or_else(|| tags.tr.next(row_start + 3, lower.len()))
             .unwrap_or(lower.len());
         let row = lines.len();
-        let mut cells: Vec<String> = Vec::new();
-        let mut bolds: Vec<bool> = Vec::new();
-        let mut all_th = true;
-        let mut cell_pos = row_start;
-        let mut new_pending = Vec::new();
-        loop {
-            let next_td = td
-                .next(cell_pos, row_end)
-                .into_iter()
-                .chain(th.next(cell_pos, row_end))
-                .min();
-            let Some(tag_start) = next_td else { break };
-            let Some(tag_close) = lower[tag_start..row_end].find('>') else {
-                break;
-            };
-            let tag = &lower[tag_start..tag_start + tag_close];
-            all_th &= tag.starts_with("<th");
-            let content_start = tag_start + tag_close + 1;
-            let content_end = [&td_end, &th_end, &td, &th]
-                .into_iter()
-                .filter_map(|t| t.next(content_start, row_end))
-                .min()
-                .unwrap_or(row_end);
-            // Skip columns taken by rowspans from above.
-            while pending.iter().any(|(col, _)| *col == cells.len()) {
-                cells.push(String::new());
-                bolds.push(false);
-            }
-            let (text, bold) = clean_markup(&block[content_start..content_end]);
-            let colspan = attr_number(tag, "colspan").unwrap_or(1).clamp(1, 200);
-            let rowspan = attr_number(tag, "rowspan").unwrap_or(1).clamp(1, 1000);
-            let first_col = cells.len();
-            grid.cells.push(GridCell {
-                rows: row..row + rowspan,
-                cols: first_col..first_col + colspan,
-                ..GridCell::single(row, first_col, text.clone(), bold)
-            });
-            cells.push(text);
-            bolds.push(bold);
-            for _ in 1..colspan {
-                cells.push(String::new());
-                bolds.push(false);
-            }
-            if rowspan > 1 {
-                for c in first_col..first_col + colspan {
-                    new_pending.push((c, rowspan - 1));
-                }
-            }
-            cell_pos = content_end;
-        }
-        while pending.iter().any(|(col, _)| *col == cells.len()) {
-            cells.push(String::new());
-            bolds.push(false);
-        }
+        let cells = tags.row_cells(block, &lower, row_start..row_end, &pending);
         pending = pending
             .into_iter()
             .filter_map(|(c, left)| (left > 1).then_some((c, left - 1)))
-            .chain(new_pending)
+            .chain(cells.pending.iter().copied())
             .collect();
-        if !cells.is_empty() {
-            if in_header && all_th {
+        // A row with no cells is no grid row.
+        if !cells.texts.is_empty() {
+            if in_header && cells.all_th {
                 header_rows += 1;
             } else {
                 in_header = false;
             }
             let number = line_of(row_start);
-            grid.cols = grid.cols.max(cells.len());
+            grid.cols = grid.cols.max(cells.texts.len());
             grid.row_lines.push(number);
-            let spans: Vec<Span> = cells
-                .into_iter()
-                .zip(bolds)
-                .enumerate()
-                .map(|(i, (text, bold))| {
-                    let width = text.chars().count() as f32;
-                    Span {
-                        bold,
-                        ..Span::new(text, i as f32, width)
-                    }
-                })
-                .collect();
-            let text = spans
-                .iter()
-                .map(|s| s.text.as_str())
-                .collect::<Vec<_>>()
-                .join("\t");
-            lines.push(Line {
-                number,
-                text,
-                spans,
-                cells: CellMode::Delimited,
-                heading: None,
-                table: None,
-            });
-        } else {
-            // A row with no cells is no grid row: its cells (none) are not kept.
-            grid.cells.retain(|c| c.rows.start != row);
+            grid.cells.extend(cells.grid_cells(row));
+            lines.push(cells.line(number));
         }
         pos = row_end.max(row_start + 3);
     }
@@ -665,6 +581,151 @@ fn html_table(block: &str, line_starts: &[(usize, u32)]) -> (Vec<Line>, Grid) {
     grid.header_rows = (header_rows > 0 && header_rows < grid.rows).then_some(header_rows);
     grid.normalise();
     (lines, grid)
+}
+
+/// Every table tag's positions in a block, found once: searching the rest
+/// of the block for each row and cell was quadratic in a block with unclosed
+/// rows or cells.
+struct TableTags {
+    tr: Tag,
+    tr_end: Tag,
+    td: Tag,
+    th: Tag,
+    td_end: Tag,
+    th_end: Tag,
+}
+
+/// The cells of one `<tr>`: a text per column (a spanned position empty),
+/// whether each is bold, the cells as written with their spans, and the
+/// columns its rowspans cover in the rows below.
+struct RowCells {
+    texts: Vec<String>,
+    bolds: Vec<bool>,
+    all_th: bool,
+    /// (first column, colspan, rowspan) of each cell written.
+    written: Vec<(usize, usize, usize)>,
+    pending: Vec<(usize, usize)>,
+}
+
+impl TableTags {
+    fn new(lower: &str) -> TableTags {
+        TableTags {
+            tr: Tag::new(lower, "<tr"),
+            tr_end: Tag::new(lower, "</tr"),
+            td: Tag::new(lower, "<td"),
+            th: Tag::new(lower, "<th"),
+            td_end: Tag::new(lower, "</td"),
+            th_end: Tag::new(lower, "</th"),
+        }
+    }
+
+    /// The cells between `<tr` and its end, skipping the columns that
+    /// rowspans from above (`pending`) still cover.
+    fn row_cells(
+        &self,
+        block: &str,
+        lower: &str,
+        row: std::ops::Range<usize>,
+        pending: &[(usize, usize)],
+    ) -> RowCells {
+        let mut cells = RowCells {
+            texts: Vec::new(),
+            bolds: Vec::new(),
+            all_th: true,
+            written: Vec::new(),
+            pending: Vec::new(),
+        };
+        let covered = |cells: &mut RowCells| {
+            while pending.iter().any(|(col, _)| *col == cells.texts.len()) {
+                cells.texts.push(String::new());
+                cells.bolds.push(false);
+            }
+        };
+        let mut cell_pos = row.start;
+        loop {
+            let next_td = self
+                .td
+                .next(cell_pos, row.end)
+                .into_iter()
+                .chain(self.th.next(cell_pos, row.end))
+                .min();
+            let Some(tag_start) = next_td else { break };
+            let Some(tag_close) = lower[tag_start..row.end].find('>') else {
+                break;
+            };
+            let tag = &lower[tag_start..tag_start + tag_close];
+            cells.all_th &= tag.starts_with("<th");
+            let content_start = tag_start + tag_close + 1;
+            let content_end = [&self.td_end, &self.th_end, &self.td, &self.th]
+                .into_iter()
+                .filter_map(|t| t.next(content_start, row.end))
+                .min()
+                .unwrap_or(row.end);
+            covered(&mut cells);
+            let (text, bold) = clean_markup(&block[content_start..content_end]);
+            let colspan = attr_number(tag, "colspan").unwrap_or(1).clamp(1, 200);
+            let rowspan = attr_number(tag, "rowspan").unwrap_or(1).clamp(1, 1000);
+            let first_col = cells.texts.len();
+            cells.written.push((first_col, colspan, rowspan));
+            cells.texts.push(text);
+            cells.bolds.push(bold);
+            for _ in 1..colspan {
+                cells.texts.push(String::new());
+                cells.bolds.push(false);
+            }
+            if rowspan > 1 {
+                for c in first_col..first_col + colspan {
+                    cells.pending.push((c, rowspan - 1));
+                }
+            }
+            cell_pos = content_end;
+        }
+        covered(&mut cells);
+        cells
+    }
+}
+
+impl RowCells {
+    /// The grid cells written in grid row `row`, with their spans.
+    fn grid_cells(&self, row: usize) -> impl Iterator<Item = GridCell> + '_ {
+        self.written
+            .iter()
+            .map(move |&(col, colspan, rowspan)| GridCell {
+                rows: row..row + rowspan,
+                cols: col..col + colspan,
+                ..GridCell::single(row, col, self.texts[col].clone(), self.bolds[col])
+            })
+    }
+
+    /// The row as a Delimited line numbered `number`: one span per column.
+    fn line(self, number: u32) -> Line {
+        let spans: Vec<Span> = self
+            .texts
+            .into_iter()
+            .zip(self.bolds)
+            .enumerate()
+            .map(|(i, (text, bold))| {
+                let width = text.chars().count() as f32;
+                Span {
+                    bold,
+                    ..Span::new(text, i as f32, width)
+                }
+            })
+            .collect();
+        let text = spans
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\t");
+        Line {
+            number,
+            text,
+            spans,
+            cells: CellMode::Delimited,
+            heading: None,
+            table: None,
+        }
+    }
 }
 
 /// Where one tag occurs in a block, in order.
