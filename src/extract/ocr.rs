@@ -208,10 +208,7 @@ pub struct OcrPage {
 impl OcrPage {
     /// A point of the image, deskewed like the words.
     pub fn level(&self, x: f32, y: f32) -> (f32, f32) {
-        let (sin, cos) = self.skew.to_radians().sin_cos();
-        let (cx, cy) = self.centre;
-        let (dx, dy) = (x - cx, y - cy);
-        (cx + dx * cos + dy * sin, cy - dx * sin + dy * cos)
+        turn_level((x, y), self.centre, self.skew.to_radians().sin_cos())
     }
 
     /// Takes in the rulings found on the image, deskewed; none when they
@@ -467,15 +464,44 @@ fn cache_key(file: &std::path::Path, dpi: u32, languages: &str) -> Option<String
 /// Tesseract's TSV: its words (level 5) with their boxes and confidence,
 /// deskewed, each word's baseline that of its line.
 pub fn read_tsv(tsv: &str) -> OcrPage {
-    struct Raw {
-        text: String,
-        left: f32,
-        top: f32,
-        width: f32,
-        height: f32,
-        conf: f32,
+    let mut lines = tsv_lines(tsv);
+    clean_rulings(&mut lines);
+    lines.retain(|_, w| !w.is_empty());
+    let skew = Skew::of(&lines);
+    let mut out = level_words(&lines, &skew);
+    percent_signs(&mut out);
+    glued_percent_signs(&mut out);
+    column_numbers(&mut out);
+    OcrPage {
+        words: out,
+        skew: skew.theta.to_degrees(),
+        centre: skew.centre,
+        rulings: Vec::new(),
     }
-    let mut lines: BTreeMap<(u32, u32, u32, u32), Vec<Raw>> = BTreeMap::new();
+}
+
+/// A point turned about `centre` by the angle whose sine and cosine are given
+/// (the skew taken out).
+fn turn_level((x, y): (f32, f32), (cx, cy): (f32, f32), (sin, cos): (f32, f32)) -> (f32, f32) {
+    let (dx, dy) = (x - cx, y - cy);
+    (cx + dx * cos + dy * sin, cy - dx * sin + dy * cos)
+}
+
+/// One word of Tesseract's TSV, in image pixels.
+struct TsvWord {
+    text: String,
+    left: f32,
+    top: f32,
+    width: f32,
+    height: f32,
+    conf: f32,
+}
+
+/// The words of the TSV (level 5 rows) by line: (block, paragraph, line, word-line) keys.
+type TsvLines = BTreeMap<(u32, u32, u32, u32), Vec<TsvWord>>;
+
+fn tsv_lines(tsv: &str) -> TsvLines {
+    let mut lines: TsvLines = BTreeMap::new();
     for row in tsv.lines().skip(1) {
         let cols: Vec<&str> = row.split('\t').collect();
         if cols.len() < 12 || cols[0] != "5" {
@@ -495,7 +521,7 @@ pub fn read_tsv(tsv: &str) -> OcrPage {
         lines
             .entry((key(1), key(2), key(3), key(4)))
             .or_default()
-            .push(Raw {
+            .push(TsvWord {
                 text: text.to_string(),
                 left,
                 top,
@@ -504,6 +530,12 @@ pub fn read_tsv(tsv: &str) -> OcrPage {
                 conf,
             });
     }
+    lines
+}
+
+/// Cleans what a table's ruling lines become off the words, and drops
+/// words that are a ruling alone (a line left without words stays, empty).
+fn clean_rulings(lines: &mut TsvLines) {
     // What a table's ruling lines become: characters cleaned off the words
     // (an opening bracket only when nothing after it on the line closes
     // it: "(jika ada)" keeps it), and words that are a ruling alone.
@@ -554,48 +586,72 @@ pub fn read_tsv(tsv: &str) -> OcrPage {
             None => false,
         });
     }
-    lines.retain(|_, w| !w.is_empty());
-    // The skew: the median slope of the words' bottoms along each line of
-    // three words or more (descenders move a bottom, not the median).
-    let mut slopes: Vec<f32> = Vec::new();
-    for words in lines.values().filter(|w| w.len() >= 3) {
-        let pts: Vec<(f32, f32)> = words
-            .iter()
-            .map(|w| (w.left + w.width / 2.0, w.top + w.height))
-            .collect();
-        let n = pts.len() as f32;
-        let (mx, my) = (
-            pts.iter().map(|p| p.0).sum::<f32>() / n,
-            pts.iter().map(|p| p.1).sum::<f32>() / n,
-        );
-        let sxx: f32 = pts.iter().map(|p| (p.0 - mx) * (p.0 - mx)).sum();
-        let sxy: f32 = pts.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
-        if sxx > 0.0 {
-            slopes.push(sxy / sxx);
+}
+
+/// The page's skew and the centre it is turned about.
+struct Skew {
+    theta: f32,
+    sin: f32,
+    cos: f32,
+    centre: (f32, f32),
+}
+
+impl Skew {
+    /// The median slope of the words' bottoms along each line of three
+    /// words or more (descenders move a bottom, not the median), about the
+    /// centre of all the words.
+    fn of(lines: &TsvLines) -> Skew {
+        let mut slopes: Vec<f32> = Vec::new();
+        for words in lines.values().filter(|w| w.len() >= 3) {
+            let pts: Vec<(f32, f32)> = words
+                .iter()
+                .map(|w| (w.left + w.width / 2.0, w.top + w.height))
+                .collect();
+            let n = pts.len() as f32;
+            let (mx, my) = (
+                pts.iter().map(|p| p.0).sum::<f32>() / n,
+                pts.iter().map(|p| p.1).sum::<f32>() / n,
+            );
+            let sxx: f32 = pts.iter().map(|p| (p.0 - mx) * (p.0 - mx)).sum();
+            let sxy: f32 = pts.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
+            if sxx > 0.0 {
+                slopes.push(sxy / sxx);
+            }
+        }
+        let slope = median(&mut slopes).unwrap_or(0.0).clamp(-0.1, 0.1);
+        let theta = slope.atan();
+        let (sin, cos) = theta.sin_cos();
+        let (mut cx, mut cy, mut count) = (0.0f32, 0.0f32, 0.0f32);
+        for w in lines.values().flatten() {
+            cx += w.left + w.width / 2.0;
+            cy += w.top + w.height / 2.0;
+            count += 1.0;
+        }
+        if count > 0.0 {
+            cx /= count;
+            cy /= count;
+        }
+        Skew {
+            theta,
+            sin,
+            cos,
+            centre: (cx, cy),
         }
     }
-    let slope = median(&mut slopes).unwrap_or(0.0).clamp(-0.1, 0.1);
-    let theta = slope.atan();
-    let (sin, cos) = theta.sin_cos();
-    let (mut cx, mut cy, mut count) = (0.0f32, 0.0f32, 0.0f32);
-    for w in lines.values().flatten() {
-        cx += w.left + w.width / 2.0;
-        cy += w.top + w.height / 2.0;
-        count += 1.0;
+
+    /// A point turned level.
+    fn level(&self, x: f32, y: f32) -> (f32, f32) {
+        turn_level((x, y), self.centre, (self.sin, self.cos))
     }
-    if count > 0.0 {
-        cx /= count;
-        cy /= count;
-    }
-    let level = |x: f32, y: f32| {
-        let (dx, dy) = (x - cx, y - cy);
-        (cx + dx * cos + dy * sin, cy - dx * sin + dy * cos)
-    };
+}
+
+/// The words turned level, each line on one baseline with one type size.
+fn level_words(lines: &TsvLines, skew: &Skew) -> Vec<OcrWord> {
     let mut out = Vec::new();
     for words in lines.values() {
         let mut bottoms: Vec<f32> = words
             .iter()
-            .map(|w| level(w.left + w.width / 2.0, w.top + w.height).1)
+            .map(|w| skew.level(w.left + w.width / 2.0, w.top + w.height).1)
             .collect();
         let mut sizes: Vec<f32> = words
             .iter()
@@ -607,7 +663,7 @@ pub fn read_tsv(tsv: &str) -> OcrPage {
         let baseline = median(&mut bottoms).unwrap_or(0.0);
         let height = median(&mut sizes).unwrap_or(0.0);
         for w in words {
-            let (x, _) = level(w.left, w.top + w.height);
+            let (x, _) = skew.level(w.left, w.top + w.height);
             out.push(OcrWord {
                 text: marker_case(&w.text, w.height, height),
                 x0: x,
@@ -618,15 +674,7 @@ pub fn read_tsv(tsv: &str) -> OcrPage {
             });
         }
     }
-    percent_signs(&mut out);
-    glued_percent_signs(&mut out);
-    column_numbers(&mut out);
-    OcrPage {
-        words: out,
-        skew: theta.to_degrees(),
-        centre: (cx, cy),
-        rulings: Vec::new(),
-    }
+    out
 }
 
 /// The type size (em, pixels) under which OCR's digits are not trusted:
