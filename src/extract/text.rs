@@ -303,15 +303,22 @@ fn split_pipes(inner: &str) -> Vec<&str> {
 }
 
 fn delimited_line(number: u32, raw_cells: Vec<&str>) -> Line {
-    let mut spans = Vec::with_capacity(raw_cells.len());
-    for (index, raw) in raw_cells.iter().enumerate() {
-        let (text, bold) = clean_markup(raw.trim());
-        let width = text.chars().count() as f32;
-        spans.push(Span {
-            bold,
-            ..Span::new(text, index as f32, width)
-        });
-    }
+    cells_line(number, raw_cells.iter().map(|raw| clean_markup(raw.trim())))
+}
+
+/// A Delimited line of cells (text, bold): one span per cell, its column
+/// its index, the text the cells joined by tabs.
+fn cells_line(number: u32, cells: impl Iterator<Item = (String, bool)>) -> Line {
+    let spans: Vec<Span> = cells
+        .enumerate()
+        .map(|(index, (text, bold))| {
+            let width = text.chars().count() as f32;
+            Span {
+                bold,
+                ..Span::new(text, index as f32, width)
+            }
+        })
+        .collect();
     let text = spans
         .iter()
         .map(|s| s.text.as_str())
@@ -699,32 +706,7 @@ impl RowCells {
 
     /// The row as a Delimited line numbered `number`: one span per column.
     fn line(self, number: u32) -> Line {
-        let spans: Vec<Span> = self
-            .texts
-            .into_iter()
-            .zip(self.bolds)
-            .enumerate()
-            .map(|(i, (text, bold))| {
-                let width = text.chars().count() as f32;
-                Span {
-                    bold,
-                    ..Span::new(text, i as f32, width)
-                }
-            })
-            .collect();
-        let text = spans
-            .iter()
-            .map(|s| s.text.as_str())
-            .collect::<Vec<_>>()
-            .join("\t");
-        Line {
-            number,
-            text,
-            spans,
-            cells: CellMode::Delimited,
-            heading: None,
-            table: None,
-        }
+        cells_line(number, self.texts.into_iter().zip(self.bolds))
     }
 }
 
