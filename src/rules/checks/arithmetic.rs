@@ -2208,31 +2208,22 @@ impl ShareOfTotal {
                     out.skip(SHARE_NO_WHOLE);
                     continue;
                 }
-                let computed = part_amount.value / base * hundred();
-                if agrees(&stated, computed, ctx.tolerance) {
+                let claim = ShareClaim {
+                    stated: &stated,
+                    part: part_amount.value,
+                    whole: base,
+                };
+                if claim.agrees(ctx) {
                     out.agree();
                     continue;
                 }
-                let (line, at) = ctx.locate(para, share.start());
+                let related = named.iter().map(|p| p.line).collect();
                 out.push(
-                    Draft {
-                        line,
-                        stated: stated.text.clone(),
-                        expected: like(&stated, computed),
-                        computation: Localized::same(format!(
-                            "{} / {} × 100 = {}",
-                            amount(part_amount.value),
-                            amount(base),
-                            pct(computed)
-                        )),
-                        related: named.iter().map(|p| p.line).collect(),
-                        highlight: Some((at, at + share.as_str().len())),
-                        ..Default::default()
-                    }
-                    .var("label", Localized::same(named[0].label.clone()))
-                    .var("amount", Localized::same(amount_m.as_str().to_string()))
-                    .var("whole", Localized::same(amount(base)))
-                    .var("difference", difference(stated.value, computed)),
+                    claim
+                        .draft(ctx, para, share, related)
+                        .var("label", Localized::same(named[0].label.clone()))
+                        .var("amount", Localized::same(amount_m.as_str().to_string()))
+                        .var("whole", Localized::same(amount(base))),
                 );
             }
         }
@@ -2310,34 +2301,69 @@ impl Check for ShareOfTotal {
                     let (Some((part, _)), None) = (named.next(), named.next()) else {
                         continue;
                     };
-                    let computed = part.figure.value / whole * hundred();
-                    if agrees(&stated, computed, ctx.tolerance) {
+                    let claim = ShareClaim {
+                        stated: &stated,
+                        part: part.figure.value,
+                        whole,
+                    };
+                    if claim.agrees(ctx) {
                         continue;
                     }
-                    let (line, at) = ctx.locate(para, share.start());
+                    let related = std::iter::once(part.line)
+                        .chain(parts.iter().map(|p| p.line))
+                        .collect();
                     out.push(
-                        Draft {
-                            line,
-                            stated: stated.text.clone(),
-                            expected: like(&stated, computed),
-                            computation: Localized::same(format!(
-                                "{} / {} × 100 = {}",
-                                amount(part.figure.value),
-                                amount(whole),
-                                pct(computed)
-                            )),
-                            related: std::iter::once(part.line)
-                                .chain(parts.iter().map(|p| p.line))
-                                .collect(),
-                            highlight: Some((at, at + share.as_str().len())),
-                            ..Default::default()
-                        }
-                        .var("label", Localized::same(part.label.clone()))
-                        .var("difference", difference(stated.value, computed)),
+                        claim
+                            .draft(ctx, para, share, related)
+                            .var("label", Localized::same(part.label.clone())),
                     );
                 }
             }
         }
+    }
+}
+
+/// A share the text states of a part in a whole: stated = part / whole × 100.
+struct ShareClaim<'a> {
+    stated: &'a Figure,
+    part: Decimal,
+    whole: Decimal,
+}
+
+impl ShareClaim<'_> {
+    fn computed(&self) -> Decimal {
+        self.part / self.whole * hundred()
+    }
+
+    fn agrees(&self, ctx: &Context<'_, '_>) -> bool {
+        agrees(self.stated, self.computed(), ctx.tolerance)
+    }
+
+    /// The finding on the share (matched as `share` in `para`).
+    fn draft(
+        &self,
+        ctx: &Context<'_, '_>,
+        para: &crate::structure::Paragraph,
+        share: regex::Match<'_>,
+        related: Vec<usize>,
+    ) -> Draft {
+        let computed = self.computed();
+        let (line, at) = ctx.locate(para, share.start());
+        Draft {
+            line,
+            stated: self.stated.text.clone(),
+            expected: like(self.stated, computed),
+            computation: Localized::same(format!(
+                "{} / {} × 100 = {}",
+                amount(self.part),
+                amount(self.whole),
+                pct(computed)
+            )),
+            related,
+            highlight: Some((at, at + share.as_str().len())),
+            ..Default::default()
+        }
+        .var("difference", difference(self.stated.value, computed))
     }
 }
 
