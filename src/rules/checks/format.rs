@@ -177,6 +177,10 @@ fn misgrouped(core: &str) -> Option<(Localized, String)> {
     }
 }
 
+/// "Rp. 3.800.575.000,-,-": the rupiah ending ",-" typed twice.
+static DOUBLE_DASH: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(\d{1,3}(?:\.\d{3})+(?:,\d{2})?),-[ \t]*,-"));
+
 impl Check for Malformed {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         for l in &ctx.report.lines {
@@ -185,6 +189,24 @@ impl Check for Malformed {
                 return;
             }
             let text = &l.line.text;
+            for c in DOUBLE_DASH.captures_iter(text) {
+                let (whole, amount) = (&c[0], &c[1]);
+                let reason = Localized::new(
+                    "akhiran \",-\" tertulis dua kali".to_string(),
+                    "the ending \",-\" is written twice".to_string(),
+                );
+                out.push(
+                    Draft {
+                        line: l.index,
+                        stated: whole.to_string(),
+                        expected: format!("{amount},-"),
+                        computation: reason.clone(),
+                        highlight: c.get(0).map(|m| (m.start(), m.end())),
+                        ..Default::default()
+                    }
+                    .var("reason", reason),
+                );
+            }
             let mut taken: Vec<(usize, usize)> = Vec::new();
             for token in scan_figures(text) {
                 match token {
@@ -1273,6 +1295,24 @@ mod tests {
         let found = findings("malformed-number", text);
         let dec = found.iter().find(|f| f.stated == "549.481.005.00");
         assert_eq!(dec.map(|f| f.expected.as_str()), Some("549.481.005,00"));
+    }
+
+    #[test]
+    fn a_rupiah_ending_typed_twice_is_found() {
+        let text = "Target PADS sebesar Rp. 3.800.575.000,-,- dan realisasi Rp. 4.837.014.275,-,- tercapai.\n\nAnggaran Rp. 1.250.000,- dan Rp 2.500.000,00,- serta kode 1,-,2 tercatat.\n";
+        let found = findings("malformed-number", text);
+        let s: Vec<_> = found
+            .iter()
+            .map(|f| (f.stated.as_str(), f.expected.as_str()))
+            .collect();
+        assert_eq!(
+            s,
+            [
+                ("3.800.575.000,-,-", "3.800.575.000,-"),
+                ("4.837.014.275,-,-", "4.837.014.275,-")
+            ],
+            "{found:#?}"
+        );
     }
 
     #[test]
