@@ -177,6 +177,10 @@ fn misgrouped(core: &str) -> Option<(Localized, String)> {
     }
 }
 
+/// "Rp. 3.800.575.000,-,-": the rupiah ending ",-" typed twice.
+static DOUBLE_DASH: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(\d{1,3}(?:\.\d{3})+(?:,\d{2})?),-[ \t]*,-"));
+
 impl Check for Malformed {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         for l in &ctx.report.lines {
@@ -185,6 +189,24 @@ impl Check for Malformed {
                 return;
             }
             let text = &l.line.text;
+            for c in DOUBLE_DASH.captures_iter(text) {
+                let (whole, amount) = (&c[0], &c[1]);
+                let reason = Localized::new(
+                    "akhiran \",-\" tertulis dua kali".to_string(),
+                    "the ending \",-\" is written twice".to_string(),
+                );
+                out.push(
+                    Draft {
+                        line: l.index,
+                        stated: whole.to_string(),
+                        expected: format!("{amount},-"),
+                        computation: reason.clone(),
+                        highlight: c.get(0).map(|m| (m.start(), m.end())),
+                        ..Default::default()
+                    }
+                    .var("reason", reason),
+                );
+            }
             let mut taken: Vec<(usize, usize)> = Vec::new();
             for token in scan_figures(text) {
                 match token {
@@ -428,6 +450,10 @@ pub struct TemplateParams {
     /// ("Bandung,          2017"); absent: not checked.
     #[serde(default)]
     blank_date: Option<Localized>,
+    /// What to call one with its month and year but no day ("Sabu,    Januari
+    /// 2025"); absent: not checked.
+    #[serde(default)]
+    blank_day: Option<Localized>,
 }
 
 /// The office of whoever signs ("KEPALA DINAS …", "Plt. Camat"), on one of
@@ -449,9 +475,14 @@ fn signed_below(ctx: &Context<'_, '_>, index: usize) -> bool {
         .any(|l| SIGNER.is_match(&l.line.text))
 }
 
-/// "Place, 2017" alone on its line: a signature date whose day and month were left blank.
+/// "Place, 2017" alone on its line: a signature date whose day and month were
+/// left blank; "Place,    Januari 2025": whose day was (group `month`). Only
+/// with the gap (several spaces, a tab: the extractor's wide gap, dots) where the day was to go: "Bandung,
+/// Februari 2017" is a date by its month, as many reports sign.
 static BLANK_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^\s*([A-Z][A-Za-z'-]{2,30}(?: [A-Z][A-Za-z'-]{2,30})?)\s*,\s*((?:19|20)\d\d)\s*$")
+    regex(
+        r"^\s*([A-Z][A-Za-z'-]{2,30}(?: [A-Z][A-Za-z'-]{2,30})?)\s*,(?:(?:\s*(?:\.{3,}|…|_{3,})\s*|\s*\t\s*|\s{2,})(?P<month>(?i:januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|november|nopember|desember))\s+|\s*)((?:19|20)\d\d)\s*$",
+    )
 });
 
 /// Template text left as it was: "Nomor ... Tahun 2020", "sangat berhasil/ berhasil/ kurang/cukup".
@@ -468,25 +499,36 @@ impl TemplateText {
 
 impl Check for TemplateText {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
-        if let Some(what) = &self.p.blank_date {
-            for l in &ctx.report.lines {
-                if let Some(c) = BLANK_DATE.captures(&l.line.text)
-                    && signed_below(ctx, l.index)
-                {
-                    let whole = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
-                    let text = l.line.text.trim();
-                    out.push(
-                        Draft {
-                            line: l.index,
-                            stated: text.split_whitespace().collect::<Vec<_>>().join(" "),
-                            expected: format!("{}, <tanggal> <bulan> {}", &c[1], &c[2]),
-                            computation: what.clone(),
-                            highlight: Some(whole),
-                            ..Default::default()
-                        }
-                        .var("what", what.clone()),
-                    );
-                }
+        for l in &ctx.report.lines {
+            let Some(c) = BLANK_DATE.captures(&l.line.text) else {
+                continue;
+            };
+            let month = c.name("month").map(|m| m.as_str().trim());
+            let what = match month {
+                None => &self.p.blank_date,
+                Some(_) => &self.p.blank_day,
+            };
+            if let Some(what) = what
+                && signed_below(ctx, l.index)
+            {
+                let whole = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
+                let text = l.line.text.trim();
+                out.push(
+                    Draft {
+                        line: l.index,
+                        stated: text.split_whitespace().collect::<Vec<_>>().join(" "),
+                        expected: format!(
+                            "{}, <tanggal> {} {}",
+                            &c[1],
+                            month.unwrap_or("<bulan>"),
+                            &c[3]
+                        ),
+                        computation: what.clone(),
+                        highlight: Some(whole),
+                        ..Default::default()
+                    }
+                    .var("what", what.clone()),
+                );
             }
         }
         let draft = |line: usize, stated: &str, highlight: Option<(usize, usize)>, t: &Template| {
@@ -1256,6 +1298,24 @@ mod tests {
     }
 
     #[test]
+    fn a_rupiah_ending_typed_twice_is_found() {
+        let text = "Target PADS sebesar Rp. 3.800.575.000,-,- dan realisasi Rp. 4.837.014.275,-,- tercapai.\n\nAnggaran Rp. 1.250.000,- dan Rp 2.500.000,00,- serta kode 1,-,2 tercatat.\n";
+        let found = findings("malformed-number", text);
+        let s: Vec<_> = found
+            .iter()
+            .map(|f| (f.stated.as_str(), f.expected.as_str()))
+            .collect();
+        assert_eq!(
+            s,
+            [
+                ("3.800.575.000,-,-", "3.800.575.000,-"),
+                ("4.837.014.275,-,-", "4.837.014.275,-")
+            ],
+            "{found:#?}"
+        );
+    }
+
+    #[test]
     fn amounts_in_table_cells_are_found() {
         let text = "Tabel 3.4 Anggaran\n\n| No | Kegiatan | Anggaran (Rp) | Realisasi (Rp) |\n|---|---|---|---|\n| 1 | Penataan RTH | 133.825.00,00 | 9.871.1466.000 |\n| 2 | Kebersihan | 2.807.870.000,00 | 2.807.870.000.00 |\n";
         let s = stated("malformed-number", text);
@@ -1280,6 +1340,27 @@ mod tests {
         let found = findings("template-text", text);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].stated, "Bandung, 2017");
+    }
+
+    #[test]
+    fn a_signature_without_its_day_is_template_text() {
+        let dots = findings(
+            "template-text",
+            "Bandung, ....... Maret 2017\nKEPALA DINAS\n",
+        );
+        assert_eq!(dots.len(), 1, "{dots:#?}");
+        let text = "Demikian laporan ini disusun.\n\n                 Sabu,\tJanuari 2025\n             KEPALA KANTOR UPBU KELAS III\n\nNAMA\n";
+        let found = findings("template-text", text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "Sabu, Januari 2025");
+        assert_eq!(found[0].expected, "Sabu, <tanggal> Januari 2025");
+    }
+
+    #[test]
+    fn a_signature_with_its_day_or_a_month_in_running_text_is_not_template_text() {
+        let text = "Sabu, 12 Januari 2025\nKEPALA KANTOR\n\nData diambil pada bulan Januari 2025.\nKepala Dinas menyetujui.\n\nPeriode Desember 2024\nKEPALA KANTOR\n\nBandung, Februari 2017\nKEPALA DINAS\n";
+        let found = findings("template-text", text);
+        assert!(found.is_empty(), "{found:#?}");
     }
 
     #[test]
