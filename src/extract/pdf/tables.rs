@@ -415,11 +415,6 @@ static MARKER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
 /// lines list such items or figures is shared out to the rows, any other cell
 /// (a wrapped label beside them) spans them all.
 fn split_band(cells: Vec<Vec<Glyph>>, separators: &[f32]) -> BandRows {
-    struct CellLines {
-        lines: Vec<(f32, Vec<Glyph>)>,
-        values: Vec<f32>,
-        markers: Vec<f32>,
-    }
     let whole = |cells: Vec<Vec<Glyph>>| BandRows {
         rows: 1,
         slots: cells.into_iter().map(Slot::Whole).collect(),
@@ -436,33 +431,7 @@ fn split_band(cells: Vec<Vec<Glyph>>, separators: &[f32]) -> BandRows {
         .enumerate()
         .map(|(k, glyphs)| {
             let right = separators.get(k + 1).copied().unwrap_or(f32::MAX);
-            let lines = rows(glyphs.clone());
-            let mut values = Vec::new();
-            let mut markers = Vec::new();
-            let mut prev: Option<(String, bool)> = None;
-            for (y, row) in &lines {
-                let text: String = spans(row)
-                    .iter()
-                    .map(|s| s.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                // A figure broken at the cell's edge continues; it is not a new value.
-                let continues = prev
-                    .as_ref()
-                    .is_some_and(|(before, full)| joins_without_space(before, &text, *full));
-                if is_figure_text(&text) && !continues {
-                    values.push(*y);
-                } else if MARKER.is_match(&text) {
-                    markers.push(*y);
-                }
-                let end = row.iter().map(|g| g.x + g.width).fold(f32::MIN, f32::max);
-                prev = Some((text, end >= right - size - 3.0));
-            }
-            CellLines {
-                lines,
-                values,
-                markers,
-            }
+            CellLines::of(glyphs, right, size)
         })
         .collect();
     let value_columns = analysed.iter().filter(|c| c.values.len() >= 2).count();
@@ -473,15 +442,133 @@ fn split_band(cells: Vec<Vec<Glyph>>, separators: &[f32]) -> BandRows {
         .iter()
         .map(|c| !c.values.is_empty() || c.markers.len() >= 2)
         .collect();
-    let mut starts: Vec<f32> = analysed
+    let Some(starts) = row_starts(&analysed, &row_wise, tol) else {
+        return whole(cells);
+    };
+    let value_ys: Vec<f32> = analysed
         .iter()
-        .zip(&row_wise)
-        .filter(|(_, r)| **r)
+        .flat_map(|c| c.values.iter().copied())
+        .collect();
+    let at_value_row = |y: f32| value_ys.iter().any(|v| (v - y).abs() <= tol);
+    let row_of = |y: f32| starts.iter().rposition(|&s| s <= y + tol).unwrap_or(0);
+    let rows = starts.len();
+    let slots = analysed
+        .into_iter()
+        .zip(cells)
+        .zip(row_wise)
+        .map(|((c, glyphs), row_wise)| {
+            if row_wise {
+                Slot::Items(c.items(&row_of, &at_value_row, rows))
+            } else {
+                Slot::Whole(glyphs)
+            }
+        })
+        .collect();
+    BandRows { rows, slots }
+}
+
+/// One cell of a band read as lines: each line (its y and glyphs), and the
+/// ys of the lines that start a figure or an item marker.
+struct CellLines {
+    lines: Vec<(f32, Vec<Glyph>)>,
+    values: Vec<f32>,
+    markers: Vec<f32>,
+}
+
+impl CellLines {
+    /// The cell's glyphs as lines; `right` is its right edge, `size` the
+    /// band's type size.
+    fn of(glyphs: &[Glyph], right: f32, size: f32) -> CellLines {
+        let lines = rows(glyphs.to_vec());
+        let mut values = Vec::new();
+        let mut markers = Vec::new();
+        let mut prev: Option<(String, bool)> = None;
+        for (y, row) in &lines {
+            let text: String = spans(row)
+                .iter()
+                .map(|s| s.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            // A figure broken at the cell's edge continues; it is not a new value.
+            let continues = prev
+                .as_ref()
+                .is_some_and(|(before, full)| joins_without_space(before, &text, *full));
+            if is_figure_text(&text) && !continues {
+                values.push(*y);
+            } else if MARKER.is_match(&text) {
+                markers.push(*y);
+            }
+            let end = row.iter().map(|g| g.x + g.width).fold(f32::MIN, f32::max);
+            prev = Some((text, end >= right - size - 3.0));
+        }
+        CellLines {
+            lines,
+            values,
+            markers,
+        }
+    }
+
+    /// Where this cell's items start: at each figure; in a label column at
+    /// each item marker, or at each line when every line stands beside
+    /// figures (labels without markers, one per row). A label covers the rows
+    /// until its column's next item; a figure its own row.
+    fn items(
+        self,
+        row_of: &dyn Fn(f32) -> usize,
+        at_value_row: &dyn Fn(f32) -> bool,
+        rows: usize,
+    ) -> Vec<Item> {
+        let one_per_row =
+            self.markers.is_empty() && self.lines.iter().all(|(y, _)| at_value_row(*y));
+        let mut items: Vec<Item> = Vec::new();
+        for (y, line) in self.lines {
+            let starts_item = items.is_empty()
+                || self.values.contains(&y)
+                || self.markers.contains(&y)
+                || one_per_row;
+            match items.last_mut() {
+                Some(item) if !starts_item => item.glyphs.extend(line),
+                _ => {
+                    let first = row_of(y);
+                    items.push(Item {
+                        first,
+                        last: first,
+                        glyphs: line,
+                    })
+                }
+            }
+        }
+        let labels = self.values.is_empty();
+        let nexts: Vec<usize> = items
+            .iter()
+            .skip(1)
+            .map(|i| i.first)
+            .chain(std::iter::once(rows))
+            .collect();
+        for (item, next) in items.iter_mut().zip(nexts) {
+            item.last = if labels {
+                next.saturating_sub(1).max(item.first)
+            } else {
+                item.first
+            };
+        }
+        items
+    }
+}
+
+/// The ys where the band's rows start: each figure or item marker of the
+/// row-wise cells, unless fewer than two of them hold values on one baseline
+/// in two columns (a wrapped cell, not rows: None). Lines above the first
+/// item (a heading over them) are a row of their own; figures set lower than
+/// the label they belong to (a long label, its figures at the bottom or
+/// centred) join that label's row.
+fn row_starts(analysed: &[CellLines], row_wise: &[bool], tol: f32) -> Option<Vec<f32>> {
+    let row_wise_cells = || analysed.iter().zip(row_wise).filter(|(_, r)| **r);
+    let mut starts: Vec<f32> = row_wise_cells()
         .flat_map(|(c, _)| c.values.iter().chain(&c.markers).copied())
         .collect();
     starts.sort_by(f32::total_cmp);
     starts.dedup_by(|a, b| (*a - *b).abs() <= tol);
-    // Values on one baseline in two columns or more: rows, not a wrapped cell.
     let shared = starts
         .iter()
         .filter(|&&y| {
@@ -493,13 +580,9 @@ fn split_band(cells: Vec<Vec<Glyph>>, separators: &[f32]) -> BandRows {
         })
         .count();
     if shared < 2 {
-        return whole(cells);
+        return None;
     }
-    // Lines above the first item (a heading over them) are a row of their own.
-    if let Some(top) = analysed
-        .iter()
-        .zip(&row_wise)
-        .filter(|(_, r)| **r)
+    if let Some(top) = row_wise_cells()
         .filter_map(|(c, _)| c.lines.first().map(|l| l.0))
         .min_by(f32::total_cmp)
         && starts.first().is_some_and(|&s| top < s - tol)
@@ -511,13 +594,10 @@ fn split_band(cells: Vec<Vec<Glyph>>, separators: &[f32]) -> BandRows {
         .flat_map(|c| c.values.iter().copied())
         .collect();
     let at_value_row = |y: f32| value_ys.iter().any(|v| (v - y).abs() <= tol);
-    // Figures set lower than the label they belong to (a long label, its
-    // figures at the bottom or centred): a row of figures with no label of its
-    // own, after a label with no figures, is that label's row.
-    let label_ys: Vec<f32> = analysed
-        .iter()
-        .zip(&row_wise)
-        .filter(|(c, r)| **r && c.values.is_empty())
+    // A row of figures with no label of its own, after a label with no
+    // figures, is that label's row.
+    let label_ys: Vec<f32> = row_wise_cells()
+        .filter(|(c, _)| c.values.is_empty())
         .flat_map(|(c, _)| c.markers.iter().copied())
         .collect();
     let labelled = |y: f32| label_ys.iter().any(|m| (m - y).abs() <= tol);
@@ -532,58 +612,7 @@ fn split_band(cells: Vec<Vec<Glyph>>, separators: &[f32]) -> BandRows {
         merged.push(y);
         has_values = values_here;
     }
-    let starts = merged;
-    let row_of = |y: f32| starts.iter().rposition(|&s| s <= y + tol).unwrap_or(0);
-    let rows = starts.len();
-    let slots = analysed
-        .into_iter()
-        .zip(cells)
-        .zip(row_wise)
-        .map(|((c, glyphs), row_wise)| {
-            if !row_wise {
-                return Slot::Whole(glyphs);
-            }
-            // Where this cell's items start: at each figure; in a label column
-            // at each item marker, or at each line when every line stands
-            // beside figures (labels without markers, one per row).
-            let one_per_row = c.markers.is_empty() && c.lines.iter().all(|(y, _)| at_value_row(*y));
-            let mut items: Vec<Item> = Vec::new();
-            for (y, line) in c.lines {
-                let starts_item = items.is_empty()
-                    || c.values.contains(&y)
-                    || c.markers.contains(&y)
-                    || one_per_row;
-                match items.last_mut() {
-                    Some(item) if !starts_item => item.glyphs.extend(line),
-                    _ => {
-                        let first = row_of(y);
-                        items.push(Item {
-                            first,
-                            last: first,
-                            glyphs: line,
-                        })
-                    }
-                }
-            }
-            // A label covers the rows until its column's next item; a figure its own row.
-            let labels = c.values.is_empty();
-            let nexts: Vec<usize> = items
-                .iter()
-                .skip(1)
-                .map(|i| i.first)
-                .chain(std::iter::once(rows))
-                .collect();
-            for (item, next) in items.iter_mut().zip(nexts) {
-                item.last = if labels {
-                    next.saturating_sub(1).max(item.first)
-                } else {
-                    item.first
-                };
-            }
-            Slot::Items(items)
-        })
-        .collect();
-    BandRows { rows, slots }
+    Some(merged)
 }
 
 /// The grid of a ruled table and a line per grid row: columns at every
