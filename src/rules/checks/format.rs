@@ -365,21 +365,17 @@ impl Check for SlippedPercent {
                 if !usual.contains(&(sep, decimals - 1)) {
                     continue;
                 }
-                let line = p.line_at(m.start());
-                let cut = &token[..token.len() - 1];
-                let elsewhere = printed
-                    .get(cut)
-                    .is_some_and(|at| at.iter().any(|&i| i != line));
-                if !elsewhere {
-                    out.skip(NOT_ELSEWHERE);
-                    continue;
-                }
                 let (line, col) = ctx.locate(p, m.start());
-                let first = printed
+                let cut = &token[..token.len() - 1];
+                // The first other line printing the truncation with '%'.
+                let Some(first) = printed
                     .get(cut)
                     .and_then(|at| at.iter().find(|&&i| i != line))
                     .copied()
-                    .unwrap_or(line);
+                else {
+                    out.skip(NOT_ELSEWHERE);
+                    continue;
+                };
                 let there = ctx
                     .report
                     .lines

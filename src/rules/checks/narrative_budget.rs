@@ -606,7 +606,7 @@ impl NarrativeBudget {
                     .collect();
                 let mut capaian = take(&cc, Hint::Percent);
                 let summed = anggaran.is_empty() && realisasi.is_empty();
-                let (anggaran, realisasi) = if anggaran.is_empty() && realisasi.is_empty() {
+                let (anggaran, realisasi) = if summed {
                     // A program heading whose cells are left empty is the
                     // sum of its kegiatan below it.
                     if level != Level::Program || row.kind != RowKind::Group {

@@ -686,17 +686,12 @@ impl PredicateUsage {
 /// The rank of a predicate of the usual five-step scale (the "tinggi/rendah"
 /// family is another scale and is not ranked).
 fn usual_rank(label: &str) -> Option<u8> {
-    let l = label
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
-    Some(match l.as_str() {
-        "sangat baik" => 5,
-        "baik" => 4,
-        "cukup" | "cukup baik" | "sedang" => 3,
-        "kurang" | "kurang baik" => 2,
-        "sangat kurang" | "buruk" => 1,
+    Some(match super::claims::norm_label(label).as_str() {
+        "SANGAT BAIK" => 5,
+        "BAIK" => 4,
+        "CUKUP" | "CUKUP BAIK" | "SEDANG" => 3,
+        "KURANG" | "KURANG BAIK" => 2,
+        "SANGAT KURANG" | "BURUK" => 1,
         _ => return None,
     })
 }
