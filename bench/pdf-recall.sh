@@ -13,6 +13,13 @@
 #          pdftotext tokens of that page run together (two cells read as one);
 #   split: a pdftotext figure of 4+ characters missing on a page while two or
 #          more of our tokens on that page concatenate to it ("46" + "9.325.000,00").
+# Two things pdftotext prints that a viewer does not show are not asked of us:
+#   hidden: figures of text our reader leaves out as not visible (clipped, covered by a
+#          filled shape, invisible render mode, overdrawn, a duplicate layer, a watermark);
+#          `extract --show-dropped` lists each with its page, and the column counts them,
+#          so a reader that hides visible text shows up there (check them on the page image);
+#   letter-spaced headings: pdftotext splits "Tahun 2013" typed with wide character spacing
+#          into "2 0 1 3"; on such a line its single digits (and dots) are joined back.
 # Exits 1 if a file with a text layer is under 99.5 % or has a glued or split figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,6 +64,29 @@ def strip_running(pages):
         kept.append([l for l in p if not (l in edges and (norm(l) in running or PAGENO.match(l)))])
     return kept
 
+HIDDEN = re.compile(r"^page (\d+): (?:invisible|clipped|covered|overdrawn|duplicate|watermark)[^:]*: (.*)$")
+
+def hidden_figures(binary, pdf):
+    """Per page, the figures of the text our reader left out as not visible."""
+    _, out, _ = run([binary, "extract", "--show-dropped", pdf])
+    pages = collections.defaultdict(collections.Counter)
+    for line in out.splitlines():
+        m = HIDDEN.match(line)
+        if m:
+            pages[int(m.group(1))].update(NUM.findall(m.group(2)))
+    return pages
+
+SPACED_RUN = re.compile(r"(?<!\S)[\d.,](?: [\d.,])+(?!\S)")
+
+def join_letter_spaced(line):
+    """pdftotext's "2 . 1 P e r e n c a n a a n ... 2 0 1 3" -> "2.1 ... 2013": only on a
+    line most of whose words are single characters, letters among them."""
+    words = line.split()
+    singles = [w for w in words if len(w) == 1]
+    if len(words) < 8 or len(singles) < 0.6 * len(words) or sum(w.isalpha() for w in singles) < 4:
+        return line
+    return SPACED_RUN.sub(lambda m: m.group(0).replace(" ", ""), line)
+
 def run(cmd):
     r = subprocess.run(cmd, capture_output=True, text=True, errors="replace")
     return r.returncode, r.stdout, r.stderr
@@ -78,7 +108,7 @@ def concatenations(tokens, min_len, min_piece):
 
 binary, pdfs = sys.argv[1], sys.argv[2:]
 status = 0
-print(f"{'file':<58} {'poppler':>7} {'ours':>7} {'recall':>8} {'glued':>5} {'split':>5}")
+print(f"{'file':<58} {'poppler':>7} {'ours':>7} {'recall':>8} {'glued':>5} {'split':>5} {'hidden':>6}")
 for pdf in pdfs:
     name = pdf.split("/")[-1][:58]
     code, poppler, _ = run(["pdftotext", "-layout", pdf, "-"])
@@ -86,17 +116,22 @@ for pdf in pdfs:
         print(f"{name:<58} skipped: pdftotext cannot read it (not a PDF / needs a password)")
         continue
     code, ours_txt, err = run([binary, "extract", "--layout", pdf])
-    theirs_pages = strip_running([p.split("\n") for p in poppler.split("\f")])
+    theirs_pages = strip_running([[join_letter_spaced(l) for l in p.split("\n")]
+                                  for p in poppler.split("\f")])
     if code != 0:
         print(f"{name:<58} ours: {err.strip()[:100]}")
         if any(NUM.search(l) for p in theirs_pages for l in p):
             status = 1
         continue
     ours_pages = ours_txt.split("\f")
-    total = matched = glued = split = 0
+    total = matched = glued = split = hidden = 0
     examples = []
+    not_shown = hidden_figures(binary, pdf)
     for i, page in enumerate(theirs_pages):
         theirs = collections.Counter(t for l in page for t in NUM.findall(l))
+        left_out = theirs & not_shown[i + 1]
+        hidden += sum(left_out.values())
+        theirs -= left_out
         ours_seq = NUM.findall(ours_pages[i]) if i < len(ours_pages) else []
         ours = collections.Counter(ours_seq)
         total += sum(theirs.values())
@@ -118,7 +153,7 @@ for pdf in pdfs:
         print(f"{name:<58} {0:>7} {0:>7} {'no text':>8}")
         continue
     recall = 100.0 * matched / total
-    print(f"{name:<58} {total:>7} {matched:>7} {recall:>7.2f}% {glued:>5} {split:>5}"
+    print(f"{name:<58} {total:>7} {matched:>7} {recall:>7.2f}% {glued:>5} {split:>5} {hidden:>6}"
           + (f"  {'; '.join(examples[:4])}" if examples else ""))
     if recall < 99.5 or glued or split:
         status = 1
