@@ -12,7 +12,7 @@ use crate::structure::{Chapter, RowKind};
 
 use super::arithmetic::table_name;
 use super::common::{Context, Pattern, cell_number};
-use super::{Check, Draft, Sink, Why};
+use super::{Check, Draft, Outcome, Sink, Why};
 
 fn regex(pattern: &str) -> Regex {
     Regex::new(pattern).expect("valid regex")
@@ -181,6 +181,54 @@ fn misgrouped(core: &str) -> Option<(Localized, String)> {
 static DOUBLE_DASH: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(\d{1,3}(?:\.\d{3})+(?:,\d{2})?),-[ \t]*,-"));
 
+/// "(Depkes, 205)", "(BPS, 2015)": an author-year citation. The source is one
+/// to four words starting with a capital ("Depkes", "Badan Pusat Statistik",
+/// "Sugiyono dkk."; words without digits, so not "Tabel 3"); a page reference
+/// ("2010: 45") does not match.
+static SOURCE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"\(\s*[A-Z][\p{L}.&'’-]*(?:\s+[\p{L}.&'’-]+){0,3}\s*,\s*(\d{3,5})\s*\)")
+});
+
+/// Each author-year citation of `text`: a four-digit year agrees; three
+/// digits starting 1 or 2, or five starting 19 or 20, cannot be a year.
+fn source_years(index: usize, text: &str) -> Vec<Outcome> {
+    let mut out = Vec::new();
+    for c in SOURCE_YEAR.captures_iter(text) {
+        let (Some(whole), Some(year)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let y = year.as_str();
+        let digits = match y.len() {
+            4 if y.starts_with("19") || y.starts_with("20") => {
+                out.push(Outcome::Agrees);
+                continue;
+            }
+            3 if y.starts_with(['1', '2']) => ("tiga", "three"),
+            5 if y.starts_with("19") || y.starts_with("20") => ("lima", "five"),
+            _ => continue,
+        };
+        let reason = Localized::new(
+            format!("tahun sumber yang dikutip hanya {} angka", digits.0),
+            format!("the cited source's year has {} digits", digits.1),
+        );
+        out.push(Outcome::Differs(
+            Draft {
+                line: index,
+                stated: whole.as_str().to_string(),
+                expected: String::new(),
+                computation: Localized::new(
+                    format!("kutipan (sumber, tahun) dengan tahun {y}: tahun ditulis empat angka"),
+                    format!("an (author, year) citation with year {y}: a year has four digits"),
+                ),
+                highlight: Some((year.start(), year.end())),
+                ..Default::default()
+            }
+            .var("reason", reason),
+        ));
+    }
+    out
+}
+
 impl Check for Malformed {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         for l in &ctx.report.lines {
@@ -189,6 +237,9 @@ impl Check for Malformed {
                 return;
             }
             let text = &l.line.text;
+            for outcome in source_years(l.index, text) {
+                out.record(outcome);
+            }
             for c in DOUBLE_DASH.captures_iter(text) {
                 let (whole, amount) = (&c[0], &c[1]);
                 let reason = Localized::new(
@@ -1291,6 +1342,27 @@ mod tests {
         let found = findings("malformed-number", text);
         let dec = found.iter().find(|f| f.stated == "549.481.005.00");
         assert_eq!(dec.map(|f| f.expected.as_str()), Some("549.481.005,00"));
+    }
+
+    #[test]
+    fn a_source_year_of_three_digits_is_found() {
+        let text = "Secara umum standar nilai ALOS idealnya 6-9 hari (Depkes, 205).\n\nMenurut (Badan Pusat Statistik, 20015) angka itu naik.\n";
+        let found = findings("malformed-number", text);
+        let s: Vec<_> = found.iter().map(|f| f.stated.as_str()).collect();
+        assert_eq!(
+            s,
+            ["(Depkes, 205)", "(Badan Pusat Statistik, 20015)"],
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn source_years_that_are_years_or_not_citations_are_not_found() {
+        // A four-digit year; a page after the year; a count in brackets; a lower-case word.
+        let text = "Standar BOR 60-85 % (Depkes, 2005) dan (Sugiyono, 2010: 205).\n\nJumlah pegawai (PNS, 45) dan (jumlah, 205) orang (Tabel 3, 205).\n";
+        let (found, coverage) = run_default("malformed-number", text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert!(coverage.agree >= 1);
     }
 
     #[test]

@@ -274,6 +274,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("regulation_years", |p| {
             build(p, regulations::Regulations::new)
         }),
+        ("regulation_without_year", |p| {
+            build(p, regulations::RegulationWithoutYear::new)
+        }),
         ("chapter_list", |p| build(p, format::ChapterList::new)),
         ("duplicate_section", |p| {
             build(p, format::DuplicateSection::new)

@@ -19,9 +19,19 @@ use super::{Check, Draft, Sink, Why};
 /// Dalam Negeri Nomor 54 Tahun 2010": the type, the words between (issuer,
 /// region), the number and the year.
 static CITATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?P<type>undang\s*-?\s*undang|uu|peraturan\s+pemerintah|pp|peraturan\s+presiden|perpres|instruksi\s+presiden|inpres|keputusan\s+presiden|keppres|peraturan\s+menteri|permen[a-z]*|keputusan\s+menteri|kepmen[a-z]*|peraturan\s+daerah|perda|peraturan\s+gubernur|pergub|peraturan\s+bupati|perbup|peraturan\s+wali\s*kota|perwal)\b(?P<mid>[^.;:\d]{0,90}?)\b(?:nomor|no\.?)\s*:?\s*(?P<num>\d{1,4})\s*(?:,\s*)?(?:tahun\s+|/\s*)(?P<year>(?:19|20)\d\d)\b",
-    )
+    Regex::new(&format!(
+        r"(?i)\b(?P<type>{KINDS})\b(?P<mid>[^.;:\d]{{0,90}}?)\b(?:nomor|no\.?)\s*:?\s*(?P<num>\d{{1,4}})\s*(?:,\s*)?(?:tahun\s+|/\s*)(?P<year>(?:19|20)\d\d)\b",
+    ))
+    .expect("valid regex")
+});
+/// The kinds of regulation a citation names, full and abbreviated.
+const KINDS: &str = r"undang\s*-?\s*undang|uu|peraturan\s+pemerintah|pp|peraturan\s+presiden|perpres|instruksi\s+presiden|inpres|keputusan\s+presiden|keppres|peraturan\s+menteri|permen[a-z]*|keputusan\s+menteri|kepmen[a-z]*|peraturan\s+daerah|perda|peraturan\s+gubernur|pergub|peraturan\s+bupati|perbup|peraturan\s+wali\s*kota|perwal";
+/// "Peraturan Gubernur Nomor 45 tentang …": a plain number followed by its
+/// subject, with no year after the number (nor a year among the words before it).
+static WITHOUT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<type>{KINDS})\b(?P<mid>[^.;:\d]{{0,90}}?)\b(?:nomor|no\.?)\s*:?\s*(?P<num>\d{{1,4}})\s*,?\s*tentang\b",
+    ))
     .expect("valid regex")
 });
 /// "tentang Pemerintahan Daerah": the subject after a citation.
@@ -714,6 +724,76 @@ impl Check for Regulations {
         self.gazettes_and_amendments(ctx, &mut s, out);
         self.plan_enactments(ctx, &mut s, out);
         self.same_regulation_years(ctx, &mut s, out);
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WithoutYearParams {}
+
+/// A regulation cited by its number and subject but without its year
+/// ("Peraturan Gubernur Nomor 45 tentang Kedudukan …"): the number alone does
+/// not name a regulation (each year's numbering starts again). When the report
+/// cites the same regulation (kind and number) with a year elsewhere, that
+/// year is the one expected.
+#[derive(Debug)]
+pub struct RegulationWithoutYear;
+
+impl RegulationWithoutYear {
+    pub fn new(_: WithoutYearParams) -> Result<Self, String> {
+        Ok(RegulationWithoutYear)
+    }
+}
+
+impl Check for RegulationWithoutYear {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let doc = Text::of(ctx);
+        let with_year = citations(&doc.text);
+        for c in WITHOUT_YEAR.captures_iter(&doc.text) {
+            let (Some(whole), Some(t), Some(num)) = (c.get(0), c.name("type"), c.name("num"))
+            else {
+                continue;
+            };
+            let Ok(number) = num.as_str().parse::<u32>() else {
+                continue;
+            };
+            let kind = kind_of(t.as_str(), c.name("mid").map_or("", |m| m.as_str()));
+            let before =
+                &doc.text[floor(&doc.text, whole.start().saturating_sub(25))..whole.start()];
+            if DRAFT.is_match(before) {
+                continue;
+            }
+            let shown = whole
+                .as_str()
+                .trim_end_matches(|ch: char| ch.is_alphabetic())
+                .trim_end();
+            let shown = shown.trim_end_matches(',');
+            let year = with_year
+                .iter()
+                .find(|w| w.kind == kind && w.number == number)
+                .map(|w| w.year);
+            let (line, highlight) = doc.locate(ctx, whole.start(), t.as_str());
+            let (expected, id, en) = match year {
+                Some(y) => (
+                    format!("{shown} Tahun {y}"),
+                    format!("peraturan yang sama dikutip di tempat lain dengan Tahun {y}"),
+                    format!("the same regulation is cited elsewhere with Tahun {y}"),
+                ),
+                None => (
+                    format!("{shown} Tahun …"),
+                    "nomor peraturan berulang setiap tahun: tanpa tahunnya peraturan tidak dapat dikenali".to_string(),
+                    "regulation numbers restart every year: without its year the regulation cannot be identified".to_string(),
+                ),
+            };
+            out.push(Draft {
+                line,
+                stated: shown.to_string(),
+                expected,
+                computation: Localized::new(id, en),
+                highlight,
+                ..Default::default()
+            });
+        }
     }
 }
 
