@@ -332,20 +332,29 @@ pub(super) fn word_like(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
+    // Called for every word pair of long passages: compare bytes when both
+    // words are ASCII (nearly always), characters otherwise.
+    if a.is_ascii() && b.is_ascii() {
+        return letters_like(a.as_bytes(), b.as_bytes());
+    }
     let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    letters_like(&ca, &cb)
+}
+
+fn letters_like<T: PartialEq>(ca: &[T], cb: &[T]) -> bool {
     let short = ca.len().min(cb.len());
     if short < 5 || ca.len().abs_diff(cb.len()) > 1 {
         return false;
     }
-    let common = ca.iter().zip(&cb).take_while(|(x, y)| x == y).count();
+    let common = ca.iter().zip(cb).take_while(|(x, y)| x == y).count();
     if common + 1 >= short.max(ca.len().max(cb.len()) - 1) && common >= short - 1 {
         return true;
     }
-    short >= 6 && one_edit(&ca, &cb)
+    short >= 6 && one_edit(ca, cb)
 }
 
 /// One letter left out, added or changed.
-fn one_edit(a: &[char], b: &[char]) -> bool {
+fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
     let p = long.iter().zip(short).take_while(|(x, y)| x == y).count();
     if long.len() == short.len() {
@@ -766,24 +775,31 @@ pub(super) fn mentions_with(
     more_end: &[&str],
 ) -> Vec<Mention> {
     let present: HashSet<String> = toks.iter().map(|t| prefix5(&t.word)).collect();
-    let starts_at = |i: usize| -> bool {
-        if i == 0 {
-            return true;
-        }
-        let before = text[..toks[i].start].trim_end();
-        before.chars().last().is_none_or(|c| !c.is_alphanumeric())
-            || is_start_word(&toks[i - 1].word)
-            || more_start.contains(&toks[i - 1].word.as_str())
-    };
-    let ends_at = |j: usize| -> bool {
-        if j >= toks.len() {
-            return true;
-        }
-        let after = text[toks[j - 1].end..].trim_start();
-        after.chars().next().is_none_or(|c| !c.is_alphanumeric())
-            || END_WORDS.contains(&toks[j].word.as_str())
-            || more_end.contains(&toks[j].word.as_str())
-    };
+    // Where a name may start and end, once for every group.
+    let may_start: Vec<bool> = (0..toks.len())
+        .map(|i| {
+            if i == 0 {
+                return true;
+            }
+            let before = text[..toks[i].start].trim_end();
+            before.chars().last().is_none_or(|c| !c.is_alphanumeric())
+                || is_start_word(&toks[i - 1].word)
+                || more_start.contains(&toks[i - 1].word.as_str())
+        })
+        .collect();
+    let may_end: Vec<bool> = (0..toks.len())
+        .map(|j| {
+            let Some(last) = j.checked_sub(1).map(|k| &toks[k]) else {
+                return false;
+            };
+            let after = text[last.end..].trim_start();
+            after.chars().next().is_none_or(|c| !c.is_alphanumeric())
+                || END_WORDS.contains(&toks[j].word.as_str())
+                || more_end.contains(&toks[j].word.as_str())
+        })
+        .collect();
+    let starts_at = |i: usize| -> bool { may_start[i] };
+    let ends_at = |j: usize| -> bool { j >= toks.len() || may_end[j] };
     let level_before = |i: usize| -> Level {
         match i.checked_sub(1).map(|k| toks[k].word.as_str()) {
             Some(w) if word_like(w, "kegiatan") || w == "subkegiatan" => Level::Kegiatan,

@@ -745,11 +745,34 @@ impl RegulationWithoutYear {
     }
 }
 
+/// "45 tentang": where a citation without a year may end (a cheap search
+/// before the costly one).
+static NUMBER_THEN_SUBJECT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\d\s*,?\s*tentang\b").expect("valid regex"));
+
 impl Check for RegulationWithoutYear {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let doc = Text::of(ctx);
-        let with_year = citations(&doc.text);
-        for c in WITHOUT_YEAR.captures_iter(&doc.text) {
+        let text = &doc.text;
+        // The citations ending at a "45 tentang": the kind, issuer and number fit
+        // in the 160 bytes before it.
+        let mut found: Vec<regex::Captures<'_>> = Vec::new();
+        for end in NUMBER_THEN_SUBJECT.find_iter(text).map(|m| m.end()) {
+            let mut at = floor(text, end.saturating_sub(160));
+            while let Some(c) = WITHOUT_YEAR.captures_at(&text[..end], at) {
+                let Some(whole) = c.get(0) else { break };
+                if whole.end() == end {
+                    found.push(c);
+                    break;
+                }
+                at = ceil(text, whole.start() + 1);
+            }
+        }
+        if found.is_empty() {
+            return;
+        }
+        let with_year = citations(text);
+        for c in found {
             let (Some(whole), Some(t), Some(num)) = (c.get(0), c.name("type"), c.name("num"))
             else {
                 continue;
@@ -800,6 +823,40 @@ impl Check for RegulationWithoutYear {
 #[cfg(test)]
 mod tests {
     use crate::rules::checks::testing::findings;
+
+    #[test]
+    fn a_regulation_cited_without_its_year_is_found() {
+        let text = format!(
+            "{HEAD}Telah ditetapkan Peraturan Daerah Nomor 6 Tahun 2016 tentang Pembentukan Perangkat Daerah dan Peraturan Gubernur Nomor 45 tentang\nKedudukan dan Struktur Organisasi.\n\nSesuai Peraturan Menteri Dalam Negeri Nomor 54 tentang Pelaksanaan PP 8/2008. Permendagri Nomor 54 Tahun 2010 tentang Pelaksanaan PP 8/2008 berlaku.\n"
+        );
+        let found = findings("regulation-without-year", &text);
+        let s: Vec<_> = found
+            .iter()
+            .map(|f| (f.stated.as_str(), f.expected.as_str()))
+            .collect();
+        assert_eq!(
+            s,
+            [
+                (
+                    "Peraturan Gubernur Nomor 45",
+                    "Peraturan Gubernur Nomor 45 Tahun …"
+                ),
+                (
+                    "Peraturan Menteri Dalam Negeri Nomor 54",
+                    "Peraturan Menteri Dalam Negeri Nomor 54 Tahun 2010"
+                ),
+            ],
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn regulations_cited_with_a_year_or_as_drafts_are_not_found() {
+        let text = format!(
+            "{HEAD}Undang-undang Nomor 32/2000 Tentang Pemerintahan Daerah, Peraturan Gubernur Nomor 45 Tahun 2016 tentang Kedudukan, Keputusan Gubernur Jawa Barat Nomor 061.1/Kep.1485-Org/2016 tentang Tim dan Rancangan Peraturan Daerah Nomor 5 tentang RPJMD.\n"
+        );
+        assert!(findings("regulation-without-year", &text).is_empty());
+    }
 
     const HEAD: &str = "KATA PENGANTAR\n\nLaporan Kinerja Instansi Pemerintah Dinas Contoh Tahun 2016 disusun. Laporan Kinerja Dinas Contoh Tahun 2016 memuat capaian.\n\nBAB I PENDAHULUAN\n\n";
 
