@@ -102,6 +102,9 @@ static FUNDING_SOURCE: LazyLock<Regex> =
 static PAREN_PERCENT: LazyLock<Regex> = LazyLock::new(|| re(r"\(\s*%\s*\)"));
 /// A header cell that is only a percent sign: "%", "(%)".
 static PAREN_OR_BARE_PERCENT: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*\(?\s*%\s*\)?\s*$"));
+/// A header that is a ratio against what it names ("Terhadap Target",
+/// "Terhadap Indikator Kinerja"), under a "Capaian" the reader may not keep.
+static AGAINST: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*terhadap\b"));
 /// A header naming the indicator first ("Indikator Pencapaian Sasaran").
 static INDICATOR_FIRST: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*indikator\b"));
 /// A column's cells that are a verdict on a scale ("Sangat Baik", "SB", "√").
@@ -172,7 +175,8 @@ fn role_of(leaf: &str, full: &str, parts: &[String]) -> Role {
         } else if PERCENT.is_match(text) && percent_target(text) {
             // "Target (%)", "TARGET PENCAPAIAN (%)": a target given in percent.
             Some(Role::Target)
-        } else if PERCENT.is_match(text) {
+        } else if PERCENT.is_match(text) || AGAINST.is_match(text) {
+            // "Terhadap Target" under "Capaian": a share of what it names.
             Some(Role::Capaian)
         } else if INDICATOR_FIRST.is_match(text)
             && !TARGET.is_match(text)
@@ -940,6 +944,14 @@ mod tests {
         assert_eq!(role(&["Realisasi Capaian"]), Role::Realisasi);
         assert_eq!(role(&["Target Realisasi"]), Role::Target);
         assert_eq!(role(&["Capaian Tahun 2015", "Target"]), Role::Target);
+        // A ratio against what it names is a capaian.
+        assert_eq!(role(&["Capaian", "Terhadap Target"]), Role::Capaian);
+        assert_eq!(
+            role(&["Terhadap Indikator Kinerja", "2016", "Nilai"]),
+            Role::Capaian
+        );
+        // Not where "terhadap" comes later ("Akses Terhadap ...").
+        assert_eq!(role(&["Akses Masyarakat terhadap Air Minum"]), Role::Other);
     }
 
     #[test]
