@@ -12,7 +12,7 @@ use crate::facts::figures::{Figure, FigureKind, Hint, parse_figure};
 
 use super::LineRef;
 use super::roles::{
-    ColumnRole, Role, TableKind, apply_caption_year, column_role, pair_percent_realisasi,
+    ColumnRole, Role, TableKind, apply_caption, column_role, pair_percent_realisasi,
     refine_from_cells, table_kind,
 };
 use super::sections::{Chapter, parse_roman};
@@ -515,7 +515,7 @@ fn build_table(
     let title = caption.as_ref().map_or("", |c| c.title.as_str());
     let mut roles = roles;
     pair_percent_realisasi(&mut roles, &headers);
-    apply_caption_year(&mut roles, title);
+    apply_caption(&mut roles, title);
     let kind = table_kind(&roles, title);
     Table {
         caption,
