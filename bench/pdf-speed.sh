@@ -43,8 +43,21 @@ measure() {
 echo "${#files[@]} PDFs in $dir ($(du -cmL "${files[@]}" | tail -n 1 | cut -f1) MB), one process per file"
 printf '%-40s %9s %9s\n' "command" "CPU (s)" "peak MB"
 measure ours "$bin" check --format json --no-progress --jobs 1 {}
+measure "ours: extract only" "$bin" extract --layout {}
 measure mutool mutool draw -F txt -o /dev/null {}
 measure pdftotext pdftotext -layout {} /dev/null
+# What a process pays before reading anything: the rule files' patterns compiled.
+echo > "$tmp/empty.txt"
+files_saved=("${files[@]}"); files=(); for _ in "${files_saved[@]}"; do files+=("$tmp/empty.txt"); done
+measure "ours: start-up (empty text) x N" "$bin" check --format json --no-progress {}
+files=("${files_saved[@]}")
+# How an auditor runs it: one process for the whole folder (rules loaded once).
+/usr/bin/time -f "%U %S %M" -o "$tmp/t" "$bin" check --format json --no-progress --jobs 1 "$dir" >/dev/null 2>&1 || true
+read -r u s m < <(tail -n 1 "$tmp/t")
+printf '%-40s %9.2f %9.1f\n' "ours: one process for the folder" "$(echo "$u + $s" | bc -l)" "$(echo "$m / 1024" | bc -l)"
+folder=$(echo "$u + $s" | bc -l)
 ours=$(cat "$tmp/ours.cpu")
 printf 'ratio ours / mutool draw -F txt:  %.2f\n' "$(echo "$ours / $(cat "$tmp/mutool.cpu")" | bc -l)"
 printf 'ratio ours / pdftotext -layout:   %.2f\n' "$(echo "$ours / $(cat "$tmp/pdftotext.cpu")" | bc -l)"
+printf 'ratio ours (one process) / mutool: %.2f\n' "$(echo "$folder / $(cat "$tmp/mutool.cpu")" | bc -l)"
+printf 'ratio extract only / mutool:       %.2f\n' "$(echo "$(cat "$tmp/ours: extract only.cpu") / $(cat "$tmp/mutool.cpu")" | bc -l)"
