@@ -17,10 +17,12 @@ use super::{Check, Draft, Sink, Why};
 
 /// "Undang-Undang Nomor 17 Tahun 2003", "PP No. 8/2006", "Peraturan Menteri
 /// Dalam Negeri Nomor 54 Tahun 2010": the type, the words between (issuer,
-/// region), the number and the year.
+/// region), the number and the year. The words between hold no digit: `0-9`
+/// rather than `\d`, whose Unicode digits make the 90-fold class several times
+/// slower to compile (a cost every process pays).
 static CITATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<type>{KINDS})\b(?P<mid>[^.;:\d]{{0,90}}?)\b(?:nomor|no\.?)\s*:?\s*(?P<num>\d{{1,4}})\s*(?:,\s*)?(?:tahun\s+|/\s*)(?P<year>(?:19|20)\d\d)\b",
+        r"(?i)\b(?P<type>{KINDS})\b(?P<mid>[^.;:0-9]{{0,90}}?)\b(?:nomor|no\.?)\s*:?\s*(?P<num>\d{{1,4}})\s*(?:,\s*)?(?:tahun\s+|/\s*)(?P<year>(?:19|20)\d\d)\b",
     ))
     .expect("valid regex")
 });
@@ -30,7 +32,7 @@ const KINDS: &str = r"undang\s*-?\s*undang|uu|peraturan\s+pemerintah|pp|peratura
 /// subject, with no year after the number (nor a year among the words before it).
 static WITHOUT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<type>{KINDS})\b(?P<mid>[^.;:\d]{{0,90}}?)\b(?:nomor|no\.?)\s*:?\s*(?P<num>\d{{1,4}})\s*,?\s*tentang\b",
+        r"(?i)\b(?P<type>{KINDS})\b(?P<mid>[^.;:0-9]{{0,90}}?)\b(?:nomor|no\.?)\s*:?\s*(?P<num>\d{{1,4}})\s*,?\s*tentang\b",
     ))
     .expect("valid regex")
 });
