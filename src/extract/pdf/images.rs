@@ -26,7 +26,7 @@ impl Placed {
 }
 
 /// Why a scanned page could not be given to OCR (said in a note, per page).
-pub fn unsupported(what: &str) -> Result<(OcrImage, Matrix), String> {
+pub fn unsupported<T>(what: &str) -> Result<T, String> {
     Err(what.to_string())
 }
 
@@ -41,6 +41,35 @@ pub fn page_image(
     placed: &[Placed],
     page_area: f32,
 ) -> Result<(OcrImage, Matrix), String> {
+    let (big, stream) = scan_of_page(doc, placed, page_area)?;
+    let dict = &stream.dict;
+    let int = |key: &[u8]| {
+        dict.get(key)
+            .ok()
+            .map(|o| deref(doc, o))
+            .and_then(num)
+            .map(|v| v as i64)
+    };
+    let (Some(w), Some(h)) = (int(b"Width"), int(b"Height")) else {
+        return unsupported("an image without Width or Height");
+    };
+    if w <= 0 || h <= 0 || (w as u64) * (h as u64) > MAX_PIXELS {
+        return unsupported("an image of an unusable size");
+    }
+    let (w, h) = (w as u32, h as u32);
+    // Pixel (column, row from the top) → the image's unit square → page space.
+    let to_page = Matrix([1.0 / w as f32, 0.0, 0.0, -1.0 / h as f32, 0.0, 1.0]).then(&big.matrix);
+    let dpi = dpi_of(w, &big.matrix);
+    let (bytes, ext) = pixels(doc, stream, w, h)?;
+    Ok((OcrImage { bytes, ext, dpi }, to_page))
+}
+
+/// The one image that covers half the page or more (the largest), and its stream.
+fn scan_of_page<'d>(
+    doc: &'d PdfDoc,
+    placed: &'d [Placed],
+    page_area: f32,
+) -> Result<(&'d Placed, &'d lopdf::Stream), String> {
     let Some(big) = placed
         .iter()
         .filter(|p| p.area() >= 0.5 * page_area)
@@ -57,21 +86,34 @@ pub fn page_image(
     let Some(Object::Stream(stream)) = doc.objects.get(&id) else {
         return unsupported("the image object is missing");
     };
-    let dict = &stream.dict;
-    let int = |key: &[u8]| {
-        dict.get(key)
-            .ok()
-            .map(|o| deref(doc, o))
-            .and_then(num)
-            .map(|v| v as i64)
+    Ok((big, stream))
+}
+
+/// The scan's resolution: its pixel width over its width on the page (300 when
+/// the image is placed narrower than a point), kept within 50–1200 dpi.
+fn dpi_of(width_px: u32, placed: &Matrix) -> u32 {
+    let width_pt = {
+        let [a, b, ..] = placed.0;
+        (a * a + b * b).sqrt()
     };
-    let (Some(w), Some(h)) = (int(b"Width"), int(b"Height")) else {
-        return unsupported("an image without Width or Height");
-    };
-    if w <= 0 || h <= 0 || (w as u64) * (h as u64) > MAX_PIXELS {
-        return unsupported("an image of an unusable size");
+    if width_pt > 1.0 {
+        (width_px as f32 * 72.0 / width_pt)
+            .round()
+            .clamp(50.0, 1200.0) as u32
+    } else {
+        300
     }
-    let (w, h) = (w as u32, h as u32);
+}
+
+/// The image's pixels as a file Tesseract reads (JPEG as stored; fax and
+/// Flate images as PGM/PPM) and its extension, or why it cannot be read.
+fn pixels(
+    doc: &PdfDoc,
+    stream: &lopdf::Stream,
+    w: u32,
+    h: u32,
+) -> Result<(Vec<u8>, &'static str), String> {
+    let dict = &stream.dict;
     let filters: Vec<Vec<u8>> = match dict.get(b"Filter").ok().map(|o| deref(doc, o)) {
         Some(Object::Name(n)) => vec![n.clone()],
         Some(Object::Array(a)) => a
@@ -80,29 +122,11 @@ pub fn page_image(
             .collect(),
         _ => Vec::new(),
     };
-    // Pixel (column, row from the top) → the image's unit square → page space.
-    let to_page = Matrix([1.0 / w as f32, 0.0, 0.0, -1.0 / h as f32, 0.0, 1.0]).then(&big.matrix);
-    let width_pt = {
-        let [a, b, ..] = big.matrix.0;
-        (a * a + b * b).sqrt()
-    };
-    let dpi = if width_pt > 1.0 {
-        (w as f32 * 72.0 / width_pt).round().clamp(50.0, 1200.0) as u32
-    } else {
-        300
-    };
     let last = filters.last().map(Vec::as_slice);
     match last {
         Some(b"DCTDecode" | b"DCT") if filters.len() == 1 => {
             crate::limits::charge(stream.content.len() as u64).map_err(|e| e.to_string())?;
-            Ok((
-                OcrImage {
-                    bytes: stream.content.clone(),
-                    ext: "jpg",
-                    dpi,
-                },
-                to_page,
-            ))
+            Ok((stream.content.clone(), "jpg"))
         }
         Some(b"CCITTFaxDecode" | b"CCF") if filters.len() == 1 => {
             crate::limits::charge(stream.content.len() as u64).map_err(|e| e.to_string())?;
@@ -110,14 +134,7 @@ pub fn page_image(
             let data = ccitt_decode(&stream.content, &params, h)?;
             let bytes = pnm(&data, w, h, 1, 1, decode_inverted(doc, dict))?;
             crate::limits::charge(bytes.len() as u64).map_err(|e| e.to_string())?;
-            Ok((
-                OcrImage {
-                    bytes,
-                    ext: "pgm",
-                    dpi,
-                },
-                to_page,
-            ))
+            Ok((bytes, "pgm"))
         }
         Some(b"CCITTFaxDecode" | b"CCF") => {
             unsupported("a CCITT fax image under another filter: not supported")
@@ -126,37 +143,52 @@ pub fn page_image(
         Some(b"JPXDecode") => unsupported("a JPEG 2000 image: not supported"),
         Some(b"DCTDecode" | b"DCT") => unsupported("a JPEG under another filter: not supported"),
         Some(b"FlateDecode" | b"Fl") | None if filters.len() <= 1 => {
-            let image_mask = matches!(dict.get(b"ImageMask"), Ok(Object::Boolean(true)));
-            let bits = if image_mask {
-                1
-            } else {
-                int(b"BitsPerComponent").unwrap_or(8)
-            };
-            let channels = if image_mask {
-                1
-            } else {
-                match colour_channels(doc, dict.get(b"ColorSpace").ok()) {
-                    Some(c) => c,
-                    None => {
-                        return unsupported(
-                            "an image in a colour space other than DeviceGray, DeviceRGB \
-                             or ICCBased gray/RGB (Indexed, CMYK, …): not supported",
-                        );
-                    }
-                }
-            };
-            let data = match decode_stream(stream) {
-                Ok(d) => d,
-                Err(StreamError::Limit(m)) => return Err(m),
-                Err(StreamError::Damaged) => return unsupported("the image data is damaged"),
-            };
-            let bytes = pnm(&data, w, h, bits, channels, decode_inverted(doc, dict))?;
-            crate::limits::charge(bytes.len() as u64).map_err(|e| e.to_string())?;
-            let ext = if channels == 3 { "ppm" } else { "pgm" };
-            Ok((OcrImage { bytes, ext, dpi }, to_page))
+            flate_pixels(doc, stream, w, h)
         }
         _ => unsupported("an image under filters not supported"),
     }
+}
+
+/// A Flate (or unfiltered) image: gray, RGB or a 1-bit mask, as PGM/PPM.
+fn flate_pixels(
+    doc: &PdfDoc,
+    stream: &lopdf::Stream,
+    w: u32,
+    h: u32,
+) -> Result<(Vec<u8>, &'static str), String> {
+    let dict = &stream.dict;
+    let image_mask = matches!(dict.get(b"ImageMask"), Ok(Object::Boolean(true)));
+    let bits = if image_mask {
+        1
+    } else {
+        dict.get(b"BitsPerComponent")
+            .ok()
+            .map(|o| deref(doc, o))
+            .and_then(num)
+            .map_or(8, |v| v as i64)
+    };
+    let channels = if image_mask {
+        1
+    } else {
+        match colour_channels(doc, dict.get(b"ColorSpace").ok()) {
+            Some(c) => c,
+            None => {
+                return unsupported(
+                    "an image in a colour space other than DeviceGray, DeviceRGB \
+                     or ICCBased gray/RGB (Indexed, CMYK, …): not supported",
+                );
+            }
+        }
+    };
+    let data = match decode_stream(stream) {
+        Ok(d) => d,
+        Err(StreamError::Limit(m)) => return Err(m),
+        Err(StreamError::Damaged) => return unsupported("the image data is damaged"),
+    };
+    let bytes = pnm(&data, w, h, bits, channels, decode_inverted(doc, dict))?;
+    crate::limits::charge(bytes.len() as u64).map_err(|e| e.to_string())?;
+    let ext = if channels == 3 { "ppm" } else { "pgm" };
+    Ok((bytes, ext))
 }
 
 /// Whether a 1-bit image's /Decode is [1 0]: then a 1 is black. By default
