@@ -35,9 +35,10 @@ use super::common::{Chapters, Context, Pattern, difference, figures, like, pct, 
 use super::narrative::{MARKER, bounded, in_title_case_name, is_year};
 use super::narrative_budget::{KeyGroup, Level, Mention, mentions_with, tokens, units};
 use super::quantities::{
-    indicator_key, last_capaian, loose_year, only_year, same_value, specific, table_year,
+    indicator_key, label_left, last_capaian, loose_year, only_year, same_value, specific,
+    table_year,
 };
-use super::{Check, Draft, Sink, Why};
+use super::{Check, Draft, Outcome, Sink, Why};
 
 // ---------------------------------------------------------------- the rows
 
@@ -207,25 +208,7 @@ struct Indicators<'t> {
 impl<'t> Indicators<'t> {
     fn of(ctx: &'t Context<'_, '_>, skip: &Pattern) -> Self {
         let facts = facts(ctx, skip);
-        let mut by_key: HashMap<String, usize> = HashMap::new();
-        let mut groups: Vec<KeyGroup> = Vec::new();
-        for (i, f) in facts.iter().enumerate() {
-            let key = indicator_key(&f.label);
-            if !specific(&key) {
-                continue;
-            }
-            match by_key.get(&key) {
-                Some(&g) => groups[g].rows.push(i),
-                None => {
-                    by_key.insert(key.clone(), groups.len());
-                    groups.push(KeyGroup {
-                        words: key.split(' ').map(str::to_string).collect(),
-                        rows: vec![i],
-                        level: Level::Unknown,
-                    });
-                }
-            }
-        }
+        let groups = key_groups(facts.iter().map(|f| f.label.as_str()));
         Indicators { facts, groups }
     }
 
@@ -1351,13 +1334,9 @@ impl IndicatorEfficiency {
                 .collect();
             let [col] = cols.as_slice() else { continue };
             for row in &table.rows {
-                let label = (0..*col)
-                    .rev()
-                    .filter(|&c| table.roles.get(c).is_some_and(|r| r.role == Role::Label))
-                    .filter_map(|c| row.cell(c))
-                    .map(|c| c.text.trim())
-                    .find(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 3);
-                let Some(label) = label else { continue };
+                let Some(label) = label_left(table, row, *col) else {
+                    continue;
+                };
                 let key = indicator_key(label);
                 if !specific(&key)
                     || TOTAL_LABEL.is_match(label)
@@ -1387,22 +1366,7 @@ impl IndicatorEfficiency {
 impl Check for IndicatorEfficiency {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let rows = self.rows(ctx);
-        let mut by_key: HashMap<String, usize> = HashMap::new();
-        let mut groups: Vec<KeyGroup> = Vec::new();
-        for (i, r) in rows.iter().enumerate() {
-            let key = indicator_key(&r.label);
-            match by_key.get(&key) {
-                Some(&g) => groups[g].rows.push(i),
-                None => {
-                    by_key.insert(key.clone(), groups.len());
-                    groups.push(KeyGroup {
-                        words: key.split(' ').map(str::to_string).collect(),
-                        rows: vec![i],
-                        level: Level::Unknown,
-                    });
-                }
-            }
-        }
+        let groups = key_groups(rows.iter().map(|r| r.label.as_str()));
         if groups.is_empty() {
             return;
         }
@@ -1419,106 +1383,171 @@ impl Check for IndicatorEfficiency {
                 continue;
             }
             for (at, s) in sentences(&unit.text) {
-                let mut from = 0;
-                for m in self.p.phrase.0.find_iter(s) {
-                    let before = from;
-                    from = m.end();
-                    let Some(list) = PERCENT_LIST.find(&s[m.end()..]) else {
-                        continue;
-                    };
-                    if AVERAGED.is_match(&s[..m.start()]) {
-                        continue;
-                    }
-                    let figs: Vec<Figure> = figures(list.as_str())
-                        .into_iter()
-                        .map(|mut f| {
-                            f.start += m.end();
-                            f.end += m.end();
-                            f
-                        })
-                        .collect();
+                for stated in stated_efficiencies(s, &self.p.phrase.0) {
                     // The indicators named since the last stated efficiency, in order.
-                    let mut named: Vec<usize> = Vec::new();
-                    for x in found
-                        .iter()
-                        .filter(|x| x.start >= at + before && x.start < at + m.start())
-                    {
-                        if named.last() != Some(&x.group) {
-                            named.push(x.group);
-                        }
-                    }
+                    let named = named_in(
+                        found.iter().map(|x| (x.start, x.group)),
+                        at + stated.since..at + stated.phrase_start,
+                    );
                     if named.is_empty() {
                         continue;
                     }
-                    let each = EACH.is_match(m.as_str());
-                    if figs.len() != named.len() || (figs.len() > 1 && !each) {
-                        figs.iter().for_each(|_| out.skip(WHY_COUNT));
+                    let n = stated.figures.len();
+                    if n != named.len() || (n > 1 && !stated.each) {
+                        stated.figures.iter().for_each(|_| out.skip(WHY_COUNT));
                         continue;
                     }
-                    for (f, g) in figs.iter().zip(&named) {
+                    for (f, g) in stated.figures.iter().zip(&named) {
                         let given: Vec<&Efficiency> =
                             groups[*g].rows.iter().map(|&i| &rows[i]).collect();
-                        let Some(first) = given.first() else { continue };
-                        if given
-                            .iter()
-                            .any(|e| !same_value(&e.figure, &first.figure, Decimal::ZERO))
-                        {
-                            out.skip(WHY_AMBIGUOUS);
-                            continue;
+                        if let Some(outcome) = judge_efficiency(ctx, &unit, at, f, &given) {
+                            out.record(outcome);
                         }
-                        if same_value(f, &first.figure, ctx.tolerance) {
-                            out.agree();
-                            continue;
-                        }
-                        let table = &ctx.report.tables[first.table];
-                        let tname = table_name(table);
-                        let (line, col) = ctx.locate(&unit, at + f.start);
-                        let related: Vec<usize> = given
-                            .iter()
-                            .map(|e| ctx.row_line(e.row.page, e.row.line))
-                            .collect();
-                        out.push(
-                            Draft {
-                                line,
-                                stated: f.text.trim().to_string(),
-                                expected: like(f, first.figure.value),
-                                computation: Localized::new(
-                                    format!(
-                                        "efisiensi \"{}\" di {} (hlm. {}, baris {}): {}",
-                                        first.label,
-                                        tname.id,
-                                        first.row.page,
-                                        first.row.line,
-                                        first.figure.text.trim()
-                                    ),
-                                    format!(
-                                        "efficiency of \"{}\" in {} (p. {}, line {}): {}",
-                                        first.label,
-                                        tname.en,
-                                        first.row.page,
-                                        first.row.line,
-                                        first.figure.text.trim()
-                                    ),
-                                ),
-                                related,
-                                highlight: Some((col, col + f.text.len())),
-                                ..Default::default()
-                            }
-                            .var(
-                                "quantity",
-                                Localized::new(
-                                    format!("efisiensi \"{}\"", first.label),
-                                    format!("the efficiency of \"{}\"", first.label),
-                                ),
-                            )
-                            .var("table", tname)
-                            .var("difference", difference(f.value, first.figure.value)),
-                        );
                     }
                 }
             }
         }
     }
+}
+
+/// The groups of rows naming one indicator (a key specific enough), in the
+/// order the labels first name them; `rows` index the labels.
+fn key_groups<'a>(labels: impl Iterator<Item = &'a str>) -> Vec<KeyGroup> {
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut groups: Vec<KeyGroup> = Vec::new();
+    for (i, label) in labels.enumerate() {
+        let key = indicator_key(label);
+        if !specific(&key) {
+            continue;
+        }
+        match by_key.get(&key) {
+            Some(&g) => groups[g].rows.push(i),
+            None => {
+                by_key.insert(key.clone(), groups.len());
+                groups.push(KeyGroup {
+                    words: key.split(' ').map(str::to_string).collect(),
+                    rows: vec![i],
+                    level: Level::Unknown,
+                });
+            }
+        }
+    }
+    groups
+}
+
+/// Efficiencies a sentence states after one match of the phrase.
+#[derive(Debug)]
+struct StatedEfficiencies {
+    /// End of the phrase before (0 for the first): the indicators named
+    /// from there to this phrase are the ones it speaks of.
+    since: usize,
+    phrase_start: usize,
+    /// The figures ("X%", "X% dan Y%"), placed in the sentence.
+    figures: Vec<Figure>,
+    /// "masing-masing": one figure for each indicator named.
+    each: bool,
+}
+
+/// Each match of `phrase` in sentence `s` followed by a list of
+/// percentages, not an average ("rata-rata efisiensi anggaran sebesar …").
+fn stated_efficiencies(s: &str, phrase: &Regex) -> Vec<StatedEfficiencies> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for m in phrase.find_iter(s) {
+        let since = from;
+        from = m.end();
+        let Some(list) = PERCENT_LIST.find(&s[m.end()..]) else {
+            continue;
+        };
+        if AVERAGED.is_match(&s[..m.start()]) {
+            continue;
+        }
+        let figures = figures(list.as_str())
+            .into_iter()
+            .map(|mut f| {
+                f.start += m.end();
+                f.end += m.end();
+                f
+            })
+            .collect();
+        out.push(StatedEfficiencies {
+            since,
+            phrase_start: m.start(),
+            figures,
+            each: EACH.is_match(m.as_str()),
+        });
+    }
+    out
+}
+
+/// The groups named (`found`: start and group of each mention) in `range`
+/// of the unit, in order, a group named twice in a row once.
+fn named_in(
+    found: impl Iterator<Item = (usize, usize)>,
+    range: std::ops::Range<usize>,
+) -> Vec<usize> {
+    let mut named: Vec<usize> = Vec::new();
+    for (_, group) in found.filter(|(start, _)| range.contains(start)) {
+        if named.last() != Some(&group) {
+            named.push(group);
+        }
+    }
+    named
+}
+
+/// A stated efficiency `f` (in the sentence at `at` of `unit`) against the
+/// rows `given` of the indicator it names; None when there are none.
+fn judge_efficiency(
+    ctx: &Context<'_, '_>,
+    unit: &Paragraph,
+    at: usize,
+    f: &Figure,
+    given: &[&Efficiency<'_>],
+) -> Option<Outcome> {
+    let first = given.first()?;
+    if given
+        .iter()
+        .any(|e| !same_value(&e.figure, &first.figure, Decimal::ZERO))
+    {
+        return Some(Outcome::Skipped(WHY_AMBIGUOUS));
+    }
+    if same_value(f, &first.figure, ctx.tolerance) {
+        return Some(Outcome::Agrees);
+    }
+    let tname = table_name(&ctx.report.tables[first.table]);
+    let (line, col) = ctx.locate(unit, at + f.start);
+    let (label, row, printed) = (&first.label, first.row, first.figure.text.trim());
+    let draft = Draft {
+        line,
+        stated: f.text.trim().to_string(),
+        expected: like(f, first.figure.value),
+        computation: Localized::new(
+            format!(
+                "efisiensi \"{label}\" di {} (hlm. {}, baris {}): {printed}",
+                tname.id, row.page, row.line,
+            ),
+            format!(
+                "efficiency of \"{label}\" in {} (p. {}, line {}): {printed}",
+                tname.en, row.page, row.line,
+            ),
+        ),
+        related: given
+            .iter()
+            .map(|e| ctx.row_line(e.row.page, e.row.line))
+            .collect(),
+        highlight: Some((col, col + f.text.len())),
+        ..Default::default()
+    }
+    .var(
+        "quantity",
+        Localized::new(
+            format!("efisiensi \"{label}\""),
+            format!("the efficiency of \"{label}\""),
+        ),
+    )
+    .var("table", tname)
+    .var("difference", difference(f.value, first.figure.value));
+    Some(Outcome::Differs(draft))
 }
 
 // ---------------------------------------------------------------- extreme efficiency
@@ -2547,6 +2576,53 @@ mod tests {
         );
         assert!(found.is_empty(), "{found:#?}");
         assert_eq!(coverage.skipped.values().sum::<usize>(), 1, "{coverage:?}");
+    }
+
+    #[test]
+    fn efficiencies_are_the_percentages_after_the_phrase_never_an_average() {
+        use super::stated_efficiencies;
+        use regex::Regex;
+        let phrase = Regex::new(r"(?i)\befisiensi(?:\s+anggaran)?\s+(?:masing[\s-]*masing\s+)?(?:sebesar|yaitu|adalah|mencapai)\s*").expect("valid");
+        let s = "Indikator A dan B dengan efisiensi anggaran masing-masing sebesar 5,07% dan 12%, indikator C efisiensi sebesar 3%; rata-rata efisiensi sebesar 7%";
+        let found = stated_efficiencies(s, &phrase);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(found[0].each && !found[1].each);
+        assert_eq!(found[0].since, 0);
+        assert_eq!(&s[..found[0].phrase_start], "Indikator A dan B dengan ");
+        let texts: Vec<&str> = found[0]
+            .figures
+            .iter()
+            .map(|f| &s[f.start..f.end])
+            .collect();
+        assert_eq!(texts, ["5,07%", "12%"]);
+        assert_eq!(
+            &s[found[1].since..found[1].phrase_start],
+            "5,07% dan 12%, indikator C "
+        );
+        assert!(stated_efficiencies("efisiensi sebesar Rp 5 juta", &phrase).is_empty());
+    }
+
+    #[test]
+    fn the_indicators_named_are_in_order_each_run_once() {
+        use super::named_in;
+        let found = [(0, 4), (10, 4), (20, 1), (30, 4), (40, 2)];
+        assert_eq!(named_in(found.into_iter(), 0..35), [4, 1, 4]);
+        assert_eq!(named_in(found.into_iter(), 11..40), [1, 4]);
+        assert!(named_in(found.into_iter(), 41..50).is_empty());
+    }
+
+    #[test]
+    fn rows_naming_one_specific_indicator_are_one_group() {
+        use super::key_groups;
+        let labels = [
+            "Indeks Kepuasan Masyarakat terhadap layanan",
+            "Jumlah",
+            "Persentase dokumen perencanaan yang tepat waktu",
+            "Indeks  kepuasan masyarakat terhadap layanan",
+        ];
+        let groups = key_groups(labels.into_iter());
+        let rows: Vec<&[usize]> = groups.iter().map(|g| g.rows.as_slice()).collect();
+        assert_eq!(rows, [&[0, 3][..], &[2][..]]);
     }
 
     #[test]

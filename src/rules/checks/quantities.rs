@@ -1205,7 +1205,7 @@ impl<'t> TableReader<'t> {
 /// What a figure is of: the last label cell left of `col` with three
 /// letters or more (the indicator left of its target, the kegiatan left of
 /// its anggaran).
-fn label_left<'t>(table: &Table, row: &'t Row, col: usize) -> Option<&'t str> {
+pub(super) fn label_left<'t>(table: &Table, row: &'t Row, col: usize) -> Option<&'t str> {
     (0..col)
         .rev()
         .filter(|&c| table.roles.get(c).is_some_and(|r| r.role == Role::Label))
