@@ -2074,28 +2074,18 @@ mod tests {
             variant: Variant::Plain,
         };
         let figure = |t: &str| figures(t).into_iter().next().expect("a figure");
-        let unit = figure_unit(
-            measure(true),
-            &figure("1.500.000"),
-            "Realisasi",
-            Some("orang"),
-        );
-        assert_eq!(unit.as_deref(), Some("rp"));
-        let unit = figure_unit(measure(false), &figure("75,5%"), "Realisasi", Some("orang"));
-        assert_eq!(unit.as_deref(), Some("%"));
-        let unit = figure_unit(
-            measure(false),
-            &figure("12"),
-            "Realisasi (%)",
-            Some("orang"),
-        );
-        assert_eq!(unit.as_deref(), Some("%"));
-        let unit = figure_unit(measure(false), &figure("12"), "Realisasi", Some("orang"));
-        assert_eq!(unit.as_deref(), Some("orang"));
-        assert_eq!(
-            figure_unit(measure(false), &figure("12"), "Realisasi", None),
-            None
-        );
+        // (money?, figure, header, row's unit) -> unit
+        let cases = [
+            (true, "1.500.000", "Realisasi", Some("orang"), Some("rp")),
+            (false, "75,5%", "Realisasi", Some("orang"), Some("%")),
+            (false, "12", "Realisasi (%)", Some("orang"), Some("%")),
+            (false, "12", "Realisasi", Some("orang"), Some("orang")),
+            (false, "12", "Realisasi", None, None),
+        ];
+        for (money, text, header, row_unit, want) in cases {
+            let unit = figure_unit(measure(money), &figure(text), header, row_unit);
+            assert_eq!(unit.as_deref(), want, "{text} under {header}");
+        }
     }
 
     #[test]
