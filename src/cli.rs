@@ -526,16 +526,7 @@ fn check(
     coverage: bool,
 ) -> Result<ExitCode, Fatal> {
     // Decide every output's format before the (possibly long) run.
-    let mut formats = Vec::new();
-    for path in outputs {
-        let f = OutputFormat::from_path(path).ok_or_else(|| {
-            Fatal(format!(
-                "{}: unknown output format (use .html, .csv, .sarif, .json or .txt)",
-                path.display()
-            ))
-        })?;
-        formats.push(f);
-    }
+    let formats = output_formats(outputs)?;
     let config = load_config(args.config.as_deref(), &args.paths)?;
     let rules = load_rules(&config, &args.rules)?;
     let baseline = baseline.map(Baseline::load).transpose()?;
@@ -546,31 +537,8 @@ fn check(
         rules: rules.rules.clone(),
     };
     let (inputs, opened) = prepare(args, outputs)?;
-    let mut writers = Vec::new();
-    let mut pending = Vec::new();
-    for ((file, output), f) in opened.into_iter().zip(&formats) {
-        let placement = Placement {
-            coverage,
-            folder: Some(
-                output
-                    .path()
-                    .parent()
-                    .filter(|p| !p.as_os_str().is_empty())
-                    .unwrap_or(Path::new("."))
-                    .to_path_buf(),
-            ),
-        };
-        writers.push(Output {
-            name: output.path().display().to_string(),
-            writer: report::writer_at(*f, BufWriter::new(file), &options, &placement),
-        });
-        pending.push(output);
-    }
-    let on_stdout = match (format, outputs.is_empty()) {
-        (Some(f), _) => Some(f.into()),
-        (None, true) => Some(OutputFormat::Human),
-        (None, false) => None,
-    };
+    let (mut writers, pending) = file_writers(opened, &formats, &options, coverage);
+    let on_stdout = stdout_format(format, outputs.is_empty());
     if let Some(f) = on_stdout {
         writers.push(Output {
             name: "standard output".to_string(),
@@ -586,12 +554,7 @@ fn check(
         });
     }
     let write_error = |name: &str, e: std::io::Error| Fatal(format!("{name}: {e}"));
-    let threshold = match gate.fail_on {
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Never => None,
-    };
+    let threshold = gate.fail_on.threshold();
     let mut failed = false;
     let mut summary = SummaryBuilder::default();
     let mut cross = run_audit(args, &inputs, &config, rules, |mut report| {
@@ -653,6 +616,75 @@ fn check(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The format of each output file, by its extension.
+fn output_formats(outputs: &[PathBuf]) -> Result<Vec<OutputFormat>, Fatal> {
+    outputs
+        .iter()
+        .map(|path| {
+            OutputFormat::from_path(path).ok_or_else(|| {
+                Fatal(format!(
+                    "{}: unknown output format (use .html, .csv, .sarif, .json or .txt)",
+                    path.display()
+                ))
+            })
+        })
+        .collect()
+}
+
+/// A writer for each opened output file (its assets placed beside it), and
+/// the files to put in place once written.
+fn file_writers<'a>(
+    opened: OpenedOutputs,
+    formats: &[OutputFormat],
+    options: &'a RenderOptions,
+    coverage: bool,
+) -> (Vec<Output<'a>>, Vec<PendingOutput>) {
+    let mut writers = Vec::new();
+    let mut pending = Vec::new();
+    for ((file, output), f) in opened.into_iter().zip(formats) {
+        let placement = Placement {
+            coverage,
+            folder: Some(output_folder(output.path())),
+        };
+        writers.push(Output {
+            name: output.path().display().to_string(),
+            writer: report::writer_at(*f, BufWriter::new(file), options, &placement),
+        });
+        pending.push(output);
+    }
+    (writers, pending)
+}
+
+/// The folder an output file is written in ("." for a bare file name).
+fn output_folder(path: &Path) -> PathBuf {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .to_path_buf()
+}
+
+/// What goes to standard output: the format asked for, else the human
+/// listing when no output file is named, else nothing.
+fn stdout_format(format: Option<Format>, no_files: bool) -> Option<OutputFormat> {
+    match (format, no_files) {
+        (Some(f), _) => Some(f.into()),
+        (None, true) => Some(OutputFormat::Human),
+        (None, false) => None,
+    }
+}
+
+impl FailOn {
+    /// The least severity that fails the run, if any.
+    fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Never => None,
+        }
+    }
 }
 
 /// Files of the run that were not audited (status error, no_text, skipped).
@@ -800,4 +832,48 @@ fn list_rules(
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_files_take_their_format_from_the_extension_or_fail() {
+        let paths = [PathBuf::from("out/a.json"), PathBuf::from("b.HTML")];
+        let Ok(formats) = output_formats(&paths) else {
+            panic!("known formats");
+        };
+        assert!(matches!(
+            formats.as_slice(),
+            [OutputFormat::Json, OutputFormat::Html]
+        ));
+        let Err(Fatal(message)) = output_formats(&[PathBuf::from("c.pdf")]) else {
+            panic!("a .pdf output is refused");
+        };
+        assert!(
+            message.starts_with("c.pdf: unknown output format"),
+            "{message}"
+        );
+        assert_eq!(output_folder(Path::new("out/a.json")), PathBuf::from("out"));
+        assert_eq!(output_folder(Path::new("a.json")), PathBuf::from("."));
+    }
+
+    #[test]
+    fn standard_output_gets_the_format_asked_else_the_listing_without_files() {
+        assert!(matches!(
+            stdout_format(Some(Format::Json), false),
+            Some(OutputFormat::Json)
+        ));
+        assert!(matches!(
+            stdout_format(None, true),
+            Some(OutputFormat::Human)
+        ));
+        assert!(stdout_format(None, false).is_none());
+        assert!(matches!(
+            FailOn::Warning.threshold(),
+            Some(Severity::Warning)
+        ));
+        assert!(FailOn::Never.threshold().is_none());
+    }
 }

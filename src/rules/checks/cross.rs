@@ -37,7 +37,7 @@ use crate::facts::figures::{Figure, FigureKind};
 use crate::findings::{Finding, Lang, Localized, Location};
 use crate::rules::loader::Rule;
 use crate::structure::roles::{Role, TableKind};
-use crate::structure::{Chapter, Report, Table};
+use crate::structure::{Chapter, Report, Row, Table};
 
 /// The check kind rule files name for a cross-report rule.
 pub const KIND: &str = "cross_report";
@@ -331,11 +331,7 @@ fn plan_end(report: &Report<'_>, p: &CrossParams) -> Option<i32> {
 }
 
 /// The value columns of a table: role, year, and whether the plan's.
-fn value_columns(
-    table: &Table,
-    p: &CrossParams,
-    plan_end: Option<i32>,
-) -> Vec<(usize, Measure, i32, Basis)> {
+fn value_columns(table: &Table, p: &CrossParams, plan_end: Option<i32>) -> Vec<ValueColumn> {
     let title = table.caption_title().unwrap_or_default();
     let plan_table = p.plan.is_match(&title);
     let mut out = Vec::new();
@@ -347,7 +343,12 @@ fn value_columns(
             && let (Some(end), Some(pattern)) = (plan_end, &p.end_target)
             && pattern.is_match(label)
         {
-            out.push((col, Measure::Target, end, Basis::Plan));
+            out.push(ValueColumn {
+                col,
+                measure: Measure::Target,
+                year: end,
+                basis: Basis::Plan,
+            });
             continue;
         }
         if role.money || p.skip_column.is_match(label) {
@@ -367,7 +368,12 @@ fn value_columns(
         } else {
             Basis::Agreement
         };
-        out.push((col, measure, year, basis));
+        out.push(ValueColumn {
+            col,
+            measure,
+            year,
+            basis,
+        });
     }
     out
 }
@@ -375,7 +381,7 @@ fn value_columns(
 /// The money columns of a budget table: the budget and what was spent, of
 /// the year the header or caption names. A budget column without a year
 /// takes the year of the table's realisasi columns when they give one.
-fn budget_columns(table: &Table, p: &CrossParams) -> Vec<(usize, Measure, i32, Basis)> {
+fn budget_columns(table: &Table, p: &CrossParams) -> Vec<ValueColumn> {
     let usable = |col: usize| {
         let (role, label) = (&table.roles[col], &table.columns[col]);
         role.money && !p.skip_column.is_match(label)
@@ -397,7 +403,12 @@ fn budget_columns(table: &Table, p: &CrossParams) -> Vec<(usize, Measure, i32, B
                 _ => return None,
             };
             let year = role.year.or(only_year)?;
-            Some((c, measure, year, Basis::Agreement))
+            Some(ValueColumn {
+                col: c,
+                measure,
+                year,
+                basis: Basis::Agreement,
+            })
         })
         .collect()
 }
@@ -431,6 +442,64 @@ fn indicator_column(table: &Table) -> Option<usize> {
         .or_else(|| labels.last().copied())
 }
 
+/// A column of a table giving one measure of one year for each row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ValueColumn {
+    col: usize,
+    measure: Measure,
+    year: i32,
+    basis: Basis,
+}
+
+/// A row of a table named by its indicator (or, for an average row, by the
+/// indicators it averages).
+struct NamedRow<'t> {
+    key: String,
+    /// The row's label as printed.
+    label: String,
+    /// For an average row, the keys of the indicators it averages.
+    average: Option<Vec<String>>,
+    row: &'t Row,
+}
+
+/// Where a table's facts come from: what each fact says of its place.
+struct TableSite<'r, 'd> {
+    report: &'r Report<'d>,
+    file: &'r str,
+    name: String,
+    single_year: bool,
+}
+
+impl TableSite<'_, '_> {
+    /// A fact of a row: its figure of a column's measure and year.
+    fn fact(&self, named: &NamedRow<'_>, column: ValueColumn, figure: Figure) -> Fact {
+        let row = named.row;
+        Fact {
+            key: named.key.clone(),
+            label: named.label.clone(),
+            average: named.average.is_some(),
+            members: named.average.clone().unwrap_or_default(),
+            year: column.year,
+            measure: column.measure,
+            basis: column.basis,
+            figure,
+            location: Location {
+                file: self.file.to_string(),
+                page: self.report.doc.paged.then_some(row.page),
+                line: row.line,
+            },
+            excerpt: self
+                .report
+                .index_of(row.page, row.line)
+                .and_then(|i| self.report.lines.get(i))
+                .map(|l| l.line.text.clone())
+                .unwrap_or_default(),
+            table: self.name.clone(),
+            single_year: self.single_year,
+        }
+    }
+}
+
 fn table_facts(
     report: &Report<'_>,
     table: &Table,
@@ -456,27 +525,42 @@ fn table_facts(
     let Some(name_col) = indicator_column(table) else {
         return;
     };
-    let years: BTreeSet<i32> = columns.iter().map(|c| c.2).collect();
-    let single_year = years.len() == 1;
-    let table_name = table_name(table);
-    let location = |page: u32, line: u32| Location {
-        file: file.to_string(),
-        page: report.doc.paged.then_some(page),
-        line,
+    let years: BTreeSet<i32> = columns.iter().map(|c| c.year).collect();
+    let site = TableSite {
+        report,
+        file,
+        name: table_name(table),
+        single_year: years.len() == 1,
     };
-    let excerpt = |page: u32, line: u32| {
-        report
-            .index_of(page, line)
-            .and_then(|i| report.lines.get(i))
-            .map(|l| l.line.text.clone())
-            .unwrap_or_default()
-    };
+    for named in named_rows(table, name_col, p) {
+        if named.average.is_some() {
+            // An average row prints its figure wherever the merged cell
+            // falls: one figure per year, taken as the capaian.
+            for &year in &years {
+                if let Some((figure, column)) = average_figure(named.row, &columns, year) {
+                    out.push(site.fact(&named, column, figure));
+                }
+            }
+            continue;
+        }
+        for &column in &columns {
+            if let Some(figure) = named.row.figure(column.col) {
+                out.push(site.fact(&named, column, figure.clone()));
+            }
+        }
+    }
+}
+
+/// The rows of a table by indicator, with its average rows (each averaging
+/// the indicators since the last one, else all before it); an indicator
+/// named twice in one table (under two sasaran) is not identified by its
+/// name and is left out.
+fn named_rows<'t>(table: &'t Table, name_col: usize, p: &CrossParams) -> Vec<NamedRow<'t>> {
     // Indicators since the last average row, and all of the table's.
     let mut since: Vec<String> = Vec::new();
     let mut all: Vec<String> = Vec::new();
     let mut keys_seen: BTreeMap<String, usize> = BTreeMap::new();
-    let mut rows: Vec<(String, String, bool, &crate::structure::Row)> = Vec::new();
-    let mut members_of: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    let mut rows: Vec<NamedRow<'t>> = Vec::new();
     for (_, row) in table.data_rows() {
         let label = row.label();
         if p.average_row.is_match(label) {
@@ -489,9 +573,12 @@ fn table_facts(
                 let mut covered = covered;
                 covered.sort();
                 covered.dedup();
-                let key = format!("rata-rata: {}", covered.join(" | "));
-                rows.push((key, label.to_string(), true, row));
-                members_of.insert(rows.len() - 1, covered);
+                rows.push(NamedRow {
+                    key: format!("rata-rata: {}", covered.join(" | ")),
+                    label: label.to_string(),
+                    average: Some(covered),
+                    row,
+                });
             }
             continue;
         }
@@ -503,72 +590,38 @@ fn table_facts(
         since.push(key.clone());
         all.push(key.clone());
         *keys_seen.entry(key.clone()).or_default() += 1;
-        rows.push((key, name.to_string(), false, row));
+        rows.push(NamedRow {
+            key,
+            label: name.to_string(),
+            average: None,
+            row,
+        });
     }
-    for (index, (key, label, average, row)) in rows.into_iter().enumerate() {
-        let members = members_of.remove(&index).unwrap_or_default();
-        // An indicator named twice in one table (under two sasaran) is not
-        // identified by its name.
-        if !average && keys_seen.get(&key).copied().unwrap_or(0) > 1 {
-            continue;
-        }
-        if average {
-            // An average row prints its figure wherever the merged cell
-            // falls: one figure per year, taken as the capaian.
-            for year in &years {
-                let figures: Vec<&Figure> = columns
-                    .iter()
-                    .filter(|c| c.2 == *year)
-                    .filter_map(|c| row.figure(c.0))
-                    .filter(|f| f.kind != FigureKind::Rupiah)
-                    .collect();
-                let Some(first) = figures.first() else {
-                    continue;
-                };
-                if figures.iter().any(|f| !same_value(f, first, Decimal::ZERO)) {
-                    continue;
-                }
-                let basis = columns
-                    .iter()
-                    .find(|c| c.2 == *year)
-                    .map_or(Basis::Agreement, |c| c.3);
-                out.push(Fact {
-                    key: key.clone(),
-                    label: label.clone(),
-                    average: true,
-                    members: members.clone(),
-                    year: *year,
-                    measure: Measure::Capaian,
-                    basis,
-                    figure: (*first).clone(),
-                    location: location(row.page, row.line),
-                    excerpt: excerpt(row.page, row.line),
-                    table: table_name.clone(),
-                    single_year,
-                });
-            }
-            continue;
-        }
-        for &(col, measure, year, basis) in &columns {
-            let Some(figure) = row.figure(col) else {
-                continue;
-            };
-            out.push(Fact {
-                key: key.clone(),
-                label: label.clone(),
-                average: false,
-                members: Vec::new(),
-                year,
-                measure,
-                basis,
-                figure: figure.clone(),
-                location: location(row.page, row.line),
-                excerpt: excerpt(row.page, row.line),
-                table: table_name.clone(),
-                single_year,
-            });
-        }
+    rows.retain(|r| r.average.is_some() || keys_seen.get(&r.key).copied().unwrap_or(0) <= 1);
+    rows
+}
+
+/// An average row's one figure of `year` (not rupiah) in any of that year's
+/// columns, as a capaian of the year's first column; None when it has none
+/// or two that differ.
+fn average_figure(row: &Row, columns: &[ValueColumn], year: i32) -> Option<(Figure, ValueColumn)> {
+    let figures: Vec<&Figure> = columns
+        .iter()
+        .filter(|c| c.year == year)
+        .filter_map(|c| row.figure(c.col))
+        .filter(|f| f.kind != FigureKind::Rupiah)
+        .collect();
+    let first = figures.first()?;
+    if figures.iter().any(|f| !same_value(f, first, Decimal::ZERO)) {
+        return None;
     }
+    // A figure was found, so the year has a column.
+    let column = columns.iter().find(|c| c.year == year)?;
+    let column = ValueColumn {
+        measure: Measure::Capaian,
+        ..*column
+    };
+    Some(((*first).clone(), column))
 }
 
 // --------------------------------------------------------------- grouping
@@ -1228,6 +1281,46 @@ BAB I PENDAHULUAN\n\nLaporan Kinerja Kantor UPBU Kelas III Tardamu Sabu tahun {y
 BAB III AKUNTABILITAS KINERJA\n\nCapaian kinerja tahun {year}.\n\n{table}\n\n\
 BAB IV PENUTUP\n\nLaporan kinerja tahun anggaran {year}.\n"
         )
+    }
+
+    /// The rows of a table by indicator: an average row names what it
+    /// averages and takes one figure a year; an indicator named twice is
+    /// left out.
+    #[test]
+    fn a_table_is_named_rows_and_an_average_its_one_figure() {
+        let table = "Tabel 3.1 Capaian Kinerja Tahun 2024\n\n\
+| No | Indikator Kinerja | Target | Realisasi | % Capaian |\n|---|---|---|---|---|\n\
+| 1 | Jumlah Penumpang yang dilayani | 11235 | 11235 | 100 |\n\
+| 2 | Indeks Kepuasan Pengguna Jasa Layanan Bandar Udara | 90 | 96,54 | 107,27 |\n\
+| 3 | Indeks Kepuasan Pengguna Jasa Layanan Bandar Udara | 90 | 95 | 105,56 |\n\
+| 4 | Persentase Pencapaian target Penerimaan Negara Bukan Pajak | 100 | 408,28 | 408,28 |\n\
+| | Rata-rata Capaian Sasaran | | | 205,18 |\n";
+        let text = report(2024, table);
+        let doc = crate::extract::text::read_text_export(Path::new("t.md"), text.as_bytes());
+        let report = crate::structure::analyse(&doc);
+        let rules = rules();
+        let p = rules.params().expect("cross-report rules");
+        let table = report.tables.first().expect("a table");
+        let name_col = indicator_column(table).expect("an indicator column");
+        let rows = named_rows(table, name_col, p);
+        let labels: Vec<&str> = rows.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Jumlah Penumpang yang dilayani",
+                "Persentase Pencapaian target Penerimaan Negara Bukan Pajak",
+                "Rata-rata Capaian Sasaran"
+            ]
+        );
+        let average = rows.last().expect("the average row");
+        assert_eq!(average.average.as_ref().map(Vec::len), Some(3));
+        let columns = value_columns(table, p, None);
+        assert_eq!(columns.len(), 3, "{columns:?}");
+        let (figure, column) = average_figure(average.row, &columns, 2024).expect("one figure");
+        assert_eq!(figure.text.trim(), "205,18");
+        assert_eq!((column.measure, column.year), (Measure::Capaian, 2024));
+        assert!(average_figure(average.row, &columns, 2023).is_none());
+        assert!(average_figure(rows[0].row, &columns, 2024).is_none());
     }
 
     const T2024: &str = "Tabel 3.1 Perbandingan Target Dengan Realisasi Kinerja Tahun 2024\n\n\

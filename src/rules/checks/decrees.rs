@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use crate::findings::Localized;
 
+use super::claims::norm_label;
 use super::common::{Context, Pattern};
 use super::{Check, Draft, Sink, Why};
 
@@ -43,11 +44,11 @@ impl DictumSequence {
 
     /// The position (1-based) of an ordinal word, case and spacing aside.
     fn position(&self, word: &str) -> Option<usize> {
-        let word = words(word);
+        let word = norm_label(word);
         self.p
             .ordinals
             .iter()
-            .position(|ws| ws.iter().any(|w| words(w) == word))
+            .position(|ws| ws.iter().any(|w| norm_label(w) == word))
             .map(|i| i + 1)
     }
 
@@ -59,14 +60,6 @@ impl DictumSequence {
             .cloned()
             .unwrap_or_else(|| position.to_string())
     }
-}
-
-/// Lower case, single spaces.
-fn words(text: &str) -> String {
-    text.split_whitespace()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 const NO_FIRST: Why = Why {
@@ -206,9 +199,46 @@ struct Attached {
     line: usize,
     number: String,
     /// Serial and year, when the number has a known form.
-    serial_year: Option<(u64, String, String)>,
-    /// Its subject's first words, lower case.
+    serial: Option<Serial>,
+    /// Its subject's first words, upper case.
     subject: Option<String>,
+}
+
+/// What a decree's number says: "065/09/1.31/2020" → serial 9, year 2020.
+#[derive(Debug, PartialEq, Eq)]
+struct Serial {
+    value: u64,
+    /// As printed ("09").
+    printed: String,
+    year: String,
+}
+
+impl Serial {
+    /// The serial and year of `number` by the first of `forms` that reads it
+    /// (groups `serial`, `year`).
+    fn of(number: &str, forms: &[Pattern]) -> Option<Serial> {
+        forms.iter().find_map(|f| {
+            let c = f.0.captures(number)?;
+            let printed = c.name("serial")?.as_str();
+            Some(Serial {
+                value: printed.parse::<u64>().ok()?,
+                printed: printed.to_string(),
+                year: c.name("year")?.as_str().to_string(),
+            })
+        })
+    }
+}
+
+/// The first `n` words of `text` (runs of letters and digits), upper case
+/// and single-spaced; None when it has fewer.
+fn first_words(text: &str, n: usize) -> Option<String> {
+    let first: Vec<String> = text
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(n)
+        .map(str::to_uppercase)
+        .collect();
+    (first.len() == n).then(|| first.join(" "))
 }
 
 const NO_SERIAL: Why = Why {
@@ -249,16 +279,7 @@ impl DecreeNumber {
             }) else {
                 continue;
             };
-            let serial_year = self.p.number_forms.iter().find_map(|f| {
-                let c = f.0.captures(&number)?;
-                let text = c.name("serial")?.as_str();
-                let serial = text.parse::<u64>().ok()?;
-                Some((
-                    serial,
-                    text.to_string(),
-                    c.name("year")?.as_str().to_string(),
-                ))
-            });
+            let serial = Serial::of(&number, &self.p.number_forms);
             // The subject: on the TENTANG line, else on the line after it.
             let subject = below.iter().enumerate().find_map(|(k, &at)| {
                 let c = self.p.subject.0.captures(&lines[at].line.text)?;
@@ -268,19 +289,13 @@ impl DecreeNumber {
                 } else {
                     on
                 };
-                let first: Vec<String> = text
-                    .split(|ch: char| !ch.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .take(self.p.subject_words)
-                    .map(str::to_lowercase)
-                    .collect();
-                (first.len() == self.p.subject_words).then(|| first.join(" "))
+                first_words(text, self.p.subject_words)
             });
             out.push(Attached {
-                issuer: words(issuer.as_str()),
+                issuer: norm_label(issuer.as_str()),
                 line: i,
                 number,
-                serial_year,
+                serial,
                 subject,
             });
         }
@@ -301,7 +316,7 @@ impl Check for DecreeNumber {
                 else {
                     continue;
                 };
-                let cited = words(issuer.as_str());
+                let cited = norm_label(issuer.as_str());
                 let same: Vec<&Attached> = attached
                     .iter()
                     .filter(|a| cited == a.issuer || cited.starts_with(&format!("{} ", a.issuer)))
@@ -314,11 +329,11 @@ impl Check for DecreeNumber {
                         continue;
                     }
                 };
-                let Some((want_serial, serial_text, want_year)) = &a.serial_year else {
+                let Some(want) = &a.serial else {
                     out.skip(NO_SERIAL);
                     continue;
                 };
-                let sentence = words(&para.text);
+                let sentence = norm_label(&para.text);
                 if a.subject
                     .as_ref()
                     .is_none_or(|s| !sentence.contains(s.as_str()))
@@ -329,14 +344,14 @@ impl Check for DecreeNumber {
                 let Ok(got_serial) = serial.as_str().parse::<u64>() else {
                     continue;
                 };
-                if got_serial == *want_serial && year.as_str() == want_year {
+                if got_serial == want.value && year.as_str() == want.year {
                     out.agree();
                     continue;
                 }
                 let start = serial.start();
                 let (line, at) = ctx.locate(para, start);
                 let stated = format!("{} Tahun {}", serial.as_str(), year.as_str());
-                let expected = format!("{serial_text} Tahun {want_year}");
+                let expected = format!("{} Tahun {}", want.printed, want.year);
                 let highlight_end = at + (year.end() - start);
                 out.push(
                     Draft {
@@ -345,12 +360,12 @@ impl Check for DecreeNumber {
                         expected,
                         computation: Localized {
                             id: format!(
-                                "Nomor : {} → nomor urut {want_serial}, tahun {want_year}",
-                                a.number
+                                "Nomor : {} → nomor urut {}, tahun {}",
+                                a.number, want.value, want.year
                             ),
                             en: format!(
-                                "Nomor : {} → serial {want_serial}, year {want_year}",
-                                a.number
+                                "Nomor : {} → serial {}, year {}",
+                                a.number, want.value, want.year
                             ),
                         },
                         related: vec![a.line],
@@ -459,5 +474,47 @@ mod tests {
         assert_eq!(coverage.skipped.values().sum::<usize>(), 1);
         let bupati = cited("05", "065/09/1.31/2020").replace("Keputusan Camat", "Keputusan Bupati");
         assert!(findings("decree-number", &bupati).is_empty());
+    }
+    #[test]
+    fn a_number_gives_its_serial_and_year_by_the_first_form_that_reads_it() {
+        use super::{Pattern, Serial};
+        use regex::Regex;
+        let forms = [
+            Pattern(
+                Regex::new(r"(?i)^(?P<serial>\d{1,4})\s+tahun\s+(?P<year>(?:19|20)\d\d)$")
+                    .expect("valid"),
+            ),
+            Pattern(
+                Regex::new(
+                    r"^\d{3}\s*/\s*(?P<serial>\d{1,4})\s*/\s*[\d.]+\s*/\s*(?P<year>(?:19|20)\d\d)$",
+                )
+                .expect("valid"),
+            ),
+        ];
+        let serial = |value, printed: &str, year: &str| Serial {
+            value,
+            printed: printed.into(),
+            year: year.into(),
+        };
+        assert_eq!(
+            Serial::of("5 TAHUN 2020", &forms),
+            Some(serial(5, "5", "2020"))
+        );
+        assert_eq!(
+            Serial::of("065/09/1.31/2020", &forms),
+            Some(serial(9, "09", "2020"))
+        );
+        assert_eq!(Serial::of("065/IKU/2020", &forms), None);
+    }
+
+    #[test]
+    fn a_subject_is_its_first_words_or_nothing() {
+        use super::first_words;
+        assert_eq!(
+            first_words("INDIKATOR KINERJA-utama  Kecamatan", 3).as_deref(),
+            Some("INDIKATOR KINERJA UTAMA")
+        );
+        assert_eq!(first_words("Tim, penyusun", 3), None);
+        assert_eq!(first_words("", 1), None);
     }
 }

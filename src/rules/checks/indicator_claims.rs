@@ -35,9 +35,10 @@ use super::common::{Chapters, Context, Pattern, difference, figures, like, pct, 
 use super::narrative::{MARKER, bounded, in_title_case_name, is_year};
 use super::narrative_budget::{KeyGroup, Level, Mention, mentions_with, tokens, units};
 use super::quantities::{
-    indicator_key, last_capaian, loose_year, only_year, same_value, specific, table_year,
+    indicator_key, label_left, last_capaian, loose_year, only_year, same_value, specific,
+    table_year,
 };
-use super::{Check, Draft, Sink, Why};
+use super::{Check, Draft, Outcome, Sink, Why};
 
 // ---------------------------------------------------------------- the rows
 
@@ -207,25 +208,7 @@ struct Indicators<'t> {
 impl<'t> Indicators<'t> {
     fn of(ctx: &'t Context<'_, '_>, skip: &Pattern) -> Self {
         let facts = facts(ctx, skip);
-        let mut by_key: HashMap<String, usize> = HashMap::new();
-        let mut groups: Vec<KeyGroup> = Vec::new();
-        for (i, f) in facts.iter().enumerate() {
-            let key = indicator_key(&f.label);
-            if !specific(&key) {
-                continue;
-            }
-            match by_key.get(&key) {
-                Some(&g) => groups[g].rows.push(i),
-                None => {
-                    by_key.insert(key.clone(), groups.len());
-                    groups.push(KeyGroup {
-                        words: key.split(' ').map(str::to_string).collect(),
-                        rows: vec![i],
-                        level: Level::Unknown,
-                    });
-                }
-            }
-        }
+        let groups = key_groups(facts.iter().map(|f| f.label.as_str()));
         Indicators { facts, groups }
     }
 
@@ -1351,13 +1334,9 @@ impl IndicatorEfficiency {
                 .collect();
             let [col] = cols.as_slice() else { continue };
             for row in &table.rows {
-                let label = (0..*col)
-                    .rev()
-                    .filter(|&c| table.roles.get(c).is_some_and(|r| r.role == Role::Label))
-                    .filter_map(|c| row.cell(c))
-                    .map(|c| c.text.trim())
-                    .find(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 3);
-                let Some(label) = label else { continue };
+                let Some(label) = label_left(table, row, *col) else {
+                    continue;
+                };
                 let key = indicator_key(label);
                 if !specific(&key)
                     || TOTAL_LABEL.is_match(label)
@@ -1387,22 +1366,7 @@ impl IndicatorEfficiency {
 impl Check for IndicatorEfficiency {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let rows = self.rows(ctx);
-        let mut by_key: HashMap<String, usize> = HashMap::new();
-        let mut groups: Vec<KeyGroup> = Vec::new();
-        for (i, r) in rows.iter().enumerate() {
-            let key = indicator_key(&r.label);
-            match by_key.get(&key) {
-                Some(&g) => groups[g].rows.push(i),
-                None => {
-                    by_key.insert(key.clone(), groups.len());
-                    groups.push(KeyGroup {
-                        words: key.split(' ').map(str::to_string).collect(),
-                        rows: vec![i],
-                        level: Level::Unknown,
-                    });
-                }
-            }
-        }
+        let groups = key_groups(rows.iter().map(|r| r.label.as_str()));
         if groups.is_empty() {
             return;
         }
@@ -1419,106 +1383,171 @@ impl Check for IndicatorEfficiency {
                 continue;
             }
             for (at, s) in sentences(&unit.text) {
-                let mut from = 0;
-                for m in self.p.phrase.0.find_iter(s) {
-                    let before = from;
-                    from = m.end();
-                    let Some(list) = PERCENT_LIST.find(&s[m.end()..]) else {
-                        continue;
-                    };
-                    if AVERAGED.is_match(&s[..m.start()]) {
-                        continue;
-                    }
-                    let figs: Vec<Figure> = figures(list.as_str())
-                        .into_iter()
-                        .map(|mut f| {
-                            f.start += m.end();
-                            f.end += m.end();
-                            f
-                        })
-                        .collect();
+                for stated in stated_efficiencies(s, &self.p.phrase.0) {
                     // The indicators named since the last stated efficiency, in order.
-                    let mut named: Vec<usize> = Vec::new();
-                    for x in found
-                        .iter()
-                        .filter(|x| x.start >= at + before && x.start < at + m.start())
-                    {
-                        if named.last() != Some(&x.group) {
-                            named.push(x.group);
-                        }
-                    }
+                    let named = named_in(
+                        found.iter().map(|x| (x.start, x.group)),
+                        at + stated.since..at + stated.phrase_start,
+                    );
                     if named.is_empty() {
                         continue;
                     }
-                    let each = EACH.is_match(m.as_str());
-                    if figs.len() != named.len() || (figs.len() > 1 && !each) {
-                        figs.iter().for_each(|_| out.skip(WHY_COUNT));
+                    let n = stated.figures.len();
+                    if n != named.len() || (n > 1 && !stated.each) {
+                        stated.figures.iter().for_each(|_| out.skip(WHY_COUNT));
                         continue;
                     }
-                    for (f, g) in figs.iter().zip(&named) {
+                    for (f, g) in stated.figures.iter().zip(&named) {
                         let given: Vec<&Efficiency> =
                             groups[*g].rows.iter().map(|&i| &rows[i]).collect();
-                        let Some(first) = given.first() else { continue };
-                        if given
-                            .iter()
-                            .any(|e| !same_value(&e.figure, &first.figure, Decimal::ZERO))
-                        {
-                            out.skip(WHY_AMBIGUOUS);
-                            continue;
+                        if let Some(outcome) = judge_efficiency(ctx, &unit, at, f, &given) {
+                            out.record(outcome);
                         }
-                        if same_value(f, &first.figure, ctx.tolerance) {
-                            out.agree();
-                            continue;
-                        }
-                        let table = &ctx.report.tables[first.table];
-                        let tname = table_name(table);
-                        let (line, col) = ctx.locate(&unit, at + f.start);
-                        let related: Vec<usize> = given
-                            .iter()
-                            .map(|e| ctx.row_line(e.row.page, e.row.line))
-                            .collect();
-                        out.push(
-                            Draft {
-                                line,
-                                stated: f.text.trim().to_string(),
-                                expected: like(f, first.figure.value),
-                                computation: Localized::new(
-                                    format!(
-                                        "efisiensi \"{}\" di {} (hlm. {}, baris {}): {}",
-                                        first.label,
-                                        tname.id,
-                                        first.row.page,
-                                        first.row.line,
-                                        first.figure.text.trim()
-                                    ),
-                                    format!(
-                                        "efficiency of \"{}\" in {} (p. {}, line {}): {}",
-                                        first.label,
-                                        tname.en,
-                                        first.row.page,
-                                        first.row.line,
-                                        first.figure.text.trim()
-                                    ),
-                                ),
-                                related,
-                                highlight: Some((col, col + f.text.len())),
-                                ..Default::default()
-                            }
-                            .var(
-                                "quantity",
-                                Localized::new(
-                                    format!("efisiensi \"{}\"", first.label),
-                                    format!("the efficiency of \"{}\"", first.label),
-                                ),
-                            )
-                            .var("table", tname)
-                            .var("difference", difference(f.value, first.figure.value)),
-                        );
                     }
                 }
             }
         }
     }
+}
+
+/// The groups of rows naming one indicator (a key specific enough), in the
+/// order the labels first name them; `rows` index the labels.
+fn key_groups<'a>(labels: impl Iterator<Item = &'a str>) -> Vec<KeyGroup> {
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut groups: Vec<KeyGroup> = Vec::new();
+    for (i, label) in labels.enumerate() {
+        let key = indicator_key(label);
+        if !specific(&key) {
+            continue;
+        }
+        match by_key.get(&key) {
+            Some(&g) => groups[g].rows.push(i),
+            None => {
+                by_key.insert(key.clone(), groups.len());
+                groups.push(KeyGroup {
+                    words: key.split(' ').map(str::to_string).collect(),
+                    rows: vec![i],
+                    level: Level::Unknown,
+                });
+            }
+        }
+    }
+    groups
+}
+
+/// Efficiencies a sentence states after one match of the phrase.
+#[derive(Debug)]
+struct StatedEfficiencies {
+    /// End of the phrase before (0 for the first): the indicators named
+    /// from there to this phrase are the ones it speaks of.
+    since: usize,
+    phrase_start: usize,
+    /// The figures ("X%", "X% dan Y%"), placed in the sentence.
+    figures: Vec<Figure>,
+    /// "masing-masing": one figure for each indicator named.
+    each: bool,
+}
+
+/// Each match of `phrase` in sentence `s` followed by a list of
+/// percentages, not an average ("rata-rata efisiensi anggaran sebesar …").
+fn stated_efficiencies(s: &str, phrase: &Regex) -> Vec<StatedEfficiencies> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for m in phrase.find_iter(s) {
+        let since = from;
+        from = m.end();
+        let Some(list) = PERCENT_LIST.find(&s[m.end()..]) else {
+            continue;
+        };
+        if AVERAGED.is_match(&s[..m.start()]) {
+            continue;
+        }
+        let figures = figures(list.as_str())
+            .into_iter()
+            .map(|mut f| {
+                f.start += m.end();
+                f.end += m.end();
+                f
+            })
+            .collect();
+        out.push(StatedEfficiencies {
+            since,
+            phrase_start: m.start(),
+            figures,
+            each: EACH.is_match(m.as_str()),
+        });
+    }
+    out
+}
+
+/// The groups named (`found`: start and group of each mention) in `range`
+/// of the unit, in order, a group named twice in a row once.
+fn named_in(
+    found: impl Iterator<Item = (usize, usize)>,
+    range: std::ops::Range<usize>,
+) -> Vec<usize> {
+    let mut named: Vec<usize> = Vec::new();
+    for (_, group) in found.filter(|(start, _)| range.contains(start)) {
+        if named.last() != Some(&group) {
+            named.push(group);
+        }
+    }
+    named
+}
+
+/// A stated efficiency `f` (in the sentence at `at` of `unit`) against the
+/// rows `given` of the indicator it names; None when there are none.
+fn judge_efficiency(
+    ctx: &Context<'_, '_>,
+    unit: &Paragraph,
+    at: usize,
+    f: &Figure,
+    given: &[&Efficiency<'_>],
+) -> Option<Outcome> {
+    let first = given.first()?;
+    if given
+        .iter()
+        .any(|e| !same_value(&e.figure, &first.figure, Decimal::ZERO))
+    {
+        return Some(Outcome::Skipped(WHY_AMBIGUOUS));
+    }
+    if same_value(f, &first.figure, ctx.tolerance) {
+        return Some(Outcome::Agrees);
+    }
+    let tname = table_name(&ctx.report.tables[first.table]);
+    let (line, col) = ctx.locate(unit, at + f.start);
+    let (label, row, printed) = (&first.label, first.row, first.figure.text.trim());
+    let draft = Draft {
+        line,
+        stated: f.text.trim().to_string(),
+        expected: like(f, first.figure.value),
+        computation: Localized::new(
+            format!(
+                "efisiensi \"{label}\" di {} (hlm. {}, baris {}): {printed}",
+                tname.id, row.page, row.line,
+            ),
+            format!(
+                "efficiency of \"{label}\" in {} (p. {}, line {}): {printed}",
+                tname.en, row.page, row.line,
+            ),
+        ),
+        related: given
+            .iter()
+            .map(|e| ctx.row_line(e.row.page, e.row.line))
+            .collect(),
+        highlight: Some((col, col + f.text.len())),
+        ..Default::default()
+    }
+    .var(
+        "quantity",
+        Localized::new(
+            format!("efisiensi \"{label}\""),
+            format!("the efficiency of \"{label}\""),
+        ),
+    )
+    .var("table", tname)
+    .var("difference", difference(f.value, first.figure.value));
+    Some(Outcome::Differs(draft))
 }
 
 // ---------------------------------------------------------------- extreme efficiency
@@ -1586,8 +1615,153 @@ struct ExtremeRow<'t> {
     capaian: Vec<Figure>,
 }
 
+/// The report's one efficiency table and its rows.
+struct EfficiencyTable<'t> {
+    table: &'t Table,
+    rows: Vec<ExtremeRow<'t>>,
+}
+
+impl<'t> EfficiencyTable<'t> {
+    /// The rows holding the highest (or lowest) efficiency, in table order;
+    /// None when the table has no efficiency.
+    fn holders(&self, high: bool) -> Option<Vec<&ExtremeRow<'t>>> {
+        let values = self.rows.iter().map(|r| r.efficiency.value);
+        let extreme = if high { values.max() } else { values.min() }?;
+        Some(
+            self.rows
+                .iter()
+                .filter(|r| r.efficiency.value == extreme)
+                .collect(),
+        )
+    }
+}
+
+/// A sentence naming the highest or lowest efficiency.
+struct ExtremeClaim<'u> {
+    unit: &'u Paragraph,
+    /// Byte offset of the sentence in the unit.
+    at: usize,
+    sentence: &'u str,
+    /// End of the superlative in the sentence.
+    end: usize,
+    high: bool,
+}
+
+impl ExtremeClaim<'_> {
+    /// "tertinggi" / "highest" or "terendah" / "lowest".
+    fn which(&self) -> Localized {
+        if self.high {
+            Localized::new("tertinggi", "highest")
+        } else {
+            Localized::new("terendah", "lowest")
+        }
+    }
+
+    /// The `claim` variable of a message: "efisiensi tertinggi".
+    fn claim(&self, what_id: &str, what_en: &str) -> Localized {
+        let which = self.which();
+        Localized::new(
+            format!("{what_id} {}", which.id),
+            format!("{what_en} {}", which.en),
+        )
+    }
+}
+
+/// The sentences of the checked chapters naming an extreme efficiency.
+fn extreme_claims<'u>(units: &'u [Paragraph], chapters: &Chapters) -> Vec<ExtremeClaim<'u>> {
+    let mut claims = Vec::new();
+    for unit in units.iter().filter(|u| chapters.contains(u.chapter)) {
+        for (at, sentence) in sentences(&unit.text) {
+            if let Some(m) = EXTREME.captures(sentence) {
+                claims.push(ExtremeClaim {
+                    unit,
+                    at,
+                    sentence,
+                    end: m.get(0).map_or(0, |x| x.end()),
+                    high: m.name("hi").is_some(),
+                });
+            }
+        }
+    }
+    claims
+}
+
+/// The efficiency stated after the superlative (`rest` is the sentence from
+/// its end): the byte range of the figure in `rest` and its value; None when
+/// there is none or it is an amount of money ("sisa anggaran sebesar Rp …").
+fn stated_efficiency(rest: &str) -> Option<(std::ops::Range<usize>, Figure)> {
+    let v = EXTREME_VALUE.captures(rest)?.name("v")?;
+    if MONEY_WORD.is_match(&rest[..v.end()]) || MONEY_AFTER.is_match(&rest[v.end()..]) {
+        return None;
+    }
+    let stated = figures(v.as_str()).into_iter().next()?;
+    Some((v.range(), stated))
+}
+
+/// How a stated capaian bounds the row's: "100%", ">100%", "kurang dari 80%".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bound {
+    Equal,
+    AtLeast,
+    AtMost,
+    Below,
+    Above,
+}
+
+impl Bound {
+    fn of(word: Option<&str>) -> Bound {
+        match word.map(str::to_lowercase).as_deref() {
+            None => Bound::Equal,
+            Some("≥") => Bound::AtLeast,
+            Some("≤") => Bound::AtMost,
+            Some(b) if b == "<" || b.starts_with("kurang") || b.ends_with("bawah") => Bound::Below,
+            Some(_) => Bound::Above,
+        }
+    }
+}
+
+/// The capaian a sentence gives with the extreme ("dengan capaian kinerja >100%").
+#[derive(Debug)]
+struct CapaianClaim {
+    bound: Bound,
+    value: Figure,
+    /// Byte range of the whole phrase ("capaian kinerja >100%").
+    phrase: std::ops::Range<usize>,
+    /// What is quoted as stated: from the bound (else the figure) to the end.
+    stated: std::ops::Range<usize>,
+}
+
+impl CapaianClaim {
+    /// The first capaian phrase of `tail`, ranges relative to it.
+    fn find(tail: &str) -> Option<CapaianClaim> {
+        let c = WITH_CAPAIAN.captures(tail)?;
+        let (whole, v) = (c.get(0)?, c.name("v")?);
+        let value = figures(v.as_str()).into_iter().next()?;
+        let from = c.name("b").map_or(v.start(), |b| b.start());
+        Some(CapaianClaim {
+            bound: Bound::of(c.name("b").map(|b| b.as_str())),
+            value,
+            phrase: whole.range(),
+            stated: from..whole.end(),
+        })
+    }
+
+    /// Whether a row's capaian `x` bears the claim out.
+    fn holds(&self, x: &Figure, tolerance: Decimal) -> bool {
+        let n = self.value.value;
+        match self.bound {
+            Bound::Equal => same_value(&self.value, x, tolerance),
+            Bound::AtLeast => x.value >= n,
+            Bound::AtMost => x.value <= n,
+            Bound::Below => x.value < n,
+            Bound::Above => x.value > n,
+        }
+    }
+}
+
 impl EfficiencyExtreme {
-    fn rows<'t>(&self, ctx: &'t Context<'_, '_>) -> Option<(usize, Vec<ExtremeRow<'t>>)> {
+    /// The report's one table with one efficiency column, and its rows.
+    fn table<'t>(&self, ctx: &'t Context<'_, '_>) -> Option<EfficiencyTable<'t>> {
         let mut found: Vec<(usize, usize, Option<usize>)> = Vec::new();
         for (ti, table) in ctx.report.tables.iter().enumerate() {
             let plain = |c: usize| table.roles.get(c).is_some_and(|r| !r.money);
@@ -1609,213 +1783,197 @@ impl EfficiencyExtreme {
             return None;
         };
         let table = &ctx.report.tables[*ti];
-        let number = table.roles.iter().position(|r| r.role == Role::Number);
-        let mut out: Vec<ExtremeRow> = Vec::new();
-        for row in &table.rows {
-            if row.kind == RowKind::Total {
-                continue;
-            }
-            let label = row_label(table, row);
-            if TOTAL_LABEL.is_match(&label) {
-                continue;
-            }
-            let capaian = cap.and_then(|c| row.figure(c)).cloned();
-            let efficiency = row
-                .cell(*e)
-                .filter(|c| !NOT_A_VALUE.is_match(&c.text))
-                .and_then(|c| c.figure.clone());
-            let numbered = number
-                .and_then(|c| row.cell(c))
-                .is_some_and(|c| !c.text.trim().is_empty());
-            match efficiency {
-                Some(efficiency) => out.push(ExtremeRow {
-                    row,
-                    efficiency,
-                    capaian: capaian.into_iter().collect(),
-                }),
-                None if !numbered && row.cell(*e).is_none_or(|c| c.text.trim().is_empty()) => {
-                    if let (Some(last), Some(c)) = (out.last_mut(), capaian) {
-                        last.capaian.push(c);
-                    }
-                }
-                None => {}
-            }
-        }
-        Some((*ti, out))
+        Some(EfficiencyTable {
+            table,
+            rows: extreme_rows(table, *e, *cap),
+        })
     }
+
+    /// The efficiency a claim states against the table's extreme, then the
+    /// capaian it states with it against the one row holding that extreme.
+    fn claim(
+        &self,
+        ctx: &Context<'_, '_>,
+        eff: &EfficiencyTable<'_>,
+        claim: &ExtremeClaim<'_>,
+        holders: &[&ExtremeRow<'_>],
+        out: &mut Sink,
+    ) {
+        let Some(first) = holders.first() else {
+            return;
+        };
+        let s = claim.sentence;
+        let rest = &s[claim.end..];
+        let Some((v, stated)) = stated_efficiency(rest) else {
+            return;
+        };
+        if !same_value(&stated, &first.efficiency, ctx.tolerance) {
+            out.push(claim.efficiency_draft(ctx, eff, first, holders, v));
+            return;
+        }
+        out.agree();
+        let [holder] = holders else {
+            return;
+        };
+        if holder.capaian.is_empty() {
+            return;
+        }
+        let tail_at = claim.end + v.end;
+        let Some(c) = CapaianClaim::find(&s[tail_at..]) else {
+            return;
+        };
+        if holder.capaian.iter().any(|x| c.holds(x, ctx.tolerance)) {
+            out.agree();
+            return;
+        }
+        out.push(claim.capaian_draft(ctx, eff, holder, &c, tail_at));
+    }
+}
+
+impl ExtremeClaim<'_> {
+    /// The stated extreme efficiency (at `v` after the superlative) is not
+    /// the table's.
+    fn efficiency_draft(
+        &self,
+        ctx: &Context<'_, '_>,
+        eff: &EfficiencyTable<'_>,
+        first: &ExtremeRow<'_>,
+        holders: &[&ExtremeRow<'_>],
+        v: std::ops::Range<usize>,
+    ) -> Draft {
+        let stated = &self.sentence[self.end..][v.clone()];
+        let (table, which, tname) = (eff.table, self.which(), table_name(eff.table));
+        let (line, col) = ctx.locate(self.unit, self.at + self.end + v.start);
+        let expected = first.efficiency.text.trim();
+        let label = row_label(table, first.row);
+        let rows = eff.rows.len();
+        Draft {
+            line,
+            stated: stated.to_string(),
+            expected: expected.to_string(),
+            computation: Localized::new(
+                format!(
+                    "efisiensi {} di {} ({rows} baris): {expected} (\"{label}\")",
+                    which.id, tname.id,
+                ),
+                format!(
+                    "the {} efficiency in {} ({rows} rows): {expected} (\"{label}\")",
+                    which.en, tname.en,
+                ),
+            ),
+            related: holders
+                .iter()
+                .map(|r| ctx.row_line(r.row.page, r.row.line))
+                .collect(),
+            highlight: Some((col, col + stated.len())),
+            ..Default::default()
+        }
+        .var("claim", self.claim("efisiensi", "the"))
+        .var("table", tname)
+    }
+
+    /// The capaian stated with the extreme (at `tail_at` in the sentence)
+    /// is not the row's.
+    fn capaian_draft(
+        &self,
+        ctx: &Context<'_, '_>,
+        eff: &EfficiencyTable<'_>,
+        holder: &ExtremeRow<'_>,
+        c: &CapaianClaim,
+        tail_at: usize,
+    ) -> Draft {
+        let (s, which, tname) = (self.sentence, self.which(), table_name(eff.table));
+        let stated = &s[tail_at + c.stated.start..tail_at + c.stated.end];
+        let printed: Vec<&str> = holder.capaian.iter().map(|f| f.text.trim()).collect();
+        let printed = printed.join(" / ");
+        let label = row_label(eff.table, holder.row);
+        let efficiency = holder.efficiency.text.trim();
+        let (line, col) = ctx.locate(self.unit, self.at + tail_at + c.phrase.start);
+        Draft {
+            line,
+            stated: stated.trim().to_string(),
+            expected: printed.clone(),
+            computation: Localized::new(
+                format!(
+                    "capaian baris dengan efisiensi {} di {} (\"{label}\", efisiensi {efficiency}): {printed}",
+                    which.id, tname.id,
+                ),
+                format!(
+                    "capaian of the row with the {} efficiency in {} (\"{label}\", efficiency {efficiency}): {printed}",
+                    which.en, tname.en,
+                ),
+            ),
+            related: vec![ctx.row_line(holder.row.page, holder.row.line)],
+            highlight: Some((col, col + c.phrase.len())),
+            ..Default::default()
+        }
+        .var(
+            "claim",
+            self.claim(
+                "capaian baris dengan efisiensi",
+                "the capaian of the row with the",
+            ),
+        )
+        .var("table", tname)
+    }
+}
+
+/// The rows of an efficiency table (efficiency in column `e`, capaian in
+/// `cap`): totals left out; an unnumbered row without an efficiency of its
+/// own lends its capaian to the row before it.
+fn extreme_rows(table: &Table, e: usize, cap: Option<usize>) -> Vec<ExtremeRow<'_>> {
+    let number = table.roles.iter().position(|r| r.role == Role::Number);
+    let mut out: Vec<ExtremeRow> = Vec::new();
+    for row in &table.rows {
+        if row.kind == RowKind::Total {
+            continue;
+        }
+        let label = row_label(table, row);
+        if TOTAL_LABEL.is_match(&label) {
+            continue;
+        }
+        let capaian = cap.and_then(|c| row.figure(c)).cloned();
+        let efficiency = row
+            .cell(e)
+            .filter(|c| !NOT_A_VALUE.is_match(&c.text))
+            .and_then(|c| c.figure.clone());
+        let numbered = number
+            .and_then(|c| row.cell(c))
+            .is_some_and(|c| !c.text.trim().is_empty());
+        match efficiency {
+            Some(efficiency) => out.push(ExtremeRow {
+                row,
+                efficiency,
+                capaian: capaian.into_iter().collect(),
+            }),
+            None if !numbered && row.cell(e).is_none_or(|c| c.text.trim().is_empty()) => {
+                if let (Some(last), Some(c)) = (out.last_mut(), capaian) {
+                    last.capaian.push(c);
+                }
+            }
+            None => {}
+        }
+    }
+    out
 }
 
 impl Check for EfficiencyExtreme {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let units = units(ctx);
-        // (paragraph, offset of the sentence, the sentence, end of the superlative in it, highest?)
-        let mut claims: Vec<(&Paragraph, usize, &str, usize, bool)> = Vec::new();
-        for unit in units.iter().filter(|u| self.p.chapters.contains(u.chapter)) {
-            for (at, s) in sentences(&unit.text) {
-                if let Some(m) = EXTREME.captures(s) {
-                    let end = m.get(0).map_or(0, |x| x.end());
-                    claims.push((unit, at, s, end, m.name("hi").is_some()));
-                }
-            }
-        }
+        let claims = extreme_claims(&units, &self.p.chapters);
         if claims.is_empty() {
             return;
         }
-        let Some((ti, rows)) = self.rows(ctx) else {
+        let Some(eff) = self.table(ctx) else {
             claims.iter().for_each(|_| out.skip(WHY_TABLES));
             return;
         };
-        let table = &ctx.report.tables[ti];
-        let tname = table_name(table);
-        for (unit, at, s, end, high) in claims {
-            let pick = if high {
-                rows.iter().map(|r| r.efficiency.value).max()
-            } else {
-                rows.iter().map(|r| r.efficiency.value).min()
+        for claim in &claims {
+            // A table without efficiencies: no claim can be checked.
+            let Some(holders) = eff.holders(claim.high) else {
+                return;
             };
-            let Some(extreme) = pick else { return };
-            let holders: Vec<&ExtremeRow> = rows
-                .iter()
-                .filter(|r| r.efficiency.value == extreme)
-                .collect();
-            let Some(first) = holders.first() else {
-                continue;
-            };
-            let rest = &s[end..];
-            let Some(v) = EXTREME_VALUE.captures(rest).and_then(|c| c.name("v")) else {
-                continue;
-            };
-            // An amount of money on the way ("sisa anggaran sebesar Rp …") is no efficiency.
-            if MONEY_WORD.is_match(&rest[..v.end()]) || MONEY_AFTER.is_match(&rest[v.end()..]) {
-                continue;
-            }
-            let Some(stated) = figures(v.as_str()).into_iter().next() else {
-                continue;
-            };
-            let which = if high {
-                Localized::new("tertinggi", "highest")
-            } else {
-                Localized::new("terendah", "lowest")
-            };
-            let claim = |what_id: &str, what_en: &str| {
-                Localized::new(
-                    format!("{what_id} {}", which.id),
-                    format!("{what_en} {}", which.en),
-                )
-            };
-            if !same_value(&stated, &first.efficiency, ctx.tolerance) {
-                let (line, col) = ctx.locate(unit, at + end + v.start());
-                out.push(
-                    Draft {
-                        line,
-                        stated: v.as_str().to_string(),
-                        expected: first.efficiency.text.trim().to_string(),
-                        computation: Localized::new(
-                            format!(
-                                "efisiensi {} di {} ({} baris): {} (\"{}\")",
-                                which.id,
-                                tname.id,
-                                rows.len(),
-                                first.efficiency.text.trim(),
-                                row_label(table, first.row)
-                            ),
-                            format!(
-                                "the {} efficiency in {} ({} rows): {} (\"{}\")",
-                                which.en,
-                                tname.en,
-                                rows.len(),
-                                first.efficiency.text.trim(),
-                                row_label(table, first.row)
-                            ),
-                        ),
-                        related: holders
-                            .iter()
-                            .map(|r| ctx.row_line(r.row.page, r.row.line))
-                            .collect(),
-                        highlight: Some((col, col + v.as_str().len())),
-                        ..Default::default()
-                    }
-                    .var("claim", claim("efisiensi", "the"))
-                    .var("table", tname.clone()),
-                );
-                continue;
-            }
-            out.agree();
-            // The capaian given with the extreme, against the one row holding it.
-            let [holder] = holders.as_slice() else {
-                continue;
-            };
-            if holder.capaian.is_empty() {
-                continue;
-            }
-            let tail_at = end + v.end();
-            let Some(c) = WITH_CAPAIAN.captures(&s[tail_at..]) else {
-                continue;
-            };
-            let (Some(whole), Some(cv)) = (c.get(0), c.name("v")) else {
-                continue;
-            };
-            let Some(claimed) = figures(cv.as_str()).into_iter().next() else {
-                continue;
-            };
-            let bound = c.name("b").map(|b| b.as_str().to_lowercase());
-            let n = claimed.value;
-            let holds = |x: &Figure| match bound.as_deref() {
-                None => same_value(&claimed, x, ctx.tolerance),
-                Some("≥") => x.value >= n,
-                Some("≤") => x.value <= n,
-                Some(b) if b == "<" || b.starts_with("kurang") || b.ends_with("bawah") => {
-                    x.value < n
-                }
-                Some(_) => x.value > n,
-            };
-            if holder.capaian.iter().any(holds) {
-                out.agree();
-                continue;
-            }
-            let stated_text = match c.name("b") {
-                Some(b) => s[tail_at + b.start()..tail_at + whole.end()].to_string(),
-                None => s[tail_at + cv.start()..tail_at + whole.end()].to_string(),
-            };
-            let printed: Vec<&str> = holder.capaian.iter().map(|f| f.text.trim()).collect();
-            let label = row_label(table, holder.row);
-            let (line, col) = ctx.locate(unit, at + tail_at + whole.start());
-            out.push(
-                Draft {
-                    line,
-                    stated: stated_text.trim().to_string(),
-                    expected: printed.join(" / "),
-                    computation: Localized::new(
-                        format!(
-                            "capaian baris dengan efisiensi {} di {} (\"{}\", efisiensi {}): {}",
-                            which.id,
-                            tname.id,
-                            label,
-                            holder.efficiency.text.trim(),
-                            printed.join(" / ")
-                        ),
-                        format!(
-                            "capaian of the row with the {} efficiency in {} (\"{}\", efficiency {}): {}",
-                            which.en,
-                            tname.en,
-                            label,
-                            holder.efficiency.text.trim(),
-                            printed.join(" / ")
-                        ),
-                    ),
-                    related: vec![ctx.row_line(holder.row.page, holder.row.line)],
-                    highlight: Some((col, col + whole.as_str().len())),
-                    ..Default::default()
-                }
-                .var(
-                    "claim",
-                    claim(
-                        "capaian baris dengan efisiensi",
-                        "the capaian of the row with the",
-                    ),
-                )
-                .var("table", tname.clone()),
-            );
+            self.claim(ctx, &eff, claim, &holders, out);
         }
     }
 }
@@ -2418,6 +2576,104 @@ mod tests {
         );
         assert!(found.is_empty(), "{found:#?}");
         assert_eq!(coverage.skipped.values().sum::<usize>(), 1, "{coverage:?}");
+    }
+
+    #[test]
+    fn efficiencies_are_the_percentages_after_the_phrase_never_an_average() {
+        use super::stated_efficiencies;
+        use regex::Regex;
+        let phrase = Regex::new(r"(?i)\befisiensi(?:\s+anggaran)?\s+(?:masing[\s-]*masing\s+)?(?:sebesar|yaitu|adalah|mencapai)\s*").expect("valid");
+        let s = "Indikator A dan B dengan efisiensi anggaran masing-masing sebesar 5,07% dan 12%, indikator C efisiensi sebesar 3%; rata-rata efisiensi sebesar 7%";
+        let found = stated_efficiencies(s, &phrase);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert!(found[0].each && !found[1].each);
+        assert_eq!(found[0].since, 0);
+        assert_eq!(&s[..found[0].phrase_start], "Indikator A dan B dengan ");
+        let texts: Vec<&str> = found[0]
+            .figures
+            .iter()
+            .map(|f| &s[f.start..f.end])
+            .collect();
+        assert_eq!(texts, ["5,07%", "12%"]);
+        assert_eq!(
+            &s[found[1].since..found[1].phrase_start],
+            "5,07% dan 12%, indikator C "
+        );
+        assert!(stated_efficiencies("efisiensi sebesar Rp 5 juta", &phrase).is_empty());
+    }
+
+    #[test]
+    fn the_indicators_named_are_in_order_each_run_once() {
+        use super::named_in;
+        let found = [(0, 4), (10, 4), (20, 1), (30, 4), (40, 2)];
+        assert_eq!(named_in(found.into_iter(), 0..35), [4, 1, 4]);
+        assert_eq!(named_in(found.into_iter(), 11..40), [1, 4]);
+        assert!(named_in(found.into_iter(), 41..50).is_empty());
+    }
+
+    #[test]
+    fn rows_naming_one_specific_indicator_are_one_group() {
+        use super::key_groups;
+        let labels = [
+            "Indeks Kepuasan Masyarakat terhadap layanan",
+            "Jumlah",
+            "Persentase dokumen perencanaan yang tepat waktu",
+            "Indeks  kepuasan masyarakat terhadap layanan",
+        ];
+        let groups = key_groups(labels.into_iter());
+        let rows: Vec<&[usize]> = groups.iter().map(|g| g.rows.as_slice()).collect();
+        assert_eq!(rows, [&[0, 3][..], &[2][..]]);
+    }
+
+    #[test]
+    fn the_stated_efficiency_is_the_figure_after_the_superlative_never_money() {
+        use super::stated_efficiency;
+        let (at, f) = stated_efficiency(" sebesar 29,87, dengan capaian 100%").expect("a figure");
+        assert_eq!(at, 9..14);
+        assert_eq!(f.text.trim(), "29,87");
+        let (at, _) = stated_efficiency(" ditunjukkan oleh efisiensi 1,11%").expect("a figure");
+        assert_eq!(at, 28..32);
+        assert!(stated_efficiency(" sisa anggaran sebesar Rp 15.000.000").is_none());
+        assert!(stated_efficiency(" sebesar 15 juta").is_none());
+        assert!(stated_efficiency(" sebesar 15,-").is_none());
+        assert!(stated_efficiency(" pada kegiatan pemeliharaan").is_none());
+    }
+
+    #[test]
+    fn a_stated_capaian_bounds_the_row_as_its_words_say() {
+        use super::{Bound, CapaianClaim};
+        use crate::facts::figures::Figure;
+        use rust_decimal::Decimal;
+        let row = |v: &str| -> Figure {
+            crate::rules::checks::common::figures(v)
+                .into_iter()
+                .next()
+                .expect("a figure")
+        };
+        let tol = Decimal::ZERO;
+        let tail = ", dengan capaian kinerja >100%.";
+        let c = CapaianClaim::find(tail).expect("a capaian");
+        assert_eq!(c.bound, Bound::Above);
+        assert_eq!(&tail[c.phrase.clone()], "capaian kinerja >100%");
+        assert_eq!(&tail[c.stated.clone()], ">100%");
+        assert!(c.holds(&row("128,57"), tol));
+        assert!(!c.holds(&row("100"), tol));
+        let tail = " dengan capaian kinerja 100%";
+        let c = CapaianClaim::find(tail).expect("a capaian");
+        assert_eq!(c.bound, Bound::Equal);
+        assert_eq!(&tail[c.stated.clone()], "100%");
+        assert!(c.holds(&row("100,00"), tol));
+        // Stated without decimals, 99,5 rounds to it; 98,7 does not.
+        assert!(c.holds(&row("99,5"), tol));
+        assert!(!c.holds(&row("98,7"), tol));
+        let c = CapaianClaim::find("capaiannya kurang dari 80%").expect("a capaian");
+        assert_eq!(c.bound, Bound::Below);
+        assert!(c.holds(&row("79"), tol) && !c.holds(&row("80"), tol));
+        assert_eq!(Bound::of(Some("Di Bawah")), Bound::Below);
+        assert_eq!(Bound::of(Some("≥")), Bound::AtLeast);
+        assert_eq!(Bound::of(Some("≤")), Bound::AtMost);
+        assert_eq!(Bound::of(Some("melebihi")), Bound::Above);
+        assert!(CapaianClaim::find("dengan realisasi 100%").is_none());
     }
 
     #[test]

@@ -1838,8 +1838,6 @@ impl Check for NarrativeRemainder {
         if pairs.is_empty() {
             return;
         }
-        let year_n = ctx.year();
-        let tol = ctx.tolerance;
         for unit in units(ctx) {
             if crate::limits::out_of_time() {
                 return;
@@ -1847,134 +1845,153 @@ impl Check for NarrativeRemainder {
             let text = unit.text.as_str();
             let figs = figures(text);
             for m in self.p.remainder_word.0.find_iter(text) {
-                // The amount right after the remainder word, then its percentage.
-                let Some(ai) = figs.iter().position(|f| f.start >= m.end()) else {
-                    continue;
-                };
-                let amount_fig = &figs[ai];
-                let gap_ok = text
-                    .get(m.end()..amount_fig.start)
-                    .is_some_and(|g| REM_GAP.is_match(g));
-                if !gap_ok || !is_amount(amount_fig) {
-                    continue;
+                match self.stated(text, &figs, m.end(), ctx.year()) {
+                    None => {}
+                    Some(Err(why)) => out.skip(why),
+                    Some(Ok(stated)) => out.record(judge_remainder(ctx, &unit, &pairs, &stated)),
                 }
-                let Some(share) = figs.get(ai + 1) else {
-                    continue;
-                };
-                let link_ok = text
-                    .get(amount_fig.end..share.start)
-                    .is_some_and(|g| REM_LINK.is_match(g));
-                if share.kind != FigureKind::Percent || !link_ok {
-                    continue;
-                }
-                let after = text.get(share.end..).unwrap_or("");
-                let after = head(after, 60);
-                let Some(base) = self.p.of_budget.0.find(after) else {
-                    continue;
-                };
-                if base.start() > 3 {
-                    continue;
-                }
-                // "dari total pagu": the share of the whole, not of the row.
-                if REM_WHOLE.is_match(base.as_str()) {
-                    out.skip(REM_TOTAL);
-                    continue;
-                }
-                // "dari pagu tahun 2023": another year's budget.
-                let tail = &after[base.end()..];
-                let tail = head(tail, 20);
-                if other_year(tail, year_n) {
-                    out.skip(REM_YEAR);
-                    continue;
-                }
-                let x = amount_fig.value;
-                let rows: Vec<&Pair> = pairs
-                    .iter()
-                    .filter(|p| p.anggaran - p.realisasi == x)
-                    .collect();
-                let Some(row) = rows.first() else {
-                    out.skip(REM_NO_ROW);
-                    continue;
-                };
-                if rows.iter().any(|p| p.anggaran != row.anggaran) {
-                    out.skip(REM_AMBIGUOUS);
-                    continue;
-                }
-                let expected = x / row.anggaran * Decimal::ONE_HUNDRED;
-                // One unit off in the last shown decimal: the complement of a
-                // rounded or truncated absorption (100 − 77,33 = 22,67).
-                let last_unit = Decimal::new(1, share.decimals);
-                if agrees(share, expected, tol) || (share.value - expected).abs() <= last_unit {
-                    out.agree();
-                    continue;
-                }
-                // Of a total or another budget of the tables: another base.
-                if pairs
-                    .iter()
-                    .any(|p| agrees(share, x / p.anggaran * Decimal::ONE_HUNDRED, tol))
-                {
-                    out.skip(REM_OTHER_BASE);
-                    continue;
-                }
-                // Another row's share: the percentages of two rows swapped.
-                let swapped = pairs
-                    .iter()
-                    .find(|p| {
-                        p.anggaran != row.anggaran
-                            && agrees(
-                                share,
-                                (p.anggaran - p.realisasi) / p.anggaran * Decimal::ONE_HUNDRED,
-                                tol,
-                            )
-                    })
-                    .map(|p| {
-                        Localized::new(
-                            format!(
-                                "; {} adalah persentase sisa \"{}\" ({} / {})",
-                                share.text,
-                                p.label,
-                                amount(p.anggaran - p.realisasi),
-                                amount(p.anggaran)
-                            ),
-                            format!(
-                                "; {} is the unspent share of \"{}\" ({} / {})",
-                                share.text,
-                                p.label,
-                                amount(p.anggaran - p.realisasi),
-                                amount(p.anggaran)
-                            ),
-                        )
-                    })
-                    .unwrap_or_else(|| Localized::same(String::new()));
-                let table = &ctx.report.tables[row.table];
-                let tname = table_name(table);
-                let line = unit.line_at(share.start);
-                let (a, r) = (amount(row.anggaran), amount(row.realisasi));
-                out.push(
-                    Draft {
-                        line,
-                        stated: share.text.clone(),
-                        expected: format!("{}%", pct(expected)),
-                        computation: Localized::new(
-                            format!(
-                                "\"{}\" di {} (hlm. {}): anggaran {a} − realisasi {r} = {}; {} / {a} × 100 = {}%{}",
-                                row.label, tname.id, row.row.page, amount(x), amount(x), pct(expected), swapped.id
-                            ),
-                            format!(
-                                "\"{}\" in {} (p. {}): budget {a} − realisation {r} = {}; {} / {a} × 100 = {}%{}",
-                                row.label, tname.en, row.row.page, amount(x), amount(x), pct(expected), swapped.en
-                            ),
-                        ),
-                        related: vec![ctx.row_line(row.row.page, row.row.line)],
-                        ..Default::default()
-                    }
-                    .var("activity", Localized::same(row.label.clone()))
-                    .var("amount", Localized::same(amount_fig.text.clone()))
-                    .var("table", tname),
-                );
             }
         }
     }
+}
+
+/// A remainder the narrative states and its share of the pagu.
+struct StatedRemainder<'f> {
+    /// "Rp X" right after the remainder word.
+    amount: &'f Figure,
+    /// "Y %" right after the amount.
+    share: &'f Figure,
+}
+
+impl NarrativeRemainder {
+    /// The amount right after a remainder word (ending at `word_end`), then
+    /// its percentage "dari pagu"; None where the words are not that, why
+    /// where the base is the whole budget or another year's.
+    fn stated<'f>(
+        &self,
+        text: &str,
+        figs: &'f [Figure],
+        word_end: usize,
+        year_n: Option<i32>,
+    ) -> Option<Result<StatedRemainder<'f>, Why>> {
+        let ai = figs.iter().position(|f| f.start >= word_end)?;
+        let amount = &figs[ai];
+        let gap_ok = text
+            .get(word_end..amount.start)
+            .is_some_and(|g| REM_GAP.is_match(g));
+        if !gap_ok || !is_amount(amount) {
+            return None;
+        }
+        let share = figs.get(ai + 1)?;
+        let link_ok = text
+            .get(amount.end..share.start)
+            .is_some_and(|g| REM_LINK.is_match(g));
+        if share.kind != FigureKind::Percent || !link_ok {
+            return None;
+        }
+        let after = head(text.get(share.end..).unwrap_or(""), 60);
+        let base = self.p.of_budget.0.find(after)?;
+        if base.start() > 3 {
+            return None;
+        }
+        // "dari total pagu": the share of the whole, not of the row.
+        if REM_WHOLE.is_match(base.as_str()) {
+            return Some(Err(REM_TOTAL));
+        }
+        // "dari pagu tahun 2023": another year's budget.
+        if other_year(head(&after[base.end()..], 20), year_n) {
+            return Some(Err(REM_YEAR));
+        }
+        Some(Ok(StatedRemainder { amount, share }))
+    }
+}
+
+/// A stated remainder against the one budget row it is the remainder of:
+/// its share must be the remainder over that row's anggaran.
+fn judge_remainder(
+    ctx: &Context<'_, '_>,
+    unit: &Paragraph,
+    pairs: &[Pair<'_>],
+    stated: &StatedRemainder<'_>,
+) -> Outcome {
+    let (share, tol) = (stated.share, ctx.tolerance);
+    let x = stated.amount.value;
+    let rows: Vec<&Pair> = pairs
+        .iter()
+        .filter(|p| p.anggaran - p.realisasi == x)
+        .collect();
+    let Some(row) = rows.first() else {
+        return Outcome::Skipped(REM_NO_ROW);
+    };
+    if rows.iter().any(|p| p.anggaran != row.anggaran) {
+        return Outcome::Skipped(REM_AMBIGUOUS);
+    }
+    let expected = x / row.anggaran * Decimal::ONE_HUNDRED;
+    // One unit off in the last shown decimal: the complement of a
+    // rounded or truncated absorption (100 − 77,33 = 22,67).
+    let last_unit = Decimal::new(1, share.decimals);
+    if agrees(share, expected, tol) || (share.value - expected).abs() <= last_unit {
+        return Outcome::Agrees;
+    }
+    // Of a total or another budget of the tables: another base.
+    if pairs
+        .iter()
+        .any(|p| agrees(share, x / p.anggaran * Decimal::ONE_HUNDRED, tol))
+    {
+        return Outcome::Skipped(REM_OTHER_BASE);
+    }
+    let swapped = swapped_share(pairs, row, share, tol);
+    let tname = table_name(&ctx.report.tables[row.table]);
+    let (a, r, x) = (amount(row.anggaran), amount(row.realisasi), amount(x));
+    let (label, page, expected) = (&row.label, row.row.page, pct(expected));
+    Outcome::Differs(
+        Draft {
+            line: unit.line_at(share.start),
+            stated: share.text.clone(),
+            expected: format!("{expected}%"),
+            computation: Localized::new(
+                format!(
+                    "\"{label}\" di {} (hlm. {page}): anggaran {a} − realisasi {r} = {x}; {x} / {a} × 100 = {expected}%{}",
+                    tname.id, swapped.id
+                ),
+                format!(
+                    "\"{label}\" in {} (p. {page}): budget {a} − realisation {r} = {x}; {x} / {a} × 100 = {expected}%{}",
+                    tname.en, swapped.en
+                ),
+            ),
+            related: vec![ctx.row_line(row.row.page, row.row.line)],
+            ..Default::default()
+        }
+        .var("activity", Localized::same(row.label.clone()))
+        .var("amount", Localized::same(stated.amount.text.clone()))
+        .var("table", tname),
+    )
+}
+
+/// When `share` is another row's remainder share (the percentages of two
+/// rows swapped), a note saying whose; else empty.
+fn swapped_share(pairs: &[Pair<'_>], row: &Pair<'_>, share: &Figure, tol: Decimal) -> Localized {
+    let Some(p) = pairs.iter().find(|p| {
+        p.anggaran != row.anggaran
+            && agrees(
+                share,
+                (p.anggaran - p.realisasi) / p.anggaran * Decimal::ONE_HUNDRED,
+                tol,
+            )
+    }) else {
+        return Localized::same(String::new());
+    };
+    let (rest, whole) = (amount(p.anggaran - p.realisasi), amount(p.anggaran));
+    Localized::new(
+        format!(
+            "; {} adalah persentase sisa \"{}\" ({rest} / {whole})",
+            share.text, p.label
+        ),
+        format!(
+            "; {} is the unspent share of \"{}\" ({rest} / {whole})",
+            share.text, p.label
+        ),
+    )
 }
 
 #[cfg(test)]
@@ -1983,6 +2000,58 @@ mod tests {
     use crate::rules::checks::testing::{findings, run_default};
 
     const RULE: &str = "narrative-budget-figures";
+
+    /// The remainder rule as the default rules configure it.
+    fn remainder() -> super::NarrativeRemainder {
+        let rules = crate::rules::RuleSet::defaults().expect("default rules load");
+        let rule = rules
+            .rules
+            .iter()
+            .find(|r| r.id == "narrative-remainder-share")
+            .expect("the rule");
+        let p = toml::Value::Table(rule.params.clone())
+            .try_into()
+            .expect("its parameters");
+        super::NarrativeRemainder::new(p).expect("builds")
+    }
+
+    #[test]
+    fn a_remainder_is_an_amount_then_its_share_of_the_pagu() {
+        use crate::rules::checks::common::figures;
+        let check = remainder();
+        let read = |text: &str| {
+            let figs = figures(text);
+            let word = text.find("tidak terserap").expect("the word") + "tidak terserap".len();
+            match check.stated(text, &figs, word, Some(2023)) {
+                None => "none".to_string(),
+                Some(Err(why)) => why.en.to_string(),
+                Some(Ok(s)) => format!("{} | {}", s.amount.text.trim(), s.share.text.trim()),
+            }
+        };
+        assert_eq!(
+            read("Anggaran yang tidak terserap sebesar Rp 1.250.000 atau 2,5% dari pagu."),
+            "Rp 1.250.000 | 2,5%"
+        );
+        assert_eq!(
+            read("Anggaran yang tidak terserap sebesar Rp 1.250.000 atau 2,5% dari total pagu."),
+            super::REM_TOTAL.en
+        );
+        assert_eq!(
+            read(
+                "Anggaran yang tidak terserap sebesar Rp 1.250.000 atau 2,5% dari pagu tahun 2022."
+            ),
+            super::REM_YEAR.en
+        );
+        // No share, or a share of something else.
+        assert_eq!(
+            read("Anggaran yang tidak terserap sebesar Rp 1.250.000."),
+            "none"
+        );
+        assert_eq!(
+            read("Anggaran yang tidak terserap sebesar Rp 1.250.000 atau 2,5% dari target."),
+            "none"
+        );
+    }
 
     fn report(narrative: &str) -> String {
         format!(

@@ -1043,120 +1043,30 @@ impl SameIndicator {
     ) -> (Vec<Stated<'t>>, Vec<Revision>) {
         let mut all = Vec::new();
         let mut revisions = Vec::new();
-        for (ti, table) in ctx.report.tables.iter().enumerate() {
-            let measures: Vec<(usize, Measure)> = (0..table.columns.len())
-                .filter_map(|c| self.measure(table, c, ctx.year()).map(|m| (c, m)))
-                .collect();
-            let Some(first) = measures.iter().map(|(c, _)| *c).min() else {
+        for (index, table) in ctx.report.tables.iter().enumerate() {
+            let Some(columns) = self.columns(table, ctx.year()) else {
                 continue;
             };
-            // Two columns of one table claiming the same measure: neither is
-            // sure, but both are values the report gives (a revision).
-            let (measures, doubled): (Columns, Columns) = measures
-                .iter()
-                .partition(|(_, m)| measures.iter().filter(|(_, o)| o == m).count() == 1);
-            let unit_col = table.roles.iter().position(|r| r.role == Role::Unit);
-            let mut table_facts: Vec<Stated<'t>> = Vec::new();
+            let reader = TableReader {
+                index,
+                table,
+                columns,
+            };
+            let mut facts: Vec<Stated<'t>> = Vec::new();
             for (row_index, row) in table.rows.iter().enumerate() {
-                // What a figure is of: the last label cell left of it (the
-                // indicator left of its target, the kegiatan left of its anggaran).
-                let label_left = |col: usize| {
-                    (0..col)
-                        .rev()
-                        .filter(|&c| table.roles.get(c).is_some_and(|r| r.role == Role::Label))
-                        .filter_map(|c| row.cell(c))
-                        .map(|c| c.text.trim())
-                        .find(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 3)
-                };
-                let Some(label) = label_left(first) else {
-                    continue;
-                };
-                let key = indicator_key(label);
-                // "Jumlah sarana pemasaran … yang memenuhi standar": a row the
-                // structure took for a total by its first word names an
-                // indicator when the words after "Jumlah" are many.
-                let total = row.kind == RowKind::Total;
-                if total && !named_count(&key) {
-                    continue;
-                }
-                for (c, m) in &doubled {
-                    if row.figure(*c).is_some() {
-                        revisions.push(Revision {
-                            key: key.clone(),
-                            role: m.role,
-                            year: m.year,
-                        });
-                    }
-                }
-                let row_unit = unit_col
-                    .and_then(|c| row.cell(c))
-                    .map(|c| unit_key(&c.text))
-                    .filter(|u| !u.is_empty());
-                for &(col, measure) in &measures {
-                    if total && measure.money {
-                        continue;
-                    }
-                    let Some(cell) = row.cell(col) else { continue };
-                    let Some(label) = label_left(col) else {
-                        continue;
-                    };
-                    let key = indicator_key(label);
-                    if total && !named_count(&key) {
-                        continue;
-                    }
-                    let Some(figure) = cell
-                        .figure
-                        .clone()
-                        .or_else(|| small_count(&cell.text, measure))
-                    else {
-                        continue;
-                    };
-                    if NOT_A_VALUE.is_match(&cell.text) {
-                        continue;
-                    }
-                    if !specific(&key) {
-                        out.skip(WHY_LABEL);
-                        continue;
-                    }
-                    let label_pct = PERCENT_LABEL.is_match(&table.columns[col]);
-                    let unit = if measure.money {
-                        Some("rp".to_string())
-                    } else if figure.kind == FigureKind::Percent || label_pct {
-                        Some("%".to_string())
-                    } else {
-                        row_unit.clone()
-                    };
-                    table_facts.push(Stated {
-                        table: ti,
-                        row,
-                        row_index,
-                        col,
-                        label: label.to_string(),
-                        key: key.clone(),
-                        unit,
-                        measure,
-                        figure,
-                    });
-                }
+                reader.row(row_index, row, &mut facts, &mut revisions, out);
             }
             // A key twice in one table for one measure names two things.
-            let keep: Vec<bool> = table_facts
-                .iter()
-                .map(|f| {
-                    table_facts
-                        .iter()
-                        .filter(|o| o.key == f.key && o.measure == f.measure)
-                        .count()
-                        == 1
-                })
-                .collect();
+            let keys: Vec<(&str, Measure)> =
+                facts.iter().map(|f| (f.key.as_str(), f.measure)).collect();
+            let keep = single(&keys);
             let title = table
                 .caption
                 .as_ref()
                 .map(|c| c.title.as_str())
                 .unwrap_or("");
             let revising = self.p.revision.is_match(title);
-            for (f, k) in table_facts.into_iter().zip(keep) {
+            for (f, k) in facts.into_iter().zip(keep) {
                 if revising && f.measure.role != MeasureRole::Realisasi {
                     revisions.push(Revision {
                         key: f.key.clone(),
@@ -1172,6 +1082,161 @@ impl SameIndicator {
         }
         (all, revisions)
     }
+
+    /// The measure columns of a table; None when it has none.
+    fn columns(&self, table: &Table, year_n: Option<i32>) -> Option<MeasureColumns> {
+        let measures: Columns = (0..table.columns.len())
+            .filter_map(|c| self.measure(table, c, year_n).map(|m| (c, m)))
+            .collect();
+        let first = measures.iter().map(|(c, _)| *c).min()?;
+        // Two columns of one table claiming the same measure: neither is
+        // sure, but both are values the report gives (a revision).
+        let once = single(&measures.iter().map(|(_, m)| *m).collect::<Vec<_>>());
+        let (sure, doubled): (Vec<_>, Vec<_>) =
+            measures.into_iter().zip(once).partition(|(_, o)| *o);
+        Some(MeasureColumns {
+            first,
+            sure: sure.into_iter().map(|(m, _)| m).collect(),
+            doubled: doubled.into_iter().map(|(m, _)| m).collect(),
+            unit: table.roles.iter().position(|r| r.role == Role::Unit),
+        })
+    }
+}
+
+/// The columns of a table that give an indicator's measures.
+struct MeasureColumns {
+    /// The leftmost: a row's indicator is named left of it.
+    first: usize,
+    /// Columns holding a measure no other column of the table holds.
+    sure: Columns,
+    /// Columns sharing their measure with another (values of a revision).
+    doubled: Columns,
+    /// The column of units ("Satuan"), if any.
+    unit: Option<usize>,
+}
+
+/// One table being read for stage 2.
+struct TableReader<'t> {
+    index: usize,
+    table: &'t Table,
+    columns: MeasureColumns,
+}
+
+impl<'t> TableReader<'t> {
+    /// The figures of one row, each with its indicator; the row's values
+    /// of a doubled measure are revisions.
+    fn row(
+        &self,
+        row_index: usize,
+        row: &'t Row,
+        facts: &mut Vec<Stated<'t>>,
+        revisions: &mut Vec<Revision>,
+        out: &mut Sink,
+    ) {
+        let table = self.table;
+        let Some(label) = label_left(table, row, self.columns.first) else {
+            return;
+        };
+        let key = indicator_key(label);
+        // "Jumlah sarana pemasaran … yang memenuhi standar": a row the
+        // structure took for a total by its first word names an
+        // indicator when the words after "Jumlah" are many.
+        let total = row.kind == RowKind::Total;
+        if total && !named_count(&key) {
+            return;
+        }
+        for (c, m) in &self.columns.doubled {
+            if row.figure(*c).is_some() {
+                revisions.push(Revision {
+                    key: key.clone(),
+                    role: m.role,
+                    year: m.year,
+                });
+            }
+        }
+        let row_unit = self
+            .columns
+            .unit
+            .and_then(|c| row.cell(c))
+            .map(|c| unit_key(&c.text))
+            .filter(|u| !u.is_empty());
+        for &(col, measure) in &self.columns.sure {
+            if total && measure.money {
+                continue;
+            }
+            let Some(cell) = row.cell(col) else { continue };
+            let Some(label) = label_left(table, row, col) else {
+                continue;
+            };
+            let key = indicator_key(label);
+            if total && !named_count(&key) {
+                continue;
+            }
+            let Some(figure) = cell
+                .figure
+                .clone()
+                .or_else(|| small_count(&cell.text, measure))
+            else {
+                continue;
+            };
+            if NOT_A_VALUE.is_match(&cell.text) {
+                continue;
+            }
+            if !specific(&key) {
+                out.skip(WHY_LABEL);
+                continue;
+            }
+            let unit = figure_unit(measure, &figure, &table.columns[col], row_unit.as_deref());
+            facts.push(Stated {
+                table: self.index,
+                row,
+                row_index,
+                col,
+                label: label.to_string(),
+                key,
+                unit,
+                measure,
+                figure,
+            });
+        }
+    }
+}
+
+/// What a figure is of: the last label cell left of `col` with three
+/// letters or more (the indicator left of its target, the kegiatan left of
+/// its anggaran).
+pub(super) fn label_left<'t>(table: &Table, row: &'t Row, col: usize) -> Option<&'t str> {
+    (0..col)
+        .rev()
+        .filter(|&c| table.roles.get(c).is_some_and(|r| r.role == Role::Label))
+        .filter_map(|c| row.cell(c))
+        .map(|c| c.text.trim())
+        .find(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+}
+
+/// The unit of a figure: rupiah for money, "%" for a percentage or under a
+/// header naming one, else the row's unit.
+fn figure_unit(
+    measure: Measure,
+    figure: &Figure,
+    header: &str,
+    row_unit: Option<&str>,
+) -> Option<String> {
+    if measure.money {
+        Some("rp".to_string())
+    } else if figure.kind == FigureKind::Percent || PERCENT_LABEL.is_match(header) {
+        Some("%".to_string())
+    } else {
+        row_unit.map(str::to_string)
+    }
+}
+
+/// For each item, whether it stands only once in `items`.
+fn single<T: PartialEq>(items: &[T]) -> Vec<bool> {
+    items
+        .iter()
+        .map(|x| items.iter().filter(|o| *o == x).count() == 1)
+        .collect()
 }
 
 /// A key "jumlah" and four words or more: an indicator counting something,
@@ -1990,6 +2055,38 @@ mod tests {
     use crate::rules::checks::testing::{findings, run_default};
 
     const RULE: &str = "same-indicator-figure";
+
+    #[test]
+    fn an_item_is_single_when_no_other_equals_it() {
+        use super::single;
+        assert_eq!(single(&["a", "b", "a", "c"]), [false, true, false, true]);
+        assert_eq!(single::<u8>(&[]), Vec::<bool>::new());
+    }
+
+    #[test]
+    fn a_figure_is_in_rupiah_percent_or_its_rows_unit() {
+        use super::{Measure, MeasureRole, Variant, figure_unit};
+        use crate::rules::checks::common::figures;
+        let measure = |money| Measure {
+            role: MeasureRole::Realisasi,
+            year: 2016,
+            money,
+            variant: Variant::Plain,
+        };
+        let figure = |t: &str| figures(t).into_iter().next().expect("a figure");
+        // (money?, figure, header, row's unit) -> unit
+        let cases = [
+            (true, "1.500.000", "Realisasi", Some("orang"), Some("rp")),
+            (false, "75,5%", "Realisasi", Some("orang"), Some("%")),
+            (false, "12", "Realisasi (%)", Some("orang"), Some("%")),
+            (false, "12", "Realisasi", Some("orang"), Some("orang")),
+            (false, "12", "Realisasi", None, None),
+        ];
+        for (money, text, header, row_unit, want) in cases {
+            let unit = figure_unit(measure(money), &figure(text), header, row_unit);
+            assert_eq!(unit.as_deref(), want, "{text} under {header}");
+        }
+    }
 
     #[test]
     fn a_label_read_twice_or_a_program_is_not_its_kegiatan() {
