@@ -447,7 +447,10 @@ fn build_table(
     // reads merged header cells and the empty cells some producers put beside
     // a label meant to cover them: a header cell covers the empty cells to its
     // right, within the cell above it.
-    let header_texts: Vec<Vec<String>> = grid[..header_count]
+    // A band across the whole table above the header ("Misi 1: …") names
+    // no column: it is not part of the labels.
+    let band = usize::from(header_count >= 2 && grid.first().is_some_and(|r| r.wide));
+    let header_texts: Vec<Vec<String>> = grid[band..header_count]
         .iter()
         .filter(|r| !is_numbering(r))
         .map(|r| r.cells.iter().map(|(t, _)| t.clone()).collect())
@@ -495,7 +498,9 @@ fn build_table(
         .iter()
         .map(|r| to_row(r, false))
         .collect();
-    let mut body = join_split_rows(grid.split_off(header_count));
+    let mut body = grid.split_off(header_count);
+    drop_repeated_headers(&mut body, &grid[band..]);
+    let mut body = join_split_rows(body);
     split_stacked_amounts(&mut body);
     // An empty row (a spacer, a row drawn and left blank) holds no item.
     body.retain(|r| r.cells.iter().any(|(t, _)| !t.trim().is_empty()));
@@ -624,6 +629,62 @@ fn join_split_rows(mut body: Vec<GridRow>) -> Vec<GridRow> {
         }
     }
     body
+}
+
+/// The header printed again inside the table (each block of a table cut
+/// into blocks, "Misi 2: …" above its own copy of the header) is no row:
+/// rows repeating the header's label rows, in order, leave the body, with
+/// the row numbering the columns under them and the band across the table
+/// right above them.
+fn drop_repeated_headers(body: &mut Vec<GridRow>, header: &[GridRow]) {
+    fn key(r: &GridRow) -> Vec<String> {
+        let mut cells: Vec<String> = r
+            .cells
+            .iter()
+            .map(|(t, _)| {
+                t.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect::<String>()
+            })
+            .map(|t| t.to_lowercase())
+            .collect();
+        while cells.last().is_some_and(String::is_empty) {
+            cells.pop();
+        }
+        cells
+    }
+    let labels: Vec<Vec<String>> = header
+        .iter()
+        .filter(|r| !is_numbering_row(&r.cells))
+        .map(key)
+        .collect();
+    // A header of words in two cells or more, so a row cannot repeat it by chance.
+    let Some(top) = labels.first() else {
+        return;
+    };
+    if top.iter().filter(|t| !t.is_empty()).count() < 2
+        || top.iter().all(|t| t.chars().all(|c| c.is_ascii_digit()))
+    {
+        return;
+    }
+    let mut i = 0;
+    while i + labels.len() <= body.len() {
+        let repeats = labels
+            .iter()
+            .zip(&body[i..])
+            .all(|(label, row)| *label == key(row));
+        if !repeats {
+            i += 1;
+            continue;
+        }
+        let mut end = i + labels.len();
+        if body.get(end).is_some_and(|r| is_numbering_row(&r.cells)) {
+            end += 1;
+        }
+        let start = if i > 0 && body[i - 1].wide { i - 1 } else { i };
+        body.drain(start..end);
+        i = start;
+    }
 }
 
 /// Appends a cell's next line to its text: a word broken after a hyphen
@@ -1239,6 +1300,61 @@ mod tests {
             body_row(&["", "", "a. Prosentase OPD", "", ""], true),
         ];
         assert_eq!(join_split_rows(body).len(), 3);
+    }
+
+    #[test]
+    fn a_header_repeated_inside_the_table_is_no_row() {
+        let row = |texts: &[&str], wide: bool| GridRow {
+            cells: cells(texts),
+            page: 1,
+            line: 1,
+            wide,
+            opens_part: false,
+        };
+        let header = vec![
+            row(&["Tujuan", "Sasaran", "Tahun 2016", ""], false),
+            row(&["", "", "Satuan", "Target"], false),
+        ];
+        let mut body = vec![
+            row(&["Terselenggaranya", "Meningkatnya", "Dok", "1"], false),
+            row(&["Misi 2: Mewujudkan", "", "", ""], true),
+            row(&["Tujuan", "Sasaran", "Tahun 2016", ""], false),
+            row(&["", "", "Satuan", "Target"], false),
+            row(&["Mengembangkan", "Meningkatnya", "UPP", "14"], false),
+            // A band over rows of its own is a group row: it stays.
+            row(&["Misi 3: Meningkatkan", "", "", ""], true),
+            row(&["Meningkatkan", "Meningkatnya", "Nilai", "81"], false),
+        ];
+        drop_repeated_headers(&mut body, &header);
+        let firsts: Vec<&str> = body.iter().map(|r| r.cells[0].0.as_str()).collect();
+        assert_eq!(
+            firsts,
+            [
+                "Terselenggaranya",
+                "Mengembangkan",
+                "Misi 3: Meningkatkan",
+                "Meningkatkan"
+            ]
+        );
+        // Only part of the header ("Tujuan | Sasaran" alone) is a row.
+        let mut body = vec![row(&["Tujuan", "Sasaran", "", ""], false)];
+        drop_repeated_headers(&mut body, &header);
+        assert_eq!(body.len(), 1);
+    }
+
+    #[test]
+    fn a_band_above_the_header_is_no_label() {
+        let grid = Grid::from_rows(
+            GridSource::Aligned,
+            &[
+                cells(&["Misi 1: Optimalisasi Penataan Kelembagaan", "", "", ""]),
+                cells(&["Tujuan", "Sasaran", "Satuan", "Target"]),
+                cells(&["Terselenggaranya", "Meningkatnya", "Dok", "488.810.000"]),
+            ],
+        );
+        let table = build_table(&[(1, &grid)], None, Chapter::Bab(3), 0, 0);
+        assert_eq!(table.columns, ["Tujuan", "Sasaran", "Satuan", "Target"]);
+        assert_eq!(table.rows.len(), 1);
     }
 
     #[test]
