@@ -447,12 +447,16 @@ fn build_table(
     // reads merged header cells and the empty cells some producers put beside
     // a label meant to cover them: a header cell covers the empty cells to its
     // right, within the cell above it.
-    let header_texts: Vec<Vec<String>> = grid[..header_count]
+    // A band across the whole table above the header ("Misi 1: …") names
+    // no column: it is not part of the labels.
+    let band = usize::from(header_count >= 2 && grid.first().is_some_and(|r| r.wide));
+    let header_texts: Vec<Vec<String>> = grid[band..header_count]
         .iter()
         .filter(|r| !is_numbering(r))
         .map(|r| r.cells.iter().map(|(t, _)| t.clone()).collect())
         .collect();
-    let headers = column_headers(&header_texts, width);
+    let mut headers = column_headers(&header_texts, width);
+    strip_column_numbers(&mut headers);
     let columns: Vec<String> = headers.iter().map(|parts| parts.join(" ")).collect();
     let hints: Vec<Hint> = columns.iter().map(|l| hint_for(l)).collect();
     // A whole number of one or two digits ("65") is a figure under a header
@@ -494,8 +498,12 @@ fn build_table(
         .iter()
         .map(|r| to_row(r, false))
         .collect();
-    let mut body = join_split_rows(grid.split_off(header_count));
+    let mut body = grid.split_off(header_count);
+    drop_repeated_headers(&mut body, &grid[band..]);
+    let mut body = join_split_rows(body);
     split_stacked_amounts(&mut body);
+    // An empty row (a spacer, a row drawn and left blank) holds no item.
+    body.retain(|r| r.cells.iter().any(|(t, _)| !t.trim().is_empty()));
     let mut rows: Vec<Row> = body.iter().map(|r| to_row(r, true)).collect();
     classify_rows(&mut rows, &body);
     let roles: Vec<ColumnRole> = headers
@@ -575,12 +583,21 @@ fn split_stacked_amounts(body: &mut [GridRow]) {
 fn join_split_rows(mut body: Vec<GridRow>) -> Vec<GridRow> {
     let width = body.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let filled = |r: &GridRow, c: usize| r.cells.get(c).is_some_and(|t| !t.0.trim().is_empty());
-    // Columns filled in all rows but one in ten.
-    let dense: Vec<usize> = (0..width)
-        .filter(|&c| body.iter().filter(|r| filled(r, c)).count() * 10 >= body.len() * 9)
-        .collect();
     let mut i = 1;
     while i < body.len() {
+        // Columns the other rows fill, all but one in ten (the row looked at
+        // left out: in a short table its own gaps would make none dense).
+        let others = body.len() - 1;
+        let dense: Vec<usize> = (0..width)
+            .filter(|&c| {
+                let n = body
+                    .iter()
+                    .enumerate()
+                    .filter(|&(k, r)| k != i && filled(r, c))
+                    .count();
+                n > 0 && n * 10 >= others * 9
+            })
+            .collect();
         let (before, after) = body.split_at_mut(i);
         let (Some(prev), Some(row)) = (before.last_mut(), after.first()) else {
             break;
@@ -612,6 +629,62 @@ fn join_split_rows(mut body: Vec<GridRow>) -> Vec<GridRow> {
         }
     }
     body
+}
+
+/// The header printed again inside the table (each block of a table cut
+/// into blocks, "Misi 2: …" above its own copy of the header) is no row:
+/// rows repeating the header's label rows, in order, leave the body, with
+/// the row numbering the columns under them and the band across the table
+/// right above them.
+fn drop_repeated_headers(body: &mut Vec<GridRow>, header: &[GridRow]) {
+    fn key(r: &GridRow) -> Vec<String> {
+        let mut cells: Vec<String> = r
+            .cells
+            .iter()
+            .map(|(t, _)| {
+                t.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect::<String>()
+            })
+            .map(|t| t.to_lowercase())
+            .collect();
+        while cells.last().is_some_and(String::is_empty) {
+            cells.pop();
+        }
+        cells
+    }
+    let labels: Vec<Vec<String>> = header
+        .iter()
+        .filter(|r| !is_numbering_row(&r.cells))
+        .map(key)
+        .collect();
+    // A header of words in two cells or more, so a row cannot repeat it by chance.
+    let Some(top) = labels.first() else {
+        return;
+    };
+    if top.iter().filter(|t| !t.is_empty()).count() < 2
+        || top.iter().all(|t| t.chars().all(|c| c.is_ascii_digit()))
+    {
+        return;
+    }
+    let mut i = 0;
+    while i + labels.len() <= body.len() {
+        let repeats = labels
+            .iter()
+            .zip(&body[i..])
+            .all(|(label, row)| *label == key(row));
+        if !repeats {
+            i += 1;
+            continue;
+        }
+        let mut end = i + labels.len();
+        if body.get(end).is_some_and(|r| is_numbering_row(&r.cells)) {
+            end += 1;
+        }
+        let start = if i > 0 && body[i - 1].wide { i - 1 } else { i };
+        body.drain(start..end);
+        i = start;
+    }
 }
 
 /// Appends a cell's next line to its text: a word broken after a hyphen
@@ -940,6 +1013,61 @@ fn column_headers(header: &[Vec<String>], width: usize) -> Vec<Vec<String>> {
     parts
 }
 
+/// Column numbers set in the header cells under their labels ("No. (1)",
+/// "Sasaran (2)", …, "Tingkat Efisiensi (6)") rather than in a row of their
+/// own: taken off the labels when the columns' trailing "(n)" run 1, 2, 3 …
+/// (a cell spanning columns repeats its own) over at least three columns
+/// and half of them. A single "(2)" at a label's end is the label's.
+fn strip_column_numbers(headers: &mut [Vec<String>]) {
+    fn trailing(label: &str) -> (usize, Vec<u32>) {
+        let mut numbers = Vec::new();
+        let mut cut = label.len();
+        for token in label[..cut].split_whitespace().rev() {
+            let inner = token.strip_prefix('(').and_then(|t| t.strip_suffix(')'));
+            match inner.and_then(|t| (t.len() <= 2).then(|| t.parse::<u32>().ok()).flatten()) {
+                Some(n) => {
+                    numbers.insert(0, n);
+                    cut = label[..cut].trim_end().len() - token.len();
+                }
+                None => break,
+            }
+        }
+        (label[..cut].trim_end().len(), numbers)
+    }
+    let found: Vec<Option<(usize, Vec<u32>)>> = headers
+        .iter()
+        .map(|parts| {
+            let (cut, numbers) = trailing(parts.last()?);
+            (!numbers.is_empty()).then_some((cut, numbers))
+        })
+        .collect();
+    let mut sequence: Vec<u32> = Vec::new();
+    let mut previous: Option<&Vec<u32>> = None;
+    for numbers in found.iter().flatten().map(|(_, n)| n) {
+        if previous != Some(numbers) {
+            sequence.extend(numbers);
+        }
+        previous = Some(numbers);
+    }
+    let numbered = found.iter().flatten().count();
+    let runs = sequence.first().is_some_and(|&n| n <= 2)
+        && sequence.windows(2).all(|w| w[1] == w[0] + 1)
+        && sequence.len() >= 3
+        && numbered * 2 >= headers.len();
+    if !runs {
+        return;
+    }
+    for (parts, found) in headers.iter_mut().zip(found) {
+        let (Some((cut, _)), Some(last)) = (found, parts.last_mut()) else {
+            continue;
+        };
+        last.truncate(cut);
+        if last.is_empty() {
+            parts.pop();
+        }
+    }
+}
+
 /// True when a figure is money-like or a plain amount (for sums).
 pub fn is_amount(f: &Figure) -> bool {
     matches!(
@@ -1064,6 +1192,181 @@ mod tests {
         ])));
         assert!(!is_numbering_row(&cells(&["Q)", "(3)", "(5)", "(7)"])));
         assert!(!is_numbering_row(&cells(&["a)", "ʔ12.500", "90,5", "100"])));
+    }
+
+    #[test]
+    fn column_numbers_under_the_labels_leave_them() {
+        let strip = |labels: &[&[&str]]| {
+            let mut headers: Vec<Vec<String>> = labels
+                .iter()
+                .map(|parts| parts.iter().map(|p| p.to_string()).collect())
+                .collect();
+            strip_column_numbers(&mut headers);
+            headers.iter().map(|p| p.join(" ")).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            strip(&[
+                &["No. (1)"],
+                &["Sasaran (2)"],
+                &["Indikator (3)"],
+                &["Efisiensi (4)"]
+            ]),
+            ["No.", "Sasaran", "Indikator", "Efisiensi"]
+        );
+        // A cell spanning two columns repeats its numbers; one holding two columns' numbers.
+        assert_eq!(
+            strip(&[
+                &["No (1)"],
+                &["Kategori (2)"],
+                &["Rata-rata (3) (4)"],
+                &["Rata-rata (3) (4)"],
+                &["Warna", "(5)"]
+            ]),
+            ["No", "Kategori", "Rata-rata", "Rata-rata", "Warna"]
+        );
+        // Not a run from 1: the labels' own numbers stay.
+        assert_eq!(
+            strip(&[&["Target (5)"], &["Realisasi (6)"], &["Capaian (7)"]]),
+            ["Target (5)", "Realisasi (6)", "Capaian (7)"]
+        );
+        // One label's "(2)" is no numbering.
+        assert_eq!(
+            strip(&[&["No"], &["Indikator (2)"], &["Target"], &["Realisasi"]]),
+            ["No", "Indikator (2)", "Target", "Realisasi"]
+        );
+    }
+
+    fn body_row(texts: &[&str], opens_part: bool) -> GridRow {
+        GridRow {
+            cells: cells(texts),
+            page: 1,
+            line: 1,
+            wide: false,
+            opens_part,
+        }
+    }
+
+    #[test]
+    fn a_row_cut_by_a_page_break_rejoins_in_a_short_table() {
+        // Four rows; the last row's label goes on over the page break, its
+        // figures stay above. The rest leaves the figure columns empty.
+        let body = vec![
+            body_row(&["1", "Kebijakan", "Jumlah kebijakan", "17", "19"], false),
+            body_row(
+                &["2", "Kesesuaian", "Deviasi anggaran", "5,99%", "5,99%"],
+                false,
+            ),
+            body_row(
+                &["3", "Kepatuhan OPD", "Prosentase OPD", "90%", "92%"],
+                false,
+            ),
+            body_row(
+                &[
+                    "4",
+                    "Kepatuhan Kab/Kota",
+                    "Prosentase Kab/Kota",
+                    "85%",
+                    "90%",
+                ],
+                false,
+            ),
+            body_row(
+                &["", "Pelaporan Kinerja", "laporan tepat waktu", "", ""],
+                true,
+            ),
+        ];
+        let joined = join_split_rows(body);
+        assert_eq!(joined.len(), 4);
+        assert_eq!(joined[3].cells[1].0, "Kepatuhan Kab/Kota Pelaporan Kinerja");
+        // A row of its own on the next page (figures, or a marker) stays.
+        let body = vec![
+            body_row(&["1", "Kebijakan", "Jumlah kebijakan", "17", "19"], false),
+            body_row(
+                &["2", "Kesesuaian", "Deviasi anggaran", "5,99%", "5,99%"],
+                false,
+            ),
+            body_row(
+                &["3", "Kepatuhan OPD", "Prosentase OPD", "90%", "92%"],
+                true,
+            ),
+        ];
+        assert_eq!(join_split_rows(body).len(), 3);
+        let body = vec![
+            body_row(&["1", "Kebijakan", "Jumlah kebijakan", "17", "19"], false),
+            body_row(
+                &["2", "Kesesuaian", "Deviasi anggaran", "5,99%", "5,99%"],
+                false,
+            ),
+            body_row(&["", "", "a. Prosentase OPD", "", ""], true),
+        ];
+        assert_eq!(join_split_rows(body).len(), 3);
+    }
+
+    #[test]
+    fn a_header_repeated_inside_the_table_is_no_row() {
+        let row = |texts: &[&str], wide: bool| GridRow {
+            cells: cells(texts),
+            page: 1,
+            line: 1,
+            wide,
+            opens_part: false,
+        };
+        let header = vec![
+            row(&["Tujuan", "Sasaran", "Tahun 2016", ""], false),
+            row(&["", "", "Satuan", "Target"], false),
+        ];
+        let mut body = vec![
+            row(&["Terselenggaranya", "Meningkatnya", "Dok", "1"], false),
+            row(&["Misi 2: Mewujudkan", "", "", ""], true),
+            row(&["Tujuan", "Sasaran", "Tahun 2016", ""], false),
+            row(&["", "", "Satuan", "Target"], false),
+            row(&["Mengembangkan", "Meningkatnya", "UPP", "14"], false),
+            // A band over rows of its own is a group row: it stays.
+            row(&["Misi 3: Meningkatkan", "", "", ""], true),
+            row(&["Meningkatkan", "Meningkatnya", "Nilai", "81"], false),
+        ];
+        drop_repeated_headers(&mut body, &header);
+        let firsts: Vec<&str> = body.iter().map(|r| r.cells[0].0.as_str()).collect();
+        assert_eq!(
+            firsts,
+            [
+                "Terselenggaranya",
+                "Mengembangkan",
+                "Misi 3: Meningkatkan",
+                "Meningkatkan"
+            ]
+        );
+        // Only part of the header ("Tujuan | Sasaran" alone) is a row.
+        let mut body = vec![row(&["Tujuan", "Sasaran", "", ""], false)];
+        drop_repeated_headers(&mut body, &header);
+        assert_eq!(body.len(), 1);
+    }
+
+    #[test]
+    fn a_band_above_the_header_is_no_label() {
+        let grid = Grid::from_rows(
+            GridSource::Aligned,
+            &[
+                cells(&["Misi 1: Optimalisasi Penataan Kelembagaan", "", "", ""]),
+                cells(&["Tujuan", "Sasaran", "Satuan", "Target"]),
+                cells(&["Terselenggaranya", "Meningkatnya", "Dok", "488.810.000"]),
+            ],
+        );
+        let table = build_table(&[(1, &grid)], None, Chapter::Bab(3), 0, 0);
+        assert_eq!(table.columns, ["Tujuan", "Sasaran", "Satuan", "Target"]);
+        assert_eq!(table.rows.len(), 1);
+    }
+
+    #[test]
+    fn empty_rows_are_no_body_rows() {
+        let grid = grid_of(&[
+            &["Uraian", "Target", "Realisasi"],
+            &["Pendapatan", "16.000.000.000", "17.996.756.484"],
+            &["", "", ""],
+            &["Jumlah", "16.000.000.000", "17.996.756.484"],
+        ]);
+        let table = build_table(&[(1, &grid)], None, Chapter::Bab(3), 0, 0);
+        assert_eq!(table.rows.len(), 2);
     }
 
     #[test]

@@ -898,10 +898,45 @@ pub fn cell_text(glyphs: Vec<Glyph>, right: Option<f32>) -> (String, f32, bool) 
     let mut bold = 0usize;
     let mut count = 0usize;
     let mut filled = false;
+    // A currency mark set on its own baseline between the two lines of a
+    // broken amount ("1.506.190.00" / "Rp" / "0", the mark centred beside
+    // it): held until the next line shows whether the amount goes on.
+    let mut held: Option<String> = None;
     for (_, row) in rows(glyphs) {
         let em = largest_size(&row);
         let end = row.iter().map(|g| g.x + g.width).fold(f32::MIN, f32::max);
-        for (k, s) in spans(&row).into_iter().enumerate() {
+        let row_spans = spans(&row);
+        let line: Vec<&str> = row_spans.iter().map(|s| s.text.as_str()).collect();
+        if held.is_none()
+            && filled
+            && is_currency_mark(&line.join(" "))
+            && ends_broken_figure(&text)
+        {
+            held = Some(line.join(" "));
+            for s in &row_spans {
+                size = size.max(s.font_size);
+                bold += usize::from(s.bold);
+                count += 1;
+            }
+            continue;
+        }
+        for (k, s) in row_spans.into_iter().enumerate() {
+            if k == 0
+                && let Some(mark) = held.take()
+            {
+                if joins_without_space(&text, &s.text, filled) {
+                    // The mark goes before the amount it stands beside.
+                    let at = text.rfind(' ').map_or(0, |i| i + 1);
+                    text.insert_str(at, &format!("{mark} "));
+                    text.push_str(&s.text);
+                    size = size.max(s.font_size);
+                    bold += usize::from(s.bold);
+                    count += 1;
+                    continue;
+                }
+                text.push(' ');
+                text.push_str(&mark);
+            }
             if !text.is_empty() && !joins_without_space(&text, &s.text, k == 0 && filled) {
                 text.push(' ');
             }
@@ -914,7 +949,25 @@ pub fn cell_text(glyphs: Vec<Glyph>, right: Option<f32>) -> (String, f32, bool) 
         // (Within a character and the cell's padding.)
         filled = right.is_some_and(|r| end >= r - em - 3.0);
     }
+    if let Some(mark) = held {
+        text.push(' ');
+        text.push_str(&mark);
+    }
     (text, size, count > 0 && bold * 2 > count)
+}
+
+/// A currency mark alone: "Rp", "Rp.", "IDR".
+pub fn is_currency_mark(text: &str) -> bool {
+    matches!(text.trim(), "Rp" | "Rp." | "IDR")
+}
+
+/// Whether text ends with the first part of a figure broken at a cell's
+/// edge: digits, dots or commas that do not make a complete figure.
+pub fn ends_broken_figure(text: &str) -> bool {
+    let last = text.rsplit(' ').next().unwrap_or("");
+    last.starts_with(|c: char| c.is_ascii_digit())
+        && last.ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
+        && !is_complete_figure(last)
 }
 
 /// Whether the next line of a cell continues the text so far without a
@@ -967,6 +1020,25 @@ pub(super) fn glyph_run(text: &str, x: f32, y: f32, advance: f32) -> Vec<Glyph> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_currency_mark_beside_a_broken_amount_goes_before_it() {
+        // "1.506.190.00" runs to the cell's edge (x 100), "0" ends it a line
+        // lower, and "Rp" sits centred between them at the cell's left.
+        let mut glyphs = glyph_run("1.506.190.00", 38.0, 100.0, 5.0);
+        glyphs.extend(glyph_run("Rp", 2.0, 106.5, 5.0));
+        glyphs.extend(glyph_run("0", 93.0, 113.0, 5.0));
+        assert_eq!(cell_text(glyphs, Some(100.0)).0, "Rp 1.506.190.000");
+        // Two complete amounts with a mark between stay three texts.
+        let mut glyphs = glyph_run("100.000", 63.0, 100.0, 5.0);
+        glyphs.extend(glyph_run("Rp", 2.0, 106.5, 5.0));
+        glyphs.extend(glyph_run("200.000", 63.0, 113.0, 5.0));
+        assert_eq!(cell_text(glyphs, Some(100.0)).0, "100.000 Rp 200.000");
+        // A broken amount that does not go on keeps its mark after it.
+        let mut glyphs = glyph_run("1.506.190.00", 38.0, 100.0, 5.0);
+        glyphs.extend(glyph_run("Rp", 2.0, 106.5, 5.0));
+        assert_eq!(cell_text(glyphs, Some(100.0)).0, "1.506.190.00 Rp");
+    }
 
     #[test]
     fn broken_words_and_figures_join_stacked_figures_do_not() {

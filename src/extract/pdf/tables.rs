@@ -3,7 +3,10 @@
 //! `Delimited` line with a span per cell (empty cells included).
 
 use super::content::{Glyph, Rule};
-use super::layout::{TextLine, cell_text, joins_without_space, rows, spans, word_runs};
+use super::layout::{
+    TextLine, cell_text, ends_broken_figure, is_currency_mark, joins_without_space, rows, spans,
+    word_runs,
+};
 use crate::extract::blocks::is_figure_text;
 use crate::extract::{CellLine, CellMode, Grid, GridCell, GridSource, Span};
 
@@ -489,6 +492,15 @@ impl CellLines {
                 .map(|s| s.text.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
+            // A currency mark centred beside a broken amount, on a baseline
+            // of its own between the amount's two lines, leaves it broken.
+            if is_currency_mark(&text)
+                && prev
+                    .as_ref()
+                    .is_some_and(|(before, full)| *full && ends_broken_figure(before))
+            {
+                continue;
+            }
             // A figure broken at the cell's edge continues; it is not a new value.
             let continues = prev
                 .as_ref()
@@ -889,6 +901,29 @@ mod tests {
         let lattices = grids(&rules);
         assert_eq!(lattices.len(), 1);
         assert_eq!(separators(&lattices[0], 600.0, 650.0).len(), 4);
+    }
+
+    #[test]
+    fn amounts_broken_beside_a_currency_mark_are_one_row() {
+        // Two amount cells (100–200, 200–300), each "1.506.190.00" / "Rp" /
+        // "0": one amount a cell, not two rows.
+        let cell = |x: f32| {
+            let mut g = glyph_run("1.506.190.00", x + 38.0, 100.0, 5.0);
+            g.extend(glyph_run("Rp", x + 2.0, 106.5, 5.0));
+            g.extend(glyph_run("0", x + 93.0, 113.0, 5.0));
+            g
+        };
+        let band = split_band(vec![cell(100.0), cell(200.0)], &[100.0, 200.0, 300.0]);
+        assert_eq!(band.rows, 1);
+        // Whole amounts stacked in both cells are two rows.
+        let cell = |x: f32| {
+            let mut g = glyph_run("100.000", x + 63.0, 100.0, 5.0);
+            g.extend(glyph_run("Rp", x + 2.0, 106.5, 5.0));
+            g.extend(glyph_run("200.000", x + 63.0, 113.0, 5.0));
+            g
+        };
+        let band = split_band(vec![cell(100.0), cell(200.0)], &[100.0, 200.0, 300.0]);
+        assert_eq!(band.rows, 2);
     }
 
     #[test]
