@@ -639,34 +639,106 @@ fn ruled_grid(
     horizontals: &[Rule],
     index: usize,
 ) -> (Grid, Vec<TextLine>) {
+    let xs = column_edges(bands, kept);
+    let mut grid_rows = GridRows::default();
+    for (&b, band) in kept.iter().zip(split) {
+        grid_rows.add_band(&bands[b], band, horizontals, index);
+    }
+    let GridRows {
+        cells,
+        mut lines,
+        row0: rows,
+        ..
+    } = grid_rows;
+    at_first_baselines(&cells, &mut lines, rows);
+    let mut grid = Grid::from_rows(GridSource::Ruled, &[]);
+    grid.spans_known = true;
+    grid.rows = rows;
+    grid.cols = xs.len().saturating_sub(1);
+    grid.cells = cells
+        .into_iter()
+        .filter_map(|c| c.into_grid_cell(&xs))
+        .collect();
+    grid.col_xs = xs;
+    grid.normalise();
+    (grid, lines)
+}
+
+/// Every separator any kept band has, left to right, those within `SNAP` one.
+fn column_edges(bands: &[Band], kept: &[usize]) -> Vec<f32> {
     let mut xs: Vec<f32> = kept
         .iter()
         .flat_map(|&b| bands[b].2.iter().copied())
         .collect();
     xs.sort_by(f32::total_cmp);
     xs.dedup_by(|a, b| (*a - *b).abs() <= SNAP);
-    let column = |x: f32| {
-        xs.iter()
-            .position(|&c| (c - x).abs() <= SNAP)
-            .unwrap_or_else(|| xs.partition_point(|&c| c < x))
-    };
-    /// A cell being built: grid rows, box, glyphs.
-    struct Open {
-        first: usize,
-        last: usize,
-        left: f32,
-        right: f32,
-        top: f32,
-        bottom: f32,
-        glyphs: Vec<Glyph>,
+    xs
+}
+
+/// The column edge at `x` (or the first one right of it).
+fn column_at(xs: &[f32], x: f32) -> usize {
+    xs.iter()
+        .position(|&c| (c - x).abs() <= SNAP)
+        .unwrap_or_else(|| xs.partition_point(|&c| c < x))
+}
+
+/// A cell being built: grid rows, box (points), glyphs.
+struct OpenCell {
+    first: usize,
+    last: usize,
+    left: f32,
+    right: f32,
+    top: f32,
+    bottom: f32,
+    glyphs: Vec<Glyph>,
+}
+
+impl OpenCell {
+    /// The finished cell over the columns between its edges (none when its
+    /// edges fall in one column).
+    fn into_grid_cell(self, xs: &[f32]) -> Option<GridCell> {
+        let (first_col, last_col) = (column_at(xs, self.left), column_at(xs, self.right));
+        if last_col <= first_col {
+            return None;
+        }
+        let text_lines: Vec<CellLine> = rows(self.glyphs.clone())
+            .into_iter()
+            .map(|(y, row)| CellLine {
+                text: spans(&row)
+                    .iter()
+                    .map(|s| s.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                y,
+            })
+            .collect();
+        let (text, font_size, bold) = cell_text(self.glyphs, Some(self.right));
+        Some(GridCell {
+            rows: self.first..self.last + 1,
+            cols: first_col..last_col,
+            text,
+            lines: text_lines,
+            bold,
+            bbox: Some([self.left, self.top, self.right, self.bottom]),
+            font_size,
+        })
     }
-    let mut cells: Vec<Open> = Vec::new();
-    let mut lines: Vec<TextLine> = Vec::new();
-    // Cells of the band above that span to its bottom: (left, right, cell).
-    let mut open: Vec<(f32, f32, usize)> = Vec::new();
-    let mut row0 = 0;
-    for (&b, band) in kept.iter().zip(split) {
-        let (band_top, band_bottom, seps) = &bands[b];
+}
+
+/// The grid's cells and a line per grid row, band by band from the top.
+#[derive(Default)]
+struct GridRows {
+    cells: Vec<OpenCell>,
+    lines: Vec<TextLine>,
+    /// Cells of the band above that span to its bottom: (left, right, cell).
+    open: Vec<(f32, f32, usize)>,
+    /// The grid row the next band starts at.
+    row0: usize,
+}
+
+impl GridRows {
+    fn add_band(&mut self, geometry: &Band, band: BandRows, horizontals: &[Rule], index: usize) {
+        let (band_top, band_bottom, seps) = geometry;
         let mut next_open = Vec::new();
         // The spans of each of this band's rows.
         let mut row_spans: Vec<Vec<Span>> = vec![Vec::new(); band.rows];
@@ -688,36 +760,17 @@ fn ruled_grid(
                     for spans in row_spans.iter_mut().skip(1) {
                         spans.push(span(&[]));
                     }
-                    let mid = (left + right) / 2.0;
-                    let ruled_above = horizontals.iter().any(|h| {
-                        (h.at - band_top).abs() <= SNAP
-                            && h.from <= mid + SNAP
-                            && h.to >= mid - SNAP
-                    });
-                    let above = open
-                        .iter()
-                        .find(|(l, r, _)| (l - left).abs() <= SNAP && (r - right).abs() <= SNAP);
-                    match above {
-                        Some(&(_, _, cell)) if !ruled_above && row0 > 0 => {
-                            let c = &mut cells[cell];
-                            c.last = row0 + band.rows - 1;
-                            c.bottom = *band_bottom;
-                            c.glyphs.extend(glyphs);
-                            next_open.push((left, right, cell));
-                        }
-                        _ => {
-                            cells.push(Open {
-                                first: row0,
-                                last: row0 + band.rows - 1,
-                                left,
-                                right,
-                                top: *band_top,
-                                bottom: *band_bottom,
-                                glyphs,
-                            });
-                            next_open.push((left, right, cells.len() - 1));
-                        }
-                    }
+                    let cell = OpenCell {
+                        first: self.row0,
+                        last: self.row0 + band.rows - 1,
+                        left,
+                        right,
+                        top: *band_top,
+                        bottom: *band_bottom,
+                        glyphs,
+                    };
+                    let at = self.whole(cell, horizontals);
+                    next_open.push((left, right, at));
                 }
                 Slot::Items(items) => {
                     let mut texts: Vec<Option<Span>> = vec![None; band.rows];
@@ -727,9 +780,9 @@ fn ruled_grid(
                         }
                         let (top, bottom) =
                             glyph_extent(&item.glyphs).unwrap_or((*band_top, *band_bottom));
-                        cells.push(Open {
-                            first: row0 + item.first,
-                            last: row0 + item.last,
+                        self.cells.push(OpenCell {
+                            first: self.row0 + item.first,
+                            last: self.row0 + item.last,
                             left,
                             right,
                             top,
@@ -744,68 +797,64 @@ fn ruled_grid(
             }
         }
         for (i, spans) in row_spans.into_iter().enumerate() {
-            lines.push(TextLine {
+            self.lines.push(TextLine {
                 // Replaced by the row's first baseline below, when it has text.
                 y: band_bottom - SNAP,
                 spans,
                 cells: CellMode::Delimited,
                 table: Some(index),
-                row: row0 + i,
+                row: self.row0 + i,
                 raw: Vec::new(),
             });
         }
-        open = next_open;
-        row0 += band.rows;
+        self.open = next_open;
+        self.row0 += band.rows;
     }
-    // A row's line stands at its first baseline (an empty row at its band's bottom).
-    let mut baselines: Vec<f32> = vec![f32::MAX; row0];
-    for c in &cells {
+
+    /// A band's whole cell: the continuation of the cell above with the same
+    /// edges when no rule separates them (it then grows down), else a new
+    /// cell. Returns the index of the cell it went into.
+    fn whole(&mut self, cell: OpenCell, horizontals: &[Rule]) -> usize {
+        let mid = (cell.left + cell.right) / 2.0;
+        let ruled_above = horizontals
+            .iter()
+            .any(|h| (h.at - cell.top).abs() <= SNAP && h.from <= mid + SNAP && h.to >= mid - SNAP);
+        let above = self
+            .open
+            .iter()
+            .find(|(l, r, _)| (l - cell.left).abs() <= SNAP && (r - cell.right).abs() <= SNAP);
+        match above {
+            Some(&(_, _, at)) if !ruled_above && self.row0 > 0 => {
+                let c = &mut self.cells[at];
+                c.last = cell.last;
+                c.bottom = cell.bottom;
+                c.glyphs.extend(cell.glyphs);
+                at
+            }
+            _ => {
+                self.cells.push(cell);
+                self.cells.len() - 1
+            }
+        }
+    }
+}
+
+/// A row's line stands at its first baseline (an empty row at its band's
+/// bottom); a cell over several rows places its glyphs in its first row.
+fn at_first_baselines(cells: &[OpenCell], lines: &mut [TextLine], rows: usize) {
+    let mut baselines: Vec<f32> = vec![f32::MAX; rows];
+    for c in cells {
         for g in &c.glyphs {
-            // A cell over several rows places its glyphs in its first row.
             if let Some(b) = baselines.get_mut(c.first) {
                 *b = b.min(g.y);
             }
         }
     }
-    for l in &mut lines {
+    for l in lines {
         if let Some(&y) = baselines.get(l.row).filter(|y| **y < f32::MAX) {
             l.y = y;
         }
     }
-    let mut grid = Grid::from_rows(GridSource::Ruled, &[]);
-    grid.spans_known = true;
-    grid.rows = row0;
-    grid.cols = xs.len().saturating_sub(1);
-    for c in cells {
-        let (first_col, last_col) = (column(c.left), column(c.right));
-        if last_col <= first_col {
-            continue;
-        }
-        let text_lines: Vec<CellLine> = rows(c.glyphs.clone())
-            .into_iter()
-            .map(|(y, row)| CellLine {
-                text: spans(&row)
-                    .iter()
-                    .map(|s| s.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                y,
-            })
-            .collect();
-        let (text, font_size, bold) = cell_text(c.glyphs, Some(c.right));
-        grid.cells.push(GridCell {
-            rows: c.first..c.last + 1,
-            cols: first_col..last_col,
-            text,
-            lines: text_lines,
-            bold,
-            bbox: Some([c.left, c.top, c.right, c.bottom]),
-            font_size,
-        });
-    }
-    grid.col_xs = xs;
-    grid.normalise();
-    (grid, lines)
 }
 
 /// Top and bottom of glyphs (from their baselines and sizes).
