@@ -444,3 +444,250 @@ fn audit_file(
         ocr_pages: document.ocr_pages.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::findings::{Category, Localized, Location, Severity};
+
+    /// A folder of its own under the temp dir, removed when dropped.
+    struct TempDir(PathBuf);
+
+    impl TempDir {
+        fn new(name: &str) -> TempDir {
+            let dir =
+                std::env::temp_dir().join(format!("lkjip-audit-{name}-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(&dir).expect("temp dir");
+            TempDir(dir)
+        }
+
+        fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
+            let path = self.0.join(name);
+            std::fs::write(&path, bytes).expect("write temp file");
+            path
+        }
+    }
+
+    impl Drop for TempDir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    /// A small report whose budget total is off by 100.000.
+    const REPORT: &str = "LAPORAN KINERJA INSTANSI PEMERINTAH\n\n\
+        BAB I PENDAHULUAN\n\nLatar belakang.\n\n\
+        BAB II PERENCANAAN KINERJA\n\nCapaian kinerja tahun 2020.\n\n\
+        Tabel 3.1 Anggaran\n\n| No | Program | Anggaran (Rp) |\n|---|---|---|\n\
+        | 1 | Program A | 1.000.000 |\n| 2 | Program B | 2.500.000 |\n| | JUMLAH | 3.600.000 |\n";
+
+    fn options() -> AuditOptions {
+        AuditOptions::new(RuleSet::defaults().expect("default rules load"))
+    }
+
+    fn by_name(run: &AuditRun) -> BTreeMap<String, &FileReport> {
+        run.files
+            .iter()
+            .map(|f| {
+                let name = f.path.rsplit('/').next().unwrap_or(&f.path).to_string();
+                (name, f)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_broken_file_gets_a_status_and_the_batch_goes_on() {
+        let dir = TempDir::new("batch");
+        let files: Vec<(&str, &[u8])> = vec![
+            ("a-report.md", REPORT.as_bytes()),
+            ("b-broken.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog"),
+            ("c-fake.pdf", b"BAB I bukan PDF\n"),
+            ("d-notes.txt", b"Catatan rapat tanpa bab.\n"),
+            ("e-empty.txt", b"\n\n"),
+            ("f-image.png", b"\x89PNG\r\n"),
+            ("g-report.md", REPORT.as_bytes()),
+        ];
+        let before: Vec<(PathBuf, Vec<u8>)> = files
+            .iter()
+            .map(|(name, bytes)| (dir.write(name, bytes), bytes.to_vec()))
+            .collect();
+        let run = audit_paths(std::slice::from_ref(&dir.0), &options());
+        let files = by_name(&run);
+        assert_eq!(files.len(), 7, "{:#?}", run.files);
+        let status = |name: &str| files[name].status;
+        assert_eq!(status("a-report.md"), FileStatus::Ok);
+        assert_eq!(status("b-broken.pdf"), FileStatus::Error);
+        assert_eq!(status("c-fake.pdf"), FileStatus::Error);
+        assert_eq!(status("d-notes.txt"), FileStatus::Skipped);
+        assert_eq!(status("e-empty.txt"), FileStatus::NoText);
+        assert_eq!(status("f-image.png"), FileStatus::Skipped);
+        // The report after the broken files is audited as the first one was.
+        assert_eq!(status("g-report.md"), FileStatus::Ok);
+        assert_eq!(
+            files["c-fake.pdf"].message.as_deref(),
+            Some("not a PDF: no %PDF- header")
+        );
+        assert!(files["b-broken.pdf"].message.is_some());
+        for name in ["b-broken.pdf", "c-fake.pdf", "d-notes.txt", "e-empty.txt"] {
+            assert!(files[name].findings.is_empty(), "{name}");
+            assert!(files[name].coverage.is_none(), "{name}");
+        }
+        for name in ["a-report.md", "g-report.md"] {
+            let f = files[name];
+            assert!(f.coverage.is_some(), "{name}");
+            assert_eq!(
+                f.metadata.as_ref().and_then(|m| m.year),
+                Some(2020),
+                "{name}"
+            );
+            let rules: Vec<&str> = f.findings.iter().map(|f| f.rule.as_str()).collect();
+            assert!(rules.contains(&"table-column-sum"), "{name}: {rules:?}");
+        }
+        // Input order, as discovered (sorted).
+        let names: Vec<&String> = files.keys().collect();
+        let order: Vec<String> = run
+            .files
+            .iter()
+            .map(|f| f.path.rsplit('/').next().unwrap_or("").to_string())
+            .collect();
+        assert_eq!(order.iter().collect::<Vec<_>>(), names);
+        // The inputs are read, never written.
+        for (path, bytes) in before {
+            assert_eq!(
+                std::fs::read(&path).expect("still there"),
+                bytes,
+                "{path:?}"
+            );
+        }
+        let left: usize = std::fs::read_dir(&dir.0).expect("dir").count();
+        assert_eq!(left, 7, "nothing written beside the inputs");
+    }
+
+    #[test]
+    fn a_missing_path_is_that_paths_error() {
+        let dir = TempDir::new("missing");
+        let good = dir.write("a.md", REPORT.as_bytes());
+        let run = audit_paths(&[dir.0.join("nope.pdf"), good], &options());
+        let files = by_name(&run);
+        assert_eq!(files.len(), 2);
+        assert_eq!(files["nope.pdf"].status, FileStatus::Error);
+        assert_eq!(
+            files["nope.pdf"].message.as_deref(),
+            Some("no such file or folder")
+        );
+        assert_eq!(files["a.md"].status, FileStatus::Ok);
+    }
+
+    #[test]
+    fn a_file_over_its_time_budget_is_an_error_without_findings() {
+        let dir = TempDir::new("budget");
+        let path = dir.write("a.md", REPORT.as_bytes());
+        let compiled = checks::compile(&options().rules);
+        let input = Input::new(path, Some(InputKind::Text));
+        let limits = Limits {
+            time: Some(std::time::Duration::ZERO),
+            memory: None,
+        };
+        let report = audit_input(&input, &compiled, limits);
+        assert_eq!(report.status, FileStatus::Error);
+        assert!(report.findings.is_empty());
+        assert!(report.coverage.is_none());
+        assert!(
+            report
+                .message
+                .as_deref()
+                .is_some_and(|m| m.ends_with("this file was not fully audited")),
+            "{:?}",
+            report.message
+        );
+        // With the default budget the same file is audited.
+        let report = audit_input(&input, &compiled, Limits::default());
+        assert_eq!(report.status, FileStatus::Ok);
+    }
+
+    #[test]
+    fn the_result_does_not_depend_on_the_threads() {
+        let dir = TempDir::new("threads");
+        for i in 0..4 {
+            dir.write(&format!("r{i}.md"), REPORT.as_bytes());
+        }
+        let mut one = options();
+        one.pool = Some(Arc::new(
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(1)
+                .build()
+                .expect("pool"),
+        ));
+        let mut two = options();
+        two.pool = Some(Arc::new(
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(2)
+                .build()
+                .expect("pool"),
+        ));
+        let paths = [dir.0.clone()];
+        let a = audit_paths(&paths, &one);
+        let b = audit_paths(&paths, &two);
+        let shape = |run: &AuditRun| {
+            run.files
+                .iter()
+                .map(|f| (f.path.clone(), f.status, f.findings.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(shape(&a), shape(&b));
+        assert_eq!(a.files.len(), 4);
+    }
+
+    fn finding_at(file: &str, line: u32) -> Finding {
+        Finding {
+            rule: "cross-year".to_string(),
+            category: Category::Claim,
+            severity: Severity::Warning,
+            location: Location {
+                file: file.to_string(),
+                page: Some(1),
+                line,
+            },
+            stated: String::new(),
+            expected: String::new(),
+            message: Localized::same("x"),
+            computation: Localized::default(),
+            related: Vec::new(),
+            excerpt: String::new(),
+            highlight: None,
+        }
+    }
+
+    #[test]
+    fn findings_across_reports_join_their_file_in_order() {
+        let blank = |path: &str, findings: Vec<Finding>| FileReport {
+            path: path.to_string(),
+            kind: Some(InputKind::Pdf),
+            pages: 1,
+            status: FileStatus::Ok,
+            message: None,
+            metadata: None,
+            findings,
+            coverage: None,
+            ocr_pages: Vec::new(),
+        };
+        let mut files = vec![
+            blank("a.pdf", vec![finding_at("a.pdf", 10)]),
+            blank("b.pdf", Vec::new()),
+        ];
+        attach(
+            &mut files,
+            vec![
+                finding_at("a.pdf", 30),
+                finding_at("a.pdf", 2),
+                finding_at("elsewhere.pdf", 1),
+            ],
+        );
+        let lines: Vec<u32> = files[0].findings.iter().map(|f| f.location.line).collect();
+        assert_eq!(lines, [2, 10, 30]);
+        assert!(files[1].findings.is_empty());
+    }
+}

@@ -247,3 +247,215 @@ pub fn extract(path: &Path, kind: InputKind) -> Result<Document, ExtractError> {
         InputKind::Pdf => pdf::read_pdf(path, &bytes),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+
+    /// A file of its own under the temp dir, removed when dropped.
+    struct TempFile(PathBuf);
+
+    impl TempFile {
+        fn new(name: &str, bytes: &[u8]) -> TempFile {
+            static N: AtomicUsize = AtomicUsize::new(0);
+            let path = std::env::temp_dir().join(format!(
+                "lkjip-extract-{}-{}-{name}",
+                std::process::id(),
+                N.fetch_add(1, Ordering::SeqCst)
+            ));
+            std::fs::write(&path, bytes).expect("write temp file");
+            TempFile(path)
+        }
+    }
+
+    impl Drop for TempFile {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_file(&self.0);
+        }
+    }
+
+    /// A one-page PDF drawing `text` in Helvetica.
+    fn one_page_pdf(text: &str) -> Vec<u8> {
+        let content = format!("BT /F1 12 Tf 72 720 Td ({text}) Tj ET");
+        let objs = [
+            "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] \
+             /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"
+                .to_string(),
+            format!(
+                "<< /Length {} >>\nstream\n{content}\nendstream",
+                content.len()
+            ),
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+                .to_string(),
+        ];
+        let mut out = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, o) in objs.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+        }
+        let xref = out.len();
+        out.extend_from_slice(
+            format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).as_bytes(),
+        );
+        for o in offsets {
+            out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+        }
+        out.extend_from_slice(
+            format!(
+                "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+                objs.len() + 1
+            )
+            .as_bytes(),
+        );
+        out
+    }
+
+    fn texts(doc: &Document) -> Vec<String> {
+        doc.lines().map(|(_, l)| l.text.clone()).collect()
+    }
+
+    #[test]
+    fn a_text_export_is_read_as_text() {
+        let file = TempFile::new("a.txt", b"BAB I PENDAHULUAN\n\nLatar belakang.\n");
+        let doc = extract(&file.0, InputKind::Text).expect("a text export reads");
+        assert_eq!(doc.kind, InputKind::Text);
+        assert!(!doc.paged);
+        assert_eq!(doc.pages.len(), 1);
+        assert!(doc.has_text());
+        assert_eq!(
+            texts(&doc)
+                .iter()
+                .filter(|t| !t.trim().is_empty())
+                .collect::<Vec<_>>(),
+            ["BAB I PENDAHULUAN", "Latar belakang."]
+        );
+    }
+
+    #[test]
+    fn a_pdf_is_read_by_the_pdf_reader() {
+        let file = TempFile::new("a.pdf", &one_page_pdf("Capaian Kinerja 2020"));
+        let doc = extract(&file.0, InputKind::Pdf).expect("the PDF reads");
+        assert_eq!(doc.kind, InputKind::Pdf);
+        assert!(doc.paged);
+        assert_eq!(doc.pages.len(), 1);
+        assert_eq!(doc.pages[0].number, 1);
+        assert!(
+            texts(&doc)
+                .iter()
+                .any(|t| t.contains("Capaian Kinerja 2020")),
+            "{:?}",
+            texts(&doc)
+        );
+    }
+
+    #[test]
+    fn text_given_as_a_pdf_is_refused_clearly() {
+        let file = TempFile::new("fake.pdf", b"BAB I PENDAHULUAN\n");
+        let err = extract(&file.0, InputKind::Pdf).expect_err("not a PDF");
+        assert!(matches!(err, ExtractError::NotPdf(_)), "{err:?}");
+        assert_eq!(err.to_string(), "not a PDF: no %PDF- header");
+    }
+
+    #[test]
+    fn a_pdf_header_over_garbage_is_an_error_not_a_panic() {
+        let file = TempFile::new("broken.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog");
+        let err = extract(&file.0, InputKind::Pdf).expect_err("nothing to read");
+        assert!(
+            matches!(err, ExtractError::Damaged(_) | ExtractError::NoText(_)),
+            "{err:?}"
+        );
+        // Truncated mid-file: still an error of its own, never a panic.
+        let whole = one_page_pdf("Tabel 3.1");
+        let cut = TempFile::new("cut.pdf", &whole[..whole.len() / 3]);
+        let _ = extract(&cut.0, InputKind::Pdf);
+    }
+
+    #[test]
+    fn a_missing_file_names_its_path() {
+        let path = std::env::temp_dir().join("lkjip-extract-no-such-file.txt");
+        let err = extract(&path, InputKind::Text).expect_err("missing");
+        assert!(matches!(err, ExtractError::Io { .. }), "{err:?}");
+        assert!(
+            err.to_string()
+                .starts_with(&format!("cannot read {}: ", path.display())),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_file_over_the_memory_budget_is_not_read() {
+        let file = TempFile::new("big.txt", &[b'a'; 4096]);
+        let _limits = crate::limits::enter(crate::limits::Limits {
+            time: None,
+            memory: Some(1000),
+        });
+        let err = extract(&file.0, InputKind::Text).expect_err("over budget");
+        assert!(matches!(err, ExtractError::Limit(_)), "{err:?}");
+        assert!(err.to_string().contains("1000"), "{err}");
+    }
+
+    #[test]
+    fn a_page_reads_as_text_and_table_blocks_in_order() {
+        let text =
+            "Pengantar.\n\n| No | Uraian |\n|---|---|\n| 1 | Satu |\n| 2 | Dua |\n\nPenutup.\n";
+        let doc = text::read_text_export(Path::new("t.md"), text.as_bytes());
+        let blocks = doc.pages[0].blocks();
+        let shape: Vec<String> = blocks
+            .iter()
+            .map(|b| match b {
+                Block::Text(lines) => format!("text {}", lines.len()),
+                Block::Table(grid, lines) => {
+                    format!("table {}x{} {}", grid.rows, grid.cols, lines.len())
+                }
+            })
+            .collect();
+        let tables = shape.iter().filter(|s| s.starts_with("table")).count();
+        assert_eq!(tables, 1, "{shape:?}");
+        assert!(
+            shape.first().is_some_and(|s| s.starts_with("text")),
+            "{shape:?}"
+        );
+        assert!(
+            shape.last().is_some_and(|s| s.starts_with("text")),
+            "{shape:?}"
+        );
+        // Every line is in exactly one block.
+        let lines: usize = blocks
+            .iter()
+            .map(|b| match b {
+                Block::Text(l) | Block::Table(_, l) => l.len(),
+            })
+            .sum();
+        assert_eq!(lines, doc.pages[0].lines.len());
+    }
+
+    #[test]
+    fn blank_lines_are_no_text() {
+        let doc = text::read_text_export(Path::new("t.txt"), b"\n   \n\t\n");
+        assert!(!doc.has_text());
+        let doc = text::read_text_export(Path::new("t.txt"), b"\n x\n");
+        assert!(doc.has_text());
+    }
+
+    #[test]
+    fn every_drop_reason_has_its_own_label() {
+        let all = [
+            DropReason::Running,
+            DropReason::RepeatedHeader,
+            DropReason::Invisible,
+            DropReason::Clipped,
+            DropReason::Covered,
+            DropReason::Overdrawn,
+            DropReason::Duplicate,
+            DropReason::Watermark,
+            DropReason::LowConfidence,
+        ];
+        let labels: std::collections::BTreeSet<&str> = all.iter().map(|r| r.label()).collect();
+        assert_eq!(labels.len(), all.len());
+    }
+}

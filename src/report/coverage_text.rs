@@ -391,3 +391,251 @@ pub fn write_block(out: &mut String, c: &Coverage, lang: Lang) {
     }
     let _ = writeln!(out, "    {}", claims_text(c, lang));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::coverage::{Claims, Column, Rows, Skipped};
+
+    fn table(page: Option<u32>, line: u32, kind: TableKind) -> TableCoverage {
+        TableCoverage {
+            page,
+            pages: page.into_iter().collect(),
+            line,
+            caption: Some("Tabel 3.1".to_string()),
+            title: Some("Capaian Kinerja".to_string()),
+            kind,
+            recognised: kind != TableKind::Other,
+            columns: vec![
+                Column {
+                    label: "No".to_string(),
+                    role: Role::Number,
+                    year: None,
+                    money: false,
+                },
+                Column {
+                    label: "Target 2020".to_string(),
+                    role: Role::Target,
+                    year: Some(2020),
+                    money: false,
+                },
+                Column {
+                    label: "Pagu (Rp)".to_string(),
+                    role: Role::Realisasi,
+                    year: None,
+                    money: true,
+                },
+                Column {
+                    label: "Anggaran (Rp)".to_string(),
+                    role: Role::Anggaran,
+                    year: None,
+                    money: true,
+                },
+            ],
+            rows: Rows {
+                items: 15,
+                groups: 0,
+                totals: 2,
+            },
+            checked: false,
+            capaian_rows: None,
+            budget_totals: None,
+            checks: Vec::new(),
+        }
+    }
+
+    fn tally(rule: &str, agree: usize, disagree: usize, skipped: usize) -> RuleTally {
+        RuleTally {
+            rule: rule.to_string(),
+            kind: "table_column_sum".to_string(),
+            agree,
+            disagree,
+            skipped: if skipped > 0 {
+                vec![Skipped {
+                    en: "columns not recognised",
+                    id: "kolom tidak dikenali",
+                    count: skipped,
+                }]
+            } else {
+                Vec::new()
+            },
+        }
+    }
+
+    #[test]
+    fn a_report_whose_tables_are_all_unrecognised_says_so_first() {
+        let c = Coverage {
+            tables_unrecognised: true,
+            tables: vec![
+                table(Some(1), 3, TableKind::Other),
+                table(Some(2), 5, TableKind::Other),
+                table(Some(6), 2, TableKind::Other),
+                table(Some(6), 20, TableKind::Other),
+                table(Some(6), 40, TableKind::Other),
+            ],
+            ..Coverage::default()
+        };
+        let mut out = String::new();
+        write_block(&mut out, &c, Lang::Id);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(
+            lines[0],
+            "  !! tidak ada tabel yang dikenali: semua 5 tabel"
+        );
+        assert!(
+            lines[1].starts_with("  Cakupan: tabel diperiksa 0/0"),
+            "{out}"
+        );
+        assert!(
+            out.contains("    Tabel tidak dikenali (5): hal. 1, 2, 6 (3×)\n"),
+            "{out}"
+        );
+        assert!(!out.contains("Tabel dikenali"), "{out}");
+        assert_eq!(
+            warning(&c, Lang::En).as_deref(),
+            Some("no table recognised: all 5 tables")
+        );
+    }
+
+    #[test]
+    fn a_report_without_tables_says_so_and_one_with_recognised_tables_gives_no_warning() {
+        let empty = Coverage::default();
+        assert_eq!(
+            warning(&empty, Lang::Id).as_deref(),
+            Some("tidak ada tabel terbaca")
+        );
+        assert_eq!(warning(&empty, Lang::En).as_deref(), Some("no tables read"));
+        let fine = Coverage {
+            tables: vec![table(Some(1), 3, TableKind::Performance)],
+            ..Coverage::default()
+        };
+        assert_eq!(warning(&fine, Lang::Id), None);
+        assert_eq!(unrecognised_text(&fine, Lang::Id), None);
+    }
+
+    #[test]
+    fn a_recognised_table_is_named_with_its_kind_roles_rows_and_rules() {
+        let mut t = table(Some(22), 4, TableKind::Performance);
+        t.checks = vec![tally("capaian-formula", 3, 1, 2)];
+        let c = Coverage {
+            tables: vec![t, table(None, 310, TableKind::Other)],
+            rules: vec![
+                tally("capaian-formula", 3, 1, 2),
+                tally("table-column-sum", 0, 0, 0),
+            ],
+            claims: Claims {
+                narrative_figures: 12,
+                agree: 4,
+                differ: 1,
+                unmatched: 7,
+            },
+            ..Coverage::default()
+        };
+        let mut out = String::new();
+        write_block(&mut out, &c, Lang::Id);
+        assert!(!out.contains("!!"), "{out}");
+        assert!(
+            out.contains(
+                "    Tabel dikenali (1):\n      hal. 22 Tabel 3.1 Capaian Kinerja [kinerja] \
+                 no, target 2020, realisasi Rp, anggaran; 17 baris, 2 total; \
+                 aturan: capaian-formula 3 sesuai 1 tidak sesuai 2 dilewati\n"
+            ),
+            "{out}"
+        );
+        // Without pages, the place is a line.
+        assert!(
+            out.contains("Tabel tidak dikenali (1): baris 310\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains(
+                "    Aturan: capaian-formula 3 sesuai 1 tidak sesuai 2 dilewati \
+                 (1 aturan tanpa laporan cakupan)\n"
+            ),
+            "{out}"
+        );
+        assert!(
+            out.contains("    Dilewati karena: kolom tidak dikenali 2\n"),
+            "{out}"
+        );
+        assert!(
+            out.ends_with(
+                "    Klaim: 12 angka (persen, rupiah) di narasi; 4 sesuai, 1 berbeda, 7 tidak tercocokkan\n"
+            ),
+            "{out}"
+        );
+        let mut en = String::new();
+        write_block(&mut en, &c, Lang::En);
+        assert!(en.contains("[performance] number, target 2020"), "{en}");
+        assert!(
+            en.contains("Skipped because: columns not recognised 2"),
+            "{en}"
+        );
+        assert!(
+            en.contains("Rules: capaian-formula 3 agree 1 disagree 2 skipped"),
+            "{en}"
+        );
+    }
+
+    #[test]
+    fn a_table_without_rules_and_a_run_without_abstentions() {
+        let t = table(Some(1), 1, TableKind::Budget);
+        assert_eq!(checks_text(&t, Lang::Id), "aturan: tidak ada");
+        assert_eq!(checks_text(&t, Lang::En), "rules: none");
+        let c = Coverage {
+            rules: vec![tally("a", 0, 0, 0)],
+            ..Coverage::default()
+        };
+        assert_eq!(
+            rules_text(&c, Lang::En),
+            "Rules: none (1 rules reporting no coverage)"
+        );
+        assert_eq!(reasons_text(&c, Lang::En), None);
+    }
+
+    #[test]
+    fn the_four_shares() {
+        let f = Figures {
+            tables: Share {
+                checked: 41,
+                total: 52,
+            },
+            capaian_rows: Share {
+                checked: 310,
+                total: 333,
+            },
+            ..Figures::default()
+        };
+        assert_eq!(
+            figures_line(&f, Lang::Id),
+            "Cakupan: tabel diperiksa 41/52, baris capaian 310/333, total anggaran 0/0, \
+             angka narasi terkait tabel 0/0"
+        );
+        assert!(figures_line(&f, Lang::En).starts_with("Coverage: tables checked 41/52"));
+    }
+
+    #[test]
+    fn a_long_caption_is_clipped_and_a_missing_one_named() {
+        let mut t = table(Some(1), 1, TableKind::Performance);
+        t.title = Some("é".repeat(100));
+        let name = caption_text(&t, Lang::Id);
+        assert_eq!(name.chars().count(), 71, "{name}");
+        assert!(name.ends_with('…'));
+        t.caption = None;
+        t.title = None;
+        assert_eq!(caption_text(&t, Lang::Id), "(tanpa judul)");
+        assert_eq!(caption_text(&t, Lang::En), "(no caption)");
+    }
+
+    #[test]
+    fn group_rows_are_counted_apart() {
+        let mut t = table(Some(1), 1, TableKind::Budget);
+        t.rows = Rows {
+            items: 4,
+            groups: 2,
+            totals: 0,
+        };
+        assert_eq!(rows_text(&t, Lang::Id), "6 baris, 2 kelompok");
+        assert_eq!(rows_text(&t, Lang::En), "6 rows, 2 groups");
+    }
+}

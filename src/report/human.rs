@@ -320,3 +320,215 @@ fn write_summary(out: &mut String, s: &RunSummary, lang: Lang) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::findings::Location;
+    use crate::report::tests::{failed_report, file_report, finding, run_of};
+    use crate::report::{OutputFormat, RenderOptions, render};
+
+    fn listing(run: &crate::audit::AuditRun, lang: Lang) -> String {
+        render(
+            OutputFormat::Human,
+            run,
+            &RenderOptions {
+                lang,
+                ..RenderOptions::default()
+            },
+        )
+    }
+
+    #[test]
+    fn a_finding_is_listed_in_indonesian_by_default() {
+        let run = run_of(vec![file_report(
+            "a.pdf",
+            vec![finding("a.pdf", Some(4), 12, "3.600.000")],
+        )]);
+        let out = listing(&run, Lang::default());
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "a.pdf [ok] Kecamatan Ledokombo, tahun 2020");
+        assert_eq!(
+            lines[1],
+            "  hal. 4, baris 12: GALAT [table-column-sum] Jumlah tidak sesuai"
+        );
+        assert_eq!(
+            lines[2],
+            "      > Realisasi anggaran sebesar «3.600.000» dari pagu"
+        );
+        assert_eq!(
+            lines[3],
+            "      Tertulis: 3.600.000  |  Seharusnya: 3.500.000"
+        );
+        assert_eq!(
+            lines[4],
+            "      Perhitungan: 1.000.000 + 2.500.000 = 3.500.000"
+        );
+        assert!(out.contains("1 berkas, 1 temuan (ok 1)"), "{out}");
+        assert!(
+            out.contains("Tingkat: GALAT 1, PERINGATAN 0, INFO 0"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn english_with_the_flag() {
+        let run = run_of(vec![file_report(
+            "a.txt",
+            vec![finding("a.txt", None, 12, "3.600.000")],
+        )]);
+        let out = listing(&run, Lang::En);
+        assert!(
+            out.starts_with("a.txt [ok] Kecamatan Ledokombo, year 2020\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("  line 12: ERROR [table-column-sum] The total does not add up\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("Stated: 3.600.000  |  Expected: 3.500.000"),
+            "{out}"
+        );
+        assert!(out.contains("Computation: 1,000,000 + 2,500,000"), "{out}");
+        assert!(out.contains("1 files, 1 findings (ok 1)"), "{out}");
+        assert!(!out.contains("Tertulis") && !out.contains("GALAT"), "{out}");
+    }
+
+    #[test]
+    fn findings_are_listed_in_the_order_given_sorted_by_page_and_line() {
+        let mut findings = vec![
+            finding("a.pdf", Some(9), 1, "9"),
+            finding("a.pdf", Some(2), 30, "230"),
+            finding("a.pdf", Some(2), 4, "24"),
+        ];
+        crate::findings::sort_findings(&mut findings);
+        let run = run_of(vec![file_report("a.pdf", findings)]);
+        let out = listing(&run, Lang::Id);
+        let places: Vec<&str> = out
+            .lines()
+            .filter(|l| l.starts_with("  hal."))
+            .map(|l| l.split(':').next().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                "  hal. 2, baris 4",
+                "  hal. 2, baris 30",
+                "  hal. 9, baris 1"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_clean_file_says_so_and_a_failed_one_gives_its_reason() {
+        let run = run_of(vec![
+            file_report("a.txt", Vec::new()),
+            failed_report("b.pdf", "damaged PDF: no pages could be read"),
+        ]);
+        let out = listing(&run, Lang::Id);
+        assert!(
+            out.contains("a.txt [ok] Kecamatan Ledokombo, tahun 2020\n  tidak ada temuan\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("b.pdf [error]\n  damaged PDF: no pages could be read\n"),
+            "{out}"
+        );
+        // A failed file is not "without findings".
+        assert_eq!(out.matches("tidak ada temuan").count(), 1, "{out}");
+        assert!(out.contains("2 berkas, 0 temuan (error 1, ok 1)"), "{out}");
+    }
+
+    #[test]
+    fn the_excerpt_is_clipped_around_the_figure_and_tabs_become_bars() {
+        let mut f = finding("a.txt", None, 1, "3.600.000");
+        let head = "x".repeat(100);
+        f.excerpt = format!("{head} Jumlah\t3.600.000\t{}", "y".repeat(100));
+        let at = f.excerpt.find("3.600.000").expect("figure");
+        f.highlight = Some((at, at + 9));
+        let shown = excerpt(&f);
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert!(shown.contains("Jumlah | «3.600.000» | y"), "{shown}");
+        assert!(shown.chars().count() < 160, "{shown}");
+        // No highlight: the start of the line, not marked.
+        f.highlight = None;
+        let shown = excerpt(&f);
+        assert!(shown.starts_with("xxx") && !shown.contains('«'), "{shown}");
+        // A highlight past the end of the line is ignored, not a panic.
+        f.excerpt = "pendek".to_string();
+        f.highlight = Some((2, 40));
+        assert_eq!(excerpt(&f), "pendek");
+    }
+
+    #[test]
+    fn the_excerpt_never_cuts_a_character() {
+        let mut f = finding("a.txt", None, 1, "12");
+        // Three-byte characters: 70 bytes either side falls inside one.
+        f.excerpt = format!("{}12{}", "€".repeat(60), "€".repeat(60));
+        let at = f.excerpt.find("12").expect("figure");
+        f.highlight = Some((at, at + 2));
+        let shown = excerpt(&f);
+        assert!(shown.contains("«12»"), "{shown}");
+        assert!(shown.starts_with("…€") && shown.ends_with("€…"), "{shown}");
+    }
+
+    #[test]
+    fn related_places_name_another_file_and_stop_at_eight() {
+        let mut f = finding("a.pdf", Some(4), 12, "3.600.000");
+        f.related = (1..=10)
+            .map(|line| Location {
+                file: if line == 1 { "b.pdf" } else { "a.pdf" }.to_string(),
+                page: Some(5),
+                line,
+            })
+            .collect();
+        let mut out = String::new();
+        write_finding(&mut out, &f, Lang::Id, false);
+        let related = out
+            .lines()
+            .find(|l| l.contains("Lihat juga"))
+            .expect("related line");
+        assert!(
+            related.starts_with("      Lihat juga (baris): b.pdf hal. 5/1, hal. 5/2"),
+            "{related}"
+        );
+        assert!(
+            related.contains("hal. 5/8") && !related.contains("hal. 5/9"),
+            "{related}"
+        );
+        assert!(related.ends_with(", …"), "{related}");
+    }
+
+    #[test]
+    fn a_finding_on_an_ocr_page_is_marked() {
+        let mut report = file_report(
+            "scan.pdf",
+            vec![finding("scan.pdf", Some(2), 3, "3.600.000")],
+        );
+        report.ocr_pages = vec![2];
+        let out = listing(&run_of(vec![report]), Lang::Id);
+        assert!(
+            out.contains("GALAT [table-column-sum] [OCR] Jumlah"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn findings_across_reports_get_their_own_heading() {
+        let mut bytes = Vec::new();
+        {
+            let mut w = HumanWriter::new(&mut bytes, Lang::En);
+            w.cross(&[]).expect("write");
+            w.cross(&[finding("b.pdf", Some(1), 2, "7")])
+                .expect("write");
+        }
+        let out = String::from_utf8(bytes).expect("utf-8");
+        assert!(
+            out.starts_with(
+                "Across reports (several years of one office)\nb.pdf\n  page 1, line 2:"
+            ),
+            "{out}"
+        );
+    }
+}

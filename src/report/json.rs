@@ -190,3 +190,184 @@ impl<W: Write> ReportWriter for JsonWriter<W> {
         self.out.flush()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::summary::summarize;
+    use crate::report::tests::{failed_report, file_report, finding, run_of};
+    use crate::report::{OutputFormat, RenderOptions, render};
+
+    fn json_of(run: &crate::audit::AuditRun, lang: Lang) -> (String, serde_json::Value) {
+        let text = render(
+            OutputFormat::Json,
+            run,
+            &RenderOptions {
+                lang,
+                ..RenderOptions::default()
+            },
+        );
+        let value = serde_json::from_str(&text).expect("the document is JSON");
+        (text, value)
+    }
+
+    #[test]
+    fn the_document_has_its_fields_in_order() {
+        let run = run_of(vec![file_report(
+            "a.txt",
+            vec![finding("a.txt", Some(3), 12, "3.600.000")],
+        )]);
+        let (text, value) = json_of(&run, Lang::Id);
+        let keys: Vec<&str> = value
+            .as_object()
+            .expect("an object")
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut sorted = keys.clone();
+        sorted.sort_unstable();
+        let mut expected = vec!["tool", "findings", "files", "hidden_by_baseline", "summary"];
+        expected.sort_unstable();
+        assert_eq!(sorted, expected);
+        // Written in this order: findings go out before the files' entries.
+        let at = |key: &str| text.find(&format!("\"{key}\":")).expect(key);
+        assert!(at("tool") < at("findings"));
+        assert!(at("findings") < at("files"), "{text}");
+        assert!(at("files") < at("hidden_by_baseline"));
+        assert!(at("hidden_by_baseline") < at("summary"));
+        assert_eq!(value["tool"]["name"], "lkjip-audit");
+        assert!(value["hidden_by_baseline"].is_null());
+    }
+
+    #[test]
+    fn a_finding_carries_every_field_in_order() {
+        let run = run_of(vec![file_report(
+            "dir/a.txt",
+            vec![finding("dir/a.txt", Some(3), 12, "3.600.000")],
+        )]);
+        let (text, value) = json_of(&run, Lang::Id);
+        let f = &value["findings"][0];
+        assert_eq!(f["rule"], "table-column-sum");
+        assert_eq!(f["category"], "arithmetic");
+        assert_eq!(f["severity"], "error");
+        assert_eq!(f["file"], "dir/a.txt");
+        assert_eq!(f["page"], 3);
+        assert_eq!(f["line"], 12);
+        assert_eq!(f["stated"], "3.600.000");
+        assert_eq!(f["expected"], "3.500.000");
+        assert_eq!(f["message"], "Jumlah tidak sesuai");
+        assert_eq!(f["ocr"], false);
+        assert_eq!(f["fingerprint"].as_str().map(str::len), Some(16));
+        // The line of the finding lists its fields in the documented order.
+        let line = text
+            .lines()
+            .find(|l| l.contains("\"rule\":"))
+            .expect("a finding line");
+        let order = [
+            "rule",
+            "category",
+            "severity",
+            "file",
+            "page",
+            "line",
+            "stated",
+            "expected",
+            "message",
+            "computation",
+            "related",
+            "excerpt",
+            "fingerprint",
+            "ocr",
+        ];
+        let positions: Vec<usize> = order
+            .iter()
+            .map(|k| line.find(&format!("\"{k}\":")).expect(k))
+            .collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "{line}");
+    }
+
+    #[test]
+    fn messages_follow_the_language() {
+        let run = run_of(vec![file_report(
+            "a.txt",
+            vec![finding("a.txt", None, 1, "3.600.000")],
+        )]);
+        let (_, id) = json_of(&run, Lang::Id);
+        let (_, en) = json_of(&run, Lang::En);
+        assert_eq!(id["findings"][0]["message"], "Jumlah tidak sesuai");
+        assert_eq!(en["findings"][0]["message"], "The total does not add up");
+        assert_eq!(
+            en["findings"][0]["computation"],
+            "1,000,000 + 2,500,000 = 3,500,000"
+        );
+        // A text export without pages has a null page.
+        assert!(id["findings"][0]["page"].is_null());
+    }
+
+    #[test]
+    fn text_with_quotes_and_control_characters_is_escaped() {
+        let mut f = finding("a \"b\".txt", None, 1, "3.600.000");
+        f.excerpt = "kata \"kutip\"\tdan \\ garis\u{1}miring é".to_string();
+        let run = run_of(vec![file_report("a \"b\".txt", vec![f])]);
+        let (text, value) = json_of(&run, Lang::Id);
+        assert_eq!(value["findings"][0]["file"], "a \"b\".txt");
+        assert_eq!(
+            value["findings"][0]["excerpt"],
+            "kata \"kutip\"\tdan \\ garis\u{1}miring é"
+        );
+        assert!(
+            text.contains(r#"kata \"kutip\"\tdan \\ garis\u0001miring"#),
+            "{text}"
+        );
+        assert_eq!(value["files"][0]["path"], "a \"b\".txt");
+    }
+
+    #[test]
+    fn files_list_every_file_with_status_and_no_findings_for_failures() {
+        let run = run_of(vec![
+            file_report("a.txt", vec![finding("a.txt", None, 1, "3.600.000")]),
+            failed_report("b.pdf", "damaged PDF: no pages could be read"),
+        ]);
+        let (_, value) = json_of(&run, Lang::En);
+        let files = value["files"].as_array().expect("files");
+        assert_eq!(files.len(), 2);
+        assert_eq!(files[0]["path"], "a.txt");
+        assert_eq!(files[0]["status"], "ok");
+        assert_eq!(files[0]["kind"], "text");
+        assert_eq!(files[0]["metadata"]["year"], 2020);
+        assert_eq!(files[1]["status"], "error");
+        assert_eq!(files[1]["message"], "damaged PDF: no pages could be read");
+        assert!(files[1]["coverage"].is_null());
+        assert_eq!(value["findings"].as_array().map(Vec::len), Some(1));
+        assert_eq!(value["summary"]["files"], 2);
+    }
+
+    #[test]
+    fn an_empty_run_is_still_a_document() {
+        let (_, value) = json_of(&run_of(Vec::new()), Lang::Id);
+        assert_eq!(value["findings"], serde_json::json!([]));
+        assert_eq!(value["files"], serde_json::json!([]));
+        assert_eq!(value["summary"]["findings"], 0);
+    }
+
+    #[test]
+    fn findings_across_reports_and_ocr_pages_are_marked() {
+        let mut report = file_report("a.pdf", vec![finding("a.pdf", Some(2), 5, "3.600.000")]);
+        report.ocr_pages = vec![2];
+        let later = finding("a.pdf", Some(9), 1, "7.000.000");
+        let mut bytes = Vec::new();
+        {
+            let mut w = JsonWriter::new(&mut bytes, Lang::Id);
+            w.file(&report).expect("write");
+            w.cross(std::slice::from_ref(&later)).expect("write");
+            w.finish(&summarize(&run_of(vec![report.clone()])))
+                .expect("write");
+        }
+        let value: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
+        let findings = value["findings"].as_array().expect("findings");
+        assert_eq!(findings.len(), 2);
+        assert_eq!(findings[0]["ocr"], true);
+        assert_eq!(findings[1]["ocr"], false);
+        assert_eq!(findings[1]["stated"], "7.000.000");
+    }
+}

@@ -120,3 +120,154 @@ pub fn render(format: OutputFormat, run: &AuditRun, options: &RenderOptions) -> 
     }
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
+
+/// Findings and file reports written in the test, for the tests of each format.
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::audit::FileStatus;
+    use crate::findings::{Category, Localized, Location, Severity};
+    use crate::structure::Metadata;
+
+    /// A finding on `file` at page `page`, line `line`, whose excerpt states `stated`.
+    pub(crate) fn finding(file: &str, page: Option<u32>, line: u32, stated: &str) -> Finding {
+        let excerpt = format!("Realisasi anggaran sebesar {stated} dari pagu");
+        let at = excerpt.find(stated).unwrap_or(0);
+        Finding {
+            rule: "table-column-sum".to_string(),
+            category: Category::Arithmetic,
+            severity: Severity::Error,
+            location: Location {
+                file: file.to_string(),
+                page,
+                line,
+            },
+            stated: stated.to_string(),
+            expected: "3.500.000".to_string(),
+            message: Localized::new("Jumlah tidak sesuai", "The total does not add up"),
+            computation: Localized::new(
+                "1.000.000 + 2.500.000 = 3.500.000",
+                "1,000,000 + 2,500,000 = 3,500,000",
+            ),
+            related: Vec::new(),
+            highlight: Some((at, at + stated.len())),
+            excerpt,
+        }
+    }
+
+    /// An audited report with these findings.
+    pub(crate) fn file_report(path: &str, findings: Vec<Finding>) -> FileReport {
+        FileReport {
+            path: path.to_string(),
+            kind: Some(crate::extract::InputKind::Text),
+            pages: 1,
+            status: FileStatus::Ok,
+            message: None,
+            metadata: Some(Metadata {
+                office: Some("Kecamatan Ledokombo".to_string()),
+                year: Some(2020),
+                ..Metadata::default()
+            }),
+            findings,
+            coverage: None,
+            ocr_pages: Vec::new(),
+        }
+    }
+
+    /// A file that could not be audited.
+    pub(crate) fn failed_report(path: &str, why: &str) -> FileReport {
+        FileReport {
+            status: FileStatus::Error,
+            message: Some(why.to_string()),
+            metadata: None,
+            kind: None,
+            pages: 0,
+            ..file_report(path, Vec::new())
+        }
+    }
+
+    pub(crate) fn run_of(files: Vec<FileReport>) -> AuditRun {
+        AuditRun {
+            files,
+            ..AuditRun::default()
+        }
+    }
+
+    #[test]
+    fn an_output_file_name_picks_its_format() {
+        for (name, format) in [
+            ("out.json", Some(OutputFormat::Json)),
+            ("OUT.CSV", Some(OutputFormat::Csv)),
+            ("a/b.sarif", Some(OutputFormat::Sarif)),
+            ("r.htm", Some(OutputFormat::Html)),
+            ("r.html", Some(OutputFormat::Html)),
+            ("r.txt", Some(OutputFormat::Human)),
+            ("r.log", Some(OutputFormat::Human)),
+            ("r.pdf", None),
+            ("noext", None),
+        ] {
+            assert_eq!(OutputFormat::from_path(Path::new(name)), format, "{name}");
+        }
+    }
+
+    #[test]
+    fn every_format_renders_the_same_findings() {
+        let run = run_of(vec![file_report(
+            "a.txt",
+            vec![finding("a.txt", None, 12, "3.600.000")],
+        )]);
+        let options = RenderOptions::default();
+        for format in [
+            OutputFormat::Human,
+            OutputFormat::Json,
+            OutputFormat::Csv,
+            OutputFormat::Sarif,
+            OutputFormat::Html,
+        ] {
+            let out = render(format, &run, &options);
+            assert!(out.contains("3.600.000"), "{format:?}: {out}");
+            assert!(out.contains("table-column-sum"), "{format:?}: {out}");
+        }
+    }
+
+    #[test]
+    fn the_language_option_reaches_the_writer() {
+        let run = run_of(vec![file_report(
+            "a.txt",
+            vec![finding("a.txt", None, 12, "3.600.000")],
+        )]);
+        let id = render(OutputFormat::Human, &run, &RenderOptions::default());
+        let en = render(
+            OutputFormat::Human,
+            &run,
+            &RenderOptions {
+                lang: Lang::En,
+                ..RenderOptions::default()
+            },
+        );
+        assert!(id.contains("Jumlah tidak sesuai") && !id.contains("does not add up"));
+        assert!(en.contains("The total does not add up") && !en.contains("Jumlah tidak"));
+    }
+
+    #[test]
+    fn the_coverage_block_is_written_only_when_placed() {
+        let mut report = file_report("a.txt", Vec::new());
+        report.coverage = Some(crate::coverage::Coverage::default());
+        let write = |placement: &Placement| {
+            let mut bytes = Vec::new();
+            let options = RenderOptions::default();
+            {
+                let mut w = writer_at(OutputFormat::Human, &mut bytes, &options, placement);
+                w.file(&report).expect("write to memory");
+            }
+            String::from_utf8(bytes).expect("utf-8")
+        };
+        let plain = write(&Placement::default());
+        let with = write(&Placement {
+            coverage: true,
+            folder: None,
+        });
+        assert!(!plain.contains("Cakupan"), "{plain}");
+        assert!(with.contains("Cakupan"), "{with}");
+    }
+}

@@ -193,3 +193,127 @@ fn role_name(role: Role) -> &'static str {
         Role::Other => "other",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::structure::roles::TableKind;
+
+    const TABLE: &str = "Tabel 3.1 Capaian Kinerja\n\n\
+        | No | Indikator | Target | Realisasi | Capaian (%) |\n\
+        |---|---|---|---|---|\n\
+        | 1 | Indeks Kepuasan Masyarakat | 80 | 84 | 105 |\n\
+        | 2 | Persentase Pengaduan Selesai | 90 | 90 | 100 |\n";
+
+    fn views(text: &str) -> Vec<TableView> {
+        let doc = crate::extract::text::read_text_export(Path::new("t.md"), text.as_bytes());
+        tables(&crate::structure::analyse(&doc))
+    }
+
+    #[test]
+    fn a_table_shows_its_caption_columns_roles_and_rows() {
+        let all = views(TABLE);
+        assert_eq!(all.len(), 1, "{all:#?}");
+        let t = &all[0];
+        assert_eq!(t.caption.as_deref(), Some("Tabel 3.1"));
+        assert_eq!(t.title.as_deref(), Some("Capaian Kinerja"));
+        assert_eq!(t.page, 1);
+        assert_eq!(t.pages, vec![1]);
+        assert_eq!(t.kind, TableKind::Performance);
+        assert_eq!(t.columns.len(), 5);
+        assert_eq!(t.columns[1], "Indikator");
+        let roles: Vec<Role> = t.roles.iter().map(|r| r.role).collect();
+        assert_eq!(
+            roles,
+            [
+                Role::Number,
+                Role::Label,
+                Role::Target,
+                Role::Realisasi,
+                Role::Capaian
+            ]
+        );
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[0].kind, "item");
+        assert_eq!(
+            t.rows[1].cells,
+            ["2", "Persentase Pengaduan Selesai", "90", "90", "100"]
+        );
+        assert!(t.rows[0].line < t.rows[1].line);
+        assert!(t.chart.is_none());
+    }
+
+    #[test]
+    fn a_total_row_is_marked_as_one() {
+        let text = format!("{TABLE}| | JUMLAH | 170 | 174 | |\n");
+        let all = views(&text);
+        let t = &all[0];
+        assert_eq!(t.rows.last().map(|r| r.kind), Some("total"));
+        let listing = render_tables(&all);
+        assert!(
+            listing
+                .lines()
+                .any(|l| l.starts_with('T') && l.contains("JUMLAH")),
+            "{listing}"
+        );
+    }
+
+    #[test]
+    fn the_listing_names_each_table_and_its_columns() {
+        let listing = render_tables(&views(TABLE));
+        let mut lines = listing.lines();
+        assert_eq!(
+            lines.next(),
+            Some("== table 1 (page 1, line 3): Tabel 3.1 Capaian Kinerja"),
+            "{listing}"
+        );
+        assert!(
+            listing.contains("Performance table; 1 header rows, 2 body rows, 5 columns"),
+            "{listing}"
+        );
+        assert!(listing.contains("[2] target: Target"), "{listing}");
+        assert!(listing.contains("[4] capaian: Capaian (%)"), "{listing}");
+        assert!(
+            listing.contains("1 | Indeks Kepuasan Masyarakat | 80 | 84 | 105"),
+            "{listing}"
+        );
+    }
+
+    #[test]
+    fn no_tables_give_an_empty_listing() {
+        let all = views("BAB I PENDAHULUAN\n\nHanya teks biasa tanpa tabel.\n");
+        assert!(all.is_empty());
+        assert_eq!(render_tables(&all), "");
+    }
+
+    #[test]
+    fn a_table_over_two_pages_lists_both() {
+        let view = TableView {
+            page: 4,
+            pages: vec![4, 5],
+            line: 7,
+            caption: None,
+            title: None,
+            columns: vec!["Uraian".into()],
+            roles: Vec::new(),
+            kind: TableKind::Other,
+            header_rows: 1,
+            rows: Vec::new(),
+            chart: Some(ChartView {
+                years: vec![2019, 2020],
+                series: vec![("IKM".into(), vec!["80".into(), "84".into()])],
+                caption: Some("Grafik 1".into()),
+            }),
+        };
+        let listing = render_tables(&[view]);
+        assert!(
+            listing.starts_with("== table 1 (pages 4–5, line 7): (no caption)\n"),
+            "{listing}"
+        );
+        assert!(listing.contains("   chart: 2019 2020\n"), "{listing}");
+        assert!(listing.contains("   series \"IKM\": 80 84\n"), "{listing}");
+        assert!(listing.contains("   caption: Grafik 1\n"), "{listing}");
+    }
+}

@@ -603,3 +603,217 @@ pub mod testing {
         (run.findings, coverage)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::{Path, PathBuf};
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+    use crate::findings::{Category, Severity};
+    use crate::rules::checks::testing::run_toml;
+
+    const SKIPPED: Why = Why {
+        en: "test abstention",
+        id: "abstain uji",
+    };
+
+    /// Counts what the runner hands it; agrees on each table, abstains on each
+    /// paragraph, and reports one finding on the first table's first line.
+    #[derive(Debug, Default)]
+    struct Counting {
+        tables: Arc<AtomicUsize>,
+        paragraphs: Arc<AtomicUsize>,
+        documents: Arc<AtomicUsize>,
+    }
+
+    impl Check for Counting {
+        fn table(&self, _table: &Table, _ctx: &Context<'_, '_>, out: &mut Sink) {
+            self.tables.fetch_add(1, Ordering::SeqCst);
+            out.agree();
+        }
+        fn paragraph(&self, _p: &Paragraph, _ctx: &Context<'_, '_>, out: &mut Sink) {
+            self.paragraphs.fetch_add(1, Ordering::SeqCst);
+            out.record(Outcome::Skipped(SKIPPED));
+        }
+        fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+            self.documents.fetch_add(1, Ordering::SeqCst);
+            if let Some(t) = ctx.report.tables.first() {
+                out.push(Draft {
+                    line: t.start,
+                    stated: "1".to_string(),
+                    expected: "2".to_string(),
+                    ..Draft::default()
+                });
+            }
+        }
+    }
+
+    fn rule(id: &str, kind: &str, params: &str) -> Rule {
+        Rule {
+            id: id.to_string(),
+            kind: kind.to_string(),
+            category: Category::Arithmetic,
+            severity: Severity::Error,
+            message: Localized::new(
+                "Tertulis {stated}, seharusnya {expected}",
+                "Stated {stated}, expected {expected}",
+            ),
+            description: Localized::default(),
+            params: toml::from_str(params).expect("params are TOML"),
+            source: PathBuf::from("test.toml"),
+            line: 1,
+            column: 1,
+        }
+    }
+
+    const TWO_TABLES: &str = "LAPORAN KINERJA\n\nParagraf pertama.\n\n\
+        | No | Program | Anggaran (Rp) |\n|---|---|---|\n| 1 | A | 1.000 |\n| 2 | B | 2.000 |\n\n\
+        Paragraf kedua di antara tabel.\n\n\
+        | No | Kegiatan | Anggaran (Rp) |\n|---|---|---|\n| 1 | C | 3.000 |\n";
+
+    #[test]
+    fn the_walk_hands_each_check_every_scope_once() {
+        let doc = crate::extract::text::read_text_export(Path::new("t.md"), TWO_TABLES.as_bytes());
+        let report = crate::structure::analyse(&doc);
+        assert_eq!(report.tables.len(), 2);
+        let counts = [Counting::default(), Counting::default()];
+        let seen: Vec<_> = counts
+            .iter()
+            .map(|c| (c.tables.clone(), c.paragraphs.clone(), c.documents.clone()))
+            .collect();
+        let compiled = CompiledRules {
+            checks: counts
+                .into_iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    (
+                        rule(&format!("r{i}"), "test", ""),
+                        Box::new(c) as Box<dyn Check>,
+                    )
+                })
+                .collect(),
+            ..CompiledRules::default()
+        };
+        let run = run(&compiled, &report, "t.md");
+        for (tables, paragraphs, documents) in &seen {
+            assert_eq!(tables.load(Ordering::SeqCst), 2);
+            assert_eq!(paragraphs.load(Ordering::SeqCst), report.paragraphs.len());
+            assert_eq!(documents.load(Ordering::SeqCst), 1);
+        }
+        assert!(report.paragraphs.len() >= 2);
+        // Per rule, in order: the tallies, and what fell on each table.
+        let ids: Vec<&str> = run.coverage.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["r0", "r1"]);
+        let (_, c) = &run.coverage[0];
+        assert_eq!(c.agree, 2);
+        assert_eq!(c.disagree, 1);
+        assert_eq!(c.skipped.get(&SKIPPED), Some(&report.paragraphs.len()));
+        let first = &run.by_table[0][&0];
+        assert_eq!((first.agree, first.disagree), (1, 1));
+        assert!(first.skipped.is_empty());
+        let second = &run.by_table[0][&1];
+        assert_eq!((second.agree, second.disagree), (1, 0));
+        // The finding, with the rule's message filled in.
+        assert_eq!(run.findings.len(), 2);
+        assert_eq!(run.findings[0].rule, "r0");
+        assert_eq!(run.findings[0].message.id, "Tertulis 1, seharusnya 2");
+        assert_eq!(run.findings[0].message.en, "Stated 1, expected 2");
+    }
+
+    #[test]
+    fn the_sink_counts_agreements_abstentions_and_findings() {
+        let mut sink = Sink::default();
+        sink.agree();
+        sink.record(Outcome::Agrees);
+        sink.skip(SKIPPED);
+        sink.record(Outcome::Skipped(SKIPPED));
+        sink.record(Outcome::Differs(Draft {
+            line: 4,
+            ..Draft::default()
+        }));
+        assert_eq!(sink.coverage.agree, 2);
+        assert_eq!(sink.coverage.disagree, 1);
+        assert_eq!(sink.coverage.skipped.get(&SKIPPED), Some(&2));
+        assert_eq!(sink.drafts().len(), 1);
+        assert_eq!(sink.drafts()[0].line, 4);
+        // Outside a table nothing is counted per table.
+        assert!(sink.by_table.is_empty());
+        // Inside one, what is reported counts for it too.
+        sink.enter_table(3);
+        sink.agree();
+        sink.skip(SKIPPED);
+        sink.push(Draft::default());
+        sink.leave_table();
+        sink.agree();
+        let t = &sink.by_table[&3];
+        assert_eq!((t.agree, t.disagree), (1, 1));
+        assert_eq!(t.skipped.get(&SKIPPED), Some(&1));
+        assert_eq!(sink.coverage.agree, 4);
+        assert_eq!(sink.coverage.disagree, 2);
+    }
+
+    #[test]
+    fn a_rule_of_an_unknown_kind_is_an_error_naming_the_known_ones() {
+        let err = build_rule(&rule("x", "no_such_kind", "")).expect_err("unknown kind");
+        assert!(
+            err.starts_with("unknown check kind `no_such_kind`"),
+            "{err}"
+        );
+        assert!(err.contains("table_column_sum"), "{err}");
+        // And the rule is left out of a compiled set rather than run.
+        let mut rules = RuleSet::default();
+        rules.rules.push(rule("x", "no_such_kind", ""));
+        assert!(compile(&rules).checks.is_empty());
+    }
+
+    #[test]
+    fn a_rule_with_bad_params_is_an_error_at_the_params() {
+        let text = "[[rule]]\nid = \"sum\"\nkind = \"table_column_sum\"\ncategory = \"arithmetic\"\n\
+            severity = \"error\"\nmessage = { id = \"a\", en = \"b\" }\n[rule.params]\ncolumns = 5\n";
+        // A value of the wrong type: an error of that rule.
+        let err = RuleSet::default()
+            .add_text(Path::new("bad.toml"), text)
+            .expect_err("bad params");
+        assert!(err.to_string().contains("rule `sum`"), "{err}");
+        // A key the kind does not know points at its line.
+        let typo = text.replace("columns = 5", "colums = 'anggaran'");
+        let err = RuleSet::default()
+            .add_text(Path::new("bad.toml"), &typo)
+            .expect_err("unknown key");
+        let shown = err.to_string();
+        assert!(shown.starts_with("bad.toml:8:"), "{shown}");
+        assert!(shown.contains("colums"), "{shown}");
+        // So does a pattern that does not compile.
+        let bad_regex = text.replace("columns = 5", "columns = '(unclosed'");
+        let err = RuleSet::default()
+            .add_text(Path::new("bad.toml"), &bad_regex)
+            .expect_err("bad pattern");
+        assert!(err.to_string().starts_with("bad.toml:8:"), "{err}");
+    }
+
+    #[test]
+    fn every_kind_is_named_once() {
+        let kinds = kinds();
+        let names: std::collections::BTreeSet<&str> = kinds.iter().map(|(k, _)| *k).collect();
+        assert_eq!(names.len(), kinds.len());
+    }
+
+    #[test]
+    fn a_rule_file_written_in_the_test_runs_through_the_walk() {
+        let rules = "[[rule]]\nid = \"sum\"\nkind = \"table_column_sum\"\ncategory = \"arithmetic\"\n\
+            severity = \"error\"\nmessage = { id = \"Jumlah {stated} ≠ {expected}\", en = \"Total {stated} ≠ {expected}\" }\n\
+            [rule.params]\ncolumns = '(?i)anggaran'\n";
+        let table = "| No | Program | Anggaran (Rp) |\n|---|---|---|\n| 1 | A | 1.000.000 |\n\
+            | 2 | B | 2.500.000 |\n| | JUMLAH | {total} |\n";
+        let (found, coverage) = run_toml(rules, &table.replace("{total}", "3.600.000"));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].message.id, "Jumlah 3.600.000 ≠ 3.500.000");
+        assert_eq!(found[0].excerpt, "\tJUMLAH\t3.600.000");
+        assert_eq!(coverage.disagree, 1);
+        let (found, coverage) = run_toml(rules, &table.replace("{total}", "3.500.000"));
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!((coverage.agree, coverage.disagree), (1, 0));
+    }
+}
