@@ -425,43 +425,17 @@ fn ocr_scans(
     scans: Vec<(usize, Vec<images::Placed>, f32)>,
     out: OcrOut<'_>,
 ) -> Result<(), ExtractError> {
-    let OcrOut {
-        pages,
-        grids,
-        tables,
-        dropped,
-        notes,
-        ocr_pages,
-    } = out;
     use crate::extract::ocr::{self, OcrStop};
-    let mut jobs = Vec::new();
-    let mut to_page = std::collections::HashMap::new();
-    let mut failed: std::collections::BTreeMap<String, Vec<u32>> = Default::default();
-    for (index, placed, area) in scans {
-        crate::limits::check_time().map_err(limit)?;
-        match images::page_image(doc, &placed, area) {
-            Ok((image, matrix)) => {
-                let [a, b, c, d, ..] = matrix.0;
-                // Pixel rows down the page and columns to its right: an
-                // image turned or mirrored on the page is not read.
-                if a > 0.0 && d > 0.0 && b.abs() < 1e-3 * a && c.abs() < 1e-3 * d {
-                    jobs.push((index, image));
-                    to_page.insert(index, matrix);
-                } else {
-                    failed
-                        .entry("an image turned or mirrored on the page: not read".to_string())
-                        .or_default()
-                        .push(index as u32 + 1);
-                }
-            }
-            Err(why) => failed.entry(why).or_default().push(index as u32 + 1),
-        }
-    }
+    let OcrJobs {
+        jobs,
+        to_page,
+        mut failed,
+    } = ocr_jobs(doc, scans)?;
     let read = match ocr::recognise(settings, jobs) {
         Ok(r) => r,
         Err(OcrStop::Limit(e)) => return Err(limit(e)),
         Err(OcrStop::Io(m)) => {
-            notes.push(format!("OCR not run: {m}"));
+            out.notes.push(format!("OCR not run: {m}"));
             return Ok(());
         }
     };
@@ -476,67 +450,15 @@ fn ocr_scans(
             }
             (Ok(_), None) => continue,
         };
-        let [sx, _, _, sy, ..] = matrix.0;
-        let rules: Vec<content::Rule> = page
-            .rulings
-            .iter()
-            .map(|&(horizontal, a, b)| {
-                let (a, b) = (matrix.apply(a.0, a.1), matrix.apply(b.0, b.1));
-                let (along, across) = if horizontal {
-                    ((a.0, b.0), (a.1 + b.1) / 2.0)
-                } else {
-                    ((a.1, b.1), (a.0 + b.0) / 2.0)
-                };
-                content::Rule {
-                    horizontal,
-                    at: across,
-                    from: along.0.min(along.1),
-                    to: along.0.max(along.1),
-                }
-            })
-            .collect();
-        let mut glyphs = Vec::with_capacity(page.words.len());
-        for (n, w) in page.words.into_iter().enumerate() {
-            let (x, y) = matrix.apply(w.x0, w.baseline);
-            let width = (w.x1 - w.x0) * sx;
-            let size = (w.height * sy).max(1.0);
-            let figure = w.text.chars().any(|c| c.is_ascii_digit());
-            let small = ocr::too_small(w.height);
-            let text = if figure
-                && (w.conf < settings.min_confidence || !ocr::well_formed(&w.text) || small)
-            {
-                // Not a figure: its digits are kept, so a table cell reads as
-                // unreadable (checks abstain), never as empty.
-                low += 1;
-                dropped.push(DroppedText {
-                    page: page_no,
-                    reason: DropReason::LowConfidence,
-                    text: if w.conf < settings.min_confidence {
-                        format!("{} ({:.0} %)", w.text, w.conf)
-                    } else if small {
-                        format!("{} (type too small)", w.text)
-                    } else {
-                        format!("{} (glued to a ruling)", w.text)
-                    },
-                });
-                ocr::mark_unsure(&w.text)
-            } else {
-                w.text
-            };
-            glyphs.push(Glyph {
-                text: text.into(),
-                x,
-                y,
-                width,
-                size,
-                bold: false,
-                space_before: true,
-                glue: false,
-                dir: 0,
-                space: 0.25 * size,
-                group: n as u32,
-            });
-        }
+        let rules = page_rules(&page.rulings, &matrix);
+        let mut glyphs = page_glyphs(
+            page.words,
+            &matrix,
+            settings,
+            page_no,
+            out.dropped,
+            &mut low,
+        );
         if glyphs.is_empty() {
             failed
                 .entry("OCR found no text".to_string())
@@ -544,15 +466,15 @@ fn ocr_scans(
                 .push(page_no);
             continue;
         }
-        if let Some(p) = pages.get_mut(index) {
+        if let Some(p) = out.pages.get_mut(index) {
             let mut top = Vec::new();
             let mut lines = Vec::new();
-            for table in tables::ruled_tables(&mut glyphs, &rules, *tables) {
-                if let Some(g) = grids.get_mut(index) {
-                    g.push((*tables, table.grid));
+            for table in tables::ruled_tables(&mut glyphs, &rules, *out.tables) {
+                if let Some(g) = out.grids.get_mut(index) {
+                    g.push((*out.tables, table.grid));
                 }
                 lines.extend(table.lines);
-                *tables += 1;
+                *out.tables += 1;
             }
             lines.extend(layout::lines(
                 glyphs,
@@ -562,13 +484,13 @@ fn ocr_scans(
             lines.sort_by(|a, b| a.y.total_cmp(&b.y));
             p.lines = lines;
             p.top_columns = top;
-            ocr_pages.push(page_no);
+            out.ocr_pages.push(page_no);
         }
     }
-    if !ocr_pages.is_empty() {
-        notes.push(format!(
+    if !out.ocr_pages.is_empty() {
+        out.notes.push(format!(
             "{} read by OCR{}",
-            page_list(ocr_pages),
+            page_list(out.ocr_pages),
             if low > 0 {
                 format!(
                     " ({low} figures not used: read with confidence under {:.0} %, with a ruling glued on or in type too small)",
@@ -580,9 +502,131 @@ fn ocr_scans(
         ));
     }
     for (why, on) in failed {
-        notes.push(format!("{}: OCR could not read it: {why}", page_list(&on)));
+        out.notes
+            .push(format!("{}: OCR could not read it: {why}", page_list(&on)));
     }
     Ok(())
+}
+
+/// The scanned pages to give OCR: each page's image and its pixel-to-page
+/// matrix, and the pages that cannot be read, by why.
+struct OcrJobs {
+    jobs: Vec<(usize, crate::extract::ocr::OcrImage)>,
+    to_page: std::collections::HashMap<usize, content::Matrix>,
+    failed: std::collections::BTreeMap<String, Vec<u32>>,
+}
+
+fn ocr_jobs(
+    doc: &PdfDoc,
+    scans: Vec<(usize, Vec<images::Placed>, f32)>,
+) -> Result<OcrJobs, ExtractError> {
+    let mut o = OcrJobs {
+        jobs: Vec::new(),
+        to_page: std::collections::HashMap::new(),
+        failed: Default::default(),
+    };
+    for (index, placed, area) in scans {
+        crate::limits::check_time().map_err(limit)?;
+        match images::page_image(doc, &placed, area) {
+            Ok((image, matrix)) => {
+                let [a, b, c, d, ..] = matrix.0;
+                // Pixel rows down the page and columns to its right: an
+                // image turned or mirrored on the page is not read.
+                if a > 0.0 && d > 0.0 && b.abs() < 1e-3 * a && c.abs() < 1e-3 * d {
+                    o.jobs.push((index, image));
+                    o.to_page.insert(index, matrix);
+                } else {
+                    o.failed
+                        .entry("an image turned or mirrored on the page: not read".to_string())
+                        .or_default()
+                        .push(index as u32 + 1);
+                }
+            }
+            Err(why) => o.failed.entry(why).or_default().push(index as u32 + 1),
+        }
+    }
+    Ok(o)
+}
+
+/// The rulings OCR found on the image, as rules in page space.
+fn page_rules(
+    rulings: &[crate::extract::ocr::LevelRuling],
+    matrix: &content::Matrix,
+) -> Vec<content::Rule> {
+    rulings
+        .iter()
+        .map(|&(horizontal, a, b)| {
+            let (a, b) = (matrix.apply(a.0, a.1), matrix.apply(b.0, b.1));
+            let (along, across) = if horizontal {
+                ((a.0, b.0), (a.1 + b.1) / 2.0)
+            } else {
+                ((a.1, b.1), (a.0 + b.0) / 2.0)
+            };
+            content::Rule {
+                horizontal,
+                at: across,
+                from: along.0.min(along.1),
+                to: along.0.max(along.1),
+            }
+        })
+        .collect()
+}
+
+/// The words OCR read, as glyphs in page space. A figure read with low
+/// confidence, glued to a ruling or in type too small keeps its digits marked
+/// unsure, so a table cell reads as unreadable (checks abstain), never as
+/// empty; it is listed as left out and counted in `low`.
+fn page_glyphs(
+    words: Vec<crate::extract::ocr::OcrWord>,
+    matrix: &content::Matrix,
+    settings: &crate::extract::ocr::OcrSettings,
+    page_no: u32,
+    dropped: &mut Vec<DroppedText>,
+    low: &mut usize,
+) -> Vec<Glyph> {
+    use crate::extract::ocr;
+    let [sx, _, _, sy, ..] = matrix.0;
+    let mut glyphs = Vec::with_capacity(words.len());
+    for (n, w) in words.into_iter().enumerate() {
+        let (x, y) = matrix.apply(w.x0, w.baseline);
+        let width = (w.x1 - w.x0) * sx;
+        let size = (w.height * sy).max(1.0);
+        let figure = w.text.chars().any(|c| c.is_ascii_digit());
+        let small = ocr::too_small(w.height);
+        let text = if figure
+            && (w.conf < settings.min_confidence || !ocr::well_formed(&w.text) || small)
+        {
+            *low += 1;
+            dropped.push(DroppedText {
+                page: page_no,
+                reason: DropReason::LowConfidence,
+                text: if w.conf < settings.min_confidence {
+                    format!("{} ({:.0} %)", w.text, w.conf)
+                } else if small {
+                    format!("{} (type too small)", w.text)
+                } else {
+                    format!("{} (glued to a ruling)", w.text)
+                },
+            });
+            ocr::mark_unsure(&w.text)
+        } else {
+            w.text
+        };
+        glyphs.push(Glyph {
+            text: text.into(),
+            x,
+            y,
+            width,
+            size,
+            bold: false,
+            space_before: true,
+            glue: false,
+            dir: 0,
+            space: 0.25 * size,
+            group: n as u32,
+        });
+    }
+    glyphs
 }
 
 /// How a file had to be repaired to be read.
