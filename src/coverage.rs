@@ -23,6 +23,9 @@
 
 use std::collections::BTreeMap;
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use serde::Serialize;
 
 use crate::facts::figures::{FigureKind, Token, scan_figures};
@@ -331,11 +334,21 @@ fn table_coverage(table: &Table, checks: Vec<RuleTally>, paged: bool) -> TableCo
             matches!(r.role, Role::Anggaran | Role::Realisasi | Role::Target)
                 || (r.money && !matches!(r.role, Role::Capaian | Role::Number | Role::Label))
         });
+        // A running total (kumulatif) does not add up down its column.
+        let amounts: Vec<usize> = amounts
+            .into_iter()
+            .filter(|&c| !RUNNING.is_match(&table.columns[c]))
+            .collect();
         let total = table
             .rows
             .iter()
             .filter(|r| matches!(r.kind, RowKind::Group | RowKind::Total))
-            .map(|r| amounts.iter().filter(|&&c| r.figure(c).is_some()).count())
+            .map(|r| {
+                amounts
+                    .iter()
+                    .filter(|&&c| r.figure(c).is_some_and(is_amount))
+                    .count()
+            })
             .sum();
         let verified: usize = verified_by(&BUDGET_KINDS).into_iter().sum();
         Share {
@@ -368,6 +381,18 @@ fn table_coverage(table: &Table, checks: Vec<RuleTally>, paged: bool) -> TableCo
         budget_totals,
         checks,
     }
+}
+
+static RUNNING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)[kc]o?mulatif|kumulatif").expect("valid regex"));
+
+/// A figure a budget total can be made of: an amount, not a bare one- to
+/// three-digit number (a page number or a note mark caught in the row).
+fn is_amount(f: &crate::facts::figures::Figure) -> bool {
+    matches!(
+        f.kind,
+        FigureKind::Rupiah | FigureKind::Plain | FigureKind::Count
+    ) && (f.value.abs() >= rust_decimal::Decimal::from(1000) || f.text.contains(['.', ',']))
 }
 
 fn columns_with(
@@ -565,6 +590,20 @@ Daftar pegawai.\n\n\
         assert_eq!(c.rules[0].skipped[0].count, 3);
         assert_eq!(c.tables[2].checks.len(), 3);
         assert_eq!(c.tables[2].checks[0].agree, 2);
+    }
+
+    #[test]
+    fn budget_figures_are_amounts_outside_running_totals() {
+        use crate::facts::figures::{Hint, parse_figure};
+        let amount = |t: &str| parse_figure(t, Hint::None).is_some_and(|f| is_amount(&f));
+        assert!(amount("15.060.466.000"));
+        assert!(amount("1.500"));
+        // A page number caught in a footer row is no total.
+        assert!(!amount("54"));
+        assert!(!amount("95,5%"));
+        assert!(RUNNING.is_match("RPD KOMULATIF"));
+        assert!(RUNNING.is_match("Realisasi Kumulatif"));
+        assert!(!RUNNING.is_match("REALISASI ANGGARAN"));
     }
 
     #[test]

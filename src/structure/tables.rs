@@ -916,9 +916,40 @@ fn is_wide_row(grid: &Grid, r: usize) -> bool {
     }
 }
 
+static PROGRAM_ROW: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^program\s+\S").expect("valid regex"));
+
 /// Group rows are marked with a Roman numeral (or bold text over numbered items);
 /// TOTAL / JUMLAH rows close the table.
 fn classify_rows(rows: &mut [Row], grid: &[GridRow]) {
+    let bold_at = |i: usize| {
+        grid.get(i)
+            .map(|g| g.cells.iter().take(2).any(|(t, b)| *b && !t.is_empty()))
+            .unwrap_or(false)
+    };
+    // A table set bold throughout (every row with text): bold marks no group.
+    let labelled: Vec<usize> = (0..rows.len())
+        .filter(|&i| rows[i].cells.iter().any(|c| !c.text.trim().is_empty()))
+        .collect();
+    let bold_groups = labelled.len() < 2 || labelled.iter().any(|&i| !bold_at(i));
+    // There, a "Program …" row over rows that are not (its kegiatan) is
+    // the group a budget table is made of.
+    let program_at = |i: usize| {
+        rows[i]
+            .cells
+            .iter()
+            .map(|c| c.text.trim())
+            .find(|t| !t.is_empty())
+            .is_some_and(|t| PROGRAM_ROW.is_match(t))
+    };
+    let programs: Vec<bool> = (0..rows.len())
+        .map(|i| !bold_groups && program_at(i))
+        .collect();
+    let programs = if programs.iter().filter(|p| **p).count() < labelled.len() {
+        programs
+    } else {
+        vec![false; rows.len()]
+    };
     let mut current_group = None;
     for (i, row) in rows.iter_mut().enumerate() {
         let first_nonempty = row.cells.iter().position(|c| !c.text.trim().is_empty());
@@ -953,14 +984,12 @@ fn classify_rows(rows: &mut [Row], grid: &[GridRow]) {
         let roman = !bare.is_empty()
             && bare.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
             && parse_roman(bare).is_some();
-        let bold_label = grid
-            .get(i)
-            .map(|g| g.cells.iter().take(2).any(|(t, b)| *b && !t.is_empty()))
-            .unwrap_or(false);
+        let bold_label = bold_groups && bold_at(i);
         if is_total {
             row.kind = RowKind::Total;
             current_group = None;
         } else if roman
+            || programs[i]
             || (bold_label
                 && first_nonempty.is_some()
                 && !ITEM_NUMBER.is_match(&marker.to_lowercase()))
@@ -1429,5 +1458,62 @@ mod tests {
         assert_eq!(l[4], "TARGET KINERJA 2021 Rp.");
         assert_eq!(l[6], "Kondisi Akhir Rp.");
         assert_eq!(l[7], "Unit");
+    }
+
+    fn classified(rows: &[(&[&str], bool)]) -> Vec<RowKind> {
+        let grid: Vec<GridRow> = rows
+            .iter()
+            .map(|(texts, bold)| GridRow {
+                cells: texts.iter().map(|t| (t.to_string(), *bold)).collect(),
+                page: 1,
+                line: 1,
+                wide: false,
+                opens_part: false,
+            })
+            .collect();
+        let mut out: Vec<Row> = rows
+            .iter()
+            .map(|(texts, _)| Row {
+                cells: texts
+                    .iter()
+                    .map(|t| Cell {
+                        text: t.to_string(),
+                        figure: None,
+                    })
+                    .collect(),
+                page: 1,
+                line: 1,
+                kind: RowKind::Item,
+                group: None,
+            })
+            .collect();
+        classify_rows(&mut out, &grid);
+        out.iter().map(|r| r.kind).collect()
+    }
+
+    #[test]
+    fn bold_rows_are_groups_only_beside_rows_that_are_not() {
+        use RowKind::{Group, Item};
+        let program: &[&str] = &["Program Promosi Kesehatan", "518.309.200"];
+        let kegiatan: &[&str] = &["Peningkatan Penyebarluasan Informasi", "518.309.200"];
+        let other: &[&str] = &["Program Pelayanan Kesehatan", "19.954.920.000"];
+        // Bold programs over plain kegiatan: the bold rows are the groups.
+        assert_eq!(
+            classified(&[(program, true), (kegiatan, false), (other, true)]),
+            [Group, Item, Group]
+        );
+        // Everything bold (RS Jiwa's Tabel 11): bold tells nothing; the
+        // "Program …" rows are still the groups over their kegiatan.
+        assert_eq!(
+            classified(&[(program, true), (kegiatan, true), (other, true)]),
+            [Group, Item, Group]
+        );
+        // A bold series of years or revisions: all items, no group.
+        let year: &[&str] = &["2023", "7.789.442.000"];
+        let revision: &[&str] = &["Revisi I", "14.268.342.000"];
+        assert_eq!(
+            classified(&[(year, true), (revision, true), (revision, true)]),
+            [Item, Item, Item]
+        );
     }
 }

@@ -47,7 +47,7 @@ pub struct ColumnSumParams {
 fn total_label() -> Pattern {
     Pattern(
         Regex::new(
-            r"(?i)^\s*(grand\s+)?(sub\s*-?\s*)?(jumlah|total)(\s+(total|keseluruhan|seluruhnya|akhir|umum|semua|belanja))?\s*:?\s*$",
+            r"(?i)^\s*(total\s+belanja\s+(tidak\s+)?langsung|(grand\s+)?(sub\s*-?\s*)?(jumlah|total)(\s+(total|keseluruhan|seluruhnya|akhir|umum|semua|belanja))?(\s+[IVX]{1,4}(\s*\+\s*(jumlah|total)\s+[IVX]{1,4})*)?)\s*:?\s*$",
         )
         .expect("valid regex"),
     )
@@ -151,7 +151,7 @@ fn summed_columns(table: &Table, named: &Pattern) -> Vec<usize> {
             let by_role = role.is_some_and(|r| {
                 (r.money && matches!(r.role, Role::Anggaran | Role::Realisasi | Role::Target))
                     || (table.kind == TableKind::Budget
-                        && matches!(r.role, Role::Anggaran | Role::Realisasi))
+                        && matches!(r.role, Role::Anggaran | Role::Realisasi | Role::Target))
             });
             (by_role || named.is_match(label)) && mostly_amounts(table, c)
         })
@@ -271,15 +271,7 @@ static LEADING_NUMBER: LazyLock<Regex> =
 /// Where a row stands, and the number it carries at its depth ("III" → 3,
 /// "2.2.3" → 3) when it is numbered.
 fn standing_of(row: &Row, number_col: Option<usize>, total: &Pattern) -> (Standing, Option<u32>) {
-    // The label: the text cells that are not figures nor numbering.
-    let words: Vec<&str> = row
-        .cells
-        .iter()
-        .filter(|c| c.figure.is_none())
-        .map(|c| c.text.trim())
-        .filter(|t| !t.is_empty() && !DOTTED.is_match(t) && !ROMAN.is_match(t))
-        .collect();
-    if !words.is_empty() && total.is_match(&words.join(" ")) {
+    if total.is_match(&total_words(row)) {
         return (Standing::Total, None);
     }
     let marker = number_col
@@ -306,6 +298,36 @@ fn standing_of(row: &Row, number_col: Option<usize>, total: &Pattern) -> (Standi
         return dotted(&c[1]);
     }
     (Standing::Plain, None)
+}
+
+/// The words a total row is named by: its text cells before its first
+/// figure (a note after the amounts, "APBD", is not its name), without
+/// numbering nor a currency mark standing in its own cell ("JUMLAH | Rp. |
+/// 162.286.927.500,00"), letter-spaced words closed up ("J U M L A H").
+fn total_words(row: &Row) -> String {
+    static CURRENCY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)^rp\.?$").expect("valid regex"));
+    static SPACED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(j\s+u\s+m\s+l\s+a\s+h|t\s+o\s+t\s+a\s+l)\b").expect("valid regex")
+    });
+    // A row number ("10") is a figure too: the name ends at the first amount.
+    let small = |f: &Figure| f.value.abs() < Decimal::from(1000) && !f.text.contains(['.', ',']);
+    let words: Vec<&str> = row
+        .cells
+        .iter()
+        .take_while(|c| c.figure.as_ref().is_none_or(small))
+        .filter(|c| c.figure.is_none())
+        .map(|c| c.text.trim())
+        .filter(|t| {
+            !t.is_empty() && !DOTTED.is_match(t) && !ROMAN.is_match(t) && !CURRENCY.is_match(t)
+        })
+        .collect();
+    let joined = words.join(" ");
+    SPACED
+        .replace_all(&joined, |c: &regex::Captures<'_>| {
+            c[1].split_whitespace().collect::<String>()
+        })
+        .into_owned()
 }
 
 /// "2.2.3": depth 3, number 3.
@@ -384,10 +406,11 @@ impl ColumnCells {
 }
 
 /// "1,011.080.000", "1403.419.201": an amount whose separators are mixed or
-/// missing once, read by its digit groups.
+/// missing once, read by its digit groups; "19.954.920.000, -" with its dash
+/// wrapped below the comma.
 fn loose_amount(text: &str) -> Option<Figure> {
     static LOOSE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:Rp\.?\s*)?(\d{1,4}(?:[.,]\d{3}){2,})(?:,-|,00|\.00)?$")
+        Regex::new(r"^(?:Rp\.?\s*)?(\d{1,4}(?:[.,]\d{3}){2,})(?:,\s*-|,00|\.00)?$")
             .expect("valid regex")
     });
     let c = LOOSE.captures(text)?;
@@ -612,8 +635,23 @@ fn check_totals(
             continue;
         };
         if main.rows.len() < 2 && !layout.nested() {
-            // One row and its total: agreeing is trivial, differing is a misreading.
-            out.skip(SUM_TOO_FEW);
+            // One row and its total: agreeing is trivial, differing is a misreading;
+            // unless that row was found to be the sum of the rows below it
+            // (PENDAPATAN over its one kind over its items a., b.): the total
+            // equal to it is then verified.
+            let chained = main.rows.len() == 1 && segment_amounts(cells, &segment) >= 3;
+            if chained
+                && sum_agrees(
+                    &stated,
+                    &main.figures(cells),
+                    main.total(cells),
+                    ctx.tolerance,
+                )
+            {
+                out.agree();
+            } else {
+                out.skip(SUM_TOO_FEW);
+            }
             continue;
         }
         if readings
@@ -643,6 +681,13 @@ fn check_totals(
         };
         out.push(mismatch.on_figure(ctx, &stated, main.rows.iter().map(|&r| &table.rows[r])));
     }
+}
+
+fn segment_amounts(cells: &ColumnCells, segment: &[usize]) -> usize {
+    segment
+        .iter()
+        .filter(|&&r| cells.amount(r).is_some())
+        .count()
 }
 
 /// The readings of a total, the one to report first: by the numbering when
@@ -904,7 +949,9 @@ fn check_programs(
                 items.push(r);
             }
         }
-        if items.len() < 2 {
+        // One kegiatan: the program equals it (held to that only where one
+        // column does, as for several).
+        if items.is_empty() {
             continue;
         }
         // Per column: the program's figure and its kegiatan's, when all read.
@@ -2413,6 +2460,117 @@ mod tests {
         assert_eq!(coverage.agree, 1);
     }
 
+    #[test]
+    fn a_total_named_beside_its_currency_mark_and_a_note_is_checked() {
+        // "JUMLAH | Rp. | 162.286.927.500,00 | APBD": the mark and the note
+        // after the amount are not the total's name.
+        let text = "| No | Program | | Anggaran (Rp) | Keterangan |\n|---|---|---|---|---|\n\
+            | 1. | Program A | Rp. | 1.000.000,00 | APBD |\n\
+            | 2. | Program B | Rp. | 2.500.000,00 | APBD |\n\
+            | | JUMLAH | Rp. | {total} | APBD |\n";
+        let (found, coverage) =
+            run_default("table-column-sum", &text.replace("{total}", "3.500.000,00"));
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 1);
+        let found = findings("table-column-sum", &text.replace("{total}", "3.600.000,00"));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        // A row that only starts with the word is an indicator, not a total.
+        let (found, coverage) = run_default(
+            "table-column-sum",
+            &text.replace(
+                "| | JUMLAH | Rp. | {total} |",
+                "| 3. | Jumlah kasus yang ditangani | Rp. | 9.000.000,00 |",
+            ),
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 0);
+    }
+
+    #[test]
+    fn letter_spaced_numbered_sub_totals_and_their_sum_are_checked() {
+        // Peternakan's Tabel 8: J U M L A H I, J U M L A H II, JUMLAH I + JUMLAH II,
+        // over a revenue target column.
+        let text = "Tabel 8 Pencapaian PADS\n\n| Uraian | Target | Realisasi |\n|---|---|---|\n\
+            | Retribusi Pemakaian Kekayaan Daerah | | |\n\
+            | 1 UPTD A | 457.000.000 | 542.850.050 |\n\
+            | 2 UPTD B | 41.000.000 | 11.220.000 |\n\
+            | J U M L A H I | 498.000.000 | 554.070.050 |\n\
+            | Retribusi Penjualan Produk Usaha Daerah | | |\n\
+            | 1 UPTD C | 1.250.000.000 | 1.963.108.800 |\n\
+            | 2 UPTD D | 730.000.000 | 826.544.525 |\n\
+            | J U M L A H II | 1.980.000.000 | 2.789.653.325 |\n\
+            | JUMLAH I + JUMLAH II | {grand} | 3.343.723.375 |\n";
+        let (found, coverage) = run_default(
+            "table-column-sum",
+            &text.replace("{grand}", "2.478.000.000"),
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 6, "{coverage:#?}");
+        let found = findings(
+            "table-column-sum",
+            &text.replace("{grand}", "2.578.000.000"),
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "2.478.000.000");
+    }
+
+    #[test]
+    fn total_belanja_langsung_closes_the_programs() {
+        let text = "| No. | Program | Anggaran (Rp.) |\n|---|---|---|\n\
+            | 1 | Program A | 129.000.000 |\n\
+            | 2 | Program B | 448.500.000 |\n\
+            | TOTAL BELANJA LANGSUNG | | 577.500.000 |\n";
+        let (found, coverage) = run_default("table-column-sum", text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 1);
+    }
+
+    #[test]
+    fn a_program_over_one_kegiatan_and_a_dash_wrapped_below_its_comma() {
+        let text = "Tabel 11 Realisasi Keuangan Kegiatan\n\n| Program/Kegiatan | Anggaran | Realisasi Anggaran |\n|---|---|---|\n\
+            | Program Promosi Kesehatan | 518.309.200,- | {real} |\n\
+            | Peningkatan Penyebarluasan Informasi | 518.309.200,- | 494.541.600,- |\n\
+            | Program Pelayanan Kesehatan | 19.954.920.000, - | 18.350.776.107, - |\n\
+            | Peningkatan Pelayanan Kesehatan Jiwa | 3.954.920.000,- | 5.088.903.832,- |\n\
+            | Pelayanan dan pendukung pelayanan BLUD | 16.000.000.000, - | 13.261.872.275, - |\n";
+        let (found, coverage) =
+            run_default("table-column-sum", &text.replace("{real}", "494.541.600,-"));
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 4, "{coverage:#?}");
+        // The one kegiatan's anggaran establishes it; its realisasi differs.
+        let found = findings("table-column-sum", &text.replace("{real}", "495.541.600,-"));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "495.541.600,-");
+    }
+
+    #[test]
+    fn a_total_equal_to_one_group_over_its_items_is_verified() {
+        // PENDAPATAN over its one kind over a. and b.: the total is that group.
+        let text = "Tabel 10 Realisasi Pendapatan\n\n| Uraian | Target Pendapatan (Rp) |\n|---|---|\n\
+            | PENDAPATAN ASLI DAERAH | 16.000.000.000 |\n\
+            | Pendapatan BLUD | 16.000.000.000 |\n\
+            | a. Pelayanan Kesehatan Jiwa | 15.200.000.000 |\n\
+            | b. Pemanfaatan kekayaan daerah | 800.000.000 |\n\
+            | Jumlah | {total} |\n";
+        let (found, coverage) = run_default(
+            "table-column-sum",
+            &text.replace("{total}", "16.000.000.000"),
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 1, "{coverage:#?}");
+        // Not equal: which rows it adds is not known, it abstains.
+        let (found, coverage) = run_default(
+            "table-column-sum",
+            &text.replace("{total}", "17.000.000.000"),
+        );
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 0);
+        // One row and its total alone: abstains.
+        let one = "| Uraian | Target Pendapatan (Rp) |\n|---|---|\n| Pendapatan Asli Daerah | 244.804.000.000 |\n| Jumlah | 244.804.000.000 |\n";
+        let (_, coverage) = run_default("table-column-sum", one);
+        assert_eq!(coverage.agree, 0);
+    }
+
     const SASARAN: &str = "C. AKUNTABILITAS KEUANGAN\n\nKeseluruhan anggaran Kecamatan Ledokombo tahun 2020 adalah sebesar Rp 1.505.651.826 yang terdiri dari:\n\n- a. Belanja Tidak Langsung\tRp. 1.105.651.826\n- b. Belanja Langsung\tRp. 400.000.000\n\nUntuk Sasaran Strategis I didukung oleh Program Koordinasi Pelayanan Umum Dengan Anggaran Rp 34.250.000\n\nKeseluruhan anggaran Program sejumlah Rp {amount},- yang dialokasikan untuk sasaran I adalah sebesar {share} dari keseluruhan belanja langsung Kecamatan Ledokombo\n";
 
     #[test]
@@ -2482,8 +2640,9 @@ mod tests {
             | | Jumlah | 3.500.000 | 3.350.000 | 95,71 |\n";
         let (found, coverage) = run_default("table-column-sum", text);
         assert!(found.is_empty(), "{found:#?}");
-        // The two totals, and Program A over its two kegiatan (both columns).
-        assert_eq!(coverage.agree, 4, "{coverage:#?}");
+        // The two totals, Program A over its two kegiatan and Program B over
+        // its one (both columns).
+        assert_eq!(coverage.agree, 6, "{coverage:#?}");
         // The % column is a ratio, never a sum.
         assert!(findings("table-percentage", text).is_empty());
     }
