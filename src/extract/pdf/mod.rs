@@ -846,7 +846,46 @@ fn read_page(
         Object::Dictionary(d) => Some(d),
         _ => None,
     });
-    let bbox = inherited(doc, page, b"CropBox")
+    let bbox = page_box(doc, page);
+    let rotate = inherited(doc, page, b"Rotate").and_then(num).unwrap_or(0.0) as i64;
+    let (data, mut damaged) = page_content(doc, page)?;
+    // Resources named but gone (a truncated file): fonts fall back, text garbles.
+    damaged |= page
+        .get(b"Resources")
+        .is_ok_and(|o| is_reference(o) && resources.is_none());
+    let mut interp = Interpreter::new(doc, fonts, bbox, rotate);
+    interp.run(&data, resources, 0)?;
+    let content = interp.finish();
+    damaged |= content.damaged;
+    let scanned = content.glyphs.is_empty() && content.hidden.is_empty() && content.images > 0;
+    let placed = if scanned { content.placed } else { Vec::new() };
+    let area = (bbox[2] - bbox[0]) * (bbox[3] - bbox[1]);
+    let (oblique, upright, turned) = by_direction(content.glyphs);
+    let facing = Facing::of(
+        upright,
+        turned,
+        content.rules,
+        content.width,
+        content.height,
+    );
+    let height = facing.height;
+    let (lines, grids) = facing.lines(tables, carry, top);
+    Ok(PageRead {
+        lines,
+        grids,
+        height,
+        damaged,
+        scanned,
+        hidden: content.hidden,
+        oblique,
+        placed,
+        area,
+    })
+}
+
+/// The page's visible box (CropBox, else MediaBox; A4 when neither is read).
+fn page_box(doc: &PdfDoc, page: &Dictionary) -> [f32; 4] {
+    inherited(doc, page, b"CropBox")
         .or_else(|| inherited(doc, page, b"MediaBox"))
         .map(|o| array_f32(doc, o))
         .filter(|v| v.len() == 4)
@@ -855,8 +894,12 @@ fn read_page(
             let (y0, y1) = (v[1].min(v[3]), v[1].max(v[3]));
             [x0, y0, x1, y1]
         })
-        .unwrap_or([0.0, 0.0, 595.0, 842.0]);
-    let rotate = inherited(doc, page, b"Rotate").and_then(num).unwrap_or(0.0) as i64;
+        .unwrap_or([0.0, 0.0, 595.0, 842.0])
+}
+
+/// The page's content streams decoded and joined, and whether some of it is
+/// named but gone or damaged (its text is then lost).
+fn page_content(doc: &PdfDoc, page: &Dictionary) -> Result<(Vec<u8>, bool), ExtractError> {
     let mut damaged = false;
     let mut data = Vec::new();
     let contents = page.get(b"Contents").ok();
@@ -889,84 +932,99 @@ fn read_page(
             )));
         }
     }
-    // Resources named but gone (a truncated file): fonts fall back, text garbles.
-    damaged |= page
-        .get(b"Resources")
-        .is_ok_and(|o| is_reference(o) && resources.is_none());
-    let mut interp = Interpreter::new(doc, fonts, bbox, rotate);
-    interp.run(&data, resources, 0)?;
-    let content = interp.finish();
-    damaged |= content.damaged;
-    let scanned = content.glyphs.is_empty() && content.hidden.is_empty() && content.images > 0;
-    let mut height = content.height;
-    let placed = if scanned { content.placed } else { Vec::new() };
-    let area = (bbox[2] - bbox[0]) * (bbox[3] - bbox[1]);
+    Ok((data, damaged))
+}
+
+/// The page's glyphs as (oblique, upright, turned a quarter or more).
+fn by_direction(glyphs: Vec<Glyph>) -> (Vec<Glyph>, Vec<Glyph>, Vec<Glyph>) {
     // Most pages are all upright text: then nothing needs sorting out.
-    let (oblique, mut upright, turned): (Vec<_>, Vec<_>, Vec<_>) =
-        if content.glyphs.iter().all(|g| g.dir == 0) {
-            (Vec::new(), content.glyphs, Vec::new())
-        } else {
-            let (oblique, glyphs): (Vec<_>, Vec<_>) =
-                content.glyphs.into_iter().partition(|g| g.dir == 4);
-            let (upright, turned) = glyphs.into_iter().partition(|g| g.dir == 0);
-            (oblique, upright, turned)
-        };
-    let mut rules = content.rules;
-    // A page whose text is mostly turned (a landscape table printed sideways on an
-    // upright page, without /Rotate) is read in that text's upright frame, rulings
-    // and all, as if the page had been turned; the rest (an upright page number)
-    // comes after in its own order, as turned text does on an upright page.
-    let (upright, turned) = match main_turn(&upright, &turned) {
-        Some(dir) => {
-            let frame = Frame {
-                dir,
-                width: content.width,
-                height: content.height,
+    if glyphs.iter().all(|g| g.dir == 0) {
+        return (Vec::new(), glyphs, Vec::new());
+    }
+    let (oblique, glyphs): (Vec<_>, Vec<_>) = glyphs.into_iter().partition(|g| g.dir == 4);
+    let (upright, turned) = glyphs.into_iter().partition(|g| g.dir == 0);
+    (oblique, upright, turned)
+}
+
+/// A page as it is read: the text read first (upright, or the turned text
+/// the page is mostly set in) with its rulings and height, and the rest.
+struct Facing {
+    main: Vec<Glyph>,
+    rest: Vec<Glyph>,
+    rules: Vec<content::Rule>,
+    height: f32,
+}
+
+impl Facing {
+    /// A page whose text is mostly turned (a landscape table printed sideways on an
+    /// upright page, without /Rotate) is read in that text's upright frame, rulings
+    /// and all, as if the page had been turned; the rest (an upright page number)
+    /// comes after in its own order, as turned text does on an upright page.
+    fn of(
+        mut upright: Vec<Glyph>,
+        turned: Vec<Glyph>,
+        rules: Vec<content::Rule>,
+        width: f32,
+        height: f32,
+    ) -> Facing {
+        let Some(dir) = main_turn(&upright, &turned) else {
+            return Facing {
+                main: upright,
+                rest: turned,
+                rules,
+                height,
             };
-            let (mut main, others): (Vec<_>, Vec<_>) =
-                turned.into_iter().partition(|g| g.dir == dir);
-            for g in &mut main {
-                frame.glyph(g);
+        };
+        let frame = Frame { dir, width, height };
+        let (mut main, others): (Vec<_>, Vec<_>) = turned.into_iter().partition(|g| g.dir == dir);
+        for g in &mut main {
+            frame.glyph(g);
+        }
+        upright.extend(others);
+        Facing {
+            main,
+            rest: upright,
+            rules: rules.iter().map(|r| frame.rule(r)).collect(),
+            height: frame.shown_height(),
+        }
+    }
+
+    /// The page's lines (its ruled tables' rows among them, by position) and
+    /// the grids of those tables, numbered on from `tables`.
+    fn lines(
+        self,
+        tables: &mut usize,
+        carry: &mut layout::Carried,
+        top: &mut Vec<f32>,
+    ) -> (Vec<TextLine>, Vec<(usize, Grid)>) {
+        let Facing {
+            mut main,
+            rest,
+            rules,
+            ..
+        } = self;
+        let mut lines = Vec::new();
+        let mut grids = Vec::new();
+        for table in tables::ruled_tables(&mut main, &rules, *tables) {
+            grids.push((*tables, table.grid));
+            lines.extend(table.lines);
+            *tables += 1;
+        }
+        lines.extend(layout::lines(main, carry, top));
+        lines.sort_by(|a, b| a.y.total_cmp(&b.y));
+        // Text turned on the page (a rotated table, a margin note) comes after, in its own reading order.
+        for dir in 0..=3u8 {
+            let glyphs: Vec<_> = rest.iter().filter(|g| g.dir == dir).cloned().collect();
+            if !glyphs.is_empty() {
+                lines.extend(layout::lines(
+                    glyphs,
+                    &mut layout::Carried::default(),
+                    &mut Vec::new(),
+                ));
             }
-            rules = rules.iter().map(|r| frame.rule(r)).collect();
-            height = frame.shown_height();
-            upright.extend(others);
-            (main, upright)
         }
-        None => (upright, turned),
-    };
-    let mut upright = upright;
-    let mut lines = Vec::new();
-    let mut grids = Vec::new();
-    for table in tables::ruled_tables(&mut upright, &rules, *tables) {
-        grids.push((*tables, table.grid));
-        lines.extend(table.lines);
-        *tables += 1;
+        (lines, grids)
     }
-    lines.extend(layout::lines(upright, carry, top));
-    lines.sort_by(|a, b| a.y.total_cmp(&b.y));
-    // Text turned on the page (a rotated table, a margin note) comes after, in its own reading order.
-    for dir in 0..=3u8 {
-        let glyphs: Vec<_> = turned.iter().filter(|g| g.dir == dir).cloned().collect();
-        if !glyphs.is_empty() {
-            lines.extend(layout::lines(
-                glyphs,
-                &mut layout::Carried::default(),
-                &mut Vec::new(),
-            ));
-        }
-    }
-    Ok(PageRead {
-        lines,
-        grids,
-        height,
-        damaged,
-        scanned,
-        hidden: content.hidden,
-        oblique,
-        placed,
-        area,
-    })
 }
 
 /// The direction (1–3) of the turned text a page is mostly set in, if it is:
