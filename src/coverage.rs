@@ -383,8 +383,9 @@ fn table_coverage(table: &Table, checks: Vec<RuleTally>, paged: bool) -> TableCo
     }
 }
 
-static RUNNING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)[kc]o?mulatif|kumulatif").expect("valid regex"));
+static RUNNING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?i){}", crate::rules::checks::RUNNING_TOTAL)).expect("valid regex")
+});
 
 /// A figure a budget total can be made of: an amount, not a bare one- to
 /// three-digit number (a page number or a note mark caught in the row).
@@ -392,7 +393,7 @@ fn is_amount(f: &crate::facts::figures::Figure) -> bool {
     matches!(
         f.kind,
         FigureKind::Rupiah | FigureKind::Plain | FigureKind::Count
-    ) && (f.value.abs() >= rust_decimal::Decimal::from(1000) || f.text.contains(['.', ',']))
+    ) && !f.is_bare_small()
 }
 
 fn columns_with(

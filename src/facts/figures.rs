@@ -62,6 +62,14 @@ pub struct Figure {
     pub end: usize,
 }
 
+impl Figure {
+    /// A bare number of one to three digits ("10", "54"): a row number, a page
+    /// number or a note mark more often than an amount.
+    pub fn is_bare_small(&self) -> bool {
+        self.value.abs() < Decimal::from(1000) && !self.text.contains(['.', ','])
+    }
+}
+
 /// A token that looks like a figure but is neither Indonesian nor English style,
 /// e.g. `1.414.,972450'00`. `text` is the number itself, without `Rp`.
 #[derive(Debug, Clone, PartialEq)]

@@ -125,13 +125,19 @@ impl Check for ColumnSum {
     }
 }
 
+/// A running-total (kumulatif) column header, as spelt: it does not add up
+/// down its column.
+pub const RUNNING_TOTAL: &str = r"[kc]o?mulatif|kumulatif";
+
 /// Columns to add up: money (by the header roles or the values) or named by
 /// the rule, never a percentage, capaian or numbering column.
 fn summed_columns(table: &Table, named: &Pattern) -> Vec<usize> {
     // Percentages, averages and running totals do not add up down a column.
     static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)%|persen|prosentase|presentase|capaian|rata|[kc]o?mulatif|kumulatif")
-            .expect("valid regex")
+        Regex::new(&format!(
+            r"(?i)%|persen|prosentase|presentase|capaian|rata|{RUNNING_TOTAL}"
+        ))
+        .expect("valid regex")
     });
     (0..table.columns.len())
         .filter(|&c| {
@@ -311,11 +317,10 @@ fn total_words(row: &Row) -> String {
         Regex::new(r"(?i)\b(j\s+u\s+m\s+l\s+a\s+h|t\s+o\s+t\s+a\s+l)\b").expect("valid regex")
     });
     // A row number ("10") is a figure too: the name ends at the first amount.
-    let small = |f: &Figure| f.value.abs() < Decimal::from(1000) && !f.text.contains(['.', ',']);
     let words: Vec<&str> = row
         .cells
         .iter()
-        .take_while(|c| c.figure.as_ref().is_none_or(small))
+        .take_while(|c| c.figure.as_ref().is_none_or(Figure::is_bare_small))
         .filter(|c| c.figure.is_none())
         .map(|c| c.text.trim())
         .filter(|t| {

@@ -28,6 +28,8 @@ mod running_totals;
 mod ticks;
 mod years;
 
+pub use arithmetic::RUNNING_TOTAL;
+
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;

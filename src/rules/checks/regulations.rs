@@ -81,6 +81,11 @@ static DRAFT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Whether the citation starting at `start` is of a draft ("Rancangan …").
+fn drafted(text: &str, start: usize) -> bool {
+    DRAFT.is_match(&text[floor(text, start.saturating_sub(25))..start])
+}
+
 /// A regulation every report cites, with its year (rule data).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -396,8 +401,7 @@ impl Regulations {
                     if flagged[i] {
                         continue;
                     }
-                    let before = &text[floor(text, c.start.saturating_sub(25))..c.start];
-                    if DRAFT.is_match(before) {
+                    if drafted(text, c.start) {
                         continue;
                     }
                     if c.year <= n + self.p.after_n {
@@ -783,16 +787,11 @@ impl Check for RegulationWithoutYear {
                 continue;
             };
             let kind = kind_of(t.as_str(), c.name("mid").map_or("", |m| m.as_str()));
-            let before =
-                &doc.text[floor(&doc.text, whole.start().saturating_sub(25))..whole.start()];
-            if DRAFT.is_match(before) {
+            if drafted(&doc.text, whole.start()) {
                 continue;
             }
-            let shown = whole
-                .as_str()
-                .trim_end_matches(|ch: char| ch.is_alphabetic())
-                .trim_end();
-            let shown = shown.trim_end_matches(',');
+            // Up to its number: "Peraturan Gubernur Nomor 45".
+            let shown = &doc.text[whole.start()..num.end()];
             let year = with_year
                 .iter()
                 .find(|w| w.kind == kind && w.number == number)
