@@ -845,7 +845,7 @@ impl IndicatorFigures {
                 out.skip(WHY_SEVERAL);
                 continue;
             };
-            self.compare(ctx, ind, sentence, group, &c, out);
+            out.record(self.compare(ctx, ind, sentence, group, &c));
         }
     }
 }
@@ -866,6 +866,7 @@ fn owner(group_at: &[(usize, usize)], start: usize) -> Option<usize> {
 }
 
 impl IndicatorFigures {
+    /// One claim against the one value the tables give its indicator.
     fn compare(
         &self,
         ctx: &Context<'_, '_>,
@@ -873,125 +874,128 @@ impl IndicatorFigures {
         sentence: &NamingSentence<'_>,
         group: usize,
         c: &Claim,
-        out: &mut Sink,
-    ) {
-        let (unit, at, s) = (sentence.unit, sentence.at, sentence.text);
+    ) -> Outcome {
         let fact = match ind.one_value(group, c.role, c.year) {
             Ok(f) => f,
-            Err(why) => {
-                out.skip(why);
-                return;
-            }
+            Err(why) => return Outcome::Skipped(why),
         };
         let key = ind.groups[group].words.join(" ");
-        let unit_word = unit_after(s, &c.figure);
-        // A count of a percentage indicator, a percentage of a count.
-        let stated_pct = c.figure.kind == FigureKind::Percent;
-        if (RATIO_INDICATOR.is_match(&key) && unit_word.is_some())
-            || (COUNT_INDICATOR.is_match(&key) && stated_pct && c.role != Said::Capaian)
-            || (c.role == Said::Capaian && unit_word.is_some())
-        {
-            out.skip(WHY_UNIT);
-            return;
+        let has_unit = unit_after(sentence.text, &c.figure).is_some();
+        if wrong_unit(&key, has_unit, c) {
+            return Outcome::Skipped(WHY_UNIT);
         }
         if same_value(&c.figure, &fact.figure, ctx.tolerance) {
-            out.agree();
-            return;
+            return Outcome::Agrees;
         }
-        let table = &ctx.report.tables[fact.table];
-        let tname = table_name(table);
-        // What the stated figure is in the row, if anything: a swap.
-        let swapped = ind
-            .groups
-            .get(group)
-            .into_iter()
-            .flat_map(|g| g.rows.iter().map(|&i| &ind.facts[i]))
-            .find(|f| {
-                (f.role, f.year) != (c.role, c.year)
-                    && same_value(&c.figure, &f.figure, ctx.tolerance)
-            });
-        let note = match swapped {
-            Some(f) => Localized::new(
-                format!(
-                    "; {} adalah {} {} indikator itu",
-                    c.figure.text.trim(),
-                    f.role.name(),
-                    f.year
-                ),
-                format!(
-                    "; {} is the indicator's {} {}",
-                    c.figure.text.trim(),
-                    f.role.name(),
-                    f.year
-                ),
-            ),
-            None => Localized::same(String::new()),
-        };
-        let role = c.role.name();
-        let year = c.year;
-        let value = &fact.figure;
-        let related: Vec<usize> = ind
-            .values(group, c.role, c.year)
-            .iter()
-            .map(|f| ctx.row_line(f.row.page, f.row.line))
-            .collect();
-        let others = related.len().saturating_sub(1);
-        let also = if others > 0 {
-            Localized::new(
-                format!(" (juga {others} tabel lain)"),
-                format!(" (also {others} other tables)"),
-            )
-        } else {
-            Localized::same(String::new())
-        };
-        let (line, col) = ctx.locate(unit, at + c.figure.start);
-        let value_shown = if c.role == Said::Capaian {
-            pct(value.value)
-        } else {
-            shown(value)
-        };
-        out.push(
-            Draft {
-                line,
-                stated: c.figure.text.trim().to_string(),
-                expected: like(&c.figure, value.value),
-                computation: Localized::new(
-                    format!(
-                        "{role} {year} \"{}\" di {} (hlm. {}, baris {}): {}{}{}",
-                        fact.label,
-                        tname.id,
-                        fact.row.page,
-                        fact.row.line,
-                        value_shown,
-                        also.id,
-                        note.id
-                    ),
-                    format!(
-                        "{role} {year} of \"{}\" in {} (p. {}, line {}): {}{}{}",
-                        fact.label,
-                        tname.en,
-                        fact.row.page,
-                        fact.row.line,
-                        value_shown,
-                        also.en,
-                        note.en
-                    ),
-                ),
-                related,
-                highlight: Some((col, col + c.figure.text.len())),
-                ..Default::default()
-            }
-            .var(
-                "quantity",
-                Localized::new(
-                    format!("{role} {year} \"{}\"", fact.label),
-                    format!("{role} {year} of \"{}\"", fact.label),
-                ),
-            )
-            .var("table", tname)
-            .var("difference", difference(c.figure.value, value.value)),
-        );
+        Outcome::Differs(differs(ctx, ind, sentence, group, c, fact))
     }
+}
+
+/// A count of a percentage indicator, a percentage of a count, a capaian
+/// with a unit word: the figure is not the indicator's value in the table.
+fn wrong_unit(key: &str, has_unit: bool, c: &Claim) -> bool {
+    let stated_pct = c.figure.kind == FigureKind::Percent;
+    (RATIO_INDICATOR.is_match(key) && has_unit)
+        || (COUNT_INDICATOR.is_match(key) && stated_pct && c.role != Said::Capaian)
+        || (c.role == Said::Capaian && has_unit)
+}
+
+/// What the stated figure is in the indicator's rows, if anything: a swap
+/// (another role or year), said after the computation.
+fn swap_note(ind: &Indicators, group: usize, c: &Claim, tolerance: Decimal) -> Localized {
+    let swapped = ind
+        .groups
+        .get(group)
+        .into_iter()
+        .flat_map(|g| g.rows.iter().map(|&i| &ind.facts[i]))
+        .find(|f| {
+            (f.role, f.year) != (c.role, c.year) && same_value(&c.figure, &f.figure, tolerance)
+        });
+    match swapped {
+        Some(f) => Localized::new(
+            format!(
+                "; {} adalah {} {} indikator itu",
+                c.figure.text.trim(),
+                f.role.name(),
+                f.year
+            ),
+            format!(
+                "; {} is the indicator's {} {}",
+                c.figure.text.trim(),
+                f.role.name(),
+                f.year
+            ),
+        ),
+        None => Localized::same(String::new()),
+    }
+}
+
+/// " (also 2 other tables)" when more tables than the one cited give the value.
+fn also_note(others: usize) -> Localized {
+    if others > 0 {
+        Localized::new(
+            format!(" (juga {others} tabel lain)"),
+            format!(" (also {others} other tables)"),
+        )
+    } else {
+        Localized::same(String::new())
+    }
+}
+
+/// The finding for a claim that differs from the table's value.
+fn differs(
+    ctx: &Context<'_, '_>,
+    ind: &Indicators,
+    sentence: &NamingSentence<'_>,
+    group: usize,
+    c: &Claim,
+    fact: &Fact<'_>,
+) -> Draft {
+    let table = &ctx.report.tables[fact.table];
+    let tname = table_name(table);
+    let note = swap_note(ind, group, c, ctx.tolerance);
+    let role = c.role.name();
+    let year = c.year;
+    let value = &fact.figure;
+    let related: Vec<usize> = ind
+        .values(group, c.role, c.year)
+        .iter()
+        .map(|f| ctx.row_line(f.row.page, f.row.line))
+        .collect();
+    let also = also_note(related.len().saturating_sub(1));
+    let (line, col) = ctx.locate(sentence.unit, sentence.at + c.figure.start);
+    let value_shown = if c.role == Said::Capaian {
+        pct(value.value)
+    } else {
+        shown(value)
+    };
+    Draft {
+        line,
+        stated: c.figure.text.trim().to_string(),
+        expected: like(&c.figure, value.value),
+        computation: Localized::new(
+            format!(
+                "{role} {year} \"{}\" di {} (hlm. {}, baris {}): {}{}{}",
+                fact.label, tname.id, fact.row.page, fact.row.line, value_shown, also.id, note.id
+            ),
+            format!(
+                "{role} {year} of \"{}\" in {} (p. {}, line {}): {}{}{}",
+                fact.label, tname.en, fact.row.page, fact.row.line, value_shown, also.en, note.en
+            ),
+        ),
+        related,
+        highlight: Some((col, col + c.figure.text.len())),
+        ..Default::default()
+    }
+    .var(
+        "quantity",
+        Localized::new(
+            format!("{role} {year} \"{}\"", fact.label),
+            format!("{role} {year} of \"{}\"", fact.label),
+        ),
+    )
+    .var("table", tname)
+    .var("difference", difference(c.figure.value, value.value))
 }
 
 // ---------------------------------------------------------------- claims on the target
@@ -2190,6 +2194,33 @@ impl Check for IndicatorList {
     }
 }
 
+/// The column of one table a list's items are read from: the one most of
+/// them equal (`agree` of them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Anchor {
+    agree: usize,
+    table: usize,
+    column: usize,
+}
+
+/// The candidate most items agree with, the first of them; none when
+/// another candidate agrees with as many.
+fn unique_best(candidates: impl IntoIterator<Item = Anchor>) -> Option<Anchor> {
+    let mut best: Option<Anchor> = None;
+    let mut tie = false;
+    for c in candidates {
+        match best {
+            Some(b) if b.agree > c.agree => {}
+            Some(b) if b.agree == c.agree => tie = true,
+            _ => {
+                best = Some(c);
+                tie = false;
+            }
+        }
+    }
+    best.filter(|_| !tie)
+}
+
 impl IndicatorList {
     fn sentence(
         &self,
@@ -2199,15 +2230,30 @@ impl IndicatorList {
         items: &[Item],
         out: &mut Sink,
     ) {
-        // Per table: each item's one row there of the item's unit.
+        let Some(anchor) = self.anchor(ctx, items) else {
+            out.skip(WHY_LIST_ANCHOR);
+            return;
+        };
+        let Some(table) = ctx.report.tables.get(anchor.table) else {
+            return;
+        };
+        for item in items {
+            if let Some(outcome) = list_item(ctx, unit, at, anchor, table, item) {
+                out.record(outcome);
+            }
+        }
+    }
+
+    /// Per table, each item's one row there of the item's unit: the column
+    /// most items equal, when no other equals as many and enough do.
+    fn anchor(&self, ctx: &Context<'_, '_>, items: &[Item]) -> Option<Anchor> {
         let mut tables: Vec<usize> = items
             .iter()
             .flat_map(|i| i.rows.iter().map(|r| r.table))
             .collect();
         tables.sort_unstable();
         tables.dedup();
-        let mut best: Option<(usize, usize, usize)> = None; // (agree, table, column)
-        let mut tie = false;
+        let mut candidates = Vec::new();
         for &ti in &tables {
             let Some(table) = ctx.report.tables.get(ti) else {
                 continue;
@@ -2225,90 +2271,86 @@ impl IndicatorList {
                             .is_some_and(|f| same_value(&i.figure, &f, ctx.tolerance))
                     })
                     .count();
-                if agree == 0 {
-                    continue;
-                }
-                match best {
-                    Some((a, _, _)) if a > agree => {}
-                    Some((a, _, _)) if a == agree => tie = true,
-                    _ => {
-                        best = Some((agree, ti, col));
-                        tie = false;
-                    }
+                if agree > 0 {
+                    candidates.push(Anchor {
+                        agree,
+                        table: ti,
+                        column: col,
+                    });
                 }
             }
         }
-        let Some((agree, ti, col)) = best else {
-            out.skip(WHY_LIST_ANCHOR);
-            return;
-        };
-        if tie || agree < self.p.min_agree {
-            out.skip(WHY_LIST_ANCHOR);
-            return;
-        }
-        let Some(table) = ctx.report.tables.get(ti) else {
-            return;
-        };
-        let column = table.columns.get(col).map(String::as_str).unwrap_or("");
-        for item in items {
-            let Some(row) = one_row(item, ti) else {
-                continue;
-            };
-            let Some(value) = cell_figure(row, col) else {
-                out.skip(WHY_LIST_NO_VALUE);
-                continue;
-            };
-            if same_value(&item.figure, &value, ctx.tolerance) {
-                out.agree();
-                continue;
-            }
-            // Another figure of the row, or of any row of that name: the
-            // list may mix what it restates; not certain.
-            let elsewhere = item.rows.iter().any(|r| {
-                ctx.report.tables.get(r.table).is_some_and(|t| {
-                    row_figures(t, r.row)
-                        .iter()
-                        .any(|(_, f)| same_value(&item.figure, f, ctx.tolerance))
-                })
-            });
-            if elsewhere {
-                out.skip(WHY_LIST_OTHER);
-                continue;
-            }
-            let label = row_label(table, row);
-            let tname = table_name(table);
-            let (line, c) = ctx.locate(unit, at + item.figure.start);
-            out.push(
-                Draft {
-                    line,
-                    stated: item.figure.text.trim().to_string(),
-                    expected: like(&item.figure, value.value),
-                    computation: Localized::new(
-                        format!(
-                            "\"{label}\" kolom \"{column}\" di {} (hlm. {}, baris {}): {}; {agree} butir lain kalimat ini sama dengan kolom itu",
-                            tname.id, row.page, row.line, shown(&value)
-                        ),
-                        format!(
-                            "\"{label}\" column \"{column}\" in {} (p. {}, line {}): {}; {agree} other items of this sentence equal that column",
-                            tname.en, row.page, row.line, shown(&value)
-                        ),
-                    ),
-                    related: vec![ctx.row_line(row.page, row.line)],
-                    highlight: Some((c, c + item.figure.text.len())),
-                    ..Default::default()
-                }
-                .var(
-                    "quantity",
-                    Localized::new(
-                        format!("{column} \"{label}\""),
-                        format!("{column} of \"{label}\""),
-                    ),
-                )
-                .var("table", tname)
-                .var("difference", difference(item.figure.value, value.value)),
-            );
-        }
+        unique_best(candidates).filter(|a| a.agree >= self.p.min_agree)
     }
+}
+
+/// One item against its row's cell in the anchor column; nothing when the
+/// item has no one row in that table.
+fn list_item(
+    ctx: &Context<'_, '_>,
+    unit: &Paragraph,
+    at: usize,
+    anchor: Anchor,
+    table: &Table,
+    item: &Item,
+) -> Option<Outcome> {
+    let row = one_row(item, anchor.table)?;
+    let Some(value) = cell_figure(row, anchor.column) else {
+        return Some(Outcome::Skipped(WHY_LIST_NO_VALUE));
+    };
+    if same_value(&item.figure, &value, ctx.tolerance) {
+        return Some(Outcome::Agrees);
+    }
+    // Another figure of the row, or of any row of that name: the
+    // list may mix what it restates; not certain.
+    let elsewhere = item.rows.iter().any(|r| {
+        ctx.report.tables.get(r.table).is_some_and(|t| {
+            row_figures(t, r.row)
+                .iter()
+                .any(|(_, f)| same_value(&item.figure, f, ctx.tolerance))
+        })
+    });
+    if elsewhere {
+        return Some(Outcome::Skipped(WHY_LIST_OTHER));
+    }
+    let column = table
+        .columns
+        .get(anchor.column)
+        .map(String::as_str)
+        .unwrap_or("");
+    let agree = anchor.agree;
+    let label = row_label(table, row);
+    let tname = table_name(table);
+    let (line, c) = ctx.locate(unit, at + item.figure.start);
+    Some(Outcome::Differs(
+        Draft {
+            line,
+            stated: item.figure.text.trim().to_string(),
+            expected: like(&item.figure, value.value),
+            computation: Localized::new(
+                format!(
+                    "\"{label}\" kolom \"{column}\" di {} (hlm. {}, baris {}): {}; {agree} butir lain kalimat ini sama dengan kolom itu",
+                    tname.id, row.page, row.line, shown(&value)
+                ),
+                format!(
+                    "\"{label}\" column \"{column}\" in {} (p. {}, line {}): {}; {agree} other items of this sentence equal that column",
+                    tname.en, row.page, row.line, shown(&value)
+                ),
+            ),
+            related: vec![ctx.row_line(row.page, row.line)],
+            highlight: Some((c, c + item.figure.text.len())),
+            ..Default::default()
+        }
+        .var(
+            "quantity",
+            Localized::new(
+                format!("{column} \"{label}\""),
+                format!("{column} of \"{label}\""),
+            ),
+        )
+        .var("table", tname)
+        .var("difference", difference(item.figure.value, value.value)),
+    ))
 }
 
 /// A cell's figure: as the table read it, or "87", "14 UPP" — one figure
@@ -2364,7 +2406,58 @@ fn row_label(table: &Table, row: &Row) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::{Anchor, Claim, Said, also_note, figures, unique_best, wrong_unit};
     use crate::rules::checks::testing::{findings, run_default};
+
+    fn claim(role: Said, text: &str) -> Claim {
+        let figure = figures(text).remove(0);
+        Claim {
+            role,
+            year: 2016,
+            figure,
+        }
+    }
+
+    #[test]
+    fn a_figure_of_another_unit_than_the_indicator_is_wrong_unit() {
+        let count = claim(Said::Realisasi, "18");
+        let percent = claim(Said::Realisasi, "77%");
+        // A count with a unit word for a ratio indicator.
+        assert!(wrong_unit("persentase rekomendasi", true, &count));
+        assert!(!wrong_unit("persentase rekomendasi", false, &count));
+        // A percentage for a count indicator, unless it is the capaian.
+        assert!(wrong_unit("jumlah unit pelayanan", false, &percent));
+        let capaian = claim(Said::Capaian, "128,57%");
+        assert!(!wrong_unit("jumlah unit pelayanan", false, &capaian));
+        // A capaian with a unit word.
+        assert!(wrong_unit("jumlah unit pelayanan", true, &capaian));
+        assert!(!wrong_unit("jumlah unit pelayanan", false, &count));
+    }
+
+    #[test]
+    fn other_tables_are_said_only_when_there_are_some() {
+        assert_eq!(also_note(0).en, "");
+        assert_eq!(also_note(2).en, " (also 2 other tables)");
+        assert_eq!(also_note(2).id, " (juga 2 tabel lain)");
+    }
+
+    #[test]
+    fn the_anchor_is_the_first_best_column_and_none_on_a_tie() {
+        let a = |agree, table, column| Anchor {
+            agree,
+            table,
+            column,
+        };
+        assert_eq!(unique_best([]), None);
+        assert_eq!(unique_best([a(2, 0, 1), a(3, 1, 2)]), Some(a(3, 1, 2)));
+        assert_eq!(unique_best([a(3, 0, 1), a(3, 1, 2)]), None);
+        // A tie below a later best does not count.
+        assert_eq!(
+            unique_best([a(2, 0, 1), a(2, 0, 2), a(4, 1, 0)]),
+            Some(a(4, 1, 0))
+        );
+        assert_eq!(unique_best([a(4, 0, 1), a(2, 0, 2), a(4, 1, 0)]), None);
+    }
 
     const TABLES: &str = "Tabel 7 Capaian Kinerja Sasaran Tahun 2016\n\n| No | Sasaran | Indikator Kinerja | Target 2016 | Realisasi 2016 | Capaian (%) |\n|---|---|---|---|---|---|\n| 1 | Meningkatnya kualitas pelayanan | Jumlah unit pelayanan publik terbaik sesuai kriteria Provinsi | 14 | 18 | 128,57 |\n| 2 | Ketersediaan standarisasi | Jumlah regulasi standarisasi kerja organisasi | 13 | 17 | 130,77 |\n| 3 | Meningkatnya rekomendasi | Prosentase Rekomendasi Kebijakan Daerah yang ditindaklanjuti | 80 | 77 | 96,25 |\n\nTabel 8 Perbandingan Realisasi Kinerja Tahun 2015 dan Tahun 2016\n\n| No | Indikator Kinerja | Realisasi 2015 | Realisasi 2016 |\n|---|---|---|---|\n| 1 | Jumlah unit pelayanan publik terbaik sesuai kriteria Provinsi | 17 | 18 |\n| 2 | Jumlah regulasi standarisasi kerja organisasi | 15 | 17 |\n\n";
 
