@@ -8,7 +8,7 @@ use serde::Deserialize;
 use crate::findings::Localized;
 
 use super::common::{Chapters, Context, Pattern};
-use super::{Check, Draft, Sink, Why};
+use super::{Check, Draft, Outcome, Sink, Why};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -91,125 +91,177 @@ fn offset_text(offset: i32) -> String {
     }
 }
 
+/// One mention pattern against the report year: the year it must name, and
+/// the (line, year) pairs already judged, so each is judged once.
+struct MentionRun<'m> {
+    m: &'m Mention,
+    n: i32,
+    seen: BTreeSet<(usize, String)>,
+}
+
 impl Check for YearMentions {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let Some(n) = ctx.year() else {
             out.skip(NO_YEAR);
             return;
         };
-        let joined = &ctx.report.paragraphs;
         for m in &self.p.mentions {
-            let expected = n + m.offset;
-            let report = |line: usize, at: usize, year_text: &str, out: &mut Sink| {
-                let Ok(year) = year_text.parse::<i32>() else {
-                    return;
-                };
-                if year == expected {
-                    out.agree();
-                    return;
-                }
-                out.push(
-                    Draft {
-                        line,
-                        stated: year_text.to_string(),
-                        expected: expected.to_string(),
-                        computation: Localized::new(
-                            format!(
-                                "tahun laporan n = {n}; {} = {}",
-                                offset_text(m.offset),
-                                expected
-                            ),
-                            format!(
-                                "report year n = {n}; {} = {}",
-                                offset_text(m.offset),
-                                expected
-                            ),
-                        ),
-                        highlight: Some((at, at + year_text.len())),
-                        ..Default::default()
-                    }
-                    .var("what", m.what.clone())
-                    .var("n", Localized::same(n.to_string())),
-                );
+            let mut run = MentionRun {
+                m,
+                n,
+                seen: BTreeSet::new(),
             };
-            let excused = |text: &str, whole: Option<regex::Match<'_>>, out: &mut Sink| {
-                let (Some(unless), Some(w)) = (&m.unless, whole) else {
-                    return false;
-                };
-                let hit = unless.is_match(around(text, w.start(), w.end(), 60, 25));
-                if hit {
-                    out.skip(COMPARED);
-                }
-                hit
-            };
-            let mut seen: BTreeSet<(usize, String)> = BTreeSet::new();
-            for para in joined.iter().filter(|p| m.chapters.contains(p.chapter)) {
-                // Long on a big report: stop near the time limit.
-                if crate::limits::out_of_time() {
-                    return;
-                }
-                for c in m.pattern.0.captures_iter(&para.text) {
-                    let Some(y) = c.name("year") else { continue };
-                    let (line, at) = ctx.locate(para, y.start());
-                    seen.insert((line, y.as_str().to_string()));
-                    if excused(&para.text, c.get(0), out) {
-                        continue;
-                    }
-                    report(line, at, y.as_str(), out);
-                }
+            if !run.paragraphs(ctx, out) {
+                return;
             }
-            // Table rows and headers, table-of-contents rows (and, for a
-            // pattern read line by line, running text not found in its paragraph).
-            for l in ctx
-                .report
-                .lines
-                .iter()
-                .filter(|l| (m.by_line || !l.is_prose()) && m.chapters.contains(l.chapter))
-            {
-                for c in m.pattern.0.captures_iter(&l.line.text) {
-                    let Some(y) = c.name("year") else { continue };
-                    if !seen.insert((l.index, y.as_str().to_string())) && l.is_prose() {
-                        continue;
-                    }
-                    if excused(&l.line.text, c.get(0), out) {
-                        continue;
-                    }
-                    report(l.index, y.start(), y.as_str(), out);
-                }
+            run.lines(ctx, out);
+            run.column_labels(ctx, out);
+        }
+    }
+}
+
+impl MentionRun<'_> {
+    /// The year stated at `at` of `line` against n plus the offset; nothing
+    /// when it is not a number.
+    fn judge(&self, line: usize, at: usize, year_text: &str) -> Option<Outcome> {
+        let year = year_text.parse::<i32>().ok()?;
+        let (n, offset) = (self.n, self.m.offset);
+        let expected = n + offset;
+        if year == expected {
+            return Some(Outcome::Agrees);
+        }
+        Some(Outcome::Differs(
+            Draft {
+                line,
+                stated: year_text.to_string(),
+                expected: expected.to_string(),
+                computation: Localized::new(
+                    format!(
+                        "tahun laporan n = {n}; {} = {expected}",
+                        offset_text(offset)
+                    ),
+                    format!("report year n = {n}; {} = {expected}", offset_text(offset)),
+                ),
+                highlight: Some((at, at + year_text.len())),
+                ..Default::default()
             }
-            // Column labels whose header cell wraps over lines ("Th. 2018 (n-" above
-            // "1)"), reported on the header line that shows the year.
-            for t in ctx
-                .report
-                .tables
-                .iter()
-                .filter(|t| m.chapters.contains(t.chapter))
-            {
-                let header_end = t
-                    .rows
-                    .first()
-                    .map_or(t.end, |r| ctx.row_line(r.page, r.line));
-                for label in &t.columns {
-                    for c in m.pattern.0.captures_iter(label) {
-                        let Some(y) = c.name("year") else { continue };
-                        if excused(label, c.get(0), out) {
-                            continue;
-                        }
-                        let shown = (t.start..header_end.min(t.end)).find_map(|i| {
-                            let text = &ctx.report.lines.get(i)?.line.text;
-                            text.find(y.as_str()).map(|at| (i, at))
-                        });
-                        let Some((line, at)) = shown else { continue };
-                        // Once per line and year: the line's own text may have shown it.
-                        if !seen.insert((line, y.as_str().to_string())) {
-                            continue;
-                        }
-                        report(line, at, y.as_str(), out);
+            .var("what", self.m.what.clone())
+            .var("n", Localized::same(n.to_string())),
+        ))
+    }
+
+    fn report(&self, line: usize, at: usize, year_text: &str, out: &mut Sink) {
+        if let Some(outcome) = self.judge(line, at, year_text) {
+            out.record(outcome);
+        }
+    }
+
+    /// Whether the mention's surroundings excuse it (a comparison of years),
+    /// recording the abstention.
+    fn excused(&self, text: &str, whole: Option<regex::Match<'_>>, out: &mut Sink) -> bool {
+        let (Some(unless), Some(w)) = (&self.m.unless, whole) else {
+            return false;
+        };
+        let hit = unless.is_match(around(text, w.start(), w.end(), 60, 25));
+        if hit {
+            out.skip(COMPARED);
+        }
+        hit
+    }
+
+    /// Running text, paragraph by paragraph; false when out of time.
+    fn paragraphs(&mut self, ctx: &Context<'_, '_>, out: &mut Sink) -> bool {
+        let m = self.m;
+        for para in ctx
+            .report
+            .paragraphs
+            .iter()
+            .filter(|p| m.chapters.contains(p.chapter))
+        {
+            // Long on a big report: stop near the time limit.
+            if crate::limits::out_of_time() {
+                return false;
+            }
+            for c in m.pattern.0.captures_iter(&para.text) {
+                let Some(y) = c.name("year") else { continue };
+                let (line, at) = ctx.locate(para, y.start());
+                self.seen.insert((line, y.as_str().to_string()));
+                if self.excused(&para.text, c.get(0), out) {
+                    continue;
+                }
+                self.report(line, at, y.as_str(), out);
+            }
+        }
+        true
+    }
+
+    /// Table rows and headers, table-of-contents rows (and, for a pattern
+    /// read line by line, running text not found in its paragraph).
+    fn lines(&mut self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let m = self.m;
+        for l in ctx
+            .report
+            .lines
+            .iter()
+            .filter(|l| (m.by_line || !l.is_prose()) && m.chapters.contains(l.chapter))
+        {
+            for c in m.pattern.0.captures_iter(&l.line.text) {
+                let Some(y) = c.name("year") else { continue };
+                if !self.seen.insert((l.index, y.as_str().to_string())) && l.is_prose() {
+                    continue;
+                }
+                if self.excused(&l.line.text, c.get(0), out) {
+                    continue;
+                }
+                self.report(l.index, y.start(), y.as_str(), out);
+            }
+        }
+    }
+
+    /// Column labels whose header cell wraps over lines ("Th. 2018 (n-" above
+    /// "1)"), reported on the header line that shows the year.
+    fn column_labels(&mut self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let m = self.m;
+        for t in ctx
+            .report
+            .tables
+            .iter()
+            .filter(|t| m.chapters.contains(t.chapter))
+        {
+            let header_end = t
+                .rows
+                .first()
+                .map_or(t.end, |r| ctx.row_line(r.page, r.line));
+            for label in &t.columns {
+                for c in m.pattern.0.captures_iter(label) {
+                    let Some(y) = c.name("year") else { continue };
+                    if self.excused(label, c.get(0), out) {
+                        continue;
                     }
+                    let lines = (t.start..header_end.min(t.end))
+                        .filter_map(|i| Some((i, ctx.report.lines.get(i)?.line.text.as_str())));
+                    let Some((line, at)) = first_showing(lines, y.as_str()) else {
+                        continue;
+                    };
+                    // Once per line and year: the line's own text may have shown it.
+                    if !self.seen.insert((line, y.as_str().to_string())) {
+                        continue;
+                    }
+                    self.report(line, at, y.as_str(), out);
                 }
             }
         }
     }
+}
+
+/// The first of `lines` (index, text) that shows `year`, and where.
+fn first_showing<'a>(
+    lines: impl IntoIterator<Item = (usize, &'a str)>,
+    year: &str,
+) -> Option<(usize, usize)> {
+    lines
+        .into_iter()
+        .find_map(|(i, text)| text.find(year).map(|at| (i, at)))
 }
 
 #[derive(Debug, Deserialize)]
@@ -1102,7 +1154,36 @@ impl Check for CaptionYearSpan {
 
 #[cfg(test)]
 mod tests {
+    use super::{BTreeSet, Mention, MentionRun, Outcome, first_showing};
     use crate::rules::checks::testing::findings;
+
+    #[test]
+    fn a_mention_is_judged_against_n_plus_its_offset() {
+        let m: Mention = toml::from_str(
+            "pattern = 'Tahun (?P<year>\\d{4})'\noffset = -1\nwhat = { id = 'tahun lalu', en = 'last year' }",
+        )
+        .expect("a mention");
+        let run = MentionRun {
+            m: &m,
+            n: 2016,
+            seen: BTreeSet::new(),
+        };
+        assert!(matches!(run.judge(3, 0, "2015"), Some(Outcome::Agrees)));
+        assert!(run.judge(3, 0, "20x5").is_none());
+        let Some(Outcome::Differs(d)) = run.judge(3, 6, "2016") else {
+            panic!("2016 is not n-1");
+        };
+        assert_eq!((d.line, d.expected.as_str()), (3, "2015"));
+        assert_eq!(d.highlight, Some((6, 10)));
+        assert_eq!(d.computation.en, "report year n = 2016; n-1 = 2015");
+    }
+
+    #[test]
+    fn the_first_header_line_showing_the_year_is_taken() {
+        let lines = [(4, "No Indikator"), (5, "Th. 2018 (n-"), (6, "2018")];
+        assert_eq!(first_showing(lines, "2018"), Some((5, 4)));
+        assert_eq!(first_showing(lines, "2019"), None);
+    }
 
     #[test]
     fn a_caption_span_shifted_against_the_year_columns_is_found() {
