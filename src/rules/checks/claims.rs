@@ -166,25 +166,60 @@ const OTHER_YEAR: Why = Why {
     id: "kalimat membicarakan tahun lain dari tahun laporan",
 };
 
+/// Each end line's table to compare with: `(end, index)` of the tables with
+/// values, sorted by end line, each index raised to the last such table (in
+/// report order) ending there or before.
+fn latest_by_end(mut ends: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    ends.sort_unstable();
+    let mut latest = 0;
+    for e in &mut ends {
+        latest = latest.max(e.1);
+        e.1 = latest;
+    }
+    ends
+}
+
+/// The tables a claim may summarise, found once per report: those with
+/// values by end line (`latest_by_end`), and the measurement table.
+struct Nearby<'t> {
+    ends: Vec<(usize, usize)>,
+    measurement: Option<&'t Table>,
+}
+
+/// The figure a table's column gives the claim, as computed, where it was
+/// not the one stated.
+struct Computed {
+    value: Decimal,
+    text: String,
+    lines: Vec<usize>,
+    table: Localized,
+}
+
+/// A claim against its candidate tables: one agrees, or the first that
+/// gives a figure differs, or none gives one.
+enum Against {
+    Agrees,
+    Differs(Computed),
+    Nothing,
+}
+
 impl Check for Aggregate {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         // Found once, not per claim (that made the check quadratic in the report's
-        // length): the tables with values by end line, each paired with the last
-        // such table (in report order) ending there or before; and the measurement table.
+        // length): the tables with values by end line; and the measurement table.
         let tables = &ctx.report.tables;
-        let mut ends: Vec<(usize, usize)> = tables
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| self.values(t).is_some())
-            .map(|(i, t)| (t.end, i))
-            .collect();
-        ends.sort_unstable();
-        let mut latest = 0;
-        for e in &mut ends {
-            latest = latest.max(e.1);
-            e.1 = latest;
-        }
-        let measurement = ctx.capaian_table();
+        let ends = latest_by_end(
+            tables
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| self.values(t).is_some())
+                .map(|(i, t)| (t.end, i))
+                .collect(),
+        );
+        let nearby = Nearby {
+            ends,
+            measurement: ctx.capaian_table().map(|(_, t)| t),
+        };
         for para in ctx.paragraphs_in(&self.p.chapters) {
             if crate::limits::out_of_time() {
                 return;
@@ -194,95 +229,117 @@ impl Check for Aggregate {
                 let Some(stated) = figures(m.as_str()).into_iter().next() else {
                     continue;
                 };
-                let (line, at) = ctx.locate(para, m.start());
-                // "pada tahun 2020 rata rata capaian sebesar 0%": another year's
-                // average, which the year's tables do not give.
-                if names_other_year(sentence_before(&para.text[..m.start()]), ctx.year()) {
-                    out.skip(OTHER_YEAR);
-                    continue;
-                }
-                // A claim about one named sasaran is judged by that sasaran's row.
-                if let Some(name) = named_scope(&lead_in(ctx, para, m.start())) {
-                    match scoped_values(tables, &name) {
-                        Scope::Found(found) => {
-                            judge_scoped(ctx, &stated, &found, (line, at, m.as_str().len()), out)
-                        }
-                        Scope::Unknown => out.skip(SCOPE_UNKNOWN),
-                    }
-                    continue;
-                }
-                // Candidates: the nearest table above, then the measurement table.
-                let above = ends
-                    .partition_point(|(end, _)| *end <= line)
-                    .checked_sub(1)
-                    .and_then(|k| tables.get(ends[k].1));
-                let mut candidates: Vec<&Table> = above.into_iter().collect();
-                if let Some((_, t)) = measurement
-                    && !candidates.iter().any(|c| std::ptr::eq(*c, t))
-                {
-                    candidates.push(t);
-                }
-                let mut first: Option<(Decimal, String, Vec<usize>, Localized)> = None;
-                let mut matched = false;
-                for table in candidates {
-                    let Some((col, values)) = self.values(table) else {
-                        continue;
-                    };
-                    if self.p.accept_printed && printed_total(table, col, &stated, ctx) {
-                        matched = true;
-                        break;
-                    }
-                    let total: Decimal = values.iter().map(|(_, f)| f.value).sum();
-                    let n = Decimal::from(values.len() as u64);
-                    let computed = if self.p.function == "average" {
-                        total / n
-                    } else {
-                        total
-                    };
-                    if agrees(&stated, computed, ctx.tolerance) {
-                        matched = true;
-                        break;
-                    }
-                    if first.is_none() {
-                        let parts: Vec<String> = values.iter().map(|(_, f)| shown(f)).collect();
-                        let text = if self.p.function == "average" {
-                            format!(
-                                "({}) / {} = {}",
-                                parts.join(" + "),
-                                values.len(),
-                                pct(computed)
-                            )
-                        } else {
-                            format!("{} = {}", parts.join(" + "), pct(computed))
-                        };
-                        let lines = values
-                            .iter()
-                            .map(|(r, _)| ctx.row_line(r.page, r.line))
-                            .collect();
-                        first = Some((computed, text, lines, table_name(table)));
-                    }
-                }
-                if matched {
-                    out.agree();
-                    continue;
-                }
-                if let Some((computed, text, lines, table)) = first {
-                    out.push(
-                        Draft {
-                            line,
-                            stated: stated.text.clone(),
-                            expected: like(&stated, computed),
-                            computation: Localized::same(text),
-                            related: lines,
-                            highlight: Some((at, at + m.as_str().len())),
-                            ..Default::default()
-                        }
-                        .var("table", table)
-                        .var("difference", difference(stated.value, computed)),
-                    );
-                }
+                self.claim(ctx, para, m, &stated, &nearby, out);
             }
         }
+    }
+}
+
+impl Aggregate {
+    /// One stated figure: by its sasaran's row when it names one, else
+    /// against the nearest table above and the measurement table.
+    fn claim(
+        &self,
+        ctx: &Context<'_, '_>,
+        para: &Paragraph,
+        m: regex::Match<'_>,
+        stated: &Figure,
+        nearby: &Nearby<'_>,
+        out: &mut Sink,
+    ) {
+        let tables = &ctx.report.tables;
+        let (line, at) = ctx.locate(para, m.start());
+        // "pada tahun 2020 rata rata capaian sebesar 0%": another year's
+        // average, which the year's tables do not give.
+        if names_other_year(sentence_before(&para.text[..m.start()]), ctx.year()) {
+            out.skip(OTHER_YEAR);
+            return;
+        }
+        // A claim about one named sasaran is judged by that sasaran's row.
+        if let Some(name) = named_scope(&lead_in(ctx, para, m.start())) {
+            match scoped_values(tables, &name) {
+                Scope::Found(found) => {
+                    judge_scoped(ctx, stated, &found, (line, at, m.as_str().len()), out)
+                }
+                Scope::Unknown => out.skip(SCOPE_UNKNOWN),
+            }
+            return;
+        }
+        // Candidates: the nearest table above, then the measurement table.
+        let above = nearby
+            .ends
+            .partition_point(|(end, _)| *end <= line)
+            .checked_sub(1)
+            .and_then(|k| tables.get(nearby.ends[k].1));
+        let mut candidates: Vec<&Table> = above.into_iter().collect();
+        if let Some(t) = nearby.measurement
+            && !candidates.iter().any(|c| std::ptr::eq(*c, t))
+        {
+            candidates.push(t);
+        }
+        match self.against(ctx, stated, candidates) {
+            Against::Agrees => out.agree(),
+            Against::Differs(computed) => out.push(
+                Draft {
+                    line,
+                    stated: stated.text.clone(),
+                    expected: like(stated, computed.value),
+                    computation: Localized::same(computed.text),
+                    related: computed.lines,
+                    highlight: Some((at, at + m.as_str().len())),
+                    ..Default::default()
+                }
+                .var("table", computed.table)
+                .var("difference", difference(stated.value, computed.value)),
+            ),
+            Against::Nothing => {}
+        }
+    }
+
+    fn against(&self, ctx: &Context<'_, '_>, stated: &Figure, candidates: Vec<&Table>) -> Against {
+        let mut first: Option<Computed> = None;
+        for table in candidates {
+            let Some((col, values)) = self.values(table) else {
+                continue;
+            };
+            if self.p.accept_printed && printed_total(table, col, stated, ctx) {
+                return Against::Agrees;
+            }
+            let total: Decimal = values.iter().map(|(_, f)| f.value).sum();
+            let n = Decimal::from(values.len() as u64);
+            let computed = if self.p.function == "average" {
+                total / n
+            } else {
+                total
+            };
+            if agrees(stated, computed, ctx.tolerance) {
+                return Against::Agrees;
+            }
+            if first.is_none() {
+                let parts: Vec<String> = values.iter().map(|(_, f)| shown(f)).collect();
+                let text = if self.p.function == "average" {
+                    format!(
+                        "({}) / {} = {}",
+                        parts.join(" + "),
+                        values.len(),
+                        pct(computed)
+                    )
+                } else {
+                    format!("{} = {}", parts.join(" + "), pct(computed))
+                };
+                let lines = values
+                    .iter()
+                    .map(|(r, _)| ctx.row_line(r.page, r.line))
+                    .collect();
+                first = Some(Computed {
+                    value: computed,
+                    text,
+                    lines,
+                    table: table_name(table),
+                });
+            }
+        }
+        first.map_or(Against::Nothing, Against::Differs)
     }
 }
 
@@ -917,6 +974,16 @@ impl Check for PredicateCounts {
 
 #[cfg(test)]
 mod tests {
+    use super::latest_by_end;
+
+    #[test]
+    fn each_end_line_takes_the_last_table_ending_there_or_before() {
+        // (end line, table index): table 2 ends before table 1.
+        let ends = latest_by_end(vec![(40, 0), (90, 1), (60, 2), (90, 3)]);
+        assert_eq!(ends, vec![(40, 0), (60, 2), (90, 2), (90, 3)]);
+        assert!(latest_by_end(Vec::new()).is_empty());
+    }
+
     use crate::rules::checks::testing::{findings, run_default};
 
     const TABLE: &str = "Tabel 6 Pengukuran Kinerja\n\n| No | Sasaran Stratejik | Indikator Kinerja | Target | Realisasi | Capaian | Rata-Rata Capaian |\n|---|---|---|---|---|---|---|\n| 1 | Sasaran Stratejik : Meningkatnya kualitas dan keamanan produk hewan | | | | | 122,44 (SB) |\n| | | Produk sesuai SNI | 65 | 87 | 133,33 | |\n| | | Unit usaha bersertifikat | 52 | 58 | 111,54 | |\n| 2 | Sasaran Stratejik : Terkendalinya penyakit hewan menular strategis | | | | | 111,36 (SB) |\n| | | Kasus AI | 55 | 50 | 110 | |\n\n";
