@@ -14,7 +14,7 @@ use crate::facts::figures::FigureKind;
 use crate::facts::words::parse_number_words;
 use crate::findings::Localized;
 use crate::structure::roles::{Role, TableKind};
-use crate::structure::{Paragraph, RowKind};
+use crate::structure::{Paragraph, RowKind, Table};
 
 use super::common::{Context, Pattern, pct};
 use super::{Check, Draft, Outcome, Sink, Why};
@@ -336,15 +336,32 @@ struct IndicatorRow {
     sasaran: Option<String>,
 }
 
-/// The indicator rows of the report's performance tables: each table alone,
-/// and each run of consecutive performance tables with the same columns (one
-/// table per sasaran). None in a set: a capaian cell that could not be read.
-/// The bool: the set is one table of a longer run (a part of the indicators).
-fn indicator_sets(ctx: &Context<'_, '_>) -> Vec<(String, Option<Vec<IndicatorRow>>, bool)> {
-    let mut singles: Vec<(usize, String, Option<Vec<IndicatorRow>>)> = Vec::new();
-    for (i, t) in ctx.report.tables.iter().enumerate() {
+/// The indicator rows of one performance table, or of a run of them (one
+/// table per sasaran).
+struct IndicatorSet {
+    /// The table's caption number, or "Tabel 3.1–Tabel 3.4" for a run.
+    name: String,
+    /// None: a capaian cell that could not be read.
+    rows: Option<Vec<IndicatorRow>>,
+    /// The set is one table of a longer run (a part of the indicators).
+    part: bool,
+}
+
+/// The columns of a performance table the counts read.
+struct CountColumns {
+    capaian: usize,
+    targets: Vec<usize>,
+    realisasi: Vec<usize>,
+    /// The column naming the sasaran ("SASARAN Uraian", "Sasaran Strategis").
+    sasaran: Option<usize>,
+}
+
+impl CountColumns {
+    /// A performance table's one capaian column (of the report year) with a
+    /// target or realisasi beside it.
+    fn of(ctx: &Context<'_, '_>, t: &Table) -> Option<Self> {
         if t.kind != TableKind::Performance {
-            continue;
+            return None;
         }
         let of = |role: Role| -> Vec<usize> {
             t.roles
@@ -357,25 +374,35 @@ fn indicator_sets(ctx: &Context<'_, '_>) -> Vec<(String, Option<Vec<IndicatorRow
         let capaian = of(Role::Capaian);
         let (targets, realisasi) = (of(Role::Target), of(Role::Realisasi));
         let [cap] = capaian[..] else {
-            continue;
+            return None;
         };
         if targets.is_empty() && realisasi.is_empty() {
-            continue;
+            return None;
         }
         if let (Some(y), Some(n)) = (t.roles[cap].year, ctx.year())
             && y != n
         {
-            continue;
+            return None;
         }
-        // The column naming the sasaran ("SASARAN Uraian", "Sasaran Strategis").
-        let sasaran_col = t.columns.iter().enumerate().position(|(i, h)| {
+        let sasaran = t.columns.iter().enumerate().position(|(i, h)| {
             let h = h.to_lowercase();
             t.roles.get(i).is_some_and(|r| r.role == Role::Label)
                 && h.contains("sasaran")
                 && !h.contains("indikator")
         });
+        Some(CountColumns {
+            capaian: cap,
+            targets,
+            realisasi,
+            sasaran,
+        })
+    }
+
+    /// The table's indicator rows; None when a capaian cell is not a number.
+    fn rows(&self, ctx: &Context<'_, '_>, t: &Table) -> Option<Vec<IndicatorRow>> {
+        let cap = self.capaian;
         let mut current: Option<String> = None;
-        let mut rows = Some(Vec::new());
+        let mut rows = Vec::new();
         for r in &t.rows {
             // Not the row's kind alone: "Jumlah dokumen …" is an indicator.
             if r.kind == RowKind::Group || r.label().is_empty() || TOTAL_LABEL.is_match(r.label()) {
@@ -384,7 +411,13 @@ fn indicator_sets(ctx: &Context<'_, '_>) -> Vec<(String, Option<Vec<IndicatorRow
             let filled = |c: usize| r.cell(c).is_some_and(|c| !c.text.trim().is_empty());
             let cap_text = r.cell(cap).map(|c| c.text.as_str()).unwrap_or("");
             // A heading row inside the table ("Jumlah produksi :" over its items).
-            if !filled(cap) && !targets.iter().chain(&realisasi).any(|&c| filled(c)) {
+            if !filled(cap)
+                && !self
+                    .targets
+                    .iter()
+                    .chain(&self.realisasi)
+                    .any(|&c| filled(c))
+            {
                 continue;
             }
             let capaian = match r.figure(cap) {
@@ -392,69 +425,143 @@ fn indicator_sets(ctx: &Context<'_, '_>) -> Vec<(String, Option<Vec<IndicatorRow
                     Some(f.value)
                 }
                 _ if NO_VALUE.is_match(cap_text) => None,
-                _ => {
-                    rows = None;
-                    break;
-                }
+                _ => return None,
             };
-            if let Some(v) = rows.as_mut() {
-                let name = sasaran_col
-                    .and_then(|c| r.cell(c))
-                    .map(|c| c.text.split_whitespace().collect::<Vec<_>>().join(" "))
-                    .filter(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 3);
-                if name.is_some() {
-                    current = name;
-                }
-                v.push(IndicatorRow {
-                    capaian,
-                    line: ctx.row_line(r.page, r.line),
-                    sasaran: sasaran_col.and(current.clone()),
-                });
+            let name = self
+                .sasaran
+                .and_then(|c| r.cell(c))
+                .map(|c| c.text.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|t| t.chars().filter(|c| c.is_alphabetic()).count() >= 3);
+            if name.is_some() {
+                current = name;
             }
+            rows.push(IndicatorRow {
+                capaian,
+                line: ctx.row_line(r.page, r.line),
+                sasaran: self.sasaran.and(current.clone()),
+            });
         }
-        let name = t
-            .caption_number()
-            .unwrap_or_else(|| format!("tabel hlm. {}", t.page));
-        singles.push((i, name, rows));
+        Some(rows)
     }
-    let mut sets: Vec<(String, Option<Vec<IndicatorRow>>, bool)> = Vec::new();
-    let mut in_run = vec![false; singles.len()];
-    // Runs of performance tables with the same columns, one after the other
-    // in one chapter.
+}
+
+/// The runs of two or more consecutive equal keys, as index ranges.
+fn runs<K: PartialEq>(keys: &[K]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
     let mut k = 0;
-    while k < singles.len() {
+    while k < keys.len() {
         let mut j = k + 1;
-        while j < singles.len()
-            && ctx.report.tables[singles[j].0].chapter == ctx.report.tables[singles[k].0].chapter
-            && ctx.report.tables[singles[j].0].columns == ctx.report.tables[singles[k].0].columns
-        {
+        while j < keys.len() && keys[j] == keys[k] {
             j += 1;
         }
         if j - k >= 2 {
-            let name = if singles[k].1 == singles[j - 1].1 {
-                singles[k].1.clone()
-            } else {
-                format!("{}–{}", singles[k].1, singles[j - 1].1)
-            };
-            let mut all = Some(Vec::new());
-            for s in &singles[k..j] {
-                match (&mut all, &s.2) {
-                    (Some(a), Some(rows)) => a.extend(rows.iter().cloned()),
-                    _ => all = None,
-                }
-            }
-            sets.push((name, all, false));
-            in_run[k..j].iter_mut().for_each(|r| *r = true);
+            out.push(k..j);
         }
         k = j;
     }
-    sets.extend(
-        singles
-            .into_iter()
-            .zip(in_run)
-            .map(|((_, n, r), part)| (n, r, part)),
-    );
+    out
+}
+
+/// A run's name: its first and last tables' ("Tabel 3.1–Tabel 3.4"), or the
+/// one when they are named alike.
+fn run_name(first: &str, last: &str) -> String {
+    if first == last {
+        first.to_string()
+    } else {
+        format!("{first}–{last}")
+    }
+}
+
+/// The indicator rows of the report's performance tables: each run of
+/// consecutive performance tables with the same columns (one table per
+/// sasaran) in one chapter, then each table alone.
+fn indicator_sets(ctx: &Context<'_, '_>) -> Vec<IndicatorSet> {
+    let mut singles: Vec<(&Table, IndicatorSet)> = Vec::new();
+    for t in &ctx.report.tables {
+        let Some(columns) = CountColumns::of(ctx, t) else {
+            continue;
+        };
+        let name = t
+            .caption_number()
+            .unwrap_or_else(|| format!("tabel hlm. {}", t.page));
+        let rows = columns.rows(ctx, t);
+        singles.push((
+            t,
+            IndicatorSet {
+                name,
+                rows,
+                part: false,
+            },
+        ));
+    }
+    let keys: Vec<_> = singles
+        .iter()
+        .map(|(t, _)| (t.chapter, &t.columns))
+        .collect();
+    let mut sets: Vec<IndicatorSet> = Vec::new();
+    for run in runs(&keys) {
+        let run_sets = &singles[run.clone()];
+        let name = run_name(&run_sets[0].1.name, &run_sets[run_sets.len() - 1].1.name);
+        let mut all = Some(Vec::new());
+        for (_, s) in run_sets {
+            match (&mut all, &s.rows) {
+                (Some(a), Some(rows)) => a.extend(rows.iter().cloned()),
+                _ => all = None,
+            }
+        }
+        sets.push(IndicatorSet {
+            name,
+            rows: all,
+            part: false,
+        });
+        singles[run].iter_mut().for_each(|(_, s)| s.part = true);
+    }
+    sets.extend(singles.into_iter().map(|(_, s)| s));
     sets
+}
+
+/// What one set of indicator rows says of a met count.
+struct Judged {
+    name: String,
+    /// Rows whose capaian meets the target, and their lines.
+    met: u64,
+    met_rows: Vec<usize>,
+    /// A row just under the target (90–100%) the text may count as met.
+    near: bool,
+}
+
+impl Judged {
+    fn of(name: &str, rows: &[IndicatorRow], exceeds: bool) -> Self {
+        let hundred = Decimal::from(100);
+        let is_met = |v: Decimal| if exceeds { v > hundred } else { v >= hundred };
+        let met_rows: Vec<usize> = rows
+            .iter()
+            .filter(|r| r.capaian.is_some_and(is_met))
+            .map(|r| r.line)
+            .collect();
+        let near = rows.iter().any(|r| {
+            r.capaian
+                .is_some_and(|v| !is_met(v) && v >= Decimal::from(90))
+        });
+        Judged {
+            name: name.to_string(),
+            met: met_rows.len() as u64,
+            met_rows,
+            near,
+        }
+    }
+}
+
+/// Whether the sentence holding `start..end` of `text` (the total and its
+/// outcomes, to the sentence's end) names a year other than `n`.
+fn other_year_in_sentence(text: &str, start: usize, end: usize, n: i32) -> bool {
+    let sentence_start = text[..start].rfind(". ").map(|i| i + 2).unwrap_or(0);
+    let sentence_end = text[end..]
+        .find(". ")
+        .map(|i| end + i)
+        .unwrap_or(text.len());
+    YEAR.find_iter(&text[sentence_start..sentence_end])
+        .any(|y| y.as_str().parse::<i32>().ok() != Some(n))
 }
 
 impl OutcomeCount {
@@ -482,95 +589,81 @@ impl OutcomeCount {
         if self.p.nested.0.is_match(span) {
             return;
         }
-        // The sentence of the total, to its end: the year it speaks of.
-        let sentence_start = para.text[..total.start]
-            .rfind(". ")
-            .map(|i| i + 2)
-            .unwrap_or(0);
-        let sentence_end = para.text[last..]
-            .find(". ")
-            .map(|i| last + i)
-            .unwrap_or(para.text.len());
         if let Some(n) = ctx.year()
-            && YEAR
-                .find_iter(&para.text[sentence_start..sentence_end])
-                .any(|y| y.as_str().parse::<i32>().ok() != Some(n))
+            && other_year_in_sentence(&para.text, total.start, last, n)
         {
             out.skip(OTHER_YEAR);
             return;
         }
-        let sets: Vec<(String, Option<Vec<IndicatorRow>>)> = indicator_sets(ctx)
-            .into_iter()
-            .filter(|(_, rows, _)| rows.as_ref().is_none_or(|r| r.len() as u64 == total.value))
-            .map(|(n, r, _)| (n, r))
-            .collect();
-        if sets.is_empty() {
-            out.skip(NO_TABLE);
-            return;
-        }
-        let mut judged: Vec<(String, u64, bool, Vec<usize>)> = Vec::new();
-        for (name, rows) in &sets {
-            let Some(rows) = rows else {
-                out.skip(UNREAD_CAPAIAN);
-                return;
-            };
-            let hundred = Decimal::from(100);
-            let is_met = |v: Decimal| if m.exceeds { v > hundred } else { v >= hundred };
-            let met_rows: Vec<usize> = rows
-                .iter()
-                .filter(|r| r.capaian.is_some_and(is_met))
-                .map(|r| r.line)
-                .collect();
-            let near = rows.iter().any(|r| {
-                r.capaian
-                    .is_some_and(|v| !is_met(v) && v >= Decimal::from(90))
-            });
-            judged.push((name.clone(), met_rows.len() as u64, near, met_rows));
-        }
-        let expected = judged[0].1;
-        if judged.iter().any(|j| j.1 != expected) {
-            out.skip(TABLES_DIFFER);
-            return;
-        }
-        if expected == m.value {
-            out.agree();
-            return;
-        }
-        if m.value > expected && judged.iter().any(|j| j.2) {
-            out.skip(NEAR_TARGET);
-            return;
-        }
-        let (name, _, _, met_rows) = &judged[0];
-        let (line, at) = ctx.locate(para, m.start);
-        let shown = para.text[m.start..m.end].to_string();
-        let (word_id, word_en) = if m.exceeds {
-            ("di atas 100%", "above 100%")
-        } else {
-            ("100% atau lebih", "100% or more")
-        };
-        out.push(
-            Draft {
-                line,
-                stated: shown.clone(),
-                expected: format!("{expected} {}", total.noun),
-                computation: Localized::new(
-                    format!(
-                        "{name} memuat {} {} (sebanyak yang disebut); capaian {word_id} hanya pada {expected} baris",
-                        total.value, total.noun
-                    ),
-                    format!(
-                        "{name} holds {} {} (as many as the text states); only {expected} rows have a capaian {word_en}",
-                        total.value, total.noun
-                    ),
-                ),
-                related: met_rows.clone(),
-                highlight: Some((at, at + m.end - m.start)),
-                ..Default::default()
-            }
-            .var("noun", Localized::same(total.noun.clone()))
-            .var("total", Localized::same(para.text[total.start..total.end].to_string())),
-        );
+        out.record(met_against_tables(ctx, para, total, m));
     }
+}
+
+/// The met count `m` against the sets holding the total's number of rows.
+fn met_against_tables(
+    ctx: &Context<'_, '_>,
+    para: &Paragraph,
+    total: &Count,
+    m: &Count,
+) -> Outcome {
+    let sets: Vec<IndicatorSet> = indicator_sets(ctx)
+        .into_iter()
+        .filter(|s| {
+            s.rows
+                .as_ref()
+                .is_none_or(|r| r.len() as u64 == total.value)
+        })
+        .collect();
+    if sets.is_empty() {
+        return Outcome::Skipped(NO_TABLE);
+    }
+    let mut judged: Vec<Judged> = Vec::new();
+    for set in &sets {
+        let Some(rows) = &set.rows else {
+            return Outcome::Skipped(UNREAD_CAPAIAN);
+        };
+        judged.push(Judged::of(&set.name, rows, m.exceeds));
+    }
+    let expected = judged[0].met;
+    if judged.iter().any(|j| j.met != expected) {
+        return Outcome::Skipped(TABLES_DIFFER);
+    }
+    if expected == m.value {
+        return Outcome::Agrees;
+    }
+    if m.value > expected && judged.iter().any(|j| j.near) {
+        return Outcome::Skipped(NEAR_TARGET);
+    }
+    let Judged { name, met_rows, .. } = &judged[0];
+    let (line, at) = ctx.locate(para, m.start);
+    let shown = para.text[m.start..m.end].to_string();
+    let (word_id, word_en) = if m.exceeds {
+        ("di atas 100%", "above 100%")
+    } else {
+        ("100% atau lebih", "100% or more")
+    };
+    Outcome::Differs(
+        Draft {
+            line,
+            stated: shown.clone(),
+            expected: format!("{expected} {}", total.noun),
+            computation: Localized::new(
+                format!(
+                    "{name} memuat {} {} (sebanyak yang disebut); capaian {word_id} hanya pada {expected} baris",
+                    total.value, total.noun
+                ),
+                format!(
+                    "{name} holds {} {} (as many as the text states); only {expected} rows have a capaian {word_en}",
+                    total.value, total.noun
+                ),
+            ),
+            related: met_rows.clone(),
+            highlight: Some((at, at + m.end - m.start)),
+            ..Default::default()
+        }
+        .var("noun", Localized::same(total.noun.clone()))
+        .var("total", Localized::same(para.text[total.start..total.end].to_string())),
+    )
 }
 
 const NO_SASARAN_TABLE: Why = Why {
@@ -687,7 +780,7 @@ impl EveryClaim {
     fn judge(&self, ctx: &Context<'_, '_>, para: &Paragraph) -> Outcome {
         let mut shorts: Vec<(String, Vec<ShortUnit>)> = Vec::new();
         let mut borne_out = false;
-        for (name, rows, part) in indicator_sets(ctx) {
+        for IndicatorSet { name, rows, part } in indicator_sets(ctx) {
             let Some(rows) = rows.filter(|r| !part && !r.is_empty()) else {
                 continue;
             };
@@ -795,6 +888,50 @@ impl OutcomeCount {
 
 #[cfg(test)]
 mod tests {
+    use super::{IndicatorRow, Judged, other_year_in_sentence, run_name, runs};
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn runs_are_two_or_more_equal_keys_in_a_row() {
+        assert_eq!(runs(&[1, 1, 2, 3, 3, 3, 1]), vec![0..2, 3..6]);
+        assert!(runs(&[1, 2, 1]).is_empty());
+        assert!(runs::<u8>(&[]).is_empty());
+        assert_eq!(run_name("Tabel 3.1", "Tabel 3.4"), "Tabel 3.1–Tabel 3.4");
+        assert_eq!(run_name("tabel hlm. 9", "tabel hlm. 9"), "tabel hlm. 9");
+    }
+
+    #[test]
+    fn met_rows_reach_or_exceed_a_hundred_and_near_ones_are_noted() {
+        let row = |v: Option<i64>, line| IndicatorRow {
+            capaian: v.map(Decimal::from),
+            line,
+            sasaran: None,
+        };
+        let rows = [
+            row(Some(100), 3),
+            row(Some(120), 4),
+            row(Some(95), 5),
+            row(None, 6),
+        ];
+        let j = Judged::of("Tabel 3.1", &rows, false);
+        assert_eq!((j.met, j.near), (2, true));
+        assert_eq!(j.met_rows, vec![3, 4]);
+        // "melebihi": above 100 only; 100 is then near.
+        let j = Judged::of("Tabel 3.1", &rows, true);
+        assert_eq!((j.met, j.near), (1, true));
+        let j = Judged::of("Tabel 3.1", &rows[..2], false);
+        assert!(!j.near);
+    }
+
+    #[test]
+    fn another_year_in_the_sentence_of_the_count_is_seen() {
+        let text = "Tahun 2015 baik. Dari 9 indikator tahun 2016, 7 tercapai. Lalu 2017.";
+        let start = text.find("9 indikator").expect("total");
+        let end = text.find("7 tercapai").expect("met") + "7 tercapai".len();
+        assert!(!other_year_in_sentence(text, start, end, 2016));
+        assert!(other_year_in_sentence(text, start, end, 2015));
+    }
+
     use crate::rules::checks::testing::{findings, run_default};
 
     #[test]
