@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use crate::facts::figures::{Figure, Hint, parse_figure};
 use crate::findings::Localized;
+use crate::structure::LineRef;
 
 use super::common::{Context, Pattern, difference, like, sum_agrees, sum_text};
 use super::{Check, Draft, Sink};
@@ -127,6 +128,26 @@ impl ListSum {
     }
 }
 
+/// A run of list items: the items, the first line after them that is no
+/// item (None at the report's end) and where to look on from.
+struct ListRun {
+    items: Vec<Item>,
+    end: Option<usize>,
+    next: usize,
+}
+
+/// A whole list: numbered 1, 2, 3 … (or a, b, c …) from the first, with one
+/// unit (or none) for every item. Its unit.
+fn whole_list(items: &[Item]) -> Option<Option<&str>> {
+    let first = items.first()?;
+    let numbered = items
+        .iter()
+        .enumerate()
+        .all(|(k, it)| it.mark == Some(k as u32 + 1) && it.letter == first.letter);
+    let unit = first.unit.as_deref();
+    (numbered && items.iter().all(|it| it.unit.as_deref() == unit)).then_some(unit)
+}
+
 impl Check for ListSum {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let lines = &ctx.report.lines;
@@ -136,109 +157,162 @@ impl Check for ListSum {
                 i += 1;
                 continue;
             };
-            // The run of items, blank lines (and dropped page furniture)
-            // between them allowed.
-            let mut items = vec![first];
-            let mut j = i + 1;
-            let mut end = None;
-            while j < lines.len() {
-                let l = &lines[j];
-                if l.line.is_blank() {
-                    j += 1;
-                    continue;
-                }
-                if let Some(item) = self.item(&l.line.text, j) {
-                    items.push(item);
-                    j += 1;
-                    continue;
-                }
-                // A page break inside the list: the page number and running
-                // header left in, then the next item, numbered on, on the
-                // next page.
-                let last = items.last().map(|it| (it.line, it.mark));
-                let resumes = (j..lines.len().min(j + 6))
-                    .filter(|&k| !lines[k].line.is_blank())
-                    .take(4)
-                    .find_map(|k| {
-                        let it = self.item(&lines[k].line.text, k)?;
-                        let (last_line, last_mark) = last?;
-                        (lines[k].page != lines[last_line].page
-                            && it.mark.is_some()
-                            && it.mark == last_mark.map(|m| m + 1)
-                            && (j..k).all(|x| lines[x].line.text.trim().chars().count() <= 60))
-                        .then_some(k)
-                    });
-                if let Some(k) = resumes {
-                    j = k;
-                    continue;
-                }
-                end = Some(j);
-                break;
-            }
-            let next = j;
-            i = next.max(i + 1);
-            if items.len() < 2 {
+            let run = self.run(lines, i, first);
+            i = run.next.max(i + 1);
+            if run.items.len() < 2 {
                 continue;
             }
-            // A whole list: numbered 1, 2, 3 … (or a, b, c …) from the first.
-            let numbered = items
-                .iter()
-                .enumerate()
-                .all(|(k, it)| it.mark == Some(k as u32 + 1) && it.letter == items[0].letter);
-            if !numbered {
+            let Some(unit) = whole_list(&run.items) else {
+                continue;
+            };
+            self.total_after(ctx, &run, unit, out);
+            self.total_before(ctx, &run.items, out);
+        }
+    }
+}
+
+impl ListSum {
+    /// The run of items from `first` at line `i`, blank lines (and dropped
+    /// page furniture) between them allowed.
+    fn run(&self, lines: &[LineRef<'_>], i: usize, first: Item) -> ListRun {
+        let mut items = vec![first];
+        let mut j = i + 1;
+        let mut end = None;
+        while j < lines.len() {
+            let l = &lines[j];
+            if l.line.is_blank() {
+                j += 1;
                 continue;
             }
-            // One unit (or none) for every item.
-            let unit = items[0].unit.clone();
-            if items.iter().any(|it| it.unit != unit) {
+            if let Some(item) = self.item(&l.line.text, j) {
+                items.push(item);
+                j += 1;
                 continue;
             }
-            // "JUMLAH : 92.685 M2" right after the list.
-            if let Some(e) = end
-                && items.len() >= 3
-                && let Some(c) = self.p.total_line.0.captures(&lines[e].line.text)
-                && let Some(v) = c.name("value")
-                && let Some(total) = number(v.as_str())
-                && c.name("unit")
-                    .map(|u| u.as_str().to_lowercase())
-                    .is_none_or(|u| unit.as_ref().is_none_or(|x| *x == u))
-            {
-                let at = v.start();
-                self.compare(
-                    ctx,
-                    out,
-                    &items,
-                    &total,
-                    e,
-                    Some((at, at + v.as_str().len())),
-                );
+            if let Some(k) = self.resumes(lines, j, &items) {
+                j = k;
+                continue;
             }
-            // "… sebanyak 377" ending the paragraph right before the list.
-            let first_line = items[0].line;
-            if let Some(para) = ctx.report.paragraphs.iter().find(|p| {
-                p.pieces.last().is_some_and(|(_, l)| {
-                    *l < first_line && lines[*l + 1..first_line].iter().all(|x| x.line.is_blank())
-                })
-            }) && let Some(c) = self.p.total_before.0.captures(&para.text)
-                && let Some(v) = c.name("value")
-                && let Some(total) = number(v.as_str())
-            {
-                let (line, at) = ctx.locate(para, v.start());
-                self.compare(
-                    ctx,
-                    out,
-                    &items,
-                    &total,
-                    line,
-                    Some((at, at + v.as_str().len())),
-                );
-            }
+            end = Some(j);
+            break;
+        }
+        ListRun {
+            items,
+            end,
+            next: j,
+        }
+    }
+
+    /// A page break inside the list at line `j`: the page number and running
+    /// header left in, then the next item, numbered on, on the next page.
+    fn resumes(&self, lines: &[LineRef<'_>], j: usize, items: &[Item]) -> Option<usize> {
+        let last = items.last().map(|it| (it.line, it.mark));
+        (j..lines.len().min(j + 6))
+            .filter(|&k| !lines[k].line.is_blank())
+            .take(4)
+            .find_map(|k| {
+                let it = self.item(&lines[k].line.text, k)?;
+                let (last_line, last_mark) = last?;
+                (lines[k].page != lines[last_line].page
+                    && it.mark.is_some()
+                    && it.mark == last_mark.map(|m| m + 1)
+                    && (j..k).all(|x| lines[x].line.text.trim().chars().count() <= 60))
+                .then_some(k)
+            })
+    }
+
+    /// "JUMLAH : 92.685 M2" right after the list.
+    fn total_after(
+        &self,
+        ctx: &Context<'_, '_>,
+        run: &ListRun,
+        unit: Option<&str>,
+        out: &mut Sink,
+    ) {
+        let lines = &ctx.report.lines;
+        if let Some(e) = run.end
+            && run.items.len() >= 3
+            && let Some(c) = self.p.total_line.0.captures(&lines[e].line.text)
+            && let Some(v) = c.name("value")
+            && let Some(total) = number(v.as_str())
+            && c.name("unit")
+                .map(|u| u.as_str().to_lowercase())
+                .is_none_or(|u| unit.is_none_or(|x| x == u))
+        {
+            let at = v.start();
+            self.compare(
+                ctx,
+                out,
+                &run.items,
+                &total,
+                e,
+                Some((at, at + v.as_str().len())),
+            );
+        }
+    }
+
+    /// "… sebanyak 377" ending the paragraph right before the list.
+    fn total_before(&self, ctx: &Context<'_, '_>, items: &[Item], out: &mut Sink) {
+        let lines = &ctx.report.lines;
+        let first_line = items[0].line;
+        if let Some(para) = ctx.report.paragraphs.iter().find(|p| {
+            p.pieces.last().is_some_and(|(_, l)| {
+                *l < first_line && lines[*l + 1..first_line].iter().all(|x| x.line.is_blank())
+            })
+        }) && let Some(c) = self.p.total_before.0.captures(&para.text)
+            && let Some(v) = c.name("value")
+            && let Some(total) = number(v.as_str())
+        {
+            let (line, at) = ctx.locate(para, v.start());
+            self.compare(
+                ctx,
+                out,
+                items,
+                &total,
+                line,
+                Some((at, at + v.as_str().len())),
+            );
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::{Item, number, whole_list};
+
+    fn item(line: usize, mark: Option<u32>, letter: bool, unit: Option<&str>) -> Item {
+        Item {
+            line,
+            mark,
+            letter,
+            value: number("20.000").expect("a number"),
+            unit: unit.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn a_whole_list_is_numbered_from_one_in_one_style_and_unit() {
+        let m2 = Some("m2");
+        let list = [item(1, Some(1), false, m2), item(2, Some(2), false, m2)];
+        assert_eq!(whole_list(&list), Some(m2));
+        let letters = [item(1, Some(1), true, None), item(2, Some(2), true, None)];
+        assert_eq!(whole_list(&letters), Some(None));
+        // Not from one, a letter among numbers, another unit.
+        assert_eq!(
+            whole_list(&[item(1, Some(2), false, m2), item(2, Some(3), false, m2)]),
+            None
+        );
+        assert_eq!(
+            whole_list(&[item(1, Some(1), false, m2), item(2, Some(2), true, m2)]),
+            None
+        );
+        assert_eq!(
+            whole_list(&[item(1, Some(1), false, m2), item(2, Some(2), false, None)]),
+            None
+        );
+        assert_eq!(whole_list(&[]), None);
+    }
+
     use crate::rules::checks::testing::{findings, run_default};
 
     const GARDENS: &str = "Luas taman dan tugu yang dikelola adalah sebagai berikut :\n\n1. Hutan Kota\t: 20.000\n\n2. Alun-alun Kota\t: 6.000\n\n3. Lapangan Prawatasari\t: 20.526\n\n4. Taman Joglo\t: 4.725\n\nJUMLAH\t: {total} M2\n\nDan capaian tempat pembuangan sampah persatuan penduduk 61% dari target.\n";
