@@ -704,11 +704,57 @@ struct UsageClaim<'p> {
     at: usize,
 }
 
+/// For each (capaian, rank) the others at odds with it: a lower capaian
+/// ranked higher or a higher one ranked lower.
+fn at_odds(points: &[(Decimal, u8)]) -> Vec<Vec<usize>> {
+    let odds = |(av, ar): (Decimal, u8), (bv, br): (Decimal, u8)| {
+        (bv < av && br > ar) || (bv > av && br < ar)
+    };
+    points
+        .iter()
+        .map(|&a| (0..points.len()).filter(|&j| odds(a, points[j])).collect())
+        .collect()
+}
+
+/// Whether claim `i` is the odd one out: at odds with two or more, each of
+/// them at odds with fewer.
+fn clearly_odd(against: &[Vec<usize>], i: usize) -> bool {
+    let others = &against[i];
+    others.len() >= 2 && others.iter().all(|&j| against[j].len() < others.len())
+}
+
 impl Check for PredicateUsage {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         if !stated_scales(ctx).is_empty() || !ctx.default_scale.is_empty() {
             return;
         }
+        let claims = self.usage_claims(ctx);
+        if claims.len() < self.p.min_claims {
+            claims.iter().for_each(|_| out.skip(FEW_CLAIMS));
+            return;
+        }
+        let points: Vec<(Decimal, u8)> = claims.iter().map(|c| (c.figure.value, c.rank)).collect();
+        let against = at_odds(&points);
+        for (i, a) in claims.iter().enumerate() {
+            let others = &against[i];
+            if others.is_empty() {
+                out.agree();
+                continue;
+            }
+            if !clearly_odd(&against, i) {
+                out.skip(UNCLEAR_USAGE);
+                continue;
+            }
+            if let Some(draft) = usage_draft(ctx, &claims, a, others) {
+                out.push(draft);
+            }
+        }
+    }
+}
+
+impl PredicateUsage {
+    /// Each capaian the text gives a predicate of the usual scale.
+    fn usage_claims<'p>(&'p self, ctx: &'p Context<'_, '_>) -> Vec<UsageClaim<'p>> {
         let mut claims: Vec<UsageClaim> = Vec::new();
         for para in ctx.paragraphs_in(&self.p.chapters) {
             for c in self.p.claim.0.captures_iter(&para.text) {
@@ -730,88 +776,69 @@ impl Check for PredicateUsage {
                 });
             }
         }
-        if claims.len() < self.p.min_claims {
-            claims.iter().for_each(|_| out.skip(FEW_CLAIMS));
-            return;
-        }
-        let odds = |a: &UsageClaim, b: &UsageClaim| {
-            (b.figure.value < a.figure.value && b.rank > a.rank)
-                || (b.figure.value > a.figure.value && b.rank < a.rank)
-        };
-        let against: Vec<Vec<usize>> = claims
-            .iter()
-            .map(|a| (0..claims.len()).filter(|&j| odds(a, &claims[j])).collect())
-            .collect();
-        for (i, a) in claims.iter().enumerate() {
-            let others = &against[i];
-            if others.is_empty() {
-                out.agree();
-                continue;
-            }
-            if others.len() < 2 || others.iter().any(|&j| against[j].len() >= others.len()) {
-                out.skip(UNCLEAR_USAGE);
-                continue;
-            }
-            // What the report calls the capaian next to it on the side it contradicts.
-            let (lower, higher): (Vec<&usize>, Vec<&usize>) = others
-                .iter()
-                .partition(|&&j| claims[j].figure.value < a.figure.value);
-            let expected = if lower.len() >= higher.len() {
-                let Some(&&j) = lower
-                    .iter()
-                    .max_by(|x, y| claims[***x].figure.value.cmp(&claims[***y].figure.value))
-                else {
-                    continue;
-                };
-                format!("≥ {}", claims[j].label.to_lowercase())
-            } else {
-                let Some(&&j) = higher
-                    .iter()
-                    .min_by(|x, y| claims[***x].figure.value.cmp(&claims[***y].figure.value))
-                else {
-                    continue;
-                };
-                format!("≤ {}", claims[j].label.to_lowercase())
-            };
-            let listed: Vec<String> = others
-                .iter()
-                .map(|&j| format!("{} \"{}\"", claims[j].figure.text.trim(), claims[j].label))
-                .collect();
-            let (line, col) = ctx.locate(a.para, a.at);
-            let mut related: Vec<usize> = others
-                .iter()
-                .map(|&j| ctx.locate(claims[j].para, claims[j].at).0)
-                .collect();
-            related.sort_unstable();
-            related.dedup();
-            out.push(
-                Draft {
-                    line,
-                    stated: format!("{} … {}", a.figure.text.trim(), a.label),
-                    expected,
-                    computation: Localized::new(
-                        format!(
-                            "laporan tidak menyatakan skala; predikat yang diberikannya pada capaian lain bertentangan dengan \"{}\" untuk {}: {}",
-                            a.label,
-                            a.figure.text.trim(),
-                            listed.join(", ")
-                        ),
-                        format!(
-                            "the report states no scale; the predicates it gives other capaian contradict \"{}\" for {}: {}",
-                            a.label,
-                            a.figure.text.trim(),
-                            listed.join(", ")
-                        ),
-                    ),
-                    related,
-                    highlight: Some((col, col + a.figure.text.trim().len())),
-                    ..Default::default()
-                }
-                .var("value", Localized::same(a.figure.text.trim().to_string()))
-                .var("label", Localized::same(a.label.clone())),
-            );
-        }
+        claims
     }
+}
+
+/// The finding for claim `a`, at odds with `others`: what the report calls
+/// the capaian next to it on the side it contradicts.
+fn usage_draft(
+    ctx: &Context<'_, '_>,
+    claims: &[UsageClaim],
+    a: &UsageClaim,
+    others: &[usize],
+) -> Option<Draft> {
+    let (lower, higher): (Vec<&usize>, Vec<&usize>) = others
+        .iter()
+        .partition(|&&j| claims[j].figure.value < a.figure.value);
+    let expected = if lower.len() >= higher.len() {
+        let &&j = lower
+            .iter()
+            .max_by(|x, y| claims[***x].figure.value.cmp(&claims[***y].figure.value))?;
+        format!("≥ {}", claims[j].label.to_lowercase())
+    } else {
+        let &&j = higher
+            .iter()
+            .min_by(|x, y| claims[***x].figure.value.cmp(&claims[***y].figure.value))?;
+        format!("≤ {}", claims[j].label.to_lowercase())
+    };
+    let listed: Vec<String> = others
+        .iter()
+        .map(|&j| format!("{} \"{}\"", claims[j].figure.text.trim(), claims[j].label))
+        .collect();
+    let (line, col) = ctx.locate(a.para, a.at);
+    let mut related: Vec<usize> = others
+        .iter()
+        .map(|&j| ctx.locate(claims[j].para, claims[j].at).0)
+        .collect();
+    related.sort_unstable();
+    related.dedup();
+    Some(
+        Draft {
+            line,
+            stated: format!("{} … {}", a.figure.text.trim(), a.label),
+            expected,
+            computation: Localized::new(
+                format!(
+                    "laporan tidak menyatakan skala; predikat yang diberikannya pada capaian lain bertentangan dengan \"{}\" untuk {}: {}",
+                    a.label,
+                    a.figure.text.trim(),
+                    listed.join(", ")
+                ),
+                format!(
+                    "the report states no scale; the predicates it gives other capaian contradict \"{}\" for {}: {}",
+                    a.label,
+                    a.figure.text.trim(),
+                    listed.join(", ")
+                ),
+            ),
+            related,
+            highlight: Some((col, col + a.figure.text.trim().len())),
+            ..Default::default()
+        }
+        .var("value", Localized::same(a.figure.text.trim().to_string()))
+        .var("label", Localized::same(a.label.clone())),
+    )
 }
 
 const FEW_CLAIMS: Why = Why {
@@ -1054,6 +1081,24 @@ impl Check for PredicateNamed {
 
 #[cfg(test)]
 mod tests {
+    use super::{at_odds, clearly_odd};
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn a_predicate_against_the_others_usage_is_clearly_odd() {
+        let p = |v: i64, rank: u8| (Decimal::from(v), rank);
+        // 95 "baik" (4) against 80 and 85 "sangat baik" (5).
+        let points = [p(80, 5), p(85, 5), p(95, 4), p(70, 4)];
+        let against = at_odds(&points);
+        assert_eq!(against, vec![vec![2], vec![2], vec![0, 1], vec![]]);
+        assert!(clearly_odd(&against, 2));
+        assert!(!clearly_odd(&against, 0));
+        assert!(!clearly_odd(&against, 3));
+        // Two against two: none is clearly the odd one.
+        let against = at_odds(&[p(80, 5), p(85, 5), p(90, 4), p(95, 4)]);
+        assert!((0..4).all(|i| !clearly_odd(&against, i)));
+    }
+
     use crate::rules::checks::testing::{findings, run_default};
 
     const SCALE: &str = "Penilaian dengan batasan nilai sebagai berikut:\n\n| Rentang | Predikat |\n|---|---|\n| 80 s/d 100 % | = Sangat Baik (SB) |\n| 60 s/d 79 % | = Baik (B) |\n| 50 s/d 59 % | = Sedang (S) |\n| < 49 % | = Kurang (K) |\n\n";
