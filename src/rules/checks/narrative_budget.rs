@@ -766,82 +766,98 @@ pub(super) fn mentions(text: &str, toks: &[Token], groups: &[KeyGroup]) -> Vec<M
     mentions_with(text, toks, groups, &[], &[])
 }
 
-/// `mentions`, with more words that may start a name (before it) and end it (after it).
-pub(super) fn mentions_with(
-    text: &str,
-    toks: &[Token],
-    groups: &[KeyGroup],
-    more_start: &[&str],
-    more_end: &[&str],
-) -> Vec<Mention> {
-    let present: HashSet<String> = toks.iter().map(|t| prefix5(&t.word)).collect();
-    // Where a name may start and end, once for every group.
-    let may_start: Vec<bool> = (0..toks.len())
-        .map(|i| {
-            if i == 0 {
-                return true;
-            }
-            let before = text[..toks[i].start].trim_end();
-            before.chars().last().is_none_or(|c| !c.is_alphanumeric())
-                || is_start_word(&toks[i - 1].word)
-                || more_start.contains(&toks[i - 1].word.as_str())
-        })
-        .collect();
-    let may_end: Vec<bool> = (0..toks.len())
-        .map(|j| {
-            let Some(last) = j.checked_sub(1).map(|k| &toks[k]) else {
-                return false;
-            };
-            let after = text[last.end..].trim_start();
-            after.chars().next().is_none_or(|c| !c.is_alphanumeric())
-                || END_WORDS.contains(&toks[j].word.as_str())
-                || more_end.contains(&toks[j].word.as_str())
-        })
-        .collect();
-    let starts_at = |i: usize| -> bool { may_start[i] };
-    let ends_at = |j: usize| -> bool { j >= toks.len() || may_end[j] };
-    let level_before = |i: usize| -> Level {
-        match i.checked_sub(1).map(|k| toks[k].word.as_str()) {
+/// Where in a unit's tokens a name may start and end, found once for every group.
+struct Bounds<'t> {
+    toks: &'t [Token],
+    may_start: Vec<bool>,
+    may_end: Vec<bool>,
+}
+
+impl<'t> Bounds<'t> {
+    /// A name starts at the text's start, after punctuation or a word such
+    /// as "Kegiatan", and ends before punctuation, the text's end or a word
+    /// such as "dengan"; `more_start` and `more_end` add such words.
+    fn new(text: &str, toks: &'t [Token], more_start: &[&str], more_end: &[&str]) -> Self {
+        let may_start = (0..toks.len())
+            .map(|i| {
+                if i == 0 {
+                    return true;
+                }
+                let before = text[..toks[i].start].trim_end();
+                before.chars().last().is_none_or(|c| !c.is_alphanumeric())
+                    || is_start_word(&toks[i - 1].word)
+                    || more_start.contains(&toks[i - 1].word.as_str())
+            })
+            .collect();
+        let may_end = (0..toks.len())
+            .map(|j| {
+                let Some(last) = j.checked_sub(1).map(|k| &toks[k]) else {
+                    return false;
+                };
+                let after = text[last.end..].trim_start();
+                after.chars().next().is_none_or(|c| !c.is_alphanumeric())
+                    || END_WORDS.contains(&toks[j].word.as_str())
+                    || more_end.contains(&toks[j].word.as_str())
+            })
+            .collect();
+        Bounds {
+            toks,
+            may_start,
+            may_end,
+        }
+    }
+
+    fn starts_at(&self, i: usize) -> bool {
+        self.may_start[i]
+    }
+
+    fn ends_at(&self, j: usize) -> bool {
+        j >= self.toks.len() || self.may_end[j]
+    }
+
+    /// The level the word before token `i` names ("Kegiatan …", "Program …").
+    fn level_before(&self, i: usize) -> Level {
+        match i.checked_sub(1).map(|k| self.toks[k].word.as_str()) {
             Some(w) if word_like(w, "kegiatan") || w == "subkegiatan" => Level::Kegiatan,
             Some(w) if word_like(w, "program") => Level::Program,
             _ => Level::Unknown,
         }
-    };
-    let mut found: Vec<Mention> = Vec::new();
-    for (gi, g) in groups.iter().enumerate() {
+    }
+
+    /// Group `gi`'s label word for word (the last may be misspelt); whether
+    /// any was found.
+    fn exact(&self, gi: usize, g: &KeyGroup, found: &mut Vec<Mention>) -> bool {
+        let toks = self.toks;
         let k = g.words.len();
-        let hits = g
-            .words
-            .iter()
-            .filter(|w| present.contains(&prefix5(w)))
-            .count();
-        if (hits as f64) < 0.8 * k as f64 || toks.len() < k.saturating_sub(2) {
-            continue;
-        }
         let mut exact = false;
         for i in 0..toks.len().saturating_sub(k - 1) {
             if (0..k).all(|j| word_like(&toks[i + j].word, &g.words[j]))
-                && starts_at(i)
-                && ends_at(i + k)
+                && self.starts_at(i)
+                && self.ends_at(i + k)
             {
                 exact = true;
                 found.push(Mention {
                     group: gi,
                     start: toks[i].start,
                     end: toks[i + k - 1].end,
-                    level: level_before(i),
+                    level: self.level_before(i),
                     score: 1.0 + k as f64,
                 });
             }
         }
-        if exact || k < FUZZY_WORDS {
-            continue;
-        }
-        for i in (0..toks.len()).filter(|&i| starts_at(i)) {
+        exact
+    }
+
+    /// Runs of words nearly group `gi`'s long label (two words more or fewer),
+    /// the likest at each start.
+    fn fuzzy(&self, gi: usize, g: &KeyGroup, found: &mut Vec<Mention>) {
+        let toks = self.toks;
+        let k = g.words.len();
+        for i in (0..toks.len()).filter(|&i| self.starts_at(i)) {
             let mut best: Option<(f64, usize)> = None;
             for len in k - 2..=k + 2 {
                 let j = i + len;
-                if j > toks.len() || !ends_at(j) {
+                if j > toks.len() || !self.ends_at(j) {
                     continue;
                 }
                 let window: Vec<&str> = toks[i..j].iter().map(|t| t.word.as_str()).collect();
@@ -855,13 +871,16 @@ pub(super) fn mentions_with(
                     group: gi,
                     start: toks[i].start,
                     end: toks[j - 1].end,
-                    level: level_before(i),
+                    level: self.level_before(i),
                     score: d + (k as f64) * d,
                 });
             }
         }
     }
-    // The best name at each place: higher score first, no overlaps.
+}
+
+/// The best name at each place: higher score first, no overlaps; in text order.
+fn best_without_overlaps(mut found: Vec<Mention>) -> Vec<Mention> {
     found.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.start.cmp(&b.start)));
     let mut kept: Vec<Mention> = Vec::new();
     for m in found {
@@ -871,6 +890,35 @@ pub(super) fn mentions_with(
     }
     kept.sort_by_key(|m| m.start);
     kept
+}
+
+/// `mentions`, with more words that may start a name (before it) and end it (after it).
+pub(super) fn mentions_with(
+    text: &str,
+    toks: &[Token],
+    groups: &[KeyGroup],
+    more_start: &[&str],
+    more_end: &[&str],
+) -> Vec<Mention> {
+    let present: HashSet<String> = toks.iter().map(|t| prefix5(&t.word)).collect();
+    let bounds = Bounds::new(text, toks, more_start, more_end);
+    let mut found: Vec<Mention> = Vec::new();
+    for (gi, g) in groups.iter().enumerate() {
+        let k = g.words.len();
+        let hits = g
+            .words
+            .iter()
+            .filter(|w| present.contains(&prefix5(w)))
+            .count();
+        if (hits as f64) < 0.8 * k as f64 || toks.len() < k.saturating_sub(2) {
+            continue;
+        }
+        if bounds.exact(gi, g, &mut found) || k < FUZZY_WORDS {
+            continue;
+        }
+        bounds.fuzzy(gi, g, &mut found);
+    }
+    best_without_overlaps(found)
 }
 
 /// A name of the narrative and the amounts that follow it closely.
@@ -1996,7 +2044,27 @@ fn swapped_share(pairs: &[Pair<'_>], row: &Pair<'_>, share: &Figure, tol: Decima
 
 #[cfg(test)]
 mod tests {
-    use super::word_like;
+    use super::{Level, Mention, best_without_overlaps, word_like};
+
+    #[test]
+    fn the_best_scored_name_wins_where_names_overlap() {
+        let m = |group, start, end, score| Mention {
+            group,
+            start,
+            end,
+            level: Level::Unknown,
+            score,
+        };
+        let kept = best_without_overlaps(vec![
+            m(0, 0, 20, 3.0),
+            m(1, 10, 40, 5.0),
+            m(2, 40, 50, 2.0),
+            m(3, 0, 9, 1.0),
+        ]);
+        let groups: Vec<usize> = kept.iter().map(|k| k.group).collect();
+        assert_eq!(groups, vec![3, 1, 2]);
+        assert!(best_without_overlaps(Vec::new()).is_empty());
+    }
     use crate::rules::checks::testing::{findings, run_default};
 
     const RULE: &str = "narrative-budget-figures";
