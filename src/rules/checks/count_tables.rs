@@ -157,40 +157,31 @@ impl CountSum {
     }
 }
 
+/// A table of counts closed by one total row: its item rows, the total row
+/// and the columns of counts.
+struct CountTable<'t> {
+    body: &'t [Row],
+    last: &'t Row,
+    columns: Vec<usize>,
+}
+
+/// The sums establish the table's structure when they hold but for one, and
+/// there are at least `min_len` of them.
+fn hold_but_one(agreeing: usize, len: usize, min_len: usize) -> bool {
+    len >= min_len && agreeing + 1 >= len
+}
+
 impl Check for CountSum {
     fn table(&self, table: &Table, ctx: &Context<'_, '_>, out: &mut Sink) {
-        let n = table.rows.len();
-        if n < 4 {
+        let Some(ct) = self.count_table(table, out) else {
             return;
-        }
-        // One closing total row, at the end; every other row an item.
-        let last = &table.rows[n - 1];
-        let total_label = last
-            .cells
-            .iter()
-            .any(|c| self.p.total_row.is_match(&c.text));
-        if !total_label {
-            return;
-        }
-        let body = &table.rows[..n - 1];
-        if body.iter().any(|r| {
-            r.kind != RowKind::Item || r.cells.iter().any(|c| self.p.total_row.is_match(&c.text))
-        }) {
-            out.skip(NOT_COUNTS);
-            return;
-        }
-        let columns = Self::count_columns(table, body, last);
-        if columns.len() < 2 {
-            if !columns.is_empty() {
-                out.skip(NOT_COUNTS);
-            }
-            return;
-        }
-        let sums: Vec<ColumnSum> = columns
+        };
+        let sums: Vec<ColumnSum> = ct
+            .columns
             .iter()
             .filter_map(|&c| {
-                let stated = count(last, c).flatten()?;
-                let computed: Decimal = body.iter().filter_map(|r| count(r, c).flatten()).sum();
+                let stated = count(ct.last, c).flatten()?;
+                let computed: Decimal = ct.body.iter().filter_map(|r| count(r, c).flatten()).sum();
                 Some(ColumnSum {
                     column: c,
                     stated,
@@ -198,68 +189,134 @@ impl Check for CountSum {
                 })
             })
             .collect();
-        let (total_col, row_sums) = self.row_sums(table, &columns);
+        let (total_col, row_sums) = self.row_sums(table, &ct.columns);
         let rows_agreeing = row_sums.iter().filter(|r| r.computed() == r.stated).count();
         let columns_agreeing = sums.iter().filter(|s| s.stated == s.computed).count();
-        // The structure is established when the sums hold but for one.
-        let rows_hold = row_sums.len() >= 3 && rows_agreeing + 1 >= row_sums.len();
-        let columns_hold =
-            sums.len() >= 2 && columns_agreeing + 1 >= sums.len() && columns_agreeing >= 1;
+        let rows_hold = hold_but_one(rows_agreeing, row_sums.len(), 3);
+        let columns_hold = hold_but_one(columns_agreeing, sums.len(), 2) && columns_agreeing >= 1;
         // The total row's own total, once reported down its column, is not
         // reported again across its row.
         let mut reported_total = false;
         if columns_hold {
-            for sum in &sums {
-                if sum.stated == sum.computed {
-                    out.agree();
-                    continue;
-                }
-                reported_total |= Some(sum.column) == total_col;
-                let values: Vec<Decimal> = body
-                    .iter()
-                    .map(|r| count(r, sum.column).flatten().unwrap_or_default())
-                    .collect();
-                let mismatch = SumMismatch {
-                    table,
-                    row: last,
-                    column: &table.columns[sum.column],
-                    values: &values,
-                    computed: sum.computed,
-                };
-                out.push(count_draft(ctx, &mismatch, sum.stated, body.iter()));
-            }
+            reported_total = column_findings(ctx, table, &ct, &sums, total_col, out);
         } else if !sums.is_empty() {
             out.skip(NOT_BUILT);
         }
         if rows_hold {
-            let label = total_col.map(|t| table.columns[t].as_str()).unwrap_or("");
-            for sum in &row_sums {
-                let computed = sum.computed();
-                if computed == sum.stated {
-                    out.agree();
-                    continue;
-                }
-                if sum.row == n - 1 && reported_total {
-                    continue;
-                }
-                let row = &table.rows[sum.row];
-                let mismatch = SumMismatch {
-                    table,
-                    row,
-                    column: label,
-                    values: &sum.values,
-                    computed,
-                };
-                out.push(count_draft(
-                    ctx,
-                    &mismatch,
-                    sum.stated,
-                    std::iter::once(row),
-                ));
-            }
+            row_findings(ctx, table, &row_sums, total_col, reported_total, out);
         } else if !row_sums.is_empty() {
             out.skip(NOT_BUILT);
         }
+    }
+}
+
+impl CountSum {
+    /// One closing total row, at the end; every other row an item; two count
+    /// columns or more.
+    fn count_table<'t>(&self, table: &'t Table, out: &mut Sink) -> Option<CountTable<'t>> {
+        let n = table.rows.len();
+        if n < 4 {
+            return None;
+        }
+        let last = &table.rows[n - 1];
+        let total_label = last
+            .cells
+            .iter()
+            .any(|c| self.p.total_row.is_match(&c.text));
+        if !total_label {
+            return None;
+        }
+        let body = &table.rows[..n - 1];
+        if body.iter().any(|r| {
+            r.kind != RowKind::Item || r.cells.iter().any(|c| self.p.total_row.is_match(&c.text))
+        }) {
+            out.skip(NOT_COUNTS);
+            return None;
+        }
+        let columns = Self::count_columns(table, body, last);
+        if columns.len() < 2 {
+            if !columns.is_empty() {
+                out.skip(NOT_COUNTS);
+            }
+            return None;
+        }
+        Some(CountTable {
+            body,
+            last,
+            columns,
+        })
+    }
+}
+
+/// Each column's total against its items; whether the total column's own
+/// total was reported.
+fn column_findings(
+    ctx: &Context<'_, '_>,
+    table: &Table,
+    ct: &CountTable<'_>,
+    sums: &[ColumnSum],
+    total_col: Option<usize>,
+    out: &mut Sink,
+) -> bool {
+    let mut reported_total = false;
+    for sum in sums {
+        if sum.stated == sum.computed {
+            out.agree();
+            continue;
+        }
+        reported_total |= Some(sum.column) == total_col;
+        let values: Vec<Decimal> = ct
+            .body
+            .iter()
+            .map(|r| count(r, sum.column).flatten().unwrap_or_default())
+            .collect();
+        let mismatch = SumMismatch {
+            table,
+            row: ct.last,
+            column: &table.columns[sum.column],
+            values: &values,
+            computed: sum.computed,
+        };
+        out.push(count_draft(ctx, &mismatch, sum.stated, ct.body.iter()));
+    }
+    reported_total
+}
+
+/// Each row's total column against its counts; the total row's not again
+/// when its column reported it.
+fn row_findings(
+    ctx: &Context<'_, '_>,
+    table: &Table,
+    row_sums: &[RowSum],
+    total_col: Option<usize>,
+    reported_total: bool,
+    out: &mut Sink,
+) {
+    let n = table.rows.len();
+    let label = total_col.map(|t| table.columns[t].as_str()).unwrap_or("");
+    for sum in row_sums {
+        let computed = sum.computed();
+        if computed == sum.stated {
+            out.agree();
+            continue;
+        }
+        if sum.row == n - 1 && reported_total {
+            continue;
+        }
+        let row = &table.rows[sum.row];
+        let mismatch = SumMismatch {
+            table,
+            row,
+            column: label,
+            values: &sum.values,
+            computed,
+        };
+        out.push(count_draft(
+            ctx,
+            &mismatch,
+            sum.stated,
+            std::iter::once(row),
+        ));
     }
 }
 
@@ -276,6 +333,18 @@ fn count_draft<'r>(
 
 #[cfg(test)]
 mod tests {
+    use super::hold_but_one;
+
+    #[test]
+    fn sums_hold_but_for_one_from_a_minimum_number() {
+        assert!(hold_but_one(2, 3, 3));
+        assert!(hold_but_one(3, 3, 3));
+        assert!(!hold_but_one(1, 3, 3));
+        assert!(!hold_but_one(2, 2, 3));
+        assert!(hold_but_one(1, 2, 2));
+        assert!(!hold_but_one(0, 0, 2));
+    }
+
     use crate::rules::checks::testing::{findings, run_default};
 
     const STAFF: &str = "Tabel I.1 Data Pegawai\n\n| NO | PERSONIL | Laki-laki | Perempuan | JUMLAH |\n|---|---|---|---|---|\n| 1 | Kepala Biro | 1 | - | 1 |\n| 2 | Kepala Bagian | 2 | 2 | 4 |\n| 3 | Kepala Sub Bagian | 7 | 1 | 8 |\n| 4 | Staf | 11 | 1 | 12 |\n| | JUMLAH | 21 | 4 | 25 |\n\n";
