@@ -453,108 +453,12 @@ impl Regulations {
     }
 
     /// Stage 3: The gazette year in the same citation; stage 4: an amendment older
-    /// than the regulation it amends.
+    /// than the regulation it amends. Citation by citation, the two in turn:
+    /// what one flags the other leaves.
     fn gazettes_and_amendments(&self, ctx: &Context<'_, '_>, s: &mut Citations, out: &mut Sink) {
-        let Citations {
-            doc,
-            cited,
-            flagged,
-            confirmed,
-        } = s;
-        let text = &doc.text;
-        for (i, c) in cited.iter().enumerate() {
-            let next_start = cited.get(i + 1).map_or(text.len(), |n| n.start);
-            let window_end = ceil(text, (c.end + 400).min(next_start));
-            let tail = &text[c.end..window_end];
-            if let Some(g) = GAZETTE.captures(tail)
-                && let (Some(gy), Some(gw)) = (g.name("year"), g.get(0))
-                && let Ok(gyear) = gy.as_str().parse::<i32>()
-            {
-                let between = &tail[..gw.start()].to_lowercase();
-                let lead = &text[floor(text, c.start.saturating_sub(12))..c.start];
-                if between.contains("ubah")
-                    || between.contains("perubahan")
-                    || !ITEM_START.is_match(lead)
-                {
-                    out.skip(GAZETTE_OF_ANOTHER);
-                } else if gyear == c.year {
-                    confirmed[i] = true;
-                    out.agree();
-                } else if !flagged[i] {
-                    flagged[i] = true;
-                    out.push(c.draft(
-                        ctx,
-                        doc,
-                        format!("Tahun {gyear}"),
-                        Localized::new(
-                            format!(
-                                "tahun peraturan berbeda dengan tahun lembaran negara/daerahnya ({gyear})"
-                            ),
-                            format!("the regulation's year differs from its gazette's ({gyear})"),
-                        ),
-                        Localized::new(
-                            format!(
-                                "{} diundangkan dalam {}: tahun {} ≠ {gyear}",
-                                c.shown,
-                                gw.as_str().trim_start_matches('(').trim(),
-                                c.year
-                            ),
-                            format!(
-                                "{} is promulgated in {}: year {} ≠ {gyear}",
-                                c.shown,
-                                gw.as_str().trim_start_matches('(').trim(),
-                                c.year
-                            ),
-                        ),
-                    ));
-                }
-            }
-            let Some(next) = cited.get(i + 1) else {
-                continue;
-            };
-            let between = &text[c.end..next.start];
-            // "A … sebagaimana telah diubah dengan B": B is not older than A.
-            let amended = between.len() < 300 && AMENDED_BY.is_match(between);
-            // "A tentang Perubahan atas B": A is not older than B.
-            let amends = AMENDS.is_match(between);
-            let (older, newer) = if amended {
-                (c, next)
-            } else if amends {
-                (next, c)
-            } else {
-                continue;
-            };
-            if older.kind != newer.kind {
-                continue;
-            }
-            if newer.year >= older.year {
-                out.agree();
-                continue;
-            }
-            let j = if amended { i + 1 } else { i };
-            if flagged[j] {
-                continue;
-            }
-            flagged[j] = true;
-            out.push(cited[j].draft(
-                ctx,
-                doc,
-                format!("≥ {}", older.year),
-                Localized::new(
-                    "perubahan lebih tua dari peraturan yang diubahnya",
-                    "an amendment older than the regulation it amends",
-                ),
-                Localized::new(
-                    format!(
-                        "{} mengubah {}, tetapi {} < {}",
-                        newer.shown, older.shown, newer.year, older.year
-                    ),
-                    format!(
-                        "{} amends {}, but {} < {}",
-                        newer.shown, older.shown, newer.year, older.year
-                    ),
-                ),
-            ));
+        for i in 0..s.cited.len() {
+            gazette(ctx, s, i, out);
+            amendment(ctx, s, i, out);
         }
     }
 
@@ -733,6 +637,116 @@ impl Check for Regulations {
     }
 }
 
+/// Whether the gazette entry after a citation is another regulation's: an
+/// amendment named `between`, or a citation not at an item's start (`lead`).
+fn gazette_of_another(between: &str, lead: &str) -> bool {
+    let between = between.to_lowercase();
+    between.contains("ubah") || between.contains("perubahan") || !ITEM_START.is_match(lead)
+}
+
+/// Which of two consecutive citations amends the other, by the text between:
+/// "A … sebagaimana telah diubah dengan B" (the second, `Some(true)`), "A
+/// tentang Perubahan atas B" (the first, `Some(false)`).
+fn second_amends(between: &str) -> Option<bool> {
+    if between.len() < 300 && AMENDED_BY.is_match(between) {
+        Some(true)
+    } else if AMENDS.is_match(between) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Stage 3 for citation `i`: the gazette year in the same citation.
+fn gazette(ctx: &Context<'_, '_>, s: &mut Citations, i: usize, out: &mut Sink) {
+    let text = &s.doc.text;
+    let c = &s.cited[i];
+    let next_start = s.cited.get(i + 1).map_or(text.len(), |n| n.start);
+    let window_end = ceil(text, (c.end + 400).min(next_start));
+    let tail = &text[c.end..window_end];
+    let Some(g) = GAZETTE.captures(tail) else {
+        return;
+    };
+    let (Some(gy), Some(gw)) = (g.name("year"), g.get(0)) else {
+        return;
+    };
+    let Ok(gyear) = gy.as_str().parse::<i32>() else {
+        return;
+    };
+    let lead = &text[floor(text, c.start.saturating_sub(12))..c.start];
+    if gazette_of_another(&tail[..gw.start()], lead) {
+        out.skip(GAZETTE_OF_ANOTHER);
+    } else if gyear == c.year {
+        s.confirmed[i] = true;
+        out.agree();
+    } else if !s.flagged[i] {
+        s.flagged[i] = true;
+        let gazette = gw.as_str().trim_start_matches('(').trim();
+        out.push(c.draft(
+            ctx,
+            &s.doc,
+            format!("Tahun {gyear}"),
+            Localized::new(
+                format!("tahun peraturan berbeda dengan tahun lembaran negara/daerahnya ({gyear})"),
+                format!("the regulation's year differs from its gazette's ({gyear})"),
+            ),
+            Localized::new(
+                format!(
+                    "{} diundangkan dalam {gazette}: tahun {} ≠ {gyear}",
+                    c.shown, c.year
+                ),
+                format!(
+                    "{} is promulgated in {gazette}: year {} ≠ {gyear}",
+                    c.shown, c.year
+                ),
+            ),
+        ));
+    }
+}
+
+/// Stage 4 for citation `i` and the next: an amendment older than the
+/// regulation it amends.
+fn amendment(ctx: &Context<'_, '_>, s: &mut Citations, i: usize, out: &mut Sink) {
+    let (Some(c), Some(next)) = (s.cited.get(i), s.cited.get(i + 1)) else {
+        return;
+    };
+    let Some(amended) = second_amends(&s.doc.text[c.end..next.start]) else {
+        return;
+    };
+    let (older, newer) = if amended { (c, next) } else { (next, c) };
+    if older.kind != newer.kind {
+        return;
+    }
+    if newer.year >= older.year {
+        out.agree();
+        return;
+    }
+    let j = if amended { i + 1 } else { i };
+    if s.flagged[j] {
+        return;
+    }
+    s.flagged[j] = true;
+    out.push(s.cited[j].draft(
+        ctx,
+        &s.doc,
+        format!("≥ {}", older.year),
+        Localized::new(
+            "perubahan lebih tua dari peraturan yang diubahnya",
+            "an amendment older than the regulation it amends",
+        ),
+        Localized::new(
+            format!(
+                "{} mengubah {}, tetapi {} < {}",
+                newer.shown, older.shown, newer.year, older.year
+            ),
+            format!(
+                "{} amends {}, but {} < {}",
+                newer.shown, older.shown, newer.year, older.year
+            ),
+        ),
+    ));
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WithoutYearParams {}
@@ -823,6 +837,33 @@ impl Check for RegulationWithoutYear {
 
 #[cfg(test)]
 mod tests {
+    use super::{gazette_of_another, second_amends};
+
+    #[test]
+    fn which_citation_amends_the_other_is_read_between_them() {
+        assert_eq!(
+            second_amends(" sebagaimana telah diubah terakhir dengan "),
+            Some(true)
+        );
+        assert_eq!(second_amends(" tentang Perubahan Kedua atas "), Some(false));
+        assert_eq!(second_amends(" dan "), None);
+    }
+
+    #[test]
+    fn a_gazette_entry_after_an_amendment_is_another_regulations() {
+        assert!(!gazette_of_another(" tentang Pemerintahan Daerah ", "16. "));
+        assert!(!gazette_of_another(
+            " tentang Pemerintahan Daerah ",
+            "Daerah; "
+        ));
+        assert!(gazette_of_another(" tentang Perubahan atas UU ", "16. "));
+        // A citation inside a sentence, not at an item's start.
+        assert!(gazette_of_another(
+            " tentang Pemerintahan Daerah ",
+            "berdasarkan"
+        ));
+    }
+
     use crate::rules::checks::testing::findings;
 
     #[test]
