@@ -229,6 +229,140 @@ fn source_years(index: usize, text: &str) -> Vec<Outcome> {
     out
 }
 
+/// "Rp. 3.800.575.000,-,-": each rupiah of `text` ending ",-" twice.
+fn double_dashes(index: usize, text: &str) -> Vec<Outcome> {
+    DOUBLE_DASH
+        .captures_iter(text)
+        .map(|c| {
+            let (whole, amount) = (&c[0], &c[1]);
+            let reason = Localized::new(
+                "akhiran \",-\" tertulis dua kali".to_string(),
+                "the ending \",-\" is written twice".to_string(),
+            );
+            Outcome::Differs(
+                Draft {
+                    line: index,
+                    stated: whole.to_string(),
+                    expected: format!("{amount},-"),
+                    computation: reason.clone(),
+                    highlight: c.get(0).map(|m| (m.start(), m.end())),
+                    ..Default::default()
+                }
+                .var("reason", reason),
+            )
+        })
+        .collect()
+}
+
+/// "neither Indonesian … nor English … number format: `why`".
+fn not_a_format(id_why: &str, en_why: &str) -> Localized {
+    Localized::new(
+        format!(
+            "bukan format angka Indonesia (1.234.567,89) maupun Inggris (1,234,567.89): {id_why}"
+        ),
+        format!(
+            "neither Indonesian (1.234.567,89) nor English (1,234,567.89) number format: {en_why}"
+        ),
+    )
+}
+
+/// What the figure scanner makes of a line: each figure it reads agrees,
+/// each malformed one differs (unless it is no figure at all); and the
+/// byte ranges it took.
+struct Scanned {
+    outcomes: Vec<Outcome>,
+    taken: Vec<(usize, usize)>,
+}
+
+fn scanned(index: usize, text: &str) -> Scanned {
+    let mut outcomes = Vec::new();
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for token in scan_figures(text) {
+        match token {
+            Token::Malformed(m) => {
+                taken.push((m.start, m.end));
+                if let Some(why) = not_a_figure(text, m.start, m.end, &m.text) {
+                    outcomes.push(Outcome::Skipped(why));
+                    continue;
+                }
+                outcomes.push(Outcome::Differs(
+                    Draft {
+                        line: index,
+                        stated: m.text.clone(),
+                        expected: String::new(),
+                        computation: not_a_format(&m.reason, &m.reason),
+                        highlight: Some((m.start, m.end)),
+                        ..Default::default()
+                    }
+                    .var("reason", Localized::same(m.reason.clone())),
+                ));
+            }
+            Token::Figure(f) => {
+                taken.push((f.start, f.end));
+                outcomes.push(Outcome::Agrees);
+            }
+        }
+    }
+    Scanned { outcomes, taken }
+}
+
+/// Whether the digit run at `start..end` of `text` is glued to a word, a
+/// code or another number ("A1.234", "12/3.456", "1.234m") rather than
+/// standing alone (or after "Rp").
+fn glued(text: &str, start: usize, end: usize) -> bool {
+    let prev = &text[..start];
+    let rupiah = prev
+        .to_lowercase()
+        .trim_end_matches(['.', ','])
+        .ends_with("rp");
+    let before = match prev.chars().next_back() {
+        Some(c) if c.is_alphanumeric() || matches!(c, '.' | ',') => !rupiah,
+        Some('/' | '-') => true,
+        _ => false,
+    };
+    let after = text[end..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '°'));
+    before || after
+}
+
+/// Amounts the scanner takes for dotted codes: digit runs outside `taken`,
+/// grouped wrongly.
+fn misgrouped_runs(
+    ctx: &Context<'_, '_>,
+    index: usize,
+    text: &str,
+    taken: &[(usize, usize)],
+) -> Vec<Outcome> {
+    let mut out = Vec::new();
+    for m in DIGIT_RUN.find_iter(text) {
+        let (start, end) = (m.start(), m.end());
+        if glued(text, start, end) || taken.iter().any(|(a, b)| *a < end && start < *b) {
+            continue;
+        }
+        let Some((reason, expected)) = misgrouped(m.as_str()) else {
+            continue;
+        };
+        if wrapped_below(ctx, index, m.as_str()) {
+            out.push(Outcome::Skipped(WRAPPED));
+            continue;
+        }
+        out.push(Outcome::Differs(
+            Draft {
+                line: index,
+                stated: m.as_str().to_string(),
+                expected,
+                computation: not_a_format(&reason.id, &reason.en),
+                highlight: Some((start, end)),
+                ..Default::default()
+            }
+            .var("reason", reason),
+        ));
+    }
+    out
+}
+
 impl Check for Malformed {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         for l in &ctx.report.lines {
@@ -237,98 +371,14 @@ impl Check for Malformed {
                 return;
             }
             let text = &l.line.text;
-            for outcome in source_years(l.index, text) {
+            let scanned = scanned(l.index, text);
+            let outcomes = source_years(l.index, text)
+                .into_iter()
+                .chain(double_dashes(l.index, text))
+                .chain(scanned.outcomes)
+                .chain(misgrouped_runs(ctx, l.index, text, &scanned.taken));
+            for outcome in outcomes {
                 out.record(outcome);
-            }
-            for c in DOUBLE_DASH.captures_iter(text) {
-                let (whole, amount) = (&c[0], &c[1]);
-                let reason = Localized::new(
-                    "akhiran \",-\" tertulis dua kali".to_string(),
-                    "the ending \",-\" is written twice".to_string(),
-                );
-                out.push(
-                    Draft {
-                        line: l.index,
-                        stated: whole.to_string(),
-                        expected: format!("{amount},-"),
-                        computation: reason.clone(),
-                        highlight: c.get(0).map(|m| (m.start(), m.end())),
-                        ..Default::default()
-                    }
-                    .var("reason", reason),
-                );
-            }
-            let mut taken: Vec<(usize, usize)> = Vec::new();
-            for token in scan_figures(text) {
-                match token {
-                    Token::Malformed(m) => {
-                        taken.push((m.start, m.end));
-                        if let Some(why) = not_a_figure(text, m.start, m.end, &m.text) {
-                            out.skip(why);
-                            continue;
-                        }
-                        out.push(
-                            Draft {
-                                line: l.index,
-                                stated: m.text.clone(),
-                                expected: String::new(),
-                                computation: Localized::new(
-                                    format!("bukan format angka Indonesia (1.234.567,89) maupun Inggris (1,234,567.89): {}", m.reason),
-                                    format!("neither Indonesian (1.234.567,89) nor English (1,234,567.89) number format: {}", m.reason),
-                                ),
-                                highlight: Some((m.start, m.end)),
-                                ..Default::default()
-                            }
-                            .var("reason", Localized::same(m.reason.clone())),
-                        );
-                    }
-                    Token::Figure(f) => {
-                        taken.push((f.start, f.end));
-                        out.agree();
-                    }
-                }
-            }
-            // Amounts the scanner takes for dotted codes.
-            for m in DIGIT_RUN.find_iter(text) {
-                let (start, end) = (m.start(), m.end());
-                let prev = &text[..start];
-                let rupiah = prev
-                    .to_lowercase()
-                    .trim_end_matches(['.', ','])
-                    .ends_with("rp");
-                let glued = match prev.chars().next_back() {
-                    Some(c) if c.is_alphanumeric() || matches!(c, '.' | ',') => !rupiah,
-                    Some('/' | '-') => true,
-                    _ => false,
-                };
-                let glued_after = text[end..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_alphanumeric() || matches!(c, '/' | '°'));
-                if glued || glued_after || taken.iter().any(|(a, b)| *a < end && start < *b) {
-                    continue;
-                }
-                let Some((reason, expected)) = misgrouped(m.as_str()) else {
-                    continue;
-                };
-                if wrapped_below(ctx, l.index, m.as_str()) {
-                    out.skip(WRAPPED);
-                    continue;
-                }
-                out.push(
-                    Draft {
-                        line: l.index,
-                        stated: m.as_str().to_string(),
-                        expected,
-                        computation: Localized::new(
-                            format!("bukan format angka Indonesia (1.234.567,89) maupun Inggris (1,234,567.89): {}", reason.id),
-                            format!("neither Indonesian (1.234.567,89) nor English (1,234,567.89) number format: {}", reason.en),
-                        ),
-                        highlight: Some((start, end)),
-                        ..Default::default()
-                    }
-                    .var("reason", reason),
-                );
             }
         }
     }
@@ -1275,7 +1325,31 @@ impl Check for DuplicateSection {
 
 #[cfg(test)]
 mod tests {
+    use super::{Outcome, double_dashes, glued};
     use crate::rules::checks::testing::{findings, run_default};
+
+    #[test]
+    fn a_digit_run_glued_to_a_word_or_code_is_not_an_amount() {
+        let at = |t: &str, run: &str| {
+            let s = t.find(run).expect("the run");
+            glued(t, s, s + run.len())
+        };
+        assert!(!at("sebesar 1.234.56 rupiah", "1.234.56"));
+        assert!(!at("Rp.1.234.56", "1.234.56"));
+        assert!(at("kode A1.234.56", "1.234.56"));
+        assert!(at("no 12/1.234.56", "1.234.56"));
+        assert!(at("1.234.56m", "1.234.56"));
+    }
+
+    #[test]
+    fn a_rupiah_ending_twice_is_found_once() {
+        let found = double_dashes(7, "Rp. 3.800.575.000,-,- dan Rp. 1.000,-");
+        let [Outcome::Differs(d)] = &found[..] else {
+            panic!("one finding: {}", found.len());
+        };
+        assert_eq!((d.line, d.expected.as_str()), (7, "3.800.575.000,-"));
+        assert!(double_dashes(7, "Rp. 1.000,-").is_empty());
+    }
 
     const ACTIVITIES: &str = "3. Kegiatan dan Indikator Kegiatan\n\n- b. Program Peningkatan Sarana dan Prasarana Aparatur terdiri kegiatan-kegiatan :\n  - 1. Kegiatan : Pemeliharaan Rutin/Berkala Mobil Jabatan\nIndikator Keluaran Kegiatan : {first}\n  - 2. Kegiatan : Pemeliharaan Rutin/Berkala Kendaraan Dinas/Operasional\nIndikator Keluaran Kegiatan : Jumlah kendaraan yang terpelihara\n- c. Program Koordinasi Pemerintahan terdiri kegiatan-kegiatan :\n\n1. Kegiatan : Koordinasi Pelayanan Umum\n\nIndikator Keluaran Kegiatan :\n\nMatriks hubungan sasaran dan kegiatan tertuang dalam dokumen RKT.\n";
 
