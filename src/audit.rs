@@ -327,6 +327,66 @@ fn over_limit(report: FileReport, why: &limits::LimitExceeded) -> FileReport {
     }
 }
 
+/// A file's report before (or instead of) its audit: no findings, no coverage.
+struct Unaudited<'a> {
+    path: &'a str,
+    kind: InputKind,
+    pages: u32,
+}
+
+impl Unaudited<'_> {
+    fn report(
+        &self,
+        status: FileStatus,
+        message: Option<String>,
+        metadata: Option<Metadata>,
+    ) -> FileReport {
+        FileReport {
+            path: self.path.to_string(),
+            kind: Some(self.kind),
+            pages: self.pages,
+            status,
+            message,
+            metadata,
+            findings: Vec::new(),
+            coverage: None,
+            ocr_pages: Vec::new(),
+        }
+    }
+}
+
+/// Why a file without text was not audited: a text export with nothing in
+/// it is empty, not a scan.
+fn no_text_reason(kind: InputKind, ocr_on: bool) -> &'static str {
+    match kind {
+        InputKind::Text => "no text: the file is empty or only blank lines",
+        InputKind::Pdf if ocr_on => "no text layer: needs OCR, which read nothing",
+        InputKind::Pdf => "no text layer: needs OCR (--ocr would read it)",
+    }
+}
+
+/// The status and message of a file that does not read like an LKjIP
+/// report. What is left of a damaged (`lost`) file may not read like one
+/// because of what was lost: that file is an error, not another document.
+fn not_a_report(lost: bool, notes: Option<String>) -> (FileStatus, String) {
+    let (status, note) = if lost {
+        (
+            FileStatus::Error,
+            "damaged: what could be read does not look like an LKjIP report",
+        )
+    } else {
+        (
+            FileStatus::Skipped,
+            "does not look like an LKjIP report (no LKjIP chapters or title found)",
+        )
+    };
+    let message = match notes {
+        Some(m) => format!("{m}; {note}"),
+        None => note.to_string(),
+    };
+    (status, message)
+}
+
 fn audit_file(
     path: &Path,
     shown: &str,
@@ -334,6 +394,11 @@ fn audit_file(
     compiled: &checks::CompiledRules,
     cross_facts: Option<&mut Option<Result<ReportFacts, Ungrouped>>>,
 ) -> FileReport {
+    let mut file = Unaudited {
+        path: shown,
+        kind,
+        pages: 0,
+    };
     let document = match extract::extract(path, kind) {
         Ok(doc) => doc,
         Err(err) => {
@@ -341,89 +406,27 @@ fn audit_file(
                 extract::ExtractError::NoText(_) => FileStatus::NoText,
                 _ => FileStatus::Error,
             };
-            return FileReport {
-                path: shown.to_string(),
-                kind: Some(kind),
-                pages: 0,
-                status,
-                message: Some(err.to_string()),
-                metadata: None,
-                findings: Vec::new(),
-                coverage: None,
-                ocr_pages: Vec::new(),
-            };
+            return file.report(status, Some(err.to_string()), None);
         }
     };
-    let pages = document.pages.len() as u32;
-    let stopped = |metadata| FileReport {
-        path: shown.to_string(),
-        kind: Some(kind),
-        pages,
-        status: FileStatus::Error,
-        message: None,
-        metadata,
-        findings: Vec::new(),
-        coverage: None,
-        ocr_pages: Vec::new(),
-    };
+    file.pages = document.pages.len() as u32;
     // Out of time already: each stage after this would only delay the stop.
     if let Some(why) = limits::exceeded() {
-        return over_limit(stopped(None), &why);
+        return over_limit(file.report(FileStatus::Error, None, None), &why);
     }
     if !document.has_text() {
-        // A text export with nothing in it is empty, not a scan.
-        let why = match kind {
-            InputKind::Text => "no text: the file is empty or only blank lines",
-            InputKind::Pdf if extract::ocr::current().is_some() => {
-                "no text layer: needs OCR, which read nothing"
-            }
-            InputKind::Pdf => "no text layer: needs OCR (--ocr would read it)",
-        };
-        return FileReport {
-            path: shown.to_string(),
-            kind: Some(kind),
-            pages,
-            status: FileStatus::NoText,
-            message: Some(why.to_string()),
-            metadata: None,
-            findings: Vec::new(),
-            coverage: None,
-            ocr_pages: Vec::new(),
-        };
+        let why = no_text_reason(kind, extract::ocr::current().is_some());
+        return file.report(FileStatus::NoText, Some(why.to_string()), None);
     }
     let report = structure::analyse(&document);
     if let Some(why) = limits::exceeded() {
-        return over_limit(stopped(Some(report.metadata.clone())), &why);
+        let stopped = file.report(FileStatus::Error, None, Some(report.metadata.clone()));
+        return over_limit(stopped, &why);
     }
-    let mut message = (!document.notes.is_empty()).then(|| document.notes.join("; "));
+    let notes = (!document.notes.is_empty()).then(|| document.notes.join("; "));
     if !report.looks_like_lkjip() {
-        // What is left of a damaged file may not read like a report because
-        // of what was lost: that file is an error, not another document.
-        let (status, note) = match &document.lost {
-            Some(_) => (
-                FileStatus::Error,
-                "damaged: what could be read does not look like an LKjIP report",
-            ),
-            None => (
-                FileStatus::Skipped,
-                "does not look like an LKjIP report (no LKjIP chapters or title found)",
-            ),
-        };
-        message = Some(match message {
-            Some(m) => format!("{m}; {note}"),
-            None => note.to_string(),
-        });
-        return FileReport {
-            path: shown.to_string(),
-            kind: Some(kind),
-            pages,
-            status,
-            message,
-            metadata: Some(report.metadata.clone()),
-            findings: Vec::new(),
-            coverage: None,
-            ocr_pages: Vec::new(),
-        };
+        let (status, message) = not_a_report(document.lost.is_some(), notes);
+        return file.report(status, Some(message), Some(report.metadata.clone()));
     }
     let run = checks::run(compiled, &report, shown);
     if let Some(out) = cross_facts {
@@ -433,20 +436,33 @@ fn audit_file(
     let mut findings = run.findings;
     sort_findings(&mut findings);
     FileReport {
-        path: shown.to_string(),
-        kind: Some(kind),
-        pages,
-        status: FileStatus::Ok,
-        message,
-        metadata: Some(report.metadata.clone()),
         findings,
         coverage: Some(coverage),
         ocr_pages: document.ocr_pages.clone(),
+        ..file.report(FileStatus::Ok, notes, Some(report.metadata.clone()))
     }
 }
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_empty_text_export_is_empty_and_a_pdf_without_text_a_scan() {
+        assert!(no_text_reason(InputKind::Text, true).starts_with("no text:"));
+        assert!(no_text_reason(InputKind::Pdf, false).contains("--ocr would read it"));
+        assert!(no_text_reason(InputKind::Pdf, true).contains("which read nothing"));
+    }
+
+    #[test]
+    fn a_damaged_file_unlike_a_report_is_an_error_and_keeps_its_notes() {
+        let (status, message) = not_a_report(true, Some("3 pages lost".into()));
+        assert_eq!(status, FileStatus::Error);
+        assert!(message.starts_with("3 pages lost; damaged:"), "{message}");
+        let (status, message) = not_a_report(false, None);
+        assert_eq!(status, FileStatus::Skipped);
+        assert!(message.starts_with("does not look like"), "{message}");
+    }
+
     use std::path::PathBuf;
 
     use super::*;
