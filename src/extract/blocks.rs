@@ -14,87 +14,30 @@ use super::{CellMode, Document, Line, Span};
 /// A line's place in the document: (page index, line index).
 type At = (usize, usize);
 
+/// Consecutive cell lines of one mode that no reader put in a grid.
+struct CellRun {
+    mode: CellMode,
+    lines: Vec<At>,
+}
+
 /// Groups the cell lines no reader put in a grid into grids, and marks which
 /// grids continue a table from the previous page.
 pub fn assemble(doc: &mut Document) {
-    let order: Vec<At> = doc
-        .pages
-        .iter()
-        .enumerate()
-        .flat_map(|(p, page)| (0..page.lines.len()).map(move |l| (p, l)))
-        .collect();
-    let line = |doc: &Document, at: At| -> Line { doc.pages[at.0].lines[at.1].clone() };
-    let mut runs: Vec<(CellMode, Vec<At>)> = Vec::new();
-    let mut i = 0;
-    while i < order.len() {
-        // Out of time: the file is reported as not fully audited.
-        if crate::limits::out_of_time() {
-            return;
-        }
-        let first = &doc.pages[order[i].0].lines[order[i].1];
-        if !is_free_cell_line(first) || is_toc_row(first) {
-            i += 1;
-            continue;
-        }
-        let mode = first.cells;
-        let start = i;
-        let mut end = i + 1;
-        let get =
-            |k: usize| -> Option<&Line> { order.get(k).map(|&(p, l)| &doc.pages[p].lines[l]) };
-        loop {
-            if let Some(l) = get(end)
-                && is_free_cell_line(l)
-                && l.cells == mode
-            {
-                end += 1;
-                continue;
-            }
-            // In layout text a wrapped cell is a lone indented fragment between rows.
-            if mode == CellMode::Aligned
-                && let (Some(fragment), Some(next)) = (get(end), get(end + 1))
-                && fragment.cells == CellMode::Flow
-                && fragment.table.is_none()
-                && fragment.spans.first().is_some_and(|s| s.x >= 4.0)
-                && next.cells == CellMode::Aligned
-                && next.table.is_none()
-            {
-                end += 1;
-                continue;
-            }
-            // One blank line inside a table is common (converters insert them).
-            if let (Some(blank), Some(next)) = (get(end), get(end + 1))
-                && blank.is_blank()
-                && is_free_cell_line(next)
-                && next.cells == mode
-                && get(start).is_none_or(|f| f.text != next.text)
-            {
-                end += 2;
-                continue;
-            }
-            break;
-        }
-        runs.push((mode, order[start..end].to_vec()));
-        i = end;
-    }
-    for (mode, run) in runs {
+    // Out of time: the file is reported as not fully audited.
+    let Some(runs) = cell_runs(doc) else {
+        return;
+    };
+    for run in runs {
         if crate::limits::out_of_time() {
             return;
         }
         let block: Vec<(At, Line)> = run
+            .lines
             .iter()
-            .map(|&at| (at, line(doc, at)))
+            .map(|&(p, l)| ((p, l), doc.pages[p].lines[l].clone()))
             .filter(|(_, l)| !l.is_blank())
             .collect();
-        let rows: Vec<BlockRow> = match mode {
-            CellMode::Aligned => aligned_rows(&block),
-            _ => block
-                .iter()
-                .map(|(at, l)| BlockRow {
-                    cells: l.spans.iter().map(|s| (s.text.clone(), s.bold)).collect(),
-                    lines: vec![*at],
-                })
-                .collect(),
-        };
+        let rows = block_rows(run.mode, &block);
         if rows.iter().map(|r| r.cells.len()).max().unwrap_or(0) < 2 {
             continue;
         }
@@ -103,27 +46,117 @@ pub fn assemble(doc: &mut Document) {
         let cells = rows
             .iter()
             .map(|r| r.cells.iter().map(|(t, _)| t.as_str()).collect());
-        if mode == CellMode::Aligned && (is_prose(cells) || holed_prose(doc, &run)) {
-            for &(p, l) in &run {
-                let line = &mut doc.pages[p].lines[l];
-                line.cells = CellMode::Flow;
-                line.text = line
-                    .text
-                    .split('\t')
-                    .map(str::trim)
-                    .filter(|t| !t.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-            }
+        if run.mode == CellMode::Aligned && (is_prose(cells) || holed_prose(doc, &run.lines)) {
+            to_flow(doc, &run.lines);
             continue;
         }
-        let source = match mode {
+        let source = match run.mode {
             CellMode::Aligned => GridSource::Aligned,
             _ => GridSource::Markup,
         };
         place(doc, source, rows);
     }
     super::continued::join_over_pages(doc);
+}
+
+/// The runs of free cell lines in reading order (table-of-contents rows
+/// never start one); None when out of time.
+fn cell_runs(doc: &Document) -> Option<Vec<CellRun>> {
+    let order: Vec<At> = doc
+        .pages
+        .iter()
+        .enumerate()
+        .flat_map(|(p, page)| (0..page.lines.len()).map(move |l| (p, l)))
+        .collect();
+    let lines: Vec<&Line> = order.iter().map(|&(p, l)| &doc.pages[p].lines[l]).collect();
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if crate::limits::out_of_time() {
+            return None;
+        }
+        let first = lines[i];
+        if !is_free_cell_line(first) || is_toc_row(first) {
+            i += 1;
+            continue;
+        }
+        let end = run_end(&lines, i);
+        runs.push(CellRun {
+            mode: first.cells,
+            lines: order[i..end].to_vec(),
+        });
+        i = end;
+    }
+    Some(runs)
+}
+
+/// Where the run of free cell lines starting at `start` ends: lines of the
+/// first's mode, with a wrapped cell's fragment or one blank line between.
+fn run_end(lines: &[&Line], start: usize) -> usize {
+    let mode = lines[start].cells;
+    let get = |k: usize| -> Option<&Line> { lines.get(k).copied() };
+    let mut end = start + 1;
+    loop {
+        if let Some(l) = get(end)
+            && is_free_cell_line(l)
+            && l.cells == mode
+        {
+            end += 1;
+            continue;
+        }
+        // In layout text a wrapped cell is a lone indented fragment between rows.
+        if mode == CellMode::Aligned
+            && let (Some(fragment), Some(next)) = (get(end), get(end + 1))
+            && fragment.cells == CellMode::Flow
+            && fragment.table.is_none()
+            && fragment.spans.first().is_some_and(|s| s.x >= 4.0)
+            && next.cells == CellMode::Aligned
+            && next.table.is_none()
+        {
+            end += 1;
+            continue;
+        }
+        // One blank line inside a table is common (converters insert them).
+        if let (Some(blank), Some(next)) = (get(end), get(end + 1))
+            && blank.is_blank()
+            && is_free_cell_line(next)
+            && next.cells == mode
+            && get(start).is_none_or(|f| f.text != next.text)
+        {
+            end += 2;
+            continue;
+        }
+        return end;
+    }
+}
+
+/// A block's rows: aligned lines by their columns, delimited ones a row each.
+fn block_rows(mode: CellMode, block: &[(At, Line)]) -> Vec<BlockRow> {
+    match mode {
+        CellMode::Aligned => aligned_rows(block),
+        _ => block
+            .iter()
+            .map(|(at, l)| BlockRow {
+                cells: l.spans.iter().map(|s| (s.text.clone(), s.bold)).collect(),
+                lines: vec![*at],
+            })
+            .collect(),
+    }
+}
+
+/// Lines that stay running text: flow, their cells joined by spaces.
+fn to_flow(doc: &mut Document, run: &[At]) {
+    for &(p, l) in run {
+        let line = &mut doc.pages[p].lines[l];
+        line.cells = CellMode::Flow;
+        line.text = line
+            .text
+            .split('\t')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
 }
 
 /// A row of a block before it becomes grid cells: its cell texts and the lines it spans.
@@ -439,6 +472,15 @@ mod tests {
         };
         assemble(&mut d);
         d
+    }
+
+    #[test]
+    fn a_run_of_cell_lines_spans_one_blank_line_but_not_prose() {
+        let pages = read_lines("a\tb\nc\td\n\ne\tf\nsome prose here\ng\th\n");
+        let lines: Vec<&Line> = pages.iter().flat_map(|p| &p.lines).collect();
+        // a|b, c|d, blank, e|f; then the prose line ends it.
+        assert_eq!(run_end(&lines, 0), 4);
+        assert_eq!(run_end(&lines, 5), 6);
     }
 
     #[test]
