@@ -302,148 +302,237 @@ pub fn recognise(
     images: Vec<(usize, OcrImage)>,
 ) -> Result<Vec<PageResult>, OcrStop> {
     let dir = TempDir::new().map_err(|e| OcrStop::Io(format!("temporary folder: {e}")))?;
-    let mut results: BTreeMap<usize, Result<OcrPage, String>> = BTreeMap::new();
-    let mut pending: std::collections::VecDeque<(usize, PathBuf, u32)> = Default::default();
-    let mut rulings: BTreeMap<usize, Vec<super::ocr_image::Ruling>> = BTreeMap::new();
-    for (page, image) in images {
-        if let Err(e) = crate::limits::check_time() {
-            return Err(OcrStop::Limit(e));
-        }
-        // The rulings found and erased (the image as it was when it cannot be decoded).
-        let (image, found) = super::ocr_image::prepare(image);
-        rulings.insert(page, found);
-        let file = dir.0.join(format!("p{page}.{}", image.ext));
-        match std::fs::write(&file, &image.bytes) {
-            Ok(()) => pending.push_back((page, file, image.dpi)),
-            Err(e) => {
-                results.insert(page, Err(format!("cannot write the page image: {e}")));
-            }
-        }
-    }
-    let tell = |e: PageEvent| {
-        if let Some(p) = &settings.progress {
-            (p.0)(e);
-        }
+    let mut s = Scheduler {
+        settings,
+        results: BTreeMap::new(),
+        pending: Default::default(),
+        running: Vec::new(),
+        keys: BTreeMap::new(),
     };
-    tell(PageEvent::Queued(pending.len()));
-    // Pages read before, from the cache.
-    let mut keys: BTreeMap<usize, PathBuf> = BTreeMap::new();
-    if let Some(cache) = &settings.cache {
-        let mut left = std::collections::VecDeque::new();
-        for (page, file, dpi) in pending {
-            let key = cache_key(&file, dpi, &settings.languages);
-            let kept = key
-                .as_ref()
-                .and_then(|k| std::fs::read_to_string(cache.join(k)).ok());
-            match (kept, key) {
-                (Some(tsv), _) => {
-                    results.insert(page, Ok(read_tsv(&tsv)));
-                    tell(PageEvent::Read);
-                }
-                (None, key) => {
-                    if let Some(k) = key {
-                        keys.insert(page, cache.join(k));
-                    }
-                    left.push_back((page, file, dpi));
-                }
-            }
-        }
-        pending = left;
-    }
-    let mut running: Vec<(usize, PathBuf, Child, Slot)> = Vec::new();
-    let stop_all = |running: &mut Vec<(usize, PathBuf, Child, Slot)>| {
-        for (_, _, child, _) in running.iter_mut() {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-        running.clear();
-    };
+    let rulings = s.write_images(&dir, images)?;
+    s.tell(PageEvent::Queued(s.pending.len()));
+    s.read_cached();
     loop {
-        // One process per file at least, so that no file waits forever on others.
-        while let Some(slot) = (!pending.is_empty())
-            .then(|| Slot::take(settings.slots.max(1)))
-            .flatten()
-            .or_else(|| {
-                (running.is_empty() && !pending.is_empty()).then(|| {
-                    RUNNING.fetch_add(1, Ordering::AcqRel);
-                    Slot(())
-                })
-            })
-        {
-            let Some((page, file, dpi)) = pending.pop_front() else {
-                break;
-            };
-            let base = file.with_extension("out");
-            let spawned = Command::new(&settings.program)
-                .arg(&file)
-                .arg(&base)
-                .args(["-l", &settings.languages, "--psm", PSM, "--dpi"])
-                .arg(dpi.to_string())
-                .arg("tsv")
-                // One thread per process: parallelism is by pages.
-                .env("OMP_THREAD_LIMIT", "1")
-                .stdin(Stdio::null())
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn();
-            match spawned {
-                Ok(child) => running.push((page, base, child, slot)),
-                Err(e) => {
-                    tell(PageEvent::Read);
-                    results.insert(
-                        page,
-                        Err(format!(
-                            "cannot run {}: {e}. {INSTALL_HINT}",
-                            settings.program.display()
-                        )),
-                    );
-                }
-            }
-        }
-        let mut i = 0;
-        while i < running.len() {
-            match running[i].2.try_wait() {
-                Ok(None) => i += 1,
-                done => {
-                    let (page, base, _, _slot) = running.swap_remove(i);
-                    let outcome = match done {
-                        Ok(Some(status)) if status.success() => {
-                            match std::fs::read_to_string(base.with_extension("out.tsv")) {
-                                Ok(tsv) => {
-                                    if let Some(kept) = keys.get(&page) {
-                                        let _ = std::fs::write(kept, &tsv);
-                                    }
-                                    Ok(read_tsv(&tsv))
-                                }
-                                Err(e) => Err(format!("tesseract wrote no output: {e}")),
-                            }
-                        }
-                        Ok(Some(status)) => Err(format!("tesseract failed ({status})")),
-                        Err(e) => Err(format!("tesseract: {e}")),
-                        Ok(None) => Err("tesseract: lost".to_string()),
-                    };
-                    tell(PageEvent::Read);
-                    results.insert(page, outcome);
-                }
-            }
-        }
-        if pending.is_empty() && running.is_empty() {
+        s.start();
+        s.collect();
+        if s.pending.is_empty() && s.running.is_empty() {
             break;
         }
         if let Err(e) = crate::limits::check_time() {
-            tell(PageEvent::Abandoned(pending.len() + running.len()));
-            stop_all(&mut running);
+            s.tell(PageEvent::Abandoned(s.pending.len() + s.running.len()));
+            s.stop_all();
             return Err(OcrStop::Limit(e));
         }
         std::thread::sleep(Duration::from_millis(10));
     }
-    Ok(results
+    Ok(std::mem::take(&mut s.results)
         .into_iter()
         .map(|(page, r)| {
             let found = rulings.get(&page).map(Vec::as_slice).unwrap_or_default();
             (page, r.map(|p| p.with_rulings(found)))
         })
         .collect())
+}
+
+/// A page image waiting for Tesseract.
+struct Queued {
+    page: usize,
+    file: PathBuf,
+    dpi: u32,
+}
+
+/// A Tesseract process reading one page: the base name of its output, and
+/// the slot it holds until it is done.
+struct Running {
+    page: usize,
+    base: PathBuf,
+    child: Child,
+    _slot: Slot,
+}
+
+/// The pages of one `recognise` call on their way through Tesseract:
+/// queued, running, read (or failed).
+struct Scheduler<'s> {
+    settings: &'s OcrSettings,
+    results: BTreeMap<usize, Result<OcrPage, String>>,
+    pending: std::collections::VecDeque<Queued>,
+    running: Vec<Running>,
+    /// Where each page read anew is kept in the cache.
+    keys: BTreeMap<usize, PathBuf>,
+}
+
+impl Scheduler<'_> {
+    fn tell(&self, e: PageEvent) {
+        if let Some(p) = &self.settings.progress {
+            (p.0)(e);
+        }
+    }
+
+    /// Writes each page image to `dir`, its table rulings found and erased
+    /// first (the image as it was when it cannot be decoded); the rulings
+    /// by page.
+    fn write_images(
+        &mut self,
+        dir: &TempDir,
+        images: Vec<(usize, OcrImage)>,
+    ) -> Result<BTreeMap<usize, Vec<super::ocr_image::Ruling>>, OcrStop> {
+        let mut rulings = BTreeMap::new();
+        for (page, image) in images {
+            if let Err(e) = crate::limits::check_time() {
+                return Err(OcrStop::Limit(e));
+            }
+            let (image, found) = super::ocr_image::prepare(image);
+            rulings.insert(page, found);
+            let file = dir.0.join(format!("p{page}.{}", image.ext));
+            match std::fs::write(&file, &image.bytes) {
+                Ok(()) => self.pending.push_back(Queued {
+                    page,
+                    file,
+                    dpi: image.dpi,
+                }),
+                Err(e) => {
+                    self.results
+                        .insert(page, Err(format!("cannot write the page image: {e}")));
+                }
+            }
+        }
+        Ok(rulings)
+    }
+
+    /// Pages read before, from the cache; the others keep their cache file.
+    fn read_cached(&mut self) {
+        let Some(cache) = &self.settings.cache else {
+            return;
+        };
+        let mut left = std::collections::VecDeque::new();
+        for q in std::mem::take(&mut self.pending) {
+            let key = cache_key(&q.file, q.dpi, &self.settings.languages);
+            let kept = key
+                .as_ref()
+                .and_then(|k| std::fs::read_to_string(cache.join(k)).ok());
+            match (kept, key) {
+                (Some(tsv), _) => {
+                    self.results.insert(q.page, Ok(read_tsv(&tsv)));
+                    self.tell(PageEvent::Read);
+                }
+                (None, key) => {
+                    if let Some(k) = key {
+                        self.keys.insert(q.page, cache.join(k));
+                    }
+                    left.push_back(q);
+                }
+            }
+        }
+        self.pending = left;
+    }
+
+    /// A slot for one more process: within the cap, or the file's first
+    /// (one process per file at least, so that no file waits forever on others).
+    fn slot(&self) -> Option<Slot> {
+        (!self.pending.is_empty())
+            .then(|| Slot::take(self.settings.slots.max(1)))
+            .flatten()
+            .or_else(|| {
+                (self.running.is_empty() && !self.pending.is_empty()).then(|| {
+                    RUNNING.fetch_add(1, Ordering::AcqRel);
+                    Slot(())
+                })
+            })
+    }
+
+    /// Starts Tesseract on queued pages while slots are free.
+    fn start(&mut self) {
+        while let Some(slot) = self.slot() {
+            let Some(q) = self.pending.pop_front() else {
+                break;
+            };
+            let base = q.file.with_extension("out");
+            match spawn(self.settings, &q, &base) {
+                Ok(child) => self.running.push(Running {
+                    page: q.page,
+                    base,
+                    child,
+                    _slot: slot,
+                }),
+                Err(e) => {
+                    self.tell(PageEvent::Read);
+                    self.results.insert(
+                        q.page,
+                        Err(format!(
+                            "cannot run {}: {e}. {INSTALL_HINT}",
+                            self.settings.program.display()
+                        )),
+                    );
+                }
+            }
+        }
+    }
+
+    /// The pages whose process has ended: their words, or why not.
+    fn collect(&mut self) {
+        let mut i = 0;
+        while i < self.running.len() {
+            match self.running[i].child.try_wait() {
+                Ok(None) => i += 1,
+                done => {
+                    let r = self.running.swap_remove(i);
+                    let outcome = match exit_error(&done) {
+                        Some(e) => Err(e),
+                        None => read_output(&r.base, self.keys.get(&r.page)),
+                    };
+                    self.tell(PageEvent::Read);
+                    self.results.insert(r.page, outcome);
+                }
+            }
+        }
+    }
+
+    fn stop_all(&mut self) {
+        for r in self.running.iter_mut() {
+            let _ = r.child.kill();
+            let _ = r.child.wait();
+        }
+        self.running.clear();
+    }
+}
+
+/// Tesseract on one page image, writing TSV beside `base`.
+fn spawn(settings: &OcrSettings, q: &Queued, base: &std::path::Path) -> std::io::Result<Child> {
+    Command::new(&settings.program)
+        .arg(&q.file)
+        .arg(base)
+        .args(["-l", &settings.languages, "--psm", PSM, "--dpi"])
+        .arg(q.dpi.to_string())
+        .arg("tsv")
+        // One thread per process: parallelism is by pages.
+        .env("OMP_THREAD_LIMIT", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+}
+
+/// Why an ended Tesseract process read nothing; None when it succeeded.
+fn exit_error(done: &std::io::Result<Option<std::process::ExitStatus>>) -> Option<String> {
+    match done {
+        Ok(Some(status)) if status.success() => None,
+        Ok(Some(status)) => Some(format!("tesseract failed ({status})")),
+        Err(e) => Some(format!("tesseract: {e}")),
+        Ok(None) => Some("tesseract: lost".to_string()),
+    }
+}
+
+/// The words Tesseract wrote beside `base`, kept in the cache at `keep`.
+fn read_output(base: &std::path::Path, keep: Option<&PathBuf>) -> Result<OcrPage, String> {
+    match std::fs::read_to_string(base.with_extension("out.tsv")) {
+        Ok(tsv) => {
+            if let Some(kept) = keep {
+                let _ = std::fs::write(kept, &tsv);
+            }
+            Ok(read_tsv(&tsv))
+        }
+        Err(e) => Err(format!("tesseract wrote no output: {e}")),
+    }
 }
 
 /// Tesseract's page segmentation: automatic (columns, blocks, tables as
@@ -1036,6 +1125,26 @@ fn median(v: &mut [f32]) -> Option<f32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn an_ended_process_reads_nothing_unless_it_succeeded() {
+        use std::os::unix::process::ExitStatusExt;
+        use std::process::ExitStatus;
+        assert_eq!(exit_error(&Ok(Some(ExitStatus::from_raw(0)))), None);
+        let failed = exit_error(&Ok(Some(ExitStatus::from_raw(1 << 8))));
+        assert!(failed.is_some_and(|e| e.starts_with("tesseract failed")));
+        assert_eq!(exit_error(&Ok(None)).as_deref(), Some("tesseract: lost"));
+        let gone = std::io::Error::other("gone");
+        assert_eq!(exit_error(&Err(gone)).as_deref(), Some("tesseract: gone"));
+    }
+
+    #[test]
+    fn a_page_without_output_says_so() {
+        let missing = std::env::temp_dir().join("lkjip-no-such-page.out");
+        let read = read_output(&missing, None);
+        assert!(read.is_err_and(|e| e.starts_with("tesseract wrote no output")));
+    }
 
     const HEADER: &str = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n";
 
