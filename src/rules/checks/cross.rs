@@ -194,6 +194,11 @@ pub struct Fact {
     /// From a table whose figures are of this year only (the report's own
     /// table of the year, not a comparison over years).
     pub single_year: bool,
+    /// From the plan's own table (its caption names the plan, or it is
+    /// read as a Renstra table), not a column of another table.
+    pub plan_table: bool,
+    /// The row's line in the report's line list.
+    pub index: Option<usize>,
 }
 
 /// What one report contributes: its office, year and facts.
@@ -303,7 +308,7 @@ pub fn facts(
 /// The last year of the plan period the report names ("Renstra … Tahun
 /// 2021-2025", in its text or a table's caption), when it names exactly one
 /// period of three to six years.
-fn plan_end(report: &Report<'_>, p: &CrossParams) -> Option<i32> {
+pub(crate) fn plan_end(report: &Report<'_>, p: &CrossParams) -> Option<i32> {
     let pattern = p.plan_period.as_ref()?;
     let captions = report.tables.iter().filter_map(|t| t.caption_title());
     let texts = report
@@ -468,12 +473,14 @@ struct TableSite<'r, 'd> {
     file: &'r str,
     name: String,
     single_year: bool,
+    plan_table: bool,
 }
 
 impl TableSite<'_, '_> {
     /// A fact of a row: its figure of a column's measure and year.
     fn fact(&self, named: &NamedRow<'_>, column: ValueColumn, figure: Figure) -> Fact {
         let row = named.row;
+        let index = self.report.index_of(row.page, row.line);
         Fact {
             key: named.key.clone(),
             label: named.label.clone(),
@@ -488,19 +495,19 @@ impl TableSite<'_, '_> {
                 page: self.report.doc.paged.then_some(row.page),
                 line: row.line,
             },
-            excerpt: self
-                .report
-                .index_of(row.page, row.line)
+            excerpt: index
                 .and_then(|i| self.report.lines.get(i))
                 .map(|l| l.line.text.clone())
                 .unwrap_or_default(),
+            index,
             table: self.name.clone(),
             single_year: self.single_year,
+            plan_table: self.plan_table,
         }
     }
 }
 
-fn table_facts(
+pub(crate) fn table_facts(
     report: &Report<'_>,
     table: &Table,
     file: &str,
@@ -531,6 +538,7 @@ fn table_facts(
         file,
         name: table_name(table),
         single_year: years.len() == 1,
+        plan_table: table.kind == TableKind::Renstra,
     };
     for named in named_rows(table, name_col, p) {
         if named.average.is_some() {
@@ -902,7 +910,10 @@ fn same_row(a: &Fact, b: &Fact) -> bool {
 
 /// The facts of `pool` of the same row as `f`; Err when one table of the
 /// pool has two rows matching it (ambiguous).
-fn candidates<'a>(f: &Fact, pool: impl Iterator<Item = &'a Fact>) -> Result<Vec<&'a Fact>, ()> {
+pub(crate) fn candidates<'a>(
+    f: &Fact,
+    pool: impl Iterator<Item = &'a Fact>,
+) -> Result<Vec<&'a Fact>, ()> {
     let found: Vec<&Fact> = pool.filter(|o| same_row(f, o)).collect();
     let mut rows: BTreeMap<(&str, Option<u32>), BTreeSet<&str>> = BTreeMap::new();
     for o in &found {
@@ -918,7 +929,7 @@ fn candidates<'a>(f: &Fact, pool: impl Iterator<Item = &'a Fact>) -> Result<Vec<
 
 /// The earlier report's value for a figure: that of its own table of the
 /// year when it has one, else the one value all its tables agree on.
-fn reference<'a>(candidates: &[&'a Fact]) -> Option<&'a Fact> {
+pub(crate) fn reference<'a>(candidates: &[&'a Fact]) -> Option<&'a Fact> {
     let own: Vec<&Fact> = candidates
         .iter()
         .copied()
@@ -935,7 +946,7 @@ fn reference<'a>(candidates: &[&'a Fact]) -> Option<&'a Fact> {
         .then_some(first)
 }
 
-fn quantity(f: &Fact) -> Localized {
+pub(crate) fn quantity(f: &Fact) -> Localized {
     let (id, en) = f.measure.words();
     let label: String = f.label.split_whitespace().collect::<Vec<_>>().join(" ");
     let label = if label.chars().count() > 70 {
@@ -1077,7 +1088,7 @@ fn targets(earlier: &ReportFacts, later: &ReportFacts, tally: &mut Tally) -> Vec
 /// Significant digits of a figure: 96,54 → 4, 11.235 → 5, 100 → 1.
 /// Two figures that differ by a power of ten: one table in rupiah, the other
 /// "(dalam ribuan)" or in millions, with the scale not read.
-fn scaled_alike(a: &Figure, b: &Figure) -> bool {
+pub(crate) fn scaled_alike(a: &Figure, b: &Figure) -> bool {
     if a.value.is_zero() || b.value.is_zero() {
         return false;
     }

@@ -20,6 +20,7 @@ mod narrative;
 mod narrative_budget;
 mod offices;
 mod outcome_counts;
+mod plan_targets;
 mod predicates;
 mod quantities;
 mod regulations;
@@ -324,6 +325,7 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         }),
         ("chart_value", |p| build(p, charts::ChartValue::new)),
         ("stated_formula", |p| build(p, formulas::StatedFormula::new)),
+        ("plan_target", |p| build(p, plan_targets::PlanTarget::new)),
         ("stated_absorption", |p| {
             build(p, quantities::StatedAbsorption::new)
         }),
