@@ -58,7 +58,7 @@ static AMENDS: LazyLock<Regex> = LazyLock::new(|| {
 /// The start of a list item or sentence: a citation here is the item's own,
 /// and the gazette entry that follows is its own ("16) Peraturan …", "; Undang-Undang …").
 static ITEM_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[;:.]|\d{1,2}\s*[.)]|(?:^|\s)[a-z]\s*[.)]|dan|serta|dengan)\s*$")
+    Regex::new(r"(?i)(?:^|[;:.]|\b\d{1,2}\s*[.)]|(?:^|\s)[a-z]\s*[.)]|\bdan|\bserta|\bdengan)\s*$")
         .expect("valid regex")
 });
 /// A medium-term plan named as a regulation's subject ("tentang Rencana Pembangunan Jangka Menengah Daerah …").
@@ -861,6 +861,17 @@ mod tests {
         assert!(gazette_of_another(
             " tentang Pemerintahan Daerah ",
             "berdasarkan"
+        ));
+        // "16) Peraturan …" and "… dan Peraturan …" start an item; a word
+        // merely ending in "dan" ("badan") does not.
+        assert!(!gazette_of_another(" tentang Pemerintahan Daerah ", "16) "));
+        assert!(!gazette_of_another(
+            " tentang Pemerintahan Daerah ",
+            "Daerah dan "
+        ));
+        assert!(gazette_of_another(
+            " tentang Pemerintahan Daerah ",
+            "badan "
         ));
     }
 
