@@ -199,6 +199,8 @@ pub struct Context<'r, 'd> {
     pub tolerance: Decimal,
     /// The ordinal scale configured for reports that state none (overrides the rules' own).
     pub default_scale: &'r [super::claims::Band],
+    /// The scales the report states, found once for the checks that need them.
+    pub(super) scales: OnceLock<Vec<super::predicates::StatedScale>>,
 }
 
 static CAPAIAN: LazyLock<Regex> =
@@ -216,6 +218,7 @@ impl<'r, 'd> Context<'r, 'd> {
             report,
             tolerance,
             default_scale: &[],
+            scales: OnceLock::new(),
         }
     }
 

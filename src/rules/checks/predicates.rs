@@ -3,7 +3,7 @@
 //! beside the row's capaian, and in a sentence that gives a capaian and its
 //! predicate together. No stated scale, no judgement.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 use rust_decimal::Decimal;
@@ -190,8 +190,13 @@ fn runs(texts: impl Iterator<Item = (usize, String)>, out: &mut Vec<StatedScale>
     close(current, out);
 }
 
-/// Every scale the report states, in its tables and its running text, by line.
+/// Every scale the report states, in its tables and its running text, by line
+/// (found once per report: four checks ask).
 pub fn stated_scales(ctx: &Context<'_, '_>) -> Vec<StatedScale> {
+    ctx.scales.get_or_init(|| find_scales(ctx)).clone()
+}
+
+fn find_scales(ctx: &Context<'_, '_>) -> Vec<StatedScale> {
     let mut out = Vec::new();
     for t in &ctx.report.tables {
         let rows = t.header_rows.iter().chain(&t.rows).map(|r| {
@@ -871,8 +876,11 @@ const NAMES_AMBIGUOUS: Why = Why {
 /// One row's name and printed predicate.
 struct NamedRow {
     name: String,
-    /// The name as whole words, any case, any separators between them.
-    pattern: Regex,
+    /// The name as whole words, any case, any separators between them:
+    /// compiled when a sentence with a predicate is first tried (most reports
+    /// have none, and compiling one per row was a good part of this check).
+    pattern: String,
+    compiled: OnceLock<Option<Regex>>,
     band: usize,
     printed: String,
     line: usize,
@@ -944,6 +952,7 @@ impl PredicateNamed {
                 out.push(NamedRow {
                     name,
                     pattern,
+                    compiled: OnceLock::new(),
                     band,
                     printed: cell.text.trim().to_string(),
                     line: ctx.row_line(row.page, row.line),
@@ -954,9 +963,20 @@ impl PredicateNamed {
     }
 }
 
-/// A pattern finding `name` as whole words in a sentence, ignoring case; built
-/// once per row, not once per sentence.
-fn name_pattern(name: &str) -> Option<Regex> {
+impl NamedRow {
+    /// Whether the sentence names this row (a row whose pattern does not
+    /// compile names none).
+    fn named_in(&self, sentence: &str) -> bool {
+        self.compiled
+            .get_or_init(|| Regex::new(&self.pattern).ok())
+            .as_ref()
+            .is_some_and(|p| p.is_match(sentence))
+    }
+}
+
+/// A pattern finding `name` as whole words in a sentence, ignoring case;
+/// compiled once per row, not once per sentence.
+fn name_pattern(name: &str) -> Option<String> {
     let words: Vec<String> = name
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -965,7 +985,7 @@ fn name_pattern(name: &str) -> Option<Regex> {
     if words.is_empty() {
         return None;
     }
-    Regex::new(&format!(r"(?i)\b{}\b", words.join(r"\W+"))).ok()
+    Some(format!(r"(?i)\b{}\b", words.join(r"\W+")))
 }
 
 impl Check for PredicateNamed {
@@ -998,10 +1018,7 @@ impl Check for PredicateNamed {
                     .find(|(i, _)| before[i + 1..].starts_with(char::is_whitespace))
                     .map_or(0, |(i, _)| i + 1);
                 let sentence = &para.text[start..label.end()];
-                let named: Vec<&NamedRow> = rows
-                    .iter()
-                    .filter(|r| r.pattern.is_match(sentence))
-                    .collect();
+                let named: Vec<&NamedRow> = rows.iter().filter(|r| r.named_in(sentence)).collect();
                 let mut distinct: Vec<&str> = named.iter().map(|r| r.name.as_str()).collect();
                 distinct.sort_unstable();
                 distinct.dedup();
