@@ -881,6 +881,9 @@ struct NamedRow {
     /// have none, and compiling one per row was a good part of this check).
     pattern: String,
     compiled: OnceLock<Option<Regex>>,
+    /// The name's words in lower case when all are ASCII (else empty): on
+    /// ASCII text the pattern can match only where each of them occurs.
+    ascii_words: Vec<String>,
     band: usize,
     printed: String,
     line: usize,
@@ -950,6 +953,7 @@ impl PredicateNamed {
                     continue;
                 };
                 out.push(NamedRow {
+                    ascii_words: ascii_words(&name),
                     name,
                     pattern,
                     compiled: OnceLock::new(),
@@ -965,12 +969,34 @@ impl PredicateNamed {
 
 impl NamedRow {
     /// Whether the sentence names this row (a row whose pattern does not
-    /// compile names none).
-    fn named_in(&self, sentence: &str) -> bool {
+    /// compile names none). `lower`: the sentence in lower case, if ASCII.
+    fn named_in(&self, sentence: &str, lower: Option<&str>) -> bool {
+        // On ASCII text, `(?i)` matches an ASCII word only in its ASCII
+        // case variants: a sentence lacking one of the words cannot match,
+        // and the row's pattern need not be compiled to say so.
+        if let Some(lower) = lower
+            && !self.ascii_words.is_empty()
+            && !self.ascii_words.iter().all(|w| lower.contains(w.as_str()))
+        {
+            return false;
+        }
         self.compiled
             .get_or_init(|| Regex::new(&self.pattern).ok())
             .as_ref()
             .is_some_and(|p| p.is_match(sentence))
+    }
+}
+
+/// The words `name_pattern` looks for, in lower case, if all are ASCII.
+fn ascii_words(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.iter().all(|w| w.is_ascii()) {
+        words.iter().map(|w| w.to_ascii_lowercase()).collect()
+    } else {
+        Vec::new()
     }
 }
 
@@ -1018,7 +1044,11 @@ impl Check for PredicateNamed {
                     .find(|(i, _)| before[i + 1..].starts_with(char::is_whitespace))
                     .map_or(0, |(i, _)| i + 1);
                 let sentence = &para.text[start..label.end()];
-                let named: Vec<&NamedRow> = rows.iter().filter(|r| r.named_in(sentence)).collect();
+                let lower = sentence.is_ascii().then(|| sentence.to_ascii_lowercase());
+                let named: Vec<&NamedRow> = rows
+                    .iter()
+                    .filter(|r| r.named_in(sentence, lower.as_deref()))
+                    .collect();
                 let mut distinct: Vec<&str> = named.iter().map(|r| r.name.as_str()).collect();
                 distinct.sort_unstable();
                 distinct.dedup();
@@ -1072,6 +1102,42 @@ impl Check for PredicateNamed {
 #[cfg(test)]
 mod tests {
     use crate::rules::checks::testing::{findings, run_default};
+
+    #[test]
+    fn a_row_is_named_by_its_whole_words_in_any_case_on_ascii_text_or_not() {
+        use super::{NamedRow, ascii_words, name_pattern};
+        use std::sync::OnceLock;
+        let row = |name: &str| NamedRow {
+            name: name.to_string(),
+            pattern: name_pattern(name).expect("words"),
+            compiled: OnceLock::new(),
+            ascii_words: ascii_words(name),
+            band: 0,
+            printed: String::new(),
+            line: 0,
+        };
+        let named = |r: &NamedRow, s: &str| {
+            r.named_in(s, s.is_ascii().then(|| s.to_ascii_lowercase()).as_deref())
+        };
+        let r = row("Cakupan Pelayanan - Kesehatan");
+        assert!(named(
+            &r,
+            "capaian CAKUPAN  pelayanan, kesehatan sangat baik"
+        ));
+        assert!(!named(&r, "cakupan layanan kesehatan sangat baik"));
+        assert!(!named(&r, "cakupan pelayanan kesehatanku baik"));
+        // Not ASCII: the pattern alone decides.
+        assert!(named(&r, "“cakupan pelayanan kesehatan” sangat baik"));
+        assert!(!named(&r, "“cakupan pelayanan” sangat baik"));
+        let r = row("Indeks Kepuasan Masyarakat (IKM)");
+        assert!(named(&r, "indeks kepuasan masyarakat ikm baik"));
+        assert!(!named(&r, "indeks kepuasan masyarakat baik"));
+        // A word not ASCII: no shortcut, the pattern decides.
+        let r = row("Pelayanan Café");
+        assert!(r.ascii_words.is_empty());
+        assert!(named(&r, "pelayanan CAFÉ baik"));
+        assert!(!named(&r, "pelayanan cafe baik"));
+    }
 
     const SCALE: &str = "Penilaian dengan batasan nilai sebagai berikut:\n\n| Rentang | Predikat |\n|---|---|\n| 80 s/d 100 % | = Sangat Baik (SB) |\n| 60 s/d 79 % | = Baik (B) |\n| 50 s/d 59 % | = Sedang (S) |\n| < 49 % | = Kurang (K) |\n\n";
 
