@@ -61,3 +61,8 @@ printf 'ratio ours / mutool draw -F txt:  %.2f\n' "$(echo "$ours / $(cat "$tmp/m
 printf 'ratio ours / pdftotext -layout:   %.2f\n' "$(echo "$ours / $(cat "$tmp/pdftotext.cpu")" | bc -l)"
 printf 'ratio ours (one process) / mutool: %.2f\n' "$(echo "$folder / $(cat "$tmp/mutool.cpu")" | bc -l)"
 printf 'ratio extract only / mutool:       %.2f\n' "$(echo "$(cat "$tmp/ours: extract only.cpu") / $(cat "$tmp/mutool.cpu")" | bc -l)"
+# What compiling every pattern once would cost (a process compiles those its
+# checks use, on first use): examples/regex_costs.rs lists them, costliest first.
+if cargo build --release -q --example regex_costs 2>/dev/null; then
+  target/release/examples/regex_costs 1000000 | grep '^==\|^rule files' | sed 's/^== /compile, /'
+fi

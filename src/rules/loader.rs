@@ -64,10 +64,14 @@ impl RuleSet {
     /// The rules shipped with lkjip-audit.
     pub fn defaults() -> Result<RuleSet, RuleError> {
         let mut set = RuleSet::default();
-        for (name, text) in DEFAULT_RULE_FILES {
-            set.add_text(Path::new(&format!("rules/{name}")), text)?;
-        }
-        Ok(set)
+        // Their patterns are only parsed now, compiled when a check uses
+        // them (a unit test compiles every one).
+        crate::rules::checks::parsing_patterns_only(|| {
+            for (name, text) in DEFAULT_RULE_FILES {
+                set.add_text(Path::new(&format!("rules/{name}")), text)?;
+            }
+            Ok(set)
+        })
     }
 
     /// Adds every `*.toml` file of a folder, in name order. A rule with the id
@@ -253,5 +257,17 @@ message = { id = "Tahun {stated}", en = "Year {stated}" }
     fn defaults_load() {
         let set = RuleSet::defaults().unwrap();
         assert!(!set.rules.is_empty());
+    }
+
+    /// `defaults` only parses the shipped patterns; each must also compile
+    /// (as a user's rule file is, when it loads).
+    #[test]
+    fn every_shipped_pattern_compiles() {
+        for (name, text) in DEFAULT_RULE_FILES {
+            let mut set = RuleSet::default();
+            if let Err(e) = set.add_text(Path::new(name), text) {
+                panic!("{e}");
+            }
+        }
     }
 }

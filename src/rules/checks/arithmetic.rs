@@ -45,11 +45,8 @@ pub struct ColumnSumParams {
 }
 
 fn total_label() -> Pattern {
-    Pattern(
-        Regex::new(
-            r"(?i)^\s*(total\s+belanja\s+(tidak\s+)?langsung|(grand\s+)?(sub\s*-?\s*)?(jumlah|total)(\s+(total|keseluruhan|seluruhnya|akhir|umum|semua|belanja))?(\s+[IVX]{1,4}(\s*\+\s*(jumlah|total)\s+[IVX]{1,4})*)?)\s*:?\s*$",
-        )
-        .expect("valid regex"),
+    Pattern::lazy(
+        r"(?i)^\s*(total\s+belanja\s+(tidak\s+)?langsung|(grand\s+)?(sub\s*-?\s*)?(jumlah|total)(\s+(total|keseluruhan|seluruhnya|akhir|umum|semua|belanja))?(\s+[IVX]{1,4}(\s*\+\s*(jumlah|total)\s+[IVX]{1,4})*)?)\s*:?\s*$",
     )
 }
 

@@ -2,7 +2,7 @@
 //! at, patterns from rule files, and figure comparison and formatting.
 
 use std::collections::HashMap;
-use std::sync::{LazyLock, Mutex};
+use std::sync::{LazyLock, Mutex, OnceLock};
 
 use regex::Regex;
 use rust_decimal::Decimal;
@@ -14,16 +14,127 @@ use crate::facts::tolerance;
 use crate::findings::Localized;
 use crate::structure::{Chapter, Paragraph, Report, Table};
 
-/// A regular expression from a rule file.
+/// A regular expression from a rule file, compiled when a check first uses
+/// it: compiling was most of a short audit's start-up, and a report uses only
+/// some of the rules' patterns. The shipped rule files are only parsed as they
+/// load (a unit test compiles every one of them); a rule file given by the
+/// user is compiled as it loads, so that a pattern too big to compile is an
+/// error with its line, as before.
 #[derive(Debug, Clone)]
-pub struct Pattern(pub Regex);
+pub struct Pattern(pub LazyRegex);
+
+/// A pattern's text and, once used, its compiled form (shared by the rules
+/// with the same text through `COMPILED`). Dereferences to the `Regex`.
+#[derive(Debug, Clone)]
+pub struct LazyRegex {
+    text: String,
+    regex: OnceLock<Regex>,
+    /// The capture groups' names by index (0, the whole match, has none),
+    /// known from parsing: checks look at them as they are built.
+    names: Vec<Option<String>>,
+}
+
+impl LazyRegex {
+    /// Like `Regex::capture_names`, without compiling.
+    pub fn capture_names(&self) -> impl Iterator<Item = Option<&str>> {
+        self.names.iter().map(|n| n.as_deref())
+    }
+}
+
+/// The capture groups' names of a parsed pattern, by index.
+fn group_names(hir: &regex_syntax::hir::Hir) -> Vec<Option<String>> {
+    use regex_syntax::hir::HirKind;
+    fn walk(hir: &regex_syntax::hir::Hir, out: &mut Vec<(u32, Option<String>)>) {
+        match hir.kind() {
+            HirKind::Capture(c) => {
+                out.push((c.index, c.name.as_deref().map(str::to_string)));
+                walk(&c.sub, out);
+            }
+            HirKind::Repetition(r) => walk(&r.sub, out),
+            HirKind::Concat(subs) | HirKind::Alternation(subs) => {
+                subs.iter().for_each(|h| walk(h, out))
+            }
+            _ => {}
+        }
+    }
+    let mut groups = vec![(0, None)];
+    walk(hir, &mut groups);
+    groups.sort_by_key(|g| g.0);
+    groups.into_iter().map(|g| g.1).collect()
+}
+
+impl std::ops::Deref for LazyRegex {
+    type Target = Regex;
+    fn deref(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            // Parsed when loaded; only a shipped pattern compiles this late,
+            // and a test compiles each. Failing that, it matches nothing.
+            compiled(&self.text).unwrap_or_else(|_| nothing())
+        })
+    }
+}
+
+impl From<Regex> for Pattern {
+    fn from(regex: Regex) -> Self {
+        Pattern(LazyRegex {
+            text: regex.as_str().to_string(),
+            names: regex
+                .capture_names()
+                .map(|n| n.map(str::to_string))
+                .collect(),
+            regex: OnceLock::from(regex),
+        })
+    }
+}
+
+impl Pattern {
+    /// A pattern, parsed now and compiled when first used.
+    pub fn parsed(text: &str) -> Result<Self, Box<regex_syntax::Error>> {
+        let hir = regex_syntax::Parser::new().parse(text).map_err(Box::new)?;
+        Ok(Pattern(LazyRegex {
+            text: text.to_string(),
+            regex: OnceLock::new(),
+            names: group_names(&hir),
+        }))
+    }
+
+    /// A pattern written in the code (a default), compiled when first used.
+    pub fn lazy(text: &'static str) -> Self {
+        Pattern::parsed(text).unwrap_or_else(|_| Pattern::from(nothing()))
+    }
+}
+
+/// A pattern that matches nothing.
+fn nothing() -> Regex {
+    static NOTHING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[a&&b]").expect("valid regex"));
+    NOTHING.clone()
+}
+
+thread_local! {
+    /// Whether the patterns deserialized now are only parsed (the shipped
+    /// rule files, see `Pattern`), not compiled.
+    static PARSE_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` (building rules) with its patterns only parsed, not compiled.
+pub fn parsing_patterns_only<T>(f: impl FnOnce() -> T) -> T {
+    let before = PARSE_ONLY.with(|p| p.replace(true));
+    let out = f();
+    PARSE_ONLY.with(|p| p.set(before));
+    out
+}
 
 impl<'de> Deserialize<'de> for Pattern {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        compiled(&s)
-            .map(Pattern)
-            .map_err(|e| serde::de::Error::custom(format!("invalid pattern {s:?}: {e}")))
+        let invalid = |e: &dyn std::fmt::Display| {
+            serde::de::Error::custom(format!("invalid pattern {s:?}: {e}"))
+        };
+        if PARSE_ONLY.with(|p| p.get()) {
+            // What `Regex::new` reports first: its syntax errors.
+            return Pattern::parsed(&s).map_err(|e| invalid(&e));
+        }
+        compiled(&s).map(Pattern::from).map_err(|e| invalid(&e))
     }
 }
 
@@ -88,6 +199,8 @@ pub struct Context<'r, 'd> {
     pub tolerance: Decimal,
     /// The ordinal scale configured for reports that state none (overrides the rules' own).
     pub default_scale: &'r [super::claims::Band],
+    /// The scales the report states, found once for the checks that need them.
+    pub(super) scales: OnceLock<Vec<super::predicates::StatedScale>>,
 }
 
 static CAPAIAN: LazyLock<Regex> =
@@ -105,6 +218,7 @@ impl<'r, 'd> Context<'r, 'd> {
             report,
             tolerance,
             default_scale: &[],
+            scales: OnceLock::new(),
         }
     }
 

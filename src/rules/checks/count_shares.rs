@@ -36,7 +36,10 @@ impl CountShare {
                 return Err(format!("`part` needs a (?P<{group}>…) group"));
             }
         }
-        Regex::new(&p.whole_before).map_err(|e| e.to_string())?;
+        // Parsed only: it is compiled within each sentence's pattern.
+        regex_syntax::Parser::new()
+            .parse(&p.whole_before)
+            .map_err(|e| e.to_string())?;
         Ok(CountShare { p })
     }
 }

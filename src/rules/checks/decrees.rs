@@ -480,11 +480,8 @@ mod tests {
         use super::{Pattern, Serial};
         use regex::Regex;
         let forms = [
-            Pattern(
-                Regex::new(r"(?i)^(?P<serial>\d{1,4})\s+tahun\s+(?P<year>(?:19|20)\d\d)$")
-                    .expect("valid"),
-            ),
-            Pattern(
+            Pattern::lazy(r"(?i)^(?P<serial>\d{1,4})\s+tahun\s+(?P<year>(?:19|20)\d\d)$"),
+            Pattern::from(
                 Regex::new(
                     r"^\d{3}\s*/\s*(?P<serial>\d{1,4})\s*/\s*[\d.]+\s*/\s*(?P<year>(?:19|20)\d\d)$",
                 )

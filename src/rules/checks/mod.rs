@@ -43,7 +43,7 @@ use crate::rules::loader::{Rule, RuleError};
 use crate::structure::{Paragraph, Report, Table};
 
 pub use claims::Band as ScaleBand;
-pub use common::Context;
+pub use common::{Context, parsing_patterns_only};
 
 /// A runnable check built from one rule's parameters. The runner walks the
 /// report once and hands each check the parts it looks at: every table, every
@@ -417,13 +417,18 @@ pub fn compile(rules: &RuleSet) -> CompiledRules {
         .rules
         .iter()
         .filter(|r| r.kind != cross::KIND)
-        .filter_map(|r| build_rule(r).ok().map(|c| (r.clone(), c)))
+        // Validated as they were loaded: their patterns compile when used.
+        .filter_map(|r| {
+            parsing_patterns_only(|| build_rule(r))
+                .ok()
+                .map(|c| (r.clone(), c))
+        })
         .collect();
     CompiledRules {
         checks,
         tolerance: Decimal::ZERO,
         default_scale: Vec::new(),
-        cross: cross::CrossRules::from_rules(rules.rules.iter()),
+        cross: parsing_patterns_only(|| cross::CrossRules::from_rules(rules.rules.iter())),
     }
 }
 

@@ -523,7 +523,7 @@ pub struct AverageRowParams {
 }
 
 fn default_average_label() -> super::common::Pattern {
-    super::common::Pattern(Regex::new(r"(?i)rata[\s-]*rata").expect("valid regex"))
+    super::common::Pattern::lazy(r"(?i)rata[\s-]*rata")
 }
 
 /// A RATA-RATA row of a table: its value in a capaian column (or, in a table

@@ -368,13 +368,16 @@ fn is_start_word(w: &str) -> bool {
     START_WORDS.iter().any(|s| word_like(w, s))
 }
 
-fn prefix5(w: &str) -> String {
-    w.chars().take(5).collect()
+/// The first five letters of a word (a slice: called for every word).
+fn prefix5(w: &str) -> &str {
+    w.char_indices().nth(5).map_or(w, |(i, _)| &w[..i])
 }
 
-/// Dice of two word lists, words compared with `word_like`.
-fn dice(a: &[&str], b: &[String]) -> f64 {
-    let mut used = vec![false; b.len()];
+/// Dice of two word lists, words compared with `word_like`; `used` is
+/// scratch space (called for every window of long passages).
+fn dice(a: &[&str], b: &[String], used: &mut Vec<bool>) -> f64 {
+    used.clear();
+    used.resize(b.len(), false);
     let mut shared = 0;
     for x in a {
         if let Some(i) = (0..b.len()).find(|&i| !used[i] && word_like(x, &b[i])) {
@@ -853,6 +856,7 @@ impl<'t> Bounds<'t> {
     fn fuzzy(&self, gi: usize, g: &KeyGroup, found: &mut Vec<Mention>) {
         let toks = self.toks;
         let k = g.words.len();
+        let (mut window, mut used): (Vec<&str>, Vec<bool>) = (Vec::new(), Vec::new());
         for i in (0..toks.len()).filter(|&i| self.starts_at(i)) {
             let mut best: Option<(f64, usize)> = None;
             for len in k - 2..=k + 2 {
@@ -860,8 +864,9 @@ impl<'t> Bounds<'t> {
                 if j > toks.len() || !self.ends_at(j) {
                     continue;
                 }
-                let window: Vec<&str> = toks[i..j].iter().map(|t| t.word.as_str()).collect();
-                let d = dice(&window, &g.words);
+                window.clear();
+                window.extend(toks[i..j].iter().map(|t| t.word.as_str()));
+                let d = dice(&window, &g.words, &mut used);
                 if d >= LIKE_ENOUGH && best.is_none_or(|(b, _)| d > b) {
                     best = Some((d, j));
                 }
@@ -900,7 +905,7 @@ pub(super) fn mentions_with(
     more_start: &[&str],
     more_end: &[&str],
 ) -> Vec<Mention> {
-    let present: HashSet<String> = toks.iter().map(|t| prefix5(&t.word)).collect();
+    let present: HashSet<&str> = toks.iter().map(|t| prefix5(&t.word)).collect();
     let bounds = Bounds::new(text, toks, more_start, more_end);
     let mut found: Vec<Mention> = Vec::new();
     for (gi, g) in groups.iter().enumerate() {
@@ -908,7 +913,7 @@ pub(super) fn mentions_with(
         let hits = g
             .words
             .iter()
-            .filter(|w| present.contains(&prefix5(w)))
+            .filter(|w| present.contains(prefix5(w)))
             .count();
         if (hits as f64) < 0.8 * k as f64 || toks.len() < k.saturating_sub(2) {
             continue;

@@ -3,7 +3,7 @@
 //! beside the row's capaian, and in a sentence that gives a capaian and its
 //! predicate together. No stated scale, no judgement.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 use rust_decimal::Decimal;
@@ -190,8 +190,13 @@ fn runs(texts: impl Iterator<Item = (usize, String)>, out: &mut Vec<StatedScale>
     close(current, out);
 }
 
-/// Every scale the report states, in its tables and its running text, by line.
+/// Every scale the report states, in its tables and its running text, by line
+/// (found once per report: four checks ask).
 pub fn stated_scales(ctx: &Context<'_, '_>) -> Vec<StatedScale> {
+    ctx.scales.get_or_init(|| find_scales(ctx)).clone()
+}
+
+fn find_scales(ctx: &Context<'_, '_>) -> Vec<StatedScale> {
     let mut out = Vec::new();
     for t in &ctx.report.tables {
         let rows = t.header_rows.iter().chain(&t.rows).map(|r| {
@@ -898,8 +903,14 @@ const NAMES_AMBIGUOUS: Why = Why {
 /// One row's name and printed predicate.
 struct NamedRow {
     name: String,
-    /// The name as whole words, any case, any separators between them.
-    pattern: Regex,
+    /// The name as whole words, any case, any separators between them:
+    /// compiled when a sentence with a predicate is first tried (most reports
+    /// have none, and compiling one per row was a good part of this check).
+    pattern: String,
+    compiled: OnceLock<Option<Regex>>,
+    /// The name's words in lower case when all are ASCII (else empty): on
+    /// ASCII text the pattern can match only where each of them occurs.
+    ascii_words: Vec<String>,
     band: usize,
     printed: String,
     line: usize,
@@ -969,8 +980,10 @@ impl PredicateNamed {
                     continue;
                 };
                 out.push(NamedRow {
+                    ascii_words: ascii_words(&name),
                     name,
                     pattern,
+                    compiled: OnceLock::new(),
                     band,
                     printed: cell.text.trim().to_string(),
                     line: ctx.row_line(row.page, row.line),
@@ -981,9 +994,42 @@ impl PredicateNamed {
     }
 }
 
-/// A pattern finding `name` as whole words in a sentence, ignoring case; built
-/// once per row, not once per sentence.
-fn name_pattern(name: &str) -> Option<Regex> {
+impl NamedRow {
+    /// Whether the sentence names this row (a row whose pattern does not
+    /// compile names none). `lower`: the sentence in lower case, if ASCII.
+    fn named_in(&self, sentence: &str, lower: Option<&str>) -> bool {
+        // On ASCII text, `(?i)` matches an ASCII word only in its ASCII
+        // case variants: a sentence lacking one of the words cannot match,
+        // and the row's pattern need not be compiled to say so.
+        if let Some(lower) = lower
+            && !self.ascii_words.is_empty()
+            && !self.ascii_words.iter().all(|w| lower.contains(w.as_str()))
+        {
+            return false;
+        }
+        self.compiled
+            .get_or_init(|| Regex::new(&self.pattern).ok())
+            .as_ref()
+            .is_some_and(|p| p.is_match(sentence))
+    }
+}
+
+/// The words `name_pattern` looks for, in lower case, if all are ASCII.
+fn ascii_words(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.iter().all(|w| w.is_ascii()) {
+        words.iter().map(|w| w.to_ascii_lowercase()).collect()
+    } else {
+        Vec::new()
+    }
+}
+
+/// A pattern finding `name` as whole words in a sentence, ignoring case;
+/// compiled once per row, not once per sentence.
+fn name_pattern(name: &str) -> Option<String> {
     let words: Vec<String> = name
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -992,7 +1038,7 @@ fn name_pattern(name: &str) -> Option<Regex> {
     if words.is_empty() {
         return None;
     }
-    Regex::new(&format!(r"(?i)\b{}\b", words.join(r"\W+"))).ok()
+    Some(format!(r"(?i)\b{}\b", words.join(r"\W+")))
 }
 
 impl Check for PredicateNamed {
@@ -1025,9 +1071,10 @@ impl Check for PredicateNamed {
                     .find(|(i, _)| before[i + 1..].starts_with(char::is_whitespace))
                     .map_or(0, |(i, _)| i + 1);
                 let sentence = &para.text[start..label.end()];
+                let lower = sentence.is_ascii().then(|| sentence.to_ascii_lowercase());
                 let named: Vec<&NamedRow> = rows
                     .iter()
-                    .filter(|r| r.pattern.is_match(sentence))
+                    .filter(|r| r.named_in(sentence, lower.as_deref()))
                     .collect();
                 let mut distinct: Vec<&str> = named.iter().map(|r| r.name.as_str()).collect();
                 distinct.sort_unstable();
@@ -1100,6 +1147,42 @@ mod tests {
     }
 
     use crate::rules::checks::testing::{findings, run_default};
+
+    #[test]
+    fn a_row_is_named_by_its_whole_words_in_any_case_on_ascii_text_or_not() {
+        use super::{NamedRow, ascii_words, name_pattern};
+        use std::sync::OnceLock;
+        let row = |name: &str| NamedRow {
+            name: name.to_string(),
+            pattern: name_pattern(name).expect("words"),
+            compiled: OnceLock::new(),
+            ascii_words: ascii_words(name),
+            band: 0,
+            printed: String::new(),
+            line: 0,
+        };
+        let named = |r: &NamedRow, s: &str| {
+            r.named_in(s, s.is_ascii().then(|| s.to_ascii_lowercase()).as_deref())
+        };
+        let r = row("Cakupan Pelayanan - Kesehatan");
+        assert!(named(
+            &r,
+            "capaian CAKUPAN  pelayanan, kesehatan sangat baik"
+        ));
+        assert!(!named(&r, "cakupan layanan kesehatan sangat baik"));
+        assert!(!named(&r, "cakupan pelayanan kesehatanku baik"));
+        // Not ASCII: the pattern alone decides.
+        assert!(named(&r, "“cakupan pelayanan kesehatan” sangat baik"));
+        assert!(!named(&r, "“cakupan pelayanan” sangat baik"));
+        let r = row("Indeks Kepuasan Masyarakat (IKM)");
+        assert!(named(&r, "indeks kepuasan masyarakat ikm baik"));
+        assert!(!named(&r, "indeks kepuasan masyarakat baik"));
+        // A word not ASCII: no shortcut, the pattern decides.
+        let r = row("Pelayanan Café");
+        assert!(r.ascii_words.is_empty());
+        assert!(named(&r, "pelayanan CAFÉ baik"));
+        assert!(!named(&r, "pelayanan cafe baik"));
+    }
 
     const SCALE: &str = "Penilaian dengan batasan nilai sebagai berikut:\n\n| Rentang | Predikat |\n|---|---|\n| 80 s/d 100 % | = Sangat Baik (SB) |\n| 60 s/d 79 % | = Baik (B) |\n| 50 s/d 59 % | = Sedang (S) |\n| < 49 % | = Kurang (K) |\n\n";
 
