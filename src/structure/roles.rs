@@ -419,7 +419,34 @@ pub fn apply_caption(roles: &mut [ColumnRole], title: &str) {
 
 /// A table's caption naming one year: the year of its measures when no
 /// column names one.
-fn apply_caption_year(roles: &mut [ColumnRole], title: &str) {
+/// "Capaian Thn Lalu", "Realisasi Tahun Sebelumnya": the year before the
+/// table's own.
+static LAST_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:th|thn|tahun)\.?\s+(?:lalu|sebelumnya)\b"));
+
+/// A column of "last year" ("Capaian Thn Lalu") in a table whose other
+/// columns, or its caption, name one year: that year's predecessor. Read as
+/// the table's own year, it would stand beside that year's figures as a
+/// second value of the same measure.
+pub fn apply_last_year(roles: &mut [ColumnRole], columns: &[String], title: &str) {
+    let mut years: BTreeSet<i32> = roles.iter().filter_map(|r| r.year).collect();
+    if years.is_empty() {
+        years = YEAR
+            .captures_iter(title)
+            .filter_map(|c| c[1].parse::<i32>().ok())
+            .collect();
+    }
+    let [year] = years.into_iter().collect::<Vec<_>>()[..] else {
+        return;
+    };
+    for (r, label) in roles.iter_mut().zip(columns) {
+        if r.year.is_none() && LAST_YEAR.is_match(label) {
+            r.year = Some(year - 1);
+        }
+    }
+}
+
+pub fn apply_caption_year(roles: &mut [ColumnRole], title: &str) {
     let years: BTreeSet<i32> = YEAR
         .captures_iter(title)
         .filter_map(|c| c[1].parse::<i32>().ok())
@@ -655,6 +682,39 @@ mod tests {
         assert!(r.money);
         let r = column_role(&["TARGET KINERJA SASARAN PADA TAHUN KE".into(), "2016".into()]);
         assert_eq!((r.role, r.year, r.money), (Role::Target, Some(2016), false));
+    }
+
+    #[test]
+    fn last_years_column_is_the_year_before_the_tables() {
+        let labels: Vec<String> = [
+            "Indikator",
+            "Capaian Thn Lalu",
+            "Target",
+            "Capaian Thn 2016",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let mut roles: Vec<ColumnRole> = labels
+            .iter()
+            .map(|l| column_role(std::slice::from_ref(l)))
+            .collect();
+        apply_last_year(&mut roles, &labels, "");
+        assert_eq!(roles[1].year, Some(2015));
+        assert_eq!(roles[2].year, None);
+        // No year in the table or its caption: no year to count back from.
+        let labels: Vec<String> = ["Indikator", "Capaian Tahun Lalu", "Target"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let mut roles: Vec<ColumnRole> = labels
+            .iter()
+            .map(|l| column_role(std::slice::from_ref(l)))
+            .collect();
+        apply_last_year(&mut roles, &labels, "Evaluasi Indikator Kinerja");
+        assert_eq!(roles[1].year, None);
+        apply_last_year(&mut roles, &labels, "Evaluasi Kinerja Tahun 2020");
+        assert_eq!(roles[1].year, Some(2019));
     }
 
     fn col(parts: &[&str]) -> ColumnRole {

@@ -12,8 +12,8 @@ use crate::facts::figures::{Figure, FigureKind, Hint, parse_figure};
 
 use super::LineRef;
 use super::roles::{
-    ColumnRole, Role, TableKind, apply_caption, column_role, pair_percent_realisasi,
-    refine_from_cells, table_kind,
+    ColumnRole, Role, TableKind, apply_caption, apply_caption_year, apply_last_year, column_role,
+    pair_percent_realisasi, refine_from_cells, table_kind,
 };
 use super::sections::{Chapter, parse_roman};
 
@@ -140,7 +140,7 @@ static COLUMN_LABEL_NUMBER: LazyLock<Regex> =
 static SMALL_WHOLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*\d{1,2}\s*$").expect("valid regex"));
 static YEARISH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(th\.?\s*)?(19|20)\d\d(\s*\(n[+-]?\d?\))?$").expect("valid regex")
+    Regex::new(r"^(th\.?\s*)?(19|20)\d\d(\s*\*+)?(\s*\(n[+-]?\d?\))?$").expect("valid regex")
 });
 /// "2016 – 2021": a period of years, not a figure.
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
@@ -242,7 +242,17 @@ pub fn find_tables(doc: &Document, lines: &[LineRef<'_>]) -> Vec<Table> {
         }
         if width >= 2 {
             let caption = find_caption(lines, start);
+            let band = caption
+                .is_none()
+                .then(|| title_band(lines, start))
+                .flatten();
             let mut table = build_table(&chain, caption, lines[start].chapter, start, end);
+            // An uncaptioned table under a title band ("RENCANA KINERJA
+            // TAHUNAN / KANTOR … / TAHUN 2024"): the band's one year is its
+            // targets' and realisasi's, as a caption's would be.
+            if let Some(band) = band {
+                apply_caption_year(&mut table.roles, &band);
+            }
             if let Some(scale) = find_scale(lines, start) {
                 apply_scale(&mut table, scale);
             }
@@ -308,6 +318,36 @@ fn apply_scale(table: &mut Table, scale: Decimal) {
             }
         }
     }
+}
+
+/// Words a title band's line has at most: a longer line is running text.
+const BAND_WORDS: usize = 8;
+
+/// The title set over a table that has no "Tabel" caption: the short lines
+/// (three at most, no cells) right above it, joined; None when the line
+/// above is running text, a cell line, or ends in ':' (a sentence leading
+/// into the table).
+fn title_band(lines: &[LineRef<'_>], start: usize) -> Option<String> {
+    let mut band: Vec<&str> = Vec::new();
+    let mut j = start;
+    while j > 0 && band.len() < 3 {
+        j -= 1;
+        let l = &lines[j];
+        if l.line.is_blank() {
+            continue;
+        }
+        let text = l.line.text.trim();
+        if is_cell_line(l.line)
+            || text.ends_with(':')
+            || text.split_whitespace().count() > BAND_WORDS
+            || lines[start].page != l.page
+        {
+            break;
+        }
+        band.push(text);
+    }
+    band.reverse();
+    (!band.is_empty()).then(|| band.join(" "))
 }
 
 fn find_caption(lines: &[LineRef<'_>], start: usize) -> Option<Caption> {
@@ -425,6 +465,7 @@ fn build_table(
             })
         })
         .collect();
+    join_currency_columns(&mut grid);
     let width = grid.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let first = chain.first().map(|(_, g)| *g);
     let is_numbering = |r: &GridRow| is_numbering_row(&r.cells);
@@ -524,6 +565,7 @@ fn build_table(
     let mut roles = roles;
     pair_percent_realisasi(&mut roles, &headers);
     apply_caption(&mut roles, title);
+    apply_last_year(&mut roles, &columns, title);
     let kind = table_kind(&roles, title);
     Table {
         caption,
@@ -537,6 +579,50 @@ fn build_table(
         chapter,
         start,
         end,
+    }
+}
+
+/// "Rp", "Rp.", "IDR": a currency mark set in a cell of its own.
+fn is_currency_cell(text: &str) -> bool {
+    matches!(
+        text.trim().to_lowercase().as_str(),
+        "rp" | "rp." | "rp," | "idr"
+    )
+}
+
+/// A column holding nothing but currency marks, each beside an amount in the
+/// column to its right ("Rp | 550.250.000", the mark set apart in a cell of
+/// its own, no header over it): the mark belongs to the amount, the header
+/// over the amounts names both. The two are one column.
+fn join_currency_columns(grid: &mut [GridRow]) {
+    let width = grid.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    fn text(r: &GridRow, c: usize) -> &str {
+        r.cells.get(c).map_or("", |t| t.0.trim())
+    }
+    for c in (0..width.saturating_sub(1)).rev() {
+        let marks = grid.iter().filter(|r| is_currency_cell(text(r, c))).count();
+        let only_marks = grid
+            .iter()
+            .all(|r| text(r, c).is_empty() || is_currency_cell(text(r, c)));
+        let beside_amounts = grid
+            .iter()
+            .filter(|r| is_currency_cell(text(r, c)))
+            .all(|r| is_figure_like(text(r, c + 1)));
+        if marks < 2 || !only_marks || !beside_amounts {
+            continue;
+        }
+        for row in grid.iter_mut() {
+            if row.cells.len() <= c {
+                continue;
+            }
+            let (mark, bold) = row.cells.remove(c);
+            if let Some(next) = row.cells.get_mut(c)
+                && !mark.trim().is_empty()
+            {
+                next.0 = format!("{} {}", mark.trim(), next.0.trim());
+                next.1 |= bold;
+            }
+        }
     }
 }
 
@@ -586,14 +672,21 @@ fn join_split_rows(mut body: Vec<GridRow>) -> Vec<GridRow> {
     let mut i = 1;
     while i < body.len() {
         // Columns the other rows fill, all but one in ten (the row looked at
-        // left out: in a short table its own gaps would make none dense).
-        let others = body.len() - 1;
+        // left out: in a short table its own gaps would make none dense; so
+        // are the other rows opening a page's part, each maybe a cut row's
+        // remainder: a table cut over five pages has five).
+        let counted = |k: usize, r: &GridRow| k != i && !r.opens_part;
+        let others = body
+            .iter()
+            .enumerate()
+            .filter(|&(k, r)| counted(k, r))
+            .count();
         let dense: Vec<usize> = (0..width)
             .filter(|&c| {
                 let n = body
                     .iter()
                     .enumerate()
-                    .filter(|&(k, r)| k != i && filled(r, c))
+                    .filter(|&(k, r)| counted(k, r) && filled(r, c))
                     .count();
                 n > 0 && n * 10 >= others * 9
             })
@@ -682,7 +775,12 @@ fn drop_repeated_headers(body: &mut Vec<GridRow>, header: &[GridRow]) {
             end += 1;
         }
         let start = if i > 0 && body[i - 1].wide { i - 1 } else { i };
-        body.drain(start..end);
+        // The header repeated atop a page's part of the table leaves; the
+        // row under it now opens that part (a row cut by the break rejoins).
+        let opened = body.drain(start..end).any(|r| r.opens_part);
+        if let Some(next) = body.get_mut(start) {
+            next.opens_part |= opened;
+        }
         i = start;
     }
 }
@@ -1178,6 +1276,64 @@ mod tests {
     }
 
     #[test]
+    fn a_title_band_gives_an_uncaptioned_table_its_year() {
+        let years = |above: &str| -> Vec<Option<i32>> {
+            let text = format!(
+                "{above}\n\n| No | Indikator | Target |\n|---|---|---|\n| 1 | Jumlah penumpang | 13.500 |\n| 2 | Jumlah kargo | 14.500 |\n"
+            );
+            let doc = crate::extract::text::read_text_export(
+                std::path::Path::new("t.md"),
+                text.as_bytes(),
+            );
+            let report = crate::structure::analyse(&doc);
+            report.tables[0].roles.iter().map(|r| r.year).collect()
+        };
+        assert_eq!(
+            years("RENCANA KINERJA TAHUNAN\nKANTOR UPBU KELAS III\nTAHUN 2024"),
+            [None, None, Some(2024)]
+        );
+        // Running text, or a sentence leading into the table, is no band.
+        assert_eq!(
+            years(
+                "Pada tahun 2023 kantor ini menetapkan target kinerja yang diuraikan dalam tabel."
+            ),
+            [None, None, None]
+        );
+        assert_eq!(
+            years("Target tahun 2023 sebagai berikut:"),
+            [None, None, None]
+        );
+    }
+
+    #[test]
+    fn a_column_of_currency_marks_joins_the_amounts() {
+        let grid = grid_of(&[
+            &["KEGIATAN", "", "ANGGARAN"],
+            &["Penunjang Teknis", "Rp", "550.250.000"],
+            &["Pengelolaan Keuangan", "Rp", "8.374.566.000"],
+            &["Pengelola SDM", "Rp", "30.000.000"],
+        ]);
+        let table = build_table(&[(1, &grid)], None, Chapter::Bab(3), 0, 0);
+        assert_eq!(table.columns, ["KEGIATAN", "ANGGARAN"]);
+        assert_eq!(table.rows[1].cells[1].text, "Rp 8.374.566.000");
+        // A column with a header of its own, or words beside the mark, stays.
+        let grid = grid_of(&[
+            &["Uraian", "Mata uang", "Jumlah"],
+            &["Pagu", "Rp", "550.250.000"],
+            &["Realisasi", "Rp", "530.000.000"],
+        ]);
+        let table = build_table(&[(1, &grid)], None, Chapter::Bab(3), 0, 0);
+        assert_eq!(table.columns.len(), 3);
+        let grid = grid_of(&[
+            &["Uraian", "", "Keterangan"],
+            &["Pagu", "Rp", "lihat lampiran"],
+            &["Realisasi", "Rp", "530.000.000"],
+        ]);
+        let table = build_table(&[(1, &grid)], None, Chapter::Bab(3), 0, 0);
+        assert_eq!(table.columns.len(), 3);
+    }
+
+    #[test]
     fn caption_numbers_roman_and_spaced() {
         let number = |t: &str| {
             CAPTION
@@ -1369,6 +1525,82 @@ mod tests {
         let mut body = vec![row(&["Tujuan", "Sasaran", "", ""], false)];
         drop_repeated_headers(&mut body, &header);
         assert_eq!(body.len(), 1);
+    }
+
+    #[test]
+    fn a_row_cut_under_a_repeated_header_rejoins() {
+        // Page 2 repeats the header; under it, the rest of the last label of
+        // page 1 ("hari"), then a row of its own.
+        let header = vec![body_row(&["No", "Indikator", "Target", "Realisasi"], false)];
+        let mut body = vec![
+            body_row(&["1", "Persentase pasien", "80,00", "82,00"], false),
+            body_row(&["", "Persentase LOS < 30", "80,00", "96,00"], false),
+            body_row(&["No", "Indikator", "Target", "Realisasi"], true),
+            body_row(&["", "hari", "", ""], false),
+            body_row(&["", "BOR", "85,00", "70,89"], false),
+        ];
+        drop_repeated_headers(&mut body, &header);
+        assert!(body[2].opens_part);
+        let joined = join_split_rows(body);
+        let labels: Vec<&str> = joined.iter().map(|r| r.cells[1].0.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["Persentase pasien", "Persentase LOS < 30 hari", "BOR"]
+        );
+        // A header repeated inside one page's part opens nothing.
+        let mut body = vec![
+            body_row(&["", "Persentase LOS < 30", "80,00", "96,00"], false),
+            body_row(&["No", "Indikator", "Target", "Realisasi"], false),
+            body_row(&["", "hari", "", ""], false),
+        ];
+        drop_repeated_headers(&mut body, &header);
+        assert!(!body[1].opens_part);
+        assert_eq!(join_split_rows(body).len(), 2);
+        // Cut rows on every page: the remainders leave no column less dense.
+        let body = vec![
+            body_row(&["1", "Persentase pasien", "80,00", "82,00"], false),
+            body_row(&["", "Persentase LOS < 30", "80,00", "96,00"], false),
+            body_row(&["", "hari", "", ""], true),
+            body_row(&["", "Persentase pasien dari", "100", "100"], false),
+            body_row(&["", "keluarga tidak mampu", "", ""], true),
+            body_row(&["2", "Tidak adanya Angka Kecelakaan", "100", "100"], false),
+            body_row(&["", "Kerja", "", ""], true),
+            body_row(&["", "BOR", "85,00", "70,89"], false),
+        ];
+        let joined = join_split_rows(body);
+        let labels: Vec<&str> = joined.iter().map(|r| r.cells[1].0.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Persentase pasien",
+                "Persentase LOS < 30 hari",
+                "Persentase pasien dari keluarga tidak mampu",
+                "Tidak adanya Angka Kecelakaan Kerja",
+                "BOR"
+            ]
+        );
+    }
+
+    #[test]
+    fn years_marked_for_a_footnote_are_header() {
+        // "2014*", "2015**": provisional years under a band naming the unit.
+        let grid = grid_of(&[
+            &["No.", "Lapangan Usaha", "Dalam Juta (Rp)", "", ""],
+            &["", "", "2013", "2014*", "2015**"],
+            &[
+                "1.",
+                "Pertanian",
+                "114.042.321,7",
+                "121.165.396,1",
+                "132.872.442,3",
+            ],
+        ]);
+        let table = build_table(&[(1, &grid)], None, Chapter::Bab(3), 0, 0);
+        assert_eq!(table.header_rows.len(), 2);
+        assert_eq!(table.columns[3], "Dalam Juta (Rp) 2014*");
+        // A figure with a footnote mark in a body row is no year.
+        assert!(!YEARISH.is_match("114.042*"));
+        assert!(!YEARISH.is_match("20143*"));
     }
 
     #[test]

@@ -12,6 +12,14 @@ use crate::extract::{CellLine, CellMode, Grid, GridCell, GridSource, Span};
 
 /// Rules closer than this (points) are one.
 const SNAP: f32 = 2.0;
+/// Word's "cell spacing" draws every cell as a box of its own, a gap of two
+/// or three points from its neighbours: two parallel rules this close, and
+/// rules ending this close to each other, are one boundary. No row or column
+/// this narrow holds text.
+const SPACING: f32 = 3.0;
+/// Column rules of one table this close, never both in one row, are one
+/// edge drawn off in some rows (points).
+const MISALIGNED: f32 = 10.0;
 /// Grids read on one page, and rows in one grid.
 const MAX_GRIDS: usize = 200;
 const MAX_BANDS: usize = 2000;
@@ -30,11 +38,9 @@ fn merge(mut rules: Vec<Rule>) -> Vec<Rule> {
     rules.sort_by(|a, b| a.at.total_cmp(&b.at).then(a.from.total_cmp(&b.from)));
     let mut out: Vec<Rule> = Vec::new();
     for r in rules {
-        if let Some(last) =
-            out.iter_mut().rev().take(8).find(|l| {
-                (l.at - r.at).abs() <= SNAP && r.from <= l.to + SNAP && r.to >= l.from - SNAP
-            })
-        {
+        if let Some(last) = out.iter_mut().rev().take(8).find(|l| {
+            (l.at - r.at).abs() <= SPACING && r.from <= l.to + SPACING && r.to >= l.from - SPACING
+        }) {
             last.from = last.from.min(r.from);
             last.to = last.to.max(r.to);
             continue;
@@ -62,10 +68,10 @@ fn grids(rules: &[Rule]) -> Vec<Lattice> {
     let mut parent: Vec<usize> = (0..n).collect();
     for (i, h) in hs.iter().enumerate() {
         for (j, v) in vs.iter().enumerate() {
-            if v.at >= h.from - SNAP
-                && v.at <= h.to + SNAP
-                && h.at >= v.from - SNAP
-                && h.at <= v.to + SNAP
+            if v.at >= h.from - SPACING
+                && v.at <= h.to + SPACING
+                && h.at >= v.from - SPACING
+                && h.at <= v.to + SPACING
             {
                 let (a, b) = (find(&mut parent, i), find(&mut parent, hs.len() + j));
                 if a != b {
@@ -672,13 +678,34 @@ fn column_edges(bands: &[Band], kept: &[usize]) -> Vec<f32> {
         .collect();
     xs.sort_by(f32::total_cmp);
     xs.dedup_by(|a, b| (*a - *b).abs() <= SNAP);
+    // One column rule drawn a few points off in some rows (the body's rule
+    // at 375.7 under the header's at 368.7): two edges this close that no
+    // band has both of are one edge, not a column too narrow for text.
+    let has = |b: usize, x: f32| bands[b].2.iter().any(|&e| (e - x).abs() <= SNAP);
+    let mut i = 0;
+    while i + 1 < xs.len() {
+        let (a, b) = (xs[i], xs[i + 1]);
+        if b - a <= MISALIGNED && !kept.iter().any(|&k| has(k, a) && has(k, b)) {
+            xs.remove(i + 1);
+        } else {
+            i += 1;
+        }
+    }
     xs
 }
 
-/// The column edge at `x` (or the first one right of it).
+/// The column edge at `x`: the one within `SNAP`, else the nearest within
+/// `MISALIGNED` (an edge merged into its neighbour), else where it falls.
 fn column_at(xs: &[f32], x: f32) -> usize {
     xs.iter()
         .position(|&c| (c - x).abs() <= SNAP)
+        .or_else(|| {
+            xs.iter()
+                .enumerate()
+                .filter(|(_, c)| (*c - x).abs() <= MISALIGNED)
+                .min_by(|a, b| (a.1 - x).abs().total_cmp(&(b.1 - x).abs()))
+                .map(|(i, _)| i)
+        })
         .unwrap_or_else(|| xs.partition_point(|&c| c < x))
 }
 
@@ -973,6 +1000,63 @@ mod tests {
         };
         let band = split_band(vec![cell(100.0), cell(200.0)], &[100.0, 200.0, 300.0]);
         assert_eq!(band.rows, 2);
+    }
+
+    /// A box from `x0`,`top` to `x1`,`bottom`: four rules.
+    fn boxed(x0: f32, top: f32, x1: f32, bottom: f32) -> Vec<Rule> {
+        let v = |at: f32| Rule {
+            horizontal: false,
+            at,
+            from: top,
+            to: bottom,
+        };
+        vec![h(top, x0, x1), h(bottom, x0, x1), v(x0), v(x1)]
+    }
+
+    #[test]
+    fn cells_drawn_apart_by_cell_spacing_are_one_grid() {
+        // Word's cell spacing: every cell its own box, 2.2 points from the
+        // next, row and column alike. One table of two rows and two columns.
+        let spaced = |gap: f32| {
+            let mut rules = Vec::new();
+            for (top, bottom) in [(100.0, 120.0), (120.0 + gap, 140.0 + gap)] {
+                rules.extend(boxed(100.0, top, 200.0, bottom));
+                rules.extend(boxed(200.0 + gap, top, 300.0 + gap, bottom));
+            }
+            rules
+        };
+        let mut glyphs = glyph_run("Jumlah", 105.0, 115.0, 4.0);
+        glyphs.extend(glyph_run("Target", 210.0, 115.0, 4.0));
+        glyphs.extend(glyph_run("Total", 105.0, 137.0, 4.0));
+        glyphs.extend(glyph_run("469.325", 210.0, 137.0, 4.0));
+        let tables = ruled_tables(&mut glyphs.clone(), &spaced(2.2), 0);
+        assert_eq!(tables.len(), 1);
+        let texts: Vec<String> = tables[0].lines.iter().map(TextLine::text).collect();
+        assert_eq!(texts, ["Jumlah\tTarget", "Total\t469.325"]);
+        // Boxes set further apart are boxes of their own, never one grid.
+        let tables = ruled_tables(&mut glyphs, &spaced(8.0), 0);
+        assert!(tables.iter().all(|t| t.lines.len() == 1));
+    }
+
+    #[test]
+    fn a_column_rule_drawn_off_in_some_rows_is_one_edge() {
+        let band = |top: f32, xs: &[f32]| (top, top + 20.0, xs.to_vec());
+        // Header rows rule at 368.7, body rows at 375.7: one edge.
+        let bands = vec![
+            band(100.0, &[127.0, 248.0, 368.7, 446.7]),
+            band(120.0, &[127.0, 248.0, 368.7, 446.7]),
+            band(140.0, &[127.0, 248.0, 375.7, 446.7]),
+        ];
+        let xs = column_edges(&bands, &[0, 1, 2]);
+        assert_eq!(xs.len(), 4);
+        assert_eq!(column_at(&xs, 375.7), 2);
+        assert_eq!(column_at(&xs, 446.7), 3);
+        // Two rules in one row are two edges, however close.
+        let bands = vec![
+            band(100.0, &[127.0, 368.7, 446.7]),
+            band(120.0, &[127.0, 368.7, 375.7, 446.7]),
+        ];
+        assert_eq!(column_edges(&bands, &[0, 1]).len(), 4);
     }
 
     #[test]
