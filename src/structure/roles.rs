@@ -686,31 +686,26 @@ mod tests {
 
     #[test]
     fn last_years_column_is_the_year_before_the_tables() {
-        let labels: Vec<String> = [
+        // Each label its own one-line header.
+        let read = |labels: &[&str]| -> (Vec<String>, Vec<ColumnRole>) {
+            let labels: Vec<String> = labels.iter().map(|s| s.to_string()).collect();
+            let roles = labels
+                .iter()
+                .map(|l| column_role(std::slice::from_ref(l)))
+                .collect();
+            (labels, roles)
+        };
+        let (labels, mut roles) = read(&[
             "Indikator",
             "Capaian Thn Lalu",
             "Target",
             "Capaian Thn 2016",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let mut roles: Vec<ColumnRole> = labels
-            .iter()
-            .map(|l| column_role(std::slice::from_ref(l)))
-            .collect();
+        ]);
         apply_last_year(&mut roles, &labels, "");
         assert_eq!(roles[1].year, Some(2015));
         assert_eq!(roles[2].year, None);
         // No year in the table or its caption: no year to count back from.
-        let labels: Vec<String> = ["Indikator", "Capaian Tahun Lalu", "Target"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        let mut roles: Vec<ColumnRole> = labels
-            .iter()
-            .map(|l| column_role(std::slice::from_ref(l)))
-            .collect();
+        let (labels, mut roles) = read(&["Indikator", "Capaian Tahun Lalu", "Target"]);
         apply_last_year(&mut roles, &labels, "Evaluasi Indikator Kinerja");
         assert_eq!(roles[1].year, None);
         apply_last_year(&mut roles, &labels, "Evaluasi Kinerja Tahun 2020");
