@@ -268,8 +268,47 @@ pub struct Carried {
 /// of the previous page, and on return the one that runs to the bottom of this one.
 pub fn lines(glyphs: Vec<Glyph>, carry: &mut Carried, top: &mut Vec<f32>) -> Vec<TextLine> {
     let rows: Vec<(f32, Vec<Glyph>)> = rows(glyphs);
-    let mut out: Vec<TextLine> = rows
-        .iter()
+    let mut out = flow_lines(&rows);
+    let carried = std::mem::take(carry);
+    let mut replacements: Vec<Replacement> = Vec::new();
+    // Whether the last block was read as whole rows, and its wrapped lines' pitch.
+    let mut last_read: Option<Option<f32>> = None;
+    for (start, end) in aligned_blocks(&out, !carried.starts.is_empty()) {
+        let Some(block_rows) = rows.get(start..end) else {
+            continue;
+        };
+        let columns = block_columns(block_rows, start <= 2, &carried, top);
+        let (start, end) = grow_block(&rows, &out, &columns.starts, start, end);
+        for i in start..end {
+            if let (Some(line), Some((_, row))) = (out.get_mut(i), rows.get(i)) {
+                line.spans = spans_cut(row, &columns.starts);
+                line.cells = CellMode::Aligned;
+            }
+        }
+        let read_as_rows = read_whole_rows(
+            &rows,
+            (start, end),
+            &columns,
+            &carried,
+            &mut replacements,
+            last_read,
+        );
+        last_read = read_as_rows;
+        // A page number or footer may follow the table's last row.
+        if end + 2 >= out.len() {
+            *carry = Carried {
+                starts: columns.starts,
+                as_rows: read_as_rows.is_some(),
+                leading: read_as_rows.flatten(),
+            };
+        }
+    }
+    settle_lines(out, replacements)
+}
+
+/// Each baseline row as one line of flowing text, its glyphs kept.
+fn flow_lines(rows: &[(f32, Vec<Glyph>)]) -> Vec<TextLine> {
+    rows.iter()
         .map(|(y, row)| TextLine {
             y: *y,
             spans: spans(row),
@@ -278,104 +317,156 @@ pub fn lines(glyphs: Vec<Glyph>, carry: &mut Carried, top: &mut Vec<f32>) -> Vec
             row: 0,
             raw: row.clone(),
         })
-        .collect();
-    let carried = std::mem::take(carry);
-    let mut replacements: Vec<(usize, usize, Vec<TextLine>)> = Vec::new();
-    // Whether the last block was read as whole rows, and its wrapped lines' pitch.
-    let mut last_read: Option<Option<f32>> = None;
-    for (start, end) in aligned_blocks(&out, !carried.starts.is_empty()) {
-        let Some(block_rows) = rows.get(start..end) else {
-            continue;
-        };
-        let mut starts = column_starts(block_rows);
-        // A table continued from the previous page keeps that table's columns;
-        // a new table with columns of its own (most of them elsewhere) does not.
-        let near_carried = |x: &f32| at_one_of(*x, &carried.starts);
-        // The first start is the margin, which every table shares: it does not vote.
-        let continues = !carried.starts.is_empty()
-            && starts.iter().skip(1).filter(|x| near_carried(x)).count() * 2
-                >= starts.len().saturating_sub(1);
-        // The rest of a table read as whole rows is read as whole rows too,
-        // so that the table goes on in one mode — when every gap in its lines
-        // is at one of that table's columns.
-        let as_rows = start <= 2
-            && continues
-            && carried.as_rows
-            && block_rows
+        .collect()
+}
+
+/// The columns an aligned block is cut at.
+struct BlockColumns {
+    /// Column starts, those of a table it continues from the previous page included.
+    starts: Vec<f32>,
+    /// Whether it goes on a table read as whole rows on the previous page.
+    as_rows: bool,
+}
+
+/// The columns of an aligned block (`at_top`: among the page's first lines,
+/// where it may continue the table `carried` over from the previous page;
+/// `top` then gets its own column starts).
+fn block_columns(
+    block_rows: &[(f32, Vec<Glyph>)],
+    at_top: bool,
+    carried: &Carried,
+    top: &mut Vec<f32>,
+) -> BlockColumns {
+    let mut starts = column_starts(block_rows);
+    let continues = continues_columns(&starts, &carried.starts);
+    // The rest of a table read as whole rows is read as whole rows too,
+    // so that the table goes on in one mode — when every gap in its lines
+    // is at one of that table's columns.
+    let as_rows = at_top
+        && continues
+        && carried.as_rows
+        && block_rows.iter().all(|(_, row)| {
+            medium_cuts(row)
                 .iter()
-                .all(|(_, row)| medium_cuts(row).iter().all(near_carried));
-        if start <= 2 {
-            top.clone_from(&starts);
-            if continues {
-                starts.extend(carried.starts.iter().copied());
-                starts.sort_by(f32::total_cmp);
-                starts.dedup_by(|a, b| (*a - *b).abs() <= CUT_TOLERANCE);
-            }
-        }
-        let (mut start, mut end) = (start, end);
-        // Column headers and last wrapped lines just outside the block that share its columns.
-        // A line shares the columns when it has a wide gap at one of them, or
-        // starts at a column other than the first (a line at the margin is prose).
-        let first_column = starts.first().copied().unwrap_or(0.0);
-        let shares = |i: usize| -> bool {
-            rows.get(i).is_some_and(|(_, row)| {
-                let cuts = medium_cuts(row);
-                let at_column = |x: &f32| at_one_of(*x, &starts);
-                cuts.iter().skip(1).any(at_column)
-                    || cuts
-                        .first()
-                        .is_some_and(|x| at_column(x) && (x - first_column).abs() > CUT_TOLERANCE)
-            })
-        };
-        let near = |a: usize, b: usize| -> bool {
-            match (out.get(a), out.get(b)) {
-                (Some(x), Some(y)) => (y.y - x.y).abs() <= 2.5 * x.size().max(y.size()).max(1.0),
-                _ => false,
-            }
-        };
-        while start > 0 && near(start - 1, start) && shares(start - 1) {
-            start -= 1;
-        }
-        while end < out.len() && near(end - 1, end) && shares(end) {
-            end += 1;
-        }
-        for i in start..end {
-            if let (Some(line), Some((_, row))) = (out.get_mut(i), rows.get(i)) {
-                line.spans = spans_cut(row, &starts);
-                line.cells = CellMode::Aligned;
-            }
-        }
-        // A block grown into the lines of one already read as whole rows is
-        // part of that table: its lines are in that grid, and replacing them
-        // twice would drop the lines between.
-        let overlaps = replacements.last().is_some_and(|(_, e, _)| start < *e);
-        // A block inside the last one read as whole rows was read with it.
-        let mut read_as_rows = if overlaps { last_read } else { None };
-        if !overlaps
-            && let Some(block) = rows.get(start..end)
-            && let Some((grid, leading)) =
-                centred_rows(block, &starts, as_rows, carried.leading.filter(|_| as_rows))
-            // List items of running text ("a) | Dinas … (114,50%), …"): no table.
-            && !crate::extract::blocks::is_prose(
-                grid.iter()
-                    .map(|l| l.spans.iter().map(|s| s.text.as_str()).collect()),
-            )
-        {
-            replacements.push((start, end, grid));
-            read_as_rows = Some(leading);
-        }
-        last_read = read_as_rows;
-        // A page number or footer may follow the table's last row.
-        if end + 2 >= out.len() {
-            *carry = Carried {
-                starts,
-                as_rows: read_as_rows.is_some(),
-                leading: read_as_rows.flatten(),
-            };
+                .all(|x| at_one_of(*x, &carried.starts))
+        });
+    if at_top {
+        top.clone_from(&starts);
+        if continues {
+            merge_starts(&mut starts, &carried.starts);
         }
     }
-    // Blocks read as whole rows replace their lines (last first, so indices hold).
-    for (start, end, grid) in replacements.into_iter().rev() {
+    BlockColumns { starts, as_rows }
+}
+
+/// Whether a block with column starts `starts` continues the table with
+/// columns `carried`: a new table with columns of its own (most of them
+/// elsewhere) does not. The first start is the margin, which every table
+/// shares: it does not vote.
+fn continues_columns(starts: &[f32], carried: &[f32]) -> bool {
+    !carried.is_empty()
+        && starts
+            .iter()
+            .skip(1)
+            .filter(|x| at_one_of(**x, carried))
+            .count()
+            * 2
+            >= starts.len().saturating_sub(1)
+}
+
+/// `starts` with the `carried` table's column starts added, in order, one of
+/// each pair within [`CUT_TOLERANCE`] kept.
+fn merge_starts(starts: &mut Vec<f32>, carried: &[f32]) {
+    starts.extend(carried.iter().copied());
+    starts.sort_by(f32::total_cmp);
+    starts.dedup_by(|a, b| (*a - *b).abs() <= CUT_TOLERANCE);
+}
+
+/// The block `start..end` grown by the column headers and last wrapped lines
+/// just outside it that share its columns.
+fn grow_block(
+    rows: &[(f32, Vec<Glyph>)],
+    lines: &[TextLine],
+    starts: &[f32],
+    mut start: usize,
+    mut end: usize,
+) -> (usize, usize) {
+    let shares = |i: usize| {
+        rows.get(i)
+            .is_some_and(|(_, row)| cuts_share_columns(&medium_cuts(row), starts))
+    };
+    let near = |a: usize, b: usize| -> bool {
+        match (lines.get(a), lines.get(b)) {
+            (Some(x), Some(y)) => (y.y - x.y).abs() <= 2.5 * x.size().max(y.size()).max(1.0),
+            _ => false,
+        }
+    };
+    while start > 0 && near(start - 1, start) && shares(start - 1) {
+        start -= 1;
+    }
+    while end < lines.len() && near(end - 1, end) && shares(end) {
+        end += 1;
+    }
+    (start, end)
+}
+
+/// Whether a line with wide gaps at `cuts` shares the columns `starts`: a
+/// wide gap at one of them, or starting at a column other than the first (a
+/// line at the margin is prose).
+fn cuts_share_columns(cuts: &[f32], starts: &[f32]) -> bool {
+    let first_column = starts.first().copied().unwrap_or(0.0);
+    let at_column = |x: &f32| at_one_of(*x, starts);
+    cuts.iter().skip(1).any(at_column)
+        || cuts
+            .first()
+            .is_some_and(|x| at_column(x) && (x - first_column).abs() > CUT_TOLERANCE)
+}
+
+/// An aligned block read as whole rows: its lines `start..end` give way to `grid`.
+struct Replacement {
+    start: usize,
+    end: usize,
+    grid: Vec<TextLine>,
+}
+
+/// Reads the block `start..end` as whole rows when its cells are centred
+/// (or it goes on a table read so), queuing the rows in `replacements`.
+/// Returns Some (with the pitch of its wrapped lines, when known) when the
+/// block is read as whole rows.
+fn read_whole_rows(
+    rows: &[(f32, Vec<Glyph>)],
+    (start, end): (usize, usize),
+    columns: &BlockColumns,
+    carried: &Carried,
+    replacements: &mut Vec<Replacement>,
+    last_read: Option<Option<f32>>,
+) -> Option<Option<f32>> {
+    // A block grown into the lines of one already read as whole rows is
+    // part of that table: its lines are in that grid, and replacing them
+    // twice would drop the lines between. A block inside the last one read
+    // as whole rows was read with it.
+    if replacements.last().is_some_and(|r| start < r.end) {
+        return last_read;
+    }
+    let block = rows.get(start..end)?;
+    let inherited = carried.leading.filter(|_| columns.as_rows);
+    let (grid, leading) = centred_rows(block, &columns.starts, columns.as_rows, inherited)?;
+    // List items of running text ("a) | Dinas … (114,50%), …"): no table.
+    if crate::extract::blocks::is_prose(
+        grid.iter()
+            .map(|l| l.spans.iter().map(|s| s.text.as_str()).collect()),
+    ) {
+        return None;
+    }
+    replacements.push(Replacement { start, end, grid });
+    Some(leading)
+}
+
+/// The page's lines once blocks read as whole rows replace theirs: captions
+/// joined into one span, lines of several spans `Aligned`, empty lines gone.
+fn settle_lines(mut out: Vec<TextLine>, replacements: Vec<Replacement>) -> Vec<TextLine> {
+    // Last first, so indices hold.
+    for Replacement { start, end, grid } in replacements.into_iter().rev() {
         if start <= end && end <= out.len() {
             out.splice(start..end, grid);
         }
@@ -1056,6 +1147,38 @@ mod tests {
         ));
         assert!(!joins_without_space("100,00", "100,00", true));
         assert!(!joins_without_space("Sasaran -", "Daging", false));
+    }
+
+    #[test]
+    fn a_block_continues_the_carried_table_when_most_of_its_columns_are_there() {
+        let carried = [10.0, 100.0, 200.0, 300.0];
+        // The margin does not vote: two of three other starts are carried ones.
+        assert!(continues_columns(&[50.0, 101.0, 199.0, 250.0], &carried));
+        assert!(continues_columns(&[10.0], &carried));
+        // Columns of its own: a new table.
+        assert!(!continues_columns(&[10.0, 150.0, 250.0, 300.0], &carried));
+        // Nothing carried: nothing to continue.
+        assert!(!continues_columns(&[10.0, 100.0], &[]));
+    }
+
+    #[test]
+    fn carried_starts_merge_in_order_without_near_duplicates() {
+        let mut starts = vec![10.0, 150.0];
+        merge_starts(&mut starts, &[11.0, 100.0, 300.0]);
+        assert_eq!(starts, [10.0, 100.0, 150.0, 300.0]);
+    }
+
+    #[test]
+    fn a_line_shares_columns_by_a_gap_at_one_or_by_starting_at_an_inner_one() {
+        let starts = [10.0, 100.0, 200.0];
+        // A wide gap at the second column.
+        assert!(cuts_share_columns(&[10.0, 101.0], &starts));
+        // Starting at an inner column (a wrapped cell's line).
+        assert!(cuts_share_columns(&[199.0], &starts));
+        // At the margin with gaps elsewhere: prose.
+        assert!(!cuts_share_columns(&[10.0, 150.0], &starts));
+        assert!(!cuts_share_columns(&[10.0], &starts));
+        assert!(!cuts_share_columns(&[], &starts));
     }
 
     #[test]
