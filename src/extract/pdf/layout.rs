@@ -697,108 +697,23 @@ fn aligned_blocks(lines: &[TextLine], top_continues: bool) -> Vec<(usize, usize)
             continue;
         }
         let start = i;
-        let left = match opening {
-            Some(row_end) => lines
-                .get(i..row_end)
-                .into_iter()
-                .flatten()
-                .filter_map(|l| l.spans.first().map(|s| s.x))
-                .fold(f32::INFINITY, f32::min),
-            None => lines[i].spans.first().map_or(0.0, |s| s.x),
-        };
+        let left = block_left(lines, start, opening);
         let mut end = opening.unwrap_or(i + 1);
         let mut multi = 1;
-        while let Some(prev) = lines.get(end - 1) {
-            let size = prev.size().max(1.0);
-            // Single-span lines that continue a wrapped cell, then a multi-span line.
-            let mut k = end;
-            while k < end + 12 && lines.get(k).is_some_and(|l| l.spans.len() == 1) {
-                k += 1;
+        loop {
+            match next_part(lines, start, end, left) {
+                NextPart::Row(k) => {
+                    multi += 1;
+                    end = k + 1;
+                }
+                NextPart::Wrapped(k) => {
+                    end = k;
+                    break;
+                }
+                NextPart::End => break,
             }
-            let next = lines.get(k);
-            // Column starts of the rows on either side; a line running across one is prose.
-            let cols: Vec<f32> = lines
-                .get(start..end)
-                .into_iter()
-                .flatten()
-                .chain(next)
-                .filter(|l| l.spans.len() >= 2)
-                .flat_map(|l| l.spans.iter().skip(1).map(|s| s.x))
-                .collect();
-            // A gap wider than a word space at the column start (a row number
-            // beside its cell) is not running across it.
-            let crosses = (end..k).any(|j| {
-                lines.get(j).is_some_and(|l| {
-                    let gaps = medium_cuts(&l.raw);
-                    l.spans.first().is_some_and(|s| {
-                        cols.iter().any(|&c| {
-                            c > s.x + CUT_TOLERANCE
-                                && c < s.x + s.width - CUT_TOLERANCE
-                                && !at_one_of(c, &gaps)
-                        })
-                    })
-                })
-            });
-            // More than a few lines between two rows must be a centred cell's lines;
-            // a line cut mid-word by a column start is prose between two tables.
-            let mid_word = (end..k).any(|j| {
-                lines
-                    .get(j)
-                    .is_some_and(|l| cols.iter().any(|&c| crosses_mid_word(&l.raw, c)))
-            });
-            if (k - end > 3 && crosses) || mid_word {
-                break;
-            }
-            // Between two rows a single-span line may be a row whose cells run together;
-            // after the last row only an indented one (a wrapped cell) belongs.
-            let indented = (end..k).all(|j| {
-                lines
-                    .get(j)
-                    .and_then(|l| l.spans.first())
-                    .is_some_and(|s| s.x > left + CUT_TOLERANCE)
-            });
-            // Centred cells leave a wider gap, but only next to a line inside the
-            // table's columns, or after a row whose lines stand closer than a line.
-            let inner = |l: &TextLine| {
-                l.spans.len() == 1 && l.spans.first().is_some_and(|s| s.x > left + CUT_TOLERANCE)
-            };
-            let half_pitch_at = |j: usize| {
-                j > 0
-                    && matches!((lines.get(j - 1), lines.get(j)), (Some(a), Some(b)) if half_pitch(a, b))
-            };
-            // j → j + 1: after a centred row, or before one.
-            let close = |j: usize, a: &TextLine, b: &TextLine| {
-                let gap = b.y - a.y;
-                gap <= 1.6 * size
-                    || (gap <= 2.2 * size
-                        && (inner(a) || inner(b) || half_pitch_at(j) || half_pitch_at(j + 2)))
-            };
-            let chain_close = (end - 1..k).all(|j| match (lines.get(j), lines.get(j + 1)) {
-                (Some(a), Some(b)) => close(j, a, b),
-                _ => false,
-            });
-            if let Some(n) = next
-                && n.spans.len() >= 2
-                && chain_close
-            {
-                multi += 1;
-                end = k + 1;
-                continue;
-            }
-            // Trailing wrapped lines of the last row.
-            if k > end && chain_close && indented && k - end <= 3 {
-                end = k;
-            }
-            break;
         }
-        // And lines closer than a line's height to the one above: the last
-        // row's centred cells.
-        while let (Some(a), Some(b)) = (lines.get(end - 1), lines.get(end))
-            && b.spans.len() == 1
-            && half_pitch(a, b)
-        {
-            end += 1;
-        }
+        let end = centred_tail_end(lines, end);
         // A table continued from the previous page may show one row here; a
         // running header may come before it.
         let continued = top_continues && out.is_empty() && start <= 2;
@@ -808,6 +723,134 @@ fn aligned_blocks(lines: &[TextLine], top_continues: bool) -> Vec<(usize, usize)
         i = end;
     }
     out
+}
+
+/// The left edge of a block starting at line `start`: that of its first line,
+/// or the leftmost of the lines of the centred row it opens with (ending at `opening`).
+fn block_left(lines: &[TextLine], start: usize, opening: Option<usize>) -> f32 {
+    match opening {
+        Some(row_end) => lines
+            .get(start..row_end)
+            .into_iter()
+            .flatten()
+            .filter_map(|l| l.spans.first().map(|s| s.x))
+            .fold(f32::INFINITY, f32::min),
+        None => lines
+            .get(start)
+            .and_then(|l| l.spans.first())
+            .map_or(0.0, |s| s.x),
+    }
+}
+
+/// What follows the lines of an unruled table read so far.
+#[derive(Debug, PartialEq)]
+enum NextPart {
+    /// Another row, at this index, after any wrapped lines: the table goes on.
+    Row(usize),
+    /// Only wrapped lines of the last row: the table ends before this index.
+    Wrapped(usize),
+    /// Nothing of the table.
+    End,
+}
+
+/// What follows the table of lines `start..end` (`left`: its left edge).
+fn next_part(lines: &[TextLine], start: usize, end: usize, left: f32) -> NextPart {
+    let Some(prev) = end.checked_sub(1).and_then(|i| lines.get(i)) else {
+        return NextPart::End;
+    };
+    let size = prev.size().max(1.0);
+    // Single-span lines that continue a wrapped cell, then a multi-span line.
+    let k = single_span_run_end(lines, end);
+    let next = lines.get(k);
+    // Column starts of the rows on either side; a line running across one is prose.
+    let cols = inner_starts(lines.get(start..end).into_iter().flatten().chain(next));
+    let between = || lines.get(end..k).into_iter().flatten();
+    // More than a few lines between two rows must be a centred cell's lines;
+    // a line cut mid-word by a column start is prose between two tables.
+    let crosses = between().any(|l| runs_across(l, &cols));
+    let mid_word = between().any(|l| cols.iter().any(|&c| crosses_mid_word(&l.raw, c)));
+    if (k - end > 3 && crosses) || mid_word {
+        return NextPart::End;
+    }
+    let chain_close = (end - 1..k).all(|j| close_pair(lines, j, size, left));
+    if next.is_some_and(|n| n.spans.len() >= 2) && chain_close {
+        return NextPart::Row(k);
+    }
+    // Between two rows a single-span line may be a row whose cells run together;
+    // after the last row only an indented one (a wrapped cell) belongs.
+    let indented = (end..k).all(|j| {
+        lines
+            .get(j)
+            .and_then(|l| l.spans.first())
+            .is_some_and(|s| s.x > left + CUT_TOLERANCE)
+    });
+    if k > end && chain_close && indented && k - end <= 3 {
+        return NextPart::Wrapped(k);
+    }
+    NextPart::End
+}
+
+/// The end of the run of single-span lines from `from` (at most 12).
+fn single_span_run_end(lines: &[TextLine], from: usize) -> usize {
+    let mut k = from;
+    while k < from + 12 && lines.get(k).is_some_and(|l| l.spans.len() == 1) {
+        k += 1;
+    }
+    k
+}
+
+/// The column starts (all spans' but the first) of the lines with several spans.
+fn inner_starts<'a>(lines: impl Iterator<Item = &'a TextLine>) -> Vec<f32> {
+    lines
+        .filter(|l| l.spans.len() >= 2)
+        .flat_map(|l| l.spans.iter().skip(1).map(|s| s.x))
+        .collect()
+}
+
+/// Whether a line's first span runs across one of the column starts `cols`.
+/// A gap wider than a word space at the column start (a row number beside
+/// its cell) is not running across it.
+fn runs_across(line: &TextLine, cols: &[f32]) -> bool {
+    let gaps = medium_cuts(&line.raw);
+    line.spans.first().is_some_and(|s| {
+        cols.iter().any(|&c| {
+            c > s.x + CUT_TOLERANCE && c < s.x + s.width - CUT_TOLERANCE && !at_one_of(c, &gaps)
+        })
+    })
+}
+
+/// Whether line `j` and the next stand close enough to be in one table
+/// (`size`: the type size of the table's last line, `left`: its left edge).
+/// Centred cells leave a wider gap, but only next to a line inside the
+/// table's columns, or after a row whose lines stand closer than a line, or
+/// before one.
+fn close_pair(lines: &[TextLine], j: usize, size: f32, left: f32) -> bool {
+    let (Some(a), Some(b)) = (lines.get(j), lines.get(j + 1)) else {
+        return false;
+    };
+    let inner = |l: &TextLine| {
+        l.spans.len() == 1 && l.spans.first().is_some_and(|s| s.x > left + CUT_TOLERANCE)
+    };
+    let half_pitch_at = |j: usize| {
+        j > 0 && matches!((lines.get(j - 1), lines.get(j)), (Some(a), Some(b)) if half_pitch(a, b))
+    };
+    let gap = b.y - a.y;
+    gap <= 1.6 * size
+        || (gap <= 2.2 * size && (inner(a) || inner(b) || half_pitch_at(j) || half_pitch_at(j + 2)))
+}
+
+/// The end of a block ending at `end` grown by the lines closer than a
+/// line's height to the one above: the last row's centred cells.
+fn centred_tail_end(lines: &[TextLine], mut end: usize) -> usize {
+    while let (Some(a), Some(b)) = (
+        end.checked_sub(1).and_then(|i| lines.get(i)),
+        lines.get(end),
+    ) && b.spans.len() == 1
+        && half_pitch(a, b)
+    {
+        end += 1;
+    }
+    end
 }
 
 /// End of a row of centred cells starting at line `i`, when the lines there
@@ -1179,6 +1222,65 @@ mod tests {
         assert!(!cuts_share_columns(&[10.0, 150.0], &starts));
         assert!(!cuts_share_columns(&[10.0], &starts));
         assert!(!cuts_share_columns(&[], &starts));
+    }
+
+    /// A line at `y` of spans (x, width) of 9-point type, no glyphs kept.
+    fn spans_line(y: f32, spans: &[(f32, f32)]) -> TextLine {
+        TextLine {
+            y,
+            spans: spans
+                .iter()
+                .map(|&(x, width)| Span {
+                    font_size: 9.0,
+                    ..Span::new("x", x, width)
+                })
+                .collect(),
+            cells: CellMode::Flow,
+            table: None,
+            row: 0,
+            raw: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_lines_between_two_rows_are_a_run_of_single_span_lines() {
+        let lines = vec![
+            spans_line(10.0, &[(10.0, 20.0), (100.0, 20.0)]),
+            spans_line(20.0, &[(100.0, 20.0)]),
+            spans_line(30.0, &[(100.0, 20.0)]),
+            spans_line(40.0, &[(10.0, 20.0), (100.0, 20.0)]),
+        ];
+        assert_eq!(single_span_run_end(&lines, 1), 3);
+        assert_eq!(single_span_run_end(&lines, 3), 3);
+        assert_eq!(single_span_run_end(&lines, 9), 9);
+        // Only lines of several spans give column starts, their first span not.
+        assert_eq!(inner_starts(lines.iter()), [100.0, 100.0]);
+        assert_eq!(block_left(&lines, 1, None), 100.0);
+        assert_eq!(block_left(&lines, 0, Some(3)), 10.0);
+    }
+
+    #[test]
+    fn a_line_runs_across_a_column_only_inside_its_first_span() {
+        let line = spans_line(10.0, &[(10.0, 150.0)]);
+        assert!(runs_across(&line, &[100.0]));
+        // Within the tolerance of its ends, or beyond them: not across.
+        assert!(!runs_across(&line, &[11.0, 159.0, 200.0]));
+        assert!(!runs_across(&line, &[]));
+    }
+
+    #[test]
+    fn lines_closer_than_a_line_apart_under_the_last_row_join_it() {
+        let lines = vec![
+            spans_line(10.0, &[(10.0, 20.0), (100.0, 20.0)]),
+            spans_line(14.0, &[(100.0, 20.0)]),
+            spans_line(40.0, &[(100.0, 20.0)]),
+        ];
+        assert_eq!(centred_tail_end(&lines, 1), 2);
+        assert_eq!(centred_tail_end(&lines, 3), 3);
+        // Two lines 16 points apart in 9-point type are one table; 30 apart not.
+        assert!(close_pair(&lines, 0, 9.0, 10.0));
+        assert!(!close_pair(&lines, 1, 9.0, 10.0));
+        assert!(!close_pair(&lines, 2, 9.0, 10.0));
     }
 
     #[test]
