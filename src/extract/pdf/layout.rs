@@ -540,20 +540,41 @@ fn centred_rows(
     inherited: Option<f32>,
 ) -> Option<(Vec<TextLine>, Option<f32>)> {
     let second = *starts.get(1)?;
-    let first_filled = |row: &[Glyph]| row.iter().any(|g| g.x + g.width / 2.0 < second);
-    let column = |x: f32| {
-        starts
-            .iter()
-            .rposition(|&c| c <= x + CUT_TOLERANCE)
-            .unwrap_or(0)
-    };
-    let filled = |row: &[Glyph]| -> Vec<usize> {
-        let mut cols: Vec<usize> = row.iter().map(|g| column(g.x + g.width / 2.0)).collect();
-        cols.dedup();
-        cols
-    };
+    let filled = |row: &[Glyph]| filled_columns(row, starts);
     let leading = cell_leading(block, &filled).or(inherited);
-    // Segments of lines separated by more than the pitch of a wrapped cell's lines.
+    let segments = segments(block, leading);
+    if !force && (!is_centred(&segments, second, starts) || segments.len() < 2) {
+        return None;
+    }
+    let out = segments
+        .iter()
+        .map(|seg| segment_line(seg, starts))
+        .collect();
+    Some((out, leading))
+}
+
+/// The column (index into `starts`) that position `x` is in.
+fn column_of(starts: &[f32], x: f32) -> usize {
+    starts
+        .iter()
+        .rposition(|&c| c <= x + CUT_TOLERANCE)
+        .unwrap_or(0)
+}
+
+/// The columns a row's glyphs (by their middles) are in, left to right,
+/// each once per run.
+fn filled_columns(row: &[Glyph], starts: &[f32]) -> Vec<usize> {
+    let mut cols: Vec<usize> = row
+        .iter()
+        .map(|g| column_of(starts, g.x + g.width / 2.0))
+        .collect();
+    cols.dedup();
+    cols
+}
+
+/// Runs of lines separated by more than the pitch of a wrapped cell's lines
+/// (`leading`, or a line and a quarter when unknown).
+fn segments(block: &[(f32, Vec<Glyph>)], leading: Option<f32>) -> Vec<Vec<&(f32, Vec<Glyph>)>> {
     let mut segments: Vec<Vec<&(f32, Vec<Glyph>)>> = Vec::new();
     let mut prev: Option<&(f32, Vec<Glyph>)> = None;
     for line in block {
@@ -569,69 +590,74 @@ fn centred_rows(
         }
         prev = Some(line);
     }
-    // Centred: some row starts with lines of other cells before its first-column line.
-    // Or a row whose lines come closer than a line's height (cells centred
-    // against each other) and whose first line lacks a cell a later one has.
+    segments
+}
+
+/// Whether the rows' cells are centred: some row starts with lines of other
+/// cells before its first-column line (left of `second`, the second column's
+/// start). Or a row whose lines come closer than a line's height (cells
+/// centred against each other) and whose first line lacks a cell a later one has.
+fn is_centred(segments: &[Vec<&(f32, Vec<Glyph>)>], second: f32, starts: &[f32]) -> bool {
+    let first_filled = |row: &[Glyph]| row.iter().any(|g| g.x + g.width / 2.0 < second);
     let has_half_pitch = |seg: &[&(f32, Vec<Glyph>)]| {
         seg.windows(2)
             .any(|w| half_pitch_apart(w[1].0 - w[0].0, largest_size(w[0].1.iter().chain(&w[1].1))))
     };
-    let centred = segments.iter().any(|seg| {
+    segments.iter().any(|seg| {
         seg.len() >= 2
             && ((seg.first().is_some_and(|l| !first_filled(&l.1))
                 && seg.iter().skip(1).any(|l| first_filled(&l.1)))
                 || (has_half_pitch(seg)
                     && seg.first().is_some_and(|first| {
-                        let opening = filled(&first.1);
-                        seg.iter()
-                            .skip(1)
-                            .any(|l| filled(&l.1).iter().any(|c| !opening.contains(c)))
+                        let opening = filled_columns(&first.1, starts);
+                        seg.iter().skip(1).any(|l| {
+                            filled_columns(&l.1, starts)
+                                .iter()
+                                .any(|c| !opening.contains(c))
+                        })
                     })))
-    });
-    if !force && (!centred || segments.len() < 2) {
-        return None;
-    }
-    let mut out = Vec::with_capacity(segments.len());
-    for seg in segments {
-        let mut cells: Vec<Vec<Glyph>> = vec![Vec::new(); starts.len()];
-        // A word goes whole to the column its middle is in: a figure set
-        // flush right in a row whose cells sit off the columns of the rows
-        // above starts left of its column start, and must not be cut there.
-        for (_, row) in &seg {
-            for run in word_runs(row) {
-                let (Some(first), Some(last)) = (run.first(), run.last()) else {
-                    continue;
-                };
-                let middle = (first.x + last.x + last.width) / 2.0;
-                if let Some(cell) = cells.get_mut(column(middle)) {
-                    cell.extend(run.iter().cloned());
-                }
+    })
+}
+
+/// A row's lines as one `Delimited` line, a cell per column.
+fn segment_line(seg: &[&(f32, Vec<Glyph>)], starts: &[f32]) -> TextLine {
+    let mut cells: Vec<Vec<Glyph>> = vec![Vec::new(); starts.len()];
+    // A word goes whole to the column its middle is in: a figure set
+    // flush right in a row whose cells sit off the columns of the rows
+    // above starts left of its column start, and must not be cut there.
+    for (_, row) in seg {
+        for run in word_runs(row) {
+            let (Some(first), Some(last)) = (run.first(), run.last()) else {
+                continue;
+            };
+            let middle = (first.x + last.x + last.width) / 2.0;
+            if let Some(cell) = cells.get_mut(column_of(starts, middle)) {
+                cell.extend(run.iter().cloned());
             }
         }
-        let spans = cells
-            .into_iter()
-            .zip(starts)
-            .map(|(glyphs, &x)| {
-                let (text, size, bold) = cell_text(glyphs, None);
-                Span {
-                    text,
-                    x,
-                    width: 0.0,
-                    font_size: size,
-                    bold,
-                }
-            })
-            .collect();
-        out.push(TextLine {
-            y: seg.first().map_or(0.0, |l| l.0),
-            spans,
-            cells: CellMode::Delimited,
-            table: None,
-            row: 0,
-            raw: Vec::new(),
-        });
     }
-    Some((out, leading))
+    let spans = cells
+        .into_iter()
+        .zip(starts)
+        .map(|(glyphs, &x)| {
+            let (text, size, bold) = cell_text(glyphs, None);
+            Span {
+                text,
+                x,
+                width: 0.0,
+                font_size: size,
+                bold,
+            }
+        })
+        .collect();
+    TextLine {
+        y: seg.first().map_or(0.0, |l| l.0),
+        spans,
+        cells: CellMode::Delimited,
+        table: None,
+        row: 0,
+        raw: Vec::new(),
+    }
 }
 
 /// The pitch of a wrapped cell's lines: the smallest distance from a line to
@@ -1281,6 +1307,40 @@ mod tests {
         assert!(close_pair(&lines, 0, 9.0, 10.0));
         assert!(!close_pair(&lines, 1, 9.0, 10.0));
         assert!(!close_pair(&lines, 2, 9.0, 10.0));
+    }
+
+    #[test]
+    fn positions_go_to_the_column_they_are_in() {
+        let starts = [10.0, 100.0, 200.0];
+        assert_eq!(column_of(&starts, 5.0), 0);
+        assert_eq!(column_of(&starts, 98.0), 1, "within the tolerance");
+        assert_eq!(column_of(&starts, 150.0), 1);
+        assert_eq!(column_of(&starts, 250.0), 2);
+        let mut row = glyph_run("ab", 10.0, 10.0, 4.0);
+        row.extend(glyph_run("cd", 200.0, 10.0, 4.0));
+        assert_eq!(filled_columns(&row, &starts), [0, 2]);
+    }
+
+    #[test]
+    fn lines_further_apart_than_a_wrapped_cell_are_separate_rows() {
+        let block = vec![
+            (10.0, glyph_run("a", 10.0, 10.0, 4.0)),
+            (20.0, glyph_run("b", 10.0, 20.0, 4.0)),
+            (40.0, glyph_run("c", 10.0, 40.0, 4.0)),
+        ];
+        // 9-point type: within 1.25 lines without a known pitch.
+        let sizes: Vec<usize> = segments(&block, None).iter().map(Vec::len).collect();
+        assert_eq!(sizes, [2, 1]);
+        // A known pitch of 6 points: each line its own row.
+        assert_eq!(segments(&block, Some(6.0)).len(), 3);
+        // A row whose second-column line comes first is centred.
+        let rows = vec![
+            (10.0, glyph_run("x", 100.0, 10.0, 4.0)),
+            (20.0, glyph_run("a", 10.0, 20.0, 4.0)),
+        ];
+        let starts = [10.0, 100.0];
+        assert!(is_centred(&segments(&rows, None), 100.0, &starts));
+        assert!(!is_centred(&segments(&block, None), 100.0, &starts));
     }
 
     #[test]
