@@ -452,7 +452,50 @@ fn build_table(
     start: usize,
     end: usize,
 ) -> Table {
-    let mut grid: Vec<GridRow> = chain
+    let mut grid = grid_rows(chain);
+    join_currency_columns(&mut grid);
+    let width = grid.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let header_count = header_count(&grid, chain.first().map(|(_, g)| *g));
+    // A band across the whole table above the header ("Misi 1: …") names
+    // no column: it is not part of the labels.
+    let band = usize::from(header_count >= 2 && grid.first().is_some_and(|r| r.wide));
+    let labels = ColumnLabels::read(&grid[band..header_count], width);
+    let page = grid.first().map(|r| r.page).unwrap_or(1);
+    let first_line = grid.first().map(|r| r.line).unwrap_or(0);
+    let header_rows: Vec<Row> = grid[..header_count]
+        .iter()
+        .map(|r| labels.row(r, false))
+        .collect();
+    let mut body = grid.split_off(header_count);
+    drop_repeated_headers(&mut body, &grid[band..]);
+    let mut body = join_split_rows(body);
+    split_stacked_amounts(&mut body);
+    // An empty row (a spacer, a row drawn and left blank) holds no item.
+    body.retain(|r| r.cells.iter().any(|(t, _)| !t.trim().is_empty()));
+    let mut rows: Vec<Row> = body.iter().map(|r| labels.row(r, true)).collect();
+    classify_rows(&mut rows, &body);
+    let title = caption.as_ref().map_or("", |c| c.title.as_str());
+    let roles = column_roles(&labels, &rows, title);
+    let kind = table_kind(&roles, title);
+    Table {
+        caption,
+        columns: labels.columns,
+        roles,
+        kind,
+        header_rows,
+        rows,
+        page,
+        first_line,
+        chapter,
+        start,
+        end,
+    }
+}
+
+/// The rows of a chain of grids (a table and its continuations on the
+/// following pages), top to bottom.
+fn grid_rows(chain: &[(u32, &Grid)]) -> Vec<GridRow> {
+    chain
         .iter()
         .enumerate()
         .flat_map(|(part, (page, g))| {
@@ -464,90 +507,115 @@ fn build_table(
                 opens_part: part > 0 && r == 0,
             })
         })
-        .collect();
-    join_currency_columns(&mut grid);
-    let width = grid.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-    let first = chain.first().map(|(_, g)| *g);
-    let is_numbering = |r: &GridRow| is_numbering_row(&r.cells);
-    let mut header_count = match first.and_then(|g| g.header_rows) {
-        // The source marks its header; a row numbering the columns may follow it.
+        .collect()
+}
+
+/// How many of the rows are the header: as the source (`first`, the chain's
+/// first grid) marks it, followed by a row numbering the columns, or as the
+/// rows look. A table of a single header-looking row has no header (e.g. a
+/// key/value list).
+fn header_count(grid: &[GridRow], first: Option<&Grid>) -> usize {
+    let count = match first.and_then(|g| g.header_rows) {
         Some(n) => {
             let mut n = n.min(grid.len());
-            while grid.get(n).is_some_and(is_numbering) && n + 1 < grid.len() {
+            while grid.get(n).is_some_and(|r| is_numbering_row(&r.cells)) && n + 1 < grid.len() {
                 n += 1;
             }
             n
         }
-        None => header_rows_of(&grid, first),
+        None => header_rows_of(grid, first),
     };
-    // A table of a single header-looking row has no header (e.g. a key/value list).
-    if header_count == grid.len() {
-        header_count = 0;
+    if count == grid.len() { 0 } else { count }
+}
+
+/// What the header rows say of each column.
+struct ColumnLabels {
+    /// Each column's header parts, top to bottom.
+    headers: Vec<Vec<String>>,
+    /// Each column's label: its parts joined.
+    columns: Vec<String>,
+    /// How a figure under each label reads.
+    hints: Vec<Hint>,
+    /// Whether each column's header names a measure.
+    measures: Vec<bool>,
+    /// How many columns the table's rows have.
+    width: usize,
+}
+
+impl ColumnLabels {
+    /// The labels of `width` columns under the header rows `header` (the
+    /// band above them left out).
+    ///
+    /// Positions a merged cell covers are empty in the grid, so the same rule
+    /// reads merged header cells and the empty cells some producers put beside
+    /// a label meant to cover them: a header cell covers the empty cells to its
+    /// right, within the cell above it.
+    fn read(header: &[GridRow], width: usize) -> Self {
+        let header_texts: Vec<Vec<String>> = header
+            .iter()
+            .filter(|r| !is_numbering_row(&r.cells))
+            .map(|r| r.cells.iter().map(|(t, _)| t.clone()).collect())
+            .collect();
+        let mut headers = column_headers(&header_texts, width);
+        strip_column_numbers(&mut headers);
+        let columns: Vec<String> = headers.iter().map(|parts| parts.join(" ")).collect();
+        let hints: Vec<Hint> = columns.iter().map(|l| hint_for(l)).collect();
+        let measures: Vec<bool> = headers.iter().map(|parts| names_measure(parts)).collect();
+        ColumnLabels {
+            headers,
+            columns,
+            hints,
+            measures,
+            width,
+        }
     }
-    // Positions a merged cell covers are empty in `grid`, so the same rule
-    // reads merged header cells and the empty cells some producers put beside
-    // a label meant to cover them: a header cell covers the empty cells to its
-    // right, within the cell above it.
-    // A band across the whole table above the header ("Misi 1: …") names
-    // no column: it is not part of the labels.
-    let band = usize::from(header_count >= 2 && grid.first().is_some_and(|r| r.wide));
-    let header_texts: Vec<Vec<String>> = grid[band..header_count]
-        .iter()
-        .filter(|r| !is_numbering(r))
-        .map(|r| r.cells.iter().map(|(t, _)| t.clone()).collect())
-        .collect();
-    let mut headers = column_headers(&header_texts, width);
-    strip_column_numbers(&mut headers);
-    let columns: Vec<String> = headers.iter().map(|parts| parts.join(" ")).collect();
-    let hints: Vec<Hint> = columns.iter().map(|l| hint_for(l)).collect();
-    // A whole number of one or two digits ("65") is a figure under a header
-    // naming a measure; under "No" or a label it numbers a row or an item.
-    let measures: Vec<bool> = headers
-        .iter()
-        .map(|parts| {
-            !parts.join(" ").trim().is_empty()
-                && matches!(
-                    column_role(parts).role,
-                    Role::Target | Role::Realisasi | Role::Capaian | Role::Anggaran | Role::Other
-                )
-        })
-        .collect();
-    let to_row = |r: &GridRow, body: bool| Row {
-        cells: (0..width)
-            .map(|i| {
-                let text = r.cells.get(i).map(|c| c.0.clone()).unwrap_or_default();
-                let small = body && measures.get(i) == Some(&true) && SMALL_WHOLE.is_match(&text);
-                let figure = if is_value_cell(&text)
-                    || small
-                    || (!text.is_empty() && hints[i] != Hint::None)
-                {
-                    parse_figure(&text, hints[i])
-                } else {
-                    None
-                };
-                Cell { text, figure }
-            })
-            .collect(),
-        page: r.page,
-        line: r.line,
-        kind: RowKind::Item,
-        group: None,
+
+    /// A grid row as a row of typed cells (`body`: below the header).
+    fn row(&self, r: &GridRow, body: bool) -> Row {
+        Row {
+            cells: (0..self.width)
+                .map(|i| {
+                    let text = r.cells.get(i).map(|c| c.0.clone()).unwrap_or_default();
+                    let measure = body && self.measures.get(i) == Some(&true);
+                    typed_cell(text, self.hints[i], measure)
+                })
+                .collect(),
+            page: r.page,
+            line: r.line,
+            kind: RowKind::Item,
+            group: None,
+        }
+    }
+}
+
+/// Whether a column's header parts name a measure (a target, realisation,
+/// capaian, budget or other quantity), under which a whole number of one or
+/// two digits ("65") is a figure; under "No" or a label it numbers a row or an item.
+fn names_measure(parts: &[String]) -> bool {
+    !parts.join(" ").trim().is_empty()
+        && matches!(
+            column_role(parts).role,
+            Role::Target | Role::Realisasi | Role::Capaian | Role::Anggaran | Role::Other
+        )
+}
+
+/// A cell with its figure, when it holds one (read by `hint`, its column's;
+/// `measure`: a body cell under a header naming a measure).
+fn typed_cell(text: String, hint: Hint, measure: bool) -> Cell {
+    let small = measure && SMALL_WHOLE.is_match(&text);
+    let figure = if is_value_cell(&text) || small || (!text.is_empty() && hint != Hint::None) {
+        parse_figure(&text, hint)
+    } else {
+        None
     };
-    let page = grid.first().map(|r| r.page).unwrap_or(1);
-    let first_line = grid.first().map(|r| r.line).unwrap_or(0);
-    let header_rows: Vec<Row> = grid[..header_count]
-        .iter()
-        .map(|r| to_row(r, false))
-        .collect();
-    let mut body = grid.split_off(header_count);
-    drop_repeated_headers(&mut body, &grid[band..]);
-    let mut body = join_split_rows(body);
-    split_stacked_amounts(&mut body);
-    // An empty row (a spacer, a row drawn and left blank) holds no item.
-    body.retain(|r| r.cells.iter().any(|(t, _)| !t.trim().is_empty()));
-    let mut rows: Vec<Row> = body.iter().map(|r| to_row(r, true)).collect();
-    classify_rows(&mut rows, &body);
-    let roles: Vec<ColumnRole> = headers
+    Cell { text, figure }
+}
+
+/// Each column's role: from its header, refined by its cells, then by the
+/// neighbouring columns and the table's caption `title`.
+fn column_roles(labels: &ColumnLabels, rows: &[Row], title: &str) -> Vec<ColumnRole> {
+    let mut roles: Vec<ColumnRole> = labels
+        .headers
         .iter()
         .enumerate()
         .map(|(c, parts)| {
@@ -561,25 +629,10 @@ fn build_table(
             role
         })
         .collect();
-    let title = caption.as_ref().map_or("", |c| c.title.as_str());
-    let mut roles = roles;
-    pair_percent_realisasi(&mut roles, &headers);
+    pair_percent_realisasi(&mut roles, &labels.headers);
     apply_caption(&mut roles, title);
-    apply_last_year(&mut roles, &columns, title);
-    let kind = table_kind(&roles, title);
-    Table {
-        caption,
-        columns,
-        roles,
-        kind,
-        header_rows,
-        rows,
-        page,
-        first_line,
-        chapter,
-        start,
-        end,
-    }
+    apply_last_year(&mut roles, &labels.columns, title);
+    roles
 }
 
 /// "Rp", "Rp.", "IDR": a currency mark set in a cell of its own.
@@ -1238,6 +1291,42 @@ mod tests {
                     .map(|f| f.value.to_string())
             })
             .collect()
+    }
+
+    #[test]
+    fn a_small_whole_number_is_a_figure_only_under_a_measure() {
+        assert!(names_measure(&["Target".to_string()]));
+        assert!(names_measure(&[
+            "Realisasi".to_string(),
+            "2021".to_string()
+        ]));
+        assert!(!names_measure(&["No".to_string()]));
+        assert!(!names_measure(&[String::new()]));
+        let figure = |text: &str, measure| {
+            typed_cell(text.to_string(), Hint::None, measure)
+                .figure
+                .map(|f| f.value.to_string())
+        };
+        assert_eq!(figure("65", true), Some("65".to_string()));
+        assert_eq!(figure("65", false), None);
+        // A larger figure is one anywhere; text never.
+        assert_eq!(figure("1.250", false), Some("1250".to_string()));
+        assert_eq!(figure("Jumlah desa", true), None);
+    }
+
+    #[test]
+    fn a_table_of_header_looking_rows_only_has_no_header() {
+        let grid = grid_of(&[&["Indikator", "Target"]]);
+        let rows = grid_rows(&[(1, &grid)]);
+        assert_eq!(header_count(&rows, Some(&grid)), 0);
+        let grid = grid_of(&[&["Indikator", "Target"], &["Jumlah desa", "1.250"]]);
+        let rows = grid_rows(&[(1, &grid)]);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(header_count(&rows, Some(&grid)), 1);
+        // The rows of a continuation open a part.
+        let rows = grid_rows(&[(1, &grid), (2, &grid)]);
+        let parts: Vec<bool> = rows.iter().map(|r| r.opens_part).collect();
+        assert_eq!(parts, [false, false, true, false]);
     }
 
     #[test]

@@ -268,8 +268,47 @@ pub struct Carried {
 /// of the previous page, and on return the one that runs to the bottom of this one.
 pub fn lines(glyphs: Vec<Glyph>, carry: &mut Carried, top: &mut Vec<f32>) -> Vec<TextLine> {
     let rows: Vec<(f32, Vec<Glyph>)> = rows(glyphs);
-    let mut out: Vec<TextLine> = rows
-        .iter()
+    let mut out = flow_lines(&rows);
+    let carried = std::mem::take(carry);
+    let mut replacements: Vec<Replacement> = Vec::new();
+    // Whether the last block was read as whole rows, and its wrapped lines' pitch.
+    let mut last_read: Option<Option<f32>> = None;
+    for (start, end) in aligned_blocks(&out, !carried.starts.is_empty()) {
+        let Some(block_rows) = rows.get(start..end) else {
+            continue;
+        };
+        let columns = block_columns(block_rows, start <= 2, &carried, top);
+        let (start, end) = grow_block(&rows, &out, &columns.starts, start, end);
+        for i in start..end {
+            if let (Some(line), Some((_, row))) = (out.get_mut(i), rows.get(i)) {
+                line.spans = spans_cut(row, &columns.starts);
+                line.cells = CellMode::Aligned;
+            }
+        }
+        let read_as_rows = read_whole_rows(
+            &rows,
+            (start, end),
+            &columns,
+            &carried,
+            &mut replacements,
+            last_read,
+        );
+        last_read = read_as_rows;
+        // A page number or footer may follow the table's last row.
+        if end + 2 >= out.len() {
+            *carry = Carried {
+                starts: columns.starts,
+                as_rows: read_as_rows.is_some(),
+                leading: read_as_rows.flatten(),
+            };
+        }
+    }
+    settle_lines(out, replacements)
+}
+
+/// Each baseline row as one line of flowing text, its glyphs kept.
+fn flow_lines(rows: &[(f32, Vec<Glyph>)]) -> Vec<TextLine> {
+    rows.iter()
         .map(|(y, row)| TextLine {
             y: *y,
             spans: spans(row),
@@ -278,104 +317,156 @@ pub fn lines(glyphs: Vec<Glyph>, carry: &mut Carried, top: &mut Vec<f32>) -> Vec
             row: 0,
             raw: row.clone(),
         })
-        .collect();
-    let carried = std::mem::take(carry);
-    let mut replacements: Vec<(usize, usize, Vec<TextLine>)> = Vec::new();
-    // Whether the last block was read as whole rows, and its wrapped lines' pitch.
-    let mut last_read: Option<Option<f32>> = None;
-    for (start, end) in aligned_blocks(&out, !carried.starts.is_empty()) {
-        let Some(block_rows) = rows.get(start..end) else {
-            continue;
-        };
-        let mut starts = column_starts(block_rows);
-        // A table continued from the previous page keeps that table's columns;
-        // a new table with columns of its own (most of them elsewhere) does not.
-        let near_carried = |x: &f32| at_one_of(*x, &carried.starts);
-        // The first start is the margin, which every table shares: it does not vote.
-        let continues = !carried.starts.is_empty()
-            && starts.iter().skip(1).filter(|x| near_carried(x)).count() * 2
-                >= starts.len().saturating_sub(1);
-        // The rest of a table read as whole rows is read as whole rows too,
-        // so that the table goes on in one mode — when every gap in its lines
-        // is at one of that table's columns.
-        let as_rows = start <= 2
-            && continues
-            && carried.as_rows
-            && block_rows
+        .collect()
+}
+
+/// The columns an aligned block is cut at.
+struct BlockColumns {
+    /// Column starts, those of a table it continues from the previous page included.
+    starts: Vec<f32>,
+    /// Whether it goes on a table read as whole rows on the previous page.
+    as_rows: bool,
+}
+
+/// The columns of an aligned block (`at_top`: among the page's first lines,
+/// where it may continue the table `carried` over from the previous page;
+/// `top` then gets its own column starts).
+fn block_columns(
+    block_rows: &[(f32, Vec<Glyph>)],
+    at_top: bool,
+    carried: &Carried,
+    top: &mut Vec<f32>,
+) -> BlockColumns {
+    let mut starts = column_starts(block_rows);
+    let continues = continues_columns(&starts, &carried.starts);
+    // The rest of a table read as whole rows is read as whole rows too,
+    // so that the table goes on in one mode — when every gap in its lines
+    // is at one of that table's columns.
+    let as_rows = at_top
+        && continues
+        && carried.as_rows
+        && block_rows.iter().all(|(_, row)| {
+            medium_cuts(row)
                 .iter()
-                .all(|(_, row)| medium_cuts(row).iter().all(near_carried));
-        if start <= 2 {
-            top.clone_from(&starts);
-            if continues {
-                starts.extend(carried.starts.iter().copied());
-                starts.sort_by(f32::total_cmp);
-                starts.dedup_by(|a, b| (*a - *b).abs() <= CUT_TOLERANCE);
-            }
-        }
-        let (mut start, mut end) = (start, end);
-        // Column headers and last wrapped lines just outside the block that share its columns.
-        // A line shares the columns when it has a wide gap at one of them, or
-        // starts at a column other than the first (a line at the margin is prose).
-        let first_column = starts.first().copied().unwrap_or(0.0);
-        let shares = |i: usize| -> bool {
-            rows.get(i).is_some_and(|(_, row)| {
-                let cuts = medium_cuts(row);
-                let at_column = |x: &f32| at_one_of(*x, &starts);
-                cuts.iter().skip(1).any(at_column)
-                    || cuts
-                        .first()
-                        .is_some_and(|x| at_column(x) && (x - first_column).abs() > CUT_TOLERANCE)
-            })
-        };
-        let near = |a: usize, b: usize| -> bool {
-            match (out.get(a), out.get(b)) {
-                (Some(x), Some(y)) => (y.y - x.y).abs() <= 2.5 * x.size().max(y.size()).max(1.0),
-                _ => false,
-            }
-        };
-        while start > 0 && near(start - 1, start) && shares(start - 1) {
-            start -= 1;
-        }
-        while end < out.len() && near(end - 1, end) && shares(end) {
-            end += 1;
-        }
-        for i in start..end {
-            if let (Some(line), Some((_, row))) = (out.get_mut(i), rows.get(i)) {
-                line.spans = spans_cut(row, &starts);
-                line.cells = CellMode::Aligned;
-            }
-        }
-        // A block grown into the lines of one already read as whole rows is
-        // part of that table: its lines are in that grid, and replacing them
-        // twice would drop the lines between.
-        let overlaps = replacements.last().is_some_and(|(_, e, _)| start < *e);
-        // A block inside the last one read as whole rows was read with it.
-        let mut read_as_rows = if overlaps { last_read } else { None };
-        if !overlaps
-            && let Some(block) = rows.get(start..end)
-            && let Some((grid, leading)) =
-                centred_rows(block, &starts, as_rows, carried.leading.filter(|_| as_rows))
-            // List items of running text ("a) | Dinas … (114,50%), …"): no table.
-            && !crate::extract::blocks::is_prose(
-                grid.iter()
-                    .map(|l| l.spans.iter().map(|s| s.text.as_str()).collect()),
-            )
-        {
-            replacements.push((start, end, grid));
-            read_as_rows = Some(leading);
-        }
-        last_read = read_as_rows;
-        // A page number or footer may follow the table's last row.
-        if end + 2 >= out.len() {
-            *carry = Carried {
-                starts,
-                as_rows: read_as_rows.is_some(),
-                leading: read_as_rows.flatten(),
-            };
+                .all(|x| at_one_of(*x, &carried.starts))
+        });
+    if at_top {
+        top.clone_from(&starts);
+        if continues {
+            merge_starts(&mut starts, &carried.starts);
         }
     }
-    // Blocks read as whole rows replace their lines (last first, so indices hold).
-    for (start, end, grid) in replacements.into_iter().rev() {
+    BlockColumns { starts, as_rows }
+}
+
+/// Whether a block with column starts `starts` continues the table with
+/// columns `carried`: a new table with columns of its own (most of them
+/// elsewhere) does not. The first start is the margin, which every table
+/// shares: it does not vote.
+fn continues_columns(starts: &[f32], carried: &[f32]) -> bool {
+    !carried.is_empty()
+        && starts
+            .iter()
+            .skip(1)
+            .filter(|x| at_one_of(**x, carried))
+            .count()
+            * 2
+            >= starts.len().saturating_sub(1)
+}
+
+/// `starts` with the `carried` table's column starts added, in order, one of
+/// each pair within [`CUT_TOLERANCE`] kept.
+fn merge_starts(starts: &mut Vec<f32>, carried: &[f32]) {
+    starts.extend(carried.iter().copied());
+    starts.sort_by(f32::total_cmp);
+    starts.dedup_by(|a, b| (*a - *b).abs() <= CUT_TOLERANCE);
+}
+
+/// The block `start..end` grown by the column headers and last wrapped lines
+/// just outside it that share its columns.
+fn grow_block(
+    rows: &[(f32, Vec<Glyph>)],
+    lines: &[TextLine],
+    starts: &[f32],
+    mut start: usize,
+    mut end: usize,
+) -> (usize, usize) {
+    let shares = |i: usize| {
+        rows.get(i)
+            .is_some_and(|(_, row)| cuts_share_columns(&medium_cuts(row), starts))
+    };
+    let near = |a: usize, b: usize| -> bool {
+        match (lines.get(a), lines.get(b)) {
+            (Some(x), Some(y)) => (y.y - x.y).abs() <= 2.5 * x.size().max(y.size()).max(1.0),
+            _ => false,
+        }
+    };
+    while start > 0 && near(start - 1, start) && shares(start - 1) {
+        start -= 1;
+    }
+    while end < lines.len() && near(end - 1, end) && shares(end) {
+        end += 1;
+    }
+    (start, end)
+}
+
+/// Whether a line with wide gaps at `cuts` shares the columns `starts`: a
+/// wide gap at one of them, or starting at a column other than the first (a
+/// line at the margin is prose).
+fn cuts_share_columns(cuts: &[f32], starts: &[f32]) -> bool {
+    let first_column = starts.first().copied().unwrap_or(0.0);
+    let at_column = |x: &f32| at_one_of(*x, starts);
+    cuts.iter().skip(1).any(at_column)
+        || cuts
+            .first()
+            .is_some_and(|x| at_column(x) && (x - first_column).abs() > CUT_TOLERANCE)
+}
+
+/// An aligned block read as whole rows: its lines `start..end` give way to `grid`.
+struct Replacement {
+    start: usize,
+    end: usize,
+    grid: Vec<TextLine>,
+}
+
+/// Reads the block `start..end` as whole rows when its cells are centred
+/// (or it goes on a table read so), queuing the rows in `replacements`.
+/// Returns Some (with the pitch of its wrapped lines, when known) when the
+/// block is read as whole rows.
+fn read_whole_rows(
+    rows: &[(f32, Vec<Glyph>)],
+    (start, end): (usize, usize),
+    columns: &BlockColumns,
+    carried: &Carried,
+    replacements: &mut Vec<Replacement>,
+    last_read: Option<Option<f32>>,
+) -> Option<Option<f32>> {
+    // A block grown into the lines of one already read as whole rows is
+    // part of that table: its lines are in that grid, and replacing them
+    // twice would drop the lines between. A block inside the last one read
+    // as whole rows was read with it.
+    if replacements.last().is_some_and(|r| start < r.end) {
+        return last_read;
+    }
+    let block = rows.get(start..end)?;
+    let inherited = carried.leading.filter(|_| columns.as_rows);
+    let (grid, leading) = centred_rows(block, &columns.starts, columns.as_rows, inherited)?;
+    // List items of running text ("a) | Dinas … (114,50%), …"): no table.
+    if crate::extract::blocks::is_prose(
+        grid.iter()
+            .map(|l| l.spans.iter().map(|s| s.text.as_str()).collect()),
+    ) {
+        return None;
+    }
+    replacements.push(Replacement { start, end, grid });
+    Some(leading)
+}
+
+/// The page's lines once blocks read as whole rows replace theirs: captions
+/// joined into one span, lines of several spans `Aligned`, empty lines gone.
+fn settle_lines(mut out: Vec<TextLine>, replacements: Vec<Replacement>) -> Vec<TextLine> {
+    // Last first, so indices hold.
+    for Replacement { start, end, grid } in replacements.into_iter().rev() {
         if start <= end && end <= out.len() {
             out.splice(start..end, grid);
         }
@@ -449,20 +540,41 @@ fn centred_rows(
     inherited: Option<f32>,
 ) -> Option<(Vec<TextLine>, Option<f32>)> {
     let second = *starts.get(1)?;
-    let first_filled = |row: &[Glyph]| row.iter().any(|g| g.x + g.width / 2.0 < second);
-    let column = |x: f32| {
-        starts
-            .iter()
-            .rposition(|&c| c <= x + CUT_TOLERANCE)
-            .unwrap_or(0)
-    };
-    let filled = |row: &[Glyph]| -> Vec<usize> {
-        let mut cols: Vec<usize> = row.iter().map(|g| column(g.x + g.width / 2.0)).collect();
-        cols.dedup();
-        cols
-    };
+    let filled = |row: &[Glyph]| filled_columns(row, starts);
     let leading = cell_leading(block, &filled).or(inherited);
-    // Segments of lines separated by more than the pitch of a wrapped cell's lines.
+    let segments = segments(block, leading);
+    if !force && (!is_centred(&segments, second, starts) || segments.len() < 2) {
+        return None;
+    }
+    let out = segments
+        .iter()
+        .map(|seg| segment_line(seg, starts))
+        .collect();
+    Some((out, leading))
+}
+
+/// The column (index into `starts`) that position `x` is in.
+fn column_of(starts: &[f32], x: f32) -> usize {
+    starts
+        .iter()
+        .rposition(|&c| c <= x + CUT_TOLERANCE)
+        .unwrap_or(0)
+}
+
+/// The columns a row's glyphs (by their middles) are in, left to right,
+/// each once per run.
+fn filled_columns(row: &[Glyph], starts: &[f32]) -> Vec<usize> {
+    let mut cols: Vec<usize> = row
+        .iter()
+        .map(|g| column_of(starts, g.x + g.width / 2.0))
+        .collect();
+    cols.dedup();
+    cols
+}
+
+/// Runs of lines separated by more than the pitch of a wrapped cell's lines
+/// (`leading`, or a line and a quarter when unknown).
+fn segments(block: &[(f32, Vec<Glyph>)], leading: Option<f32>) -> Vec<Vec<&(f32, Vec<Glyph>)>> {
     let mut segments: Vec<Vec<&(f32, Vec<Glyph>)>> = Vec::new();
     let mut prev: Option<&(f32, Vec<Glyph>)> = None;
     for line in block {
@@ -478,69 +590,74 @@ fn centred_rows(
         }
         prev = Some(line);
     }
-    // Centred: some row starts with lines of other cells before its first-column line.
-    // Or a row whose lines come closer than a line's height (cells centred
-    // against each other) and whose first line lacks a cell a later one has.
+    segments
+}
+
+/// Whether the rows' cells are centred: some row starts with lines of other
+/// cells before its first-column line (left of `second`, the second column's
+/// start). Or a row whose lines come closer than a line's height (cells
+/// centred against each other) and whose first line lacks a cell a later one has.
+fn is_centred(segments: &[Vec<&(f32, Vec<Glyph>)>], second: f32, starts: &[f32]) -> bool {
+    let first_filled = |row: &[Glyph]| row.iter().any(|g| g.x + g.width / 2.0 < second);
     let has_half_pitch = |seg: &[&(f32, Vec<Glyph>)]| {
         seg.windows(2)
             .any(|w| half_pitch_apart(w[1].0 - w[0].0, largest_size(w[0].1.iter().chain(&w[1].1))))
     };
-    let centred = segments.iter().any(|seg| {
+    segments.iter().any(|seg| {
         seg.len() >= 2
             && ((seg.first().is_some_and(|l| !first_filled(&l.1))
                 && seg.iter().skip(1).any(|l| first_filled(&l.1)))
                 || (has_half_pitch(seg)
                     && seg.first().is_some_and(|first| {
-                        let opening = filled(&first.1);
-                        seg.iter()
-                            .skip(1)
-                            .any(|l| filled(&l.1).iter().any(|c| !opening.contains(c)))
+                        let opening = filled_columns(&first.1, starts);
+                        seg.iter().skip(1).any(|l| {
+                            filled_columns(&l.1, starts)
+                                .iter()
+                                .any(|c| !opening.contains(c))
+                        })
                     })))
-    });
-    if !force && (!centred || segments.len() < 2) {
-        return None;
-    }
-    let mut out = Vec::with_capacity(segments.len());
-    for seg in segments {
-        let mut cells: Vec<Vec<Glyph>> = vec![Vec::new(); starts.len()];
-        // A word goes whole to the column its middle is in: a figure set
-        // flush right in a row whose cells sit off the columns of the rows
-        // above starts left of its column start, and must not be cut there.
-        for (_, row) in &seg {
-            for run in word_runs(row) {
-                let (Some(first), Some(last)) = (run.first(), run.last()) else {
-                    continue;
-                };
-                let middle = (first.x + last.x + last.width) / 2.0;
-                if let Some(cell) = cells.get_mut(column(middle)) {
-                    cell.extend(run.iter().cloned());
-                }
+    })
+}
+
+/// A row's lines as one `Delimited` line, a cell per column.
+fn segment_line(seg: &[&(f32, Vec<Glyph>)], starts: &[f32]) -> TextLine {
+    let mut cells: Vec<Vec<Glyph>> = vec![Vec::new(); starts.len()];
+    // A word goes whole to the column its middle is in: a figure set
+    // flush right in a row whose cells sit off the columns of the rows
+    // above starts left of its column start, and must not be cut there.
+    for (_, row) in seg {
+        for run in word_runs(row) {
+            let (Some(first), Some(last)) = (run.first(), run.last()) else {
+                continue;
+            };
+            let middle = (first.x + last.x + last.width) / 2.0;
+            if let Some(cell) = cells.get_mut(column_of(starts, middle)) {
+                cell.extend(run.iter().cloned());
             }
         }
-        let spans = cells
-            .into_iter()
-            .zip(starts)
-            .map(|(glyphs, &x)| {
-                let (text, size, bold) = cell_text(glyphs, None);
-                Span {
-                    text,
-                    x,
-                    width: 0.0,
-                    font_size: size,
-                    bold,
-                }
-            })
-            .collect();
-        out.push(TextLine {
-            y: seg.first().map_or(0.0, |l| l.0),
-            spans,
-            cells: CellMode::Delimited,
-            table: None,
-            row: 0,
-            raw: Vec::new(),
-        });
     }
-    Some((out, leading))
+    let spans = cells
+        .into_iter()
+        .zip(starts)
+        .map(|(glyphs, &x)| {
+            let (text, size, bold) = cell_text(glyphs, None);
+            Span {
+                text,
+                x,
+                width: 0.0,
+                font_size: size,
+                bold,
+            }
+        })
+        .collect();
+    TextLine {
+        y: seg.first().map_or(0.0, |l| l.0),
+        spans,
+        cells: CellMode::Delimited,
+        table: None,
+        row: 0,
+        raw: Vec::new(),
+    }
 }
 
 /// The pitch of a wrapped cell's lines: the smallest distance from a line to
@@ -606,108 +723,23 @@ fn aligned_blocks(lines: &[TextLine], top_continues: bool) -> Vec<(usize, usize)
             continue;
         }
         let start = i;
-        let left = match opening {
-            Some(row_end) => lines
-                .get(i..row_end)
-                .into_iter()
-                .flatten()
-                .filter_map(|l| l.spans.first().map(|s| s.x))
-                .fold(f32::INFINITY, f32::min),
-            None => lines[i].spans.first().map_or(0.0, |s| s.x),
-        };
+        let left = block_left(lines, start, opening);
         let mut end = opening.unwrap_or(i + 1);
         let mut multi = 1;
-        while let Some(prev) = lines.get(end - 1) {
-            let size = prev.size().max(1.0);
-            // Single-span lines that continue a wrapped cell, then a multi-span line.
-            let mut k = end;
-            while k < end + 12 && lines.get(k).is_some_and(|l| l.spans.len() == 1) {
-                k += 1;
+        loop {
+            match next_part(lines, start, end, left) {
+                NextPart::Row(k) => {
+                    multi += 1;
+                    end = k + 1;
+                }
+                NextPart::Wrapped(k) => {
+                    end = k;
+                    break;
+                }
+                NextPart::End => break,
             }
-            let next = lines.get(k);
-            // Column starts of the rows on either side; a line running across one is prose.
-            let cols: Vec<f32> = lines
-                .get(start..end)
-                .into_iter()
-                .flatten()
-                .chain(next)
-                .filter(|l| l.spans.len() >= 2)
-                .flat_map(|l| l.spans.iter().skip(1).map(|s| s.x))
-                .collect();
-            // A gap wider than a word space at the column start (a row number
-            // beside its cell) is not running across it.
-            let crosses = (end..k).any(|j| {
-                lines.get(j).is_some_and(|l| {
-                    let gaps = medium_cuts(&l.raw);
-                    l.spans.first().is_some_and(|s| {
-                        cols.iter().any(|&c| {
-                            c > s.x + CUT_TOLERANCE
-                                && c < s.x + s.width - CUT_TOLERANCE
-                                && !at_one_of(c, &gaps)
-                        })
-                    })
-                })
-            });
-            // More than a few lines between two rows must be a centred cell's lines;
-            // a line cut mid-word by a column start is prose between two tables.
-            let mid_word = (end..k).any(|j| {
-                lines
-                    .get(j)
-                    .is_some_and(|l| cols.iter().any(|&c| crosses_mid_word(&l.raw, c)))
-            });
-            if (k - end > 3 && crosses) || mid_word {
-                break;
-            }
-            // Between two rows a single-span line may be a row whose cells run together;
-            // after the last row only an indented one (a wrapped cell) belongs.
-            let indented = (end..k).all(|j| {
-                lines
-                    .get(j)
-                    .and_then(|l| l.spans.first())
-                    .is_some_and(|s| s.x > left + CUT_TOLERANCE)
-            });
-            // Centred cells leave a wider gap, but only next to a line inside the
-            // table's columns, or after a row whose lines stand closer than a line.
-            let inner = |l: &TextLine| {
-                l.spans.len() == 1 && l.spans.first().is_some_and(|s| s.x > left + CUT_TOLERANCE)
-            };
-            let half_pitch_at = |j: usize| {
-                j > 0
-                    && matches!((lines.get(j - 1), lines.get(j)), (Some(a), Some(b)) if half_pitch(a, b))
-            };
-            // j → j + 1: after a centred row, or before one.
-            let close = |j: usize, a: &TextLine, b: &TextLine| {
-                let gap = b.y - a.y;
-                gap <= 1.6 * size
-                    || (gap <= 2.2 * size
-                        && (inner(a) || inner(b) || half_pitch_at(j) || half_pitch_at(j + 2)))
-            };
-            let chain_close = (end - 1..k).all(|j| match (lines.get(j), lines.get(j + 1)) {
-                (Some(a), Some(b)) => close(j, a, b),
-                _ => false,
-            });
-            if let Some(n) = next
-                && n.spans.len() >= 2
-                && chain_close
-            {
-                multi += 1;
-                end = k + 1;
-                continue;
-            }
-            // Trailing wrapped lines of the last row.
-            if k > end && chain_close && indented && k - end <= 3 {
-                end = k;
-            }
-            break;
         }
-        // And lines closer than a line's height to the one above: the last
-        // row's centred cells.
-        while let (Some(a), Some(b)) = (lines.get(end - 1), lines.get(end))
-            && b.spans.len() == 1
-            && half_pitch(a, b)
-        {
-            end += 1;
-        }
+        let end = centred_tail_end(lines, end);
         // A table continued from the previous page may show one row here; a
         // running header may come before it.
         let continued = top_continues && out.is_empty() && start <= 2;
@@ -717,6 +749,134 @@ fn aligned_blocks(lines: &[TextLine], top_continues: bool) -> Vec<(usize, usize)
         i = end;
     }
     out
+}
+
+/// The left edge of a block starting at line `start`: that of its first line,
+/// or the leftmost of the lines of the centred row it opens with (ending at `opening`).
+fn block_left(lines: &[TextLine], start: usize, opening: Option<usize>) -> f32 {
+    match opening {
+        Some(row_end) => lines
+            .get(start..row_end)
+            .into_iter()
+            .flatten()
+            .filter_map(|l| l.spans.first().map(|s| s.x))
+            .fold(f32::INFINITY, f32::min),
+        None => lines
+            .get(start)
+            .and_then(|l| l.spans.first())
+            .map_or(0.0, |s| s.x),
+    }
+}
+
+/// What follows the lines of an unruled table read so far.
+#[derive(Debug, PartialEq)]
+enum NextPart {
+    /// Another row, at this index, after any wrapped lines: the table goes on.
+    Row(usize),
+    /// Only wrapped lines of the last row: the table ends before this index.
+    Wrapped(usize),
+    /// Nothing of the table.
+    End,
+}
+
+/// What follows the table of lines `start..end` (`left`: its left edge).
+fn next_part(lines: &[TextLine], start: usize, end: usize, left: f32) -> NextPart {
+    let Some(prev) = end.checked_sub(1).and_then(|i| lines.get(i)) else {
+        return NextPart::End;
+    };
+    let size = prev.size().max(1.0);
+    // Single-span lines that continue a wrapped cell, then a multi-span line.
+    let k = single_span_run_end(lines, end);
+    let next = lines.get(k);
+    // Column starts of the rows on either side; a line running across one is prose.
+    let cols = inner_starts(lines.get(start..end).into_iter().flatten().chain(next));
+    let between = || lines.get(end..k).into_iter().flatten();
+    // More than a few lines between two rows must be a centred cell's lines;
+    // a line cut mid-word by a column start is prose between two tables.
+    let crosses = between().any(|l| runs_across(l, &cols));
+    let mid_word = between().any(|l| cols.iter().any(|&c| crosses_mid_word(&l.raw, c)));
+    if (k - end > 3 && crosses) || mid_word {
+        return NextPart::End;
+    }
+    let chain_close = (end - 1..k).all(|j| close_pair(lines, j, size, left));
+    if next.is_some_and(|n| n.spans.len() >= 2) && chain_close {
+        return NextPart::Row(k);
+    }
+    // Between two rows a single-span line may be a row whose cells run together;
+    // after the last row only an indented one (a wrapped cell) belongs.
+    let indented = (end..k).all(|j| {
+        lines
+            .get(j)
+            .and_then(|l| l.spans.first())
+            .is_some_and(|s| s.x > left + CUT_TOLERANCE)
+    });
+    if k > end && chain_close && indented && k - end <= 3 {
+        return NextPart::Wrapped(k);
+    }
+    NextPart::End
+}
+
+/// The end of the run of single-span lines from `from` (at most 12).
+fn single_span_run_end(lines: &[TextLine], from: usize) -> usize {
+    let mut k = from;
+    while k < from + 12 && lines.get(k).is_some_and(|l| l.spans.len() == 1) {
+        k += 1;
+    }
+    k
+}
+
+/// The column starts (all spans' but the first) of the lines with several spans.
+fn inner_starts<'a>(lines: impl Iterator<Item = &'a TextLine>) -> Vec<f32> {
+    lines
+        .filter(|l| l.spans.len() >= 2)
+        .flat_map(|l| l.spans.iter().skip(1).map(|s| s.x))
+        .collect()
+}
+
+/// Whether a line's first span runs across one of the column starts `cols`.
+/// A gap wider than a word space at the column start (a row number beside
+/// its cell) is not running across it.
+fn runs_across(line: &TextLine, cols: &[f32]) -> bool {
+    let gaps = medium_cuts(&line.raw);
+    line.spans.first().is_some_and(|s| {
+        cols.iter().any(|&c| {
+            c > s.x + CUT_TOLERANCE && c < s.x + s.width - CUT_TOLERANCE && !at_one_of(c, &gaps)
+        })
+    })
+}
+
+/// Whether line `j` and the next stand close enough to be in one table
+/// (`size`: the type size of the table's last line, `left`: its left edge).
+/// Centred cells leave a wider gap, but only next to a line inside the
+/// table's columns, or after a row whose lines stand closer than a line, or
+/// before one.
+fn close_pair(lines: &[TextLine], j: usize, size: f32, left: f32) -> bool {
+    let (Some(a), Some(b)) = (lines.get(j), lines.get(j + 1)) else {
+        return false;
+    };
+    let inner = |l: &TextLine| {
+        l.spans.len() == 1 && l.spans.first().is_some_and(|s| s.x > left + CUT_TOLERANCE)
+    };
+    let half_pitch_at = |j: usize| {
+        j > 0 && matches!((lines.get(j - 1), lines.get(j)), (Some(a), Some(b)) if half_pitch(a, b))
+    };
+    let gap = b.y - a.y;
+    gap <= 1.6 * size
+        || (gap <= 2.2 * size && (inner(a) || inner(b) || half_pitch_at(j) || half_pitch_at(j + 2)))
+}
+
+/// The end of a block ending at `end` grown by the lines closer than a
+/// line's height to the one above: the last row's centred cells.
+fn centred_tail_end(lines: &[TextLine], mut end: usize) -> usize {
+    while let (Some(a), Some(b)) = (
+        end.checked_sub(1).and_then(|i| lines.get(i)),
+        lines.get(end),
+    ) && b.spans.len() == 1
+        && half_pitch(a, b)
+    {
+        end += 1;
+    }
+    end
 }
 
 /// End of a row of centred cells starting at line `i`, when the lines there
@@ -1056,6 +1216,131 @@ mod tests {
         ));
         assert!(!joins_without_space("100,00", "100,00", true));
         assert!(!joins_without_space("Sasaran -", "Daging", false));
+    }
+
+    #[test]
+    fn a_block_continues_the_carried_table_when_most_of_its_columns_are_there() {
+        let carried = [10.0, 100.0, 200.0, 300.0];
+        // The margin does not vote: two of three other starts are carried ones.
+        assert!(continues_columns(&[50.0, 101.0, 199.0, 250.0], &carried));
+        assert!(continues_columns(&[10.0], &carried));
+        // Columns of its own: a new table.
+        assert!(!continues_columns(&[10.0, 150.0, 250.0, 300.0], &carried));
+        // Nothing carried: nothing to continue.
+        assert!(!continues_columns(&[10.0, 100.0], &[]));
+    }
+
+    #[test]
+    fn carried_starts_merge_in_order_without_near_duplicates() {
+        let mut starts = vec![10.0, 150.0];
+        merge_starts(&mut starts, &[11.0, 100.0, 300.0]);
+        assert_eq!(starts, [10.0, 100.0, 150.0, 300.0]);
+    }
+
+    #[test]
+    fn a_line_shares_columns_by_a_gap_at_one_or_by_starting_at_an_inner_one() {
+        let starts = [10.0, 100.0, 200.0];
+        // A wide gap at the second column.
+        assert!(cuts_share_columns(&[10.0, 101.0], &starts));
+        // Starting at an inner column (a wrapped cell's line).
+        assert!(cuts_share_columns(&[199.0], &starts));
+        // At the margin with gaps elsewhere: prose.
+        assert!(!cuts_share_columns(&[10.0, 150.0], &starts));
+        assert!(!cuts_share_columns(&[10.0], &starts));
+        assert!(!cuts_share_columns(&[], &starts));
+    }
+
+    /// A line at `y` of spans (x, width) of 9-point type, no glyphs kept.
+    fn spans_line(y: f32, spans: &[(f32, f32)]) -> TextLine {
+        TextLine {
+            y,
+            spans: spans
+                .iter()
+                .map(|&(x, width)| Span {
+                    font_size: 9.0,
+                    ..Span::new("x", x, width)
+                })
+                .collect(),
+            cells: CellMode::Flow,
+            table: None,
+            row: 0,
+            raw: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_lines_between_two_rows_are_a_run_of_single_span_lines() {
+        let lines = vec![
+            spans_line(10.0, &[(10.0, 20.0), (100.0, 20.0)]),
+            spans_line(20.0, &[(100.0, 20.0)]),
+            spans_line(30.0, &[(100.0, 20.0)]),
+            spans_line(40.0, &[(10.0, 20.0), (100.0, 20.0)]),
+        ];
+        assert_eq!(single_span_run_end(&lines, 1), 3);
+        assert_eq!(single_span_run_end(&lines, 3), 3);
+        assert_eq!(single_span_run_end(&lines, 9), 9);
+        // Only lines of several spans give column starts, their first span not.
+        assert_eq!(inner_starts(lines.iter()), [100.0, 100.0]);
+        assert_eq!(block_left(&lines, 1, None), 100.0);
+        assert_eq!(block_left(&lines, 0, Some(3)), 10.0);
+    }
+
+    #[test]
+    fn a_line_runs_across_a_column_only_inside_its_first_span() {
+        let line = spans_line(10.0, &[(10.0, 150.0)]);
+        assert!(runs_across(&line, &[100.0]));
+        // Within the tolerance of its ends, or beyond them: not across.
+        assert!(!runs_across(&line, &[11.0, 159.0, 200.0]));
+        assert!(!runs_across(&line, &[]));
+    }
+
+    #[test]
+    fn lines_closer_than_a_line_apart_under_the_last_row_join_it() {
+        let lines = vec![
+            spans_line(10.0, &[(10.0, 20.0), (100.0, 20.0)]),
+            spans_line(14.0, &[(100.0, 20.0)]),
+            spans_line(40.0, &[(100.0, 20.0)]),
+        ];
+        assert_eq!(centred_tail_end(&lines, 1), 2);
+        assert_eq!(centred_tail_end(&lines, 3), 3);
+        // Two lines 16 points apart in 9-point type are one table; 30 apart not.
+        assert!(close_pair(&lines, 0, 9.0, 10.0));
+        assert!(!close_pair(&lines, 1, 9.0, 10.0));
+        assert!(!close_pair(&lines, 2, 9.0, 10.0));
+    }
+
+    #[test]
+    fn positions_go_to_the_column_they_are_in() {
+        let starts = [10.0, 100.0, 200.0];
+        assert_eq!(column_of(&starts, 5.0), 0);
+        assert_eq!(column_of(&starts, 98.0), 1, "within the tolerance");
+        assert_eq!(column_of(&starts, 150.0), 1);
+        assert_eq!(column_of(&starts, 250.0), 2);
+        let mut row = glyph_run("ab", 10.0, 10.0, 4.0);
+        row.extend(glyph_run("cd", 200.0, 10.0, 4.0));
+        assert_eq!(filled_columns(&row, &starts), [0, 2]);
+    }
+
+    #[test]
+    fn lines_further_apart_than_a_wrapped_cell_are_separate_rows() {
+        let block = vec![
+            (10.0, glyph_run("a", 10.0, 10.0, 4.0)),
+            (20.0, glyph_run("b", 10.0, 20.0, 4.0)),
+            (40.0, glyph_run("c", 10.0, 40.0, 4.0)),
+        ];
+        // 9-point type: within 1.25 lines without a known pitch.
+        let sizes: Vec<usize> = segments(&block, None).iter().map(Vec::len).collect();
+        assert_eq!(sizes, [2, 1]);
+        // A known pitch of 6 points: each line its own row.
+        assert_eq!(segments(&block, Some(6.0)).len(), 3);
+        // A row whose second-column line comes first is centred.
+        let rows = vec![
+            (10.0, glyph_run("x", 100.0, 10.0, 4.0)),
+            (20.0, glyph_run("a", 10.0, 20.0, 4.0)),
+        ];
+        let starts = [10.0, 100.0];
+        assert!(is_centred(&segments(&rows, None), 100.0, &starts));
+        assert!(!is_centred(&segments(&block, None), 100.0, &starts));
     }
 
     #[test]
