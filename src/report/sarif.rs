@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::io::{self, Write};
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::summary::RunSummary;
 use super::{RenderOptions, ReportWriter};
@@ -37,98 +37,273 @@ pub fn uri(path: &str) -> String {
     out
 }
 
-fn physical(l: &Location, snippet: Option<&str>) -> Value {
-    let mut location = json!({"artifactLocation": {"uri": uri(&l.file)}});
-    // Document-level findings have no line (0); SARIF lines start at 1.
-    if l.line >= 1 {
-        let mut region = json!({"startLine": l.line});
-        if let Some(text) = snippet.filter(|t| !t.is_empty()) {
-            region["snippet"] = json!({"text": text});
+/// `{"text": …}`: SARIF's message object.
+#[derive(Serialize)]
+struct Text<'a> {
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactLocation {
+    uri: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region<'a> {
+    start_line: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    snippet: Option<Text<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation<'a> {
+    artifact_location: ArtifactLocation,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<Region<'a>>,
+}
+
+impl<'a> PhysicalLocation<'a> {
+    fn new(l: &Location, snippet: Option<&'a str>) -> Self {
+        PhysicalLocation {
+            artifact_location: ArtifactLocation { uri: uri(&l.file) },
+            // Document-level findings have no line (0); SARIF lines start at 1.
+            region: (l.line >= 1).then(|| Region {
+                start_line: l.line,
+                snippet: snippet.filter(|t| !t.is_empty()).map(|text| Text { text }),
+            }),
         }
-        location["region"] = region;
     }
-    location
 }
 
-fn location(l: &Location, snippet: Option<&str>) -> Value {
-    let mut v = json!({"physicalLocation": physical(l, snippet)});
-    if let Some(page) = l.page {
-        v["properties"] = json!({"page": page});
-    }
-    v
+#[derive(Serialize)]
+struct PageProperty {
+    page: u32,
 }
 
-fn result(f: &Finding, lang: Lang, rule_index: Option<usize>) -> Value {
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifLocation<'a> {
+    /// Set on related locations, which SARIF identifies by number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<usize>,
+    physical_location: PhysicalLocation<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<PageProperty>,
+}
+
+impl<'a> SarifLocation<'a> {
+    fn new(l: &Location, snippet: Option<&'a str>, id: Option<usize>) -> Self {
+        SarifLocation {
+            id,
+            physical_location: PhysicalLocation::new(l, snippet),
+            properties: l.page.map(|page| PageProperty { page }),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Fingerprints {
+    #[serde(rename = "lkjipAuditFinding/v1")]
+    finding: String,
+}
+
+#[derive(Serialize)]
+struct ResultProperties<'a> {
+    category: &'static str,
+    stated: &'a str,
+    expected: &'a str,
+    computation: &'a str,
+    page: Option<u32>,
+}
+
+/// A finding as a SARIF `result`.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    rule_id: &'a str,
+    rule_index: usize,
+    level: &'static str,
+    message: Text<'a>,
+    locations: [SarifLocation<'a>; 1],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<SarifLocation<'a>>,
+    partial_fingerprints: Fingerprints,
+    properties: ResultProperties<'a>,
+}
+
+/// The message with its page appended: SARIF viewers show no page otherwise.
+fn message_with_page(f: &Finding, lang: Lang) -> String {
     let page_word = if lang == Lang::Id { "hal." } else { "page" };
     let mut text = f.message.get(lang).to_string();
     if let Some(p) = f.location.page {
         text.push_str(&format!(" ({page_word} {p})"));
     }
-    let mut v = json!({
-        "ruleId": f.rule,
-        "level": level(f.severity),
-        "message": {"text": text},
-        "locations": [location(&f.location, Some(&f.excerpt))],
-        "partialFingerprints": {"lkjipAuditFinding/v1": f.fingerprint()},
-        "properties": {
-            "category": f.category.as_str(),
-            "stated": f.stated,
-            "expected": f.expected,
-            "computation": f.computation.get(lang),
-            "page": f.location.page,
-        },
-    });
-    if let Some(i) = rule_index {
-        v["ruleIndex"] = json!(i);
-    }
-    if !f.related.is_empty() {
-        v["relatedLocations"] = Value::Array(
-            f.related
-                .iter()
-                .enumerate()
-                .map(|(i, l)| {
-                    let mut r = location(l, None);
-                    r["id"] = json!(i);
-                    r
-                })
-                .collect(),
-        );
-    }
-    v
+    text
 }
 
-/// A rule in `tool.driver.rules`.
-fn rule_json(r: &crate::rules::Rule, lang: Lang) -> Value {
-    let description = if r.description.get(lang).is_empty() {
-        r.message.get(lang)
-    } else {
-        r.description.get(lang)
-    };
-    json!({
-        "id": r.id,
-        "shortDescription": {"text": r.message.get(lang)},
-        "fullDescription": {"text": description},
-        "defaultConfiguration": {"level": level(r.severity)},
-        "properties": {"category": r.category.as_str(), "kind": r.kind},
-    })
+impl<'a> SarifResult<'a> {
+    fn new(f: &'a Finding, lang: Lang, rule_index: usize, message: &'a str) -> Self {
+        SarifResult {
+            rule_id: &f.rule,
+            rule_index,
+            level: level(f.severity),
+            message: Text { text: message },
+            locations: [SarifLocation::new(&f.location, Some(&f.excerpt), None)],
+            related_locations: f
+                .related
+                .iter()
+                .enumerate()
+                .map(|(i, l)| SarifLocation::new(l, None, Some(i)))
+                .collect(),
+            partial_fingerprints: Fingerprints {
+                finding: f.fingerprint(),
+            },
+            properties: ResultProperties {
+                category: f.category.as_str(),
+                stated: &f.stated,
+                expected: &f.expected,
+                computation: f.computation.get(lang),
+                page: f.location.page,
+            },
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Configuration {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+struct RuleProperties {
+    category: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<String>,
+}
+
+/// A rule in `tool.driver.rules`. A rule that fired but is not in force (no
+/// rule set given) is described by its id, level and category alone.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RuleDescriptor {
+    id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    short_description: Option<OwnedText>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    full_description: Option<OwnedText>,
+    default_configuration: Configuration,
+    properties: RuleProperties,
+}
+
+#[derive(Serialize)]
+struct OwnedText {
+    text: String,
+}
+
+impl RuleDescriptor {
+    fn new(r: &crate::rules::Rule, lang: Lang) -> Self {
+        let description = if r.description.get(lang).is_empty() {
+            r.message.get(lang)
+        } else {
+            r.description.get(lang)
+        };
+        RuleDescriptor {
+            id: r.id.clone(),
+            short_description: Some(OwnedText {
+                text: r.message.get(lang).to_string(),
+            }),
+            full_description: Some(OwnedText {
+                text: description.to_string(),
+            }),
+            default_configuration: Configuration {
+                level: level(r.severity),
+            },
+            properties: RuleProperties {
+                category: r.category.as_str(),
+                kind: Some(r.kind.clone()),
+            },
+        }
+    }
+
+    fn fired(f: &Finding) -> Self {
+        RuleDescriptor {
+            id: f.rule.clone(),
+            short_description: None,
+            full_description: None,
+            default_configuration: Configuration {
+                level: level(f.severity),
+            },
+            properties: RuleProperties {
+                category: f.category.as_str(),
+                kind: None,
+            },
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FileOnly {
+    physical_location: FileUri,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FileUri {
+    artifact_location: ArtifactLocation,
 }
 
 /// A file that could not be audited (or has a note), as a tool notification
 /// so that a viewer shows it.
-fn notification(f: &FileReport) -> Option<Value> {
-    if f.status == FileStatus::Ok && f.message.is_none() {
-        return None;
+#[derive(Serialize)]
+struct Notification {
+    level: &'static str,
+    message: OwnedText,
+    locations: [FileOnly; 1],
+}
+
+impl Notification {
+    fn of(f: &FileReport) -> Option<Self> {
+        if f.status == FileStatus::Ok && f.message.is_none() {
+            return None;
+        }
+        let level = match f.status {
+            FileStatus::Error => "error",
+            FileStatus::NoText => "warning",
+            _ => "note",
+        };
+        Some(Notification {
+            level,
+            message: OwnedText {
+                text: format!(
+                    "{}: {}",
+                    f.status.as_str(),
+                    f.message.as_deref().unwrap_or_default()
+                ),
+            },
+            locations: [FileOnly {
+                physical_location: FileUri {
+                    artifact_location: ArtifactLocation { uri: uri(&f.path) },
+                },
+            }],
+        })
     }
-    let lvl = match f.status {
-        FileStatus::Error => "error",
-        FileStatus::NoText => "warning",
-        _ => "note",
-    };
-    Some(json!({
-        "level": lvl,
-        "message": {"text": format!("{}: {}", f.status.as_str(), f.message.clone().unwrap_or_default())},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(&f.path)}}}],
-    }))
+}
+
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+struct Driver {
+    name: &'static str,
+    version: &'static str,
+    rules: Vec<RuleDescriptor>,
 }
 
 /// Streams the SARIF log: `results` are written as files are audited; the
@@ -143,7 +318,7 @@ pub struct SarifWriter<'a, W: Write> {
     /// Index in `tool.driver.rules` of every rule id seen.
     index: HashMap<String, usize>,
     /// Rules that fired but are not in force (no rule set given), described by id alone.
-    extra_rules: Vec<Value>,
+    extra_rules: Vec<RuleDescriptor>,
     notifications: Vec<u8>,
     started: bool,
     results_written: usize,
@@ -186,11 +361,7 @@ impl<'a, W: Write> SarifWriter<'a, W> {
             return i;
         }
         let i = self.rules.len() + self.extra_rules.len();
-        self.extra_rules.push(json!({
-            "id": f.rule,
-            "defaultConfiguration": {"level": level(f.severity)},
-            "properties": {"category": f.category.as_str()},
-        }));
+        self.extra_rules.push(RuleDescriptor::fired(f));
         self.index.insert(f.rule.clone(), i);
         i
     }
@@ -211,11 +382,11 @@ impl<W: Write> SarifWriter<'_, W> {
         for f in findings {
             let index = self.rule_index(f);
             let sep = if self.results_written == 0 { "" } else { "," };
-            write!(
-                self.out,
-                "{sep}\n        {}",
-                result(f, self.lang, Some(index))
-            )?;
+            let message = message_with_page(f, self.lang);
+            let result = SarifResult::new(f, self.lang, index, &message);
+            // Plain data always serialises.
+            let text = serde_json::to_string(&result).unwrap_or_default();
+            write!(self.out, "{sep}\n        {text}")?;
             self.results_written += 1;
         }
         Ok(())
@@ -225,7 +396,8 @@ impl<W: Write> SarifWriter<'_, W> {
 impl<W: Write> ReportWriter for SarifWriter<'_, W> {
     fn file(&mut self, file: &FileReport) -> io::Result<()> {
         self.write_results(&file.findings)?;
-        if let Some(n) = notification(file) {
+        if let Some(n) = Notification::of(file) {
+            let n = serde_json::to_string(&n).unwrap_or_default();
             let sep = if self.notifications.is_empty() {
                 ""
             } else {
@@ -242,13 +414,19 @@ impl<W: Write> ReportWriter for SarifWriter<'_, W> {
 
     fn finish(&mut self, summary: &RunSummary) -> io::Result<()> {
         self.start()?;
-        let mut rules: Vec<Value> = self.rules.iter().map(|r| rule_json(r, self.lang)).collect();
+        let mut rules: Vec<RuleDescriptor> = self
+            .rules
+            .iter()
+            .map(|r| RuleDescriptor::new(r, self.lang))
+            .collect();
         rules.append(&mut self.extra_rules);
-        let tool = json!({"driver": {
-            "name": env!("CARGO_PKG_NAME"),
-            "version": env!("CARGO_PKG_VERSION"),
-            "rules": rules,
-        }});
+        let tool = Tool {
+            driver: Driver {
+                name: env!("CARGO_PKG_NAME"),
+                version: env!("CARGO_PKG_VERSION"),
+                rules,
+            },
+        };
         write!(
             self.out,
             "\n      ],\n      \"tool\": {},\n      \"invocations\": [\n        {{\n          \"executionSuccessful\": true,\n          \"toolExecutionNotifications\": [",
@@ -272,5 +450,48 @@ mod tests {
     fn uris_are_percent_encoded_relative_references() {
         assert_eq!(uri("laporan 2020/kec-a.pdf"), "laporan%202020/kec-a.pdf");
         assert_eq!(uri("a\\b#c.txt"), "a/b%23c.txt");
+    }
+
+    #[test]
+    fn a_result_carries_its_page_and_related_places() {
+        let mut f = crate::report::tests::finding("lap 2020.pdf", Some(4), 12, "3.400.000");
+        f.related.push(Location {
+            file: "lap 2020.pdf".to_string(),
+            page: Some(7),
+            line: 0,
+        });
+        let message = message_with_page(&f, Lang::Id);
+        let value =
+            serde_json::to_value(SarifResult::new(&f, Lang::En, 2, &message)).expect("plain data");
+        assert_eq!(value["message"]["text"], "Jumlah tidak sesuai (hal. 4)");
+        assert_eq!(value["ruleIndex"], 2);
+        let physical = &value["locations"][0]["physicalLocation"];
+        assert_eq!(physical["artifactLocation"]["uri"], "lap%202020.pdf");
+        assert_eq!(physical["region"]["startLine"], 12);
+        assert!(
+            physical["region"]["snippet"]["text"]
+                .as_str()
+                .is_some_and(|t| t.contains("3.400.000"))
+        );
+        assert_eq!(value["locations"][0]["properties"]["page"], 4);
+        assert_eq!(
+            value["properties"]["computation"],
+            "1,000,000 + 2,500,000 = 3,500,000"
+        );
+        // A related place without a line has no region (SARIF lines start at 1).
+        let related = &value["relatedLocations"][0];
+        assert_eq!(related["id"], 0);
+        assert_eq!(related["properties"]["page"], 7);
+        assert!(related["physicalLocation"].get("region").is_none());
+    }
+
+    #[test]
+    fn a_rule_not_in_force_is_described_by_id_alone() {
+        let f = crate::report::tests::finding("a.txt", None, 3, "1");
+        let value = serde_json::to_value(RuleDescriptor::fired(&f)).expect("plain data");
+        assert_eq!(value["id"], "table-column-sum");
+        assert_eq!(value["defaultConfiguration"]["level"], "error");
+        assert!(value.get("shortDescription").is_none());
+        assert!(value["properties"].get("kind").is_none());
     }
 }
