@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use crate::facts::figures::{Hint, Token, scan_figures};
 use crate::findings::Localized;
-use crate::structure::{Chapter, RowKind};
+use crate::structure::{Chapter, LineRef, RowKind};
 
 use super::arithmetic::table_name;
 use super::common::{Context, Pattern, cell_number};
@@ -954,8 +954,40 @@ const SPLIT_PART: Why = Why {
     id: "berkas berakhir sebelum bab yang tercantum di daftar isinya: bagian dari laporan yang dipecah",
 };
 
+const LATER_PART: Why = Why {
+    en: "the file's first page is printed as a later page of a chapter (\"III-14\"): a later part of a split report",
+    id: "halaman pertama berkas bernomor halaman lanjutan suatu bab (\"III-14\"): bagian lanjutan dari laporan yang dipecah",
+};
+
+/// A printed page label at the end of a header or footer: "III-14" is page
+/// 14 of chapter III.
+static CHAPTER_PAGE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"(?:^|\s)([IVX]{1,4})\s?[-–]\s?(\d{1,3})$"));
+
+/// The chapter a file begins inside, when its first page is printed as a
+/// later page of that chapter ("… JAWA BARAT III-14"): the chapters before it
+/// are in another file. Only a header or footer of the first page counts (its
+/// first or last three lines), and only in a file of several pages, where a
+/// page is a page.
+fn begins_inside(lines: &[LineRef<'_>]) -> Option<Chapter> {
+    let first_page = lines.first()?.page;
+    if lines.iter().all(|l| l.page == first_page) {
+        return None;
+    }
+    let page: Vec<&LineRef<'_>> = lines.iter().take_while(|l| l.page == first_page).collect();
+    let edges = page.iter().take(3).chain(page.iter().rev().take(3));
+    edges.into_iter().find_map(|l| {
+        let text = l.line.text.trim().trim_end_matches(['|', ' ', '\t']);
+        let c = CHAPTER_PAGE_LABEL.captures(text)?;
+        let printed: u32 = c[2].parse().ok()?;
+        let chapter = crate::structure::sections::parse_roman(&c[1])?;
+        (printed >= 2 && (1..=5).contains(&chapter)).then_some(Chapter::Bab(chapter as u8))
+    })
+}
+
 impl Check for RequiredChapters {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let begins_in = begins_inside(&ctx.report.lines);
         let mut loose: Vec<Chapter> = Vec::new();
         // Chapters the table of contents lists ("BAB IV PENUTUP ....... IV-1").
         let mut listed: Vec<Chapter> = Vec::new();
@@ -984,6 +1016,10 @@ impl Check for RequiredChapters {
             }
             if loose.contains(c) {
                 out.skip(LOOSE_HEADING);
+                continue;
+            }
+            if begins_in.is_some_and(|first| *c < first) {
+                out.skip(LATER_PART);
                 continue;
             }
             // Listed, and after every chapter the file has: the rest is in another file.
@@ -1613,6 +1649,22 @@ mod tests {
         );
         let found = findings("required-chapters", &gap);
         assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    #[test]
+    fn a_file_beginning_on_a_later_page_of_a_chapter_is_a_part() {
+        let part = "AKUNTABILITAS KINERJA |\n\n3.4 Akuntabilitas Keuangan\n\nTeks lanjutan.\n\nDINAS CONTOH PROVINSI JAWA BARAT III-14\n\x0cAKUNTABILITAS KINERJA |\n\nTeks.\n\nDINAS CONTOH PROVINSI JAWA BARAT III-15\n\x0cBAB IV PENUTUP\n\nTeks penutup.\n";
+        let found = findings("required-chapters", part);
+        assert!(found.is_empty(), "{found:#?}");
+        // Printed as the chapter's first page, it is where the file begins:
+        // the chapters before it are missing.
+        let whole = part.replace("III-14", "III-1");
+        let found = findings("required-chapters", &whole);
+        assert_eq!(found.len(), 3, "{found:#?}");
+        // Without pages, a label is not a page's: nothing is assumed.
+        let unpaged = part.replace('\x0c', "\n");
+        let found = findings("required-chapters", &unpaged);
+        assert_eq!(found.len(), 3, "{found:#?}");
     }
 
     #[test]
