@@ -26,6 +26,7 @@ mod quantities;
 mod regulations;
 mod revisions;
 mod running_totals;
+mod scales;
 mod ticks;
 mod years;
 
@@ -326,6 +327,7 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("chart_value", |p| build(p, charts::ChartValue::new)),
         ("stated_formula", |p| build(p, formulas::StatedFormula::new)),
         ("plan_target", |p| build(p, plan_targets::PlanTarget::new)),
+        ("scale_bands", |p| build(p, scales::ScaleBands::new)),
         ("stated_absorption", |p| {
             build(p, quantities::StatedAbsorption::new)
         }),
