@@ -7,8 +7,13 @@
 //!
 //! Only the list under the legal-basis heading is read: running text elsewhere
 //! may cite an old plan on purpose ("RPJMD 2008-2013 telah berakhir").
+//!
+//! With `numbers`, the list is the reference instead: an APBD, its change or
+//! Penjabaran, or an RKPD of one year is one regulation, so the text citing it
+//! with another number than the list's ("Perda No. 40 Tahun 2016 tentang
+//! Perubahan APBD … 2016" beside the list's "Perda Nomor 5 Tahun 2016") is wrong.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -17,7 +22,7 @@ use serde::Deserialize;
 use crate::findings::Localized;
 
 use super::common::{Context, Pattern};
-use super::regulations::{ITEM_START, Text, ceil, citations, drafted, floor};
+use super::regulations::{Cited, ITEM_START, Text, ceil, citations, drafted, floor};
 use super::{Check, Draft, Sink, Why};
 
 /// "Tahun Anggaran 2012", "tahun 2009", "TA 2016": the year an annual plan or budget is for.
@@ -43,6 +48,11 @@ static AMENDED: LazyLock<Regex> =
 /// A bullet opening a list item: a symbol font's private-use glyph, "•", "-", "➢".
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:\p{Co}|[•▪►➢❖○●◦*–-])\s*$").expect("valid regex"));
+/// The annual instrument a subject opens with, and the steps before it.
+static INSTRUMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?P<steps>(?:(?:penjabaran|perubahan|pertanggungjawaban)(?:\s+pelaksanaan)?\s+)*)(?P<what>anggaran\s+pendapatan\s+dan\s+belanja|apbd\b|rencana\s+kerja\s+pemerintah|rkpd\b)")
+        .expect("valid regex")
+});
 /// "tentang" opening a citation's subject.
 static ABOUT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*tentang\s+").expect("valid regex"));
@@ -69,6 +79,10 @@ pub struct LegalBasisParams {
     /// The longest period a medium-term plan has, in years (to − from).
     #[serde(default = "span")]
     max_span: i32,
+    /// Instead: an annual budget or plan regulation cited elsewhere with another
+    /// number than the list gives it.
+    #[serde(default)]
+    numbers: bool,
 }
 
 fn lines() -> usize {
@@ -128,6 +142,10 @@ const NO_PLAN_YEAR: Why = Why {
     en: "the plan or budget cited names no year or period",
     id: "rencana atau anggaran yang dikutip tidak menyebut tahun atau periodenya",
 };
+const TWO_LISTED: Why = Why {
+    en: "the legal basis lists two regulations for this instrument and year",
+    id: "dasar hukum mencantumkan dua peraturan untuk dokumen dan tahun ini",
+};
 const ENACTED_ELSEWHEN: Why = Why {
     en: "the plan's period does not fit the year its regulation was enacted (the regulation-year rule's)",
     id: "periode rencana tidak sesuai dengan tahun penetapan peraturannya (aturan regulation-year)",
@@ -147,31 +165,20 @@ impl Check for LegalBasis {
         let doc = Text::of(ctx);
         let text = &doc.text;
         let cited = citations(text);
+        if self.p.numbers {
+            self.numbers(ctx, &doc, &cited, &inside, out);
+            return;
+        }
         // A regulation named again in its own item (amended, "Perubahan atas …") is reported once.
         let mut seen: BTreeSet<(String, u32, i32)> = BTreeSet::new();
         for (i, c) in cited.iter().enumerate() {
             let (line, _) = doc.locate(ctx, c.start, &c.shown);
-            if !inside.contains(&line) || drafted(text, c.start) {
+            if !inside.contains(&line) || drafted(text, c.start) || !item_own(text, c) {
                 continue;
             }
-            // A list item's own regulation, or the one it amends: not one a sentence mentions.
-            let lead = &text[floor(text, c.start.saturating_sub(12))..c.start];
-            if !ITEM_START.is_match(lead) && !AMENDED.is_match(lead) && !BULLET.is_match(lead) {
-                continue;
-            }
-            let Some(about) = ABOUT.find(&text[c.end..]) else {
+            let Some((from, subject)) = subject_of(text, &cited, i) else {
                 continue;
             };
-            // The subject: up to the next citation, the item's end or 300 bytes.
-            let from = c.end + about.end();
-            let mut to = ceil(text, (from + 300).min(text.len()));
-            if let Some(next) = cited.get(i + 1) {
-                to = to.min(next.start.max(from));
-            }
-            let subject = &text[from..to];
-            let subject = SUBJECT_END
-                .find(subject)
-                .map_or(subject, |e| &subject[..e.start()]);
             let key = (c.kind.clone(), c.number, c.year);
             let draft = if self.p.annual.is_match(subject) {
                 self.annual(ctx, &doc, c, from, subject, n)
@@ -193,8 +200,148 @@ impl Check for LegalBasis {
     }
 }
 
+/// Whether a citation is a list item's own regulation, or the one it amends:
+/// not one a sentence mentions.
+fn item_own(text: &str, c: &Cited) -> bool {
+    let lead = &text[floor(text, c.start.saturating_sub(12))..c.start];
+    ITEM_START.is_match(lead) || AMENDED.is_match(lead) || BULLET.is_match(lead)
+}
+
+/// The subject of citation `i` ("tentang …"): where it starts and its text, up to
+/// the next citation, the item's end or 300 bytes.
+fn subject_of<'t>(text: &'t str, cited: &[Cited], i: usize) -> Option<(usize, &'t str)> {
+    let c = cited.get(i)?;
+    let about = ABOUT.find(&text[c.end..])?;
+    let from = c.end + about.end();
+    let mut to = ceil(text, (from + 300).min(text.len()));
+    if let Some(next) = cited.get(i + 1) {
+        to = to.min(next.start.max(from));
+    }
+    let subject = &text[from..to];
+    let subject = SUBJECT_END
+        .find(subject)
+        .map_or(subject, |e| &subject[..e.start()]);
+    Some((from, subject))
+}
+
+/// "Perubahan Anggaran Pendapatan dan Belanja Daerah … Tahun Anggaran 2016": which
+/// annual budget or plan instrument of which year ("perubahan apbd", 2016), with the
+/// regulation's kind: one regulation a year is that instrument.
+fn instrument(c: &Cited, subject: &str) -> Option<(String, String, i32)> {
+    let m = INSTRUMENT.captures(subject)?;
+    let steps: Vec<String> = m
+        .name("steps")
+        .map_or("", |s| s.as_str())
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .filter(|w| w != "pelaksanaan")
+        .collect();
+    let what = m.name("what")?.as_str().to_lowercase();
+    let class = if what.starts_with('a') {
+        "apbd"
+    } else {
+        "rkpd"
+    };
+    let year = PLAN_YEAR
+        .captures(subject)?
+        .name("year")?
+        .as_str()
+        .parse()
+        .ok()?;
+    Some((c.kind.clone(), format!("{} {class}", steps.join(" ")), year))
+}
+
+impl LegalBasis {
+    /// An annual budget or plan regulation cited outside the legal basis list with
+    /// another number or year than the list gives the same instrument of the same year.
+    fn numbers(
+        &self,
+        ctx: &Context<'_, '_>,
+        doc: &Text,
+        cited: &[Cited],
+        inside: &BTreeSet<usize>,
+        out: &mut Sink,
+    ) {
+        let text = &doc.text;
+        let mut listed: BTreeMap<(String, String, i32), Vec<usize>> = BTreeMap::new();
+        let mut elsewhere = Vec::new();
+        for (i, c) in cited.iter().enumerate() {
+            if drafted(text, c.start) {
+                continue;
+            }
+            let Some(key) = subject_of(text, cited, i).and_then(|(_, s)| instrument(c, s)) else {
+                continue;
+            };
+            let (line, _) = doc.locate(ctx, c.start, &c.shown);
+            if inside.contains(&line) {
+                if item_own(text, c)
+                    && !AMENDED.is_match(&text[floor(text, c.start.saturating_sub(12))..c.start])
+                {
+                    listed.entry(key).or_default().push(i);
+                }
+            } else {
+                elsewhere.push((i, key, line));
+            }
+        }
+        for (i, key, line) in elsewhere {
+            let Some(items) = listed.get(&key) else {
+                continue;
+            };
+            let c = &cited[i];
+            let mut ids: Vec<(u32, i32)> = items
+                .iter()
+                .map(|&j| (cited[j].number, cited[j].year))
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            if ids.len() != 1 {
+                out.skip(TWO_LISTED);
+                continue;
+            }
+            if ids[0] == (c.number, c.year) {
+                out.agree();
+                continue;
+            }
+            let l = &cited[items[0]];
+            let (_, highlight) = doc.locate(ctx, c.start, &c.shown);
+            out.push(
+                Draft {
+                    line,
+                    stated: c.shown.clone(),
+                    expected: l.shown.clone(),
+                    computation: Localized::new(
+                        format!(
+                            "dasar hukum mencantumkan {} untuk {} tahun {}; {} ≠ {}",
+                            l.shown, key.1, key.2, c.shown, l.shown
+                        ),
+                        format!(
+                            "the legal basis lists {} for the {} of {}; {} ≠ {}",
+                            l.shown, key.1, key.2, c.shown, l.shown
+                        ),
+                    ),
+                    highlight,
+                    ..Default::default()
+                }
+                .var(
+                    "what",
+                    Localized::new(
+                        format!(
+                            "dasar hukum menyebut {} tahun {} sebagai \"{}\"",
+                            key.1, key.2, l.shown
+                        ),
+                        format!(
+                            "the legal basis names the {} of {} \"{}\"",
+                            key.1, key.2, l.shown
+                        ),
+                    ),
+                ),
+            );
+        }
+    }
+}
+
 /// The finding's stated text: the citation and its subject up to the year or period.
-fn stated(c: &super::regulations::Cited, subject: &str, end: usize) -> String {
+fn stated(c: &Cited, subject: &str, end: usize) -> String {
     let words: Vec<&str> = subject[..end].split_whitespace().collect();
     format!("{} tentang {}", c.shown, words.join(" "))
 }
@@ -205,7 +352,7 @@ impl LegalBasis {
         &self,
         ctx: &Context<'_, '_>,
         doc: &Text,
-        c: &super::regulations::Cited,
+        c: &Cited,
         from: usize,
         subject: &str,
         n: i32,
@@ -256,7 +403,7 @@ impl LegalBasis {
         &self,
         ctx: &Context<'_, '_>,
         doc: &Text,
-        c: &super::regulations::Cited,
+        c: &Cited,
         from: usize,
         subject: &str,
         n: i32,
@@ -395,5 +542,30 @@ mod tests {
         let (found, coverage) = run_default("stale-legal-basis", &text);
         assert!(found.is_empty(), "{found:#?}");
         assert_eq!(coverage.skipped.len(), 1, "{coverage:#?}");
+    }
+    #[test]
+    fn a_budget_regulation_cited_with_another_number_than_the_legal_basis_gives_is_found() {
+        let mut text = list(&[
+            "Peraturan Daerah Provinsi Jawa Barat Nomor 10 Tahun 2015 tentang Anggaran Pendapatan dan Belanja Daerah Tahun 2016;",
+            "Peraturan Daerah Provinsi Jawa Barat Nomor 5 Tahun 2016 tentang perubahan Anggaran Pendapatan dan Belanja Daerah Tahun Anggaran 2016 (Lembaran Daerah Tahun 2016 Nomor Seri A);",
+            "Peraturan Gubernur Jawa Barat No. 40 Tahun 2016 tentang Penjabaran Perubahan APBD Provinsi Jawa Barat Tahun Anggaran 2016.",
+        ]);
+        text.push_str("\n2.4 Sasaran Strategis\n\nDengan merujuk kepada Peraturan Daerah Provinsi Jawa Barat No. 40 Tahun 2016 tentang Perubahan Anggaran Pendapatan dan Belanja Daerah (APBD) Provinsi Jawa Barat Tahun Anggaran 2016, ditetapkan sasaran. Sesuai Peraturan Daerah Provinsi Jawa Barat Nomor 10 Tahun 2015 tentang APBD Tahun Anggaran 2016 kami bekerja.\n");
+        let (found, coverage) = run_default("budget-regulation-number", &text);
+        let pairs: Vec<(&str, &str)> = found
+            .iter()
+            .map(|f| (f.stated.as_str(), f.expected.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [(
+                "Peraturan Daerah Provinsi Jawa Barat No. 40 Tahun 2016",
+                "Peraturan Daerah Provinsi Jawa Barat Nomor 5 Tahun 2016"
+            )],
+            "{found:#?}"
+        );
+        assert_eq!(coverage.agree, 1, "{coverage:#?}");
+        // The stale check reads the same list and finds nothing here.
+        assert!(findings("stale-legal-basis", &text).is_empty());
     }
 }
