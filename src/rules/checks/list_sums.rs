@@ -11,10 +11,10 @@ use serde::Deserialize;
 
 use crate::facts::figures::{Figure, Hint, parse_figure};
 use crate::findings::Localized;
-use crate::structure::LineRef;
+use crate::structure::{LineRef, Paragraph};
 
 use super::common::{Context, Pattern, difference, like, sum_agrees, sum_text};
-use super::{Check, Draft, Sink};
+use super::{Check, Draft, Sink, Why};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -276,9 +276,182 @@ impl ListSum {
     }
 }
 
+/// "… sebanyak 6.493 ekor terdiri dari ayam buras 2.699 ekor dan itik/entog
+/// sebanyak 3.789 ekor.": a total in a sentence and its parts listed in the
+/// same sentence, each a count of the total's unit, the last after "dan".
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InlineSumParams {
+    /// The total, its unit and the words opening its parts: groups `total`, `unit`.
+    claim: Pattern,
+    /// Words saying the parts are only some of the whole ("antara lain").
+    partial: Pattern,
+    /// Words that are no unit ("yang", "tahun").
+    #[serde(default)]
+    not_units: Vec<String>,
+}
+
+#[derive(Debug)]
+pub struct InlineSum {
+    p: InlineSumParams,
+}
+
+impl InlineSum {
+    pub fn new(p: InlineSumParams) -> Result<Self, String> {
+        for g in ["total", "unit"] {
+            if !p.claim.0.capture_names().any(|n| n == Some(g)) {
+                return Err(format!("`claim` needs a (?P<{g}>…) group"));
+            }
+        }
+        Ok(InlineSum { p })
+    }
+}
+
+/// A figure in running text: "6.493", "2,5".
+static FIGURE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d[\d.]*(?:,\d+)?").expect("valid regex"));
+/// Where the sentence listing the parts ends: a full stop not inside a figure, ";", ":".
+static SENTENCE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\.(?:\s|$)|;|:").expect("valid regex"));
+/// The words joining the last part to the others.
+static LAST_JOIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:dan|serta)\b").expect("valid regex"));
+
+const OTHER_FIGURE: Why = Why {
+    en: "a figure of another unit stands among the parts",
+    id: "ada angka bersatuan lain di antara rinciannya",
+};
+const OPEN_LIST: Why = Why {
+    en: "the parts are not given as a closed list (\"… dan …\") or only some are named",
+    id: "rinciannya bukan daftar tertutup (\"… dan …\") atau hanya sebagian yang disebut",
+};
+
+impl InlineSum {
+    /// The parts after the claim: each figure followed by the unit, up to the sentence's end.
+    fn parts<'t>(&self, rest: &'t str, unit: &str) -> Result<Vec<(usize, &'t str)>, Why> {
+        let end = SENTENCE_END.find(rest).map_or(rest.len(), |m| m.start());
+        let rest = &rest[..end];
+        if self.p.partial.is_match(rest) {
+            return Err(OPEN_LIST);
+        }
+        let mut parts = Vec::new();
+        for m in FIGURE.find_iter(rest) {
+            let after = rest[m.end()..].trim_start();
+            let of_unit = after
+                .get(..unit.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(unit))
+                && !after[unit.len()..].starts_with(|c: char| c.is_alphanumeric());
+            if !of_unit {
+                return Err(OTHER_FIGURE);
+            }
+            parts.push((m.start(), m.as_str()));
+        }
+        let closed = parts.len() >= 2
+            && parts
+                .windows(2)
+                .last()
+                .is_some_and(|w| LAST_JOIN.is_match(&rest[w[0].0..w[1].0]));
+        if !closed {
+            return Err(OPEN_LIST);
+        }
+        Ok(parts)
+    }
+}
+
+impl Check for InlineSum {
+    fn paragraph(&self, para: &Paragraph, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let text = &para.text;
+        for c in self.p.claim.0.captures_iter(text) {
+            let (Some(t), Some(u), Some(whole)) = (c.name("total"), c.name("unit"), c.get(0))
+            else {
+                continue;
+            };
+            let unit = u.as_str();
+            if self
+                .p
+                .not_units
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(unit))
+            {
+                continue;
+            }
+            let Some(total) = number(t.as_str()) else {
+                continue;
+            };
+            let rest = &text[whole.end()..];
+            let parts = match self.parts(rest, unit) {
+                Ok(p) => p,
+                Err(why) => {
+                    out.skip(why);
+                    continue;
+                }
+            };
+            let Some(figures) = parts
+                .iter()
+                .map(|(_, p)| number(p))
+                .collect::<Option<Vec<Figure>>>()
+            else {
+                continue;
+            };
+            let values: Vec<Decimal> = figures.iter().map(|f| f.value).collect();
+            let computed: Decimal = values.iter().copied().sum();
+            let refs: Vec<&Figure> = figures.iter().collect();
+            if sum_agrees(&total, &refs, computed, ctx.tolerance) {
+                out.agree();
+                continue;
+            }
+            let (line, at) = ctx.locate(para, t.start());
+            let related = parts
+                .iter()
+                .map(|(at, _)| ctx.locate(para, whole.end() + at).0)
+                .filter(|l| *l != line)
+                .collect();
+            out.push(
+                Draft {
+                    line,
+                    stated: total.text.clone(),
+                    expected: like(&total, computed),
+                    computation: Localized::same(sum_text(&values, computed)),
+                    related,
+                    highlight: Some((at, at + t.as_str().len())),
+                    ..Default::default()
+                }
+                .var("count", Localized::same(parts.len().to_string()))
+                .var("difference", difference(total.value, computed)),
+            );
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{Item, number, whole_list};
+
+    const HEAD: &str = "BAB III AKUNTABILITAS KINERJA\n\n";
+
+    #[test]
+    fn a_total_its_sentence_breaks_down_is_summed() {
+        let text = format!(
+            "{HEAD}Kasus positif AI ditemukan sebanyak 76 kasus dengan jumlah kematian unggas sebanyak 6.493 ekor terdiri dari ayam buras 2.699\nekor dan itik/entog sebanyak 3.789 ekor. Tahun 2013 kasus turun.\n"
+        );
+        let found = findings("inline-parts-sum", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            (found[0].stated.as_str(), found[0].expected.as_str()),
+            ("6.493", "6.488")
+        );
+    }
+
+    #[test]
+    fn sums_that_hold_and_open_or_mixed_lists_are_not_found() {
+        let text = format!(
+            "{HEAD}Realisasi 30 kelompok, yang terdiri dari Bidang Usaha sebanyak 16 kelompok dan bidang sarana sebanyak 14 kelompok.\n\nPegawai 45 orang terdiri dari antara lain 20 orang PNS dan 10 orang honorer.\n\nPegawai 45 orang terdiri dari 20 orang PNS berusia 40 tahun dan 10 orang honorer.\n\nPegawai 45 orang terdiri dari 20 orang PNS, 10 orang honorer.\n"
+        );
+        let (found, coverage) = run_default("inline-parts-sum", &text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 1, "{coverage:#?}");
+        assert_eq!(coverage.skipped.values().sum::<usize>(), 3, "{coverage:#?}");
+    }
 
     fn item(line: usize, mark: Option<u32>, letter: bool, unit: Option<&str>) -> Item {
         Item {

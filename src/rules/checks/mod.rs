@@ -14,6 +14,7 @@ mod decrees;
 mod format;
 mod formulas;
 mod indicator_claims;
+mod legal_basis;
 mod list_sums;
 mod measured;
 mod narrative;
@@ -257,6 +258,7 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("table_count", |p| build(p, counts::TableCount::new)),
         ("digits_words", |p| build(p, counts::DigitsWords::new)),
         ("list_sum", |p| build(p, list_sums::ListSum::new)),
+        ("inline_sum", |p| build(p, list_sums::InlineSum::new)),
         ("dictum_sequence", |p| {
             build(p, decrees::DictumSequence::new)
         }),
@@ -277,6 +279,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("citation_year", |p| build(p, years::CitationYear::new)),
         ("regulation_years", |p| {
             build(p, regulations::Regulations::new)
+        }),
+        ("legal_basis_years", |p| {
+            build(p, legal_basis::LegalBasis::new)
         }),
         ("regulation_without_year", |p| {
             build(p, regulations::RegulationWithoutYear::new)

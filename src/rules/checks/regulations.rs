@@ -57,7 +57,7 @@ static AMENDS: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The start of a list item or sentence: a citation here is the item's own,
 /// and the gazette entry that follows is its own ("16) Peraturan …", "; Undang-Undang …").
-static ITEM_START: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static ITEM_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|[;:.]|\b\d{1,2}\s*[.)]|(?:^|\s)[a-z]\s*[.)]|\bdan|\bserta|\bdengan)\s*$")
         .expect("valid regex")
 });
@@ -82,7 +82,7 @@ static DRAFT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether the citation starting at `start` is of a draft ("Rancangan …").
-fn drafted(text: &str, start: usize) -> bool {
+pub(super) fn drafted(text: &str, start: usize) -> bool {
     DRAFT.is_match(&text[floor(text, start.saturating_sub(25))..start])
 }
 
@@ -147,14 +147,14 @@ const GAZETTE_OF_ANOTHER: Why = Why {
 
 /// The whole text of the report, every line (prose, lists read as cells,
 /// tables) with runs of white space made one space, and where each line starts.
-struct Text {
-    text: String,
+pub(super) struct Text {
+    pub(super) text: String,
     /// (byte offset in `text`, line index).
     starts: Vec<(usize, usize)>,
 }
 
 impl Text {
-    fn of(ctx: &Context<'_, '_>) -> Text {
+    pub(super) fn of(ctx: &Context<'_, '_>) -> Text {
         let mut text = String::new();
         let mut starts = Vec::new();
         for l in &ctx.report.lines {
@@ -172,7 +172,7 @@ impl Text {
     }
 
     /// The line holding byte `at`, and the byte range of `shown` in that line's own text.
-    fn locate(
+    pub(super) fn locate(
         &self,
         ctx: &Context<'_, '_>,
         at: usize,
@@ -196,18 +196,18 @@ impl Text {
 
 /// One citation: where, what and which year.
 #[derive(Debug, Clone)]
-struct Cited {
-    start: usize,
-    end: usize,
+pub(super) struct Cited {
+    pub(super) start: usize,
+    pub(super) end: usize,
     year_at: usize,
-    kind: String,
-    number: u32,
-    year: i32,
+    pub(super) kind: String,
+    pub(super) number: u32,
+    pub(super) year: i32,
     year_text: String,
     /// The first words of its subject, lower case (empty when none follows).
     subject: String,
     subject_text: String,
-    shown: String,
+    pub(super) shown: String,
 }
 
 fn kind_of(kind: &str, mid: &str) -> String {
@@ -252,7 +252,7 @@ fn subject_key(subject: &str) -> String {
         .join(" ")
 }
 
-fn citations(text: &str) -> Vec<Cited> {
+pub(super) fn citations(text: &str) -> Vec<Cited> {
     let mut out = Vec::new();
     for c in CITATION.captures_iter(text) {
         let (Some(whole), Some(t), Some(num), Some(y)) =
@@ -298,14 +298,14 @@ fn citations(text: &str) -> Vec<Cited> {
     out
 }
 
-fn floor(text: &str, mut i: usize) -> usize {
+pub(super) fn floor(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
         i -= 1;
     }
     i
 }
 
-fn ceil(text: &str, mut i: usize) -> usize {
+pub(super) fn ceil(text: &str, mut i: usize) -> usize {
     while i < text.len() && !text.is_char_boundary(i) {
         i += 1;
     }
