@@ -85,6 +85,19 @@ static TARGET: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\btarg?et\b|\brencana\b|\bsasaran\s+\d"));
 static REALISASI: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)realisasi|\bhasil\b|\bspj\b|\bfisik\b"));
+/// "Hasil" naming products ("Produksi Hasil Ternak", "Hasil Pertanian"; also
+/// "Produksi Hasil" alone, the rest of a spanning header read into the next
+/// column), not what was realised.
+static PRODUCTS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bproduksi\s+hasil\b|\bhasil\s+(ternak|pertanian|perikanan|perkebunan|hutan|hortikultura|tanaman|panen|tangkapan|laut|bumi|tambang|olahan|industri|kerajinan)\b",
+    )
+});
+
+/// Whether a header or caption names what was realised.
+fn names_realised(text: &str) -> bool {
+    REALISASI.is_match(&PRODUCTS.replace_all(text, " "))
+}
 static ANGGARAN: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)anggaran|\bpagu\b|alokasi|\brpd\b|\bdana\b|\bbelanja\b"));
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
@@ -144,7 +157,7 @@ pub fn column_role(parts: &[String]) -> ColumnRole {
     let money = MONEY.is_match(&full);
     let role = role_of(leaf, &full, parts);
     let achievement = CAPAIAN.is_match(&full);
-    let realised = REALISASI.is_match(&full);
+    let realised = names_realised(&full);
     ColumnRole {
         role,
         year,
@@ -178,9 +191,7 @@ fn role_of(leaf: &str, full: &str, parts: &[String]) -> Role {
         } else if PERCENT.is_match(text) || AGAINST.is_match(text) {
             // "Terhadap Target" under "Capaian": a share of what it names.
             Some(Role::Capaian)
-        } else if INDICATOR_FIRST.is_match(text)
-            && !TARGET.is_match(text)
-            && !REALISASI.is_match(text)
+        } else if INDICATOR_FIRST.is_match(text) && !TARGET.is_match(text) && !names_realised(text)
         {
             // "Indikator Pencapaian Sasaran": the indicator's name, not its capaian.
             Some(Role::Label)
@@ -191,15 +202,15 @@ fn role_of(leaf: &str, full: &str, parts: &[String]) -> Role {
             Some(Role::Capaian)
         } else if TARGET.is_match(text)
             && first(&CAPAIAN).is_none_or(|c| first(&TARGET).is_some_and(|t| t < c))
-            && !(CAPAIAN.is_match(text) && REALISASI.is_match(text))
+            && !(CAPAIAN.is_match(text) && names_realised(text))
         {
             // "Target Capaian" is the capaian aimed at: a target.
-            Some(if ANGGARAN.is_match(text) && !REALISASI.is_match(text) {
+            Some(if ANGGARAN.is_match(text) && !names_realised(text) {
                 Role::Anggaran
             } else {
                 Role::Target
             })
-        } else if REALISASI.is_match(text) {
+        } else if names_realised(text) {
             Some(Role::Realisasi)
         } else if ANGGARAN.is_match(text) {
             Some(Role::Anggaran)
@@ -284,7 +295,7 @@ fn percent_target(text: &str) -> bool {
         return false;
     };
     let before = &text[..target.start()];
-    !REALISASI.is_match(text) && !CAPAIAN.is_match(before) && !PERCENT.is_match(before)
+    !names_realised(text) && !CAPAIAN.is_match(before) && !PERCENT.is_match(before)
 }
 
 /// "Target (%) | Realisasi (%)": a realisasi given in percent right after a
@@ -296,7 +307,7 @@ pub fn pair_percent_realisasi(roles: &mut [ColumnRole], headers: &[Vec<String>])
         if roles[c].role == Role::Capaian
             && roles[c - 1].role == Role::Target
             && roles[c - 1].year == roles[c].year
-            && REALISASI.is_match(&full)
+            && names_realised(&full)
             && !CAPAIAN.is_match(&full)
             && PAREN_PERCENT.is_match(&full)
             && !PERCENT.is_match(&PAREN_PERCENT.replace_all(&full, ""))
@@ -406,7 +417,7 @@ pub fn apply_caption(roles: &mut [ColumnRole], title: &str) {
         }
     }
     if ANGGARAN.is_match(title)
-        && !REALISASI.is_match(title)
+        && !names_realised(title)
         && ![Role::Anggaran, Role::Realisasi, Role::Target]
             .iter()
             .any(|&r| roles.iter().any(|c| c.role == r && c.money))
@@ -640,6 +651,18 @@ mod tests {
         assert_eq!(role(&["KETERANGAN"]), Role::Other);
         assert_eq!(role(&["Sumber Dana"]), Role::Label);
         assert_eq!(role(&["Dana Alokasi"]), Role::Anggaran);
+    }
+
+    #[test]
+    fn hasil_naming_products_is_no_realisasi() {
+        assert_ne!(
+            role(&["Produksi Hasil Ternak (Ton)", "2015"]),
+            Role::Realisasi
+        );
+        assert_ne!(role(&["Hasil Pertanian"]), Role::Realisasi);
+        assert_ne!(role(&["Produksi Hasil", "2015"]), Role::Realisasi);
+        assert_eq!(role(&["Hasil", "2016"]), Role::Realisasi);
+        assert_eq!(role(&["Realisasi Hasil Ternak"]), Role::Realisasi);
     }
 
     #[test]

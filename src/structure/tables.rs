@@ -146,6 +146,9 @@ static YEARISH: LazyLock<Regex> = LazyLock::new(|| {
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\(?(19|20)\d\d\s*[-–—/]\s*(19|20)\d\d\)?$").expect("valid regex")
 });
+/// "13-18": a period of two-digit years.
+static SHORT_PERIOD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(?\d\d\s*[-–—/]\s*\d\d\)?$").expect("valid regex"));
 static TOTAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(total|jumlah|grand total)\b").expect("valid regex"));
 /// A label led by its item number: "1.1 Meningkatnya …", "2. Program …".
@@ -873,11 +876,20 @@ fn header_rows_of(grid: &[GridRow], first: Option<&Grid>) -> usize {
         // A figure makes a row data; a header may hold a stray one (the
         // "13-18" of a broken "R (%) 13-18") among more cells of words.
         let rest = || row.cells.iter().skip(1).map(|(t, _)| t.as_str());
+        // Under a header row, a row of years heads the columns: a short
+        // period among them ("13-18", the span a growth rate covers) is
+        // that column's label too, not a value.
+        let years = rest()
+            .filter(|t| YEARISH.is_match(&t.trim().to_lowercase()))
+            .count();
+        let label_cell =
+            |t: &str| header_count > 0 && years >= 2 && SHORT_PERIOD.is_match(t.trim());
         // A bare "1)" or "(2)" numbers an item or a column: not a figure; a
         // "65" among fewer words is one (the numbering row was caught above).
         let figure_cells = rest()
             .filter(|t| {
                 is_figure_like(t)
+                    && !label_cell(t)
                     && (!is_row_marker(t) || SMALL_WHOLE.is_match(t))
                     && !COLUMN_LABEL_NUMBER.is_match(t.trim())
             })
@@ -885,7 +897,8 @@ fn header_rows_of(grid: &[GridRow], first: Option<&Grid>) -> usize {
         let word_cells = rest()
             .filter(|t| t.chars().any(char::is_alphabetic))
             .count();
-        let figures = rest().any(is_value_cell) || (figure_cells > 0 && figure_cells >= word_cells);
+        let figures = rest().any(|t| is_value_cell(t) && !label_cell(t))
+            || (figure_cells > 0 && figure_cells >= word_cells);
         let first_text = first_text(&row.cells);
         if figures
             || (header_count > 0 && is_row_marker(first) && !first.is_empty())
@@ -1690,6 +1703,23 @@ mod tests {
         // A figure with a footnote mark in a body row is no year.
         assert!(!YEARISH.is_match("114.042*"));
         assert!(!YEARISH.is_match("20143*"));
+    }
+
+    #[test]
+    fn a_row_of_years_with_a_short_period_under_a_band_is_header() {
+        let rows: &[&[&str]] = &[
+            &["", "", "Populasi Ternak (ekor)", "", "R (%)"],
+            &["No", "Jenis Ternak", "2013", "2014", "13-18"],
+            &["1.", "Sapi Perah", "103.832", "109.024", "8,47"],
+        ];
+        let table = build_table(&[(1, &grid_of(rows))], None, Chapter::Bab(3), 0, 0);
+        assert_eq!(table.header_rows.len(), 2);
+        assert_eq!(table.columns[3], "Populasi Ternak (ekor) 2014");
+        assert_eq!(table.columns[4], "R (%) 13-18");
+        // As a body row's first value, "13-18" stays a value.
+        let rows: &[&[&str]] = &[&["No", "Jenis", "Kode"], &["1.", "Sapi", "13-18"]];
+        let table = build_table(&[(1, &grid_of(rows))], None, Chapter::Bab(3), 0, 0);
+        assert_eq!(table.rows.len(), 1);
     }
 
     #[test]

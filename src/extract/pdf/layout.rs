@@ -391,9 +391,11 @@ fn grow_block(
     mut start: usize,
     mut end: usize,
 ) -> (usize, usize) {
+    // A caption above the table is its title, never a row of it.
     let shares = |i: usize| {
         rows.get(i)
             .is_some_and(|(_, row)| cuts_share_columns(&medium_cuts(row), starts))
+            && !lines.get(i).is_some_and(opens_with_caption)
     };
     let near = |a: usize, b: usize| -> bool {
         match (lines.get(a), lines.get(b)) {
@@ -491,6 +493,21 @@ static CAPTION_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::n
     .expect("valid regex")
 });
 
+/// "Tabel 3. Sasaran …" at the start of a line.
+static CAPTION_START: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^(tabel|table|gambar|grafik|diagram|figure)\s*([0-9]+|[ivx]+)([.\-]\s?[0-9]+)*\s*[.:]?(\s|$)",
+    )
+    .expect("valid regex")
+});
+
+/// Whether a line opens with a caption label ("Tabel 3. Sasaran …").
+fn opens_with_caption(line: &TextLine) -> bool {
+    line.spans
+        .first()
+        .is_some_and(|s| CAPTION_START.is_match(s.text.trim()))
+}
+
 fn is_caption_line(spans: &[Span]) -> bool {
     spans.len() > 1
         && spans
@@ -542,10 +559,13 @@ fn centred_rows(
     let second = *starts.get(1)?;
     let filled = |row: &[Glyph]| filled_columns(row, starts);
     let leading = cell_leading(block, &filled).or(inherited);
-    let segments = segments(block, leading);
-    if !force && (!is_centred(&segments, second, starts) || segments.len() < 2) {
+    // Whether the block is centred is told by the padding alone; rows of
+    // figures a line apart are then told apart within it.
+    let padded = segments(block, leading, &[]);
+    if !force && (!is_centred(&padded, second, starts) || padded.len() < 2) {
         return None;
     }
+    let segments = segments(block, leading, starts);
     let out = segments
         .iter()
         .map(|seg| segment_line(seg, starts))
@@ -573,9 +593,18 @@ fn filled_columns(row: &[Glyph], starts: &[f32]) -> Vec<usize> {
 }
 
 /// Runs of lines separated by more than the pitch of a wrapped cell's lines
-/// (`leading`, or a line and a quarter when unknown).
-fn segments(block: &[(f32, Vec<Glyph>)], leading: Option<f32>) -> Vec<Vec<&(f32, Vec<Glyph>)>> {
+/// (`leading`, or a line and a quarter when unknown). A line with figures in
+/// two or more of the columns where a line of the run has figures too starts
+/// a run of its own: rows of figures set a line apart (no padding between
+/// them) are rows, never one cell wrapped over their lines.
+fn segments<'a>(
+    block: &'a [(f32, Vec<Glyph>)],
+    leading: Option<f32>,
+    starts: &[f32],
+) -> Vec<Vec<&'a (f32, Vec<Glyph>)>> {
     let mut segments: Vec<Vec<&(f32, Vec<Glyph>)>> = Vec::new();
+    // The figure columns of each line of the run being built.
+    let mut figures: Vec<Vec<usize>> = Vec::new();
     let mut prev: Option<&(f32, Vec<Glyph>)> = None;
     for line in block {
         let size = largest_size(
@@ -584,13 +613,47 @@ fn segments(block: &[(f32, Vec<Glyph>)], leading: Option<f32>) -> Vec<Vec<&(f32,
                 .chain(prev.map(|p| p.1.iter()).into_iter().flatten()),
         );
         let within = leading.map_or(1.25 * size, |l| l + 0.25 * size);
+        let mine = figure_columns(&line.1, starts);
+        let clashes = figures
+            .iter()
+            .any(|other| mine.iter().filter(|c| other.contains(c)).count() >= 2);
         match (prev, segments.last_mut()) {
-            (Some(p), Some(seg)) if line.0 - p.0 <= within => seg.push(line),
-            _ => segments.push(vec![line]),
+            (Some(p), Some(seg)) if line.0 - p.0 <= within && !clashes => {
+                seg.push(line);
+                figures.push(mine);
+            }
+            _ => {
+                segments.push(vec![line]);
+                figures = vec![mine];
+            }
         }
         prev = Some(line);
     }
     segments
+}
+
+/// The columns (indexes into `starts`) whose text on this line is one figure
+/// ("129.000.000", "3,64", "2016"), each word placed by its middle.
+fn figure_columns(row: &[Glyph], starts: &[f32]) -> Vec<usize> {
+    if starts.len() < 2 {
+        return Vec::new();
+    }
+    let mut cells: Vec<(usize, String)> = Vec::new();
+    for (text, left, right) in words(row) {
+        let column = column_of(starts, (left + right) / 2.0);
+        match cells.last_mut() {
+            Some((c, cell)) if *c == column => {
+                cell.push(' ');
+                cell.push_str(&text);
+            }
+            _ => cells.push((column, text)),
+        }
+    }
+    cells
+        .into_iter()
+        .filter(|(_, text)| is_figure_text(text))
+        .map(|(c, _)| c)
+        .collect()
 }
 
 /// Whether the rows' cells are centred: some row starts with lines of other
@@ -636,6 +699,11 @@ fn segment_line(seg: &[&(f32, Vec<Glyph>)], starts: &[f32]) -> TextLine {
             }
         }
     }
+    cells_line(seg.first().map_or(0.0, |l| l.0), cells, starts)
+}
+
+/// A `Delimited` line of one cell per column from each column's glyphs.
+fn cells_line(y: f32, cells: Vec<Vec<Glyph>>, starts: &[f32]) -> TextLine {
     let spans = cells
         .into_iter()
         .zip(starts)
@@ -651,7 +719,7 @@ fn segment_line(seg: &[&(f32, Vec<Glyph>)], starts: &[f32]) -> TextLine {
         })
         .collect();
     TextLine {
-        y: seg.first().map_or(0.0, |l| l.0),
+        y,
         spans,
         cells: CellMode::Delimited,
         table: None,
@@ -1009,12 +1077,12 @@ fn column_starts(block: &[(f32, Vec<Glyph>)]) -> Vec<f32> {
     // A column boundary never cuts a figure. Figures set flush right start
     // further left the longer they are: a shorter one's start inside a longer
     // one is no column, and the column starts at its longest figure.
-    // Figures standing as spans of their own (a column's cells) …
+    // Figures standing as cells of their own: spans, and figures a wide gap
+    // sets apart inside a span (a figure and the next one set closer than
+    // a span break, "92.428.462 4,63") …
     let mut figures: Vec<(f32, f32)> = block
         .iter()
-        .flat_map(|(_, row)| spans(row))
-        .filter(|s| is_figure_text(&s.text))
-        .map(|s| (s.x, s.x + s.width))
+        .flat_map(|(_, row)| cell_figures(row))
         .collect();
     figures.sort_by(|a, b| a.1.total_cmp(&b.1));
     // … and any figure a word space sets apart, also inside a span of text.
@@ -1046,7 +1114,49 @@ fn column_starts(block: &[(f32, Vec<Glyph>)]) -> Vec<f32> {
         }
     }
     starts.sort_by(f32::total_cmp);
+    join_offset_starts(block, starts)
+}
+
+/// Two starts closer than the type is high, never both filled on one line,
+/// are one column whose cells sit a little off (a group row's "I" left of
+/// its items' "1", "2", centred under a "No"): one start, the first.
+fn join_offset_starts(block: &[(f32, Vec<Glyph>)], mut starts: Vec<f32>) -> Vec<f32> {
+    let em = block
+        .iter()
+        .map(|(_, row)| largest_size(row))
+        .fold(1.0f32, f32::max);
+    let mut k = 0;
+    while k + 1 < starts.len() {
+        let (a, b) = (starts[k], starts[k + 1]);
+        let both = block.iter().any(|(_, row)| {
+            let cols = filled_columns(row, &starts);
+            cols.contains(&k) && cols.contains(&(k + 1))
+        });
+        if b - a < em && !both {
+            starts.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
     starts
+}
+
+/// The figures of a row that stand as cells: its spans that are figures, and
+/// figure words starting after a wide gap inside a longer span.
+fn cell_figures(row: &[Glyph]) -> Vec<(f32, f32)> {
+    let mut out: Vec<(f32, f32)> = spans(row)
+        .iter()
+        .filter(|s| is_figure_text(&s.text))
+        .map(|s| (s.x, s.x + s.width))
+        .collect();
+    let cuts = medium_cuts(row);
+    for (text, a, b) in words(row) {
+        let known = out.iter().any(|f| a >= f.0 - 0.5 && b <= f.1 + 0.5);
+        if !known && is_figure_text(&text) && at_one_of(a, &cuts) {
+            out.push((a, b));
+        }
+    }
+    out
 }
 
 /// Text of glyphs inside one table cell: its rows joined by spaces.
@@ -1329,18 +1439,87 @@ mod tests {
             (40.0, glyph_run("c", 10.0, 40.0, 4.0)),
         ];
         // 9-point type: within 1.25 lines without a known pitch.
-        let sizes: Vec<usize> = segments(&block, None).iter().map(Vec::len).collect();
+        let sizes: Vec<usize> = segments(&block, None, &[]).iter().map(Vec::len).collect();
         assert_eq!(sizes, [2, 1]);
         // A known pitch of 6 points: each line its own row.
-        assert_eq!(segments(&block, Some(6.0)).len(), 3);
+        assert_eq!(segments(&block, Some(6.0), &[]).len(), 3);
         // A row whose second-column line comes first is centred.
         let rows = vec![
             (10.0, glyph_run("x", 100.0, 10.0, 4.0)),
             (20.0, glyph_run("a", 10.0, 20.0, 4.0)),
         ];
         let starts = [10.0, 100.0];
-        assert!(is_centred(&segments(&rows, None), 100.0, &starts));
-        assert!(!is_centred(&segments(&block, None), 100.0, &starts));
+        assert!(is_centred(&segments(&rows, None, &starts), 100.0, &starts));
+        assert!(!is_centred(
+            &segments(&block, None, &starts),
+            100.0,
+            &starts
+        ));
+    }
+
+    #[test]
+    fn rows_of_figures_a_line_apart_are_rows_a_wrapped_label_is_not() {
+        let row = |cells: &[(&str, f32)], y: f32| {
+            let glyphs: Vec<Glyph> = cells
+                .iter()
+                .flat_map(|(t, x)| glyph_run(t, *x, y, 4.0))
+                .collect();
+            (y, glyphs)
+        };
+        let starts = [10.0, 100.0, 200.0, 300.0];
+        // Three rows of figures at the pitch of a wrapped line: three rows.
+        let block = vec![
+            row(
+                &[
+                    ("1", 10.0),
+                    ("Daging", 100.0),
+                    ("692.191", 200.0),
+                    ("3,64", 300.0),
+                ],
+                10.0,
+            ),
+            row(
+                &[
+                    ("2", 10.0),
+                    ("Telur", 100.0),
+                    ("198.854", 200.0),
+                    ("3,24", 300.0),
+                ],
+                20.0,
+            ),
+            row(
+                &[
+                    ("3", 10.0),
+                    ("Susu", 100.0),
+                    ("242.929", 200.0),
+                    ("3,15", 300.0),
+                ],
+                30.0,
+            ),
+        ];
+        assert_eq!(segments(&block, Some(10.0), &starts).len(), 3);
+        // A label wrapped over three lines, its figures centred on the
+        // middle one: one row (the wrapped lines have no figures).
+        let block = vec![
+            row(&[("Program", 100.0)], 10.0),
+            row(
+                &[
+                    ("1", 10.0),
+                    ("Pengendalian", 100.0),
+                    ("129.000", 200.0),
+                    ("129.000", 300.0),
+                ],
+                20.0,
+            ),
+            row(&[("Lingkungan", 100.0)], 30.0),
+        ];
+        assert_eq!(segments(&block, Some(10.0), &starts).len(), 1);
+        // One figure column shared (a value wrapped under its own) is no row.
+        let block = vec![
+            row(&[("1", 10.0), ("Program", 100.0), ("129.000", 200.0)], 10.0),
+            row(&[("Hidup", 100.0), ("(85 %)", 200.0)], 20.0),
+        ];
+        assert_eq!(segments(&block, Some(10.0), &starts).len(), 1);
     }
 
     #[test]
