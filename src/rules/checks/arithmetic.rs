@@ -2546,6 +2546,27 @@ mod tests {
     }
 
     #[test]
+    fn a_group_row_of_tons_is_the_sum_of_its_items() {
+        let text = "Tabel 3 Sasaran Produksi\n\n| No | Jenis Ternak | Produksi (Ton) 2016 | R (%) |\n|---|---|---|---|\n\
+            | I | Daging | {daging} | 3,64 |\n\
+            | 1 | Sapi Lokal | 84.491.196 | 4,63 |\n\
+            | 2 | Domba | 34.133.102 | 5,71 |\n\
+            | 3 | Itik | 6.511.637 | 3,43 |\n\
+            | II | Telur | 19.664.305 | 3,24 |\n\
+            | 1 | Ayam Buras | 19.464.305 | 2,64 |\n\
+            | 2 | Itik | 200.000 | 3,10 |\n";
+        let found = findings("table-column-sum", &text.replace("{daging}", "126.352.801"));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "126.352.801");
+        assert_eq!(found[0].expected, "125.135.935");
+        // Right, it agrees; the growth-rate column (%) is never summed.
+        let (found, coverage) =
+            run_default("table-column-sum", &text.replace("{daging}", "125.135.935"));
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 2, "{coverage:#?}");
+    }
+
+    #[test]
     fn a_total_equal_to_one_group_over_its_items_is_verified() {
         // PENDAPATAN over its one kind over a. and b.: the total is that group.
         let text = "Tabel 10 Realisasi Pendapatan\n\n| Uraian | Target Pendapatan (Rp) |\n|---|---|\n\
