@@ -201,6 +201,8 @@ pub struct Context<'r, 'd> {
     pub default_scale: &'r [super::claims::Band],
     /// The scales the report states, found once for the checks that need them.
     pub(super) scales: OnceLock<Vec<super::predicates::StatedScale>>,
+    /// The report's text and the regulations it cites, read once for the rules that need them.
+    pub(super) citations: OnceLock<super::regulations::CitedText>,
 }
 
 static CAPAIAN: LazyLock<Regex> =
@@ -219,6 +221,7 @@ impl<'r, 'd> Context<'r, 'd> {
             tolerance,
             default_scale: &[],
             scales: OnceLock::new(),
+            citations: OnceLock::new(),
         }
     }
 

@@ -22,7 +22,7 @@ use serde::Deserialize;
 use crate::findings::Localized;
 
 use super::common::{Context, Pattern};
-use super::regulations::{Cited, ITEM_START, Text, ceil, citations, drafted, floor};
+use super::regulations::{Cited, CitedText, ITEM_START, Text, ceil, cited_text, drafted, floor};
 use super::{Check, Draft, Sink, Why};
 
 /// "Tahun Anggaran 2012", "tahun 2009", "TA 2016": the year an annual plan or budget is for.
@@ -162,11 +162,10 @@ impl Check for LegalBasis {
             out.skip(NO_LIST);
             return;
         }
-        let doc = Text::of(ctx);
+        let CitedText { doc, cited } = cited_text(ctx);
         let text = &doc.text;
-        let cited = citations(text);
         if self.p.numbers {
-            self.numbers(ctx, &doc, &cited, &inside, out);
+            self.numbers(ctx, doc, cited, &inside, out);
             return;
         }
         // A regulation named again in its own item (amended, "Perubahan atas …") is reported once.
@@ -176,14 +175,14 @@ impl Check for LegalBasis {
             if !inside.contains(&line) || drafted(text, c.start) || !item_own(text, c) {
                 continue;
             }
-            let Some((from, subject)) = subject_of(text, &cited, i) else {
+            let Some((from, subject)) = subject_of(text, cited, i) else {
                 continue;
             };
             let key = (c.kind.clone(), c.number, c.year);
             let draft = if self.p.annual.is_match(subject) {
-                self.annual(ctx, &doc, c, from, subject, n)
+                self.annual(ctx, doc, c, from, subject, n)
             } else if self.p.medium.is_match(subject) {
-                self.medium(ctx, &doc, c, from, subject, n)
+                self.medium(ctx, doc, c, from, subject, n)
             } else {
                 continue;
             };
@@ -203,8 +202,13 @@ impl Check for LegalBasis {
 /// Whether a citation is a list item's own regulation, or the one it amends:
 /// not one a sentence mentions.
 fn item_own(text: &str, c: &Cited) -> bool {
-    let lead = &text[floor(text, c.start.saturating_sub(12))..c.start];
+    let lead = lead(text, c);
     ITEM_START.is_match(lead) || AMENDED.is_match(lead) || BULLET.is_match(lead)
+}
+
+/// The few bytes before a citation, where an item marker or "Perubahan atas" stands.
+fn lead<'t>(text: &'t str, c: &Cited) -> &'t str {
+    &text[floor(text, c.start.saturating_sub(12))..c.start]
 }
 
 /// The subject of citation `i` ("tentang …"): where it starts and its text, up to
@@ -274,9 +278,7 @@ impl LegalBasis {
             };
             let (line, _) = doc.locate(ctx, c.start, &c.shown);
             if inside.contains(&line) {
-                if item_own(text, c)
-                    && !AMENDED.is_match(&text[floor(text, c.start.saturating_sub(12))..c.start])
-                {
+                if item_own(text, c) && !AMENDED.is_match(lead(text, c)) {
                     listed.entry(key).or_default().push(i);
                 }
             } else {

@@ -145,6 +145,22 @@ const GAZETTE_OF_ANOTHER: Why = Why {
     id: "peraturan lain atau perubahannya disebut sebelum keterangan lembaran negara/daerah",
 };
 
+/// The report's text and the regulations it cites, read once per report for
+/// every rule that needs them (the citation search is among the costliest).
+pub(super) struct CitedText {
+    pub(super) doc: Text,
+    pub(super) cited: Vec<Cited>,
+}
+
+/// The report's [`CitedText`], read on first use.
+pub(super) fn cited_text<'c>(ctx: &'c Context<'_, '_>) -> &'c CitedText {
+    ctx.citations.get_or_init(|| {
+        let doc = Text::of(ctx);
+        let cited = citations(&doc.text);
+        CitedText { doc, cited }
+    })
+}
+
 /// The whole text of the report, every line (prose, lists read as cells,
 /// tables) with runs of white space made one space, and where each line starts.
 pub(super) struct Text {
@@ -336,9 +352,9 @@ impl Cited {
 }
 
 /// The citations of a report and what the stages found about each.
-struct Citations {
-    doc: Text,
-    cited: Vec<Cited>,
+struct Citations<'a> {
+    doc: &'a Text,
+    cited: &'a [Cited],
     /// A finding was made on it (or it is another rule's): later stages leave it.
     flagged: Vec<bool>,
     /// Its own gazette entry gives the same year.
@@ -347,7 +363,7 @@ struct Citations {
 
 impl Regulations {
     /// Stage 1: The well-known regulations (rules file) cited with another year.
-    fn known_years(&self, ctx: &Context<'_, '_>, s: &mut Citations, out: &mut Sink) {
+    fn known_years(&self, ctx: &Context<'_, '_>, s: &mut Citations<'_>, out: &mut Sink) {
         let Citations {
             doc,
             cited,
@@ -386,7 +402,7 @@ impl Regulations {
     }
 
     /// Stage 2: A year after the report was written.
-    fn after_the_report(&self, ctx: &Context<'_, '_>, s: &mut Citations, out: &mut Sink) {
+    fn after_the_report(&self, ctx: &Context<'_, '_>, s: &mut Citations<'_>, out: &mut Sink) {
         let Citations {
             doc,
             cited,
@@ -455,7 +471,12 @@ impl Regulations {
     /// Stage 3: The gazette year in the same citation; stage 4: an amendment older
     /// than the regulation it amends. Citation by citation, the two in turn:
     /// what one flags the other leaves.
-    fn gazettes_and_amendments(&self, ctx: &Context<'_, '_>, s: &mut Citations, out: &mut Sink) {
+    fn gazettes_and_amendments(
+        &self,
+        ctx: &Context<'_, '_>,
+        s: &mut Citations<'_>,
+        out: &mut Sink,
+    ) {
         for i in 0..s.cited.len() {
             gazette(ctx, s, i, out);
             amendment(ctx, s, i, out);
@@ -465,7 +486,7 @@ impl Regulations {
     /// Stage 6: A regulation setting a medium-term plan is enacted about when the plan
     /// starts ("Perda Nomor 25 Tahun 2013 tentang RPJMD … 2008-2013" cannot be).
     /// Running text is the plan-period rule's; this reads lists and tables.
-    fn plan_enactments(&self, ctx: &Context<'_, '_>, s: &mut Citations, out: &mut Sink) {
+    fn plan_enactments(&self, ctx: &Context<'_, '_>, s: &mut Citations<'_>, out: &mut Sink) {
         let Citations {
             doc,
             cited,
@@ -517,7 +538,7 @@ impl Regulations {
     }
 
     /// Stage 5: The same regulation (type, number, subject) cited with different years.
-    fn same_regulation_years(&self, ctx: &Context<'_, '_>, s: &mut Citations, out: &mut Sink) {
+    fn same_regulation_years(&self, ctx: &Context<'_, '_>, s: &mut Citations<'_>, out: &mut Sink) {
         let Citations {
             doc,
             cited,
@@ -603,9 +624,8 @@ impl Regulations {
 
 impl Check for Regulations {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
-        let doc = Text::of(ctx);
+        let CitedText { doc, cited } = cited_text(ctx);
         let text = &doc.text;
-        let cited = citations(text);
         // Those left to another rule count as reported already.
         let flagged: Vec<bool> = cited
             .iter()
@@ -658,7 +678,7 @@ fn second_amends(between: &str) -> Option<bool> {
 }
 
 /// Stage 3 for citation `i`: the gazette year in the same citation.
-fn gazette(ctx: &Context<'_, '_>, s: &mut Citations, i: usize, out: &mut Sink) {
+fn gazette(ctx: &Context<'_, '_>, s: &mut Citations<'_>, i: usize, out: &mut Sink) {
     let text = &s.doc.text;
     let c = &s.cited[i];
     let next_start = s.cited.get(i + 1).map_or(text.len(), |n| n.start);
@@ -684,7 +704,7 @@ fn gazette(ctx: &Context<'_, '_>, s: &mut Citations, i: usize, out: &mut Sink) {
         let gazette = gw.as_str().trim_start_matches('(').trim();
         out.push(c.draft(
             ctx,
-            &s.doc,
+            s.doc,
             format!("Tahun {gyear}"),
             Localized::new(
                 format!("tahun peraturan berbeda dengan tahun lembaran negara/daerahnya ({gyear})"),
@@ -706,7 +726,7 @@ fn gazette(ctx: &Context<'_, '_>, s: &mut Citations, i: usize, out: &mut Sink) {
 
 /// Stage 4 for citation `i` and the next: an amendment older than the
 /// regulation it amends.
-fn amendment(ctx: &Context<'_, '_>, s: &mut Citations, i: usize, out: &mut Sink) {
+fn amendment(ctx: &Context<'_, '_>, s: &mut Citations<'_>, i: usize, out: &mut Sink) {
     let (Some(c), Some(next)) = (s.cited.get(i), s.cited.get(i + 1)) else {
         return;
     };
@@ -728,7 +748,7 @@ fn amendment(ctx: &Context<'_, '_>, s: &mut Citations, i: usize, out: &mut Sink)
     s.flagged[j] = true;
     out.push(s.cited[j].draft(
         ctx,
-        &s.doc,
+        s.doc,
         format!("≥ {}", older.year),
         Localized::new(
             "perubahan lebih tua dari peraturan yang diubahnya",
@@ -772,7 +792,10 @@ static NUMBER_THEN_SUBJECT: LazyLock<Regex> =
 
 impl Check for RegulationWithoutYear {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
-        let doc = Text::of(ctx);
+        let CitedText {
+            doc,
+            cited: with_year,
+        } = cited_text(ctx);
         let text = &doc.text;
         // The citations ending at a "45 tentang": the kind, issuer and number fit
         // in the 160 bytes before it.
@@ -791,7 +814,6 @@ impl Check for RegulationWithoutYear {
         if found.is_empty() {
             return;
         }
-        let with_year = citations(text);
         for c in found {
             let (Some(whole), Some(t), Some(num)) = (c.get(0), c.name("type"), c.name("num"))
             else {
