@@ -14,8 +14,8 @@ use crate::structure::{Paragraph, Row, Table};
 
 use super::arithmetic::table_name;
 use super::common::{
-    Chapters, Context, Pattern, agrees, cell_number, difference, figures, is_column_numbering,
-    like, pct, shown,
+    Chapters, Context, Pattern, agrees, cell_number, difference, figures, first_value,
+    is_column_numbering, like, pct, shown,
 };
 use super::{Check, Draft, Sink, Why};
 
@@ -614,10 +614,6 @@ pub fn norm_label(s: &str) -> String {
         .to_uppercase()
 }
 
-fn number(s: &str) -> Option<Decimal> {
-    figures(s).into_iter().next().map(|f| f.value)
-}
-
 /// Parses "Lebih dari 100 %", "76 % s/d 100 %", "Kurang dari 55 %", "≥ 90".
 pub fn parse_band(range: &str, label: &str) -> Option<Band> {
     let band = |min, max, min_inclusive, max_inclusive| Band {
@@ -628,15 +624,15 @@ pub fn parse_band(range: &str, label: &str) -> Option<Band> {
         max_inclusive,
     };
     if let Some(c) = super::predicates::BETWEEN.captures(range) {
-        return Some(band(number(&c[1]), number(&c[2]), true, true));
+        return Some(band(first_value(&c[1]), first_value(&c[2]), true, true));
     }
     if let Some(c) = super::predicates::ABOVE.captures(range) {
         let inclusive = c[0].contains('=') || c[0].contains('≥');
-        return Some(band(number(&c[1]), None, inclusive, true));
+        return Some(band(first_value(&c[1]), None, inclusive, true));
     }
     if let Some(c) = super::predicates::BELOW.captures(range) {
         let inclusive = c[0].contains('=') || c[0].contains('≤');
-        return Some(band(None, number(&c[1]), true, inclusive));
+        return Some(band(None, first_value(&c[1]), true, inclusive));
     }
     None
 }

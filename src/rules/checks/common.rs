@@ -329,6 +329,11 @@ pub fn pct(value: Decimal) -> String {
     format_id(value, 2)
 }
 
+/// The value of the first well-formed figure in `text` ("≥ 80 %" → 80).
+pub fn first_value(text: &str) -> Option<Decimal> {
+    figures(text).into_iter().next().map(|f| f.value)
+}
+
 pub fn figures(text: &str) -> Vec<Figure> {
     scan_figures(text)
         .into_iter()

@@ -17,7 +17,9 @@ use crate::structure::roles::TableKind;
 use crate::structure::{Row, Table};
 
 use super::claims::{Band, norm_label};
-use super::common::{Chapters, Context, Pattern, both, cell_number, figures, pct, shown};
+use super::common::{
+    Chapters, Context, Pattern, both, cell_number, figures, first_value, pct, shown,
+};
 use super::{Check, Draft, Sink, Why};
 
 // ---------------------------------------------------------------- the stated scale
@@ -62,10 +64,6 @@ pub(super) static BELOW: LazyLock<Regex> = LazyLock::new(|| {
 static DARI: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*dari\b").expect("valid regex"));
 
-fn value(s: &str) -> Option<Decimal> {
-    figures(s).into_iter().next().map(|f| f.value)
-}
-
 /// The range written closest before the end of `segment` ("… 60 s/d 79 % =").
 fn last_range(segment: &str, label: &str) -> Option<Band> {
     let band = |min, max, min_inclusive, max_inclusive| Band {
@@ -94,16 +92,16 @@ fn last_range(segment: &str, label: &str) -> Option<Band> {
         .max()?;
     if end(&between) == Some(best) {
         let (_, c) = between?;
-        return Some(band(value(&c[1]), value(&c[2]), true, true));
+        return Some(band(first_value(&c[1]), first_value(&c[2]), true, true));
     }
     if end(&above) == Some(best) {
         let (_, c) = above?;
         let inclusive = c[0].contains('=') || c[0].contains('≥');
-        return Some(band(value(&c[1]), None, inclusive, true));
+        return Some(band(first_value(&c[1]), None, inclusive, true));
     }
     let (_, c) = below?;
     let inclusive = c[0].contains('=') || c[0].contains('≤');
-    Some(band(None, value(&c[1]), true, inclusive))
+    Some(band(None, first_value(&c[1]), true, inclusive))
 }
 
 /// The bands one row or paragraph states: each label with the range written

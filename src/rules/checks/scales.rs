@@ -12,7 +12,7 @@ use regex::Regex;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use super::common::{Context, Pattern, figures};
+use super::common::{Context, Pattern, first_value};
 use super::predicates::{StatedScale, stated_scales};
 use super::{Check, Draft, Sink};
 use crate::facts::format::format_id;
@@ -47,10 +47,6 @@ impl ScaleBands {
         }
         Ok(ScaleBands { p })
     }
-}
-
-fn number(text: &str) -> Option<Decimal> {
-    figures(text).into_iter().next().map(|f| f.value)
 }
 
 fn shown(v: Decimal) -> String {
@@ -97,7 +93,7 @@ impl ScaleBands {
                 let (Some(a), Some(op), Some(b)) = (c.name("a"), c.name("op"), c.name("b")) else {
                     continue;
                 };
-                let (Some(x), Some(y)) = (number(a.as_str()), number(b.as_str())) else {
+                let (Some(x), Some(y)) = (first_value(a.as_str()), first_value(b.as_str())) else {
                     continue;
                 };
                 let op = SPACES.replace_all(op.as_str(), "").to_string();
@@ -145,8 +141,8 @@ impl ScaleBands {
                     .0
                     .captures_iter(cell)
                     .filter_map(move |c| {
-                        let min = number(c.name("min")?.as_str())?;
-                        let max = number(c.name("max")?.as_str())?;
+                        let min = first_value(c.name("min")?.as_str())?;
+                        let max = first_value(c.name("max")?.as_str())?;
                         Some((min, max, line))
                     })
             })
