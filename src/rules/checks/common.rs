@@ -1,6 +1,7 @@
 //! What every check needs: the report, its year, the tables it usually looks
 //! at, patterns from rule files, and figure comparison and formatting.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{LazyLock, Mutex, OnceLock};
 
@@ -32,6 +33,18 @@ pub struct LazyRegex {
     /// The capture groups' names by index (0, the whole match, has none),
     /// known from parsing: checks look at them as they are built.
     names: Vec<Option<String>>,
+    /// For a costly pattern, its narrowed forms (see `narrowed`), used on
+    /// the texts they are valid for; decided when first used.
+    narrowed: OnceLock<Option<Box<Narrowed>>>,
+}
+
+/// A costly pattern's parsed form and its narrowed compilations, each made
+/// when a text first needs it (None: not buildable, the whole one is used).
+#[derive(Debug, Clone)]
+struct Narrowed {
+    hir: regex_syntax::hir::Hir,
+    ascii: OnceLock<Option<Regex>>,
+    common: OnceLock<Option<Regex>>,
 }
 
 impl LazyRegex {
@@ -39,26 +52,144 @@ impl LazyRegex {
     pub fn capture_names(&self) -> impl Iterator<Item = Option<&str>> {
         self.names.iter().map(|n| n.as_deref())
     }
+
+    /// Like `Regex::as_str`, without compiling.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The whole pattern, compiled.
+    fn full(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            // Parsed when loaded; only a shipped pattern compiles this late,
+            // and a test compiles each. Failing that, it matches nothing.
+            compiled(&self.text).unwrap_or_else(|_| nothing())
+        })
+    }
+
+    /// The compiled form to search `haystack` with: the narrowed one for
+    /// the characters it is made of when the pattern is costly (the same
+    /// matches, see `narrowed`), else the whole one.
+    fn on(&self, haystack: &str) -> &Regex {
+        if let Some(re) = self.regex.get() {
+            return re;
+        }
+        let narrowed = self.narrowed.get_or_init(|| {
+            let hir = regex_syntax::Parser::new().parse(&self.text).ok()?;
+            super::narrowed::worth_narrowing(&hir).then(|| {
+                Box::new(Narrowed {
+                    hir,
+                    ascii: OnceLock::new(),
+                    common: OnceLock::new(),
+                })
+            })
+        });
+        let (Some(n), Some(chars)) = (narrowed, super::narrowed::Chars::of(haystack)) else {
+            return self.full();
+        };
+        let cell = match chars {
+            super::narrowed::Chars::Ascii => &n.ascii,
+            super::narrowed::Chars::Common => &n.common,
+        };
+        cell.get_or_init(|| {
+            let text = super::narrowed::narrow(&n.hir, chars).to_string();
+            let re = compiled(&text).ok()?;
+            // The printed form numbers its groups in order, as the whole
+            // one does: checked, a narrowed form must answer alike.
+            let names: Vec<Option<String>> =
+                re.capture_names().map(|n| n.map(str::to_string)).collect();
+            (names == self.names).then_some(re)
+        })
+        .as_ref()
+        .unwrap_or_else(|| self.full())
+    }
+
+    pub fn is_match(&self, haystack: &str) -> bool {
+        self.on(haystack).is_match(haystack)
+    }
+
+    pub fn is_match_at(&self, haystack: &str, start: usize) -> bool {
+        self.on(haystack).is_match_at(haystack, start)
+    }
+
+    pub fn shortest_match(&self, haystack: &str) -> Option<usize> {
+        self.on(haystack).shortest_match(haystack)
+    }
+
+    pub fn find<'h>(&self, haystack: &'h str) -> Option<regex::Match<'h>> {
+        self.on(haystack).find(haystack)
+    }
+
+    pub fn find_at<'h>(&self, haystack: &'h str, start: usize) -> Option<regex::Match<'h>> {
+        self.on(haystack).find_at(haystack, start)
+    }
+
+    pub fn find_iter<'r, 'h>(&'r self, haystack: &'h str) -> regex::Matches<'r, 'h> {
+        self.on(haystack).find_iter(haystack)
+    }
+
+    pub fn captures<'h>(&self, haystack: &'h str) -> Option<regex::Captures<'h>> {
+        self.on(haystack).captures(haystack)
+    }
+
+    pub fn captures_at<'h>(&self, haystack: &'h str, start: usize) -> Option<regex::Captures<'h>> {
+        self.on(haystack).captures_at(haystack, start)
+    }
+
+    pub fn captures_iter<'r, 'h>(&'r self, haystack: &'h str) -> regex::CaptureMatches<'r, 'h> {
+        self.on(haystack).captures_iter(haystack)
+    }
+
+    pub fn split<'r, 'h>(&'r self, haystack: &'h str) -> regex::Split<'r, 'h> {
+        self.on(haystack).split(haystack)
+    }
+
+    pub fn splitn<'r, 'h>(&'r self, haystack: &'h str, limit: usize) -> regex::SplitN<'r, 'h> {
+        self.on(haystack).splitn(haystack, limit)
+    }
+
+    pub fn replace<'h, R: regex::Replacer>(&self, haystack: &'h str, rep: R) -> Cow<'h, str> {
+        self.on(haystack).replace(haystack, rep)
+    }
+
+    pub fn replace_all<'h, R: regex::Replacer>(&self, haystack: &'h str, rep: R) -> Cow<'h, str> {
+        self.on(haystack).replace_all(haystack, rep)
+    }
+
+    pub fn replacen<'h, R: regex::Replacer>(
+        &self,
+        haystack: &'h str,
+        limit: usize,
+        rep: R,
+    ) -> Cow<'h, str> {
+        self.on(haystack).replacen(haystack, limit, rep)
+    }
 }
 
-/// The capture groups' names of a parsed pattern, by index.
-fn group_names(hir: &regex_syntax::hir::Hir) -> Vec<Option<String>> {
-    use regex_syntax::hir::HirKind;
-    fn walk(hir: &regex_syntax::hir::Hir, out: &mut Vec<(u32, Option<String>)>) {
-        match hir.kind() {
-            HirKind::Capture(c) => {
-                out.push((c.index, c.name.as_deref().map(str::to_string)));
-                walk(&c.sub, out);
+/// The capture groups' names of a parsed pattern, by index (from its syntax
+/// tree: no Unicode table is read, the pattern loads quickly).
+fn group_names(ast: &regex_syntax::ast::Ast) -> Vec<Option<String>> {
+    use regex_syntax::ast::{Ast, GroupKind};
+    fn walk(ast: &Ast, out: &mut Vec<(u32, Option<String>)>) {
+        match ast {
+            Ast::Group(g) => {
+                match &g.kind {
+                    GroupKind::CaptureIndex(i) => out.push((*i, None)),
+                    GroupKind::CaptureName { name, .. } => {
+                        out.push((name.index, Some(name.name.clone())))
+                    }
+                    GroupKind::NonCapturing(_) => {}
+                }
+                walk(&g.ast, out);
             }
-            HirKind::Repetition(r) => walk(&r.sub, out),
-            HirKind::Concat(subs) | HirKind::Alternation(subs) => {
-                subs.iter().for_each(|h| walk(h, out))
-            }
+            Ast::Repetition(r) => walk(&r.ast, out),
+            Ast::Concat(c) => c.asts.iter().for_each(|a| walk(a, out)),
+            Ast::Alternation(a) => a.asts.iter().for_each(|a| walk(a, out)),
             _ => {}
         }
     }
     let mut groups = vec![(0, None)];
-    walk(hir, &mut groups);
+    walk(ast, &mut groups);
     groups.sort_by_key(|g| g.0);
     groups.into_iter().map(|g| g.1).collect()
 }
@@ -66,11 +197,7 @@ fn group_names(hir: &regex_syntax::hir::Hir) -> Vec<Option<String>> {
 impl std::ops::Deref for LazyRegex {
     type Target = Regex;
     fn deref(&self) -> &Regex {
-        self.regex.get_or_init(|| {
-            // Parsed when loaded; only a shipped pattern compiles this late,
-            // and a test compiles each. Failing that, it matches nothing.
-            compiled(&self.text).unwrap_or_else(|_| nothing())
-        })
+        self.full()
     }
 }
 
@@ -83,18 +210,22 @@ impl From<Regex> for Pattern {
                 .map(|n| n.map(str::to_string))
                 .collect(),
             regex: OnceLock::from(regex),
+            narrowed: OnceLock::new(),
         })
     }
 }
 
 impl Pattern {
     /// A pattern, parsed now and compiled when first used.
-    pub fn parsed(text: &str) -> Result<Self, Box<regex_syntax::Error>> {
-        let hir = regex_syntax::Parser::new().parse(text).map_err(Box::new)?;
+    pub fn parsed(text: &str) -> Result<Self, Box<regex_syntax::ast::Error>> {
+        let ast = regex_syntax::ast::parse::Parser::new()
+            .parse(text)
+            .map_err(Box::new)?;
         Ok(Pattern(LazyRegex {
             text: text.to_string(),
             regex: OnceLock::new(),
-            names: group_names(&hir),
+            names: group_names(&ast),
+            narrowed: OnceLock::new(),
         }))
     }
 

@@ -19,6 +19,7 @@ mod list_sums;
 mod measured;
 mod narrative;
 mod narrative_budget;
+mod narrowed;
 mod offices;
 mod outcome_counts;
 mod plan_targets;

@@ -1,0 +1,235 @@
+//! Cheaper equivalents of a costly pattern for the texts it is usually run
+//! on. Compiling was most of a one-report audit: Unicode classes (`\w`,
+//! `\p{L}`, `[^.]`, `.`) repeated (`{0,8}`, `{0,400}`) expand into thousands
+//! of automaton states, yet a report's line is nearly always plain ASCII, and
+//! otherwise made of a few Latin letters and punctuation. On a text whose
+//! characters all belong to a set, every class of the pattern can be cut to
+//! that set (and a literal outside it can never match) without changing a
+//! match, its position or its groups: the narrowed pattern is a small
+//! automaton, compiled instead of the whole one until a text needs it.
+
+use regex_syntax::hir::{self, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
+
+/// The characters a narrowed pattern is valid for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Chars {
+    /// ASCII only (most lines of a report).
+    Ascii,
+    /// ASCII with the non-ASCII punctuation and symbols a report's text is
+    /// made of: Latin-1's (no-break space, °, ², ±, ×, ÷), general
+    /// punctuation (dashes, quotes, bullets, ‰), arrows, mathematical
+    /// operators, shapes, dingbats and the private-use area of symbol fonts.
+    /// Letters beyond ASCII are left out: cut to this set, a class of letters
+    /// or a case-insensitive letter stays (nearly) ASCII.
+    Common,
+}
+
+impl Chars {
+    /// The narrowest set holding every character of `text`, if any.
+    pub(super) fn of(text: &str) -> Option<Chars> {
+        if text.is_ascii() {
+            Some(Chars::Ascii)
+        } else if text.chars().all(is_common) {
+            Some(Chars::Common)
+        } else {
+            None
+        }
+    }
+
+    fn class(self) -> ClassUnicode {
+        let ranges: &[(char, char)] = match self {
+            Chars::Ascii => &[('\0', '\x7f')],
+            Chars::Common => COMMON,
+        };
+        ClassUnicode::new(ranges.iter().map(|&(a, b)| ClassUnicodeRange::new(a, b)))
+    }
+}
+
+const COMMON: &[(char, char)] = &[
+    ('\0', '\u{bf}'),
+    ('\u{d7}', '\u{d7}'),
+    ('\u{f7}', '\u{f7}'),
+    ('\u{2000}', '\u{20cf}'),
+    ('\u{2190}', '\u{2bff}'),
+    ('\u{e000}', '\u{f8ff}'),
+    ('\u{fffd}', '\u{fffd}'),
+];
+
+fn is_common(c: char) -> bool {
+    COMMON.iter().any(|&(a, b)| a <= c && c <= b)
+}
+
+/// What compiling `hir` roughly costs: the UTF-8 byte ranges of its classes
+/// reaching beyond ASCII (each an automaton state or more; an ASCII class is
+/// one), times how often a bounded repetition copies them.
+pub(super) fn weight(hir: &Hir) -> u64 {
+    fn walk(h: &Hir, times: u64) -> u64 {
+        match h.kind() {
+            HirKind::Class(Class::Unicode(c)) if !c.is_ascii() => {
+                let sequences: usize = c
+                    .ranges()
+                    .iter()
+                    .map(|r| regex_syntax::utf8::Utf8Sequences::new(r.start(), r.end()).count())
+                    .sum();
+                times.saturating_mul(sequences as u64)
+            }
+            HirKind::Repetition(r) => walk(
+                &r.sub,
+                times.saturating_mul(u64::from(r.max.unwrap_or(1).max(1))),
+            ),
+            HirKind::Capture(c) => walk(&c.sub, times),
+            HirKind::Concat(v) | HirKind::Alternation(v) => v.iter().map(|x| walk(x, times)).sum(),
+            _ => 0,
+        }
+    }
+    walk(hir, 1)
+}
+
+/// Whether narrowing `hir` is worth compiling narrowed forms: it is costly,
+/// and cut to the common characters (which most reports hold somewhere, so
+/// that form is compiled too) it costs a third or less. Else the whole
+/// pattern is compiled, as cheap as the narrowed ones together.
+pub(super) fn worth_narrowing(hir: &Hir) -> bool {
+    let whole = weight(hir);
+    whole >= 500 && weight(&narrow(hir, Chars::Common)) * 3 <= whole
+}
+
+/// `hir` for texts made of `chars` only: each class cut to them, a literal
+/// with another character never matching, and for ASCII the word boundaries
+/// made ASCII (the same on such a text, and cheaper).
+pub(super) fn narrow(h: &Hir, chars: Chars) -> Hir {
+    narrow_with(h, &chars.class(), chars)
+}
+
+fn narrow_with(h: &Hir, set: &ClassUnicode, chars: Chars) -> Hir {
+    let rec = |x: &Hir| narrow_with(x, set, chars);
+    match h.kind() {
+        HirKind::Empty | HirKind::Class(Class::Bytes(_)) => h.clone(),
+        HirKind::Literal(l) => match std::str::from_utf8(&l.0) {
+            Ok(t)
+                if t.chars()
+                    .any(|c| !set.ranges().iter().any(|r| r.start() <= c && c <= r.end())) =>
+            {
+                Hir::fail()
+            }
+            _ => h.clone(),
+        },
+        HirKind::Class(Class::Unicode(c)) => {
+            let mut c = c.clone();
+            c.intersect(set);
+            Hir::class(Class::Unicode(c))
+        }
+        HirKind::Look(l) => Hir::look(if chars == Chars::Ascii {
+            ascii_look(*l)
+        } else {
+            *l
+        }),
+        HirKind::Repetition(r) => Hir::repetition(hir::Repetition {
+            min: r.min,
+            max: r.max,
+            greedy: r.greedy,
+            sub: Box::new(rec(&r.sub)),
+        }),
+        HirKind::Capture(c) => Hir::capture(hir::Capture {
+            index: c.index,
+            name: c.name.clone(),
+            sub: Box::new(rec(&c.sub)),
+        }),
+        HirKind::Concat(v) => Hir::concat(v.iter().map(rec).collect()),
+        HirKind::Alternation(v) => Hir::alternation(v.iter().map(rec).collect()),
+    }
+}
+
+/// A word boundary between ASCII characters is the same in both senses.
+fn ascii_look(l: Look) -> Look {
+    match l {
+        Look::WordUnicode => Look::WordAscii,
+        Look::WordUnicodeNegate => Look::WordAsciiNegate,
+        Look::WordStartUnicode => Look::WordStartAscii,
+        Look::WordEndUnicode => Look::WordEndAscii,
+        Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
+        Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use regex::Regex;
+
+    fn both(pattern: &str, chars: Chars) -> (Regex, Regex) {
+        let hir = regex_syntax::Parser::new().parse(pattern).unwrap();
+        let narrowed = Regex::new(&narrow(&hir, chars).to_string()).unwrap();
+        (Regex::new(pattern).unwrap(), narrowed)
+    }
+
+    fn spans(re: &Regex, text: &str) -> Vec<Vec<Option<(usize, usize)>>> {
+        re.captures_iter(text)
+            .map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
+            .collect()
+    }
+
+    #[test]
+    fn sets_of_texts() {
+        assert_eq!(Chars::of("capaian 100%"), Some(Chars::Ascii));
+        assert_eq!(
+            Chars::of("target – realisasi “baik” • ≥ 90‰ ±2°"),
+            Some(Chars::Common)
+        );
+        assert_eq!(Chars::of("señor"), None);
+        assert_eq!(Chars::of("μ 北京"), None);
+    }
+
+    /// The same matches, groups and positions on texts of the set.
+    #[test]
+    fn narrowed_patterns_match_the_same() {
+        let patterns = [
+            r"(?i)(?:se)?makin\s+(?:tinggi|besar)\s+realisasi\W+(?:\w+\W+){0,8}?(?:se)?makin\s+baik",
+            r"(?i)\bsasaran\s+(?P<n>\d+)\s*:[^.]{0,40}?predikat\s+(?P<label>\p{L}+)\b",
+            r"^\s*(?:[A-H]\.\s+\p{Lu}\p{Ll}+(?:\s+\p{L}+){0,5}\s*$|x)",
+            r"(?i)k.{0,3}s–",
+        ];
+        let texts = [
+            "Semakin tinggi realisasi maka capaian akan semakin baik. makin besar realisasi x y makin baik",
+            "Sasaran 2: capaian 95% dengan predikat Baik; sasaran 3 : predikat sangat",
+            "A. Perencanaan Kinerja Tahunan",
+            "K  s– kelvin ks–",
+            "Sasaran 1: naik – “predikat” Baik • ﬁnal; semakin tinggi realisasi “x” semakin baik",
+            "K\u{212a}s– ſ",
+            "Ks– ſ ±½ × “a” ‿b",
+        ];
+        for p in patterns {
+            for t in texts {
+                let Some(chars) = Chars::of(t) else { continue };
+                let (full, narrowed) = both(p, chars);
+                assert_eq!(
+                    spans(&full, t),
+                    spans(&narrowed, t),
+                    "{p} on {t:?} ({chars:?})"
+                );
+                let names: Vec<_> = full.capture_names().collect();
+                assert_eq!(names, narrowed.capture_names().collect::<Vec<_>>());
+            }
+        }
+    }
+
+    /// A word boundary next to a non-ASCII letter differs between the two
+    /// senses: such a text is not ASCII, so the ASCII form never sees it.
+    #[test]
+    fn a_text_beyond_the_set_is_not_narrowed() {
+        assert_eq!(Chars::of("é"), None);
+        assert_eq!(Chars::of("Ω"), None);
+    }
+
+    #[test]
+    fn only_costly_patterns_are_narrowed() {
+        let worth = |p: &str| worth_narrowing(&regex_syntax::Parser::new().parse(p).unwrap());
+        assert!(worth(r"(?:\w+\W+){0,8}"));
+        assert!(worth(r"(?i)^\W*nomor\s*:?\s*(?P<number>[^*]+?)\W*$"));
+        // Negated classes stay as costly on the common characters.
+        assert!(!worth(r"[^.]{0,200}"));
+        assert!(!worth(r"(?i)\btarget\b"));
+        assert!(!worth(r"capaian\s+kinerja"));
+    }
+}
