@@ -172,9 +172,13 @@ fn implied_columns(rules: &[Rule]) -> Vec<Rule> {
         let (top, bottom) = group
             .iter()
             .fold((f32::MAX, f32::MIN), |(t, b), g| (t.min(g.0), b.max(g.0)));
+        // A rule that starts or stops at x (a row's rule under the cells
+        // right of a cell merged downwards) does not run over it.
         let crossing: Vec<&(f32, f32, f32)> = spans
             .iter()
-            .filter(|(y, lo, hi)| *y >= top - SNAP && *y <= bottom + SNAP && *lo < x && *hi > x)
+            .filter(|(y, lo, hi)| {
+                *y >= top - SNAP && *y <= bottom + SNAP && *lo < x - SNAP && *hi > x + SNAP
+            })
             .collect();
         let (lo, hi) = crossing
             .iter()
@@ -544,16 +548,16 @@ impl CellLines {
                 || self.values.contains(&y)
                 || self.markers.contains(&y)
                 || one_per_row;
+            let first = row_of(y);
             match items.last_mut() {
-                Some(item) if !starts_item => item.glyphs.extend(line),
-                _ => {
-                    let first = row_of(y);
-                    items.push(Item {
-                        first,
-                        last: first,
-                        glyphs: line,
-                    })
-                }
+                // Two items of one cell in one row (a label over the figure
+                // the band's rows start at: "Target*" over "2016") are one.
+                Some(item) if !starts_item || item.first == first => item.glyphs.extend(line),
+                _ => items.push(Item {
+                    first,
+                    last: first,
+                    glyphs: line,
+                }),
             }
         }
         let labels = self.values.is_empty();
@@ -959,6 +963,70 @@ mod tests {
         some.extend([h(425.0, 100.0, 250.0), h(425.0, 250.5, 400.0)]);
         some.extend([h(400.0, 100.0, 250.0), h(400.0, 250.5, 400.0)]);
         assert!(implied_columns(&some).is_empty());
+    }
+
+    #[test]
+    fn a_row_rule_starting_at_a_break_does_not_run_over_it() {
+        // A frame 100–400; the rules above and below break at 200 and 300,
+        // the four rows between are ruled only right of 200 (the cells left
+        // of it merged downwards): their rules start at 200, never cross it.
+        let segmented = |y: f32| [h(y, 100.0, 200.0), h(y, 200.2, 300.0), h(y, 300.2, 400.0)];
+        let frame = [100.0, 400.0].map(|x| Rule {
+            horizontal: false,
+            at: x,
+            from: 500.0,
+            to: 620.0,
+        });
+        let mut rules: Vec<Rule> = [500.0, 520.0, 620.0]
+            .into_iter()
+            .flat_map(segmented)
+            .collect();
+        rules.extend(frame);
+        let mut started = rules.clone();
+        for y in [540.0, 560.0, 580.0, 600.0] {
+            started.extend([h(y, 199.8, 300.0), h(y, 300.2, 400.0)]);
+        }
+        let xs: Vec<f32> = implied_columns(&started).iter().map(|r| r.at).collect();
+        assert_eq!(xs.len(), 2, "{xs:?}");
+        assert!((xs[0] - 200.1).abs() < 0.2, "{xs:?}");
+        // Rows ruled across the whole table outvote the three breaks.
+        let mut crossed = rules;
+        for y in [540.0, 560.0, 580.0, 600.0] {
+            crossed.push(h(y, 100.0, 400.0));
+        }
+        assert!(implied_columns(&crossed).is_empty());
+    }
+
+    #[test]
+    fn a_label_over_the_figure_its_band_row_starts_at_is_one_cell() {
+        // A header band: "Target*" over "2016" in two columns, the figures
+        // "2016" starting the band's row: one cell each, never two cells in
+        // one place (the label lost).
+        let cell = |x: f32, label: &str| {
+            let mut g = glyph_run(label, x + 5.0, 100.0, 5.0);
+            g.extend(glyph_run("2016", x + 5.0, 110.0, 5.0));
+            g
+        };
+        let seps = [100.0, 200.0, 300.0];
+        let band = split_band(
+            vec![cell(100.0, "Target*"), cell(200.0, "Realisasi")],
+            &seps,
+        );
+        assert_eq!(band.rows, 1);
+        for slot in &band.slots {
+            match slot {
+                Slot::Items(items) => assert_eq!(items.len(), 1),
+                Slot::Whole(_) => {}
+            }
+        }
+        // Figures on two baselines in both columns are still two rows.
+        let cell = |x: f32| {
+            let mut g = glyph_run("10", x + 5.0, 100.0, 5.0);
+            g.extend(glyph_run("20", x + 5.0, 110.0, 5.0));
+            g
+        };
+        let band = split_band(vec![cell(100.0), cell(200.0)], &seps);
+        assert_eq!(band.rows, 2);
     }
 
     #[test]
