@@ -220,17 +220,35 @@ fn implied_columns(rules: &[Rule]) -> Vec<Rule> {
     out
 }
 
-/// Cell boundaries (x) of the band between `top` and `bottom`.
+/// Cell boundaries (x) of the band between `top` and `bottom`: where vertical
+/// rules run (nearly) from its top to its bottom, those within `SNAP` of each
+/// other one edge (a column rule drawn row by row, a point off in some rows).
+/// A box drawn inside a cell (a formula framed under its text, running over
+/// into the next column) stands in part of the band only: its sides are no
+/// column edges.
 fn separators(grid: &Lattice, top: f32, bottom: f32) -> Vec<f32> {
-    let mid = (top + bottom) / 2.0;
-    let mut xs: Vec<f32> = grid
+    let slack = SNAP.max((bottom - top) * 0.25);
+    let mut pieces: Vec<&Rule> = grid
         .verticals
         .iter()
-        .filter(|r| r.from <= mid && r.to >= mid)
-        .map(|r| r.at)
+        .filter(|r| r.to > top + SNAP && r.from < bottom - SNAP)
         .collect();
-    xs.sort_by(f32::total_cmp);
-    xs.dedup_by(|a, b| (*a - *b).abs() <= SNAP);
+    pieces.sort_by(|a, b| a.at.total_cmp(&b.at));
+    let mut xs = Vec::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        let mut j = i + 1;
+        while j < pieces.len() && pieces[j].at - pieces[j - 1].at <= SNAP {
+            j += 1;
+        }
+        let edge = &pieces[i..j];
+        let from = edge.iter().map(|r| r.from).fold(f32::MAX, f32::min);
+        let to = edge.iter().map(|r| r.to).fold(f32::MIN, f32::max);
+        if from <= top + slack && to >= bottom - slack {
+            xs.push(edge[0].at);
+        }
+        i = j;
+    }
     xs
 }
 
@@ -995,6 +1013,52 @@ mod tests {
             crossed.push(h(y, 100.0, 400.0));
         }
         assert!(implied_columns(&crossed).is_empty());
+    }
+
+    #[test]
+    fn a_box_inside_a_cell_makes_no_column() {
+        // Columns at 100, 200, 300; in the band 400–500 a framed box from
+        // 150 to 250 stands in its lower half only (a formula under its text).
+        let v = |at: f32, from: f32, to: f32| Rule {
+            horizontal: false,
+            at,
+            from,
+            to,
+        };
+        let grid = Lattice {
+            ys: vec![400.0, 500.0],
+            verticals: vec![
+                v(100.0, 400.0, 500.0),
+                v(200.0, 400.0, 500.0),
+                v(300.0, 400.0, 500.0),
+                v(150.0, 450.0, 499.0),
+                v(250.0, 450.0, 499.0),
+            ],
+            x0: 100.0,
+            x1: 300.0,
+        };
+        assert_eq!(separators(&grid, 400.0, 500.0), [100.0, 200.0, 300.0]);
+        // Column rules drawn a little short of the band's rules are its edges.
+        let grid = Lattice {
+            verticals: vec![
+                v(100.0, 401.5, 498.5),
+                v(200.0, 401.5, 498.5),
+                v(300.0, 401.0, 499.0),
+            ],
+            ..grid
+        };
+        assert_eq!(separators(&grid, 400.0, 500.0), [100.0, 200.0, 300.0]);
+        // A column rule drawn in two pieces, the lower one a point off, is one edge.
+        let grid = Lattice {
+            verticals: vec![
+                v(100.0, 300.0, 600.0),
+                v(200.8, 300.0, 450.0),
+                v(200.0, 450.0, 600.0),
+                v(300.0, 300.0, 600.0),
+            ],
+            ..grid
+        };
+        assert_eq!(separators(&grid, 400.0, 500.0), [100.0, 200.0, 300.0]);
     }
 
     #[test]
