@@ -633,12 +633,42 @@ fn column_roles(labels: &ColumnLabels, rows: &[Row], title: &str) -> Vec<ColumnR
         })
         .collect();
     pair_percent_realisasi(&mut roles, &labels.headers);
+    numbers_beside_names(&mut roles, &labels.columns, rows);
     apply_caption(&mut roles, title);
     apply_last_year(&mut roles, &labels.columns, title);
     roles
 }
 
 /// "Rp", "Rp.", "IDR": a currency mark set in a cell of its own.
+/// One header over two label columns ("Dukungan program dan Kegiatan"),
+/// the first holding the items' numbers and the second their names, now and
+/// then a name in the first (a program's row, its cell spanning both): the
+/// first numbers the items when two thirds of its cells or more are ordinals.
+fn numbers_beside_names(roles: &mut [ColumnRole], columns: &[String], rows: &[Row]) {
+    let is_ordinal = |t: &str| {
+        let t = t.trim_end_matches(['.', ')']);
+        !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit() || c == '.')
+    };
+    for c in 0..roles.len().saturating_sub(1) {
+        let shared = columns
+            .get(c)
+            .is_some_and(|l| !l.trim().is_empty() && columns.get(c + 1) == Some(l));
+        if !shared || roles[c].role != Role::Label || roles[c + 1].role != Role::Label {
+            continue;
+        }
+        let filled: Vec<&str> = rows
+            .iter()
+            .filter_map(|r| r.cells.get(c))
+            .map(|x| x.text.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        let ordinals = filled.iter().filter(|t| is_ordinal(t)).count();
+        if filled.len() >= 3 && ordinals * 3 >= filled.len() * 2 {
+            roles[c].role = Role::Number;
+        }
+    }
+}
+
 fn is_currency_cell(text: &str) -> bool {
     matches!(
         text.trim().to_lowercase().as_str(),
@@ -1304,6 +1334,56 @@ mod tests {
                     .map(|f| f.value.to_string())
             })
             .collect()
+    }
+
+    #[test]
+    fn numbers_under_one_header_beside_names_number_the_items() {
+        let row = |a: &str, b: &str| Row {
+            cells: [a, b]
+                .iter()
+                .map(|t| Cell {
+                    text: t.to_string(),
+                    figure: None,
+                })
+                .collect(),
+            page: 1,
+            line: 1,
+            kind: RowKind::Item,
+            group: None,
+        };
+        let rows = vec![
+            row("Program", "Pembinaan Permukiman"),
+            row("1", "Penyusunan Rencana Induk"),
+            row("2", "Monitoring dan Evaluasi"),
+            row("3", "Pembangunan TPPAS"),
+        ];
+        let header = "Dukungan program dan Kegiatan".to_string();
+        let label = || column_role(std::slice::from_ref(&header));
+        let mut roles = vec![label(), label()];
+        assert_eq!(roles[0].role, Role::Label);
+        numbers_beside_names(&mut roles, &[header.clone(), header.clone()], &rows);
+        assert_eq!(roles[0].role, Role::Number);
+        assert_eq!(roles[1].role, Role::Label);
+        // Under two headers of their own, or with names in most cells, they stay labels.
+        let mut roles = vec![label(), label()];
+        numbers_beside_names(&mut roles, &["Program".to_string(), header.clone()], &rows);
+        assert_eq!(roles[0].role, Role::Label);
+        let named: Vec<Row> = rows
+            .iter()
+            .map(|r| {
+                row(
+                    if r.cells[0].text == "1" {
+                        "1"
+                    } else {
+                        "Program"
+                    },
+                    "x",
+                )
+            })
+            .collect();
+        let mut roles = vec![label(), label()];
+        numbers_beside_names(&mut roles, &[header.clone(), header], &named);
+        assert_eq!(roles[0].role, Role::Label);
     }
 
     #[test]

@@ -172,9 +172,13 @@ fn implied_columns(rules: &[Rule]) -> Vec<Rule> {
         let (top, bottom) = group
             .iter()
             .fold((f32::MAX, f32::MIN), |(t, b), g| (t.min(g.0), b.max(g.0)));
+        // A rule that starts or stops at x (a row's rule under the cells
+        // right of a cell merged downwards) does not run over it.
         let crossing: Vec<&(f32, f32, f32)> = spans
             .iter()
-            .filter(|(y, lo, hi)| *y >= top - SNAP && *y <= bottom + SNAP && *lo < x && *hi > x)
+            .filter(|(y, lo, hi)| {
+                *y >= top - SNAP && *y <= bottom + SNAP && *lo < x - SNAP && *hi > x + SNAP
+            })
             .collect();
         let (lo, hi) = crossing
             .iter()
@@ -216,17 +220,35 @@ fn implied_columns(rules: &[Rule]) -> Vec<Rule> {
     out
 }
 
-/// Cell boundaries (x) of the band between `top` and `bottom`.
+/// Cell boundaries (x) of the band between `top` and `bottom`: where vertical
+/// rules run (nearly) from its top to its bottom, those within `SNAP` of each
+/// other one edge (a column rule drawn row by row, a point off in some rows).
+/// A box drawn inside a cell (a formula framed under its text, running over
+/// into the next column) stands in part of the band only: its sides are no
+/// column edges.
 fn separators(grid: &Lattice, top: f32, bottom: f32) -> Vec<f32> {
-    let mid = (top + bottom) / 2.0;
-    let mut xs: Vec<f32> = grid
+    let slack = SNAP.max((bottom - top) * 0.25);
+    let mut pieces: Vec<&Rule> = grid
         .verticals
         .iter()
-        .filter(|r| r.from <= mid && r.to >= mid)
-        .map(|r| r.at)
+        .filter(|r| r.to > top + SNAP && r.from < bottom - SNAP)
         .collect();
-    xs.sort_by(f32::total_cmp);
-    xs.dedup_by(|a, b| (*a - *b).abs() <= SNAP);
+    pieces.sort_by(|a, b| a.at.total_cmp(&b.at));
+    let mut xs = Vec::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        let mut j = i + 1;
+        while j < pieces.len() && pieces[j].at - pieces[j - 1].at <= SNAP {
+            j += 1;
+        }
+        let edge = &pieces[i..j];
+        let from = edge.iter().map(|r| r.from).fold(f32::MAX, f32::min);
+        let to = edge.iter().map(|r| r.to).fold(f32::MIN, f32::max);
+        if from <= top + slack && to >= bottom - slack {
+            xs.push(edge[0].at);
+        }
+        i = j;
+    }
     xs
 }
 
@@ -544,16 +566,16 @@ impl CellLines {
                 || self.values.contains(&y)
                 || self.markers.contains(&y)
                 || one_per_row;
+            let first = row_of(y);
             match items.last_mut() {
-                Some(item) if !starts_item => item.glyphs.extend(line),
-                _ => {
-                    let first = row_of(y);
-                    items.push(Item {
-                        first,
-                        last: first,
-                        glyphs: line,
-                    })
-                }
+                // Two items of one cell in one row (a label over the figure
+                // the band's rows start at: "Target*" over "2016") are one.
+                Some(item) if !starts_item || item.first == first => item.glyphs.extend(line),
+                _ => items.push(Item {
+                    first,
+                    last: first,
+                    glyphs: line,
+                }),
             }
         }
         let labels = self.values.is_empty();
@@ -959,6 +981,116 @@ mod tests {
         some.extend([h(425.0, 100.0, 250.0), h(425.0, 250.5, 400.0)]);
         some.extend([h(400.0, 100.0, 250.0), h(400.0, 250.5, 400.0)]);
         assert!(implied_columns(&some).is_empty());
+    }
+
+    #[test]
+    fn a_row_rule_starting_at_a_break_does_not_run_over_it() {
+        // A frame 100–400; the rules above and below break at 200 and 300,
+        // the four rows between are ruled only right of 200 (the cells left
+        // of it merged downwards): their rules start at 200, never cross it.
+        let segmented = |y: f32| [h(y, 100.0, 200.0), h(y, 200.2, 300.0), h(y, 300.2, 400.0)];
+        let frame = [100.0, 400.0].map(|x| Rule {
+            horizontal: false,
+            at: x,
+            from: 500.0,
+            to: 620.0,
+        });
+        let mut rules: Vec<Rule> = [500.0, 520.0, 620.0]
+            .into_iter()
+            .flat_map(segmented)
+            .collect();
+        rules.extend(frame);
+        let mut started = rules.clone();
+        for y in [540.0, 560.0, 580.0, 600.0] {
+            started.extend([h(y, 199.8, 300.0), h(y, 300.2, 400.0)]);
+        }
+        let xs: Vec<f32> = implied_columns(&started).iter().map(|r| r.at).collect();
+        assert_eq!(xs.len(), 2, "{xs:?}");
+        assert!((xs[0] - 200.1).abs() < 0.2, "{xs:?}");
+        // Rows ruled across the whole table outvote the three breaks.
+        let mut crossed = rules;
+        for y in [540.0, 560.0, 580.0, 600.0] {
+            crossed.push(h(y, 100.0, 400.0));
+        }
+        assert!(implied_columns(&crossed).is_empty());
+    }
+
+    #[test]
+    fn a_box_inside_a_cell_makes_no_column() {
+        // Columns at 100, 200, 300; in the band 400–500 a framed box from
+        // 150 to 250 stands in its lower half only (a formula under its text).
+        let v = |at: f32, from: f32, to: f32| Rule {
+            horizontal: false,
+            at,
+            from,
+            to,
+        };
+        let grid = Lattice {
+            ys: vec![400.0, 500.0],
+            verticals: vec![
+                v(100.0, 400.0, 500.0),
+                v(200.0, 400.0, 500.0),
+                v(300.0, 400.0, 500.0),
+                v(150.0, 450.0, 499.0),
+                v(250.0, 450.0, 499.0),
+            ],
+            x0: 100.0,
+            x1: 300.0,
+        };
+        assert_eq!(separators(&grid, 400.0, 500.0), [100.0, 200.0, 300.0]);
+        // Column rules drawn a little short of the band's rules are its edges.
+        let grid = Lattice {
+            verticals: vec![
+                v(100.0, 401.5, 498.5),
+                v(200.0, 401.5, 498.5),
+                v(300.0, 401.0, 499.0),
+            ],
+            ..grid
+        };
+        assert_eq!(separators(&grid, 400.0, 500.0), [100.0, 200.0, 300.0]);
+        // A column rule drawn in two pieces, the lower one a point off, is one edge.
+        let grid = Lattice {
+            verticals: vec![
+                v(100.0, 300.0, 600.0),
+                v(200.8, 300.0, 450.0),
+                v(200.0, 450.0, 600.0),
+                v(300.0, 300.0, 600.0),
+            ],
+            ..grid
+        };
+        assert_eq!(separators(&grid, 400.0, 500.0), [100.0, 200.0, 300.0]);
+    }
+
+    #[test]
+    fn a_label_over_the_figure_its_band_row_starts_at_is_one_cell() {
+        // A header band: "Target*" over "2016" in two columns, the figures
+        // "2016" starting the band's row: one cell each, never two cells in
+        // one place (the label lost).
+        let cell = |x: f32, label: &str| {
+            let mut g = glyph_run(label, x + 5.0, 100.0, 5.0);
+            g.extend(glyph_run("2016", x + 5.0, 110.0, 5.0));
+            g
+        };
+        let seps = [100.0, 200.0, 300.0];
+        let band = split_band(
+            vec![cell(100.0, "Target*"), cell(200.0, "Realisasi")],
+            &seps,
+        );
+        assert_eq!(band.rows, 1);
+        for slot in &band.slots {
+            match slot {
+                Slot::Items(items) => assert_eq!(items.len(), 1),
+                Slot::Whole(_) => {}
+            }
+        }
+        // Figures on two baselines in both columns are still two rows.
+        let cell = |x: f32| {
+            let mut g = glyph_run("10", x + 5.0, 100.0, 5.0);
+            g.extend(glyph_run("20", x + 5.0, 110.0, 5.0));
+            g
+        };
+        let band = split_band(vec![cell(100.0), cell(200.0)], &seps);
+        assert_eq!(band.rows, 2);
     }
 
     #[test]

@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::facts::figures::{Hint, Token, scan_figures};
 use crate::findings::Localized;
+use crate::structure::roles::Role;
 use crate::structure::{Chapter, LineRef, RowKind};
 
 use super::arithmetic::table_name;
@@ -695,6 +696,11 @@ const SUMMARY: Why = Why {
     id: "baris ringkasan (rata-rata, jumlah) hanya mengisi sebagian kolom",
 };
 
+const NOT_MEASURED: Why = Why {
+    en: "a row with neither target nor realisasi (a kegiatan's budget line) has no capaian to give",
+    id: "baris tanpa target maupun realisasi (baris anggaran kegiatan) tidak mempunyai capaian",
+};
+
 /// A required cell left empty (TINGKAT KEMAJUAN with no value).
 #[derive(Debug)]
 pub struct EmptyCells {
@@ -792,6 +798,17 @@ impl Check for EmptyCells {
             if table.columns_matching(&when.0).is_empty() {
                 continue;
             }
+            // A capaian is worked out from the row's own target or realisasi:
+            // a row stating neither (a kegiatan listed under the indicator it
+            // supports, with only its budget) has none to give. Where no
+            // column is known to hold them, any figure of the row counts.
+            let measured: Vec<usize> = table
+                .roles
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.role == Role::Target || (r.role == Role::Realisasi && !r.money))
+                .map(|(i, _)| i)
+                .collect();
             for col in table.columns_matching(&columns.0) {
                 for row in table.rows.iter().filter(|r| r.kind == RowKind::Item) {
                     // "Rata-rata", "Jumlah": a summary row fills only the columns it sums up.
@@ -810,6 +827,17 @@ impl Check for EmptyCells {
                             && (c.figure.is_some() || cell_number(&c.text, Hint::None).is_some())
                     });
                     let empty = row.cell(col).is_none_or(|c| c.text.trim().is_empty());
+                    let states_measure = measured.is_empty()
+                        || measured.iter().any(|&i| {
+                            i != col
+                                && row.cell(i).is_some_and(|c| {
+                                    c.figure.is_some() || cell_number(&c.text, Hint::None).is_some()
+                                })
+                        });
+                    if has_data && empty && !states_measure {
+                        out.skip(NOT_MEASURED);
+                        continue;
+                    }
                     if has_data && !empty {
                         out.agree();
                     }
@@ -1578,6 +1606,16 @@ mod tests {
         assert_eq!(found[0].expected, "BAB IV PENUTUP");
         let right = wrong.replace("BAB VI\tPENUTUP", "BAB IV\tPENUTUP");
         assert!(findings("chapter-numbering", &right).is_empty());
+    }
+
+    #[test]
+    fn a_kegiatan_row_with_only_its_budget_needs_no_capaian() {
+        // The indicator row gives target, realisasi and capaian; the kegiatan
+        // rows under it only their anggaran and its realisation.
+        let text = "Tabel 3.5 Evaluasi\n\n| No | Indikator | Target 2016 | Realisasi 2016 | Capaian | Kegiatan | Anggaran | Realisasi Keuangan |\n|---|---|---|---|---|---|---|---|\n| 1 | Indeks A | 80 | 90 | 112,50 | Program X | 1.000.000,00 | 900.000,00 |\n| | | | | | Kegiatan Y | 600.000,00 | 500.000,00 |\n| 2 | Indeks B | 70 | 70 | | Program Z | 2.000.000,00 | 1.900.000,00 |\n";
+        let found = findings("empty-required-cell", text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(found[0].excerpt.contains("Indeks B"), "{found:#?}");
     }
 
     #[test]
