@@ -17,6 +17,7 @@ mod indicator_claims;
 mod legal_basis;
 mod list_sums;
 mod measured;
+mod missions;
 mod narrative;
 mod narrative_budget;
 mod offices;
@@ -310,6 +311,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         (cross::KIND, |p| build(p, cross::Inert::new)),
         ("paragraph_average", |p| {
             build(p, narrative::ParagraphAverage::new)
+        }),
+        ("mission_capaian", |p| {
+            build(p, missions::MissionCapaian::new)
         }),
         ("measured_capaian", |p| {
             build(p, measured::MeasuredCapaian::new)
