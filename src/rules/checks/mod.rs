@@ -30,6 +30,7 @@ mod revisions;
 mod running_totals;
 mod scales;
 mod ticks;
+mod transposed;
 mod years;
 
 pub use arithmetic::RUNNING_TOTAL;
@@ -314,6 +315,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         }),
         ("mission_capaian", |p| {
             build(p, missions::MissionCapaian::new)
+        }),
+        ("transposed_tables", |p| {
+            build(p, transposed::TransposedTables::new)
         }),
         ("measured_capaian", |p| {
             build(p, measured::MeasuredCapaian::new)
