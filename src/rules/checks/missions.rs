@@ -477,6 +477,14 @@ impl Check for MissionCapaian {
                 })
             })
         };
+        // Per way of averaging, how many mentions of each misi it bears out
+        // (counted once, not per mention).
+        let mut borne_by: BTreeMap<Way, BTreeMap<u32, usize>> = BTreeMap::new();
+        for way in [Way::OfSasaran, Way::OfIndicators] {
+            for o in said.iter().filter(|o| agrees_with(o, way)) {
+                *borne_by.entry(way).or_default().entry(o.misi).or_default() += 1;
+            }
+        }
         for m in &said {
             let Some(tables) = misi.get(&m.misi) else {
                 out.skip(NO_ROW);
@@ -537,9 +545,13 @@ impl Check for MissionCapaian {
             }
             // A way of averaging another misi the report states bears out.
             let borne = |way: Way| {
-                said.iter()
-                    .filter(|o| o.misi != m.misi && agrees_with(o, way))
-                    .count()
+                let all = borne_by.get(&way).map(|b| b.values().sum()).unwrap_or(0);
+                let own = borne_by
+                    .get(&way)
+                    .and_then(|b| b.get(&m.misi))
+                    .copied()
+                    .unwrap_or(0);
+                all - own
             };
             let best = computed
                 .iter()

@@ -83,9 +83,12 @@ struct Pair<'a> {
 impl Check for TransposedTables {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let tables = &ctx.report.tables;
+        // A chart's data is printed beside its table: the next table or the
+        // one after (a caption or a legend read as a table between), on the
+        // same page. Never every pair: a long text export is all one page.
         for (ia, a) in tables.iter().enumerate() {
-            for (ib, b) in tables.iter().enumerate() {
-                if ia >= ib || a.page != b.page {
+            for b in tables.iter().skip(ia + 1).take(2) {
+                if a.page != b.page {
                     continue;
                 }
                 // Either way round.
