@@ -17,6 +17,7 @@ mod indicator_claims;
 mod legal_basis;
 mod list_sums;
 mod measured;
+mod missions;
 mod narrative;
 mod narrative_budget;
 mod narrowed;
@@ -30,6 +31,7 @@ mod revisions;
 mod running_totals;
 mod scales;
 mod ticks;
+mod transposed;
 mod years;
 
 pub use arithmetic::RUNNING_TOTAL;
@@ -311,6 +313,12 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         (cross::KIND, |p| build(p, cross::Inert::new)),
         ("paragraph_average", |p| {
             build(p, narrative::ParagraphAverage::new)
+        }),
+        ("mission_capaian", |p| {
+            build(p, missions::MissionCapaian::new)
+        }),
+        ("transposed_tables", |p| {
+            build(p, transposed::TransposedTables::new)
         }),
         ("measured_capaian", |p| {
             build(p, measured::MeasuredCapaian::new)
