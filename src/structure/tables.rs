@@ -1336,10 +1336,10 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn numbers_under_one_header_beside_names_number_the_items() {
-        let row = |a: &str, b: &str| Row {
-            cells: [a, b]
+    /// An item row of cells holding only text (no figures read yet).
+    fn text_row(texts: &[&str]) -> Row {
+        Row {
+            cells: texts
                 .iter()
                 .map(|t| Cell {
                     text: t.to_string(),
@@ -1350,7 +1350,12 @@ mod tests {
             line: 1,
             kind: RowKind::Item,
             group: None,
-        };
+        }
+    }
+
+    #[test]
+    fn numbers_under_one_header_beside_names_number_the_items() {
+        let row = |a: &str, b: &str| text_row(&[a, b]);
         let rows = vec![
             row("Program", "Pembinaan Permukiman"),
             row("1", "Penyusunan Rencana Induk"),
@@ -1902,22 +1907,7 @@ mod tests {
                 opens_part: false,
             })
             .collect();
-        let mut out: Vec<Row> = rows
-            .iter()
-            .map(|(texts, _)| Row {
-                cells: texts
-                    .iter()
-                    .map(|t| Cell {
-                        text: t.to_string(),
-                        figure: None,
-                    })
-                    .collect(),
-                page: 1,
-                line: 1,
-                kind: RowKind::Item,
-                group: None,
-            })
-            .collect();
+        let mut out: Vec<Row> = rows.iter().map(|(texts, _)| text_row(texts)).collect();
         classify_rows(&mut out, &grid);
         out.iter().map(|r| r.kind).collect()
     }
