@@ -234,22 +234,15 @@ fn separators(grid: &Lattice, top: f32, bottom: f32) -> Vec<f32> {
         .filter(|r| r.to > top + SNAP && r.from < bottom - SNAP)
         .collect();
     pieces.sort_by(|a, b| a.at.total_cmp(&b.at));
-    let mut xs = Vec::new();
-    let mut i = 0;
-    while i < pieces.len() {
-        let mut j = i + 1;
-        while j < pieces.len() && pieces[j].at - pieces[j - 1].at <= SNAP {
-            j += 1;
-        }
-        let edge = &pieces[i..j];
-        let from = edge.iter().map(|r| r.from).fold(f32::MAX, f32::min);
-        let to = edge.iter().map(|r| r.to).fold(f32::MIN, f32::max);
-        if from <= top + slack && to >= bottom - slack {
-            xs.push(edge[0].at);
-        }
-        i = j;
-    }
-    xs
+    pieces
+        .chunk_by(|a, b| b.at - a.at <= SNAP)
+        .filter(|edge| {
+            let from = edge.iter().map(|r| r.from).fold(f32::MAX, f32::min);
+            let to = edge.iter().map(|r| r.to).fold(f32::MIN, f32::max);
+            from <= top + slack && to >= bottom - slack
+        })
+        .map(|edge| edge[0].at)
+        .collect()
 }
 
 /// A ruled table read from one page: its grid, and one line per grid row.

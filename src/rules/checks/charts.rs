@@ -23,7 +23,7 @@ use serde::Deserialize;
 use crate::facts::figures::{Figure, FigureKind};
 use crate::structure::{Chart, Paragraph};
 
-use super::common::{Context, Pattern, agrees, both, figures};
+use super::common::{Context, Pattern, agrees, both, figures, words};
 use super::{Check, Draft, Sink, Why};
 
 #[derive(Debug, Deserialize)]
@@ -86,14 +86,6 @@ const OTHER_UNIT: Why = Why {
     en: "the sentence's figure is an amount of another unit than the chart's",
     id: "angka pada kalimat bersatuan lain dari nilai grafik",
 };
-
-/// Lower-case words of a text (letters and digits).
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
 
 /// A word of a name found among `words`: the same word, or a longer one of the
 /// same stem ("efisiensi" for "efisien").

@@ -465,6 +465,14 @@ pub fn first_value(text: &str) -> Option<Decimal> {
     figures(text).into_iter().next().map(|f| f.value)
 }
 
+/// Lower-case words of a text (letters and digits).
+pub fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
 pub fn figures(text: &str) -> Vec<Figure> {
     scan_figures(text)
         .into_iter()

@@ -20,6 +20,7 @@ use super::{Check, Draft, Sink, Why};
 use crate::facts::figures::{Figure, FigureKind};
 use crate::findings::Localized;
 use crate::structure::roles::{Role, TableKind};
+use crate::structure::sections::parse_roman;
 use crate::structure::{Row, Table};
 
 #[derive(Debug, Deserialize)]
@@ -123,26 +124,7 @@ fn ordinal(text: &str) -> Option<u32> {
     if let Some(i) = words.iter().position(|w| *w == t) {
         return Some(i as u32 + 1);
     }
-    roman(&t)
-}
-
-fn roman(t: &str) -> Option<u32> {
-    let digit = |c: char| match c {
-        'i' => Some(1),
-        'v' => Some(5),
-        'x' => Some(10),
-        _ => None,
-    };
-    let values: Vec<u32> = t.chars().map(digit).collect::<Option<_>>()?;
-    let mut total = 0i64;
-    for (k, v) in values.iter().enumerate() {
-        if values.get(k + 1).is_some_and(|next| next > v) {
-            total -= i64::from(*v);
-        } else {
-            total += i64::from(*v);
-        }
-    }
-    u32::try_from(total).ok().filter(|n| *n > 0)
+    parse_roman(&t)
 }
 
 /// How the mean of a misi's rows is taken.
@@ -616,7 +598,7 @@ fn finding(
 
 #[cfg(test)]
 mod tests {
-    use super::{ordinal, roman};
+    use super::ordinal;
     use crate::rules::checks::testing::{findings, run_default};
 
     const RULE: &str = "misi-capaian";
@@ -627,7 +609,7 @@ mod tests {
         assert_eq!(ordinal("ketiga"), Some(3));
         assert_eq!(ordinal("IV"), Some(4));
         assert_eq!(ordinal("2"), Some(2));
-        assert_eq!(roman("ix"), Some(9));
+        assert_eq!(ordinal("ix"), Some(9));
         assert_eq!(ordinal("ini"), None);
     }
 

@@ -7,11 +7,10 @@
 //! quantity; when most pairs agree (so the two speak of the same things), a
 //! pair that does not is a finding.
 
-use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use super::arithmetic::table_name;
-use super::common::{Context, agrees, shown};
+use super::common::{Context, agrees, difference, shown, words};
 use super::{Check, Draft, Sink, Why};
 use crate::facts::figures::Figure;
 use crate::findings::Localized;
@@ -36,14 +35,6 @@ const TOO_FEW: Why = Why {
     en: "two tables on a page name each other's rows and columns, but too few of their figures agree to take them as the same quantities",
     id: "dua tabel pada satu halaman saling menamai baris dan kolomnya, tetapi terlalu sedikit angkanya yang sama untuk dianggap besaran yang sama",
 };
-
-/// A name's words, lower case, letters and digits only.
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
 
 /// Whether two names name the same thing: the words of one begin the
 /// other's ("Pagu" / "Pagu Akhir", "Belanja Barang" / "Belanja Barang
@@ -172,6 +163,7 @@ impl TransposedTables {
                 row.label().trim(),
                 b.columns.get(p.b_col).map(|c| c.trim()).unwrap_or("")
             );
+            let diff = difference(stated.value, expected.value);
             out.push(
                 Draft {
                     line: ctx.row_line(at.0, at.1),
@@ -185,7 +177,7 @@ impl TransposedTables {
                             pairs.len(),
                             stated.text.trim(),
                             expected.text.trim(),
-                            shown_difference(stated.value - expected.value)
+                            diff.id
                         ),
                         format!(
                             "{} and {} give the same quantities with rows and columns swapped; {agreeing} of {} pairs of figures agree, this pair {} ≠ {} (difference {})",
@@ -194,7 +186,7 @@ impl TransposedTables {
                             pairs.len(),
                             stated.text.trim(),
                             expected.text.trim(),
-                            shown_difference(stated.value - expected.value)
+                            diff.en
                         ),
                     ),
                     related: vec![ctx.row_line(other.page, other.first_line)],
@@ -208,13 +200,10 @@ impl TransposedTables {
     }
 }
 
-fn shown_difference(d: Decimal) -> String {
-    crate::facts::format::format_id(d, if d.fract().is_zero() { 0 } else { 2 })
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{same_name, words};
+    use super::same_name;
+    use crate::rules::checks::common::words;
     use crate::rules::checks::testing::run_default;
 
     const RULE: &str = "transposed-table-figure";
