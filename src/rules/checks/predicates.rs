@@ -43,7 +43,7 @@ pub struct StatedScale {
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?P<label>sangat\s+baik|sangat\s+tinggi|sangat\s+rendah|sangat\s+kurang|cukup\s+baik|kurang\s+baik|baik|cukup|sedang|kurang|buruk|tinggi|rendah)\b(?:\s*\(\s*(?P<abbr>[A-Za-z]{1,3})\s*\))?",
+        r"(?i)\b(?P<label>sangat\s+baik|sangat\s+tinggi|sangat\s+rendah|sangat\s+kurang|sangat\s+memuaskan|cukup\s+baik|kurang\s+baik|baik|cukup|sedang|kurang|buruk|tinggi|rendah|memuaskan)\b(?:\s*\(\s*(?P<abbr>[A-Za-z]{1,3})\s*\))?",
     )
     .expect("valid regex")
 });
@@ -61,6 +61,10 @@ pub(super) static BELOW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:kurang\s+dari|di\s+bawah|dibawah|<\s*=?|≤)\s*(\d+(?:[.,]\d+)?)")
         .expect("valid regex")
 });
+/// A SAKIP letter grade opening a scale's row ("BB  >70-80  Sangat Baik"):
+/// the band's abbreviation when the label gives none in brackets.
+static GRADE_FIRST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(AA|A|BB|B|CC|C|D)\s").expect("valid regex"));
 static DARI: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*dari\b").expect("valid regex"));
 
@@ -134,9 +138,18 @@ fn bands_in(text: &str) -> Vec<StatedBand> {
                 &text[whole.end()..to]
             };
             if let Some(band) = last_range(segment, label.as_str()) {
+                let grade = || {
+                    before
+                        .then(|| GRADE_FIRST.captures(segment))
+                        .flatten()
+                        .map(|g| g[1].to_string())
+                };
                 out.push(StatedBand {
                     band,
-                    abbrev: c.name("abbr").map(|a| a.as_str().to_uppercase()),
+                    abbrev: c
+                        .name("abbr")
+                        .map(|a| a.as_str().to_uppercase())
+                        .or_else(grade),
                 });
             }
         }
@@ -1257,6 +1270,27 @@ mod tests {
         let found = findings("predicate-stated", &text);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].expected, "baik");
+    }
+
+    const GRADE_SCALE: &str = "Tabel 6\n\n| Predikat | Nilai | Warna |\n|---|---|---|\n| AA | >90-100 | Sangat Memuaskan |\n| A | >80-90 | Memuaskan |\n| BB | >70-80 | Sangat Baik |\n| B | >60-70 | Baik |\n| CC | >50-60 | Cukup |\n| C | >30-50 | Kurang |\n| D | 0-30 | Sangat Kurang |\n\n";
+
+    #[test]
+    fn a_letter_grade_off_the_reports_grade_scale_is_found() {
+        let text = format!(
+            "{GRADE_SCALE}Realisasi kinerja tahun 2015 memperoleh nilai AKIP 70,06 atau Predikat B sementara di tahun 2016 memperoleh nilai AKIP 80,10 atau Predikat A.\n"
+        );
+        let found = findings("predicate-grade-stated", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "70,06 … B");
+        assert!(found[0].expected.contains("BB"), "{:?}", found[0].expected);
+    }
+
+    #[test]
+    fn a_letter_grade_without_a_stated_grade_scale_is_not_judged() {
+        let text = format!(
+            "{LIST_SCALE}Realisasi kinerja tahun 2015 memperoleh nilai AKIP 70,06 atau Predikat B.\n"
+        );
+        assert!(findings("predicate-grade-stated", &text).is_empty());
     }
 
     #[test]
