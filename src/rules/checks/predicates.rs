@@ -39,6 +39,9 @@ pub struct StatedScale {
     pub line: usize,
     /// One past its last line (claims inside the scale are its own wording).
     pub end: usize,
+    /// The regulation the scale is taken from when the report does not print
+    /// it but cites it ("Permendagri 54/2010"); `None` for the report's own.
+    pub source: Option<String>,
 }
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -194,6 +197,7 @@ fn runs(texts: impl Iterator<Item = (usize, String)>, out: &mut Vec<StatedScale>
                     bands,
                     line,
                     end: line + 1,
+                    source: None,
                 })
             }
         }
@@ -570,10 +574,18 @@ fn expected_like(scale: &StatedScale, bands: &[usize], said: &str) -> String {
 fn reasoning(scale: &StatedScale, how: &str, bands: &[usize]) -> Localized {
     let names = scale.names(bands);
     let summary = scale.summary();
-    both(
-        format!("capaian {how} → {names} pada skala laporan ({summary})"),
-        format!("capaian {how} → {names} on the report's scale ({summary})"),
-    )
+    match &scale.source {
+        Some(source) => both(
+            format!("{how} → {names} pada skala {source} yang dirujuk kalimat itu ({summary})"),
+            format!(
+                "{how} → {names} on the scale of {source}, which the sentence cites ({summary})"
+            ),
+        ),
+        None => both(
+            format!("capaian {how} → {names} pada skala laporan ({summary})"),
+            format!("capaian {how} → {names} on the report's scale ({summary})"),
+        ),
+    }
 }
 
 // ---------------------------------------------------------------- predicate in a sentence
@@ -583,8 +595,23 @@ fn reasoning(scale: &StatedScale, how: &str, bands: &[usize]) -> Localized {
 pub struct PredicateStatedParams {
     /// A capaian and its predicate in one sentence: groups `value` and `label`.
     claim: Pattern,
+    /// Judge only claims that cite this regulation, on its scale, not the report's.
+    #[serde(default)]
+    cited: Option<CitedScaleParams>,
     #[serde(default)]
     chapters: Chapters,
+}
+
+/// A scale a regulation sets and reports cite without printing it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CitedScaleParams {
+    /// The citation, within the claim or its paragraph.
+    regulation: Pattern,
+    /// How it is called in the computation ("Permendagri 54/2010").
+    name: String,
+    /// Its bands as a report would write them: "91-100 Sangat Tinggi; 76-90 Tinggi; …".
+    bands: String,
 }
 
 /// "prosentase capaian sebesar 100 % sehingga … dinyatakan sangat baik"
@@ -592,6 +619,8 @@ pub struct PredicateStatedParams {
 #[derive(Debug)]
 pub struct PredicateStated {
     p: PredicateStatedParams,
+    /// The cited regulation's scale, read from `cited.bands`.
+    cited: Option<StatedScale>,
 }
 
 impl PredicateStated {
@@ -600,7 +629,25 @@ impl PredicateStated {
         if !names.contains(&"value") || !names.contains(&"label") {
             return Err("`claim` needs (?P<value>…) and (?P<label>…) groups".into());
         }
-        Ok(PredicateStated { p })
+        let cited = match &p.cited {
+            None => None,
+            Some(c) => {
+                let bands: Vec<StatedBand> = c.bands.split(';').flat_map(bands_in).collect();
+                if bands.len() < 3 {
+                    return Err(format!(
+                        "`cited.bands` needs three bands or more, each a range and a label: {:?}",
+                        c.bands
+                    ));
+                }
+                Some(StatedScale {
+                    bands,
+                    line: 0,
+                    end: 0,
+                    source: Some(c.name.clone()),
+                })
+            }
+        };
+        Ok(PredicateStated { p, cited })
     }
 }
 
@@ -616,9 +663,20 @@ impl Check for PredicateStated {
                     continue;
                 };
                 let (line, at) = ctx.locate(para, value.start());
-                let Some(scale) = scale_at(&scales, line) else {
-                    out.skip(NO_SCALE);
-                    continue;
+                let scale = match (&self.cited, &self.p.cited) {
+                    (Some(cited), Some(params)) => {
+                        if !params.regulation.0.is_match(&para.text) {
+                            continue;
+                        }
+                        cited
+                    }
+                    _ => match scale_at(&scales, line) {
+                        Some(scale) => scale,
+                        None => {
+                            out.skip(NO_SCALE);
+                            continue;
+                        }
+                    },
                 };
                 if (scale.line..scale.end).contains(&line) {
                     continue;
@@ -651,7 +709,13 @@ fn judge_sentence(
             stated: format!("{} … {}", stated.text, label),
             expected: expected_like(scale, &bands, label),
             computation: reasoning(scale, &stated.text, &bands),
-            related: vec![scale.line],
+            // A cited scale has no line of its own in the report.
+            related: scale
+                .source
+                .is_none()
+                .then_some(scale.line)
+                .into_iter()
+                .collect(),
             highlight: Some((at, at + stated.text.len())),
             ..Default::default()
         }
@@ -1291,6 +1355,16 @@ mod tests {
             "{LIST_SCALE}Realisasi kinerja tahun 2015 memperoleh nilai AKIP 70,06 atau Predikat B.\n"
         );
         assert!(findings("predicate-grade-stated", &text).is_empty());
+    }
+
+    #[test]
+    fn a_category_off_the_cited_regulations_scale_is_found_only_where_it_is_cited() {
+        let text = "Biro melaksanakan sembilan program dengan realisasi keuangan sebesar 93.80%. Mengacu pada Permendagri Nomor 54 Tahun 2010, kinerja anggaran ini termasuk kategori TINGGI.\n\nRealisasi fisik sebesar 80% termasuk kategori tinggi menurut Permendagri 86 Tahun 2017.\n\nRealisasi keuangan sebesar 95% termasuk kategori tinggi.\n";
+        let found = findings("predicate-cited-scale", text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "93.80 … TINGGI");
+        assert_eq!(found[0].expected, "Sangat Tinggi");
+        assert!(found[0].related.is_empty());
     }
 
     #[test]
