@@ -1219,6 +1219,19 @@ mod tests {
     const HEAD: &str = "KATA PENGANTAR\n\nLaporan Kinerja Instansi Pemerintah Dinas Contoh Tahun 2016 disusun. Laporan Kinerja Dinas Contoh Tahun 2016 memuat capaian.\n\nBAB II PERENCANAAN KINERJA\n\n";
 
     #[test]
+    fn the_team_writing_the_report_named_with_another_year_is_found_not_a_decree_year() {
+        let text = format!(
+            "{HEAD}DAFTAR LAMPIRAN\n\nLampiran 5. SK Penunjukan Tim Penyusun Laporan Kinerja Instansi Pemerintah (LKIP) Dinas Contoh Tahun 2015\n\nLampiran 6. SK Kepala Dinas Nomor 12 Tahun 2017 tentang Tim Penyusun LKIP Tahun 2016\n\nLampiran 7. Tim Penyusun LAKIP Tahun 2016\n"
+        );
+        let found = findings("year-mentions", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            (found[0].stated.as_str(), found[0].expected.as_str()),
+            ("2015", "2016")
+        );
+    }
+
+    #[test]
     fn a_heading_of_a_year_n_document_with_another_year_is_found() {
         let text = format!("{HEAD}2.3 Perjanjian Kinerja Tahun 2015\n\nIsi perjanjian.\n");
         let found = findings("year-mentions", &text);
