@@ -17,9 +17,9 @@
 //!   money; not percentages). Per table, the verified totals are the items
 //!   the `table_column_sum` rules verified there, at most the totals;
 //! - `claims`: narrative figures tied to a table / percentages and rupiah
-//!   amounts in the running text. Tied are the items the claim rules (kinds
-//!   `same_quantity`, `sentence_capaian`, `activity_figures`, `narrative_budget`, `aggregate_claim`,
-//!   `paragraph_average`, `share_of_total`) verified, at most the figures.
+//!   amounts in the running text. Tied are the items the claim rules (the
+//!   kinds of `CLAIM_KINDS`: each compares a figure of the narrative with a
+//!   table or with the figures it is computed from) verified, at most the figures.
 
 use std::collections::BTreeMap;
 
@@ -39,14 +39,23 @@ pub const CAPAIAN_KINDS: [&str; 2] = ["capaian_formula", "table_ratio"];
 pub const BUDGET_KINDS: [&str; 1] = ["table_column_sum"];
 /// Check kinds that tie a figure of the narrative to a table (or to the
 /// figures it is computed from).
-pub const CLAIM_KINDS: [&str; 7] = [
+pub const CLAIM_KINDS: [&str; 16] = [
     "same_quantity",
     "sentence_capaian",
     "activity_figures",
     "narrative_budget",
+    "narrative_budget_sum",
+    "narrative_remainder",
     "aggregate_claim",
     "paragraph_average",
+    "measured_capaian",
+    "mission_capaian",
     "share_of_total",
+    "stated_absorption",
+    "indicator_figures",
+    "indicator_list",
+    "indicator_efficiency",
+    "efficiency_extreme",
 ];
 
 /// The coverage of one report.
