@@ -33,9 +33,25 @@ pub struct LazyRegex {
     /// The capture groups' names by index (0, the whole match, has none),
     /// known from parsing: checks look at them as they are built.
     names: Vec<Option<String>>,
+    /// How the pattern is searched before it is compiled; made when first
+    /// used.
+    plan: OnceLock<Box<Plan>>,
+}
+
+/// What is known of a pattern from its parsed form, to compile it only when
+/// and as much as a text needs it.
+#[derive(Debug, Clone)]
+struct Plan {
+    /// Literals its matches need (`narrowed::needles`), lower-case: a text
+    /// of the common characters lacking every literal of a set cannot match.
+    /// Most texts a pattern is tried on lack them, and looking for a few
+    /// words costs far less than compiling the pattern.
+    needles: Vec<Vec<String>>,
+    /// Nothing matches on a text of the common characters.
+    never: bool,
     /// For a costly pattern, its narrowed forms (see `narrowed`), used on
-    /// the texts they are valid for; decided when first used.
-    narrowed: OnceLock<Option<Box<Narrowed>>>,
+    /// the texts they are valid for.
+    narrowed: Option<Narrowed>,
 }
 
 /// A costly pattern's parsed form and its narrowed compilations, each made
@@ -45,6 +61,50 @@ struct Narrowed {
     hir: regex_syntax::hir::Hir,
     ascii: OnceLock<Option<Regex>>,
     common: OnceLock<Option<Regex>>,
+}
+
+impl Plan {
+    fn of(text: &str) -> Plan {
+        use super::narrowed::{Chars, narrow, needles, worth_narrowing};
+        let Ok(hir) = regex_syntax::Parser::new().parse(text) else {
+            return Plan {
+                needles: vec![],
+                never: false,
+                narrowed: None,
+            };
+        };
+        let common = narrow(&hir, Chars::Common);
+        let sets = needles(&common);
+        let never = sets.iter().any(Vec::is_empty);
+        let needles = sets
+            .into_iter()
+            .filter_map(|set| set.into_iter().map(|n| String::from_utf8(n).ok()).collect())
+            .collect();
+        let narrowed = worth_narrowing(&hir, &common).then(|| Narrowed {
+            hir,
+            ascii: OnceLock::new(),
+            common: OnceLock::new(),
+        });
+        Plan {
+            needles,
+            never,
+            narrowed,
+        }
+    }
+
+    /// Whether a text made of `chars` may hold a match.
+    fn may_match(&self, haystack: &str, chars: Option<super::narrowed::Chars>) -> bool {
+        if chars.is_none() || self.needles.is_empty() {
+            return true;
+        }
+        if self.never {
+            return false;
+        }
+        let lower = haystack.to_ascii_lowercase();
+        self.needles
+            .iter()
+            .all(|set| set.iter().any(|n| lower.contains(n.as_str())))
+    }
 }
 
 impl LazyRegex {
@@ -69,27 +129,27 @@ impl LazyRegex {
 
     /// The compiled form to search `haystack` with: the narrowed one for
     /// the characters it is made of when the pattern is costly (the same
-    /// matches, see `narrowed`), else the whole one.
+    /// matches, see `narrowed`), else the whole one; a pattern matching
+    /// nothing when the text lacks what a match needs and the form it would
+    /// need is not compiled yet.
     fn on(&self, haystack: &str) -> &Regex {
+        use super::narrowed::Chars;
         if let Some(re) = self.regex.get() {
             return re;
         }
-        let narrowed = self.narrowed.get_or_init(|| {
-            let hir = regex_syntax::Parser::new().parse(&self.text).ok()?;
-            super::narrowed::worth_narrowing(&hir).then(|| {
-                Box::new(Narrowed {
-                    hir,
-                    ascii: OnceLock::new(),
-                    common: OnceLock::new(),
-                })
-            })
-        });
-        let (Some(n), Some(chars)) = (narrowed, super::narrowed::Chars::of(haystack)) else {
-            return self.full();
+        let plan = self.plan.get_or_init(|| Box::new(Plan::of(&self.text)));
+        let chars = Chars::of(haystack);
+        let cell = match (&plan.narrowed, chars) {
+            (Some(n), Some(Chars::Ascii)) => Some(&n.ascii),
+            (Some(n), Some(Chars::Common)) => Some(&n.common),
+            _ => None,
         };
-        let cell = match chars {
-            super::narrowed::Chars::Ascii => &n.ascii,
-            super::narrowed::Chars::Common => &n.common,
+        let ready = cell.and_then(|c| c.get()).is_some_and(Option::is_some);
+        if !ready && !plan.may_match(haystack, chars) {
+            return &NOTHING;
+        }
+        let (Some(n), Some(cell), Some(chars)) = (&plan.narrowed, cell, chars) else {
+            return self.full();
         };
         cell.get_or_init(|| {
             let text = super::narrowed::narrow(&n.hir, chars).to_string();
@@ -210,7 +270,7 @@ impl From<Regex> for Pattern {
                 .map(|n| n.map(str::to_string))
                 .collect(),
             regex: OnceLock::from(regex),
-            narrowed: OnceLock::new(),
+            plan: OnceLock::new(),
         })
     }
 }
@@ -225,7 +285,7 @@ impl Pattern {
             text: text.to_string(),
             regex: OnceLock::new(),
             names: group_names(&ast),
-            narrowed: OnceLock::new(),
+            plan: OnceLock::new(),
         }))
     }
 
@@ -236,8 +296,9 @@ impl Pattern {
 }
 
 /// A pattern that matches nothing.
+static NOTHING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[a&&b]").expect("valid regex"));
+
 fn nothing() -> Regex {
-    static NOTHING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[a&&b]").expect("valid regex"));
     NOTHING.clone()
 }
 
@@ -589,6 +650,65 @@ pub fn is_column_numbering(cells: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::is_column_numbering;
+
+    /// Every string of a rule's parameters.
+    fn strings(value: &toml::Value, out: &mut Vec<String>) {
+        match value {
+            toml::Value::String(s) => out.push(s.clone()),
+            toml::Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+            toml::Value::Table(t) => t.values().for_each(|v| strings(v, out)),
+            _ => {}
+        }
+    }
+
+    /// A text the literals rule out is never matched: every shipped pattern
+    /// on every line and paragraph of the sample reports.
+    #[test]
+    fn needles_never_rule_out_a_match() {
+        use super::super::narrowed::Chars;
+        let rules = crate::rules::RuleSet::defaults().unwrap();
+        let mut patterns = Vec::new();
+        for rule in &rules.rules {
+            strings(&toml::Value::Table(rule.params.clone()), &mut patterns);
+        }
+        patterns.extend(
+            [
+                r"(?i)\bsasaran\s+(?P<n>\d+)\s*:[^.]{0,40}?predikat\s+(?P<label>\p{L}+)\b",
+                r"(?i)k.{0,3}s–|é",
+                r"(?i)(?:tinggi|rendah)?\s*(?:target|realisasi)+",
+            ]
+            .map(String::from),
+        );
+        patterns.sort();
+        patterns.dedup();
+        let mut texts: Vec<String> = Vec::new();
+        for name in [
+            "lkjip-2020-kec-ledokombo.txt",
+            "lkjip-2020-kec-rambipuji.txt",
+        ] {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("samples")
+                .join(name);
+            let text = std::fs::read_to_string(path).unwrap();
+            texts.extend(text.lines().map(String::from));
+            texts.extend(text.split("\n\n").map(String::from));
+        }
+        texts.extend(["Sasaran 2: naik – “predikat” Baik", "K  s– ks– é"].map(String::from));
+        let mut ruled_out = 0;
+        for p in &patterns {
+            let Ok(re) = regex::Regex::new(p) else {
+                continue;
+            };
+            let plan = super::Plan::of(p);
+            for t in &texts {
+                if !plan.may_match(t, Chars::of(t)) {
+                    ruled_out += 1;
+                    assert!(!re.is_match(t), "{p} on {t:?}");
+                }
+            }
+        }
+        assert!(ruled_out > 0);
+    }
 
     #[test]
     fn column_numbers_are_told_from_values() {

@@ -88,10 +88,11 @@ pub(super) fn weight(hir: &Hir) -> u64 {
 /// Whether narrowing `hir` is worth compiling narrowed forms: it is costly,
 /// and cut to the common characters (which most reports hold somewhere, so
 /// that form is compiled too) it costs a third or less. Else the whole
-/// pattern is compiled, as cheap as the narrowed ones together.
-pub(super) fn worth_narrowing(hir: &Hir) -> bool {
+/// pattern is compiled, as cheap as the narrowed ones together. `common`
+/// is `hir` narrowed to the common characters.
+pub(super) fn worth_narrowing(hir: &Hir, common: &Hir) -> bool {
     let whole = weight(hir);
-    whole >= 500 && weight(&narrow(hir, Chars::Common)) * 3 <= whole
+    whole >= 500 && weight(common) * 3 <= whole
 }
 
 /// `hir` for texts made of `chars` only: each class cut to them, a literal
@@ -151,6 +152,119 @@ fn ascii_look(l: Look) -> Look {
         Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
         other => other,
     }
+}
+
+/// Sets of literals such that every match of `hir` holds one literal of
+/// each set, lower-cased, to be looked for ignoring ASCII case: a text
+/// lacking every literal of a set cannot match, and the pattern need not be
+/// compiled to say so. Meant for the `narrow`ed form, for texts of its set
+/// (there a case-insensitive ASCII letter is only itself in either case).
+/// The few surest sets with literals of three bytes or more; none when no
+/// such set is known; a set without literals when nothing can match.
+pub(super) fn needles(hir: &Hir) -> Vec<Needles> {
+    let mut sets: Vec<Needles> = required(hir)
+        .into_iter()
+        .filter(|set| set.len() <= MAX_NEEDLES && set.iter().all(|n| n.len() >= 3))
+        .collect();
+    sets.sort_by_key(|set| std::cmp::Reverse(sureness(set)));
+    sets.dedup();
+    sets.truncate(MAX_SETS);
+    sets
+}
+
+/// Literals one of which a match holds.
+pub(super) type Needles = Vec<Vec<u8>>;
+
+/// The most literals in a set, and the most sets, kept: more would make
+/// looking for them cost like a search.
+const MAX_NEEDLES: usize = 64;
+const MAX_SETS: usize = 3;
+
+/// How surely a set rules a text out: first none (nothing matches), then
+/// the longer its shortest literal and the fewer its literals.
+fn sureness(set: &Needles) -> (usize, std::cmp::Reverse<usize>) {
+    let shortest = set.iter().map(Vec::len).min().unwrap_or(usize::MAX);
+    (shortest, std::cmp::Reverse(set.len()))
+}
+
+/// The sets of literals every match of one node holds one of (an empty
+/// set: it cannot match; no set: nothing is known).
+fn required(h: &Hir) -> Vec<Needles> {
+    match h.kind() {
+        HirKind::Empty | HirKind::Look(_) | HirKind::Class(Class::Bytes(_)) => vec![],
+        HirKind::Literal(_) | HirKind::Class(_) => match one_char(h) {
+            Some(c) => vec![vec![c]],
+            None if is_fail(h) => vec![vec![]],
+            None => vec![],
+        },
+        HirKind::Repetition(r) if r.min >= 1 => required(&r.sub),
+        HirKind::Repetition(_) => vec![],
+        HirKind::Capture(c) => required(&c.sub),
+        HirKind::Alternation(v) => {
+            // One set: each branch's surest, together.
+            let mut all: Needles = Vec::new();
+            for x in v {
+                let Some(best) = required(x).into_iter().max_by_key(sureness) else {
+                    return vec![];
+                };
+                for n in best {
+                    if !all.contains(&n) {
+                        all.push(n);
+                    }
+                }
+            }
+            vec![all]
+        }
+        HirKind::Concat(v) => {
+            // Each child's sets, and each run of single characters (a
+            // case-insensitive word is a run of one-letter classes).
+            let mut sets: Vec<Needles> = Vec::new();
+            let mut run: Vec<u8> = Vec::new();
+            for x in v {
+                if let Some(c) = one_char(x) {
+                    run.extend(c);
+                    continue;
+                }
+                if !run.is_empty() {
+                    sets.push(vec![std::mem::take(&mut run)]);
+                }
+                sets.extend(required(x));
+            }
+            if !run.is_empty() {
+                sets.push(vec![run]);
+            }
+            sets
+        }
+    }
+}
+
+/// The bytes of a literal, or of a class of one character or of one ASCII
+/// letter in both cases (lower-cased), else None.
+fn one_char(h: &Hir) -> Option<Vec<u8>> {
+    match h.kind() {
+        HirKind::Literal(l) => Some(l.0.to_ascii_lowercase()),
+        HirKind::Class(Class::Unicode(c)) => match c.ranges() {
+            [r] if r.start() == r.end() => {
+                Some(r.start().to_string().into_bytes().to_ascii_lowercase())
+            }
+            [a, b]
+                if a.start() == a.end()
+                    && b.start() == b.end()
+                    && a.start().is_ascii_uppercase()
+                    && b.start() == a.start().to_ascii_lowercase() =>
+            {
+                Some(vec![b.start() as u8])
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A class matching no character (what `narrow` makes of a literal outside
+/// the set).
+fn is_fail(h: &Hir) -> bool {
+    matches!(h.kind(), HirKind::Class(Class::Unicode(c)) if c.ranges().is_empty())
 }
 
 #[cfg(test)]
@@ -224,7 +338,10 @@ mod tests {
 
     #[test]
     fn only_costly_patterns_are_narrowed() {
-        let worth = |p: &str| worth_narrowing(&regex_syntax::Parser::new().parse(p).unwrap());
+        let worth = |p: &str| {
+            let hir = regex_syntax::Parser::new().parse(p).unwrap();
+            worth_narrowing(&hir, &narrow(&hir, Chars::Common))
+        };
         assert!(worth(r"(?:\w+\W+){0,8}"));
         assert!(worth(r"(?i)^\W*nomor\s*:?\s*(?P<number>[^*]+?)\W*$"));
         // Negated classes stay as costly on the common characters.
