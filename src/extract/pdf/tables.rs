@@ -503,6 +503,57 @@ fn split_band(cells: Vec<Vec<Glyph>>, separators: &[f32]) -> BandRows {
     BandRows { rows, slots }
 }
 
+/// A bullet or dash set on a baseline of its own a few points off its
+/// item's text (another font's "-" in a Word list) joins the nearest line
+/// within most of a type size that has no marker of its own, so the item
+/// starts there and not on a line of just "-"; the bullet takes that line's
+/// baseline.
+fn bullets_on_their_lines(mut lines: Vec<(f32, Vec<Glyph>)>, size: f32) -> Vec<(f32, Vec<Glyph>)> {
+    let text = |row: &[Glyph]| {
+        spans(row)
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let bare = |t: &str| {
+        let t = t.trim();
+        !t.is_empty()
+            && t.chars()
+                .all(|c| matches!(c, '-' | '–' | '•' | '·' | '▪' | '*'))
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        if !bare(&text(&lines[i].1)) {
+            i += 1;
+            continue;
+        }
+        let y = lines[i].0;
+        let target = (0..lines.len())
+            .filter(|&j| j != i)
+            .filter(|&j| (lines[j].0 - y).abs() <= 0.8 * size)
+            .filter(|&j| {
+                let t = text(&lines[j].1);
+                !bare(&t) && !MARKER.is_match(&t)
+            })
+            .min_by(|&a, &b| (lines[a].0 - y).abs().total_cmp(&(lines[b].0 - y).abs()));
+        match target {
+            Some(j) => {
+                let (_, marker) = lines.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                let at = lines[j].0;
+                // Set on the line it belongs to, so the cell reads "- Susu".
+                lines[j]
+                    .1
+                    .extend(marker.into_iter().map(|g| Glyph { y: at, ..g }));
+                lines[j].1.sort_by(|a, b| a.x.total_cmp(&b.x));
+            }
+            None => i += 1,
+        }
+    }
+    lines
+}
+
 /// One cell of a band read as lines: each line (its y and glyphs), and the
 /// ys of the lines that start a figure or an item marker.
 struct CellLines {
@@ -534,7 +585,7 @@ impl CellLines {
     /// The cell's glyphs as lines; `right` is its right edge, `size` the
     /// band's type size.
     fn of(glyphs: &[Glyph], right: f32, size: f32) -> CellLines {
-        let lines = rows(glyphs.to_vec());
+        let lines = bullets_on_their_lines(rows(glyphs.to_vec()), size);
         let mut values = Vec::new();
         let mut markers = Vec::new();
         let mut kinds = Vec::new();
@@ -1427,6 +1478,25 @@ mod tests {
         let nil = lines_at(320.0, &[("-", 100.0), ("-", 124.0)]);
         let band = split_band(vec![label, figures(200.0), figures(260.0), nil], &seps);
         assert_eq!(band_text(&band)[1], ["b.Opini", "90%", "90%", "-"]);
+    }
+
+    #[test]
+    fn a_dash_set_off_its_item_line_starts_that_item() {
+        // "- Susu": the dash 5 points under its word; the figures stand on
+        // the word's baseline. Three items, three rows.
+        let seps = [0.0, 150.0, 250.0, 350.0];
+        let mut label = lines_at(0.0, &[("- Daging", 100.0), ("- Telur", 132.0)]);
+        label.extend(glyph_run("Susu", 12.0, 116.0, 5.0));
+        label.extend(glyph_run("-", 2.0, 121.0, 5.0));
+        label.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+        let figures = |x: f32| lines_at(x, &[("60", 100.0), ("62", 116.0), ("50", 132.0)]);
+        let band = split_band(vec![label, figures(150.0), figures(250.0)], &seps);
+        let rows = band_text(&band);
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[1][..2], ["-Susu".to_string(), "62".to_string()]);
+        // Left alone: a "-" (nil) under a figure, a line apart.
+        let nil = lines_at(150.0, &[("60", 100.0), ("-", 112.0)]);
+        assert_eq!(CellLines::of(&nil, 250.0, 9.0).lines.len(), 2);
     }
 
     #[test]
