@@ -46,13 +46,16 @@ def read_tables(binary, pdf):
 def score_labels(expected, got):
     return sum(1 for a, b in zip(expected, got) if alike(a, b))
 
-def match(key_table, ours):
+def match(key_table, ours, used):
     on_page = [t for t in ours if key_table["page"] in t["pages"] or t["page"] == key_table["page"]]
     if not on_page:
         return None
     num = caption_number(key_table.get("caption"))
     same_caption = [t for t in on_page if num and caption_number(t.get("caption")) == num]
     pool = same_caption or on_page
+    # Two key tables of one page with the same columns (two uncaptioned
+    # tables under one another) are not both matched to one of ours.
+    pool = [t for t in pool if used.get(id(t)) != key_table["columns"]] or pool
     return max(pool, key=lambda t: (score_labels(key_table["columns"], t["columns"]),
                                     -abs(len(t["columns"]) - len(key_table["columns"])),
                                     len(t["rows"])))
@@ -75,13 +78,15 @@ def main():
             continue
         ours = read_tables(binary, pdf)
         n = found = cols = labels = rows = kinds = roles = 0
+        used = {}
         for kt in key.get("tables", []):
             n += 1
-            t = match(kt, ours)
+            t = match(kt, ours, used)
             if t is None:
                 if verbose:
                     print(f"   p{kt['page']} {kt.get('caption')}: not found")
                 continue
+            used[id(t)] = kt["columns"]
             found += 1
             c_ok = len(t["columns"]) == len(kt["columns"])
             l_ok = c_ok and score_labels(kt["columns"], t["columns"]) == len(kt["columns"])

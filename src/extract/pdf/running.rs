@@ -56,8 +56,12 @@ fn is_page_number(text: &str) -> bool {
 }
 
 /// The numbers in a running line are the same on every page, except at most
-/// one that goes up with the page ("Halaman 3", "Halaman 4"). Captions at the
-/// top of two pages ("Tabel 3.2", "Tabel 3.4") are not running lines.
+/// one that goes up with the page ("Halaman 3", "Halaman 4"), from page to
+/// page at least three times in four (a report whose numbering restarts
+/// where an appendix begins). A footer that carries the page number on some
+/// pages and leaves it to a line of its own on others is checked per form.
+/// Captions at the top of two pages ("Tabel 3.2", "Tabel 3.4") are not
+/// running lines.
 fn numbers_follow_pages(hits: &[Hit]) -> bool {
     let numbers = |text: &str| -> Vec<i64> {
         text.split(|c: char| !c.is_ascii_digit())
@@ -65,27 +69,37 @@ fn numbers_follow_pages(hits: &[Hit]) -> bool {
             .collect()
     };
     let all: Vec<(usize, Vec<i64>)> = hits.iter().map(|h| (h.page, numbers(&h.text))).collect();
-    let Some((_, first)) = all.first() else {
-        return true;
-    };
-    if all.iter().any(|(_, n)| n.len() != first.len()) {
-        return false;
-    }
-    let varying: Vec<usize> = (0..first.len())
-        .filter(|&k| all.iter().any(|(_, n)| n.get(k) != first.get(k)))
-        .collect();
-    match varying.as_slice() {
-        [] => true,
-        [k] => all.windows(2).all(|w| {
-            let (pa, a) = &w[0];
-            let (pb, b) = &w[1];
-            match (a.get(*k), b.get(*k)) {
-                (Some(x), Some(y)) => y - x == *pb as i64 - *pa as i64,
-                _ => false,
+    let mut counts: Vec<usize> = all.iter().map(|(_, n)| n.len()).collect();
+    counts.sort_unstable();
+    counts.dedup();
+    counts.into_iter().all(|count| {
+        let form: Vec<&(usize, Vec<i64>)> = all.iter().filter(|(_, n)| n.len() == count).collect();
+        let Some((_, first)) = form.first() else {
+            return true;
+        };
+        let varying: Vec<usize> = (0..count)
+            .filter(|&k| form.iter().any(|(_, n)| n.get(k) != first.get(k)))
+            .collect();
+        match varying.as_slice() {
+            [] => true,
+            [k] => {
+                let steps = form.len() - 1;
+                let following = form
+                    .windows(2)
+                    .filter(|w| {
+                        let (pa, a) = w[0];
+                        let (pb, b) = w[1];
+                        match (a.get(*k), b.get(*k)) {
+                            (Some(x), Some(y)) => y - x == *pb as i64 - *pa as i64,
+                            _ => false,
+                        }
+                    })
+                    .count();
+                following * 4 >= steps * 3
             }
-        }),
-        _ => false,
-    }
+            _ => false,
+        }
+    })
 }
 
 /// A candidate running line: where it stands and what it says.
@@ -197,6 +211,23 @@ mod tests {
         assert!(!numbers_follow_pages(&hits(&[
             (1, "Tabel 3.2"),
             (2, "Tabel 3.4")
+        ])));
+        // The page number on the footer's line on some pages, on a line of
+        // its own on others; the numbering restarting once.
+        let mut footer: Vec<(usize, String)> = (0..6)
+            .map(|p| (p, format!("LAPORAN KINERJA TAHUN 2025 {}", p + 1)))
+            .collect();
+        footer.extend((6..10).map(|p| (p, "LAPORAN KINERJA TAHUN 2025".to_string())));
+        footer.extend((10..16).map(|p| (p, format!("LAPORAN KINERJA TAHUN 2025 {}", p - 9))));
+        let footer: Vec<(usize, &str)> = footer.iter().map(|(p, t)| (*p, t.as_str())).collect();
+        assert!(numbers_follow_pages(&hits(&footer)));
+        // Numbers that follow the pages only now and then are no page numbers.
+        assert!(!numbers_follow_pages(&hits(&[
+            (1, "Sasaran 3"),
+            (2, "Sasaran 4"),
+            (3, "Sasaran 2"),
+            (4, "Sasaran 7"),
+            (5, "Sasaran 1")
         ])));
     }
 

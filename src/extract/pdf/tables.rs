@@ -433,6 +433,12 @@ static MARKER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// An item's number on a line of its own, "3.10.5": never a figure (whose
+/// groups after the first have three digits).
+static SECTION_NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^\d{1,2}(?:\.\d{1,2}){2,3}\.?$").expect("valid regex")
+});
+
 /// Splits a band into the rows its cells stack: where two value columns or
 /// more each hold two figures or more, every figure's baseline (and every
 /// item marker's, in a label column listing items) starts a row; a cell whose
@@ -459,6 +465,12 @@ fn split_band(cells: Vec<Vec<Glyph>>, separators: &[f32]) -> BandRows {
         })
         .collect();
     let value_columns = analysed.iter().filter(|c| c.values.len() >= 2).count();
+    if value_columns == 0 {
+        return whole(cells);
+    }
+    if let Some(plan) = pairing(&analysed, tol) {
+        return paired(plan, analysed, cells, tol);
+    }
     if value_columns < 2 {
         return whole(cells);
     }
@@ -491,21 +503,92 @@ fn split_band(cells: Vec<Vec<Glyph>>, separators: &[f32]) -> BandRows {
     BandRows { rows, slots }
 }
 
+/// A bullet or dash set on a baseline of its own a few points off its
+/// item's text (another font's "-" in a Word list) joins the nearest line
+/// within most of a type size that has no marker of its own, so the item
+/// starts there and not on a line of just "-"; the bullet takes that line's
+/// baseline.
+fn bullets_on_their_lines(mut lines: Vec<(f32, Vec<Glyph>)>, size: f32) -> Vec<(f32, Vec<Glyph>)> {
+    let text = |row: &[Glyph]| {
+        spans(row)
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let bare = |t: &str| {
+        let t = t.trim();
+        !t.is_empty()
+            && t.chars()
+                .all(|c| matches!(c, '-' | '–' | '•' | '·' | '▪' | '*'))
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        if !bare(&text(&lines[i].1)) {
+            i += 1;
+            continue;
+        }
+        let y = lines[i].0;
+        let target = (0..lines.len())
+            .filter(|&j| j != i)
+            .filter(|&j| (lines[j].0 - y).abs() <= 0.8 * size)
+            .filter(|&j| {
+                let t = text(&lines[j].1);
+                !bare(&t) && !MARKER.is_match(&t)
+            })
+            .min_by(|&a, &b| (lines[a].0 - y).abs().total_cmp(&(lines[b].0 - y).abs()));
+        match target {
+            Some(j) => {
+                let (_, marker) = lines.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                let at = lines[j].0;
+                // Set on the line it belongs to, so the cell reads "- Susu".
+                lines[j]
+                    .1
+                    .extend(marker.into_iter().map(|g| Glyph { y: at, ..g }));
+                lines[j].1.sort_by(|a, b| a.x.total_cmp(&b.x));
+            }
+            None => i += 1,
+        }
+    }
+    lines
+}
+
 /// One cell of a band read as lines: each line (its y and glyphs), and the
 /// ys of the lines that start a figure or an item marker.
 struct CellLines {
     lines: Vec<(f32, Vec<Glyph>)>,
     values: Vec<f32>,
     markers: Vec<f32>,
+    /// The kind of each of `markers` (`marker_kind`); none for a marker
+    /// alone on its line (a "-" for nil in a value column).
+    kinds: Vec<Option<(char, usize)>>,
+}
+
+/// What an item marker is: a dash or bullet, a letter ("a.", "(b)"), or a
+/// number with its depth ("3." 1, "3.10.4" 3). The items of one list share
+/// it; a list's sub-items ("-" under "a.") have another.
+fn marker_kind(text: &str) -> (char, usize) {
+    let t = text.trim_start().trim_start_matches('(');
+    match t.chars().next() {
+        Some(c) if c.is_ascii_digit() => {
+            let head = t.split_whitespace().next().unwrap_or("");
+            let head = head.trim_end_matches(['.', ')']);
+            ('1', head.split('.').count())
+        }
+        Some(c) if c.is_alphabetic() => ('a', 1),
+        _ => ('-', 1),
+    }
 }
 
 impl CellLines {
     /// The cell's glyphs as lines; `right` is its right edge, `size` the
     /// band's type size.
     fn of(glyphs: &[Glyph], right: f32, size: f32) -> CellLines {
-        let lines = rows(glyphs.to_vec());
+        let lines = bullets_on_their_lines(rows(glyphs.to_vec()), size);
         let mut values = Vec::new();
         let mut markers = Vec::new();
+        let mut kinds = Vec::new();
         let mut prev: Option<(String, bool)> = None;
         for (y, row) in &lines {
             let text: String = spans(row)
@@ -526,10 +609,13 @@ impl CellLines {
             let continues = prev
                 .as_ref()
                 .is_some_and(|(before, full)| joins_without_space(before, &text, *full));
-            if is_figure_text(&text) && !continues {
+            if is_figure_text(&text) && !continues && !SECTION_NUMBER.is_match(text.trim()) {
                 values.push(*y);
-            } else if MARKER.is_match(&text) {
+            } else if let Some(m) = MARKER.find(&text) {
                 markers.push(*y);
+                let bare =
+                    text[m.end()..].trim().is_empty() && !SECTION_NUMBER.is_match(text.trim());
+                kinds.push((!bare).then(|| marker_kind(&text)));
             }
             let end = row.iter().map(|g| g.x + g.width).fold(f32::MIN, f32::max);
             prev = Some((text, end >= right - size - 3.0));
@@ -538,7 +624,57 @@ impl CellLines {
             lines,
             values,
             markers,
+            kinds,
         }
+    }
+
+    /// Where this label cell's items start, when it lists one item per row
+    /// of figures (`figures`, the band's value rows, top to bottom): its
+    /// markers of one kind, as many as the rows ("a.", "b." with "-"
+    /// sub-lists under them), else, without such markers, its lines
+    /// standing at the rows of figures, each after a wider gap than the
+    /// cell's wrapped lines (one indicator a row, some wrapped, set apart
+    /// by blank lines).
+    /// The first of the pair ranks how sure the items are: 0 by markers, 1
+    /// by gaps, 2 when every line stands at a row of figures.
+    fn item_starts(&self, figures: &[f32], tol: f32) -> Option<(u8, Vec<f32>)> {
+        let n = figures.len();
+        let mut kinds: Vec<(char, usize)> = Vec::new();
+        for k in self.kinds.iter().flatten() {
+            if !kinds.contains(k) {
+                kinds.push(*k);
+            }
+        }
+        if let Some(starts) = kinds.iter().find_map(|kind| {
+            let ys: Vec<f32> = self
+                .markers
+                .iter()
+                .zip(&self.kinds)
+                .filter(|(_, k)| k.as_ref() == Some(kind))
+                .map(|(y, _)| *y)
+                .collect();
+            (ys.len() == n).then_some(ys)
+        }) {
+            return Some((0, starts));
+        }
+        if !self.markers.is_empty() {
+            return None;
+        }
+        let ys: Vec<f32> = self.lines.iter().map(|(y, _)| *y).collect();
+        let at: Vec<usize> = figures
+            .iter()
+            .map(|f| ys.iter().position(|y| (y - f).abs() <= tol))
+            .collect::<Option<Vec<usize>>>()?;
+        if at.len() == ys.len() {
+            return Some((2, at.iter().map(|&i| ys[i]).collect()));
+        }
+        // The cell's own line pitch: the smallest step between its lines.
+        let pitch = ys.windows(2).map(|w| w[1] - w[0]).fold(f32::MAX, f32::min);
+        let apart = at
+            .iter()
+            .skip(1)
+            .all(|&i| i > 0 && ys[i] - ys[i - 1] > pitch * 1.4 + tol * 0.5);
+        apart.then(|| (1, at.iter().map(|&i| ys[i]).collect()))
     }
 
     /// Where this cell's items start: at each figure; in a label column at
@@ -587,6 +723,131 @@ impl CellLines {
         }
         items
     }
+}
+
+/// A band whose label cell lists as many items as its value columns hold
+/// rows of figures: the label cell, where its items start, and whether its
+/// lines above the first item are a heading row of their own.
+struct Pairing {
+    label: usize,
+    starts: Vec<f32>,
+    figures: Vec<f32>,
+    heading: bool,
+}
+
+/// Item k of a label cell goes with the k-th row of figures beside it, when
+/// the cell lists exactly as many items as there are rows of figures, even
+/// where they do not share baselines: a wrapped label pushes the next item
+/// below its figures, figures stand centred beside their item. Never when a
+/// row of figures stands at or below the start of the next item (that item
+/// has figures of its own). The label cell whose items are surest wins (by
+/// markers, then by gaps), the rightmost of those (the indicator beside its
+/// sasaran).
+fn pairing(analysed: &[CellLines], tol: f32) -> Option<Pairing> {
+    let mut figures: Vec<f32> = analysed
+        .iter()
+        .filter(|c| c.values.len() >= 2)
+        .flat_map(|c| c.values.iter().copied())
+        .collect();
+    figures.sort_by(f32::total_cmp);
+    figures.dedup_by(|a, b| (*a - *b).abs() <= tol);
+    if figures.len() < 2 {
+        return None;
+    }
+    // Beside one column of figures, a label whose every line stands at a
+    // figure must have its lines set apart (blank lines between): two
+    // figures beside a label wrapped once are one row.
+    let one_column = analysed.iter().filter(|c| c.values.len() >= 2).count() == 1;
+    let set_apart = |c: &CellLines| c.lines.windows(2).all(|w| w[1].0 - w[0].0 > 3.8 * tol);
+    let (_, label, starts) = analysed
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.values.is_empty() && c.lines.len() >= 2)
+        .filter_map(|(label, c)| {
+            let (rank, starts) = c.item_starts(&figures, tol)?;
+            if rank == 2 && one_column && !set_apart(c) {
+                return None;
+            }
+            let interleaved = figures
+                .iter()
+                .zip(starts.iter().skip(1))
+                .all(|(f, next)| *f < next - tol);
+            interleaved.then_some((rank, label, starts))
+        })
+        .min_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))?;
+    let first = *starts.first()?;
+    let heading = analysed[label].lines.iter().any(|(y, _)| *y < first - tol);
+    Some(Pairing {
+        label,
+        starts,
+        figures,
+        heading,
+    })
+}
+
+/// The band's rows by a `Pairing`: the label cell's item k and each value
+/// cell's k-th row of figures in row k (after the heading row, if any); a
+/// cell whose every line stands at a row of figures ("Persen" beside each)
+/// is shared out the same way; any other cell spans the band.
+fn paired(plan: Pairing, analysed: Vec<CellLines>, cells: Vec<Vec<Glyph>>, tol: f32) -> BandRows {
+    let head = usize::from(plan.heading);
+    let rows = head + plan.figures.len();
+    let figure_row = |y: f32| {
+        plan.figures
+            .iter()
+            .position(|f| (f - y).abs() <= tol)
+            .map(|i| head + i)
+    };
+    let slots = analysed
+        .into_iter()
+        .zip(cells)
+        .enumerate()
+        .map(|(k, (c, glyphs))| {
+            let by_figures =
+                c.lines.len() >= 2 && c.lines.iter().all(|(y, _)| figure_row(*y).is_some());
+            let row_of_line: Box<dyn Fn(f32) -> Option<usize>> = if k == plan.label {
+                Box::new(|y: f32| {
+                    Some(
+                        plan.starts
+                            .iter()
+                            .rposition(|&s| s <= y + tol)
+                            .map_or(0, |i| head + i),
+                    )
+                })
+            } else if !c.values.is_empty() {
+                let own = c.values.clone();
+                Box::new(move |y: f32| {
+                    own.iter()
+                        .any(|v| (v - y).abs() <= tol)
+                        .then(|| figure_row(y))
+                        .flatten()
+                })
+            } else if by_figures {
+                Box::new(figure_row)
+            } else {
+                return Slot::Whole(glyphs);
+            };
+            let mut items: Vec<Item> = Vec::new();
+            for (y, line) in c.lines {
+                match (row_of_line(y), items.last_mut()) {
+                    (Some(row), Some(item)) if item.first == row => item.glyphs.extend(line),
+                    (Some(row), _) => items.push(Item {
+                        first: row,
+                        last: row,
+                        glyphs: line,
+                    }),
+                    (None, Some(item)) => item.glyphs.extend(line),
+                    (None, None) => items.push(Item {
+                        first: head.min(rows - 1),
+                        last: head.min(rows - 1),
+                        glyphs: line,
+                    }),
+                }
+            }
+            Slot::Items(items)
+        })
+        .collect();
+    BandRows { rows, slots }
 }
 
 /// The ys where the band's rows start: each figure or item marker of the
@@ -1084,6 +1345,179 @@ mod tests {
         };
         let band = split_band(vec![cell(100.0), cell(200.0)], &seps);
         assert_eq!(band.rows, 2);
+    }
+
+    /// A cell's glyphs: each line of text at its baseline, from `x`.
+    fn lines_at(x: f32, lines: &[(&str, f32)]) -> Vec<Glyph> {
+        lines
+            .iter()
+            .flat_map(|(text, y)| glyph_run(text, x + 2.0, *y, 5.0))
+            .collect()
+    }
+
+    /// The band's text row by row, cell by cell (a whole cell in its first
+    /// row), spaces left out.
+    fn band_text(band: &BandRows) -> Vec<Vec<String>> {
+        let text = |g: &[Glyph]| {
+            g.iter()
+                .map(|g| g.text.to_string())
+                .collect::<String>()
+                .replace(' ', "")
+        };
+        let mut out = vec![vec![String::new(); band.slots.len()]; band.rows];
+        for (k, slot) in band.slots.iter().enumerate() {
+            match slot {
+                Slot::Whole(g) => out[0][k] = text(g),
+                Slot::Items(items) => {
+                    for item in items {
+                        out[item.first][k] = text(&item.glyphs);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn items_take_the_rows_of_figures_in_order_where_their_lines_drift() {
+        // "b. Belanja :" over two "-" items; the second item's figures stand
+        // on the first item's wrapped line, a line above its own marker.
+        let seps = [0.0, 150.0, 250.0, 350.0];
+        let label = lines_at(
+            0.0,
+            &[
+                ("b. Belanja :", 100.0),
+                ("- Belanja Tidak", 124.0),
+                ("Langsung", 136.0),
+                ("- Belanja Langsung", 148.0),
+            ],
+        );
+        let figures = |x: f32| lines_at(x, &[("98,81", 124.0), ("91,30", 136.0)]);
+        let band = split_band(vec![label, figures(150.0), figures(250.0)], &seps);
+        assert_eq!(
+            band_text(&band),
+            [
+                ["b.Belanja:", "", ""],
+                ["-BelanjaTidakLangsung", "98,81", "98,81"],
+                ["-BelanjaLangsung", "91,30", "91,30"],
+            ]
+        );
+        // Left alone: an item without figures over an item standing at its
+        // figures and an unmarked row of figures under it (the figures
+        // never go to an item above the one they stand beside).
+        let label = lines_at(
+            0.0,
+            &[
+                ("a. Pegawai", 100.0),
+                ("b. Barang", 112.0),
+                ("Jumlah", 124.0),
+            ],
+        );
+        let figures = |x: f32| lines_at(x, &[("10", 112.0), ("30", 124.0)]);
+        let band = split_band(vec![label, figures(150.0), figures(250.0)], &seps);
+        let rows = band_text(&band);
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[1][1], "10");
+    }
+
+    #[test]
+    fn one_column_of_figures_splits_beside_listed_or_spaced_items() {
+        let seps = [0.0, 200.0, 260.0];
+        // "a." and "b." with "-" sub-lists, each figure centred beside its item.
+        let label = lines_at(
+            0.0,
+            &[
+                ("a. Jumlah kesepakatan", 100.0),
+                ("- Pemerintahan", 112.0),
+                ("- Pembangunan", 124.0),
+                ("b. Jumlah rekomendasi", 148.0),
+                ("- Pemerintahan", 160.0),
+                ("- Pembangunan", 172.0),
+            ],
+        );
+        let figures = lines_at(200.0, &[("4", 112.0), ("30", 160.0)]);
+        let band = split_band(vec![label, figures], &seps);
+        assert_eq!(band.rows, 2);
+        assert_eq!(band_text(&band)[1][1], "30");
+        // Indicators without markers, some wrapped, set apart by blank lines,
+        // each with its target.
+        let label = lines_at(
+            0.0,
+            &[
+                ("Waktu tanggap", 100.0),
+                ("gawat darurat", 112.0),
+                ("Nett Death Rate", 136.0),
+                ("Angka Infeksi", 160.0),
+            ],
+        );
+        let figures = lines_at(
+            200.0,
+            &[("100.00", 100.0), ("90.00", 136.0), ("80.00", 160.0)],
+        );
+        let band = split_band(vec![label, figures], &seps);
+        assert_eq!(band.rows, 3);
+        // Left alone: two figures beside a label wrapped once, no gap.
+        let label = lines_at(
+            0.0,
+            &[("Persentase dokumen", 100.0), ("yang disusun", 112.0)],
+        );
+        let figures = lines_at(200.0, &[("100", 100.0), ("2016", 112.0)]);
+        assert_eq!(split_band(vec![label, figures], &seps).rows, 1);
+        // A column of "-" (nil) beside the figures lists no items: the
+        // labels do.
+        let seps = [0.0, 200.0, 260.0, 320.0, 360.0];
+        let label = lines_at(
+            0.0,
+            &[
+                ("a. Persentase", 100.0),
+                ("dokumen", 112.0),
+                ("b. Opini", 136.0),
+            ],
+        );
+        let figures = |x: f32| lines_at(x, &[("100%", 100.0), ("90%", 124.0)]);
+        let nil = lines_at(320.0, &[("-", 100.0), ("-", 124.0)]);
+        let band = split_band(vec![label, figures(200.0), figures(260.0), nil], &seps);
+        assert_eq!(band_text(&band)[1], ["b.Opini", "90%", "90%", "-"]);
+    }
+
+    #[test]
+    fn a_dash_set_off_its_item_line_starts_that_item() {
+        // "- Susu": the dash 5 points under its word; the figures stand on
+        // the word's baseline. Three items, three rows.
+        let seps = [0.0, 150.0, 250.0, 350.0];
+        let mut label = lines_at(0.0, &[("- Daging", 100.0), ("- Telur", 132.0)]);
+        label.extend(glyph_run("Susu", 12.0, 116.0, 5.0));
+        label.extend(glyph_run("-", 2.0, 121.0, 5.0));
+        label.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+        let figures = |x: f32| lines_at(x, &[("60", 100.0), ("62", 116.0), ("50", 132.0)]);
+        let band = split_band(vec![label, figures(150.0), figures(250.0)], &seps);
+        let rows = band_text(&band);
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[1][..2], ["-Susu".to_string(), "62".to_string()]);
+        // Left alone: a "-" (nil) under a figure, a line apart.
+        let nil = lines_at(150.0, &[("60", 100.0), ("-", 112.0)]);
+        assert_eq!(CellLines::of(&nil, 250.0, 9.0).lines.len(), 2);
+    }
+
+    #[test]
+    fn an_item_number_alone_on_its_line_is_no_figure() {
+        // "3.10.5" on a line of its own, its words under it: an item, the
+        // figures beside it (set a line higher) its row.
+        let seps = [0.0, 150.0, 250.0, 350.0];
+        let label = lines_at(
+            0.0,
+            &[
+                ("3.10.4 RTH", 100.0),
+                ("rata-rata", 112.0),
+                ("3.10.5", 136.0),
+                ("Sampah", 148.0),
+            ],
+        );
+        let figures = |x: f32| lines_at(x, &[("0.820", 100.0), ("5", 124.0)]);
+        let band = split_band(vec![label, figures(150.0), figures(250.0)], &seps);
+        assert_eq!(band.rows, 2);
+        assert_eq!(band_text(&band)[1][0], "3.10.5Sampah");
+        assert_eq!(band_text(&band)[1][1], "5");
     }
 
     #[test]
