@@ -211,9 +211,64 @@ pub fn stated_scales(ctx: &Context<'_, '_>) -> Vec<StatedScale> {
     ctx.scales.get_or_init(|| find_scales(ctx)).clone()
 }
 
+/// A scale table whose bands are stacked in one row, a cell of ranges beside a
+/// cell of labels ("> 100 % 80 – 100 % 50 - 80 % < 50 %" | "Sangat Baik (SB)
+/// Baik (B) Sedang (S) Kurang (K)"): as many ranges as labels, paired in order.
+fn stacked_bands(cells: &[&str]) -> Option<Vec<StatedBand>> {
+    for (i, ranges_cell) in cells.iter().enumerate() {
+        if LABEL.is_match(ranges_cell) {
+            continue;
+        }
+        let mut spans: Vec<(usize, usize)> = [&*BETWEEN, &*ABOVE, &*BELOW]
+            .iter()
+            .flat_map(|re| re.find_iter(ranges_cell).map(|m| (m.start(), m.end())))
+            .collect();
+        spans.sort_unstable();
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        for span in spans {
+            if ranges.last().is_none_or(|last| span.0 >= last.1) {
+                ranges.push(span);
+            }
+        }
+        if ranges.len() < 3 {
+            continue;
+        }
+        for (j, labels_cell) in cells.iter().enumerate() {
+            let labels: Vec<regex::Captures<'_>> = LABEL.captures_iter(labels_cell).collect();
+            if j == i || labels.len() != ranges.len() {
+                continue;
+            }
+            return ranges
+                .iter()
+                .zip(&labels)
+                .map(|(&(a, b), c)| {
+                    let band = last_range(&ranges_cell[a..b], c.name("label")?.as_str())?;
+                    Some(StatedBand {
+                        band,
+                        abbrev: c.name("abbr").map(|a| a.as_str().to_uppercase()),
+                    })
+                })
+                .collect();
+        }
+    }
+    None
+}
+
 fn find_scales(ctx: &Context<'_, '_>) -> Vec<StatedScale> {
     let mut out = Vec::new();
     for t in &ctx.report.tables {
+        for r in t.header_rows.iter().chain(&t.rows) {
+            let cells: Vec<&str> = r.cells.iter().map(|c| c.text.as_str()).collect();
+            if let Some(bands) = stacked_bands(&cells) {
+                let line = ctx.row_line(r.page, r.line);
+                out.push(StatedScale {
+                    bands,
+                    line,
+                    end: line + 1,
+                    source: None,
+                });
+            }
+        }
         let rows = t.header_rows.iter().chain(&t.rows).map(|r| {
             let text: Vec<&str> = r.cells.iter().map(|c| c.text.as_str()).collect();
             (ctx.row_line(r.page, r.line), text.join(" "))
@@ -1365,6 +1420,25 @@ mod tests {
         assert_eq!(found[0].stated, "93.80 … TINGGI");
         assert_eq!(found[0].expected, "Sangat Tinggi");
         assert!(found[0].related.is_empty());
+    }
+
+    #[test]
+    fn a_scale_stacked_in_one_row_pairs_its_ranges_and_labels_in_order() {
+        let bands = super::stacked_bands(&[
+            "> 100 % 80 – 100 % 50 - 80 % < 50 %",
+            "Sangat Baik ( SB ) Baik (B ) Sedang (S ) Kurang (K )",
+        ])
+        .expect("a stacked scale");
+        let read: Vec<(String, Option<String>)> = bands
+            .iter()
+            .map(|b| (b.band.label.clone(), b.abbrev.clone()))
+            .collect();
+        assert_eq!(read.len(), 4);
+        assert_eq!(read[1], ("Baik".to_string(), Some("B".to_string())));
+        assert!(bands[1].band.contains(rust_decimal::Decimal::from(90)));
+        assert!(bands[2].band.contains(rust_decimal::Decimal::from(60)));
+        // Not as many ranges as labels: no scale.
+        assert!(super::stacked_bands(&["> 100 % 80 – 100 %", "Sangat Baik Baik Sedang"]).is_none());
     }
 
     #[test]
