@@ -42,6 +42,8 @@ pub struct StatedScale {
     /// The regulation the scale is taken from when the report does not print
     /// it but cites it ("Permendagri 54/2010"); `None` for the report's own.
     pub source: Option<String>,
+    /// Its bands are stacked in one row (ranges in one cell, labels in another).
+    pub stacked: bool,
 }
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -198,6 +200,7 @@ fn runs(texts: impl Iterator<Item = (usize, String)>, out: &mut Vec<StatedScale>
                     line,
                     end: line + 1,
                     source: None,
+                    stacked: false,
                 })
             }
         }
@@ -266,6 +269,7 @@ fn find_scales(ctx: &Context<'_, '_>) -> Vec<StatedScale> {
                     line,
                     end: line + 1,
                     source: None,
+                    stacked: true,
                 });
             }
         }
@@ -699,6 +703,7 @@ impl PredicateStated {
                     line: 0,
                     end: 0,
                     source: Some(c.name.clone()),
+                    stacked: false,
                 })
             }
         };

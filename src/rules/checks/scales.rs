@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use super::common::{Context, Pattern, first_value};
 use super::predicates::{StatedScale, stated_scales};
-use super::{Check, Draft, Sink};
+use super::{Check, Draft, Sink, Why};
 use crate::facts::format::format_id;
 use crate::findings::Localized;
 
@@ -81,6 +81,11 @@ fn cells<'a>(ctx: &'a Context<'_, '_>, scale: &StatedScale) -> Vec<Cell<'a>> {
     }
     out
 }
+
+const STACKED: Why = Why {
+    en: "the scale's bands are stacked in one cell",
+    id: "kelas skala bertumpuk dalam satu sel",
+};
 
 static SPACES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+").expect("valid regex"));
 
@@ -246,6 +251,12 @@ impl Band {
 impl Check for ScaleBands {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         for scale in stated_scales(ctx) {
+            // Ranges stacked in one cell: a comparison there may run from one
+            // band into the next ("50 - 80 % < 50 %").
+            if scale.stacked {
+                out.skip(STACKED);
+                continue;
+            }
             let cells = cells(ctx, &scale);
             let impossible = self.impossible_bounds(&cells, out);
             let holes = self.holes(&scale, &cells, out);
