@@ -678,17 +678,17 @@ pub struct CitedScaleParams {
 #[derive(Debug)]
 pub struct PredicateStated {
     p: PredicateStatedParams,
-    /// The cited regulation's scale, read from `cited.bands`.
-    cited: Option<StatedScale>,
+    /// The regulation `cited` names and its scale, read from `cited.bands`.
+    cited: Option<(Pattern, StatedScale)>,
 }
 
 impl PredicateStated {
-    pub fn new(p: PredicateStatedParams) -> Result<Self, String> {
+    pub fn new(mut p: PredicateStatedParams) -> Result<Self, String> {
         let names: Vec<&str> = p.claim.0.capture_names().flatten().collect();
         if !names.contains(&"value") || !names.contains(&"label") {
             return Err("`claim` needs (?P<value>…) and (?P<label>…) groups".into());
         }
-        let cited = match &p.cited {
+        let cited = match p.cited.take() {
             None => None,
             Some(c) => {
                 let bands: Vec<StatedBand> = c.bands.split(';').flat_map(bands_in).collect();
@@ -698,13 +698,14 @@ impl PredicateStated {
                         c.bands
                     ));
                 }
-                Some(StatedScale {
+                let scale = StatedScale {
                     bands,
                     line: 0,
                     end: 0,
-                    source: Some(c.name.clone()),
+                    source: Some(c.name),
                     stacked: false,
-                })
+                };
+                Some((c.regulation, scale))
             }
         };
         Ok(PredicateStated { p, cited })
@@ -723,14 +724,14 @@ impl Check for PredicateStated {
                     continue;
                 };
                 let (line, at) = ctx.locate(para, value.start());
-                let scale = match (&self.cited, &self.p.cited) {
-                    (Some(cited), Some(params)) => {
-                        if !params.regulation.0.is_match(&para.text) {
+                let scale = match &self.cited {
+                    Some((regulation, cited)) => {
+                        if !regulation.0.is_match(&para.text) {
                             continue;
                         }
                         cited
                     }
-                    _ => match scale_at(&scales, line) {
+                    None => match scale_at(&scales, line) {
                         Some(scale) => scale,
                         None => {
                             out.skip(NO_SCALE);
