@@ -208,6 +208,9 @@ impl Check for OutcomeCount {
 impl OutcomeCount {
     fn passage(&self, para: &Paragraph, ctx: &Context<'_, '_>, out: &mut Sink) {
         let counts = self.counts(&para.text);
+        if self.p.against_tables {
+            self.pairs_against_tables(para, &counts, ctx, out);
+        }
         // Each total with the outcomes of its noun that follow it, up to the
         // next total of that noun.
         for (i, total) in counts.iter().enumerate() {
@@ -597,6 +600,181 @@ impl OutcomeCount {
         }
         out.record(met_against_tables(ctx, para, total, m));
     }
+}
+
+impl OutcomeCount {
+    /// "Tiga sasaran tercapai sedangkan satu sasaran lainnya tidak tercapai":
+    /// a met and an unmet count of one noun in one sentence, with no total
+    /// before them, count the whole between them (3 + 1 = 4).
+    fn pairs_against_tables(
+        &self,
+        para: &Paragraph,
+        counts: &[Count],
+        ctx: &Context<'_, '_>,
+        out: &mut Sink,
+    ) {
+        for (i, m) in counts.iter().enumerate() {
+            if m.kind != Mention::Met {
+                continue;
+            }
+            let Some(u) = counts[i + 1..].iter().find(|c| c.noun == m.noun) else {
+                continue;
+            };
+            let totalled = counts[..i]
+                .iter()
+                .any(|c| c.noun == m.noun && c.kind == Mention::Total);
+            if u.kind != Mention::Unmet
+                || totalled
+                || para.text[m.end..u.start].contains(". ")
+                || self.p.nested.0.is_match(&para.text[m.start..u.end])
+            {
+                continue;
+            }
+            if let Some(n) = ctx.year()
+                && other_year_in_sentence(&para.text, m.start, u.end, n)
+            {
+                out.skip(OTHER_YEAR);
+                continue;
+            }
+            let total = Count {
+                kind: Mention::Total,
+                noun: m.noun.clone(),
+                value: m.value + u.value,
+                start: m.start,
+                end: u.end,
+                exceeds: false,
+            };
+            if m.noun == "sasaran" {
+                out.record(sasaran_met_against_tables(ctx, para, &total, m));
+            } else {
+                out.record(met_against_tables(ctx, para, &total, m));
+            }
+        }
+    }
+}
+
+const NO_SASARAN_COUNT: Why = Why {
+    en: "no performance table names as many sasaran as the text counts",
+    id: "tidak ada tabel pengukuran kinerja yang menyebut sasaran sebanyak yang disebut",
+};
+
+const MEAN_OR_EVERY: Why = Why {
+    en: "whether a sasaran is met by every indicator or by their mean changes the count",
+    id: "jumlah sasaran yang tercapai berbeda bila dihitung dari semua indikatornya atau dari rata-ratanya",
+};
+
+/// A sasaran of a performance table that met its target: its name, its
+/// indicators' capaian and the line of its first row.
+struct MetSasaran {
+    name: String,
+    values: Vec<Decimal>,
+    line: usize,
+}
+
+/// A met count of sasaran against the performance tables whose rows name
+/// as many sasaran as the text counts. A sasaran is met when each of its
+/// indicators is, and when their mean is; where the two differ the text may
+/// mean either, and the check abstains.
+fn sasaran_met_against_tables(
+    ctx: &Context<'_, '_>,
+    para: &Paragraph,
+    total: &Count,
+    m: &Count,
+) -> Outcome {
+    let hundred = Decimal::from(100);
+    let is_met = |v: Decimal| if m.exceeds { v > hundred } else { v >= hundred };
+    let mut judged: Vec<(String, Vec<MetSasaran>)> = Vec::new();
+    let mut named_any = false;
+    for set in indicator_sets(ctx) {
+        let Some(rows) = set.rows.filter(|r| !set.part && !r.is_empty()) else {
+            continue;
+        };
+        if rows.iter().any(|r| r.sasaran.is_none()) {
+            continue;
+        }
+        named_any = true;
+        let mut units: Vec<(String, Vec<Option<Decimal>>, usize)> = Vec::new();
+        for r in &rows {
+            let name = r.sasaran.clone().unwrap_or_default();
+            match units.iter_mut().find(|(n, _, _)| *n == name) {
+                Some((_, v, _)) => v.push(r.capaian),
+                None => units.push((name, vec![r.capaian], r.line)),
+            }
+        }
+        if units.len() as u64 != total.value {
+            continue;
+        }
+        let mut met = Vec::new();
+        for (name, values, line) in units {
+            let Some(values) = values.into_iter().collect::<Option<Vec<Decimal>>>() else {
+                return Outcome::Skipped(UNREAD_CAPAIAN);
+            };
+            let mean = values.iter().sum::<Decimal>() / Decimal::from(values.len());
+            let every = values.iter().all(|v| is_met(*v));
+            if every != is_met(mean) {
+                return Outcome::Skipped(MEAN_OR_EVERY);
+            }
+            if every {
+                met.push(MetSasaran { name, values, line });
+            }
+        }
+        judged.push((set.name, met));
+    }
+    let Some((name, met)) = judged.first() else {
+        return Outcome::Skipped(if named_any {
+            NO_SASARAN_COUNT
+        } else {
+            NO_SASARAN_TABLE
+        });
+    };
+    if judged.iter().any(|(_, j)| j.len() != met.len()) {
+        return Outcome::Skipped(TABLES_DIFFER);
+    }
+    let expected = met.len() as u64;
+    if expected == m.value {
+        return Outcome::Agrees;
+    }
+    let (line, at) = ctx.locate(para, m.start);
+    let shown = para.text[m.start..m.end].to_string();
+    let listed: Vec<String> = met
+        .iter()
+        .map(|s| {
+            let v: Vec<String> = s.values.iter().map(|v| format!("{}%", pct(*v))).collect();
+            format!("'{}': {}", s.name, v.join(", "))
+        })
+        .collect();
+    let (word_id, word_en) = if m.exceeds {
+        ("di atas 100%", "above 100%")
+    } else {
+        ("100% atau lebih", "100% or more")
+    };
+    let listed = if listed.is_empty() {
+        "-".to_string()
+    } else {
+        listed.join("; ")
+    };
+    Outcome::Differs(
+        Draft {
+            line,
+            stated: shown,
+            expected: format!("{expected} {}", total.noun),
+            computation: Localized::new(
+                format!(
+                    "{name} memuat {} sasaran (sebanyak yang disebut tercapai dan tidak); semua indikator dan rata-ratanya {word_id} hanya pada {expected}: {listed}",
+                    total.value
+                ),
+                format!(
+                    "{name} holds {} sasaran (as many as the text counts met and not met); every indicator and their mean are {word_en} on only {expected}: {listed}",
+                    total.value
+                ),
+            ),
+            related: met.iter().map(|s| s.line).collect(),
+            highlight: Some((at, at + m.end - m.start)),
+            ..Default::default()
+        }
+        .var("noun", Localized::same(total.noun.clone()))
+        .var("total", Localized::same(total.value.to_string())),
+    )
 }
 
 /// The met count `m` against the sets holding the total's number of rows.
@@ -1026,6 +1204,35 @@ mod table_tests {
         assert!(run_default("all-met-table", &text).0.is_empty());
         let text = sasaran_report("Tidak seluruh sasaran melebihi target.", "100%");
         assert!(run_default("all-met-table", &text).0.is_empty());
+    }
+
+    /// "Satu sasaran tercapai sedangkan satu sasaran lainnya tidak": the two
+    /// counts make the total; the table's sasaran are judged by all their
+    /// indicators and by their mean, which here agree.
+    #[test]
+    fn met_and_unmet_sasaran_without_a_total_are_checked() {
+        let claim = "Satu sasaran tercapai sedangkan satu sasaran lainnya tidak tercapai.";
+        let (found, coverage) = run_default("outcome-count-table", &sasaran_report(claim, "80%"));
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 1, "{coverage:#?}");
+        let (found, _) = run_default("outcome-count-table", &sasaran_report(claim, "100%"));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "Satu sasaran");
+        assert_eq!(found[0].expected, "2 sasaran");
+    }
+
+    /// A sasaran whose indicators are 110% and 80%: met by its mean (95%)?
+    /// No; by one indicator? Yes — whether it counts is the text's choice.
+    #[test]
+    fn sasaran_met_by_mean_but_not_by_every_indicator_is_an_abstention() {
+        let text = sasaran_report(
+            "Satu sasaran tercapai dan satu sasaran tidak tercapai.",
+            "100%",
+        )
+        .replace("| 61 | 61 | 100% |", "| 61 | 30 | 95% |");
+        let (found, coverage) = run_default("outcome-count-table", &text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.skipped.values().sum::<usize>(), 1, "{coverage:#?}");
     }
 
     /// "seluruh indikator": any indicator at 100% falls short of "melebihi".
