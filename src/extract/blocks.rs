@@ -31,32 +31,92 @@ pub fn assemble(doc: &mut Document) {
         if crate::limits::out_of_time() {
             return;
         }
-        let block: Vec<(At, Line)> = run
-            .lines
-            .iter()
-            .map(|&(p, l)| ((p, l), doc.pages[p].lines[l].clone()))
-            .filter(|(_, l)| !l.is_blank())
-            .collect();
-        let rows = block_rows(run.mode, &block);
-        if rows.iter().map(|r| r.cells.len()).max().unwrap_or(0) < 2 {
-            continue;
+        for (lines, rows) in run_parts(doc, &run) {
+            // Running text set with tab indents or wide justified gaps: its lines
+            // stay text, read as one sentence.
+            let cells = rows
+                .iter()
+                .map(|r| r.cells.iter().map(|(t, _)| t.as_str()).collect());
+            if run.mode == CellMode::Aligned && (is_prose(cells) || holed_prose(doc, &lines)) {
+                to_flow(doc, &lines);
+                continue;
+            }
+            let source = match run.mode {
+                CellMode::Aligned => GridSource::Aligned,
+                _ => GridSource::Markup,
+            };
+            place(doc, source, rows);
         }
-        // Running text set with tab indents or wide justified gaps: its lines
-        // stay text, read as one sentence.
-        let cells = rows
-            .iter()
-            .map(|r| r.cells.iter().map(|(t, _)| t.as_str()).collect());
-        if run.mode == CellMode::Aligned && (is_prose(cells) || holed_prose(doc, &run.lines)) {
-            to_flow(doc, &run.lines);
-            continue;
-        }
-        let source = match run.mode {
-            CellMode::Aligned => GridSource::Aligned,
-            _ => GridSource::Markup,
-        };
-        place(doc, source, rows);
     }
     super::continued::join_over_pages(doc);
+}
+
+/// The rows of `lines` (blank ones left out), None when they are not cells
+/// of two columns or more.
+fn columned_rows(doc: &Document, mode: CellMode, lines: &[At]) -> Option<Vec<BlockRow>> {
+    let block: Vec<(At, Line)> = lines
+        .iter()
+        .map(|&(p, l)| ((p, l), doc.pages[p].lines[l].clone()))
+        .filter(|(_, l)| !l.is_blank())
+        .collect();
+    let rows = block_rows(mode, &block);
+    (columns(&rows) >= 2).then_some(rows)
+}
+
+/// The number of columns of a block's rows.
+fn columns(rows: &[BlockRow]) -> usize {
+    rows.iter().map(|r| r.cells.len()).max().unwrap_or(0)
+}
+
+/// The most blank-separated parts a run without common columns is cut into.
+const MAX_PARTS: usize = 64;
+
+/// A run's tables, each with its lines and rows: the whole run when its lines
+/// share columns. Aligned lines whose columns run into each other's (a
+/// "SKPD : …" list over a table, a blank line between) may leave no column
+/// common to all: the run is then cut at its blank lines, and a part joins
+/// the one above when together they keep the columns of each.
+fn run_parts(doc: &Document, run: &CellRun) -> Vec<(Vec<At>, Vec<BlockRow>)> {
+    if let Some(rows) = columned_rows(doc, run.mode, &run.lines) {
+        return vec![(run.lines.clone(), rows)];
+    }
+    if run.mode != CellMode::Aligned {
+        return Vec::new();
+    }
+    let blank = |&(p, l): &At| doc.pages[p].lines[l].is_blank();
+    let mut pieces: Vec<Vec<At>> = vec![Vec::new()];
+    for &at in &run.lines {
+        if blank(&at) && pieces.last().is_some_and(|p| !p.is_empty()) {
+            pieces.push(Vec::new());
+        }
+        if let Some(piece) = pieces.last_mut() {
+            piece.push(at);
+        }
+    }
+    // Each join reads the part so far again: a bound keeps that linear.
+    if pieces.len() < 2 || pieces.len() > MAX_PARTS {
+        return Vec::new();
+    }
+    let mut out: Vec<(Vec<At>, Vec<BlockRow>)> = Vec::new();
+    let mut current: Vec<At> = Vec::new();
+    let width = |lines: &[At]| columned_rows(doc, run.mode, lines).map_or(0, |rows| columns(&rows));
+    for piece in pieces {
+        let joined: Vec<At> = current.iter().chain(&piece).copied().collect();
+        if current.is_empty() || width(&joined) >= width(&current).max(width(&piece)).max(2) {
+            current = joined;
+            continue;
+        }
+        out.extend(columned_rows(doc, run.mode, &current).map(|rows| (current, rows)));
+        current = piece;
+    }
+    out.extend(columned_rows(doc, run.mode, &current).map(|rows| (current, rows)));
+    // A part's leading blank line is no line of its table.
+    for (lines, _) in &mut out {
+        while lines.first().is_some_and(blank) {
+            lines.remove(0);
+        }
+    }
+    out
 }
 
 /// The runs of free cell lines in reading order (table-of-contents rows
@@ -450,7 +510,45 @@ fn aligned_rows(block: &[(At, Line)]) -> Vec<BlockRow> {
             }),
         }
     }
+    join_bullet_columns(&mut rows);
     rows
+}
+
+/// A list's bullet: "-", "–", "•".
+static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-–•▪➤*]$").expect("valid regex"));
+
+/// The most columns a block may have for its bullet columns to be joined.
+const MAX_BULLET_SCAN: usize = 64;
+
+/// A column holding only bullets ("-", "•") is the bullets of the list in the
+/// column to its right, not a column of the table: each joins its item.
+fn join_bullet_columns(rows: &mut [BlockRow]) {
+    let mut width = rows.iter().map(|r| r.cells.len()).min().unwrap_or(0);
+    // Each join moves every row's cells: no table has that many columns.
+    if width > MAX_BULLET_SCAN {
+        return;
+    }
+    let mut k = 0;
+    while k + 1 < width {
+        let bullets = rows.iter().filter(|r| !r.cells[k].0.is_empty()).count();
+        let only_bullets = bullets > 0
+            && rows.iter().all(|r| {
+                let (cell, next) = (&r.cells[k].0, &r.cells[k + 1].0);
+                cell.is_empty() || (BULLET.is_match(cell) && !next.is_empty())
+            });
+        if !only_bullets {
+            k += 1;
+            continue;
+        }
+        for r in rows.iter_mut() {
+            let (bullet, _) = r.cells.remove(k);
+            if !bullet.is_empty() {
+                let item = &mut r.cells[k].0;
+                *item = format!("{bullet} {item}");
+            }
+        }
+        width -= 1;
+    }
 }
 
 #[cfg(test)]
@@ -515,6 +613,52 @@ mod tests {
             "the blank line is inside the table"
         );
         assert!(page.lines[5].table.is_none());
+    }
+
+    #[test]
+    fn a_list_over_a_table_with_no_column_in_common_is_its_own_table() {
+        // "Tahun Anggaran" covers the gutter after "No", the value after the
+        // colon those after the sasaran and the indikator: together the lines
+        // share no column, apart each part is a table.
+        let d = doc(concat!(
+            "  SKPD              : Dinas Kebersihan Dan Pertamanan Kabupaten Cianjur\n",
+            "  Tahun Anggaran    : 2015\n",
+            "\n",
+            "  No   Sasaran Strategis    Indikator Kinerja        Target\n",
+            "  1.   Terwujudnya ruang    RTH per satuan wilayah   20%\n",
+            "  2.   Berkembangnya        Penataan makam           5%\n",
+        ));
+        let tables = &d.pages[0].tables;
+        assert_eq!(tables.len(), 2, "{tables:?}");
+        assert_eq!((tables[0].rows, tables[0].cols), (2, 2));
+        assert_eq!(tables[0].row_texts(1), vec!["Tahun Anggaran", ": 2015"]);
+        assert_eq!((tables[1].rows, tables[1].cols), (3, 4));
+        assert_eq!(
+            tables[1].row_texts(2),
+            vec!["2.", "Berkembangnya", "Penataan makam", "5%"]
+        );
+        assert_eq!(tables[1].row_lines, vec![4, 5, 6]);
+    }
+
+    #[test]
+    fn a_column_of_bullets_joins_its_items() {
+        let d = doc(concat!(
+            "  No        Indikator                Target\n",
+            "  1    -    RTH per satuan           20%\n",
+            "  2    -    Penanganan sampah        5%\n",
+        ));
+        let g = &d.pages[0].tables[0];
+        assert_eq!(g.cols, 3);
+        assert_eq!(g.row_texts(1), vec!["1", "- RTH per satuan", "20%"]);
+        // A dash standing for nothing among figures stays in its column.
+        let d = doc(concat!(
+            "  No   Uraian     2015    2016\n",
+            "  1    Sapi       -       12\n",
+            "  2    Kambing    5       -\n",
+        ));
+        let g = &d.pages[0].tables[0];
+        assert_eq!(g.cols, 4);
+        assert_eq!(g.row_texts(1), vec!["1", "Sapi", "-", "12"]);
     }
 
     #[test]
