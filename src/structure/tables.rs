@@ -154,9 +154,13 @@ static TOTAL: LazyLock<Regex> =
 /// A label led by its item number: "1.1 Meningkatnya …", "2. Program …".
 static NUMBERED_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,2}(\.\d{1,2}){0,3}\.?\s+\p{L}").expect("valid regex"));
-/// A label opening with an item marker: "1.", "a)", "-", "•", "II.".
+/// A label opening with an item marker: "1.", "a)", "-", "•", "II.", or
+/// naming a numbered misi, tujuan or sasaran ("MISI III :").
 static MARKED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[-–•·▪*]\s|\(?[a-zA-Z0-9]{1,3}[.)]\s|[IVX]{1,4}\.?\s)").expect("valid regex")
+    Regex::new(
+        r"^(?:[-–•·▪*]\s|\(?[a-zA-Z0-9]{1,3}[.)]\s|[IVX]{1,4}\.?\s|(?i:misi|tujuan|sasaran)\s+(?:[IVX]{1,4}|\d{1,2})\b)",
+    )
+    .expect("valid regex")
 });
 static ITEM_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3}|[a-z])[.)]?$").expect("valid regex"));
@@ -1615,6 +1619,20 @@ mod tests {
             line: 1,
             wide: false,
             opens_part,
+        }
+    }
+
+    #[test]
+    fn a_numbered_misi_opens_a_row_of_its_own() {
+        for label in [
+            "MISI III : Meningkatkan Tertib",
+            "Misi 2 Meningkatkan",
+            "Sasaran 1: Meningkatnya",
+        ] {
+            assert!(MARKED_LABEL.is_match(label), "{label}");
+        }
+        for label in ["Misinya tercapai", "Sasaran strategis"] {
+            assert!(!MARKED_LABEL.is_match(label), "{label}");
         }
     }
 

@@ -122,16 +122,27 @@ fn grids(rules: &[Rule]) -> Vec<Lattice> {
 /// Rows of a table ruled between rows must break at the same x before it is
 /// a column boundary.
 const MIN_BREAKS: usize = 3;
+/// The narrowest cell a row's rule borders (points): shorter pieces are a
+/// dashed line.
+const MIN_CELL: f32 = 6.0;
+/// Rules of one table this far apart with no rule between (points) are two
+/// tables, the text between them no row.
+const TABLES_APART: f32 = 100.0;
 
-/// Column boundaries of a table ruled only between its rows: Word draws each
-/// cell's bottom border as a segment of its own, so where no vertical rule is
-/// drawn the rows' rules still break at the column edges, every row at the
-/// same x. A break shared by three rules or more, and by most rules running
-/// over that x, is a vertical rule from the first of them to the last. Only
-/// in a table that draws no inner vertical rule at all: where it draws some,
-/// a break without one is a border left out on purpose (an "Rp" cell beside
-/// its amount), not a column; and only inside a drawn frame.
-fn implied_columns(rules: &[Rule]) -> Vec<Rule> {
+/// Column boundaries of a table ruled between its rows with few column
+/// rules or none: Word draws each cell's bottom border as a segment of its
+/// own, so where no vertical rule is drawn the rows' rules still break at the
+/// column edges, every row at the same x. A break shared by three rules or
+/// more, and by most rules running over that x, is a vertical rule from the
+/// first of them to the last. Where the table draws column rules for half as
+/// many columns as it leaves out or more, a break without one is a border left out on
+/// purpose (an "Rp" cell beside its amount), not a column: breaks count only
+/// in a sparsely ruled table (no column rule, or one after the "No" column
+/// and the rest aligned text). A tick a few points long inside a cell is no
+/// column rule: one reaches from a row's rule to another's. A table without a
+/// drawn frame gets one at the ends of its rows' rules, so its first and last
+/// columns are cells too.
+fn implied_columns(rules: &[Rule], words: &[(f32, f32, f32)]) -> Vec<Rule> {
     let drawn: Vec<Rule> = rules.iter().filter(|r| !r.horizontal).copied().collect();
     let mut rows: Vec<Rule> = rules.iter().filter(|r| r.horizontal).copied().collect();
     if rows.len() < MIN_BREAKS * 2 || rows.len() > 20_000 {
@@ -146,11 +157,21 @@ fn implied_columns(rules: &[Rule]) -> Vec<Rule> {
     while i < rows.len() {
         let mut j = i + 1;
         let (mut lo, mut hi) = (rows[i].from, rows[i].to);
+        // Where the piece of rule ending at `hi` starts.
+        let mut piece = rows[i].from;
         while j < rows.len() && (rows[j].at - rows[i].at).abs() <= SNAP {
             let r = rows[j];
-            // Segments end to end: a gap of at most SNAP (or a small overlap).
-            if r.from >= hi - SNAP && r.from <= hi + SNAP {
+            // Segments end to end: a gap of at most SNAP (or a small overlap),
+            // each long enough to border a cell (a dashed line is no row of cells).
+            if r.from >= hi - SNAP
+                && r.from <= hi + SNAP
+                && hi - piece >= MIN_CELL
+                && r.to - r.from >= MIN_CELL
+            {
                 breaks.push((rows[i].at, (hi + r.from) / 2.0));
+            }
+            if r.from >= hi - SNAP {
+                piece = r.from;
             }
             lo = lo.min(r.from);
             hi = hi.max(r.to);
@@ -160,14 +181,62 @@ fn implied_columns(rules: &[Rule]) -> Vec<Rule> {
         i = j;
     }
     breaks.sort_by(|a, b| a.1.total_cmp(&b.1));
-    let mut out = Vec::new();
+    // A drawn column rule: from one row's rule to another's (or to a few
+    // points from them: Word's cell spacing).
+    let column_rule = |d: &Rule| {
+        let mut reached = spans.iter().filter(|(y, lo, hi)| {
+            *y >= d.from - SPACING
+                && *y <= d.to + SPACING
+                && *lo <= d.at + SPACING
+                && *hi >= d.at - SPACING
+        });
+        reached
+            .next()
+            .is_some_and(|first| reached.any(|s| s.0 - first.0 > SNAP))
+    };
+    let column_rules: Vec<Rule> = drawn.iter().filter(|d| column_rule(d)).copied().collect();
+    // Breaks at one x, cut where a rule runs over x unbroken and no rule
+    // runs over it for a long way (the text between two tables of one page
+    // with a column edge at one x; never a tall row of one table).
+    let mut runs: Vec<Vec<(f32, f32)>> = Vec::new();
     let mut k = 0;
     while k < breaks.len() {
         let mut end = k + 1;
         while end < breaks.len() && breaks[end].1 - breaks[k].1 <= SNAP {
             end += 1;
         }
-        let group = &breaks[k..end];
+        let mut group = breaks[k..end].to_vec();
+        k = end;
+        group.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let x = group.iter().map(|b| b.1).sum::<f32>() / group.len() as f32;
+        let over: Vec<f32> = spans
+            .iter()
+            .filter(|(_, lo, hi)| *lo < x - SNAP && *hi > x + SNAP)
+            .map(|s| s.0)
+            .collect();
+        let mut run: Vec<(f32, f32)> = Vec::new();
+        for b in group {
+            let apart = run.last().is_some_and(|last| {
+                let mut ys: Vec<f32> = over
+                    .iter()
+                    .copied()
+                    .filter(|y| *y > last.0 + SNAP && *y < b.0 - SNAP)
+                    .collect();
+                ys.push(last.0);
+                ys.push(b.0);
+                ys.sort_by(f32::total_cmp);
+                let unbroken = ys.len() > 2;
+                unbroken && ys.windows(2).any(|w| w[1] - w[0] > TABLES_APART)
+            });
+            if apart {
+                runs.push(std::mem::take(&mut run));
+            }
+            run.push(b);
+        }
+        runs.push(run);
+    }
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for group in &runs {
         let x = group.iter().map(|b| b.1).sum::<f32>() / group.len() as f32;
         let (top, bottom) = group
             .iter()
@@ -180,6 +249,25 @@ fn implied_columns(rules: &[Rule]) -> Vec<Rule> {
                 *y >= top - SNAP && *y <= bottom + SNAP && *lo < x - SNAP && *hi > x + SNAP
             })
             .collect();
+        if group.len() < MIN_BREAKS || group.len() * 2 <= crossing.len() {
+            continue;
+        }
+        // The text's own gutter: words run over x in fewer than half the
+        // rows between the rules (a merged cell's total label may).
+        let mut ys: Vec<f32> = crossing.iter().map(|s| s.0).collect();
+        ys.dedup_by(|a, b| (*a - *b).abs() <= SNAP);
+        let rows_between = ys.windows(2).count();
+        let run_over = ys
+            .windows(2)
+            .filter(|w| {
+                words
+                    .iter()
+                    .any(|&(a, b, y)| y > w[0] && y < w[1] && a < x - 1.0 && b > x + 1.0)
+            })
+            .count();
+        if run_over * 2 >= rows_between.max(1) {
+            continue;
+        }
         let (lo, hi) = crossing
             .iter()
             .fold((f32::MAX, f32::MIN), |(l, h), s| (l.min(s.1), h.max(s.2)));
@@ -189,35 +277,90 @@ fn implied_columns(rules: &[Rule]) -> Vec<Rule> {
             .iter()
             .filter(|s| (s.1 - lo).abs() <= SNAP * 2.0 && (s.2 - hi).abs() <= SNAP * 2.0)
             .fold((top, bottom), |(t, b), s| (t.min(s.0), b.max(s.0)));
-        let inner_drawn = drawn.iter().any(|d| {
-            d.at > lo + SNAP * 2.0
-                && d.at < hi - SNAP * 2.0
-                && d.from < table_bottom - SNAP
-                && d.to > table_top + SNAP
+        let drawn_at = column_rules
+            .iter()
+            .any(|d| (d.at - x).abs() <= SNAP * 2.0 && d.from < bottom - SNAP && d.to > top + SNAP);
+        candidates.push(Candidate {
+            x,
+            top,
+            bottom,
+            lo,
+            hi,
+            table_top,
+            table_bottom,
+            drawn_at,
         });
-        // A frame drawn at both ends: rows ruled inside a box. Rules with no
-        // frame at all are read better from the aligned text.
+    }
+    let mut out = Vec::new();
+    // Frames added, by their table's ends.
+    let mut framed_tables: Vec<(f32, f32)> = Vec::new();
+    for c in candidates.iter().filter(|c| !c.drawn_at) {
+        let same_table =
+            |o: &&Candidate| (o.lo - c.lo).abs() <= SNAP * 2.0 && (o.hi - c.hi).abs() <= SNAP * 2.0;
+        let left_out = candidates
+            .iter()
+            .filter(same_table)
+            .filter(|o| !o.drawn_at)
+            .count();
+        let mut drawn_xs: Vec<f32> = column_rules
+            .iter()
+            .filter(|d| {
+                d.at > c.lo + SNAP * 2.0
+                    && d.at < c.hi - SNAP * 2.0
+                    && d.from < c.table_bottom - SNAP
+                    && d.to > c.table_top + SNAP
+            })
+            .map(|d| d.at)
+            .collect();
+        drawn_xs.sort_by(f32::total_cmp);
+        drawn_xs.dedup_by(|a, b| (*a - *b).abs() <= SNAP * 2.0);
+        if drawn_xs.len() * 2 >= left_out {
+            continue;
+        }
+        out.push(Rule {
+            horizontal: false,
+            at: c.x,
+            from: c.top,
+            to: c.bottom,
+        });
+        // A frame drawn at both ends, or one added at the ends of its rules.
         let framed = |edge: f32| {
             drawn.iter().any(|d| {
-                (d.at - edge).abs() <= SNAP * 2.0 && d.from < bottom - SNAP && d.to > top + SNAP
+                (d.at - edge).abs() <= SNAP * 2.0 && d.from < c.bottom - SNAP && d.to > c.top + SNAP
             })
         };
-        if group.len() >= MIN_BREAKS
-            && group.len() * 2 > crossing.len()
-            && !inner_drawn
-            && framed(lo)
-            && framed(hi)
-        {
-            out.push(Rule {
-                horizontal: false,
-                at: x,
-                from: top,
-                to: bottom,
-            });
+        let known = framed_tables
+            .iter()
+            .any(|&(l, h)| (l - c.lo).abs() <= SNAP * 2.0 && (h - c.hi).abs() <= SNAP * 2.0);
+        if !known {
+            framed_tables.push((c.lo, c.hi));
+            for edge in [c.lo, c.hi] {
+                if !framed(edge) {
+                    out.push(Rule {
+                        horizontal: false,
+                        at: edge,
+                        from: c.table_top,
+                        to: c.table_bottom,
+                    });
+                }
+            }
         }
-        k = end;
     }
     out
+}
+
+/// A column edge the rows' rules imply: where they break, from the first
+/// rule breaking there to the last, the ends of the rules running over it
+/// and of their table, and whether a column rule is drawn there.
+struct Candidate {
+    x: f32,
+    top: f32,
+    bottom: f32,
+    lo: f32,
+    hi: f32,
+    table_top: f32,
+    table_bottom: f32,
+    drawn_at: bool,
 }
 
 /// Cell boundaries (x) of the band between `top` and `bottom`: where vertical
@@ -245,6 +388,33 @@ fn separators(grid: &Lattice, top: f32, bottom: f32) -> Vec<f32> {
         .collect()
 }
 
+/// A band's separators without the inner ones only the rows' rules imply
+/// that a word of the band runs over: a cell merged across that column (a
+/// total's label over the "No" column and the name beside it).
+fn unless_run_over(
+    seps: Vec<f32>,
+    (top, bottom): (f32, f32),
+    implied: &[Rule],
+    words: &[(f32, f32, f32)],
+) -> Vec<f32> {
+    let n = seps.len();
+    seps.into_iter()
+        .enumerate()
+        .filter(|&(i, x)| {
+            let inner = i > 0 && i + 1 < n;
+            let only_implied = implied
+                .iter()
+                .any(|r| (r.at - x).abs() <= SNAP && r.from < bottom && r.to > top);
+            !(inner
+                && only_implied
+                && words
+                    .iter()
+                    .any(|&(a, b, y)| y > top && y < bottom && a < x - 1.0 && b > x + 1.0))
+        })
+        .map(|(_, x)| x)
+        .collect()
+}
+
 /// A ruled table read from one page: its grid, and one line per grid row.
 pub struct RuledTable {
     pub grid: Grid,
@@ -262,7 +432,30 @@ pub fn ruled_tables(
     let mut out = Vec::new();
     let horizontals: Vec<Rule> = merge(rules.iter().filter(|r| r.horizontal).copied().collect());
     let mut rules = rules.to_vec();
-    rules.extend(implied_columns(&rules));
+    // Words of the page (left, right, middle height), to tell where text
+    // runs over an implied column edge: a cell merged across it.
+    let words: Vec<(f32, f32, f32)> = if horizontals.len() < MIN_BREAKS * 2 {
+        Vec::new()
+    } else {
+        rows(glyphs.iter().filter(|g| g.dir == 0).cloned().collect())
+            .iter()
+            .flat_map(|(_, row)| {
+                word_runs(row)
+                    .into_iter()
+                    .filter_map(|run| {
+                        let (a, b) = (run.first()?, run.last()?);
+                        (!a.text.trim().is_empty()).then_some((
+                            a.x,
+                            b.x + b.width,
+                            a.y - a.size * 0.3,
+                        ))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    let implied = implied_columns(&rules, &words);
+    rules.extend(implied.iter().copied());
     // A page drawing thousands of boxes is a chart or a pattern, not tables to read.
     for grid in grids(&rules).into_iter().take(MAX_GRIDS) {
         if grid.ys.len() > MAX_BANDS {
@@ -273,7 +466,14 @@ pub fn ruled_tables(
             .ys
             .windows(2)
             .filter(|w| w[1] - w[0] > SNAP)
-            .map(|w| (w[0], w[1], separators(&grid, w[0], w[1])))
+            .map(|w| {
+                let seps = separators(&grid, w[0], w[1]);
+                (
+                    w[0],
+                    w[1],
+                    unless_run_over(seps, (w[0], w[1]), &implied, &words),
+                )
+            })
             .collect();
         for part in tables_of(bands) {
             let index = first_table + out.len();
@@ -474,9 +674,22 @@ fn split_band(cells: Vec<Vec<Glyph>>, separators: &[f32]) -> BandRows {
     if value_columns < 2 {
         return whole(cells);
     }
+    // A cell is read row by row when it holds figures or item markers, or
+    // when each of its lines (two or more) stands beside a figure: names
+    // listed one per row in a body no rule divides.
+    let all_values: Vec<f32> = analysed
+        .iter()
+        .flat_map(|c| c.values.iter().copied())
+        .collect();
+    let beside_values = |c: &CellLines| {
+        c.lines.len() >= 2
+            && c.lines
+                .iter()
+                .all(|(y, _)| all_values.iter().any(|v| (v - y).abs() <= tol))
+    };
     let row_wise: Vec<bool> = analysed
         .iter()
-        .map(|c| !c.values.is_empty() || c.markers.len() >= 2)
+        .map(|c| !c.values.is_empty() || c.markers.len() >= 2 || beside_values(c))
         .collect();
     let Some(starts) = row_starts(&analysed, &row_wise, tol) else {
         return whole(cells);
@@ -1197,7 +1410,7 @@ mod tests {
             from: 550.0,
             to: 700.0,
         }));
-        let cols = implied_columns(&rules);
+        let cols = implied_columns(&rules, &[]);
         let xs: Vec<f32> = cols.iter().map(|r| r.at).collect();
         assert_eq!(cols.len(), 2, "{cols:?}");
         assert!((xs[0] - 200.45).abs() < 0.1 && (xs[1] - 300.5).abs() < 0.1);
@@ -1207,20 +1420,105 @@ mod tests {
         );
     }
 
-    #[test]
-    fn breaks_without_a_frame_or_beside_drawn_columns_imply_nothing() {
-        let rows = cell_by_cell(&[700.0, 650.0, 600.0, 550.0]);
-        assert!(implied_columns(&rows).is_empty());
-        let mut drawn = rows.clone();
-        for x in [100.0, 250.0, 400.0] {
-            drawn.push(Rule {
-                horizontal: false,
-                at: x,
-                from: 550.0,
-                to: 700.0,
-            });
+    fn v(at: f32, from: f32, to: f32) -> Rule {
+        Rule {
+            horizontal: false,
+            at,
+            from,
+            to,
         }
-        assert!(implied_columns(&drawn).is_empty());
+    }
+
+    #[test]
+    fn breaks_beside_drawn_columns_imply_nothing() {
+        // Two columns of three drawn: the break left without a rule is a
+        // border left out on purpose ("Rp" beside its amount).
+        let mut drawn = cell_by_cell(&[700.0, 650.0, 600.0, 550.0]);
+        drawn.extend([100.0, 250.0, 400.0].map(|x| v(x, 550.0, 700.0)));
+        assert!(implied_columns(&drawn, &[]).is_empty());
+    }
+
+    #[test]
+    fn rows_ruled_without_a_frame_imply_their_columns_and_frame() {
+        let rows = cell_by_cell(&[700.0, 650.0, 600.0, 550.0]);
+        let mut xs: Vec<f32> = implied_columns(&rows, &[]).iter().map(|r| r.at).collect();
+        xs.sort_by(f32::total_cmp);
+        assert_eq!(xs.len(), 4, "{xs:?}");
+        assert!(
+            (xs[0] - 100.0).abs() < 0.1 && (xs[3] - 400.0).abs() < 0.1,
+            "{xs:?}"
+        );
+        assert!(
+            (xs[1] - 200.45).abs() < 0.1 && (xs[2] - 300.5).abs() < 0.1,
+            "{xs:?}"
+        );
+    }
+
+    #[test]
+    fn one_column_rule_and_ticks_in_cells_leave_the_columns_to_the_breaks() {
+        // Six cells a row, a frame, one column rule after the first cell and
+        // a tick a few points long inside a cell: four columns are left out
+        // of five, the rest of the table is aligned text.
+        let edges = [100.0, 150.0, 200.0, 250.0, 300.0, 350.0, 400.0];
+        let mut rules: Vec<Rule> = [700.0, 650.0, 600.0, 550.0]
+            .iter()
+            .flat_map(|&y| edges.windows(2).map(move |w| h(y, w[0] + 0.5, w[1])))
+            .collect();
+        rules.extend([100.0, 150.0, 400.0].map(|x| v(x, 550.0, 700.0)));
+        rules.push(v(275.0, 640.0, 650.0));
+        let mut xs: Vec<f32> = implied_columns(&rules, &[]).iter().map(|r| r.at).collect();
+        xs.sort_by(f32::total_cmp);
+        assert_eq!(xs.len(), 4, "{xs:?}");
+        assert!(
+            (xs[0] - 200.25).abs() < 0.1 && (xs[3] - 350.25).abs() < 0.1,
+            "{xs:?}"
+        );
+        // With a second column rule drawn, half the breaks have rules: none implied.
+        rules.push(v(250.0, 550.0, 700.0));
+        assert!(implied_columns(&rules, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_dashed_rule_breaks_into_no_cells() {
+        let mut rules: Vec<Rule> = [700.0, 650.0, 600.0, 550.0]
+            .iter()
+            .flat_map(|&y| {
+                (0..75).map(move |i| h(y, 100.0 + i as f32 * 4.0, 103.0 + i as f32 * 4.0))
+            })
+            .collect();
+        rules.extend([100.0, 400.0].map(|x| v(x, 550.0, 700.0)));
+        assert!(implied_columns(&rules, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_break_the_text_runs_over_in_most_rows_is_no_column() {
+        let mut rules = cell_by_cell(&[700.0, 650.0, 600.0, 550.0]);
+        rules.extend([100.0, 400.0].map(|x| v(x, 550.0, 700.0)));
+        // Words over x = 200 in two rows of three; 300 stays a gutter.
+        let words = [(150.0, 250.0, 625.0), (160.0, 240.0, 675.0)];
+        let xs: Vec<f32> = implied_columns(&rules, &words)
+            .iter()
+            .map(|r| r.at)
+            .collect();
+        assert_eq!(xs.len(), 1, "{xs:?}");
+        assert!((xs[0] - 300.5).abs() < 0.1, "{xs:?}");
+    }
+
+    #[test]
+    fn a_word_over_an_implied_edge_merges_the_cells_of_its_band() {
+        let implied = [v(200.0, 550.0, 700.0)];
+        let words = [(150.0, 250.0, 575.0), (250.0, 350.0, 575.0)];
+        let seps = vec![100.0, 200.0, 300.0, 400.0];
+        // The word over 200 merges the cells beside it; 300 is drawn: kept.
+        assert_eq!(
+            unless_run_over(seps.clone(), (550.0, 600.0), &implied, &words),
+            [100.0, 300.0, 400.0]
+        );
+        // A band without words over the edge keeps it.
+        assert_eq!(
+            unless_run_over(seps.clone(), (600.0, 650.0), &implied, &words),
+            seps
+        );
     }
 
     #[test]
@@ -1229,12 +1527,12 @@ mod tests {
             .iter()
             .map(|&y| h(y, 100.0, 400.0))
             .collect();
-        assert!(implied_columns(&whole).is_empty());
+        assert!(implied_columns(&whole, &[]).is_empty());
         // Two rules drawn in two pieces among six whole ones: not a column.
         let mut some = whole.clone();
         some.extend([h(425.0, 100.0, 250.0), h(425.0, 250.5, 400.0)]);
         some.extend([h(400.0, 100.0, 250.0), h(400.0, 250.5, 400.0)]);
-        assert!(implied_columns(&some).is_empty());
+        assert!(implied_columns(&some, &[]).is_empty());
     }
 
     #[test]
@@ -1258,7 +1556,10 @@ mod tests {
         for y in [540.0, 560.0, 580.0, 600.0] {
             started.extend([h(y, 199.8, 300.0), h(y, 300.2, 400.0)]);
         }
-        let xs: Vec<f32> = implied_columns(&started).iter().map(|r| r.at).collect();
+        let xs: Vec<f32> = implied_columns(&started, &[])
+            .iter()
+            .map(|r| r.at)
+            .collect();
         assert_eq!(xs.len(), 2, "{xs:?}");
         assert!((xs[0] - 200.1).abs() < 0.2, "{xs:?}");
         // Rows ruled across the whole table outvote the three breaks.
@@ -1266,7 +1567,7 @@ mod tests {
         for y in [540.0, 560.0, 580.0, 600.0] {
             crossed.push(h(y, 100.0, 400.0));
         }
-        assert!(implied_columns(&crossed).is_empty());
+        assert!(implied_columns(&crossed, &[]).is_empty());
     }
 
     #[test]
@@ -1532,7 +1833,7 @@ mod tests {
             });
         }
         assert!(grids(&rules).iter().all(|g| g.verticals.len() == 2));
-        rules.extend(implied_columns(&rules));
+        rules.extend(implied_columns(&rules, &[]));
         let lattices = grids(&rules);
         assert_eq!(lattices.len(), 1);
         assert_eq!(separators(&lattices[0], 600.0, 650.0).len(), 4);
