@@ -639,6 +639,10 @@ static SECTION_NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
     regex::Regex::new(r"^\d{1,2}(?:\.\d{1,2}){2,3}\.?$").expect("valid regex")
 });
 
+/// An item's number alone on its line, "7.": a marker, never a figure.
+static ITEM_NUMBER: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"^\d{1,2}\.$").expect("valid regex"));
+
 /// Splits a band into the rows its cells stack: where two value columns or
 /// more each hold two figures or more, every figure's baseline (and every
 /// item marker's, in a label column listing items) starts a row; a cell whose
@@ -700,14 +704,23 @@ fn split_band(cells: Vec<Vec<Glyph>>, separators: &[f32]) -> BandRows {
         .collect();
     let at_value_row = |y: f32| value_ys.iter().any(|v| (v - y).abs() <= tol);
     let row_of = |y: f32| starts.iter().rposition(|&s| s <= y + tol).unwrap_or(0);
+    let at_start = |y: f32| starts.iter().any(|s| (s - y).abs() <= tol);
+    // A cell whose lines (two or more) each open another row of the band
+    // lists one entry a row (names, units, "II." headings between items).
+    let listing = |c: &CellLines| {
+        c.lines.len() >= 2
+            && c.lines.iter().all(|(y, _)| at_start(*y))
+            && c.lines.windows(2).all(|w| row_of(w[0].0) < row_of(w[1].0))
+    };
     let rows = starts.len();
     let slots = analysed
         .into_iter()
         .zip(cells)
         .zip(row_wise)
         .map(|((c, glyphs), row_wise)| {
-            if row_wise {
-                Slot::Items(c.items(&row_of, &at_value_row, rows))
+            let listing = listing(&c);
+            if row_wise || listing {
+                Slot::Items(c.items(&row_of, &at_value_row, &at_start, listing, rows))
             } else {
                 Slot::Whole(glyphs)
             }
@@ -776,6 +789,8 @@ struct CellLines {
     /// The kind of each of `markers` (`marker_kind`); none for a marker
     /// alone on its line (a "-" for nil in a value column).
     kinds: Vec<Option<(char, usize)>>,
+    /// The ys of the lines that end a figure broken on the line above.
+    continued: Vec<f32>,
 }
 
 /// What an item marker is: a dash or bullet, a letter ("a.", "(b)"), or a
@@ -802,6 +817,7 @@ impl CellLines {
         let mut values = Vec::new();
         let mut markers = Vec::new();
         let mut kinds = Vec::new();
+        let mut continued = Vec::new();
         let mut prev: Option<(String, bool)> = None;
         for (y, row) in &lines {
             let text: String = spans(row)
@@ -822,7 +838,16 @@ impl CellLines {
             let continues = prev
                 .as_ref()
                 .is_some_and(|(before, full)| joins_without_space(before, &text, *full));
-            if is_figure_text(&text) && !continues && !SECTION_NUMBER.is_match(text.trim()) {
+            if continues {
+                continued.push(*y);
+            }
+            // An item's number alone ("1.", "10.") marks its row: no figure.
+            let numbered = ITEM_NUMBER.is_match(text.trim());
+            if is_figure_text(&text)
+                && !continues
+                && !numbered
+                && !SECTION_NUMBER.is_match(text.trim())
+            {
                 values.push(*y);
             } else if let Some(m) = MARKER.find(&text) {
                 markers.push(*y);
@@ -838,6 +863,7 @@ impl CellLines {
             values,
             markers,
             kinds,
+            continued,
         }
     }
 
@@ -850,7 +876,10 @@ impl CellLines {
     /// by blank lines).
     /// The first of the pair ranks how sure the items are: 0 by markers, 1
     /// by gaps, 2 when every line stands at a row of figures.
-    fn item_starts(&self, figures: &[f32], tol: f32) -> Option<(u8, Vec<f32>)> {
+    /// With `numbered` (the band numbers its rows of figures), lines at
+    /// every row of figures start the items, however closely the cell's
+    /// wrapped lines follow them.
+    fn item_starts(&self, figures: &[f32], tol: f32, numbered: bool) -> Option<(u8, Vec<f32>)> {
         let n = figures.len();
         let mut kinds: Vec<(char, usize)> = Vec::new();
         for k in self.kinds.iter().flatten() {
@@ -881,6 +910,9 @@ impl CellLines {
         if at.len() == ys.len() {
             return Some((2, at.iter().map(|&i| ys[i]).collect()));
         }
+        if numbered {
+            return Some((1, at.iter().map(|&i| ys[i]).collect()));
+        }
         // The cell's own line pitch: the smallest step between its lines.
         let pitch = ys.windows(2).map(|w| w[1] - w[0]).fold(f32::MAX, f32::min);
         let apart = at
@@ -888,6 +920,32 @@ impl CellLines {
             .skip(1)
             .all(|&i| i > 0 && ys[i] - ys[i - 1] > pitch * 1.4 + tol * 0.5);
         apart.then(|| (1, at.iter().map(|&i| ys[i]).collect()))
+    }
+
+    /// Whether this cell numbers the band's rows of figures (three or more):
+    /// one whole number at each ("1", "2." …), counting up by one (a number
+    /// repeated once by mistake aside).
+    fn numbers_rows(&self, figures: &[f32], tol: f32) -> bool {
+        if figures.len() < 3 || self.lines.len() != figures.len() {
+            return false;
+        }
+        let mut numbers = Vec::with_capacity(figures.len());
+        for ((y, row), f) in self.lines.iter().zip(figures) {
+            let text: String = spans(row).iter().map(|s| s.text.as_str()).collect();
+            let digits = text.trim().trim_end_matches('.');
+            if (y - f).abs() > tol || digits.is_empty() || digits.len() > 3 {
+                return false;
+            }
+            match digits.parse::<u32>() {
+                Ok(n) => numbers.push(n),
+                Err(_) => return false,
+            }
+        }
+        let steps: Vec<u32> = numbers
+            .windows(2)
+            .map(|w| w[1].wrapping_sub(w[0]))
+            .collect();
+        steps.iter().all(|&d| d <= 1) && steps.iter().filter(|&&d| d == 0).count() <= 1
     }
 
     /// Where this cell's items start: at each figure; in a label column at
@@ -898,16 +956,22 @@ impl CellLines {
         self,
         row_of: &dyn Fn(f32) -> usize,
         at_value_row: &dyn Fn(f32) -> bool,
+        at_start: &dyn Fn(f32) -> bool,
+        listing: bool,
         rows: usize,
     ) -> Vec<Item> {
-        let one_per_row =
-            self.markers.is_empty() && self.lines.iter().all(|(y, _)| at_value_row(*y));
+        let one_per_row = listing
+            || (self.markers.is_empty() && self.lines.iter().all(|(y, _)| at_value_row(*y)));
+        let figures = !self.values.is_empty();
         let mut items: Vec<Item> = Vec::new();
         for (y, line) in self.lines {
+            // In a cell of figures a line opening another row is that row's,
+            // unless it ends a figure broken on the line above.
             let starts_item = items.is_empty()
                 || self.values.contains(&y)
                 || self.markers.contains(&y)
-                || one_per_row;
+                || one_per_row
+                || (figures && at_start(y) && !self.continued.contains(&y));
             let first = row_of(y);
             match items.last_mut() {
                 // Two items of one cell in one row (a label over the figure
@@ -971,13 +1035,14 @@ fn pairing(analysed: &[CellLines], tol: f32) -> Option<Pairing> {
     // figure must have its lines set apart (blank lines between): two
     // figures beside a label wrapped once are one row.
     let one_column = analysed.iter().filter(|c| c.values.len() >= 2).count() == 1;
+    let numbered = analysed.iter().any(|c| c.numbers_rows(&figures, tol));
     let set_apart = |c: &CellLines| c.lines.windows(2).all(|w| w[1].0 - w[0].0 > 3.8 * tol);
     let (_, label, starts) = analysed
         .iter()
         .enumerate()
         .filter(|(_, c)| c.values.is_empty() && c.lines.len() >= 2)
         .filter_map(|(label, c)| {
-            let (rank, starts) = c.item_starts(&figures, tol)?;
+            let (rank, starts) = c.item_starts(&figures, tol, numbered)?;
             if rank == 2 && one_column && !set_apart(c) {
                 return None;
             }
@@ -1018,6 +1083,15 @@ fn paired(plan: Pairing, analysed: Vec<CellLines>, cells: Vec<Vec<Glyph>>, tol: 
         .map(|(k, (c, glyphs))| {
             let by_figures =
                 c.lines.len() >= 2 && c.lines.iter().all(|(y, _)| figure_row(*y).is_some());
+            // A column of item numbers ("1.", "2." …, a heading's "I."
+            // above them): each at its row of figures.
+            let numbers = c.markers.len() >= 2
+                && c.kinds.iter().all(Option::is_none)
+                && c.lines
+                    .iter()
+                    .filter(|(y, _)| figure_row(*y).is_some())
+                    .count()
+                    >= 2;
             let row_of_line: Box<dyn Fn(f32) -> Option<usize>> = if k == plan.label {
                 Box::new(|y: f32| {
                     Some(
@@ -1028,14 +1102,16 @@ fn paired(plan: Pairing, analysed: Vec<CellLines>, cells: Vec<Vec<Glyph>>, tol: 
                     )
                 })
             } else if !c.values.is_empty() {
-                let own = c.values.clone();
+                // Its own figures, and any other line standing at a row of
+                // figures (a line of another row, never glued to the one
+                // above) unless it ends a figure broken on the line above.
+                let continued = c.continued.clone();
                 Box::new(move |y: f32| {
-                    own.iter()
-                        .any(|v| (v - y).abs() <= tol)
+                    (!continued.iter().any(|v| (v - y).abs() <= tol / 4.0))
                         .then(|| figure_row(y))
                         .flatten()
                 })
-            } else if by_figures {
+            } else if by_figures || numbers {
                 Box::new(figure_row)
             } else {
                 return Slot::Whole(glyphs);
@@ -1677,6 +1753,193 @@ mod tests {
             }
         }
         out
+    }
+
+    /// A figure set flush against its cell's right edge `right` on baseline y.
+    fn flush_right(text: &str, right: f32, y: f32) -> Vec<Glyph> {
+        glyph_run(
+            text,
+            right - 2.0 - 5.0 * text.chars().count() as f32,
+            y,
+            5.0,
+        )
+    }
+
+    #[test]
+    fn a_column_of_item_numbers_keeps_one_number_a_row() {
+        // "1." "2." "3." fill a narrow No column to its edge, beside names
+        // and two columns of figures in a band no rule divides.
+        let seps = [0.0, 14.0, 100.0, 160.0, 220.0];
+        let numbers = lines_at(0.0, &[("1.", 100.0), ("2.", 110.0), ("3.", 120.0)]);
+        let names = lines_at(
+            14.0,
+            &[
+                ("Sapi Perah", 100.0),
+                ("Sapi Potong", 110.0),
+                ("Kerbau", 120.0),
+            ],
+        );
+        let figures = |right: f32, v: [&str; 3]| -> Vec<Glyph> {
+            [100.0, 110.0, 120.0]
+                .iter()
+                .zip(v)
+                .flat_map(|(y, t)| flush_right(t, right, *y))
+                .collect()
+        };
+        let band = split_band(
+            vec![
+                numbers,
+                names,
+                figures(160.0, ["103.832", "382.949", "108.303"]),
+                figures(220.0, ["109.024", "401.024", "109.386"]),
+            ],
+            &seps,
+        );
+        assert_eq!(
+            band_text(&band),
+            [
+                ["1.", "SapiPerah", "103.832", "109.024"],
+                ["2.", "SapiPotong", "382.949", "401.024"],
+                ["3.", "Kerbau", "108.303", "109.386"],
+            ]
+        );
+    }
+
+    #[test]
+    fn figures_stacked_in_a_cell_stay_two_values() {
+        // "35.317." (a stray dot) over "25.006.794", each flush right at
+        // its row: no broken figure, two rows' values.
+        let seps = [0.0, 60.0, 120.0, 180.0];
+        let names = lines_at(0.0, &[("Kerbau", 100.0), ("Kuda", 110.0), ("Ayam", 120.0)]);
+        let column = |v: [&str; 3]| -> Vec<Glyph> {
+            [100.0, 110.0, 120.0]
+                .iter()
+                .zip(v)
+                .flat_map(|(y, t)| flush_right(t, 120.0, *y))
+                .collect()
+        };
+        let other: Vec<Glyph> = [100.0, 110.0, 120.0]
+            .iter()
+            .zip(["2.689.572", "35.317", "24.536.354"])
+            .flat_map(|(y, t)| flush_right(t, 180.0, *y))
+            .collect();
+        let band = split_band(
+            vec![names, column(["2.602.515", "35.317.", "25.006.794"]), other],
+            &seps,
+        );
+        assert_eq!(
+            band_text(&band),
+            [
+                ["Kerbau", "2.602.515", "2.689.572"],
+                ["Kuda", "35.317.", "35.317"],
+                ["Ayam", "25.006.794", "24.536.354"],
+            ]
+        );
+    }
+
+    #[test]
+    fn names_listed_one_a_row_under_a_heading_take_a_row_each() {
+        // "I. Populasi Ternak :" heads items numbered "1.", "2." whose
+        // names carry no marker; "II." opens the next group in the other
+        // number column, on a row of its own.
+        let seps = [0.0, 14.0, 100.0, 140.0, 200.0, 214.0, 300.0, 360.0];
+        let numbers = lines_at(0.0, &[("I.", 91.0), ("1.", 100.0), ("2.", 110.0)]);
+        let names = lines_at(
+            14.0,
+            &[
+                ("Populasi Ternak :", 91.0),
+                ("Sapi Potong", 100.0),
+                ("Sapi Perah", 110.0),
+            ],
+        );
+        let units = lines_at(100.0, &[("Ekor", 100.0), ("Ekor", 110.0)]);
+        let left = lines_at(140.0, &[("466.272", 100.0), ("143.774", 110.0)]);
+        let numbers2 = lines_at(200.0, &[("1.", 100.0), ("II.", 110.0), ("1.", 120.0)]);
+        let names2 = lines_at(
+            214.0,
+            &[("- Itik", 100.0), ("Telur", 110.0), ("- Ayam Buras", 120.0)],
+        );
+        let right = lines_at(
+            300.0,
+            &[("6.512", 100.0), ("217.235", 110.0), ("19.664", 120.0)],
+        );
+        let band = split_band(
+            vec![numbers, names, units, left, numbers2, names2, right],
+            &seps,
+        );
+        assert_eq!(
+            band_text(&band),
+            [
+                ["I.", "PopulasiTernak:", "", "", "", "", ""],
+                [
+                    "1.",
+                    "SapiPotong",
+                    "Ekor",
+                    "466.272",
+                    "1.",
+                    "-Itik",
+                    "6.512"
+                ],
+                [
+                    "2.",
+                    "SapiPerah",
+                    "Ekor",
+                    "143.774",
+                    "II.",
+                    "Telur",
+                    "217.235"
+                ],
+                ["", "", "", "", "1.", "-AyamBuras", "19.664"],
+            ]
+        );
+    }
+
+    #[test]
+    fn numbered_rows_take_their_names_with_the_wrapped_lines() {
+        // Each program's name wraps a line below its number and amounts,
+        // the next program following at the same pitch: the rows counted
+        // 1, 2, 3 by the No column start at the names' first lines.
+        let seps = [0.0, 20.0, 120.0, 200.0, 280.0];
+        let numbers = lines_at(0.0, &[("1", 100.0), ("2", 121.0), ("3", 142.0)]);
+        let names = lines_at(
+            20.0,
+            &[
+                ("Program Pengendalian", 100.0),
+                ("Lingkungan Hidup", 110.5),
+                ("Program Perencanaan", 121.0),
+                ("Daerah", 131.5),
+                ("Program Pelayanan", 142.0),
+            ],
+        );
+        let amounts = |x: f32| {
+            lines_at(
+                x,
+                &[
+                    ("129.000.000", 100.0),
+                    ("450.000.000", 121.0),
+                    ("5.238.360.500", 142.0),
+                ],
+            )
+        };
+        let band = split_band(vec![numbers, names, amounts(120.0), amounts(200.0)], &seps);
+        assert_eq!(
+            band_text(&band),
+            [
+                [
+                    "1",
+                    "ProgramPengendalianLingkunganHidup",
+                    "129.000.000",
+                    "129.000.000"
+                ],
+                [
+                    "2",
+                    "ProgramPerencanaanDaerah",
+                    "450.000.000",
+                    "450.000.000"
+                ],
+                ["3", "ProgramPelayanan", "5.238.360.500", "5.238.360.500"],
+            ]
+        );
     }
 
     #[test]
