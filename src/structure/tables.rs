@@ -1042,10 +1042,11 @@ fn ocr_numbering(cells: &[(String, bool)]) -> bool {
 }
 
 fn numbering(cells: &[(String, bool)]) -> bool {
+    // Two numbers may share a cell ("(10) (11)" over two columns the body
+    // splits but the header does not).
     let numbers: Option<Vec<u32>> = cells
         .iter()
-        .map(|(t, _)| t.trim())
-        .filter(|t| !t.is_empty())
+        .flat_map(|(t, _)| t.split_whitespace())
         // A spreadsheet may format one of them as a number: "16,00".
         .map(|t| {
             t.trim_end_matches('0')
@@ -1620,6 +1621,17 @@ mod tests {
             wide: false,
             opens_part,
         }
+    }
+
+    #[test]
+    fn a_numbering_row_may_hold_two_numbers_in_a_cell() {
+        let row = |cells: &[&str]| -> Vec<(String, bool)> {
+            cells.iter().map(|c| (c.to_string(), false)).collect()
+        };
+        assert!(is_numbering_row(&row(&[
+            "(1)", "(2)", "(3)", "", "(4) (5)"
+        ])));
+        assert!(!is_numbering_row(&row(&["(1)", "(2)", "Misi 3"])));
     }
 
     #[test]

@@ -668,6 +668,9 @@ fn split_band(cells: Vec<Vec<Glyph>>, separators: &[f32]) -> BandRows {
             CellLines::of(glyphs, right, size)
         })
         .collect();
+    if let Some(y) = numbering_line(&analysed, tol) {
+        return numbering_apart(analysed, y, tol);
+    }
     let value_columns = analysed.iter().filter(|c| c.values.len() >= 2).count();
     if value_columns == 0 {
         return whole(cells);
@@ -727,6 +730,90 @@ fn split_band(cells: Vec<Vec<Glyph>>, separators: &[f32]) -> BandRows {
         })
         .collect();
     BandRows { rows, slots }
+}
+
+/// The baseline of a row numbering the columns inside a band: "(1)", "(2)"
+/// … each alone on its line, one baseline, in three cells or more left to
+/// right, each one more than the last.
+fn numbering_line(analysed: &[CellLines], tol: f32) -> Option<f32> {
+    static NUMBER: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"^\((\d{1,2})\)$").expect("valid regex"));
+    let numbered: Vec<Vec<(f32, u32)>> = analysed
+        .iter()
+        .map(|c| {
+            c.lines
+                .iter()
+                .filter_map(|(y, row)| {
+                    let text: String = spans(row).iter().map(|s| s.text.as_str()).collect();
+                    let n = NUMBER
+                        .captures(text.trim())?
+                        .get(1)?
+                        .as_str()
+                        .parse()
+                        .ok()?;
+                    Some((*y, n))
+                })
+                .collect()
+        })
+        .collect();
+    numbered.iter().flatten().find_map(|&(y, _)| {
+        let numbers: Vec<u32> = numbered
+            .iter()
+            .filter_map(|c| {
+                c.iter()
+                    .find(|(v, _)| (v - y).abs() <= tol)
+                    .map(|(_, n)| *n)
+            })
+            .collect();
+        (numbers.len() >= 3 && numbers.windows(2).all(|w| w[1] == w[0] + 1)).then_some(y)
+    })
+}
+
+/// A band holding the row that numbers the columns at `y` (shaded, no rule
+/// under it): that row is a row of its own, the lines above it (a header's
+/// last lines) one row, the lines below it (the first body row) another.
+fn numbering_apart(analysed: Vec<CellLines>, y: f32, tol: f32) -> BandRows {
+    let above = analysed
+        .iter()
+        .any(|c| c.lines.iter().any(|(v, _)| *v < y - tol));
+    let below = analysed
+        .iter()
+        .any(|c| c.lines.iter().any(|(v, _)| *v > y + tol));
+    let head = usize::from(above);
+    let row_of = |v: f32| {
+        if v < y - tol {
+            0
+        } else if v <= y + tol {
+            head
+        } else {
+            head + 1
+        }
+    };
+    let slots = analysed
+        .into_iter()
+        .map(|c| {
+            if c.lines.is_empty() {
+                return Slot::Whole(Vec::new());
+            }
+            let mut items: Vec<Item> = Vec::new();
+            for (v, line) in c.lines {
+                let row = row_of(v);
+                match items.last_mut() {
+                    Some(item) if item.first == row => item.glyphs.extend(line),
+                    _ => items.push(Item {
+                        first: row,
+                        last: row,
+                        glyphs: line,
+                    }),
+                }
+            }
+            Slot::Items(items)
+        })
+        .collect();
+    BandRows {
+        rows: head + 1 + usize::from(below),
+        slots,
+    }
 }
 
 /// A bullet or dash set on a baseline of its own a few points off its
@@ -1938,6 +2025,30 @@ mod tests {
                     "450.000.000"
                 ],
                 ["3", "ProgramPelayanan", "5.238.360.500", "5.238.360.500"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_row_numbering_the_columns_stands_apart_in_its_band() {
+        // A shaded numbering row with no rule under it: the header's last
+        // line above it and the first body row below it are rows apart.
+        let seps = [0.0, 20.0, 120.0, 200.0, 280.0];
+        let band = split_band(
+            vec![
+                lines_at(0.0, &[("(1)", 110.0), ("1", 120.0)]),
+                lines_at(20.0, &[("(2)", 110.0), ("BELANJA LANGSUNG", 120.0)]),
+                lines_at(120.0, &[("(3)", 110.0)]),
+                lines_at(200.0, &[("(%)", 100.0), ("(4)", 110.0)]),
+            ],
+            &seps,
+        );
+        assert_eq!(
+            band_text(&band),
+            [
+                ["", "", "", "(%)"],
+                ["(1)", "(2)", "(3)", "(4)"],
+                ["1", "BELANJALANGSUNG", "", ""],
             ]
         );
     }
