@@ -10,7 +10,11 @@
 # out of both, how many our `lkjip-audit extract --layout` yields too, the
 # recall, and two kinds of wrong figures:
 #   glued: one of our tokens (6+ characters) is two or more consecutive
-#          pdftotext tokens of that page run together (two cells read as one);
+#          pdftotext tokens of that page run together (two cells read as one),
+#          or one that is no well-formed figure, missing from pdftotext's page,
+#          and is two or more of that page's pdftotext tokens, in their order,
+#          joined by a dot or comma (a column's lines of several rows read as
+#          one cell: "1.2.3.4.5.6.7.8.9.10", "35.317." over "25.006.794");
 #   split: a pdftotext figure of 4+ characters missing on a page while two or
 #          more of our tokens on that page concatenate to it ("46" + "9.325.000,00").
 # Two things pdftotext prints that a viewer does not show are not asked of us:
@@ -26,14 +30,19 @@
 # one or two digits), the two join into a well-grouped amount, and both are missing
 # on that page; the `rejoined` column counts them.
 # Exits 1 if a file with a text layer is under 99.5 % or has a glued or split figure.
+# BIN=path/to/lkjip-audit measures that binary instead of building this tree's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v pdftotext >/dev/null; then
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -q && $sudo_cmd apt-get install -y -q poppler-utils
 fi
-cargo build --release -q
-bin=target/release/lkjip-audit
+if [ -n "${BIN:-}" ]; then
+  bin=$BIN
+else
+  cargo build --release -q
+  bin=target/release/lkjip-audit
+fi
 files=()
 if [ $# -gt 0 ]; then
   for dir in "$@"; do
@@ -132,6 +141,39 @@ def concatenations(tokens, min_len, min_piece):
                 out.add(acc)
     return out
 
+WELL_FORMED = re.compile(r"^(?:\d{1,3}(?:\.\d{3})*(?:,\d+)?|\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d+(?:[.,]\d+)?)$")
+
+def joined_by_separators(token, theirs_seq, theirs):
+    """Whether an ill-formed token of ours is two or more pdftotext tokens of the
+    page, in pdftotext's order, joined by the dots or commas between them."""
+    if WELL_FORMED.match(token):
+        return False
+    parts = re.split(r"([.,])", token)
+    digits, seps = parts[0::2], parts[1::2]
+    if len(digits) > 16:
+        return False
+    positions = collections.defaultdict(list)
+    for i, t in enumerate(theirs_seq):
+        positions[t].append(i)
+
+    def search(k, after, pieces):
+        # Pieces from digit group k on, each a pdftotext token after index `after`.
+        if k == len(digits):
+            return pieces >= 2
+        piece = digits[k]
+        for end in range(k, len(digits)):
+            if end > k:
+                piece += seps[end - 1] + digits[end]
+            if theirs[piece] > 0:
+                for pos in positions[piece]:
+                    if pos > after and search(end + 1, pos, pieces + 1):
+                        return True
+                    if pos > after:
+                        break
+        return False
+
+    return search(0, -1, 0)
+
 binary, pdfs = sys.argv[1], sys.argv[2:]
 status = 0
 print(f"{'file':<58} {'poppler':>7} {'ours':>7} {'recall':>8} {'glued':>5} {'split':>5} {'hidden':>6} {'rejoined':>8}")
@@ -170,6 +212,9 @@ for pdf in pdfs:
         joined = concatenations(theirs_seq, 6, 2)
         for t, n in extra.items():
             if len(t) >= 6 and t in joined:
+                glued += n
+                examples.append(f"p{i + 1} glued {t}")
+            elif len(t) >= 5 and joined_by_separators(t, theirs_seq, theirs):
                 glued += n
                 examples.append(f"p{i + 1} glued {t}")
         missing = theirs - ours

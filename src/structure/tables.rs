@@ -154,9 +154,13 @@ static TOTAL: LazyLock<Regex> =
 /// A label led by its item number: "1.1 Meningkatnya …", "2. Program …".
 static NUMBERED_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,2}(\.\d{1,2}){0,3}\.?\s+\p{L}").expect("valid regex"));
-/// A label opening with an item marker: "1.", "a)", "-", "•", "II.".
+/// A label opening with an item marker: "1.", "a)", "-", "•", "II.", or
+/// naming a numbered misi, tujuan or sasaran ("MISI III :").
 static MARKED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[-–•·▪*]\s|\(?[a-zA-Z0-9]{1,3}[.)]\s|[IVX]{1,4}\.?\s)").expect("valid regex")
+    Regex::new(
+        r"^(?:[-–•·▪*]\s|\(?[a-zA-Z0-9]{1,3}[.)]\s|[IVX]{1,4}\.?\s|(?i:misi|tujuan|sasaran)\s+(?:[IVX]{1,4}|\d{1,2})\b)",
+    )
+    .expect("valid regex")
 });
 static ITEM_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3}|[a-z])[.)]?$").expect("valid regex"));
@@ -1038,10 +1042,11 @@ fn ocr_numbering(cells: &[(String, bool)]) -> bool {
 }
 
 fn numbering(cells: &[(String, bool)]) -> bool {
+    // Two numbers may share a cell ("(10) (11)" over two columns the body
+    // splits but the header does not).
     let numbers: Option<Vec<u32>> = cells
         .iter()
-        .map(|(t, _)| t.trim())
-        .filter(|t| !t.is_empty())
+        .flat_map(|(t, _)| t.split_whitespace())
         // A spreadsheet may format one of them as a number: "16,00".
         .map(|t| {
             t.trim_end_matches('0')
@@ -1615,6 +1620,31 @@ mod tests {
             line: 1,
             wide: false,
             opens_part,
+        }
+    }
+
+    #[test]
+    fn a_numbering_row_may_hold_two_numbers_in_a_cell() {
+        let row = |cells: &[&str]| -> Vec<(String, bool)> {
+            cells.iter().map(|c| (c.to_string(), false)).collect()
+        };
+        assert!(is_numbering_row(&row(&[
+            "(1)", "(2)", "(3)", "", "(4) (5)"
+        ])));
+        assert!(!is_numbering_row(&row(&["(1)", "(2)", "Misi 3"])));
+    }
+
+    #[test]
+    fn a_numbered_misi_opens_a_row_of_its_own() {
+        for label in [
+            "MISI III : Meningkatkan Tertib",
+            "Misi 2 Meningkatkan",
+            "Sasaran 1: Meningkatnya",
+        ] {
+            assert!(MARKED_LABEL.is_match(label), "{label}");
+        }
+        for label in ["Misinya tercapai", "Sasaran strategis"] {
+            assert!(!MARKED_LABEL.is_match(label), "{label}");
         }
     }
 

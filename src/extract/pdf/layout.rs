@@ -1244,7 +1244,10 @@ pub fn ends_broken_figure(text: &str) -> bool {
 /// space: a word broken after a real hyphen ("2016-" / "2021"), or a figure
 /// too long for a narrow cell ("1.000.0" / "00") when the line before
 /// `reached_edge`. A complete figure is not broken: stacked figures
-/// ("715.901" over "204.344", "16.000.000,-" over "15.200.000,-") stay apart.
+/// ("715.901" over "204.344", "16.000.000,-" over "15.200.000,-") stay apart;
+/// nor are two pieces that make no figure together: item numbers ("1." over
+/// "2."), a figure printed with a stray dot over the next one ("35.317." over
+/// "25.006.794").
 pub fn joins_without_space(before: &str, next: &str, reached_edge: bool) -> bool {
     let mut tail = before.chars().rev();
     let hyphen = tail.next() == Some('-') && tail.next().is_some_and(char::is_alphanumeric);
@@ -1252,8 +1255,27 @@ pub fn joins_without_space(before: &str, next: &str, reached_edge: bool) -> bool
     let figure = reached_edge
         && last.ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ',')
         && next.starts_with(|c: char| c.is_ascii_digit())
-        && !is_complete_figure(last);
+        && !is_complete_figure(last)
+        && {
+            let piece: String = next
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%'))
+                .collect();
+            is_figure_or_start(&format!("{last}{piece}"))
+        };
     hyphen || figure
+}
+
+/// A figure as printed in full, or the first part of one that the next
+/// line ends: "1.506.190.00", "1.234.", "98,".
+fn is_figure_or_start(token: &str) -> bool {
+    static START: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"^\(?[-+]?(?:\d{1,3}(?:\.\d{3})*(?:\.\d{0,2}|,\d*)?|\d{1,3}(?:,\d{3})*(?:,\d{0,2}|\.\d*)?|\d+(?:[.,]\d*)?)$",
+        )
+        .expect("valid regex")
+    });
+    is_complete_figure(token) || START.is_match(token)
 }
 
 /// A figure as printed in full: Indonesian (1.234.567,89) or English
@@ -1325,6 +1347,13 @@ mod tests {
             true
         ));
         assert!(!joins_without_space("100,00", "100,00", true));
+        // Pieces that make no figure together stay apart.
+        assert!(!joins_without_space("1.", "2.", true));
+        assert!(!joins_without_space("9.", "10.", true));
+        assert!(!joins_without_space("35.317.", "25.006.794", true));
+        assert!(joins_without_space("1.506.190.00", "0", true));
+        assert!(joins_without_space("1.234.", "567,89", true));
+        assert!(joins_without_space("98,", "5%", true));
         assert!(!joins_without_space("Sasaran -", "Daging", false));
     }
 

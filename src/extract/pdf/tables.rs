@@ -122,16 +122,27 @@ fn grids(rules: &[Rule]) -> Vec<Lattice> {
 /// Rows of a table ruled between rows must break at the same x before it is
 /// a column boundary.
 const MIN_BREAKS: usize = 3;
+/// The narrowest cell a row's rule borders (points): shorter pieces are a
+/// dashed line.
+const MIN_CELL: f32 = 6.0;
+/// Rules of one table this far apart with no rule between (points) are two
+/// tables, the text between them no row.
+const TABLES_APART: f32 = 100.0;
 
-/// Column boundaries of a table ruled only between its rows: Word draws each
-/// cell's bottom border as a segment of its own, so where no vertical rule is
-/// drawn the rows' rules still break at the column edges, every row at the
-/// same x. A break shared by three rules or more, and by most rules running
-/// over that x, is a vertical rule from the first of them to the last. Only
-/// in a table that draws no inner vertical rule at all: where it draws some,
-/// a break without one is a border left out on purpose (an "Rp" cell beside
-/// its amount), not a column; and only inside a drawn frame.
-fn implied_columns(rules: &[Rule]) -> Vec<Rule> {
+/// Column boundaries of a table ruled between its rows with few column
+/// rules or none: Word draws each cell's bottom border as a segment of its
+/// own, so where no vertical rule is drawn the rows' rules still break at the
+/// column edges, every row at the same x. A break shared by three rules or
+/// more, and by most rules running over that x, is a vertical rule from the
+/// first of them to the last. Where the table draws column rules for half as
+/// many columns as it leaves out or more, a break without one is a border left out on
+/// purpose (an "Rp" cell beside its amount), not a column: breaks count only
+/// in a sparsely ruled table (no column rule, or one after the "No" column
+/// and the rest aligned text). A tick a few points long inside a cell is no
+/// column rule: one reaches from a row's rule to another's. A table without a
+/// drawn frame gets one at the ends of its rows' rules, so its first and last
+/// columns are cells too.
+fn implied_columns(rules: &[Rule], words: &[(f32, f32, f32)]) -> Vec<Rule> {
     let drawn: Vec<Rule> = rules.iter().filter(|r| !r.horizontal).copied().collect();
     let mut rows: Vec<Rule> = rules.iter().filter(|r| r.horizontal).copied().collect();
     if rows.len() < MIN_BREAKS * 2 || rows.len() > 20_000 {
@@ -146,11 +157,21 @@ fn implied_columns(rules: &[Rule]) -> Vec<Rule> {
     while i < rows.len() {
         let mut j = i + 1;
         let (mut lo, mut hi) = (rows[i].from, rows[i].to);
+        // Where the piece of rule ending at `hi` starts.
+        let mut piece = rows[i].from;
         while j < rows.len() && (rows[j].at - rows[i].at).abs() <= SNAP {
             let r = rows[j];
-            // Segments end to end: a gap of at most SNAP (or a small overlap).
-            if r.from >= hi - SNAP && r.from <= hi + SNAP {
+            // Segments end to end: a gap of at most SNAP (or a small overlap),
+            // each long enough to border a cell (a dashed line is no row of cells).
+            if r.from >= hi - SNAP
+                && r.from <= hi + SNAP
+                && hi - piece >= MIN_CELL
+                && r.to - r.from >= MIN_CELL
+            {
                 breaks.push((rows[i].at, (hi + r.from) / 2.0));
+            }
+            if r.from >= hi - SNAP {
+                piece = r.from;
             }
             lo = lo.min(r.from);
             hi = hi.max(r.to);
@@ -160,14 +181,62 @@ fn implied_columns(rules: &[Rule]) -> Vec<Rule> {
         i = j;
     }
     breaks.sort_by(|a, b| a.1.total_cmp(&b.1));
-    let mut out = Vec::new();
+    // A drawn column rule: from one row's rule to another's (or to a few
+    // points from them: Word's cell spacing).
+    let column_rule = |d: &Rule| {
+        let mut reached = spans.iter().filter(|(y, lo, hi)| {
+            *y >= d.from - SPACING
+                && *y <= d.to + SPACING
+                && *lo <= d.at + SPACING
+                && *hi >= d.at - SPACING
+        });
+        reached
+            .next()
+            .is_some_and(|first| reached.any(|s| s.0 - first.0 > SNAP))
+    };
+    let column_rules: Vec<Rule> = drawn.iter().filter(|d| column_rule(d)).copied().collect();
+    // Breaks at one x, cut where a rule runs over x unbroken and no rule
+    // runs over it for a long way (the text between two tables of one page
+    // with a column edge at one x; never a tall row of one table).
+    let mut runs: Vec<Vec<(f32, f32)>> = Vec::new();
     let mut k = 0;
     while k < breaks.len() {
         let mut end = k + 1;
         while end < breaks.len() && breaks[end].1 - breaks[k].1 <= SNAP {
             end += 1;
         }
-        let group = &breaks[k..end];
+        let mut group = breaks[k..end].to_vec();
+        k = end;
+        group.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let x = group.iter().map(|b| b.1).sum::<f32>() / group.len() as f32;
+        let over: Vec<f32> = spans
+            .iter()
+            .filter(|(_, lo, hi)| *lo < x - SNAP && *hi > x + SNAP)
+            .map(|s| s.0)
+            .collect();
+        let mut run: Vec<(f32, f32)> = Vec::new();
+        for b in group {
+            let apart = run.last().is_some_and(|last| {
+                let mut ys: Vec<f32> = over
+                    .iter()
+                    .copied()
+                    .filter(|y| *y > last.0 + SNAP && *y < b.0 - SNAP)
+                    .collect();
+                ys.push(last.0);
+                ys.push(b.0);
+                ys.sort_by(f32::total_cmp);
+                let unbroken = ys.len() > 2;
+                unbroken && ys.windows(2).any(|w| w[1] - w[0] > TABLES_APART)
+            });
+            if apart {
+                runs.push(std::mem::take(&mut run));
+            }
+            run.push(b);
+        }
+        runs.push(run);
+    }
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for group in &runs {
         let x = group.iter().map(|b| b.1).sum::<f32>() / group.len() as f32;
         let (top, bottom) = group
             .iter()
@@ -180,6 +249,25 @@ fn implied_columns(rules: &[Rule]) -> Vec<Rule> {
                 *y >= top - SNAP && *y <= bottom + SNAP && *lo < x - SNAP && *hi > x + SNAP
             })
             .collect();
+        if group.len() < MIN_BREAKS || group.len() * 2 <= crossing.len() {
+            continue;
+        }
+        // The text's own gutter: words run over x in fewer than half the
+        // rows between the rules (a merged cell's total label may).
+        let mut ys: Vec<f32> = crossing.iter().map(|s| s.0).collect();
+        ys.dedup_by(|a, b| (*a - *b).abs() <= SNAP);
+        let rows_between = ys.windows(2).count();
+        let run_over = ys
+            .windows(2)
+            .filter(|w| {
+                words
+                    .iter()
+                    .any(|&(a, b, y)| y > w[0] && y < w[1] && a < x - 1.0 && b > x + 1.0)
+            })
+            .count();
+        if run_over * 2 >= rows_between.max(1) {
+            continue;
+        }
         let (lo, hi) = crossing
             .iter()
             .fold((f32::MAX, f32::MIN), |(l, h), s| (l.min(s.1), h.max(s.2)));
@@ -189,35 +277,90 @@ fn implied_columns(rules: &[Rule]) -> Vec<Rule> {
             .iter()
             .filter(|s| (s.1 - lo).abs() <= SNAP * 2.0 && (s.2 - hi).abs() <= SNAP * 2.0)
             .fold((top, bottom), |(t, b), s| (t.min(s.0), b.max(s.0)));
-        let inner_drawn = drawn.iter().any(|d| {
-            d.at > lo + SNAP * 2.0
-                && d.at < hi - SNAP * 2.0
-                && d.from < table_bottom - SNAP
-                && d.to > table_top + SNAP
+        let drawn_at = column_rules
+            .iter()
+            .any(|d| (d.at - x).abs() <= SNAP * 2.0 && d.from < bottom - SNAP && d.to > top + SNAP);
+        candidates.push(Candidate {
+            x,
+            top,
+            bottom,
+            lo,
+            hi,
+            table_top,
+            table_bottom,
+            drawn_at,
         });
-        // A frame drawn at both ends: rows ruled inside a box. Rules with no
-        // frame at all are read better from the aligned text.
+    }
+    let mut out = Vec::new();
+    // Frames added, by their table's ends.
+    let mut framed_tables: Vec<(f32, f32)> = Vec::new();
+    for c in candidates.iter().filter(|c| !c.drawn_at) {
+        let same_table =
+            |o: &&Candidate| (o.lo - c.lo).abs() <= SNAP * 2.0 && (o.hi - c.hi).abs() <= SNAP * 2.0;
+        let left_out = candidates
+            .iter()
+            .filter(same_table)
+            .filter(|o| !o.drawn_at)
+            .count();
+        let mut drawn_xs: Vec<f32> = column_rules
+            .iter()
+            .filter(|d| {
+                d.at > c.lo + SNAP * 2.0
+                    && d.at < c.hi - SNAP * 2.0
+                    && d.from < c.table_bottom - SNAP
+                    && d.to > c.table_top + SNAP
+            })
+            .map(|d| d.at)
+            .collect();
+        drawn_xs.sort_by(f32::total_cmp);
+        drawn_xs.dedup_by(|a, b| (*a - *b).abs() <= SNAP * 2.0);
+        if drawn_xs.len() * 2 >= left_out {
+            continue;
+        }
+        out.push(Rule {
+            horizontal: false,
+            at: c.x,
+            from: c.top,
+            to: c.bottom,
+        });
+        // A frame drawn at both ends, or one added at the ends of its rules.
         let framed = |edge: f32| {
             drawn.iter().any(|d| {
-                (d.at - edge).abs() <= SNAP * 2.0 && d.from < bottom - SNAP && d.to > top + SNAP
+                (d.at - edge).abs() <= SNAP * 2.0 && d.from < c.bottom - SNAP && d.to > c.top + SNAP
             })
         };
-        if group.len() >= MIN_BREAKS
-            && group.len() * 2 > crossing.len()
-            && !inner_drawn
-            && framed(lo)
-            && framed(hi)
-        {
-            out.push(Rule {
-                horizontal: false,
-                at: x,
-                from: top,
-                to: bottom,
-            });
+        let known = framed_tables
+            .iter()
+            .any(|&(l, h)| (l - c.lo).abs() <= SNAP * 2.0 && (h - c.hi).abs() <= SNAP * 2.0);
+        if !known {
+            framed_tables.push((c.lo, c.hi));
+            for edge in [c.lo, c.hi] {
+                if !framed(edge) {
+                    out.push(Rule {
+                        horizontal: false,
+                        at: edge,
+                        from: c.table_top,
+                        to: c.table_bottom,
+                    });
+                }
+            }
         }
-        k = end;
     }
     out
+}
+
+/// A column edge the rows' rules imply: where they break, from the first
+/// rule breaking there to the last, the ends of the rules running over it
+/// and of their table, and whether a column rule is drawn there.
+struct Candidate {
+    x: f32,
+    top: f32,
+    bottom: f32,
+    lo: f32,
+    hi: f32,
+    table_top: f32,
+    table_bottom: f32,
+    drawn_at: bool,
 }
 
 /// Cell boundaries (x) of the band between `top` and `bottom`: where vertical
@@ -245,6 +388,33 @@ fn separators(grid: &Lattice, top: f32, bottom: f32) -> Vec<f32> {
         .collect()
 }
 
+/// A band's separators without the inner ones only the rows' rules imply
+/// that a word of the band runs over: a cell merged across that column (a
+/// total's label over the "No" column and the name beside it).
+fn unless_run_over(
+    seps: Vec<f32>,
+    (top, bottom): (f32, f32),
+    implied: &[Rule],
+    words: &[(f32, f32, f32)],
+) -> Vec<f32> {
+    let n = seps.len();
+    seps.into_iter()
+        .enumerate()
+        .filter(|&(i, x)| {
+            let inner = i > 0 && i + 1 < n;
+            let only_implied = implied
+                .iter()
+                .any(|r| (r.at - x).abs() <= SNAP && r.from < bottom && r.to > top);
+            !(inner
+                && only_implied
+                && words
+                    .iter()
+                    .any(|&(a, b, y)| y > top && y < bottom && a < x - 1.0 && b > x + 1.0))
+        })
+        .map(|(_, x)| x)
+        .collect()
+}
+
 /// A ruled table read from one page: its grid, and one line per grid row.
 pub struct RuledTable {
     pub grid: Grid,
@@ -262,7 +432,30 @@ pub fn ruled_tables(
     let mut out = Vec::new();
     let horizontals: Vec<Rule> = merge(rules.iter().filter(|r| r.horizontal).copied().collect());
     let mut rules = rules.to_vec();
-    rules.extend(implied_columns(&rules));
+    // Words of the page (left, right, middle height), to tell where text
+    // runs over an implied column edge: a cell merged across it.
+    let words: Vec<(f32, f32, f32)> = if horizontals.len() < MIN_BREAKS * 2 {
+        Vec::new()
+    } else {
+        rows(glyphs.iter().filter(|g| g.dir == 0).cloned().collect())
+            .iter()
+            .flat_map(|(_, row)| {
+                word_runs(row)
+                    .into_iter()
+                    .filter_map(|run| {
+                        let (a, b) = (run.first()?, run.last()?);
+                        (!a.text.trim().is_empty()).then_some((
+                            a.x,
+                            b.x + b.width,
+                            a.y - a.size * 0.3,
+                        ))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    let implied = implied_columns(&rules, &words);
+    rules.extend(implied.iter().copied());
     // A page drawing thousands of boxes is a chart or a pattern, not tables to read.
     for grid in grids(&rules).into_iter().take(MAX_GRIDS) {
         if grid.ys.len() > MAX_BANDS {
@@ -273,7 +466,14 @@ pub fn ruled_tables(
             .ys
             .windows(2)
             .filter(|w| w[1] - w[0] > SNAP)
-            .map(|w| (w[0], w[1], separators(&grid, w[0], w[1])))
+            .map(|w| {
+                let seps = separators(&grid, w[0], w[1]);
+                (
+                    w[0],
+                    w[1],
+                    unless_run_over(seps, (w[0], w[1]), &implied, &words),
+                )
+            })
             .collect();
         for part in tables_of(bands) {
             let index = first_table + out.len();
@@ -439,6 +639,10 @@ static SECTION_NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
     regex::Regex::new(r"^\d{1,2}(?:\.\d{1,2}){2,3}\.?$").expect("valid regex")
 });
 
+/// An item's number alone on its line, "7.": a marker, never a figure.
+static ITEM_NUMBER: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"^\d{1,2}\.$").expect("valid regex"));
+
 /// Splits a band into the rows its cells stack: where two value columns or
 /// more each hold two figures or more, every figure's baseline (and every
 /// item marker's, in a label column listing items) starts a row; a cell whose
@@ -464,6 +668,9 @@ fn split_band(cells: Vec<Vec<Glyph>>, separators: &[f32]) -> BandRows {
             CellLines::of(glyphs, right, size)
         })
         .collect();
+    if let Some(y) = numbering_line(&analysed, tol) {
+        return numbering_apart(analysed, y, tol);
+    }
     let value_columns = analysed.iter().filter(|c| c.values.len() >= 2).count();
     if value_columns == 0 {
         return whole(cells);
@@ -474,9 +681,22 @@ fn split_band(cells: Vec<Vec<Glyph>>, separators: &[f32]) -> BandRows {
     if value_columns < 2 {
         return whole(cells);
     }
+    // A cell is read row by row when it holds figures or item markers, or
+    // when each of its lines (two or more) stands beside a figure: names
+    // listed one per row in a body no rule divides.
+    let all_values: Vec<f32> = analysed
+        .iter()
+        .flat_map(|c| c.values.iter().copied())
+        .collect();
+    let beside_values = |c: &CellLines| {
+        c.lines.len() >= 2
+            && c.lines
+                .iter()
+                .all(|(y, _)| all_values.iter().any(|v| (v - y).abs() <= tol))
+    };
     let row_wise: Vec<bool> = analysed
         .iter()
-        .map(|c| !c.values.is_empty() || c.markers.len() >= 2)
+        .map(|c| !c.values.is_empty() || c.markers.len() >= 2 || beside_values(c))
         .collect();
     let Some(starts) = row_starts(&analysed, &row_wise, tol) else {
         return whole(cells);
@@ -487,20 +707,113 @@ fn split_band(cells: Vec<Vec<Glyph>>, separators: &[f32]) -> BandRows {
         .collect();
     let at_value_row = |y: f32| value_ys.iter().any(|v| (v - y).abs() <= tol);
     let row_of = |y: f32| starts.iter().rposition(|&s| s <= y + tol).unwrap_or(0);
+    let at_start = |y: f32| starts.iter().any(|s| (s - y).abs() <= tol);
+    // A cell whose lines (two or more) each open another row of the band
+    // lists one entry a row (names, units, "II." headings between items).
+    let listing = |c: &CellLines| {
+        c.lines.len() >= 2
+            && c.lines.iter().all(|(y, _)| at_start(*y))
+            && c.lines.windows(2).all(|w| row_of(w[0].0) < row_of(w[1].0))
+    };
     let rows = starts.len();
     let slots = analysed
         .into_iter()
         .zip(cells)
         .zip(row_wise)
         .map(|((c, glyphs), row_wise)| {
-            if row_wise {
-                Slot::Items(c.items(&row_of, &at_value_row, rows))
+            let listing = listing(&c);
+            if row_wise || listing {
+                Slot::Items(c.items(&row_of, &at_value_row, &at_start, listing, rows))
             } else {
                 Slot::Whole(glyphs)
             }
         })
         .collect();
     BandRows { rows, slots }
+}
+
+/// The baseline of a row numbering the columns inside a band: "(1)", "(2)"
+/// … each alone on its line, one baseline, in three cells or more left to
+/// right, each one more than the last.
+fn numbering_line(analysed: &[CellLines], tol: f32) -> Option<f32> {
+    static NUMBER: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"^\((\d{1,2})\)$").expect("valid regex"));
+    let numbered: Vec<Vec<(f32, u32)>> = analysed
+        .iter()
+        .map(|c| {
+            c.lines
+                .iter()
+                .filter_map(|(y, row)| {
+                    let text: String = spans(row).iter().map(|s| s.text.as_str()).collect();
+                    let n = NUMBER
+                        .captures(text.trim())?
+                        .get(1)?
+                        .as_str()
+                        .parse()
+                        .ok()?;
+                    Some((*y, n))
+                })
+                .collect()
+        })
+        .collect();
+    numbered.iter().flatten().find_map(|&(y, _)| {
+        let numbers: Vec<u32> = numbered
+            .iter()
+            .filter_map(|c| {
+                c.iter()
+                    .find(|(v, _)| (v - y).abs() <= tol)
+                    .map(|(_, n)| *n)
+            })
+            .collect();
+        (numbers.len() >= 3 && numbers.windows(2).all(|w| w[1] == w[0] + 1)).then_some(y)
+    })
+}
+
+/// A band holding the row that numbers the columns at `y` (shaded, no rule
+/// under it): that row is a row of its own, the lines above it (a header's
+/// last lines) one row, the lines below it (the first body row) another.
+fn numbering_apart(analysed: Vec<CellLines>, y: f32, tol: f32) -> BandRows {
+    let above = analysed
+        .iter()
+        .any(|c| c.lines.iter().any(|(v, _)| *v < y - tol));
+    let below = analysed
+        .iter()
+        .any(|c| c.lines.iter().any(|(v, _)| *v > y + tol));
+    let head = usize::from(above);
+    let row_of = |v: f32| {
+        if v < y - tol {
+            0
+        } else if v <= y + tol {
+            head
+        } else {
+            head + 1
+        }
+    };
+    let slots = analysed
+        .into_iter()
+        .map(|c| {
+            if c.lines.is_empty() {
+                return Slot::Whole(Vec::new());
+            }
+            let mut items: Vec<Item> = Vec::new();
+            for (v, line) in c.lines {
+                let row = row_of(v);
+                match items.last_mut() {
+                    Some(item) if item.first == row => item.glyphs.extend(line),
+                    _ => items.push(Item {
+                        first: row,
+                        last: row,
+                        glyphs: line,
+                    }),
+                }
+            }
+            Slot::Items(items)
+        })
+        .collect();
+    BandRows {
+        rows: head + 1 + usize::from(below),
+        slots,
+    }
 }
 
 /// A bullet or dash set on a baseline of its own a few points off its
@@ -563,6 +876,8 @@ struct CellLines {
     /// The kind of each of `markers` (`marker_kind`); none for a marker
     /// alone on its line (a "-" for nil in a value column).
     kinds: Vec<Option<(char, usize)>>,
+    /// The ys of the lines that end a figure broken on the line above.
+    continued: Vec<f32>,
 }
 
 /// What an item marker is: a dash or bullet, a letter ("a.", "(b)"), or a
@@ -589,6 +904,7 @@ impl CellLines {
         let mut values = Vec::new();
         let mut markers = Vec::new();
         let mut kinds = Vec::new();
+        let mut continued = Vec::new();
         let mut prev: Option<(String, bool)> = None;
         for (y, row) in &lines {
             let text: String = spans(row)
@@ -609,7 +925,16 @@ impl CellLines {
             let continues = prev
                 .as_ref()
                 .is_some_and(|(before, full)| joins_without_space(before, &text, *full));
-            if is_figure_text(&text) && !continues && !SECTION_NUMBER.is_match(text.trim()) {
+            if continues {
+                continued.push(*y);
+            }
+            // An item's number alone ("1.", "10.") marks its row: no figure.
+            let numbered = ITEM_NUMBER.is_match(text.trim());
+            if is_figure_text(&text)
+                && !continues
+                && !numbered
+                && !SECTION_NUMBER.is_match(text.trim())
+            {
                 values.push(*y);
             } else if let Some(m) = MARKER.find(&text) {
                 markers.push(*y);
@@ -625,6 +950,7 @@ impl CellLines {
             values,
             markers,
             kinds,
+            continued,
         }
     }
 
@@ -637,7 +963,10 @@ impl CellLines {
     /// by blank lines).
     /// The first of the pair ranks how sure the items are: 0 by markers, 1
     /// by gaps, 2 when every line stands at a row of figures.
-    fn item_starts(&self, figures: &[f32], tol: f32) -> Option<(u8, Vec<f32>)> {
+    /// With `numbered` (the band numbers its rows of figures), lines at
+    /// every row of figures start the items, however closely the cell's
+    /// wrapped lines follow them.
+    fn item_starts(&self, figures: &[f32], tol: f32, numbered: bool) -> Option<(u8, Vec<f32>)> {
         let n = figures.len();
         let mut kinds: Vec<(char, usize)> = Vec::new();
         for k in self.kinds.iter().flatten() {
@@ -668,6 +997,9 @@ impl CellLines {
         if at.len() == ys.len() {
             return Some((2, at.iter().map(|&i| ys[i]).collect()));
         }
+        if numbered {
+            return Some((1, at.iter().map(|&i| ys[i]).collect()));
+        }
         // The cell's own line pitch: the smallest step between its lines.
         let pitch = ys.windows(2).map(|w| w[1] - w[0]).fold(f32::MAX, f32::min);
         let apart = at
@@ -675,6 +1007,32 @@ impl CellLines {
             .skip(1)
             .all(|&i| i > 0 && ys[i] - ys[i - 1] > pitch * 1.4 + tol * 0.5);
         apart.then(|| (1, at.iter().map(|&i| ys[i]).collect()))
+    }
+
+    /// Whether this cell numbers the band's rows of figures (three or more):
+    /// one whole number at each ("1", "2." …), counting up by one (a number
+    /// repeated once by mistake aside).
+    fn numbers_rows(&self, figures: &[f32], tol: f32) -> bool {
+        if figures.len() < 3 || self.lines.len() != figures.len() {
+            return false;
+        }
+        let mut numbers = Vec::with_capacity(figures.len());
+        for ((y, row), f) in self.lines.iter().zip(figures) {
+            let text: String = spans(row).iter().map(|s| s.text.as_str()).collect();
+            let digits = text.trim().trim_end_matches('.');
+            if (y - f).abs() > tol || digits.is_empty() || digits.len() > 3 {
+                return false;
+            }
+            match digits.parse::<u32>() {
+                Ok(n) => numbers.push(n),
+                Err(_) => return false,
+            }
+        }
+        let steps: Vec<u32> = numbers
+            .windows(2)
+            .map(|w| w[1].wrapping_sub(w[0]))
+            .collect();
+        steps.iter().all(|&d| d <= 1) && steps.iter().filter(|&&d| d == 0).count() <= 1
     }
 
     /// Where this cell's items start: at each figure; in a label column at
@@ -685,16 +1043,22 @@ impl CellLines {
         self,
         row_of: &dyn Fn(f32) -> usize,
         at_value_row: &dyn Fn(f32) -> bool,
+        at_start: &dyn Fn(f32) -> bool,
+        listing: bool,
         rows: usize,
     ) -> Vec<Item> {
-        let one_per_row =
-            self.markers.is_empty() && self.lines.iter().all(|(y, _)| at_value_row(*y));
+        let one_per_row = listing
+            || (self.markers.is_empty() && self.lines.iter().all(|(y, _)| at_value_row(*y)));
+        let figures = !self.values.is_empty();
         let mut items: Vec<Item> = Vec::new();
         for (y, line) in self.lines {
+            // In a cell of figures a line opening another row is that row's,
+            // unless it ends a figure broken on the line above.
             let starts_item = items.is_empty()
                 || self.values.contains(&y)
                 || self.markers.contains(&y)
-                || one_per_row;
+                || one_per_row
+                || (figures && at_start(y) && !self.continued.contains(&y));
             let first = row_of(y);
             match items.last_mut() {
                 // Two items of one cell in one row (a label over the figure
@@ -758,13 +1122,14 @@ fn pairing(analysed: &[CellLines], tol: f32) -> Option<Pairing> {
     // figure must have its lines set apart (blank lines between): two
     // figures beside a label wrapped once are one row.
     let one_column = analysed.iter().filter(|c| c.values.len() >= 2).count() == 1;
+    let numbered = analysed.iter().any(|c| c.numbers_rows(&figures, tol));
     let set_apart = |c: &CellLines| c.lines.windows(2).all(|w| w[1].0 - w[0].0 > 3.8 * tol);
     let (_, label, starts) = analysed
         .iter()
         .enumerate()
         .filter(|(_, c)| c.values.is_empty() && c.lines.len() >= 2)
         .filter_map(|(label, c)| {
-            let (rank, starts) = c.item_starts(&figures, tol)?;
+            let (rank, starts) = c.item_starts(&figures, tol, numbered)?;
             if rank == 2 && one_column && !set_apart(c) {
                 return None;
             }
@@ -805,6 +1170,15 @@ fn paired(plan: Pairing, analysed: Vec<CellLines>, cells: Vec<Vec<Glyph>>, tol: 
         .map(|(k, (c, glyphs))| {
             let by_figures =
                 c.lines.len() >= 2 && c.lines.iter().all(|(y, _)| figure_row(*y).is_some());
+            // A column of item numbers ("1.", "2." …, a heading's "I."
+            // above them): each at its row of figures.
+            let numbers = c.markers.len() >= 2
+                && c.kinds.iter().all(Option::is_none)
+                && c.lines
+                    .iter()
+                    .filter(|(y, _)| figure_row(*y).is_some())
+                    .count()
+                    >= 2;
             let row_of_line: Box<dyn Fn(f32) -> Option<usize>> = if k == plan.label {
                 Box::new(|y: f32| {
                     Some(
@@ -815,14 +1189,16 @@ fn paired(plan: Pairing, analysed: Vec<CellLines>, cells: Vec<Vec<Glyph>>, tol: 
                     )
                 })
             } else if !c.values.is_empty() {
-                let own = c.values.clone();
+                // Its own figures, and any other line standing at a row of
+                // figures (a line of another row, never glued to the one
+                // above) unless it ends a figure broken on the line above.
+                let continued = c.continued.clone();
                 Box::new(move |y: f32| {
-                    own.iter()
-                        .any(|v| (v - y).abs() <= tol)
+                    (!continued.iter().any(|v| (v - y).abs() <= tol / 4.0))
                         .then(|| figure_row(y))
                         .flatten()
                 })
-            } else if by_figures {
+            } else if by_figures || numbers {
                 Box::new(figure_row)
             } else {
                 return Slot::Whole(glyphs);
@@ -1197,7 +1573,7 @@ mod tests {
             from: 550.0,
             to: 700.0,
         }));
-        let cols = implied_columns(&rules);
+        let cols = implied_columns(&rules, &[]);
         let xs: Vec<f32> = cols.iter().map(|r| r.at).collect();
         assert_eq!(cols.len(), 2, "{cols:?}");
         assert!((xs[0] - 200.45).abs() < 0.1 && (xs[1] - 300.5).abs() < 0.1);
@@ -1207,20 +1583,105 @@ mod tests {
         );
     }
 
-    #[test]
-    fn breaks_without_a_frame_or_beside_drawn_columns_imply_nothing() {
-        let rows = cell_by_cell(&[700.0, 650.0, 600.0, 550.0]);
-        assert!(implied_columns(&rows).is_empty());
-        let mut drawn = rows.clone();
-        for x in [100.0, 250.0, 400.0] {
-            drawn.push(Rule {
-                horizontal: false,
-                at: x,
-                from: 550.0,
-                to: 700.0,
-            });
+    fn v(at: f32, from: f32, to: f32) -> Rule {
+        Rule {
+            horizontal: false,
+            at,
+            from,
+            to,
         }
-        assert!(implied_columns(&drawn).is_empty());
+    }
+
+    #[test]
+    fn breaks_beside_drawn_columns_imply_nothing() {
+        // Two columns of three drawn: the break left without a rule is a
+        // border left out on purpose ("Rp" beside its amount).
+        let mut drawn = cell_by_cell(&[700.0, 650.0, 600.0, 550.0]);
+        drawn.extend([100.0, 250.0, 400.0].map(|x| v(x, 550.0, 700.0)));
+        assert!(implied_columns(&drawn, &[]).is_empty());
+    }
+
+    #[test]
+    fn rows_ruled_without_a_frame_imply_their_columns_and_frame() {
+        let rows = cell_by_cell(&[700.0, 650.0, 600.0, 550.0]);
+        let mut xs: Vec<f32> = implied_columns(&rows, &[]).iter().map(|r| r.at).collect();
+        xs.sort_by(f32::total_cmp);
+        assert_eq!(xs.len(), 4, "{xs:?}");
+        assert!(
+            (xs[0] - 100.0).abs() < 0.1 && (xs[3] - 400.0).abs() < 0.1,
+            "{xs:?}"
+        );
+        assert!(
+            (xs[1] - 200.45).abs() < 0.1 && (xs[2] - 300.5).abs() < 0.1,
+            "{xs:?}"
+        );
+    }
+
+    #[test]
+    fn one_column_rule_and_ticks_in_cells_leave_the_columns_to_the_breaks() {
+        // Six cells a row, a frame, one column rule after the first cell and
+        // a tick a few points long inside a cell: four columns are left out
+        // of five, the rest of the table is aligned text.
+        let edges = [100.0, 150.0, 200.0, 250.0, 300.0, 350.0, 400.0];
+        let mut rules: Vec<Rule> = [700.0, 650.0, 600.0, 550.0]
+            .iter()
+            .flat_map(|&y| edges.windows(2).map(move |w| h(y, w[0] + 0.5, w[1])))
+            .collect();
+        rules.extend([100.0, 150.0, 400.0].map(|x| v(x, 550.0, 700.0)));
+        rules.push(v(275.0, 640.0, 650.0));
+        let mut xs: Vec<f32> = implied_columns(&rules, &[]).iter().map(|r| r.at).collect();
+        xs.sort_by(f32::total_cmp);
+        assert_eq!(xs.len(), 4, "{xs:?}");
+        assert!(
+            (xs[0] - 200.25).abs() < 0.1 && (xs[3] - 350.25).abs() < 0.1,
+            "{xs:?}"
+        );
+        // With a second column rule drawn, half the breaks have rules: none implied.
+        rules.push(v(250.0, 550.0, 700.0));
+        assert!(implied_columns(&rules, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_dashed_rule_breaks_into_no_cells() {
+        let mut rules: Vec<Rule> = [700.0, 650.0, 600.0, 550.0]
+            .iter()
+            .flat_map(|&y| {
+                (0..75).map(move |i| h(y, 100.0 + i as f32 * 4.0, 103.0 + i as f32 * 4.0))
+            })
+            .collect();
+        rules.extend([100.0, 400.0].map(|x| v(x, 550.0, 700.0)));
+        assert!(implied_columns(&rules, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_break_the_text_runs_over_in_most_rows_is_no_column() {
+        let mut rules = cell_by_cell(&[700.0, 650.0, 600.0, 550.0]);
+        rules.extend([100.0, 400.0].map(|x| v(x, 550.0, 700.0)));
+        // Words over x = 200 in two rows of three; 300 stays a gutter.
+        let words = [(150.0, 250.0, 625.0), (160.0, 240.0, 675.0)];
+        let xs: Vec<f32> = implied_columns(&rules, &words)
+            .iter()
+            .map(|r| r.at)
+            .collect();
+        assert_eq!(xs.len(), 1, "{xs:?}");
+        assert!((xs[0] - 300.5).abs() < 0.1, "{xs:?}");
+    }
+
+    #[test]
+    fn a_word_over_an_implied_edge_merges_the_cells_of_its_band() {
+        let implied = [v(200.0, 550.0, 700.0)];
+        let words = [(150.0, 250.0, 575.0), (250.0, 350.0, 575.0)];
+        let seps = vec![100.0, 200.0, 300.0, 400.0];
+        // The word over 200 merges the cells beside it; 300 is drawn: kept.
+        assert_eq!(
+            unless_run_over(seps.clone(), (550.0, 600.0), &implied, &words),
+            [100.0, 300.0, 400.0]
+        );
+        // A band without words over the edge keeps it.
+        assert_eq!(
+            unless_run_over(seps.clone(), (600.0, 650.0), &implied, &words),
+            seps
+        );
     }
 
     #[test]
@@ -1229,12 +1690,12 @@ mod tests {
             .iter()
             .map(|&y| h(y, 100.0, 400.0))
             .collect();
-        assert!(implied_columns(&whole).is_empty());
+        assert!(implied_columns(&whole, &[]).is_empty());
         // Two rules drawn in two pieces among six whole ones: not a column.
         let mut some = whole.clone();
         some.extend([h(425.0, 100.0, 250.0), h(425.0, 250.5, 400.0)]);
         some.extend([h(400.0, 100.0, 250.0), h(400.0, 250.5, 400.0)]);
-        assert!(implied_columns(&some).is_empty());
+        assert!(implied_columns(&some, &[]).is_empty());
     }
 
     #[test]
@@ -1258,7 +1719,10 @@ mod tests {
         for y in [540.0, 560.0, 580.0, 600.0] {
             started.extend([h(y, 199.8, 300.0), h(y, 300.2, 400.0)]);
         }
-        let xs: Vec<f32> = implied_columns(&started).iter().map(|r| r.at).collect();
+        let xs: Vec<f32> = implied_columns(&started, &[])
+            .iter()
+            .map(|r| r.at)
+            .collect();
         assert_eq!(xs.len(), 2, "{xs:?}");
         assert!((xs[0] - 200.1).abs() < 0.2, "{xs:?}");
         // Rows ruled across the whole table outvote the three breaks.
@@ -1266,7 +1730,7 @@ mod tests {
         for y in [540.0, 560.0, 580.0, 600.0] {
             crossed.push(h(y, 100.0, 400.0));
         }
-        assert!(implied_columns(&crossed).is_empty());
+        assert!(implied_columns(&crossed, &[]).is_empty());
     }
 
     #[test]
@@ -1376,6 +1840,217 @@ mod tests {
             }
         }
         out
+    }
+
+    /// A figure set flush against its cell's right edge `right` on baseline y.
+    fn flush_right(text: &str, right: f32, y: f32) -> Vec<Glyph> {
+        glyph_run(
+            text,
+            right - 2.0 - 5.0 * text.chars().count() as f32,
+            y,
+            5.0,
+        )
+    }
+
+    #[test]
+    fn a_column_of_item_numbers_keeps_one_number_a_row() {
+        // "1." "2." "3." fill a narrow No column to its edge, beside names
+        // and two columns of figures in a band no rule divides.
+        let seps = [0.0, 14.0, 100.0, 160.0, 220.0];
+        let numbers = lines_at(0.0, &[("1.", 100.0), ("2.", 110.0), ("3.", 120.0)]);
+        let names = lines_at(
+            14.0,
+            &[
+                ("Sapi Perah", 100.0),
+                ("Sapi Potong", 110.0),
+                ("Kerbau", 120.0),
+            ],
+        );
+        let figures = |right: f32, v: [&str; 3]| -> Vec<Glyph> {
+            [100.0, 110.0, 120.0]
+                .iter()
+                .zip(v)
+                .flat_map(|(y, t)| flush_right(t, right, *y))
+                .collect()
+        };
+        let band = split_band(
+            vec![
+                numbers,
+                names,
+                figures(160.0, ["103.832", "382.949", "108.303"]),
+                figures(220.0, ["109.024", "401.024", "109.386"]),
+            ],
+            &seps,
+        );
+        assert_eq!(
+            band_text(&band),
+            [
+                ["1.", "SapiPerah", "103.832", "109.024"],
+                ["2.", "SapiPotong", "382.949", "401.024"],
+                ["3.", "Kerbau", "108.303", "109.386"],
+            ]
+        );
+    }
+
+    #[test]
+    fn figures_stacked_in_a_cell_stay_two_values() {
+        // "35.317." (a stray dot) over "25.006.794", each flush right at
+        // its row: no broken figure, two rows' values.
+        let seps = [0.0, 60.0, 120.0, 180.0];
+        let names = lines_at(0.0, &[("Kerbau", 100.0), ("Kuda", 110.0), ("Ayam", 120.0)]);
+        let column = |v: [&str; 3]| -> Vec<Glyph> {
+            [100.0, 110.0, 120.0]
+                .iter()
+                .zip(v)
+                .flat_map(|(y, t)| flush_right(t, 120.0, *y))
+                .collect()
+        };
+        let other: Vec<Glyph> = [100.0, 110.0, 120.0]
+            .iter()
+            .zip(["2.689.572", "35.317", "24.536.354"])
+            .flat_map(|(y, t)| flush_right(t, 180.0, *y))
+            .collect();
+        let band = split_band(
+            vec![names, column(["2.602.515", "35.317.", "25.006.794"]), other],
+            &seps,
+        );
+        assert_eq!(
+            band_text(&band),
+            [
+                ["Kerbau", "2.602.515", "2.689.572"],
+                ["Kuda", "35.317.", "35.317"],
+                ["Ayam", "25.006.794", "24.536.354"],
+            ]
+        );
+    }
+
+    #[test]
+    fn names_listed_one_a_row_under_a_heading_take_a_row_each() {
+        // "I. Populasi Ternak :" heads items numbered "1.", "2." whose
+        // names carry no marker; "II." opens the next group in the other
+        // number column, on a row of its own.
+        let seps = [0.0, 14.0, 100.0, 140.0, 200.0, 214.0, 300.0, 360.0];
+        let numbers = lines_at(0.0, &[("I.", 91.0), ("1.", 100.0), ("2.", 110.0)]);
+        let names = lines_at(
+            14.0,
+            &[
+                ("Populasi Ternak :", 91.0),
+                ("Sapi Potong", 100.0),
+                ("Sapi Perah", 110.0),
+            ],
+        );
+        let units = lines_at(100.0, &[("Ekor", 100.0), ("Ekor", 110.0)]);
+        let left = lines_at(140.0, &[("466.272", 100.0), ("143.774", 110.0)]);
+        let numbers2 = lines_at(200.0, &[("1.", 100.0), ("II.", 110.0), ("1.", 120.0)]);
+        let names2 = lines_at(
+            214.0,
+            &[("- Itik", 100.0), ("Telur", 110.0), ("- Ayam Buras", 120.0)],
+        );
+        let right = lines_at(
+            300.0,
+            &[("6.512", 100.0), ("217.235", 110.0), ("19.664", 120.0)],
+        );
+        let band = split_band(
+            vec![numbers, names, units, left, numbers2, names2, right],
+            &seps,
+        );
+        assert_eq!(
+            band_text(&band),
+            [
+                ["I.", "PopulasiTernak:", "", "", "", "", ""],
+                [
+                    "1.",
+                    "SapiPotong",
+                    "Ekor",
+                    "466.272",
+                    "1.",
+                    "-Itik",
+                    "6.512"
+                ],
+                [
+                    "2.",
+                    "SapiPerah",
+                    "Ekor",
+                    "143.774",
+                    "II.",
+                    "Telur",
+                    "217.235"
+                ],
+                ["", "", "", "", "1.", "-AyamBuras", "19.664"],
+            ]
+        );
+    }
+
+    #[test]
+    fn numbered_rows_take_their_names_with_the_wrapped_lines() {
+        // Each program's name wraps a line below its number and amounts,
+        // the next program following at the same pitch: the rows counted
+        // 1, 2, 3 by the No column start at the names' first lines.
+        let seps = [0.0, 20.0, 120.0, 200.0, 280.0];
+        let numbers = lines_at(0.0, &[("1", 100.0), ("2", 121.0), ("3", 142.0)]);
+        let names = lines_at(
+            20.0,
+            &[
+                ("Program Pengendalian", 100.0),
+                ("Lingkungan Hidup", 110.5),
+                ("Program Perencanaan", 121.0),
+                ("Daerah", 131.5),
+                ("Program Pelayanan", 142.0),
+            ],
+        );
+        let amounts = |x: f32| {
+            lines_at(
+                x,
+                &[
+                    ("129.000.000", 100.0),
+                    ("450.000.000", 121.0),
+                    ("5.238.360.500", 142.0),
+                ],
+            )
+        };
+        let band = split_band(vec![numbers, names, amounts(120.0), amounts(200.0)], &seps);
+        assert_eq!(
+            band_text(&band),
+            [
+                [
+                    "1",
+                    "ProgramPengendalianLingkunganHidup",
+                    "129.000.000",
+                    "129.000.000"
+                ],
+                [
+                    "2",
+                    "ProgramPerencanaanDaerah",
+                    "450.000.000",
+                    "450.000.000"
+                ],
+                ["3", "ProgramPelayanan", "5.238.360.500", "5.238.360.500"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_row_numbering_the_columns_stands_apart_in_its_band() {
+        // A shaded numbering row with no rule under it: the header's last
+        // line above it and the first body row below it are rows apart.
+        let seps = [0.0, 20.0, 120.0, 200.0, 280.0];
+        let band = split_band(
+            vec![
+                lines_at(0.0, &[("(1)", 110.0), ("1", 120.0)]),
+                lines_at(20.0, &[("(2)", 110.0), ("BELANJA LANGSUNG", 120.0)]),
+                lines_at(120.0, &[("(3)", 110.0)]),
+                lines_at(200.0, &[("(%)", 100.0), ("(4)", 110.0)]),
+            ],
+            &seps,
+        );
+        assert_eq!(
+            band_text(&band),
+            [
+                ["", "", "", "(%)"],
+                ["(1)", "(2)", "(3)", "(4)"],
+                ["1", "BELANJALANGSUNG", "", ""],
+            ]
+        );
     }
 
     #[test]
@@ -1532,7 +2207,7 @@ mod tests {
             });
         }
         assert!(grids(&rules).iter().all(|g| g.verticals.len() == 2));
-        rules.extend(implied_columns(&rules));
+        rules.extend(implied_columns(&rules, &[]));
         let lattices = grids(&rules);
         assert_eq!(lattices.len(), 1);
         assert_eq!(separators(&lattices[0], 600.0, 650.0).len(), 4);

@@ -1092,8 +1092,29 @@ impl SameIndicator {
         // Two columns of one table claiming the same measure: neither is
         // sure, but both are values the report gives (a revision).
         let once = single(&measures.iter().map(|(_, m)| *m).collect::<Vec<_>>());
-        let (sure, doubled): (Vec<_>, Vec<_>) =
-            measures.into_iter().zip(once).partition(|(_, o)| *o);
+        // Unless a column of names stands between them: two halves of a
+        // table set side by side ("No | Uraian | Target" twice), each
+        // measuring its own names, not a revision; their rows pair no
+        // name with its figure here, so neither is read.
+        let labels: Vec<usize> = (0..table.columns.len())
+            .filter(|&c| table.roles.get(c).is_some_and(|r| r.role == Role::Label))
+            .collect();
+        let halves = |m: &Measure| {
+            let cols: Vec<usize> = measures
+                .iter()
+                .filter(|(_, o)| o == m)
+                .map(|(c, _)| *c)
+                .collect();
+            let (lo, hi) = (cols.iter().min(), cols.iter().max());
+            lo.zip(hi)
+                .is_some_and(|(lo, hi)| labels.iter().any(|l| l > lo && l < hi))
+        };
+        let (sure, doubled): (Vec<_>, Vec<_>) = measures
+            .iter()
+            .copied()
+            .zip(once)
+            .filter(|((_, m), o)| *o || !halves(m))
+            .partition(|(_, o)| *o);
         Some(MeasureColumns {
             first,
             sure: sure.into_iter().map(|(m, _)| m).collect(),
@@ -2138,6 +2159,33 @@ mod tests {
         assert_eq!(found[0].stated, "103");
         assert_eq!(found[0].expected, "130");
         assert!(coverage.agree >= 1, "{coverage:?}");
+    }
+
+    #[test]
+    fn a_table_set_twice_side_by_side_revises_nothing() {
+        // Tabel 3.2 sets "No | Uraian | Target" twice side by side: two
+        // target columns of one year, each for its own names, not the
+        // targets before and after a revision, so the capaian that Tabel
+        // 3.3 gives otherwise is still found.
+        let text = "Tabel 3.1 Pengukuran Kinerja\n\n\
+             | No | Indikator Kinerja | Target 2016 | Realisasi 2016 | Capaian 2016 (%) |\n\
+             |---|---|---|---|---|\n\
+             | 1 | Persentase pelayanan pasien tepat waktu | 80 | 75,50 | 94,38 |\n\
+             | 2 | Jumlah kerjasama dengan mitra kerja baru | 110 | 130 | 118,18 |\n\
+             | 3 | Indeks kepuasan masyarakat rumah sakit | 80 | 82 | 102,50 |\n\n\
+             Tabel 3.2 Sasaran Tahun 2016\n\n\
+             | No | Uraian | Target 2016 | No | Uraian | Target 2016 |\n\
+             |---|---|---|---|---|---|\n\
+             | 1 | Persentase pelayanan pasien tepat waktu | 80 | 1 | Jumlah kerjasama dengan mitra kerja baru | 110 |\n\n\
+             Tabel 3.3 Capaian Kinerja\n\n\
+             | No | Indikator Kinerja | Capaian 2016 (%) |\n\
+             |---|---|---|\n\
+             | 1 | Persentase pelayanan pasien tepat waktu | 94,38 |\n\
+             | 2 | Jumlah kerjasama dengan mitra kerja baru | 181,18 |\n\
+             | 3 | Indeks kepuasan masyarakat rumah sakit | 102,50 |\n";
+        let (found, _) = run_default(RULE, text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "181,18");
     }
 
     #[test]
