@@ -31,6 +31,7 @@ mod revisions;
 mod running_totals;
 mod scales;
 mod ticks;
+mod totals;
 mod transposed;
 mod years;
 
@@ -317,6 +318,7 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("mission_capaian", |p| {
             build(p, missions::MissionCapaian::new)
         }),
+        ("matching_totals", |p| build(p, totals::MatchingTotals::new)),
         ("transposed_tables", |p| {
             build(p, transposed::TransposedTables::new)
         }),
