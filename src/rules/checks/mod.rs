@@ -27,6 +27,7 @@ mod plan_targets;
 mod predicates;
 mod quantities;
 mod regulations;
+mod relations;
 mod revisions;
 mod running_totals;
 mod scales;
@@ -317,6 +318,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         }),
         ("mission_capaian", |p| {
             build(p, missions::MissionCapaian::new)
+        }),
+        ("stated_relation", |p| {
+            build(p, relations::StatedRelation::new)
         }),
         ("matching_totals", |p| build(p, totals::MatchingTotals::new)),
         ("transposed_tables", |p| {
