@@ -28,6 +28,7 @@ mod predicates;
 mod quantities;
 mod regulations;
 mod relations;
+mod remainders;
 mod revisions;
 mod running_totals;
 mod scales;
@@ -321,6 +322,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         }),
         ("stated_relation", |p| {
             build(p, relations::StatedRelation::new)
+        }),
+        ("named_remainder", |p| {
+            build(p, remainders::NamedRemainder::new)
         }),
         ("matching_totals", |p| build(p, totals::MatchingTotals::new)),
         ("transposed_tables", |p| {
