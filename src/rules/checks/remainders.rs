@@ -8,8 +8,8 @@ use serde::Deserialize;
 
 use super::arithmetic::table_name;
 use super::common::{Context, Pattern, amount, figures, words};
+use super::totals::money_in;
 use super::{Check, Draft, Sink, Why};
-use crate::facts::figures::FigureKind;
 use crate::findings::Localized;
 use crate::structure::roles::Role;
 use crate::structure::{Paragraph, Row, Table};
@@ -55,20 +55,6 @@ fn name_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The first rupiah amount of the row in a column of `role`.
-fn money(t: &Table, row: &Row, role: Role) -> Option<Decimal> {
-    t.roles
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.role == role)
-        .filter_map(|(i, _)| row.figure(i))
-        .find(|f| {
-            matches!(f.kind, FigureKind::Rupiah | FigureKind::Plain)
-                && f.value >= Decimal::from(1000)
-        })
-        .map(|f| f.value)
-}
-
 /// A row of a budget table named exactly `name` (its words, in order), with
 /// its anggaran − realisasi.
 struct Named<'a> {
@@ -89,13 +75,13 @@ fn rows_named<'a>(tables: &'a [Table], name: &[String]) -> Vec<Named<'a>> {
                 continue;
             }
             if let (Some(a), Some(r)) = (
-                money(t, row, Role::Anggaran),
-                money(t, row, Role::Realisasi),
+                money_in(t, row, Role::Anggaran, 1000),
+                money_in(t, row, Role::Realisasi, 1000),
             ) {
                 out.push(Named {
                     table: t,
                     row,
-                    remainder: a - r,
+                    remainder: a.value - r.value,
                 });
             }
         }

@@ -60,8 +60,13 @@ struct Total<'a> {
 }
 
 /// The first figure of the row, in a column of `role`, that is an amount of
-/// money (a rupiah figure, or a plain one of a million or more).
-fn amount<'a>(t: &'a Table, row: &'a crate::structure::Row, role: Role) -> Option<&'a Figure> {
+/// money: a rupiah figure or a plain one, of at least `least`.
+pub(super) fn money_in<'a>(
+    t: &'a Table,
+    row: &'a crate::structure::Row,
+    role: Role,
+    least: u64,
+) -> Option<&'a Figure> {
     t.roles
         .iter()
         .enumerate()
@@ -69,7 +74,7 @@ fn amount<'a>(t: &'a Table, row: &'a crate::structure::Row, role: Role) -> Optio
         .filter_map(|(i, _)| row.figure(i))
         .find(|f| {
             matches!(f.kind, FigureKind::Rupiah | FigureKind::Plain)
-                && f.value >= Decimal::from(1_000_000)
+                && f.value >= Decimal::from(least)
         })
 }
 
@@ -82,8 +87,8 @@ fn totals(tables: &[Table]) -> Vec<Total<'_>> {
                 continue;
             }
             let (Some(anggaran), Some(realisasi)) = (
-                amount(t, row, Role::Anggaran),
-                amount(t, row, Role::Realisasi),
+                money_in(t, row, Role::Anggaran, 1_000_000),
+                money_in(t, row, Role::Realisasi, 1_000_000),
             ) else {
                 continue;
             };
