@@ -1381,7 +1381,7 @@ impl Difference {
 
 /// A cell's number with its sign: a change column prints decreases as
 /// "-0,38" (hyphen, minus or dash sign), which the figure parser leaves out.
-fn signed_number(text: &str) -> Option<Figure> {
+pub(super) fn signed_number(text: &str) -> Option<Figure> {
     let t = text.trim();
     let rest = t
         .strip_prefix('-')

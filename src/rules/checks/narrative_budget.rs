@@ -1446,7 +1446,7 @@ impl NarrativeBudgetSum {
 /// A JUMLAH / TOTAL row: its words, numbering left out, are the whole
 /// label ("Jumlah", "Sub Total"), not an indicator that starts with the
 /// word ("Jumlah Inovasi Pelayanan Publik").
-fn is_total_row(row: &Row) -> bool {
+pub(super) fn is_total_row(row: &Row) -> bool {
     static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\s*(grand\s+)?(sub\s*-?\s*)?(jumlah|total)(\s+(total|keseluruhan|seluruhnya|akhir|umum|semua|belanja(\s+(tidak\s+)?langsung)?|anggaran))?\s*:?\s*$")
             .expect("valid regex")

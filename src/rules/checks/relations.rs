@@ -8,7 +8,9 @@
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
+use super::arithmetic::signed_number;
 use super::common::{Context, Pattern, pct};
+use super::narrative::spread;
 use super::{Check, Draft, Sink};
 use crate::findings::Localized;
 use crate::structure::Paragraph;
@@ -44,27 +46,6 @@ impl StatedRelation {
     }
 }
 
-/// "-0,03" / "−0.03" / "80,10": the value and its decimals.
-fn signed(text: &str) -> Option<(Decimal, u32)> {
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let (negative, digits) = match t.strip_prefix(['-', '−', '–']) {
-        Some(rest) => (true, rest),
-        None => (false, t.as_str()),
-    };
-    if digits.matches([',', '.']).count() > 1 {
-        return None;
-    }
-    let normal = digits.replace(',', ".");
-    let decimals = normal.split_once('.').map_or(0, |(_, d)| d.len() as u32);
-    let v: Decimal = normal.parse().ok()?;
-    Some((if negative { -v } else { v }, decimals))
-}
-
-/// Half a unit of the last printed decimal.
-fn half_unit(decimals: u32) -> Decimal {
-    Decimal::new(5, decimals + 1)
-}
-
 impl Check for StatedRelation {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         if !ctx
@@ -76,29 +57,30 @@ impl Check for StatedRelation {
             return;
         }
         for para in &ctx.report.paragraphs {
-            self.paragraph_pairs(para, out);
+            self.paragraph_pairs(para, ctx, out);
         }
     }
 }
 
 impl StatedRelation {
-    fn paragraph_pairs(&self, para: &Paragraph, out: &mut Sink) {
+    fn paragraph_pairs(&self, para: &Paragraph, ctx: &Context<'_, '_>, out: &mut Sink) {
         for c in self.p.pair.0.captures_iter(&para.text) {
             let (Some(xm), Some(ym)) = (c.name("x"), c.name("y")) else {
                 continue;
             };
-            let (Some((x, xd)), Some((y, yd))) = (signed(xm.as_str()), signed(ym.as_str())) else {
+            let (Some(xf), Some(yf)) = (signed_number(xm.as_str()), signed_number(ym.as_str()))
+            else {
                 continue;
             };
+            let (x, y) = (xf.value, yf.value);
             let expected = self.p.intercept + self.p.slope * x;
             // Both figures are rounded to what they print.
-            let slack = self.p.slope.abs() * half_unit(xd) + half_unit(yd);
+            let slack = self.p.slope.abs() * spread(&xf) + spread(&yf);
             if (y - expected).abs() <= slack {
                 out.agree();
                 continue;
             }
-            let line = para.line_at(xm.start());
-            let at = xm.start() - para.line_start(line).min(xm.start());
+            let (line, at) = ctx.locate(para, xm.start());
             let (shown_x, shown_y) = (xm.as_str().trim(), ym.as_str().trim());
             let round = |v: Decimal| {
                 pct(v.round_dp_with_strategy(
@@ -141,7 +123,7 @@ impl StatedRelation {
 
 #[cfg(test)]
 mod tests {
-    use super::signed;
+    use crate::rules::checks::arithmetic::signed_number;
     use crate::rules::checks::testing::run_default;
     use rust_decimal::Decimal;
 
@@ -155,9 +137,10 @@ mod tests {
 
     #[test]
     fn signed_figures_are_read() {
-        assert_eq!(signed("-0,03"), Some((Decimal::new(-3, 2), 2)));
-        assert_eq!(signed("80,10"), Some((Decimal::new(8010, 2), 2)));
-        assert_eq!(signed("1.234,5"), None);
+        let read = |t: &str| signed_number(t).map(|f| (f.value, f.decimals));
+        assert_eq!(read("-0,03"), Some((Decimal::new(-3, 2), 2)));
+        assert_eq!(read("80,10"), Some((Decimal::new(8010, 2), 2)));
+        assert_eq!(read("63,055"), Some((Decimal::new(63055, 3), 3)));
     }
 
     #[test]

@@ -111,8 +111,7 @@ impl Check for NamedRemainder {
                 out.agree();
                 continue;
             }
-            let line = para.line_at(value.start());
-            let at = value.start() - para.line_start(line).min(value.start());
+            let (line, at) = ctx.locate(para, value.start());
             let table = table_name(first.table);
             let label = first.row.label().trim().to_string();
             let computed = amount(first.remainder);

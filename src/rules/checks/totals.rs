@@ -5,14 +5,12 @@
 //! two budgets is mistyped. A realisasi equal by chance needs a figure with
 //! few significant digits; those are left alone.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use super::arithmetic::table_name;
 use super::common::{Context, difference, shown};
+use super::narrative_budget::is_total_row;
 use super::{Check, Draft, Sink};
 use crate::facts::figures::{Figure, FigureKind};
 use crate::findings::Localized;
@@ -42,13 +40,6 @@ impl MatchingTotals {
         Ok(MatchingTotals { p })
     }
 }
-
-/// "JUMLAH", "TOTAL", "Jumlah Total", "TOTAL ANGGARAN" — not "JUMLAH
-/// TERHADAP DINAS (%)", a share.
-static TOTAL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:grand\s+)?(?:jumlah|total)(?:\s+(?:total|keseluruhan|seluruhnya|anggaran|belanja(?:\s+langsung)?))*\W*$")
-        .expect("valid regex")
-});
 
 /// One total row of a budget table: its anggaran and realisasi in rupiah.
 struct Total<'a> {
@@ -82,8 +73,7 @@ fn totals(tables: &[Table]) -> Vec<Total<'_>> {
     let mut out = Vec::new();
     for t in tables {
         for row in &t.rows {
-            let labelled = row.cells.iter().any(|c| TOTAL_LABEL.is_match(&c.text));
-            if !labelled {
+            if !is_total_row(row) {
                 continue;
             }
             let (Some(anggaran), Some(realisasi)) = (
