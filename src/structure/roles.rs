@@ -143,6 +143,9 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static PLAN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)rencana\s+strategis|\brenstra\b|perjanjian\s+kinerja|rencana\s+kinerja")
 });
+/// A caption naming what its figures are to reach.
+static TARGET_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bsasaran\b|\btarget\b|proyeksi|\brencana\b"));
 /// A year, also glued to the word before it ("Tahun2016").
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[^0-9])(19[5-9]\d|20\d\d)\b"));
 
@@ -619,7 +622,15 @@ fn plan(t: &Columns) -> Option<TableKind> {
         && !t.money()
         && !t.has(Role::Realisasi)
         && PLAN_TITLE.is_match(&t.title);
-    (targets || named_plan).then_some(TableKind::Renstra)
+    // One measure over the plan's years under a caption naming it a target
+    // ("Sasaran Populasi Ternak": 2013 … 2018 beside the livestock).
+    let years: BTreeSet<i32> = t.measures(Role::Other).filter_map(|c| c.year).collect();
+    let projected = t.has(Role::Label)
+        && !t.has(Role::Realisasi)
+        && !t.has(Role::Target)
+        && years.len() >= 3
+        && TARGET_TITLE.is_match(&t.title);
+    (targets || named_plan || projected).then_some(TableKind::Renstra)
 }
 
 #[cfg(test)]
@@ -976,6 +987,23 @@ mod tests {
             TableKind::Renstra
         );
         assert_eq!(table_kind(&plan, ""), TableKind::Other);
+        // One measure over the plan's years, the caption naming them targets.
+        let projected = [
+            c(&["No"]),
+            c(&["Jenis Ternak"]),
+            c(&["Populasi Ternak (ekor)", "2013"]),
+            c(&["Populasi Ternak (ekor)", "2014"]),
+            c(&["Populasi Ternak (ekor)", "2015"]),
+        ];
+        assert_eq!(
+            table_kind(&projected, "tabel 2. sasaran populasi ternak"),
+            TableKind::Renstra
+        );
+        // The same years under a caption naming no target are a series.
+        assert_eq!(
+            table_kind(&projected, "tabel 2. populasi ternak"),
+            TableKind::Other
+        );
     }
 
     #[test]

@@ -565,6 +565,7 @@ impl ColumnLabels {
             .collect();
         let mut headers = column_headers(&header_texts, width);
         strip_column_numbers(&mut headers);
+        split_spanned_years(&mut headers);
         let columns: Vec<String> = headers.iter().map(|parts| parts.join(" ")).collect();
         let hints: Vec<Hint> = columns.iter().map(|l| hint_for(l)).collect();
         let measures: Vec<bool> = headers.iter().map(|parts| names_measure(parts)).collect();
@@ -1296,6 +1297,50 @@ fn strip_column_numbers(headers: &mut [Vec<String>]) {
     }
 }
 
+/// A header cell spanning k columns whose text ends in k years ("Pencapaian
+/// Kinerja Tahun - 2014* 2015** 2016***"): the row of years under the label
+/// was read into the spanning cell (the years sit in the same cell box). Each
+/// column gets the label and its own year, in order, so that the years are
+/// not all read as the last one. Left alone unless the count of years is the
+/// count of columns that share the text.
+fn split_spanned_years(headers: &mut [Vec<String>]) {
+    static YEAR_MARK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:19|20)\d\d\**$").expect("valid pattern"));
+    let mut start = 0;
+    while start < headers.len() {
+        let Some(text) = headers[start].last().cloned() else {
+            start += 1;
+            continue;
+        };
+        let end = (start..headers.len())
+            .find(|&i| headers[i].last() != Some(&text))
+            .unwrap_or(headers.len());
+        let span = end - start;
+        let tokens: Vec<&str> = text.split_whitespace().collect();
+        let years = tokens
+            .iter()
+            .rev()
+            .take_while(|t| YEAR_MARK.is_match(t))
+            .count();
+        if span >= 2 && years == span && tokens.len() > years {
+            let label = tokens[..tokens.len() - years]
+                .join(" ")
+                .trim_end_matches(['-', '–', ' '])
+                .to_string();
+            let own: Vec<String> = tokens[tokens.len() - years..]
+                .iter()
+                .map(|t| t.to_string())
+                .collect();
+            for (parts, year) in headers[start..end].iter_mut().zip(own) {
+                if let Some(last) = parts.last_mut() {
+                    *last = format!("{label} {year}");
+                }
+            }
+        }
+        start = end;
+    }
+}
+
 /// True when a figure is money-like or a plain amount (for sums).
 pub fn is_amount(f: &Figure) -> bool {
     matches!(
@@ -1569,6 +1614,35 @@ mod tests {
         ])));
         assert!(!is_numbering_row(&cells(&["Q)", "(3)", "(5)", "(7)"])));
         assert!(!is_numbering_row(&cells(&["a)", "ʔ12.500", "90,5", "100"])));
+    }
+
+    #[test]
+    fn years_read_into_a_spanning_header_cell_go_to_their_columns() {
+        let split = |labels: &[&str]| {
+            let mut headers: Vec<Vec<String>> =
+                labels.iter().map(|l| vec![l.to_string()]).collect();
+            split_spanned_years(&mut headers);
+            headers.iter().map(|p| p.join(" ")).collect::<Vec<_>>()
+        };
+        let spanned = "Pencapaian Kinerja Tahun - 2014* 2015** 2016***";
+        assert_eq!(
+            split(&["No", spanned, spanned, spanned, "Kategori 2016"]),
+            [
+                "No",
+                "Pencapaian Kinerja Tahun 2014*",
+                "Pencapaian Kinerja Tahun 2015**",
+                "Pencapaian Kinerja Tahun 2016***",
+                "Kategori 2016"
+            ]
+        );
+        // Two years over three columns, or a label of one column naming a
+        // period, stay as they are.
+        let two = "Capaian 2015 2016";
+        assert_eq!(split(&[two, two, two]), [two, two, two]);
+        assert_eq!(
+            split(&["Periode 2013 2018", "Target"]),
+            ["Periode 2013 2018", "Target"]
+        );
     }
 
     #[test]

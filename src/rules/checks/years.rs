@@ -199,6 +199,24 @@ impl MentionRun<'_> {
     /// read line by line, running text not found in its paragraph).
     fn lines(&mut self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let m = self.m;
+        // The header lines of tables comparing years, where a mention
+        // excused in a comparison is excused.
+        let compared: Vec<(usize, usize)> = if m.unless.is_some() {
+            ctx.report
+                .tables
+                .iter()
+                .filter(|t| compares_years(t))
+                .map(|t| {
+                    let header_end = t
+                        .rows
+                        .first()
+                        .map_or(t.end, |r| ctx.row_line(r.page, r.line));
+                    (t.start, header_end.min(t.end))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         for l in ctx
             .report
             .lines
@@ -208,6 +226,10 @@ impl MentionRun<'_> {
             for c in m.pattern.0.captures_iter(&l.line.text) {
                 let Some(y) = c.name("year") else { continue };
                 if !self.seen.insert((l.index, y.as_str().to_string())) && l.is_prose() {
+                    continue;
+                }
+                if compared.iter().any(|&(a, b)| (a..b).contains(&l.index)) {
+                    out.skip(COMPARED);
                     continue;
                 }
                 if self.excused(&l.line.text, c.get(0), out) {
@@ -232,9 +254,14 @@ impl MentionRun<'_> {
                 .rows
                 .first()
                 .map_or(t.end, |r| ctx.row_line(r.page, r.line));
+            let compared = m.unless.is_some() && compares_years(t);
             for label in &t.columns {
                 for c in m.pattern.0.captures_iter(label) {
                     let Some(y) = c.name("year") else { continue };
+                    if compared {
+                        out.skip(COMPARED);
+                        continue;
+                    }
                     if self.excused(label, c.get(0), out) {
                         continue;
                     }
@@ -252,6 +279,13 @@ impl MentionRun<'_> {
             }
         }
     }
+}
+
+/// Whether a table's columns are of two years or more: it compares them,
+/// as a sentence naming two years does.
+fn compares_years(t: &crate::structure::tables::Table) -> bool {
+    let years: BTreeSet<i32> = t.roles.iter().filter_map(|r| r.year).collect();
+    years.len() >= 2
 }
 
 /// The first of `lines` (index, text) that shows `year`, and where.
@@ -1247,6 +1281,20 @@ mod tests {
         );
         let found = findings("year-mentions", &text);
         assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn a_year_column_of_a_table_comparing_years_is_not_found() {
+        let table = "| No | Indikator | Pencapaian Kinerja Tahun 2015 | Pencapaian Kinerja Tahun 2016 |\n|---|---|---|---|\n| 1 | Cakupan layanan | 95,00% | 101,63% |\n";
+        let text = format!("{HEAD}BAB III AKUNTABILITAS KINERJA\n\nTabel 3.3 Evaluasi\n\n{table}");
+        let found = findings("year-mentions", &text);
+        assert!(found.is_empty(), "{found:#?}");
+        // One year alone names the heading's year: 2015 in a 2016 report is found.
+        let table = "| No | Indikator | Pencapaian Kinerja Tahun 2015 |\n|---|---|---|\n| 1 | Cakupan layanan | 95,00% |\n";
+        let text = format!("{HEAD}BAB III AKUNTABILITAS KINERJA\n\nTabel 3.3 Evaluasi\n\n{table}");
+        let found = findings("year-mentions", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "2015");
     }
 
     #[test]
