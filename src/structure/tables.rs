@@ -668,7 +668,13 @@ fn numbers_beside_names(roles: &mut [ColumnRole], columns: &[String], rows: &[Ro
             .filter(|t| !t.is_empty())
             .collect();
         let ordinals = filled.iter().filter(|t| is_ordinal(t)).count();
-        if filled.len() >= 3 && ordinals * 3 >= filled.len() * 2 {
+        // A table of one or two items numbers them all.
+        let numbered = if filled.len() >= 3 {
+            ordinals * 3 >= filled.len() * 2
+        } else {
+            !filled.is_empty() && ordinals == filled.len()
+        };
+        if numbered {
             roles[c].role = Role::Number;
         }
     }
@@ -1437,7 +1443,16 @@ mod tests {
             })
             .collect();
         let mut roles = vec![label(), label()];
-        numbers_beside_names(&mut roles, &[header.clone(), header], &named);
+        numbers_beside_names(&mut roles, &[header.clone(), header.clone()], &named);
+        assert_eq!(roles[0].role, Role::Label);
+        // One item, numbered: "1 | Jumlah Penumpang" under "Indikator Kinerja".
+        let one = vec![row("1", "Jumlah Penumpang yang Dilayani")];
+        let mut roles = vec![label(), label()];
+        numbers_beside_names(&mut roles, &[header.clone(), header.clone()], &one);
+        assert_eq!(roles[0].role, Role::Number);
+        let one_named = vec![row("Program", "Jumlah Penumpang yang Dilayani")];
+        let mut roles = vec![label(), label()];
+        numbers_beside_names(&mut roles, &[header.clone(), header], &one_named);
         assert_eq!(roles[0].role, Role::Label);
     }
 
