@@ -143,6 +143,8 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static PLAN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)rencana\s+strategis|\brenstra\b|perjanjian\s+kinerja|rencana\s+kinerja")
 });
+/// A weight ("Bobot (%)"): a share assigned, not achieved.
+static WEIGHT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*bobot\b"));
 /// A caption naming what its figures are to reach.
 static TARGET_TITLE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\bsasaran\b|\btarget\b|proyeksi|\brencana\b"));
@@ -179,6 +181,10 @@ fn role_of(leaf: &str, full: &str, parts: &[String]) -> Role {
     }
     if UNIT.is_match(leaf) {
         return Role::Unit;
+    }
+    // "Bobot (%)": the weight of a kegiatan in its program, not a capaian.
+    if WEIGHT.is_match(leaf) {
+        return Role::Other;
     }
     // The bottom header cell says most; a percent under "Realisasi" is a capaian.
     let leaf_says = |text: &str| -> Option<Role> {
@@ -647,6 +653,7 @@ mod tests {
         assert_eq!(role(&["No."]), Role::Number);
         assert_eq!(role(&["INDIKATOR KINERJA"]), Role::Label);
         assert_eq!(role(&["Satuan"]), Role::Unit);
+        assert_eq!(role(&["BOBOT (%)"]), Role::Other);
         assert_eq!(role(&["Target 2016"]), Role::Target);
         assert_eq!(role(&["Target Tahun", "2014", "Target"]), Role::Target);
         assert_eq!(role(&["Realisasi (%)", "2015"]), Role::Capaian);
