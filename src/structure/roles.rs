@@ -183,7 +183,7 @@ fn role_of(leaf: &str, full: &str, parts: &[String]) -> Role {
         return Role::Unit;
     }
     // "Bobot (%)": the weight of a kegiatan in its program, not a capaian.
-    if WEIGHT.is_match(leaf) {
+    if WEIGHT.is_match(full) {
         return Role::Other;
     }
     // The bottom header cell says most; a percent under "Realisasi" is a capaian.
@@ -654,6 +654,7 @@ mod tests {
         assert_eq!(role(&["INDIKATOR KINERJA"]), Role::Label);
         assert_eq!(role(&["Satuan"]), Role::Unit);
         assert_eq!(role(&["BOBOT (%)"]), Role::Other);
+        assert_eq!(role(&["BOBOT", "(%)"]), Role::Other);
         assert_eq!(role(&["Target 2016"]), Role::Target);
         assert_eq!(role(&["Target Tahun", "2014", "Target"]), Role::Target);
         assert_eq!(role(&["Realisasi (%)", "2015"]), Role::Capaian);
