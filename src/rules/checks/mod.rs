@@ -35,6 +35,7 @@ mod scales;
 mod ticks;
 mod totals;
 mod transposed;
+mod weighted;
 mod years;
 
 pub use arithmetic::RUNNING_TOTAL;
@@ -327,6 +328,7 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
             build(p, remainders::NamedRemainder::new)
         }),
         ("matching_totals", |p| build(p, totals::MatchingTotals::new)),
+        ("weighted_total", |p| build(p, weighted::WeightedTotal::new)),
         ("transposed_tables", |p| {
             build(p, transposed::TransposedTables::new)
         }),
