@@ -86,7 +86,7 @@ impl TotalReading<'_> {
     }
 }
 
-fn percent_in<'a>(table: &'a Table, row: usize, col: usize) -> Option<&'a Figure> {
+fn percent_in(table: &Table, row: usize, col: usize) -> Option<&Figure> {
     table.rows.get(row)?.figure(col).filter(|f| {
         matches!(f.kind, FigureKind::Percent | FigureKind::Plain)
             && f.value.abs() < Decimal::from(1000)
