@@ -431,24 +431,30 @@ fn set_apart_pair(page: &Page) -> Option<(usize, usize)> {
             .position(|l| l.table.is_some_and(|r| r.table == t))
     };
     let ruled = |g: &Grid| g.source == GridSource::Ruled && g.col_xs.len() >= 2;
+    // Each grid's extent, once: the pairs are many on a page of many grids.
+    let spans: Vec<Option<(f32, f32)>> = page
+        .tables
+        .iter()
+        .map(|g| grid_span(g).filter(|_| ruled(g)))
+        .collect();
     for (u, a) in page.tables.iter().enumerate() {
-        let Some((_, bottom)) = grid_span(a).filter(|_| ruled(a)) else {
+        let Some((_, bottom)) = spans[u] else {
             continue;
         };
         for (w, b) in page.tables.iter().enumerate() {
-            if w == u || !ruled(b) {
-                continue;
-            }
-            let Some((top, _)) = grid_span(b) else {
+            let Some((top, _)) = spans[w].filter(|_| w != u) else {
                 continue;
             };
+            if !(0.0..=SET_APART).contains(&(top - bottom)) {
+                continue;
+            }
             let near = |x: f32, y: f32| (x - y).abs() <= SAME_COLUMN;
             let edges = matches!((a.col_xs.first(), b.col_xs.first()), (Some(&x), Some(&y)) if near(x, y))
                 && matches!((a.col_xs.last(), b.col_xs.last()), (Some(&x), Some(&y)) if near(x, y))
                 && b.col_xs
                     .iter()
                     .all(|&x| a.col_xs.iter().any(|&e| near(x, e)));
-            if !(0.0..=SET_APART).contains(&(top - bottom)) || !edges {
+            if !edges {
                 continue;
             }
             let (Some(end), Some(start)) = (last_line(u), first_line(w)) else {
