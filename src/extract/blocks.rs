@@ -186,8 +186,50 @@ fn run_end(lines: &[&Line], start: usize) -> usize {
             end += 2;
             continue;
         }
+        // The last row's wrapped cell ends on a line of its own under it,
+        // maybe after a blank line (Word's 1.5 spacing). A lone justified
+        // line of prose read as cells is no table to end.
+        let gap = usize::from(get(end).is_some_and(Line::is_blank));
+        let rows = lines[start..end]
+            .iter()
+            .filter(|l| l.cells == mode && !l.is_blank())
+            .count();
+        if mode == CellMode::Aligned
+            && rows >= 2
+            && let (Some(row), Some(fragment)) = (get(end - 1), get(end + gap))
+            && wraps_in_cell(row, fragment)
+            && let Some(x) = fragment.spans.first().map(|s| s.x)
+            // A line under it starting there too is a paragraph or a list.
+            && get(end + gap + 1).is_none_or(|n| {
+                n.is_blank() || n.spans.first().is_none_or(|s| (s.x - x).abs() > CELL_START)
+            })
+        {
+            return end + gap + 1;
+        }
         return end;
     }
+}
+
+/// How far (points, or characters in a text export) a wrapped cell's next
+/// line may start from the cell's first.
+const CELL_START: f32 = 2.0;
+
+/// Whether `fragment` is the next line of one of `row`'s cells, not its
+/// first: a lone piece of text, no figure, starting where that cell starts
+/// and ending before the next cell does.
+fn wraps_in_cell(row: &Line, fragment: &Line) -> bool {
+    let [piece] = fragment.spans.as_slice() else {
+        return false;
+    };
+    row.cells == CellMode::Aligned
+        && fragment.cells == CellMode::Flow
+        && fragment.table.is_none()
+        && !is_figure_text(&piece.text)
+        && row
+            .spans
+            .windows(2)
+            .skip(1)
+            .any(|w| (w[0].x - piece.x).abs() <= CELL_START && piece.x + piece.width < w[1].x)
 }
 
 /// A block's rows: aligned lines by their columns, delimited ones a row each.
@@ -673,6 +715,35 @@ mod tests {
         assert_eq!(g.rows, 2);
         assert_eq!(g.row_texts(0)[1], "Kegiatan Koordinasi Pelayanan Umum");
         assert_eq!(g.row_lines, vec![1, 3]);
+    }
+
+    #[test]
+    fn the_last_rows_wrapped_cell_under_a_blank_line_is_the_rows() {
+        let d = doc(concat!(
+            "        Program                     Anggaran\n",
+            "  1.    Pendidikan Politik          Rp. 4.223.770.000,00\n",
+            "\n",
+            "  2.    Pemeliharaan Ketertiban     Rp. 4.395.084.000,00\n",
+            "\n",
+            "        Ketenteraman Masyarakat\n",
+            "\n",
+            "Untuk mencapai sasaran strategis yang telah ditetapkan dalam Perencanaan\n",
+        ));
+        let g = &d.pages[0].tables[0];
+        assert_eq!(g.rows, 3);
+        assert_eq!(
+            g.row_texts(2)[1],
+            "Pemeliharaan Ketertiban Ketenteraman Masyarakat"
+        );
+        // A paragraph indented like the cell, two lines or more, is no part of it.
+        let d = doc(concat!(
+            "  1.    Pendidikan Politik          Rp. 4.223.770.000,00\n",
+            "  2.    Pemeliharaan Ketertiban     Rp. 4.395.084.000,00\n",
+            "        Dari tabel tersebut\n",
+            "        dapat terlihat bahwa\n",
+        ));
+        let g = &d.pages[0].tables[0];
+        assert_eq!(g.row_texts(1)[1], "Pemeliharaan Ketertiban");
     }
 
     #[test]

@@ -415,6 +415,9 @@ struct GridRow {
     wide: bool,
     /// First row of a grid continuing the table from the previous page.
     opens_part: bool,
+    /// Per column, whether a cell merged down from a row above covers it
+    /// (known for ruled grids only).
+    from_above: Vec<bool>,
 }
 
 fn hint_for(label: &str) -> Hint {
@@ -475,7 +478,7 @@ fn build_table(
         .collect();
     let mut body = grid.split_off(header_count);
     drop_repeated_headers(&mut body, &grid[band..]);
-    let mut body = join_split_rows(body);
+    let mut body = join_split_rows(join_stacked_values(body));
     split_stacked_amounts(&mut body);
     // An empty row (a spacer, a row drawn and left blank) holds no item.
     body.retain(|r| r.cells.iter().any(|(t, _)| !t.trim().is_empty()));
@@ -506,15 +509,90 @@ fn grid_rows(chain: &[(u32, &Grid)]) -> Vec<GridRow> {
         .iter()
         .enumerate()
         .flat_map(|(part, (page, g))| {
+            let mut below = merged_below(g);
             (0..g.rows).map(move |r| GridRow {
                 cells: grid_row_cells(g, r),
                 page: *page,
                 line: g.row_lines.get(r).copied().unwrap_or(0),
                 wide: is_wide_row(g, r),
                 opens_part: part > 0 && r == 0,
+                from_above: below.get_mut(r).map(std::mem::take).unwrap_or_default(),
             })
         })
         .collect()
+}
+
+/// Per row of a grid whose cell extents are the source's own, the columns a
+/// cell merged down from a row above covers.
+fn merged_below(g: &Grid) -> Vec<Vec<bool>> {
+    if !g.spans_known {
+        return Vec::new();
+    }
+    let mut out = vec![vec![false; g.cols]; g.rows];
+    for c in g.cells.iter().filter(|c| c.rows.len() > 1) {
+        for row in out.iter_mut().take(c.rows.end).skip(c.rows.start + 1) {
+            for k in c.cols.clone() {
+                if let Some(slot) = row.get_mut(k) {
+                    *slot = true;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// An item's number opening a cell: "2.", "(3)", "4)".
+static LIST_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(?\d{1,2}[.)]$").expect("valid regex"));
+
+/// Values stacked in one cell that the drawing splits by rules ("Keuangan
+/// 10%" / "Pelayanan 30%" / "Mutu & Manfaat … 35%" beside one merged
+/// sasaran, indicator and number): a row whose every other column is a
+/// cell merged down from the row above, and whose one own cell holds a
+/// figure under a figure, is the rest of that row's value, not an item.
+fn join_stacked_values(mut body: Vec<GridRow>) -> Vec<GridRow> {
+    // A value among its words, its item number aside ("2. Pembinaan … 2016"
+    // is the next item of a list, not a value).
+    let figure = |t: &str| {
+        t.split_whitespace()
+            .enumerate()
+            .filter(|(k, w)| *k > 0 || !LIST_NUMBER.is_match(w))
+            .any(|(_, w)| crate::extract::blocks::is_value_text(w))
+    };
+    let mut i = 1;
+    while i < body.len() {
+        let row = &body[i];
+        let own: Vec<usize> = (0..row.from_above.len())
+            .filter(|&c| !row.from_above[c])
+            .collect();
+        let merged = row.from_above.len() - own.len();
+        let stacked = match own.as_slice() {
+            [c] => {
+                let c = *c;
+                fn text(r: &GridRow, c: usize) -> &str {
+                    r.cells.get(c).map_or("", |t| t.0.trim())
+                }
+                let above = &body[i - 1];
+                !row.opens_part
+                    && merged >= 2
+                    && figure(text(row, c))
+                    && figure(text(above, c))
+                    && !above.from_above.get(c).copied().unwrap_or(true)
+            }
+            _ => false,
+        };
+        if !stacked {
+            i += 1;
+            continue;
+        }
+        let row = body.remove(i);
+        if let (Some(above), Some(c)) = (body.get_mut(i - 1), own.first())
+            && let (Some(cell), Some((text, _))) = (above.cells.get_mut(*c), row.cells.get(*c))
+        {
+            join_wrapped(&mut cell.0, text.trim());
+        }
+    }
+    body
 }
 
 /// How many of the rows are the header: as the source (`first`, the chain's
@@ -1704,6 +1782,7 @@ mod tests {
 
     fn body_row(texts: &[&str], opens_part: bool) -> GridRow {
         GridRow {
+            from_above: Vec::new(),
             cells: cells(texts),
             page: 1,
             line: 1,
@@ -1796,6 +1875,7 @@ mod tests {
     #[test]
     fn a_header_repeated_inside_the_table_is_no_row() {
         let row = |texts: &[&str], wide: bool| GridRow {
+            from_above: Vec::new(),
             cells: cells(texts),
             page: 1,
             line: 1,
@@ -1956,6 +2036,7 @@ mod tests {
     #[test]
     fn a_stray_figure_in_a_header_row_leaves_it_a_header() {
         let row = |texts: &[&str]| GridRow {
+            from_above: Vec::new(),
             cells: cells(texts),
             page: 1,
             line: 1,
@@ -2019,6 +2100,7 @@ mod tests {
         let grid: Vec<GridRow> = rows
             .iter()
             .map(|(texts, bold)| GridRow {
+                from_above: Vec::new(),
                 cells: texts.iter().map(|t| (t.to_string(), *bold)).collect(),
                 page: 1,
                 line: 1,
@@ -2055,5 +2137,69 @@ mod tests {
             classified(&[(year, true), (revision, true), (revision, true)]),
             [Item, Item, Item]
         );
+    }
+
+    /// A grid whose cells are the drawing's own: (rows, columns, text).
+    fn drawn(rows: usize, cols: usize, cells: &[(std::ops::Range<usize>, usize, &str)]) -> Grid {
+        let mut g = Grid::from_rows(GridSource::Ruled, &[]);
+        g.rows = rows;
+        g.cols = cols;
+        g.spans_known = true;
+        g.header_rows = Some(1);
+        g.cells = cells
+            .iter()
+            .map(|(r, c, t)| crate::extract::GridCell {
+                rows: r.clone(),
+                ..crate::extract::GridCell::single(r.start, *c, *t, false)
+            })
+            .collect();
+        g.normalise();
+        g
+    }
+
+    #[test]
+    fn values_a_rule_splits_beside_merged_cells_are_one_row() {
+        let grid = drawn(
+            4,
+            4,
+            &[
+                (0..1, 0, "No"),
+                (0..1, 1, "Sasaran"),
+                (0..1, 2, "Indikator"),
+                (0..1, 3, "Target"),
+                (1..4, 0, "2"),
+                (1..4, 1, "Terwujudnya Pelayanan"),
+                (1..4, 2, "Tingkat Sehat"),
+                (1..2, 3, "Keuangan 10%"),
+                (2..3, 3, "Pelayanan 30%"),
+                (3..4, 3, "Mutu 35%"),
+            ],
+        );
+        let table = build_table(&[(1, &grid)], None, Chapter::Bab(2), 0, 0);
+        assert_eq!(table.rows.len(), 1);
+        assert_eq!(
+            table.rows[0].cells[3].text,
+            "Keuangan 10% Pelayanan 30% Mutu 35%"
+        );
+    }
+
+    #[test]
+    fn a_list_a_rule_splits_beside_merged_cells_stays_rows() {
+        let grid = drawn(
+            4,
+            3,
+            &[
+                (0..1, 0, "Sasaran"),
+                (0..1, 1, "Capaian"),
+                (0..1, 2, "Kegiatan"),
+                (1..4, 0, "Meningkatnya kapasitas"),
+                (1..4, 1, "150"),
+                (1..2, 2, "1. Penataan Organisasi"),
+                (2..3, 2, "2. Pembinaan OPD Tahun 2016"),
+                (3..4, 2, "3. Evaluasi Jabatan"),
+            ],
+        );
+        let table = build_table(&[(1, &grid)], None, Chapter::Bab(2), 0, 0);
+        assert_eq!(table.rows.len(), 3);
     }
 }
