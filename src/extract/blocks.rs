@@ -519,8 +519,18 @@ fn aligned_rows(block: &[(At, Line)]) -> Vec<BlockRow> {
         bounds.partition_point(|&b| b <= mid).saturating_sub(1)
     };
     let width = bounds.len().max(1);
+    // How far right the first column's text reaches, for telling its
+    // wrapped lines from new rows.
+    let first_right = block
+        .iter()
+        .flat_map(|(_, l)| &l.spans)
+        .filter(|s| column_of(s) == 0)
+        .map(|s| s.x + s.width)
+        .fold(f32::NEG_INFINITY, f32::max);
     let mut rows: Vec<BlockRow> = Vec::new();
-    for (at, l) in block {
+    let mut above: Option<&(At, Line)> = None;
+    for entry in block {
+        let (at, l) = entry;
         let mut cells = vec![(String::new(), false); width];
         for s in &l.spans {
             let c = column_of(s).min(width - 1);
@@ -532,8 +542,16 @@ fn aligned_rows(block: &[(At, Line)]) -> Vec<BlockRow> {
         }
         let has_marker = !cells[0].0.is_empty();
         let has_value = cells.iter().skip(1).any(|(t, _)| is_value_text(t));
+        let only_first = cells.iter().skip(1).all(|(t, _)| t.is_empty());
+        let wrapped = only_first
+            && above.is_some_and(|(prev_at, prev)| {
+                prev_at.0 == at.0
+                    && prev_at.1 + 1 == at.1
+                    && wraps_first_cell(prev, l, first_right, &column_of)
+            });
+        above = Some(entry);
         match rows.last_mut() {
-            Some(prev) if !has_marker && !has_value => {
+            Some(prev) if (!has_marker && !has_value) || wrapped => {
                 for (i, (t, _)) in cells.into_iter().enumerate() {
                     if t.is_empty() {
                         continue;
@@ -554,6 +572,41 @@ fn aligned_rows(block: &[(At, Line)]) -> Vec<BlockRow> {
     }
     join_bullet_columns(&mut rows);
     rows
+}
+
+/// Whether `line`, of one span in the first column, is the first column's
+/// text of the line `above` wrapped at the column's left edge: the first word
+/// too wide to have ended `above` within the column (its text reaching
+/// `first_right` at most). A word processor wraps a cell's text only so; a
+/// row naming a group, or a note under the table, would have fitted.
+fn wraps_first_cell(
+    above: &Line,
+    line: &Line,
+    first_right: f32,
+    column_of: &dyn Fn(&Span) -> usize,
+) -> bool {
+    let ([span], Some(prev)) = (line.spans.as_slice(), above.spans.first()) else {
+        return false;
+    };
+    // Figures stacked at the left (a chart's axis) are no wrapped text.
+    if column_of(prev) != 0
+        || column_of(span) != 0
+        || prev.bold != span.bold
+        || is_figure_text(&prev.text)
+        || is_figure_text(&span.text)
+    {
+        return false;
+    }
+    // Widths by characters: a text export's are exact, a PDF's near enough.
+    let chars = span.text.chars().count().max(1) as f32;
+    let char_width = span.width / chars;
+    let word = span
+        .text
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count()) as f32;
+    let same_start = (span.x - prev.x).abs() <= char_width.max(2.5);
+    same_start && prev.x + prev.width + char_width * (1.0 + word) > first_right
 }
 
 /// A list's bullet: "-", "–", "•".
@@ -744,6 +797,28 @@ mod tests {
         ));
         let g = &d.pages[0].tables[0];
         assert_eq!(g.row_texts(1)[1], "Pemeliharaan Ketertiban");
+    }
+
+    #[test]
+    fn a_first_column_wrapped_at_the_table_edge_joins_its_row() {
+        let d = doc(concat!(
+            "    Program                                 Anggaran              Keterangan\n",
+            "    Program Pengendalian Pencemaran dan     Rp 42.085.425.000     APBD\n",
+            "    Perusakan Lingkungan Hidup\n",
+            "    Program Mitigasi                        Rp 1.157.655.000      APBD\n",
+            "    Urusan Pilihan\n",
+            "    Program Pengelolaan Kawasan             Rp 250.000.000        APBD\n",
+        ));
+        let g = &d.pages[0].tables[0];
+        assert_eq!(g.rows, 5);
+        // "Perusakan" did not fit after "dan": the name wrapped.
+        assert_eq!(
+            g.row_texts(1)[0],
+            "Program Pengendalian Pencemaran dan Perusakan Lingkungan Hidup"
+        );
+        // "Urusan" would have fitted after "Mitigasi": a row naming a group.
+        assert_eq!(g.row_texts(3)[0], "Urusan Pilihan");
+        assert_eq!(g.row_lines, vec![1, 2, 4, 5, 6]);
     }
 
     #[test]

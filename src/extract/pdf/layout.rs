@@ -809,8 +809,9 @@ fn aligned_blocks(lines: &[TextLine], top_continues: bool) -> Vec<(usize, usize)
         }
         let end = centred_tail_end(lines, end);
         // A table continued from the previous page may show one row here; a
-        // running header may come before it.
-        let continued = top_continues && out.is_empty() && start <= 2;
+        // running header may come before it (a block of its own when its
+        // parts stand apart: "LKIP … | 2016").
+        let continued = top_continues && start <= 2 && out.iter().all(|&(s, _)| s <= 2);
         if multi >= 2 || continued {
             out.push((start, end));
         }
@@ -859,29 +860,59 @@ fn next_part(lines: &[TextLine], start: usize, end: usize, left: f32) -> NextPar
     // Column starts of the rows on either side; a line running across one is prose.
     let cols = inner_starts(lines.get(start..end).into_iter().flatten().chain(next));
     let between = || lines.get(end..k).into_iter().flatten();
+    // The column's extent from every line up to the next row (the rows read
+    // so far may all be shorter than the column), short of text standing
+    // further off than the table's rows do (prose after it).
+    let reach = (end..=k)
+        .find(
+            |&j| match (j.checked_sub(1).and_then(|i| lines.get(i)), lines.get(j)) {
+                (Some(a), Some(b)) => b.y - a.y > 2.2 * size,
+                _ => true,
+            },
+        )
+        .unwrap_or(k + 1);
+    let first = FirstColumn::of(lines.iter().take(reach).skip(start), &cols);
+    let wraps = |j: usize| first.is_some_and(|f| f.wraps(lines, j));
+    // The first column's text wrapped under the last row, before whatever
+    // stands further off (a note, prose, the page number).
+    let wrapped_tail = || {
+        let mut m = end;
+        while m < k && m - end < 3 && wraps(m) && close_pair(lines, m - 1, size, left, wraps(m - 1))
+        {
+            m += 1;
+        }
+        if m > end {
+            NextPart::Wrapped(m)
+        } else {
+            NextPart::End
+        }
+    };
     // More than a few lines between two rows must be a centred cell's lines;
-    // a line cut mid-word by a column start is prose between two tables.
+    // a line cut mid-word by a column start is prose between two tables
+    // (under the last row, its first column's wrapped text may come first).
     let crosses = between().any(|l| runs_across(l, &cols));
     let mid_word = between().any(|l| cols.iter().any(|&c| crosses_mid_word(&l.raw, c)));
     if (k - end > 3 && crosses) || mid_word {
-        return NextPart::End;
+        return wrapped_tail();
     }
-    let chain_close = (end - 1..k).all(|j| close_pair(lines, j, size, left));
+    let chain_close = (end - 1..k).all(|j| close_pair(lines, j, size, left, wraps(j)));
     if next.is_some_and(|n| n.spans.len() >= 2) && chain_close {
         return NextPart::Row(k);
     }
     // Between two rows a single-span line may be a row whose cells run together;
-    // after the last row only an indented one (a wrapped cell) belongs.
+    // after the last row only an indented one (a wrapped cell) belongs, or
+    // the first column's text wrapped at the table's left edge.
     let indented = (end..k).all(|j| {
         lines
             .get(j)
             .and_then(|l| l.spans.first())
             .is_some_and(|s| s.x > left + CUT_TOLERANCE)
+            || wraps(j)
     });
     if k > end && chain_close && indented && k - end <= 3 {
         return NextPart::Wrapped(k);
     }
-    NextPart::End
+    wrapped_tail()
 }
 
 /// The end of the run of single-span lines from `from` (at most 12).
@@ -913,12 +944,107 @@ fn runs_across(line: &TextLine, cols: &[f32]) -> bool {
     })
 }
 
+/// The first column of an unruled table: its left edge, the start of the
+/// second column, and where the first column's text ends furthest right.
+#[derive(Debug, Clone, Copy)]
+struct FirstColumn {
+    left: f32,
+    second: f32,
+    right: f32,
+}
+
+impl FirstColumn {
+    /// The first column of the table of `lines` (inner column starts
+    /// `cols`); None without a second column. Its left edge is that of the
+    /// leftmost line: a running header over a table continued from the
+    /// previous page may stand right of it.
+    fn of<'a>(lines: impl Iterator<Item = &'a TextLine> + Clone, cols: &[f32]) -> Option<Self> {
+        let left = lines
+            .clone()
+            .filter_map(|l| l.spans.first())
+            .map(|s| s.x)
+            .fold(f32::INFINITY, f32::min);
+        let second = cols
+            .iter()
+            .copied()
+            .filter(|&c| c > left + CUT_TOLERANCE)
+            .fold(f32::INFINITY, f32::min);
+        if !second.is_finite() {
+            return None;
+        }
+        let right = lines
+            .filter_map(|l| l.spans.first())
+            .filter(|s| (s.x - left).abs() <= CUT_TOLERANCE)
+            .map(|s| s.x + s.width)
+            .filter(|&end| end < second - CUT_TOLERANCE)
+            .fold(f32::NEG_INFINITY, f32::max);
+        right.is_finite().then_some(FirstColumn {
+            left,
+            second,
+            right,
+        })
+    }
+
+    /// Whether line `j` is the first column's text of the line above wrapped
+    /// at the table's left edge: one span there, ending before the second
+    /// column, and its first word too wide to have ended the line above
+    /// within the column (a word processor wraps a cell's text only so; a
+    /// note under the table, or a row naming a group, would have fitted).
+    fn wraps(&self, lines: &[TextLine], j: usize) -> bool {
+        let (Some(above), Some(line)) = (j.checked_sub(1).and_then(|i| lines.get(i)), lines.get(j))
+        else {
+            return false;
+        };
+        let at_left = |s: &Span| (s.x - self.left).abs() <= CUT_TOLERANCE;
+        let (Some(prev), [span]) = (above.spans.first(), line.spans.as_slice()) else {
+            return false;
+        };
+        let prev_end = prev.x + prev.width;
+        if !at_left(prev) || !at_left(span) || span.x + span.width >= self.second - CUT_TOLERANCE {
+            return false;
+        }
+        // Figures stacked at the left (a chart's axis) are no wrapped text.
+        let figure = |s: &Span| is_figure_text(&s.text);
+        if prev_end >= self.second - CUT_TOLERANCE
+            || prev.bold != span.bold
+            || figure(prev)
+            || figure(span)
+        {
+            return false;
+        }
+        let size = line.size().max(above.size()).max(1.0);
+        prev_end + 0.25 * size + first_word_width(line) > self.right
+    }
+}
+
+/// The width of a line's first word: from its glyphs, else a share of its
+/// first span by characters.
+fn first_word_width(line: &TextLine) -> f32 {
+    let word = word_runs(&line.raw)
+        .into_iter()
+        .find(|run| run.iter().all(|g| !g.text.trim().is_empty()));
+    if let Some((first, last)) = word.and_then(|w| Some((w.first()?, w.last()?))) {
+        return last.x + last.width - first.x;
+    }
+    line.spans.first().map_or(0.0, |s| {
+        let chars = s.text.chars().count().max(1) as f32;
+        let word = s
+            .text
+            .split_whitespace()
+            .next()
+            .map_or(0, |w| w.chars().count());
+        s.width * word as f32 / chars
+    })
+}
+
 /// Whether line `j` and the next stand close enough to be in one table
-/// (`size`: the type size of the table's last line, `left`: its left edge).
+/// (`size`: the type size of the table's last line, `left`: its left edge;
+/// `wrapped`: line `j` is the first column's text wrapped at that edge).
 /// Centred cells leave a wider gap, but only next to a line inside the
-/// table's columns, or after a row whose lines stand closer than a line, or
+/// table's columns (or its first column's wrapped text, after which rows
+/// are padded), or after a row whose lines stand closer than a line, or
 /// before one.
-fn close_pair(lines: &[TextLine], j: usize, size: f32, left: f32) -> bool {
+fn close_pair(lines: &[TextLine], j: usize, size: f32, left: f32, wrapped: bool) -> bool {
     let (Some(a), Some(b)) = (lines.get(j), lines.get(j + 1)) else {
         return false;
     };
@@ -930,7 +1056,8 @@ fn close_pair(lines: &[TextLine], j: usize, size: f32, left: f32) -> bool {
     };
     let gap = b.y - a.y;
     gap <= 1.6 * size
-        || (gap <= 2.2 * size && (inner(a) || inner(b) || half_pitch_at(j) || half_pitch_at(j + 2)))
+        || (gap <= 2.2 * size
+            && (inner(a) || wrapped || inner(b) || half_pitch_at(j) || half_pitch_at(j + 2)))
 }
 
 /// The end of a block ending at `end` grown by the lines closer than a
@@ -1443,9 +1570,76 @@ mod tests {
         assert_eq!(centred_tail_end(&lines, 1), 2);
         assert_eq!(centred_tail_end(&lines, 3), 3);
         // Two lines 16 points apart in 9-point type are one table; 30 apart not.
-        assert!(close_pair(&lines, 0, 9.0, 10.0));
-        assert!(!close_pair(&lines, 1, 9.0, 10.0));
-        assert!(!close_pair(&lines, 2, 9.0, 10.0));
+        assert!(close_pair(&lines, 0, 9.0, 10.0, false));
+        assert!(!close_pair(&lines, 1, 9.0, 10.0, false));
+        assert!(!close_pair(&lines, 2, 9.0, 10.0, false));
+    }
+
+    /// A line at `y` of spans (text, x, width) of 9-point type, no glyphs kept.
+    fn text_line(y: f32, spans: &[(&str, f32, f32)]) -> TextLine {
+        TextLine {
+            y,
+            spans: spans
+                .iter()
+                .map(|&(text, x, width)| Span {
+                    font_size: 9.0,
+                    ..Span::new(text, x, width)
+                })
+                .collect(),
+            cells: CellMode::Flow,
+            table: None,
+            row: 0,
+            raw: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_first_column_wrapped_at_the_left_edge_is_told_by_its_first_word() {
+        let row = |y: f32, name: &str, width: f32| {
+            text_line(y, &[(name, 10.0, width), ("Rp 1.000", 200.0, 40.0)])
+        };
+        let lines = vec![
+            row(10.0, "Program Pengendalian Pencemaran dan", 150.0),
+            // "Perusakan" (about 54 points) did not fit after "dan" within
+            // the column, whose text reaches 160 at most.
+            text_line(20.0, &[("Perusakan Lingkungan Hidup", 10.0, 130.0)]),
+            row(38.0, "Program Mitigasi", 60.0),
+            // "Urusan" would have fitted after "Mitigasi": a row of its own.
+            text_line(48.0, &[("Urusan Wajib", 10.0, 60.0)]),
+            // Figures stacked at the left, a line running into the second
+            // column: never the first column's wrapped text.
+            text_line(58.0, &[("25.000.000.000.000.000", 10.0, 140.0)]),
+            text_line(
+                68.0,
+                &[("Program Lanjutan yang panjang sekali", 10.0, 250.0)],
+            ),
+        ];
+        let first = FirstColumn::of(lines.iter(), &[200.0]).expect("two columns");
+        assert_eq!(
+            (first.left, first.second, first.right),
+            (10.0, 200.0, 160.0)
+        );
+        assert!(first.wraps(&lines, 1));
+        assert!(!first.wraps(&lines, 0), "a row of two cells");
+        assert!(!first.wraps(&lines, 3));
+        assert!(!first.wraps(&lines, 4));
+        assert!(!first.wraps(&lines, 5));
+        // The rows padded apart (18 points in 9-point type) stay one table
+        // over the wrapped line, not over a line that would have fitted.
+        assert_eq!(next_part(&lines, 0, 1, 10.0), NextPart::Row(2));
+        let unwrapped = [
+            lines[2].clone(),
+            lines[3].clone(),
+            row(66.0, "Program Pengelolaan Kawasan Lindung", 150.0),
+        ];
+        assert_eq!(next_part(&unwrapped, 0, 1, 10.0), NextPart::End);
+        // Under the last row, the wrapped line joins it; prose further off does not.
+        let tail = [
+            lines[0].clone(),
+            lines[1].clone(),
+            text_line(60.0, &[("Adapun sasaran yang ingin dicapai", 10.0, 400.0)]),
+        ];
+        assert_eq!(next_part(&tail, 0, 1, 10.0), NextPart::Wrapped(2));
     }
 
     #[test]
