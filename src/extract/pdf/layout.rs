@@ -1518,20 +1518,8 @@ mod tests {
 
     /// A line at `y` of spans (x, width) of 9-point type, no glyphs kept.
     fn spans_line(y: f32, spans: &[(f32, f32)]) -> TextLine {
-        TextLine {
-            y,
-            spans: spans
-                .iter()
-                .map(|&(x, width)| Span {
-                    font_size: 9.0,
-                    ..Span::new("x", x, width)
-                })
-                .collect(),
-            cells: CellMode::Flow,
-            table: None,
-            row: 0,
-            raw: Vec::new(),
-        }
+        let spans: Vec<(&str, f32, f32)> = spans.iter().map(|&(x, w)| ("x", x, w)).collect();
+        text_line(y, &spans)
     }
 
     #[test]
