@@ -328,6 +328,7 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
             build(p, remainders::NamedRemainder::new)
         }),
         ("matching_totals", |p| build(p, totals::MatchingTotals::new)),
+        ("near_total", |p| build(p, totals::NearTotal::new)),
         ("weighted_total", |p| build(p, weighted::WeightedTotal::new)),
         ("transposed_tables", |p| {
             build(p, transposed::TransposedTables::new)

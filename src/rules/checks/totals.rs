@@ -153,6 +153,143 @@ impl Check for MatchingTotals {
     }
 }
 
+/// `near_total`: a budget figure the narrative states that misses a total
+/// row of a budget table by a few thousand rupiah, at full precision:
+/// "anggaran setelah perubahan … menjadi Rp 331.775.026.217,00" where Tabel
+/// III.6's TOTAL ANGGARAN is 331.775.008.217. Two budgets of hundreds of
+/// billions that far apart are one figure mistyped; a figure rounded from
+/// the total, or one any budget table prints itself, is left alone.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NearTotalParams {
+    /// Significant digits the stated figure needs (a figure written to the
+    /// rupiah, not a rounded one).
+    #[serde(default = "default_near_digits")]
+    significant_digits: u32,
+    /// The largest difference, in rupiah, taken as a slip.
+    max_difference: u64,
+    /// Words before the figure that make it a budget (anggaran, pagu).
+    context: super::common::Pattern,
+}
+
+fn default_near_digits() -> u32 {
+    9
+}
+
+#[derive(Debug)]
+pub struct NearTotal {
+    p: NearTotalParams,
+}
+
+impl NearTotal {
+    pub fn new(p: NearTotalParams) -> Result<Self, String> {
+        Ok(NearTotal { p })
+    }
+}
+
+/// Whether `stated` is `total` rounded (or cut) to the zeros it ends in.
+fn rounded_from(stated: Decimal, total: Decimal) -> bool {
+    let zeros =
+        stated.trunc().to_string().len() - stated.trunc().to_string().trim_end_matches('0').len();
+    let unit = Decimal::from(10u64.pow(zeros.min(18) as u32));
+    let cut = (total / unit).trunc() * unit;
+    let round = (total / unit).round() * unit;
+    stated == cut || stated == round
+}
+
+impl Check for NearTotal {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        use crate::structure::roles::TableKind;
+        let totals = totals(&ctx.report.tables);
+        if totals.is_empty() {
+            return;
+        }
+        // Every amount a budget table prints: a figure among them is its own.
+        let printed: std::collections::BTreeSet<Decimal> = ctx
+            .report
+            .tables
+            .iter()
+            .filter(|t| t.kind == TableKind::Budget)
+            .flat_map(|t| t.rows.iter().flat_map(|r| r.cells.iter()))
+            .filter_map(|c| c.figure.as_ref().map(|f| f.value))
+            .collect();
+        let limit = Decimal::from(self.p.max_difference);
+        for para in &ctx.report.paragraphs {
+            for f in super::common::figures(&para.text) {
+                if !matches!(f.kind, FigureKind::Rupiah | FigureKind::Plain)
+                    || significant(f.value) < self.p.significant_digits
+                    || printed.contains(&f.value)
+                {
+                    continue;
+                }
+                let mut from = f.start.saturating_sub(160);
+                while !para.text.is_char_boundary(from) {
+                    from += 1;
+                }
+                if !para
+                    .text
+                    .get(from..f.start)
+                    .is_some_and(|before| self.p.context.is_match(before))
+                {
+                    continue;
+                }
+                let near: Vec<(&Total<'_>, &Figure)> = totals
+                    .iter()
+                    .flat_map(|t| [(t, t.anggaran), (t, t.realisasi)])
+                    .filter(|(_, x)| {
+                        let d = (x.value - f.value).abs();
+                        !d.is_zero() && d <= limit && !rounded_from(f.value, x.value)
+                    })
+                    .collect();
+                let values: std::collections::BTreeSet<Decimal> =
+                    near.iter().map(|(_, x)| x.value).collect();
+                let [(total, figure)] = near[..] else {
+                    if values.len() > 1 {
+                        out.skip(NEAR_AMBIGUOUS);
+                    }
+                    continue;
+                };
+                // The digits, not a currency mark left at the end of the line above.
+                let digits = f.text.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+                let number = f.text[digits..].trim_end();
+                let (line, at) = ctx.locate(para, f.start + digits);
+                let name = table_name(total.table);
+                let diff = difference(f.value, figure.value);
+                out.push(
+                    Draft {
+                        line,
+                        stated: f.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                        expected: shown(figure),
+                        computation: Localized::new(
+                            format!(
+                                "baris jumlah {} memberi {}; angka teks hanya berbeda {} dari itu, dan tidak ada tabel anggaran yang memuatnya",
+                                name.id,
+                                figure.text.trim(),
+                                diff.id
+                            ),
+                            format!(
+                                "the total row of {} gives {}; the text's figure differs from it by {} only, and no budget table prints it",
+                                name.en,
+                                figure.text.trim(),
+                                diff.en
+                            ),
+                        ),
+                        related: vec![ctx.row_line(total.page, total.line)],
+                        highlight: Some((at, at + number.len())),
+                        ..Default::default()
+                    }
+                    .var("table", name),
+                );
+            }
+        }
+    }
+}
+
+const NEAR_AMBIGUOUS: super::Why = super::Why {
+    id: "angka dekat dengan lebih dari satu jumlah tabel anggaran",
+    en: "the figure is near more than one budget-table total",
+};
+
 #[cfg(test)]
 mod tests {
     use super::significant;
@@ -189,6 +326,47 @@ Tabel 3.6 Realisasi per Jenis Belanja\n\n\
         let (found, coverage) = run_default(RULE, &text);
         assert!(found.is_empty(), "{found:#?}");
         assert_eq!(coverage.agree, 1, "{coverage:#?}");
+    }
+
+    const NEAR: &str = "near-total-anggaran";
+
+    fn narrative(stated: &str) -> String {
+        format!(
+            "3.2 Realisasi Anggaran\n\nAnggaran setelah perubahan menjadi Rp {stated}. Hal ini menunjukan tambahan kegiatan.\n\n\
+Tabel III.6 Rekapitulasi per Jenis Belanja\n\n\
+| No | Uraian | Anggaran | Realisasi | % |\n|---|---|---|---|---|\n\
+| 1 | Belanja Langsung | 303.756.772.350,00 | 226.905.257.382,00 | 74,70 |\n\
+| 2 | Belanja Tidak Langsung | 28.018.235.867,00 | 27.687.196.867,00 | 98,82 |\n\
+| | TOTAL ANGGARAN | 331.775.008.217,00 | 254.592.454.249,00 | 76,74 |\n"
+        )
+    }
+
+    #[test]
+    fn a_budget_a_few_thousand_off_a_total_row_is_found() {
+        let (found, _) = run_default(NEAR, &narrative("331.775.026.217,00"));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "Rp 331.775.026.217,00");
+        assert_eq!(found[0].expected, "331.775.008.217,00");
+    }
+
+    #[test]
+    fn the_total_itself_its_rounding_or_a_far_figure_is_not_found() {
+        for stated in [
+            "331.775.008.217,00",
+            "331.775.008.000",
+            "331.780.000.000",
+            "331.900.026.217",
+        ] {
+            let (found, _) = run_default(NEAR, &narrative(stated));
+            assert!(found.is_empty(), "{stated}: {found:#?}");
+        }
+        // A figure a budget table prints is that table's own.
+        let text = narrative("331.775.026.217,00").replace(
+            "| | TOTAL ANGGARAN",
+            "| 3 | Belanja Lain | 331.775.026.217,00 | 1.000.000,00 | 0,00 |\n| | TOTAL ANGGARAN",
+        );
+        let (found, _) = run_default(NEAR, &text);
+        assert!(found.is_empty(), "{found:#?}");
     }
 
     /// A round realisasi may be shared by chance.
