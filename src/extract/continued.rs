@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::grid::{Grid, GridSource, TableRow};
+use super::grid::{Grid, GridCell, GridSource, TableRow};
 use super::{Document, Line, Page};
 
 /// Most non-blank lines that may stand between a table and the page edge.
@@ -75,12 +75,7 @@ fn row_key(grid: &Grid, row: usize) -> Vec<String> {
         let Some(slot) = texts.get_mut(c.cols.start) else {
             continue;
         };
-        *slot = match below {
-            Some(y) if c.rows.end > row + 1 && !c.lines.is_empty() => {
-                joined(c.lines.iter().filter(|l| l.y < y).map(|l| l.text.as_str()))
-            }
-            _ => c.text.clone(),
-        };
+        *slot = text_above(c, below, row + 1);
     }
     texts
         .iter()
@@ -102,16 +97,23 @@ fn row_top(grid: &Grid, row: usize) -> Option<f32> {
         .min_by(f32::total_cmp)
 }
 
-/// A cell's lines as one text: a word broken after a hyphen rejoins, other
-/// lines join with a space.
+/// The text of a cell of rows before `rows`: a cell running on past them
+/// counts only its lines above `below`, the top of the row after.
+fn text_above(c: &GridCell, below: Option<f32>, rows: usize) -> String {
+    match below {
+        Some(y) if c.rows.end > rows && !c.lines.is_empty() => {
+            joined(c.lines.iter().filter(|l| l.y < y).map(|l| l.text.as_str()))
+        }
+        _ => c.text.clone(),
+    }
+}
+
+/// A cell's lines as one text: a word broken after a hyphen rejoins (as the
+/// PDF reader joins a cell's lines), other lines join with a space.
 fn joined<'a>(lines: impl Iterator<Item = &'a str>) -> String {
     let mut text = String::new();
     for l in lines.map(str::trim).filter(|l| !l.is_empty()) {
-        let hyphen = {
-            let mut tail = text.chars().rev();
-            tail.next() == Some('-') && tail.next().is_some_and(char::is_alphanumeric)
-        };
-        if !text.is_empty() && !hyphen {
+        if !text.is_empty() && !super::pdf::joins_without_space(&text, l, false) {
             text.push(' ');
         }
         text.push_str(l);
@@ -325,13 +327,7 @@ fn same_words(words: &[(usize, &str)], next: &Grid, k: usize) -> bool {
         .iter()
         .filter(|c| c.rows.start < k)
         .map(|c| {
-            let text = match below {
-                Some(y) if c.rows.end > k && !c.lines.is_empty() => {
-                    joined(c.lines.iter().filter(|l| l.y < y).map(|l| l.text.as_str()))
-                }
-                _ => c.text.clone(),
-            };
-            let words = text
+            let words = text_above(c, below, k)
                 .split_whitespace()
                 .map(word_key)
                 .filter(|w| !w.is_empty())

@@ -24,6 +24,9 @@ use lopdf::{Dictionary, Document as PdfDoc, LoadOptions, Object};
 
 use self::content::{FontCache, Glyph, Interpreter};
 use self::layout::TextLine;
+/// How a cell's lines join (a word broken after a hyphen): shared with the
+/// tables continued over pages.
+pub(crate) use self::layout::joins_without_space;
 use self::objects::{StreamError, array_f32, decode_stream, deref, dict_of, num};
 use self::running::PageLines;
 use super::{

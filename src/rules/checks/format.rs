@@ -527,10 +527,7 @@ impl Template {
         let Some(q) = &self.quoted_after else {
             return false;
         };
-        let mut from = start.saturating_sub(80);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
+        let from = super::regulations::ceil(text, start.saturating_sub(80));
         q.is_match(&text[from..start])
     }
 }

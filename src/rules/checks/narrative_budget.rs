@@ -710,10 +710,7 @@ impl NarrativeBudget {
 /// Where the sentence holding byte `at` starts: after the last ". X" or "; "
 /// before it, at most 200 bytes back.
 fn sentence_start(text: &str, at: usize) -> usize {
-    let mut from = at.saturating_sub(200);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = super::regulations::ceil(text, at.saturating_sub(200));
     let window = &text[from..at];
     let b = window.as_bytes();
     let mut start = 0;

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::arithmetic::table_name;
 use super::common::{Context, difference, shown};
 use super::narrative_budget::is_total_row;
+use super::regulations::ceil;
 use super::{Check, Draft, Sink};
 use crate::facts::figures::{Figure, FigureKind};
 use crate::findings::Localized;
@@ -222,10 +223,7 @@ impl Check for NearTotal {
                 {
                     continue;
                 }
-                let mut from = f.start.saturating_sub(160);
-                while !para.text.is_char_boundary(from) {
-                    from += 1;
-                }
+                let from = ceil(&para.text, f.start.saturating_sub(160));
                 if !para
                     .text
                     .get(from..f.start)

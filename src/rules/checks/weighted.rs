@@ -14,6 +14,7 @@ use serde::Deserialize;
 
 use super::arithmetic::table_name;
 use super::common::{Context, Pattern, amount, difference, shown};
+use super::narrative::spread;
 use super::narrative_budget::is_total_row;
 use super::totals::money_in;
 use super::{Check, Draft, Sink, Why};
@@ -93,96 +94,122 @@ fn percent_in(table: &Table, row: usize, col: usize) -> Option<&Figure> {
     })
 }
 
-fn half(decimals: u32) -> Decimal {
-    Decimal::new(5, decimals + 1)
+/// What the check reads of every row of a table, once: whether it is a
+/// total row, and its anggaran.
+struct Rows<'a> {
+    total: Vec<bool>,
+    anggaran: Vec<Option<&'a Figure>>,
+}
+
+impl<'a> Rows<'a> {
+    fn of(table: &'a Table) -> Self {
+        Rows {
+            total: table.rows.iter().map(is_total_row).collect(),
+            anggaran: table
+                .rows
+                .iter()
+                .map(|r| money_in(table, r, Role::Anggaran, 1000))
+                .collect(),
+        }
+    }
 }
 
 /// The rows a total covers: the rows since the previous total, or every
 /// non-total row above it, or the totals above it — the first whose anggaran
 /// add up to the total's own.
-fn covered(table: &Table, total: usize, anggaran: &Figure) -> Option<Vec<usize>> {
-    let with_money = |r: usize| money_in(table, &table.rows[r], Role::Anggaran, 1000).is_some();
-    let totals: Vec<usize> = (0..total)
-        .filter(|&r| is_total_row(&table.rows[r]))
-        .collect();
+fn covered(rows: &Rows<'_>, total: usize, anggaran: &Figure) -> Option<Vec<usize>> {
+    let with_money = |r: &usize| rows.anggaran[*r].is_some();
+    let totals: Vec<usize> = (0..total).filter(|&r| rows.total[r]).collect();
     let since = totals.last().map_or(0, |&t| t + 1);
     let candidates = [
-        (since..total)
-            .filter(|&r| with_money(r))
-            .collect::<Vec<_>>(),
+        (since..total).filter(with_money).collect::<Vec<_>>(),
         (0..total)
-            .filter(|&r| !totals.contains(&r) && with_money(r))
+            .filter(|&r| !rows.total[r] && with_money(&r))
             .collect(),
-        totals.iter().copied().filter(|&r| with_money(r)).collect(),
+        totals.iter().copied().filter(with_money).collect(),
     ];
-    candidates.into_iter().find(|rows| {
-        !rows.is_empty()
-            && rows
+    candidates.into_iter().find(|covered| {
+        !covered.is_empty()
+            && covered
                 .iter()
-                .filter_map(|&r| money_in(table, &table.rows[r], Role::Anggaran, 1000))
+                .filter_map(|&r| rows.anggaran[r])
                 .map(|f| f.value)
                 .sum::<Decimal>()
                 == anggaran.value
     })
 }
 
-fn read_total<'a>(table: &'a Table, total: usize, col: usize) -> Result<TotalReading<'a>, Why> {
-    let row = &table.rows[total];
-    let (Some(anggaran), Some(stated)) = (
-        money_in(table, row, Role::Anggaran, 1000),
-        percent_in(table, total, col),
-    ) else {
+fn read_total<'a>(
+    table: &'a Table,
+    rows: &Rows<'a>,
+    total: usize,
+    col: usize,
+) -> Result<TotalReading<'a>, Why> {
+    let (Some(anggaran), Some(stated)) = (rows.anggaran[total], percent_in(table, total, col))
+    else {
         return Err(ROWS_UNKNOWN);
     };
-    let rows: Vec<Weighted<'a>> = covered(table, total, anggaran)
+    let weighted_rows: Vec<Weighted<'a>> = covered(rows, total, anggaran)
         .ok_or(ROWS_UNKNOWN)?
         .into_iter()
         .map(|r| {
             Some(Weighted {
-                anggaran: money_in(table, &table.rows[r], Role::Anggaran, 1000)?,
+                anggaran: rows.anggaran[r]?,
                 percent: percent_in(table, r, col)?,
             })
         })
         .collect::<Option<_>>()
         .ok_or(ROWS_UNKNOWN)?;
-    let weight: Decimal = rows.iter().map(|w| w.anggaran.value).sum();
-    if weight.is_zero() || rows.is_empty() {
+    let weight: Decimal = weighted_rows.iter().map(|w| w.anggaran.value).sum();
+    if weight.is_zero() {
         return Err(ROWS_UNKNOWN);
     }
-    let weighted = rows
+    let weighted = weighted_rows
         .iter()
         .map(|w| w.anggaran.value * w.percent.value)
         .sum::<Decimal>()
         / weight;
-    let plain = rows.iter().map(|w| w.percent.value).sum::<Decimal>() / Decimal::from(rows.len());
-    let rows_half = rows
+    let plain = weighted_rows
         .iter()
-        .map(|w| half(w.percent.decimals))
+        .map(|w| w.percent.value)
+        .sum::<Decimal>()
+        / Decimal::from(weighted_rows.len());
+    let rows_spread = weighted_rows
+        .iter()
+        .map(|w| spread(w.percent))
         .max()
         .unwrap_or_default();
     Ok(TotalReading {
         row: total,
         stated,
-        rows,
+        rows: weighted_rows,
         weighted,
         plain,
-        tolerance: half(stated.decimals) + rows_half,
+        tolerance: spread(stated) + rows_spread,
     })
 }
 
 impl Check for WeightedTotal {
     fn table(&self, table: &Table, ctx: &Context<'_, '_>, out: &mut Sink) {
-        let has_anggaran = table.roles.iter().any(|r| r.role == Role::Anggaran);
-        for (col, label) in table.columns.iter().enumerate() {
-            if !has_anggaran
-                || !self.p.column.is_match(label)
-                || table.roles.get(col).is_some_and(|r| r.money)
-            {
-                continue;
-            }
+        if !table.roles.iter().any(|r| r.role == Role::Anggaran) {
+            return;
+        }
+        let columns: Vec<(usize, &String)> = table
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(col, label)| {
+                self.p.column.is_match(label) && !table.roles.get(*col).is_some_and(|r| r.money)
+            })
+            .collect();
+        if columns.is_empty() {
+            return;
+        }
+        let rows = Rows::of(table);
+        for (col, label) in columns {
             let readings: Vec<Result<TotalReading<'_>, Why>> = (0..table.rows.len())
-                .filter(|&r| is_total_row(&table.rows[r]))
-                .map(|r| read_total(table, r, col))
+                .filter(|&r| rows.total[r])
+                .map(|r| read_total(table, &rows, r, col))
                 .collect();
             for (i, reading) in readings.iter().enumerate() {
                 let reading = match reading {

@@ -201,18 +201,12 @@ impl MentionRun<'_> {
         let m = self.m;
         // The header lines of tables comparing years, where a mention
         // excused in a comparison is excused.
-        let compared: Vec<(usize, usize)> = if m.unless.is_some() {
+        let compared: Vec<std::ops::Range<usize>> = if m.unless.is_some() {
             ctx.report
                 .tables
                 .iter()
                 .filter(|t| compares_years(t))
-                .map(|t| {
-                    let header_end = t
-                        .rows
-                        .first()
-                        .map_or(t.end, |r| ctx.row_line(r.page, r.line));
-                    (t.start, header_end.min(t.end))
-                })
+                .map(|t| header_lines(ctx, t))
                 .collect()
         } else {
             Vec::new()
@@ -228,7 +222,7 @@ impl MentionRun<'_> {
                 if !self.seen.insert((l.index, y.as_str().to_string())) && l.is_prose() {
                     continue;
                 }
-                if compared.iter().any(|&(a, b)| (a..b).contains(&l.index)) {
+                if compared.iter().any(|lines| lines.contains(&l.index)) {
                     out.skip(COMPARED);
                     continue;
                 }
@@ -250,10 +244,7 @@ impl MentionRun<'_> {
             .iter()
             .filter(|t| m.chapters.contains(t.chapter))
         {
-            let header_end = t
-                .rows
-                .first()
-                .map_or(t.end, |r| ctx.row_line(r.page, r.line));
+            let header = header_lines(ctx, t);
             let compared = m.unless.is_some() && compares_years(t);
             for label in &t.columns {
                 for c in m.pattern.0.captures_iter(label) {
@@ -265,7 +256,8 @@ impl MentionRun<'_> {
                     if self.excused(label, c.get(0), out) {
                         continue;
                     }
-                    let lines = (t.start..header_end.min(t.end))
+                    let lines = header
+                        .clone()
                         .filter_map(|i| Some((i, ctx.report.lines.get(i)?.line.text.as_str())));
                     let Some((line, at)) = first_showing(lines, y.as_str()) else {
                         continue;
@@ -279,6 +271,18 @@ impl MentionRun<'_> {
             }
         }
     }
+}
+
+/// The report lines of a table's header: from its start to its first row.
+fn header_lines(
+    ctx: &Context<'_, '_>,
+    t: &crate::structure::tables::Table,
+) -> std::ops::Range<usize> {
+    let header_end = t
+        .rows
+        .first()
+        .map_or(t.end, |r| ctx.row_line(r.page, r.line));
+    t.start..header_end.min(t.end)
 }
 
 /// Whether a table's columns are of two years or more: it compares them,
