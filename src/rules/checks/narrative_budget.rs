@@ -373,21 +373,6 @@ fn prefix5(w: &str) -> &str {
     w.char_indices().nth(5).map_or(w, |(i, _)| &w[..i])
 }
 
-/// Dice of two word lists, words compared with `word_like`; `used` is
-/// scratch space (called for every window of long passages).
-fn dice(a: &[&str], b: &[String], used: &mut Vec<bool>) -> f64 {
-    used.clear();
-    used.resize(b.len(), false);
-    let mut shared = 0;
-    for x in a {
-        if let Some(i) = (0..b.len()).find(|&i| !used[i] && word_like(x, &b[i])) {
-            used[i] = true;
-            shared += 1;
-        }
-    }
-    2.0 * shared as f64 / (a.len() + b.len()).max(1) as f64
-}
-
 #[derive(Debug)]
 pub(super) struct Token {
     pub(super) word: String,
@@ -826,15 +811,12 @@ impl<'t> Bounds<'t> {
 
     /// Group `gi`'s label word for word (the last may be misspelt); whether
     /// any was found.
-    fn exact(&self, gi: usize, g: &KeyGroup, found: &mut Vec<Mention>) -> bool {
+    fn exact(&self, gi: usize, g: &KeyGroup, like: &Likeness, found: &mut Vec<Mention>) -> bool {
         let toks = self.toks;
         let k = g.words.len();
         let mut exact = false;
         for i in 0..toks.len().saturating_sub(k - 1) {
-            if (0..k).all(|j| word_like(&toks[i + j].word, &g.words[j]))
-                && self.starts_at(i)
-                && self.ends_at(i + k)
-            {
+            if (0..k).all(|j| like.of(i + j, j)) && self.starts_at(i) && self.ends_at(i + k) {
                 exact = true;
                 found.push(Mention {
                     group: gi,
@@ -850,10 +832,10 @@ impl<'t> Bounds<'t> {
 
     /// Runs of words nearly group `gi`'s long label (two words more or fewer),
     /// the likest at each start.
-    fn fuzzy(&self, gi: usize, g: &KeyGroup, found: &mut Vec<Mention>) {
+    fn fuzzy(&self, gi: usize, g: &KeyGroup, like: &Likeness, found: &mut Vec<Mention>) {
         let toks = self.toks;
         let k = g.words.len();
-        let (mut window, mut used): (Vec<&str>, Vec<bool>) = (Vec::new(), Vec::new());
+        let mut used: Vec<bool> = Vec::new();
         for i in (0..toks.len()).filter(|&i| self.starts_at(i)) {
             let mut best: Option<(f64, usize)> = None;
             for len in k - 2..=k + 2 {
@@ -861,9 +843,13 @@ impl<'t> Bounds<'t> {
                 if j > toks.len() || !self.ends_at(j) {
                     continue;
                 }
-                window.clear();
-                window.extend(toks[i..j].iter().map(|t| t.word.as_str()));
-                let d = dice(&window, &g.words, &mut used);
+                // The words of the run like any of the label's bound the
+                // words they share: most runs fall short without pairing.
+                let bound = 2.0 * like.any_between(i, j) as f64 / (len + k).max(1) as f64;
+                if bound < LIKE_ENOUGH {
+                    continue;
+                }
+                let d = like.dice(i, j, &mut used);
                 if d >= LIKE_ENOUGH && best.is_none_or(|(b, _)| d > b) {
                     best = Some((d, j));
                 }
@@ -878,6 +864,56 @@ impl<'t> Bounds<'t> {
                 });
             }
         }
+    }
+}
+
+/// Which words of a text are like which words of one group's label
+/// (`word_like`), worked out once per text and group: the exact and fuzzy
+/// searches ask the same pairs again for every run of words.
+struct Likeness {
+    /// `like[t * k + w]`: token `t` is like the label's word `w`.
+    like: Vec<bool>,
+    k: usize,
+    /// `any[t]`: how many of the tokens before `t` are like some word of the label.
+    any: Vec<usize>,
+}
+
+impl Likeness {
+    fn new(toks: &[Token], words: &[String]) -> Likeness {
+        let k = words.len();
+        let mut like = Vec::with_capacity(toks.len() * k);
+        let mut any = Vec::with_capacity(toks.len() + 1);
+        any.push(0);
+        for t in toks {
+            let before = like.len();
+            like.extend(words.iter().map(|w| word_like(&t.word, w)));
+            let seen = any.last().copied().unwrap_or(0);
+            any.push(seen + usize::from(like[before..].contains(&true)));
+        }
+        Likeness { like, k, any }
+    }
+
+    fn of(&self, token: usize, word: usize) -> bool {
+        self.like[token * self.k + word]
+    }
+
+    fn any_between(&self, from: usize, to: usize) -> usize {
+        self.any[to] - self.any[from]
+    }
+
+    /// Dice likeness of tokens `from..to` and the label: twice the words they
+    /// share (each label word paired once, in order) over both lengths.
+    fn dice(&self, from: usize, to: usize, used: &mut Vec<bool>) -> f64 {
+        used.clear();
+        used.resize(self.k, false);
+        let mut shared = 0;
+        for t in from..to {
+            if let Some(w) = (0..self.k).find(|&w| !used[w] && self.of(t, w)) {
+                used[w] = true;
+                shared += 1;
+            }
+        }
+        2.0 * shared as f64 / (to - from + self.k).max(1) as f64
     }
 }
 
@@ -903,7 +939,8 @@ pub(super) fn mentions_with(
     more_end: &[&str],
 ) -> Vec<Mention> {
     let present: HashSet<&str> = toks.iter().map(|t| prefix5(&t.word)).collect();
-    let bounds = Bounds::new(text, toks, more_start, more_end);
+    // Made for the first label the text may name; most texts name none.
+    let mut bounds: Option<Bounds> = None;
     let mut found: Vec<Mention> = Vec::new();
     for (gi, g) in groups.iter().enumerate() {
         let k = g.words.len();
@@ -915,10 +952,12 @@ pub(super) fn mentions_with(
         if (hits as f64) < 0.8 * k as f64 || toks.len() < k.saturating_sub(2) {
             continue;
         }
-        if bounds.exact(gi, g, &mut found) || k < FUZZY_WORDS {
+        let bounds = bounds.get_or_insert_with(|| Bounds::new(text, toks, more_start, more_end));
+        let like = Likeness::new(toks, &g.words);
+        if bounds.exact(gi, g, &like, &mut found) || k < FUZZY_WORDS {
             continue;
         }
-        bounds.fuzzy(gi, g, &mut found);
+        bounds.fuzzy(gi, g, &like, &mut found);
     }
     best_without_overlaps(found)
 }
