@@ -425,6 +425,73 @@ impl Regulations {
         }
     }
 
+    /// Stage 0: A well-known regulation's number and year cited with the
+    /// title ("tentang …") of another well-known regulation of its type
+    /// ("Nomor 53 Tahun 2014 tentang Pedoman Penyusunan Penetapan Kinerja",
+    /// the title of PermenPAN 29/2010). Runs on every citation: those whose
+    /// year is left to another rule have a title too.
+    fn known_titles(&self, ctx: &Context<'_, '_>, s: &mut Citations<'_>, out: &mut Sink) {
+        let Citations {
+            doc,
+            cited,
+            flagged,
+            ..
+        } = s;
+        for (i, c) in cited.iter().enumerate() {
+            if c.subject_text.split_whitespace().count() < 3 {
+                continue;
+            }
+            let same = |k: &&Known| k.kind == c.kind && k.number == c.number && k.year == c.year;
+            let Some(own) = self.p.known.iter().find(same) else {
+                continue;
+            };
+            if own.subject.is_match(&c.subject_text) {
+                out.agree();
+                continue;
+            }
+            let Some(other) = self.p.known.iter().find(|k| {
+                k.kind == c.kind && k.number != c.number && k.subject.is_match(&c.subject_text)
+            }) else {
+                continue;
+            };
+            flagged[i] = true;
+            let (line, highlight) = doc.locate(ctx, c.start, &c.shown);
+            // The title's first words: a subject runs on to the next citation.
+            let words: Vec<&str> = c.subject_text.split_whitespace().collect();
+            let title = match words.get(..8) {
+                Some(first) if words.len() > 8 => format!("{} …", first.join(" ")),
+                _ => words.join(" "),
+            };
+            let stated = format!("{} tentang {title}", c.shown);
+            out.push(
+                Draft {
+                    line,
+                    stated,
+                    expected: own.name.clone(),
+                    computation: Localized::new(
+                        format!(
+                            "Nomor {} Tahun {} adalah {}; judul \"{title}\" adalah judul {}",
+                            own.number, own.year, own.name, other.name
+                        ),
+                        format!(
+                            "Number {} of {} is {}; the title \"{title}\" is that of {}",
+                            own.number, own.year, own.name, other.name
+                        ),
+                    ),
+                    highlight,
+                    ..Default::default()
+                }
+                .var(
+                    "what",
+                    Localized::new(
+                        format!("judul ini milik {}", other.name),
+                        format!("this title is that of {}", other.name),
+                    ),
+                ),
+            );
+        }
+    }
+
     /// Stage 2: A year after the report was written.
     fn after_the_report(&self, ctx: &Context<'_, '_>, s: &mut Citations<'_>, out: &mut Sink) {
         let Citations {
@@ -650,6 +717,13 @@ impl Check for Regulations {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let CitedText { doc, cited } = cited_text(ctx);
         let text = &doc.text;
+        let mut titled = Citations {
+            doc,
+            cited,
+            flagged: vec![false; cited.len()],
+            confirmed: vec![false; cited.len()],
+        };
+        self.known_titles(ctx, &mut titled, out);
         // Those left to another rule count as reported already.
         let flagged: Vec<bool> = cited
             .iter()
@@ -663,6 +737,8 @@ impl Check for Regulations {
                 }
                 left
             })
+            .zip(&titled.flagged)
+            .map(|(left, titled)| left || *titled)
             .collect();
         // Citations whose own gazette entry gives the same year.
         let confirmed: Vec<bool> = vec![false; cited.len()];
@@ -1059,6 +1135,39 @@ mod tests {
         let found = findings("regulation-year", &text);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].expected, "Tahun 2004");
+    }
+
+    #[test]
+    fn a_well_known_number_cited_with_another_s_title_is_found() {
+        let cite = |title: &str| {
+            format!(
+                "{HEAD}Laporan ini berpedoman pada Peraturan Menteri Negara Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun 2014 Tentang {title}.\n"
+            )
+        };
+        let wrong = cite(
+            "Pedoman Penyusunan Penetapan Kinerja dan Akuntabilitas Kinerja Instansi Pemerintah",
+        );
+        let found = findings("regulation-year", &wrong);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert!(
+            found[0]
+                .expected
+                .contains("Petunjuk Teknis Perjanjian Kinerja")
+        );
+        assert!(
+            found[0].message.en.contains("Nomor 29 Tahun 2010"),
+            "{}",
+            found[0].message.en
+        );
+        // Its own title, in full or as "juknis", and a title no rule knows.
+        for title in [
+            "Petunjuk Teknis Perjanjian Kinerja, Pelaporan Kinerja dan Tata Cara Reviu",
+            "juknis perjanjian kinerja pelaporan kinerja & tatacara review",
+            "Sistem Akuntabilitas Kinerja yang Baru",
+        ] {
+            let found = findings("regulation-year", &cite(title));
+            assert!(found.is_empty(), "{title}: {found:#?}");
+        }
     }
 
     #[test]
