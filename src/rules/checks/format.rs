@@ -1579,6 +1579,19 @@ mod tests {
     }
 
     #[test]
+    fn a_gazette_entry_without_its_number_is_template_text() {
+        let cite = |entry: &str| {
+            format!(
+                "Dasar hukum:\n\np. Peraturan Daerah Provinsi Jawa Barat Nomor 5 Tahun 2016 tentang Perubahan APBD Tahun Anggaran 2016 (Lembaran Daerah Provinsi Jawa Barat {entry});\n"
+            )
+        };
+        let found = findings("template-text", &cite("Tahun 2016 Nomor Seri A"));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "Tahun 2016 Nomor Seri A");
+        assert!(findings("template-text", &cite("Tahun 2016 Nomor 5 Seri A")).is_empty());
+    }
+
+    #[test]
     fn an_average_row_may_leave_capaian_columns_empty() {
         let text = "Tabel 10 Perbandingan\n\n| No | Indikator | Target | Realisasi | Capaian Tahun 2015 | Capaian Tahun 2016 |\n|---|---|---|---|---|---|\n| 1 | Indeks A | 80 | 90 | 100,00 | 112,50 |\n| 2 | Indeks B | 70 | 70 | 95,00 | 100,00 |\n| | Rata-rata | | | | 106,25 |\n";
         let (found, coverage) = run_default("empty-required-cell", text);
