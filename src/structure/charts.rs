@@ -41,6 +41,8 @@ pub struct Chart {
     pub series: Vec<Series>,
     /// The caption ("Grafik 3. 5 Capaian Kinerja …"), a wrapped title joined.
     pub caption: Option<String>,
+    /// The report lines the caption is printed on (one, or two when wrapped).
+    pub caption_lines: std::ops::Range<usize>,
 }
 
 impl Chart {
@@ -253,7 +255,10 @@ pub fn find_charts(tables: &[Table], lines: &[LineRef<'_>]) -> Vec<Chart> {
             .get(axis_row)
             .map(|r| index_of(r))
             .unwrap_or(table.start);
-        let caption = caption(lines, table, first);
+        let (caption, caption_lines) = match caption(lines, table, first) {
+            Some((text, at)) => (Some(text), at),
+            None => (None, 0..0),
+        };
         if caption.is_none() && !ticks_above(lines, first, table.page) {
             continue;
         }
@@ -263,6 +268,7 @@ pub fn find_charts(tables: &[Table], lines: &[LineRef<'_>]) -> Vec<Chart> {
             years,
             series,
             caption,
+            caption_lines,
         });
     }
     out
@@ -290,8 +296,13 @@ fn ticks_above(lines: &[LineRef<'_>], first: usize, page: u32) -> bool {
 }
 
 /// A "Grafik"/"Gambar" caption just below the table or just above its axis,
-/// on the same page, with a title wrapped onto the next line joined.
-fn caption(lines: &[LineRef<'_>], table: &Table, first: usize) -> Option<String> {
+/// on the same page, with a title wrapped onto the next line joined; and
+/// the lines it is on.
+fn caption(
+    lines: &[LineRef<'_>],
+    table: &Table,
+    first: usize,
+) -> Option<(String, std::ops::Range<usize>)> {
     let below = table.end..(table.end + CAPTION_REACH).min(lines.len());
     let above = (first.saturating_sub(CAPTION_REACH)..first).rev();
     let at = below
@@ -307,9 +318,10 @@ fn caption(lines: &[LineRef<'_>], table: &Table, first: usize) -> Option<String>
         if n.chars().next().is_some_and(char::is_lowercase) || (open && !n.is_empty()) {
             text.push(' ');
             text.push_str(n);
+            return Some((text, at..at + 2));
         }
     }
-    Some(text)
+    Some((text, at..at + 1))
 }
 
 #[cfg(test)]

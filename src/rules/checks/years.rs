@@ -1163,31 +1163,99 @@ impl Check for CaptionYearSpan {
         }
         let line = ctx.row_line(caption.page, caption.line);
         let stated = c.get(0).map(|m| m.as_str()).unwrap_or_default().to_string();
-        out.push(Draft {
-            line,
-            stated,
-            expected: format!("{first}–{last}"),
-            computation: Localized::new(
-                format!(
-                    "kolom tahun tabel: {}",
-                    years
-                        .iter()
-                        .map(i32::to_string)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                format!(
-                    "the table's year columns: {}",
-                    years
-                        .iter()
-                        .map(i32::to_string)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            ),
-            ..Default::default()
-        });
+        out.push(span_differs(line, stated, &years, TABLE));
     }
+
+    /// A chart's caption against its category axis. The axis is the years
+    /// the chart plots: a caption naming fewer of them, or as many shifted,
+    /// is wrong ("Tahun 2021 - 2024" over bars for 2020 to 2024).
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        for chart in &ctx.report.charts {
+            let Some(caption) = &chart.caption else {
+                continue;
+            };
+            let title = caption.split_whitespace().collect::<Vec<_>>().join(" ");
+            let spans: Vec<_> = self.p.span.0.captures_iter(&title).collect();
+            let [c] = spans.as_slice() else {
+                continue;
+            };
+            let (Some(from_m), Some(to_m)) = (c.name("from"), c.name("to")) else {
+                continue;
+            };
+            let (Ok(from), Ok(to)) = (from_m.as_str().parse::<i32>(), to_m.as_str().parse::<i32>())
+            else {
+                continue;
+            };
+            let years = &chart.years;
+            let (Some(&first), Some(&last)) = (years.first(), years.last()) else {
+                continue;
+            };
+            if years.len() < 3 || from >= to {
+                continue;
+            }
+            if years.iter().all(|y| (from..=to).contains(y)) {
+                out.agree();
+                continue;
+            }
+            let inside = from >= first && to <= last;
+            if !inside && last - first != to - from {
+                out.skip(CAPTION_SPAN_UNCLEAR);
+                continue;
+            }
+            // The caption line showing the first year of the span.
+            let line = chart
+                .caption_lines
+                .clone()
+                .find(|&i| {
+                    ctx.report
+                        .lines
+                        .get(i)
+                        .is_some_and(|l| l.line.text.contains(from_m.as_str()))
+                })
+                .unwrap_or(chart.caption_lines.start);
+            let stated = c.get(0).map(|m| m.as_str()).unwrap_or_default().to_string();
+            out.push(span_differs(line, stated, years, CHART));
+        }
+    }
+}
+
+/// What a caption's span of years is checked against: a table's year
+/// columns or a chart's category axis.
+struct Captioned {
+    what: (&'static str, &'static str),
+    years: (&'static str, &'static str),
+}
+const TABLE: Captioned = Captioned {
+    what: ("tabel", "table"),
+    years: ("kolom tahun tabel", "the table's year columns"),
+};
+const CHART: Captioned = Captioned {
+    what: ("grafik", "chart"),
+    years: ("tahun pada sumbu grafik", "the years on the chart's axis"),
+};
+
+/// The finding on a caption whose span of years is not its `years`.
+fn span_differs(line: usize, stated: String, years: &[i32], of: Captioned) -> Draft {
+    let (first, last) = (
+        years.first().copied().unwrap_or_default(),
+        years.last().copied().unwrap_or_default(),
+    );
+    let listed = years
+        .iter()
+        .map(i32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    Draft {
+        line,
+        stated,
+        expected: format!("{first}–{last}"),
+        computation: Localized::new(
+            format!("{}: {listed}", of.years.0),
+            format!("{}: {listed}", of.years.1),
+        ),
+        ..Default::default()
+    }
+    .var("what", Localized::new(of.what.0, of.what.1))
 }
 
 #[cfg(test)]
@@ -1238,6 +1306,29 @@ mod tests {
             "Peternakan\ndan Kesehatan Hewan Tahun 2011 s/d\nTahun 2015",
         );
         assert_eq!(findings("caption-year-span", &wrapped).len(), 1);
+    }
+
+    #[test]
+    fn a_chart_caption_naming_fewer_years_than_its_axis_is_found() {
+        let chart = |span: &str| {
+            format!(
+                "Teks.\n\n| | 2020 | 2021 | 2022 | 2023 | 2024 |\n|---|---|---|---|---|---|\n| Capaian Kinerja | 16,32% | 111,90% | 99,34% | 98,33% | 100% |\n\nGrafik 3. 5 Capaian Kinerja Indikator Kinerja kegiatan “Jumlah Kargo\nyang dilayani” Tahun {span}\n"
+            )
+        };
+        let found = findings("caption-year-span", &chart("2021 - 2024"));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "Tahun 2021 - 2024");
+        assert_eq!(found[0].expected, "2020–2024");
+        assert!(
+            found[0].message.en.contains("chart"),
+            "{}",
+            found[0].message.en
+        );
+        // The axis' years, or more: agrees; a span both wider and shifted: unclear.
+        for span in ["2020 - 2024", "2020 - 2025", "2018 - 2021"] {
+            let found = findings("caption-year-span", &chart(span));
+            assert!(found.is_empty(), "{span}: {found:#?}");
+        }
     }
 
     #[test]
