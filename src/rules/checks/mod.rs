@@ -32,6 +32,7 @@ mod remainders;
 mod revisions;
 mod running_totals;
 mod scales;
+mod separators;
 mod ticks;
 mod totals;
 mod transposed;
@@ -330,6 +331,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("matching_totals", |p| build(p, totals::MatchingTotals::new)),
         ("near_total", |p| build(p, totals::NearTotal::new)),
         ("weighted_total", |p| build(p, weighted::WeightedTotal::new)),
+        ("thousands_separator", |p| {
+            build(p, separators::ThousandsSeparator::new)
+        }),
         ("transposed_tables", |p| {
             build(p, transposed::TransposedTables::new)
         }),
