@@ -31,6 +31,7 @@ mod relations;
 mod remainders;
 mod revisions;
 mod running_totals;
+mod scaled;
 mod scales;
 mod ticks;
 mod totals;
@@ -330,6 +331,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("matching_totals", |p| build(p, totals::MatchingTotals::new)),
         ("near_total", |p| build(p, totals::NearTotal::new)),
         ("weighted_total", |p| build(p, weighted::WeightedTotal::new)),
+        ("scaled_quantities", |p| {
+            build(p, scaled::ScaledQuantities::new)
+        }),
         ("transposed_tables", |p| {
             build(p, transposed::TransposedTables::new)
         }),
