@@ -260,12 +260,20 @@ fn join_split_sentences(paragraphs: Vec<Paragraph>, lines: &[LineRef<'_>]) -> Ve
 /// "… yang terealisasi sebanyak" + "1 dokumen dari target …": a line
 /// starting with a number and its unit in lower case, after a word that
 /// introduces a figure, is the figure the sentence goes on with, not a
-/// numbered item (those have a marker or a capitalised title).
+/// numbered item (those have a marker or a capitalised title). So is a year
+/// after "tahun" ("… misi IV pada Tahun" + "2016 mencapai 127,13% …").
 fn figure_runs_on(prev: &str, next: &str) -> bool {
     static INTRODUCES: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)\b(?:sebanyak|sebesar|senilai|mencapai|target|realisasi|terealisasi)$")
             .expect("valid regex")
     });
+    static TAHUN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)\btahun$").expect("valid regex"));
+    static YEAR_RUNS_ON: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:19|20)\d\d\s+\p{Ll}").expect("valid regex"));
+    if TAHUN.is_match(prev.trim_end()) && YEAR_RUNS_ON.is_match(next) {
+        return true;
+    }
     static FIGURE_AND_UNIT: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\d+(?:[.,]\d+)*\s+\p{Ll}").expect("valid regex"));
     INTRODUCES.is_match(prev.trim_end()) && FIGURE_AND_UNIT.is_match(next)
@@ -455,5 +463,10 @@ mod tests {
         assert_eq!(paragraphs(&list).len(), 2);
         assert!(!super::figure_runs_on("dengan hasil sebagai", "1 dokumen"));
         assert!(!super::figure_runs_on("sebanyak", "1. dokumen"));
+        // A year after "tahun" goes on with the sentence.
+        let year = "Misi IV : Meningkatkan Kinerja Penyelenggaraan Pemerintahan berdasarkan Prinsip Good Governance. Ketercapaian misi IV pada Tahun\n\n2016 mencapai 127,13% atau terkategori sangat baik.\n";
+        assert_eq!(paragraphs(year).len(), 1);
+        assert!(!super::figure_runs_on("pada tahun", "2016 Pendahuluan"));
+        assert!(!super::figure_runs_on("pada tahun", "12 bulan"));
     }
 }

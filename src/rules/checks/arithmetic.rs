@@ -7,7 +7,7 @@ use regex::Regex;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use crate::facts::figures::{Figure, FigureKind, Hint, parse_figure};
+use crate::facts::figures::{Figure, FigureKind, Hint, NumberStyle, parse_figure};
 use crate::findings::Localized;
 use crate::structure::roles::{Role, TableKind};
 use crate::structure::{Row, Table};
@@ -1011,10 +1011,6 @@ pub fn table_name(table: &Table) -> Localized {
 
 // ---------------------------------------------------------------- row sums
 
-fn value(row: &Row, col: usize) -> Option<&Figure> {
-    row.figure(col).filter(|f| amount_figure(f))
-}
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RowSumParams {
@@ -1024,6 +1020,15 @@ pub struct RowSumParams {
     addends: Pattern,
     #[serde(default = "two")]
     min_addends: usize,
+    /// Percentages add up too (a cumulative "Hasil s.d. 2015" of yearly
+    /// results); a row whose other figures write decimals with a point reads
+    /// "47.121%" as 47,121, not 47.121.
+    #[serde(default)]
+    percent: bool,
+    /// A row is judged only where another row of the table adds up: the
+    /// table bears the sum out (a "s.d." column may hold the level reached).
+    #[serde(default)]
+    borne_out: bool,
 }
 
 fn two() -> usize {
@@ -1043,6 +1048,36 @@ impl RowSum {
     }
 }
 
+const ROW_SUM_NOT_BORNE: Why = Why {
+    en: "no other row of the table adds up: the column may not be the sum of the others",
+    id: "tidak ada baris lain pada tabel yang jumlahnya sesuai: kolom itu mungkin bukan jumlah kolom lainnya",
+};
+
+/// "47.121" read with a decimal point: one group of three digits after a
+/// point, no comma.
+fn point_decimal(f: &Figure) -> Option<Figure> {
+    static ONE_GROUP: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\d{1,3}\.\d{3}$").expect("valid regex"));
+    let core = f.text.trim().trim_end_matches('%').trim();
+    if f.style != NumberStyle::Indonesian || !ONE_GROUP.is_match(core) {
+        return None;
+    }
+    let value: Decimal = core.parse().ok()?;
+    Some(Figure {
+        value,
+        decimals: 3,
+        style: NumberStyle::English,
+        ..f.clone()
+    })
+}
+
+impl RowSum {
+    fn figure(&self, row: &Row, col: usize) -> Option<Figure> {
+        let f = row.figure(col)?;
+        (amount_figure(f) || (self.p.percent && f.kind == FigureKind::Percent)).then(|| f.clone())
+    }
+}
+
 impl Check for RowSum {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         for (index, table) in ctx.report.tables.iter().enumerate() {
@@ -1057,18 +1092,51 @@ impl Check for RowSum {
                 continue;
             }
             let target = targets[0];
+            let mut judged: Vec<(&Row, Figure, Vec<Figure>)> = Vec::new();
             for row in &table.rows {
-                let Some(stated) = value(row, target) else {
+                let Some(stated) = self.figure(row, target) else {
                     continue;
                 };
-                let figures: Vec<&Figure> = addends.iter().filter_map(|&c| value(row, c)).collect();
-                let values: Vec<Decimal> = figures.iter().map(|f| f.value).collect();
-                if values.len() < self.p.min_addends {
+                let mut figures: Vec<Figure> = addends
+                    .iter()
+                    .filter_map(|&c| self.figure(row, c))
+                    .collect();
+                if figures.len() < self.p.min_addends {
                     continue;
                 }
+                let mut stated = stated;
+                // Percentages written with decimal points ("28.38 %"): a
+                // lone group of three digits is decimals too.
+                if self.p.percent
+                    && std::iter::once(&stated)
+                        .chain(&figures)
+                        .any(|f| f.style == NumberStyle::English && f.text.contains('.'))
+                {
+                    if let Some(g) = point_decimal(&stated) {
+                        stated = g;
+                    }
+                    for f in &mut figures {
+                        if let Some(g) = point_decimal(f) {
+                            *f = g;
+                        }
+                    }
+                }
+                judged.push((row, stated, figures));
+            }
+            let adds_up = |(_, stated, figures): &(&Row, Figure, Vec<Figure>)| {
+                let refs: Vec<&Figure> = figures.iter().collect();
+                let values: Vec<Decimal> = figures.iter().map(|f| f.value).collect();
+                sum_agrees(stated, &refs, sum(&values), ctx.tolerance)
+            };
+            let agreeing = judged.iter().filter(|j| adds_up(j)).count();
+            for j in &judged {
+                let (row, stated, figures) = j;
+                let values: Vec<Decimal> = figures.iter().map(|f| f.value).collect();
                 let computed = sum(&values);
-                if sum_agrees(stated, &figures, computed, ctx.tolerance) {
+                if adds_up(j) {
                     out.agree();
+                } else if self.p.borne_out && agreeing == 0 {
+                    out.skip(ROW_SUM_NOT_BORNE);
                 } else {
                     out.push(
                         Draft {
@@ -2419,6 +2487,49 @@ impl ShareClaim<'_> {
 #[cfg(test)]
 mod tests {
     use crate::rules::checks::testing::{findings, run_default};
+
+    const CUMULATIVE: &str = "Indikator sasaran\n\n\
+| Indikator Kinerja | Hasil Th 2012 | Hasil Th 2013 | Hasil Th 2014 | Hasil Th 2015 | Target Th 2015 | Hasil sd 2015 |\n\
+|---|---|---|---|---|---|---|\n\
+| RTH Persatuan Wilayah Perkotaan | 47.121% | 0.045% | 0.094% | 0.612% | 0.820% | {rth} |\n\
+| Persentase Penanganan Sampah | 7.2% | 5 % | 5 % | 5% | 5% | {sampah} |\n\
+| Tempat pembuangan sampah TPST | 1.57% | 28.38 % | 20 % | 61% | 18% | 110.95 % |\n";
+
+    #[test]
+    fn a_cumulative_result_other_than_the_yearly_sum_is_found() {
+        let text = CUMULATIVE
+            .replace("{rth}", "48.71 %")
+            .replace("{sampah}", "22.2 %");
+        let (found, coverage) = run_default("table-cumulative-sum", &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "48.71 %");
+        // "47.121%" beside "28.38 %" is 47,121, not 47.121.
+        assert!(found[0].expected.starts_with("47"), "{found:#?}");
+        assert_eq!(coverage.agree, 2, "{coverage:#?}");
+    }
+
+    #[test]
+    fn cumulative_results_that_add_up_agree() {
+        let text = CUMULATIVE
+            .replace("{rth}", "47.87 %")
+            .replace("{sampah}", "22.2 %");
+        let (found, coverage) = run_default("table-cumulative-sum", &text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 3, "{coverage:#?}");
+    }
+
+    #[test]
+    fn a_cumulative_column_no_row_adds_up_to_is_a_level_not_judged() {
+        // "s.d." as the level reached: no row is the sum of the years.
+        let text = CUMULATIVE
+            .replace("{rth}", "0.612 %")
+            .replace("{sampah}", "5 %")
+            .replace("110.95 %", "61 %");
+        let (found, coverage) = run_default("table-cumulative-sum", &text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.agree, 0, "{coverage:#?}");
+        assert_eq!(coverage.skipped.len(), 1, "{coverage:#?}");
+    }
 
     const BUDGET: &str = "Tabel 3.1 Anggaran\n\n| No | Program | Anggaran (Rp) |\n|---|---|---|\n| 1 | Program A | 1.000.000 |\n| 2 | Program B | 2.500.000 |\n| | JUMLAH | {total} |\n";
 

@@ -31,6 +31,7 @@ mod relations;
 mod remainders;
 mod revisions;
 mod running_totals;
+mod scaled;
 mod scales;
 mod separators;
 mod ticks;
@@ -333,6 +334,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("weighted_total", |p| build(p, weighted::WeightedTotal::new)),
         ("thousands_separator", |p| {
             build(p, separators::ThousandsSeparator::new)
+        }),
+        ("scaled_quantities", |p| {
+            build(p, scaled::ScaledQuantities::new)
         }),
         ("transposed_tables", |p| {
             build(p, transposed::TransposedTables::new)
