@@ -1520,6 +1520,9 @@ impl GridRows {
     }
 }
 
+/// A column's label under a title: the column's edges and the label's glyphs.
+type Label = (f32, f32, Vec<Glyph>);
+
 /// The grid rows above a header cell for its title to be split off: a
 /// header's top rows, never the body's.
 const TITLE_ROWS: usize = 2;
@@ -1534,11 +1537,7 @@ const LABELS_APART: f32 = 1.5;
 /// inner borders). Returns the title's glyphs and, per column its lower
 /// lines name, the column's edges and its label's glyphs; none unless every
 /// label has a word.
-#[allow(clippy::type_complexity)]
-fn title_over_columns(
-    cell: &OpenCell,
-    xs: &[f32],
-) -> Option<(Vec<Glyph>, Vec<(f32, f32, Vec<Glyph>)>)> {
+fn title_over_columns(cell: &OpenCell, xs: &[f32]) -> Option<(Vec<Glyph>, Vec<Label>)> {
     if cell.first != cell.last || cell.first > TITLE_ROWS {
         return None;
     }
@@ -1602,8 +1601,7 @@ fn title_over_columns(
         .chain(inner.iter().copied())
         .chain(std::iter::once(cell.right))
         .collect();
-    let mut parts: Vec<(f32, f32, Vec<Glyph>)> =
-        edges.windows(2).map(|w| (w[0], w[1], Vec::new())).collect();
+    let mut parts: Vec<Label> = edges.windows(2).map(|w| (w[0], w[1], Vec::new())).collect();
     for (_, row) in &lines[cut..] {
         for word in words(row) {
             if let Some(part) = parts.get_mut(column(&word)) {
