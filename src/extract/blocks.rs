@@ -615,8 +615,17 @@ static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-–•▪➤*]
 /// The most columns a block may have for its bullet columns to be joined.
 const MAX_BULLET_SCAN: usize = 64;
 
+/// An item's number written as a list's ("1.", "a)", "(2)"), not a bare
+/// row number.
+static ITEM_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]$|^\(\d{1,2}\)$").expect("valid regex")
+});
+
 /// A column holding only bullets ("-", "•") is the bullets of the list in the
-/// column to its right, not a column of the table: each joins its item.
+/// column to its right, not a column of the table: each joins its item. So is
+/// a column of list numbers ("1.", "2.") under no header of its own where
+/// the first row heads the column to its right ("Program"): a numbered list
+/// in a cell hangs its numbers left of its items, under the cell's header.
 fn join_bullet_columns(rows: &mut [BlockRow]) {
     let mut width = rows.iter().map(|r| r.cells.len()).min().unwrap_or(0);
     // Each join moves every row's cells: no table has that many columns.
@@ -626,12 +635,19 @@ fn join_bullet_columns(rows: &mut [BlockRow]) {
     let mut k = 0;
     while k + 1 < width {
         let bullets = rows.iter().filter(|r| !r.cells[k].0.is_empty()).count();
-        let only_bullets = bullets > 0
-            && rows.iter().all(|r| {
-                let (cell, next) = (&r.cells[k].0, &r.cells[k + 1].0);
-                cell.is_empty() || (BULLET.is_match(cell) && !next.is_empty())
+        let marks = |r: &BlockRow, mark: &Regex| {
+            let (cell, next) = (&r.cells[k].0, &r.cells[k + 1].0);
+            cell.is_empty() || (mark.is_match(cell) && !next.is_empty())
+        };
+        let only_bullets = bullets > 0 && rows.iter().all(|r| marks(r, &BULLET));
+        let numbered_under_header = bullets >= 2
+            && rows.split_first().is_some_and(|(head, body)| {
+                head.cells[k].0.is_empty()
+                    && !head.cells[k + 1].0.is_empty()
+                    && head.cells.iter().all(|(t, _)| !is_figure_text(t))
+                    && body.iter().all(|r| marks(r, &ITEM_NUMBER))
             });
-        if !only_bullets {
+        if !only_bullets && !numbered_under_header {
             k += 1;
             continue;
         }
@@ -757,6 +773,38 @@ mod tests {
     }
 
     #[test]
+    fn list_numbers_under_no_header_join_the_items_of_the_column_headed() {
+        let d = doc(concat!(
+            "        Program                     Anggaran\n",
+            "  1.    Pendidikan Politik          Rp. 4.223.770.000,00\n",
+            "  2.    Pemeliharaan Ketertiban     Rp. 4.395.084.000,00\n",
+        ));
+        let g = &d.pages[0].tables[0];
+        assert_eq!((g.rows, g.cols), (3, 2));
+        assert_eq!(g.row_texts(0), vec!["Program", "Anggaran"]);
+        assert_eq!(
+            g.row_texts(1),
+            vec!["1. Pendidikan Politik", "Rp. 4.223.770.000,00"]
+        );
+        // Bare row numbers, or numbers under a header of their own, are a column.
+        for text in [
+            concat!(
+                "        Program                     Anggaran\n",
+                "  1     Pendidikan Politik          Rp. 4.223.770.000,00\n",
+                "  2     Pemeliharaan Ketertiban     Rp. 4.395.084.000,00\n",
+            ),
+            concat!(
+                "  No.   Program                     Anggaran\n",
+                "  1.    Pendidikan Politik          Rp. 4.223.770.000,00\n",
+                "  2.    Pemeliharaan Ketertiban     Rp. 4.395.084.000,00\n",
+            ),
+        ] {
+            let d = doc(text);
+            assert_eq!(d.pages[0].tables[0].cols, 3, "{text}");
+        }
+    }
+
+    #[test]
     fn layout_rows_join_wrapped_cells() {
         let d = doc(concat!(
             "  1   Kegiatan Koordinasi            28.115.000   26.640.000   94,75%\n",
@@ -785,8 +833,8 @@ mod tests {
         let g = &d.pages[0].tables[0];
         assert_eq!(g.rows, 3);
         assert_eq!(
-            g.row_texts(2)[1],
-            "Pemeliharaan Ketertiban Ketenteraman Masyarakat"
+            g.row_texts(2)[0],
+            "2. Pemeliharaan Ketertiban Ketenteraman Masyarakat"
         );
         // A paragraph indented like the cell, two lines or more, is no part of it.
         let d = doc(concat!(

@@ -2,6 +2,7 @@
 //! labels (spanning headers resolved), typed cells and a row hierarchy
 //! (group rows I, II … with items 1, 2 …; TOTAL / JUMLAH rows).
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -463,9 +464,10 @@ fn build_table(
     end: usize,
 ) -> Table {
     let mut grid = grid_rows(chain);
+    let header_count = header_count(&grid, chain.first().map(|(_, g)| *g));
+    join_nested_label_columns(chain, &mut grid, header_count);
     join_currency_columns(&mut grid);
     let width = grid.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-    let header_count = header_count(&grid, chain.first().map(|(_, g)| *g));
     // A band across the whole table above the header ("Misi 1: …") names
     // no column: it is not part of the labels.
     let band = usize::from(header_count >= 2 && grid.first().is_some_and(|r| r.wide));
@@ -520,6 +522,137 @@ fn grid_rows(chain: &[(u32, &Grid)]) -> Vec<GridRow> {
             })
         })
         .collect()
+}
+
+/// Columns one header cell spans with no header of their own, where a ruled
+/// grid (a spreadsheet's narrow columns) sets a label's nested levels apart:
+/// "BELANJA LANGSUNG" and "1. | Belanja Pegawai" at the first, "JUMLAH"
+/// further in, all under "URAIAN KEGIATAN". The header names one column:
+/// the rows' texts there start (at their item number, if any) at different
+/// columns, one text a row, never a figure, each cell in one row. Columns
+/// whose every row starts at the first (a program's name across both, its
+/// kegiatan numbered in one and named in the other) stay apart.
+fn nested_label_columns(g: &Grid, header: usize) -> Vec<Range<usize>> {
+    if !g.spans_known || header == 0 || header >= g.rows {
+        return Vec::new();
+    }
+    let mut spans: Vec<Range<usize>> = g
+        .cells
+        .iter()
+        .filter(|c| c.rows.start < header && c.cols.len() >= 2 && !c.is_empty())
+        .map(|c| c.cols.clone())
+        .collect();
+    spans.sort_by_key(|r| (r.start, r.end));
+    spans.dedup();
+    spans.retain(|span| {
+        // No header cell under or over it tells its columns apart.
+        let one_header = g.cells.iter().filter(|c| c.rows.start < header).all(|c| {
+            c.is_empty()
+                || c.cols.end <= span.start
+                || c.cols.start >= span.end
+                || (c.cols.start <= span.start && c.cols.end >= span.end)
+        });
+        if !one_header {
+            return false;
+        }
+        let mut starts = Vec::new();
+        for r in header..g.rows {
+            let (mut texts, mut start) = (0, None);
+            for c in g.cells_starting_in(r) {
+                if c.is_empty() || !span.contains(&c.cols.start) {
+                    continue;
+                }
+                if c.cols.end > span.end || c.rows.len() > 1 {
+                    return false;
+                }
+                // An item's number starts its row's text: "1. | Belanja
+                // Pegawai" is a level, as "1 | Penyusunan …" under a
+                // program's name spanning both is a numbered column.
+                start = start.or(Some(c.cols.start));
+                if is_row_marker(&c.text) {
+                    continue;
+                }
+                if is_figure_like(&c.text) {
+                    return false;
+                }
+                texts += 1;
+                if texts > 1 {
+                    return false;
+                }
+            }
+            if let (1, Some(start)) = (texts, start) {
+                starts.push(start);
+            }
+        }
+        starts.sort_unstable();
+        starts.dedup();
+        starts.len() >= 2
+    });
+    // Nested spans: the outer one covers the inner.
+    let mut kept: Vec<Range<usize>> = Vec::new();
+    for span in spans {
+        kept.retain(|k| !(span.start <= k.start && k.end <= span.end));
+        if !kept
+            .iter()
+            .any(|k| k.start <= span.start && span.end <= k.end)
+        {
+            kept.push(span);
+        }
+    }
+    kept
+}
+
+/// Joins the columns of a label's nested levels (`nested_label_columns` of
+/// the chain's first grid) into one, in every part of the table drawn with
+/// the same columns: each row's texts there in order ("1. Belanja Pegawai").
+fn join_nested_label_columns(chain: &[(u32, &Grid)], grid: &mut [GridRow], header: usize) {
+    let Some((_, first)) = chain.first() else {
+        return;
+    };
+    let mut spans = nested_label_columns(first, header);
+    if spans.is_empty() {
+        return;
+    }
+    // Right to left, so that a join leaves the spans left of it in place.
+    spans.sort_by_key(|r| std::cmp::Reverse(r.start));
+    let mut at = 0;
+    for (_, g) in chain {
+        let rows = grid.get_mut(at..at + g.rows).unwrap_or_default();
+        at += g.rows;
+        if g.cols != first.cols {
+            continue;
+        }
+        for row in rows {
+            for span in &spans {
+                if row.cells.len() <= span.start {
+                    continue;
+                }
+                let end = span.end.min(row.cells.len());
+                let parts: Vec<(String, bool)> = row.cells.drain(span.start + 1..end).collect();
+                let above: Vec<bool> = row
+                    .from_above
+                    .drain(
+                        (span.start + 1).min(row.from_above.len())..end.min(row.from_above.len()),
+                    )
+                    .collect();
+                if let Some(slot) = row.from_above.get_mut(span.start) {
+                    *slot |= above.iter().any(|&b| b);
+                }
+                let cell = &mut row.cells[span.start];
+                for (text, bold) in parts {
+                    let text = text.trim();
+                    if text.is_empty() {
+                        continue;
+                    }
+                    if !cell.0.trim().is_empty() {
+                        cell.0.push(' ');
+                    }
+                    cell.0.push_str(text);
+                    cell.1 |= bold;
+                }
+            }
+        }
+    }
 }
 
 /// Per row of a grid whose cell extents are the source's own, the columns a
@@ -2155,6 +2288,88 @@ mod tests {
             .collect();
         g.normalise();
         g
+    }
+
+    /// A grid whose cells are the drawing's own, some spanning columns:
+    /// (rows, columns, text).
+    fn drawn_across(
+        rows: usize,
+        cols: usize,
+        cells: &[(Range<usize>, Range<usize>, &str)],
+    ) -> Grid {
+        let mut g = drawn(rows, cols, &[]);
+        g.cells = cells
+            .iter()
+            .map(|(r, c, t)| crate::extract::GridCell {
+                rows: r.clone(),
+                cols: c.clone(),
+                ..crate::extract::GridCell::single(r.start, c.start, *t, false)
+            })
+            .collect();
+        g.normalise();
+        g
+    }
+
+    #[test]
+    fn a_labels_nested_levels_under_one_header_are_one_column() {
+        let grid = drawn_across(
+            5,
+            5,
+            &[
+                (0..1, 0..1, "No"),
+                (0..1, 1..4, "Uraian Kegiatan"),
+                (0..1, 4..5, "Anggaran (Rp)"),
+                (1..2, 0..1, "1"),
+                (1..2, 1..4, "BELANJA LANGSUNG"),
+                (2..3, 1..2, "1."),
+                (2..3, 2..4, "Belanja Pegawai"),
+                (2..3, 4..5, "2.908.120.000,00"),
+                (3..4, 1..2, "2."),
+                (3..4, 2..3, "Belanja Modal"),
+                (3..4, 4..5, "188.480.994.550,00"),
+                (4..5, 3..4, "JUMLAH"),
+                (4..5, 4..5, "191.389.114.550,00"),
+            ],
+        );
+        let table = build_table(&[(1, &grid)], None, Chapter::Bab(3), 0, 0);
+        assert_eq!(table.columns, ["No", "Uraian Kegiatan", "Anggaran (Rp)"]);
+        let texts: Vec<&str> = table
+            .rows
+            .iter()
+            .map(|r| r.cells[1].text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "BELANJA LANGSUNG",
+                "1. Belanja Pegawai",
+                "2. Belanja Modal",
+                "JUMLAH"
+            ]
+        );
+        assert_eq!(table.rows[3].kind, RowKind::Total);
+    }
+
+    #[test]
+    fn a_numbered_column_under_a_name_across_both_stays_a_column() {
+        let grid = drawn_across(
+            4,
+            3,
+            &[
+                (0..1, 0..2, "Dukungan Program dan Kegiatan"),
+                (0..1, 2..3, "Anggaran"),
+                (1..2, 0..2, "Program Penataan Ruang"),
+                (1..2, 2..3, "3.546.948.000,00"),
+                (2..3, 0..1, "1"),
+                (2..3, 1..2, "Penyusunan Naskah Akademis"),
+                (2..3, 2..3, "456.640.000,00"),
+                (3..4, 0..1, "2"),
+                (3..4, 1..2, "METR Perencanaan Kawasan"),
+                (3..4, 2..3, "927.635.000,00"),
+            ],
+        );
+        let table = build_table(&[(1, &grid)], None, Chapter::Bab(3), 0, 0);
+        assert_eq!(table.columns.len(), 3, "{:?}", table.columns);
     }
 
     #[test]

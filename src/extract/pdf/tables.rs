@@ -1308,6 +1308,8 @@ fn ruled_grid(
         row0: rows,
         ..
     } = grid_rows;
+    let (mut cells, mut rows) = (cells, rows);
+    split_titles(&mut cells, &mut lines, &mut rows, &xs);
     at_first_baselines(&cells, &mut lines, rows);
     let mut grid = Grid::from_rows(GridSource::Ruled, &[]);
     grid.spans_known = true;
@@ -1518,6 +1520,202 @@ impl GridRows {
     }
 }
 
+/// A column's label under a title: the column's edges and the label's glyphs.
+type Label = (f32, f32, Vec<Glyph>);
+
+/// The grid rows above a header cell for its title to be split off: a
+/// header's top rows, never the body's.
+const TITLE_ROWS: usize = 2;
+
+/// Words in two columns under a title are this many times their size apart
+/// at least: a column's label each, not the words of one wrapped text.
+const LABELS_APART: f32 = 1.5;
+
+/// A header cell no rule divides, though the rules of the rows under it do:
+/// a title over labels each within one of those columns ("Realisasi"
+/// centred over "Keuangan" and "Fisik" in a shaded header drawn without
+/// inner borders). Returns the title's glyphs and, per column its lower
+/// lines name, the column's edges and its label's glyphs; none unless every
+/// label has a word.
+fn title_over_columns(cell: &OpenCell, xs: &[f32]) -> Option<(Vec<Glyph>, Vec<Label>)> {
+    if cell.first != cell.last || cell.first > TITLE_ROWS {
+        return None;
+    }
+    let inner: Vec<f32> = xs
+        .iter()
+        .copied()
+        .filter(|&x| x > cell.left + SNAP && x < cell.right - SNAP)
+        .collect();
+    if inner.is_empty() {
+        return None;
+    }
+    let lines = rows(cell.glyphs.clone());
+    // Each word of a line: its glyphs, left, right and size.
+    let words = |row: &[Glyph]| -> Vec<(Vec<Glyph>, f32, f32, f32)> {
+        word_runs(row)
+            .into_iter()
+            .filter_map(|run| {
+                let (a, b) = (run.first()?, run.last()?);
+                (!a.text.trim().is_empty()).then(|| (run.to_vec(), a.x, b.x + b.width, a.size))
+            })
+            .collect()
+    };
+    let crosses = |(_, a, b, _): &(Vec<Glyph>, f32, f32, f32)| {
+        inner.iter().any(|&e| *a < e - 1.0 && *b > e + 1.0)
+    };
+    let column = |(_, a, b, _): &(Vec<Glyph>, f32, f32, f32)| {
+        let mid = (a + b) / 2.0;
+        inner.partition_point(|&e| e < mid)
+    };
+    // A line of labels: no word over a column edge, two columns named or
+    // more, set well apart.
+    let labels = |ws: &[(Vec<Glyph>, f32, f32, f32)]| {
+        if ws.is_empty() || ws.iter().any(crosses) {
+            return false;
+        }
+        let mut named: Vec<usize> = ws.iter().map(column).collect();
+        named.dedup();
+        named.len() >= 2
+            && ws
+                .windows(2)
+                .all(|w| column(&w[0]) == column(&w[1]) || w[1].1 - w[0].2 >= LABELS_APART * w[0].3)
+    };
+    let mut cut = lines.len();
+    while cut > 0 && labels(&words(&lines[cut - 1].1)) {
+        cut -= 1;
+    }
+    // The title runs over a column edge: centred over the columns it names.
+    if cut == 0
+        || cut == lines.len()
+        || !lines[..cut]
+            .iter()
+            .any(|(_, row)| words(row).iter().any(crosses))
+    {
+        return None;
+    }
+    let title: Vec<Glyph> = lines[..cut]
+        .iter()
+        .flat_map(|(_, row)| row.iter().cloned())
+        .collect();
+    let edges: Vec<f32> = std::iter::once(cell.left)
+        .chain(inner.iter().copied())
+        .chain(std::iter::once(cell.right))
+        .collect();
+    let mut parts: Vec<Label> = edges.windows(2).map(|w| (w[0], w[1], Vec::new())).collect();
+    for (_, row) in &lines[cut..] {
+        for word in words(row) {
+            if let Some(part) = parts.get_mut(column(&word)) {
+                part.2.extend(word.0);
+            }
+        }
+    }
+    parts.retain(|p| !p.2.is_empty());
+    // Labels are words: years under a title ("2014*", "2015**") are read
+    // as its spanned years, the numbers of the columns with them.
+    if !parts
+        .iter()
+        .all(|p| p.2.iter().any(|g| g.text.chars().any(char::is_alphabetic)))
+    {
+        return None;
+    }
+    Some((title, parts))
+}
+
+/// Splits each header title over labels (`title_over_columns`) from them:
+/// the title stays in its row, the labels go to a row inserted under it,
+/// which the cells beside the title, spanning its row, span too.
+fn split_titles(
+    cells: &mut Vec<OpenCell>,
+    lines: &mut Vec<TextLine>,
+    rows: &mut usize,
+    xs: &[f32],
+) {
+    let mut i = 0;
+    while i < cells.len() {
+        let Some((title, parts)) = title_over_columns(&cells[i], xs) else {
+            i += 1;
+            continue;
+        };
+        let row = cells[i].first + 1;
+        for (k, c) in cells.iter_mut().enumerate() {
+            if k == i {
+                continue;
+            }
+            if c.first >= row {
+                c.first += 1;
+                c.last += 1;
+            } else if c.last + 1 >= row {
+                c.last += 1;
+            }
+        }
+        let (left, right, bottom) = (cells[i].left, cells[i].right, cells[i].bottom);
+        let top = parts
+            .iter()
+            .flat_map(|p| &p.2)
+            .map(|g| g.y - g.size)
+            .fold(bottom, f32::min);
+        let title_text = cell_text(title.clone(), Some(right)).0;
+        cells[i].glyphs = title;
+        cells[i].bottom = top;
+        let mut table = None;
+        for l in lines.iter_mut() {
+            if l.row >= row {
+                l.row += 1;
+            } else if l.row + 1 == row {
+                table = l.table;
+                if let Some(span) = l
+                    .spans
+                    .iter_mut()
+                    .find(|s| (s.x - left).abs() <= SNAP && (s.x + s.width - right).abs() <= SNAP)
+                {
+                    span.text.clone_from(&title_text);
+                }
+            }
+        }
+        let spans = parts
+            .iter()
+            .map(|(a, b, glyphs)| {
+                let (text, font_size, bold) = cell_text(glyphs.clone(), Some(*b));
+                Span {
+                    text,
+                    x: *a,
+                    width: b - a,
+                    font_size,
+                    bold,
+                }
+            })
+            .collect();
+        let at = lines
+            .iter()
+            .position(|l| l.row > row)
+            .unwrap_or(lines.len());
+        lines.insert(
+            at,
+            TextLine {
+                y: bottom - SNAP,
+                spans,
+                cells: CellMode::Delimited,
+                table,
+                row,
+                raw: Vec::new(),
+            },
+        );
+        for (left, right, glyphs) in parts {
+            cells.push(OpenCell {
+                first: row,
+                last: row,
+                left,
+                right,
+                top,
+                bottom,
+                glyphs,
+            });
+        }
+        *rows += 1;
+        i += 1;
+    }
+}
+
 /// A row's line stands at its first baseline (an empty row at its band's
 /// bottom); a cell over several rows places its glyphs in its first row.
 fn at_first_baselines(cells: &[OpenCell], lines: &mut [TextLine], rows: usize) {
@@ -1547,6 +1745,7 @@ fn glyph_extent(glyphs: &[Glyph]) -> Option<(f32, f32)> {
 mod tests {
     use super::*;
     use crate::extract::pdf::layout::glyph_run;
+    use std::ops::Range;
 
     fn h(at: f32, from: f32, to: f32) -> Rule {
         Rule {
@@ -2291,6 +2490,59 @@ mod tests {
             band(120.0, &[127.0, 368.7, 375.7, 446.7]),
         ];
         assert_eq!(column_edges(&bands, &[0, 1]).len(), 4);
+    }
+
+    #[test]
+    fn a_title_over_labels_a_header_leaves_unruled_heads_each_column() {
+        // A shaded header: the rule at x = 300 runs under it only. "Realisasi"
+        // is centred over it, "Keuangan" and "Fisik" each stand in a column.
+        let mut rules: Vec<Rule> = [100.0, 140.0, 160.0]
+            .iter()
+            .map(|&y| h(y, 100.0, 400.0))
+            .collect();
+        rules.extend([100.0, 200.0, 400.0].map(|x| v(x, 100.0, 160.0)));
+        rules.push(v(300.0, 140.0, 160.0));
+        let table = |lower: &[(&str, f32)]| {
+            let mut glyphs = glyph_run("Anggaran", 105.0, 125.0, 4.0);
+            glyphs.extend(glyph_run("Realisasi", 282.0, 115.0, 4.0));
+            for (text, x) in lower {
+                glyphs.extend(glyph_run(text, *x, 135.0, 4.0));
+            }
+            glyphs.extend(glyph_run("100.000", 105.0, 155.0, 4.0));
+            glyphs.extend(glyph_run("90.000", 210.0, 155.0, 4.0));
+            glyphs.extend(glyph_run("90%", 310.0, 155.0, 4.0));
+            ruled_tables(&mut glyphs, &rules, 0)
+        };
+        let tables = table(&[("Keuangan", 215.0), ("Fisik", 335.0)]);
+        let grid = &tables[0].grid;
+        assert_eq!((grid.rows, grid.cols), (3, 3));
+        let cells: Vec<(Range<usize>, Range<usize>, &str)> = grid
+            .cells
+            .iter()
+            .map(|c| (c.rows.clone(), c.cols.clone(), c.text.as_str()))
+            .collect();
+        assert_eq!(
+            cells[..4],
+            [
+                (0..2, 0..1, "Anggaran"),
+                (0..1, 1..3, "Realisasi"),
+                (1..2, 1..2, "Keuangan"),
+                (1..2, 2..3, "Fisik"),
+            ]
+        );
+        let texts: Vec<String> = tables[0].lines.iter().map(TextLine::text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Anggaran\tRealisasi",
+                "Keuangan\tFisik",
+                "100.000\t90.000\t90%"
+            ]
+        );
+        // A title's wrapped words a word space apart stay the title's.
+        let tables = table(&[("Anggaran", 262.0), ("Kas", 302.0)]);
+        assert_eq!(tables[0].grid.rows, 2);
+        assert_eq!(tables[0].grid.cells[1].text, "Realisasi Anggaran Kas");
     }
 
     #[test]

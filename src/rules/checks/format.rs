@@ -798,12 +798,18 @@ impl Check for EmptyCells {
             // A capaian is worked out from the row's own target or realisasi:
             // a row stating neither (a kegiatan listed under the indicator it
             // supports, with only its budget) has none to give. Where no
-            // column is known to hold them, any figure of the row counts.
+            // column is known to hold them, any figure of the row counts. A
+            // realisasi right of the anggaran is the budget's (its physical
+            // progress, "Realisasi Fisik"), not the indicator's.
+            let budget = table.roles.iter().position(|r| r.role == Role::Anggaran);
             let measured: Vec<usize> = table
                 .roles
                 .iter()
                 .enumerate()
-                .filter(|(_, r)| r.role == Role::Target || (r.role == Role::Realisasi && !r.money))
+                .filter(|(i, r)| {
+                    r.role == Role::Target
+                        || (r.role == Role::Realisasi && !r.money && budget.is_none_or(|b| *i < b))
+                })
                 .map(|(i, _)| i)
                 .collect();
             for col in table.columns_matching(&columns.0) {
@@ -1626,6 +1632,10 @@ mod tests {
         let found = findings("empty-required-cell", text);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert!(found[0].excerpt.contains("Indeks B"), "{found:#?}");
+        // Nor does its physical progress beside the budget's realisation.
+        let text = "Tabel 3.5 Evaluasi\n\n| No | Indikator | Target 2016 | Realisasi 2016 | Capaian | Kegiatan | Anggaran | Realisasi Keuangan | Realisasi Fisik |\n|---|---|---|---|---|---|---|---|---|\n| 1 | Indeks A | 80 | 90 | 112,50 | Program X | 1.000.000,00 | 900.000,00 | 90,00% |\n| | | | | | Kegiatan Y | 600.000,00 | 500.000,00 | 97,58% |\n";
+        let found = findings("empty-required-cell", text);
+        assert!(found.is_empty(), "{found:#?}");
     }
 
     #[test]

@@ -3,6 +3,9 @@
 //! name that one row bears (or several rows with the same figures) is
 //! judged; "belanja pegawai" under both direct and indirect spending is not.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
@@ -55,6 +58,17 @@ fn name_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// An item's number opening a row's label: "1. Belanja Modal", "b) …", "II. …".
+static ITEM_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:\(?\d{1,2}[.)]|[a-zA-Z][.)]|[IVX]{1,4}\.)\s+").expect("valid regex")
+});
+
+/// The words of a row's label, its item number aside: a table may number
+/// its rows in the label's own cell.
+fn label_words(text: &str) -> Vec<String> {
+    name_words(&ITEM_NUMBER.replace(text, ""))
+}
+
 /// A row of a budget table named exactly `name` (its words, in order), with
 /// its anggaran − realisasi.
 struct Named<'a> {
@@ -70,7 +84,7 @@ fn rows_named<'a>(tables: &'a [Table], name: &[String]) -> Vec<Named<'a>> {
             let label = row
                 .cells
                 .iter()
-                .find(|c| c.figure.is_none() && name_words(&c.text) == name);
+                .find(|c| c.figure.is_none() && label_words(&c.text) == name);
             if label.is_none() {
                 continue;
             }
@@ -173,6 +187,16 @@ mod tests {
         let (found, coverage) = run_default(RULE, &text);
         assert!(found.is_empty(), "{found:#?}");
         assert_eq!(coverage.agree, 1, "{coverage:#?}");
+    }
+
+    /// A table numbering its rows in the label's cell ("3. Belanja Modal").
+    #[test]
+    fn a_row_numbered_in_its_label_is_the_row_named() {
+        let text = report("Pada belanja modal terjadi SILPA sebesar 56.189.290.713.")
+            .replace("| 3 | Belanja Modal", "| | 3. Belanja Modal");
+        let (found, _) = run_default(RULE, &text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "56.189.290.713");
     }
 
     /// Two rows named "Belanja Pegawai" with different figures: which one?
