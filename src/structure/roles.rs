@@ -94,6 +94,9 @@ static PRODUCTS: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A header cell naming only the kind of progress: "Fisik" (physical).
+static PROGRESS_KIND: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*fisik\s*$"));
+
 /// Whether a header or caption names what was realised.
 fn names_realised(text: &str) -> bool {
     REALISASI.is_match(&PRODUCTS.replace_all(text, " "))
@@ -250,7 +253,11 @@ fn role_of(leaf: &str, full: &str, parts: &[String]) -> Role {
     {
         return Role::Target;
     }
-    if let Some(role) = leaf_says(leaf) {
+    // "Fisik" alone under a heading names which progress, not
+    // whether it is a realisasi or a capaian ("Pencapaian % | Fisik"): the
+    // heading says that.
+    let which_progress = parts.len() >= 2 && PROGRESS_KIND.is_match(leaf);
+    if !which_progress && let Some(role) = leaf_says(leaf) {
         // "Target | Realisasi" under "Anggaran": money columns keep their role.
         return role;
     }
@@ -645,6 +652,19 @@ mod tests {
 
     fn role(parts: &[&str]) -> Role {
         column_role(&parts.iter().map(|s| s.to_string()).collect::<Vec<_>>()).role
+    }
+
+    #[test]
+    fn physical_progress_is_what_its_heading_says() {
+        // "Pencapaian % | Keuangan, Fisik": both are capaian.
+        assert_eq!(role(&["REALISASI", "Pencapaian %", "Fisik"]), Role::Capaian);
+        assert_eq!(
+            role(&["REALISASI", "Pencapaian %", "Keuangan"]),
+            Role::Capaian
+        );
+        // "Realisasi | Keuangan, Fisik": realisasi; "Fisik" alone as well.
+        assert_eq!(role(&["Realisasi", "Fisik"]), Role::Realisasi);
+        assert_eq!(role(&["Fisik"]), Role::Realisasi);
     }
 
     #[test]
