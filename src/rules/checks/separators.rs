@@ -73,12 +73,12 @@ fn triples(table: &Table) -> Vec<[usize; 3]> {
     out
 }
 
-/// The thousands separator the other cells of column `col` use, when they
-/// use one and only one (at least two cells).
-fn column_separator(table: &Table, col: usize, except: usize) -> Option<char> {
+/// The thousands separator the cells of column `col` use, when they use one
+/// and only one (at least two cells; ambiguous ones do not count).
+fn column_separator(table: &Table, col: usize) -> Option<char> {
     let (mut dots, mut commas) = (0, 0);
-    for (i, row) in table.rows.iter().enumerate() {
-        let Some(cell) = row.cell(col).filter(|_| i != except) else {
+    for row in &table.rows {
+        let Some(cell) = row.cell(col) else {
             continue;
         };
         let text = cell.text.trim();
@@ -112,13 +112,14 @@ fn capaian_of(target: Decimal, realisasi: Decimal) -> Vec<Decimal> {
 impl Check for ThousandsSeparator {
     fn table(&self, table: &Table, ctx: &Context<'_, '_>, out: &mut Sink) {
         for [t, r, c] in triples(table) {
-            for (i, row) in table.rows.iter().enumerate() {
+            let separators = [column_separator(table, t), column_separator(table, r)];
+            for row in &table.rows {
                 let Some(capaian) = row.figure(c) else {
                     continue;
                 };
                 let half = spread(capaian);
                 let agrees = |v: &Decimal| (*v - capaian.value).abs() <= half;
-                for (col, other) in [(t, r), (r, t)] {
+                for ((col, other), column_sep) in [(t, r), (r, t)].into_iter().zip(separators) {
                     let Some(cell) = row.cell(col) else {
                         continue;
                     };
@@ -126,10 +127,9 @@ impl Check for ThousandsSeparator {
                     let Some(m) = AMBIGUOUS.captures(text) else {
                         continue;
                     };
-                    let (Some(sep), Some(column_sep)) = (
-                        m.get(2).and_then(|s| s.as_str().chars().next()),
-                        column_separator(table, col, i),
-                    ) else {
+                    let (Some(sep), Some(column_sep)) =
+                        (m.get(2).and_then(|s| s.as_str().chars().next()), column_sep)
+                    else {
                         continue;
                     };
                     let Some(other) = row.figure(other).map(|f| f.value) else {
@@ -168,7 +168,6 @@ impl Check for ThousandsSeparator {
                         let at = l.line.text.find(text)?;
                         Some((at, at + text.len()))
                     });
-                    let name = table_name(table);
                     let column = &table.columns[col];
                     let shown_fit = format_id(*fits, 2);
                     let decimal_reading = format!("{}{sep}{}", &m[1], &m[3]);
@@ -190,7 +189,7 @@ impl Check for ThousandsSeparator {
                             highlight,
                             ..Default::default()
                         }
-                        .var("table", name.clone()),
+                        .var("table", table_name(table)),
                     );
                 }
             }
