@@ -120,6 +120,14 @@ impl Table {
             .collect()
     }
 
+    /// The nearest column left of `col` with `role` and not in rupiah: the
+    /// target and realisasi a capaian column is computed from.
+    pub fn nearest_left(&self, col: usize, role: Role) -> Option<usize> {
+        (0..col)
+            .rev()
+            .find(|&i| self.roles[i].role == role && !self.roles[i].money)
+    }
+
     pub fn data_rows(&self) -> impl Iterator<Item = (usize, &Row)> {
         self.rows.iter().enumerate()
     }

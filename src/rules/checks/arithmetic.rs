@@ -1666,11 +1666,7 @@ impl CapaianFormula {
             {
                 continue;
             }
-            let nearest = |want: Role| {
-                (0..c)
-                    .rev()
-                    .find(|&i| roles[i].role == want && !roles[i].money)
-            };
+            let nearest = |want: Role| table.nearest_left(c, want);
             let (Some(t), Some(r)) = (nearest(Role::Target), nearest(Role::Realisasi)) else {
                 continue;
             };

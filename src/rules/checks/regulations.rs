@@ -430,13 +430,15 @@ impl Regulations {
     /// ("Nomor 53 Tahun 2014 tentang Pedoman Penyusunan Penetapan Kinerja",
     /// the title of PermenPAN 29/2010). Runs on every citation: those whose
     /// year is left to another rule have a title too.
-    fn known_titles(&self, ctx: &Context<'_, '_>, s: &mut Citations<'_>, out: &mut Sink) {
-        let Citations {
-            doc,
-            cited,
-            flagged,
-            ..
-        } = s;
+    /// Returns, per citation, whether it was reported.
+    fn known_titles(
+        &self,
+        ctx: &Context<'_, '_>,
+        doc: &Text,
+        cited: &[Cited],
+        out: &mut Sink,
+    ) -> Vec<bool> {
+        let mut flagged = vec![false; cited.len()];
         for (i, c) in cited.iter().enumerate() {
             if c.subject_text.split_whitespace().count() < 3 {
                 continue;
@@ -490,6 +492,7 @@ impl Regulations {
                 ),
             );
         }
+        flagged
     }
 
     /// Stage 2: A year after the report was written.
@@ -717,13 +720,7 @@ impl Check for Regulations {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let CitedText { doc, cited } = cited_text(ctx);
         let text = &doc.text;
-        let mut titled = Citations {
-            doc,
-            cited,
-            flagged: vec![false; cited.len()],
-            confirmed: vec![false; cited.len()],
-        };
-        self.known_titles(ctx, &mut titled, out);
+        let titled = self.known_titles(ctx, doc, cited, out);
         // Those left to another rule count as reported already.
         let flagged: Vec<bool> = cited
             .iter()
@@ -737,7 +734,7 @@ impl Check for Regulations {
                 }
                 left
             })
-            .zip(&titled.flagged)
+            .zip(&titled)
             .map(|(left, titled)| left || *titled)
             .collect();
         // Citations whose own gazette entry gives the same year.

@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use super::arithmetic::table_name;
 use super::common::{Context, difference, like, shown};
+use super::narrative::spread;
 use super::{Check, Draft, Sink, Why};
 use crate::facts::figures::{Figure, FigureKind};
 use crate::findings::Localized;
@@ -128,11 +129,6 @@ fn name(row: &Row, label: usize) -> String {
         .unwrap_or_default()
 }
 
-/// Half the last printed unit of a figure.
-fn half(f: &Figure) -> Decimal {
-    Decimal::new(5, f.decimals + 1)
-}
-
 impl Check for ScaledQuantities {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
         let all: Vec<Column<'_>> = ctx
@@ -154,15 +150,12 @@ impl Check for ScaledQuantities {
                 }
                 // The later table's value from the earlier's, a thousand
                 // times smaller or larger.
-                for (scale, into) in [(true, thousand), (false, thousand)] {
-                    let convert = |v: Decimal| if scale { v / into } else { v * into };
+                for smaller in [true, false] {
+                    let convert = |v: Decimal| {
+                        if smaller { v / thousand } else { v * thousand }
+                    };
                     let fits = |x: &Figure, y: &Figure| {
-                        let slack = half(y)
-                            + if scale {
-                                half(x) / into
-                            } else {
-                                half(x) * into
-                            };
+                        let slack = spread(y) + convert(spread(x));
                         (convert(x.value) - y.value).abs() <= slack + ctx.tolerance
                     };
                     let agreeing = paired.iter().filter(|(x, y)| fits(x.1, y.1)).count();
@@ -185,7 +178,7 @@ impl Check for ScaledQuantities {
                             out.skip(FAR_OFF);
                             continue;
                         }
-                        let op = if scale { "/" } else { "×" };
+                        let op = if smaller { "/" } else { "×" };
                         out.push(
                             Draft {
                                 line: ctx.row_line(y.2.page, y.2.line),

@@ -59,11 +59,7 @@ fn triples(table: &Table) -> Vec<[usize; 3]> {
         if role.role != Role::Capaian || role.money {
             continue;
         }
-        let nearest = |want: Role| {
-            (0..c)
-                .rev()
-                .find(|&i| roles[i].role == want && !roles[i].money)
-        };
+        let nearest = |want: Role| table.nearest_left(c, want);
         if let (Some(t), Some(r)) = (nearest(Role::Target), nearest(Role::Realisasi))
             && t < r
         {

@@ -1127,19 +1127,9 @@ impl Check for CaptionYearSpan {
         let Some(caption) = &table.caption else {
             return;
         };
-        let title = caption
-            .title
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        let spans: Vec<_> = self.p.span.0.captures_iter(&title).collect();
-        let [c] = spans.as_slice() else {
-            return;
-        };
-        let (Some(from_m), Some(to_m)) = (c.name("from"), c.name("to")) else {
-            return;
-        };
-        let (Ok(from), Ok(to)) = (from_m.as_str().parse::<i32>(), to_m.as_str().parse::<i32>())
+        let Some(CaptionSpan {
+            from, to, stated, ..
+        }) = self.span(&caption.title)
         else {
             return;
         };
@@ -1162,7 +1152,6 @@ impl Check for CaptionYearSpan {
             return;
         }
         let line = ctx.row_line(caption.page, caption.line);
-        let stated = c.get(0).map(|m| m.as_str()).unwrap_or_default().to_string();
         out.push(span_differs(line, stated, &years, TABLE));
     }
 
@@ -1174,15 +1163,12 @@ impl Check for CaptionYearSpan {
             let Some(caption) = &chart.caption else {
                 continue;
             };
-            let title = caption.split_whitespace().collect::<Vec<_>>().join(" ");
-            let spans: Vec<_> = self.p.span.0.captures_iter(&title).collect();
-            let [c] = spans.as_slice() else {
-                continue;
-            };
-            let (Some(from_m), Some(to_m)) = (c.name("from"), c.name("to")) else {
-                continue;
-            };
-            let (Ok(from), Ok(to)) = (from_m.as_str().parse::<i32>(), to_m.as_str().parse::<i32>())
+            let Some(CaptionSpan {
+                from,
+                to,
+                from_text,
+                stated,
+            }) = self.span(caption)
             else {
                 continue;
             };
@@ -1210,12 +1196,40 @@ impl Check for CaptionYearSpan {
                     ctx.report
                         .lines
                         .get(i)
-                        .is_some_and(|l| l.line.text.contains(from_m.as_str()))
+                        .is_some_and(|l| l.line.text.contains(&from_text))
                 })
                 .unwrap_or(chart.caption_lines.start);
-            let stated = c.get(0).map(|m| m.as_str()).unwrap_or_default().to_string();
             out.push(span_differs(line, stated, years, CHART));
         }
+    }
+}
+
+/// The one span of years a caption names ("Tahun 2011 s/d Tahun 2015").
+struct CaptionSpan {
+    from: i32,
+    to: i32,
+    /// The first year as printed.
+    from_text: String,
+    /// The whole span as printed.
+    stated: String,
+}
+
+impl CaptionYearSpan {
+    /// The caption's span, its wrapped lines joined; None unless it names
+    /// exactly one.
+    fn span(&self, caption: &str) -> Option<CaptionSpan> {
+        let title = caption.split_whitespace().collect::<Vec<_>>().join(" ");
+        let spans: Vec<_> = self.p.span.0.captures_iter(&title).collect();
+        let [c] = spans.as_slice() else {
+            return None;
+        };
+        let (from_m, to_m) = (c.name("from")?, c.name("to")?);
+        Some(CaptionSpan {
+            from: from_m.as_str().parse().ok()?,
+            to: to_m.as_str().parse().ok()?,
+            from_text: from_m.as_str().to_string(),
+            stated: c.get(0)?.as_str().to_string(),
+        })
     }
 }
 
