@@ -324,10 +324,16 @@ fn implied_columns(rules: &[Rule], words: &[(f32, f32, f32)]) -> Vec<Rule> {
             to: c.bottom,
         });
         // A frame drawn at both ends, or one added at the ends of its rules.
+        // A side drawn along the header only (a header box over rows
+        // without column rules) frames the header, not the rows: the side
+        // must run along most of the rows breaking at x.
         let framed = |edge: f32| {
-            drawn.iter().any(|d| {
-                (d.at - edge).abs() <= SNAP * 2.0 && d.from < c.bottom - SNAP && d.to > c.top + SNAP
-            })
+            let along: f32 = drawn
+                .iter()
+                .filter(|d| (d.at - edge).abs() <= SNAP * 2.0)
+                .map(|d| (d.to.min(c.bottom) - d.from.max(c.top)).max(0.0))
+                .sum();
+            along >= (c.bottom - c.top) * 0.9
         };
         let known = framed_tables
             .iter()
@@ -1814,6 +1820,21 @@ mod tests {
             (xs[1] - 200.45).abs() < 0.1 && (xs[2] - 300.5).abs() < 0.1,
             "{xs:?}"
         );
+    }
+
+    #[test]
+    fn a_side_drawn_along_the_header_only_still_gets_a_frame_along_the_rows() {
+        // Word's header box draws its left side down the header row only;
+        // the body rows have no side, and their first column must still be
+        // a cell of the table.
+        let mut rules = cell_by_cell(&[700.0, 650.0, 600.0, 550.0, 500.0]);
+        rules.push(v(100.0, 650.0, 700.0));
+        let frame: Vec<Rule> = implied_columns(&rules, &[])
+            .into_iter()
+            .filter(|r| (r.at - 100.0).abs() < 0.1)
+            .collect();
+        assert_eq!(frame.len(), 1, "{frame:?}");
+        assert!(frame[0].from <= 500.0 && frame[0].to >= 700.0, "{frame:?}");
     }
 
     #[test]
