@@ -16,6 +16,7 @@ use super::common::{
     Chapters, Context, Pattern, agrees, agrees_range, amount, cell_number, difference, half_unit,
     is_column_numbering, like, pct, shown, sum, sum_agrees, sum_text,
 };
+use super::narrative::spread;
 use super::{Check, Draft, Sink, Why};
 
 fn hundred() -> Decimal {
@@ -42,6 +43,12 @@ pub struct ColumnSumParams {
     /// word ("Jumlah kasus …" is an indicator).
     #[serde(default = "total_label")]
     total_label: Pattern,
+    /// Columns of measured quantities (tonnes, kilograms, litres) by header
+    /// label: each value is rounded to its shown digits, so a total may
+    /// differ from its rows' sum by half a unit per row and a half for
+    /// itself. Rupiah and counts add up exactly.
+    #[serde(default)]
+    rounded: Option<Pattern>,
 }
 
 fn total_label() -> Pattern {
@@ -99,7 +106,15 @@ impl Check for ColumnSum {
         let layout = RowLayout::of(table, &self.p.total_label);
         let read: Vec<(usize, ColumnCells)> = columns
             .iter()
-            .map(|&c| (c, ColumnCells::read(table, c, &layout)))
+            .map(|&c| {
+                let mut cells = ColumnCells::read(table, c, &layout);
+                cells.rounded = self
+                    .p
+                    .rounded
+                    .as_ref()
+                    .is_some_and(|p| p.is_match(&table.columns[c]));
+                (c, cells)
+            })
             .collect();
         if !layout.nested() {
             check_programs(ctx, table, &read, &layout, out);
@@ -361,6 +376,8 @@ enum Value {
 
 struct ColumnCells {
     values: Vec<Value>,
+    /// Each value is rounded to its shown digits (a measured quantity).
+    rounded: bool,
 }
 
 impl ColumnCells {
@@ -396,7 +413,27 @@ impl ColumnCells {
                 }
             })
             .collect();
-        ColumnCells { values }
+        ColumnCells {
+            values,
+            rounded: false,
+        }
+    }
+
+    /// Whether `stated` is the sum of `items` (exactly `computed`): by
+    /// `sum_agrees`, or, in a column of rounded quantities, within half the
+    /// last shown unit of each.
+    fn sum_agrees(
+        &self,
+        stated: &Figure,
+        items: &[&Figure],
+        computed: Decimal,
+        extra: Decimal,
+    ) -> bool {
+        if sum_agrees(stated, items, computed, extra) {
+            return true;
+        }
+        let slack = spread(stated) + items.iter().map(|f| spread(f)).sum::<Decimal>();
+        self.rounded && (stated.value - computed).abs() <= slack + extra
     }
 
     fn amount(&self, row: usize) -> Option<&Figure> {
@@ -580,7 +617,7 @@ fn check_parents(
             continue;
         }
         let computed = sum(&values);
-        if sum_agrees(stated, &figures, computed, ctx.tolerance) {
+        if cells.sum_agrees(stated, &figures, computed, ctx.tolerance) {
             out.agree();
             continue;
         }
@@ -643,7 +680,7 @@ fn check_totals(
             // equal to it is then verified.
             let chained = main.rows.len() == 1 && segment_amounts(cells, &segment) >= 3;
             if chained
-                && sum_agrees(
+                && cells.sum_agrees(
                     &stated,
                     &main.figures(cells),
                     main.total(cells),
@@ -658,7 +695,7 @@ fn check_totals(
         }
         if readings
             .iter()
-            .any(|r| sum_agrees(&stated, &r.figures(cells), r.total(cells), ctx.tolerance))
+            .any(|r| cells.sum_agrees(&stated, &r.figures(cells), r.total(cells), ctx.tolerance))
         {
             out.agree();
             continue;
@@ -2891,6 +2928,28 @@ mod tests {
         assert!(findings("table-column-sum", &table("6.002")).is_empty());
         let found = findings("table-column-sum", &table("6.010"));
         assert_eq!(found.len(), 1, "{found:#?}");
+    }
+
+    #[test]
+    fn totals_of_measured_quantities_allow_the_rounding_of_each_item() {
+        // Tonnes are printed rounded: three items may add up a unit off
+        // their total. Rupiah add up exactly.
+        let table = |unit: &str, total: &str| {
+            format!(
+                "Tabel 3 Produksi\n\n| No | Komoditas | Produksi {unit} |\n|---|---|---|\n\
+                 | 1 | Ayam Buras | 18.685.060 |\n| 2 | Ayam Ras | 134.200.792 |\n| 3 | Itik | 51.458.600 |\n\
+                 | | JUMLAH | {total} |\n"
+            )
+        };
+        assert!(findings("table-column-sum", &table("(Ton)", "204.344.451")).is_empty());
+        assert_eq!(
+            findings("table-column-sum", &table("(Ton)", "204.344.455")).len(),
+            1
+        );
+        assert_eq!(
+            findings("table-column-sum", &table("(Rp)", "204.344.451")).len(),
+            1
+        );
     }
 
     /// A running (cumulative) column is not summed.
