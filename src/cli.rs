@@ -242,6 +242,37 @@ enum Command {
 /// A failure that ends the command with exit code 2.
 struct Fatal(String);
 
+impl Fatal {
+    /// Standard output was closed by its reader (`lkjip-audit … | head`):
+    /// the command stops quietly, as other command-line tools do.
+    fn output_closed() -> Fatal {
+        Fatal(String::new())
+    }
+
+    fn is_output_closed(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Writes `text` to standard output.
+fn print_out(text: &str) -> Result<(), Fatal> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| output_error("standard output", e))
+}
+
+/// An error writing an output: a closed standard output ends the command
+/// quietly; any other is fatal.
+fn output_error(name: &str, e: std::io::Error) -> Fatal {
+    if e.kind() == std::io::ErrorKind::BrokenPipe && name == "standard output" {
+        Fatal::output_closed()
+    } else {
+        Fatal(format!("{name}: {e}"))
+    }
+}
+
 impl<E: std::fmt::Display> From<E> for Fatal {
     fn from(e: E) -> Self {
         Fatal(e.to_string())
@@ -297,6 +328,7 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        Err(closed) if closed.is_output_closed() => ExitCode::SUCCESS,
         Err(Fatal(message)) => {
             eprintln!("lkjip-audit: {message}");
             ExitCode::from(2)
@@ -553,7 +585,7 @@ fn check(
             ),
         });
     }
-    let write_error = |name: &str, e: std::io::Error| Fatal(format!("{name}: {e}"));
+    let write_error = output_error;
     let threshold = gate.fail_on.threshold();
     let mut failed = false;
     let mut summary = SummaryBuilder::default();
@@ -600,8 +632,8 @@ fn check(
         say_what_was_not_audited(&summary, &args.paths, gate.unreadable);
     }
     if on_stdout.is_none() && !args.quiet {
-        println!(
-            "{} files, {} findings; written: {}",
+        print_out(&format!(
+            "{} files, {} findings; written: {}\n",
             summary.files,
             summary.findings,
             outputs
@@ -609,7 +641,7 @@ fn check(
                 .map(|p| p.display().to_string())
                 .collect::<Vec<_>>()
                 .join(", ")
-        );
+        ))?;
     }
     Ok(if failed || (gate.unreadable && unaudited > 0) {
         ExitCode::from(1)
@@ -788,20 +820,20 @@ fn extract_text(
         eprintln!("lkjip-audit: {}: {note}", file.display());
     }
     if show_dropped {
-        print!("{}", render_dropped(&doc));
+        print_out(&render_dropped(&doc))?;
         return Ok(ExitCode::SUCCESS);
     }
     match tables {
-        None => print!("{}", render_text(&doc, layout)),
+        None => print_out(&render_text(&doc, layout))?,
         Some(format) => {
             let report = lkjip_audit::structure::analyse(&doc);
             let views = lkjip_audit::structure::view::tables(&report);
             if format == TablesFormat::Json {
                 let json = serde_json::to_string_pretty(&views)
                     .map_err(|e| Fatal(format!("{}: {e}", file.display())))?;
-                println!("{json}");
+                print_out(&format!("{json}\n"))?;
             } else {
-                print!("{}", lkjip_audit::structure::view::render_tables(&views));
+                print_out(&lkjip_audit::structure::view::render_tables(&views))?;
             }
         }
     }
@@ -817,9 +849,10 @@ fn list_rules(
     let config = load_config(config, &cwd)?;
     let rules = load_rules(&config, extra)?;
     let lang = lang_of(lang, &config);
+    let mut listing = String::new();
     for r in &rules.rules {
-        println!(
-            "{:<34} {:<20} {:<10} {:<7} {}",
+        listing.push_str(&format!(
+            "{:<34} {:<20} {:<10} {:<7} {}\n",
             r.id,
             r.kind,
             r.category.as_str(),
@@ -829,8 +862,9 @@ fn list_rules(
             } else {
                 r.description.get(lang)
             }
-        );
+        ));
     }
+    print_out(&listing)?;
     Ok(ExitCode::SUCCESS)
 }
 

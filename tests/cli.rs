@@ -364,3 +364,40 @@ fn a_listing_whose_reader_goes_away_ends_with_a_message_not_a_panic() {
     assert!(stderr.contains("standard output"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+/// Output piped into a reader that stops early (`| head`): the command ends
+/// quietly with exit code 0, never with a panic or an error message. Each
+/// output is larger than a pipe's buffer, so the write meets the closed pipe.
+#[test]
+fn a_reader_that_stops_reading_ends_the_output_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let report = "tests/fixtures/real/lkip-2016-dinas-peternakan-prov-jabar.pdf";
+    for args in [
+        vec!["extract", report],
+        vec!["extract", "--tables", report],
+        vec!["check", "--format", "json", "-q", "tests/fixtures/real"],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_lkjip-audit"))
+            .current_dir(root())
+            .args(&args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run lkjip-audit");
+        // Read a little, as `head -c 100` would, then close the pipe.
+        let mut start = [0u8; 100];
+        let mut stdout = child.stdout.take().expect("stdout");
+        stdout.read_exact(&mut start).expect("some output");
+        drop(stdout);
+        let mut stderr = String::new();
+        if let Some(mut e) = child.stderr.take() {
+            e.read_to_string(&mut stderr).expect("stderr");
+        }
+        let status = child.wait().expect("wait");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("Broken pipe"), "{args:?}: {stderr}");
+        assert_eq!(status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}
