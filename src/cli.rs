@@ -585,7 +585,9 @@ fn check(
             ),
         });
     }
-    let write_error = output_error;
+    // A closed standard output fails the run here (exit 2, said on
+    // stderr): the files asked for with it are then not written.
+    let write_error = |name: &str, e: std::io::Error| Fatal(format!("{name}: {e}"));
     let threshold = gate.fail_on.threshold();
     let mut failed = false;
     let mut summary = SummaryBuilder::default();
