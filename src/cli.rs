@@ -254,23 +254,20 @@ impl Fatal {
     }
 }
 
-/// Writes `text` to standard output.
+/// Writes `text` to standard output; a reader that stopped reading ends the
+/// command quietly.
 fn print_out(text: &str) -> Result<(), Fatal> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())
-        .map_err(|e| output_error("standard output", e))
-}
-
-/// An error writing an output: a closed standard output ends the command
-/// quietly; any other is fatal.
-fn output_error(name: &str, e: std::io::Error) -> Fatal {
-    if e.kind() == std::io::ErrorKind::BrokenPipe && name == "standard output" {
-        Fatal::output_closed()
-    } else {
-        Fatal(format!("{name}: {e}"))
-    }
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                Fatal::output_closed()
+            } else {
+                Fatal(format!("standard output: {e}"))
+            }
+        })
 }
 
 impl<E: std::fmt::Display> From<E> for Fatal {
