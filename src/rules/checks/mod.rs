@@ -11,6 +11,7 @@ mod count_tables;
 mod counts;
 pub mod cross;
 mod decrees;
+mod efficiency;
 mod format;
 mod formulas;
 mod indicator_claims;
@@ -334,6 +335,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         ("weighted_total", |p| build(p, weighted::WeightedTotal::new)),
         ("thousands_separator", |p| {
             build(p, separators::ThousandsSeparator::new)
+        }),
+        ("efficiency_formula", |p| {
+            build(p, efficiency::EfficiencyFormula::new)
         }),
         ("scaled_quantities", |p| {
             build(p, scaled::ScaledQuantities::new)
