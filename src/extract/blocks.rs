@@ -560,8 +560,11 @@ fn aligned_rows(block: &[(At, Line)]) -> Vec<BlockRow> {
                     && wraps_first_cell(prev, l, first_right, &column_of)
             });
         above = Some(entry);
+        let restates = rows
+            .last()
+            .is_some_and(|prev| restates_cells(&prev.cells, &cells));
         match rows.last_mut() {
-            Some(prev) if (!has_marker && !has_value) || wrapped => {
+            Some(prev) if ((!has_marker && !has_value) || wrapped) && !restates => {
                 for (i, (t, _)) in cells.into_iter().enumerate() {
                     if t.is_empty() {
                         continue;
@@ -582,6 +585,28 @@ fn aligned_rows(block: &[(At, Line)]) -> Vec<BlockRow> {
     }
     join_bullet_columns(&mut rows);
     rows
+}
+
+/// Whether a line's `cells` fill again, each with one word, two or more of
+/// the cells the row so far (`row`) holds one word in, a figure under a
+/// figure among them ("% | 5" under "% | 0.820"): the next row of a table
+/// whose first column spans several rows (its cell empty here), never that
+/// row's wrapped text (a wrapped cell goes on in words, not in another unit
+/// and figure). Small whole numbers count ("5", "18"): they are no column
+/// numbers beside a unit.
+fn restates_cells(row: &[(String, bool)], cells: &[(String, bool)]) -> bool {
+    let one_word = |t: &str| !t.is_empty() && !t.contains(char::is_whitespace);
+    let pairs: Vec<(&str, &str)> = row
+        .iter()
+        .zip(cells)
+        .skip(1)
+        .map(|((a, _), (b, _))| (a.as_str(), b.as_str()))
+        .filter(|(a, b)| one_word(a) && one_word(b))
+        .collect();
+    pairs.len() >= 2
+        && pairs
+            .iter()
+            .any(|(a, b)| is_figure_text(a) && is_figure_text(b))
 }
 
 /// Column boundaries of aligned spans: the starts of the x ranges they
@@ -820,6 +845,36 @@ mod tests {
             "  2.    Pemeliharaan         Rp 4.395.084.000\n",
         ));
         assert_eq!(d.pages[0].tables.len(), 1, "{:?}", d.pages[0].tables);
+    }
+
+    #[test]
+    fn a_unit_and_figure_under_the_rows_are_the_next_row_wrapped_words_are_not() {
+        // The sasaran spans two indicator rows: the second has no number,
+        // and "5" is no value on its own, but it fills the unit and target
+        // cells again.
+        let d = doc(concat!(
+            "  No   Sasaran              Indikator          Satuan   Target\n",
+            "  1.   Terwujudnya ruang    RTH per satuan     %        0.820\n",
+            "       yang berhasil        wilayah\n",
+            "       Lingkungan           Persentase         %        5\n",
+            "  2.   Berkembangnya        Penataan makam     Ha       0\n",
+        ));
+        let g = &d.pages[0].tables[0];
+        assert_eq!((g.rows, g.cols), (4, 5), "{g:?}");
+        assert_eq!(
+            g.row_texts(1),
+            vec![
+                "1.",
+                "Terwujudnya ruang yang berhasil",
+                "RTH per satuan wilayah",
+                "%",
+                "0.820"
+            ]
+        );
+        assert_eq!(
+            g.row_texts(2),
+            vec!["", "Lingkungan", "Persentase", "%", "5"]
+        );
     }
 
     #[test]
