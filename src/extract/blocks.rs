@@ -77,11 +77,9 @@ const MAX_PARTS: usize = 64;
 /// common to all: the run is then cut at its blank lines, and a part joins
 /// the one above when together they keep the columns of each.
 fn run_parts(doc: &Document, run: &CellRun) -> Vec<(Vec<At>, Vec<BlockRow>)> {
-    if let Some(rows) = columned_rows(doc, run.mode, &run.lines) {
-        return vec![(run.lines.clone(), rows)];
-    }
+    let whole = columned_rows(doc, run.mode, &run.lines);
     if run.mode != CellMode::Aligned {
-        return Vec::new();
+        return whole.map_or_else(Vec::new, |rows| vec![(run.lines.clone(), rows)]);
     }
     let blank = |&(p, l): &At| doc.pages[p].lines[l].is_blank();
     let mut pieces: Vec<Vec<At>> = vec![Vec::new()];
@@ -92,6 +90,9 @@ fn run_parts(doc: &Document, run: &CellRun) -> Vec<(Vec<At>, Vec<BlockRow>)> {
         if let Some(piece) = pieces.last_mut() {
             piece.push(at);
         }
+    }
+    if let Some(rows) = whole {
+        return list_over_table(doc, &pieces).unwrap_or_else(|| vec![(run.lines.clone(), rows)]);
     }
     // Each join reads the part so far again: a bound keeps that linear.
     if pieces.len() < 2 || pieces.len() > MAX_PARTS {
@@ -117,6 +118,38 @@ fn run_parts(doc: &Document, run: &CellRun) -> Vec<(Vec<At>, Vec<BlockRow>)> {
         }
     }
     out
+}
+
+/// A run whose first part (up to its first blank line) has cells running
+/// across the columns of the rest ("SKPD : Dinas …" over the table's
+/// "Sasaran | Indikator"): that part and the rest, each a table of its own,
+/// when each has columns. None when the first part keeps to the rest's columns
+/// (a header over its rows), and for a first part of one line (a header
+/// over sub-columns: "Anggaran" over "Rp | 42.085.425.000").
+fn list_over_table(doc: &Document, pieces: &[Vec<At>]) -> Option<Vec<(Vec<At>, Vec<BlockRow>)>> {
+    let (first, rest) = pieces.split_first()?;
+    let line = |&(p, l): &At| &doc.pages[p].lines[l];
+    if first.iter().filter(|at| !line(at).is_blank()).count() < 2 {
+        return None;
+    }
+    let rest: Vec<At> = rest
+        .iter()
+        .flatten()
+        .copied()
+        .skip_while(|at| line(at).is_blank())
+        .collect();
+    let bounds = column_bounds(rest.iter().flat_map(|at| &line(at).spans));
+    let crosses = first.iter().flat_map(|at| &line(at).spans).any(|s| {
+        bounds
+            .iter()
+            .any(|&b| s.x < b - CELL_START && s.x + s.width > b + CELL_START)
+    });
+    if !crosses {
+        return None;
+    }
+    let above = columned_rows(doc, CellMode::Aligned, first)?;
+    let below = columned_rows(doc, CellMode::Aligned, &rest)?;
+    Some(vec![(first.clone(), above), (rest, below)])
 }
 
 /// The runs of free cell lines in reading order (table-of-contents rows
@@ -489,30 +522,7 @@ pub fn is_figure_text(text: &str) -> bool {
 /// holding its middle. A line with nothing in the first column and no value in
 /// the others continues the row above (a cell that wraps).
 fn aligned_rows(block: &[(At, Line)]) -> Vec<BlockRow> {
-    let max_x = block
-        .iter()
-        .flat_map(|(_, l)| l.spans.iter().map(|s| s.x + s.width))
-        .fold(0.0f32, f32::max);
-    let cells = (max_x.ceil().max(0.0) as usize + 2).min(100_000);
-    let mut coverage = vec![0u32; cells];
-    for (_, l) in block {
-        for s in &l.spans {
-            let a = s.x.floor().max(0.0) as usize;
-            let b = ((s.x + s.width).ceil().max(0.0) as usize).min(cells);
-            for c in coverage.iter_mut().take(b).skip(a) {
-                *c += 1;
-            }
-        }
-    }
-    // Column boundaries: starts of covered runs after a gutter.
-    let mut bounds = Vec::new();
-    let mut in_gap = true;
-    for (i, &c) in coverage.iter().enumerate() {
-        if c > 0 && in_gap {
-            bounds.push(i as f32);
-        }
-        in_gap = c == 0;
-    }
+    let bounds = column_bounds(block.iter().flat_map(|(_, l)| &l.spans));
     let column_of = |s: &Span| -> usize {
         let mid = s.x + s.width / 2.0;
         // Bounds ascend: a binary search, as a line may have thousands of them.
@@ -550,8 +560,11 @@ fn aligned_rows(block: &[(At, Line)]) -> Vec<BlockRow> {
                     && wraps_first_cell(prev, l, first_right, &column_of)
             });
         above = Some(entry);
+        let restates = rows
+            .last()
+            .is_some_and(|prev| restates_cells(&prev.cells, &cells));
         match rows.last_mut() {
-            Some(prev) if (!has_marker && !has_value) || wrapped => {
+            Some(prev) if ((!has_marker && !has_value) || wrapped) && !restates => {
                 for (i, (t, _)) in cells.into_iter().enumerate() {
                     if t.is_empty() {
                         continue;
@@ -572,6 +585,52 @@ fn aligned_rows(block: &[(At, Line)]) -> Vec<BlockRow> {
     }
     join_bullet_columns(&mut rows);
     rows
+}
+
+/// Whether a line's `cells` fill again, each with one word, two or more of
+/// the cells the row so far (`row`) holds one word in, a figure under a
+/// figure among them ("% | 5" under "% | 0.820"): the next row of a table
+/// whose first column spans several rows (its cell empty here), never that
+/// row's wrapped text (a wrapped cell goes on in words, not in another unit
+/// and figure). Small whole numbers count ("5", "18"): they are no column
+/// numbers beside a unit.
+fn restates_cells(row: &[(String, bool)], cells: &[(String, bool)]) -> bool {
+    let one_word = |t: &str| !t.is_empty() && !t.contains(char::is_whitespace);
+    let pairs: Vec<(&str, &str)> = row
+        .iter()
+        .zip(cells)
+        .skip(1)
+        .map(|((a, _), (b, _))| (a.as_str(), b.as_str()))
+        .filter(|(a, b)| one_word(a) && one_word(b))
+        .collect();
+    pairs.len() >= 2
+        && pairs
+            .iter()
+            .any(|(a, b)| is_figure_text(a) && is_figure_text(b))
+}
+
+/// Column boundaries of aligned spans: the starts of the x ranges they
+/// cover after a gutter (a range no span covers).
+fn column_bounds<'a>(spans: impl Iterator<Item = &'a Span> + Clone) -> Vec<f32> {
+    let max_x = spans.clone().map(|s| s.x + s.width).fold(0.0f32, f32::max);
+    let cells = (max_x.ceil().max(0.0) as usize + 2).min(100_000);
+    let mut coverage = vec![0u32; cells];
+    for s in spans {
+        let a = s.x.floor().max(0.0) as usize;
+        let b = ((s.x + s.width).ceil().max(0.0) as usize).min(cells);
+        for c in coverage.iter_mut().take(b).skip(a) {
+            *c += 1;
+        }
+    }
+    let mut bounds = Vec::new();
+    let mut in_gap = true;
+    for (i, &c) in coverage.iter().enumerate() {
+        if c > 0 && in_gap {
+            bounds.push(i as f32);
+        }
+        in_gap = c == 0;
+    }
+    bounds
 }
 
 /// Whether `line`, of one span in the first column, is the first column's
@@ -749,6 +808,73 @@ mod tests {
             vec!["2.", "Berkembangnya", "Penataan makam", "5%"]
         );
         assert_eq!(tables[1].row_lines, vec![4, 5, 6]);
+    }
+
+    #[test]
+    fn a_list_running_across_a_tables_columns_over_it_is_its_own_table() {
+        // Together the lines keep the last two columns, which the list does
+        // not reach: the list's cells still run across the table's first
+        // ones, so the list and the table are two tables.
+        let d = doc(concat!(
+            "  SKPD              : Dinas Kebersihan Dan Pertamanan\n",
+            "  Tahun Anggaran    : 2015\n",
+            "\n",
+            "  No   Sasaran Strategis    Indikator Kinerja           Satuan   Target\n",
+            "  1.   Terwujudnya ruang    RTH per satuan wilayah      %        20\n",
+            "  2.   Berkembangnya        Penataan makam              Ha       5\n",
+        ));
+        let tables = &d.pages[0].tables;
+        assert_eq!(tables.len(), 2, "{tables:?}");
+        assert_eq!((tables[0].rows, tables[0].cols), (2, 2));
+        assert_eq!((tables[1].rows, tables[1].cols), (3, 5));
+        assert_eq!(
+            tables[1].row_texts(0),
+            vec![
+                "No",
+                "Sasaran Strategis",
+                "Indikator Kinerja",
+                "Satuan",
+                "Target"
+            ]
+        );
+        // A header of one line over its rows stays with them.
+        let d = doc(concat!(
+            "        Program              Anggaran\n",
+            "\n",
+            "  1.    Pendidikan Politik   Rp 4.223.770.000\n",
+            "  2.    Pemeliharaan         Rp 4.395.084.000\n",
+        ));
+        assert_eq!(d.pages[0].tables.len(), 1, "{:?}", d.pages[0].tables);
+    }
+
+    #[test]
+    fn a_unit_and_figure_under_the_rows_are_the_next_row_wrapped_words_are_not() {
+        // The sasaran spans two indicator rows: the second has no number,
+        // and "5" is no value on its own, but it fills the unit and target
+        // cells again.
+        let d = doc(concat!(
+            "  No   Sasaran              Indikator          Satuan   Target\n",
+            "  1.   Terwujudnya ruang    RTH per satuan     %        0.820\n",
+            "       yang berhasil        wilayah\n",
+            "       Lingkungan           Persentase         %        5\n",
+            "  2.   Berkembangnya        Penataan makam     Ha       0\n",
+        ));
+        let g = &d.pages[0].tables[0];
+        assert_eq!((g.rows, g.cols), (4, 5), "{g:?}");
+        assert_eq!(
+            g.row_texts(1),
+            vec![
+                "1.",
+                "Terwujudnya ruang yang berhasil",
+                "RTH per satuan wilayah",
+                "%",
+                "0.820"
+            ]
+        );
+        assert_eq!(
+            g.row_texts(2),
+            vec!["", "Lingkungan", "Persentase", "%", "5"]
+        );
     }
 
     #[test]

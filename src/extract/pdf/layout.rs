@@ -168,12 +168,14 @@ fn word_break(prev: &Glyph, g: &Glyph) -> f32 {
 /// Splits a row of glyphs into spans: a new span where the gap is wider than
 /// both an em and well over this line's word gaps (so justified prose stays one span).
 pub fn spans(row: &[Glyph]) -> Vec<Span> {
-    spans_cut(row, &[])
+    spans_cut(row, &[], &[])
 }
 
 /// Like [`spans`], and also splits where a glyph starts at one of `cuts` (a
-/// column start seen on neighbouring lines) after any word gap.
-fn spans_cut(row: &[Glyph], cuts: &[f32]) -> Vec<Span> {
+/// column start seen on neighbouring lines) after any word gap, and where a
+/// gap wider than a word space holds one of the block's `gutters` (see
+/// [`word_gutters`]).
+fn spans_cut(row: &[Glyph], cuts: &[f32], gutters: &[(f32, f32)]) -> Vec<Span> {
     let Some(first) = row.first() else {
         return Vec::new();
     };
@@ -193,12 +195,22 @@ fn spans_cut(row: &[Glyph], cuts: &[f32]) -> Vec<Span> {
     let mut current = start_span(first);
     let mut bold_count = usize::from(first.bold);
     let mut count = 1usize;
+    // The right edge of the last glyph with ink: a space glyph may reach
+    // into the gap after a word.
+    let mut ink_right = first.x + first.width;
     for w in row.windows(2) {
         let (prev, g) = (&w[0], &w[1]);
         let d = gap(prev, g);
         let size = prev.size.max(g.size).max(1.0);
         let at_cut = d > 0.1 * size && at_one_of(g.x, cuts);
-        if d > split_at || at_cut {
+        let at_gutter = g.x - ink_right > 0.4 * size
+            && gutters
+                .iter()
+                .any(|&(a, b)| ink_right <= a + 0.5 && g.x >= b - 0.5);
+        if !g.text.trim().is_empty() {
+            ink_right = g.x + g.width;
+        }
+        if d > split_at || at_cut || at_gutter {
             current.bold = bold_count * 2 > count;
             out.push(std::mem::replace(&mut current, start_span(g)));
             bold_count = usize::from(g.bold);
@@ -279,9 +291,10 @@ pub fn lines(glyphs: Vec<Glyph>, carry: &mut Carried, top: &mut Vec<f32>) -> Vec
         };
         let columns = block_columns(block_rows, start <= 2, &carried, top);
         let (start, end) = grow_block(&rows, &out, &columns.starts, start, end);
+        let gutters = word_gutters(rows.get(start..end).unwrap_or_default());
         for i in start..end {
             if let (Some(line), Some((_, row))) = (out.get_mut(i), rows.get(i)) {
-                line.spans = spans_cut(row, &columns.starts);
+                line.spans = spans_cut(row, &columns.starts, &gutters);
                 line.cells = CellMode::Aligned;
             }
         }
@@ -771,7 +784,7 @@ pub fn refit(line: &mut TextLine, starts: &[f32]) -> bool {
     {
         return false;
     }
-    line.spans = spans_cut(&line.raw, starts);
+    line.spans = spans_cut(&line.raw, starts, &[]);
     line.cells = CellMode::Aligned;
     true
 }
@@ -1242,6 +1255,43 @@ fn column_starts(block: &[(f32, Vec<Glyph>)]) -> Vec<f32> {
     }
     starts.sort_by(f32::total_cmp);
     join_offset_starts(block, starts)
+}
+
+/// The x ranges of a block no word of any of its lines covers, wider than a
+/// word space, between two bands of words each on two lines or more. Two
+/// words a gap apart over two such bands are two cells, as a viewer shows
+/// them, even where neither band shares a start (centred cells: a header
+/// "Satuan Target" over "%" and "0.820"), and even where the gap is no
+/// wider than the line's other gaps.
+fn word_gutters(block: &[(f32, Vec<Glyph>)]) -> Vec<(f32, f32)> {
+    let em = block
+        .iter()
+        .map(|(_, row)| largest_size(row))
+        .fold(1.0f32, f32::max);
+    let mut all: Vec<(f32, f32, usize)> = block
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (_, row))| words(row).into_iter().map(move |(_, a, b)| (a, b, i)))
+        .collect();
+    all.sort_by(|x, y| x.0.total_cmp(&y.0));
+    // Covered runs, each with the lines that have words in it.
+    let mut bands: Vec<(f32, f32, Vec<usize>)> = Vec::new();
+    for (a, b, i) in all {
+        match bands.last_mut() {
+            Some(band) if a <= band.1 => {
+                band.1 = band.1.max(b);
+                if !band.2.contains(&i) {
+                    band.2.push(i);
+                }
+            }
+            _ => bands.push((a, b, vec![i])),
+        }
+    }
+    bands
+        .windows(2)
+        .filter(|w| w[0].2.len() >= 2 && w[1].2.len() >= 2 && w[1].0 - w[0].1 > 0.4 * em)
+        .map(|w| (w[0].1, w[1].0))
+        .collect()
 }
 
 /// Two starts closer than the type is high, never both filled on one line,
@@ -1731,6 +1781,50 @@ mod tests {
             row(&[("Hidup", 100.0), ("(85 %)", 200.0)], 20.0),
         ];
         assert_eq!(segments(&block, Some(10.0), &starts).len(), 1);
+    }
+
+    #[test]
+    fn two_words_a_gap_apart_over_two_bands_of_cells_are_two_cells() {
+        let row = |cells: &[(&str, f32)], y: f32| {
+            let glyphs: Vec<Glyph> = cells
+                .iter()
+                .flat_map(|(t, x)| glyph_run(t, *x, y, 4.0))
+                .collect();
+            (y, glyphs)
+        };
+        // "Satuan" and "Target" 8 points apart (no wider than the header's
+        // gaps make a span break), over centred "%" and figures that share
+        // no start: the gap between the two bands is a gutter.
+        let block = vec![
+            row(&[("No", 10.0), ("Satuan", 100.0), ("Target", 132.0)], 10.0),
+            row(&[("1", 10.0), ("%", 110.0), ("0.820", 136.0)], 20.0),
+            row(&[("2", 10.0), ("%", 110.0), ("5", 143.0)], 30.0),
+        ];
+        let texts = |spans: Vec<Span>| spans.into_iter().map(|s| s.text).collect::<Vec<_>>();
+        assert_eq!(
+            texts(spans_cut(&block[0].1, &[], &[])),
+            ["No", "Satuan Target"]
+        );
+        let gutters = word_gutters(&block);
+        assert_eq!(
+            texts(spans_cut(&block[0].1, &[], &gutters)),
+            ["No", "Satuan", "Target"]
+        );
+        assert_eq!(texts(spans_cut(&block[1].1, &[], &[])), ["1", "% 0.820"]);
+        assert_eq!(
+            texts(spans_cut(&block[1].1, &[], &gutters)),
+            ["1", "%", "0.820"]
+        );
+        // Over one band (the figures under "Satuan" only) the words stay one cell.
+        let block = vec![
+            row(&[("No", 10.0), ("Satuan", 100.0), ("Target", 132.0)], 10.0),
+            row(&[("1", 10.0), ("0.820", 108.0)], 20.0),
+            row(&[("2", 10.0), ("5", 112.0)], 30.0),
+        ];
+        assert_eq!(
+            texts(spans_cut(&block[0].1, &[], &word_gutters(&block))),
+            ["No", "Satuan Target"]
+        );
     }
 
     #[test]
