@@ -395,6 +395,12 @@ pub struct Context<'r, 'd> {
     pub(super) scales: OnceLock<Vec<super::predicates::StatedScale>>,
     /// The report's text and the regulations it cites, read once for the rules that need them.
     pub(super) citations: OnceLock<super::regulations::CitedText>,
+    /// The narrative in units (`narrative_budget::read_units`), read once:
+    /// eight checks walk them.
+    units: OnceLock<Vec<Paragraph>>,
+    /// The indicator names each unit gives, found once for the checks that
+    /// look for the same indicators (`indicator_claims::names_in`).
+    pub(super) indicator_names: OnceLock<super::indicator_claims::NamedUnits>,
 }
 
 static CAPAIAN: LazyLock<Regex> =
@@ -414,7 +420,16 @@ impl<'r, 'd> Context<'r, 'd> {
             default_scale: &[],
             scales: OnceLock::new(),
             citations: OnceLock::new(),
+            units: OnceLock::new(),
+            indicator_names: OnceLock::new(),
         }
+    }
+
+    /// The narrative in units: a paragraph, or a list item with the lines
+    /// under it (see `narrative_budget::read_units`).
+    pub(super) fn units(&self) -> &[Paragraph] {
+        self.units
+            .get_or_init(|| super::narrative_budget::read_units(self))
     }
 
     pub fn year(&self) -> Option<i32> {
