@@ -2,7 +2,9 @@
 //! at, patterns from rule files, and figure comparison and formatting.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::{LazyLock, Mutex, OnceLock};
 
 use regex::Regex;
@@ -549,14 +551,58 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The figures of running text.
 pub fn figures(text: &str) -> Vec<Figure> {
-    scan_figures(text)
-        .into_iter()
+    scanned(text)
+        .iter()
         .filter_map(|t| match t {
-            Token::Figure(f) => Some(f),
+            Token::Figure(f) => Some(f.clone()),
             Token::Malformed(_) => None,
         })
         .collect()
+}
+
+thread_local! {
+    /// The tokens of the texts `figures` scanned while one report's checks
+    /// run (see `ScanMemo`): many checks scan the same paragraph or unit.
+    static SCANS: RefCell<Option<HashMap<String, Rc<[Token]>>>> = const { RefCell::new(None) };
+}
+
+/// How many texts a report's checks keep scanned (a bound on the memory).
+const MAX_SCANS: usize = 50_000;
+
+/// While alive, `figures` remembers what it scanned on this thread (one
+/// report's checks, see `run`); dropped, also when a check panics, it forgets.
+pub(super) struct ScanMemo;
+
+impl ScanMemo {
+    pub(super) fn start() -> ScanMemo {
+        SCANS.with(|s| *s.borrow_mut() = Some(HashMap::new()));
+        ScanMemo
+    }
+}
+
+impl Drop for ScanMemo {
+    fn drop(&mut self) {
+        SCANS.with(|s| *s.borrow_mut() = None);
+    }
+}
+
+/// `scan_figures(text)`, remembered while a `ScanMemo` is alive.
+fn scanned(text: &str) -> Rc<[Token]> {
+    let known = SCANS.with(|s| s.borrow().as_ref().and_then(|m| m.get(text).cloned()));
+    if let Some(tokens) = known {
+        return tokens;
+    }
+    let tokens: Rc<[Token]> = scan_figures(text).into();
+    SCANS.with(|s| {
+        if let Some(m) = s.borrow_mut().as_mut()
+            && m.len() < MAX_SCANS
+        {
+            m.insert(text.to_string(), tokens.clone());
+        }
+    });
+    tokens
 }
 
 /// A number inside a cell such as "B (80)" or "SKM bernilai Baik (>80)": the
