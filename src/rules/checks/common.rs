@@ -566,18 +566,24 @@ thread_local! {
     /// The tokens of the texts `figures` scanned while one report's checks
     /// run (see `ScanMemo`): many checks scan the same paragraph or unit.
     static SCANS: RefCell<Option<HashMap<String, Rc<[Token]>>>> = const { RefCell::new(None) };
+    /// The keys `quantities::indicator_key` gave labels while one report's
+    /// checks run: many checks key the same row labels.
+    static KEYS: RefCell<Option<HashMap<String, String>>> = const { RefCell::new(None) };
 }
 
-/// How many texts a report's checks keep scanned (a bound on the memory).
+/// How many texts a report's checks keep scanned, and labels keyed (a
+/// bound on the memory).
 const MAX_SCANS: usize = 50_000;
 
 /// While alive, `figures` remembers what it scanned on this thread (one
-/// report's checks, see `run`); dropped, also when a check panics, it forgets.
+/// report's checks, see `run`), and `remembered_key` the keys it gave;
+/// dropped, also when a check panics, they forget.
 pub(super) struct ScanMemo;
 
 impl ScanMemo {
     pub(super) fn start() -> ScanMemo {
         SCANS.with(|s| *s.borrow_mut() = Some(HashMap::new()));
+        KEYS.with(|k| *k.borrow_mut() = Some(HashMap::new()));
         ScanMemo
     }
 }
@@ -585,7 +591,25 @@ impl ScanMemo {
 impl Drop for ScanMemo {
     fn drop(&mut self) {
         SCANS.with(|s| *s.borrow_mut() = None);
+        KEYS.with(|k| *k.borrow_mut() = None);
     }
+}
+
+/// `key(label)`, remembered while a `ScanMemo` is alive.
+pub(super) fn remembered_key(label: &str, key: fn(&str) -> String) -> String {
+    let known = KEYS.with(|k| k.borrow().as_ref().and_then(|m| m.get(label).cloned()));
+    if let Some(k) = known {
+        return k;
+    }
+    let k = key(label);
+    KEYS.with(|m| {
+        if let Some(m) = m.borrow_mut().as_mut()
+            && m.len() < MAX_SCANS
+        {
+            m.insert(label.to_string(), k.clone());
+        }
+    });
+    k
 }
 
 /// `scan_figures(text)`, remembered while a `ScanMemo` is alive.
