@@ -2,7 +2,9 @@
 //! at, patterns from rule files, and figure comparison and formatting.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::{LazyLock, Mutex, OnceLock};
 
 use regex::Regex;
@@ -395,6 +397,12 @@ pub struct Context<'r, 'd> {
     pub(super) scales: OnceLock<Vec<super::predicates::StatedScale>>,
     /// The report's text and the regulations it cites, read once for the rules that need them.
     pub(super) citations: OnceLock<super::regulations::CitedText>,
+    /// The narrative in units (`narrative_budget::read_units`), read once:
+    /// eight checks walk them.
+    units: OnceLock<Vec<Paragraph>>,
+    /// The indicator names each unit gives, found once for the checks that
+    /// look for the same indicators (`indicator_claims::names_in`).
+    pub(super) indicator_names: OnceLock<super::indicator_claims::NamedUnits>,
 }
 
 static CAPAIAN: LazyLock<Regex> =
@@ -414,7 +422,16 @@ impl<'r, 'd> Context<'r, 'd> {
             default_scale: &[],
             scales: OnceLock::new(),
             citations: OnceLock::new(),
+            units: OnceLock::new(),
+            indicator_names: OnceLock::new(),
         }
+    }
+
+    /// The narrative in units: a paragraph, or a list item with the lines
+    /// under it (see `narrative_budget::read_units`).
+    pub(super) fn units(&self) -> &[Paragraph] {
+        self.units
+            .get_or_init(|| super::narrative_budget::read_units(self))
     }
 
     pub fn year(&self) -> Option<i32> {
@@ -534,14 +551,82 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The figures of running text.
 pub fn figures(text: &str) -> Vec<Figure> {
-    scan_figures(text)
-        .into_iter()
+    scanned(text)
+        .iter()
         .filter_map(|t| match t {
-            Token::Figure(f) => Some(f),
+            Token::Figure(f) => Some(f.clone()),
             Token::Malformed(_) => None,
         })
         .collect()
+}
+
+thread_local! {
+    /// The tokens of the texts `figures` scanned while one report's checks
+    /// run (see `ScanMemo`): many checks scan the same paragraph or unit.
+    static SCANS: RefCell<Option<HashMap<String, Rc<[Token]>>>> = const { RefCell::new(None) };
+    /// The keys `quantities::indicator_key` gave labels while one report's
+    /// checks run: many checks key the same row labels.
+    static KEYS: RefCell<Option<HashMap<String, String>>> = const { RefCell::new(None) };
+}
+
+/// How many texts a report's checks keep scanned, and labels keyed (a
+/// bound on the memory).
+const MAX_SCANS: usize = 50_000;
+
+/// While alive, `figures` remembers what it scanned on this thread (one
+/// report's checks, see `run`), and `remembered_key` the keys it gave;
+/// dropped, also when a check panics, they forget.
+pub(super) struct ScanMemo;
+
+impl ScanMemo {
+    pub(super) fn start() -> ScanMemo {
+        SCANS.with(|s| *s.borrow_mut() = Some(HashMap::new()));
+        KEYS.with(|k| *k.borrow_mut() = Some(HashMap::new()));
+        ScanMemo
+    }
+}
+
+impl Drop for ScanMemo {
+    fn drop(&mut self) {
+        SCANS.with(|s| *s.borrow_mut() = None);
+        KEYS.with(|k| *k.borrow_mut() = None);
+    }
+}
+
+/// `key(label)`, remembered while a `ScanMemo` is alive.
+pub(super) fn remembered_key(label: &str, key: fn(&str) -> String) -> String {
+    let known = KEYS.with(|k| k.borrow().as_ref().and_then(|m| m.get(label).cloned()));
+    if let Some(k) = known {
+        return k;
+    }
+    let k = key(label);
+    KEYS.with(|m| {
+        if let Some(m) = m.borrow_mut().as_mut()
+            && m.len() < MAX_SCANS
+        {
+            m.insert(label.to_string(), k.clone());
+        }
+    });
+    k
+}
+
+/// `scan_figures(text)`, remembered while a `ScanMemo` is alive.
+fn scanned(text: &str) -> Rc<[Token]> {
+    let known = SCANS.with(|s| s.borrow().as_ref().and_then(|m| m.get(text).cloned()));
+    if let Some(tokens) = known {
+        return tokens;
+    }
+    let tokens: Rc<[Token]> = scan_figures(text).into();
+    SCANS.with(|s| {
+        if let Some(m) = s.borrow_mut().as_mut()
+            && m.len() < MAX_SCANS
+        {
+            m.insert(text.to_string(), tokens.clone());
+        }
+    });
+    tokens
 }
 
 /// A number inside a cell such as "B (80)" or "SKM bernilai Baik (>80)": the

@@ -18,8 +18,9 @@
 //! year is not certain (two rows with different values, a sentence of two
 //! years, a sum or average, another unit) the check abstains and says why.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 use rust_decimal::Decimal;
@@ -33,7 +34,7 @@ use crate::structure::{Paragraph, Row, RowKind, Table};
 use super::arithmetic::table_name;
 use super::common::{Chapters, Context, Pattern, difference, figures, like, pct, shown};
 use super::narrative::{MARKER, bounded, in_title_case_name, is_year};
-use super::narrative_budget::{KeyGroup, Level, Mention, mentions_with, tokens, units};
+use super::narrative_budget::{KeyGroup, Level, Mention, mentions_with, tokens};
 use super::quantities::{
     indicator_key, label_left, last_capaian, loose_year, only_year, same_value, specific,
     table_year,
@@ -365,6 +366,39 @@ fn name_tokens(text: &str) -> Vec<super::narrative_budget::Token> {
         t.word = w.to_string();
     }
     toks
+}
+
+/// Per unit of the narrative (`Context::units`), the indicator names it
+/// gives, for the indicators of the tables read skipping the columns `skip`
+/// names: found once for the checks reading the same indicators.
+pub(super) struct NamedUnits {
+    skip: String,
+    found: Vec<OnceLock<Vec<Mention>>>,
+}
+
+/// The names of `groups` (the indicators read skipping `skip`'s columns)
+/// that unit `ui` gives; from `Context::indicator_names` when the same
+/// indicators were looked for before.
+fn names_in<'c>(
+    ctx: &'c Context<'_, '_>,
+    skip: &Pattern,
+    groups: &[KeyGroup],
+    ui: usize,
+) -> Cow<'c, [Mention]> {
+    let units = ctx.units();
+    let find = || {
+        let text = units.get(ui).map_or("", |u| u.text.as_str());
+        let toks = name_tokens(text);
+        mentions_with(text, &toks, groups, NAME_START, NAME_END)
+    };
+    let cache = ctx.indicator_names.get_or_init(|| NamedUnits {
+        skip: skip.0.as_str().to_string(),
+        found: units.iter().map(|_| OnceLock::new()).collect(),
+    });
+    match cache.found.get(ui) {
+        Some(cell) if cache.skip == skip.0.as_str() => Cow::Borrowed(cell.get_or_init(find)),
+        _ => Cow::Owned(find()),
+    }
 }
 
 /// Words before an indicator's name in running text ("indikator kinerja X").
@@ -767,15 +801,14 @@ impl Check for IndicatorFigures {
         if ind.groups.is_empty() {
             return;
         }
-        for unit in units(ctx) {
+        for (ui, unit) in ctx.units().iter().enumerate() {
             if crate::limits::out_of_time() {
                 return;
             }
             if !self.p.chapters.contains(unit.chapter) {
                 continue;
             }
-            let toks = name_tokens(&unit.text);
-            let found = mentions_with(&unit.text, &toks, &ind.groups, NAME_START, NAME_END);
+            let found = names_in(ctx, &self.p.skip_column, &ind.groups, ui);
             if found.is_empty() {
                 continue;
             }
@@ -797,7 +830,7 @@ impl Check for IndicatorFigures {
                     .flat_map(|(_, t)| years_in(t))
                     .collect();
                 let sentence = NamingSentence {
-                    unit: &unit,
+                    unit,
                     at,
                     text,
                     names,
@@ -1118,15 +1151,14 @@ impl Check for IndicatorTargetClaim {
             return;
         }
         let Some(year_n) = ctx.year() else { return };
-        for unit in units(ctx) {
+        for (ui, unit) in ctx.units().iter().enumerate() {
             if crate::limits::out_of_time() {
                 return;
             }
             if !self.p.chapters.contains(unit.chapter) {
                 continue;
             }
-            let toks = name_tokens(&unit.text);
-            let found = mentions_with(&unit.text, &toks, &ind.groups, NAME_START, NAME_END);
+            let found = names_in(ctx, &self.p.skip_column, &ind.groups, ui);
             if found.is_empty() {
                 continue;
             }
@@ -1161,7 +1193,7 @@ impl Check for IndicatorTargetClaim {
                     out.agree();
                     continue;
                 }
-                let (line, col) = ctx.locate(&unit, at + cs);
+                let (line, col) = ctx.locate(unit, at + cs);
                 let stated = s[cs..ce].trim().to_string();
                 let rt = real.zip(target).map_or_else(String::new, |(r, t)| {
                     format!(
@@ -1374,7 +1406,7 @@ impl Check for IndicatorEfficiency {
         if groups.is_empty() {
             return;
         }
-        for unit in units(ctx) {
+        for unit in ctx.units() {
             if crate::limits::out_of_time() {
                 return;
             }
@@ -1404,7 +1436,7 @@ impl Check for IndicatorEfficiency {
                     for (f, g) in stated.figures.iter().zip(&named) {
                         let given: Vec<&Efficiency> =
                             groups[*g].rows.iter().map(|&i| &rows[i]).collect();
-                        if let Some(outcome) = judge_efficiency(ctx, &unit, at, f, &given) {
+                        if let Some(outcome) = judge_efficiency(ctx, unit, at, f, &given) {
                             out.record(outcome);
                         }
                     }
@@ -1963,8 +1995,8 @@ fn extreme_rows(table: &Table, e: usize, cap: Option<usize>) -> Vec<ExtremeRow<'
 
 impl Check for EfficiencyExtreme {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
-        let units = units(ctx);
-        let claims = extreme_claims(&units, &self.p.chapters);
+        let units = ctx.units();
+        let claims = extreme_claims(units, &self.p.chapters);
         if claims.is_empty() {
             return;
         }
@@ -2176,7 +2208,7 @@ impl Check for IndicatorList {
         if names.is_empty() {
             return;
         }
-        for unit in units(ctx) {
+        for unit in ctx.units() {
             if crate::limits::out_of_time() {
                 return;
             }
@@ -2188,7 +2220,7 @@ impl Check for IndicatorList {
                 if items.len() < self.p.min_items {
                     continue;
                 }
-                self.sentence(ctx, &unit, at, &items, out);
+                self.sentence(ctx, unit, at, &items, out);
             }
         }
     }

@@ -491,6 +491,7 @@ pub struct RuleRun {
 pub fn run(compiled: &CompiledRules, report: &Report<'_>, file: &str) -> RuleRun {
     let mut ctx = Context::new(report, compiled.tolerance);
     ctx.default_scale = &compiled.default_scale;
+    let _scans = common::ScanMemo::start();
     let mut sinks: Vec<Sink> = compiled.checks.iter().map(|_| Sink::default()).collect();
     'walk: {
         for (index, table) in report.tables.iter().enumerate() {

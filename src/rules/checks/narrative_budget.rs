@@ -410,7 +410,7 @@ pub(super) fn tokens(text: &str) -> Vec<Token> {
 /// it, over blank lines and page breaks; a table row, heading, caption or
 /// new list item ends it. A list item's marker set apart as a cell ("1. |
 /// Kegiatan …") is read as text.
-pub(super) fn units(ctx: &Context<'_, '_>) -> Vec<Paragraph> {
+pub(super) fn read_units(ctx: &Context<'_, '_>) -> Vec<Paragraph> {
     let report = ctx.report;
     let in_table: Vec<bool> = {
         let mut v = vec![false; report.lines.len()];
@@ -979,7 +979,7 @@ impl Check for NarrativeBudget {
         if groups.is_empty() {
             return;
         }
-        for unit in units(ctx) {
+        for unit in ctx.units() {
             if crate::limits::out_of_time() {
                 return;
             }
@@ -991,7 +991,7 @@ impl Check for NarrativeBudget {
             let figs: Vec<Figure> = figures(&unit.text);
             for (mi, m) in found.iter().enumerate() {
                 let next_start = found.get(mi + 1).map_or(unit.text.len(), |n| n.start);
-                let statements = match self.amounts_after(ctx, &unit, &figs, m, next_start, out) {
+                let statements = match self.amounts_after(ctx, unit, &figs, m, next_start, out) {
                     Ok(s) => s,
                     Err(Some(why)) => {
                         out.skip(why);
@@ -999,12 +999,12 @@ impl Check for NarrativeBudget {
                     }
                     Err(None) => continue,
                 };
-                if let Err(why) = scope(ctx, &unit, &found, mi) {
+                if let Err(why) = scope(ctx, unit, &found, mi) {
                     statements.iter().for_each(|_| out.skip(why));
                     continue;
                 }
                 let named = NamedAmounts {
-                    unit: &unit,
+                    unit,
                     mention: m,
                     statements,
                 };
@@ -1542,7 +1542,7 @@ impl Check for NarrativeBudgetSum {
             return;
         }
         let year_n = ctx.year();
-        for unit in units(ctx) {
+        for unit in ctx.units() {
             if crate::limits::out_of_time() {
                 return;
             }
@@ -1597,7 +1597,7 @@ impl Check for NarrativeBudgetSum {
                 if budgets.iter().any(|a| !is_full_amount(a)) {
                     continue;
                 }
-                self.compare(ctx, &tables, &unit, &budgets, r, out);
+                self.compare(ctx, &tables, unit, &budgets, r, out);
             }
         }
     }
@@ -1927,7 +1927,7 @@ impl Check for NarrativeRemainder {
         if pairs.is_empty() {
             return;
         }
-        for unit in units(ctx) {
+        for unit in ctx.units() {
             if crate::limits::out_of_time() {
                 return;
             }
@@ -1937,7 +1937,7 @@ impl Check for NarrativeRemainder {
                 match self.stated(text, &figs, m.end(), ctx.year()) {
                     None => {}
                     Some(Err(why)) => out.skip(why),
-                    Some(Ok(stated)) => out.record(judge_remainder(ctx, &unit, &pairs, &stated)),
+                    Some(Ok(stated)) => out.record(judge_remainder(ctx, unit, &pairs, &stated)),
                 }
             }
         }

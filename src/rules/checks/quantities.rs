@@ -870,6 +870,11 @@ static ACHIEVEMENT_WORD: LazyLock<Regex> =
 /// An indicator's label reduced to its words: no numbering, no "(IKU)", no
 /// hyphens of a word broken over lines, lower case.
 pub(crate) fn indicator_key(label: &str) -> String {
+    // Many checks key the same row labels: worked out once per report.
+    super::common::remembered_key(label, key_of)
+}
+
+fn key_of(label: &str) -> String {
     let s = LEAD_NUMBER.replace(label, "");
     let s = s.to_lowercase().replace("(iku)", " ");
     // "ketidaklengkap-an", "Meningkat- nya": a word broken over lines.
