@@ -1718,15 +1718,17 @@ mod tests {
         ));
     }
 
+    /// One line of cells at height `y`: each cell's text from its x.
+    fn row(cells: &[(&str, f32)], y: f32) -> (f32, Vec<Glyph>) {
+        let glyphs: Vec<Glyph> = cells
+            .iter()
+            .flat_map(|(t, x)| glyph_run(t, *x, y, 4.0))
+            .collect();
+        (y, glyphs)
+    }
+
     #[test]
     fn rows_of_figures_a_line_apart_are_rows_a_wrapped_label_is_not() {
-        let row = |cells: &[(&str, f32)], y: f32| {
-            let glyphs: Vec<Glyph> = cells
-                .iter()
-                .flat_map(|(t, x)| glyph_run(t, *x, y, 4.0))
-                .collect();
-            (y, glyphs)
-        };
         let starts = [10.0, 100.0, 200.0, 300.0];
         // Three rows of figures at the pitch of a wrapped line: three rows.
         let block = vec![
@@ -1785,13 +1787,6 @@ mod tests {
 
     #[test]
     fn two_words_a_gap_apart_over_two_bands_of_cells_are_two_cells() {
-        let row = |cells: &[(&str, f32)], y: f32| {
-            let glyphs: Vec<Glyph> = cells
-                .iter()
-                .flat_map(|(t, x)| glyph_run(t, *x, y, 4.0))
-                .collect();
-            (y, glyphs)
-        };
         // "Satuan" and "Target" 8 points apart (no wider than the header's
         // gaps make a span break), over centred "%" and figures that share
         // no start: the gap between the two bands is a gutter.
