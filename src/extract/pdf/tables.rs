@@ -645,6 +645,15 @@ static SECTION_NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
     regex::Regex::new(r"^\d{1,2}(?:\.\d{1,2}){2,3}\.?$").expect("valid regex")
 });
 
+/// One step of a scale, "> 100 %", "80 – 100 %", "≤ 50", "60 s.d. 80": a
+/// bound or a range of figures, which only a scale's rows print one a line.
+static SCALE_STEP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^(?:(?:[<>≤≥]\s*=?)\s*\d[\d.,]*\s*%?|\d[\d.,]*\s*%?\s*(?:[-–—]|s\.?\s*/?\s*d\.?|sampai)\s*[<>≤≥]?\s*\d[\d.,]*\s*%?)$",
+    )
+    .expect("valid regex")
+});
+
 /// An item's number alone on its line, "7.": a marker, never a figure.
 static ITEM_NUMBER: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| regex::Regex::new(r"^\d{1,2}\.$").expect("valid regex"));
@@ -884,6 +893,8 @@ struct CellLines {
     kinds: Vec<Option<(char, usize)>>,
     /// The ys of the lines that end a figure broken on the line above.
     continued: Vec<f32>,
+    /// How many of `values` are a scale's steps ("80 – 100 %").
+    steps: usize,
 }
 
 /// What an item marker is: a dash or bullet, a letter ("a.", "(b)"), or a
@@ -911,6 +922,7 @@ impl CellLines {
         let mut markers = Vec::new();
         let mut kinds = Vec::new();
         let mut continued = Vec::new();
+        let mut steps = 0;
         let mut prev: Option<(String, bool)> = None;
         for (y, row) in &lines {
             let text: String = spans(row)
@@ -942,6 +954,10 @@ impl CellLines {
                 && !SECTION_NUMBER.is_match(text.trim())
             {
                 values.push(*y);
+            } else if SCALE_STEP.is_match(text.trim()) && !continues {
+                // A scale's step stands for its row as a figure does.
+                values.push(*y);
+                steps += 1;
             } else if let Some(m) = MARKER.find(&text) {
                 markers.push(*y);
                 let bare =
@@ -957,6 +973,7 @@ impl CellLines {
             markers,
             kinds,
             continued,
+            steps,
         }
     }
 
@@ -1128,6 +1145,11 @@ fn pairing(analysed: &[CellLines], tol: f32) -> Option<Pairing> {
     // figure must have its lines set apart (blank lines between): two
     // figures beside a label wrapped once are one row.
     let one_column = analysed.iter().filter(|c| c.values.len() >= 2).count() == 1;
+    // A scale's steps ("> 100 %", "80 – 100 %") are one a row: never two
+    // figures of one wrapped label.
+    let ladder = analysed
+        .iter()
+        .any(|c| c.values.len() >= 2 && c.steps == c.values.len());
     let numbered = analysed.iter().any(|c| c.numbers_rows(&figures, tol));
     let set_apart = |c: &CellLines| c.lines.windows(2).all(|w| w[1].0 - w[0].0 > 3.8 * tol);
     let (_, label, starts) = analysed
@@ -1136,7 +1158,7 @@ fn pairing(analysed: &[CellLines], tol: f32) -> Option<Pairing> {
         .filter(|(_, c)| c.values.is_empty() && c.lines.len() >= 2)
         .filter_map(|(label, c)| {
             let (rank, starts) = c.item_starts(&figures, tol, numbered)?;
-            if rank == 2 && one_column && !set_apart(c) {
+            if rank == 2 && one_column && !ladder && !set_apart(c) {
                 return None;
             }
             let interleaved = figures
@@ -2358,6 +2380,29 @@ mod tests {
         );
         let figures = lines_at(200.0, &[("100", 100.0), ("2016", 112.0)]);
         assert_eq!(split_band(vec![label, figures], &seps).rows, 1);
+        // A scale, its steps one a line beside one-line categories with no
+        // blank lines between: a row each.
+        let steps = lines_at(
+            0.0,
+            &[
+                ("> 100 %", 100.0),
+                ("80 – 100 %", 112.0),
+                ("50 - 80 %", 124.0),
+                ("< 50 %", 136.0),
+            ],
+        );
+        let label = lines_at(
+            200.0,
+            &[
+                ("Sangat Baik", 100.0),
+                ("Baik", 112.0),
+                ("Sedang", 124.0),
+                ("Kurang", 136.0),
+            ],
+        );
+        let band = split_band(vec![steps, label], &seps);
+        assert_eq!(band.rows, 4);
+        assert_eq!(band_text(&band)[1], ["80–100%", "Baik"]);
         // A column of "-" (nil) beside the figures lists no items: the
         // labels do.
         let seps = [0.0, 200.0, 260.0, 320.0, 360.0];
