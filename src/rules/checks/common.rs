@@ -597,36 +597,33 @@ impl Drop for ScanMemo {
 
 /// `key(label)`, remembered while a `ScanMemo` is alive.
 pub(super) fn remembered_key(label: &str, key: fn(&str) -> String) -> String {
-    let known = KEYS.with(|k| k.borrow().as_ref().and_then(|m| m.get(label).cloned()));
-    if let Some(k) = known {
-        return k;
-    }
-    let k = key(label);
-    KEYS.with(|m| {
-        if let Some(m) = m.borrow_mut().as_mut()
-            && m.len() < MAX_SCANS
-        {
-            m.insert(label.to_string(), k.clone());
-        }
-    });
-    k
+    remembered(&KEYS, label, || key(label))
 }
 
 /// `scan_figures(text)`, remembered while a `ScanMemo` is alive.
 fn scanned(text: &str) -> Rc<[Token]> {
-    let known = SCANS.with(|s| s.borrow().as_ref().and_then(|m| m.get(text).cloned()));
-    if let Some(tokens) = known {
-        return tokens;
+    remembered(&SCANS, text, || scan_figures(text).into())
+}
+
+/// The value `make` gives for `key`, from `memo` when it was made before
+/// while a `ScanMemo` is alive (and kept there, up to `MAX_SCANS` entries).
+fn remembered<V: Clone>(
+    memo: &'static std::thread::LocalKey<RefCell<Option<HashMap<String, V>>>>,
+    key: &str,
+    make: impl FnOnce() -> V,
+) -> V {
+    if let Some(v) = memo.with(|m| m.borrow().as_ref().and_then(|m| m.get(key).cloned())) {
+        return v;
     }
-    let tokens: Rc<[Token]> = scan_figures(text).into();
-    SCANS.with(|s| {
-        if let Some(m) = s.borrow_mut().as_mut()
+    let v = make();
+    memo.with(|m| {
+        if let Some(m) = m.borrow_mut().as_mut()
             && m.len() < MAX_SCANS
         {
-            m.insert(text.to_string(), tokens.clone());
+            m.insert(key.to_string(), v.clone());
         }
     });
-    tokens
+    v
 }
 
 /// A number inside a cell such as "B (80)" or "SKM bernilai Baik (>80)": the

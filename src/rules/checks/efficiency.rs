@@ -124,9 +124,10 @@ impl EfficiencyRow<'_> {
 
 /// The one column of the table, besides `except`, whose label matches.
 fn one_column(table: &Table, pattern: &Pattern, except: &[usize]) -> Option<usize> {
-    let found: Vec<usize> = (0..table.columns.len())
+    let found: Vec<usize> = table
+        .columns_matching(&pattern.0)
+        .into_iter()
         .filter(|c| !except.contains(c))
-        .filter(|&c| pattern.is_match(&table.columns[c]))
         .collect();
     match found.as_slice() {
         [c] => Some(*c),
@@ -192,14 +193,15 @@ impl Check for EfficiencyFormula {
             let Some((_, _, expected)) = formula.range(r.capaian.as_ref(), &r.absorption) else {
                 continue;
             };
+            // `range` gave a value: a formula of the capaian has one.
             let inputs = match (formula, &r.capaian) {
-                (Formula::Saved, _) | (_, None) => format!("100 − {}", shown(&r.absorption)),
                 (Formula::Difference, Some(c)) => {
                     format!("{} − {}", shown(c), shown(&r.absorption))
                 }
                 (Formula::Ratio, Some(c)) => {
                     format!("{} / {} × 100", shown(c), shown(&r.absorption))
                 }
+                _ => format!("100 − {}", shown(&r.absorption)),
             };
             let value = like(&r.efficiency, expected);
             out.push(
