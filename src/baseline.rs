@@ -130,7 +130,6 @@ mod tests {
     use crate::audit::{AuditOptions, audit_inputs};
     use crate::discover::discover;
     use crate::rules::RuleSet;
-    use std::path::PathBuf;
 
     fn audit(dir: &Path) -> AuditRun {
         let inputs = discover(&[dir.to_path_buf()]);
@@ -140,29 +139,30 @@ mod tests {
         )
     }
 
-    fn sample_copy(name: &str, edit: impl Fn(&str) -> String) -> PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("lkjip-baseline-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temp dir");
+    /// A copy of a sample, edited, alone in a temporary folder (removed when
+    /// dropped).
+    fn sample_copy(edit: impl Fn(&str) -> String) -> tempfile::TempDir {
+        let dir = tempfile::Builder::new()
+            .prefix("lkjip-baseline-")
+            .tempdir()
+            .expect("temp dir");
         let text = std::fs::read_to_string(
             Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/lkjip-2020-kec-rambipuji.txt"),
         )
         .expect("sample");
-        std::fs::write(dir.join("rambipuji.txt"), edit(&text)).expect("write");
+        std::fs::write(dir.path().join("rambipuji.txt"), edit(&text)).expect("write");
         dir
     }
 
     #[test]
     fn shifted_lines_stay_hidden_and_changed_figures_do_not() {
-        let original = audit(&sample_copy("orig", |t| t.to_string()));
+        let original = audit(sample_copy(|t| t.to_string()).path());
         let found = original.findings().count();
         assert!(found >= 10, "{found}");
         let baseline = Baseline::from_run(&original);
         // Re-issued with a preface: every line moves down by three.
-        let mut shifted = audit(&sample_copy("shift", |t| {
-            format!("Catatan revisi\nDiterbitkan ulang\n\n{t}")
-        }));
+        let mut shifted =
+            audit(sample_copy(|t| format!("Catatan revisi\nDiterbitkan ulang\n\n{t}")).path());
         assert_eq!(shifted.findings().count(), found);
         assert_ne!(
             shifted.findings().next().map(|f| f.location.line),
@@ -172,12 +172,15 @@ mod tests {
         assert_eq!(shifted.findings().count(), 0);
         assert_eq!(shifted.hidden_by_baseline, Some(found));
         // The average claim is corrected to another wrong value: a new finding.
-        let mut changed = audit(&sample_copy("changed", |t| {
-            t.replace(
-                "rata-rata capaian sasaran sebesar 93,94%",
-                "rata-rata capaian sasaran sebesar 95,00%",
-            )
-        }));
+        let mut changed = audit(
+            sample_copy(|t| {
+                t.replace(
+                    "rata-rata capaian sasaran sebesar 93,94%",
+                    "rata-rata capaian sasaran sebesar 95,00%",
+                )
+            })
+            .path(),
+        );
         baseline.apply(&mut changed);
         let left: Vec<&Finding> = changed.findings().collect();
         assert_eq!(left.len(), 1, "{left:?}");
@@ -188,10 +191,9 @@ mod tests {
 
     #[test]
     fn a_broken_baseline_names_line_and_column() {
-        let path =
-            std::env::temp_dir().join(format!("lkjip-bad-baseline-{}.json", std::process::id()));
-        std::fs::write(&path, "{\n  \"tool\": 5,\n").expect("write");
-        let err = Baseline::load(&path).expect_err("invalid");
+        let mut file = tempfile::NamedTempFile::new().expect("temp file");
+        std::io::Write::write_all(&mut file, b"{\n  \"tool\": 5,\n").expect("write");
+        let err = Baseline::load(file.path()).expect_err("invalid");
         assert!(err.to_string().contains(":2:"), "{err}");
     }
 }

@@ -7,7 +7,6 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use lkjip_audit::audit::{AuditOptions, FileStatus, audit_inputs};
 use lkjip_audit::discover::Input;
@@ -19,13 +18,16 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
-    static N: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!("lkjip-pdf-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(format!("{}-{name}", N.fetch_add(1, Ordering::SeqCst)));
-    std::fs::write(&path, bytes).expect("write temp file");
-    path
+/// `bytes` in a temporary file named after `name` (its extension kept),
+/// removed when the returned path is dropped.
+fn temp_file(name: &str, bytes: &[u8]) -> tempfile::TempPath {
+    let mut file = tempfile::Builder::new()
+        .prefix("lkjip-pdf-test-")
+        .suffix(&format!("-{name}"))
+        .tempfile()
+        .expect("temp file");
+    std::io::Write::write_all(&mut file, bytes).expect("write temp file");
+    file.into_temp_path()
 }
 
 fn pdf_extract(path: &Path) -> Result<Document, ExtractError> {
@@ -571,9 +573,10 @@ fn truncated_and_flipped_pdfs_all_get_a_status() {
             inputs.push(temp_file(&format!("flip-{i}-{round}.pdf"), &copy));
         }
     }
-    let inputs: Vec<Input> = inputs
-        .into_iter()
-        .map(|path| Input::new(path, Some(InputKind::Pdf)))
+    let paths = inputs;
+    let inputs: Vec<Input> = paths
+        .iter()
+        .map(|path| Input::new(path.to_path_buf(), Some(InputKind::Pdf)))
         .collect();
     let run = audit_inputs(&inputs, &rules());
     assert_eq!(run.files.len(), inputs.len());
