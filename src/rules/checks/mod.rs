@@ -36,6 +36,7 @@ mod scaled;
 mod scales;
 mod separators;
 mod ticks;
+mod toc;
 mod totals;
 mod transposed;
 mod weighted;
@@ -297,6 +298,7 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
             build(p, regulations::RegulationWithoutYear::new)
         }),
         ("chapter_list", |p| build(p, format::ChapterList::new)),
+        ("toc_page_order", |p| build(p, toc::TocPageOrder::new)),
         ("duplicate_section", |p| {
             build(p, format::DuplicateSection::new)
         }),
