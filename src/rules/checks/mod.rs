@@ -299,6 +299,9 @@ pub fn kinds() -> Vec<(&'static str, Builder)> {
         }),
         ("chapter_list", |p| build(p, format::ChapterList::new)),
         ("toc_page_order", |p| build(p, toc::TocPageOrder::new)),
+        ("toc_heading_number", |p| {
+            build(p, toc::TocHeadingNumber::new)
+        }),
         ("duplicate_section", |p| {
             build(p, format::DuplicateSection::new)
         }),

@@ -1,3 +1,5 @@
+//! Checks on a report's table of contents.
+//!
 //! `toc_page_order`: the page numbers of a table of contents (Daftar Isi,
 //! Daftar Tabel, Daftar Gambar …) run forward. A list copied from last
 //! year's report and only partly updated shows an entry whose page comes
@@ -11,6 +13,13 @@
 //! that point. Of a decrease, the entry out of line is reported: a page
 //! lower than both neighbours' (a dip), else a page higher than both (a
 //! spike), else the second entry of the pair.
+//!
+//! `toc_heading_number`: a section the table of contents lists as "1.4
+//! Organisasi" has that number where its heading stands in the text; a
+//! heading renumbered by a copy ("1.2 Organisasi" after "1.2 Landasan
+//! Hukum") is found against the table of contents. Titles are matched by
+//! their first words; a title the table of contents lists twice is not
+//! judged.
 
 use serde::Deserialize;
 
@@ -18,9 +27,10 @@ use super::common::{Context, Pattern};
 use super::{Check, Draft, Sink, Why};
 use crate::findings::Localized;
 
+/// How a table of contents is read: `[rule.params.toc]` of the rules on it.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct TocParams {
+pub struct TocReading {
     /// The heading a list starts with ("DAFTAR ISI", "DAFTAR TABEL").
     list: Pattern,
     /// An entry: its `title`, a leader, then its `page` (digits, or a
@@ -39,19 +49,32 @@ fn six() -> usize {
     6
 }
 
-#[derive(Debug)]
-pub struct TocPageOrder {
-    p: TocParams,
-}
-
-impl TocPageOrder {
-    pub fn new(p: TocParams) -> Result<Self, String> {
+impl TocReading {
+    fn validate(&self) -> Result<(), String> {
         for group in ["title", "page"] {
-            if !p.entry.0.capture_names().any(|n| n == Some(group)) {
+            if !self.entry.0.capture_names().any(|n| n == Some(group)) {
                 return Err(format!("entry needs a group named {group}"));
             }
         }
-        Ok(TocPageOrder { p })
+        Ok(())
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TocPageOrderParams {
+    toc: TocReading,
+}
+
+#[derive(Debug)]
+pub struct TocPageOrder {
+    toc: TocReading,
+}
+
+impl TocPageOrder {
+    pub fn new(p: TocPageOrderParams) -> Result<Self, String> {
+        p.toc.validate()?;
+        Ok(TocPageOrder { toc: p.toc })
     }
 }
 
@@ -109,10 +132,10 @@ fn out_of_order(pages: &[(u32, u32)]) -> Vec<(usize, usize)> {
     found
 }
 
-impl TocPageOrder {
+impl TocReading {
     /// The caption word an entry's text starts with, if it is one.
     fn caption_kind(&self, text: &str) -> Option<String> {
-        let c = self.p.caption.0.captures(text)?;
+        let c = self.caption.0.captures(text)?;
         Some(c.get(1)?.as_str().to_lowercase())
     }
 
@@ -127,7 +150,7 @@ impl TocPageOrder {
         let mut pending: Option<String> = None;
         for l in &ctx.report.lines {
             let text = l.line.text.as_str();
-            if let Some(c) = self.p.entry.0.captures(text) {
+            if let Some(c) = self.entry.0.captures(text) {
                 if gap.is_none() {
                     continue;
                 }
@@ -158,7 +181,7 @@ impl TocPageOrder {
                 }
                 continue;
             }
-            if self.p.list.0.is_match(text) {
+            if self.list.0.is_match(text) {
                 headed.push(Vec::new());
                 gap = Some(0);
                 pending = None;
@@ -169,7 +192,7 @@ impl TocPageOrder {
             {
                 pending = self.caption_kind(text).or(pending);
                 *g += 1;
-                if *g > self.p.max_gap {
+                if *g > self.max_gap {
                     gap = None;
                 }
             }
@@ -189,7 +212,7 @@ impl TocPageOrder {
 
 impl Check for TocPageOrder {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
-        for mut list in self.lists(ctx) {
+        for mut list in self.toc.lists(ctx) {
             // An appendix numbered on its own: judged up to where it restarts.
             if let Some(at) = (1..list.len()).find(|&i| {
                 list[i].page.1 == 1 && list[i].page.0 == 0 && list[i - 1].page > list[i].page
@@ -254,10 +277,141 @@ impl Check for TocPageOrder {
     }
 }
 
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TocHeadingParams {
+    toc: TocReading,
+    /// A numbered entry's title: its `number` and its `title`.
+    numbered: Pattern,
+    /// A numbered heading alone on its line in the text: its `number` and
+    /// `title`.
+    heading: Pattern,
+    /// How many of a title's first words identify it.
+    #[serde(default = "four")]
+    title_words: usize,
+}
+
+fn four() -> usize {
+    4
+}
+
+#[derive(Debug)]
+pub struct TocHeadingNumber {
+    p: TocHeadingParams,
+}
+
+impl TocHeadingNumber {
+    pub fn new(p: TocHeadingParams) -> Result<Self, String> {
+        p.toc.validate()?;
+        for pattern in [&p.numbered, &p.heading] {
+            for group in ["number", "title"] {
+                if !pattern.0.capture_names().any(|n| n == Some(group)) {
+                    return Err(format!("numbered and heading need a group named {group}"));
+                }
+            }
+        }
+        Ok(TocHeadingNumber { p })
+    }
+
+    /// A title's first words, lower case, letters and digits only.
+    fn title_key(&self, title: &str) -> String {
+        title
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(self.p.title_words)
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    }
+}
+
+const WHY_LISTED_TWICE: Why = Why {
+    en: "the table of contents lists two sections of this title",
+    id: "daftar isi memuat dua bagian berjudul ini",
+};
+
+impl Check for TocHeadingNumber {
+    fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
+        let lists = self.p.toc.lists(ctx);
+        let Some(toc_end) = lists.iter().flatten().map(|e| e.line).max() else {
+            return;
+        };
+        // Title key → the numbers listed for it, with the entry's line.
+        let mut listed: std::collections::HashMap<String, Vec<(String, usize)>> =
+            Default::default();
+        for e in lists.iter().flatten().filter(|e| e.kind.is_empty()) {
+            let Some(c) = self.p.numbered.0.captures(&e.title) else {
+                continue;
+            };
+            let (Some(number), Some(title)) = (c.name("number"), c.name("title")) else {
+                continue;
+            };
+            let key = self.title_key(title.as_str());
+            // A one-word title is known by a word of some length ("Organisasi").
+            if key.contains(' ') || key.chars().count() >= 6 {
+                listed
+                    .entry(key)
+                    .or_default()
+                    .push((number.as_str().to_string(), e.line));
+            }
+        }
+        let mut judged: std::collections::HashSet<String> = Default::default();
+        for l in ctx.report.lines.iter().filter(|l| l.index > toc_end) {
+            let text = l.line.text.as_str();
+            if self.p.toc.entry.0.is_match(text) {
+                continue;
+            }
+            let Some(c) = self.p.heading.0.captures(text) else {
+                continue;
+            };
+            let (Some(number), Some(title)) = (c.name("number"), c.name("title")) else {
+                continue;
+            };
+            let key = self.title_key(title.as_str());
+            let Some(entries) = listed.get(&key) else {
+                continue;
+            };
+            if !judged.insert(format!("{key}\u{0}{}", number.as_str())) {
+                continue;
+            }
+            let [(listed_number, entry_line)] = entries.as_slice() else {
+                out.skip(WHY_LISTED_TWICE);
+                continue;
+            };
+            let number = number.as_str();
+            if number == listed_number {
+                out.agree();
+                continue;
+            }
+            let title = title
+                .as_str()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.push(Draft {
+                line: l.index,
+                stated: format!("{number} {title}"),
+                expected: format!("{listed_number} {title}"),
+                computation: Localized::new(
+                    format!(
+                        "daftar isi mencantumkan bagian ini sebagai \"{listed_number} {title}\""
+                    ),
+                    format!(
+                        "the table of contents lists this section as \"{listed_number} {title}\""
+                    ),
+                ),
+                related: vec![*entry_line],
+                highlight: text.find(number).map(|a| (a, a + number.len())),
+                ..Default::default()
+            });
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::checks::testing::findings;
+    use crate::rules::checks::testing::{findings, run_default};
 
     #[test]
     fn a_dip_a_spike_and_a_last_entry_out_of_line() {
@@ -321,6 +475,43 @@ Laporan Kinerja Tahun 2024 disusun sesuai ketentuan.
         let found = findings("toc-page-order", &text);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].stated, "Tabel II.1 Rencana Kinerja … 7");
+    }
+
+    const NUMBERED: &str = "\
+DAFTAR ISI
+BAB I PENDAHULUAN
+1.1 Latar Belakang ............................................ 1
+1.2 Landasan Hukum ............................................ 2
+1.3 Tujuan Pedoman ............................................ 4
+1.4 Organisasi ................................................ 6
+3.2 Pengukuran Kinerja ........................................ 18
+3.4 Pengukuran Kinerja ........................................ 21
+
+BAB I
+PENDAHULUAN
+1.1 Latar Belakang
+Laporan ini disusun sesuai ketentuan.
+1.2 Landasan Hukum
+Peraturan yang berlaku.
+1.3 Tujuan Pedoman
+Tujuan laporan.
+1.2 Organisasi
+Susunan organisasi dinas.
+3.2 Pengukuran Kinerja
+Pengukuran.
+";
+
+    #[test]
+    fn a_heading_numbered_otherwise_than_in_the_table_of_contents_is_found() {
+        let (found, coverage) = run_default("toc-heading-number", NUMBERED);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].stated, "1.2 Organisasi");
+        assert_eq!(found[0].expected, "1.4 Organisasi");
+        // Three headings agree; "Pengukuran Kinerja" is listed twice.
+        assert_eq!(coverage.agree, 3);
+        assert_eq!(coverage.skipped.values().sum::<usize>(), 1);
+        let fixed = NUMBERED.replace("1.2 Organisasi\n", "1.4 Organisasi\n");
+        assert!(findings("toc-heading-number", &fixed).is_empty());
     }
 
     #[test]
