@@ -16,6 +16,7 @@ use crate::coverage::Coverage;
 use crate::discover::{Input, Problem, discover};
 use crate::extract::{self, InputKind};
 use crate::findings::{Finding, sort_findings};
+use crate::lang::Localized;
 use crate::limits::{self, Limits};
 use crate::rules::RuleSet;
 use crate::rules::checks::cross::{self, CrossOutcome, ReportFacts, Ungrouped};
@@ -52,7 +53,8 @@ pub struct FileReport {
     pub kind: Option<InputKind>,
     pub pages: u32,
     pub status: FileStatus,
-    pub message: Option<String>,
+    /// Why the file has its status, in both languages.
+    pub message: Option<Localized>,
     pub metadata: Option<Metadata>,
     pub findings: Vec<Finding>,
     /// What was checked (tables, rules, claims); None unless the file was audited (`ok`).
@@ -249,7 +251,7 @@ fn audit_input_facts(
             kind: input.kind,
             pages: 0,
             status,
-            message: Some(why.clone()),
+            message: Some(Localized::same(why.clone())),
             metadata: None,
             findings: Vec::new(),
             coverage: None,
@@ -263,7 +265,10 @@ fn audit_input_facts(
             kind: None,
             pages: 0,
             status: FileStatus::Skipped,
-            message: Some("not a PDF or text export".to_string()),
+            message: Some(Localized::new(
+                "bukan PDF atau ekspor teks",
+                "not a PDF or text export",
+            )),
             metadata: None,
             findings: Vec::new(),
             coverage: None,
@@ -302,7 +307,10 @@ fn audit_input_facts(
                 kind: Some(kind),
                 pages: 0,
                 status: FileStatus::Error,
-                message: Some(format!("internal error while auditing this file: {what}")),
+                message: Some(Localized::new(
+                    format!("galat internal saat memeriksa berkas ini: {what}"),
+                    format!("internal error while auditing this file: {what}"),
+                )),
                 metadata: None,
                 findings: Vec::new(),
                 coverage: None,
@@ -320,7 +328,13 @@ fn audit_input_facts(
 fn over_limit(report: FileReport, why: &limits::LimitExceeded) -> FileReport {
     FileReport {
         status: FileStatus::Error,
-        message: Some(format!("{why}: this file was not fully audited")),
+        message: Some(Localized::new(
+            format!(
+                "{}: berkas ini tidak diperiksa seluruhnya",
+                why.localized().id
+            ),
+            format!("{why}: this file was not fully audited"),
+        )),
         findings: Vec::new(),
         coverage: None,
         ..report
@@ -338,7 +352,7 @@ impl Unaudited<'_> {
     fn report(
         &self,
         status: FileStatus,
-        message: Option<String>,
+        message: Option<Localized>,
         metadata: Option<Metadata>,
     ) -> FileReport {
         FileReport {
@@ -357,32 +371,47 @@ impl Unaudited<'_> {
 
 /// Why a file without text was not audited: a text export with nothing in
 /// it is empty, not a scan.
-fn no_text_reason(kind: InputKind, ocr_on: bool) -> &'static str {
+fn no_text_reason(kind: InputKind, ocr_on: bool) -> Localized {
     match kind {
-        InputKind::Text => "no text: the file is empty or only blank lines",
-        InputKind::Pdf if ocr_on => "no text layer: needs OCR, which read nothing",
-        InputKind::Pdf => "no text layer: needs OCR (--ocr would read it)",
+        InputKind::Text => Localized::new(
+            "tidak ada teks: berkas kosong atau hanya baris kosong",
+            "no text: the file is empty or only blank lines",
+        ),
+        InputKind::Pdf if ocr_on => Localized::new(
+            "tidak ada lapisan teks: perlu OCR, yang tidak membaca apa pun",
+            "no text layer: needs OCR, which read nothing",
+        ),
+        InputKind::Pdf => Localized::new(
+            "tidak ada lapisan teks: perlu OCR (--ocr akan membacanya)",
+            "no text layer: needs OCR (--ocr would read it)",
+        ),
     }
 }
 
 /// The status and message of a file that does not read like an LKjIP
 /// report. What is left of a damaged (`lost`) file may not read like one
 /// because of what was lost: that file is an error, not another document.
-fn not_a_report(lost: bool, notes: Option<String>) -> (FileStatus, String) {
+fn not_a_report(lost: bool, notes: Option<Localized>) -> (FileStatus, Localized) {
     let (status, note) = if lost {
         (
             FileStatus::Error,
-            "damaged: what could be read does not look like an LKjIP report",
+            Localized::new(
+                "rusak: yang dapat dibaca tidak tampak seperti LKjIP",
+                "damaged: what could be read does not look like an LKjIP report",
+            ),
         )
     } else {
         (
             FileStatus::Skipped,
-            "does not look like an LKjIP report (no LKjIP chapters or title found)",
+            Localized::new(
+                "tidak tampak seperti LKjIP (tidak ada bab atau judul LKjIP)",
+                "does not look like an LKjIP report (no LKjIP chapters or title found)",
+            ),
         )
     };
     let message = match notes {
-        Some(m) => format!("{m}; {note}"),
-        None => note.to_string(),
+        Some(m) => crate::lang::joined(&[m, note]),
+        None => note,
     };
     (status, message)
 }
@@ -406,7 +435,7 @@ fn audit_file(
                 extract::ExtractError::NoText(_) => FileStatus::NoText,
                 _ => FileStatus::Error,
             };
-            return file.report(status, Some(err.to_string()), None);
+            return file.report(status, Some(err.localized()), None);
         }
     };
     file.pages = document.pages.len() as u32;
@@ -416,17 +445,20 @@ fn audit_file(
     }
     if !document.has_text() {
         let why = no_text_reason(kind, extract::ocr::current().is_some());
-        return file.report(FileStatus::NoText, Some(why.to_string()), None);
+        return file.report(FileStatus::NoText, Some(why), None);
     }
     let report = structure::analyse(&document);
     if let Some(why) = limits::exceeded() {
         let stopped = file.report(FileStatus::Error, None, Some(report.metadata.clone()));
         return over_limit(stopped, &why);
     }
-    let notes = (!document.notes.is_empty()).then(|| document.notes.join("; "));
+    let notes = (!document.notes.is_empty()).then(|| crate::lang::joined(&document.notes));
     if !report.looks_like_lkjip() {
         let (status, message) = not_a_report(document.lost.is_some(), notes);
-        return file.report(status, Some(message), Some(report.metadata.clone()));
+        // An office and year read from a file that is not a report would
+        // present it as one; a damaged report keeps what identifies it.
+        let metadata = (status == FileStatus::Error).then(|| report.metadata.clone());
+        return file.report(status, Some(message), metadata);
     }
     let run = checks::run(compiled, &report, shown);
     if let Some(out) = cross_facts {
@@ -448,19 +480,41 @@ mod tests {
 
     #[test]
     fn an_empty_text_export_is_empty_and_a_pdf_without_text_a_scan() {
-        assert!(no_text_reason(InputKind::Text, true).starts_with("no text:"));
-        assert!(no_text_reason(InputKind::Pdf, false).contains("--ocr would read it"));
-        assert!(no_text_reason(InputKind::Pdf, true).contains("which read nothing"));
+        assert!(
+            no_text_reason(InputKind::Text, true)
+                .en
+                .starts_with("no text:")
+        );
+        let scan = no_text_reason(InputKind::Pdf, false);
+        assert!(scan.en.contains("--ocr would read it"));
+        assert!(scan.id.contains("--ocr akan membacanya"));
+        assert!(
+            no_text_reason(InputKind::Pdf, true)
+                .en
+                .contains("which read nothing")
+        );
     }
 
     #[test]
     fn a_damaged_file_unlike_a_report_is_an_error_and_keeps_its_notes() {
-        let (status, message) = not_a_report(true, Some("3 pages lost".into()));
+        let lost = Localized::new("3 halaman hilang", "3 pages lost");
+        let (status, message) = not_a_report(true, Some(lost));
         assert_eq!(status, FileStatus::Error);
-        assert!(message.starts_with("3 pages lost; damaged:"), "{message}");
+        assert!(
+            message.en.starts_with("3 pages lost; damaged:"),
+            "{message:?}"
+        );
+        assert!(
+            message.id.starts_with("3 halaman hilang; rusak:"),
+            "{message:?}"
+        );
         let (status, message) = not_a_report(false, None);
         assert_eq!(status, FileStatus::Skipped);
-        assert!(message.starts_with("does not look like"), "{message}");
+        assert!(message.en.starts_with("does not look like"), "{message:?}");
+        assert!(
+            message.id.starts_with("tidak tampak seperti LKjIP"),
+            "{message:?}"
+        );
     }
 
     use std::path::PathBuf;
@@ -543,7 +597,7 @@ mod tests {
         // The report after the broken files is audited as the first one was.
         assert_eq!(status("g-report.md"), FileStatus::Ok);
         assert_eq!(
-            files["c-fake.pdf"].message.as_deref(),
+            files["c-fake.pdf"].message.as_ref().map(|m| m.en.as_str()),
             Some("not a PDF: no %PDF- header")
         );
         assert!(files["b-broken.pdf"].message.is_some());
@@ -591,7 +645,7 @@ mod tests {
         assert_eq!(files.len(), 2);
         assert_eq!(files["nope.pdf"].status, FileStatus::Error);
         assert_eq!(
-            files["nope.pdf"].message.as_deref(),
+            files["nope.pdf"].message.as_ref().map(|m| m.en.as_str()),
             Some("no such file or folder")
         );
         assert_eq!(files["a.md"].status, FileStatus::Ok);
@@ -614,8 +668,9 @@ mod tests {
         assert!(
             report
                 .message
-                .as_deref()
-                .is_some_and(|m| m.ends_with("this file was not fully audited")),
+                .as_ref()
+                .is_some_and(|m| m.en.ends_with("this file was not fully audited")
+                    && m.id.ends_with("berkas ini tidak diperiksa seluruhnya")),
             "{:?}",
             report.message
         );

@@ -816,7 +816,7 @@ fn extract_text(
         return Err(Fatal(format!("{}: {why}: not fully read", file.display())));
     }
     for note in &doc.notes {
-        eprintln!("lkjip-audit: {}: {note}", file.display());
+        eprintln!("lkjip-audit: {}: {}", file.display(), note.en);
     }
     if show_dropped {
         print_out(&render_dropped(&doc))?;

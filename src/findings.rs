@@ -44,47 +44,7 @@ impl Category {
     }
 }
 
-/// Output language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    Id,
-    En,
-}
-
-/// A text in both output languages.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Localized {
-    pub id: String,
-    pub en: String,
-}
-
-impl Localized {
-    pub fn new(id: impl Into<String>, en: impl Into<String>) -> Self {
-        Localized {
-            id: id.into(),
-            en: en.into(),
-        }
-    }
-
-    /// The same text in both languages (numbers, quotes from the report).
-    pub fn same(text: impl Into<String>) -> Self {
-        let text = text.into();
-        Localized {
-            id: text.clone(),
-            en: text,
-        }
-    }
-
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Id => &self.id,
-            Lang::En => &self.en,
-        }
-    }
-}
-
+pub use crate::lang::{Lang, Localized};
 pub use crate::location::Location;
 
 /// The pages of each file read by OCR (`--ocr`): a finding located on one,

@@ -16,6 +16,7 @@ pub mod file_error;
 pub mod files;
 pub mod findings;
 pub mod fuzzing;
+pub mod lang;
 pub mod limits;
 pub mod location;
 pub mod report;

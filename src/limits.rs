@@ -32,6 +32,17 @@ pub enum LimitExceeded {
     Memory(u64),
 }
 
+impl LimitExceeded {
+    /// The limit in both output languages.
+    pub fn localized(&self) -> crate::lang::Localized {
+        let id = match self {
+            LimitExceeded::Time(d) => format!("batas waktu {d:?} terlampaui"),
+            LimitExceeded::Memory(n) => format!("batas memori {n} bita terlampaui"),
+        };
+        crate::lang::Localized::new(id, self.to_string())
+    }
+}
+
 thread_local! {
     static DEADLINE: Cell<Option<(Instant, Duration)>> = const { Cell::new(None) };
     static MEMORY: Cell<Option<(u64, u64)>> = const { Cell::new(None) }; // (used, cap)

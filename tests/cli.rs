@@ -100,7 +100,7 @@ fn a_file_over_its_limits_is_an_error_and_the_batch_goes_on() {
         assert!(
             f["message"]
                 .as_str()
-                .is_some_and(|m| m.contains("time limit")),
+                .is_some_and(|m| m.contains("batas waktu")),
             "{f}"
         );
     }

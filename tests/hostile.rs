@@ -510,7 +510,14 @@ fn messages_say_what_happened_to_a_file() {
     std::fs::write(dir.join("satu-byte-rusak.txt"), one_bad_byte).expect("write");
     std::fs::write(dir.join("kosong.txt"), "").expect("write");
     std::fs::write(dir.join("utuh.txt"), &text).expect("write");
-    let (_, stdout, stderr) = run_in(&dir, &["check", "--format", "json", "."]);
+    // The messages in Indonesian by default, in English with --lang en.
+    let (_, default, _) = run_in(&dir, &["check", "--format", "json", "."]);
+    let default = statuses(&default);
+    let (_, message) = status_of(&default, "kosong.txt");
+    assert!(message.contains("berkas kosong"), "{message}");
+    let (_, message) = status_of(&default, "utf16.txt");
+    assert!(message.contains("dibaca sebagai UTF-16LE"), "{message}");
+    let (_, stdout, stderr) = run_in(&dir, &["check", "--lang", "en", "--format", "json", "."]);
     let doc: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stderr}"));
     let all = statuses(&stdout);
     let findings_of = |name: &str| {
@@ -567,7 +574,7 @@ fn a_cut_pdf_says_it_is_damaged_and_what_was_lost() {
             names.push(name);
         }
     }
-    let (_, stdout, stderr) = run_in(&dir, &["check", "--format", "json", "."]);
+    let (_, stdout, stderr) = run_in(&dir, &["check", "--lang", "en", "--format", "json", "."]);
     let all = statuses(&stdout);
     assert_eq!(all.len(), names.len(), "{stderr}");
     for (name, status, message) in &all {

@@ -19,8 +19,9 @@ const STAGES: &[(&str, &[&str])] = &[
     ("rules", &["structure", "facts", "findings", "config"]),
 ];
 
-/// Below every stage: places, budgets, file access, error formatting.
-const GROUND: &[&str] = &["location", "limits", "files", "file_error"];
+/// Below every stage: places, the output languages, budgets, file access,
+/// error formatting.
+const GROUND: &[&str] = &["location", "lang", "limits", "files", "file_error"];
 
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else {

@@ -101,7 +101,7 @@ fn scanned_pages_read_by_ocr_give_the_text_versions_findings() {
         listing.contains("[duplicate-table-number] [OCR]"),
         "{listing}"
     );
-    assert!(listing.contains("pages 9–11 read by OCR"), "{listing}");
+    assert!(listing.contains("hal. 9–11 dibaca dengan OCR"), "{listing}");
 }
 
 #[test]
@@ -131,7 +131,9 @@ fn a_ccitt_g4_scan_is_decoded_and_its_figures_read() {
     // Without --ocr the page is named as needing it, as for a JPEG scan.
     let (_, listing, _) = lkjip(&["check", CCITT]);
     assert!(
-        listing.contains("no text on any of the 1 pages: needs OCR (--ocr would read them)"),
+        listing.contains(
+            "tidak ada lapisan teks: tidak ada teks pada 1 halamannya: perlu OCR (--ocr akan membacanya)"
+        ),
         "{listing}"
     );
 }
@@ -140,10 +142,10 @@ fn a_ccitt_g4_scan_is_decoded_and_its_figures_read() {
 fn without_ocr_the_scanned_pages_are_named() {
     let (_, listing, _) = lkjip(&["check", MIXED]);
     assert!(
-        listing.contains("no text on pages 9–11: needs OCR (--ocr would read them)"),
+        listing.contains("tidak ada teks pada hal. 9–11: perlu OCR (--ocr akan membacanya)"),
         "{listing}"
     );
-    let (_, listing, _) = lkjip(&["check", "samples/pdf/scanned-page.pdf"]);
+    let (_, listing, _) = lkjip(&["check", "--lang", "en", "samples/pdf/scanned-page.pdf"]);
     assert!(
         listing.contains("no text on any of the 2 pages: needs OCR (--ocr would read them)"),
         "{listing}"

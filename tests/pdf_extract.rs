@@ -266,9 +266,10 @@ fn running_headers_and_pages_without_text() {
     assert!(!text.contains("Kecamatan Contoh"), "{text}");
     assert_eq!(text.matches('\u{c}').count(), 4);
     assert!(
-        doc.notes
-            .iter()
-            .any(|n| n == "no text on pages 3–4: needs OCR (--ocr would read them)"),
+        doc.notes.iter().any(
+            |n| n.en == "no text on pages 3–4: needs OCR (--ocr would read them)"
+                && n.id == "tidak ada teks pada hal. 3–4: perlu OCR (--ocr akan membacanya)"
+        ),
         "{:?}",
         doc.notes
     );
@@ -372,7 +373,9 @@ fn encrypted_pdfs() {
     let doc = pdf_extract(&path).expect("empty user password opens");
     assert!(render_text(&doc, false).contains("Laporan Kinerja Tahun 2020"));
     assert!(
-        doc.notes.iter().any(|n| n.contains("empty user password")),
+        doc.notes
+            .iter()
+            .any(|n| n.en.contains("empty user password")),
         "{:?}",
         doc.notes
     );
@@ -525,7 +528,7 @@ fn type1_differences_and_scanned_samples() {
         match pdf_extract(&p) {
             Err(ExtractError::NoText(_)) => {}
             Ok(doc) => assert!(
-                doc.notes.iter().any(|n| n.contains("needs OCR")),
+                doc.notes.iter().any(|n| n.en.contains("needs OCR")),
                 "{:?}",
                 doc.notes
             ),
@@ -583,9 +586,17 @@ fn truncated_and_flipped_pdfs_all_get_a_status() {
     for f in &run.files {
         // Every file gets a status; a panic would show as an "internal error".
         let message = f.message.clone().unwrap_or_default();
-        assert!(!message.contains("internal error"), "{}: {message}", f.path);
+        assert!(
+            !message.en.contains("internal error"),
+            "{}: {message:?}",
+            f.path
+        );
         if f.status == FileStatus::Error {
-            assert!(!message.is_empty(), "{}", f.path);
+            assert!(
+                !message.en.is_empty() && !message.id.is_empty(),
+                "{}",
+                f.path
+            );
         }
     }
 }

@@ -176,10 +176,10 @@ pub struct Document {
     pub paged: bool,
     /// Things worth telling the auditor about the extraction itself
     /// (e.g. "no text on pages 12–14: needs OCR", "decoded as Windows-1252").
-    pub notes: Vec<String>,
+    pub notes: Vec<crate::lang::Localized>,
     /// What of the file could not be read because it is damaged ("pages 3–9
     /// damaged: text lost or garbled"); None when nothing was lost.
-    pub lost: Option<String>,
+    pub lost: Option<crate::lang::Localized>,
     /// Text left out on purpose (PDFs), in page order: see [`DropReason`].
     pub dropped: Vec<DroppedText>,
     /// Pages whose text was read by OCR (1-based), in order.
@@ -214,8 +214,44 @@ pub enum ExtractError {
     Damaged(String),
     #[error("limit exceeded: {0}")]
     Limit(String),
-    #[error("no text layer: {0}")]
-    NoText(String),
+    /// The run's time or memory budget ran out.
+    #[error("limit exceeded: {0}")]
+    Budget(crate::limits::LimitExceeded),
+    #[error("no text layer: {}", .0.en)]
+    NoText(crate::lang::Localized),
+}
+
+impl ExtractError {
+    /// The error in both output languages; details that come from the
+    /// system or a library (an I/O error, a parser's message) stay as they
+    /// are written.
+    pub fn localized(&self) -> crate::lang::Localized {
+        use crate::lang::Localized;
+        let (id, detail) = match self {
+            ExtractError::Io { path, source } => {
+                let id = format!("tidak dapat membaca {}: {source}", path.display());
+                return Localized::new(id, self.to_string());
+            }
+            ExtractError::NotPdf(d) => ("bukan PDF", d.as_str()),
+            ExtractError::Encrypted(d) if d == "password required" => {
+                return Localized::new("PDF terenkripsi: perlu kata sandi", self.to_string());
+            }
+            ExtractError::Encrypted(d) => ("PDF terenkripsi", d.as_str()),
+            ExtractError::Damaged(d) => ("PDF rusak", d.as_str()),
+            ExtractError::Limit(d) => ("batas terlampaui", d.as_str()),
+            ExtractError::Budget(e) => {
+                let id = format!("batas terlampaui: {}", e.localized().id);
+                return Localized::new(id, self.to_string());
+            }
+            ExtractError::NoText(d) => {
+                return Localized::new(
+                    format!("tidak ada lapisan teks: {}", d.id),
+                    self.to_string(),
+                );
+            }
+        };
+        Localized::new(format!("{id}: {detail}"), self.to_string())
+    }
 }
 
 /// Extracts a file of the given kind.
@@ -240,8 +276,7 @@ pub fn extract(path: &Path, kind: InputKind) -> Result<Document, ExtractError> {
     match kind {
         InputKind::Text => {
             // A text export's decoded size is about its file size.
-            crate::limits::charge(bytes.len() as u64)
-                .map_err(|e| ExtractError::Limit(e.to_string()))?;
+            crate::limits::charge(bytes.len() as u64).map_err(ExtractError::Budget)?;
             Ok(text::read_text_export(path, &bytes))
         }
         InputKind::Pdf => pdf::read_pdf(path, &bytes),

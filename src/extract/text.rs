@@ -9,6 +9,8 @@
 
 use std::path::Path;
 
+use crate::lang::Localized;
+
 use super::{
     CellMode, Document, Grid, GridCell, GridSource, InputKind, Line, Page, Span, TableRow,
 };
@@ -16,7 +18,7 @@ use super::{
 /// Decodes the bytes (see [`decode`]) and reads the lines.
 pub fn read_text_export(path: &Path, bytes: &[u8]) -> Document {
     let (text, note) = decode(bytes);
-    let notes: Vec<String> = note.into_iter().collect();
+    let notes: Vec<Localized> = note.into_iter().collect();
     let pages = read_lines(&text);
     let paged = pages.len() > 1;
     let mut doc = Document {
@@ -41,23 +43,35 @@ pub fn read_text_export(path: &Path, bytes: &[u8]) -> Document {
 ///   multi-byte UTF-8 characters as invalid sequences: one bad byte in a UTF-8 file must not
 ///   turn all its other non-ASCII text into Windows-1252 mojibake;
 /// - Windows-1252 otherwise (a file with no valid multi-byte UTF-8 at all).
-pub fn decode(bytes: &[u8]) -> (String, Option<String>) {
+pub fn decode(bytes: &[u8]) -> (String, Option<Localized>) {
     use encoding_rs::{UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
     let bom = encoding_rs::Encoding::for_bom(bytes);
     let (utf16, body, how) = match bom {
-        Some((enc, len)) if enc != UTF_8 => (Some(enc), &bytes[len..], "byte-order mark"),
-        Some((_, len)) => (None, &bytes[len..], ""),
+        Some((enc, len)) if enc != UTF_8 => (
+            Some(enc),
+            &bytes[len..],
+            ("penanda urutan bita", "byte-order mark"),
+        ),
+        Some((_, len)) => (None, &bytes[len..], ("", "")),
         None => (
             utf16_without_bom(bytes),
             bytes,
-            "no byte-order mark: told by its NUL bytes",
+            (
+                "tanpa penanda urutan bita: dikenali dari bita NUL-nya",
+                "no byte-order mark: told by its NUL bytes",
+            ),
         ),
     };
     if let Some(enc) = utf16.filter(|e| *e == UTF_16LE || *e == UTF_16BE) {
         let (text, had_errors) = enc.decode_without_bom_handling(body);
-        let mut note = format!("decoded as {} ({how})", enc.name());
+        let mut note = Localized::new(
+            format!("dibaca sebagai {} ({})", enc.name(), how.0),
+            format!("decoded as {} ({})", enc.name(), how.1),
+        );
         if had_errors {
-            note.push_str("; invalid sequences replaced by \u{FFFD}");
+            note.id
+                .push_str("; urutan bita yang tidak sah diganti \u{FFFD}");
+            note.en.push_str("; invalid sequences replaced by \u{FFFD}");
         }
         return (text.into_owned(), Some(note));
     }
@@ -78,12 +92,19 @@ pub fn decode(bytes: &[u8]) -> (String, Option<String>) {
         } else {
             format!("{invalid} invalid byte sequences")
         };
-        let note =
-            format!("not valid UTF-8: {what} replaced by \u{FFFD}, the first on line {line}");
+        let note = Localized::new(
+            format!(
+                "bukan UTF-8 yang sah: {invalid} urutan bita yang tidak sah diganti \u{FFFD}, yang pertama pada baris {line}"
+            ),
+            format!("not valid UTF-8: {what} replaced by \u{FFFD}, the first on line {line}"),
+        );
         return (text, Some(note));
     }
     let (text, _, _) = WINDOWS_1252.decode(body);
-    let note = "not valid UTF-8: decoded as Windows-1252".to_string();
+    let note = Localized::new(
+        "bukan UTF-8 yang sah: dibaca sebagai Windows-1252",
+        "not valid UTF-8: decoded as Windows-1252",
+    );
     (text.into_owned(), Some(note))
 }
 
@@ -756,18 +777,18 @@ mod tests {
             .collect();
         let (got, note) = decode(&be);
         assert_eq!(
-            (got.as_str(), note.as_deref()),
+            (got.as_str(), note.as_ref().map(|n| n.en.as_str())),
             (text, Some("decoded as UTF-16BE (byte-order mark)"))
         );
         let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
         let (got, note) = decode(&le);
         assert_eq!(got, text);
-        assert!(note.is_some_and(|n| n.contains("UTF-16LE (no byte-order mark")));
+        assert!(note.is_some_and(|n| n.en.contains("UTF-16LE (no byte-order mark")));
         let bad = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes(), b"\xff"].concat();
         let (got, note) = decode(&bad);
         assert_eq!(got, format!("{text}\u{FFFD}"));
         assert_eq!(
-            note.as_deref(),
+            note.as_ref().map(|n| n.en.as_str()),
             Some(
                 "not valid UTF-8: 1 invalid byte sequence replaced by \u{FFFD}, the first on line 3"
             )
@@ -775,7 +796,9 @@ mod tests {
         // No valid multi-byte UTF-8 at all: Windows-1252 ("\x96" is an en dash).
         let (got, note) = decode(b"Capaian \x96 90 %");
         assert_eq!(got, "Capaian – 90 %");
-        assert!(note.is_some_and(|n| n.contains("Windows-1252")));
+        assert!(
+            note.is_some_and(|n| n.en.contains("Windows-1252") && n.id.contains("Windows-1252"))
+        );
     }
 
     fn cells(line: &Line) -> Vec<&str> {

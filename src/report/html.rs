@@ -396,7 +396,7 @@ fn report_html(
         }
     }
     if let Some(msg) = &file.message {
-        let _ = write!(out, "<p class=\"muted\">{}</p>", escape(msg));
+        let _ = write!(out, "<p class=\"muted\">{}</p>", escape(msg.get(lang)));
     }
     if let Some(c) = &file.coverage {
         coverage_html(out, file, c, lang, folder);

@@ -195,7 +195,7 @@ fn write_file(out: &mut String, file: &FileReport, lang: Lang, ocr: &OcrPages) {
         }
         let _ = writeln!(out, "{header}");
         if let Some(msg) = &file.message {
-            let _ = writeln!(out, "  {msg}");
+            let _ = writeln!(out, "  {}", msg.get(lang));
         }
         if file.status == FileStatus::Ok && file.findings.is_empty() {
             let _ = writeln!(out, "  {}", w.no_findings);

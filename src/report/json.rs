@@ -94,13 +94,13 @@ pub struct FileJson<'a> {
 }
 
 impl<'a> FileJson<'a> {
-    pub fn of(f: &'a FileReport) -> Self {
+    pub fn of(f: &'a FileReport, lang: Lang) -> Self {
         FileJson {
             path: &f.path,
             kind: f.kind,
             pages: f.pages,
             status: f.status.as_str(),
-            message: f.message.as_deref(),
+            message: f.message.as_ref().map(|m| m.get(lang)),
             metadata: f.metadata.as_ref(),
             coverage: f.coverage.as_ref(),
         }
@@ -166,7 +166,11 @@ impl<W: Write> ReportWriter for JsonWriter<W> {
         self.ocr.add(&file.path, &file.ocr_pages);
         self.write_findings(&file.findings)?;
         let sep = if self.files.is_empty() { "" } else { "," };
-        write!(self.files, "{sep}\n    {}", compact(&FileJson::of(file)))?;
+        write!(
+            self.files,
+            "{sep}\n    {}",
+            compact(&FileJson::of(file, self.lang))
+        )?;
         Ok(())
     }
 

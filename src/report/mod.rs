@@ -178,7 +178,7 @@ pub(crate) mod tests {
     pub(crate) fn failed_report(path: &str, why: &str) -> FileReport {
         FileReport {
             status: FileStatus::Error,
-            message: Some(why.to_string()),
+            message: Some(crate::lang::Localized::same(why)),
             metadata: None,
             kind: None,
             pages: 0,

@@ -267,7 +267,7 @@ struct Notification {
 }
 
 impl Notification {
-    fn of(f: &FileReport) -> Option<Self> {
+    fn of(f: &FileReport, lang: Lang) -> Option<Self> {
         if f.status == FileStatus::Ok && f.message.is_none() {
             return None;
         }
@@ -282,7 +282,7 @@ impl Notification {
                 text: format!(
                     "{}: {}",
                     f.status.as_str(),
-                    f.message.as_deref().unwrap_or_default()
+                    f.message.as_ref().map_or("", |m| m.get(lang))
                 ),
             },
             locations: [FileOnly {
@@ -396,7 +396,7 @@ impl<W: Write> SarifWriter<'_, W> {
 impl<W: Write> ReportWriter for SarifWriter<'_, W> {
     fn file(&mut self, file: &FileReport) -> io::Result<()> {
         self.write_results(&file.findings)?;
-        if let Some(n) = Notification::of(file) {
+        if let Some(n) = Notification::of(file, self.lang) {
             let n = serde_json::to_string(&n).unwrap_or_default();
             let sep = if self.notifications.is_empty() {
                 ""

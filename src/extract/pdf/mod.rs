@@ -20,6 +20,7 @@ mod truetype;
 
 use std::path::Path;
 
+use crate::lang::{Lang, Localized};
 use lopdf::{Dictionary, Document as PdfDoc, LoadOptions, Object};
 
 use self::content::{FontCache, Glyph, Interpreter};
@@ -55,7 +56,7 @@ impl From<PdfError> for ExtractError {
 }
 
 fn limit(e: crate::limits::LimitExceeded) -> ExtractError {
-    ExtractError::Limit(e.to_string())
+    ExtractError::Budget(e)
 }
 
 /// Reads a PDF file's bytes into a document: the file opened (and repaired
@@ -116,7 +117,18 @@ pub fn read_pdf(path: &Path, bytes: &[u8]) -> Result<Document, ExtractError> {
         .map(|(i, _)| i as u32 + 1)
         .collect();
     if !empty.is_empty() {
-        notes.push(format!("no text on {}: {}", page_list(&empty), needs_ocr()));
+        notes.push(Localized::new(
+            format!(
+                "tidak ada teks pada {}: {}",
+                page_list(&empty, Lang::Id),
+                needs_ocr().id
+            ),
+            format!(
+                "no text on {}: {}",
+                page_list(&empty, Lang::En),
+                needs_ocr().en
+            ),
+        ));
     }
     let body = body_size(&pages);
     let out_pages = pages
@@ -156,7 +168,7 @@ struct Opened {
 /// Loads the file within the limits (objects, pages, memory, time). A page
 /// tree damaged beyond lopdf's repair is rebuilt from the page objects still
 /// in the file.
-fn open(bytes: &[u8], notes: &mut Vec<String>) -> Result<Opened, ExtractError> {
+fn open(bytes: &[u8], notes: &mut Vec<Localized>) -> Result<Opened, ExtractError> {
     let head = bytes.get(..bytes.len().min(1024)).unwrap_or(bytes);
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(ExtractError::NotPdf("no %PDF- header".to_string()));
@@ -187,7 +199,10 @@ fn open(bytes: &[u8], notes: &mut Vec<String>) -> Result<Opened, ExtractError> {
         // A page tree damaged beyond lopdf's repair: the page objects may still be there.
         page_ids = rebuilt.get_pages().into_values().collect();
         if !page_ids.is_empty() && doc.encryption_state.is_none() {
-            notes.push("damaged page tree: pages found by scanning the file".to_string());
+            notes.push(Localized::new(
+                "pohon halaman rusak: halaman ditemukan dengan memindai berkas",
+                "damaged page tree: pages found by scanning the file",
+            ));
             doc = rebuilt;
             repair = Repair::Objects;
         }
@@ -318,7 +333,7 @@ fn lost_text(
     repair: Repair,
     pages_read: usize,
     damaged_pages: &[u32],
-) -> Option<String> {
+) -> Option<Localized> {
     // A complete file ends with %%EOF (give or take trailing junk).
     let tail = bytes
         .get(bytes.len().saturating_sub(1024)..)
@@ -329,22 +344,39 @@ fn lost_text(
         .flatten()
         .filter(|&n| n > pages_read);
     let missing = match (declared, repair) {
-        (Some(n), _) => Some(format!("{} of {n} pages missing", n - pages_read)),
-        (None, _) if cut_short => {
-            Some("the file is cut short (no %%EOF at its end): pages may be missing".to_string())
-        }
+        (Some(n), _) => Some(Localized::new(
+            format!("{} dari {n} halaman hilang", n - pages_read),
+            format!("{} of {n} pages missing", n - pages_read),
+        )),
+        (None, _) if cut_short => Some(Localized::new(
+            "berkas terpotong (tanpa %%EOF di akhirnya): mungkin ada halaman yang hilang",
+            "the file is cut short (no %%EOF at its end): pages may be missing",
+        )),
         // The note on the rebuild says why.
-        (None, Repair::Objects) => Some("pages may be missing".to_string()),
+        (None, Repair::Objects) => Some(Localized::new(
+            "mungkin ada halaman yang hilang",
+            "pages may be missing",
+        )),
         _ => None,
     };
     [
-        (!damaged_pages.is_empty())
-            .then(|| format!("{} damaged: text lost or garbled", page_list(damaged_pages))),
+        (!damaged_pages.is_empty()).then(|| {
+            Localized::new(
+                format!(
+                    "{} rusak: teks hilang atau kacau",
+                    page_list(damaged_pages, Lang::Id)
+                ),
+                format!(
+                    "{} damaged: text lost or garbled",
+                    page_list(damaged_pages, Lang::En)
+                ),
+            )
+        }),
         missing,
     ]
     .into_iter()
     .flatten()
-    .reduce(|a, b| format!("{a}; {b}"))
+    .reduce(|a, b| crate::lang::joined(&[a, b]))
 }
 
 /// Leaves out running headers, footers and page numbers (said in `dropped`),
@@ -352,14 +384,20 @@ fn lost_text(
 /// columns of its rows on the next.
 fn leave_out_running(
     pages: &mut [PageLines],
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Localized>,
     dropped: &mut Vec<DroppedText>,
 ) {
     let removed = running::remove_running(pages);
     if !removed.is_empty() {
-        notes.push(format!(
-            "{} running header, footer or page-number lines left out",
-            removed.len()
+        notes.push(Localized::new(
+            format!(
+                "{} baris kepala, kaki halaman atau nomor halaman yang berulang tidak dibaca",
+                removed.len()
+            ),
+            format!(
+                "{} running header, footer or page-number lines left out",
+                removed.len()
+            ),
         ));
     }
     dropped.extend(removed.into_iter().map(|(p, text)| DroppedText {
@@ -379,31 +417,43 @@ fn leave_out_running(
 
 /// Why a file with no readable line on any page has no text: it is broken,
 /// its pages are blank, or they are scans.
-fn no_text(pages: &[PageLines], lost: Option<String>) -> ExtractError {
+fn no_text(pages: &[PageLines], lost: Option<Localized>) -> ExtractError {
     if let Some(lost) = lost {
-        return ExtractError::Damaged(format!("no text could be read; {lost}"));
+        return ExtractError::Damaged(format!("no text could be read; {}", lost.en));
     }
     // Only pages drawn as images need OCR; pages with nothing at all on them do not.
     if !pages.iter().any(|p| p.scanned) {
-        return ExtractError::NoText(format!(
-            "no text on any of the {} pages, and no images either: blank pages",
-            pages.len()
+        return ExtractError::NoText(Localized::new(
+            format!(
+                "tidak ada teks pada {} halamannya, dan tidak ada gambar: halaman kosong",
+                pages.len()
+            ),
+            format!(
+                "no text on any of the {} pages, and no images either: blank pages",
+                pages.len()
+            ),
         ));
     }
-    ExtractError::NoText(format!(
-        "no text on any of the {} pages: {}",
-        pages.len(),
-        needs_ocr()
+    let ocr = needs_ocr();
+    ExtractError::NoText(Localized::new(
+        format!("tidak ada teks pada {} halamannya: {}", pages.len(), ocr.id),
+        format!("no text on any of the {} pages: {}", pages.len(), ocr.en),
     ))
 }
 
 /// What is said of pages without a text layer: with OCR off, that `--ocr`
 /// would read them; with it on, they are pages OCR could not read (said per page).
-fn needs_ocr() -> &'static str {
+fn needs_ocr() -> Localized {
     if crate::extract::ocr::current().is_some() {
-        "needs OCR, which could not read them"
+        Localized::new(
+            "perlu OCR, yang tidak dapat membacanya",
+            "needs OCR, which could not read them",
+        )
     } else {
-        "needs OCR (--ocr would read them)"
+        Localized::new(
+            "perlu OCR (--ocr akan membacanya)",
+            "needs OCR (--ocr would read them)",
+        )
     }
 }
 
@@ -414,7 +464,7 @@ struct OcrOut<'a> {
     grids: &'a mut [Vec<(usize, Grid)>],
     tables: &'a mut usize,
     dropped: &'a mut Vec<DroppedText>,
-    notes: &'a mut Vec<String>,
+    notes: &'a mut Vec<Localized>,
     ocr_pages: &'a mut Vec<u32>,
 }
 
@@ -438,7 +488,10 @@ fn ocr_scans(
         Ok(r) => r,
         Err(OcrStop::Limit(e)) => return Err(limit(e)),
         Err(OcrStop::Io(m)) => {
-            out.notes.push(format!("OCR not run: {m}"));
+            out.notes.push(Localized::new(
+                format!("OCR tidak dijalankan: {m}"),
+                format!("OCR not run: {m}"),
+            ));
             return Ok(());
         }
     };
@@ -491,22 +544,36 @@ fn ocr_scans(
         }
     }
     if !out.ocr_pages.is_empty() {
-        out.notes.push(format!(
-            "{} read by OCR{}",
-            page_list(out.ocr_pages),
-            if low > 0 {
+        let (low_id, low_en) = if low > 0 {
+            (
+                format!(
+                    " ({low} angka tidak dipakai: terbaca dengan keyakinan di bawah {:.0} %, menempel pada garis atau hurufnya terlalu kecil)",
+                    settings.min_confidence
+                ),
                 format!(
                     " ({low} figures not used: read with confidence under {:.0} %, with a ruling glued on or in type too small)",
                     settings.min_confidence
-                )
-            } else {
-                String::new()
-            }
+                ),
+            )
+        } else {
+            (String::new(), String::new())
+        };
+        out.notes.push(Localized::new(
+            format!(
+                "{} dibaca dengan OCR{low_id}",
+                page_list(out.ocr_pages, Lang::Id)
+            ),
+            format!("{} read by OCR{low_en}", page_list(out.ocr_pages, Lang::En)),
         ));
     }
     for (why, on) in failed {
-        out.notes
-            .push(format!("{}: OCR could not read it: {why}", page_list(&on)));
+        out.notes.push(Localized::new(
+            format!(
+                "{}: OCR tidak dapat membacanya: {why}",
+                page_list(&on, Lang::Id)
+            ),
+            format!("{}: OCR could not read it: {why}", page_list(&on, Lang::En)),
+        ));
     }
     Ok(())
 }
@@ -657,7 +724,7 @@ fn declared_pages(doc: &PdfDoc) -> Option<usize> {
         .max()
 }
 
-fn load(bytes: &[u8], notes: &mut Vec<String>) -> Result<(PdfDoc, Repair), ExtractError> {
+fn load(bytes: &[u8], notes: &mut Vec<Localized>) -> Result<(PdfDoc, Repair), ExtractError> {
     let cap = crate::limits::remaining_memory().min(objects::MAX_STREAM as u64) as usize;
     let options = || LoadOptions {
         max_decompressed_size: Some(cap),
@@ -676,7 +743,10 @@ fn load(bytes: &[u8], notes: &mut Vec<String>) -> Result<(PdfDoc, Repair), Extra
             o.force_reconstruct = true;
             match PdfDoc::load_mem_with_options(bytes, o) {
                 Ok(doc) => {
-                    notes.push("damaged PDF: cross-reference table rebuilt".to_string());
+                    notes.push(Localized::new(
+                        "PDF rusak: tabel rujukan silang dibangun ulang",
+                        "damaged PDF: cross-reference table rebuilt",
+                    ));
                     repair = Repair::Xref;
                     doc
                 }
@@ -692,9 +762,10 @@ fn load(bytes: &[u8], notes: &mut Vec<String>) -> Result<(PdfDoc, Repair), Extra
                 {
                     // Our own last resort: the objects that are still there, with new page tree.
                     Some(doc) => {
-                        notes.push(
-                            "damaged PDF: rebuilt from the objects still in the file".to_string(),
-                        );
+                        notes.push(Localized::new(
+                            "PDF rusak: dibangun ulang dari objek yang masih ada di berkas",
+                            "damaged PDF: rebuilt from the objects still in the file",
+                        ));
                         repair = Repair::Objects;
                         doc
                     }
@@ -708,7 +779,10 @@ fn load(bytes: &[u8], notes: &mut Vec<String>) -> Result<(PdfDoc, Repair), Extra
     }
     // lopdf decrypts with the empty user password while loading.
     if doc.was_encrypted() {
-        notes.push("encrypted PDF opened with the empty user password".to_string());
+        notes.push(Localized::new(
+            "PDF terenkripsi dibuka dengan kata sandi pengguna kosong",
+            "encrypted PDF opened with the empty user password",
+        ));
     }
     Ok((doc, repair))
 }
@@ -1252,7 +1326,7 @@ fn number_lines(
 }
 
 /// "pages 12–14, 20" (or "page 3").
-fn page_list(pages: &[u32]) -> String {
+fn page_list(pages: &[u32], lang: Lang) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut i = 0;
     while i < pages.len() {
@@ -1269,7 +1343,11 @@ fn page_list(pages: &[u32]) -> String {
         });
         i += 1;
     }
-    let word = if pages.len() == 1 { "page" } else { "pages" };
+    let word = match (lang, pages.len()) {
+        (Lang::Id, _) => "hal.",
+        (Lang::En, 1) => "page",
+        (Lang::En, _) => "pages",
+    };
     format!("{word} {}", parts.join(", "))
 }
 
@@ -1279,8 +1357,9 @@ mod tests {
 
     #[test]
     fn page_ranges_are_compressed() {
-        assert_eq!(page_list(&[12, 13, 14]), "pages 12–14");
-        assert_eq!(page_list(&[3]), "page 3");
-        assert_eq!(page_list(&[1, 3, 4, 9]), "pages 1, 3–4, 9");
+        assert_eq!(page_list(&[12, 13, 14], Lang::En), "pages 12–14");
+        assert_eq!(page_list(&[3], Lang::En), "page 3");
+        assert_eq!(page_list(&[1, 3, 4, 9], Lang::En), "pages 1, 3–4, 9");
+        assert_eq!(page_list(&[1, 3, 4, 9], Lang::Id), "hal. 1, 3–4, 9");
     }
 }
