@@ -318,7 +318,7 @@ fn english_listing_and_exit_codes() {
     // the run says nothing was audited, and fails only when asked to.
     let (code, stdout, stderr) = run(&["check", "no/such/folder"]);
     assert_eq!(code, 0, "{stderr}");
-    assert!(stdout.contains("no/such/folder [error]"), "{stdout}");
+    assert!(stdout.contains("no/such/folder [galat]"), "{stdout}");
     assert!(stderr.contains("nothing was audited"), "{stderr}");
     let (code, _, _) = run(&["check", "--fail-on-unreadable", "no/such/folder"]);
     assert_eq!(code, 1);

@@ -75,6 +75,24 @@ fn severity_word(s: Severity, lang: Lang) -> &'static str {
     }
 }
 
+/// A file status or finding category as the listing names it: the JSON
+/// codes in English, their words in Indonesian.
+fn code_word(code: &str, lang: Lang) -> &str {
+    if lang == Lang::En {
+        return code;
+    }
+    match code {
+        "error" => "galat",
+        "skipped" => "dilewati",
+        "no_text" => "tanpa teks",
+        "arithmetic" => "aritmetika",
+        "claim" => "klaim",
+        "year" => "tahun",
+        "structure" => "struktur",
+        other => other,
+    }
+}
+
 /// The line around the stated figure, at most ~160 characters, with the figure
 /// marked «like this».
 fn excerpt(f: &Finding) -> String {
@@ -184,7 +202,7 @@ impl<W: io::Write> ReportWriter for HumanWriter<W> {
 fn write_file(out: &mut String, file: &FileReport, lang: Lang, ocr: &OcrPages) {
     let w = if lang == Lang::Id { &ID } else { &EN };
     {
-        let mut header = format!("{} [{}]", file.path, file.status.as_str());
+        let mut header = format!("{} [{}]", file.path, code_word(file.status.as_str(), lang));
         if let Some(m) = &file.metadata {
             if let Some(office) = &m.office {
                 header.push_str(&format!(" {office}"));
@@ -274,7 +292,7 @@ fn write_summary(out: &mut String, s: &RunSummary, lang: Lang) {
     let statuses: Vec<String> = s
         .by_status
         .iter()
-        .map(|(k, v)| format!("{k} {v}"))
+        .map(|(k, v)| format!("{} {v}", code_word(k, lang)))
         .collect();
     let _ = writeln!(
         out,
@@ -299,7 +317,7 @@ fn write_summary(out: &mut String, s: &RunSummary, lang: Lang) {
         let categories: Vec<String> = s
             .by_category
             .iter()
-            .map(|(k, v)| format!("{k} {v}"))
+            .map(|(k, v)| format!("{} {v}", code_word(k, lang)))
             .collect();
         let _ = writeln!(out, "  {}: {}", w.category, categories.join(", "));
     }
@@ -432,12 +450,14 @@ mod tests {
             "{out}"
         );
         assert!(
-            out.contains("b.pdf [error]\n  damaged PDF: no pages could be read\n"),
+            out.contains("b.pdf [galat]\n  damaged PDF: no pages could be read\n"),
             "{out}"
         );
         // A failed file is not "without findings".
         assert_eq!(out.matches("tidak ada temuan").count(), 1, "{out}");
-        assert!(out.contains("2 berkas, 0 temuan (error 1, ok 1)"), "{out}");
+        assert!(out.contains("2 berkas, 0 temuan (galat 1, ok 1)"), "{out}");
+        let out = listing(&run, Lang::En);
+        assert!(out.contains("2 files, 0 findings (error 1, ok 1)"), "{out}");
     }
 
     #[test]
