@@ -926,14 +926,22 @@ impl<'a> Interpreter<'a> {
                 .placed
                 .push(super::images::Placed { id, matrix: m });
         }
-        if let Some(b) = bbox_of(&[
+        let Some(b) = bbox_of(&[
             m.apply(0.0, 0.0),
             m.apply(1.0, 0.0),
             m.apply(0.0, 1.0),
             m.apply(1.0, 1.0),
-        ]) && self.images.len() < 10_000
-        {
+        ]) else {
+            return;
+        };
+        if self.images.len() < 10_000 {
             self.images.push(b);
+        }
+        // An image squeezed into a flat bar draws a line as a thin filled
+        // bar does (a range's dash between two figures, a rule).
+        let (w, h) = (b[2] - b[0], b[3] - b[1]);
+        if h < 3.0 && w > 3.0 {
+            self.push_rule(true, (b[1] + b[3]) / 2.0, b[0], b[2]);
         }
     }
 

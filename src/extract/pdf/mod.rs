@@ -1077,9 +1077,10 @@ impl Facing {
         let Facing {
             mut main,
             rest,
-            rules,
+            mut rules,
             ..
         } = self;
+        tables::drawn_dashes(&mut main, &mut rules);
         let mut lines = Vec::new();
         let mut grids = Vec::new();
         for table in tables::ruled_tables(&mut main, &rules, *tables) {

@@ -422,6 +422,89 @@ fn unless_run_over(
 }
 
 /// A ruled table read from one page: its grid, and one line per grid row.
+/// A dash drawn, not typed: a short flat bar (a filled box, a line or an
+/// image squeezed flat) at the middle height of a line of text, set between
+/// two of its letters or figures a space or so apart ("75,00 ▬ 89,99", the
+/// range of a scale's step), is that text's "–", never a rule. Longer bars,
+/// or bars touching another rule, stay rules.
+pub fn drawn_dashes(glyphs: &mut Vec<Glyph>, rules: &mut Vec<Rule>) {
+    let short = |r: &Rule| r.horizontal && r.to - r.from < 12.0;
+    // A page of hundreds of short bars is a chart or a pattern.
+    let count = rules.iter().filter(|r| short(r)).count();
+    if count == 0 || count > 200 {
+        return;
+    }
+    let mut dashes: Vec<Glyph> = Vec::new();
+    let mut kept: Vec<Rule> = Vec::with_capacity(rules.len());
+    let others: Vec<Rule> = rules.iter().filter(|o| !o.horizontal).copied().collect();
+    for r in rules.drain(..) {
+        let dash = short(&r)
+            && !others.iter().any(|o| {
+                !o.horizontal
+                    && o.at >= r.from - SPACING
+                    && o.at <= r.to + SPACING
+                    && r.at >= o.from - SPACING
+                    && r.at <= o.to + SPACING
+            })
+            && drawn_dash(glyphs, &r).map(|g| dashes.push(g)).is_some();
+        if !dash {
+            kept.push(r);
+        }
+    }
+    *rules = kept;
+    glyphs.extend(dashes);
+}
+
+/// The dash glyph bar `r` stands for, when a letter or figure ends just left
+/// of it and another starts just right, on one baseline, the bar at their
+/// middle height and no longer than a dash of their size.
+fn drawn_dash(glyphs: &[Glyph], r: &Rule) -> Option<Glyph> {
+    let inked = |g: &&Glyph| g.dir == 0 && g.text.chars().any(char::is_alphanumeric);
+    // The nearest on each side.
+    let left = glyphs.iter().filter(inked).filter(|g| {
+        let end = g.x + g.width;
+        end <= r.from + 0.5
+            && end >= r.from - 0.8 * g.size
+            && r.at <= g.y - 0.1 * g.size
+            && r.at >= g.y - 0.6 * g.size
+            && r.to - r.from <= 1.2 * g.size
+            && r.to - r.from >= 0.2 * g.size
+    });
+    let left = left.max_by(|a, b| (a.x + a.width).total_cmp(&(b.x + b.width)))?;
+    let right = glyphs.iter().filter(inked).filter(|g| {
+        (g.y - left.y).abs() <= 0.2 * left.size
+            && (g.size - left.size).abs() <= 0.2 * left.size
+            && g.x >= r.to - 0.5
+            && g.x <= r.to + 0.8 * left.size
+    });
+    let right = right.min_by(|a, b| a.x.total_cmp(&b.x))?;
+    // A bar over a letter strikes it out.
+    let struck = glyphs.iter().filter(inked).any(|g| {
+        let middle = g.x + g.width / 2.0;
+        (g.y - left.y).abs() <= 0.2 * left.size && middle > r.from && middle < r.to
+    });
+    if struck {
+        return None;
+    }
+    // Set close to a word between words, it is a hyphen: "pusat-pusat" (a
+    // space before it kept, "indikator -indikator"); between figures, or
+    // apart on both sides, a dash ("2013 – 2018").
+    let close = 0.1 * left.size;
+    let glued_left = r.from - (left.x + left.width) <= close;
+    let words = [left.text.chars().last(), right.text.chars().next()]
+        .iter()
+        .all(|c| c.is_some_and(char::is_alphabetic));
+    let hyphen = words && (glued_left || right.x - r.to <= close);
+    Some(Glyph {
+        text: if hyphen { "-" } else { "–" }.into(),
+        x: r.from,
+        width: r.to - r.from,
+        space_before: !(hyphen && glued_left),
+        glue: false,
+        ..left.clone()
+    })
+}
+
 pub struct RuledTable {
     pub grid: Grid,
     /// The rows as lines (`table` is the table's index, counted over the document).
@@ -1808,6 +1891,47 @@ mod tests {
             cols.iter()
                 .all(|r| !r.horizontal && r.from == 550.0 && r.to == 700.0)
         );
+    }
+
+    #[test]
+    fn a_short_bar_between_two_figures_is_their_dash() {
+        // "75,00" ends at 125, "89,99" starts at 134.5; a 5-point bar at the
+        // figures' middle height (baseline 500, size 9) between them.
+        let mut glyphs = glyph_run("75,00", 100.0, 500.0, 5.0);
+        glyphs.extend(glyph_run("89,99", 134.5, 500.0, 5.0));
+        let mut rules = vec![h(497.0, 127.0, 132.0), h(520.0, 90.0, 200.0)];
+        drawn_dashes(&mut glyphs, &mut rules);
+        assert_eq!(rules.len(), 1, "the long rule stays: {rules:?}");
+        let text: String = spans(&rows(glyphs).remove(0).1)
+            .iter()
+            .map(|s| s.text.clone())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(text, "75,00 – 89,99");
+        // Close on both sides: a hyphen joining two words.
+        let mut glyphs = glyph_run("pusat", 100.0, 500.0, 5.0);
+        glyphs.extend(glyph_run("pusat", 129.5, 500.0, 5.0));
+        let mut rules = vec![h(497.0, 125.3, 129.2)];
+        drawn_dashes(&mut glyphs, &mut rules);
+        let text: String = spans(&rows(glyphs).remove(0).1)
+            .iter()
+            .map(|s| s.text.clone())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(text, "pusat-pusat");
+        // Under the baseline (an underline), over a letter (struck out) or
+        // with nothing to its right, a bar stays a rule.
+        for (bar, right) in [
+            (h(502.0, 127.0, 132.0), 133.0),
+            (h(497.0, 127.0, 132.0), 128.0),
+            (h(497.0, 127.0, 132.0), 160.0),
+        ] {
+            let mut glyphs = glyph_run("75,00", 100.0, 500.0, 5.0);
+            glyphs.extend(glyph_run("89,99", right, 500.0, 5.0));
+            let mut rules = vec![bar];
+            drawn_dashes(&mut glyphs, &mut rules);
+            assert_eq!((rules.len(), glyphs.len()), (1, 10), "{bar:?}");
+        }
     }
 
     fn v(at: f32, from: f32, to: f32) -> Rule {
