@@ -403,6 +403,9 @@ pub struct Context<'r, 'd> {
     /// The indicator names each unit gives, found once for the checks that
     /// look for the same indicators (`indicator_claims::names_in`).
     pub(super) indicator_names: OnceLock<super::indicator_claims::NamedUnits>,
+    /// The indicators the tables give and the skip pattern they were read
+    /// with (`indicator_claims::Indicators::shared`): two checks read them.
+    pub(super) indicators: OnceLock<(String, super::indicator_claims::Indicators<'r>)>,
 }
 
 static CAPAIAN: LazyLock<Regex> =
@@ -424,6 +427,7 @@ impl<'r, 'd> Context<'r, 'd> {
             citations: OnceLock::new(),
             units: OnceLock::new(),
             indicator_names: OnceLock::new(),
+            indicators: OnceLock::new(),
         }
     }
 

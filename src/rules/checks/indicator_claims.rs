@@ -29,7 +29,7 @@ use serde::Deserialize;
 use crate::facts::figures::{Figure, FigureKind};
 use crate::findings::Localized;
 use crate::structure::roles::{Role, TableKind};
-use crate::structure::{Paragraph, Row, RowKind, Table};
+use crate::structure::{Paragraph, Report, Row, RowKind, Table};
 
 use super::arithmetic::table_name;
 use super::common::{Chapters, Context, Pattern, difference, figures, like, pct, shown};
@@ -125,9 +125,10 @@ fn column_measure(
 }
 
 /// Every figure of every indicator row of every table, by role and year.
-fn facts<'t>(ctx: &'t Context<'_, '_>, skip: &Pattern) -> Vec<Fact<'t>> {
+fn facts<'t>(ctx: &Context<'t, '_>, skip: &Pattern) -> Vec<Fact<'t>> {
     let mut out = Vec::new();
-    for (ti, table) in ctx.report.tables.iter().enumerate() {
+    let report: &'t Report<'_> = ctx.report;
+    for (ti, table) in report.tables.iter().enumerate() {
         // Money tables give budgets; a table whose target and realisasi are
         // under a "Capaian" header gives achievements of achievements.
         if table.kind == TableKind::Budget
@@ -200,17 +201,47 @@ fn facts<'t>(ctx: &'t Context<'_, '_>, skip: &Pattern) -> Vec<Fact<'t>> {
     out
 }
 
+/// Indicators kept in the context, or read for a check alone.
+enum Shared<'a, 't> {
+    Kept(&'a Indicators<'t>),
+    Own(Indicators<'t>),
+}
+
+impl<'t> std::ops::Deref for Shared<'_, 't> {
+    type Target = Indicators<'t>;
+    fn deref(&self) -> &Indicators<'t> {
+        match self {
+            Shared::Kept(i) => i,
+            Shared::Own(i) => i,
+        }
+    }
+}
+
 /// The indicators the tables name (a key specific enough), each with its facts.
-struct Indicators<'t> {
+pub(super) struct Indicators<'t> {
     facts: Vec<Fact<'t>>,
     groups: Vec<KeyGroup>,
 }
 
 impl<'t> Indicators<'t> {
-    fn of(ctx: &'t Context<'_, '_>, skip: &Pattern) -> Self {
+    fn of(ctx: &Context<'t, '_>, skip: &Pattern) -> Self {
         let facts = facts(ctx, skip);
         let groups = key_groups(facts.iter().map(|f| f.label.as_str()));
         Indicators { facts, groups }
+    }
+
+    /// The report's indicators read with `skip`: from `Context::indicators`
+    /// when another check read them with the same pattern (two checks do,
+    /// and reading them walks every table), else read now.
+    fn shared<'a>(ctx: &'a Context<'t, '_>, skip: &Pattern) -> Shared<'a, 't> {
+        let (text, ind) = ctx
+            .indicators
+            .get_or_init(|| (skip.0.as_str().to_string(), Indicators::of(ctx, skip)));
+        if text == skip.0.as_str() {
+            Shared::Kept(ind)
+        } else {
+            Shared::Own(Indicators::of(ctx, skip))
+        }
     }
 
     /// The facts of a group for a role and year.
@@ -797,7 +828,7 @@ struct NamingSentence<'a> {
 
 impl Check for IndicatorFigures {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
-        let ind = Indicators::of(ctx, &self.p.skip_column);
+        let ind = Indicators::shared(ctx, &self.p.skip_column);
         if ind.groups.is_empty() {
             return;
         }
@@ -1146,7 +1177,7 @@ impl Verdict {
 
 impl Check for IndicatorTargetClaim {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
-        let ind = Indicators::of(ctx, &self.p.skip_column);
+        let ind = Indicators::shared(ctx, &self.p.skip_column);
         if ind.groups.is_empty() {
             return;
         }
