@@ -197,13 +197,16 @@ impl TocReading {
                 }
             }
         }
+        // Pages numbered by chapter ("III-14") and plain ones ("58") are two
+        // numberings: each runs in its own order.
+        let group = |e: &Entry| (e.kind.clone(), e.page.0 > 0);
         let mut lists = Vec::new();
         for entries in headed {
-            let mut kinds: Vec<String> = entries.iter().map(|e| e.kind.clone()).collect();
-            kinds.sort();
-            kinds.dedup();
-            for kind in kinds {
-                lists.push(entries.iter().filter(|e| e.kind == kind).cloned().collect());
+            let mut groups: Vec<(String, bool)> = entries.iter().map(group).collect();
+            groups.sort();
+            groups.dedup();
+            for g in groups {
+                lists.push(entries.iter().filter(|e| group(e) == g).cloned().collect());
             }
         }
         lists
@@ -512,6 +515,26 @@ Pengukuran.
         assert_eq!(coverage.skipped.values().sum::<usize>(), 1);
         let fixed = NUMBERED.replace("1.2 Organisasi\n", "1.4 Organisasi\n");
         assert!(findings("toc-heading-number", &fixed).is_empty());
+    }
+
+    /// "LAMPIRAN … 58" after "BAB IV … IV-1": another numbering, not a page
+    /// before chapter IV's.
+    #[test]
+    fn pages_numbered_by_chapter_and_plain_pages_run_apart() {
+        let text = "\
+DAFTAR ISI
+BAB I PENDAHULUAN ............................................. I-1
+1.1 Latar Belakang ............................................ I-2
+BAB III AKUNTABILITAS KINERJA ................................. III-1
+3.1 Capaian Kinerja ........................................... III-14
+BAB IV PENUTUP ................................................ IV-1
+LAMPIRAN ...................................................... 58
+";
+        assert!(findings("toc-page-order", text).is_empty());
+        let text = text.replace("III-14", "II-14");
+        let found = findings("toc-page-order", &text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].stated, "3.1 Capaian Kinerja … II-14");
     }
 
     #[test]
