@@ -939,9 +939,8 @@ impl<'a> Interpreter<'a> {
         }
         // An image squeezed into a flat bar draws a line as a thin filled
         // bar does (a range's dash between two figures, a rule).
-        let (w, h) = (b[2] - b[0], b[3] - b[1]);
-        if h < 3.0 && w > 3.0 {
-            self.push_rule(true, (b[1] + b[3]) / 2.0, b[0], b[2]);
+        if let Some((true, at, from, to)) = thin_bar(b[0], b[1], b[2], b[3]) {
+            self.push_rule(true, at, from, to);
         }
     }
 
@@ -991,10 +990,8 @@ impl<'a> Interpreter<'a> {
             if !(w.is_finite() && h.is_finite()) {
                 continue;
             }
-            if h < 3.0 && w > 3.0 {
-                self.push_rule(true, (y0 + y1) / 2.0, x0, x1);
-            } else if w < 3.0 && h > 3.0 {
-                self.push_rule(false, (x0 + x1) / 2.0, y0, y1);
+            if let Some((horizontal, at, from, to)) = thin_bar(x0, y0, x1, y1) {
+                self.push_rule(horizontal, at, from, to);
             } else if w > 3.0 && h > 3.0 && !fill_only {
                 // A filled box is a cell's shading (Word fills a shaded cell in
                 // pieces around its padding), not its borders: only a stroked
@@ -1013,12 +1010,11 @@ impl<'a> Interpreter<'a> {
                 (x0, y0, x1, y1) = (x0.min(p.0), y0.min(p.1), x1.max(p.0), y1.max(p.1));
             }
             let (w, h) = (x1 - x0, y1 - y0);
-            if w.is_finite() && h.is_finite() {
-                if h < 3.0 && w > 3.0 {
-                    self.push_rule(true, (y0 + y1) / 2.0, x0, x1);
-                } else if w < 3.0 && h > 3.0 {
-                    self.push_rule(false, (x0 + x1) / 2.0, y0, y1);
-                }
+            if w.is_finite()
+                && h.is_finite()
+                && let Some((horizontal, at, from, to)) = thin_bar(x0, y0, x1, y1)
+            {
+                self.push_rule(horizontal, at, from, to);
             }
             return;
         }
@@ -1265,6 +1261,20 @@ fn mark_oblique_groups(glyphs: &mut [Glyph]) {
         {
             g.dir = 4;
         }
+    }
+}
+
+/// The rule a box under 3 points across and over 3 long draws (a line
+/// drawn as a thin filled bar): horizontal or not, where it stands, and
+/// where it runs from and to.
+fn thin_bar(x0: f32, y0: f32, x1: f32, y1: f32) -> Option<(bool, f32, f32, f32)> {
+    let (w, h) = (x1 - x0, y1 - y0);
+    if h < 3.0 && w > 3.0 {
+        Some((true, (y0 + y1) / 2.0, x0, x1))
+    } else if w < 3.0 && h > 3.0 {
+        Some((false, (x0 + x1) / 2.0, y0, y1))
+    } else {
+        None
     }
 }
 

@@ -421,7 +421,6 @@ fn unless_run_over(
         .collect()
 }
 
-/// A ruled table read from one page: its grid, and one line per grid row.
 /// A dash drawn, not typed: a short flat bar (a filled box, a line or an
 /// image squeezed flat) at the middle height of a line of text, set between
 /// two of its letters or figures a space or so apart ("75,00 ▬ 89,99", the
@@ -436,19 +435,22 @@ pub fn drawn_dashes(glyphs: &mut Vec<Glyph>, rules: &mut Vec<Rule>) {
     }
     let mut dashes: Vec<Glyph> = Vec::new();
     let mut kept: Vec<Rule> = Vec::with_capacity(rules.len());
-    let others: Vec<Rule> = rules.iter().filter(|o| !o.horizontal).copied().collect();
+    let verticals: Vec<Rule> = rules.iter().filter(|o| !o.horizontal).copied().collect();
     for r in rules.drain(..) {
-        let dash = short(&r)
-            && !others.iter().any(|o| {
-                !o.horizontal
-                    && o.at >= r.from - SPACING
+        let touches_a_vertical = || {
+            verticals.iter().any(|o| {
+                o.at >= r.from - SPACING
                     && o.at <= r.to + SPACING
                     && r.at >= o.from - SPACING
                     && r.at <= o.to + SPACING
             })
-            && drawn_dash(glyphs, &r).map(|g| dashes.push(g)).is_some();
-        if !dash {
-            kept.push(r);
+        };
+        let dash = (short(&r) && !touches_a_vertical())
+            .then(|| drawn_dash(glyphs, &r))
+            .flatten();
+        match dash {
+            Some(g) => dashes.push(g),
+            None => kept.push(r),
         }
     }
     *rules = kept;
@@ -505,6 +507,7 @@ fn drawn_dash(glyphs: &[Glyph], r: &Rule) -> Option<Glyph> {
     })
 }
 
+/// A ruled table read from one page: its grid, and one line per grid row.
 pub struct RuledTable {
     pub grid: Grid,
     /// The rows as lines (`table` is the table's index, counted over the document).
@@ -1902,23 +1905,21 @@ mod tests {
         let mut rules = vec![h(497.0, 127.0, 132.0), h(520.0, 90.0, 200.0)];
         drawn_dashes(&mut glyphs, &mut rules);
         assert_eq!(rules.len(), 1, "the long rule stays: {rules:?}");
-        let text: String = spans(&rows(glyphs).remove(0).1)
-            .iter()
-            .map(|s| s.text.clone())
-            .collect::<Vec<_>>()
-            .join(" ");
-        assert_eq!(text, "75,00 – 89,99");
+        // The line the glyphs make, its spans joined by a space.
+        let line = |glyphs: Vec<Glyph>| {
+            spans(&rows(glyphs).remove(0).1)
+                .iter()
+                .map(|s| s.text.clone())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(line(glyphs), "75,00 – 89,99");
         // Close on both sides: a hyphen joining two words.
         let mut glyphs = glyph_run("pusat", 100.0, 500.0, 5.0);
         glyphs.extend(glyph_run("pusat", 129.5, 500.0, 5.0));
         let mut rules = vec![h(497.0, 125.3, 129.2)];
         drawn_dashes(&mut glyphs, &mut rules);
-        let text: String = spans(&rows(glyphs).remove(0).1)
-            .iter()
-            .map(|s| s.text.clone())
-            .collect::<Vec<_>>()
-            .join(" ");
-        assert_eq!(text, "pusat-pusat");
+        assert_eq!(line(glyphs), "pusat-pusat");
         // Under the baseline (an underline), over a letter (struck out) or
         // with nothing to its right, a bar stays a rule.
         for (bar, right) in [

@@ -61,7 +61,7 @@ impl Said {
 }
 
 /// One figure of one indicator row: its role and year as the column says.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Fact<'t> {
     table: usize,
     row: &'t Row,
@@ -201,23 +201,8 @@ fn facts<'t>(ctx: &Context<'t, '_>, skip: &Pattern) -> Vec<Fact<'t>> {
     out
 }
 
-/// Indicators kept in the context, or read for a check alone.
-enum Shared<'a, 't> {
-    Kept(&'a Indicators<'t>),
-    Own(Indicators<'t>),
-}
-
-impl<'t> std::ops::Deref for Shared<'_, 't> {
-    type Target = Indicators<'t>;
-    fn deref(&self) -> &Indicators<'t> {
-        match self {
-            Shared::Kept(i) => i,
-            Shared::Own(i) => i,
-        }
-    }
-}
-
 /// The indicators the tables name (a key specific enough), each with its facts.
+#[derive(Clone)]
 pub(super) struct Indicators<'t> {
     facts: Vec<Fact<'t>>,
     groups: Vec<KeyGroup>,
@@ -233,14 +218,14 @@ impl<'t> Indicators<'t> {
     /// The report's indicators read with `skip`: from `Context::indicators`
     /// when another check read them with the same pattern (two checks do,
     /// and reading them walks every table), else read now.
-    fn shared<'a>(ctx: &'a Context<'t, '_>, skip: &Pattern) -> Shared<'a, 't> {
+    fn shared<'a>(ctx: &'a Context<'t, '_>, skip: &Pattern) -> Cow<'a, Indicators<'t>> {
         let (text, ind) = ctx
             .indicators
             .get_or_init(|| (skip.0.as_str().to_string(), Indicators::of(ctx, skip)));
         if text == skip.0.as_str() {
-            Shared::Kept(ind)
+            Cow::Borrowed(ind)
         } else {
-            Shared::Own(Indicators::of(ctx, skip))
+            Cow::Owned(Indicators::of(ctx, skip))
         }
     }
 

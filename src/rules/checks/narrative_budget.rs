@@ -143,7 +143,7 @@ impl BudgetRow<'_> {
 }
 
 /// Rows sharing one label key (the same kegiatan in several tables).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(super) struct KeyGroup {
     pub(super) words: Vec<String>,
     pub(super) rows: Vec<usize>,

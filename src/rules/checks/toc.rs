@@ -150,10 +150,16 @@ impl TocReading {
         let mut pending: Option<String> = None;
         for l in &ctx.report.lines {
             let text = l.line.text.as_str();
-            if let Some(c) = self.entry.0.captures(text) {
-                if gap.is_none() {
-                    continue;
+            // Outside a list only its heading matters (most of a report).
+            if gap.is_none() {
+                if self.list.0.is_match(text) {
+                    headed.push(Vec::new());
+                    gap = Some(0);
+                    pending = None;
                 }
+                continue;
+            }
+            if let Some(c) = self.entry.0.captures(text) {
                 let (Some(title), Some(page)) = (c.name("title"), c.name("page")) else {
                     continue;
                 };
@@ -358,15 +364,16 @@ impl Check for TocHeadingNumber {
                     .push((number.as_str().to_string(), e.line));
             }
         }
-        let mut judged: std::collections::HashSet<String> = Default::default();
+        // (title key, number) of the headings judged: a repeated heading once.
+        let mut judged: std::collections::HashSet<(String, String)> = Default::default();
         for l in ctx.report.lines.iter().filter(|l| l.index > toc_end) {
             let text = l.line.text.as_str();
-            if self.p.toc.entry.0.is_match(text) {
-                continue;
-            }
             let Some(c) = self.p.heading.0.captures(text) else {
                 continue;
             };
+            if self.p.toc.entry.0.is_match(text) {
+                continue;
+            }
             let (Some(number), Some(title)) = (c.name("number"), c.name("title")) else {
                 continue;
             };
@@ -374,7 +381,7 @@ impl Check for TocHeadingNumber {
             let Some(entries) = listed.get(&key) else {
                 continue;
             };
-            if !judged.insert(format!("{key}\u{0}{}", number.as_str())) {
+            if !judged.insert((key, number.as_str().to_string())) {
                 continue;
             }
             let [(listed_number, entry_line)] = entries.as_slice() else {
