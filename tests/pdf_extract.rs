@@ -44,14 +44,14 @@ fn build_pdf(pages: &[&str]) -> Vec<u8> {
 fn build_pdf_with(pages: &[&str], page_extra: &str) -> Vec<u8> {
     let cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
         1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
-        2 beginbfchar <0003> <0020> <0010> <00660069> endbfchar\n\
+        4 beginbfchar <0003> <0020> <0010> <00660069> <0040> <0009> <0041> <00AD> endbfchar\n\
         2 beginbfrange <0024> <0026> <0041> <002D> <002E> [<0061> <0062>] endbfrange\n\
         endcmap CMapName currentdict /CMap defineresource pop end end";
     let mut objs: Vec<Vec<u8>> = vec![
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding << /Differences [1 /fi /eacute /uni0041 /f_f_l] >> >>".to_vec(),
         b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Arial-BoldMT /Encoding /Identity-H /DescendantFonts [4 0 R] /ToUnicode 5 0 R >>".to_vec(),
-        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Arial-BoldMT /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 600 /W [3 [278] 16 [611] 36 38 722] >>".to_vec(),
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Arial-BoldMT /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 600 /W [3 [278] 16 [611] 36 38 722 64 [250 333]] >>".to_vec(),
         format!("<< /Length {} >>\nstream\n{cmap}\nendstream", cmap.len() + 1).into_bytes(),
         // Type3: glyph space is 1/100 of text space; codes 65.. are drawn glyphs named A, B, C.
         b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 100 100] /FontMatrix [0.01 0 0 0.01 0 0] /CharProcs << >> /Encoding << /Type /Encoding /Differences [65 /A /B /C 32 /space] >> /FirstChar 32 /LastChar 67 /Widths [25 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 60 60 60] /Resources << >> >>".to_vec(),
@@ -307,6 +307,23 @@ fn type0_identity_h_with_tounicode_and_rotated_pages() {
         text.contains("Tabel 3.1 Realisasi\nbaris kedua"),
         "{text:?}"
     );
+}
+
+#[test]
+fn a_glyph_mapped_to_a_tab_is_a_space_and_a_drawn_soft_hyphen_a_hyphen() {
+    // Producers that rewrite a PDF (cairo) map Word's space glyph to U+0009
+    // and its non-breaking hyphen to U+00AD: read as viewers show them, not
+    // dropped (which glued "BPPT Sapi" into one word and "000,-," into "000,,").
+    let page = "BT /F3 12 Tf 72 700 Td <0024002500400026> Tj 0 -20 Td <002400410025> Tj ET\n";
+    let path = temp_file("tab-space.pdf", &build_pdf(&[page]));
+    let doc = pdf_extract(&path).expect("extracts");
+    let lines: Vec<&str> = doc.pages[0]
+        .lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .filter(|t| !t.is_empty())
+        .collect();
+    assert_eq!(lines, ["AB C", "A-B"]);
 }
 
 #[test]

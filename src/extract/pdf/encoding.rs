@@ -435,7 +435,8 @@ pub fn normalise_text(s: &str) -> String {
             '\u{fb04}' => out.push_str("ffl"),
             '\u{fb05}' | '\u{fb06}' => out.push_str("st"),
             '\u{ad}' | '\u{200b}' | '\u{feff}' | '\u{fffd}' => {}
-            '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{3000}' => out.push(' '),
+            // A tab is a space some producers map their space glyph to.
+            '\t' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{3000}' => out.push(' '),
             c if c.is_control() => {}
             c => out.push(c),
         }
@@ -468,5 +469,6 @@ mod tests {
             Some("\u{2019}")
         );
         assert_eq!(normalise_text("e\u{fb03}cient\u{ad}"), "efficient");
+        assert_eq!(normalise_text("a\tb"), "a b");
     }
 }

@@ -323,11 +323,19 @@ impl Font {
                 }
             })
             .unwrap_or_default();
-        let text = normalise_text(&text);
+        let width = self.width(code) * self.scale;
+        // A soft hyphen that is drawn is seen: a hyphen (at a line's end it
+        // joins the word as a typed one does). Only one without width is a
+        // mere break point inside a word.
+        let text = if text == "\u{ad}" && width > 0.0 {
+            "-".to_string()
+        } else {
+            normalise_text(&text)
+        };
         Char {
             blank: text.chars().all(char::is_whitespace),
             text: Rc::from(text),
-            width: self.width(code) * self.scale,
+            width,
             is_space_code: len == 1 && code == 32,
         }
     }
