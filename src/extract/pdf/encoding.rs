@@ -435,6 +435,9 @@ pub fn normalise_text(s: &str) -> String {
             '\u{fb04}' => out.push_str("ffl"),
             '\u{fb05}' | '\u{fb06}' => out.push_str("st"),
             '\u{ad}' | '\u{200b}' | '\u{feff}' | '\u{fffd}' => {}
+            // Unicode's hyphen and non-breaking hyphen (mupdf writes Word's
+            // hyphens so) are the hyphen every pattern looks for.
+            '\u{2010}' | '\u{2011}' => out.push('-'),
             // A tab is a space some producers map their space glyph to.
             '\t' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{3000}' => out.push(' '),
             c if c.is_control() => {}
@@ -470,5 +473,6 @@ mod tests {
         );
         assert_eq!(normalise_text("e\u{fb03}cient\u{ad}"), "efficient");
         assert_eq!(normalise_text("a\tb"), "a b");
+        assert_eq!(normalise_text("Undang\u{2011}undang 2013 \u{2010} 2018"), "Undang-undang 2013 - 2018");
     }
 }
