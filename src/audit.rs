@@ -460,9 +460,9 @@ fn audit_file(
         let metadata = (status == FileStatus::Error).then(|| report.metadata.clone());
         return file.report(status, Some(message), metadata);
     }
-    let run = checks::run(compiled, &report, shown);
+    let mut run = checks::run(compiled, &report, shown);
     if let Some(out) = cross_facts {
-        *out = Some(cross::facts(&report, shown, &compiled.cross));
+        *out = Some(cross::facts(&report, shown, &compiled.cross, &mut run));
     }
     let coverage = crate::coverage::measure(&report, compiled, &run);
     let mut findings = run.findings;

@@ -473,6 +473,9 @@ mod tests {
         );
         assert_eq!(normalise_text("e\u{fb03}cient\u{ad}"), "efficient");
         assert_eq!(normalise_text("a\tb"), "a b");
-        assert_eq!(normalise_text("Undang\u{2011}undang 2013 \u{2010} 2018"), "Undang-undang 2013 - 2018");
+        assert_eq!(
+            normalise_text("Undang\u{2011}undang 2013 \u{2010} 2018"),
+            "Undang-undang 2013 - 2018"
+        );
     }
 }

@@ -212,6 +212,10 @@ pub struct ReportFacts {
     pub place: Option<String>,
     pub year: i32,
     pub facts: Vec<Fact>,
+    /// Predicate claims this report gives no scale for (`predicate-stated`).
+    pub unscaled: Vec<super::Unscaled>,
+    /// The predicate scales it states.
+    pub scales: Vec<(super::predicates::StatedScale, Location)>,
 }
 
 /// Why a report was not grouped with others.
@@ -280,6 +284,7 @@ pub fn facts(
     report: &Report<'_>,
     file: &str,
     rules: &CrossRules,
+    run: &mut super::RuleRun,
 ) -> Result<ReportFacts, Ungrouped> {
     let office = report.metadata.office.clone().ok_or(Ungrouped::NoOffice)?;
     let year = report.metadata.year.ok_or(Ungrouped::NoYear)?;
@@ -302,6 +307,8 @@ pub fn facts(
         place: report.metadata.place.clone(),
         year,
         facts,
+        unscaled: std::mem::take(&mut run.unscaled),
+        scales: std::mem::take(&mut run.scales),
     })
 }
 
@@ -710,6 +717,9 @@ impl Collector {
                         single.insert(year, r);
                     }
                 } else {
+                    outcome
+                        .findings
+                        .extend(judge_parts(&reports, &mut outcome.summary));
                     for r in reports {
                         outcome.summary.ungrouped.push(UngroupedFile {
                             file: r.file,
@@ -764,6 +774,48 @@ impl Collector {
         outcome
     }
 }
+
+/// Reports of one office and year are often one report delivered in parts
+/// (a file size limit): a predicate claim in a part that states no scale is
+/// judged on the scale another part states, when the other parts state one
+/// scale between them.
+fn judge_parts(reports: &[ReportFacts], summary: &mut CrossSummary) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (i, part) in reports.iter().enumerate() {
+        if part.unscaled.is_empty() || !part.scales.is_empty() {
+            continue;
+        }
+        let others: Vec<&(super::predicates::StatedScale, Location)> = reports
+            .iter()
+            .enumerate()
+            .filter(|&(j, _)| j != i)
+            .flat_map(|(_, r)| &r.scales)
+            .collect();
+        let Some((scale, at)) = others.first().map(|p| (&p.0, &p.1)) else {
+            continue;
+        };
+        if others.iter().any(|(s, _)| !s.same_as(scale)) {
+            *summary.skipped.entry(PARTS_DISAGREE).or_default() += part.unscaled.len();
+            continue;
+        }
+        for u in &part.unscaled {
+            match super::predicates::judge_on_part_scale(&u.claim, scale, file_name(&at.file)) {
+                None => {}
+                Some(None) => summary.agree += 1,
+                Some(Some(draft)) => out.push(super::finish_at(
+                    &u.rule,
+                    draft,
+                    u.location.clone(),
+                    vec![at.clone()],
+                    u.excerpt.clone(),
+                )),
+            }
+        }
+    }
+    out
+}
+
+const PARTS_DISAGREE: &str = "the other parts of the report state different predicate scales";
 
 #[derive(Debug, Default)]
 struct Tally {
@@ -1282,7 +1334,60 @@ mod tests {
     fn facts_of(name: &str, text: &str) -> Result<ReportFacts, Ungrouped> {
         let doc = crate::extract::text::read_text_export(Path::new(name), text.as_bytes());
         let report = crate::structure::analyse(&doc);
-        facts(&report, name, &rules())
+        facts(
+            &report,
+            name,
+            &rules(),
+            &mut super::super::RuleRun::default(),
+        )
+    }
+
+    /// A report's facts after every default check ran on it (what the audit
+    /// keeps of a report: its unscaled predicate claims and its scales too).
+    fn audited_facts(name: &str, text: &str) -> Result<ReportFacts, Ungrouped> {
+        let doc = crate::extract::text::read_text_export(Path::new(name), text.as_bytes());
+        let report = crate::structure::analyse(&doc);
+        let defaults = RuleSet::defaults().expect("default rules load");
+        let mut run = super::super::run(&super::super::compile(&defaults), &report, name);
+        facts(&report, name, &rules(), &mut run)
+    }
+
+    /// A report in two files, one office and year: the claim in the part
+    /// without a scale is judged on the scale of the other part; with no
+    /// scale in either part, or two different ones, nothing is judged.
+    #[test]
+    fn a_predicate_claim_is_judged_on_the_scale_another_part_states() {
+        let scale = "Kriteria predikat capaian kinerja:\n\n| Capaian | Predikat |\n|---|---|\n| > 90 | Sangat Baik |\n| 75 - 90 | Baik |\n| 65 - 75 | Cukup |\n| < 65 | Kurang |\n";
+        let claims = "Capaian sasaran pertama sebesar 95,71% dengan predikat baik. \
+Capaian sasaran kedua sebesar 80,00% dengan predikat baik.";
+        let judge = |parts: &[&str]| {
+            let mut c = Collector::default();
+            for (i, body) in parts.iter().enumerate() {
+                let name = format!("a/bagian-{}.md", i + 1);
+                c.add(&name, audited_facts(&name, &report(2016, body)));
+            }
+            c.finish(&rules())
+        };
+        let out = judge(&[scale, claims]);
+        let found: Vec<(&str, &str, &str)> = out
+            .findings
+            .iter()
+            .map(|f| {
+                (
+                    f.location.file.as_str(),
+                    f.stated.as_str(),
+                    f.expected.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(found, [("a/bagian-2.md", "95,71% … baik", "Sangat Baik")]);
+        assert_eq!(out.findings[0].related[0].file, "a/bagian-1.md");
+        assert_eq!(out.summary.agree, 1);
+        assert!(judge(&["Tanpa skala.", claims]).findings.is_empty());
+        let other = scale.replace("> 90", "> 96").replace("75 - 90", "75 - 96");
+        let out = judge(&[scale, claims, &other]);
+        assert!(out.findings.is_empty());
+        assert_eq!(out.summary.skipped.get(PARTS_DISAGREE), Some(&2));
     }
 
     fn report(year: i32, table: &str) -> String {

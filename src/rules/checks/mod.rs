@@ -110,6 +110,9 @@ pub struct Sink {
     /// placed in a table by line once the walk is done.
     loose: Vec<usize>,
     in_document: bool,
+    /// Predicate claims left unjudged for want of a scale: another part of
+    /// the same report may state it (`cross::judge_parts`).
+    unscaled: Vec<predicates::UnscaledClaim>,
 }
 
 impl Sink {
@@ -122,6 +125,13 @@ impl Sink {
             None => {}
         }
         self.drafts.push(draft);
+    }
+
+    /// A predicate claim this report gives no scale for: counted as skipped
+    /// (`why`) and kept for a scale another part of the report may state.
+    pub fn defer_unscaled(&mut self, why: Why, claim: predicates::UnscaledClaim) {
+        self.skip(why);
+        self.unscaled.push(claim);
     }
 
     /// Something checked that holds.
@@ -488,6 +498,21 @@ pub struct RuleRun {
     /// by index in the report's tables: in the table's scope, and the
     /// findings of the document's scope whose line is in the table.
     pub by_table: Vec<BTreeMap<usize, RuleCoverage>>,
+    /// Predicate claims the report gives no scale for, placed, with their
+    /// rule: judged after the run on the scale of another part of the report.
+    pub unscaled: Vec<Unscaled>,
+    /// The predicate scales the report states, with where each starts (when
+    /// a predicate rule looked for them).
+    pub scales: Vec<(predicates::StatedScale, Location)>,
+}
+
+/// A predicate claim left for another part's scale, with what its finding needs.
+#[derive(Debug, Clone)]
+pub struct Unscaled {
+    pub rule: Rule,
+    pub claim: predicates::UnscaledClaim,
+    pub location: Location,
+    pub excerpt: String,
 }
 
 /// Runs every check on a report; `file` is the path shown in findings. The
@@ -540,14 +565,54 @@ pub fn run(compiled: &CompiledRules, report: &Report<'_>, file: &str) -> RuleRun
         for d in sink.drafts {
             out.findings.push(finish(rule, d, report, file));
         }
+        for claim in sink.unscaled {
+            out.unscaled.push(Unscaled {
+                rule: rule.clone(),
+                location: report.location(file, claim.line),
+                excerpt: excerpt_of(report, claim.line),
+                claim,
+            });
+        }
         out.coverage.push((rule.id.clone(), sink.coverage));
         out.by_table.push(sink.by_table);
     }
     out.findings.dedup_by(|a, b| a == b);
+    if let Some(scales) = ctx.scales.get() {
+        out.scales = scales
+            .iter()
+            .map(|s| (s.clone(), report.location(file, s.line)))
+            .collect();
+    }
     out
 }
 
-fn finish(rule: &Rule, mut d: Draft, report: &Report<'_>, file: &str) -> Finding {
+fn excerpt_of(report: &Report<'_>, line: usize) -> String {
+    report
+        .lines
+        .get(line)
+        .map(|l| l.line.text.clone())
+        .unwrap_or_default()
+}
+
+fn finish(rule: &Rule, d: Draft, report: &Report<'_>, file: &str) -> Finding {
+    let location = report.location(file, d.line);
+    let related: Vec<Location> = d
+        .related
+        .iter()
+        .map(|&i| report.location(file, i))
+        .collect();
+    let excerpt = excerpt_of(report, d.line);
+    finish_at(rule, d, location, related, excerpt)
+}
+
+/// A draft as a finding, its places already known.
+pub(crate) fn finish_at(
+    rule: &Rule,
+    mut d: Draft,
+    location: Location,
+    related: Vec<Location>,
+    excerpt: String,
+) -> Finding {
     d.vars
         .entry("stated")
         .or_insert_with(|| Localized::same(d.stated.clone()));
@@ -565,20 +630,9 @@ fn finish(rule: &Rule, mut d: Draft, report: &Report<'_>, file: &str) -> Finding
         id: fill(&rule.message.id, crate::findings::Lang::Id),
         en: fill(&rule.message.en, crate::findings::Lang::En),
     };
-    let location = report.location(file, d.line);
-    let mut related: Vec<Location> = d
-        .related
-        .iter()
-        .map(|&i| report.location(file, i))
-        .filter(|l| *l != location)
-        .collect();
+    let mut related: Vec<Location> = related.into_iter().filter(|l| *l != location).collect();
     related.sort();
     related.dedup();
-    let excerpt = report
-        .lines
-        .get(d.line)
-        .map(|l| l.line.text.clone())
-        .unwrap_or_default();
     let highlight = d
         .highlight
         .filter(|(a, b)| {

@@ -734,7 +734,13 @@ impl Check for PredicateStated {
                     None => match scale_at(&scales, line) {
                         Some(scale) => scale,
                         None => {
-                            out.skip(NO_SCALE);
+                            let claim = UnscaledClaim {
+                                line,
+                                at,
+                                stated,
+                                label: label.as_str().to_string(),
+                            };
+                            out.defer_unscaled(NO_SCALE, claim);
                             continue;
                         }
                     },
@@ -746,6 +752,60 @@ impl Check for PredicateStated {
             }
         }
     }
+}
+
+/// A capaian and its predicate in a sentence of a report that states no
+/// scale: a report delivered in parts may state it in another part.
+#[derive(Debug, Clone)]
+pub struct UnscaledClaim {
+    pub line: usize,
+    /// Byte offset of the capaian in its line.
+    pub at: usize,
+    pub stated: Figure,
+    pub label: String,
+}
+
+impl StatedScale {
+    /// Whether two scales have the same bands and names.
+    pub(crate) fn same_as(&self, other: &StatedScale) -> bool {
+        self.summary() == other.summary()
+    }
+}
+
+/// An unscaled claim judged on a scale another part of the report states
+/// (`part`, its file's name): agrees (None) or a finding's draft, whose
+/// related place the caller gives.
+pub(crate) fn judge_on_part_scale(
+    claim: &UnscaledClaim,
+    scale: &StatedScale,
+    part: &str,
+) -> Option<Option<Draft>> {
+    let mut out = Sink::default();
+    judge_sentence(
+        scale,
+        &claim.stated,
+        &claim.label,
+        (claim.line, claim.at),
+        &mut out,
+    );
+    if out.coverage.agree > 0 {
+        return Some(None);
+    }
+    let mut draft = out.drafts.pop()?;
+    let names = scale.names(&scale.bands_for(claim.stated.value));
+    let summary = scale.summary();
+    draft.computation = both(
+        format!(
+            "capaian {} → {names} pada skala bagian lain laporan ini, {part} ({summary})",
+            claim.stated.text
+        ),
+        format!(
+            "capaian {} → {names} on the scale another part of this report gives, {part} ({summary})",
+            claim.stated.text
+        ),
+    );
+    draft.related.clear();
+    Some(Some(draft))
 }
 
 fn judge_sentence(
