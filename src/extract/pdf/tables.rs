@@ -512,17 +512,83 @@ pub fn cell_boxes(fills: &[[f32; 4]]) -> Vec<[f32; 4]> {
 }
 
 /// The sides of the cell boxes no ruled table of `lattices` already holds:
-/// where stroked rules draw the table, its shading says nothing more.
-fn box_sides(boxes: &[[f32; 4]], lattices: &[Lattice]) -> Vec<Rule> {
-    let held = |b: &[f32; 4]| {
+/// where stroked rules draw the table, its shading says nothing more, but
+/// for a row the rules leave out: a shaded cell ending inside a band, well
+/// apart from its rules, between two of its column edges, beside a cell
+/// merged down past its end, over a cell left white, with body text on
+/// either side of its end (two indicators of one sasaran in one band, the
+/// first shaded), ends its row there.
+fn box_sides(boxes: &[[f32; 4]], lattices: &[Lattice], glyphs: &[Glyph]) -> Vec<Rule> {
+    let holder = |b: &[f32; 4]| {
         let (x, y) = ((b[0] + b[2]) / 2.0, (b[1] + b[3]) / 2.0);
-        lattices.iter().any(|l| {
+        lattices.iter().find(|l| {
             let (top, bottom) = (l.ys.first().copied(), l.ys.last().copied());
             x > l.x0 && x < l.x1 && top.is_some_and(|t| y > t) && bottom.is_some_and(|b| y < b)
         })
     };
     let mut out = Vec::new();
-    for b in boxes.iter().filter(|b| !held(b)) {
+    for b in boxes {
+        let Some(l) = holder(b) else {
+            continue;
+        };
+        let edge = |x: f32, y: f32| {
+            l.verticals
+                .iter()
+                .any(|v| (v.at - x).abs() <= SPACING && v.from < y && v.to > y)
+        };
+        // Body text (a header's titles and labels are set bold) between x0
+        // and x1 with its middle between y0 and y1.
+        let text = |y0: f32, y1: f32| {
+            let inside = glyphs.iter().filter(|g| {
+                let (x, y) = (g.x + g.width / 2.0, g.y - g.size * 0.3);
+                g.dir == 0 && !g.text.trim().is_empty() && x > b[0] && x < b[2] && y > y0 && y < y1
+            });
+            let (mut any, mut bold) = (false, false);
+            for g in inside {
+                any = true;
+                bold |= g.bold;
+            }
+            any && !bold
+        };
+        for side in [b[1], b[3]] {
+            let Some(band) = l.ys.windows(2).find(|w| side > w[0] && side < w[1]) else {
+                continue;
+            };
+            // The next row's cell is left white: a box on the far side (a
+            // header's title over its labels, "Realisasi" over "Keuangan" and
+            // "Fisik", or "Target" over "2016", all shaded) is the header's
+            // own rows, which the header readers take apart.
+            let beyond = boxes.iter().any(|o| {
+                let across = if side == b[3] { o[1] } else { o[3] };
+                (across - side).abs() <= TILED && o[2].min(b[2]) - o[0].max(b[0]) > SPACING
+            });
+            // A row of the table ends beside a cell merged down over it: a
+            // box beside this one runs on past its end (a whole row of boxes
+            // ending together is a header's rows, or one shaded row).
+            let merged_beside = boxes.iter().any(|o| {
+                ((o[0] - b[2]).abs() <= TILED || (o[2] - b[0]).abs() <= TILED)
+                    && o[1] < side - MIN_CELL
+                    && o[3] > side + MIN_CELL
+            });
+            if !beyond
+                && merged_beside
+                && side - band[0] > MIN_CELL
+                && band[1] - side > MIN_CELL
+                && edge(b[0], side)
+                && edge(b[2], side)
+                && text(band[0], side)
+                && text(side, band[1])
+            {
+                out.push(Rule {
+                    horizontal: true,
+                    at: side,
+                    from: b[0],
+                    to: b[2],
+                });
+            }
+        }
+    }
+    for b in boxes.iter().filter(|b| holder(b).is_none()) {
         for (horizontal, at, from, to) in [
             (true, b[1], b[0], b[2]),
             (true, b[3], b[0], b[2]),
@@ -647,7 +713,7 @@ pub fn ruled_tables(
     if !boxes.is_empty() {
         let mut drawn = rules.clone();
         drawn.extend(implied_columns(&rules, &[]));
-        let sides = box_sides(boxes, &grids(&drawn));
+        let sides = box_sides(boxes, &grids(&drawn), glyphs);
         rules.extend(sides);
     }
     let horizontals: Vec<Rule> = merge(rules.iter().filter(|r| r.horizontal).copied().collect());
@@ -2835,6 +2901,47 @@ mod tests {
         let tables = ruled_tables(&mut glyphs, &ruled, &cell_boxes(&odd), 0);
         let texts: Vec<String> = tables[0].lines.iter().map(TextLine::text).collect();
         assert_eq!(texts, ["Sasaran\tTarget", "Meningkatnya\t1 Dokumen"]);
+    }
+
+    #[test]
+    fn a_shaded_cell_ending_beside_a_merged_one_ends_its_row() {
+        // Rules round the header and the body only; in the body one sasaran
+        // (merged down) beside two indicators, the first's cells shaded,
+        // the second's left white.
+        let mut rules = Vec::new();
+        for (top, bottom) in [(100.0, 130.0), (130.0, 200.0)] {
+            for x in [100.0, 200.0, 300.0] {
+                rules.extend(boxed(x, top, x + 100.0, bottom));
+            }
+        }
+        let mut fills = shaded_cells(&[100.0, 200.0, 300.0, 400.0], &[100.0, 130.0]);
+        fills.push([100.0, 130.0, 200.3, 200.0]);
+        fills.push([200.0, 130.0, 300.3, 165.0]);
+        fills.push([300.0, 130.0, 400.0, 165.0]);
+        let mut glyphs = glyph_run("Sasaran", 105.0, 118.0, 4.0);
+        glyphs.extend(glyph_run("Indikator", 205.0, 118.0, 4.0));
+        glyphs.extend(glyph_run("Target", 305.0, 118.0, 4.0));
+        glyphs.extend(glyph_run("Meningkatnya", 105.0, 145.0, 4.0));
+        glyphs.extend(glyph_run("Jumlah", 205.0, 145.0, 4.0));
+        glyphs.extend(glyph_run("1 Dokumen", 305.0, 145.0, 4.0));
+        glyphs.extend(glyph_run("Cakupan", 205.0, 185.0, 4.0));
+        glyphs.extend(glyph_run("3 Dokumen", 305.0, 185.0, 4.0));
+        let tables = ruled_tables(&mut glyphs.clone(), &rules, &cell_boxes(&fills), 0);
+        let texts: Vec<String> = tables[0].lines.iter().map(TextLine::text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Sasaran\tIndikator\tTarget",
+                "Meningkatnya\tJumlah\t1 Dokumen",
+                "\tCakupan\t3 Dokumen"
+            ]
+        );
+        // The second indicator shaded too (a box under the first): no row
+        // is told from the shading, as in a header's title over its label.
+        fills.push([200.0, 165.0, 300.3, 200.0]);
+        fills.push([300.0, 165.0, 400.0, 200.0]);
+        let tables = ruled_tables(&mut glyphs, &rules, &cell_boxes(&fills), 0);
+        assert_eq!(tables[0].lines.len(), 2);
     }
 
     #[test]
