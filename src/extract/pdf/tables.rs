@@ -2918,14 +2918,19 @@ mod tests {
         fills.push([100.0, 130.0, 200.3, 200.0]);
         fills.push([200.0, 130.0, 300.3, 165.0]);
         fills.push([300.0, 130.0, 400.0, 165.0]);
-        let mut glyphs = glyph_run("Sasaran", 105.0, 118.0, 4.0);
-        glyphs.extend(glyph_run("Indikator", 205.0, 118.0, 4.0));
-        glyphs.extend(glyph_run("Target", 305.0, 118.0, 4.0));
-        glyphs.extend(glyph_run("Meningkatnya", 105.0, 145.0, 4.0));
-        glyphs.extend(glyph_run("Jumlah", 205.0, 145.0, 4.0));
-        glyphs.extend(glyph_run("1 Dokumen", 305.0, 145.0, 4.0));
-        glyphs.extend(glyph_run("Cakupan", 205.0, 185.0, 4.0));
-        glyphs.extend(glyph_run("3 Dokumen", 305.0, 185.0, 4.0));
+        let mut glyphs = Vec::new();
+        for (text, x, y) in [
+            ("Sasaran", 105.0, 118.0),
+            ("Indikator", 205.0, 118.0),
+            ("Target", 305.0, 118.0),
+            ("Meningkatnya", 105.0, 145.0),
+            ("Jumlah", 205.0, 145.0),
+            ("1 Dokumen", 305.0, 145.0),
+            ("Cakupan", 205.0, 185.0),
+            ("3 Dokumen", 305.0, 185.0),
+        ] {
+            glyphs.extend(glyph_run(text, x, y, 4.0));
+        }
         let tables = ruled_tables(&mut glyphs.clone(), &rules, &cell_boxes(&fills), 0);
         let texts: Vec<String> = tables[0].lines.iter().map(TextLine::text).collect();
         assert_eq!(
