@@ -214,6 +214,9 @@ pub struct PageContent {
     /// Glyphs a viewer does not show, with the reason.
     pub hidden: Vec<(Glyph, DropReason)>,
     pub rules: Vec<Rule>,
+    /// Filled boxes wider and taller than a rule (shading, a cell's box):
+    /// x0, y0, x1, y1 in page space.
+    pub fills: Vec<[f32; 4]>,
     pub images: usize,
     /// The images drawn, with where (for OCR of a scanned page).
     pub placed: Vec<super::images::Placed>,
@@ -992,7 +995,9 @@ impl<'a> Interpreter<'a> {
             }
             if let Some((horizontal, at, from, to)) = thin_bar(x0, y0, x1, y1) {
                 self.push_rule(horizontal, at, from, to);
-            } else if w > 3.0 && h > 3.0 && !fill_only {
+            } else if w > 3.0 && h > 3.0 && fill_only {
+                self.push_fill([x0, y0, x1, y1]);
+            } else if w > 3.0 && h > 3.0 {
                 // A filled box is a cell's shading (Word fills a shaded cell in
                 // pieces around its padding), not its borders: only a stroked
                 // box draws rules.
@@ -1016,6 +1021,10 @@ impl<'a> Interpreter<'a> {
             {
                 self.push_rule(horizontal, at, from, to);
             }
+            // Each box the path outlines (m l l l h), as a cell's shading is drawn.
+            for b in path_boxes(&path) {
+                self.push_fill(b);
+            }
             return;
         }
         for pair in path.windows(2) {
@@ -1029,6 +1038,12 @@ impl<'a> Interpreter<'a> {
             } else if dx < 1.0 && dy > 3.0 {
                 self.push_rule(false, (p.0 + q.0) / 2.0, p.1.min(q.1), p.1.max(q.1));
             }
+        }
+    }
+
+    fn push_fill(&mut self, b: [f32; 4]) {
+        if self.out.fills.len() < 100_000 && b.iter().all(|v| v.is_finite()) {
+            self.out.fills.push(b);
         }
     }
 
@@ -1264,6 +1279,35 @@ fn mark_oblique_groups(glyphs: &mut [Glyph]) {
     }
 }
 
+/// The boxes wider and taller than a rule that a path's subpaths outline,
+/// each of four straight sides square to the page (closed or not).
+fn path_boxes(path: &[(f32, f32, bool)]) -> Vec<[f32; 4]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < path.len() {
+        let end = path[start + 1..]
+            .iter()
+            .position(|p| p.2)
+            .map_or(path.len(), |i| start + 1 + i);
+        let sub = &path[start..end];
+        start = end;
+        if !(4..=5).contains(&sub.len()) {
+            continue;
+        }
+        let square = sub
+            .windows(2)
+            .all(|w| (w[0].0 - w[1].0).abs() < 0.01 || (w[0].1 - w[1].1).abs() < 0.01);
+        let points: Vec<(f32, f32)> = sub.iter().map(|p| (p.0, p.1)).collect();
+        if let Some(b) = bbox_of(&points).filter(|_| square)
+            && b[2] - b[0] > 3.0
+            && b[3] - b[1] > 3.0
+        {
+            out.push(b);
+        }
+    }
+    out
+}
+
 /// The rule a box under 3 points across and over 3 long draws (a line
 /// drawn as a thin filled bar): horizontal or not, where it stands, and
 /// where it runs from and to.
@@ -1315,6 +1359,33 @@ mod tests {
         for v in values {
             assert_eq!(floor_i32(v), v.floor() as i32, "{v}");
         }
+    }
+
+    #[test]
+    fn a_filled_path_outlining_boxes_gives_each_box() {
+        let rect = |x0: f32, y0: f32, x1: f32, y1: f32| {
+            vec![
+                (x0, y0, true),
+                (x1, y0, false),
+                (x1, y1, false),
+                (x0, y1, false),
+                (x0, y0, false),
+            ]
+        };
+        let mut path = rect(10.0, 10.0, 60.0, 30.0);
+        path.extend(rect(60.0, 10.0, 90.0, 30.0));
+        // A thin bar is a rule, not a box; a slanted side outlines no box.
+        path.extend(rect(10.0, 40.0, 90.0, 41.0));
+        path.extend([
+            (10.0, 50.0, true),
+            (50.0, 55.0, false),
+            (50.0, 70.0, false),
+            (10.0, 70.0, false),
+        ]);
+        assert_eq!(
+            path_boxes(&path),
+            [[10.0, 10.0, 60.0, 30.0], [60.0, 10.0, 90.0, 30.0]]
+        );
     }
 
     #[test]

@@ -525,7 +525,7 @@ fn ocr_scans(
         if let Some(p) = out.pages.get_mut(index) {
             let mut top = Vec::new();
             let mut lines = Vec::new();
-            for table in tables::ruled_tables(&mut glyphs, &rules, *out.tables) {
+            for table in tables::ruled_tables(&mut glyphs, &rules, &[], *out.tables) {
                 if let Some(g) = out.grids.get_mut(index) {
                     g.push((*out.tables, table.grid));
                 }
@@ -942,6 +942,7 @@ fn read_page(
         upright,
         turned,
         content.rules,
+        tables::cell_boxes(&content.fills),
         content.width,
         content.height,
     );
@@ -1029,6 +1030,8 @@ struct Facing {
     main: Vec<Glyph>,
     rest: Vec<Glyph>,
     rules: Vec<content::Rule>,
+    /// Cells drawn only as shaded boxes (`tables::cell_boxes`).
+    boxes: Vec<[f32; 4]>,
     height: f32,
 }
 
@@ -1041,6 +1044,7 @@ impl Facing {
         mut upright: Vec<Glyph>,
         turned: Vec<Glyph>,
         rules: Vec<content::Rule>,
+        boxes: Vec<[f32; 4]>,
         width: f32,
         height: f32,
     ) -> Facing {
@@ -1049,6 +1053,7 @@ impl Facing {
                 main: upright,
                 rest: turned,
                 rules,
+                boxes,
                 height,
             };
         };
@@ -1062,6 +1067,7 @@ impl Facing {
             main,
             rest: upright,
             rules: rules.iter().map(|r| frame.rule(r)).collect(),
+            boxes: boxes.iter().map(|b| frame.area(b)).collect(),
             height: frame.shown_height(),
         }
     }
@@ -1078,12 +1084,13 @@ impl Facing {
             mut main,
             rest,
             mut rules,
+            boxes,
             ..
         } = self;
         tables::drawn_dashes(&mut main, &mut rules);
         let mut lines = Vec::new();
         let mut grids = Vec::new();
-        for table in tables::ruled_tables(&mut main, &rules, *tables) {
+        for table in tables::ruled_tables(&mut main, &rules, &boxes, *tables) {
             grids.push((*tables, table.grid));
             lines.extend(table.lines);
             *tables += 1;
@@ -1178,6 +1185,12 @@ impl Frame {
                 to: y0.max(y1),
             }
         }
+    }
+
+    /// A box of the page in the frame.
+    fn area(&self, b: &[f32; 4]) -> [f32; 4] {
+        let (p, q) = (self.point(b[0], b[1]), self.point(b[2], b[3]));
+        [p.0.min(q.0), p.1.min(q.1), p.0.max(q.0), p.1.max(q.1)]
     }
 
     /// The height of the page as the turned text stands.

@@ -421,6 +421,191 @@ fn unless_run_over(
         .collect()
 }
 
+/// Shared edges of two cell boxes this close (points) line up.
+const TILED: f32 = 1.5;
+/// More filled boxes than this on a page are a chart or a pattern.
+const MAX_FILLS: usize = 3000;
+/// The narrowest cell box (points): Word fills a cell's padding as strips
+/// about 5 points wide beside the box of its text, which hold no text.
+const MIN_BOX: f32 = 8.0;
+
+/// The edges of cells drawn only as filled boxes: Word shades each cell of a
+/// table as a box of its own, and a table without borders shows its cells
+/// only so. A box is a cell when boxes tile with it: one beside it whose
+/// shared side lines up (its top or bottom level with this one's) and, in
+/// the same tiling, one above or below whose shared side lines up (its left
+/// or right edge with this one's), so the tiling has two columns and two
+/// rows. A box inside a larger one is a piece of that box's shading (Word
+/// fills around a cell's padding, line by line), no cell, nor is a strip
+/// of padding beside the box of a cell's text; stacked pieces
+/// alone, a paragraph shaded line by line, or boxes side by side in one row
+/// (a banner) tile no table.
+pub fn cell_boxes(fills: &[[f32; 4]]) -> Vec<[f32; 4]> {
+    if fills.len() > MAX_FILLS {
+        return Vec::new();
+    }
+    let area = |b: &[f32; 4]| (b[2] - b[0]) * (b[3] - b[1]);
+    let within = |a: &[f32; 4], b: &[f32; 4]| {
+        a[0] >= b[0] - 0.5 && a[1] >= b[1] - 0.5 && a[2] <= b[2] + 0.5 && a[3] <= b[3] + 0.5
+    };
+    let boxes: Vec<[f32; 4]> = fills
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| a[2] - a[0] >= MIN_BOX && a[3] - a[1] >= MIN_BOX)
+        .filter(|&(i, a)| {
+            !fills.iter().enumerate().any(|(j, b)| {
+                j != i && within(a, b) && (area(b) > area(a) + 1.0 || (within(b, a) && j < i))
+            })
+        })
+        .map(|(_, a)| *a)
+        .collect();
+    let overlap =
+        |a0: f32, a1: f32, b0: f32, b1: f32| a1.min(b1) - a0.max(b0) > 0.5 * (a1 - a0).min(b1 - b0);
+    // Side by side: b starts where a ends, level at the top or the bottom.
+    let beside = |a: &[f32; 4], b: &[f32; 4]| {
+        (b[0] - a[2]).abs() <= TILED
+            && overlap(a[1], a[3], b[1], b[3])
+            && ((a[1] - b[1]).abs() <= TILED || (a[3] - b[3]).abs() <= TILED)
+    };
+    // Stacked: b starts where a ends downwards, one side in line.
+    let under = |a: &[f32; 4], b: &[f32; 4]| {
+        (b[1] - a[3]).abs() <= TILED
+            && overlap(a[0], a[2], b[0], b[2])
+            && ((a[0] - b[0]).abs() <= TILED || (a[2] - b[2]).abs() <= TILED)
+    };
+    let n = boxes.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mut sides = vec![false; n];
+    let mut stacks = vec![false; n];
+    for i in 0..n {
+        for j in 0..n {
+            let (a, b) = (&boxes[i], &boxes[j]);
+            let (side, stack) = (beside(a, b), under(a, b));
+            if side || stack {
+                let (x, y) = (find(&mut parent, i), find(&mut parent, j));
+                if x != y {
+                    parent[x] = y;
+                }
+                sides[i] |= side;
+                sides[j] |= side;
+                stacks[i] |= stack;
+                stacks[j] |= stack;
+            }
+        }
+    }
+    // Per tiling: a pair side by side, a pair stacked.
+    let mut tiled: std::collections::HashMap<usize, (bool, bool)> = Default::default();
+    for i in 0..n {
+        let root = find(&mut parent, i);
+        let t = tiled.entry(root).or_default();
+        t.0 |= sides[i];
+        t.1 |= stacks[i];
+    }
+    let mut out = Vec::new();
+    for (i, b) in boxes.iter().enumerate() {
+        let root = find(&mut parent, i);
+        if (sides[i] || stacks[i]) && tiled.get(&root) == Some(&(true, true)) {
+            out.push(*b);
+        }
+    }
+    out
+}
+
+/// The sides of the cell boxes no ruled table of `lattices` already holds:
+/// where stroked rules draw the table, its shading says nothing more, but
+/// for a row the rules leave out: a shaded cell ending inside a band, well
+/// apart from its rules, between two of its column edges, beside a cell
+/// merged down past its end, over a cell left white, with body text on
+/// either side of its end (two indicators of one sasaran in one band, the
+/// first shaded), ends its row there.
+fn box_sides(boxes: &[[f32; 4]], lattices: &[Lattice], glyphs: &[Glyph]) -> Vec<Rule> {
+    let holder = |b: &[f32; 4]| {
+        let (x, y) = ((b[0] + b[2]) / 2.0, (b[1] + b[3]) / 2.0);
+        lattices.iter().find(|l| {
+            let (top, bottom) = (l.ys.first().copied(), l.ys.last().copied());
+            x > l.x0 && x < l.x1 && top.is_some_and(|t| y > t) && bottom.is_some_and(|b| y < b)
+        })
+    };
+    let mut out = Vec::new();
+    for b in boxes {
+        let Some(l) = holder(b) else {
+            continue;
+        };
+        let edge = |x: f32, y: f32| {
+            l.verticals
+                .iter()
+                .any(|v| (v.at - x).abs() <= SPACING && v.from < y && v.to > y)
+        };
+        // Body text (a header's titles and labels are set bold) between x0
+        // and x1 with its middle between y0 and y1.
+        let text = |y0: f32, y1: f32| {
+            let inside = glyphs.iter().filter(|g| {
+                let (x, y) = (g.x + g.width / 2.0, g.y - g.size * 0.3);
+                g.dir == 0 && !g.text.trim().is_empty() && x > b[0] && x < b[2] && y > y0 && y < y1
+            });
+            let (mut any, mut bold) = (false, false);
+            for g in inside {
+                any = true;
+                bold |= g.bold;
+            }
+            any && !bold
+        };
+        for side in [b[1], b[3]] {
+            let Some(band) = l.ys.windows(2).find(|w| side > w[0] && side < w[1]) else {
+                continue;
+            };
+            // The next row's cell is left white: a box on the far side (a
+            // header's title over its labels, "Realisasi" over "Keuangan" and
+            // "Fisik", or "Target" over "2016", all shaded) is the header's
+            // own rows, which the header readers take apart.
+            let beyond = boxes.iter().any(|o| {
+                let across = if side == b[3] { o[1] } else { o[3] };
+                (across - side).abs() <= TILED && o[2].min(b[2]) - o[0].max(b[0]) > SPACING
+            });
+            // A row of the table ends beside a cell merged down over it: a
+            // box beside this one runs on past its end (a whole row of boxes
+            // ending together is a header's rows, or one shaded row).
+            let merged_beside = boxes.iter().any(|o| {
+                ((o[0] - b[2]).abs() <= TILED || (o[2] - b[0]).abs() <= TILED)
+                    && o[1] < side - MIN_CELL
+                    && o[3] > side + MIN_CELL
+            });
+            if !beyond
+                && merged_beside
+                && side - band[0] > MIN_CELL
+                && band[1] - side > MIN_CELL
+                && edge(b[0], side)
+                && edge(b[2], side)
+                && text(band[0], side)
+                && text(side, band[1])
+            {
+                out.push(Rule {
+                    horizontal: true,
+                    at: side,
+                    from: b[0],
+                    to: b[2],
+                });
+            }
+        }
+    }
+    for b in boxes.iter().filter(|b| holder(b).is_none()) {
+        for (horizontal, at, from, to) in [
+            (true, b[1], b[0], b[2]),
+            (true, b[3], b[0], b[2]),
+            (false, b[0], b[1], b[3]),
+            (false, b[2], b[1], b[3]),
+        ] {
+            out.push(Rule {
+                horizontal,
+                at,
+                from,
+                to,
+            });
+        }
+    }
+    out
+}
+
 /// A dash drawn, not typed: a short flat bar (a filled box, a line or an
 /// image squeezed flat) at the middle height of a line of text, set between
 /// two of its letters or figures a space or so apart ("75,00 ▬ 89,99", the
@@ -519,11 +704,19 @@ pub struct RuledTable {
 pub fn ruled_tables(
     glyphs: &mut Vec<Glyph>,
     rules: &[Rule],
+    boxes: &[[f32; 4]],
     first_table: usize,
 ) -> Vec<RuledTable> {
     let mut out = Vec::new();
-    let horizontals: Vec<Rule> = merge(rules.iter().filter(|r| r.horizontal).copied().collect());
     let mut rules = rules.to_vec();
+    // Cells shown only by their shaded boxes, where no drawn table holds them.
+    if !boxes.is_empty() {
+        let mut drawn = rules.clone();
+        drawn.extend(implied_columns(&rules, &[]));
+        let sides = box_sides(boxes, &grids(&drawn), glyphs);
+        rules.extend(sides);
+    }
+    let horizontals: Vec<Rule> = merge(rules.iter().filter(|r| r.horizontal).copied().collect());
     // Words of the page (left, right, middle height), to tell where text
     // runs over an implied column edge: a cell merged across it.
     let words: Vec<(f32, f32, f32)> = if horizontals.len() < MIN_BREAKS * 2 {
@@ -2637,6 +2830,125 @@ mod tests {
         vec![h(top, x0, x1), h(bottom, x0, x1), v(x0), v(x1)]
     }
 
+    /// Word's shaded cells of a table without borders: each cell's box and,
+    /// inside it, a piece behind each line of its text.
+    fn shaded_cells(columns: &[f32], rows: &[f32]) -> Vec<[f32; 4]> {
+        let mut fills = Vec::new();
+        for r in rows.windows(2) {
+            for c in columns.windows(2) {
+                fills.push([c[0], r[0], c[1] + 0.3, r[1] + 0.3]);
+                fills.push([c[0] + 4.6, r[0], c[1] - 4.6, r[0] + 11.0]);
+            }
+        }
+        fills
+    }
+
+    #[test]
+    fn boxes_tiling_two_rows_and_two_columns_are_cells() {
+        let fills = shaded_cells(&[100.0, 200.0, 300.0], &[100.0, 130.0, 160.0]);
+        let mut cells = cell_boxes(&fills);
+        cells.sort_by(|a, b| a[1].total_cmp(&b[1]).then(a[0].total_cmp(&b[0])));
+        // The four cells; the pieces behind the lines are inside them.
+        let corners: Vec<(f32, f32)> = cells.iter().map(|b| (b[0], b[1])).collect();
+        assert_eq!(
+            corners,
+            [
+                (100.0, 100.0),
+                (200.0, 100.0),
+                (100.0, 130.0),
+                (200.0, 130.0)
+            ]
+        );
+        // One row of boxes side by side (a banner), a paragraph shaded line by
+        // line, and padding strips beside a text's box tile no table.
+        let banner = [[100.0, 10.0, 150.0, 30.0], [150.0, 10.0, 400.0, 30.0]];
+        assert!(cell_boxes(&banner).is_empty());
+        let paragraph = [[100.0, 10.0, 400.0, 22.0], [100.0, 22.0, 400.0, 34.0]];
+        assert!(cell_boxes(&paragraph).is_empty());
+        let mut padded = Vec::new();
+        for top in [100.0, 114.0] {
+            for x in [100.0, 200.0] {
+                padded.push([x, top, x + 5.4, top + 14.0]);
+                padded.push([x + 5.4, top, x + 94.6, top + 14.0]);
+                padded.push([x + 94.6, top, x + 100.0, top + 14.0]);
+            }
+        }
+        assert!(cell_boxes(&padded).is_empty());
+    }
+
+    #[test]
+    fn a_table_shown_only_by_its_shaded_cells_reads_as_a_grid() {
+        // Two rules over the header only (the table starts at a page's foot):
+        // the cells' boxes give the columns and the body row.
+        let rules = vec![h(100.0, 100.0, 300.0), h(130.0, 100.0, 300.0)];
+        let fills = shaded_cells(&[100.0, 200.0, 300.0], &[100.0, 130.0, 160.0]);
+        let mut glyphs = glyph_run("Sasaran", 105.0, 115.0, 4.0);
+        glyphs.extend(glyph_run("Target", 205.0, 115.0, 4.0));
+        glyphs.extend(glyph_run("Meningkatnya", 105.0, 145.0, 4.0));
+        glyphs.extend(glyph_run("1 Dokumen", 205.0, 145.0, 4.0));
+        let tables = ruled_tables(&mut glyphs.clone(), &rules, &cell_boxes(&fills), 0);
+        assert_eq!(tables.len(), 1);
+        let texts: Vec<String> = tables[0].lines.iter().map(TextLine::text).collect();
+        assert_eq!(texts, ["Sasaran\tTarget", "Meningkatnya\t1 Dokumen"]);
+        // Where stroked rules draw the table, its shading adds no edge: a
+        // box drawn over two ruled columns does not split them.
+        let mut ruled = Vec::new();
+        for (top, bottom) in [(100.0, 130.0), (130.0, 160.0)] {
+            ruled.extend(boxed(100.0, top, 200.0, bottom));
+            ruled.extend(boxed(200.0, top, 300.0, bottom));
+        }
+        let odd = shaded_cells(&[100.0, 150.0, 300.0], &[100.0, 130.0, 160.0]);
+        let tables = ruled_tables(&mut glyphs, &ruled, &cell_boxes(&odd), 0);
+        let texts: Vec<String> = tables[0].lines.iter().map(TextLine::text).collect();
+        assert_eq!(texts, ["Sasaran\tTarget", "Meningkatnya\t1 Dokumen"]);
+    }
+
+    #[test]
+    fn a_shaded_cell_ending_beside_a_merged_one_ends_its_row() {
+        // Rules round the header and the body only; in the body one sasaran
+        // (merged down) beside two indicators, the first's cells shaded,
+        // the second's left white.
+        let mut rules = Vec::new();
+        for (top, bottom) in [(100.0, 130.0), (130.0, 200.0)] {
+            for x in [100.0, 200.0, 300.0] {
+                rules.extend(boxed(x, top, x + 100.0, bottom));
+            }
+        }
+        let mut fills = shaded_cells(&[100.0, 200.0, 300.0, 400.0], &[100.0, 130.0]);
+        fills.push([100.0, 130.0, 200.3, 200.0]);
+        fills.push([200.0, 130.0, 300.3, 165.0]);
+        fills.push([300.0, 130.0, 400.0, 165.0]);
+        let mut glyphs = Vec::new();
+        for (text, x, y) in [
+            ("Sasaran", 105.0, 118.0),
+            ("Indikator", 205.0, 118.0),
+            ("Target", 305.0, 118.0),
+            ("Meningkatnya", 105.0, 145.0),
+            ("Jumlah", 205.0, 145.0),
+            ("1 Dokumen", 305.0, 145.0),
+            ("Cakupan", 205.0, 185.0),
+            ("3 Dokumen", 305.0, 185.0),
+        ] {
+            glyphs.extend(glyph_run(text, x, y, 4.0));
+        }
+        let tables = ruled_tables(&mut glyphs.clone(), &rules, &cell_boxes(&fills), 0);
+        let texts: Vec<String> = tables[0].lines.iter().map(TextLine::text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Sasaran\tIndikator\tTarget",
+                "Meningkatnya\tJumlah\t1 Dokumen",
+                "\tCakupan\t3 Dokumen"
+            ]
+        );
+        // The second indicator shaded too (a box under the first): no row
+        // is told from the shading, as in a header's title over its label.
+        fills.push([200.0, 165.0, 300.3, 200.0]);
+        fills.push([300.0, 165.0, 400.0, 200.0]);
+        let tables = ruled_tables(&mut glyphs, &rules, &cell_boxes(&fills), 0);
+        assert_eq!(tables[0].lines.len(), 2);
+    }
+
     #[test]
     fn cells_drawn_apart_by_cell_spacing_are_one_grid() {
         // Word's cell spacing: every cell its own box, 2.2 points from the
@@ -2653,12 +2965,12 @@ mod tests {
         glyphs.extend(glyph_run("Target", 210.0, 115.0, 4.0));
         glyphs.extend(glyph_run("Total", 105.0, 137.0, 4.0));
         glyphs.extend(glyph_run("469.325", 210.0, 137.0, 4.0));
-        let tables = ruled_tables(&mut glyphs.clone(), &spaced(2.2), 0);
+        let tables = ruled_tables(&mut glyphs.clone(), &spaced(2.2), &[], 0);
         assert_eq!(tables.len(), 1);
         let texts: Vec<String> = tables[0].lines.iter().map(TextLine::text).collect();
         assert_eq!(texts, ["Jumlah\tTarget", "Total\t469.325"]);
         // Boxes set further apart are boxes of their own, never one grid.
-        let tables = ruled_tables(&mut glyphs, &spaced(8.0), 0);
+        let tables = ruled_tables(&mut glyphs, &spaced(8.0), &[], 0);
         assert!(tables.iter().all(|t| t.lines.len() == 1));
     }
 
@@ -2702,7 +3014,7 @@ mod tests {
             glyphs.extend(glyph_run("100.000", 105.0, 155.0, 4.0));
             glyphs.extend(glyph_run("90.000", 210.0, 155.0, 4.0));
             glyphs.extend(glyph_run("90%", 310.0, 155.0, 4.0));
-            ruled_tables(&mut glyphs, &rules, 0)
+            ruled_tables(&mut glyphs, &rules, &[], 0)
         };
         let tables = table(&[("Keuangan", 215.0), ("Fisik", 335.0)]);
         let grid = &tables[0].grid;
@@ -2757,7 +3069,7 @@ mod tests {
         glyphs.extend(glyph_run("Target", 205.0, 115.0, 4.0));
         glyphs.extend(glyph_run("Total", 105.0, 135.0, 4.0));
         glyphs.extend(glyph_run("469.325", 190.0, 135.0, 4.0));
-        let tables = ruled_tables(&mut glyphs, &rules, 0);
+        let tables = ruled_tables(&mut glyphs, &rules, &[], 0);
         assert_eq!(tables.len(), 1);
         let texts: Vec<String> = tables[0].lines.iter().map(TextLine::text).collect();
         assert_eq!(texts, ["Jumlah\tTarget", "Total\t469.325"]);
