@@ -1114,6 +1114,10 @@ fn join_wrapped(text: &mut String, next: &str) {
     }
 }
 
+/// More words than a column's label ever has: "Persentase Rekomendasi
+/// Kebijakan Daerah yang ditindaklanjuti (%)" is 7.
+const HEADER_WORDS: usize = 30;
+
 /// Header rows when the source does not mark them: the leading rows without
 /// a figure, up to a row numbering the columns ("1 2 3 …"), before a row that
 /// starts with an item number ("1.1 Meningkatnya …") or runs across the table.
@@ -1160,7 +1164,10 @@ fn header_rows_of(grid: &[GridRow], first: Option<&Grid>) -> usize {
         let figures = rest().any(|t| is_value_cell(t) && !label_cell(t))
             || (figure_cells > 0 && figure_cells >= word_cells);
         let first_text = first_text(&row.cells);
+        // A cell of prose (a paragraph of analysis) is body, never a label.
+        let prose = rest().any(|t| t.split_whitespace().count() > HEADER_WORDS);
         if figures
+            || prose
             || (header_count > 0 && is_row_marker(first) && !first.is_empty())
             || (header_count > 0 && (row.wide || NUMBERED_LABEL.is_match(first_text)))
         {
@@ -2196,6 +2203,27 @@ mod tests {
             row(&["1.", "Sapi Perah", "103.832", "109.024", "", "8,47"]),
         ];
         assert_eq!(header_rows_of(&grid, None), 1);
+    }
+
+    #[test]
+    fn a_row_of_prose_is_body_not_a_header() {
+        let prose = "Dalam upaya meningkatkan kajian dan analisis untuk kebijakan pembangunan \
+            Jawa Barat, diarahkan pada prosentase rekomendasi kebijakan daerah yang \
+            ditindaklanjuti. Capaian kinerja tahun 2016 sebesar 96,25 persen dengan \
+            kategori Sangat Baik melalui program penelitian, studi dan survey";
+        let grid = vec![
+            body_row(&["Misi Kesatu : Mewujudkan kebijakan pembangunan"], false),
+            body_row(&["Sasaran", prose], false),
+            body_row(&["Sasaran I", prose], false),
+        ];
+        assert_eq!(header_rows_of(&grid, None), 1);
+        assert_eq!(header_rows_of(&grid[1..], None), 0);
+        // A header of short labels is still read whole.
+        let labels = vec![
+            body_row(&["Sasaran Strategis", "Indikator Kinerja"], false),
+            body_row(&["Sasaran I", prose], false),
+        ];
+        assert_eq!(header_rows_of(&labels, None), 1);
     }
 
     #[test]
