@@ -871,16 +871,8 @@ impl<'a> Interpreter<'a> {
             }
         }
         // A path of straight lines that is a rectangle (m l l l h).
-        let path_is_rect = self.path.len() >= 4
-            && self.path.len() <= 5
-            && self.path.iter().skip(1).all(|p| !p.2)
-            && self
-                .path
-                .windows(2)
-                .all(|w| (w[0].0 - w[1].0).abs() < 0.01 || (w[0].1 - w[1].1).abs() < 0.01);
-        if path_is_rect {
-            let points: Vec<(f32, f32)> = self.path.iter().map(|p| (p.0, p.1)).collect();
-            areas.extend(bbox_of(&points));
+        if self.path.iter().skip(1).all(|p| !p.2) {
+            areas.extend(outlined_box(&self.path));
         }
         for mut area in areas {
             if let Some(c) = self.gs.clip {
@@ -1291,14 +1283,7 @@ fn path_boxes(path: &[(f32, f32, bool)]) -> Vec<[f32; 4]> {
             .map_or(path.len(), |i| start + 1 + i);
         let sub = &path[start..end];
         start = end;
-        if !(4..=5).contains(&sub.len()) {
-            continue;
-        }
-        let square = sub
-            .windows(2)
-            .all(|w| (w[0].0 - w[1].0).abs() < 0.01 || (w[0].1 - w[1].1).abs() < 0.01);
-        let points: Vec<(f32, f32)> = sub.iter().map(|p| (p.0, p.1)).collect();
-        if let Some(b) = bbox_of(&points).filter(|_| square)
+        if let Some(b) = outlined_box(sub)
             && b[2] - b[0] > 3.0
             && b[3] - b[1] > 3.0
         {
@@ -1306,6 +1291,19 @@ fn path_boxes(path: &[(f32, f32, bool)]) -> Vec<[f32; 4]> {
         }
     }
     out
+}
+
+/// The box a subpath of four straight sides square to the page outlines
+/// (closed or not).
+fn outlined_box(sub: &[(f32, f32, bool)]) -> Option<BBox> {
+    if !(4..=5).contains(&sub.len()) {
+        return None;
+    }
+    let square = sub
+        .windows(2)
+        .all(|w| (w[0].0 - w[1].0).abs() < 0.01 || (w[0].1 - w[1].1).abs() < 0.01);
+    let points: Vec<(f32, f32)> = sub.iter().map(|p| (p.0, p.1)).collect();
+    bbox_of(&points).filter(|_| square)
 }
 
 /// The rule a box under 3 points across and over 3 long draws (a line

@@ -493,18 +493,16 @@ pub fn cell_boxes(fills: &[[f32; 4]]) -> Vec<[f32; 4]> {
             }
         }
     }
-    // Per tiling: a pair side by side, a pair stacked.
-    let mut tiled: std::collections::HashMap<usize, (bool, bool)> = Default::default();
+    // Per tiling (by its root): a pair side by side, a pair stacked.
+    let mut tiled = vec![(false, false); n];
     for i in 0..n {
-        let root = find(&mut parent, i);
-        let t = tiled.entry(root).or_default();
+        let t = &mut tiled[find(&mut parent, i)];
         t.0 |= sides[i];
         t.1 |= stacks[i];
     }
     let mut out = Vec::new();
     for (i, b) in boxes.iter().enumerate() {
-        let root = find(&mut parent, i);
-        if (sides[i] || stacks[i]) && tiled.get(&root) == Some(&(true, true)) {
+        if (sides[i] || stacks[i]) && tiled[find(&mut parent, i)] == (true, true) {
             out.push(*b);
         }
     }

@@ -798,8 +798,9 @@ fn judge_parts(reports: &[ReportFacts], summary: &mut CrossSummary) -> Vec<Findi
             *summary.skipped.entry(PARTS_DISAGREE).or_default() += part.unscaled.len();
             continue;
         }
+        let scale = scale.of_other_part(file_name(&at.file));
         for u in &part.unscaled {
-            match super::predicates::judge_on_part_scale(&u.claim, scale, file_name(&at.file)) {
+            match super::predicates::judge_on_part_scale(&u.claim, &scale) {
                 None => {}
                 Some(None) => summary.agree += 1,
                 Some(Some(draft)) => out.push(super::finish_at(

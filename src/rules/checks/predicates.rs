@@ -31,6 +31,18 @@ pub struct StatedBand {
     pub abbrev: Option<String>,
 }
 
+/// Where a scale a predicate is judged on is stated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScaleOrigin {
+    /// In the report, at the scale's line.
+    Report,
+    /// In the regulation the report cites without printing it
+    /// ("Permendagri 54/2010").
+    Cited(String),
+    /// In another part (file, named) of a report delivered in parts.
+    OtherPart(String),
+}
+
 /// A scale stated in the report: three or more bands in consecutive rows,
 /// paragraphs or list items, and the line where it starts.
 #[derive(Debug, Clone)]
@@ -39,9 +51,8 @@ pub struct StatedScale {
     pub line: usize,
     /// One past its last line (claims inside the scale are its own wording).
     pub end: usize,
-    /// The regulation the scale is taken from when the report does not print
-    /// it but cites it ("Permendagri 54/2010"); `None` for the report's own.
-    pub source: Option<String>,
+    /// Where the scale is stated.
+    pub origin: ScaleOrigin,
     /// Its bands are stacked in one row (ranges in one cell, labels in another).
     pub stacked: bool,
 }
@@ -199,7 +210,7 @@ fn runs(texts: impl Iterator<Item = (usize, String)>, out: &mut Vec<StatedScale>
                     bands,
                     line,
                     end: line + 1,
-                    source: None,
+                    origin: ScaleOrigin::Report,
                     stacked: false,
                 })
             }
@@ -268,7 +279,7 @@ fn find_scales(ctx: &Context<'_, '_>) -> Vec<StatedScale> {
                     bands,
                     line,
                     end: line + 1,
-                    source: None,
+                    origin: ScaleOrigin::Report,
                     stacked: true,
                 });
             }
@@ -633,16 +644,24 @@ fn expected_like(scale: &StatedScale, bands: &[usize], said: &str) -> String {
 fn reasoning(scale: &StatedScale, how: &str, bands: &[usize]) -> Localized {
     let names = scale.names(bands);
     let summary = scale.summary();
-    match &scale.source {
-        Some(source) => both(
+    match &scale.origin {
+        ScaleOrigin::Cited(source) => both(
             format!("{how} → {names} pada skala {source} yang dirujuk kalimat itu ({summary})"),
             format!(
                 "{how} → {names} on the scale of {source}, which the sentence cites ({summary})"
             ),
         ),
-        None => both(
+        ScaleOrigin::Report => both(
             format!("capaian {how} → {names} pada skala laporan ({summary})"),
             format!("capaian {how} → {names} on the report's scale ({summary})"),
+        ),
+        ScaleOrigin::OtherPart(part) => both(
+            format!(
+                "capaian {how} → {names} pada skala bagian lain laporan ini, {part} ({summary})"
+            ),
+            format!(
+                "capaian {how} → {names} on the scale another part of this report gives, {part} ({summary})"
+            ),
         ),
     }
 }
@@ -702,7 +721,7 @@ impl PredicateStated {
                     bands,
                     line: 0,
                     end: 0,
-                    source: Some(c.name),
+                    origin: ScaleOrigin::Cited(c.name),
                     stacked: false,
                 };
                 Some((c.regulation, scale))
@@ -770,15 +789,22 @@ impl StatedScale {
     pub(crate) fn same_as(&self, other: &StatedScale) -> bool {
         self.summary() == other.summary()
     }
+
+    /// This scale as another part of the report, the file `part`, states it.
+    pub(crate) fn of_other_part(&self, part: &str) -> StatedScale {
+        StatedScale {
+            origin: ScaleOrigin::OtherPart(part.to_string()),
+            ..self.clone()
+        }
+    }
 }
 
-/// An unscaled claim judged on a scale another part of the report states
-/// (`part`, its file's name): agrees (None) or a finding's draft, whose
-/// related place the caller gives.
+/// An unscaled claim judged on a scale of another part (`of_other_part`):
+/// None when its predicate is not on the scale, else whether it agrees
+/// (None) or a finding's draft, whose related place the caller gives.
 pub(crate) fn judge_on_part_scale(
     claim: &UnscaledClaim,
     scale: &StatedScale,
-    part: &str,
 ) -> Option<Option<Draft>> {
     let mut out = Sink::default();
     judge_sentence(
@@ -791,21 +817,7 @@ pub(crate) fn judge_on_part_scale(
     if out.coverage.agree > 0 {
         return Some(None);
     }
-    let mut draft = out.drafts.pop()?;
-    let names = scale.names(&scale.bands_for(claim.stated.value));
-    let summary = scale.summary();
-    draft.computation = both(
-        format!(
-            "capaian {} → {names} pada skala bagian lain laporan ini, {part} ({summary})",
-            claim.stated.text
-        ),
-        format!(
-            "capaian {} → {names} on the scale another part of this report gives, {part} ({summary})",
-            claim.stated.text
-        ),
-    );
-    draft.related.clear();
-    Some(Some(draft))
+    out.drafts.pop().map(Some)
 }
 
 fn judge_sentence(
@@ -830,10 +842,8 @@ fn judge_sentence(
             stated: format!("{} … {}", stated.text, label),
             expected: expected_like(scale, &bands, label),
             computation: reasoning(scale, &stated.text, &bands),
-            // A cited scale has no line of its own in the report.
-            related: scale
-                .source
-                .is_none()
+            // Only the report's own scale has a line in the report.
+            related: (scale.origin == ScaleOrigin::Report)
                 .then_some(scale.line)
                 .into_iter()
                 .collect(),
