@@ -79,6 +79,9 @@ const MAX_PARTS: usize = 64;
 fn run_parts(doc: &Document, run: &CellRun) -> Vec<(Vec<At>, Vec<BlockRow>)> {
     let whole = columned_rows(doc, run.mode, &run.lines);
     if run.mode != CellMode::Aligned {
+        if let Some(parts) = fields_over_table(doc, run) {
+            return parts;
+        }
         return whole.map_or_else(Vec::new, |rows| vec![(run.lines.clone(), rows)]);
     }
     let blank = |&(p, l): &At| doc.pages[p].lines[l].is_blank();
@@ -150,6 +153,26 @@ fn list_over_table(doc: &Document, pieces: &[Vec<At>]) -> Option<Vec<(Vec<At>, V
     let above = columned_rows(doc, CellMode::Aligned, first)?;
     let below = columned_rows(doc, CellMode::Aligned, &rest)?;
     Some(vec![(first.clone(), above), (rest, below)])
+}
+
+/// A run of delimited lines opening with a form's fields ("SKPD\t: Dinas …")
+/// and, after a blank line, the form's table: the fields and the table, each
+/// a table of its own, so the fields are not read as the table's header.
+fn fields_over_table(doc: &Document, run: &CellRun) -> Option<Vec<(Vec<At>, Vec<BlockRow>)>> {
+    let line = |&(p, l): &At| &doc.pages[p].lines[l];
+    let cut = run.lines.iter().position(|at| line(at).is_blank())?;
+    let (fields, rest) = run.lines.split_at(cut);
+    if fields.is_empty() || !fields.iter().all(|at| line(at).is_form_field()) {
+        return None;
+    }
+    let rest: Vec<At> = rest
+        .iter()
+        .copied()
+        .skip_while(|at| line(at).is_blank())
+        .collect();
+    let above = columned_rows(doc, run.mode, fields)?;
+    let below = columned_rows(doc, run.mode, &rest)?;
+    (columns(&below) > 2).then(|| vec![(fields.to_vec(), above), (rest, below)])
 }
 
 /// The runs of free cell lines in reading order (table-of-contents rows

@@ -73,6 +73,18 @@ impl Line {
     pub fn is_blank(&self) -> bool {
         self.text.trim().is_empty()
     }
+
+    /// "SKPD | : Dinas …", "Tahun Anggaran | : 2015": a form's field, set in
+    /// two cells over the form's table (a Perjanjian Kinerja's, an RKT's).
+    pub fn is_form_field(&self) -> bool {
+        let mut cells = self.spans.iter().filter(|s| !s.text.trim().is_empty());
+        self.cells != CellMode::Flow
+            && cells.next().is_some()
+            && cells
+                .next()
+                .is_some_and(|s| s.text.trim_start().starts_with(':'))
+            && cells.next().is_none()
+    }
 }
 
 /// One page. Text exports without form feeds are a single page.

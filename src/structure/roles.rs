@@ -144,7 +144,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static PLAN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)rencana\s+strategis|\brenstra\b|perjanjian\s+kinerja|rencana\s+kinerja")
+    re(r"(?i)rencana\s+strategis|\brenstra\b|(?:perjanjian|penetapan)\s+kinerja|rencana\s+kinerja")
 });
 /// A weight ("Bobot (%)"): a share assigned, not achieved.
 static WEIGHT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*bobot\b"));

@@ -141,6 +141,19 @@ static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*tabel\s+((?:\d+|[ivx]+)(?:\s?[.\-]\s?\d{1,2})*)\b\.?\s*(.*)$")
         .expect("valid regex")
 });
+/// "2.1 Tabel Rencana Strategis": a caption numbered as a section, its
+/// number before the word.
+static CAPTION_NUMBER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(\d{1,2}(?:\.\d{1,2})+)\.?\s+tabel\b\.?\s*(.*)$").expect("valid regex")
+});
+
+/// A caption line's number and title: "Tabel 3.1 Capaian …" or "2.1 Tabel …".
+fn caption_parts(text: &str) -> Option<(String, String)> {
+    let c = CAPTION
+        .captures(text)
+        .or_else(|| CAPTION_NUMBER_FIRST.captures(text))?;
+    Some((c[1].to_string(), c[2].to_string()))
+}
 static COLUMN_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(?\d{1,2}\)?$").expect("valid regex"));
 /// "(2)", "3)": a column's or an item's number, never a figure.
@@ -257,7 +270,11 @@ pub fn find_tables(doc: &Document, lines: &[LineRef<'_>]) -> Vec<Table> {
             break;
         }
         if width >= 2 {
-            let caption = find_caption(lines, start);
+            // A form's fields are not the table its caption names.
+            let fields = lines[start..end]
+                .iter()
+                .all(|l| l.line.is_blank() || l.line.is_form_field());
+            let caption = (!fields).then(|| find_caption(lines, start)).flatten();
             let band = caption
                 .is_none()
                 .then(|| title_band(lines, start))
@@ -370,6 +387,7 @@ fn find_caption(lines: &[LineRef<'_>], start: usize) -> Option<Caption> {
     // The caption is one of the few non-blank lines just above the table;
     // its title may continue on the next line.
     let mut seen = 0;
+    let mut fields = 0;
     let mut j = start;
     while j > 0 && seen < 4 {
         j -= 1;
@@ -377,13 +395,17 @@ fn find_caption(lines: &[LineRef<'_>], start: usize) -> Option<Caption> {
         if l.line.is_blank() {
             continue;
         }
-        let caption = CAPTION.captures(l.line.text.trim());
+        if l.line.is_form_field() && fields < 4 {
+            fields += 1;
+            continue;
+        }
+        let caption = caption_parts(l.line.text.trim());
         if caption.is_none() && is_cell_line(l.line) {
             return None;
         }
         seen += 1;
-        if let Some(c) = caption {
-            let mut title = c[2].trim().to_string();
+        if let Some((number, title)) = caption {
+            let mut title = title.trim().to_string();
             if title.is_empty()
                 && let Some(next) = lines[j + 1..start].iter().find(|n| !n.line.is_blank())
             {
@@ -404,7 +426,7 @@ fn find_caption(lines: &[LineRef<'_>], start: usize) -> Option<Caption> {
             }
             return Some(Caption {
                 // "Tabel 2. 1", "Tabel III. 5": the number without its spaces.
-                number: Some(c[1].split_whitespace().collect()),
+                number: Some(number.split_whitespace().collect()),
                 title,
                 page: l.page,
                 line: l.line.number,
@@ -1784,6 +1806,32 @@ mod tests {
     }
 
     #[test]
+    fn a_caption_names_the_table_under_its_form_fields() {
+        let text = "2.2 Tabel Penetapan Kinerja\n\nSKPD\t: Dinas Kebersihan\nTahun Anggaran\t: 2015\n\nNo\tSasaran Strategis\tIndikator Kinerja\tSatuan\tTarget\n1.\tTerwujudnya RTH\tRTH per wilayah\t%\t0,82\n2.\tPemakaman tertata\tPenataan pemakaman\tHa\t2\n";
+        let doc =
+            crate::extract::text::read_text_export(std::path::Path::new("t.txt"), text.as_bytes());
+        let report = crate::structure::analyse(&doc);
+        let captioned: Vec<_> = report
+            .tables
+            .iter()
+            .filter_map(|t| {
+                t.caption_number()
+                    .map(|n| (n, t.columns[0].clone(), t.kind))
+            })
+            .collect();
+        assert_eq!(
+            captioned,
+            [(
+                "Tabel 2.2".to_string(),
+                "No".to_string(),
+                TableKind::Renstra
+            )]
+        );
+        // The fields are a table of their own, without the caption.
+        assert_eq!(report.tables.len(), 2);
+    }
+
+    #[test]
     fn a_column_of_currency_marks_joins_the_amounts() {
         let grid = grid_of(&[
             &["KEGIATAN", "", "ANGGARAN"],
@@ -1813,11 +1861,7 @@ mod tests {
 
     #[test]
     fn caption_numbers_roman_and_spaced() {
-        let number = |t: &str| {
-            CAPTION
-                .captures(t)
-                .map(|c| (c[1].to_string(), c[2].to_string()))
-        };
+        let number = caption_parts;
         assert_eq!(number("Tabel 12. Anggaran").map(|c| c.0), Some("12".into()));
         assert_eq!(
             number("Tabel III.5 Evaluasi").map(|c| c.0),
@@ -1831,6 +1875,12 @@ mod tests {
             number("Tabel 2. 1 Sasaran Kegiatan"),
             Some(("2. 1".into(), "Sasaran Kegiatan".into()))
         );
+        // A section's number before the word.
+        assert_eq!(
+            number("2.1 Tabel Rencana Strategis"),
+            Some(("2.1".into(), "Rencana Strategis".into()))
+        );
+        assert_eq!(number("3 Tabel berikut"), None);
         // The year opening a title is not part of the number.
         assert_eq!(number("Tabel 3. 2016 data").map(|c| c.0), Some("3".into()));
         assert_eq!(number("Tabel ini menunjukkan"), None);
