@@ -1433,6 +1433,11 @@ impl Check for Ratio {
 pub struct DifferenceParams {
     /// The column holding the change between two years ("% Peningkatan").
     result: Pattern,
+    /// Report only a column that mixes the two ways (some rows the change
+    /// relative to the earlier value, others the points between): its rows
+    /// of points, by the relative change its other rows show it means.
+    #[serde(default)]
+    mixed: bool,
 }
 
 /// A change column equals the later year's value minus the earlier one's
@@ -1532,6 +1537,10 @@ impl Check for Difference {
                 }
                 continue;
             }
+            if self.p.mixed {
+                mixed_change(table, cols, &rows, ctx, out);
+                continue;
+            }
             for r in &rows {
                 if agrees_row(r) {
                     out.agree();
@@ -1539,9 +1548,11 @@ impl Check for Difference {
                 }
                 let (row, stated, a, b) = r;
                 let computed = b.value - a.value;
+                let line = ctx.row_line(row.page, row.line);
                 out.push(
                     Draft {
-                        line: ctx.row_line(row.page, row.line),
+                        line,
+                        highlight: last_cell_highlight(ctx, line, &stated.text),
                         stated: stated.text.clone(),
                         expected: like(stated, computed),
                         computation: Localized::same(format!(
@@ -1562,6 +1573,102 @@ impl Check for Difference {
                 );
             }
         }
+    }
+}
+
+/// Where a row's line shows a cell's text, the last time: the result cells
+/// stand right of the values they are computed from ("85% | 90% | 5").
+fn last_cell_highlight(ctx: &Context<'_, '_>, line: usize, cell: &str) -> Option<(usize, usize)> {
+    let text = &ctx.report.lines.get(line)?.line.text;
+    (!cell.is_empty())
+        .then(|| text.rfind(cell).map(|a| (a, a + cell.len())))
+        .flatten()
+}
+
+/// How a row's change column was computed, when only one way gives it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum ChangeWay {
+    Relative,
+    Points,
+}
+
+/// The one way a row's stated change follows: relative to the earlier value
+/// or the points between; None when both or neither give it. A row is of
+/// points only when the relative change does not even round to it: "5" for
+/// 85% → 90% is 5 points, never 5,88 cut short.
+fn change_way(stated: &Figure, a: &Figure, b: &Figure, tolerance: Decimal) -> Option<ChangeWay> {
+    let points = b.value - a.value;
+    let relative = (!a.value.is_zero()).then(|| points / a.value * hundred())?;
+    let relative_rounds =
+        crate::facts::tolerance::agreement(stated.value, stated.decimals, relative, tolerance)
+            == crate::facts::tolerance::Agreement::Rounded;
+    match (
+        agrees(stated, relative, tolerance),
+        agrees(stated, points, tolerance),
+    ) {
+        (true, false) => Some(ChangeWay::Relative),
+        (_, true) if !relative_rounds => Some(ChangeWay::Points),
+        _ => None,
+    }
+}
+
+/// A change column whose rows follow two ways: some the change relative to
+/// the earlier value ("19 → 17: 11,76"), others the points between ("90% →
+/// 92%: 2"). The column means the relative change where it shows one; each
+/// row of points is reported with its relative change, beside the first
+/// relative row. A column of one way agrees.
+fn mixed_change(
+    table: &Table,
+    cols: DifferenceColumns,
+    rows: &[(&Row, Figure, Figure, Figure)],
+    ctx: &Context<'_, '_>,
+    out: &mut Sink,
+) {
+    let ways: Vec<Option<ChangeWay>> = rows
+        .iter()
+        .map(|(_, stated, a, b)| change_way(stated, a, b, ctx.tolerance))
+        .collect();
+    let Some(witness) = ways.iter().position(|w| *w == Some(ChangeWay::Relative)) else {
+        rows.iter().for_each(|_| out.agree());
+        return;
+    };
+    let (w_row, w_stated, w_a, w_b) = &rows[witness];
+    for (r, way) in rows.iter().zip(&ways) {
+        let (row, stated, a, b) = r;
+        if *way != Some(ChangeWay::Points) {
+            out.agree();
+            continue;
+        }
+        let relative = (b.value - a.value) / a.value * hundred();
+        let line = ctx.row_line(row.page, row.line);
+        out.push(
+            Draft {
+                line,
+                stated: stated.text.clone(),
+                expected: like(stated, relative),
+                computation: Localized::same(format!(
+                    "({b} − {a}) / {a} × 100 = {r}; {w}: ({wb} − {wa}) / {wa} × 100 = {ws}",
+                    b = shown(b),
+                    a = shown(a),
+                    r = pct(relative),
+                    w = w_row.label(),
+                    wb = shown(w_b),
+                    wa = shown(w_a),
+                    ws = w_stated.text,
+                )),
+                related: vec![ctx.row_line(w_row.page, w_row.line)],
+                highlight: last_cell_highlight(ctx, line, &stated.text),
+                ..Default::default()
+            }
+            .var(
+                "column",
+                Localized::same(table.columns[cols.result].clone()),
+            )
+            .var("row", Localized::same(row.label().to_string()))
+            .var("witness", Localized::same(w_row.label().to_string()))
+            .var("table", table_name(table))
+            .var("points", Localized::same(pct(b.value - a.value))),
+        );
     }
 }
 
@@ -2016,11 +2123,7 @@ impl CapaianRow {
             .cell(capaian)
             .map(|x| x.text.clone())
             .unwrap_or_default();
-        let highlight = ctx.report.lines[line]
-            .line
-            .text
-            .rfind(&cell_text)
-            .map(|a| (a, a + cell_text.len()));
+        let highlight = last_cell_highlight(ctx, line, &cell_text);
         Draft {
             line,
             stated: self.stated.text.clone(),
@@ -3114,5 +3217,34 @@ mod tests {
         let found = findings("table-difference", &table("0,38", "-8,53"));
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].expected, "-8,22");
+    }
+
+    /// A change column giving the change relative to the earlier year on one
+    /// row and the points between on another: the rows of points are found,
+    /// with their relative change; a column of one way, and a row whose
+    /// relative change rounds to what it prints, are not.
+    #[test]
+    fn a_change_column_of_two_ways_is_found() {
+        let table = |kebijakan: &str, opd: &str, kabkota: &str| {
+            format!(
+                "Tabel III.2 Perbandingan Realisasi Kinerja\n\n| No | Indikator | Realisasi 2015 | Realisasi 2016 | Peningkatan (%) |\n|---|---|---|---|---|\n\
+                 | 1 | Jumlah kebijakan | 17 | 19 | {kebijakan} |\n\
+                 | 2 | OPD tepat waktu (%) | 90 | 92 | {opd} |\n\
+                 | 3 | Kab/Kota tepat waktu (%) | 85 | 90 | {kabkota} |\n"
+            )
+        };
+        let found = findings("table-change-method", &table("11,76", "2", "5"));
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(
+            (found[0].stated.as_str(), found[0].expected.as_str()),
+            ("5", "6")
+        );
+        assert!(found[0].computation.en.contains("5,88"), "{found:#?}");
+        assert!(!found[0].related.is_empty());
+        // Points throughout, or relative throughout: one way.
+        assert!(findings("table-change-method", &table("2", "2", "5")).is_empty());
+        assert!(findings("table-change-method", &table("11,76", "2,22", "5,88")).is_empty());
+        // Every way the column is read, the plain difference check agrees.
+        assert!(findings("table-difference", &table("11,76", "2", "5")).is_empty());
     }
 }
