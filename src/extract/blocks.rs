@@ -544,6 +544,25 @@ pub fn is_figure_text(text: &str) -> bool {
 /// ranges no span covers) separate columns, and each span goes to the column
 /// holding its middle. A line with nothing in the first column and no value in
 /// the others continues the row above (a cell that wraps).
+/// A row numbering the columns, "1 2 3 4 5" or "(1) (2) (3)": three numbers
+/// or more, one a cell, counting up by one from 1 or 2. Nothing under it
+/// continues it.
+fn numbers_columns(cells: &[(String, bool)]) -> bool {
+    let numbers: Option<Vec<u32>> = cells
+        .iter()
+        .map(|(t, _)| t.trim())
+        .filter(|t| !t.is_empty())
+        .map(|t| {
+            let inner = t.strip_prefix('(').unwrap_or(t);
+            let inner = inner.strip_suffix(')').unwrap_or(inner);
+            (inner.len() <= 2)
+                .then(|| inner.parse::<u32>().ok())
+                .flatten()
+        })
+        .collect();
+    numbers.is_some_and(|n| n.len() >= 3 && n[0] <= 2 && n.windows(2).all(|w| w[1] == w[0] + 1))
+}
+
 fn aligned_rows(block: &[(At, Line)]) -> Vec<BlockRow> {
     let bounds = column_bounds(block.iter().flat_map(|(_, l)| &l.spans));
     let column_of = |s: &Span| -> usize {
@@ -583,9 +602,9 @@ fn aligned_rows(block: &[(At, Line)]) -> Vec<BlockRow> {
                     && wraps_first_cell(prev, l, first_right, &column_of)
             });
         above = Some(entry);
-        let restates = rows
-            .last()
-            .is_some_and(|prev| restates_cells(&prev.cells, &cells));
+        let restates = rows.last().is_some_and(|prev| {
+            restates_cells(&prev.cells, &cells) || numbers_columns(&prev.cells)
+        });
         match rows.last_mut() {
             Some(prev) if ((!has_marker && !has_value) || wrapped) && !restates => {
                 for (i, (t, _)) in cells.into_iter().enumerate() {
@@ -831,6 +850,23 @@ mod tests {
             vec!["2.", "Berkembangnya", "Penataan makam", "5%"]
         );
         assert_eq!(tables[1].row_lines, vec![4, 5, 6]);
+    }
+
+    #[test]
+    fn nothing_continues_a_row_numbering_the_columns() {
+        // The first item's name wraps onto a line of its own under the
+        // numbering row: it opens the body, never joins "2".
+        let d = doc(concat!(
+            "   NO.     URAIAN                Target        Realisasi      %\n",
+            "    1         2                    3               4          5\n",
+            "            PENDAPATAN ASLI\n",
+            "            DAERAH             16.000.000      17.996.756    112,47\n",
+            "            Pendapatan Badan   16.000.000      17.996.756    112,47\n",
+        ));
+        let tables = &d.pages[0].tables;
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].row_texts(1), vec!["1", "2", "3", "4", "5"]);
+        assert_eq!(tables[0].row_lines[..3], [1, 2, 3]);
     }
 
     #[test]
