@@ -31,8 +31,85 @@ pub fn read_text_export(path: &Path, bytes: &[u8]) -> Document {
         dropped: Vec::new(),
         ocr_pages: Vec::new(),
     };
+    leave_out_running(&mut doc);
     super::blocks::assemble(&mut doc);
     doc
+}
+
+/// Running headers, footers and page numbers of a paged export (`pdftotext`
+/// writes a form feed between pages and keeps them): the same text among
+/// the first two or the last two lines of at least half the pages, in the
+/// same place counted from that edge, its numbers the same on every page or
+/// following the pages; or a page number alone as a page's first or last
+/// line. Left out as the PDF reader leaves them out, kept in `dropped`, so
+/// a footer does not become a table's row or a table of contents' entry.
+fn leave_out_running(doc: &mut Document) {
+    use super::pdf::running::{Hit, is_caption, is_page_number, numbers_follow_pages, text_key};
+    use super::{DropReason, DroppedText};
+    use std::collections::HashMap;
+    if doc.pages.len() < 3 {
+        return;
+    }
+    // Each page's non-blank lines near an edge: (page, line index, from the top, place from that edge).
+    let mut candidates: Vec<(usize, usize, bool, usize)> = Vec::new();
+    for (p, page) in doc.pages.iter().enumerate() {
+        let shown: Vec<usize> = (0..page.lines.len())
+            .filter(|&i| !page.lines[i].is_blank())
+            .collect();
+        for (k, &i) in shown.iter().enumerate() {
+            let from_bottom = shown.len() - 1 - k;
+            if is_caption(&page.lines[i].text) {
+                continue;
+            }
+            if k < 2 {
+                candidates.push((p, i, true, k));
+            } else if from_bottom < 2 {
+                candidates.push((p, i, false, from_bottom));
+            }
+        }
+    }
+    // Hits by edge, place and text (top or bottom, lines from that edge,
+    // the text's key), each with its line's index.
+    type Slot = (bool, usize, String);
+    let mut seen: HashMap<Slot, (Vec<Hit>, Vec<usize>)> = HashMap::new();
+    for &(p, i, top, place) in &candidates {
+        let text = doc.pages[p].lines[i].text.clone();
+        let (hits, lines) = seen.entry((top, place, text_key(&text))).or_default();
+        hits.push(Hit {
+            page: p,
+            y: place as f32,
+            text,
+        });
+        lines.push(i);
+    }
+    let min_pages = (doc.pages.len() / 2).max(2);
+    let mut running: Vec<(usize, usize)> = Vec::new();
+    for (hits, lines) in seen.into_values() {
+        let mut pages: Vec<usize> = hits.iter().map(|h| h.page).collect();
+        pages.dedup();
+        if pages.len() >= min_pages && numbers_follow_pages(&hits) {
+            running.extend(hits.iter().zip(lines).map(|(h, i)| (h.page, i)));
+        }
+    }
+    for &(p, i, _, place) in &candidates {
+        let line = &doc.pages[p].lines[i];
+        if place == 0 && line.cells != CellMode::Delimited && is_page_number(&line.text) {
+            running.push((p, i));
+        }
+    }
+    running.sort_unstable();
+    running.dedup();
+    for &(p, i) in &running {
+        let page = &doc.pages[p];
+        doc.dropped.push(DroppedText {
+            page: page.number,
+            reason: DropReason::Running,
+            text: page.lines[i].text.clone(),
+        });
+    }
+    for &(p, i) in running.iter().rev() {
+        doc.pages[p].lines.remove(i);
+    }
 }
 
 /// Decodes a text export, with a note when it was not plain UTF-8:
@@ -767,6 +844,60 @@ fn attr_number(tag: &str, name: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paged_exports_running_lines_are_left_out() {
+        // pdftotext -layout: a running header, a footer numbering the pages,
+        // a table of contents whose last entry sits right above the footer.
+        let page = |n: usize, body: &str| {
+            format!(
+                "      LAPORAN KINERJA INSTANSI PEMERINTAH\n      Tahun 2016\n\n{body}\n\n                                         Hal.       {n}\n"
+            )
+        };
+        let text = [
+            page(
+                3,
+                "BAB IV PENUTUP ............ 31\n   4.3 Strategi Pemecahan Masalah ...... 32",
+            ),
+            page(4, "Realisasi anggaran tahun 2016 sebesar 95%."),
+            page(5, "Capaian kinerja sasaran 1 sebesar 100%."),
+            page(6, "Tahun 2016 ditutup dengan baik."),
+        ]
+        .join("\u{c}");
+        let doc = read_text_export(Path::new("t.txt"), text.as_bytes());
+        let kept: Vec<&str> = doc
+            .pages
+            .iter()
+            .flat_map(|p| &p.lines)
+            .map(|l| l.text.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        assert!(
+            !kept
+                .iter()
+                .any(|t| t.starts_with("Hal.") || t.contains("LAPORAN KINERJA")),
+            "{kept:?}"
+        );
+        assert!(
+            kept.contains(&"Capaian kinerja sasaran 1 sebesar 100%."),
+            "{kept:?}"
+        );
+        // Three lines a page, each kept in `dropped` with its page.
+        assert_eq!(doc.dropped.len(), 12);
+        assert!(
+            doc.dropped
+                .iter()
+                .all(|d| d.reason == super::super::DropReason::Running)
+        );
+        assert_eq!(doc.dropped[2].page, 1);
+        // A report of two pages has too few to tell.
+        let two = [page(3, "a"), page(4, "b")].join("\u{c}");
+        assert!(
+            read_text_export(Path::new("t.txt"), two.as_bytes())
+                .dropped
+                .is_empty()
+        );
+    }
 
     #[test]
     fn decodes_utf16_utf8_with_a_bad_byte_and_windows_1252() {

@@ -14,7 +14,7 @@ mod images;
 mod layout;
 mod lexer;
 mod objects;
-mod running;
+pub(super) mod running;
 mod tables;
 mod truetype;
 

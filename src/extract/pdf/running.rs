@@ -20,8 +20,14 @@ pub struct PageLines {
 }
 
 fn key(line: &TextLine) -> String {
+    text_key(&line.text())
+}
+
+/// What a running line's text is compared by: its letters, lower case, each
+/// run of digits one '#'.
+pub(in crate::extract) fn text_key(text: &str) -> String {
     let mut k = String::new();
-    for c in line.text().chars() {
+    for c in text.chars() {
         if c.is_ascii_digit() {
             if !k.ends_with('#') {
                 k.push('#');
@@ -48,7 +54,7 @@ static CAPTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| 
 });
 
 /// "12", "- 3 -", "Halaman 4", "iii", "Page 2 of 9", "5 / 20": the whole line is a page number.
-fn is_page_number(text: &str) -> bool {
+pub(in crate::extract) fn is_page_number(text: &str) -> bool {
     let t = text.trim().trim_matches(|c: char| {
         matches!(c, '-' | '–' | '—' | '|' | '[' | ']' | '(' | ')') || c.is_whitespace()
     });
@@ -62,7 +68,7 @@ fn is_page_number(text: &str) -> bool {
 /// pages and leaves it to a line of its own on others is checked per form.
 /// Captions at the top of two pages ("Tabel 3.2", "Tabel 3.4") are not
 /// running lines.
-fn numbers_follow_pages(hits: &[Hit]) -> bool {
+pub(in crate::extract) fn numbers_follow_pages(hits: &[Hit]) -> bool {
     let numbers = |text: &str| -> Vec<i64> {
         text.split(|c: char| !c.is_ascii_digit())
             .filter_map(|n| n.parse().ok())
@@ -103,10 +109,15 @@ fn numbers_follow_pages(hits: &[Hit]) -> bool {
 }
 
 /// A candidate running line: where it stands and what it says.
-struct Hit {
-    page: usize,
-    y: f32,
-    text: String,
+pub(in crate::extract) struct Hit {
+    pub page: usize,
+    pub y: f32,
+    pub text: String,
+}
+
+/// Whether a line is a table's or a figure's caption, never a running line.
+pub(in crate::extract) fn is_caption(text: &str) -> bool {
+    CAPTION.is_match(text)
 }
 
 fn in_edge(line: &TextLine, height: f32) -> bool {
