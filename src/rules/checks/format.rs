@@ -693,6 +693,32 @@ const SUMMARY: Why = Why {
     id: "baris ringkasan (rata-rata, jumlah) hanya mengisi sebagian kolom",
 };
 
+const MERGED_HEADER: Why = Why {
+    en: "one column's header joins the labels of several (No, Sasaran, Indikator, Target …): the columns were not read apart",
+    id: "judul satu kolom menggabungkan label beberapa kolom (No, Sasaran, Indikator, Target …): kolomnya tidak terbaca terpisah",
+};
+
+/// Words each heading a column of its own in a performance table.
+static COLUMN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(no|sasaran|indikator|satuan|target|realisasi|capaian|anggaran)\b")
+        .expect("valid regex")
+});
+
+/// A header label naming three columns or more ("Target Realisasi No Sasaran
+/// Indikator Kinerja Satuan 2016"): the reader joined several columns into
+/// one, and an empty cell under another label may hold what was read there.
+fn merged_header(labels: &[String]) -> bool {
+    labels.iter().any(|label| {
+        let mut words: Vec<String> = COLUMN_WORDS
+            .find_iter(label)
+            .map(|m| m.as_str().to_lowercase())
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words.len() >= 3
+    })
+}
+
 const NOT_MEASURED: Why = Why {
     en: "a row with neither target nor realisasi (a kegiatan's budget line) has no capaian to give",
     id: "baris tanpa target maupun realisasi (baris anggaran kegiatan) tidak mempunyai capaian",
@@ -793,6 +819,12 @@ impl Check for EmptyCells {
         for (index, table) in ctx.report.tables.iter().enumerate() {
             out.enter_table(index);
             if table.columns_matching(&when.0).is_empty() {
+                continue;
+            }
+            if merged_header(&table.columns) {
+                for _ in table.columns_matching(&columns.0) {
+                    out.skip(MERGED_HEADER);
+                }
                 continue;
             }
             // A capaian is worked out from the row's own target or realisasi:
@@ -998,17 +1030,29 @@ static CHAPTER_PAGE_LABEL: LazyLock<Regex> =
 /// The chapter a file begins inside, when its first page is printed as a
 /// later page of that chapter ("… JAWA BARAT III-14"): the chapters before it
 /// are in another file. Only a header or footer of the first page counts (its
-/// first or last three lines), and only in a file of several pages, where a
-/// page is a page.
-fn begins_inside(lines: &[LineRef<'_>]) -> Option<Chapter> {
+/// first or last three lines, or a running line the reader left out of it),
+/// and only in a file of several pages, where a page is a page.
+fn begins_inside(lines: &[LineRef<'_>], running: &[(u32, &str)]) -> Option<Chapter> {
     let first_page = lines.first()?.page;
     if lines.iter().all(|l| l.page == first_page) {
         return None;
     }
-    let page: Vec<&LineRef<'_>> = lines.iter().take_while(|l| l.page == first_page).collect();
-    let edges = page.iter().take(3).chain(page.iter().rev().take(3));
-    edges.into_iter().find_map(|l| {
-        let text = l.line.text.trim().trim_end_matches(['|', ' ', '\t']);
+    let page: Vec<&str> = lines
+        .iter()
+        .take_while(|l| l.page == first_page)
+        .map(|l| l.line.text.as_str())
+        .collect();
+    let edges = page
+        .iter()
+        .take(3)
+        .chain(page.iter().rev().take(3))
+        .copied();
+    let left_out = running
+        .iter()
+        .filter(|(p, _)| *p == first_page)
+        .map(|(_, t)| *t);
+    edges.chain(left_out).find_map(|text| {
+        let text = text.trim().trim_end_matches(['|', ' ', '\t']);
         let c = CHAPTER_PAGE_LABEL.captures(text)?;
         let printed: u32 = c[2].parse().ok()?;
         let chapter = crate::structure::sections::parse_roman(&c[1])?;
@@ -1018,7 +1062,15 @@ fn begins_inside(lines: &[LineRef<'_>]) -> Option<Chapter> {
 
 impl Check for RequiredChapters {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
-        let begins_in = begins_inside(&ctx.report.lines);
+        let running: Vec<(u32, &str)> = ctx
+            .report
+            .doc
+            .dropped
+            .iter()
+            .filter(|d| d.reason == crate::extract::DropReason::Running)
+            .map(|d| (d.page, d.text.as_str()))
+            .collect();
+        let begins_in = begins_inside(&ctx.report.lines, &running);
         let mut loose: Vec<Chapter> = Vec::new();
         // Chapters the table of contents lists ("BAB IV PENUTUP ....... IV-1").
         let mut listed: Vec<Chapter> = Vec::new();
@@ -1636,6 +1688,23 @@ mod tests {
         let text = "Tabel 3.5 Evaluasi\n\n| No | Indikator | Target 2016 | Realisasi 2016 | Capaian | Kegiatan | Anggaran | Realisasi Keuangan | Realisasi Fisik |\n|---|---|---|---|---|---|---|---|---|\n| 1 | Indeks A | 80 | 90 | 112,50 | Program X | 1.000.000,00 | 900.000,00 | 90,00% |\n| | | | | | Kegiatan Y | 600.000,00 | 500.000,00 | 97,58% |\n";
         let found = findings("empty-required-cell", text);
         assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn a_header_joining_several_columns_abstains() {
+        // The reader joined the first five columns' labels into one: the
+        // capaian column beside it may be where their figures went.
+        let text = "Tabel 3.5 Evaluasi\n\n| Target Realisasi No Sasaran Indikator Satuan 2016 | Capaian | Kegiatan | Anggaran |\n|---|---|---|---|\n| 1 Dokumen RTR 1 1 | | Program Penataan | 3.546.948.000,00 |\n| 2 Dokumen RDTR 2 2 | 100,00% | Program Penataan | 456.640.000,00 |\n";
+        let (found, coverage) = run_default("empty-required-cell", text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert!(!coverage.skipped.is_empty(), "{coverage:#?}");
+        assert!(super::merged_header(&[
+            "Target Realisasi No Sasaran".to_string()
+        ]));
+        assert!(!super::merged_header(&[
+            "Target 2016".to_string(),
+            "Capaian Terhadap Indikator Kinerja".to_string()
+        ]));
     }
 
     #[test]
