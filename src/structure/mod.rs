@@ -80,7 +80,21 @@ pub struct Report<'d> {
     pub metadata: Metadata,
 }
 
+/// A document's running lines the reader left out, each with its page.
+fn running_lines(doc: &Document) -> impl Iterator<Item = (u32, &str)> {
+    doc.dropped
+        .iter()
+        .filter(|d| d.reason == crate::extract::DropReason::Running)
+        .map(|d| (d.page, d.text.as_str()))
+}
+
 impl<'d> Report<'d> {
+    /// The running headers, footers and page numbers the reader left out,
+    /// each with its page.
+    pub fn running_lines(&self) -> impl Iterator<Item = (u32, &str)> {
+        running_lines(self.doc)
+    }
+
     /// True when the text reads like a performance report rather than any document.
     pub fn looks_like_lkjip(&self) -> bool {
         let chapters: std::collections::BTreeSet<Chapter> =
@@ -174,12 +188,7 @@ pub fn analyse(doc: &Document) -> Report<'_> {
             t.kind = roles::TableKind::Chart;
         }
     }
-    let running: Vec<&str> = doc
-        .dropped
-        .iter()
-        .filter(|d| d.reason == crate::extract::DropReason::Running)
-        .map(|d| d.text.as_str())
-        .collect();
+    let running: Vec<&str> = running_lines(doc).map(|(_, text)| text).collect();
     let metadata = metadata::find_metadata(&lines, &paragraphs, &running);
     Report {
         doc,

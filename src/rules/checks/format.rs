@@ -1062,14 +1062,7 @@ fn begins_inside(lines: &[LineRef<'_>], running: &[(u32, &str)]) -> Option<Chapt
 
 impl Check for RequiredChapters {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {
-        let running: Vec<(u32, &str)> = ctx
-            .report
-            .doc
-            .dropped
-            .iter()
-            .filter(|d| d.reason == crate::extract::DropReason::Running)
-            .map(|d| (d.page, d.text.as_str()))
-            .collect();
+        let running: Vec<(u32, &str)> = ctx.report.running_lines().collect();
         let begins_in = begins_inside(&ctx.report.lines, &running);
         let mut loose: Vec<Chapter> = Vec::new();
         // Chapters the table of contents lists ("BAB IV PENUTUP ....... IV-1").
