@@ -3,7 +3,6 @@
 //! rectangles that rule tables. Output is in page space: points, origin at the
 //! top-left of the page as displayed (after /Rotate), y growing downwards.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use lopdf::content::Content;
@@ -272,7 +271,7 @@ impl Default for GState {
 /// Fonts shared across the pages of one document.
 #[derive(Default)]
 pub struct FontCache {
-    by_id: HashMap<ObjectId, Rc<Font>>,
+    by_id: IntMap<ObjectId, Rc<Font>>,
 }
 
 /// An open marked-content section.
