@@ -157,8 +157,10 @@ fn ascii_look(l: Look) -> Look {
 /// Sets of literals such that every match of `hir` holds one literal of
 /// each set, lower-cased, to be looked for ignoring ASCII case: a text
 /// lacking every literal of a set cannot match, and the pattern need not be
-/// compiled to say so. Meant for the `narrow`ed form, for texts of its set
-/// (there a case-insensitive ASCII letter is only itself in either case).
+/// compiled to say so. On the `narrow`ed form, for texts of its set (there a
+/// case-insensitive ASCII letter is only itself in either case); on the
+/// whole pattern, for any text (a letter with a third case form, "k" or "s",
+/// is then no literal, so its literals are fewer).
 /// The few surest sets with literals of three bytes or more; none when no
 /// such set is known; a set without literals when nothing can match.
 pub(super) fn needles(hir: &Hir) -> Vec<Needles> {
