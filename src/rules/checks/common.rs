@@ -826,6 +826,58 @@ mod tests {
         assert!(ruled_out_anywhere > 0);
     }
 
+    /// Every shipped pattern finds the same matches, groups and positions
+    /// in the form `LazyRegex` picks for a text (narrowed, whole, or none
+    /// when the text lacks what a match needs) as compiled whole: on every
+    /// line and paragraph of the sample reports and on texts of each set.
+    #[test]
+    fn the_form_used_matches_as_the_whole_pattern() {
+        let rules = crate::rules::RuleSet::defaults().unwrap();
+        let mut patterns = Vec::new();
+        for rule in &rules.rules {
+            strings(&toml::Value::Table(rule.params.clone()), &mut patterns);
+        }
+        patterns.sort();
+        patterns.dedup();
+        let mut texts: Vec<String> = Vec::new();
+        for name in [
+            "lkjip-2020-kec-ledokombo.txt",
+            "lkjip-2020-kec-rambipuji.txt",
+        ] {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("samples")
+                .join(name);
+            let text = std::fs::read_to_string(path).unwrap();
+            texts.extend(text.lines().map(String::from));
+            texts.extend(text.split("\n\n").map(String::from));
+        }
+        texts.extend(
+            [
+                "Capaian 95% – “Baik”; realisasi ≥ 90 • target ±2°",
+                "Sasaran 1: naik \u{212a}s ſ é; semakin tinggi realisasi semakin baik",
+            ]
+            .map(String::from),
+        );
+        use super::Pattern;
+        use regex::Regex;
+        let spans = |re: &Regex, t: &str| -> Vec<Vec<Option<(usize, usize)>>> {
+            re.captures_iter(t)
+                .map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
+                .collect()
+        };
+        let mut checked = 0;
+        for p in &patterns {
+            let (Ok(whole), Ok(lazy)) = (Regex::new(p), Pattern::parsed(p)) else {
+                continue;
+            };
+            for t in &texts {
+                assert_eq!(spans(lazy.0.on(t), t), spans(&whole, t), "{p} on {t:?}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 0);
+    }
+
     #[test]
     fn column_numbers_are_told_from_values() {
         assert!(is_column_numbering(&["(1)", "(2)", "(3)"]));
