@@ -748,7 +748,7 @@ pub fn ruled_tables(
     let implied = implied_columns_with(&rules, || page_words(&words, glyphs, with_words));
     rules.extend(implied.iter().copied());
     // A page drawing thousands of boxes is a chart or a pattern, not tables to read.
-    let lattices: Vec<(Lattice, Vec<(f32, f32, Vec<f32>)>)> = grids(&rules)
+    let lattices: Vec<(Lattice, Vec<Band>)> = grids(&rules)
         .into_iter()
         .take(MAX_GRIDS)
         .filter(|grid| grid.ys.len() <= MAX_BANDS)
