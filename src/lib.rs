@@ -12,6 +12,7 @@ pub mod coverage;
 pub mod discover;
 pub mod extract;
 pub mod facts;
+pub mod fasthash;
 pub mod file_error;
 pub mod files;
 pub mod findings;

@@ -20,8 +20,15 @@ const STAGES: &[(&str, &[&str])] = &[
 ];
 
 /// Below every stage: places, the output languages, budgets, file access,
-/// error formatting.
-const GROUND: &[&str] = &["location", "lang", "limits", "files", "file_error"];
+/// error formatting, the hot loops' hasher.
+const GROUND: &[&str] = &[
+    "location",
+    "lang",
+    "limits",
+    "files",
+    "file_error",
+    "fasthash",
+];
 
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else {

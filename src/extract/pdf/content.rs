@@ -3,7 +3,6 @@
 //! rectangles that rule tables. Output is in page space: points, origin at the
 //! top-left of the page as displayed (after /Rotate), y growing downwards.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use lopdf::content::Content;
@@ -72,6 +71,12 @@ impl<K: std::hash::Hash + Eq> Grid<K> {
             Some(glyph)
         })
     }
+}
+
+/// Text of one letter or digit (a glyph that may overdraw another).
+fn is_letter(t: &str) -> bool {
+    let mut cs = t.chars();
+    cs.next().is_some_and(char::is_alphanumeric) && cs.next().is_none()
 }
 
 /// `x.floor() as i32` (saturating, NaN as 0) without a call to a software `floorf`.
@@ -266,7 +271,7 @@ impl Default for GState {
 /// Fonts shared across the pages of one document.
 #[derive(Default)]
 pub struct FontCache {
-    by_id: HashMap<ObjectId, Rc<Font>>,
+    by_id: IntMap<ObjectId, Rc<Font>>,
 }
 
 /// An open marked-content section.
@@ -314,6 +319,9 @@ pub struct Interpreter<'a> {
     images: Vec<BBox>,
     /// Visible glyphs by (dir, y / 2, x / 16), for duplicates and overdrawn glyphs.
     near: Grid<(u8, i32, i32)>,
+    /// The widest one-letter glyph filed in `near`: how far left of a
+    /// glyph a letter it overdraws may start.
+    widest_letter: f32,
     /// Glyphs by the band of the page their box's centre is in (page y / BAND),
     /// so that a fill looks only at the glyphs beside it.
     bands: Grid<i32>,
@@ -364,6 +372,7 @@ impl<'a> Interpreter<'a> {
             clip_pending: false,
             images: Vec::new(),
             near: Grid::default(),
+            widest_letter: 0.0,
             bands: Grid::default(),
             group: 0,
             groups: 0,
@@ -781,6 +790,9 @@ impl<'a> Interpreter<'a> {
         if hidden.is_none() && glyph.x.is_finite() && glyph.y.is_finite() {
             let key = (dir, floor_i32(glyph.y / 2.0), floor_i32(glyph.x / 16.0));
             self.near.file(key, index);
+            if is_letter(&glyph.text) {
+                self.widest_letter = self.widest_letter.max(glyph.width);
+            }
         }
         let centre = (bbox[1] + bbox[3]) / 2.0;
         if centre.is_finite() {
@@ -810,14 +822,30 @@ impl<'a> Interpreter<'a> {
         }
         let size = g.size.max(1.0);
         let (yb, xb) = (floor_i32(g.y / 2.0), floor_i32(g.x / 16.0));
-        let letter = |t: &str| {
-            let mut cs = t.chars();
-            cs.next().is_some_and(char::is_alphanumeric) && cs.next().is_none()
+        let g_letter = is_letter(&g.text);
+        // Of the 3 × 3 cells around the glyph's own, only those that may
+        // hold a glyph it duplicates or overdraws are looked in: within
+        // 0.2 size of its baseline; along it, a duplicate within 0.15 size,
+        // an overdrawn letter overlapping it (so starting at most the widest
+        // letter's width to its left). `slack` covers the rounding of the
+        // tests below.
+        let slack = 0.01 + 1e-5 * (g.x.abs() + g.y.abs() + size + g.width + self.widest_letter);
+        let (left, right) = if g_letter {
+            (
+                (0.15 * size).max(self.widest_letter),
+                (0.15 * size).max(g.width),
+            )
+        } else {
+            (0.15 * size, 0.15 * size)
         };
-        let g_letter = letter(&g.text);
+        let y_reach = 0.2 * size + slack;
+        let ys = floor_i32((g.y - y_reach) / 2.0).max(yb - 1)
+            ..=floor_i32((g.y + y_reach) / 2.0).min(yb + 1);
+        let xs = floor_i32((g.x - left - slack) / 16.0).max(xb - 1)
+            ..=floor_i32((g.x + right + slack) / 16.0).min(xb + 1);
         let mut overdrawn = Vec::new();
-        for ky in yb - 1..=yb + 1 {
-            for kx in xb - 1..=xb + 1 {
+        for ky in ys {
+            for kx in xs.clone() {
                 for i in self.near.latest_first(&(g.dir, ky, kx)).take(MAX_CELL_SCAN) {
                     let (Some(other), Some(m)) =
                         (self.out.glyphs.get(i as usize), self.meta.get(i as usize))
@@ -841,7 +869,7 @@ impl<'a> Interpreter<'a> {
                     if g_letter
                         && overlap > 0.6 * other.width.min(g.width)
                         && other.width.min(g.width) > 0.0
-                        && letter(&other.text)
+                        && is_letter(&other.text)
                     {
                         overdrawn.push(i);
                     }

@@ -60,7 +60,8 @@ pub struct Font {
     /// font: every italic letter of an equation "is" U+0020): a glyph it
     /// maps to white space is read from the embedded font's own cmap.
     blank_glyphs: bool,
-    widths: HashMap<u32, f32>,
+    /// Looked up for every string shown (the space's width): a fast hash.
+    widths: IntMap<u32, f32>,
     default_width: f32,
     /// Glyph space → text space (0.001, or a Type3 FontMatrix's a).
     scale: f32,
@@ -95,7 +96,7 @@ impl Font {
             embedded_font: None,
             prefer_embedded: false,
             blank_glyphs: false,
-            widths: HashMap::new(),
+            widths: IntMap::default(),
             default_width: 500.0,
             scale: 0.001,
             std_widths: None,
@@ -414,8 +415,8 @@ fn plain_math_letter(c: char) -> char {
 fn cid_widths<'o>(
     items: &'o [Object],
     resolve: impl Fn(&'o Object) -> &'o Object,
-) -> HashMap<u32, f32> {
-    let mut out = HashMap::new();
+) -> IntMap<u32, f32> {
+    let mut out = IntMap::default();
     let mut i = 0;
     while i < items.len() && out.len() < 200_000 {
         let Some(first) = items.get(i).and_then(|o| num(resolve(o))) else {
@@ -454,7 +455,7 @@ fn simple_widths<'o>(
     first: u32,
     widths: &'o [Object],
     resolve: impl Fn(&'o Object) -> &'o Object,
-) -> HashMap<u32, f32> {
+) -> IntMap<u32, f32> {
     widths
         .iter()
         .enumerate()

@@ -1,46 +1,8 @@
 //! Small, panic-free accessors over lopdf objects.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-
 use lopdf::{Dictionary, Document as PdfDoc, Object};
 
-/// A fast hasher for small integer keys (glyph grids, character codes): no
-/// protection against crafted collisions is needed where the maps are capped.
-#[derive(Default, Clone, Copy)]
-pub struct IntHasher(u64);
-
-impl IntHasher {
-    fn add(&mut self, v: u64) {
-        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl std::hash::Hasher for IntHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.add(u64::from(b));
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    fn write_i32(&mut self, i: i32) {
-        self.add(u64::from(i as u32));
-    }
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-}
-
-/// A map with small integer keys, hashed by [`IntHasher`].
-pub type IntMap<K, V> = HashMap<K, V, BuildHasherDefault<IntHasher>>;
+pub use crate::fasthash::IntMap;
 
 /// Most bytes one stream may decode to (fonts, CMaps, content, forms).
 pub const MAX_STREAM: usize = 64 * 1024 * 1024;
@@ -243,7 +205,7 @@ mod tests {
         assert_eq!(map.len(), 100);
         assert_eq!(map.get(&42), Some(&84));
         use std::hash::{BuildHasher, BuildHasherDefault};
-        let h = BuildHasherDefault::<IntHasher>::default();
+        let h = BuildHasherDefault::<crate::fasthash::IntHasher>::default();
         assert_ne!(h.hash_one(1u32), h.hash_one(2u32));
     }
 }

@@ -2,6 +2,8 @@
 //! glyphs inside each cell become that cell's text, and each ruled row one
 //! `Delimited` line with a span per cell (empty cells included).
 
+use std::cell::OnceCell;
+
 use super::content::{Glyph, Rule};
 use super::layout::{
     TextLine, cell_text, ends_broken_figure, is_currency_mark, joins_without_space, rows, spans,
@@ -143,6 +145,15 @@ const TABLES_APART: f32 = 100.0;
 /// drawn frame gets one at the ends of its rows' rules, so its first and last
 /// columns are cells too.
 fn implied_columns(rules: &[Rule], words: &[(f32, f32, f32)]) -> Vec<Rule> {
+    implied_columns_with(rules, || words)
+}
+
+/// `implied_columns`, with the page's words given when first needed (few
+/// pages need them, and finding them means laying out the whole page).
+fn implied_columns_with<'w>(
+    rules: &[Rule],
+    words: impl Fn() -> &'w [(f32, f32, f32)],
+) -> Vec<Rule> {
     let drawn: Vec<Rule> = rules.iter().filter(|r| !r.horizontal).copied().collect();
     let mut rows: Vec<Rule> = rules.iter().filter(|r| r.horizontal).copied().collect();
     if rows.len() < MIN_BREAKS * 2 || rows.len() > 20_000 {
@@ -260,7 +271,7 @@ fn implied_columns(rules: &[Rule], words: &[(f32, f32, f32)]) -> Vec<Rule> {
         let run_over = ys
             .windows(2)
             .filter(|w| {
-                words
+                words()
                     .iter()
                     .any(|&(a, b, y)| y > w[0] && y < w[1] && a < x - 1.0 && b > x + 1.0)
             })
@@ -397,6 +408,19 @@ fn separators(grid: &Lattice, top: f32, bottom: f32) -> Vec<f32> {
 /// A band's separators without the inner ones only the rows' rules imply
 /// that a word of the band runs over: a cell merged across that column (a
 /// total's label over the "No" column and the name beside it).
+/// Whether `unless_run_over` looks at the page's words for this band: an
+/// inner separator only an implied column gives.
+fn run_over_asked(seps: &[f32], (top, bottom): (f32, f32), implied: &[Rule]) -> bool {
+    let n = seps.len();
+    seps.iter().enumerate().any(|(i, &x)| {
+        i > 0
+            && i + 1 < n
+            && implied
+                .iter()
+                .any(|r| (r.at - x).abs() <= SNAP && r.from < bottom && r.to > top)
+    })
+}
+
 fn unless_run_over(
     seps: Vec<f32>,
     (top, bottom): (f32, f32),
@@ -716,10 +740,66 @@ pub fn ruled_tables(
     }
     let horizontals: Vec<Rule> = merge(rules.iter().filter(|r| r.horizontal).copied().collect());
     // Words of the page (left, right, middle height), to tell where text
-    // runs over an implied column edge: a cell merged across it.
-    let words: Vec<(f32, f32, f32)> = if horizontals.len() < MIN_BREAKS * 2 {
-        Vec::new()
-    } else {
+    // runs over an implied column edge: a cell merged across it. Found only
+    // when a test needs them, always from the page's glyphs as they are
+    // here, before any table takes its own.
+    let words = OnceCell::new();
+    let with_words = horizontals.len() >= MIN_BREAKS * 2;
+    let implied = implied_columns_with(&rules, || page_words(&words, glyphs, with_words));
+    rules.extend(implied.iter().copied());
+    // A page drawing thousands of boxes is a chart or a pattern, not tables to read.
+    let lattices: Vec<(Lattice, Vec<Band>)> = grids(&rules)
+        .into_iter()
+        .take(MAX_GRIDS)
+        .filter(|grid| grid.ys.len() <= MAX_BANDS)
+        .map(|grid| {
+            // Cells of each band.
+            let bands = grid
+                .ys
+                .windows(2)
+                .filter(|w| w[1] - w[0] > SNAP)
+                .map(|w| (w[0], w[1], separators(&grid, w[0], w[1])))
+                .collect();
+            (grid, bands)
+        })
+        .collect();
+    if lattices.iter().any(|(_, bands)| {
+        bands
+            .iter()
+            .any(|(top, bottom, seps)| run_over_asked(seps, (*top, *bottom), &implied))
+    }) {
+        page_words(&words, glyphs, with_words);
+    }
+    let words = words.get().map_or(&[][..], Vec::as_slice);
+    for (grid, bands) in lattices {
+        let bands: Vec<Band> = bands
+            .into_iter()
+            .map(|(top, bottom, seps)| {
+                let seps = unless_run_over(seps, (top, bottom), &implied, words);
+                (top, bottom, seps)
+            })
+            .collect();
+        for part in tables_of(bands) {
+            let index = first_table + out.len();
+            if let Some(table) = read_cells(glyphs, &part, &grid, &horizontals, index) {
+                out.push(table);
+            }
+        }
+    }
+    out
+}
+
+/// The page's words (see `ruled_tables`), found once; none without enough
+/// row rules for a column to be implied.
+fn page_words<'c>(
+    cell: &'c OnceCell<Vec<(f32, f32, f32)>>,
+    glyphs: &[Glyph],
+    with_words: bool,
+) -> &'c [(f32, f32, f32)] {
+    cell.get_or_init(|| {
+        if !with_words {
+            return Vec::new();
+        }
         rows(glyphs.iter().filter(|g| g.dir == 0).cloned().collect())
             .iter()
             .flat_map(|(_, row)| {
@@ -736,36 +816,8 @@ pub fn ruled_tables(
                     .collect::<Vec<_>>()
             })
             .collect()
-    };
-    let implied = implied_columns(&rules, &words);
-    rules.extend(implied.iter().copied());
-    // A page drawing thousands of boxes is a chart or a pattern, not tables to read.
-    for grid in grids(&rules).into_iter().take(MAX_GRIDS) {
-        if grid.ys.len() > MAX_BANDS {
-            continue;
-        }
-        // Cells of each band.
-        let bands: Vec<Band> = grid
-            .ys
-            .windows(2)
-            .filter(|w| w[1] - w[0] > SNAP)
-            .map(|w| {
-                let seps = separators(&grid, w[0], w[1]);
-                (
-                    w[0],
-                    w[1],
-                    unless_run_over(seps, (w[0], w[1]), &implied, &words),
-                )
-            })
-            .collect();
-        for part in tables_of(bands) {
-            let index = first_table + out.len();
-            if let Some(table) = read_cells(glyphs, &part, &grid, &horizontals, index) {
-                out.push(table);
-            }
-        }
-    }
-    out
+    })
+    .as_slice()
 }
 
 /// A band between two horizontal rules: top, bottom, the x of each vertical

@@ -51,6 +51,13 @@ struct Plan {
     needles: Vec<Vec<String>>,
     /// Nothing matches on a text of the common characters.
     never: bool,
+    /// The same from the whole pattern, for any text (a report's line with a
+    /// letter beyond the common set, "é", "ﬁ", would otherwise compile the
+    /// whole pattern, the costliest form, to find nothing): fewer and shorter
+    /// literals, as a case-insensitive letter with a third form ("k", "s":
+    /// the Kelvin sign, the long s) is no literal there.
+    anywhere: Vec<Vec<String>>,
+    never_anywhere: bool,
     /// For a costly pattern, its narrowed forms (see `narrowed`), used on
     /// the texts they are valid for.
     narrowed: Option<Narrowed>,
@@ -72,16 +79,22 @@ impl Plan {
             return Plan {
                 needles: vec![],
                 never: false,
+                anywhere: vec![],
+                never_anywhere: false,
                 narrowed: None,
             };
         };
+        let texts = |sets: Vec<super::narrowed::Needles>| -> (Vec<Vec<String>>, bool) {
+            let never = sets.iter().any(Vec::is_empty);
+            let sets = sets
+                .into_iter()
+                .filter_map(|set| set.into_iter().map(|n| String::from_utf8(n).ok()).collect())
+                .collect();
+            (sets, never)
+        };
         let common = narrow(&hir, Chars::Common);
-        let sets = needles(&common);
-        let never = sets.iter().any(Vec::is_empty);
-        let needles = sets
-            .into_iter()
-            .filter_map(|set| set.into_iter().map(|n| String::from_utf8(n).ok()).collect())
-            .collect();
+        let (needles, never) = texts(needles(&common));
+        let (anywhere, never_anywhere) = texts(super::narrowed::needles(&hir));
         let narrowed = worth_narrowing(&hir, &common).then(|| Narrowed {
             hir,
             ascii: OnceLock::new(),
@@ -90,21 +103,26 @@ impl Plan {
         Plan {
             needles,
             never,
+            anywhere,
+            never_anywhere,
             narrowed,
         }
     }
 
-    /// Whether a text made of `chars` may hold a match.
+    /// Whether a text made of `chars` (None: of any characters) may hold a match.
     fn may_match(&self, haystack: &str, chars: Option<super::narrowed::Chars>) -> bool {
-        if chars.is_none() || self.needles.is_empty() {
+        let (sets, never) = match chars {
+            Some(_) => (&self.needles, self.never),
+            None => (&self.anywhere, self.never_anywhere),
+        };
+        if sets.is_empty() {
             return true;
         }
-        if self.never {
+        if never {
             return false;
         }
         let lower = haystack.to_ascii_lowercase();
-        self.needles
-            .iter()
+        sets.iter()
             .all(|set| set.iter().any(|n| lower.contains(n.as_str())))
     }
 }
@@ -779,8 +797,18 @@ mod tests {
             texts.extend(text.lines().map(String::from));
             texts.extend(text.split("\n\n").map(String::from));
         }
-        texts.extend(["Sasaran 2: naik – “predikat” Baik", "K  s– ks– é"].map(String::from));
-        let mut ruled_out = 0;
+        texts.extend(
+            [
+                "Sasaran 2: naik – “predikat” Baik",
+                "K  s– ks– é",
+                // Beyond the common set: the whole pattern's literals apply.
+                "\u{212a}s– é makin tinggi realisasi maka makin baik",
+                "semakin tinggi reali\u{17f}asi, semakin baik (é)",
+                "target – (realisasi – target) ﬁ",
+            ]
+            .map(String::from),
+        );
+        let (mut ruled_out, mut ruled_out_anywhere) = (0, 0);
         for p in &patterns {
             let Ok(re) = regex::Regex::new(p) else {
                 continue;
@@ -789,11 +817,65 @@ mod tests {
             for t in &texts {
                 if !plan.may_match(t, Chars::of(t)) {
                     ruled_out += 1;
+                    ruled_out_anywhere += usize::from(Chars::of(t).is_none());
                     assert!(!re.is_match(t), "{p} on {t:?}");
                 }
             }
         }
         assert!(ruled_out > 0);
+        assert!(ruled_out_anywhere > 0);
+    }
+
+    /// Every shipped pattern finds the same matches, groups and positions
+    /// in the form `LazyRegex` picks for a text (narrowed, whole, or none
+    /// when the text lacks what a match needs) as compiled whole: on every
+    /// line and paragraph of the sample reports and on texts of each set.
+    #[test]
+    fn the_form_used_matches_as_the_whole_pattern() {
+        let rules = crate::rules::RuleSet::defaults().unwrap();
+        let mut patterns = Vec::new();
+        for rule in &rules.rules {
+            strings(&toml::Value::Table(rule.params.clone()), &mut patterns);
+        }
+        patterns.sort();
+        patterns.dedup();
+        let mut texts: Vec<String> = Vec::new();
+        for name in [
+            "lkjip-2020-kec-ledokombo.txt",
+            "lkjip-2020-kec-rambipuji.txt",
+        ] {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("samples")
+                .join(name);
+            let text = std::fs::read_to_string(path).unwrap();
+            texts.extend(text.lines().map(String::from));
+            texts.extend(text.split("\n\n").map(String::from));
+        }
+        texts.extend(
+            [
+                "Capaian 95% – “Baik”; realisasi ≥ 90 • target ±2°",
+                "Sasaran 1: naik \u{212a}s ſ é; semakin tinggi realisasi semakin baik",
+            ]
+            .map(String::from),
+        );
+        use super::Pattern;
+        use regex::Regex;
+        let spans = |re: &Regex, t: &str| -> Vec<Vec<Option<(usize, usize)>>> {
+            re.captures_iter(t)
+                .map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
+                .collect()
+        };
+        let mut checked = 0;
+        for p in &patterns {
+            let (Ok(whole), Ok(lazy)) = (Regex::new(p), Pattern::parsed(p)) else {
+                continue;
+            };
+            for t in &texts {
+                assert_eq!(spans(lazy.0.on(t), t), spans(&whole, t), "{p} on {t:?}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 0);
     }
 
     #[test]

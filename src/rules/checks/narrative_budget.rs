@@ -12,7 +12,7 @@
 //! role word, another year, a total, a program against a kegiatan row, an
 //! empty cell) the check abstains and says why.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -20,6 +20,7 @@ use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use crate::facts::figures::{Figure, FigureKind, Hint};
+use crate::fasthash::IntSet;
 use crate::findings::Localized;
 use crate::structure::roles::{Role, TableKind};
 use crate::structure::{Paragraph, Row, RowKind, Table};
@@ -938,7 +939,8 @@ pub(super) fn mentions_with(
     more_start: &[&str],
     more_end: &[&str],
 ) -> Vec<Mention> {
-    let present: HashSet<&str> = toks.iter().map(|t| prefix5(&t.word)).collect();
+    // Looked up for every word of every label: a fast hash.
+    let present: IntSet<&str> = toks.iter().map(|t| prefix5(&t.word)).collect();
     // Made for the first label the text may name; most texts name none.
     let mut bounds: Option<Bounds> = None;
     let mut found: Vec<Mention> = Vec::new();

@@ -8,7 +8,11 @@
 //! match, its position or its groups: the narrowed pattern is a small
 //! automaton, compiled instead of the whole one until a text needs it.
 
+use std::cell::RefCell;
+
 use regex_syntax::hir::{self, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
+
+use crate::fasthash::IntMap;
 
 /// The characters a narrowed pattern is valid for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,12 +70,7 @@ pub(super) fn weight(hir: &Hir) -> u64 {
     fn walk(h: &Hir, times: u64) -> u64 {
         match h.kind() {
             HirKind::Class(Class::Unicode(c)) if !c.is_ascii() => {
-                let sequences: usize = c
-                    .ranges()
-                    .iter()
-                    .map(|r| regex_syntax::utf8::Utf8Sequences::new(r.start(), r.end()).count())
-                    .sum();
-                times.saturating_mul(sequences as u64)
+                times.saturating_mul(sequences(c) as u64)
             }
             HirKind::Repetition(r) => walk(
                 &r.sub,
@@ -83,6 +82,34 @@ pub(super) fn weight(hir: &Hir) -> u64 {
         }
     }
     walk(hir, 1)
+}
+
+/// How many UTF-8 byte-range sequences a class compiles to: counted once
+/// per class and thread, as the same `\w`, `\s`, `\d` or `[^.]` recurs in
+/// most patterns and counting a large one cost more than the rest of
+/// planning a pattern.
+fn sequences(c: &ClassUnicode) -> usize {
+    thread_local! {
+        static COUNTS: RefCell<IntMap<Vec<(char, char)>, usize>> = RefCell::default();
+    }
+    let key: Vec<(char, char)> = c.ranges().iter().map(|r| (r.start(), r.end())).collect();
+    if let Some(n) = COUNTS.with(|m| m.borrow().get(&key).copied()) {
+        return n;
+    }
+    let n = c
+        .ranges()
+        .iter()
+        .map(|r| regex_syntax::utf8::Utf8Sequences::new(r.start(), r.end()).count())
+        .sum();
+    COUNTS.with(|m| {
+        let mut m = m.borrow_mut();
+        // Rule files of the user's may hold many classes: the memo stays small.
+        if m.len() >= 4096 {
+            m.clear();
+        }
+        m.insert(key, n);
+    });
+    n
 }
 
 /// Whether narrowing `hir` is worth compiling narrowed forms: it is costly,
@@ -157,8 +184,10 @@ fn ascii_look(l: Look) -> Look {
 /// Sets of literals such that every match of `hir` holds one literal of
 /// each set, lower-cased, to be looked for ignoring ASCII case: a text
 /// lacking every literal of a set cannot match, and the pattern need not be
-/// compiled to say so. Meant for the `narrow`ed form, for texts of its set
-/// (there a case-insensitive ASCII letter is only itself in either case).
+/// compiled to say so. On the `narrow`ed form, for texts of its set (there a
+/// case-insensitive ASCII letter is only itself in either case); on the
+/// whole pattern, for any text (a letter with a third case form, "k" or "s",
+/// is then no literal, so its literals are fewer).
 /// The few surest sets with literals of three bytes or more; none when no
 /// such set is known; a set without literals when nothing can match.
 pub(super) fn needles(hir: &Hir) -> Vec<Needles> {
