@@ -785,18 +785,7 @@ mod tests {
         );
         patterns.sort();
         patterns.dedup();
-        let mut texts: Vec<String> = Vec::new();
-        for name in [
-            "lkjip-2020-kec-ledokombo.txt",
-            "lkjip-2020-kec-rambipuji.txt",
-        ] {
-            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("samples")
-                .join(name);
-            let text = std::fs::read_to_string(path).unwrap();
-            texts.extend(text.lines().map(String::from));
-            texts.extend(text.split("\n\n").map(String::from));
-        }
+        let mut texts = sample_texts();
         texts.extend(
             [
                 "Sasaran 2: naik – “predikat” Baik",
@@ -826,6 +815,23 @@ mod tests {
         assert!(ruled_out_anywhere > 0);
     }
 
+    /// Every line and every paragraph of the two sample reports.
+    fn sample_texts() -> Vec<String> {
+        let mut texts: Vec<String> = Vec::new();
+        for name in [
+            "lkjip-2020-kec-ledokombo.txt",
+            "lkjip-2020-kec-rambipuji.txt",
+        ] {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("samples")
+                .join(name);
+            let text = std::fs::read_to_string(path).unwrap();
+            texts.extend(text.lines().map(String::from));
+            texts.extend(text.split("\n\n").map(String::from));
+        }
+        texts
+    }
+
     /// Every shipped pattern finds the same matches, groups and positions
     /// in the form `LazyRegex` picks for a text (narrowed, whole, or none
     /// when the text lacks what a match needs) as compiled whole: on every
@@ -839,18 +845,7 @@ mod tests {
         }
         patterns.sort();
         patterns.dedup();
-        let mut texts: Vec<String> = Vec::new();
-        for name in [
-            "lkjip-2020-kec-ledokombo.txt",
-            "lkjip-2020-kec-rambipuji.txt",
-        ] {
-            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("samples")
-                .join(name);
-            let text = std::fs::read_to_string(path).unwrap();
-            texts.extend(text.lines().map(String::from));
-            texts.extend(text.split("\n\n").map(String::from));
-        }
+        let mut texts = sample_texts();
         texts.extend(
             [
                 "Capaian 95% – “Baik”; realisasi ≥ 90 • target ±2°",
