@@ -540,10 +540,6 @@ pub fn is_figure_text(text: &str) -> bool {
     VALUE.is_match(text.trim())
 }
 
-/// Rows of aligned lines (`pdftotext -layout` or PDF lines): the gutters (x
-/// ranges no span covers) separate columns, and each span goes to the column
-/// holding its middle. A line with nothing in the first column and no value in
-/// the others continues the row above (a cell that wraps).
 /// A row numbering the columns, "1 2 3 4 5" or "(1) (2) (3)": three numbers
 /// or more, one a cell, counting up by one from 1 or 2. Nothing under it
 /// continues it.
@@ -563,6 +559,10 @@ fn numbers_columns(cells: &[(String, bool)]) -> bool {
     numbers.is_some_and(|n| n.len() >= 3 && n[0] <= 2 && n.windows(2).all(|w| w[1] == w[0] + 1))
 }
 
+/// Rows of aligned lines (`pdftotext -layout` or PDF lines): the gutters (x
+/// ranges no span covers) separate columns, and each span goes to the column
+/// holding its middle. A line with nothing in the first column and no value in
+/// the others continues the row above (a cell that wraps).
 fn aligned_rows(block: &[(At, Line)]) -> Vec<BlockRow> {
     let bounds = column_bounds(block.iter().flat_map(|(_, l)| &l.spans));
     let column_of = |s: &Span| -> usize {
