@@ -9,6 +9,7 @@ pub mod ocr;
 pub mod ocr_image;
 pub mod pdf;
 pub mod render;
+mod running;
 pub mod text;
 
 use std::path::{Path, PathBuf};

@@ -44,59 +44,51 @@ pub fn read_text_export(path: &Path, bytes: &[u8]) -> Document {
 /// line. Left out as the PDF reader leaves them out, kept in `dropped`, so
 /// a footer does not become a table's row or a table of contents' entry.
 fn leave_out_running(doc: &mut Document) {
-    use super::pdf::running::{Hit, is_caption, is_page_number, numbers_follow_pages, text_key};
+    use super::running::{Hit, is_caption, is_page_number, repeated, text_key};
     use super::{DropReason, DroppedText};
     use std::collections::HashMap;
     if doc.pages.len() < 3 {
         return;
     }
-    // Each page's non-blank lines near an edge: (page, line index, from the top, place from that edge).
-    let mut candidates: Vec<(usize, usize, bool, usize)> = Vec::new();
+    // Each page's first two and last two non-blank lines, grouped by edge,
+    // place from that edge and text: a line counts as in the same place only
+    // at the same line from the edge.
+    let mut groups: HashMap<(bool, usize, String), Vec<Hit>> = HashMap::new();
+    let mut lone_numbers: Vec<(usize, usize)> = Vec::new();
     for (p, page) in doc.pages.iter().enumerate() {
         let shown: Vec<usize> = (0..page.lines.len())
             .filter(|&i| !page.lines[i].is_blank())
             .collect();
         for (k, &i) in shown.iter().enumerate() {
+            let line = &page.lines[i];
             let from_bottom = shown.len() - 1 - k;
-            if is_caption(&page.lines[i].text) {
+            let (top, place) = match (k < 2, from_bottom < 2) {
+                (true, _) => (true, k),
+                (false, true) => (false, from_bottom),
+                (false, false) => continue,
+            };
+            if is_caption(&line.text) {
                 continue;
             }
-            if k < 2 {
-                candidates.push((p, i, true, k));
-            } else if from_bottom < 2 {
-                candidates.push((p, i, false, from_bottom));
+            if place == 0 && line.cells != CellMode::Delimited && is_page_number(&line.text) {
+                lone_numbers.push((p, i));
             }
+            groups
+                .entry((top, place, text_key(&line.text)))
+                .or_default()
+                .push(Hit {
+                    page: p,
+                    y: place as f32,
+                    line: i,
+                    text: line.text.clone(),
+                });
         }
     }
-    // Hits by edge, place and text (top or bottom, lines from that edge,
-    // the text's key), each with its line's index.
-    type Slot = (bool, usize, String);
-    let mut seen: HashMap<Slot, (Vec<Hit>, Vec<usize>)> = HashMap::new();
-    for &(p, i, top, place) in &candidates {
-        let text = doc.pages[p].lines[i].text.clone();
-        let (hits, lines) = seen.entry((top, place, text_key(&text))).or_default();
-        hits.push(Hit {
-            page: p,
-            y: place as f32,
-            text,
-        });
-        lines.push(i);
-    }
-    let min_pages = (doc.pages.len() / 2).max(2);
-    let mut running: Vec<(usize, usize)> = Vec::new();
-    for (hits, lines) in seen.into_values() {
-        let mut pages: Vec<usize> = hits.iter().map(|h| h.page).collect();
-        pages.dedup();
-        if pages.len() >= min_pages && numbers_follow_pages(&hits) {
-            running.extend(hits.iter().zip(lines).map(|(h, i)| (h.page, i)));
-        }
-    }
-    for &(p, i, _, place) in &candidates {
-        let line = &doc.pages[p].lines[i];
-        if place == 0 && line.cells != CellMode::Delimited && is_page_number(&line.text) {
-            running.push((p, i));
-        }
-    }
+    let mut running: Vec<(usize, usize)> = repeated(groups.into_values(), doc.pages.len(), 0.0)
+        .into_iter()
+        .map(|h| (h.page, h.line))
+        .chain(lone_numbers)
+        .collect();
     running.sort_unstable();
     running.dedup();
     for &(p, i) in &running {

@@ -14,7 +14,7 @@ mod images;
 mod layout;
 mod lexer;
 mod objects;
-pub(super) mod running;
+mod running;
 mod tables;
 mod truetype;
 
