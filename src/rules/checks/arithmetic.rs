@@ -1597,17 +1597,13 @@ enum ChangeWay {
 /// points only when the relative change does not even round to it: "5" for
 /// 85% → 90% is 5 points, never 5,88 cut short.
 fn change_way(stated: &Figure, a: &Figure, b: &Figure, tolerance: Decimal) -> Option<ChangeWay> {
+    use crate::facts::tolerance::{Agreement, agreement};
     let points = b.value - a.value;
     let relative = (!a.value.is_zero()).then(|| points / a.value * hundred())?;
-    let relative_rounds =
-        crate::facts::tolerance::agreement(stated.value, stated.decimals, relative, tolerance)
-            == crate::facts::tolerance::Agreement::Rounded;
-    match (
-        agrees(stated, relative, tolerance),
-        agrees(stated, points, tolerance),
-    ) {
-        (true, false) => Some(ChangeWay::Relative),
-        (_, true) if !relative_rounds => Some(ChangeWay::Points),
+    let relative = agreement(stated.value, stated.decimals, relative, tolerance);
+    match (relative, agrees(stated, points, tolerance)) {
+        (Agreement::Rounded | Agreement::Truncated, false) => Some(ChangeWay::Relative),
+        (Agreement::Truncated | Agreement::Differs, true) => Some(ChangeWay::Points),
         _ => None,
     }
 }
