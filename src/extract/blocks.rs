@@ -232,6 +232,16 @@ fn run_end(lines: &[&Line], start: usize) -> usize {
             end += 1;
             continue;
         }
+        // A tall row's pieces on lines of their own: its label's first or
+        // last words in the first column, a figure centred apart from the
+        // row's others. Each keeps inside one cell of the row above, and a
+        // row of cells follows them.
+        if mode == CellMode::Aligned
+            && let Some(pieces) = in_cell_pieces(lines, end)
+        {
+            end += pieces;
+            continue;
+        }
         // One blank line inside a table is common (converters insert them).
         if let (Some(blank), Some(next)) = (get(end), get(end + 1))
             && blank.is_blank()
@@ -264,6 +274,44 @@ fn run_end(lines: &[&Line], start: usize) -> usize {
         }
         return end;
     }
+}
+
+/// The most lines of a tall row's pieces between two rows of cells.
+const MAX_PIECES: usize = 3;
+
+/// How many lines from `at` are pieces of a tall row (see `run_end`): lone
+/// fragments, each inside one cell of the row of cells above them (crossing
+/// none of its cells' starts), followed by a row of cells; None when they
+/// are not.
+fn in_cell_pieces(lines: &[&Line], at: usize) -> Option<usize> {
+    let row = lines[..at]
+        .iter()
+        .rev()
+        .find(|l| l.cells == CellMode::Aligned && !l.is_blank())?;
+    let starts: Vec<f32> = row.spans.iter().map(|s| s.x).collect();
+    let mut n = 0;
+    while let Some(line) = lines.get(at + n) {
+        if line.cells == CellMode::Aligned && line.table.is_none() && !line.is_blank() {
+            return (n > 0).then_some(n);
+        }
+        let [piece] = line.spans.as_slice() else {
+            return None;
+        };
+        let crosses = starts
+            .iter()
+            .any(|&x| x > piece.x + CELL_START && x < piece.x + piece.width);
+        if n == MAX_PIECES
+            || line.cells != CellMode::Flow
+            || line.table.is_some()
+            || line.heading.is_some()
+            || crosses
+            || piece.x + piece.width > row.spans.last()?.x + row.spans.last()?.width + CELL_START
+        {
+            return None;
+        }
+        n += 1;
+    }
+    None
 }
 
 /// How far (points, or characters in a text export) a wrapped cell's next
@@ -867,6 +915,36 @@ mod tests {
         assert_eq!(tables.len(), 1, "{tables:?}");
         assert_eq!(tables[0].row_texts(1), vec!["1", "2", "3", "4", "5"]);
         assert_eq!(tables[0].row_lines[..3], [1, 2, 3]);
+    }
+
+    #[test]
+    fn a_tall_rows_pieces_on_lines_of_their_own_keep_the_table_whole() {
+        // A row whose label wraps over two lines has its figures centred
+        // apart: one on a line of its own, the rest beside the label's last
+        // words. Neither line ends the table.
+        let d = doc(concat!(
+            "INDIKATOR SASARAN                 Target   Capaian   Target   Capaian\n",
+            "BOR (Bed Occupancy Rate)           78 %     70,89     80%      88,61%\n",
+            "Tidak adanya GDR ( Gross Death\n",
+            "                                            100,00\n",
+            "Rate)                              100%               0%       100%\n",
+            "Persentase Pasien Relaps           70%      100%      60%      100%\n",
+        ));
+        let tables = &d.pages[0].tables;
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].cols, 5, "{tables:?}");
+        assert_eq!(
+            tables[0].row_texts(tables[0].rows - 1),
+            vec!["Persentase Pasien Relaps", "70%", "100%", "60%", "100%"]
+        );
+        // A paragraph's line crosses the cells' starts: it ends the table.
+        let d = doc(concat!(
+            "INDIKATOR SASARAN                 Target   Capaian   Target   Capaian\n",
+            "BOR (Bed Occupancy Rate)           78 %     70,89     80%      88,61%\n",
+            "Capaian tersebut menunjukkan bahwa kinerja rumah sakit meningkat.\n",
+            "Persentase Pasien Relaps           70%      100%      60%      100%\n",
+        ));
+        assert_eq!(d.pages[0].tables.len(), 2, "{:?}", d.pages[0].tables);
     }
 
     #[test]

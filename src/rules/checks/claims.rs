@@ -302,6 +302,14 @@ impl Aggregate {
             let Some((col, values)) = self.values(table) else {
                 continue;
             };
+            // A percentage averaged from amounts: the column was misread.
+            if stated.kind == crate::facts::figures::FigureKind::Percent
+                && !values
+                    .iter()
+                    .all(|(_, f)| super::common::percent_scale(f.value))
+            {
+                continue;
+            }
             if self.p.accept_printed && printed_total(table, col, stated, ctx) {
                 return Against::Agrees;
             }
@@ -997,6 +1005,22 @@ mod tests {
         let found = findings("average-claim", &valued);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].expected, "97,44%");
+    }
+
+    #[test]
+    fn a_percentage_is_not_averaged_from_amounts() {
+        // The column the claim is read against holds rupiah amounts: the
+        // table's columns were not read apart, nothing is judged.
+        let table = "Tabel 5 Pengukuran Kinerja\n\n| No | Indikator | Target | Realisasi Tahun 2016 |\n|---|---|---|---|\n| 1 | Cakupan layanan | 100 | 5.275.269.500,00 |\n| 2 | Jumlah contoh uji | 100 | 3.119.368.490,00 |\n\n";
+        let text =
+            format!("{table}Rata-rata capaian kinerja sebesar 69,05 %, atau terkategori Cukup.\n");
+        assert!(findings("average-claim", &text).is_empty());
+        let percent = text
+            .replace("5.275.269.500,00", "80,10")
+            .replace("3.119.368.490,00", "70,20");
+        let found = findings("average-claim", &percent);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "75,15%");
     }
 
     #[test]

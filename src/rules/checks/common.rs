@@ -650,6 +650,13 @@ fn remembered<V: Clone>(
 
 /// A number inside a cell such as "B (80)" or "SKM bernilai Baik (>80)": the
 /// figure itself, or the number in parentheses.
+/// Whether a value read from a column of percentages can be one: 100.000 %
+/// or more is an amount (rupiah, a count) read into that column, as when a
+/// text export's columns were not told apart.
+pub fn percent_scale(value: Decimal) -> bool {
+    value.abs() < Decimal::from(100_000u32)
+}
+
 pub fn cell_number(text: &str, hint: Hint) -> Option<Figure> {
     if let Some(f) = parse_figure(text, hint) {
         return Some(f);

@@ -549,6 +549,10 @@ const AVERAGE_CONTINUED: Why = Why {
     en: "the table has no caption of its own: it may continue from the page before",
     id: "tabel tanpa judul sendiri: mungkin lanjutan dari halaman sebelumnya",
 };
+const AVERAGE_NOT_PERCENT: Why = Why {
+    en: "a row the average covers holds an amount, not a percentage, in the column: its columns were not read apart",
+    id: "baris yang dirata-ratakan memuat jumlah, bukan persentase, pada kolom itu: kolomnya tidak terbaca terpisah",
+};
 const AVERAGE_TOO_FEW: Why = Why {
     en: "fewer than two values to average",
     id: "kurang dari dua nilai untuk dirata-ratakan",
@@ -623,6 +627,9 @@ impl AverageRow {
             let text = row.cell(col).map(|c| c.text.trim()).unwrap_or("");
             let fig = super::common::cell_number(text, Hint::Percent);
             match fig {
+                Some(f) if !super::common::percent_scale(f.value) => {
+                    return Covered::Unknown(AVERAGE_NOT_PERCENT);
+                }
                 Some(f) => {
                     items.push((k, f));
                 }
@@ -645,7 +652,11 @@ impl AverageRow {
         }
         items.reverse();
         if items.is_empty() && index > 0 && self.is_average(&table.rows[index - 1]) {
-            // Right below other averages: the mean of those.
+            // Right below other averages: the mean of those, all of them
+            // only when the table opens with its caption.
+            if table.caption.is_none() {
+                return Covered::Unknown(AVERAGE_CONTINUED);
+            }
             let mut printed = Vec::new();
             let mut recomputed = Vec::new();
             for (k, row) in table.rows[..index].iter().enumerate() {
@@ -987,6 +998,27 @@ mod tests {
         let (found, coverage) = run_default("average-row", &text);
         assert!(found.is_empty(), "{found:#?}");
         assert_eq!(coverage.skipped.values().sum::<usize>(), 1, "{coverage:#?}");
+    }
+
+    #[test]
+    fn an_average_over_an_amount_or_a_table_without_its_top_is_not_checked() {
+        // An amount in the capaian column: the columns were not read apart.
+        let amount = table(
+            "| 1 | Sasaran satu | Indikator a | 10 | 20 | 52.124.470.230 |\n| | | Indikator b | 10 | 10 | 100 |\n| | Rata-rata | | | | 82,75 |",
+        );
+        let (found, coverage) = run_default("average-row", &amount);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.skipped.values().sum::<usize>(), 1, "{coverage:#?}");
+        // Averages of averages in a table without a caption: the averages
+        // above it on the page before are not known.
+        let rows = "| 1 | Sasaran satu | Indikator a | 10 | 20 | 200 |\n| | Rata-rata | | | | 200 |\n| 2 | Sasaran dua | Indikator c | 10 | 10 | 100 |\n| | Rata-rata | | | | 100 |\n| | Rata-rata kinerja | | | | 120 |";
+        let with_caption = table(rows);
+        let found = findings("average-row", &with_caption);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].expected, "150,00");
+        let without = with_caption.replacen("Tabel 3.1 Capaian Kinerja", "Lanjutan", 1);
+        let found = findings("average-row", &without);
+        assert!(found.iter().all(|f| f.stated != "120"), "{found:#?}");
     }
 
     #[test]
