@@ -37,7 +37,9 @@ pub fn assemble(doc: &mut Document) {
             let cells = rows
                 .iter()
                 .map(|r| r.cells.iter().map(|(t, _)| t.as_str()).collect());
-            if run.mode == CellMode::Aligned && (is_prose(cells) || holed_prose(doc, &lines)) {
+            if run.mode == CellMode::Aligned
+                && (is_prose(cells) || holed_prose(doc, &lines) || justified_line(doc, &lines))
+            {
                 to_flow(doc, &lines);
                 continue;
             }
@@ -510,6 +512,52 @@ const HOLED_WORDS: usize = 4;
 /// and end where the prose lines just above and below do, words mostly
 /// letters. A table's row between two paragraphs rarely fills the text
 /// block's width from edge to edge with words.
+/// One line of a justified paragraph whose gaps are as wide as a table's
+/// gutters ("Terselenggaranya   good   governance   merupakan …", a
+/// paragraph's first line): words in two cells or more, no figure alone in
+/// one, its sentence going on in lower case on the next line of prose, which
+/// it starts at or is indented from and reaches to the end of (a text
+/// export's justified line runs past the lines set with single spaces). A
+/// table of one line of words has nothing to check.
+fn justified_line(doc: &Document, run: &[At]) -> bool {
+    let [(page, at)] = run else {
+        return false;
+    };
+    let Some(lines) = doc.pages.get(*page).map(|p| &p.lines) else {
+        return false;
+    };
+    let (Some(line), Some(below)) = (lines.get(*at), lines.get(at + 1)) else {
+        return false;
+    };
+    let edges = |l: &Line| -> Option<(f32, f32)> {
+        let left = l.spans.first()?.x;
+        let right = l
+            .spans
+            .iter()
+            .map(|s| s.x + s.width)
+            .fold(f32::MIN, f32::max);
+        Some((left, right))
+    };
+    let words: Vec<&str> = line.text.split_whitespace().collect();
+    let lettered = words
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
+    below.cells == CellMode::Flow
+        && below.table.is_none()
+        && below.text.split_whitespace().count() >= HOLED_WORDS
+        && below.text.chars().next().is_some_and(char::is_lowercase)
+        && line.spans.len() >= 2
+        && !line.spans.iter().any(|s| is_figure_text(&s.text))
+        && words.len() > HOLED_WORDS
+        && lettered * 4 >= words.len() * 3
+        && edges(line).zip(edges(below)).is_some_and(
+            |((left, right), (below_left, below_right))| {
+                left >= below_left - 3.0 && right >= below_right - 4.0
+            },
+        )
+}
+
 fn holed_prose(doc: &Document, run: &[At]) -> bool {
     let (Some(&(page, first)), Some(&(last_page, last))) = (run.first(), run.last()) else {
         return false;
@@ -945,6 +993,28 @@ mod tests {
             "Persentase Pasien Relaps           70%      100%      60%      100%\n",
         ));
         assert_eq!(d.pages[0].tables.len(), 2, "{:?}", d.pages[0].tables);
+    }
+
+    #[test]
+    fn a_justified_line_whose_sentence_goes_on_below_is_prose() {
+        let d = doc(concat!(
+            "1.1 Latar belakang\n",
+            "           Terselenggaranya       good    governance    merupakan     prasyarat    bagi   setiap\n",
+            "   pemerintahan untuk mewujudkan aspirasi masyarakat dan mencapai tujuan serta cita-cita\n",
+            "   bangsa bernegara. Dalam rangka itu diperlukan pengembangan dan penerapan sistem.\n",
+        ));
+        assert!(d.pages[0].tables.is_empty(), "{:?}", d.pages[0].tables);
+        assert!(
+            d.pages[0].lines[1]
+                .text
+                .starts_with("Terselenggaranya good governance")
+        );
+        // Under a row of labels a new sentence begins: the row stays cells.
+        let d = doc(concat!(
+            "   Nama Pejabat        Jabatan Struktural        Unit Kerja Dinas\n",
+            "   Pemerintahan ini mewujudkan aspirasi masyarakat dan mencapai tujuan serta cita-cita\n",
+        ));
+        assert_eq!(d.pages[0].tables.len(), 1, "{:?}", d.pages[0].tables);
     }
 
     #[test]
