@@ -1657,6 +1657,10 @@ const WHY_TABLES: Why = Why {
     en: "the report has no single efficiency table",
     id: "laporan tidak memiliki satu tabel efisiensi",
 };
+const WHY_ONE_ROW: Why = Why {
+    en: "the efficiency table was read with fewer than two rows: nothing to rank",
+    id: "tabel efisiensi terbaca kurang dari dua baris: tidak ada yang dibandingkan",
+};
 
 /// One row of the efficiency table: its efficiency and the capaian of the
 /// indicators it covers (itself and the unnumbered rows after it that give no
@@ -2020,6 +2024,12 @@ impl Check for EfficiencyExtreme {
             claims.iter().for_each(|_| out.skip(WHY_TABLES));
             return;
         };
+        // A highest and a lowest among one row: the table was not read
+        // whole (a text export's rows joined), nothing to rank.
+        if eff.rows.len() < 2 {
+            claims.iter().for_each(|_| out.skip(WHY_ONE_ROW));
+            return;
+        }
         for claim in &claims {
             // A table without efficiencies: no claim can be checked.
             let Some(holders) = eff.holders(claim.high) else {
@@ -2715,6 +2725,11 @@ mod tests {
             "efficiency-extreme",
             "Tingkat efisiensi tertinggi sebesar 29,87.\n",
         );
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.skipped.values().sum::<usize>(), 1, "{coverage:?}");
+        // A table read with one row: no highest among it.
+        let one_row = "Tabel 3.4 Efisiensi Penggunaan Sumber Daya\n\n| No | Sasaran Strategis | Indikator Kinerja | Capaian Kinerja (%) | % Penyerapan Anggaran | Tingkat Efisiensi (%) |\n|---|---|---|---|---|---|\n| 1 | Terkendalinya beban pencemaran air sungai | Status mutu sungai | 132,05 | 88,05 | 11,95 |\n\nTingkat efisiensi tertinggi sebesar 20,36%, dengan capaian kinerja 100%.\n";
+        let (found, coverage) = run_default("efficiency-extreme", one_row);
         assert!(found.is_empty(), "{found:#?}");
         assert_eq!(coverage.skipped.values().sum::<usize>(), 1, "{coverage:?}");
     }
