@@ -505,7 +505,7 @@ const BRIDGE_LINES: f32 = 6.0;
 /// than its rows stand apart, by the lines below it that keep to its columns:
 /// a row under a cell merged down over empty lines (a sasaran beside the
 /// last of its indicators, set further down). The first line after the gap
-/// starts where a column does and has words in two columns or more; each
+/// starts where a column does and has a word at another column's start; each
 /// line, that one and those close under it, stays within the block's width
 /// and puts no word across a gutter (an x range no word of the block covers,
 /// between its columns). Justified cells leave gaps between words as wide as
@@ -574,10 +574,18 @@ fn bridge_gaps(
         let Some((_, first)) = rows.get(end) else {
             return end;
         };
+        // Cells start where columns do: two words of the line at column
+        // starts, in two columns, the first its first word (a note under
+        // the table whose words happen to miss the gutters has one).
         let opens = fits(first).is_some_and(|bands| {
-            let mut distinct = bands.clone();
-            distinct.dedup();
-            distinct.len() >= 2
+            let mut at_starts: Vec<usize> = words(first)
+                .iter()
+                .zip(&bands)
+                .filter(|((_, a, _), _)| column_start(*a))
+                .map(|(_, &band)| band)
+                .collect();
+            at_starts.dedup();
+            at_starts.len() >= 2
         }) && words(first).first().is_some_and(|w| column_start(w.1));
         if end == 0 || !near(end - 1, end, BRIDGE_LINES) || !opens {
             return end;
