@@ -2192,6 +2192,111 @@ mod tests {
     }
 
     #[test]
+    fn a_block_found_inside_one_grown_over_it_is_not_cut_again() {
+        // The RKT form's rows (word by word as printed, justified cells):
+        // the table's block ends at the justified "berdayaguna serta mampu"
+        // and is grown over the lines after it, where another block is
+        // found. That block is part of the first, cut at its columns: the
+        // bullet at the gutter's end stays a cell of its own, as above.
+        // Each word: its text, where it starts and its glyphs' advance.
+        type Words<'a> = &'a [(&'a str, f32, f32)];
+        let rows: &[(f32, Words)] = &[
+            (
+                205.9,
+                &[
+                    ("No", 203.2, 8.30),
+                    ("Sasaran", 272.7, 5.86),
+                    ("Strategis", 316.6, 5.10),
+                    ("Indikator", 457.7, 5.52),
+                    ("Kinerja", 510.5, 5.50),
+                    ("Target", 603.2, 5.73),
+                ],
+            ),
+            (
+                223.9,
+                &[
+                    ("1", 208.4, 6.00),
+                    ("2", 314.7, 6.00),
+                    ("3", 500.3, 6.00),
+                    ("4", 617.3, 6.00),
+                ],
+            ),
+            (
+                238.7,
+                &[
+                    ("1.", 203.2, 4.50),
+                    ("Terwujudnya", 230.6, 6.56),
+                    ("pemanfaatan", 335.2, 6.33),
+                    ("-", 415.5, 4.00),
+                    ("3.10.4", 425.3, 5.00),
+                    ("RTH", 484.1, 8.43),
+                    ("Per", 523.9, 5.87),
+                    ("satuan", 556.0, 5.87),
+                    ("0.820%", 601.8, 6.18),
+                ],
+            ),
+            (
+                253.7,
+                &[
+                    ("ruang", 230.6, 6.34),
+                    ("yang", 271.0, 6.58),
+                    ("berhasilguna", 306.2, 5.74),
+                    ("dan", 384.0, 6.77),
+                    ("Wilayah", 425.3, 6.34),
+                    ("Perkotaan", 472.7, 6.00),
+                ],
+            ),
+            (
+                268.5,
+                &[
+                    ("berdayaguna", 230.6, 6.36),
+                    ("serta", 319.0, 5.12),
+                    ("mampu", 363.0, 8.32),
+                ],
+            ),
+            (
+                283.5,
+                &[("mendukung", 230.6, 7.28), ("pengelolaan", 339.6, 5.89)],
+            ),
+            (
+                298.5,
+                &[
+                    ("Lingkungan", 230.6, 6.48),
+                    ("Hidup", 319.2, 7.04),
+                    ("yang", 378.2, 6.58),
+                    ("-", 415.5, 4.00),
+                    ("3.10.5", 425.3, 5.00),
+                    ("Persentase", 462.3, 5.62),
+                    ("Penanganan", 525.6, 6.56),
+                    ("5%", 612.3, 8.05),
+                ],
+            ),
+            (313.3, &[("handal.", 230.6, 5.69), ("Sampah", 425.3, 7.17)]),
+        ];
+        let mut glyphs = Vec::new();
+        for (y, words) in rows {
+            for (text, x, advance) in *words {
+                let mut run = glyph_run(text, *x, *y, *advance);
+                for (i, g) in run.iter_mut().enumerate() {
+                    g.size = 12.0;
+                    g.space = 3.0;
+                    g.space_before = i == 0;
+                }
+                glyphs.extend(run);
+            }
+        }
+        let out = lines(glyphs, &mut Carried::default(), &mut Vec::new());
+        let cells = |y: f32| -> Vec<String> {
+            out.iter()
+                .find(|l| (l.y - y).abs() < 0.5)
+                .map(|l| l.spans.iter().map(|s| s.text.clone()).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(cells(238.7)[3], "-");
+        assert_eq!(cells(298.5)[2..4], ["yang", "-"]);
+    }
+
+    #[test]
     fn a_caption_with_its_title_set_apart_is_one_line_of_text() {
         // "Tabel 13.      Anggaran Pendapatan ..." over a two-line title whose
         // second line starts under the first's title, then the table.
