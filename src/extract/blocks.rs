@@ -97,7 +97,8 @@ fn run_parts(doc: &Document, run: &CellRun) -> Vec<(Vec<At>, Vec<BlockRow>)> {
         }
     }
     if let Some(rows) = whole {
-        return list_over_table(doc, &pieces).unwrap_or_else(|| vec![(run.lines.clone(), rows)]);
+        return list_over_table(doc, &pieces, columns(&rows))
+            .unwrap_or_else(|| vec![(run.lines.clone(), rows)]);
     }
     // Each join reads the part so far again: a bound keeps that linear.
     if pieces.len() < 2 || pieces.len() > MAX_PARTS {
@@ -129,9 +130,16 @@ fn run_parts(doc: &Document, run: &CellRun) -> Vec<(Vec<At>, Vec<BlockRow>)> {
 /// across the columns of the rest ("SKPD : Dinas …" over the table's
 /// "Sasaran | Indikator"): that part and the rest, each a table of its own,
 /// when each has columns. None when the first part keeps to the rest's columns
-/// (a header over its rows), and for a first part of one line (a header
-/// over sub-columns: "Anggaran" over "Rp | 42.085.425.000").
-fn list_over_table(doc: &Document, pieces: &[Vec<At>]) -> Option<Vec<(Vec<At>, Vec<BlockRow>)>> {
+/// (a header over its rows), when the whole run (`whole`: its columns) has as
+/// many columns as either part (a figure or header centred over a column may
+/// start a little left of where the cells below start: the parts still share
+/// their columns), and for a first part of one line (a header over
+/// sub-columns: "Anggaran" over "Rp | 42.085.425.000").
+fn list_over_table(
+    doc: &Document,
+    pieces: &[Vec<At>],
+    whole: usize,
+) -> Option<Vec<(Vec<At>, Vec<BlockRow>)>> {
     let (first, rest) = pieces.split_first()?;
     let line = |&(p, l): &At| &doc.pages[p].lines[l];
     if first.iter().filter(|at| !line(at).is_blank()).count() < 2 {
@@ -154,6 +162,9 @@ fn list_over_table(doc: &Document, pieces: &[Vec<At>]) -> Option<Vec<(Vec<At>, V
     }
     let above = columned_rows(doc, CellMode::Aligned, first)?;
     let below = columned_rows(doc, CellMode::Aligned, &rest)?;
+    if whole >= columns(&above).max(columns(&below)) {
+        return None;
+    }
     Some(vec![(first.clone(), above), (rest, below)])
 }
 
@@ -946,6 +957,26 @@ mod tests {
             vec!["2.", "Berkembangnya", "Penataan makam", "5%"]
         );
         assert_eq!(tables[1].row_lines, vec![4, 5, 6]);
+    }
+
+    #[test]
+    fn a_figure_centred_over_a_column_keeps_the_rows_under_a_blank_line() {
+        // "Target" and "0.820%" start three characters left of where "0 Ha"
+        // does under the blank line: the whole run still has the four
+        // columns of each part, so it is one table, not a list over one.
+        let d = doc(concat!(
+            "  No   Sasaran              Indikator          Target\n",
+            "  1.   Terwujudnya ruang    RTH per satuan     0.820%\n",
+            "\n",
+            "  2.   Berkembangnya        Penataan makam        0 Ha\n",
+        ));
+        let tables = &d.pages[0].tables;
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!((tables[0].rows, tables[0].cols), (3, 4));
+        assert_eq!(
+            tables[0].row_texts(2),
+            vec!["2.", "Berkembangnya", "Penataan makam", "0 Ha"]
+        );
     }
 
     #[test]

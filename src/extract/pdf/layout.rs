@@ -68,10 +68,74 @@ pub fn rows(mut glyphs: Vec<Glyph>) -> Vec<(f32, Vec<Glyph>)> {
         let mut row: Vec<Glyph> = rest.by_ref().take(end - start).collect();
         row.sort_by(|a, b| a.x.total_cmp(&b.x));
         dedupe(&mut row);
+        if let Some((text_y, number_y, number)) = margin_number(&mut row) {
+            out.push((text_y, row));
+            out.push((number_y, number));
+            continue;
+        }
         out.push((y, row));
     }
+    out.sort_by(|a, b| a.0.total_cmp(&b.0));
     join_raised(&mut out);
     out
+}
+
+/// How far (in ems of the row's type) a page number stands from a line's
+/// text for it to be a number in the margin, not a cell of that line.
+const MARGIN_APART: f32 = 10.0;
+
+/// A page number in the margin (a numbered box beside the page's last lines)
+/// whose baseline is a few points off a line's is grouped with that line:
+/// taken out of `row` when it is a few digits at an end of the row, far from
+/// the rest of its glyphs and on a baseline of its own, and returned as a
+/// row of its own (the baselines of the row and of the number with it), so
+/// it is read as the page number it is, not as a cell of a table's last row.
+fn margin_number(row: &mut Vec<Glyph>) -> Option<(f32, f32, Vec<Glyph>)> {
+    let em = largest_size(row.iter());
+    let ink = |g: &Glyph| !g.text.trim().is_empty();
+    let inked: Vec<usize> = (0..row.len()).filter(|&i| ink(&row[i])).collect();
+    let (&first, &last) = (inked.first()?, inked.last()?);
+    // The widest gap between inked glyphs, and the side beyond it.
+    let (cut, gap) = inked
+        .windows(2)
+        .map(|w| (w[1], row[w[1]].x - (row[w[0]].x + row[w[0]].width)))
+        .max_by(|a, b| a.1.total_cmp(&b.1))?;
+    if gap < MARGIN_APART * em {
+        return None;
+    }
+    let (left, right) = row.split_at(cut);
+    let digits = |side: &[Glyph]| {
+        let text: String = side.iter().map(|g| g.text.trim()).collect();
+        (1..=3).contains(&text.chars().count()) && text.chars().all(|c| c.is_ascii_digit())
+    };
+    let baseline = |side: &[Glyph]| {
+        let inked: Vec<f32> = side.iter().filter(|g| ink(g)).map(|g| g.y).collect();
+        let lo = inked.iter().copied().fold(f32::INFINITY, f32::min);
+        let hi = inked.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+        ((hi - lo) <= 0.5).then_some(lo)
+    };
+    let number_right = digits(right) && !digits(left);
+    let number_left = digits(left) && !digits(right);
+    if !number_right && !number_left {
+        return None;
+    }
+    let (a, b) = (baseline(left)?, baseline(right)?);
+    // One baseline (cells of one row) is no margin number.
+    let size = row[first].size.min(row[last].size).max(1.0);
+    if (a - b).abs() <= (0.15 * size).max(1.0) {
+        return None;
+    }
+    let number: Vec<Glyph> = if number_right {
+        row.split_off(cut)
+    } else {
+        let rest = row.split_off(cut);
+        std::mem::replace(row, rest)
+    };
+    Some(if number_right {
+        (a, b, number)
+    } else {
+        (b, a, number)
+    })
 }
 
 /// A row of superscripts ("m³" set as a raised small "3") joins the line it
@@ -285,12 +349,20 @@ pub fn lines(glyphs: Vec<Glyph>, carry: &mut Carried, top: &mut Vec<f32>) -> Vec
     let mut replacements: Vec<Replacement> = Vec::new();
     // Whether the last block was read as whole rows, and its wrapped lines' pitch.
     let mut last_read: Option<Option<f32>> = None;
+    // The end of the last block once grown: a block found inside it is
+    // part of that table, already cut at its columns.
+    let mut covered = 0;
     for (start, end) in aligned_blocks(&out, !carried.starts.is_empty()) {
+        if end <= covered {
+            continue;
+        }
         let Some(block_rows) = rows.get(start..end) else {
             continue;
         };
         let columns = block_columns(block_rows, start <= 2, &carried, top);
-        let (start, end) = grow_block(&rows, &out, &columns.starts, start, end);
+        let (start, grown) = grow_block(&rows, &out, &columns.starts, start, end);
+        let end = bridge_gaps(&rows, &out, start, grown, &columns.starts);
+        covered = end;
         let gutters = word_gutters(rows.get(start..end).unwrap_or_default());
         for i in start..end {
             if let (Some(line), Some((_, row))) = (out.get_mut(i), rows.get(i)) {
@@ -300,7 +372,7 @@ pub fn lines(glyphs: Vec<Glyph>, carry: &mut Carried, top: &mut Vec<f32>) -> Vec
         }
         let read_as_rows = read_whole_rows(
             &rows,
-            (start, end),
+            (start, end, grown),
             &columns,
             &carried,
             &mut replacements,
@@ -425,6 +497,110 @@ fn grow_block(
     (start, end)
 }
 
+/// How far below a table's last line (in lines of its type) the next row
+/// may stand and still be read as the table's when it keeps to its columns.
+const BRIDGE_LINES: f32 = 6.0;
+
+/// The end of the block `start..end` (column `starts`) grown past a gap wider
+/// than its rows stand apart, by the lines below it that keep to its columns:
+/// a row under a cell merged down over empty lines (a sasaran beside the
+/// last of its indicators, set further down). The first line after the gap
+/// starts where a column does and has a word at another column's start; each
+/// line, that one and those close under it, stays within the block's width
+/// and puts no word across a gutter (an x range no word of the block covers,
+/// between its columns). Justified cells leave gaps between words as wide as
+/// the gutters, so such a line is read at the block's columns, not its own
+/// widest gaps.
+fn bridge_gaps(
+    rows: &[(f32, Vec<Glyph>)],
+    lines: &[TextLine],
+    start: usize,
+    mut end: usize,
+    starts: &[f32],
+) -> usize {
+    let Some(block) = rows.get(start..end) else {
+        return end;
+    };
+    let gutters = word_gutters(block);
+    if gutters.len() < 2 {
+        return end;
+    }
+    let em = block
+        .iter()
+        .map(|(_, row)| largest_size(row))
+        .fold(1.0f32, f32::max);
+    let inked = || {
+        block
+            .iter()
+            .flat_map(|(_, row)| row)
+            .filter(|g| !g.text.trim().is_empty())
+    };
+    let left = inked().map(|g| g.x).fold(f32::INFINITY, f32::min);
+    let right = inked()
+        .map(|g| g.x + g.width)
+        .fold(f32::NEG_INFINITY, f32::max);
+    // The band (between two gutters) a word is in; None when it runs over
+    // a gutter or out of the block.
+    let band = |a: f32, b: f32| -> Option<usize> {
+        if a < left - em || b > right + em {
+            return None;
+        }
+        if gutters.iter().any(|&(g0, g1)| a < g1 - 0.5 && b > g0 + 0.5) {
+            return None;
+        }
+        Some(gutters.iter().filter(|&&(_, g1)| g1 <= a + 0.5).count())
+    };
+    let fits = |row: &[Glyph]| -> Option<Vec<usize>> {
+        let words = words(row);
+        let bands: Option<Vec<usize>> = words.iter().map(|&(_, a, b)| band(a, b)).collect();
+        bands.filter(|b| !b.is_empty())
+    };
+    let column_start = |x: f32| {
+        (x - left).abs() <= CUT_TOLERANCE
+            || at_one_of(x, starts)
+            || gutters
+                .iter()
+                .any(|&(_, g1)| (x - g1).abs() <= CUT_TOLERANCE)
+    };
+    let near = |a: usize, b: usize, lines_apart: f32| -> bool {
+        match (lines.get(a), lines.get(b)) {
+            (Some(x), Some(y)) => {
+                (y.y - x.y).abs() <= lines_apart * x.size().max(y.size()).max(1.0)
+            }
+            _ => false,
+        }
+    };
+    loop {
+        let Some((_, first)) = rows.get(end) else {
+            return end;
+        };
+        // Cells start where columns do: two words of the line at column
+        // starts, in two columns, the first its first word (a note under
+        // the table whose words happen to miss the gutters has one).
+        let opens = fits(first).is_some_and(|bands| {
+            let mut at_starts: Vec<usize> = words(first)
+                .iter()
+                .zip(&bands)
+                .filter(|((_, a, _), _)| column_start(*a))
+                .map(|(_, &band)| band)
+                .collect();
+            at_starts.dedup();
+            at_starts.len() >= 2
+        }) && words(first).first().is_some_and(|w| column_start(w.1));
+        if end == 0 || !near(end - 1, end, BRIDGE_LINES) || !opens {
+            return end;
+        }
+        let mut k = end + 1;
+        while k < lines.len()
+            && near(k - 1, k, 2.5)
+            && rows.get(k).is_some_and(|(_, row)| fits(row).is_some())
+        {
+            k += 1;
+        }
+        end = k;
+    }
+}
+
 /// Whether a line with wide gaps at `cuts` shares the columns `starts`: a
 /// wide gap at one of them, or starting at a column other than the first (a
 /// line at the margin is prose).
@@ -446,11 +622,13 @@ struct Replacement {
 
 /// Reads the block `start..end` as whole rows when its cells are centred
 /// (or it goes on a table read so), queuing the rows in `replacements`.
+/// Whether they are centred is told from its lines before `judged` (the
+/// lines past a gap it was bridged over stand further apart than padding).
 /// Returns Some (with the pitch of its wrapped lines, when known) when the
 /// block is read as whole rows.
 fn read_whole_rows(
     rows: &[(f32, Vec<Glyph>)],
-    (start, end): (usize, usize),
+    (start, end, judged): (usize, usize, usize),
     columns: &BlockColumns,
     carried: &Carried,
     replacements: &mut Vec<Replacement>,
@@ -465,7 +643,8 @@ fn read_whole_rows(
     }
     let block = rows.get(start..end)?;
     let inherited = carried.leading.filter(|_| columns.as_rows);
-    let (grid, leading) = centred_rows(block, &columns.starts, columns.as_rows, inherited)?;
+    let judged = judged.clamp(start, end) - start;
+    let (grid, leading) = centred_rows(block, judged, &columns.starts, columns.as_rows, inherited)?;
     // List items of running text ("a) | Dinas … (114,50%), …"): no table.
     if crate::extract::blocks::is_prose(
         grid.iter()
@@ -565,6 +744,7 @@ fn join_caption(line: &mut TextLine) {
 /// for a block too short to show its own. Returns the rows and that pitch.
 fn centred_rows(
     block: &[(f32, Vec<Glyph>)],
+    judged: usize,
     starts: &[f32],
     force: bool,
     inherited: Option<f32>,
@@ -574,7 +754,7 @@ fn centred_rows(
     let leading = cell_leading(block, &filled).or(inherited);
     // Whether the block is centred is told by the padding alone; rows of
     // figures a line apart are then told apart within it.
-    let padded = segments(block, leading, &[]);
+    let padded = segments(block.get(..judged).unwrap_or(block), leading, &[]);
     if !force && (!is_centred(&padded, second, starts) || padded.len() < 2) {
         return None;
     }
@@ -1836,7 +2016,8 @@ mod tests {
             row("Program B", "1.546.948", 100.0, 30.0),
             row("Jumlah", "469.325.000", 92.0, 50.0),
         ];
-        let (lines, _) = centred_rows(&block, &[10.0, 100.0], true, None).expect("rows");
+        let (lines, _) =
+            centred_rows(&block, block.len(), &[10.0, 100.0], true, None).expect("rows");
         let cells: Vec<Vec<String>> = lines
             .iter()
             .map(|l| l.spans.iter().map(|s| s.text.clone()).collect())
@@ -1893,6 +2074,226 @@ mod tests {
             })
             .collect();
         assert_eq!(texts, ["22", "1.733.980 M3."]);
+    }
+
+    #[test]
+    fn a_page_number_beside_a_line_on_a_baseline_of_its_own_is_a_line_of_its_own() {
+        let sized = |mut glyphs: Vec<Glyph>, size: f32| {
+            glyphs.iter_mut().for_each(|g| g.size = size);
+            glyphs
+        };
+        // A table's last line and, far right in a numbered box, the page
+        // number 3.6 points higher in larger type: two lines.
+        let mut glyphs = sized(glyph_run("yang handal", 230.0, 462.6, 6.0), 12.0);
+        glyphs.extend(sized(glyph_run("20", 760.0, 459.0, 4.0), 14.0));
+        let texts = |rows: &[(f32, Vec<Glyph>)]| -> Vec<Vec<String>> {
+            rows.iter()
+                .map(|(_, r)| spans(r).into_iter().map(|s| s.text).collect())
+                .collect()
+        };
+        assert_eq!(texts(&rows(glyphs)), [vec!["20"], vec!["yang handal"]]);
+        // On the line's own baseline the figure is a cell of that line.
+        let mut glyphs = sized(glyph_run("Jumlah", 230.0, 462.6, 6.0), 12.0);
+        glyphs.extend(sized(glyph_run("20", 760.0, 462.6, 6.0), 12.0));
+        assert_eq!(texts(&rows(glyphs)), [vec!["Jumlah", "20"]]);
+    }
+
+    #[test]
+    fn a_row_set_below_a_gap_in_the_tables_columns_is_cut_at_them() {
+        // Three columns (label, indicator, target); the last row stands
+        // four lines under the others (a merged cell's empty lines), its
+        // justified words as far apart as the gutter before its figure.
+        let mut glyphs = Vec::new();
+        let mut put = |cells: &[(&str, f32)], y: f32| {
+            for (text, x) in cells {
+                glyphs.extend(glyph_run(text, *x, y, 5.0));
+            }
+        };
+        put(
+            &[("No", 10.0), ("Indikator", 100.0), ("Target", 250.0)],
+            100.0,
+        );
+        put(
+            &[
+                ("1.", 10.0),
+                ("Sampah", 100.0),
+                ("terangkut habis", 140.0),
+                ("80%", 250.0),
+            ],
+            112.0,
+        );
+        put(
+            &[
+                ("2.", 10.0),
+                ("Taman", 100.0),
+                ("tertata baik", 170.0),
+                ("75%", 250.0),
+            ],
+            124.0,
+        );
+        put(
+            &[
+                ("Tempat", 100.0),
+                ("pembuangan", 150.0),
+                ("umum", 210.0),
+                ("18%", 250.0),
+            ],
+            170.0,
+        );
+        put(&[("sampah", 100.0)], 182.0);
+        // A numbered row right under it: the bridged lines are no centred
+        // row (they stand further apart than padding), each line stays a line.
+        put(&[("3.", 10.0), ("Jalan", 100.0), ("60%", 250.0)], 194.0);
+        let out = lines(glyphs, &mut Carried::default(), &mut Vec::new());
+        let cells = |y: f32| -> Vec<String> {
+            out.iter()
+                .find(|l| (l.y - y).abs() < 0.5)
+                .map(|l| l.spans.iter().map(|s| s.text.clone()).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(cells(170.0), ["Tempat pembuangan umum", "18%"]);
+        assert_eq!(cells(194.0), ["3.", "Jalan", "60%"]);
+        assert!(out.iter().all(|l| l.cells == CellMode::Aligned));
+        // Prose under the table runs over its gutters: it stays text.
+        let mut glyphs = Vec::new();
+        let mut put = |cells: &[(&str, f32)], y: f32| {
+            for (text, x) in cells {
+                glyphs.extend(glyph_run(text, *x, y, 5.0));
+            }
+        };
+        put(
+            &[("No", 10.0), ("Indikator", 100.0), ("Target", 250.0)],
+            100.0,
+        );
+        put(
+            &[
+                ("1.", 10.0),
+                ("Sampah", 100.0),
+                ("terangkut habis", 140.0),
+                ("80%", 250.0),
+            ],
+            112.0,
+        );
+        put(
+            &[
+                ("2.", 10.0),
+                ("Taman", 100.0),
+                ("tertata baik", 170.0),
+                ("75%", 250.0),
+            ],
+            124.0,
+        );
+        put(
+            &[("Capaian rata-rata indikator di atas adalah 77,5 %", 100.0)],
+            170.0,
+        );
+        let out = lines(glyphs, &mut Carried::default(), &mut Vec::new());
+        assert_eq!(out.last().map(|l| l.cells), Some(CellMode::Flow));
+    }
+
+    #[test]
+    fn a_block_found_inside_one_grown_over_it_is_not_cut_again() {
+        // The RKT form's rows (word by word as printed, justified cells):
+        // the table's block ends at the justified "berdayaguna serta mampu"
+        // and is grown over the lines after it, where another block is
+        // found. That block is part of the first, cut at its columns: the
+        // bullet at the gutter's end stays a cell of its own, as above.
+        // Each word: its text, where it starts and its glyphs' advance.
+        type Words<'a> = &'a [(&'a str, f32, f32)];
+        let rows: &[(f32, Words)] = &[
+            (
+                205.9,
+                &[
+                    ("No", 203.2, 8.30),
+                    ("Sasaran", 272.7, 5.86),
+                    ("Strategis", 316.6, 5.10),
+                    ("Indikator", 457.7, 5.52),
+                    ("Kinerja", 510.5, 5.50),
+                    ("Target", 603.2, 5.73),
+                ],
+            ),
+            (
+                223.9,
+                &[
+                    ("1", 208.4, 6.00),
+                    ("2", 314.7, 6.00),
+                    ("3", 500.3, 6.00),
+                    ("4", 617.3, 6.00),
+                ],
+            ),
+            (
+                238.7,
+                &[
+                    ("1.", 203.2, 4.50),
+                    ("Terwujudnya", 230.6, 6.56),
+                    ("pemanfaatan", 335.2, 6.33),
+                    ("-", 415.5, 4.00),
+                    ("3.10.4", 425.3, 5.00),
+                    ("RTH", 484.1, 8.43),
+                    ("Per", 523.9, 5.87),
+                    ("satuan", 556.0, 5.87),
+                    ("0.820%", 601.8, 6.18),
+                ],
+            ),
+            (
+                253.7,
+                &[
+                    ("ruang", 230.6, 6.34),
+                    ("yang", 271.0, 6.58),
+                    ("berhasilguna", 306.2, 5.74),
+                    ("dan", 384.0, 6.77),
+                    ("Wilayah", 425.3, 6.34),
+                    ("Perkotaan", 472.7, 6.00),
+                ],
+            ),
+            (
+                268.5,
+                &[
+                    ("berdayaguna", 230.6, 6.36),
+                    ("serta", 319.0, 5.12),
+                    ("mampu", 363.0, 8.32),
+                ],
+            ),
+            (
+                283.5,
+                &[("mendukung", 230.6, 7.28), ("pengelolaan", 339.6, 5.89)],
+            ),
+            (
+                298.5,
+                &[
+                    ("Lingkungan", 230.6, 6.48),
+                    ("Hidup", 319.2, 7.04),
+                    ("yang", 378.2, 6.58),
+                    ("-", 415.5, 4.00),
+                    ("3.10.5", 425.3, 5.00),
+                    ("Persentase", 462.3, 5.62),
+                    ("Penanganan", 525.6, 6.56),
+                    ("5%", 612.3, 8.05),
+                ],
+            ),
+            (313.3, &[("handal.", 230.6, 5.69), ("Sampah", 425.3, 7.17)]),
+        ];
+        let mut glyphs = Vec::new();
+        for (y, words) in rows {
+            for (text, x, advance) in *words {
+                let mut run = glyph_run(text, *x, *y, *advance);
+                for (i, g) in run.iter_mut().enumerate() {
+                    g.size = 12.0;
+                    g.space = 3.0;
+                    g.space_before = i == 0;
+                }
+                glyphs.extend(run);
+            }
+        }
+        let out = lines(glyphs, &mut Carried::default(), &mut Vec::new());
+        let cells = |y: f32| -> Vec<String> {
+            out.iter()
+                .find(|l| (l.y - y).abs() < 0.5)
+                .map(|l| l.spans.iter().map(|s| s.text.clone()).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(cells(238.7)[3], "-");
+        assert_eq!(cells(298.5)[2..4], ["yang", "-"]);
     }
 
     #[test]
