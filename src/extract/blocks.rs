@@ -651,10 +651,11 @@ pub fn is_figure_text(text: &str) -> bool {
 /// or more, one a cell, counting up by one from 1 or 2. Nothing under it
 /// continues it.
 fn numbers_columns(cells: &[(String, bool)]) -> bool {
+    // Two numbers may share a cell ("2 3" where the header merged two
+    // columns the numbers stand under).
     let numbers: Option<Vec<u32>> = cells
         .iter()
-        .map(|(t, _)| t.trim())
-        .filter(|t| !t.is_empty())
+        .flat_map(|(t, _)| t.split_whitespace())
         .map(|t| {
             let inner = t.strip_prefix('(').unwrap_or(t);
             let inner = inner.strip_suffix(')').unwrap_or(inner);
@@ -993,6 +994,29 @@ mod tests {
         let tables = &d.pages[0].tables;
         assert_eq!(tables.len(), 1, "{tables:?}");
         assert_eq!(tables[0].row_texts(1), vec!["1", "2", "3", "4", "5"]);
+        assert_eq!(tables[0].row_lines[..3], [1, 2, 3]);
+    }
+
+    #[test]
+    fn a_numbering_row_with_two_numbers_in_one_column_is_still_one() {
+        // The header runs "Sasaran Indikator" together, so "2" and "3"
+        // share its column: the row still numbers the columns, and the
+        // label wrapped under it opens the body.
+        let d = doc(concat!(
+            " No  Sasaran Indikator        Target      Realisasi
+",
+            " 1    2       3                 4             5
+",
+            "      Jumlah Penumpang
+",
+            "      yang dilayani            11.235        11.235
+",
+            "      Jumlah Kargo               200           200
+",
+        ));
+        let tables = &d.pages[0].tables;
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        assert_eq!(tables[0].row_texts(1), vec!["1", "2 3", "4", "5"]);
         assert_eq!(tables[0].row_lines[..3], [1, 2, 3]);
     }
 

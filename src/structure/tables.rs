@@ -1151,6 +1151,10 @@ fn header_rows_of(grid: &[GridRow], first: Option<&Grid>) -> usize {
         .filter(|g| g.spans_known && g.source == GridSource::Ruled)
         .map(header_extent);
     let mut header_count = 0;
+    // A row numbering the columns closes the header: a row between the
+    // labels and it is the labels' last line, even with a figure in it (the
+    // "100%" of a "(1-A/B) x 100%" wrapped under its column's label).
+    let numbered_at = grid.iter().take(5).position(|r| is_numbering_row(&r.cells));
     for (i, row) in grid.iter().enumerate() {
         let first = row.cells.first().map(|c| c.0.as_str()).unwrap_or("");
         if is_numbering_row(&row.cells) {
@@ -1188,7 +1192,8 @@ fn header_rows_of(grid: &[GridRow], first: Option<&Grid>) -> usize {
         let first_text = first_text(&row.cells);
         // A cell of prose (a paragraph of analysis) is body, never a label.
         let prose = rest().any(|t| t.split_whitespace().count() > HEADER_WORDS);
-        if figures
+        let above_numbering = header_count > 0 && numbered_at.is_some_and(|n| n > i);
+        if (figures && !above_numbering)
             || prose
             || (header_count > 0 && is_row_marker(first) && !first.is_empty())
             || (header_count > 0 && (row.wide || NUMBERED_LABEL.is_match(first_text)))
@@ -1464,11 +1469,14 @@ fn column_headers(header: &[Vec<String>], width: usize) -> Vec<Vec<String>> {
     let mut parts: Vec<Vec<String>> = vec![Vec::new(); width];
     // Spans of the previous header row: (start, end) exclusive.
     let mut parent_spans: Vec<(usize, usize)> = vec![(0, width)];
-    for row in header {
+    let filled = |row: Option<&Vec<String>>, i: usize| {
+        row.and_then(|r| r.get(i))
+            .is_some_and(|t| !t.trim().is_empty())
+    };
+    for (r, row) in header.iter().enumerate() {
+        let below = header.get(r + 1);
         let mut spans = Vec::new();
-        let starts: Vec<usize> = (0..width)
-            .filter(|&i| row.get(i).is_some_and(|t| !t.trim().is_empty()))
-            .collect();
+        let starts: Vec<usize> = (0..width).filter(|&i| filled(Some(row), i)).collect();
         for (k, &s) in starts.iter().enumerate() {
             let parent_end = parent_spans
                 .iter()
@@ -1476,7 +1484,19 @@ fn column_headers(header: &[Vec<String>], width: usize) -> Vec<Vec<String>> {
                 .map(|(_, b)| *b)
                 .unwrap_or(s + 1);
             let next = starts.get(k + 1).copied().unwrap_or(width);
-            let end = next.min(parent_end).max(s + 1);
+            let mut end = next.min(parent_end).max(s + 1);
+            // A label over sub-labels has the first of them under itself
+            // ("Tahun 2020" over "Target | Realisasi") or its sub-labels
+            // alone on the next row. One with nothing under it on the row
+            // that labels the columns on both sides of it is the top line of
+            // its own column's tall label ("CAPAIAN", a blank, "KEU (%)",
+            // on a row "No. … REALISASI KEU | ⋯ | RAK/RVK | PAK/TVK").
+            if !filled(below, s)
+                && (0..s).any(|i| filled(below, i))
+                && (s + 1..end).any(|i| filled(below, i))
+            {
+                end = s + 1;
+            }
             spans.push((s, end));
             for column in parts.iter_mut().take(end).skip(s) {
                 column.push(row[s].trim().to_string());
@@ -2288,6 +2308,56 @@ mod tests {
         assert_eq!(l[3], "REALISASI Th. 2018 (n-1)");
         assert_eq!(l[4], "REALISASI Th. 2020 (n)");
         assert_eq!(l[0], "NO.");
+    }
+
+    #[test]
+    fn a_label_raised_alone_over_its_column_spans_no_other() {
+        // "CAPAIAN" stands a line above the row labelling the columns on
+        // both sides of it, its own cell blank there and "KEU (%)" below:
+        // one column's tall label, not a label over RAK/RVK and A/B.
+        let l = labels(
+            &[
+                &["", "", "", "CAPAIAN", "", ""],
+                &["No.", "PAGU", "REALISASI KEU", "", "RAK/RVK", "A/B"],
+                &["", "", "", "KEU (%)", "", ""],
+            ],
+            6,
+        );
+        assert_eq!(l[3], "CAPAIAN KEU (%)");
+        assert_eq!(l[4], "RAK/RVK");
+        assert_eq!(l[5], "A/B");
+        // Over sub-labels alone on the next row, its own set lower, it spans.
+        let l = labels(
+            &[
+                &["No", "URAIAN", "REALISASI", "", ""],
+                &["", "", "", "Pencapaian %", ""],
+                &["", "", "KEUANGAN (Rp)", "Keuangan", "Fisik"],
+            ],
+            5,
+        );
+        assert_eq!(l[2], "REALISASI KEUANGAN (Rp)");
+        assert_eq!(l[3], "REALISASI Pencapaian % Keuangan");
+        assert_eq!(l[4], "REALISASI Pencapaian % Fisik");
+    }
+
+    #[test]
+    fn a_label_row_with_a_figure_above_the_numbering_row_is_header() {
+        // "(1-A/B) x" wraps its "100%" onto the header's last line: the
+        // row numbering the columns under it shows the header goes on.
+        let grid = vec![
+            body_row(
+                &["No.", "TARGET", "REALISASI", "CAPAIAN", "(1-A/B) x"],
+                false,
+            ),
+            body_row(&["", "", "", "KEU (%)", "100%"], false),
+            body_row(&["1", "2", "3", "4", "5"], false),
+            body_row(&["1", "11.235", "11.235", "91,12%", "8,88%"], false),
+        ];
+        assert_eq!(header_rows_of(&grid, None), 3);
+        // Without a numbering row the figure ends the header.
+        let mut unnumbered = grid;
+        unnumbered.remove(2);
+        assert_eq!(header_rows_of(&unnumbered, None), 1);
     }
 
     #[test]
