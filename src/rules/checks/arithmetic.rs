@@ -1226,6 +1226,10 @@ const RATIO_NOT_FOLLOWED: Why = Why {
     en: "most rows do not follow the formula with these columns: the columns are not what their headers suggest",
     id: "sebagian besar baris tidak mengikuti rumus dengan kolom ini: kolomnya bukan seperti judulnya",
 };
+const RATIO_COMPLEMENT: Why = Why {
+    en: "the column holds what is left of the ratio (100 − realisasi / anggaran: an efficiency or a remainder), not the ratio",
+    id: "kolom memuat sisa rasio (100 − realisasi / anggaran: efisiensi atau sisa), bukan rasionya",
+};
 const RATIO_MIXED_UNITS: Why = Why {
     en: "numerator and denominator columns hold different kinds of values (money and counts)",
     id: "kolom pembilang dan penyebut berisi jenis nilai berbeda (uang dan jumlah)",
@@ -1397,6 +1401,11 @@ impl Check for Ratio {
                 let computed = self.ratio(&r.numerator, den);
                 if agrees(&r.stated, computed, ctx.tolerance) {
                     out.agree();
+                    continue;
+                }
+                // "(1 − A/B) × 100%", "Sisa (%)": the part the ratio leaves.
+                if agrees(&r.stated, self.p.factor - computed, ctx.tolerance) {
+                    out.skip(RATIO_COMPLEMENT);
                     continue;
                 }
                 out.push(
@@ -2891,6 +2900,20 @@ mod tests {
         let (found, coverage) = run_default("amount-share", &text);
         assert!(found.is_empty(), "{found:#?}");
         assert_eq!(coverage.skipped.values().sum::<usize>(), 1);
+    }
+
+    #[test]
+    fn a_column_of_what_the_ratio_leaves_is_not_the_ratio() {
+        // "(1-A/B) x 100%": the efficiency left by realisasi / pagu, read
+        // here on a row of its own with nothing else to show the column's
+        // formula. A wrong ratio in the same place is still found.
+        let text = "| No | Indikator | Pagu | Realisasi Keu | (1-A/B) x 100% |\n|---|---|---|---|---|\n\
+            | 1 | Jumlah Penumpang | 1.387.287.000 | 1.264.108.406 | 8,88% |\n";
+        let (found, coverage) = run_default("table-percentage", text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.skipped.values().sum::<usize>(), 1, "{coverage:?}");
+        let wrong = text.replace("8,88%", "9,88%");
+        assert_eq!(findings("table-percentage", &wrong).len(), 1);
     }
 
     /// Programs over their kegiatan, each program the sum of the rows below it:

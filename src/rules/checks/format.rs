@@ -9,7 +9,7 @@ use serde::Deserialize;
 use crate::facts::figures::{Hint, Token, scan_figures};
 use crate::findings::Localized;
 use crate::structure::roles::Role;
-use crate::structure::{Chapter, LineRef, RowKind};
+use crate::structure::{Chapter, LineRef, Row, RowKind};
 
 use super::arithmetic::table_name;
 use super::common::{Context, Pattern, cell_number};
@@ -688,6 +688,14 @@ pub struct EmptyCellsParams {
 
 static SUMMARY_ROW: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?i)^\s*(?:rata\s*-?\s*rata|jumlah|total|sub\s*-?\s*total|rerata)\b"));
+/// "Rata-rata", "Jumlah", "Total" and at most two words more: a summary
+/// row ("Jumlah kasus pelanggaran perda" is an indicator). "Rata - rata",
+/// spaced as a text export prints it, is one word.
+fn is_summary_label(label: &str) -> bool {
+    let joined: Vec<&str> = label.split('-').map(str::trim).collect();
+    SUMMARY_ROW.is_match(label) && joined.join("-").split_whitespace().count() <= 3
+}
+
 const SUMMARY: Why = Why {
     en: "a summary row (average, total) fills only some columns",
     id: "baris ringkasan (rata-rata, jumlah) hanya mengisi sebagian kolom",
@@ -717,6 +725,50 @@ fn merged_header(labels: &[String]) -> bool {
         words.dedup();
         words.len() >= 3
     })
+}
+
+const SPLIT_ROW: Why = Why {
+    en: "a line under the row, numbering nothing, fills this column and none of the columns the row fills: one row's values set over several lines (cells centred in a tall row), read as rows of their own",
+    id: "baris di bawahnya, tanpa nomor, mengisi kolom ini dan tidak satu pun kolom yang diisi baris ini: nilai satu baris yang tersebar di beberapa baris (sel di tengah baris yang tinggi), terbaca sebagai baris tersendiri",
+};
+
+/// The columns of `row` holding a figure, the label column left out.
+fn figure_columns(row: &Row) -> Vec<usize> {
+    row.cells
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| {
+            *i > 0 && (c.figure.is_some() || cell_number(&c.text, Hint::None).is_some())
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Whether the rows after `rows[at]` (up to three, while each numbers no
+/// item and fills only columns none of the run fills yet) fill `col`: they
+/// and the row are one row whose values a reader without rulings took line
+/// by line (a text export of a tall row, its cells centred at different
+/// heights, the row's first line holding its number).
+fn split_over_rows(rows: &[Row], at: usize, col: usize) -> bool {
+    let Some(row) = rows.get(at) else {
+        return false;
+    };
+    let mut taken = figure_columns(row);
+    for other in rows.iter().skip(at + 1).take(3) {
+        let numbered = other
+            .cells
+            .first()
+            .is_some_and(|c| !c.text.trim().is_empty());
+        let theirs = figure_columns(other);
+        if numbered || theirs.is_empty() || theirs.iter().any(|c| taken.contains(c)) {
+            return false;
+        }
+        if theirs.contains(&col) {
+            return true;
+        }
+        taken.extend(theirs);
+    }
+    false
 }
 
 const NOT_MEASURED: Why = Why {
@@ -845,11 +897,13 @@ impl Check for EmptyCells {
                 .map(|(i, _)| i)
                 .collect();
             for col in table.columns_matching(&columns.0) {
-                for row in table.rows.iter().filter(|r| r.kind == RowKind::Item) {
+                for (at, row) in table.rows.iter().enumerate() {
+                    if row.kind != RowKind::Item {
+                        continue;
+                    }
                     // "Rata-rata", "Jumlah": a summary row fills only the columns it sums up.
                     // ("Jumlah kasus pelanggaran perda" is an indicator, not a summary.)
-                    let label = row.label();
-                    if SUMMARY_ROW.is_match(label) && label.split_whitespace().count() <= 3 {
+                    if is_summary_label(row.label()) {
                         out.skip(SUMMARY);
                         continue;
                     }
@@ -875,6 +929,10 @@ impl Check for EmptyCells {
                     }
                     if has_data && !empty {
                         out.agree();
+                    }
+                    if has_data && empty && split_over_rows(&table.rows, at, col) {
+                        out.skip(SPLIT_ROW);
+                        continue;
                     }
                     if has_data && empty {
                         out.push(
@@ -1437,7 +1495,7 @@ impl Check for DuplicateSection {
 
 #[cfg(test)]
 mod tests {
-    use super::{Outcome, double_dashes, glued};
+    use super::{Outcome, Row, RowKind, double_dashes, glued, is_summary_label, split_over_rows};
     use crate::rules::checks::testing::{findings, run_default};
 
     #[test]
@@ -1648,6 +1706,67 @@ mod tests {
         let (found, coverage) = run_default("empty-required-cell", text);
         assert!(found.is_empty(), "{found:#?}");
         assert!(coverage.agree > 0);
+    }
+
+    #[test]
+    fn summary_labels_spaced_or_not() {
+        assert!(is_summary_label("Rata-rata Capaian Sasaran"));
+        // "Rata - rata", as a text export prints it, is the same word.
+        assert!(is_summary_label("Rata - rata Capaian Sasaran"));
+        assert!(is_summary_label("Jumlah"));
+        assert!(!is_summary_label("Rata - rata lama hari rawat"));
+        assert!(!is_summary_label("Jumlah kasus pelanggaran perda"));
+    }
+
+    #[test]
+    fn a_row_whose_values_go_on_under_it_is_not_missing_them() {
+        // A text export of tall rows: row 2's budget and its capaian keu
+        // stand on lines of their own under it, unnumbered, each filling
+        // only columns the lines above left empty. Row 3 has none under it.
+        let row = |texts: &[&str]| Row {
+            cells: texts
+                .iter()
+                .map(|t| crate::structure::Cell {
+                    text: t.to_string(),
+                    figure: None,
+                })
+                .collect(),
+            page: 1,
+            line: 1,
+            kind: RowKind::Item,
+            group: None,
+        };
+        let rows = vec![
+            row(&[
+                "1",
+                "Penumpang",
+                "11.235",
+                "11.235",
+                "100%",
+                "1.387.287.000",
+                "91,12%",
+            ]),
+            row(&["2", "Kargo", "200", "200", "100%", "", ""]),
+            row(&["", "", "", "", "", "1.387.287.000", ""]),
+            row(&["", "yang dilayani", "", "", "", "", "91,12%"]),
+            row(&[
+                "3",
+                "Indeks Kepuasan",
+                "90",
+                "97",
+                "107,78%",
+                "1.387.287.000",
+                "",
+            ]),
+            row(&["", "Layanan", "", "", "", "1.387.287.000", "91,12%"]),
+        ];
+        assert!(split_over_rows(&rows, 1, 6));
+        // A line filling a column the row fills is the next row.
+        assert!(!split_over_rows(&rows, 4, 6));
+        // A numbered row is the next item, never the row's remainder.
+        let mut numbered = rows.clone();
+        numbered[3].cells[0].text = "3".into();
+        assert!(!split_over_rows(&numbered, 1, 6));
     }
 
     #[test]
