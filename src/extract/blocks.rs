@@ -498,7 +498,11 @@ pub(crate) fn is_prose<'a>(rows: impl IntoIterator<Item = Vec<&'a str>>) -> bool
             .map(str::trim)
             .filter(|t| !t.is_empty())
             .collect();
-        if texts.iter().any(|t| is_figure_text(t)) {
+        // A list number ("8.") reads as a figure: its item is no value.
+        if texts
+            .iter()
+            .any(|t| is_figure_text(t) && !LIST_MARKER.is_match(t))
+        {
             return false;
         }
         let marked = matches!(texts.as_slice(), [m, text]
@@ -1318,6 +1322,12 @@ mod tests {
         assert!(!is_prose(vec![vec![
             "Meningkatnya kapasitas organisasi perangkat daerah",
             "Jumlah rekomendasi yang ditindaklanjuti",
+        ]]));
+        // A list item numbered "8." (a number, but no value) beside a
+        // paragraph with its sub-list.
+        assert!(is_prose(vec![vec![
+            "8.",
+            "Program Peningkatan Kesejahteraan Sumber Daya Aparatur Yang terdiri dari 4 (empat) kegiatan",
         ]]));
         // A justified line cut at its wide gaps reads on.
         assert!(is_prose(vec![vec![

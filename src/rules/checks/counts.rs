@@ -315,6 +315,10 @@ impl ListCount {
         let mut parent_matches = false;
         let mut parent_style = None;
         let mut numbering: Option<(u8, u32)> = None;
+        // Numbered lines right under the claim that are neither items nor
+        // parents: the claim's own list, its items named without the noun
+        // ("1) Peningkatan Kesejahteraan …" for kegiatan).
+        let mut unnamed = 0;
         for l in ctx.report.lines.iter().skip(last + 1) {
             let text = l.line.text.trim();
             if l.line.heading.is_some()
@@ -363,6 +367,11 @@ impl ListCount {
                 None => parent_style.is_none_or(|s| s == style),
             };
             let is_parent = noun.child_of.as_ref().is_some_and(|p| p.is_match(rest));
+            // After the claim's own unnamed list, a parent ("9. Program …")
+            // starts the next one's: its items are not this claim's.
+            if is_parent && unnamed > 0 && items.is_empty() {
+                break;
+            }
             if is_parent {
                 parent_matches = true;
                 parent_style = Some(style);
@@ -374,6 +383,9 @@ impl ListCount {
             let child = parent_matches
                 && noun.child_of.is_some()
                 && parent_style.is_some_and(|s| s != style);
+            if !is_item && !child && !parent_matches && items.is_empty() {
+                unnamed += 1;
+            }
             if is_item || child {
                 if let Some(n) = ordinal(&e["marker"])
                     && numbering.is_none()
@@ -798,6 +810,16 @@ mod tests {
         let found = findings("evaluated-count", &wrong);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].expected, "2 sasaran");
+    }
+
+    /// Program 8's four kegiatan named without the word "Kegiatan", then
+    /// program 9 with its own list: 9's "1) Kegiatan …" is not one of 8's.
+    #[test]
+    fn the_next_programs_kegiatan_are_not_counted_under_this_one() {
+        let text = "8. Program Peningkatan Kesejahteraan Sumber Daya Aparatur\n\nYang terdiri dari 4 (empat) kegiatan, yaitu :\n\n1) Peningkatan Kesejahteraan dan Kemampuan Aparatur BPSR;\n\n2) Peningkatan Kesejahteraan dan Kemampuan Aparatur Dinas;\n\n3) Peningkatan Kesejahteraan dan Kapasitas Sumber Daya Aparatur BPMKL;\n\n4) Peningkatan Kesejahteraan dan Kemampuan Aparatur BP3JB.\n\n9. Program Pelayanan Administrasi Perkantoran\n\nYang terdiri dari 5 (lima) kegiatan fixed cost, yaitu\n\n1) Kegiatan Penyelenggaraan Administrasi Perkantoran BP3JB;\n\n2) Penyelenggaraan Administrasi Perkantoran BPMKL;\n";
+        let (found, coverage) = run_default("list-count", text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert_eq!(coverage.skipped.values().sum::<usize>(), 1, "{coverage:?}");
     }
 
     /// "terdapat 4 sasaran … antara lain :" with two sasaran, each with its
