@@ -47,6 +47,24 @@ pub struct Row {
 }
 
 impl Row {
+    /// An item row of cells holding only text, no figures read (for tests).
+    #[cfg(test)]
+    pub fn of_texts(texts: &[&str]) -> Row {
+        Row {
+            cells: texts
+                .iter()
+                .map(|t| Cell {
+                    text: t.to_string(),
+                    figure: None,
+                })
+                .collect(),
+            page: 1,
+            line: 1,
+            kind: RowKind::Item,
+            group: None,
+        }
+    }
+
     pub fn cell(&self, column: usize) -> Option<&Cell> {
         self.cells.get(column)
     }
@@ -1660,26 +1678,9 @@ mod tests {
             .collect()
     }
 
-    /// An item row of cells holding only text (no figures read yet).
-    fn text_row(texts: &[&str]) -> Row {
-        Row {
-            cells: texts
-                .iter()
-                .map(|t| Cell {
-                    text: t.to_string(),
-                    figure: None,
-                })
-                .collect(),
-            page: 1,
-            line: 1,
-            kind: RowKind::Item,
-            group: None,
-        }
-    }
-
     #[test]
     fn numbers_under_one_header_beside_names_number_the_items() {
-        let row = |a: &str, b: &str| text_row(&[a, b]);
+        let row = |a: &str, b: &str| Row::of_texts(&[a, b]);
         let rows = vec![
             row("Program", "Pembinaan Permukiman"),
             row("1", "Penyusunan Rencana Induk"),
@@ -2397,7 +2398,7 @@ mod tests {
                 opens_part: false,
             })
             .collect();
-        let mut out: Vec<Row> = rows.iter().map(|(texts, _)| text_row(texts)).collect();
+        let mut out: Vec<Row> = rows.iter().map(|(texts, _)| Row::of_texts(texts)).collect();
         classify_rows(&mut out, &grid);
         out.iter().map(|r| r.kind).collect()
     }

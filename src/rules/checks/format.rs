@@ -1495,7 +1495,7 @@ impl Check for DuplicateSection {
 
 #[cfg(test)]
 mod tests {
-    use super::{Outcome, Row, RowKind, double_dashes, glued, is_summary_label, split_over_rows};
+    use super::{Outcome, Row, double_dashes, glued, is_summary_label, split_over_rows};
     use crate::rules::checks::testing::{findings, run_default};
 
     #[test]
@@ -1723,19 +1723,7 @@ mod tests {
         // A text export of tall rows: row 2's budget and its capaian keu
         // stand on lines of their own under it, unnumbered, each filling
         // only columns the lines above left empty. Row 3 has none under it.
-        let row = |texts: &[&str]| Row {
-            cells: texts
-                .iter()
-                .map(|t| crate::structure::Cell {
-                    text: t.to_string(),
-                    figure: None,
-                })
-                .collect(),
-            page: 1,
-            line: 1,
-            kind: RowKind::Item,
-            group: None,
-        };
+        let row = Row::of_texts;
         let rows = vec![
             row(&[
                 "1",
