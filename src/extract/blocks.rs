@@ -61,7 +61,11 @@ fn columned_rows(doc: &Document, mode: CellMode, lines: &[At]) -> Option<Vec<Blo
         .map(|&(p, l)| ((p, l), doc.pages[p].lines[l].clone()))
         .filter(|(_, l)| !l.is_blank())
         .collect();
-    let rows = block_rows(mode, &block);
+    // A text export sets a year over its sub-columns centred to the
+    // character; a PDF's reader finds merged cells by their boxes and
+    // rulings (measured: centring there misread a generated table's years).
+    let centred_years = doc.kind == crate::extract::InputKind::Text;
+    let rows = block_rows(mode, &block, centred_years);
     (columns(&rows) >= 2).then_some(rows)
 }
 
@@ -350,9 +354,9 @@ fn wraps_in_cell(row: &Line, fragment: &Line) -> bool {
 }
 
 /// A block's rows: aligned lines by their columns, delimited ones a row each.
-fn block_rows(mode: CellMode, block: &[(At, Line)]) -> Vec<BlockRow> {
+fn block_rows(mode: CellMode, block: &[(At, Line)], centred_years: bool) -> Vec<BlockRow> {
     match mode {
-        CellMode::Aligned => aligned_rows(block),
+        CellMode::Aligned => aligned_rows(block, centred_years),
         _ => block
             .iter()
             .map(|(at, l)| BlockRow {
@@ -675,7 +679,7 @@ fn numbers_columns(cells: &[(String, bool)]) -> bool {
 /// ranges no span covers) separate columns, and each span goes to the column
 /// holding its middle. A line with nothing in the first column and no value in
 /// the others continues the row above (a cell that wraps).
-fn aligned_rows(block: &[(At, Line)]) -> Vec<BlockRow> {
+fn aligned_rows(block: &[(At, Line)], centred_years: bool) -> Vec<BlockRow> {
     let bounds = column_bounds(block.iter().flat_map(|(_, l)| &l.spans));
     let column_of = |s: &Span| -> usize {
         let mid = s.x + s.width / 2.0;
@@ -691,13 +695,63 @@ fn aligned_rows(block: &[(At, Line)]) -> Vec<BlockRow> {
         .filter(|s| column_of(s) == 0)
         .map(|s| s.x + s.width)
         .fold(f32::NEG_INFINITY, f32::max);
+    let filled: Vec<Vec<usize>> = block
+        .iter()
+        .map(|(_, l)| {
+            l.spans
+                .iter()
+                .map(|s| column_of(s).min(width - 1))
+                .collect()
+        })
+        .collect();
+    let mut extents = vec![(f32::INFINITY, f32::NEG_INFINITY); width];
+    for (s, &c) in block
+        .iter()
+        .flat_map(|(_, l)| &l.spans)
+        .zip(filled.iter().flatten())
+    {
+        extents[c].0 = extents[c].0.min(s.x);
+        extents[c].1 = extents[c].1.max(s.x + s.width);
+    }
+    let numbering: Vec<bool> = block
+        .iter()
+        .map(|(_, l)| {
+            let cells: Vec<(String, bool)> =
+                l.spans.iter().map(|s| (s.text.clone(), s.bold)).collect();
+            numbers_columns(&cells)
+        })
+        .collect();
+    // The header: the lines before the first holding a value (a year is none).
+    let header_lines = block
+        .iter()
+        .position(|(_, l)| {
+            l.spans
+                .iter()
+                .any(|s| is_figure_text(&s.text) && !YEARISH.is_match(s.text.trim()))
+        })
+        .unwrap_or(0);
     let mut rows: Vec<BlockRow> = Vec::new();
     let mut above: Option<&(At, Line)> = None;
-    for entry in block {
+    for (k, entry) in block.iter().enumerate() {
         let (at, l) = entry;
         let mut cells = vec![(String::new(), false); width];
-        for s in &l.spans {
+        for (i, s) in l.spans.iter().enumerate() {
             let c = column_of(s).min(width - 1);
+            // A year over several columns heads each: the header's lines
+            // join into one row, where a span would be lost.
+            let over = (centred_years && k < header_lines && YEARISH.is_match(s.text.trim()))
+                .then(|| centred_over(&l.spans, c, k, i, &filled, &numbering, &extents))
+                .flatten();
+            if let Some(columns) = over {
+                for c in columns {
+                    if !cells[c].0.is_empty() {
+                        cells[c].0.push(' ');
+                    }
+                    cells[c].0.push_str(&s.text);
+                    cells[c].1 |= s.bold;
+                }
+                continue;
+            }
             if !cells[c].0.is_empty() {
                 cells[c].0.push(' ');
             }
@@ -739,6 +793,78 @@ fn aligned_rows(block: &[(At, Line)]) -> Vec<BlockRow> {
     }
     join_bullet_columns(&mut rows);
     rows
+}
+
+/// The columns a year in a header is centred over ("2024" over "Target PK |
+/// Realisasi | %", set in the middle one's place), each of which it heads:
+/// the columns around its own (`own`) that nothing else on its line (`line`,
+/// the span `index` of it) fills, whose text together is centred on it
+/// within a character and a half, each nearer it than any other label of
+/// its line, and which the next line writing in any of them fills each
+/// (their sub-labels, not a row numbering every column). A year under a
+/// label already heading its column is that label's last line.
+fn centred_over(
+    spans: &[Span],
+    own: usize,
+    line: usize,
+    index: usize,
+    filled: &[Vec<usize>],
+    numbering: &[bool],
+    extents: &[(f32, f32)],
+) -> Option<std::ops::RangeInclusive<usize>> {
+    const MOST: usize = 6;
+    let span = spans.get(index)?;
+    // A year under a label of its own column ("Target*" / "2016",
+    // "Tahun" / "2018") ends that label; it heads nothing more.
+    if filled.iter().take(line).any(|cols| cols.contains(&own)) {
+        return None;
+    }
+    let others_mid: Vec<f32> = spans
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != index)
+        .map(|(_, s)| s.x + s.width / 2.0)
+        .collect();
+    let others: Vec<usize> = filled
+        .get(line)?
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != index)
+        .map(|(_, &c)| c)
+        .collect();
+    let chars = span.text.chars().count().max(1) as f32;
+    let slack = 1.5 * span.width / chars;
+    let mid = span.x + span.width / 2.0;
+    for wide in (2..=MOST).rev() {
+        for first in own.saturating_sub(wide - 1)..=own {
+            let last = first + wide - 1;
+            if last >= extents.len() || (first..=last).any(|c| others.contains(&c)) {
+                continue;
+            }
+            let (left, right) = (extents[first].0, extents[last].1);
+            if (mid - (left + right) / 2.0).abs() > slack {
+                continue;
+            }
+            let nearest = (first..=last).all(|c| {
+                let centre = (extents[c].0 + extents[c].1) / 2.0;
+                others_mid
+                    .iter()
+                    .all(|m| (centre - mid).abs() <= (centre - m).abs())
+            });
+            let below = filled
+                .iter()
+                .zip(numbering)
+                .skip(line + 1)
+                .find(|(cols, _)| cols.iter().any(|c| (first..=last).contains(c)));
+            let sub_labels = below.is_some_and(|(cols, &numbers)| {
+                !numbers && (first..=last).all(|c| cols.contains(&c))
+            });
+            if nearest && sub_labels {
+                return Some(first..=last);
+            }
+        }
+    }
+    None
 }
 
 /// Whether a line's `cells` fill again, each with one word, two or more of
@@ -999,6 +1125,31 @@ mod tests {
         assert_eq!(tables.len(), 1, "{tables:?}");
         assert_eq!(tables[0].row_texts(1), vec!["1", "2", "3", "4", "5"]);
         assert_eq!(tables[0].row_lines[..3], [1, 2, 3]);
+    }
+
+    #[test]
+    fn a_year_centred_over_its_sub_columns_heads_each() {
+        // pdftotext -layout sets "2024" in the middle of "Target |
+        // Realisasi | %": it heads the three, not the middle one only.
+        let text = concat!(
+            "                              2024                      2025\n",
+            " No  Indikator      Target   Realisasi   %    Target   Realisasi   %\n",
+            "  1  Penumpang      11235    11235      100   9000     10625      118\n",
+            "  2  Kargo          200      200        100   75       36          48\n",
+        );
+        let d = doc(text);
+        let tables = &d.pages[0].tables;
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let years = ["", "", "2024", "2024", "2024", "2025", "2025", "2025"];
+        assert_eq!(tables[0].row_texts(0), years);
+        // Moved off centre, it heads only the column it stands in.
+        let off = text.replacen(
+            "                              2024",
+            "                                2024",
+            1,
+        );
+        let d = doc(&off);
+        assert_eq!(d.pages[0].tables[0].row_texts(0)[2..5], ["", "2024", ""]);
     }
 
     #[test]
