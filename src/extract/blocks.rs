@@ -525,12 +525,6 @@ pub(crate) fn is_prose<'a>(rows: impl IntoIterator<Item = Vec<&'a str>>) -> bool
 /// Words a line of running text has at least, beside a justified hole.
 const HOLED_WORDS: usize = 4;
 
-/// One or two justified lines of running text with a wide hole in each
-/// (words the viewer shows but the text layer lacks, as a watermarked PDF
-/// whose light-grey phrases use an unreadable font): two cells that start
-/// and end where the prose lines just above and below do, words mostly
-/// letters. A table's row between two paragraphs rarely fills the text
-/// block's width from edge to edge with words.
 /// One line of a justified paragraph whose gaps are as wide as a table's
 /// gutters ("Terselenggaranya   good   governance   merupakan …", a
 /// paragraph's first line): words in two cells or more, no figure alone in
@@ -577,6 +571,12 @@ fn justified_line(doc: &Document, run: &[At]) -> bool {
         )
 }
 
+/// One or two justified lines of running text with a wide hole in each
+/// (words the viewer shows but the text layer lacks, as a watermarked PDF
+/// whose light-grey phrases use an unreadable font): two cells that start
+/// and end where the prose lines just above and below do, words mostly
+/// letters. A table's row between two paragraphs rarely fills the text
+/// block's width from edge to edge with words.
 fn holed_prose(doc: &Document, run: &[At]) -> bool {
     let (Some(&(page, first)), Some(&(last_page, last))) = (run.first(), run.last()) else {
         return false;
@@ -658,12 +658,12 @@ pub fn is_figure_text(text: &str) -> bool {
 /// A row numbering the columns, "1 2 3 4 5" or "(1) (2) (3)": three numbers
 /// or more, one a cell, counting up by one from 1 or 2. Nothing under it
 /// continues it.
-fn numbers_columns(cells: &[(String, bool)]) -> bool {
+fn numbers_columns<'a>(texts: impl IntoIterator<Item = &'a str>) -> bool {
     // Two numbers may share a cell ("2 3" where the header merged two
     // columns the numbers stand under).
-    let numbers: Option<Vec<u32>> = cells
-        .iter()
-        .flat_map(|(t, _)| t.split_whitespace())
+    let numbers: Option<Vec<u32>> = texts
+        .into_iter()
+        .flat_map(str::split_whitespace)
         .map(|t| {
             let inner = t.strip_prefix('(').unwrap_or(t);
             let inner = inner.strip_suffix(')').unwrap_or(inner);
@@ -695,41 +695,7 @@ fn aligned_rows(block: &[(At, Line)], centred_years: bool) -> Vec<BlockRow> {
         .filter(|s| column_of(s) == 0)
         .map(|s| s.x + s.width)
         .fold(f32::NEG_INFINITY, f32::max);
-    let filled: Vec<Vec<usize>> = block
-        .iter()
-        .map(|(_, l)| {
-            l.spans
-                .iter()
-                .map(|s| column_of(s).min(width - 1))
-                .collect()
-        })
-        .collect();
-    let mut extents = vec![(f32::INFINITY, f32::NEG_INFINITY); width];
-    for (s, &c) in block
-        .iter()
-        .flat_map(|(_, l)| &l.spans)
-        .zip(filled.iter().flatten())
-    {
-        extents[c].0 = extents[c].0.min(s.x);
-        extents[c].1 = extents[c].1.max(s.x + s.width);
-    }
-    let numbering: Vec<bool> = block
-        .iter()
-        .map(|(_, l)| {
-            let cells: Vec<(String, bool)> =
-                l.spans.iter().map(|s| (s.text.clone(), s.bold)).collect();
-            numbers_columns(&cells)
-        })
-        .collect();
-    // The header: the lines before the first holding a value (a year is none).
-    let header_lines = block
-        .iter()
-        .position(|(_, l)| {
-            l.spans
-                .iter()
-                .any(|s| is_figure_text(&s.text) && !YEARISH.is_match(s.text.trim()))
-        })
-        .unwrap_or(0);
+    let header = centred_years.then(|| HeaderGeometry::of(block, width, &column_of));
     let mut rows: Vec<BlockRow> = Vec::new();
     let mut above: Option<&(At, Line)> = None;
     for (k, entry) in block.iter().enumerate() {
@@ -739,24 +705,17 @@ fn aligned_rows(block: &[(At, Line)], centred_years: bool) -> Vec<BlockRow> {
             let c = column_of(s).min(width - 1);
             // A year over several columns heads each: the header's lines
             // join into one row, where a span would be lost.
-            let over = (centred_years && k < header_lines && YEARISH.is_match(s.text.trim()))
-                .then(|| centred_over(&l.spans, c, k, i, &filled, &numbering, &extents))
-                .flatten();
-            if let Some(columns) = over {
-                for c in columns {
-                    if !cells[c].0.is_empty() {
-                        cells[c].0.push(' ');
-                    }
-                    cells[c].0.push_str(&s.text);
-                    cells[c].1 |= s.bold;
+            let columns = header
+                .as_ref()
+                .and_then(|h| h.centred_over(&l.spans, c, k, i))
+                .unwrap_or(c..=c);
+            for c in columns {
+                if !cells[c].0.is_empty() {
+                    cells[c].0.push(' ');
                 }
-                continue;
+                cells[c].0.push_str(&s.text);
+                cells[c].1 |= s.bold;
             }
-            if !cells[c].0.is_empty() {
-                cells[c].0.push(' ');
-            }
-            cells[c].0.push_str(&s.text);
-            cells[c].1 |= s.bold;
         }
         let has_marker = !cells[0].0.is_empty();
         let has_value = cells.iter().skip(1).any(|(t, _)| is_value_text(t));
@@ -769,7 +728,8 @@ fn aligned_rows(block: &[(At, Line)], centred_years: bool) -> Vec<BlockRow> {
             });
         above = Some(entry);
         let restates = rows.last().is_some_and(|prev| {
-            restates_cells(&prev.cells, &cells) || numbers_columns(&prev.cells)
+            restates_cells(&prev.cells, &cells)
+                || numbers_columns(prev.cells.iter().map(|(t, _)| t.as_str()))
         });
         match rows.last_mut() {
             Some(prev) if ((!has_marker && !has_value) || wrapped) && !restates => {
@@ -795,76 +755,133 @@ fn aligned_rows(block: &[(At, Line)], centred_years: bool) -> Vec<BlockRow> {
     rows
 }
 
-/// The columns a year in a header is centred over ("2024" over "Target PK |
-/// Realisasi | %", set in the middle one's place), each of which it heads:
-/// the columns around its own (`own`) that nothing else on its line (`line`,
-/// the span `index` of it) fills, whose text together is centred on it
-/// within a character and a half, each nearer it than any other label of
-/// its line, and which the next line writing in any of them fills each
-/// (their sub-labels, not a row numbering every column). A year under a
-/// label already heading its column is that label's last line.
-fn centred_over(
-    spans: &[Span],
-    own: usize,
-    line: usize,
-    index: usize,
-    filled: &[Vec<usize>],
-    numbering: &[bool],
-    extents: &[(f32, f32)],
-) -> Option<std::ops::RangeInclusive<usize>> {
-    const MOST: usize = 6;
-    let span = spans.get(index)?;
-    // A year under a label of its own column ("Target*" / "2016",
-    // "Tahun" / "2018") ends that label; it heads nothing more.
-    if filled.iter().take(line).any(|cols| cols.contains(&own)) {
-        return None;
-    }
-    let others_mid: Vec<f32> = spans
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| i != index)
-        .map(|(_, s)| s.x + s.width / 2.0)
-        .collect();
-    let others: Vec<usize> = filled
-        .get(line)?
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| i != index)
-        .map(|(_, &c)| c)
-        .collect();
-    let chars = span.text.chars().count().max(1) as f32;
-    let slack = 1.5 * span.width / chars;
-    let mid = span.x + span.width / 2.0;
-    for wide in (2..=MOST).rev() {
-        for first in own.saturating_sub(wide - 1)..=own {
-            let last = first + wide - 1;
-            if last >= extents.len() || (first..=last).any(|c| others.contains(&c)) {
-                continue;
-            }
-            let (left, right) = (extents[first].0, extents[last].1);
-            if (mid - (left + right) / 2.0).abs() > slack {
-                continue;
-            }
-            let nearest = (first..=last).all(|c| {
-                let centre = (extents[c].0 + extents[c].1) / 2.0;
-                others_mid
+/// Where a text export's aligned block writes, for telling a year centred
+/// over its sub-columns (see `centred_over`).
+struct HeaderGeometry {
+    /// Per line, the column of each span.
+    filled: Vec<Vec<usize>>,
+    /// Per line, whether it numbers the columns.
+    numbering: Vec<bool>,
+    /// Per column, the left and right edges of its text.
+    extents: Vec<(f32, f32)>,
+    /// The header: the lines before the first holding a value (a year is none).
+    header_lines: usize,
+}
+
+impl HeaderGeometry {
+    fn of(block: &[(At, Line)], width: usize, column_of: &impl Fn(&Span) -> usize) -> Self {
+        let filled: Vec<Vec<usize>> = block
+            .iter()
+            .map(|(_, l)| {
+                l.spans
                     .iter()
-                    .all(|m| (centre - mid).abs() <= (centre - m).abs())
-            });
-            let below = filled
-                .iter()
-                .zip(numbering)
-                .skip(line + 1)
-                .find(|(cols, _)| cols.iter().any(|c| (first..=last).contains(c)));
-            let sub_labels = below.is_some_and(|(cols, &numbers)| {
-                !numbers && (first..=last).all(|c| cols.contains(&c))
-            });
-            if nearest && sub_labels {
-                return Some(first..=last);
-            }
+                    .map(|s| column_of(s).min(width - 1))
+                    .collect()
+            })
+            .collect();
+        let mut extents = vec![(f32::INFINITY, f32::NEG_INFINITY); width];
+        for (s, &c) in block
+            .iter()
+            .flat_map(|(_, l)| &l.spans)
+            .zip(filled.iter().flatten())
+        {
+            extents[c].0 = extents[c].0.min(s.x);
+            extents[c].1 = extents[c].1.max(s.x + s.width);
+        }
+        let numbering = block
+            .iter()
+            .map(|(_, l)| numbers_columns(l.spans.iter().map(|s| s.text.as_str())))
+            .collect();
+        let header_lines = block
+            .iter()
+            .position(|(_, l)| {
+                l.spans
+                    .iter()
+                    .any(|s| is_figure_text(&s.text) && !YEARISH.is_match(s.text.trim()))
+            })
+            .unwrap_or(0);
+        HeaderGeometry {
+            filled,
+            numbering,
+            extents,
+            header_lines,
         }
     }
-    None
+
+    /// The columns a year in the header is centred over ("2024" over
+    /// "Target PK | Realisasi | %", set in the middle one's place), each of
+    /// which it heads: the columns around its own (`own`) that nothing else
+    /// on its line (`line`, the span `index` of `spans`) fills, whose text
+    /// together is centred on it within a character and a half, each nearer
+    /// it than any other label of its line, and which the next line writing
+    /// in any of them fills each (their sub-labels, not a row numbering
+    /// every column). A year under a label already heading its column is
+    /// that label's last line.
+    fn centred_over(
+        &self,
+        spans: &[Span],
+        own: usize,
+        line: usize,
+        index: usize,
+    ) -> Option<std::ops::RangeInclusive<usize>> {
+        const MOST: usize = 6;
+        let span = spans.get(index)?;
+        if line >= self.header_lines || !YEARISH.is_match(span.text.trim()) {
+            return None;
+        }
+        let (filled, extents) = (&self.filled, &self.extents);
+        // A year under a label of its own column ("Target*" / "2016",
+        // "Tahun" / "2018") ends that label; it heads nothing more.
+        if filled.iter().take(line).any(|cols| cols.contains(&own)) {
+            return None;
+        }
+        let others_mid: Vec<f32> = spans
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != index)
+            .map(|(_, s)| s.x + s.width / 2.0)
+            .collect();
+        let others: Vec<usize> = filled
+            .get(line)?
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != index)
+            .map(|(_, &c)| c)
+            .collect();
+        let chars = span.text.chars().count().max(1) as f32;
+        let slack = 1.5 * span.width / chars;
+        let mid = span.x + span.width / 2.0;
+        for wide in (2..=MOST).rev() {
+            for first in own.saturating_sub(wide - 1)..=own {
+                let last = first + wide - 1;
+                if last >= extents.len() || (first..=last).any(|c| others.contains(&c)) {
+                    continue;
+                }
+                let (left, right) = (extents[first].0, extents[last].1);
+                if (mid - (left + right) / 2.0).abs() > slack {
+                    continue;
+                }
+                let nearest = (first..=last).all(|c| {
+                    let centre = (extents[c].0 + extents[c].1) / 2.0;
+                    others_mid
+                        .iter()
+                        .all(|m| (centre - mid).abs() <= (centre - m).abs())
+                });
+                let below = filled
+                    .iter()
+                    .zip(&self.numbering)
+                    .skip(line + 1)
+                    .find(|(cols, _)| cols.iter().any(|c| (first..=last).contains(c)));
+                let sub_labels = below.is_some_and(|(cols, &numbers)| {
+                    !numbers && (first..=last).all(|c| cols.contains(&c))
+                });
+                if nearest && sub_labels {
+                    return Some(first..=last);
+                }
+            }
+        }
+        None
+    }
 }
 
 /// Whether a line's `cells` fill again, each with one word, two or more of

@@ -63,6 +63,7 @@ pub fn rows(mut glyphs: Vec<Glyph>) -> Vec<(f32, Vec<Glyph>)> {
     let total = glyphs.len();
     let mut rest = glyphs.into_iter();
     let mut out = Vec::with_capacity(starts.len());
+    let mut split = false;
     for (k, &(y, start)) in starts.iter().enumerate() {
         let end = starts.get(k + 1).map_or(total, |next| next.1);
         let mut row: Vec<Glyph> = rest.by_ref().take(end - start).collect();
@@ -71,11 +72,15 @@ pub fn rows(mut glyphs: Vec<Glyph>) -> Vec<(f32, Vec<Glyph>)> {
         if let Some((text_y, number_y, number)) = margin_number(&mut row) {
             out.push((text_y, row));
             out.push((number_y, number));
+            split = true;
             continue;
         }
         out.push((y, row));
     }
-    out.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // A margin number's own baseline may stand above its line's.
+    if split {
+        out.sort_by(|a, b| a.0.total_cmp(&b.0));
+    }
     join_raised(&mut out);
     out
 }
@@ -550,8 +555,7 @@ fn bridge_gaps(
         }
         Some(gutters.iter().filter(|&&(_, g1)| g1 <= a + 0.5).count())
     };
-    let fits = |row: &[Glyph]| -> Option<Vec<usize>> {
-        let words = words(row);
+    let bands_of = |words: &[(String, f32, f32)]| -> Option<Vec<usize>> {
         let bands: Option<Vec<usize>> = words.iter().map(|&(_, a, b)| band(a, b)).collect();
         bands.filter(|b| !b.is_empty())
     };
@@ -577,8 +581,9 @@ fn bridge_gaps(
         // Cells start where columns do: two words of the line at column
         // starts, in two columns, the first its first word (a note under
         // the table whose words happen to miss the gutters has one).
-        let opens = fits(first).is_some_and(|bands| {
-            let mut at_starts: Vec<usize> = words(first)
+        let first_words = words(first);
+        let opens = bands_of(&first_words).is_some_and(|bands| {
+            let mut at_starts: Vec<usize> = first_words
                 .iter()
                 .zip(&bands)
                 .filter(|((_, a, _), _)| column_start(*a))
@@ -586,14 +591,16 @@ fn bridge_gaps(
                 .collect();
             at_starts.dedup();
             at_starts.len() >= 2
-        }) && words(first).first().is_some_and(|w| column_start(w.1));
+        }) && first_words.first().is_some_and(|w| column_start(w.1));
         if end == 0 || !near(end - 1, end, BRIDGE_LINES) || !opens {
             return end;
         }
         let mut k = end + 1;
         while k < lines.len()
             && near(k - 1, k, 2.5)
-            && rows.get(k).is_some_and(|(_, row)| fits(row).is_some())
+            && rows
+                .get(k)
+                .is_some_and(|(_, row)| bands_of(&words(row)).is_some())
         {
             k += 1;
         }

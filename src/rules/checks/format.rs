@@ -910,11 +910,7 @@ impl Check for EmptyCells {
                     // Only rows that carry figures elsewhere are data rows; a
                     // bare "83" counts too (the table reader takes one- and
                     // two-digit cells for column numbers unless hinted).
-                    let has_data = row.cells.iter().enumerate().any(|(i, c)| {
-                        i != col
-                            && i > 0
-                            && (c.figure.is_some() || cell_number(&c.text, Hint::None).is_some())
-                    });
+                    let has_data = figure_columns(row).iter().any(|&i| i != col);
                     let empty = row.cell(col).is_none_or(|c| c.text.trim().is_empty());
                     let states_measure = measured.is_empty()
                         || measured.iter().any(|&i| {
