@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::grid::{Grid, GridCell, GridSource, TableRow};
+use super::running::text_key;
 use super::{Document, Line, Page};
 
 /// Most non-blank lines that may stand between a table and the page edge.
@@ -42,7 +43,7 @@ fn table_at_edge<'a>(
 ) -> Option<usize> {
     let mut others = 0;
     for l in lines {
-        if l.is_blank() || (l.table.is_none() && running.contains(&edge_key(&l.text))) {
+        if l.is_blank() || (l.table.is_none() && running.contains(&text_key(&l.text))) {
             continue;
         }
         if let Some(t) = l.table {
@@ -471,21 +472,6 @@ fn set_apart_pair(page: &Page) -> Option<(usize, usize)> {
 /// Non-blank lines at each end of a page looked at for running lines.
 const RUNNING_EDGE: usize = 3;
 
-/// A line as running lines compare: lower case, digits as `#`, no spaces.
-fn edge_key(text: &str) -> String {
-    let mut k = String::new();
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            if !k.ends_with('#') {
-                k.push('#');
-            }
-        } else if !c.is_whitespace() {
-            k.extend(c.to_lowercase());
-        }
-    }
-    k
-}
-
 /// The non-blank lines at each end of a page.
 fn edge_lines(page: &Page) -> impl Iterator<Item = (usize, &Line)> {
     let filled: Vec<usize> = (0..page.lines.len())
@@ -513,7 +499,7 @@ fn running_keys(pages: &[Page]) -> HashSet<String> {
                     .is_none_or(|t| page.tables.get(t.table).is_some_and(|g| g.rows == 1))
             })
             .filter(|(_, l)| !CAPTION.is_match(&l.text))
-            .map(|(_, l)| edge_key(&l.text))
+            .map(|(_, l)| text_key(&l.text))
             .filter(|k| !k.is_empty())
             .collect();
         for k in keys {
@@ -534,7 +520,7 @@ fn detach_running(page: &mut Page, running: &HashSet<String>) {
         return;
     }
     let candidates: Vec<usize> = edge_lines(page)
-        .filter(|(_, l)| l.table.is_some() && running.contains(&edge_key(&l.text)))
+        .filter(|(_, l)| l.table.is_some() && running.contains(&text_key(&l.text)))
         .map(|(i, _)| i)
         .collect();
     for i in candidates {
