@@ -4,6 +4,7 @@
 //! consecutive such lines into grids. A table running over a page break
 //! becomes one grid per page, the later ones marked as continuing.
 
+use crate::fasthash::IntMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -62,10 +63,12 @@ fn columned_rows(doc: &Document, mode: CellMode, lines: &[At]) -> Option<Vec<Blo
         .filter(|(_, l)| !l.is_blank())
         .collect();
     // A text export sets a year over its sub-columns centred to the
-    // character; a PDF's reader finds merged cells by their boxes and
-    // rulings (measured: centring there misread a generated table's years).
-    let centred_years = doc.kind == crate::extract::InputKind::Text;
-    let rows = block_rows(mode, &block, centred_years);
+    // character, and a full column's figure one space from the next; a
+    // PDF's reader finds merged cells by their boxes and rulings (measured:
+    // centring there misread a generated table's years) and its spans keep
+    // no position per character.
+    let text_export = doc.kind == crate::extract::InputKind::Text;
+    let rows = block_rows(mode, &block, text_export);
     (columns(&rows) >= 2).then_some(rows)
 }
 
@@ -259,15 +262,22 @@ fn run_end(lines: &[&Line], start: usize) -> usize {
             end += pieces;
             continue;
         }
-        // One blank line inside a table is common (converters insert them).
+        // One blank line inside a table is common (converters insert them),
+        // before a row or a tall row's first pieces.
         if let (Some(blank), Some(next)) = (get(end), get(end + 1))
             && blank.is_blank()
-            && is_free_cell_line(next)
-            && next.cells == mode
             && get(start).is_none_or(|f| f.text != next.text)
         {
-            end += 2;
-            continue;
+            if is_free_cell_line(next) && next.cells == mode {
+                end += 2;
+                continue;
+            }
+            if mode == CellMode::Aligned
+                && let Some(pieces) = in_cell_pieces(lines, end + 1)
+            {
+                end += 1 + pieces;
+                continue;
+            }
         }
         // The last row's wrapped cell ends on a line of its own under it,
         // maybe after a blank line (Word's 1.5 spacing). A lone justified
@@ -301,10 +311,19 @@ const MAX_PIECES: usize = 3;
 /// none of its cells' starts), followed by a row of cells; None when they
 /// are not.
 fn in_cell_pieces(lines: &[&Line], at: usize) -> Option<usize> {
-    let row = lines[..at]
+    // The row of cells above; past a blank line, not the last row's own
+    // pieces set in two cells ("kelola pemerintahan | Belanja Bandar Udara").
+    let above: Vec<&&Line> = lines[..at]
         .iter()
         .rev()
-        .find(|l| l.cells == CellMode::Aligned && !l.is_blank())?;
+        .filter(|l| l.cells == CellMode::Aligned && !l.is_blank())
+        .take(MAX_PIECES + 1)
+        .collect();
+    let after_blank = at > 0 && lines[at - 1].is_blank();
+    let row = above
+        .iter()
+        .find(|l| !after_blank || l.spans.len() >= 3)
+        .or(above.first())?;
     let starts: Vec<f32> = row.spans.iter().map(|s| s.x).collect();
     let mut n = 0;
     while let Some(line) = lines.get(at + n) {
@@ -354,9 +373,9 @@ fn wraps_in_cell(row: &Line, fragment: &Line) -> bool {
 }
 
 /// A block's rows: aligned lines by their columns, delimited ones a row each.
-fn block_rows(mode: CellMode, block: &[(At, Line)], centred_years: bool) -> Vec<BlockRow> {
+fn block_rows(mode: CellMode, block: &[(At, Line)], text_export: bool) -> Vec<BlockRow> {
     match mode {
-        CellMode::Aligned => aligned_rows(block, centred_years),
+        CellMode::Aligned => aligned_rows(block, text_export),
         _ => block
             .iter()
             .map(|(at, l)| BlockRow {
@@ -679,9 +698,26 @@ fn numbers_columns<'a>(texts: impl IntoIterator<Item = &'a str>) -> bool {
 /// ranges no span covers) separate columns, and each span goes to the column
 /// holding its middle. A line with nothing in the first column and no value in
 /// the others continues the row above (a cell that wraps).
-fn aligned_rows(block: &[(At, Line)], centred_years: bool) -> Vec<BlockRow> {
-    let bounds = column_bounds(block.iter().flat_map(|(_, l)| &l.spans));
+fn aligned_rows(block: &[(At, Line)], text_export: bool) -> Vec<BlockRow> {
+    let unglued;
+    let block = match text_export.then(|| split_glued_values(block)).flatten() {
+        Some(split) => {
+            unglued = split;
+            &unglued[..]
+        }
+        None => block,
+    };
+    let (bounds, placed) = match text_export.then(|| crossed_gutters(block)).flatten() {
+        Some(found) => found,
+        None => (
+            column_bounds(block.iter().flat_map(|(_, l)| &l.spans)),
+            IntMap::default(),
+        ),
+    };
     let column_of = |s: &Span| -> usize {
+        if let Some(&c) = placed.get(&(std::ptr::from_ref(s) as usize)) {
+            return c;
+        }
         let mid = s.x + s.width / 2.0;
         // Bounds ascend: a binary search, as a line may have thousands of them.
         bounds.partition_point(|&b| b <= mid).saturating_sub(1)
@@ -695,7 +731,7 @@ fn aligned_rows(block: &[(At, Line)], centred_years: bool) -> Vec<BlockRow> {
         .filter(|s| column_of(s) == 0)
         .map(|s| s.x + s.width)
         .fold(f32::NEG_INFINITY, f32::max);
-    let header = centred_years.then(|| HeaderGeometry::of(block, width, &column_of));
+    let header = text_export.then(|| HeaderGeometry::of(block, width, &column_of));
     let mut rows: Vec<BlockRow> = Vec::new();
     let mut above: Option<&(At, Line)> = None;
     for (k, entry) in block.iter().enumerate() {
@@ -720,19 +756,46 @@ fn aligned_rows(block: &[(At, Line)], centred_years: bool) -> Vec<BlockRow> {
         let has_marker = !cells[0].0.is_empty();
         let has_value = cells.iter().skip(1).any(|(t, _)| is_value_text(t));
         let only_first = cells.iter().skip(1).all(|(t, _)| t.is_empty());
+        let next_line = |(prev_at, _): &&(At, Line)| prev_at.0 == at.0 && prev_at.1 + 1 == at.1;
         let wrapped = only_first
-            && above.is_some_and(|(prev_at, prev)| {
-                prev_at.0 == at.0
-                    && prev_at.1 + 1 == at.1
-                    && wraps_first_cell(prev, l, first_right, &column_of)
+            && above.is_some_and(|entry| {
+                next_line(&entry) && wraps_first_cell(&entry.1, l, first_right, &column_of)
+            });
+        // In a text export a tall row's cells wrap line by line, the first
+        // column's with them: a line of no value whose first cell goes on
+        // in lower case ("beban pencemaran" under "Terkendalinya") is that
+        // row's, not a new one.
+        let goes_on = text_export
+            && !has_value
+            && above.is_some_and(|entry| next_line(&entry))
+            && cells[0].0.split_whitespace().next().is_some_and(|w| {
+                // A word, not a list's marker ("b)").
+                w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
             });
         above = Some(entry);
+        // Nor does a line of no value that writes only where the row
+        // above, one of values, wrote nothing ("Jumlah dokumen Sistem"
+        // under "Rata-rata Capaian Sasaran | 100,00"): it starts the next
+        // row, whose values come on a later line.
+        let starts_next = text_export
+            && !has_value
+            && rows.last().is_some_and(|prev| {
+                prev.cells.iter().any(|(t, _)| is_value_text(t))
+                    && cells
+                        .iter()
+                        .zip(&prev.cells)
+                        .all(|((t, _), (p, _))| t.is_empty() || p.is_empty())
+            });
         let restates = rows.last().is_some_and(|prev| {
             restates_cells(&prev.cells, &cells)
                 || numbers_columns(prev.cells.iter().map(|(t, _)| t.as_str()))
         });
         match rows.last_mut() {
-            Some(prev) if ((!has_marker && !has_value) || wrapped) && !restates => {
+            Some(prev)
+                if ((!has_marker && !has_value) || wrapped || goes_on)
+                    && !restates
+                    && !starts_next =>
+            {
                 for (i, (t, _)) in cells.into_iter().enumerate() {
                     if t.is_empty() {
                         continue;
@@ -753,6 +816,242 @@ fn aligned_rows(block: &[(At, Line)], centred_years: bool) -> Vec<BlockRow> {
     }
     join_bullet_columns(&mut rows);
     rows
+}
+
+/// A text export's block with each span that runs a value into its
+/// neighbour one space apart ("Rupiah 56.926.983.738 52.124.470.230", where
+/// a column's widest figure left one space) cut there: such a span crosses
+/// the columns the block's other spans leave between them, and read whole
+/// it would merge those columns for every row. A span is cut only at a
+/// single space beside a value (no year, no column number), and only where
+/// it crosses a column's start; a label over several columns stays whole.
+/// None when no span is cut.
+fn split_glued_values(block: &[(At, Line)]) -> Option<Vec<(At, Line)>> {
+    // Char offsets of the single spaces beside a value, for a span whose
+    // text is the export's own characters (one a column each).
+    let cuts_of = |s: &Span| -> Vec<usize> {
+        let chars: Vec<char> = s.text.chars().collect();
+        if chars.len() != s.width as usize || !s.text.contains(' ') {
+            return Vec::new();
+        }
+        let words: Vec<(usize, usize)> = word_ranges(&chars);
+        words
+            .windows(2)
+            .filter(|w| w[0].1 + 1 == w[1].0)
+            .filter(|w| {
+                let word = |(a, b): (usize, usize)| chars[a..b].iter().collect::<String>();
+                let left = word(w[0]);
+                // "Rp 10.043.553.000" is one value with its currency.
+                is_value_text(&left)
+                    || (is_value_text(&word(w[1])) && !UNIT_LABEL.is_match(left.trim()))
+            })
+            .map(|w| w[0].1)
+            .collect()
+    };
+    let candidates: Vec<Vec<Vec<usize>>> = block
+        .iter()
+        .map(|(_, l)| l.spans.iter().map(cuts_of).collect())
+        .collect();
+    if candidates.iter().flatten().all(Vec::is_empty) {
+        return None;
+    }
+    let bounds = column_bounds(
+        block
+            .iter()
+            .zip(&candidates)
+            .flat_map(|((_, l), c)| l.spans.iter().zip(c))
+            .filter(|(_, c)| c.is_empty())
+            .map(|(s, _)| s),
+    );
+    let mut changed = false;
+    let mut out = block.to_vec();
+    for ((_, line), cuts) in out.iter_mut().zip(&candidates) {
+        let mut spans = Vec::with_capacity(line.spans.len());
+        for (span, cuts) in line.spans.iter().zip(cuts) {
+            let mut chosen: Vec<usize> = Vec::new();
+            for &b in bounds
+                .iter()
+                .filter(|&&b| b > span.x + 0.5 && b < span.x + span.width)
+            {
+                let floor = chosen.last().copied();
+                if let Some(&cut) = cuts
+                    .iter()
+                    .rev()
+                    .find(|&&c| span.x + c as f32 + 1.0 <= b && floor.is_none_or(|f| c > f))
+                {
+                    chosen.push(cut);
+                }
+            }
+            if chosen.is_empty() {
+                spans.push(span.clone());
+                continue;
+            }
+            changed = true;
+            let chars: Vec<char> = span.text.chars().collect();
+            let mut start = 0;
+            for end in chosen.into_iter().chain([chars.len()]) {
+                let text: String = chars[start..end].iter().collect();
+                spans.push(Span {
+                    text,
+                    x: span.x + start as f32,
+                    width: (end - start) as f32,
+                    ..span.clone()
+                });
+                start = end + 1;
+            }
+        }
+        line.spans = spans;
+    }
+    changed.then_some(out)
+}
+
+/// A header line's unit alone: "(%)", "%", "(Rp)", "Rp.".
+static UNIT_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\(?\s*(?:%|rp\.?)\s*\)?$").expect("valid regex"));
+
+/// Fewest lines a block needs before a gutter a few of its spans cross is
+/// told from a column they fill.
+const CROSSED_MIN_LINES: usize = 6;
+
+/// How far (characters) from a thinly covered position a column's dense
+/// text must stand on each side for the position to be a gutter.
+const GUTTER_REACH: usize = 8;
+
+/// A text export's columns where a few spans cross the gutter between two
+/// of them: pdftotext shifts a line's text to keep it apart ("Bukan
+/// Persentase" running from the label into the unit column, a wide figure
+/// right-aligned into the gutter, a header label over its right-aligned
+/// figures), and a gutter no line may cross would merge both columns for
+/// every row. A position few lines cover (a tenth), with text most lines
+/// cover (a fifth) within reach on both sides, is a gutter; the spans over
+/// one that reach into dense text are left out when the bounds are found,
+/// and each is then placed in the column its text overlaps most. A column
+/// few rows fill keeps its gutters: its spans reach no dense text. Returns
+/// the bounds and the placed spans' columns (keyed by the span's address),
+/// or None when no span crosses a gutter.
+fn crossed_gutters(block: &[(At, Line)]) -> Option<(Vec<f32>, IntMap<usize, usize>)> {
+    // The body's lines say where the columns are: a header's labels span
+    // theirs, or sit between them.
+    let header_lines = header_line_count(block);
+    let body = &block[header_lines..];
+    if body.len() < CROSSED_MIN_LINES {
+        return None;
+    }
+    let range = |s: &Span| -> (usize, usize) {
+        let a = s.x.floor().max(0.0) as usize;
+        (a, (s.x + s.width).ceil().max(0.0) as usize)
+    };
+    let end = block
+        .iter()
+        .flat_map(|(_, l)| &l.spans)
+        .map(|s| range(s).1)
+        .max()?
+        .min(100_000);
+    let mut coverage = vec![0usize; end + 1];
+    for s in body.iter().flat_map(|(_, l)| &l.spans) {
+        let (a, b) = range(s);
+        for c in coverage.iter_mut().take(b.min(end)).skip(a) {
+            *c += 1;
+        }
+    }
+    let thin = (body.len() / 10).max(1);
+    let dense = (body.len() / 5).max(3);
+    let densest = |a: usize, b: usize| coverage[a.min(end)..b.min(end)].iter().copied().max();
+    let gutter: Vec<bool> = (0..end)
+        .map(|x| {
+            coverage[x] <= thin
+                && densest(x.saturating_sub(GUTTER_REACH), x).is_some_and(|c| c >= dense)
+                && densest(x + 1, x + 1 + GUTTER_REACH).is_some_and(|c| c >= dense)
+        })
+        .collect();
+    // A unit set in a header's gutter ("(%)" between "Target" and
+    // "Realisasi", under the label over both) is no column of its own
+    // either; a column left empty keeps its label.
+    let crosses = |s: &Span, in_header: bool| {
+        let (a, b) = range(s);
+        let b = b.min(end);
+        a < b
+            && gutter[a..b].iter().any(|&g| g)
+            && (densest(a, b).is_some_and(|c| c >= dense)
+                || (in_header && UNIT_LABEL.is_match(s.text.trim())))
+    };
+    let mut crossing: Vec<&Span> = Vec::new();
+    let mut kept: Vec<&Span> = Vec::new();
+    for (k, (_, l)) in block.iter().enumerate() {
+        for s in &l.spans {
+            if crosses(s, k < header_lines) {
+                crossing.push(s);
+            } else {
+                kept.push(s);
+            }
+        }
+    }
+    if crossing.is_empty() {
+        return None;
+    }
+    let bounds = column_bounds(kept.iter().copied());
+    let column = |s: &Span| {
+        let mid = s.x + s.width / 2.0;
+        bounds.partition_point(|&b| b <= mid).saturating_sub(1)
+    };
+    let mut extents = vec![(f32::INFINITY, f32::NEG_INFINITY); bounds.len().max(1)];
+    let last = extents.len() - 1;
+    for s in &kept {
+        let e = &mut extents[column(s).min(last)];
+        *e = (e.0.min(s.x), e.1.max(s.x + s.width));
+    }
+    let placed = crossing
+        .into_iter()
+        .map(|s| {
+            // Overlap, or minus the distance between the two. A label
+            // over little of any column's text stands over the gutter
+            // between two (a merged cell's): it goes by its middle, as in
+            // a PDF, but a unit goes to the nearest column's text.
+            let overlap = |&(left, right): &(f32, f32)| (s.x + s.width).min(right) - s.x.max(left);
+            let best = extents
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.0 <= e.1)
+                .max_by(|a, b| overlap(a.1).total_cmp(&overlap(b.1)))
+                .filter(|(_, e)| 2.0 * overlap(e) >= s.width || UNIT_LABEL.is_match(s.text.trim()))
+                .map_or_else(|| column(s), |(c, _)| c);
+            (std::ptr::from_ref(s) as usize, best)
+        })
+        .collect();
+    Some((bounds, placed))
+}
+
+/// How many lines of a block come before its first with a figure (a year
+/// is none): its header's.
+fn header_line_count(block: &[(At, Line)]) -> usize {
+    block
+        .iter()
+        .position(|(_, l)| {
+            l.spans
+                .iter()
+                .any(|s| is_figure_text(&s.text) && !YEARISH.is_match(s.text.trim()))
+        })
+        .unwrap_or(0)
+}
+
+/// The start and end (exclusive) of each run of non-space characters.
+fn word_ranges(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (i, c) in chars.iter().enumerate() {
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(a)) => {
+                words.push((a, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(a) = start {
+        words.push((a, chars.len()));
+    }
+    words
 }
 
 /// Where a text export's aligned block writes, for telling a year centred
@@ -792,14 +1091,7 @@ impl HeaderGeometry {
             .iter()
             .map(|(_, l)| numbers_columns(l.spans.iter().map(|s| s.text.as_str())))
             .collect();
-        let header_lines = block
-            .iter()
-            .position(|(_, l)| {
-                l.spans
-                    .iter()
-                    .any(|s| is_figure_text(&s.text) && !YEARISH.is_match(s.text.trim()))
-            })
-            .unwrap_or(0);
+        let header_lines = header_line_count(block);
         HeaderGeometry {
             filled,
             numbering,
@@ -1037,6 +1329,281 @@ mod tests {
         };
         assemble(&mut d);
         d
+    }
+
+    /// Rows of upbu 2024's Tabel 3.2 (pdftotext -layout, cut after 2020):
+    /// tall rows, a blank line before a tall row's first pieces, a full
+    /// column's figures one space apart, a unit run into its label.
+    const UPBU_TABEL_3_2: &str = concat!(
+        "No          SasaranKegiatan              Indikator Kinerja Kegiatan     Satuan\n",
+        "                                                                                  Target PK    Realisasi       %\n",
+        "                                         Jumlah Penumpang yang\n",
+        "                                     1                                   Orang     21000         8247        39,27\n",
+        "                                         dilayani\n",
+        "                                       2 Jumlah Kargo Yang dilayani       Kg       21000         3428        16,32\n",
+        "      Meningkatnya kinerja pelayanan\n",
+        "1                                         Jumlah Pergerakan Pesawat\n",
+        "      Prasarana Bandar Udara           3                                 Angka      1250         1070        85,60\n",
+        "                                          yang dilayani\n",
+        "                                          Indeks Kepuasaan Pengguna\n",
+        "                                       4                                 Nilai       81           81         100,0\n",
+        "                                          Jasa Layanan Bandar Udara\n",
+        "                              Rata-rata Capaian Sasaran                                        60,30\n",
+        "                                   Persentase Pemenuhan\n",
+        "                                1 Standart Keselamatan Bandar             %       IKK BARU     IKK BARU     IKK BA\n",
+        "  Meningkatnya Keselamatan dan     Udara\n",
+        "2\n",
+        "  Keamanan Bandar Udara            Persentase Pemenuhan\n",
+        "                                2 Standart Keamanan Bandar                %       IKK BARU     IKK BARU     IKK BA\n",
+        "                                   Udara\n",
+        "                       Rata-rata Capaian Sasaran                                              IKK BARU\n",
+        "                                       Jumlah dokumen Sistem\n",
+        "                                     1 Akuntabilitas Kinerja Instansi   Dokumen      6             6          100\n",
+        "                                       Pemerintah (SAKIP)\n",
+        "                                     2 Jumlah Dokumen SPIP              Dokumen      3             3          100\n",
+        "\n",
+        "      Meningkatnya Kualitas Tata      Persentase Realisasi Anggaran\n",
+        "3                                   3                               Persentase      95,01        96,88       101,9\n",
+        "      kelola pemerintahan yang Baik   Belanja Bandar Udara\n",
+        "\n",
+        "                                        Nilai aset bandar udara yang\n",
+        "                                     4                               Rupiah 56.926.983.738 52.124.470.230    91,56\n",
+        "                                        berhasil diinventarisasi\n",
+        "                                        Persentase Pencapaian target\n",
+        "                                     5 Penerimaan Negara Bukan Persentase        100            20,21        20,21\n",
+        "                                        Pajak (PNBP)\n",
+        "                            Rata-rata Capaian Sasaran                                         82,75\n",
+        "     CAPAIAN RATA-RATA KINERJA KANTOR UPBU KELAS III TARDMAU SABU                              71,52\n",
+    );
+
+    /// The grid of the first table on the page of `text`.
+    fn first_grid(text: &str) -> Grid {
+        let d = doc(text);
+        let tables = &d.pages[0].tables;
+        assert!(!tables.is_empty(), "no table");
+        tables[0].clone()
+    }
+
+    /// The cells of the grid's row whose text holds `key`.
+    fn row_with(g: &Grid, key: &str) -> Vec<String> {
+        (0..g.rows)
+            .map(|r| g.row_texts(r))
+            .find(|cells| cells.iter().any(|c| c.contains(key)))
+            .unwrap_or_else(|| panic!("no row with {key}"))
+    }
+
+    #[test]
+    fn a_tall_row_after_a_blank_line_goes_on_with_the_table() {
+        let d = doc(UPBU_TABEL_3_2);
+        let tables = &d.pages[0].tables;
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        // The rows after "Jumlah Dokumen SPIP"'s blank line, and those after
+        // the blank line before "Nilai aset bandar udara yang", are its own.
+        let g = &tables[0];
+        assert!(row_with(g, "95,01").iter().any(|c| c == "Persentase"));
+        assert!(row_with(g, "20,21").iter().any(|c| c == "100"));
+    }
+
+    #[test]
+    fn figures_one_space_apart_are_cut_into_their_columns() {
+        let g = first_grid(UPBU_TABEL_3_2);
+        assert_eq!(g.cols, 5, "label, Satuan, Target PK, Realisasi, %");
+        let row = row_with(&g, "Rupiah");
+        assert_eq!(
+            row[1..],
+            ["Rupiah", "56.926.983.738", "52.124.470.230", "91,56"]
+        );
+        // "Rp 10.043.553.000" is one value with its currency.
+        let g = first_grid(concat!(
+            "      Uraian              Pagu Awal            Pagu Akhir
+",
+            "    Data Awal          Rp 10.043.553.000    Rp 10.043.553.000
+",
+            "      Revisi I         Rp 10.043.553.000    Rp 10.043.553.000
+",
+            "      Revisi II        Rp 10.043.553.000    Rp 10.043.553.000
+",
+            "     Revisi III        Rp 10.043.553.000    Rp 10.043.553.000
+",
+            "     Revisi IV         Rp 10.043.553.000    Rp 10.043.553.000
+",
+            "     Revisi V          Rp 10.043.553.000    Rp 11.604.931.000
+",
+            "     Revisi VI         Rp 11.604.931.000    Rp 11.604.931.000
+",
+            "     Revisi VII        Rp 11.604.931.000    Rp. 11.686.946.000
+",
+        ));
+        assert_eq!(g.cols, 3);
+        assert_eq!(
+            g.row_texts(2),
+            vec!["Revisi I", "Rp 10.043.553.000", "Rp 10.043.553.000"]
+        );
+        // Also where a row without the currency starts the column further right.
+        let g = first_grid(concat!(
+            "      Uraian              Pagu Awal            Pagu Akhir
+",
+            "    Data Awal          Rp 10.043.553.000    Rp 10.043.553.000
+",
+            "     Revisi V          Rp 10.043.553.000    Rp 11.604.931.000
+",
+            "     Revisi VI         Rp 11.604.931.000    Rp 11.604.931.000
+",
+            "     Revisi VII        Rp 11.604.931.000    Rp. 11.686.946.000
+",
+            "     Revisi VIII       Rp. 11.686.946.000   Rp. 11.979.946.000
+",
+            "     Revisi IX            11.979.946.000       11.979.946.000
+",
+        ));
+        assert_eq!(g.cols, 3);
+        assert_eq!(
+            g.row_texts(1),
+            vec!["Data Awal", "Rp 10.043.553.000", "Rp 10.043.553.000"]
+        );
+    }
+
+    #[test]
+    fn a_label_crossing_a_gutter_leaves_both_columns() {
+        // "5 Penerimaan Negara Bukan Persentase" runs from the label into
+        // the unit column: read whole, it merged the two for every row.
+        let g = first_grid(UPBU_TABEL_3_2);
+        assert_eq!(row_with(&g, "Kargo")[1..], ["Kg", "21000", "3428", "16,32"]);
+        // A header over two columns ("Capaian Tahun 2015") and a unit between
+        // them ("(%)") leave the target and the realisasi apart.
+        let g = first_grid(concat!(
+            "             INDIKATOR KINERJA                   Capaian Tahun 2015       Capaian Tahun2016          %\n",
+            "                                                                                                   Capaian\n",
+            "                                                           (%)                      (%)\n",
+            "                                                                                                   Kinerja\n",
+            "                                                  Target     Realisasi     Target     Realisasi\n",
+            "                          (1)                      (2)           (3)        (4)           (5)        (6)\n",
+            "      Waktu tanggap pelayanan gawat                100.00        113,33    100.00         100.00    100.00\n",
+            "      darurat\n",
+            "      Nett Death Rate (NDR)                         90.00        138,06     90.00          99.17    110.19\n",
+            "      Gross Date Rate (GDR)                         90.00        123,57     90.00          86.68     96.31\n",
+            "      Angka Infeksi Rumah Sakit                    100.00        167,33    100.00          26.67     26.67\n",
+            "      Indeks Kepuasan Masyarakat                    80.00         88,41     80.00          93.63    117.04\n",
+            "      Bed Occupancy Rate (BOR)                      95.00        100,15     95.00         104.12     109.6\n",
+            "      Turn Over Interval (TOI)                     100.00        100,00    100.00         100.00    100.00\n",
+            "      Average Length Of Stay (ALOS)                100.00        125,00    100.00         100.00    100.00\n",
+            "      Bed Turn Over (BTO)                           95.00        131,94     95.00          76.29     80.31\n",
+            "      Tingkat Absensi Pegawai                       90.00        146,67     90.00         120.00    133.33\n",
+            "      Tingkat Labour Turn Over                      90.00        185,00     90.00         100.00    111.11\n",
+            "      SDM terlatih minimal 20                       90.00        146,58     80.00          75.00     93.75\n",
+            "      jam/tahun\n",
+            "      Standarisasi fasilitas kesehatan              80.00         93,75     85.00          94.12    110.73\n",
+            "      Jumlah kerjasama dengan mitra                 90.00        100,00     95.00         118.18     124.4\n",
+        ));
+        assert_eq!(g.cols, 6, "{g:?}");
+        assert_eq!(
+            row_with(&g, "(GDR)"),
+            [
+                "Gross Date Rate (GDR)",
+                "90.00",
+                "123,57",
+                "90.00",
+                "86.68",
+                "96.31"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_unit_over_no_columns_text_heads_the_nearest() {
+        // rs-jiwa's Tabel 11: "%" under "REALISASI" stands left of the
+        // figures under it, in the gutter before them.
+        let d = doc(concat!(
+            "       PROGRAM/               ANGGARAN          ANGGARAN          REALISASI        REALISASI\n",
+            "       KEGIATAN                SEBELUM           SESUDAH          ANGGARAN            %\n",
+            "\n",
+            "                             PERUBAHAN         PERUBAHAN\n",
+            "Program Promosi\n",
+            "Kesehatan                      518.309.200,-     518.309.200,-     494.541.600,-       95,41\n",
+            "Peningkatan\n",
+            "Penyebarluasan Informasi       518.309.200,-     518.309.200,-     494.541.600,-       95,41\n",
+            "Kesehatan Jiwa dan\n",
+            "Napza Pada Masyarakat\n",
+            "Program Pengembangan         1.275.000.000,-   1.399.735.000,-   1.399.735.000,-       89,66\n",
+            "Lingkungan Sehat\n",
+            "Penyelenggaraan              1.275.000.000,-   1.399.735.000,-   1.399.735.000,-       89,66\n",
+            "Kesehatan dan\n",
+        ));
+        let g = &d.pages[0].tables[0];
+        assert_eq!(g.cols, 5);
+        assert_eq!(g.row_texts(1)[3..], ["ANGGARAN", "%"], "{g:?}");
+    }
+
+    #[test]
+    fn a_lower_case_line_goes_on_with_its_tall_row() {
+        let g = first_grid(concat!(
+            "                  SASARAN                         TINGKAT CAPAIAN             Persentase           Ket\n",
+            "         Uraian                Indikator       Target 2016  Realisasi          Capaian\n",
+            "\n",
+            "  Terkendalinya         Pencapaian Status            42,5%        56,12 %       132,5%         IKU\n",
+            "  beban pencemaran      Mutu Sungai                                                         GUBERNUR\n",
+            "  air sungai utama      Utama dan Waduk\n",
+            "                        Besar dengan\n",
+            "  dan          udara\n",
+            "                        Tingkat Cemar\n",
+            "  perkotaan             Sedang\n",
+            "\n",
+            "                        Indeks Kualitas               60           66,24       110,40%\n",
+            "                        Udara\n",
+            "  Meningkatnya aksi     Jumlah lokasi                 61            61           100%\n",
+            "  mitigasi dan          Program kampung\n",
+            "  adaptasi              Iklim (PROKLIM)\n",
+            "  perubahan iklim       Tingkat penurunan            5-6%         11,45%       190,83%         IKU\n",
+            "                        emisi Gas Rumah                                                     GUBERNUR\n",
+        ));
+        let sasaran: Vec<String> = (0..g.rows).map(|r| g.row_texts(r)[0].clone()).collect();
+        assert!(
+            sasaran.contains(
+                &"Terkendalinya beban pencemaran air sungai utama dan udara perkotaan".to_string()
+            ),
+            "{sasaran:?}"
+        );
+        // "SASARAN", over the gutter between "Uraian" and "Indikator",
+        // heads the first as a PDF's reader has it.
+        assert_eq!(g.row_texts(0)[0], "SASARAN");
+    }
+
+    #[test]
+    fn a_line_under_a_row_of_values_writing_elsewhere_starts_the_next_row() {
+        // "Jumlah dokumen Sistem" under "Rata-rata Capaian Sasaran | 100,00"
+        // is the next indicator's name, not more of the average's row.
+        let g = first_grid(concat!(
+            "                         1 Jumlah Penumpang yang dilayani     Orang           11235                2597        2969          3010           2659           11235           100\n",
+            "  Meningkatnya kinerja 2 Jumlah Kargo Yang dilayani            Kg              200                 200          0              0              0             200            100\n",
+            "  pelayanan              Jumlah Pergerakan Pesawat yang\n",
+            "1                      3                                      Angka            1444                358         362            362            362           1444            100\n",
+            "  Prasarana Bandar       dilayani\n",
+            "  Udara                  Indeks Kepuasaan Pengguna Jasa\n",
+            "                       4                                       Nilai            90                 96,11      96,79          95,31          96,54          96,54         107,27\n",
+            "                         Layanan Bandar Udara\n",
+            "                                                                       Rata-rata Capaian Sasaran                                                                         101,82\n",
+            "  Meningkatnya             Persentase Pemenuhan Standart\n",
+            "                         1                                      %              100                 100         100            100            100            100            100\n",
+            "  Keselamatan dan          Keselamatan Bandar Udara\n",
+            "2\n",
+            "  Keamanan Bandar          Persentase Pemenuhan Standart\n",
+            "                         2                                      %              100                 100         100            100            100            100            100\n",
+            "  Udara                    Keamanan Bandar Udara\n",
+            "                                                                       Rata-rata Capaian Sasaran                                                                         100,00\n",
+            "                           Jumlah dokumen Sistem\n",
+            "                         1 Akuntabilitas Kinerja Instansi   Dokumen             6                   4           0              0              2              6             100\n",
+            "                           Pemerintah (SAKIP)\n",
+            "                         2 Jumlah Dokumen SPIP              Dokumen             3                   1           2              0              0              3             100\n",
+        ));
+        let average = row_with(&g, "100,00");
+        assert!(
+            average.iter().any(|c| c == "Rata-rata Capaian Sasaran"),
+            "{average:?}"
+        );
+        assert!(
+            !average.iter().any(|c| c.contains("Jumlah dokumen")),
+            "{average:?}"
+        );
     }
 
     #[test]
