@@ -367,6 +367,10 @@ const WHY_SEVERAL: Why = Why {
     en: "the sentence names several indicators",
     id: "kalimat menyebut beberapa indikator",
 };
+const WHY_NAMED_OTHERWISE: Why = Why {
+    en: "the table's value is what the sentence gives as another of the indicator's figures (the column holds what the sentence calls capaian)",
+    id: "nilai tabel adalah angka lain indikator itu dalam kalimat yang sama (kolom memuat apa yang disebut kalimat capaian)",
+};
 
 // ---------------------------------------------------------------- sentences
 
@@ -882,7 +886,7 @@ impl IndicatorFigures {
             claims.iter().for_each(|_| out.skip(WHY_OTHER));
             return;
         }
-        for c in claims {
+        for c in &claims {
             if let Some(plan) = &self.p.plan_word {
                 let at_plan = |pos: usize| plan.is_match(clause_at(s, pos));
                 if at_plan(c.figure.start) || sentence.names.iter().any(|(a, _)| at_plan(*a)) {
@@ -894,7 +898,7 @@ impl IndicatorFigures {
                 out.skip(WHY_SEVERAL);
                 continue;
             };
-            out.record(self.compare(ctx, ind, sentence, group, &c));
+            out.record(self.compare(ctx, ind, sentence, group, c, &claims));
         }
     }
 }
@@ -923,6 +927,7 @@ impl IndicatorFigures {
         sentence: &NamingSentence<'_>,
         group: usize,
         c: &Claim,
+        claims: &[Claim],
     ) -> Outcome {
         let fact = match ind.one_value(group, c.role, c.year) {
             Ok(f) => f,
@@ -936,8 +941,21 @@ impl IndicatorFigures {
         if same_value(&c.figure, &fact.figure, ctx.tolerance) {
             return Outcome::Agrees;
         }
+        if named_otherwise(claims, c, &fact.figure, ctx.tolerance) {
+            return Outcome::Skipped(WHY_NAMED_OTHERWISE);
+        }
         Outcome::Differs(differs(ctx, ind, sentence, group, c, fact))
     }
+}
+
+/// Whether the table's value (`table`) for claim `c` is what the same
+/// sentence gives as another of the indicator's figures that year: "target
+/// 28.90‰ realisasi 25.05 dengan capaian 86.68" against a "Realisasi (%)"
+/// column of 86.68 (the column holds the capaian).
+fn named_otherwise(claims: &[Claim], c: &Claim, table: &Figure, tolerance: Decimal) -> bool {
+    claims
+        .iter()
+        .any(|o| o.role != c.role && o.year == c.year && same_value(&o.figure, table, tolerance))
 }
 
 /// A count of a percentage indicator, a percentage of a count, a capaian
@@ -2464,8 +2482,11 @@ fn row_label(table: &Table, row: &Row) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Anchor, Claim, Said, also_note, figures, unique_best, wrong_unit};
+    use super::{
+        Anchor, Claim, Said, also_note, figures, named_otherwise, unique_best, wrong_unit,
+    };
     use crate::rules::checks::testing::{findings, run_default};
+    use rust_decimal::Decimal;
 
     fn claim(role: Said, text: &str) -> Claim {
         let figure = figures(text).remove(0);
@@ -2554,6 +2575,45 @@ mod tests {
             "Indikator jumlah regulasi standarisasi kerja organisasi dan jumlah unit pelayanan publik terbaik sesuai kriteria Provinsi meningkat. Sementara target pada tahun 2016 berjumlah 17 UPP.",
         );
         assert!(findings("indicator-figure", &text).is_empty());
+    }
+
+    #[test]
+    fn a_column_holding_what_the_sentence_calls_capaian_is_not_its_realisasi() {
+        // rsud al-ihsan 2016 p21: "target GDR pada tahun 2016 sebesar 28.90‰
+        // realisasi 25.05 dengan capaian 86.68", Tabel 7's "Realisasi (%)" 86.68.
+        let sentence = [
+            claim(Said::Target, "28.90‰"),
+            claim(Said::Realisasi, "25.05"),
+            claim(Said::Capaian, "86.68"),
+        ];
+        let tolerance = Decimal::new(5, 3);
+        let table = |text: &str| figures(text).remove(0);
+        assert!(named_otherwise(
+            &sentence,
+            &sentence[1],
+            &table("86.68"),
+            tolerance
+        ));
+        // p23: "85% dan terealisasi 80% dengan capaian 94.12%" against Tabel
+        // 7's 100.00: no figure of the sentence is the table's.
+        let sentence = [
+            claim(Said::Target, "85%"),
+            claim(Said::Realisasi, "80%"),
+            claim(Said::Capaian, "94.12%"),
+        ];
+        assert!(!named_otherwise(
+            &sentence,
+            &sentence[1],
+            &table("100.00"),
+            tolerance
+        ));
+        // The claim's own figure does not count.
+        assert!(!named_otherwise(
+            &sentence[1..2],
+            &sentence[1],
+            &table("80%"),
+            tolerance
+        ));
     }
 
     #[test]
