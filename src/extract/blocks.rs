@@ -333,9 +333,15 @@ fn in_cell_pieces(lines: &[&Line], at: usize) -> Option<usize> {
         let [piece] = line.spans.as_slice() else {
             return None;
         };
+        // A short piece may cross a start: a text export joins two cells'
+        // words one space apart ("Meningkatnya Keselamatan dan Udara", a
+        // sasaran's line and its indicator's). A line of prose is wider
+        // than a quarter of the row.
+        let row_width = row.spans.last()?.x + row.spans.last()?.width - starts.first()?;
         let crosses = starts
             .iter()
-            .any(|&x| x > piece.x + CELL_START && x < piece.x + piece.width);
+            .any(|&x| x > piece.x + CELL_START && x < piece.x + piece.width)
+            && piece.width * 4.0 > row_width;
         if n == MAX_PIECES
             || line.cells != CellMode::Flow
             || line.table.is_some()
@@ -1604,6 +1610,32 @@ mod tests {
             !average.iter().any(|c| c.contains("Jumlah dokumen")),
             "{average:?}"
         );
+    }
+
+    #[test]
+    fn a_tall_rows_short_piece_may_cross_a_column_start() {
+        // upbu 2024 Tabel 3.3: "Meningkatnya Keselamatan dan Udara" joins a
+        // sasaran's line and its indicator's one space apart, across the
+        // indicator column's start; the row after it is the table's.
+        let pages = read_lines(concat!(
+            "                                   Persentase Pemenuhan\n",
+            "                                 1 Standart Keselamatan Bandar           %         IKK BARU          IKK BARU       IKK BARU        100              100          100          100              100          100          100              100          100          100              100          100\n",
+            "  Meningkatnya Keselamatan dan Udara\n",
+            "2\n",
+            "  Keamanan Bandar Udara            Persentase Pemenuhan\n",
+            "                                 2 Standart Keamanan Bandar              %         IKK BARU          IKK BARU       IKK BARU        100              100          100          100              100          100          100              100          100          100              100          100\n",
+            "                                   Udara\n",
+        ));
+        let lines: Vec<&Line> = pages.iter().flat_map(|p| &p.lines).collect();
+        assert!(
+            lines[2].text.starts_with("Meningkatnya"),
+            "{:?}",
+            lines[2].text
+        );
+        // Through the "2 Standart Keamanan Bandar" row; "Udara" under it,
+        // no row following, is left to the rows' own reading.
+        assert!(lines[5].text.starts_with("2"), "{:?}", lines[5].text);
+        assert_eq!(run_end(&lines, 1), 6);
     }
 
     #[test]

@@ -756,6 +756,10 @@ pub struct SameIndicatorParams {
     /// A table of the plan (Renstra, RPJMD), by its caption: its targets, and
     /// the capaian against them, may differ from the year's agreement (PK).
     plan: Pattern,
+    /// A row averaging the rows above ("Rata-rata Capaian Sasaran", "CAPAIAN
+    /// RATA-RATA KINERJA KANTOR …"): no indicator, and its value, centred
+    /// over a year's columns, may be read in any of them.
+    average_row: Pattern,
 }
 
 /// The same indicator (or program, or activity) in two tables of one report,
@@ -1056,6 +1060,7 @@ impl SameIndicator {
                 index,
                 table,
                 columns,
+                average_row: &self.p.average_row,
             };
             let mut facts: Vec<Stated<'t>> = Vec::new();
             for (row_index, row) in table.rows.iter().enumerate() {
@@ -1142,13 +1147,14 @@ struct MeasureColumns {
 }
 
 /// One table being read for stage 2.
-struct TableReader<'t> {
+struct TableReader<'t, 'p> {
     index: usize,
     table: &'t Table,
     columns: MeasureColumns,
+    average_row: &'p Pattern,
 }
 
-impl<'t> TableReader<'t> {
+impl<'t> TableReader<'t, '_> {
     /// The figures of one row, each with its indicator; the row's values
     /// of a doubled measure are revisions.
     fn row(
@@ -1168,7 +1174,7 @@ impl<'t> TableReader<'t> {
         // structure took for a total by its first word names an
         // indicator when the words after "Jumlah" are many.
         let total = row.kind == RowKind::Total;
-        if total && !named_count(&key) {
+        if (total && !named_count(&key)) || self.average_row.is_match(label) {
             return;
         }
         for (c, m) in &self.columns.doubled {
@@ -2369,6 +2375,39 @@ mod tests {
             ("200", "100")
         );
         assert!(findings(RULE, &counted("100")).is_empty());
+    }
+
+    #[test]
+    fn a_row_averaging_the_rows_above_is_no_indicator() {
+        // upbu 2024: Tabel 3.2 gives each year's capaian against the PK's
+        // targets, Tabel 3.3 against the Renstra's; their average rows
+        // differ, as their rows do, and name no indicator.
+        let report = |label: &str| {
+            format!(
+                "LAPORAN KINERJA TAHUN 2024\n\n\
+                 Tabel 3.2 Perbandingan Target dan Realisasi Kinerja Tahun 2024\n\n\
+                 | No | Indikator Kinerja | Satuan | Target 2024 | Realisasi 2024 | % |\n\
+                 |---|---|---|---|---|---|\n\
+                 | 1 | Jumlah Penumpang yang dilayani | Orang | 11235 | 11235 | 100 |\n\
+                 | 2 | Jumlah Kargo Yang dilayani | Kg | 200 | 200 | 100 |\n\
+                 | | {label} | | | 134,37 | |\n\n\
+                 Tabel 3.4 Realisasi Kinerja Tahun 2024\n\n\
+                 | No | Indikator Kinerja | Satuan | Realisasi 2024 |\n\
+                 |---|---|---|---|\n\
+                 | 1 | Jumlah Penumpang yang dilayani | Orang | 11235 |\n\
+                 | 2 | Jumlah Kargo Yang dilayani | Kg | 200 |\n\
+                 | | {label} | | 130,83 |\n"
+            )
+        };
+        for label in [
+            "Rata-rata Capaian Sasaran",
+            "CAPAIAN RATA-RATA KINERJA KANTOR UPBU KELAS III TARDMAU SABU",
+        ] {
+            assert!(findings(RULE, &report(label)).is_empty(), "{label}");
+        }
+        // An indicator measured as an average is one.
+        let found = findings(RULE, &report("Rata-rata lama hari rawat pasien"));
+        assert_eq!(found.len(), 1, "{found:#?}");
     }
 
     #[test]
