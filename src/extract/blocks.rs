@@ -724,9 +724,7 @@ fn aligned_rows(block: &[(At, Line)], text_export: bool) -> Vec<BlockRow> {
         if let Some(&c) = placed.get(&(std::ptr::from_ref(s) as usize)) {
             return c;
         }
-        let mid = s.x + s.width / 2.0;
-        // Bounds ascend: a binary search, as a line may have thousands of them.
-        bounds.partition_point(|&b| b <= mid).saturating_sub(1)
+        column_at(&bounds, s)
     };
     let width = bounds.len().max(1);
     // How far right the first column's text reaches, for telling its
@@ -943,23 +941,13 @@ fn crossed_gutters(block: &[(At, Line)]) -> Option<(Vec<f32>, IntMap<usize, usiz
     if body.len() < CROSSED_MIN_LINES {
         return None;
     }
-    let range = |s: &Span| -> (usize, usize) {
-        let a = s.x.floor().max(0.0) as usize;
-        (a, (s.x + s.width).ceil().max(0.0) as usize)
-    };
     let end = block
         .iter()
         .flat_map(|(_, l)| &l.spans)
-        .map(|s| range(s).1)
+        .map(|s| covered_range(s).1)
         .max()?
         .min(100_000);
-    let mut coverage = vec![0usize; end + 1];
-    for s in body.iter().flat_map(|(_, l)| &l.spans) {
-        let (a, b) = range(s);
-        for c in coverage.iter_mut().take(b.min(end)).skip(a) {
-            *c += 1;
-        }
-    }
+    let coverage = coverage(body.iter().flat_map(|(_, l)| &l.spans), end);
     let thin = (body.len() / 10).max(1);
     let dense = (body.len() / 5).max(3);
     let densest = |a: usize, b: usize| coverage[a.min(end)..b.min(end)].iter().copied().max();
@@ -974,7 +962,7 @@ fn crossed_gutters(block: &[(At, Line)]) -> Option<(Vec<f32>, IntMap<usize, usiz
     // "Realisasi", under the label over both) is no column of its own
     // either; a column left empty keeps its label.
     let crosses = |s: &Span, in_header: bool| {
-        let (a, b) = range(s);
+        let (a, b) = covered_range(s);
         let b = b.min(end);
         a < b
             && gutter[a..b].iter().any(|&g| g)
@@ -996,10 +984,7 @@ fn crossed_gutters(block: &[(At, Line)]) -> Option<(Vec<f32>, IntMap<usize, usiz
         return None;
     }
     let bounds = column_bounds(kept.iter().copied());
-    let column = |s: &Span| {
-        let mid = s.x + s.width / 2.0;
-        bounds.partition_point(|&b| b <= mid).saturating_sub(1)
-    };
+    let column = |s: &Span| column_at(&bounds, s);
     let mut extents = vec![(f32::INFINITY, f32::NEG_INFINITY); bounds.len().max(1)];
     let last = extents.len() - 1;
     for s in &kept {
@@ -1204,19 +1189,37 @@ fn restates_cells(row: &[(String, bool)], cells: &[(String, bool)]) -> bool {
             .any(|(a, b)| is_figure_text(a) && is_figure_text(b))
 }
 
+/// The whole positions a span covers, its edges rounded outwards.
+fn covered_range(s: &Span) -> (usize, usize) {
+    let a = s.x.floor().max(0.0) as usize;
+    (a, (s.x + s.width).ceil().max(0.0) as usize)
+}
+
+/// How many of `spans` cover each of the first `len` positions.
+fn coverage<'a>(spans: impl Iterator<Item = &'a Span>, len: usize) -> Vec<usize> {
+    let mut coverage = vec![0usize; len];
+    for s in spans {
+        let (a, b) = covered_range(s);
+        for c in coverage.iter_mut().take(b.min(len)).skip(a) {
+            *c += 1;
+        }
+    }
+    coverage
+}
+
+/// The column of `bounds` (ascending) holding a span's middle: a binary
+/// search, as a line may have thousands of them.
+fn column_at(bounds: &[f32], s: &Span) -> usize {
+    let mid = s.x + s.width / 2.0;
+    bounds.partition_point(|&b| b <= mid).saturating_sub(1)
+}
+
 /// Column boundaries of aligned spans: the starts of the x ranges they
 /// cover after a gutter (a range no span covers).
 fn column_bounds<'a>(spans: impl Iterator<Item = &'a Span> + Clone) -> Vec<f32> {
     let max_x = spans.clone().map(|s| s.x + s.width).fold(0.0f32, f32::max);
     let cells = (max_x.ceil().max(0.0) as usize + 2).min(100_000);
-    let mut coverage = vec![0u32; cells];
-    for s in spans {
-        let a = s.x.floor().max(0.0) as usize;
-        let b = ((s.x + s.width).ceil().max(0.0) as usize).min(cells);
-        for c in coverage.iter_mut().take(b).skip(a) {
-            *c += 1;
-        }
-    }
+    let coverage = coverage(spans, cells);
     let mut bounds = Vec::new();
     let mut in_gap = true;
     for (i, &c) in coverage.iter().enumerate() {
