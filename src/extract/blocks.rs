@@ -240,17 +240,26 @@ fn run_end(lines: &[&Line], start: usize) -> usize {
             end += 1;
             continue;
         }
-        // In layout text a wrapped cell is a lone indented fragment between rows.
+        // In layout text a wrapped cell is a lone indented fragment between
+        // rows; a blank line may follow it (Word's paragraph spacing) when it
+        // keeps inside a cell of the row above.
         if mode == CellMode::Aligned
-            && let (Some(fragment), Some(next)) = (get(end), get(end + 1))
+            && let Some(fragment) = get(end)
             && fragment.cells == CellMode::Flow
             && fragment.table.is_none()
             && fragment.spans.first().is_some_and(|s| s.x >= 4.0)
-            && next.cells == CellMode::Aligned
-            && next.table.is_none()
         {
-            end += 1;
-            continue;
+            let gap = usize::from(
+                get(end + 1).is_some_and(Line::is_blank)
+                    && get(end - 1).is_some_and(|row| wraps_in_cell(row, fragment)),
+            );
+            if let Some(next) = get(end + 1 + gap)
+                && next.cells == CellMode::Aligned
+                && next.table.is_none()
+            {
+                end += 1 + gap;
+                continue;
+            }
         }
         // A tall row's pieces on lines of their own: its label's first or
         // last words in the first column, a figure centred apart from the
@@ -324,7 +333,25 @@ fn in_cell_pieces(lines: &[&Line], at: usize) -> Option<usize> {
         .iter()
         .find(|l| !after_blank || l.spans.len() >= 3)
         .or(above.first())?;
-    let starts: Vec<f32> = row.spans.iter().map(|s| s.x).collect();
+    // The row's cell starts. In a row of figures: the first, a figure's, or
+    // one another row above shares (a justified cell's words set apart
+    // start nowhere else).
+    let figures = row.spans.iter().filter(|s| is_figure_text(&s.text)).count();
+    let starts: Vec<f32> = row
+        .spans
+        .iter()
+        .enumerate()
+        .filter(|&(i, s)| {
+            figures < 2
+                || i == 0
+                || is_figure_text(&s.text)
+                || above.iter().any(|other| {
+                    !std::ptr::eq(**other, **row)
+                        && other.spans.iter().any(|o| (o.x - s.x).abs() <= CELL_START)
+                })
+        })
+        .map(|(_, s)| s.x)
+        .collect();
     let mut n = 0;
     while let Some(line) = lines.get(at + n) {
         if line.cells == CellMode::Aligned && line.table.is_none() && !line.is_blank() {
@@ -958,6 +985,17 @@ fn crossed_gutters(block: &[(At, Line)]) -> Option<(Vec<f32>, IntMap<usize, usiz
                 && densest(x + 1, x + 1 + GUTTER_REACH).is_some_and(|c| c >= dense)
         })
         .collect();
+    // A header label wholly inside a gutter, over no body text (a year set a
+    // little left of its sub-column's right-aligned figures), may be no
+    // column of its own either.
+    let inside_gutter = |s: &Span| {
+        let (a, b) = covered_range(s);
+        let b = b.min(end);
+        a < b
+            && coverage[a..b].iter().all(|&c| c == 0)
+            && (densest(a.saturating_sub(GUTTER_REACH), a).is_some_and(|c| c >= dense)
+                || densest(b, b + GUTTER_REACH).is_some_and(|c| c >= dense))
+    };
     // A unit set in a header's gutter ("(%)" between "Target" and
     // "Realisasi", under the label over both) is no column of its own
     // either; a column left empty keeps its label.
@@ -970,46 +1008,89 @@ fn crossed_gutters(block: &[(At, Line)]) -> Option<(Vec<f32>, IntMap<usize, usiz
                 || (in_header && UNIT_LABEL.is_match(s.text.trim())))
     };
     let mut crossing: Vec<&Span> = Vec::new();
+    let mut in_gutter: Vec<&Span> = Vec::new();
     let mut kept: Vec<&Span> = Vec::new();
+    let mut header_kept: Vec<&Span> = Vec::new();
     for (k, (_, l)) in block.iter().enumerate() {
         for s in &l.spans {
             if crosses(s, k < header_lines) {
                 crossing.push(s);
+            } else if k < header_lines && inside_gutter(s) {
+                in_gutter.push(s);
             } else {
                 kept.push(s);
+                if k < header_lines {
+                    header_kept.push(s);
+                }
             }
         }
     }
-    if crossing.is_empty() {
+    // A label in a gutter belongs to the column its text nearly touches
+    // (not one twice as far) when no other label of the header stands over
+    // that column; otherwise (an empty column's "Ket") it is a column's own.
+    let (bounds, extents) = column_extents(&kept);
+    let labelled: Vec<usize> = header_kept.iter().map(|s| column_at(&bounds, s)).collect();
+    let (beside, own): (Vec<&Span>, Vec<&Span>) = in_gutter.into_iter().partition(|s| {
+        let nearest = nearest_columns(s, &extents);
+        match nearest.as_slice() {
+            [(c, d0), (_, d1), ..] => 2.0 * -d0 <= -d1 && !labelled.contains(c),
+            [(c, _)] => !labelled.contains(c),
+            [] => false,
+        }
+    });
+    if crossing.is_empty() && beside.is_empty() {
         return None;
     }
-    let bounds = column_bounds(kept.iter().copied());
+    let (bounds, extents) = if own.is_empty() {
+        (bounds, extents)
+    } else {
+        kept.extend(own);
+        column_extents(&kept)
+    };
     let column = |s: &Span| column_at(&bounds, s);
+    let mut placed = IntMap::default();
+    for s in beside {
+        let c = nearest_columns(s, &extents)
+            .first()
+            .map_or_else(|| column(s), |&(c, _)| c);
+        placed.insert(std::ptr::from_ref(s) as usize, c);
+    }
+    for s in crossing {
+        // A label over little of any column's text stands over the gutter
+        // between two (a merged cell's): it goes by its middle, as in a PDF,
+        // but a unit goes to the nearest column's text.
+        let best = nearest_columns(s, &extents)
+            .first()
+            .filter(|&&(_, o)| 2.0 * o >= s.width || UNIT_LABEL.is_match(s.text.trim()))
+            .map_or_else(|| column(s), |&(c, _)| c);
+        placed.insert(std::ptr::from_ref(s) as usize, best);
+    }
+    Some((bounds, placed))
+}
+
+/// The columns (of their text's `extents`) by how much `s` overlaps each,
+/// most first; minus the distance between the two where it does not.
+fn nearest_columns(s: &Span, extents: &[(f32, f32)]) -> Vec<(usize, f32)> {
+    let mut out: Vec<(usize, f32)> = extents
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.0 <= e.1)
+        .map(|(c, &(left, right))| (c, (s.x + s.width).min(right) - s.x.max(left)))
+        .collect();
+    out.sort_by(|a, b| b.1.total_cmp(&a.1));
+    out
+}
+
+/// The column bounds of `spans` and each column's left and right text edges.
+fn column_extents(spans: &[&Span]) -> (Vec<f32>, Vec<(f32, f32)>) {
+    let bounds = column_bounds(spans.iter().copied());
     let mut extents = vec![(f32::INFINITY, f32::NEG_INFINITY); bounds.len().max(1)];
     let last = extents.len() - 1;
-    for s in &kept {
-        let e = &mut extents[column(s).min(last)];
+    for s in spans {
+        let e = &mut extents[column_at(&bounds, s).min(last)];
         *e = (e.0.min(s.x), e.1.max(s.x + s.width));
     }
-    let placed = crossing
-        .into_iter()
-        .map(|s| {
-            // Overlap, or minus the distance between the two. A label
-            // over little of any column's text stands over the gutter
-            // between two (a merged cell's): it goes by its middle, as in
-            // a PDF, but a unit goes to the nearest column's text.
-            let overlap = |&(left, right): &(f32, f32)| (s.x + s.width).min(right) - s.x.max(left);
-            let best = extents
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.0 <= e.1)
-                .max_by(|a, b| overlap(a.1).total_cmp(&overlap(b.1)))
-                .filter(|(_, e)| 2.0 * overlap(e) >= s.width || UNIT_LABEL.is_match(s.text.trim()))
-                .map_or_else(|| column(s), |(c, _)| c);
-            (std::ptr::from_ref(s) as usize, best)
-        })
-        .collect();
-    Some((bounds, placed))
+    (bounds, extents)
 }
 
 /// How many lines of a block come before its first with a figure (a year
@@ -1822,6 +1903,120 @@ mod tests {
             "Persentase Pasien Relaps           70%      100%      60%      100%\n",
         ));
         assert_eq!(d.pages[0].tables.len(), 2, "{:?}", d.pages[0].tables);
+    }
+
+    #[test]
+    fn a_year_set_left_of_its_figures_heads_their_column() {
+        // Peternakan 2016 Tabel 7 (pdftotext -layout): "2016" stands in the
+        // gutter left of its right-aligned figures; it is their column's
+        // label, not an empty column of its own.
+        let d = doc(concat!(
+            "                                                                                               Realisasi (%)              %\n",
+            "No     Sasaran Stratejik                 Indikator Kinerja                Satuan                                        Pening\n",
+            "                                                                                         2015             2016          katan\n",
+            "1             2                                   3                           4            6                   7          8\n",
+            "\n",
+            "1    Meningkatnya                                                                         114,48               132,15    20,67\n",
+            "     Produksi          dan\n",
+            "     populasi ternak\n",
+            "                              1.1    Jumlah produksi yang                                    95,70             125,69    29,99\n",
+            "                                     dihasilkan :\n",
+            "                                     - Daging                                 Ton              91,80           129,18     37,38\n",
+            "                                     -    Telur                               Ton              99,80           116,79     16,99\n",
+        ));
+        let tables = &d.pages[0].tables;
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let t = &tables[0];
+        let row = (0..t.rows)
+            .map(|r| t.row_texts(r))
+            .find(|r| r.iter().any(|c| c == "91,80"))
+            .expect("the Daging row");
+        let at = row.iter().position(|c| c == "91,80").expect("2015");
+        assert_eq!(row[at + 1..], ["129,18", "37,38"], "{row:?}");
+        let header = (0..t.rows)
+            .map(|r| t.row_texts(r))
+            .find(|r| r.iter().any(|c| c.contains("2015")))
+            .expect("the years' row");
+        assert_eq!(header[at..], ["2015", "2016", "Pening katan"], "{header:?}");
+        // A label over a column no row fills, beside another column's
+        // label, stays the empty column's ("Ket", biro-adm 2016 p11).
+        let d = doc(concat!(
+            "              Strata\n",
+            "  NO                          Laki-Laki      Perempuan         Jumlah   Ket\n",
+            "            Pendidikan\n",
+            "   1           S3                 -               -              -\n",
+            "   2           S2                16               4              20\n",
+            "   3           S1                15               4              19\n",
+            "   4           D3                1                -              1\n",
+            "   3          SMU                12               3              16\n",
+            "   4          SMP                 -                   -          -\n",
+            "   5           SD                     1           -              1\n",
+            "             JUMLAH                   45                  11     56\n",
+        ));
+        let t = &d.pages[0].tables[0];
+        let header = (0..t.rows)
+            .map(|r| t.row_texts(r))
+            .find(|r| r.iter().any(|c| c.contains("Ket")))
+            .expect("the header");
+        assert_eq!(header[t.cols - 2..], ["Jumlah", "Ket"], "{header:?}");
+    }
+
+    #[test]
+    fn a_wrapped_cells_last_line_with_a_blank_line_under_it_keeps_the_table() {
+        // Peternakan 2016 p27: "peternakan yang sesuai SNI :" ends 2.1's
+        // indicator, and Word's paragraph spacing sets a blank line under it
+        // and under each row after.
+        let d = doc(concat!(
+            "2    Meningkatnya                                                              120,47              122,44        1,97\n",
+            "     kualitas        dan\n",
+            "     keamanan     produk\n",
+            "     hewan\n",
+            "                             2.1   Prosentase produk                           137,23              133,33        -3,90\n",
+            "                                   peternakan yang sesuai SNI :\n",
+            "\n",
+            "                                   -    Daging                        %        114,50              133,85        19,35\n",
+            "\n",
+            "                                   -    Telur                         %        140,30              127,69       -12,61\n",
+        ));
+        let tables = &d.pages[0].tables;
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let last = tables[0].row_texts(tables[0].rows - 1);
+        assert!(last.iter().any(|c| c == "140,30"), "{last:?}");
+        // Under a paragraph's line, a short last line and a blank line end
+        // the text; the next justified line is no row of it.
+        let d = doc(concat!(
+            "   31%.                              Terwujudnya pelayanan uji mutu konstruksi\n",
+            "   dan lingkungan yang optimal                                       293,56%, yang\n",
+            "                                     sertifikat dari target\n",
+            "\n",
+            "   merupakan hasil pengukuran         dari capaian indikator kinerja jumlah contoh uji\n",
+        ));
+        assert!(
+            d.pages[0].tables.iter().all(|t| t.rows < 3),
+            "{:?}",
+            d.pages[0].tables
+        );
+    }
+
+    #[test]
+    fn a_justified_cells_words_set_apart_start_no_cell() {
+        // Peternakan 2016 p27: "Jumlah     unit usaha yang" is one cell
+        // justified; the indicator's next lines run under both words.
+        let d = doc(concat!(
+            "                             2.1   Prosentase produk                           137,23              133,33        -3,90\n",
+            "                             2.2   Jumlah     unit usaha yang        Unit      103,70              111,54           7,84\n",
+            "                                   mendapat\n",
+            "                                   sertifikat/rekomendasi teknis\n",
+            "                                   sistem jaminan mutu :\n",
+            "3    Meningkatnya                                                               130,00             200,00        70,00\n",
+            "     aksesibilitas   pasar\n",
+            "     hasil peternakan\n",
+            "                             3.1   Jumlah unit pelaku usaha yang     Unit      100,00                   300         200\n",
+        ));
+        let tables = &d.pages[0].tables;
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let last = tables[0].row_texts(tables[0].rows - 1);
+        assert!(last.iter().any(|c| c == "300"), "{last:?}");
     }
 
     #[test]
