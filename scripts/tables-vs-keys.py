@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The tables lkjip-audit reads from each real report against the tables its key records.
 
-usage: scripts/tables-vs-keys.py [--binary PATH] [--verbose] [--update | --check] [FILE.pdf ...]
+usage: scripts/tables-vs-keys.py [--binary PATH] [--verbose] [--text] [--update | --check] [FILE.pdf ...]
 For every table of tests/real/keys/<name>.json ("tables": page, caption, columns, body_rows),
 finds the table `lkjip-audit extract --tables --format json` reads on that page (the one with
 the same caption number, else the one whose columns are most alike), and prints per report:
@@ -10,11 +10,15 @@ alike: same words, case and punctuation aside), with the right number of body ro
 right kind, and with the roles the key gives (target, realisasi, capaian, anggaran, label,
 number, predicate: every key role on the columns it names, for tables with the right columns).
 
+--text reads each report's `pdftotext -layout` export instead of the PDF (poppler-utils; what
+an auditor may be handed instead), against the same key tables; --update and --check do not
+apply to it.
+
 --update writes tests/real/tables-ok.json: for each key table (file, page, caption), which of
 columns, labels, rows, kind and roles are right today. --check fails (exit 1, listing them)
 when one of those is no longer right: the ratchet tests/real_tables.rs runs.
 """
-import json, os, re, subprocess, sys
+import json, os, re, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIXTURES = os.path.join(ROOT, "tests/fixtures/real")
@@ -67,6 +71,10 @@ def main():
     if "--binary" in args:
         binary = args[args.index("--binary") + 1]
     files = [a for a in args if a.endswith(".pdf")]
+    text = "--text" in args
+    if text and ("--update" in args or "--check" in args):
+        sys.exit("--text does not apply with --update or --check")
+    exports = tempfile.TemporaryDirectory()
     keys = sorted(f for f in os.listdir(KEYS) if f.endswith(".json"))
     state = {}
     totals = [0, 0, 0, 0, 0, 0, 0]
@@ -76,6 +84,10 @@ def main():
         pdf = os.path.join(FIXTURES, key["file"])
         if files and not any(os.path.basename(f) == key["file"] for f in files):
             continue
+        if text:
+            export = os.path.join(exports.name, key["file"][:-4] + ".txt")
+            subprocess.run(["pdftotext", "-layout", pdf, export], check=True)
+            pdf = export
         ours = read_tables(binary, pdf)
         n = found = cols = labels = rows = kinds = roles = 0
         used = {}
