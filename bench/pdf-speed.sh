@@ -66,3 +66,9 @@ printf 'ratio extract only / mutool:       %.2f\n' "$(echo "$(cat "$tmp/ours: ex
 if cargo build --release -q --example regex_costs 2>/dev/null; then
   target/release/examples/regex_costs 1000000 | grep '^==\|^rule files' | sed 's/^== /compile, /'
 fi
+# Where one process's time goes, phase by phase (wall ms, summed over the
+# files): extraction, structure, the checks run first (patterns compiled on
+# first use) and again (compiled), coverage. examples/phase_times.rs.
+if cargo build --release -q --example phase_times 2>/dev/null; then
+  target/release/examples/phase_times "${files[@]}" | sed -n '1,2p;$p' | sed 's/^/phases, /'
+fi
