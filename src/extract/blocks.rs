@@ -1905,6 +1905,14 @@ mod tests {
         assert_eq!(d.pages[0].tables.len(), 2, "{:?}", d.pages[0].tables);
     }
 
+    /// The page holds one table, whose last row has a cell `text`.
+    fn assert_one_table_ending_with(d: &Document, text: &str) {
+        let tables = &d.pages[0].tables;
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        let last = tables[0].row_texts(tables[0].rows - 1);
+        assert!(last.iter().any(|c| c == text), "{last:?}");
+    }
+
     #[test]
     fn a_year_set_left_of_its_figures_heads_their_column() {
         // Peternakan 2016 Tabel 7 (pdftotext -layout): "2016" stands in the
@@ -1978,10 +1986,7 @@ mod tests {
             "\n",
             "                                   -    Telur                         %        140,30              127,69       -12,61\n",
         ));
-        let tables = &d.pages[0].tables;
-        assert_eq!(tables.len(), 1, "{tables:?}");
-        let last = tables[0].row_texts(tables[0].rows - 1);
-        assert!(last.iter().any(|c| c == "140,30"), "{last:?}");
+        assert_one_table_ending_with(&d, "140,30");
         // Under a paragraph's line, a short last line and a blank line end
         // the text; the next justified line is no row of it.
         let d = doc(concat!(
@@ -2013,10 +2018,7 @@ mod tests {
             "     hasil peternakan\n",
             "                             3.1   Jumlah unit pelaku usaha yang     Unit      100,00                   300         200\n",
         ));
-        let tables = &d.pages[0].tables;
-        assert_eq!(tables.len(), 1, "{tables:?}");
-        let last = tables[0].row_texts(tables[0].rows - 1);
-        assert!(last.iter().any(|c| c == "300"), "{last:?}");
+        assert_one_table_ending_with(&d, "300");
     }
 
     #[test]
