@@ -352,6 +352,7 @@ fn in_cell_pieces(lines: &[&Line], at: usize) -> Option<usize> {
         })
         .map(|(_, s)| s.x)
         .collect();
+    let row_width = row.spans.last()?.x + row.spans.last()?.width - starts.first()?;
     let mut n = 0;
     while let Some(line) = lines.get(at + n) {
         if line.cells == CellMode::Aligned && line.table.is_none() && !line.is_blank() {
@@ -364,7 +365,6 @@ fn in_cell_pieces(lines: &[&Line], at: usize) -> Option<usize> {
         // words one space apart ("Meningkatnya Keselamatan dan Udara", a
         // sasaran's line and its indicator's). A line of prose is wider
         // than a quarter of the row.
-        let row_width = row.spans.last()?.x + row.spans.last()?.width - starts.first()?;
         let crosses = starts
             .iter()
             .any(|&x| x > piece.x + CELL_START && x < piece.x + piece.width)
@@ -1084,13 +1084,29 @@ fn nearest_columns(s: &Span, extents: &[(f32, f32)]) -> Vec<(usize, f32)> {
 /// The column bounds of `spans` and each column's left and right text edges.
 fn column_extents(spans: &[&Span]) -> (Vec<f32>, Vec<(f32, f32)>) {
     let bounds = column_bounds(spans.iter().copied());
-    let mut extents = vec![(f32::INFINITY, f32::NEG_INFINITY); bounds.len().max(1)];
-    let last = extents.len() - 1;
-    for s in spans {
-        let e = &mut extents[column_at(&bounds, s).min(last)];
-        *e = (e.0.min(s.x), e.1.max(s.x + s.width));
-    }
+    let width = bounds.len().max(1);
+    let extents = text_extents(
+        spans
+            .iter()
+            .map(|s| (*s, column_at(&bounds, s).min(width - 1))),
+        width,
+    );
     (bounds, extents)
+}
+
+/// Per column of `width`, the left and right edges of the text of the
+/// spans placed in it (infinite and empty where none is).
+fn text_extents<'a>(
+    placed: impl Iterator<Item = (&'a Span, usize)>,
+    width: usize,
+) -> Vec<(f32, f32)> {
+    let mut extents = vec![(f32::INFINITY, f32::NEG_INFINITY); width];
+    for (s, c) in placed {
+        if let Some(e) = extents.get_mut(c) {
+            *e = (e.0.min(s.x), e.1.max(s.x + s.width));
+        }
+    }
+    extents
 }
 
 /// How many lines of a block come before its first with a figure (a year
@@ -1150,15 +1166,13 @@ impl HeaderGeometry {
                     .collect()
             })
             .collect();
-        let mut extents = vec![(f32::INFINITY, f32::NEG_INFINITY); width];
-        for (s, &c) in block
-            .iter()
-            .flat_map(|(_, l)| &l.spans)
-            .zip(filled.iter().flatten())
-        {
-            extents[c].0 = extents[c].0.min(s.x);
-            extents[c].1 = extents[c].1.max(s.x + s.width);
-        }
+        let extents = text_extents(
+            block
+                .iter()
+                .flat_map(|(_, l)| &l.spans)
+                .zip(filled.iter().flatten().copied()),
+            width,
+        );
         let numbering = block
             .iter()
             .map(|(_, l)| numbers_columns(l.spans.iter().map(|s| s.text.as_str())))
