@@ -831,6 +831,7 @@ impl Tally {
 }
 
 const WHY_AMBIGUOUS: &str = "indicator matches two indicators of the other report";
+const WHY_CUT: &str = "indicator's name is another's of the other report cut short";
 const WHY_SCALE: &str = "the two reports print the figure at different scales (ribuan, juta)";
 const WHY_INCONSISTENT: &str =
     "the earlier report gives two values and none in its own table of the year";
@@ -1243,6 +1244,21 @@ fn copies(
     drafts
 }
 
+/// Whether an indicator's name and one of `other`'s are the same words but
+/// for the one's last ones: a name cut short by the table's reading.
+fn cut_short(key: &str, other: &ReportFacts) -> bool {
+    let words: Vec<&str> = key.split_whitespace().collect();
+    other
+        .facts
+        .iter()
+        .filter(|f| f.measure.of_indicator())
+        .any(|f| {
+            let theirs: Vec<&str> = f.key.split_whitespace().collect();
+            let n = words.len().min(theirs.len());
+            n >= 2 && words.len() != theirs.len() && words[..n] == theirs[..n]
+        })
+}
+
 /// Indicators of the earlier report's own table of its year that the later
 /// report no longer gives anywhere.
 fn missing(earlier: &ReportFacts, later: &ReportFacts, tally: &mut Tally) -> Vec<Draft> {
@@ -1270,6 +1286,9 @@ fn missing(earlier: &ReportFacts, later: &ReportFacts, tally: &mut Tally) -> Vec
     for fact in before.values() {
         let indicators = later.facts.iter().filter(|f| f.measure.of_indicator());
         match candidates(fact, indicators) {
+            // A name cut short in one report's reading ("Jumlah Penumpang
+            // yang", the rest on a line read as another row): not gone.
+            Ok(c) if c.is_empty() && cut_short(&fact.key, later) => tally.skip(WHY_CUT),
             Ok(c) if c.is_empty() => gone.push(fact),
             Ok(_) => tally.agree += 1,
             Err(()) => tally.skip(WHY_AMBIGUOUS),
@@ -1704,5 +1723,25 @@ Tabel 3.2 Perbandingan Target dan Realisasi Kinerja Tahun 2024 sampai dengan Tah
             .expect("found");
         assert_eq!(f.location.file, "b/lakip-2025.md");
         assert_eq!(f.related[0].file, "a/lakip-2024.md");
+    }
+
+    /// An indicator whose name one report's reading cut short (the rest of
+    /// a wrapped label read as another row, as in upbu 2024's text export,
+    /// Tabel 2.2: "Jumlah Penumpang yang") is not noted as dropped: the
+    /// other report names it whole.
+    #[test]
+    fn a_name_cut_short_is_no_dropped_indicator() {
+        let whole = "| 1 | Jumlah Penumpang yang dilayani | 11235 | 11235 | 100 |\n";
+        let cut = "| 1 | Jumlah Penumpang yang | 11235 | 11235 | 100 |\n";
+        assert!(T2024.contains(whole));
+        let later = t2025("96,54", "205,18", "100");
+        let gone = |out: &CrossOutcome| of_rule(out, "cross-year-missing-indicator").len();
+        let out = run_pair(&T2024.replacen(whole, cut, 1), &later);
+        assert_eq!(gone(&out), 0, "{:#?}", out.findings);
+        assert_eq!(out.summary.skipped.get(WHY_CUT), Some(&1));
+        // A name sharing only its first words is no cut: still dropped.
+        let other = "| 1 | Jumlah Penumpang Angkutan Perintis | 11235 | 11235 | 100 |\n";
+        let out = run_pair(&T2024.replacen(whole, other, 1), &later);
+        assert_eq!(gone(&out), 1, "{:#?}", out.findings);
     }
 }
