@@ -216,19 +216,64 @@ fn cell_runs(doc: &Document) -> Option<Vec<CellRun>> {
             i += 1;
             continue;
         }
-        let end = run_end(&lines, i);
-        runs.push(CellRun {
+        let end = run_end(&lines, i, doc.kind == crate::extract::InputKind::Text);
+        // In a text export, one grid per page: each page is laid out on
+        // its own, its columns maybe elsewhere than the last page's
+        // (`continued` joins the parts). A part of fewer than two lines of
+        // figures stays with its neighbour: a header alone at a page's foot
+        // with the rows after it, a total alone at a page's head with the
+        // rows before it. A PDF's pages share their coordinates.
+        let whole = order[i..end].to_vec();
+        if doc.kind != crate::extract::InputKind::Text {
+            runs.push(CellRun {
+                mode: first.cells,
+                lines: whole,
+            });
+            i = end;
+            continue;
+        }
+        let figure_lines = |part: &[At]| {
+            part.iter()
+                .filter(|&&(p, l)| {
+                    doc.pages[p].lines[l]
+                        .spans
+                        .iter()
+                        .any(|s| is_figure_text(&s.text))
+                })
+                .count()
+        };
+        let mut parts: Vec<Vec<At>> = Vec::new();
+        let mut carried: Vec<At> = Vec::new();
+        for part in whole.chunk_by(|a, b| a.0 == b.0) {
+            carried.extend_from_slice(part);
+            match figure_lines(part) {
+                0 => {}
+                1 if !parts.is_empty() => {
+                    if let Some(last) = parts.last_mut() {
+                        last.append(&mut carried);
+                    }
+                }
+                _ => parts.push(std::mem::take(&mut carried)),
+            }
+        }
+        match parts.last_mut() {
+            Some(last) => last.append(&mut carried),
+            None => parts.push(carried),
+        }
+        runs.extend(parts.into_iter().map(|lines| CellRun {
             mode: first.cells,
-            lines: order[i..end].to_vec(),
-        });
+            lines,
+        }));
         i = end;
     }
     Some(runs)
 }
 
 /// Where the run of free cell lines starting at `start` ends: lines of the
-/// first's mode, with a wrapped cell's fragment or one blank line between.
-fn run_end(lines: &[&Line], start: usize) -> usize {
+/// first's mode, with a wrapped cell's fragment or one blank line between
+/// (`text_export`: the lines of a `pdftotext -layout` export, whose tall
+/// rows' pieces may stack deeper and stand between blank lines).
+fn run_end(lines: &[&Line], start: usize, text_export: bool) -> usize {
     let mode = lines[start].cells;
     let get = |k: usize| -> Option<&Line> { lines.get(k).copied() };
     let mut end = start + 1;
@@ -266,7 +311,7 @@ fn run_end(lines: &[&Line], start: usize) -> usize {
         // row's others. Each keeps inside one cell of the row above, and a
         // row of cells follows them.
         if mode == CellMode::Aligned
-            && let Some(pieces) = in_cell_pieces(lines, end)
+            && let Some(pieces) = in_cell_pieces(lines, end, text_export)
         {
             end += pieces;
             continue;
@@ -282,7 +327,7 @@ fn run_end(lines: &[&Line], start: usize) -> usize {
                 continue;
             }
             if mode == CellMode::Aligned
-                && let Some(pieces) = in_cell_pieces(lines, end + 1)
+                && let Some(pieces) = in_cell_pieces(lines, end + 1, text_export)
             {
                 end += 1 + pieces;
                 continue;
@@ -315,11 +360,23 @@ fn run_end(lines: &[&Line], start: usize) -> usize {
 /// The most lines of a tall row's pieces between two rows of cells.
 const MAX_PIECES: usize = 3;
 
+/// The most lines of one cell's wrapped text under a row of cells in a
+/// text export (each starting where that cell does, right of the table's
+/// first column).
+const MAX_STACKED_PIECES: usize = 6;
+
+/// How many rows above a tall row's pieces tell where the table's first
+/// column starts.
+const STACK_LOOKBACK: usize = 20;
+
+/// The most blank lines among a tall row's pieces in a text export.
+const MAX_BLANKS_AMONG_PIECES: usize = 2;
+
 /// How many lines from `at` are pieces of a tall row (see `run_end`): lone
 /// fragments, each inside one cell of the row of cells above them (crossing
 /// none of its cells' starts), followed by a row of cells; None when they
 /// are not.
-fn in_cell_pieces(lines: &[&Line], at: usize) -> Option<usize> {
+fn in_cell_pieces(lines: &[&Line], at: usize, text_export: bool) -> Option<usize> {
     // The row of cells above; past a blank line, not the last row's own
     // pieces set in two cells ("kelola pemerintahan | Belanja Bandar Udara").
     let above: Vec<&&Line> = lines[..at]
@@ -353,10 +410,32 @@ fn in_cell_pieces(lines: &[&Line], at: usize) -> Option<usize> {
         .map(|(_, s)| s.x)
         .collect();
     let row_width = row.spans.last()?.x + row.spans.last()?.width - starts.first()?;
-    let mut n = 0;
+    let (mut n, mut pieces, mut blanks) = (0, 0, 0);
+    // Where the pieces so far all start, when that is one of the row's
+    // cells right of the table's first column (one cell's wrapped lines,
+    // stacked; the first column's start is also a paragraph's).
+    let mut stacked: Option<f32> = None;
+    let leftmost = lines[..at]
+        .iter()
+        .rev()
+        .filter(|l| l.cells == CellMode::Aligned && !l.is_blank())
+        .take(STACK_LOOKBACK)
+        .filter_map(|l| l.spans.first().map(|s| s.x))
+        .fold(f32::INFINITY, f32::min);
     while let Some(line) = lines.get(at + n) {
         if line.cells == CellMode::Aligned && line.table.is_none() && !line.is_blank() {
-            return (n > 0).then_some(n);
+            return (pieces > 0).then_some(n);
+        }
+        // Word's spacing after a cell's last line: blank lines between a
+        // row's last pieces and the next row's first (its label's lines
+        // above its figures, centred in a tall row).
+        if line.is_blank() {
+            blanks += 1;
+            if !text_export || pieces == 0 || blanks > MAX_BLANKS_AMONG_PIECES {
+                return None;
+            }
+            n += 1;
+            continue;
         }
         let [piece] = line.spans.as_slice() else {
             return None;
@@ -369,7 +448,18 @@ fn in_cell_pieces(lines: &[&Line], at: usize) -> Option<usize> {
             .iter()
             .any(|&x| x > piece.x + CELL_START && x < piece.x + piece.width)
             && piece.width * 4.0 > row_width;
-        if n == MAX_PIECES
+        let in_stack = text_export
+            && (pieces == 0 || stacked.is_some())
+            && piece.x > leftmost + CELL_START
+            && starts.iter().any(|&x| (x - piece.x).abs() <= CELL_START)
+            && stacked.is_none_or(|x| (x - piece.x).abs() <= CELL_START);
+        stacked = in_stack.then_some(piece.x);
+        let most = if in_stack {
+            MAX_STACKED_PIECES
+        } else {
+            MAX_PIECES
+        };
+        if pieces == most
             || line.cells != CellMode::Flow
             || line.table.is_some()
             || line.heading.is_some()
@@ -379,6 +469,7 @@ fn in_cell_pieces(lines: &[&Line], at: usize) -> Option<usize> {
             return None;
         }
         n += 1;
+        pieces += 1;
     }
     None
 }
@@ -747,13 +838,22 @@ fn aligned_rows(block: &[(At, Line)], text_export: bool) -> Vec<BlockRow> {
             IntMap::default(),
         ),
     };
-    let column_of = |s: &Span| -> usize {
+    let found_column = |s: &Span| -> usize {
         if let Some(&c) = placed.get(&(std::ptr::from_ref(s) as usize)) {
             return c;
         }
         column_at(&bounds, s)
     };
-    let width = bounds.len().max(1);
+    let merged = if text_export {
+        interleaved_columns(block, bounds.len(), &found_column)
+    } else {
+        (0..bounds.len()).collect()
+    };
+    let column_of = |s: &Span| -> usize {
+        let c = found_column(s);
+        merged.get(c).copied().unwrap_or(c)
+    };
+    let width = merged.last().map_or(1, |&c| c + 1);
     // How far right the first column's text reaches, for telling its
     // wrapped lines from new rows.
     let first_right = block
@@ -763,29 +863,78 @@ fn aligned_rows(block: &[(At, Line)], text_export: bool) -> Vec<BlockRow> {
         .map(|s| s.x + s.width)
         .fold(f32::NEG_INFINITY, f32::max);
     let header = text_export.then(|| HeaderGeometry::of(block, width, &column_of));
+    let line_cells: Vec<Vec<(String, bool)>> = block
+        .iter()
+        .enumerate()
+        .map(|(k, (_, l))| {
+            let mut cells = vec![(String::new(), false); width];
+            for (i, s) in l.spans.iter().enumerate() {
+                let c = column_of(s).min(width - 1);
+                // A year over several columns heads each: the header's lines
+                // join into one row, where a span would be lost.
+                let columns = header
+                    .as_ref()
+                    .and_then(|h| h.centred_over(&l.spans, c, k, i))
+                    .unwrap_or(c..=c);
+                for c in columns {
+                    if !cells[c].0.is_empty() {
+                        cells[c].0.push(' ');
+                    }
+                    cells[c].0.push_str(&s.text);
+                    cells[c].1 |= s.bold;
+                }
+            }
+            cells
+        })
+        .collect();
+    // A line that starts a row by itself: a marker in the first column or a
+    // value in another.
+    let anchors: Vec<bool> = line_cells
+        .iter()
+        .map(|cells| !cells[0].0.is_empty() || cells.iter().skip(1).any(|(t, _)| is_value_text(t)))
+        .collect();
+    let follows = |k: usize| -> bool {
+        k > 0 && {
+            let (a, b) = (block[k - 1].0, block[k].0);
+            a.0 == b.0 && a.1 + 1 == b.1
+        }
+    };
+    let leads = if text_export {
+        lead_starts(&anchors, &follows, &line_cells)
+    } else {
+        Vec::new()
+    };
     let mut rows: Vec<BlockRow> = Vec::new();
     let mut above: Option<&(At, Line)> = None;
-    for (k, entry) in block.iter().enumerate() {
+    // The row begun by a tall row's leading lines, waiting for its anchor.
+    let mut leading: Option<usize> = None;
+    for (k, (entry, cells)) in block.iter().zip(line_cells).enumerate() {
         let (at, l) = entry;
-        let mut cells = vec![(String::new(), false); width];
-        for (i, s) in l.spans.iter().enumerate() {
-            let c = column_of(s).min(width - 1);
-            // A year over several columns heads each: the header's lines
-            // join into one row, where a span would be lost.
-            let columns = header
-                .as_ref()
-                .and_then(|h| h.centred_over(&l.spans, c, k, i))
-                .unwrap_or(c..=c);
-            for c in columns {
-                if !cells[c].0.is_empty() {
-                    cells[c].0.push(' ');
-                }
-                cells[c].0.push_str(&s.text);
-                cells[c].1 |= s.bold;
-            }
-        }
         let has_marker = !cells[0].0.is_empty();
         let has_value = cells.iter().skip(1).any(|(t, _)| is_value_text(t));
+        if text_export && (has_marker || has_value) {
+            // The anchor of a row whose label began on the lines above it.
+            if let Some(row) = leading
+                .take()
+                .filter(|&r| r + 1 == rows.len())
+                .and_then(|r| rows.get_mut(r))
+            {
+                append_cells(row, cells, *at);
+                above = Some(entry);
+                continue;
+            }
+        }
+        // In a text export, label lines right above a row's anchor may be
+        // that row's (see `lead_starts`).
+        if leads.get(k).copied().unwrap_or(false) {
+            leading = Some(rows.len());
+            rows.push(BlockRow {
+                cells,
+                lines: vec![*at],
+            });
+            above = Some(entry);
+            continue;
+        }
         let only_first = cells.iter().skip(1).all(|(t, _)| t.is_empty());
         let next_line = |(prev_at, _): &&(At, Line)| prev_at.0 == at.0 && prev_at.1 + 1 == at.1;
         let wrapped = only_first
@@ -827,17 +976,7 @@ fn aligned_rows(block: &[(At, Line)], text_export: bool) -> Vec<BlockRow> {
                     && !restates
                     && !starts_next =>
             {
-                for (i, (t, _)) in cells.into_iter().enumerate() {
-                    if t.is_empty() {
-                        continue;
-                    }
-                    let target = &mut prev.cells[i].0;
-                    if !target.is_empty() {
-                        target.push(' ');
-                    }
-                    target.push_str(&t);
-                }
-                prev.lines.push(*at);
+                append_cells(prev, cells, *at);
             }
             _ => rows.push(BlockRow {
                 cells,
@@ -847,6 +986,116 @@ fn aligned_rows(block: &[(At, Line)], text_export: bool) -> Vec<BlockRow> {
     }
     join_bullet_columns(&mut rows);
     rows
+}
+
+/// Each column's new index once a column of one figure alone, set one
+/// character right of the figures of the column before it and not on a
+/// line with them, joins that column: a text export sets a lone short
+/// figure ("0") a character off the column's right edge ("6,48").
+fn interleaved_columns(
+    block: &[(At, Line)],
+    columns: usize,
+    column_of: &dyn Fn(&Span) -> usize,
+) -> Vec<usize> {
+    // Per column: its left edge, its figures' right edge, whether only
+    // figures, and the lines it has text on (a header's label over the
+    // column is no figure).
+    let mut left = vec![f32::INFINITY; columns];
+    let mut right = vec![f32::NEG_INFINITY; columns];
+    let mut figures = vec![true; columns];
+    let mut lines: Vec<Vec<usize>> = vec![Vec::new(); columns];
+    for (k, (_, l)) in block.iter().enumerate() {
+        for s in &l.spans {
+            let c = column_of(s).min(columns.saturating_sub(1));
+            let Some(at) = left.get_mut(c) else { continue };
+            *at = at.min(s.x);
+            let figure = is_figure_text(&s.text);
+            if figure {
+                right[c] = right[c].max(s.x + s.width);
+            }
+            figures[c] &= figure;
+            if lines[c].last() != Some(&k) {
+                lines[c].push(k);
+            }
+        }
+    }
+    let mut out: Vec<usize> = Vec::with_capacity(columns);
+    for c in 0..columns {
+        let joins = c > 1
+            && figures[c]
+            && lines[c].len() == 1
+            && (0.0..=1.0 + f32::EPSILON).contains(&(left[c] - right[c - 1]))
+            && !lines[c]
+                .iter()
+                .any(|k| lines[c - 1].binary_search(k).is_ok());
+        let previous = out.last().copied().unwrap_or(0);
+        out.push(if c == 0 {
+            0
+        } else if joins {
+            previous
+        } else {
+            previous + 1
+        });
+    }
+    out
+}
+
+/// The lines of a text export's block that start the label of the row
+/// whose anchor (a line with a marker or a value) comes below them, not the
+/// row above's wrapped text: label lines after a blank line and right above
+/// an anchor, writing only in columns the anchor's row writes in. A tall
+/// row centred in Word sets its label's lines around its figures, and Word
+/// leaves a blank line between rows, none inside a cell of single spacing;
+/// the tail of a row carried over a page break, under the repeated header,
+/// writes in columns the next row leaves empty.
+fn lead_starts(
+    anchors: &[bool],
+    follows: &dyn Fn(usize) -> bool,
+    cells: &[Vec<(String, bool)>],
+) -> Vec<bool> {
+    let n = anchors.len();
+    let filled = |k: usize| -> Vec<usize> {
+        cells[k]
+            .iter()
+            .enumerate()
+            .filter(|(_, (t, _))| !t.is_empty())
+            .map(|(c, _)| c)
+            .collect()
+    };
+    (0..n)
+        .map(|k| {
+            if k == 0 || anchors[k] || follows(k) {
+                return false;
+            }
+            let Some(anchor) = (k + 1..n.min(k + 1 + MAX_PIECES))
+                .take_while(|&j| follows(j))
+                .find(|&j| anchors[j])
+            else {
+                return false;
+            };
+            // The anchor's row: its line and the label lines right under it.
+            let row_lines = std::iter::once(anchor)
+                .chain((anchor + 1..n).take_while(|&j| follows(j) && !anchors[j]));
+            let row_columns: Vec<usize> = row_lines.flat_map(filled).collect();
+            (k..anchor).all(|i| !anchors[i] && filled(i).iter().all(|c| row_columns.contains(c)))
+        })
+        .collect()
+}
+
+/// Appends a line's cells to a row's, a space between the texts.
+fn append_cells(row: &mut BlockRow, cells: Vec<(String, bool)>, at: At) {
+    for (i, (t, _)) in cells.into_iter().enumerate() {
+        if t.is_empty() {
+            continue;
+        }
+        if let Some((target, _)) = row.cells.get_mut(i) {
+            if !target.is_empty() {
+                target.push(' ');
+            }
+            target.push_str(&t);
+        }
+    }
+    row.lines.push(at);
 }
 
 /// A text export's block with each span that runs a value into its
@@ -1733,7 +1982,7 @@ mod tests {
         // Through the "2 Standart Keamanan Bandar" row; "Udara" under it,
         // no row following, is left to the rows' own reading.
         assert!(lines[5].text.starts_with("2"), "{:?}", lines[5].text);
-        assert_eq!(run_end(&lines, 1), 6);
+        assert_eq!(run_end(&lines, 1, true), 6);
     }
 
     #[test]
@@ -1741,8 +1990,8 @@ mod tests {
         let pages = read_lines("a\tb\nc\td\n\ne\tf\nsome prose here\ng\th\n");
         let lines: Vec<&Line> = pages.iter().flat_map(|p| &p.lines).collect();
         // a|b, c|d, blank, e|f; then the prose line ends it.
-        assert_eq!(run_end(&lines, 0), 4);
-        assert_eq!(run_end(&lines, 5), 6);
+        assert_eq!(run_end(&lines, 0, true), 4);
+        assert_eq!(run_end(&lines, 5, true), 6);
     }
 
     #[test]
@@ -2324,5 +2573,198 @@ mod tests {
         assert!(!d.pages[0].tables[0].continues);
         assert!(d.pages[1].tables[0].continues);
         assert_eq!(d.pages[1].tables[0].rows, 2);
+    }
+    const PETERNAKAN_P27: &str = concat!(
+        "                             3.2   Jumlah sarana pemasaran           Unit      160,00                   100          -60\n",
+        "                                   peternakan di kab/kota yang\n",
+        "                                   memenuhi standar minimal\n",
+        "                                   dan SOP\n",
+        "4    Meningkatnya kinerja                                                      100,00              100,00             0\n",
+        "     kelembagan\n",
+        "     peternakan\n",
+        "                             4.1   Jumlah kelompok yang            Kelompok    100,00                   100           0\n",
+        "                                   meningkatkan usahanya\n",
+        "\n",
+        "\n",
+        "5    Meningkatnya usaha                                                        100,00              100,00             0\n",
+        "     peternakan yang\n",
+        "     ekonomis\n",
+        "                             5.1   Presentase pelaku usaha yang      %               100                100           0\n",
+    );
+
+    const PETERNAKAN_P47: &str = concat!(
+        "2    Meningkatnya kualitas       Prosentase       produk\n",
+        "     dan keamanan produk         peternakan yang sesuai\n",
+        "     hewan                       SNI\n",
+        "                                     Daging                  133,85             92,67           7,33\n",
+        "                                     Telur                   127,69               sda            sda\n",
+        "                                     Susu                    138,46               sda            sda\n",
+        "                                 Jumlah unit usaha yang       111,54             95,73           4,27\n",
+        "                                 mendapat\n",
+        "                                 sertifikat/rekomendasi\n",
+        "                                 teknis sistem jaminan\n",
+        "                                 mutu\n",
+        "3    Meningkatnya                Jumlah Pelaku usaha            300             100,00                0\n",
+        "     aksesibilitas pasar hasil   yang mengakses pasar\n",
+        "     peternakan                  regional dan nasional\n",
+        "                                 Jumlah           sarana        200              93,52           6,48\n",
+        "                                 pemasaran peternakan\n",
+        "                                 di     Kab/Kota    yang\n",
+        "                                 mematuhi        standar\n",
+        "                                 minimal dan SOP\n",
+    );
+
+    const KESBANGPOL_P26: &str = concat!(
+        "     Penguatan Wawasan\n",
+        "7    Kebangsaan Melalui Kohesi             731.980.000    715.445.000    97,74%\n",
+        "     Budaya Lokal Jawa Barat\n",
+        "\n",
+        "     Pendidikan Bela Negara Bagi\n",
+        "8                                          702.655.000    653.124.800    92,95%\n",
+        "     Generasi Muda\n",
+        "\n",
+        "\n",
+        "9    Pemantapan Ideologi Bangsa            419.940.000    416.940.000    99,29%\n",
+        "\n",
+        "     Kegiatan Pencegahan\n",
+        "10   Penyalahgunaan Narkotika di           739.950.000    705.845.000    95,39%\n",
+        "     Jawa Barat Tahun 2016\n",
+        "\n",
+        "     Pengawasan Orang Asing dan\n",
+        "11                                         644.580.000    490.022.000    76,02%\n",
+        "     Imigran Gelap di Jawa Barat\n",
+        "\n",
+        "     Rencana Aksi Penanganan\n",
+        "12                                         447.499.000    284.023.500    63,47%\n",
+        "     Konflik Sosial di Jawa Barat\n",
+    );
+
+    const BIRO_ORGANISASI_P10: &str = concat!(
+        "           SASARAN              INDIKATOR                        KONDISI                                 KONDISI\n",
+        "No                                                  SATUAN                           TARGET\n",
+        "          STRATEGIS              KINERJA                          AWAL                                    AKHIR\n",
+        "\n",
+        "       Provinsi Jawa        Pemerintah\n",
+        "       Barat                (SAKIP) Provinsi\n",
+        "                            Jawa Barat\n",
+        "                            Persentase OPD           persen          90    90   90     95     98   100     100\n",
+        "                            yang memperoleh\n",
+        "                            nilai CC ke atas\n",
+    );
+
+    /// Rows of a table's grid, each row's cells joined by " | ".
+    fn grid_rows(t: &Grid) -> Vec<String> {
+        (0..t.rows).map(|r| t.row_texts(r).join(" | ")).collect()
+    }
+
+    /// The one table of a one-page export, as rows of " | "-joined cells.
+    fn only_table_rows(text: &str) -> Vec<String> {
+        let d = doc(text);
+        let tables = &d.pages[0].tables;
+        assert_eq!(tables.len(), 1, "{tables:?}");
+        grid_rows(&tables[0])
+    }
+
+    #[test]
+    fn a_tall_rows_last_lines_may_have_blank_lines_under_them() {
+        // Peternakan 2016 Tabel 7 (pdftotext -layout): two blank lines
+        // between row 4.1's last label line and row 5; the table goes on.
+        let rows = only_table_rows(PETERNAKAN_P27);
+        assert!(
+            rows.contains(&" |  | 4.1 | Jumlah kelompok yang meningkatkan usahanya | Kelompok | 100,00 | 100 | 0".to_string()),
+            "{rows:#?}"
+        );
+        assert!(
+            rows.iter()
+                .any(|r| r.starts_with("5 | Meningkatnya usaha peternakan yang ekonomis")),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn one_cells_wrapped_lines_stacked_under_a_row_keep_the_table_whole() {
+        // Peternakan 2016 Tabel 14: four lines of one indicator's name
+        // under its row, each where that cell starts.
+        let rows = only_table_rows(PETERNAKAN_P47);
+        assert!(
+            rows.contains(&" |  | Jumlah unit usaha yang mendapat sertifikat/rekomendasi teknis sistem jaminan mutu | 111,54 | 95,73 | 4,27".to_string()),
+            "{rows:#?}"
+        );
+        // The lone "0" a character right of its column's figures is in it.
+        assert!(
+            rows.contains(&"3 | Meningkatnya aksesibilitas pasar hasil peternakan | Jumlah Pelaku usaha yang mengakses pasar regional dan nasional | 300 | 100,00 | 0".to_string()),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn label_lines_after_a_blank_line_above_a_rows_figures_are_that_rows() {
+        // Kesbangpol 2016 Tabel 3.7: each label centred around its row's
+        // figures, a blank line between rows.
+        let rows = only_table_rows(KESBANGPOL_P26);
+        for row in [
+            "8 | Pendidikan Bela Negara Bagi Generasi Muda | 702.655.000 | 653.124.800 | 92,95%",
+            "9 | Pemantapan Ideologi Bangsa | 419.940.000 | 416.940.000 | 99,29%",
+            "10 | Kegiatan Pencegahan Penyalahgunaan Narkotika di Jawa Barat Tahun 2016 | 739.950.000 | 705.845.000 | 95,39%",
+        ] {
+            assert!(rows.contains(&row.to_string()), "{row}: {rows:#?}");
+        }
+        assert!(
+            rows.iter()
+                .any(|r| r
+                    .starts_with("11 | Pengawasan Orang Asing dan Imigran Gelap di Jawa Barat")),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn a_rows_tail_carried_under_the_repeated_header_is_not_the_next_rows_label() {
+        // Biro Organisasi 2016, p10: "Provinsi Jawa Barat | Pemerintah
+        // (SAKIP) …" ends the last row of p9 and writes where the next row
+        // writes nothing; "Persentase OPD" stays that row's label.
+        let rows = only_table_rows(BIRO_ORGANISASI_P10);
+        assert!(
+            rows.iter()
+                .any(|r| r.starts_with(" |  | Persentase OPD | persen | 90")),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn each_page_of_a_text_export_has_its_own_columns() {
+        // The second page laid out further right: its "Anggaran" over where
+        // the first page's "%" stands. Read as one block, the columns of the
+        // two pages would run into each other.
+        let d = doc(concat!(
+            "No   Kegiatan                 Anggaran        %\n",
+            "1    Rapat Kerja              518.230.000     95,45%\n",
+            "2    Pemantapan Ideologi      419.940.000     99,29%\n",
+            "3    Pendidikan Politik       668.220.000     87,53%\n",
+            "\u{c}No   Kegiatan                              Anggaran            %\n",
+            "4    Penguatan Komunikasi                  736.200.000         97,88%\n",
+            "5    Penguatan Kewaspadaan                 585.880.000         92,09%\n",
+        ));
+        let pages: Vec<Vec<String>> = d
+            .pages
+            .iter()
+            .map(|p| p.tables.iter().flat_map(grid_rows).collect())
+            .collect();
+        assert_eq!(
+            pages,
+            [
+                vec![
+                    "No | Kegiatan | Anggaran | %",
+                    "1 | Rapat Kerja | 518.230.000 | 95,45%",
+                    "2 | Pemantapan Ideologi | 419.940.000 | 99,29%",
+                    "3 | Pendidikan Politik | 668.220.000 | 87,53%",
+                ],
+                // Its repeated header is left out as such.
+                vec![
+                    "4 | Penguatan Komunikasi | 736.200.000 | 97,88%",
+                    "5 | Penguatan Kewaspadaan | 585.880.000 | 92,09%",
+                ],
+            ]
+        );
+        assert!(d.pages[1].tables[0].continues);
     }
 }
