@@ -386,10 +386,26 @@ fn in_cell_pieces(lines: &[&Line], at: usize, text_export: bool) -> Option<usize
         .take(MAX_PIECES + 1)
         .collect();
     let after_blank = at > 0 && lines[at - 1].is_blank();
-    let row = above
+    let row: &Line = above
         .iter()
         .find(|l| !after_blank || l.spans.len() >= 3)
-        .or(above.first())?;
+        .or(above.first())
+        .map(|l| **l)?;
+    // Under a text export's header (labels centred over their columns, no
+    // figure), after a blank line: the first row's label lines above its
+    // figures keep inside the cells of that row, below them.
+    let below = lines[at..]
+        .iter()
+        .take(MAX_PIECES + MAX_BLANKS_AMONG_PIECES + 1)
+        .find(|l| l.cells == CellMode::Aligned && !l.is_blank());
+    let row = match below {
+        Some(first)
+            if text_export && after_blank && !row.spans.iter().any(|s| is_figure_text(&s.text)) =>
+        {
+            *first
+        }
+        _ => row,
+    };
     // The row's cell starts. In a row of figures: the first, a figure's, or
     // one another row above shares (a justified cell's words set apart
     // start nowhere else).
@@ -403,7 +419,7 @@ fn in_cell_pieces(lines: &[&Line], at: usize, text_export: bool) -> Option<usize
                 || i == 0
                 || is_figure_text(&s.text)
                 || above.iter().any(|other| {
-                    !std::ptr::eq(**other, **row)
+                    !std::ptr::eq(**other, row)
                         && other.spans.iter().any(|o| (o.x - s.x).abs() <= CELL_START)
                 })
         })
@@ -2713,6 +2729,30 @@ mod tests {
             rows.iter()
                 .any(|r| r
                     .starts_with("11 | Pengawasan Orang Asing dan Imigran Gelap di Jawa Barat")),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn the_first_rows_label_line_under_a_header_and_a_blank_line_keeps_the_table_whole() {
+        // Kesbangpol 2016 Tabel 3.7: the header's labels centred over their
+        // columns, a blank line, then row 1's first label line above its
+        // figures. That line starts left of "Kegiatan" and keeps inside
+        // row 1's cell: header and rows are one table.
+        let rows = only_table_rows(concat!(
+            "\n",
+            "                Kegiatan                  Anggaran       Realisasi\n",
+            "No                                                                         %\n",
+            "                                            (Rp.)          (Rp.)\n",
+            "\n",
+            "     Penguatan Peran dan Fungsi\n",
+            "1    Forum-Forum Mitra Strategis           369.200.000    356.060.000    96,44%\n",
+            "     Bakesbangpol Jabar\n",
+            "     Rapat Kerja Bidang\n",
+        ));
+        assert_eq!(rows[0], " | Kegiatan | Anggaran | Realisasi | ", "{rows:#?}");
+        assert!(
+            rows.iter().any(|r| r.starts_with("1 | Penguatan Peran dan Fungsi Forum-Forum Mitra Strategis")),
             "{rows:#?}"
         );
     }
