@@ -1078,24 +1078,95 @@ fn lead_starts(
             .map(|(c, _)| c)
             .collect()
     };
-    (0..n)
+    // Whether lines k.. above `anchor` write only where its row writes (its
+    // line and the label lines right under it).
+    let fits = |k: usize, anchor: usize| -> bool {
+        let row_lines = std::iter::once(anchor)
+            .chain((anchor + 1..n).take_while(|&j| follows(j) && !anchors[j]));
+        let row_columns: Vec<usize> = row_lines.flat_map(filled).collect();
+        (k..anchor).all(|i| !anchors[i] && filled(i).iter().all(|c| row_columns.contains(c)))
+    };
+    let mut leads: Vec<bool> = (0..n)
         .map(|k| {
             if k == 0 || anchors[k] || follows(k) {
                 return false;
             }
-            let Some(anchor) = (k + 1..n.min(k + 1 + MAX_PIECES))
+            (k + 1..n.min(k + 1 + MAX_PIECES))
                 .take_while(|&j| follows(j))
                 .find(|&j| anchors[j])
-            else {
-                return false;
-            };
-            // The anchor's row: its line and the label lines right under it.
-            let row_lines = std::iter::once(anchor)
-                .chain((anchor + 1..n).take_while(|&j| follows(j) && !anchors[j]));
-            let row_columns: Vec<usize> = row_lines.flat_map(filled).collect();
-            (k..anchor).all(|i| !anchors[i] && filled(i).iter().all(|c| row_columns.contains(c)))
+                .is_some_and(|anchor| fits(k, anchor))
         })
-        .collect()
+        .collect();
+    if let Some((at, ups)) = centred_rows(anchors, follows, &leads, cells) {
+        for (anchor, up) in at.into_iter().zip(ups) {
+            if up > 0 && fits(anchor - up, anchor) {
+                leads[anchor - up] = true;
+            }
+        }
+    }
+    leads
+}
+
+/// The most label lines above a centred row's anchor.
+const MAX_CENTRED_ABOVE: usize = 4;
+
+/// The rows' anchors and how many label lines above each are its row's when the block's
+/// rows are centred: its first row's label begins on lines of their own
+/// after a blank line (`leads`), and every row has as many label lines
+/// under its anchor as above it, a blank line between two rows where they
+/// part and none inside one. None when that does not hold everywhere.
+fn centred_rows(
+    anchors: &[bool],
+    follows: &dyn Fn(usize) -> bool,
+    leads: &[bool],
+    cells: &[Vec<(String, bool)>],
+) -> Option<(Vec<usize>, Vec<usize>)> {
+    let n = anchors.len();
+    // The rows' anchors: from the first line with a value (a header's
+    // "No" is no row); a marker alone after it leaves the rows unclear.
+    let valued = |k: usize| cells[k].iter().skip(1).any(|(t, _)| is_value_text(t));
+    let start = (0..n).find(|&k| valued(k))?;
+    let at: Vec<usize> = (start..n).filter(|&k| anchors[k]).collect();
+    if at.iter().any(|&k| !valued(k)) {
+        return None;
+    }
+    let (&first, &last) = (at.first()?, at.last()?);
+    if at.len() < 3 {
+        return None;
+    }
+    let first_up = (1..=first.min(MAX_CENTRED_ABOVE)).find(|&u| leads[first - u])?;
+    // A label's first line starts with a capital; a cell's next one may not.
+    let starts_label = |k: usize| -> bool {
+        let filled: Vec<&str> = cells[k]
+            .iter()
+            .map(|(t, _)| t.as_str())
+            .filter(|t| !t.is_empty())
+            .collect();
+        match filled.as_slice() {
+            [one] => one.chars().next().is_none_or(|c| !c.is_lowercase()),
+            _ => true,
+        }
+    };
+    let mut ups = vec![first_up];
+    for w in at.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let down = ups.last().copied().unwrap_or(0);
+        let up = (b - a - 1).checked_sub(down)?;
+        let cuts: Vec<usize> = (a + 1..=b).filter(|&k| !follows(k)).collect();
+        let parts_at_cut = match cuts.as_slice() {
+            [] => true,
+            [cut] => b - cut == up,
+            _ => false,
+        };
+        if !parts_at_cut || up > MAX_CENTRED_ABOVE || (up > 0 && !starts_label(b - up)) {
+            return None;
+        }
+        ups.push(up);
+    }
+    let below_last = (last + 1..n)
+        .take_while(|&k| follows(k) && !anchors[k])
+        .count();
+    (ups.last() == Some(&below_last)).then_some((at, ups))
 }
 
 /// Appends a line's cells to a row's, a space between the texts.
@@ -2750,11 +2821,98 @@ mod tests {
             "     Bakesbangpol Jabar\n",
             "     Rapat Kerja Bidang\n",
         ));
-        assert_eq!(rows[0], " | Kegiatan | Anggaran | Realisasi | ", "{rows:#?}");
-        assert!(
-            rows.iter().any(|r| r.starts_with("1 | Penguatan Peran dan Fungsi Forum-Forum Mitra Strategis")),
+        assert_eq!(
+            rows[0], " | Kegiatan | Anggaran | Realisasi | ",
             "{rows:#?}"
         );
+        assert!(
+            rows.iter().any(
+                |r| r.starts_with("1 | Penguatan Peran dan Fungsi Forum-Forum Mitra Strategis")
+            ),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn rows_centred_on_their_figures_take_as_many_label_lines_above_as_below() {
+        // Kesbangpol 2016 Tabel 3.7 (p26): each label centred on its row's
+        // figures, no blank line between rows 1 to 7; the first row's
+        // label begins after a blank line, rows 7 to 15 part at blank lines
+        // and the last has as many lines under its figures as above.
+        let rows = only_table_rows(concat!(
+            "\n",
+            "                Kegiatan                  Anggaran       Realisasi\n",
+            "No                                                                         %\n",
+            "                                            (Rp.)          (Rp.)\n",
+            "\n",
+            "     Penguatan Peran dan Fungsi\n",
+            "1    Forum-Forum Mitra Strategis           369.200.000    356.060.000    96,44%\n",
+            "     Bakesbangpol Jabar\n",
+            "     Rapat Kerja Bidang\n",
+            "2                                          518.230.000    494.663.970    95,45%\n",
+            "     Kesbangpol\n",
+            "     Peningkatan Pendidikan Politik\n",
+            "3    bagi Pelajar dan Mahasiswa di         668.220.000    584.890.803    87,53%\n",
+            "     Jawa Barat\n",
+            "     Pelayanan/Kemudahan\n",
+            "4    Anggota Masyarakat Difabel            588.575.000    535.568.200    90,99%\n",
+            "     dalam Pemilukada\n",
+            "     Peningkatan Kualitas\n",
+            "5    Pendidikan Politik bagi               735.600.000    674.829.561    91,74%\n",
+            "     Masyarakat di Jawa Barat\n",
+            "     Peningkatan Tata Nilai dan\n",
+            "     Etika Kehidupan\n",
+            "6    Bermasyarakat Berbangsa dan           376.800.000    371.125.000    98,49%\n",
+            "     Bernegara Bagi Generasi\n",
+            "     Muda\n",
+            "     Penguatan Wawasan\n",
+            "7    Kebangsaan Melalui Kohesi             731.980.000    715.445.000    97,74%\n",
+            "     Budaya Lokal Jawa Barat\n",
+            "\n",
+            "     Pendidikan Bela Negara Bagi\n",
+            "8                                          702.655.000    653.124.800    92,95%\n",
+            "     Generasi Muda\n",
+            "\n",
+            "\n",
+            "9    Pemantapan Ideologi Bangsa            419.940.000    416.940.000    99,29%\n",
+            "\n",
+            "     Kegiatan Pencegahan\n",
+            "10   Penyalahgunaan Narkotika di           739.950.000    705.845.000    95,39%\n",
+            "     Jawa Barat Tahun 2016\n",
+            "\n",
+            "     Pengawasan Orang Asing dan\n",
+            "11                                         644.580.000    490.022.000    76,02%\n",
+            "     Imigran Gelap di Jawa Barat\n",
+            "\n",
+            "     Rencana Aksi Penanganan\n",
+            "12                                         447.499.000    284.023.500    63,47%\n",
+            "     Konflik Sosial di Jawa Barat\n",
+            "\n",
+            "     Pemberdayaan ormas di Jawa\n",
+            "13                                         443.350.000    430.851.000    97,18%\n",
+            "     Barat\n",
+            "\n",
+            "\n",
+            "     Komunikasi dan Kerjasama\n",
+            "14                                         430.400.000    422.810.000    98,24%\n",
+            "     Antar umat Beragama\n",
+            "\n",
+            "     Penguatan Pemahaman\n",
+            "15   Kearifan Lokal bagi Pelaku            367.225.000    365.153.450    99,44%\n",
+            "     Budaya di Jawa Barat\n",
+            "\n",
+            "\n",
+        ));
+        for row in [
+            "1 | Penguatan Peran dan Fungsi Forum-Forum Mitra Strategis Bakesbangpol Jabar | 369.200.000 | 356.060.000 | 96,44%",
+            "2 | Rapat Kerja Bidang Kesbangpol | 518.230.000 | 494.663.970 | 95,45%",
+            "3 | Peningkatan Pendidikan Politik bagi Pelajar dan Mahasiswa di Jawa Barat | 668.220.000 | 584.890.803 | 87,53%",
+            "6 | Peningkatan Tata Nilai dan Etika Kehidupan Bermasyarakat Berbangsa dan Bernegara Bagi Generasi Muda | 376.800.000 | 371.125.000 | 98,49%",
+            "7 | Penguatan Wawasan Kebangsaan Melalui Kohesi Budaya Lokal Jawa Barat | 731.980.000 | 715.445.000 | 97,74%",
+            "11 | Pengawasan Orang Asing dan Imigran Gelap di Jawa Barat | 644.580.000 | 490.022.000 | 76,02%",
+        ] {
+            assert!(rows.contains(&row.to_string()), "{row}: {rows:#?}");
+        }
     }
 
     #[test]
