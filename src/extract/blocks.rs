@@ -2701,7 +2701,34 @@ mod tests {
         "                                 minimal dan SOP\n",
     );
 
-    const KESBANGPOL_P26: &str = concat!(
+    /// Kesbangpol 2016 Tabel 3.7 (p26): a header, then each label centred
+    /// on its row's figures, blank lines between rows 7 to 15 only.
+    const KESBANGPOL_TABEL_3_7: &str = concat!(
+        "\n",
+        "                Kegiatan                  Anggaran       Realisasi\n",
+        "No                                                                         %\n",
+        "                                            (Rp.)          (Rp.)\n",
+        "\n",
+        "     Penguatan Peran dan Fungsi\n",
+        "1    Forum-Forum Mitra Strategis           369.200.000    356.060.000    96,44%\n",
+        "     Bakesbangpol Jabar\n",
+        "     Rapat Kerja Bidang\n",
+        "2                                          518.230.000    494.663.970    95,45%\n",
+        "     Kesbangpol\n",
+        "     Peningkatan Pendidikan Politik\n",
+        "3    bagi Pelajar dan Mahasiswa di         668.220.000    584.890.803    87,53%\n",
+        "     Jawa Barat\n",
+        "     Pelayanan/Kemudahan\n",
+        "4    Anggota Masyarakat Difabel            588.575.000    535.568.200    90,99%\n",
+        "     dalam Pemilukada\n",
+        "     Peningkatan Kualitas\n",
+        "5    Pendidikan Politik bagi               735.600.000    674.829.561    91,74%\n",
+        "     Masyarakat di Jawa Barat\n",
+        "     Peningkatan Tata Nilai dan\n",
+        "     Etika Kehidupan\n",
+        "6    Bermasyarakat Berbangsa dan           376.800.000    371.125.000    98,49%\n",
+        "     Bernegara Bagi Generasi\n",
+        "     Muda\n",
         "     Penguatan Wawasan\n",
         "7    Kebangsaan Melalui Kohesi             731.980.000    715.445.000    97,74%\n",
         "     Budaya Lokal Jawa Barat\n",
@@ -2724,7 +2751,37 @@ mod tests {
         "     Rencana Aksi Penanganan\n",
         "12                                         447.499.000    284.023.500    63,47%\n",
         "     Konflik Sosial di Jawa Barat\n",
+        "\n",
+        "     Pemberdayaan ormas di Jawa\n",
+        "13                                         443.350.000    430.851.000    97,18%\n",
+        "     Barat\n",
+        "\n",
+        "\n",
+        "     Komunikasi dan Kerjasama\n",
+        "14                                         430.400.000    422.810.000    98,24%\n",
+        "     Antar umat Beragama\n",
+        "\n",
+        "     Penguatan Pemahaman\n",
+        "15   Kearifan Lokal bagi Pelaku            367.225.000    365.153.450    99,44%\n",
+        "     Budaya di Jawa Barat\n",
+        "\n",
+        "\n",
     );
+
+    /// The lines of `text` from the one starting with `first` to the one
+    /// starting with `last`.
+    fn lines_from(text: &str, first: &str, last: &str) -> String {
+        let lines: Vec<&str> = text.split_inclusive('\n').collect();
+        let from = lines
+            .iter()
+            .position(|l| l.starts_with(first))
+            .expect("first line");
+        let to = lines
+            .iter()
+            .position(|l| l.starts_with(last))
+            .expect("last line");
+        lines[from..=to].concat()
+    }
 
     const BIRO_ORGANISASI_P10: &str = concat!(
         "           SASARAN              INDIKATOR                        KONDISI                                 KONDISI\n",
@@ -2745,6 +2802,19 @@ mod tests {
     }
 
     /// The one table of a one-page export, as rows of " | "-joined cells.
+    /// That `rows` hold this row.
+    fn assert_row(rows: &[String], row: &str) {
+        assert!(rows.iter().any(|r| r == row), "{row}: {rows:#?}");
+    }
+
+    /// That one of `rows` starts so.
+    fn assert_row_starting(rows: &[String], start: &str) {
+        assert!(
+            rows.iter().any(|r| r.starts_with(start)),
+            "{start}: {rows:#?}"
+        );
+    }
+
     fn only_table_rows(text: &str) -> Vec<String> {
         let d = doc(text);
         let tables = &d.pages[0].tables;
@@ -2757,15 +2827,11 @@ mod tests {
         // Peternakan 2016 Tabel 7 (pdftotext -layout): two blank lines
         // between row 4.1's last label line and row 5; the table goes on.
         let rows = only_table_rows(PETERNAKAN_P27);
-        assert!(
-            rows.contains(&" |  | 4.1 | Jumlah kelompok yang meningkatkan usahanya | Kelompok | 100,00 | 100 | 0".to_string()),
-            "{rows:#?}"
+        assert_row(
+            &rows,
+            " |  | 4.1 | Jumlah kelompok yang meningkatkan usahanya | Kelompok | 100,00 | 100 | 0",
         );
-        assert!(
-            rows.iter()
-                .any(|r| r.starts_with("5 | Meningkatnya usaha peternakan yang ekonomis")),
-            "{rows:#?}"
-        );
+        assert_row_starting(&rows, "5 | Meningkatnya usaha peternakan yang ekonomis");
     }
 
     #[test]
@@ -2773,34 +2839,36 @@ mod tests {
         // Peternakan 2016 Tabel 14: four lines of one indicator's name
         // under its row, each where that cell starts.
         let rows = only_table_rows(PETERNAKAN_P47);
-        assert!(
-            rows.contains(&" |  | Jumlah unit usaha yang mendapat sertifikat/rekomendasi teknis sistem jaminan mutu | 111,54 | 95,73 | 4,27".to_string()),
-            "{rows:#?}"
+        assert_row(
+            &rows,
+            " |  | Jumlah unit usaha yang mendapat sertifikat/rekomendasi teknis sistem jaminan mutu | 111,54 | 95,73 | 4,27",
         );
         // The lone "0" a character right of its column's figures is in it.
-        assert!(
-            rows.contains(&"3 | Meningkatnya aksesibilitas pasar hasil peternakan | Jumlah Pelaku usaha yang mengakses pasar regional dan nasional | 300 | 100,00 | 0".to_string()),
-            "{rows:#?}"
+        assert_row(
+            &rows,
+            "3 | Meningkatnya aksesibilitas pasar hasil peternakan | Jumlah Pelaku usaha yang mengakses pasar regional dan nasional | 300 | 100,00 | 0",
         );
     }
 
     #[test]
     fn label_lines_after_a_blank_line_above_a_rows_figures_are_that_rows() {
-        // Kesbangpol 2016 Tabel 3.7: each label centred around its row's
-        // figures, a blank line between rows.
-        let rows = only_table_rows(KESBANGPOL_P26);
+        // Kesbangpol 2016 Tabel 3.7, rows 7 to 12 alone: each label centred
+        // on its row's figures, a blank line between rows parts them.
+        let rows = only_table_rows(&lines_from(
+            KESBANGPOL_TABEL_3_7,
+            "     Penguatan Wawasan",
+            "     Konflik Sosial",
+        ));
         for row in [
             "8 | Pendidikan Bela Negara Bagi Generasi Muda | 702.655.000 | 653.124.800 | 92,95%",
             "9 | Pemantapan Ideologi Bangsa | 419.940.000 | 416.940.000 | 99,29%",
             "10 | Kegiatan Pencegahan Penyalahgunaan Narkotika di Jawa Barat Tahun 2016 | 739.950.000 | 705.845.000 | 95,39%",
         ] {
-            assert!(rows.contains(&row.to_string()), "{row}: {rows:#?}");
+            assert_row(&rows, row);
         }
-        assert!(
-            rows.iter()
-                .any(|r| r
-                    .starts_with("11 | Pengawasan Orang Asing dan Imigran Gelap di Jawa Barat")),
-            "{rows:#?}"
+        assert_row_starting(
+            &rows,
+            "11 | Pengawasan Orang Asing dan Imigran Gelap di Jawa Barat",
         );
     }
 
@@ -2810,17 +2878,7 @@ mod tests {
         // columns, a blank line, then row 1's first label line above its
         // figures. That line starts left of "Kegiatan" and keeps inside
         // row 1's cell: header and rows are one table.
-        let rows = only_table_rows(concat!(
-            "\n",
-            "                Kegiatan                  Anggaran       Realisasi\n",
-            "No                                                                         %\n",
-            "                                            (Rp.)          (Rp.)\n",
-            "\n",
-            "     Penguatan Peran dan Fungsi\n",
-            "1    Forum-Forum Mitra Strategis           369.200.000    356.060.000    96,44%\n",
-            "     Bakesbangpol Jabar\n",
-            "     Rapat Kerja Bidang\n",
-        ));
+        let rows = only_table_rows(KESBANGPOL_TABEL_3_7);
         assert_eq!(
             rows[0], " | Kegiatan | Anggaran | Realisasi | ",
             "{rows:#?}"
@@ -2839,70 +2897,7 @@ mod tests {
         // figures, no blank line between rows 1 to 7; the first row's
         // label begins after a blank line, rows 7 to 15 part at blank lines
         // and the last has as many lines under its figures as above.
-        let rows = only_table_rows(concat!(
-            "\n",
-            "                Kegiatan                  Anggaran       Realisasi\n",
-            "No                                                                         %\n",
-            "                                            (Rp.)          (Rp.)\n",
-            "\n",
-            "     Penguatan Peran dan Fungsi\n",
-            "1    Forum-Forum Mitra Strategis           369.200.000    356.060.000    96,44%\n",
-            "     Bakesbangpol Jabar\n",
-            "     Rapat Kerja Bidang\n",
-            "2                                          518.230.000    494.663.970    95,45%\n",
-            "     Kesbangpol\n",
-            "     Peningkatan Pendidikan Politik\n",
-            "3    bagi Pelajar dan Mahasiswa di         668.220.000    584.890.803    87,53%\n",
-            "     Jawa Barat\n",
-            "     Pelayanan/Kemudahan\n",
-            "4    Anggota Masyarakat Difabel            588.575.000    535.568.200    90,99%\n",
-            "     dalam Pemilukada\n",
-            "     Peningkatan Kualitas\n",
-            "5    Pendidikan Politik bagi               735.600.000    674.829.561    91,74%\n",
-            "     Masyarakat di Jawa Barat\n",
-            "     Peningkatan Tata Nilai dan\n",
-            "     Etika Kehidupan\n",
-            "6    Bermasyarakat Berbangsa dan           376.800.000    371.125.000    98,49%\n",
-            "     Bernegara Bagi Generasi\n",
-            "     Muda\n",
-            "     Penguatan Wawasan\n",
-            "7    Kebangsaan Melalui Kohesi             731.980.000    715.445.000    97,74%\n",
-            "     Budaya Lokal Jawa Barat\n",
-            "\n",
-            "     Pendidikan Bela Negara Bagi\n",
-            "8                                          702.655.000    653.124.800    92,95%\n",
-            "     Generasi Muda\n",
-            "\n",
-            "\n",
-            "9    Pemantapan Ideologi Bangsa            419.940.000    416.940.000    99,29%\n",
-            "\n",
-            "     Kegiatan Pencegahan\n",
-            "10   Penyalahgunaan Narkotika di           739.950.000    705.845.000    95,39%\n",
-            "     Jawa Barat Tahun 2016\n",
-            "\n",
-            "     Pengawasan Orang Asing dan\n",
-            "11                                         644.580.000    490.022.000    76,02%\n",
-            "     Imigran Gelap di Jawa Barat\n",
-            "\n",
-            "     Rencana Aksi Penanganan\n",
-            "12                                         447.499.000    284.023.500    63,47%\n",
-            "     Konflik Sosial di Jawa Barat\n",
-            "\n",
-            "     Pemberdayaan ormas di Jawa\n",
-            "13                                         443.350.000    430.851.000    97,18%\n",
-            "     Barat\n",
-            "\n",
-            "\n",
-            "     Komunikasi dan Kerjasama\n",
-            "14                                         430.400.000    422.810.000    98,24%\n",
-            "     Antar umat Beragama\n",
-            "\n",
-            "     Penguatan Pemahaman\n",
-            "15   Kearifan Lokal bagi Pelaku            367.225.000    365.153.450    99,44%\n",
-            "     Budaya di Jawa Barat\n",
-            "\n",
-            "\n",
-        ));
+        let rows = only_table_rows(KESBANGPOL_TABEL_3_7);
         for row in [
             "1 | Penguatan Peran dan Fungsi Forum-Forum Mitra Strategis Bakesbangpol Jabar | 369.200.000 | 356.060.000 | 96,44%",
             "2 | Rapat Kerja Bidang Kesbangpol | 518.230.000 | 494.663.970 | 95,45%",
@@ -2911,7 +2906,7 @@ mod tests {
             "7 | Penguatan Wawasan Kebangsaan Melalui Kohesi Budaya Lokal Jawa Barat | 731.980.000 | 715.445.000 | 97,74%",
             "11 | Pengawasan Orang Asing dan Imigran Gelap di Jawa Barat | 644.580.000 | 490.022.000 | 76,02%",
         ] {
-            assert!(rows.contains(&row.to_string()), "{row}: {rows:#?}");
+            assert_row(&rows, row);
         }
     }
 
@@ -2921,11 +2916,7 @@ mod tests {
         // (SAKIP) …" ends the last row of p9 and writes where the next row
         // writes nothing; "Persentase OPD" stays that row's label.
         let rows = only_table_rows(BIRO_ORGANISASI_P10);
-        assert!(
-            rows.iter()
-                .any(|r| r.starts_with(" |  | Persentase OPD | persen | 90")),
-            "{rows:#?}"
-        );
+        assert_row_starting(&rows, " |  | Persentase OPD | persen | 90");
     }
 
     #[test]
