@@ -394,18 +394,16 @@ fn in_cell_pieces(lines: &[&Line], at: usize, text_export: bool) -> Option<usize
     // Under a text export's header (labels centred over their columns, no
     // figure), after a blank line: the first row's label lines above its
     // figures keep inside the cells of that row, below them.
-    let below = lines[at..]
-        .iter()
-        .take(MAX_PIECES + MAX_BLANKS_AMONG_PIECES + 1)
-        .find(|l| l.cells == CellMode::Aligned && !l.is_blank());
-    let row = match below {
-        Some(first)
-            if text_export && after_blank && !row.spans.iter().any(|s| is_figure_text(&s.text)) =>
-        {
-            *first
-        }
-        _ => row,
-    };
+    let row: &Line =
+        if text_export && after_blank && !row.spans.iter().any(|s| is_figure_text(&s.text)) {
+            lines[at..]
+                .iter()
+                .take(MAX_PIECES + MAX_BLANKS_AMONG_PIECES + 1)
+                .find(|l| l.cells == CellMode::Aligned && !l.is_blank())
+                .map_or(row, |below| *below)
+        } else {
+            row
+        };
     // The row's cell starts. In a row of figures: the first, a figure's, or
     // one another row above shares (a justified cell's words set apart
     // start nowhere else).
@@ -431,13 +429,17 @@ fn in_cell_pieces(lines: &[&Line], at: usize, text_export: bool) -> Option<usize
     // cells right of the table's first column (one cell's wrapped lines,
     // stacked; the first column's start is also a paragraph's).
     let mut stacked: Option<f32> = None;
-    let leftmost = lines[..at]
-        .iter()
-        .rev()
-        .filter(|l| l.cells == CellMode::Aligned && !l.is_blank())
-        .take(STACK_LOOKBACK)
-        .filter_map(|l| l.spans.first().map(|s| s.x))
-        .fold(f32::INFINITY, f32::min);
+    let leftmost = if text_export {
+        lines[..at]
+            .iter()
+            .rev()
+            .filter(|l| l.cells == CellMode::Aligned && !l.is_blank())
+            .take(STACK_LOOKBACK)
+            .filter_map(|l| l.spans.first().map(|s| s.x))
+            .fold(f32::INFINITY, f32::min)
+    } else {
+        f32::INFINITY
+    };
     while let Some(line) = lines.get(at + n) {
         if line.cells == CellMode::Aligned && line.table.is_none() && !line.is_blank() {
             return (pieces > 0).then_some(n);
@@ -903,12 +905,15 @@ fn aligned_rows(block: &[(At, Line)], text_export: bool) -> Vec<BlockRow> {
             cells
         })
         .collect();
-    // A line that starts a row by itself: a marker in the first column or a
-    // value in another.
-    let anchors: Vec<bool> = line_cells
+    // Each line's marker (in the first column) and value (in another); a
+    // line with either starts a row by itself, its anchor.
+    let markers: Vec<bool> = line_cells.iter().map(|c| !c[0].0.is_empty()).collect();
+    let values: Vec<bool> = line_cells
         .iter()
-        .map(|cells| !cells[0].0.is_empty() || cells.iter().skip(1).any(|(t, _)| is_value_text(t)))
+        .map(|c| c.iter().skip(1).any(|(t, _)| is_value_text(t)))
         .collect();
+    let anchors: Vec<bool> = markers.iter().zip(&values).map(|(m, v)| m | v).collect();
+    // Whether line k is the one right under line k - 1 (no blank line between).
     let follows = |k: usize| -> bool {
         k > 0 && {
             let (a, b) = (block[k - 1].0, block[k].0);
@@ -916,19 +921,16 @@ fn aligned_rows(block: &[(At, Line)], text_export: bool) -> Vec<BlockRow> {
         }
     };
     let leads = if text_export {
-        lead_starts(&anchors, &follows, &line_cells)
+        lead_starts(&anchors, &values, &follows, &line_cells)
     } else {
         Vec::new()
     };
     let mut rows: Vec<BlockRow> = Vec::new();
-    let mut above: Option<&(At, Line)> = None;
     // The row begun by a tall row's leading lines, waiting for its anchor.
     let mut leading: Option<usize> = None;
-    for (k, (entry, cells)) in block.iter().zip(line_cells).enumerate() {
-        let (at, l) = entry;
-        let has_marker = !cells[0].0.is_empty();
-        let has_value = cells.iter().skip(1).any(|(t, _)| is_value_text(t));
-        if text_export && (has_marker || has_value) {
+    for (k, ((at, l), cells)) in block.iter().zip(line_cells).enumerate() {
+        let (has_marker, has_value) = (markers[k], values[k]);
+        if text_export && anchors[k] {
             // The anchor of a row whose label began on the lines above it.
             if let Some(row) = leading
                 .take()
@@ -936,7 +938,6 @@ fn aligned_rows(block: &[(At, Line)], text_export: bool) -> Vec<BlockRow> {
                 .and_then(|r| rows.get_mut(r))
             {
                 append_cells(row, cells, *at);
-                above = Some(entry);
                 continue;
             }
         }
@@ -948,27 +949,23 @@ fn aligned_rows(block: &[(At, Line)], text_export: bool) -> Vec<BlockRow> {
                 cells,
                 lines: vec![*at],
             });
-            above = Some(entry);
             continue;
         }
         let only_first = cells.iter().skip(1).all(|(t, _)| t.is_empty());
-        let next_line = |(prev_at, _): &&(At, Line)| prev_at.0 == at.0 && prev_at.1 + 1 == at.1;
         let wrapped = only_first
-            && above.is_some_and(|entry| {
-                next_line(&entry) && wraps_first_cell(&entry.1, l, first_right, &column_of)
-            });
+            && follows(k)
+            && wraps_first_cell(&block[k - 1].1, l, first_right, &column_of);
         // In a text export a tall row's cells wrap line by line, the first
         // column's with them: a line of no value whose first cell goes on
         // in lower case ("beban pencemaran" under "Terkendalinya") is that
         // row's, not a new one.
         let goes_on = text_export
             && !has_value
-            && above.is_some_and(|entry| next_line(&entry))
+            && follows(k)
             && cells[0].0.split_whitespace().next().is_some_and(|w| {
                 // A word, not a list's marker ("b)").
                 w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
             });
-        above = Some(entry);
         // Nor does a line of no value that writes only where the row
         // above, one of values, wrote nothing ("Jumlah dokumen Sistem"
         // under "Rata-rata Capaian Sasaran | 100,00"): it starts the next
@@ -1066,6 +1063,7 @@ fn interleaved_columns(
 /// writes in columns the next row leaves empty.
 fn lead_starts(
     anchors: &[bool],
+    values: &[bool],
     follows: &dyn Fn(usize) -> bool,
     cells: &[Vec<(String, bool)>],
 ) -> Vec<bool> {
@@ -1097,7 +1095,7 @@ fn lead_starts(
                 .is_some_and(|anchor| fits(k, anchor))
         })
         .collect();
-    if let Some((at, ups)) = centred_rows(anchors, follows, &leads, cells) {
+    if let Some((at, ups)) = centred_rows(anchors, values, follows, &leads, cells) {
         for (anchor, up) in at.into_iter().zip(ups) {
             if up > 0 && fits(anchor - up, anchor) {
                 leads[anchor - up] = true;
@@ -1117,6 +1115,7 @@ const MAX_CENTRED_ABOVE: usize = 4;
 /// part and none inside one. None when that does not hold everywhere.
 fn centred_rows(
     anchors: &[bool],
+    values: &[bool],
     follows: &dyn Fn(usize) -> bool,
     leads: &[bool],
     cells: &[Vec<(String, bool)>],
@@ -1124,10 +1123,9 @@ fn centred_rows(
     let n = anchors.len();
     // The rows' anchors: from the first line with a value (a header's
     // "No" is no row); a marker alone after it leaves the rows unclear.
-    let valued = |k: usize| cells[k].iter().skip(1).any(|(t, _)| is_value_text(t));
-    let start = (0..n).find(|&k| valued(k))?;
+    let start = values.iter().position(|&v| v)?;
     let at: Vec<usize> = (start..n).filter(|&k| anchors[k]).collect();
-    if at.iter().any(|&k| !valued(k)) {
+    if at.iter().any(|&k| !values[k]) {
         return None;
     }
     let (&first, &last) = (at.first()?, at.last()?);
