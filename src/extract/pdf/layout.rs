@@ -260,6 +260,20 @@ fn spans_cut(row: &[Glyph], cuts: &[f32], gutters: &[(f32, f32)]) -> Vec<Span> {
         .copied()
         .unwrap_or(0.25 * em);
     let split_at = (1.0 * em).max(1.8 * median).min(2.5 * em);
+    // A producer that writes its word spaces as space glyphs positions some
+    // glyphs apart within words as well (a substituted font narrower than
+    // the one the text was set in): on such a line a gap with no space glyph
+    // is a word space only when nearly as wide as the line's own spaces.
+    let spaced_gap = {
+        let mut gaps: Vec<f32> = row
+            .windows(2)
+            .filter(|w| w[1].space_before)
+            .map(|w| gap(&w[0], &w[1]))
+            .filter(|&d| d > 0.0)
+            .collect();
+        gaps.sort_by(f32::total_cmp);
+        gaps.get(gaps.len().saturating_sub(1) / 2).copied()
+    };
     let mut out: Vec<Span> = Vec::new();
     let mut current = start_span(first);
     let mut bold_count = usize::from(first.bold);
@@ -286,7 +300,15 @@ fn spans_cut(row: &[Glyph], cuts: &[f32], gutters: &[(f32, f32)]) -> Vec<Span> {
             count = 1;
             continue;
         }
-        let gap_space = d > word_break(prev, g) && !(g.glue && d < 0.8 * size);
+        let threshold = match spaced_gap {
+            Some(spaced) => word_break(prev, g).max(
+                (0.62 * prev.space.max(g.space))
+                    .min(0.85 * spaced)
+                    .min(0.3 * size),
+            ),
+            None => word_break(prev, g),
+        };
+        let gap_space = d > threshold && !(g.glue && d < 0.8 * size);
         if ((g.space_before && d > -0.1 * size) || gap_space) && !current.text.ends_with(' ') {
             current.text.push(' ');
         }
@@ -1694,6 +1716,45 @@ mod tests {
         let mut glyphs = glyph_run("1.506.190.00", 38.0, 100.0, 5.0);
         glyphs.extend(glyph_run("Rp", 2.0, 106.5, 5.0));
         assert_eq!(cell_text(glyphs, Some(100.0)).0, "1.506.190.00 Rp");
+    }
+
+    #[test]
+    fn a_gap_without_a_space_glyph_is_measured_against_the_lines_spaces() {
+        // "Peraturan Daerah" with its space written as a glyph (space 2.5
+        // wide, the gap 3 wide), and a 1.5 gap after "P" (a substituted
+        // glyph narrower than the one the line was set in): one word.
+        let spaced = |text: &str, gap_after_p: f32, space_gap: f32| -> Vec<Glyph> {
+            let mut x = 0.0;
+            let mut out = Vec::new();
+            let mut space_before = false;
+            for (i, c) in text.chars().enumerate() {
+                if c == ' ' {
+                    x += space_gap;
+                    space_before = true;
+                    continue;
+                }
+                let mut g = glyph_run(&c.to_string(), x, 100.0, 5.0).remove(0);
+                g.space_before = std::mem::take(&mut space_before);
+                out.push(g);
+                x += 5.0 + if i == 0 { gap_after_p } else { 0.0 };
+            }
+            out
+        };
+        let texts = |row: &[Glyph]| spans(row).into_iter().map(|s| s.text).collect::<Vec<_>>();
+        assert_eq!(
+            texts(&spaced("Peraturan Daerah", 1.5, 3.0)),
+            ["Peraturan Daerah"]
+        );
+        // Without space glyphs on the line the same gap is a word space.
+        let mut unspaced = spaced("Peraturan Daerah", 1.5, 3.0);
+        unspaced.iter_mut().for_each(|g| g.space_before = false);
+        assert_eq!(texts(&unspaced), ["P eraturan Daerah"]);
+        // A line set tight (Word's justified text: spaces 1.6 wide) keeps a
+        // gap nearly as wide as its spaces, with no glyph, as a word space.
+        assert_eq!(
+            texts(&spaced("Peraturan Daerah", 1.45, 1.6)),
+            ["P eraturan Daerah"]
+        );
     }
 
     #[test]
