@@ -979,6 +979,36 @@ fn aligned_rows(block: &[(At, Line)], text_export: bool) -> Vec<BlockRow> {
                         .zip(&prev.cells)
                         .all(|((t, _), (p, _))| t.is_empty() || p.is_empty())
             });
+        // In a text export a row's cells sit on different lines when Word
+        // aligns its columns differently (one centred, the others at the
+        // top): a line of figures alone, right under a row whose
+        // columns it fills where that row has none, goes on with it when
+        // one of the two holds a single figure ("70,89%" beside a label,
+        // the row's other figures on the next line).
+        let stray = text_export
+            && has_value
+            && cells.iter().all(|(t, _)| t.is_empty() || is_value_text(t))
+            && follows(k)
+            && rows.last().is_some_and(|prev| {
+                let count = |cells: &[(String, bool)]| {
+                    cells
+                        .iter()
+                        .skip(1)
+                        .filter(|(t, _)| is_value_text(t))
+                        .count()
+                };
+                prev.lines.last() == Some(&block[k - 1].0)
+                    && !prev.cells[0].0.is_empty()
+                    && cells
+                        .iter()
+                        .zip(&prev.cells)
+                        .all(|((t, _), (p, _))| t.is_empty() || p.is_empty())
+                    && (count(&cells) <= 1 || count(&prev.cells) <= 1)
+            });
+        if stray && let Some(prev) = rows.last_mut() {
+            append_cells(prev, cells, *at);
+            continue;
+        }
         let restates = rows.last().is_some_and(|prev| {
             restates_cells(&prev.cells, &cells)
                 || numbers_columns(prev.cells.iter().map(|(t, _)| t.as_str()))
@@ -2903,6 +2933,53 @@ mod tests {
             "6 | Peningkatan Tata Nilai dan Etika Kehidupan Bermasyarakat Berbangsa dan Bernegara Bagi Generasi Muda | 376.800.000 | 371.125.000 | 98,49%",
             "7 | Penguatan Wawasan Kebangsaan Melalui Kohesi Budaya Lokal Jawa Barat | 731.980.000 | 715.445.000 | 97,74%",
             "11 | Pengawasan Orang Asing dan Imigran Gelap di Jawa Barat | 644.580.000 | 490.022.000 | 76,02%",
+        ] {
+            assert_row(&rows, row);
+        }
+    }
+
+    #[test]
+    fn a_line_of_figures_alone_fills_the_row_above_where_it_has_none() {
+        // RS Jiwa 2016 Tabel 6 (p16): the 2015 capaian is centred in its
+        // cell, the other figures are not, so a row's figures come on two
+        // lines; the line of figures alone writes only where the row above
+        // has nothing.
+        let rows = only_table_rows(concat!(
+            "                                                 Tabel 6\n",
+            "                               Perbandingan target dan realisasi indikator\n",
+            "                                                      Capaian              Capaian       % Capaian\n",
+            "          INDIKATOR SASARAN                       Tahun 2015           tahun 2016         kinerja\n",
+            "                                                Target     Capaian   Target    Capaian\n",
+            "Persentase      peningkatan        cakupan                 70,89%\n",
+            "                                                10 %                 10 %       100%      22,9%\n",
+            "pelayanan\n",
+            "Persentase Pasien Relaps                         70%        100%      60%       100%       100%\n",
+            "Indek Kepuasan Masyarakat                        ≥ 75       100%      ≥ 80      102%      109,4%\n",
+            "Persentase LOS (Length of Stay) <               75 %        100%     80 %       120%      33,3%\n",
+            "30 hari\n",
+            "BOR (Bed Occupancy Rate)                        78 %        70,89     80%       88,61%    70,89%\n",
+            "Tidak adanya NDR (Net Death Rate)               100%        100,00    0‰        100%       100%\n",
+            "Tidak adanya GDR ( Gross Death\n",
+            "                                                            100,00\n",
+            "Rate)                                           100%                  0‰        100%       100%\n",
+            "Persentase pasien dari keluarga tidak\n",
+            "                                                            100,00\n",
+            "mampu yang dapat terlayani                      95 %                 100 %      100%       100%\n",
+            "\n",
+            "Persentase     SPM       yang     mencapai      75 %                 80 %       70,30     80,22%\n",
+            "                                                            53,00\n",
+            "target\n",
+            "Tidak adanya Insiden keselamatan                100%                  0%        100%       100%\n",
+            "                                                            100,00\n",
+            "pasien\n",
+            "Tidak     adanya       Angka    Kecelakaan      100%                   0        100%      0.003%\n",
+            "                                                            100,00\n",
+            "Kerja\n",
+        ));
+        for row in [
+            "Persentase peningkatan pelayanan | cakupan | 10 % | 70,89% | 10 % | 100% | 22,9%",
+            "Persentase SPM yang target | mencapai | 75 % | 53,00 | 80 % | 70,30 | 80,22%",
+            "Tidak adanya Insiden keselamatan pasien |  | 100% | 100,00 | 0% | 100% | 100%",
         ] {
             assert_row(&rows, row);
         }
