@@ -645,6 +645,7 @@ const PROSE_WORDS: usize = 8;
 
 /// Rows that are running text, not a table: each row a list item's marker
 /// and a long text ("a) | Dinas … mempunyai kinerja SANGAT BAIK (114,50%), …"),
+/// maybe a word or two set apart after it,
 /// or text whose cells read on as one sentence ("Apresiasi | kinerja
 /// Kelembagaan | untuk semua eselon …": each gap between a word and a word in
 /// lower case), and no cell a figure alone.
@@ -670,8 +671,13 @@ pub(crate) fn is_prose<'a>(rows: impl IntoIterator<Item = Vec<&'a str>>) -> bool
         {
             return false;
         }
-        let marked = matches!(texts.as_slice(), [m, text]
-            if LIST_MARKER.is_match(m) && words(text) >= PROSE_WORDS);
+        // A justified item's last word may stand apart at the right margin
+        // ("… realisasi anggaran sebesar   Rp."): a word or two after the
+        // item's text is still the item's.
+        let marked = matches!(texts.as_slice(), [m, text, tail @ ..]
+            if LIST_MARKER.is_match(m)
+                && words(text) >= PROSE_WORDS
+                && tail.iter().all(|t| words(t) <= 2));
         let run_on = texts.len() >= 2
             && texts.windows(2).all(|w| reads_on(w[0], w[1]))
             && texts.iter().map(|t| words(t)).sum::<usize>() >= PROSE_WORDS;
@@ -2397,6 +2403,29 @@ mod tests {
             "                             3.1   Jumlah unit pelaku usaha yang     Unit      100,00                   300         200\n",
         ));
         assert_one_table_ending_with(&d, "300");
+    }
+
+    #[test]
+    fn a_list_items_last_word_set_apart_at_the_margin_is_the_items() {
+        // Kesbangpol 2016 p28: the item's justified line ends with "Rp."
+        // alone at the right margin, the amount on the next line.
+        let d = doc(concat!(
+            "3.    Kegiatan Peningkatan Pendidikan Politik bagi Pelajar dan Mahasiswa di\n",
+            "      Jawa Barat. Jumlah anggaran yang dialokasikan untuk pelaksanaan kegiatan ini\n",
+            "      sebesar    Rp.   668.200.000,00,        dan   realisasi   anggaran    sebesar    Rp.\n",
+            "      584.890.803,00 dengan output Kegiatan adalah meningkatnya etika budaya dan\n",
+            "      etika politik terhadap pelajar dan mahasiswa melalui 7 kali sosialisasi pendidikan\n",
+            "      etika dan budaya politik. Outcome Kegiatan adalah terwujudnya karakter etika\n",
+        ));
+        assert!(d.pages[0].tables.is_empty(), "{:?}", d.pages[0].tables);
+        assert!(
+            d.pages[0]
+                .lines
+                .iter()
+                .any(|l| l.text.contains("sebesar Rp. 668.200.000,00")),
+            "{:#?}",
+            d.pages[0].lines
+        );
     }
 
     #[test]
