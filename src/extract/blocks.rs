@@ -931,6 +931,9 @@ fn aligned_rows(block: &[(At, Line)], text_export: bool) -> Vec<BlockRow> {
     } else {
         Vec::new()
     };
+    let completing: Vec<bool> = (0..block.len())
+        .map(|k| text_export && k > 0 && completes(&line_cells, &follows, k - 1, k))
+        .collect();
     let mut rows: Vec<BlockRow> = Vec::new();
     // The row begun by a tall row's leading lines, waiting for its anchor.
     let mut leading: Option<usize> = None;
@@ -946,6 +949,16 @@ fn aligned_rows(block: &[(At, Line)], text_export: bool) -> Vec<BlockRow> {
                 append_cells(row, cells, *at);
                 continue;
             }
+        }
+        // The marked line under a row's figures set a line above it, that
+        // row begun by its label lines (see `completes`).
+        if completing[k]
+            && let Some(prev) = rows.last_mut()
+            && prev.lines.last() == Some(&block[k - 1].0)
+            && prev.cells[0].0.is_empty()
+        {
+            append_cells(prev, cells, *at);
+            continue;
         }
         // In a text export, label lines right above a row's anchor may be
         // that row's (see `lead_starts`).
@@ -1089,6 +1102,33 @@ fn interleaved_columns(
     out
 }
 
+/// Whether line `marked` (a marker and figures) completes the row whose
+/// figures stand alone on the line right above it (`figures`): Word sets
+/// one column's figure a line above the others when their cells are
+/// aligned differently ("935.278.000" over "22 | Prasarana Kantor | |
+/// 875.004.321 | 91,63%"); the two lines never write in the same column.
+fn completes(
+    cells: &[Vec<(String, bool)>],
+    follows: &dyn Fn(usize) -> bool,
+    figures: usize,
+    marked: usize,
+) -> bool {
+    let (Some(top), Some(line)) = (cells.get(figures), cells.get(marked)) else {
+        return false;
+    };
+    let value = |(t, _): &(String, bool)| is_value_text(t);
+    follows(marked)
+        && top.first().is_some_and(|(t, _)| t.is_empty())
+        && top.iter().any(value)
+        && top.iter().all(|c| c.0.is_empty() || value(c))
+        && line.first().is_some_and(|(t, _)| !t.is_empty())
+        && line.iter().skip(1).any(value)
+        && line
+            .iter()
+            .zip(top)
+            .all(|((a, _), (b, _))| a.is_empty() || b.is_empty())
+}
+
 /// The lines of a text export's block that start the label of the row
 /// whose anchor (a line with a marker or a value) comes below them, not the
 /// row above's wrapped text: label lines after a blank line and right above
@@ -1115,8 +1155,13 @@ fn lead_starts(
     // Whether lines k.. above `anchor` write only where its row writes (its
     // line and the label lines right under it).
     let fits = |k: usize, anchor: usize| -> bool {
+        // An anchor of figures alone may be the row's figures set a line
+        // above its marked line (see `aligned_rows`): that line is the row's.
+        let completed = completes(cells, follows, anchor, anchor + 1);
+        let first_after = if completed { anchor + 2 } else { anchor + 1 };
         let row_lines = std::iter::once(anchor)
-            .chain((anchor + 1..n).take_while(|&j| follows(j) && !anchors[j]));
+            .chain(completed.then_some(anchor + 1))
+            .chain((first_after..n).take_while(|&j| follows(j) && !anchors[j]));
         let row_columns: Vec<usize> = row_lines.flat_map(filled).collect();
         (k..anchor).all(|i| !anchors[i] && filled(i).iter().all(|c| row_columns.contains(c)))
     };
@@ -3012,6 +3057,52 @@ mod tests {
         ] {
             assert_row(&rows, row);
         }
+    }
+
+    #[test]
+    fn a_rows_figure_set_a_line_above_its_marked_line_is_that_rows() {
+        // Kesbangpol 2016 Tabel 3.7 (p27): row 22's budget stands alone
+        // between its first label line and the line with its number and
+        // other figures; the two lines never write in the same column.
+        let rows = only_table_rows(concat!(
+            "\n",
+            "     Pelayanan Administrasi\n",
+            "19                                         2.289.196.000       2.211.630.152        96,61%\n",
+            "     Perkantoran Bakesbangpol\n",
+            "\n",
+            "\n",
+            "     Pengadaan Sarana dan\n",
+            "20                                          545.000.000             518.608.250     95,16%\n",
+            "     Prasarana Bakesbangpol\n",
+            "\n",
+            "\n",
+            "     Pembangunan Gedung Kantor\n",
+            "21                                          372.500.000             267.374.000     71,78%\n",
+            "     Bakesbangpol Jawa Barat\n",
+            "\n",
+            "     Pemeliharaan Sarana dan\n",
+            "                                            935.278.000\n",
+            "22   Prasarana Kantor                                               875.004.321     91,63%\n",
+            "     Bakesbangpol\n",
+            "\n",
+            "     Penatausahaan Keuangan\n",
+            "23                                          100.000.000              96.583.600     96,58%\n",
+            "     Bakesbangpol\n",
+            "\n",
+            "     Perencanaan Evaluasi dan\n",
+            "24   Pelaporan Internal                     101.327.000              95.879.300     94,62%\n",
+            "     Bakesbangpol\n",
+            "\n",
+            "               Jumlah                     14.513.515.000      13.167.445.057        90,73%\n",
+        ));
+        assert_row(
+            &rows,
+            "21 | Pembangunan Gedung Kantor Bakesbangpol Jawa Barat | 372.500.000 | 267.374.000 | 71,78%",
+        );
+        assert_row(
+            &rows,
+            "22 | Pemeliharaan Sarana dan Prasarana Kantor Bakesbangpol | 935.278.000 | 875.004.321 | 91,63%",
+        );
     }
 
     #[test]
