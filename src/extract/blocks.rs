@@ -207,6 +207,8 @@ fn cell_runs(doc: &Document) -> Option<Vec<CellRun>> {
     let lines: Vec<&Line> = order.iter().map(|&(p, l)| &doc.pages[p].lines[l]).collect();
     let mut runs = Vec::new();
     let mut i = 0;
+    // Where the last run ended: a run never takes lines of the one before.
+    let mut taken = 0;
     while i < lines.len() {
         if crate::limits::out_of_time() {
             return None;
@@ -217,19 +219,33 @@ fn cell_runs(doc: &Document) -> Option<Vec<CellRun>> {
             continue;
         }
         let end = run_end(&lines, i, doc.kind == crate::extract::InputKind::Text);
+        let mut start = i;
+        // A header label's first line above the run (see `heads_run`), for
+        // a run of rows with figures: a justified line of prose alone
+        // stays a run of its own, to be read as text.
+        let has_rows = end - i >= 2
+            && lines[i..end]
+                .iter()
+                .any(|l| l.spans.iter().any(|s| is_figure_text(&s.text)));
+        if doc.kind == crate::extract::InputKind::Text && has_rows {
+            while start > taken && heads_run(&order, &lines, start - 1, first) {
+                start -= 1;
+            }
+        }
         // In a text export, one grid per page: each page is laid out on
         // its own, its columns maybe elsewhere than the last page's
         // (`continued` joins the parts). A part of fewer than two lines of
         // figures stays with its neighbour: a header alone at a page's foot
         // with the rows after it, a total alone at a page's head with the
         // rows before it. A PDF's pages share their coordinates.
-        let whole = order[i..end].to_vec();
+        let whole = order[start..end].to_vec();
         if doc.kind != crate::extract::InputKind::Text {
             runs.push(CellRun {
                 mode: first.cells,
                 lines: whole,
             });
             i = end;
+            taken = end;
             continue;
         }
         let figure_lines = |part: &[At]| {
@@ -265,8 +281,60 @@ fn cell_runs(doc: &Document) -> Option<Vec<CellRun>> {
             lines,
         }));
         i = end;
+        taken = end;
     }
     Some(runs)
+}
+
+/// Whether line `k` of a text export, right above the first line of a
+/// run of cells (`first`, a header of three short labels or more, no
+/// figure), is the first line of a header label of it: a word or three
+/// alone, no caption, figure or sentence's end, set over one label of the
+/// first line right of its first column and short of the next
+/// ("Anggaran" over "Setelah" over "Perubahan"), on the same page with no
+/// blank line between.
+fn heads_run(order: &[At], lines: &[&Line], k: usize, first: &Line) -> bool {
+    let (Some(&(page, at)), Some(&(first_page, first_at))) = (order.get(k), order.get(k + 1))
+    else {
+        return false;
+    };
+    let Some(line) = lines.get(k) else {
+        return false;
+    };
+    let [span] = line.spans.as_slice() else {
+        return false;
+    };
+    // The first line's span it stands over, from the second on, and where
+    // the next one starts: the label keeps within that column.
+    let over = first
+        .spans
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter(|(_, s)| s.x <= span.x + span.width && span.x <= s.x + s.width)
+        .map(|(j, _)| j)
+        .collect::<Vec<_>>();
+    let within = match over.as_slice() {
+        [j] => first
+            .spans
+            .get(j + 1)
+            .is_none_or(|next| span.x + span.width < next.x),
+        _ => false,
+    };
+    page == first_page
+        && at + 1 == first_at
+        && line.table.is_none()
+        && span.text.split_whitespace().count() <= 3
+        && !super::running::is_caption(&span.text)
+        && !span.text.ends_with(['.', ',', ';', ':', ')'])
+        && first.spans.len() >= 3
+        && first
+            .spans
+            .iter()
+            .all(|s| s.text.split_whitespace().count() <= 4)
+        && !is_figure_text(&span.text)
+        && !first.spans.iter().any(|s| is_figure_text(&s.text))
+        && within
 }
 
 /// Where the run of free cell lines starting at `start` ends: lines of the
@@ -3102,6 +3170,35 @@ mod tests {
         assert_row(
             &rows,
             "22 | Pemeliharaan Sarana dan Prasarana Kantor Bakesbangpol | 935.278.000 | 875.004.321 | 91,63%",
+        );
+    }
+
+    #[test]
+    fn a_header_labels_first_line_alone_above_the_header_heads_its_column() {
+        // BKPP Wilayah I 2016 p28: "Anggaran" alone on the line above the
+        // header's first line of several labels, over "Setelah" /
+        // "Perubahan": it is the table's, in the budget column.
+        let rows = only_table_rows(concat!(
+            "\n",
+            "                                                                          Anggaran\n",
+            " No.                               URAIAN                                  Setelah             Realisasi\n",
+            "                                                                          Perubahan\n",
+            "  1                               2                                           3                    4\n",
+            "  1        PENDAPATAN DAERAH\n",
+            "           PENDAPATAN ASLI\n",
+            " 1.1       DAERAH                                                          30,000,000.00       35,000,000.00\n",
+            "1.1.1      Pendapatan Pajak Daerah\n",
+            "1.1.2      Pendapatan Retribusi Daerah                                     30,000,000.00       35,000,000.00\n",
+            "           Pendapatan Hasil Pengelolaan Kekayaan Daerah\n",
+            "1.1.3      yang Dipisahkan\n",
+            "1.1.4      Lain-lain PAD Yang Sah\n",
+            "\n",
+            "                                                          JUMLAH           30,000,000.00       35,000,000.00\n",
+        ));
+        assert_eq!(rows[0], " |  |  | Anggaran | ", "{rows:#?}");
+        assert_eq!(
+            rows[1], "No. | URAIAN |  | Setelah Perubahan | Realisasi",
+            "{rows:#?}"
         );
     }
 
