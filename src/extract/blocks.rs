@@ -2977,6 +2977,12 @@ mod tests {
         assert!(rows.iter().any(|r| r == row), "{row}: {rows:#?}");
     }
 
+    fn assert_rows(rows: &[String], expected: &[&str]) {
+        for row in expected {
+            assert_row(rows, row);
+        }
+    }
+
     /// That one of `rows` starts so.
     fn assert_row_starting(rows: &[String], start: &str) {
         assert!(
@@ -3029,13 +3035,14 @@ mod tests {
             "     Penguatan Wawasan",
             "     Konflik Sosial",
         ));
-        for row in [
-            "8 | Pendidikan Bela Negara Bagi Generasi Muda | 702.655.000 | 653.124.800 | 92,95%",
-            "9 | Pemantapan Ideologi Bangsa | 419.940.000 | 416.940.000 | 99,29%",
-            "10 | Kegiatan Pencegahan Penyalahgunaan Narkotika di Jawa Barat Tahun 2016 | 739.950.000 | 705.845.000 | 95,39%",
-        ] {
-            assert_row(&rows, row);
-        }
+        assert_rows(
+            &rows,
+            &[
+                "8 | Pendidikan Bela Negara Bagi Generasi Muda | 702.655.000 | 653.124.800 | 92,95%",
+                "9 | Pemantapan Ideologi Bangsa | 419.940.000 | 416.940.000 | 99,29%",
+                "10 | Kegiatan Pencegahan Penyalahgunaan Narkotika di Jawa Barat Tahun 2016 | 739.950.000 | 705.845.000 | 95,39%",
+            ],
+        );
         assert_row_starting(
             &rows,
             "11 | Pengawasan Orang Asing dan Imigran Gelap di Jawa Barat",
@@ -3068,16 +3075,17 @@ mod tests {
         // label begins after a blank line, rows 7 to 15 part at blank lines
         // and the last has as many lines under its figures as above.
         let rows = only_table_rows(KESBANGPOL_TABEL_3_7);
-        for row in [
-            "1 | Penguatan Peran dan Fungsi Forum-Forum Mitra Strategis Bakesbangpol Jabar | 369.200.000 | 356.060.000 | 96,44%",
-            "2 | Rapat Kerja Bidang Kesbangpol | 518.230.000 | 494.663.970 | 95,45%",
-            "3 | Peningkatan Pendidikan Politik bagi Pelajar dan Mahasiswa di Jawa Barat | 668.220.000 | 584.890.803 | 87,53%",
-            "6 | Peningkatan Tata Nilai dan Etika Kehidupan Bermasyarakat Berbangsa dan Bernegara Bagi Generasi Muda | 376.800.000 | 371.125.000 | 98,49%",
-            "7 | Penguatan Wawasan Kebangsaan Melalui Kohesi Budaya Lokal Jawa Barat | 731.980.000 | 715.445.000 | 97,74%",
-            "11 | Pengawasan Orang Asing dan Imigran Gelap di Jawa Barat | 644.580.000 | 490.022.000 | 76,02%",
-        ] {
-            assert_row(&rows, row);
-        }
+        assert_rows(
+            &rows,
+            &[
+                "1 | Penguatan Peran dan Fungsi Forum-Forum Mitra Strategis Bakesbangpol Jabar | 369.200.000 | 356.060.000 | 96,44%",
+                "2 | Rapat Kerja Bidang Kesbangpol | 518.230.000 | 494.663.970 | 95,45%",
+                "3 | Peningkatan Pendidikan Politik bagi Pelajar dan Mahasiswa di Jawa Barat | 668.220.000 | 584.890.803 | 87,53%",
+                "6 | Peningkatan Tata Nilai dan Etika Kehidupan Bermasyarakat Berbangsa dan Bernegara Bagi Generasi Muda | 376.800.000 | 371.125.000 | 98,49%",
+                "7 | Penguatan Wawasan Kebangsaan Melalui Kohesi Budaya Lokal Jawa Barat | 731.980.000 | 715.445.000 | 97,74%",
+                "11 | Pengawasan Orang Asing dan Imigran Gelap di Jawa Barat | 644.580.000 | 490.022.000 | 76,02%",
+            ],
+        );
     }
 
     #[test]
@@ -3118,13 +3126,14 @@ mod tests {
             "                                                            100,00\n",
             "Kerja\n",
         ));
-        for row in [
-            "Persentase peningkatan pelayanan | cakupan | 10 % | 70,89% | 10 % | 100% | 22,9%",
-            "Persentase SPM yang target | mencapai | 75 % | 53,00 | 80 % | 70,30 | 80,22%",
-            "Tidak adanya Insiden keselamatan pasien |  | 100% | 100,00 | 0% | 100% | 100%",
-        ] {
-            assert_row(&rows, row);
-        }
+        assert_rows(
+            &rows,
+            &[
+                "Persentase peningkatan pelayanan | cakupan | 10 % | 70,89% | 10 % | 100% | 22,9%",
+                "Persentase SPM yang target | mencapai | 75 % | 53,00 | 80 % | 70,30 | 80,22%",
+                "Tidak adanya Insiden keselamatan pasien |  | 100% | 100,00 | 0% | 100% | 100%",
+            ],
+        );
     }
 
     #[test]
