@@ -39,7 +39,10 @@ pub fn assemble(doc: &mut Document) {
                 .iter()
                 .map(|r| r.cells.iter().map(|(t, _)| t.as_str()).collect());
             if run.mode == CellMode::Aligned
-                && (is_prose(cells) || holed_prose(doc, &lines) || justified_line(doc, &lines))
+                && (is_prose(cells)
+                    || holed_prose(doc, &lines)
+                    || justified_line(doc, &lines)
+                    || justified_words(doc, &lines))
             {
                 to_flow(doc, &lines);
                 continue;
@@ -806,6 +809,42 @@ fn justified_line(doc: &Document, run: &[At]) -> bool {
         )
 }
 
+/// One line of a justified paragraph set so loose that each word stands
+/// apart ("anggaran    sebesar    Rp    450.000.000,00     yang …    Rp"):
+/// six words or more, each alone in its cell, mostly letters (an amount
+/// among them), under a line of the paragraph that starts where it does.
+/// A table's row has cells of several words, or figures for most cells.
+fn justified_words(doc: &Document, run: &[At]) -> bool {
+    let [(page, at)] = run else {
+        return false;
+    };
+    let Some(lines) = doc.pages.get(*page).map(|p| &p.lines) else {
+        return false;
+    };
+    let (Some(line), Some(above)) = (lines.get(*at), at.checked_sub(1).and_then(|a| lines.get(a)))
+    else {
+        return false;
+    };
+    let lettered = line
+        .spans
+        .iter()
+        .filter(|s| s.text.chars().any(char::is_alphabetic))
+        .count();
+    let left = |l: &Line| l.spans.first().map(|s| s.x);
+    line.spans.len() >= 6
+        && line
+            .spans
+            .iter()
+            .all(|s| s.text.split_whitespace().count() == 1)
+        && lettered * 4 >= line.spans.len() * 3
+        && above.cells == CellMode::Flow
+        && above.table.is_none()
+        && above.text.split_whitespace().count() >= HOLED_WORDS
+        && left(line)
+            .zip(left(above))
+            .is_some_and(|(a, b)| (a - b).abs() <= 3.0)
+}
+
 /// One or two justified lines of running text with a wide hole in each
 /// (words the viewer shows but the text layer lacks, as a watermarked PDF
 /// whose light-grey phrases use an unreadable font): two cells that start
@@ -999,6 +1038,11 @@ fn aligned_rows(block: &[(At, Line)], text_export: bool) -> Vec<BlockRow> {
     } else {
         Vec::new()
     };
+    let split_rows = if text_export {
+        split_figure_rows(&line_cells, &follows)
+    } else {
+        Vec::new()
+    };
     let completing: Vec<bool> = (0..block.len())
         .map(|k| text_export && k > 0 && completes(&line_cells, &follows, k - 1, k))
         .collect();
@@ -1017,6 +1061,15 @@ fn aligned_rows(block: &[(At, Line)], text_export: bool) -> Vec<BlockRow> {
                 append_cells(row, cells, *at);
                 continue;
             }
+        }
+        // A row whose figures the table sets over two lines (see
+        // `split_figure_rows`): the second line goes on with it.
+        if split_rows.get(k).copied().unwrap_or(false)
+            && let Some(prev) = rows.last_mut()
+            && prev.lines == [block[k - 1].0]
+        {
+            append_cells(prev, cells, *at);
+            continue;
         }
         // The marked line under a row's figures set a line above it, that
         // row begun by its label lines (see `completes`).
@@ -1168,6 +1221,56 @@ fn interleaved_columns(
         });
     }
     out
+}
+
+/// The lines of a text export's block that carry the second half of a
+/// row's figures: Word tops one column's cell and centres the others, so
+/// each row prints its "%" beside its label's first line and its amounts
+/// on the next ("Kegiatan Penguatan Peran | | | 99,99%" over "Dewan Riset
+/// Daerah dalam | 450.000.000,00 | 449.973.884,00 |"). A line is one when
+/// it follows a line whose label column it goes on in, their figures in
+/// different columns; and only when the whole block keeps to it: three
+/// such pairs or more, and no line of the block holding figures both in
+/// the columns the pairs' first lines use and in those their second use
+/// (a table that prints a row's figures on one line is left alone).
+fn split_figure_rows(cells: &[Vec<(String, bool)>], follows: &dyn Fn(usize) -> bool) -> Vec<bool> {
+    let n = cells.len();
+    let columns = |k: usize, values: bool| -> Vec<usize> {
+        cells[k]
+            .iter()
+            .enumerate()
+            .filter(|(_, (t, _))| !t.is_empty() && is_value_text(t) == values)
+            .map(|(c, _)| c)
+            .filter(|&c| !values || c > 0)
+            .collect()
+    };
+    let pairs: Vec<usize> = (1..n)
+        .filter(|&k| {
+            let (above, below) = (columns(k - 1, true), columns(k, true));
+            let labels = columns(k - 1, false);
+            follows(k)
+                && !above.is_empty()
+                && !below.is_empty()
+                && above.iter().all(|c| !below.contains(c))
+                && columns(k, false).iter().any(|c| labels.contains(c))
+        })
+        .collect();
+    let mut marks = vec![false; n];
+    if pairs.len() < 3 {
+        return marks;
+    }
+    let first: Vec<usize> = pairs.iter().flat_map(|&k| columns(k - 1, true)).collect();
+    let second: Vec<usize> = pairs.iter().flat_map(|&k| columns(k, true)).collect();
+    let mixed = (0..n).any(|k| {
+        let values = columns(k, true);
+        values.iter().any(|c| first.contains(c)) && values.iter().any(|c| second.contains(c))
+    });
+    if !mixed {
+        for k in pairs {
+            marks[k] = true;
+        }
+    }
+    marks
 }
 
 /// Whether line `marked` (a marker and figures) completes the row whose
@@ -3208,6 +3311,60 @@ mod tests {
         assert_eq!(
             rows[1], "No. | URAIAN |  | Setelah Perubahan | Realisasi",
             "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn a_table_printing_each_rows_figures_over_two_lines_reads_them_as_one_row() {
+        // BP3IPTEK 2016 Tabel 3.2 (p53): every row prints its "%" beside
+        // its label's first line and its amounts on the next line.
+        let rows = only_table_rows(concat!(
+            "No.           Sasaran                    Indikator                   Kinerja                      Program/Kegiatan                                      Keuangan\n",
+            "                                                            Target   Realisasi      %                                                  Pagu                   Realisasi          %\n",
+            "                                                                                 Realisasi                                                                                    Realisasi\n",
+            "1                2                          3                 4         5           6                      7                              8                       9              10\n",
+            "1     Meningkatnya Kajian dan    Prosentase Rekomendasi      80         77       96,25%      Program Penelitian, Studi                                                        100,00%\n",
+            "      Analisis untuk Kebijakan   Kebijakan Daerah yang                                       dan Survei                          3.583.050.000,00          3.583.039.598,00\n",
+            "      Pembangunan Jawa Barat     ditindaklanjuti\n",
+            "\n",
+            "                                                                                             Kegiatan Analisis Iptek untuk                                                    100,00%\n",
+            "                                                                                             Kebijakan Pembangunan Jawa          1.950.000.000,00       1.949.999.865,00\n",
+            "                                                                                             Barat\n",
+            "                                                                                             Kegiatan Inventarisasi dan                                                       100,00%\n",
+            "                                                                                             Rekomendasi Iptek melalui Tim         183.050.000,00       183.048.783,00\n",
+            "                                                                                             Advisori\n",
+            "                                                                                             Kegiatan Kajian Komprehensif                                                     100,00%\n",
+            "                                                                                             Kegiatan Monumental Jawa            1.450.000.000,00       1.449.990.950,00\n",
+            "                                                                                             Barat\n",
+        ));
+        assert_rows(
+            &rows,
+            &[
+                "1 | Meningkatnya Kajian dan Analisis untuk Kebijakan Pembangunan Jawa Barat | Prosentase Rekomendasi Kebijakan Daerah yang ditindaklanjuti | 80 | 77 | 96,25% | Program Penelitian, Studi dan Survei | 3.583.050.000,00 | 3.583.039.598,00 | 100,00%",
+                " |  |  |  |  |  | Kegiatan Analisis Iptek untuk Kebijakan Pembangunan Jawa Barat | 1.950.000.000,00 | 1.949.999.865,00 | 100,00%",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_loose_justified_line_of_single_words_and_an_amount_is_text() {
+        // BP3IPTEK 2016 p46: the paragraph's line is set so loose that
+        // each word stands apart, an amount among them.
+        let d = doc(concat!(
+            "Daerah, Budaya Riset dan Intermediasi Teknologi dengan jumlah anggaran\n",
+            "sebesar Rp 917.000.000,00 yang terealisasi sebesar Rp 714.524.189,00 atau\n",
+            "77,92% (realisasi anggaran baik); Selanjutnya Kegiatan Penguatan Peran Dewan\n",
+            "Riset Daerah dalam Mendukung Arah dan Kebijakan Riset dengan jumlah\n",
+            "anggaran    sebesar    Rp    450.000.000,00     yang     terealisasi       sebesar       Rp\n",
+            "360.431.884,00 atau 80.10% (realisasi anggaran sangat baik).\n",
+        ));
+        assert!(d.pages[0].tables.is_empty(), "{:?}", d.pages[0].tables);
+        assert!(
+            d.pages[0].lines.iter().any(|l| l
+                .text
+                .contains("sebesar Rp 450.000.000,00 yang terealisasi")),
+            "{:#?}",
+            d.pages[0].lines
         );
     }
 
