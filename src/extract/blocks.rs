@@ -2633,15 +2633,7 @@ mod tests {
             "      etika politik terhadap pelajar dan mahasiswa melalui 7 kali sosialisasi pendidikan\n",
             "      etika dan budaya politik. Outcome Kegiatan adalah terwujudnya karakter etika\n",
         ));
-        assert!(d.pages[0].tables.is_empty(), "{:?}", d.pages[0].tables);
-        assert!(
-            d.pages[0]
-                .lines
-                .iter()
-                .any(|l| l.text.contains("sebesar Rp. 668.200.000,00")),
-            "{:#?}",
-            d.pages[0].lines
-        );
+        assert_text_line(&d, "sebesar Rp. 668.200.000,00");
     }
 
     #[test]
@@ -3080,6 +3072,16 @@ mod tests {
         assert!(rows.iter().any(|r| r == row), "{row}: {rows:#?}");
     }
 
+    /// The document read as text, no table, one of its lines holding `text`.
+    fn assert_text_line(d: &Document, text: &str) {
+        assert!(d.pages[0].tables.is_empty(), "{:?}", d.pages[0].tables);
+        assert!(
+            d.pages[0].lines.iter().any(|l| l.text.contains(text)),
+            "{text}: {:#?}",
+            d.pages[0].lines
+        );
+    }
+
     fn assert_rows(rows: &[String], expected: &[&str]) {
         for row in expected {
             assert_row(rows, row);
@@ -3358,14 +3360,7 @@ mod tests {
             "anggaran    sebesar    Rp    450.000.000,00     yang     terealisasi       sebesar       Rp\n",
             "360.431.884,00 atau 80.10% (realisasi anggaran sangat baik).\n",
         ));
-        assert!(d.pages[0].tables.is_empty(), "{:?}", d.pages[0].tables);
-        assert!(
-            d.pages[0].lines.iter().any(|l| l
-                .text
-                .contains("sebesar Rp 450.000.000,00 yang terealisasi")),
-            "{:#?}",
-            d.pages[0].lines
-        );
+        assert_text_line(&d, "sebesar Rp 450.000.000,00 yang terealisasi");
     }
 
     #[test]
