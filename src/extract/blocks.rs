@@ -208,6 +208,7 @@ fn cell_runs(doc: &Document) -> Option<Vec<CellRun>> {
         .flat_map(|(p, page)| (0..page.lines.len()).map(move |l| (p, l)))
         .collect();
     let lines: Vec<&Line> = order.iter().map(|&(p, l)| &doc.pages[p].lines[l]).collect();
+    let text_export = doc.kind == crate::extract::InputKind::Text;
     let mut runs = Vec::new();
     let mut i = 0;
     // Where the last run ended: a run never takes lines of the one before.
@@ -221,16 +222,12 @@ fn cell_runs(doc: &Document) -> Option<Vec<CellRun>> {
             i += 1;
             continue;
         }
-        let end = run_end(&lines, i, doc.kind == crate::extract::InputKind::Text);
+        let end = run_end(&lines, i, text_export);
         let mut start = i;
         // A header label's first line above the run (see `heads_run`), for
         // a run of rows with figures: a justified line of prose alone
         // stays a run of its own, to be read as text.
-        let has_rows = end - i >= 2
-            && lines[i..end]
-                .iter()
-                .any(|l| l.spans.iter().any(|s| is_figure_text(&s.text)));
-        if doc.kind == crate::extract::InputKind::Text && has_rows {
+        if text_export && end - i >= 2 && lines[i..end].iter().any(|l| has_figure(l)) {
             while start > taken && heads_run(&order, &lines, start - 1, first) {
                 start -= 1;
             }
@@ -242,7 +239,7 @@ fn cell_runs(doc: &Document) -> Option<Vec<CellRun>> {
         // with the rows after it, a total alone at a page's head with the
         // rows before it. A PDF's pages share their coordinates.
         let whole = order[start..end].to_vec();
-        if doc.kind != crate::extract::InputKind::Text {
+        if !text_export {
             runs.push(CellRun {
                 mode: first.cells,
                 lines: whole,
@@ -253,12 +250,7 @@ fn cell_runs(doc: &Document) -> Option<Vec<CellRun>> {
         }
         let figure_lines = |part: &[At]| {
             part.iter()
-                .filter(|&&(p, l)| {
-                    doc.pages[p].lines[l]
-                        .spans
-                        .iter()
-                        .any(|s| is_figure_text(&s.text))
-                })
+                .filter(|&&(p, l)| has_figure(&doc.pages[p].lines[l]))
                 .count()
         };
         let mut parts: Vec<Vec<At>> = Vec::new();
@@ -336,7 +328,7 @@ fn heads_run(order: &[At], lines: &[&Line], k: usize, first: &Line) -> bool {
             .iter()
             .all(|s| s.text.split_whitespace().count() <= 4)
         && !is_figure_text(&span.text)
-        && !first.spans.iter().any(|s| is_figure_text(&s.text))
+        && !has_figure(first)
         && within
 }
 
@@ -465,16 +457,15 @@ fn in_cell_pieces(lines: &[&Line], at: usize, text_export: bool) -> Option<usize
     // Under a text export's header (labels centred over their columns, no
     // figure), after a blank line: the first row's label lines above its
     // figures keep inside the cells of that row, below them.
-    let row: &Line =
-        if text_export && after_blank && !row.spans.iter().any(|s| is_figure_text(&s.text)) {
-            lines[at..]
-                .iter()
-                .take(MAX_PIECES + MAX_BLANKS_AMONG_PIECES + 1)
-                .find(|l| l.cells == CellMode::Aligned && !l.is_blank())
-                .map_or(row, |below| *below)
-        } else {
-            row
-        };
+    let row: &Line = if text_export && after_blank && !has_figure(row) {
+        lines[at..]
+            .iter()
+            .take(MAX_PIECES + MAX_BLANKS_AMONG_PIECES + 1)
+            .find(|l| l.cells == CellMode::Aligned && !l.is_blank())
+            .map_or(row, |below| *below)
+    } else {
+        row
+    };
     // The row's cell starts. In a row of figures: the first, a figure's, or
     // one another row above shares (a justified cell's words set apart
     // start nowhere else).
@@ -771,23 +762,11 @@ const HOLED_WORDS: usize = 4;
 /// export's justified line runs past the lines set with single spaces). A
 /// table of one line of words has nothing to check.
 fn justified_line(doc: &Document, run: &[At]) -> bool {
-    let [(page, at)] = run else {
+    let Some((lines, at)) = lone_line(doc, run) else {
         return false;
     };
-    let Some(lines) = doc.pages.get(*page).map(|p| &p.lines) else {
+    let (Some(line), Some(below)) = (lines.get(at), lines.get(at + 1)) else {
         return false;
-    };
-    let (Some(line), Some(below)) = (lines.get(*at), lines.get(at + 1)) else {
-        return false;
-    };
-    let edges = |l: &Line| -> Option<(f32, f32)> {
-        let left = l.spans.first()?.x;
-        let right = l
-            .spans
-            .iter()
-            .map(|s| s.x + s.width)
-            .fold(f32::MIN, f32::max);
-        Some((left, right))
     };
     let words: Vec<&str> = line.text.split_whitespace().collect();
     let lettered = words
@@ -799,7 +778,7 @@ fn justified_line(doc: &Document, run: &[At]) -> bool {
         && below.text.split_whitespace().count() >= HOLED_WORDS
         && below.text.chars().next().is_some_and(char::is_lowercase)
         && line.spans.len() >= 2
-        && !line.spans.iter().any(|s| is_figure_text(&s.text))
+        && !has_figure(line)
         && words.len() > HOLED_WORDS
         && lettered * 4 >= words.len() * 3
         && edges(line).zip(edges(below)).is_some_and(
@@ -809,19 +788,36 @@ fn justified_line(doc: &Document, run: &[At]) -> bool {
         )
 }
 
+/// The page's lines and the index of a run's one line; None for a run of
+/// more lines.
+fn lone_line<'d>(doc: &'d Document, run: &[At]) -> Option<(&'d [Line], usize)> {
+    let [(page, at)] = run else {
+        return None;
+    };
+    Some((&doc.pages.get(*page)?.lines, *at))
+}
+
+/// Where a line's text starts and where it ends.
+fn edges(l: &Line) -> Option<(f32, f32)> {
+    let left = l.spans.first()?.x;
+    let right = l
+        .spans
+        .iter()
+        .map(|s| s.x + s.width)
+        .fold(f32::MIN, f32::max);
+    Some((left, right))
+}
+
 /// One line of a justified paragraph set so loose that each word stands
 /// apart ("anggaran    sebesar    Rp    450.000.000,00     yang …    Rp"):
 /// six words or more, each alone in its cell, mostly letters (an amount
 /// among them), under a line of the paragraph that starts where it does.
 /// A table's row has cells of several words, or figures for most cells.
 fn justified_words(doc: &Document, run: &[At]) -> bool {
-    let [(page, at)] = run else {
+    let Some((lines, at)) = lone_line(doc, run) else {
         return false;
     };
-    let Some(lines) = doc.pages.get(*page).map(|p| &p.lines) else {
-        return false;
-    };
-    let (Some(line), Some(above)) = (lines.get(*at), at.checked_sub(1).and_then(|a| lines.get(a)))
+    let (Some(line), Some(above)) = (lines.get(at), at.checked_sub(1).and_then(|a| lines.get(a)))
     else {
         return false;
     };
@@ -830,7 +826,6 @@ fn justified_words(doc: &Document, run: &[At]) -> bool {
         .iter()
         .filter(|s| s.text.chars().any(char::is_alphabetic))
         .count();
-    let left = |l: &Line| l.spans.first().map(|s| s.x);
     line.spans.len() >= 6
         && line
             .spans
@@ -840,9 +835,9 @@ fn justified_words(doc: &Document, run: &[At]) -> bool {
         && above.cells == CellMode::Flow
         && above.table.is_none()
         && above.text.split_whitespace().count() >= HOLED_WORDS
-        && left(line)
-            .zip(left(above))
-            .is_some_and(|(a, b)| (a - b).abs() <= 3.0)
+        && edges(line)
+            .zip(edges(above))
+            .is_some_and(|((a, _), (b, _))| (a - b).abs() <= 3.0)
 }
 
 /// One or two justified lines of running text with a wide hole in each
@@ -869,15 +864,6 @@ fn holed_prose(doc: &Document, run: &[At]) -> bool {
     if block.is_empty() || block.len() > 2 {
         return false;
     }
-    let edges = |l: &Line| -> Option<(f32, f32)> {
-        let left = l.spans.first()?.x;
-        let right = l
-            .spans
-            .iter()
-            .map(|s| s.x + s.width)
-            .fold(f32::MIN, f32::max);
-        Some((left, right))
-    };
     let prose = |l: &&Line| {
         l.cells == CellMode::Flow && l.table.is_none() && l.text.split_whitespace().count() >= 5
     };
@@ -922,6 +908,11 @@ fn holed_prose(doc: &Document, run: &[At]) -> bool {
 pub fn is_value_text(text: &str) -> bool {
     let t = text.trim();
     is_figure_text(t) && !YEARISH.is_match(t) && !COLUMN_NUMBER.is_match(t)
+}
+
+/// Whether a line has a span that is one figure alone.
+fn has_figure(line: &Line) -> bool {
+    line.spans.iter().any(|s| is_figure_text(&s.text))
 }
 
 /// Is this text one figure alone (an amount, a percentage, a count)?
@@ -1113,11 +1104,7 @@ fn aligned_rows(block: &[(At, Line)], text_export: bool) -> Vec<BlockRow> {
         let starts_next = text_export
             && !has_value
             && rows.last().is_some_and(|prev| {
-                prev.cells.iter().any(|(t, _)| is_value_text(t))
-                    && cells
-                        .iter()
-                        .zip(&prev.cells)
-                        .all(|((t, _), (p, _))| t.is_empty() || p.is_empty())
+                prev.cells.iter().any(|(t, _)| is_value_text(t)) && apart(&cells, &prev.cells)
             });
         // In a text export a row's cells sit on different lines when Word
         // aligns its columns differently (one centred, the others at the
@@ -1139,10 +1126,7 @@ fn aligned_rows(block: &[(At, Line)], text_export: bool) -> Vec<BlockRow> {
                 };
                 prev.lines.last() == Some(&block[k - 1].0)
                     && !prev.cells[0].0.is_empty()
-                    && cells
-                        .iter()
-                        .zip(&prev.cells)
-                        .all(|((t, _), (p, _))| t.is_empty() || p.is_empty())
+                    && apart(&cells, &prev.cells)
                     && (count(&cells) <= 1 || count(&prev.cells) <= 1)
             });
         if stray && let Some(prev) = rows.last_mut() {
@@ -1294,10 +1278,14 @@ fn completes(
         && top.iter().all(|c| c.0.is_empty() || value(c))
         && line.first().is_some_and(|(t, _)| !t.is_empty())
         && line.iter().skip(1).any(value)
-        && line
-            .iter()
-            .zip(top)
-            .all(|((a, _), (b, _))| a.is_empty() || b.is_empty())
+        && apart(line, top)
+}
+
+/// Whether two lines' (or rows') cells never write in the same column.
+fn apart(a: &[(String, bool)], b: &[(String, bool)]) -> bool {
+    a.iter()
+        .zip(b)
+        .all(|((x, _), (y, _))| x.is_empty() || y.is_empty())
 }
 
 /// The lines of a text export's block that start the label of the row

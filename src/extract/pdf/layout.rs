@@ -254,26 +254,19 @@ fn spans_cut(row: &[Glyph], cuts: &[f32], gutters: &[(f32, f32)]) -> Vec<Span> {
         .map(|w| gap(&w[0], &w[1]))
         .filter(|&d| d > 0.15 * em)
         .collect();
-    word_gaps.sort_by(f32::total_cmp);
-    let median = word_gaps
-        .get(word_gaps.len().saturating_sub(1) / 2)
-        .copied()
-        .unwrap_or(0.25 * em);
+    let median = lower_median(&mut word_gaps).unwrap_or(0.25 * em);
     let split_at = (1.0 * em).max(1.8 * median).min(2.5 * em);
     // A producer that writes its word spaces as space glyphs positions some
     // glyphs apart within words as well (a substituted font narrower than
     // the one the text was set in): on such a line a gap with no space glyph
     // is a word space only when nearly as wide as the line's own spaces.
-    let spaced_gap = {
-        let mut gaps: Vec<f32> = row
-            .windows(2)
-            .filter(|w| w[1].space_before)
-            .map(|w| gap(&w[0], &w[1]))
-            .filter(|&d| d > 0.0)
-            .collect();
-        gaps.sort_by(f32::total_cmp);
-        gaps.get(gaps.len().saturating_sub(1) / 2).copied()
-    };
+    let mut spaced_gaps: Vec<f32> = row
+        .windows(2)
+        .filter(|w| w[1].space_before)
+        .map(|w| gap(&w[0], &w[1]))
+        .filter(|&d| d > 0.0)
+        .collect();
+    let spaced_gap = lower_median(&mut spaced_gaps);
     let mut out: Vec<Span> = Vec::new();
     let mut current = start_span(first);
     let mut bold_count = usize::from(first.bold);
@@ -328,6 +321,12 @@ fn spans_cut(row: &[Glyph], cuts: &[f32], gutters: &[(f32, f32)]) -> Vec<Span> {
     }
     out.retain(|s| !s.text.is_empty());
     out
+}
+
+/// The middle value, the lower of the two middle ones of an even count.
+fn lower_median(values: &mut [f32]) -> Option<f32> {
+    values.sort_by(f32::total_cmp);
+    values.get(values.len().saturating_sub(1) / 2).copied()
 }
 
 fn start_span(g: &Glyph) -> Span {
