@@ -50,13 +50,7 @@ fn tokenize(data: &[u8]) -> Vec<Token> {
                     .copied()
                     .filter(u8::is_ascii_hexdigit)
                     .collect();
-                let mut bytes = Vec::with_capacity(digits.len() / 2 + 1);
-                for pair in digits.chunks(2) {
-                    let hi = hex_val(pair[0]);
-                    let lo = pair.get(1).map(|&d| hex_val(d)).unwrap_or(0);
-                    bytes.push(hi << 4 | lo);
-                }
-                out.push(Token::Hex(bytes));
+                out.push(Token::Hex(hex_bytes(&digits)));
                 i = j + 1;
             }
             b'[' => {
@@ -114,6 +108,33 @@ fn tokenize(data: &[u8]) -> Vec<Token> {
         }
     }
     out
+}
+
+/// The bytes a hex string's digits write. Five digits are a code point
+/// beyond U+FFFF written as such (MuPDF writes `<1d443>` for U+1D443 in a
+/// ToUnicode destination, where UTF-16 wants `<d835dc43>`): read as its
+/// UTF-16 surrogate pair, not as three bytes padded with a zero.
+fn hex_bytes(digits: &[u8]) -> Vec<u8> {
+    if digits.len() == 5 {
+        let value = digits
+            .iter()
+            .fold(0u32, |acc, &d| (acc << 4) | hex_val(d) as u32);
+        if let Some(c) = char::from_u32(value).filter(|&c| c as u32 > 0xFFFF) {
+            let mut units = [0u16; 2];
+            return c
+                .encode_utf16(&mut units)
+                .iter()
+                .flat_map(|u| u.to_be_bytes())
+                .collect();
+        }
+    }
+    let mut bytes = Vec::with_capacity(digits.len() / 2 + 1);
+    for pair in digits.chunks(2) {
+        let hi = hex_val(pair[0]);
+        let lo = pair.get(1).map(|&d| hex_val(d)).unwrap_or(0);
+        bytes.push(hi << 4 | lo);
+    }
+    bytes
 }
 
 fn is_delim(c: u8) -> bool {
@@ -346,6 +367,18 @@ endcmap";
             c.codes(&[0, 0x24, 0, 0x25], 1).collect::<Vec<_>>(),
             vec![(0x24, 2), (0x25, 2)]
         );
+    }
+
+    #[test]
+    fn code_point_beyond_bmp_written_in_five_digits() {
+        // As `mutool convert` writes a Cambria Math italic letter's text.
+        let data = b"1 begincodespacerange <0000> <FFFF> endcodespacerange
+2 beginbfchar <0732> <1d443> <0010> <004d> endbfchar
+1 beginbfrange <0740> <0741> <1d44e> endbfrange";
+        let c = CMap::parse(data);
+        assert_eq!(c.lookup(0x732, 2).as_deref(), Some("\u{1D443}"));
+        assert_eq!(c.lookup(0x10, 2).as_deref(), Some("M"));
+        assert_eq!(c.lookup(0x741, 2).as_deref(), Some("\u{1D44F}"));
     }
 
     #[test]

@@ -441,10 +441,26 @@ pub fn normalise_text(s: &str) -> String {
             // A tab is a space some producers map their space glyph to.
             '\t' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{3000}' => out.push(' '),
             c if c.is_control() => {}
-            c => out.push(c),
+            c => out.push(plain_math_letter(c).unwrap_or(c)),
         }
     }
     out
+}
+
+/// The letter or digit a mathematical alphanumeric symbol is a style of
+/// ("𝑃" italic P, "𝟐" bold 2; "ℎ" is the italic h). A Word equation's
+/// letters are mapped to these by some producers and to plain letters by
+/// others; the page shows the same word either way.
+fn plain_math_letter(c: char) -> Option<char> {
+    let code = c as u32;
+    let offset = match code {
+        0x210E => return Some('h'),
+        0x1D400..=0x1D6A3 => (code - 0x1D400) % 52,
+        0x1D7CE..=0x1D7FF => return char::from_digit((code - 0x1D7CE) % 10, 10),
+        _ => return None,
+    };
+    let base = if offset < 26 { b'A' } else { b'a' - 26 };
+    Some(char::from(base + offset as u8))
 }
 
 #[cfg(test)]
@@ -473,6 +489,11 @@ mod tests {
         );
         assert_eq!(normalise_text("e\u{fb03}cient\u{ad}"), "efficient");
         assert_eq!(normalise_text("a\tb"), "a b");
+        assert_eq!(
+            normalise_text("\u{1D443}\u{1D452}\u{1D45F}\u{210E} \u{1D7D0}\u{1D7CE}"),
+            "Perh 20"
+        );
+        assert_eq!(normalise_text("\u{1D6A8}"), "\u{1D6A8}");
         assert_eq!(
             normalise_text("Undang\u{2011}undang 2013 \u{2010} 2018"),
             "Undang-undang 2013 - 2018"
