@@ -12,6 +12,8 @@ text operators, spacing and rules:
   cairo    pdftocairo -pdf        (poppler-utils; as a Linux print-to-PDF does)
   mupdf    mutool convert -F pdf  (mupdf-tools)
   qpdf     qpdf --object-streams=generate, AES-256 with an empty user password
+  gs       gs -sDEVICE=pdfwrite   (ghostscript; what PDFCreator, PDF24 and most
+                                   "compress PDF" tools run)
 
 then runs `lkjip-audit check --format json` on the originals and on each
 rewrite and prints, per file and producer, the findings (file, page, rule,
@@ -36,6 +38,8 @@ PRODUCERS = {
     "mupdf": lambda src, dst: ["mutool", "convert", "-F", "pdf", "-o", dst, src],
     "qpdf": lambda src, dst: ["qpdf", "--object-streams=generate", "--encrypt", "", "owner",
                               "256", "--", src, dst],
+    "gs": lambda src, dst: ["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite",
+                            "-o", dst, src],
 }
 
 
@@ -70,7 +74,7 @@ def main():
     pdfs = sorted(f for f in os.listdir(a.src) if f.lower().endswith(".pdf"))
     if not pdfs:
         sys.exit(f"no PDFs in {a.src}")
-    tools = {"cairo": "pdftocairo", "mupdf": "mutool", "qpdf": "qpdf"}
+    tools = {"cairo": "pdftocairo", "mupdf": "mutool", "qpdf": "qpdf", "gs": "gs"}
     producers = [p for p in PRODUCERS if shutil.which(tools[p])]
     work = a.keep or tempfile.mkdtemp(prefix="lkjip-producers-")
     try:

@@ -441,6 +441,12 @@ pub fn normalise_text(s: &str) -> String {
             // A tab is a space some producers map their space glyph to.
             '\t' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{3000}' => out.push(' '),
             c if c.is_control() => {}
+            // Word maps a Symbol or Wingdings list bullet to the private use
+            // area (U+F000 + its code): shown as a box, matched by no pattern.
+            // Symbol's bullet, Wingdings' square, arrowhead, diamond, check,
+            // filled square and circle, shadowed square.
+            '\u{f0b7}' | '\u{f0a7}' | '\u{f0d8}' | '\u{f076}' | '\u{f0fc}' | '\u{f06e}'
+            | '\u{f06c}' | '\u{f071}' => out.push('•'),
             c => out.push(plain_math_letter(c).unwrap_or(c)),
         }
     }
@@ -494,6 +500,7 @@ mod tests {
             "Perh 20"
         );
         assert_eq!(normalise_text("\u{1D6A8}"), "\u{1D6A8}");
+        assert_eq!(normalise_text("\u{f0b7} a \u{f0d8} b"), "• a • b");
         assert_eq!(
             normalise_text("Undang\u{2011}undang 2013 \u{2010} 2018"),
             "Undang-undang 2013 - 2018"
