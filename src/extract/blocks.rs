@@ -691,7 +691,7 @@ static VALUE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static YEARISH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(th\.?\s*)?(19|20)\d\d(\s*\(n[+-]?\d?\))?$").expect("valid regex")
+    Regex::new(r"(?i)^((th\.?|tahun)\s*)?(19|20)\d\d(\s*\(n[+-]?\d?\))?$").expect("valid regex")
 });
 static COLUMN_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(?\d{1,2}\)?$").expect("valid regex"));
@@ -920,6 +920,23 @@ pub fn is_figure_text(text: &str) -> bool {
     VALUE.is_match(text.trim())
 }
 
+/// Whether `next`, a cell's next line, goes on with the label `label`: it
+/// opens with a word in lower case ("mampu yang dapat terlayani"), or
+/// closes a bracket the label left open ("( Gross Death" / "Rate)").
+fn continues_label(label: &str, next: &str) -> bool {
+    let lower = next.split_whitespace().next().is_some_and(|w| {
+        w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+    });
+    let open = label.matches('(').count() > label.matches(')').count();
+    lower || (open && next.contains(')'))
+}
+
+/// One word of letters, as a label's words are ("cakupan", "(Lembaran").
+fn is_word(text: &str) -> bool {
+    let word = text.trim().trim_matches(|c: char| c.is_ascii_punctuation());
+    !word.is_empty() && word.chars().all(char::is_alphabetic)
+}
+
 /// A row numbering the columns, "1 2 3 4 5" or "(1) (2) (3)": three numbers
 /// or more, one a cell, counting up by one from 1 or 2. Nothing under it
 /// continues it.
@@ -996,7 +1013,7 @@ fn aligned_rows(block: &[(At, Line)], text_export: bool) -> Vec<BlockRow> {
                 // join into one row, where a span would be lost.
                 let columns = header
                     .as_ref()
-                    .and_then(|h| h.centred_over(&l.spans, c, k, i))
+                    .and_then(|h| h.centred_over(c, k, i))
                     .unwrap_or(c..=c);
                 for c in columns {
                     if !cells[c].0.is_empty() {
@@ -1036,6 +1053,11 @@ fn aligned_rows(block: &[(At, Line)], text_export: bool) -> Vec<BlockRow> {
     };
     let completing: Vec<bool> = (0..block.len())
         .map(|k| text_export && k > 0 && completes(&line_cells, &follows, k - 1, k))
+        .collect();
+    let figures_only: Vec<bool> = line_cells
+        .iter()
+        .zip(&values)
+        .map(|(cells, &v)| v && cells.iter().all(|(t, _)| t.is_empty() || is_value_text(t)))
         .collect();
     let mut rows: Vec<BlockRow> = Vec::new();
     // The row begun by a tall row's leading lines, waiting for its anchor.
@@ -1133,6 +1155,36 @@ fn aligned_rows(block: &[(At, Line)], text_export: bool) -> Vec<BlockRow> {
             append_cells(prev, cells, *at);
             continue;
         }
+        // The label's last line under such a stray figure, with the row's
+        // other figures ("Tidak adanya GDR ( Gross Death" / "100,00" /
+        // "Rate)  100%  0‰  100%  100%"): the same row when its label goes
+        // on (in lower case, or closing a bracket the label opened) and its
+        // figures fill columns the row has none in.
+        let closes = text_export
+            && has_marker
+            && has_value
+            && follows(k)
+            && k >= 2
+            && figures_only[k - 1]
+            && rows.last().is_some_and(|prev| {
+                let label = &prev.cells[0].0;
+                prev.lines.last() == Some(&block[k - 1].0)
+                    && prev.lines.len() >= 2
+                    && !label.is_empty()
+                    && prev
+                        .cells
+                        .iter()
+                        .skip(1)
+                        .filter(|(t, _)| is_value_text(t))
+                        .count()
+                        <= 1
+                    && apart(&cells[1..], &prev.cells[1..])
+                    && continues_label(label, &cells[0].0)
+            });
+        if closes && let Some(prev) = rows.last_mut() {
+            append_cells(prev, cells, *at);
+            continue;
+        }
         let restates = rows.last().is_some_and(|prev| {
             restates_cells(&prev.cells, &cells)
                 || numbers_columns(prev.cells.iter().map(|(t, _)| t.as_str()))
@@ -1155,10 +1207,18 @@ fn aligned_rows(block: &[(At, Line)], text_export: bool) -> Vec<BlockRow> {
     rows
 }
 
-/// Each column's new index once a column of one figure alone, set one
-/// character right of the figures of the column before it and not on a
-/// line with them, joins that column: a text export sets a lone short
-/// figure ("0") a character off the column's right edge ("6,48").
+/// Each column's new index once a column that is part of the one before it
+/// joins that column. Two such columns are found in a text export:
+/// - one figure alone, set one character right of the figures of the
+///   column before it and not on a line with them: a lone short figure
+///   ("0") a character off the column's right edge ("6,48");
+/// - the last words of a label's justified lines: Word stretches a cell's
+///   full lines to its right edge, so on each such line the label's words
+///   stand apart ("Persentase      peningkatan        cakupan") and its
+///   last word ends where the other justified lines' last words end, right
+///   of all the label's other text. A column of single words, each on a
+///   line whose column before it holds two words or more set apart, all
+///   ending within a character of each other, two lines or more, is such.
 fn interleaved_columns(
     block: &[(At, Line)],
     columns: usize,
@@ -1166,12 +1226,22 @@ fn interleaved_columns(
 ) -> Vec<usize> {
     // Per column: its left edge, its figures' right edge, whether only
     // figures, and the lines it has text on (a header's label over the
-    // column is no figure).
+    // column is no figure); whether only single words, each on a line with
+    // two spans or more in the column before it, and its text's right
+    // edges.
     let mut left = vec![f32::INFINITY; columns];
     let mut right = vec![f32::NEG_INFINITY; columns];
     let mut figures = vec![true; columns];
     let mut lines: Vec<Vec<usize>> = vec![Vec::new(); columns];
+    let mut line_ends = vec![true; columns];
+    let mut text_right = vec![(f32::INFINITY, f32::NEG_INFINITY); columns];
     for (k, (_, l)) in block.iter().enumerate() {
+        let mut spans_in = vec![0usize; columns];
+        for s in &l.spans {
+            if let Some(n) = spans_in.get_mut(column_of(s).min(columns.saturating_sub(1))) {
+                *n += 1;
+            }
+        }
         for s in &l.spans {
             let c = column_of(s).min(columns.saturating_sub(1));
             let Some(at) = left.get_mut(c) else { continue };
@@ -1181,6 +1251,9 @@ fn interleaved_columns(
                 right[c] = right[c].max(s.x + s.width);
             }
             figures[c] &= figure;
+            let end = s.x + s.width;
+            text_right[c] = (text_right[c].0.min(end), text_right[c].1.max(end));
+            line_ends[c] &= c > 0 && spans_in[c] == 1 && spans_in[c - 1] >= 2 && is_word(&s.text);
             if lines[c].last() != Some(&k) {
                 lines[c].push(k);
             }
@@ -1188,13 +1261,19 @@ fn interleaved_columns(
     }
     let mut out: Vec<usize> = Vec::with_capacity(columns);
     for c in 0..columns {
-        let joins = c > 1
+        let lone_figure = c > 1
             && figures[c]
             && lines[c].len() == 1
             && (0.0..=1.0 + f32::EPSILON).contains(&(left[c] - right[c - 1]))
             && !lines[c]
                 .iter()
                 .any(|k| lines[c - 1].binary_search(k).is_ok());
+        let justified = c > 0
+            && line_ends[c]
+            && lines[c].len() >= 2
+            && text_right[c].1 - text_right[c].0 <= 3.0 + f32::EPSILON
+            && text_right[c - 1].1 < text_right[c].0;
+        let joins = lone_figure || justified;
         let previous = out.last().copied().unwrap_or(0);
         out.push(if c == 0 {
             0
@@ -1727,6 +1806,11 @@ struct HeaderGeometry {
     extents: Vec<(f32, f32)>,
     /// The header: the lines before the first holding a value (a year is none).
     header_lines: usize,
+    /// Per header line, each span's left and right edges and its width per
+    /// character.
+    edges: Vec<Vec<(f32, f32, f32)>>,
+    /// Per header line, whether each span is a year ("2016", "Tahun 2016").
+    years: Vec<Vec<bool>>,
 }
 
 impl HeaderGeometry {
@@ -1752,57 +1836,136 @@ impl HeaderGeometry {
             .map(|(_, l)| numbers_columns(l.spans.iter().map(|s| s.text.as_str())))
             .collect();
         let header_lines = header_line_count(block);
+        let header = || block.iter().take(header_lines).map(|(_, l)| &l.spans);
+        let edges = header()
+            .map(|spans| {
+                spans
+                    .iter()
+                    .map(|s| {
+                        let chars = s.text.chars().count().max(1) as f32;
+                        (s.x, s.x + s.width, s.width / chars)
+                    })
+                    .collect()
+            })
+            .collect();
+        let years = header()
+            .map(|spans| {
+                spans
+                    .iter()
+                    .map(|s| YEARISH.is_match(s.text.trim()))
+                    .collect()
+            })
+            .collect();
         HeaderGeometry {
             filled,
             numbering,
             extents,
             header_lines,
+            edges,
+            years,
         }
     }
 
     /// The columns a year in the header is centred over ("2024" over
     /// "Target PK | Realisasi | %", set in the middle one's place), each of
     /// which it heads: the columns around its own (`own`) that nothing else
-    /// on its line (`line`, the span `index` of `spans`) fills, whose text
-    /// together is centred on it within a character and a half, each nearer
-    /// it than any other label of its line, and which the next line writing
-    /// in any of them fills each (their sub-labels, not a row numbering
-    /// every column). A year under a label already heading its column is
-    /// that label's last line.
+    /// on its line (`line`, the span `index`) fills, whose text together is
+    /// centred on it within a character and a half, each nearer it than any
+    /// other label of its line, and which the next line writing in any of
+    /// them fills each (their sub-labels, not a row numbering every column).
+    /// A year under a label already heading its column is that label's
+    /// last line, unless the two are one title centred over the columns
+    /// ("Capaian" over "Tahun 2015" over "Target | Capaian"): then the
+    /// title's lines, taken together, are centred as the year alone would
+    /// be, and each of its lines heads the columns.
     fn centred_over(
         &self,
-        spans: &[Span],
+        own: usize,
+        line: usize,
+        index: usize,
+    ) -> Option<std::ops::RangeInclusive<usize>> {
+        if line >= self.header_lines {
+            return None;
+        }
+        if *self.years.get(line)?.get(index)? {
+            return self.year_over(own, line, index);
+        }
+        // A title's line above its year: heads what the year heads.
+        let mut below = line + 1;
+        while below < self.header_lines {
+            let i = self.filled.get(below)?.iter().position(|&c| c == own)?;
+            if *self.years.get(below)?.get(i)? {
+                let range = self.year_over(own, below, i)?;
+                return (*range.start() < *range.end()).then_some(range);
+            }
+            below += 1;
+        }
+        None
+    }
+
+    /// `centred_over` for a year: the span `index` of header line `line`.
+    fn year_over(
+        &self,
         own: usize,
         line: usize,
         index: usize,
     ) -> Option<std::ops::RangeInclusive<usize>> {
         const MOST: usize = 6;
-        let span = spans.get(index)?;
-        if line >= self.header_lines || !YEARISH.is_match(span.text.trim()) {
-            return None;
-        }
         let (filled, extents) = (&self.filled, &self.extents);
-        // A year under a label of its own column ("Target*" / "2016",
-        // "Tahun" / "2018") ends that label; it heads nothing more.
-        if filled.iter().take(line).any(|cols| cols.contains(&own)) {
+        // The title's lines: the year's and the lines right above it that
+        // write in its column, each once (a label's own lines).
+        let mut title = vec![(line, index)];
+        let mut above = line;
+        while above > 0 {
+            let spans: Vec<usize> = (0..filled[above - 1].len())
+                .filter(|&i| filled[above - 1][i] == own)
+                .collect();
+            match spans[..] {
+                [i] => title.push((above - 1, i)),
+                [] => break,
+                _ => return None,
+            }
+            above -= 1;
+        }
+        // A label above the title in the year's column, on a line not
+        // right above it, makes the year that label's last line.
+        if filled.iter().take(above).any(|cols| cols.contains(&own)) {
             return None;
         }
-        let others_mid: Vec<f32> = spans
+        let edge = |(l, i): (usize, usize)| self.edges[l][i];
+        let left = title
             .iter()
-            .enumerate()
-            .filter(|&(i, _)| i != index)
-            .map(|(_, s)| s.x + s.width / 2.0)
-            .collect();
-        let others: Vec<usize> = filled
-            .get(line)?
+            .map(|&t| edge(t).0)
+            .fold(f32::INFINITY, f32::min);
+        let right = title
             .iter()
-            .enumerate()
-            .filter(|&(i, _)| i != index)
-            .map(|(_, &c)| c)
+            .map(|&t| edge(t).1)
+            .fold(f32::NEG_INFINITY, f32::max);
+        let slack = 1.5 * edge((line, index)).2;
+        let mid = (left + right) / 2.0;
+        // Each column of the range must be free on every line of the title
+        // (but for the title's own span), and nearer the title than any
+        // other label of those lines.
+        let others: Vec<usize> = title
+            .iter()
+            .flat_map(|&(l, own_span)| {
+                filled[l]
+                    .iter()
+                    .enumerate()
+                    .filter(move |&(i, _)| i != own_span)
+                    .map(|(_, &c)| c)
+            })
             .collect();
-        let chars = span.text.chars().count().max(1) as f32;
-        let slack = 1.5 * span.width / chars;
-        let mid = span.x + span.width / 2.0;
+        let others_mid: Vec<f32> = title
+            .iter()
+            .flat_map(|&(l, own_span)| {
+                self.edges[l]
+                    .iter()
+                    .enumerate()
+                    .filter(move |&(i, _)| i != own_span)
+                    .map(|(_, &(a, b, _))| (a + b) / 2.0)
+            })
+            .collect();
         for wide in (2..=MOST).rev() {
             for first in own.saturating_sub(wide - 1)..=own {
                 let last = first + wide - 1;
@@ -3186,7 +3349,13 @@ mod tests {
         // RS Jiwa 2016 Tabel 6 (p16): the 2015 capaian is centred in its
         // cell, the other figures are not, so a row's figures come on two
         // lines; the line of figures alone writes only where the row above
-        // has nothing.
+        // has nothing, and the label's last line under it, with the row's
+        // other figures, is that row's too ("Rate)", "mampu ..."). Word
+        // stretches a label's full lines to the cell's edge, so their last
+        // words ("cakupan", "mencapai") stand apart, ending together: they
+        // are the label's, not a column. "Capaian" over "Tahun 2015" is one
+        // title centred over "Target | Capaian"; each of its lines heads
+        // both.
         let rows = only_table_rows(concat!(
             "                                                 Tabel 6\n",
             "                               Perbandingan target dan realisasi indikator\n",
@@ -3222,9 +3391,15 @@ mod tests {
         assert_rows(
             &rows,
             &[
-                "Persentase peningkatan pelayanan | cakupan | 10 % | 70,89% | 10 % | 100% | 22,9%",
-                "Persentase SPM yang target | mencapai | 75 % | 53,00 | 80 % | 70,30 | 80,22%",
-                "Tidak adanya Insiden keselamatan pasien |  | 100% | 100,00 | 0% | 100% | 100%",
+                " | Capaian | Capaian | Capaian | Capaian | % Capaian",
+                "INDIKATOR SASARAN | Tahun 2015 Target | Tahun 2015 Capaian \
+                 | tahun 2016 Target | tahun 2016 Capaian | kinerja",
+                "Persentase peningkatan cakupan pelayanan | 10 % | 70,89% | 10 % | 100% | 22,9%",
+                "Tidak adanya GDR ( Gross Death Rate) | 100% | 100,00 | 0‰ | 100% | 100%",
+                "Persentase pasien dari keluarga tidak mampu yang dapat terlayani \
+                 | 95 % | 100,00 | 100 % | 100% | 100%",
+                "Persentase SPM yang mencapai target | 75 % | 53,00 | 80 % | 70,30 | 80,22%",
+                "Tidak adanya Insiden keselamatan pasien | 100% | 100,00 | 0% | 100% | 100%",
             ],
         );
     }

@@ -151,6 +151,10 @@ static WEIGHT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*bobot\b"));
 /// A caption naming what its figures are to reach.
 static TARGET_TITLE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\bsasaran\b|\btarget\b|proyeksi|\brencana\b"));
+/// "Capaian Tahun 2015 Capaian": the second of a year's target and capaian
+/// pair, under the heading naming both.
+static YEAR_CAPAIAN_PAIR: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^\s*capaian\s+(?:tahun\s*|th\.?\s*)?(?:19|20)\d\d\s+capaian\s*$"));
 /// A year, also glued to the word before it ("Tahun2016").
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[^0-9])(19[5-9]\d|20\d\d)\b"));
 
@@ -235,12 +239,15 @@ fn role_of(leaf: &str, full: &str, parts: &[String]) -> Role {
         }
     };
     // "Capaian Tahun 2015 | Target, Capaian": under a heading of target and
-    // capaian pairs, the second is what was achieved, a realisasi.
-    if leaf.trim().eq_ignore_ascii_case("capaian")
+    // capaian pairs, the second is what was achieved, a realisasi. (A text
+    // export may cut the heading's lines otherwise: "Capaian" over "Tahun
+    // 2015 Capaian".)
+    if (leaf.trim().eq_ignore_ascii_case("capaian")
         && parts.len() >= 2
         && parts[..parts.len() - 1]
             .iter()
-            .any(|p| CAPAIAN.is_match(p) && YEAR.is_match(p))
+            .any(|p| CAPAIAN.is_match(p) && YEAR.is_match(p)))
+        || YEAR_CAPAIAN_PAIR.is_match(full)
     {
         return Role::Realisasi;
     }
@@ -681,6 +688,9 @@ mod tests {
         assert_eq!(role(&["2016", "% Realisasi"]), Role::Capaian);
         assert_eq!(role(&["Capaian Tahun 2015", "Target"]), Role::Target);
         assert_eq!(role(&["Capaian Tahun 2015", "Capaian"]), Role::Realisasi);
+        // The same heading as a text export cuts its lines into rows.
+        assert_eq!(role(&["Capaian", "Tahun 2015 Capaian"]), Role::Realisasi);
+        assert_eq!(role(&["Capaian", "tahun 2016 Target"]), Role::Target);
         assert_eq!(role(&["% Capaian kinerja"]), Role::Capaian);
         assert_eq!(role(&["PAGU ANGGARAN MURNI"]), Role::Anggaran);
         assert_eq!(role(&["Realisasi Anggaran", "Rp"]), Role::Realisasi);
