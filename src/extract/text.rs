@@ -18,6 +18,8 @@ use super::{
 /// Decodes the bytes (see [`decode`]) and reads the lines.
 pub fn read_text_export(path: &Path, bytes: &[u8]) -> Document {
     let (text, note) = decode(bytes);
+    // pdftotext writes the symbols as the PDF maps them (see `plain_symbol`).
+    let text: String = text.chars().map(super::plain_symbol).collect();
     let notes: Vec<Localized> = note.into_iter().collect();
     let pages = read_lines(&text);
     let paged = pages.len() > 1;
@@ -1023,5 +1025,27 @@ mod tests {
         assert_eq!(doc.pages[0].lines[0].text, "Rp 1.000 \u{2013} caf\u{e9}");
         assert_eq!(doc.pages[0].lines[1].text, "next");
         assert_eq!(doc.notes.len(), 1);
+    }
+
+    #[test]
+    fn symbol_bullets_read_as_bullets() {
+        // Dinas Peternakan 2016 p16 as pdftotext writes it: Word's Symbol
+        // bullet in the private use area. A list, as one with "•" is.
+        let text = concat!(
+            "   7. Terkendalinya penyakit hewan menular strategis dan zoonosa; dengan\n",
+            "   indikator kinerja :\n",
+            "   - Jumlah kasus penyakit hewan menular strategis dan zoonosa :\n",
+            "         \u{f0b7}   Anthrax sebanyak 0 kasus/tahun\n",
+            "         \u{f0b7}   Rabies sebanyak 0 kasus/tahun.\n",
+            "         \u{f0b7}   AI sebanyak 55 kasus/tahun\n",
+            "         \u{f0b7}   Prevalensi Brucellosis sebesar 3 %\n",
+        );
+        let doc = read_text_export(Path::new("t.txt"), text.as_bytes());
+        assert!(doc.pages[0].tables.is_empty(), "{:?}", doc.pages[0].tables);
+        let item = &doc.pages[0].lines[3];
+        assert!(
+            item.text.starts_with('•') && item.text.ends_with("Anthrax sebanyak 0 kasus/tahun"),
+            "{item:?}"
+        );
     }
 }

@@ -441,32 +441,10 @@ pub fn normalise_text(s: &str) -> String {
             // A tab is a space some producers map their space glyph to.
             '\t' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{3000}' => out.push(' '),
             c if c.is_control() => {}
-            // Word maps a Symbol or Wingdings list bullet to the private use
-            // area (U+F000 + its code): shown as a box, matched by no pattern.
-            // Symbol's bullet, Wingdings' square, arrowhead, diamond, check,
-            // filled square and circle, shadowed square.
-            '\u{f0b7}' | '\u{f0a7}' | '\u{f0d8}' | '\u{f076}' | '\u{f0fc}' | '\u{f06e}'
-            | '\u{f06c}' | '\u{f071}' => out.push('•'),
-            c => out.push(plain_math_letter(c).unwrap_or(c)),
+            c => out.push(crate::extract::plain_symbol(c)),
         }
     }
     out
-}
-
-/// The letter or digit a mathematical alphanumeric symbol is a style of
-/// ("𝑃" italic P, "𝟐" bold 2; "ℎ" is the italic h). A Word equation's
-/// letters are mapped to these by some producers and to plain letters by
-/// others; the page shows the same word either way.
-fn plain_math_letter(c: char) -> Option<char> {
-    let code = c as u32;
-    let offset = match code {
-        0x210E => return Some('h'),
-        0x1D400..=0x1D6A3 => (code - 0x1D400) % 52,
-        0x1D7CE..=0x1D7FF => return char::from_digit((code - 0x1D7CE) % 10, 10),
-        _ => return None,
-    };
-    let base = if offset < 26 { b'A' } else { b'a' - 26 };
-    Some(char::from(base + offset as u8))
 }
 
 #[cfg(test)]
