@@ -920,6 +920,15 @@ pub fn is_figure_text(text: &str) -> bool {
     VALUE.is_match(text.trim())
 }
 
+/// How many of a row's cells after the first hold a value.
+fn value_count(cells: &[(String, bool)]) -> usize {
+    cells
+        .iter()
+        .skip(1)
+        .filter(|(t, _)| is_value_text(t))
+        .count()
+}
+
 /// Whether `next`, a cell's next line, goes on with the label `label`: it
 /// opens with a word in lower case ("mampu yang dapat terlayani"), or
 /// closes a bracket the label left open ("( Gross Death" / "Rate)").
@@ -1139,17 +1148,10 @@ fn aligned_rows(block: &[(At, Line)], text_export: bool) -> Vec<BlockRow> {
             && cells.iter().all(|(t, _)| t.is_empty() || is_value_text(t))
             && follows(k)
             && rows.last().is_some_and(|prev| {
-                let count = |cells: &[(String, bool)]| {
-                    cells
-                        .iter()
-                        .skip(1)
-                        .filter(|(t, _)| is_value_text(t))
-                        .count()
-                };
                 prev.lines.last() == Some(&block[k - 1].0)
                     && !prev.cells[0].0.is_empty()
                     && apart(&cells, &prev.cells)
-                    && (count(&cells) <= 1 || count(&prev.cells) <= 1)
+                    && (value_count(&cells) <= 1 || value_count(&prev.cells) <= 1)
             });
         if stray && let Some(prev) = rows.last_mut() {
             append_cells(prev, cells, *at);
@@ -1171,13 +1173,7 @@ fn aligned_rows(block: &[(At, Line)], text_export: bool) -> Vec<BlockRow> {
                 prev.lines.last() == Some(&block[k - 1].0)
                     && prev.lines.len() >= 2
                     && !label.is_empty()
-                    && prev
-                        .cells
-                        .iter()
-                        .skip(1)
-                        .filter(|(t, _)| is_value_text(t))
-                        .count()
-                        <= 1
+                    && value_count(&prev.cells) <= 1
                     && apart(&cells[1..], &prev.cells[1..])
                     && continues_label(label, &cells[0].0)
             });
@@ -1218,7 +1214,8 @@ fn aligned_rows(block: &[(At, Line)], text_export: bool) -> Vec<BlockRow> {
 ///   last word ends where the other justified lines' last words end, right
 ///   of all the label's other text. A column of single words, each on a
 ///   line whose column before it holds two words or more set apart, all
-///   ending within a character of each other, two lines or more, is such.
+///   ending within three characters of each other (pdftotext rounds the
+///   stretched gaps to whole characters), two lines or more, is such.
 fn interleaved_columns(
     block: &[(At, Line)],
     columns: usize,
