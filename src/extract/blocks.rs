@@ -691,8 +691,14 @@ static VALUE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static YEARISH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^((th\.?|tahun)\s*)?(19|20)\d\d(\s*\(n[+-]?\d?\))?$").expect("valid regex")
+    Regex::new(
+        r"(?i)^((capaian|target|realisasi)\s+)?((th\.?|tahun)\s*)?(19|20)\d\d(\s*\(n[+-]?\d?\))?$",
+    )
+    .expect("valid regex")
 });
+/// A unit set in brackets under a header's title: "(%)", "(Rp)".
+static UNIT_NOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(\s*(?:%|rp\.?|Rp\.?|unit|jiwa)\s*\)$").expect("valid regex"));
 static COLUMN_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(?\d{1,2}\)?$").expect("valid regex"));
 
@@ -1792,6 +1798,9 @@ fn word_ranges(chars: &[char]) -> Vec<(usize, usize)> {
     words
 }
 
+/// The columns a header's title heads, and its spans, (line, span) each.
+type TitleOver = (std::ops::RangeInclusive<usize>, Vec<(usize, usize)>);
+
 /// Where a text export's aligned block writes, for telling a year centred
 /// over its sub-columns (see `centred_over`).
 struct HeaderGeometry {
@@ -1808,6 +1817,10 @@ struct HeaderGeometry {
     edges: Vec<Vec<(f32, f32, f32)>>,
     /// Per header line, whether each span is a year ("2016", "Tahun 2016").
     years: Vec<Vec<bool>>,
+    /// Per header line, whether each span is a unit in brackets ("(%)").
+    notes: Vec<Vec<bool>>,
+    /// Per line, each span's left and right edges.
+    spans: Vec<Vec<(f32, f32)>>,
 }
 
 impl HeaderGeometry {
@@ -1853,6 +1866,18 @@ impl HeaderGeometry {
                     .collect()
             })
             .collect();
+        let spans = block
+            .iter()
+            .map(|(_, l)| l.spans.iter().map(|s| (s.x, s.x + s.width)).collect())
+            .collect();
+        let notes = header()
+            .map(|spans| {
+                spans
+                    .iter()
+                    .map(|s| UNIT_NOTE.is_match(s.text.trim()))
+                    .collect()
+            })
+            .collect();
         HeaderGeometry {
             filled,
             numbering,
@@ -1860,6 +1885,8 @@ impl HeaderGeometry {
             header_lines,
             edges,
             years,
+            notes,
+            spans,
         }
     }
 
@@ -1887,6 +1914,21 @@ impl HeaderGeometry {
         if *self.years.get(line)?.get(index)? {
             return self.year_over(own, line, index);
         }
+        // A title's unit under its year ("(%)"): heads what the year heads
+        // when the year's title takes it in.
+        if *self.notes.get(line)?.get(index)? {
+            for above in (0..line).rev() {
+                let Some(i) = self.filled[above].iter().position(|&c| c == own) else {
+                    continue;
+                };
+                if !*self.years.get(above)?.get(i)? {
+                    continue;
+                }
+                let (range, title) = self.year_title_over(own, above, i)?;
+                return title.contains(&(line, index)).then_some(range);
+            }
+            return None;
+        }
         // A title's line above its year: heads what the year heads.
         let mut below = line + 1;
         while below < self.header_lines {
@@ -1907,6 +1949,12 @@ impl HeaderGeometry {
         line: usize,
         index: usize,
     ) -> Option<std::ops::RangeInclusive<usize>> {
+        self.year_title_over(own, line, index)
+            .map(|(range, _)| range)
+    }
+
+    /// The columns a year heads and its title's spans, (line, span) each.
+    fn year_title_over(&self, own: usize, line: usize, index: usize) -> Option<TitleOver> {
         const MOST: usize = 6;
         let (filled, extents) = (&self.filled, &self.extents);
         // The title's lines: the year's and the lines right above it that
@@ -1929,6 +1977,25 @@ impl HeaderGeometry {
         if filled.iter().take(above).any(|cols| cols.contains(&own)) {
             return None;
         }
+        // The title's unit set under it, alone in its column ("(%)"), past
+        // lines that write nothing there.
+        let mut last_line = line;
+        for (next, cols) in filled
+            .iter()
+            .enumerate()
+            .take(self.header_lines)
+            .skip(line + 1)
+        {
+            let spans: Vec<usize> = (0..cols.len()).filter(|&i| cols[i] == own).collect();
+            match spans[..] {
+                [] => continue,
+                [i] if self.notes[next][i] => {
+                    title.push((next, i));
+                    last_line = next;
+                }
+                _ => break,
+            }
+        }
         let edge = |(l, i): (usize, usize)| self.edges[l][i];
         let left = title
             .iter()
@@ -1940,6 +2007,7 @@ impl HeaderGeometry {
             .fold(f32::NEG_INFINITY, f32::max);
         let slack = 1.5 * edge((line, index)).2;
         let mid = (left + right) / 2.0;
+        let (title_left, title_right) = (left, right);
         // Each column of the range must be free on every line of the title
         // (but for the title's own span), and nearer the title than any
         // other label of those lines.
@@ -1969,8 +2037,34 @@ impl HeaderGeometry {
                 if last >= extents.len() || (first..=last).any(|c| others.contains(&c)) {
                     continue;
                 }
-                let (left, right) = (extents[first].0, extents[last].1);
-                if (mid - (left + right) / 2.0).abs() > slack {
+                // The columns' text but the title's own.
+                let (left, right) = self
+                    .spans
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(l, edges)| edges.iter().enumerate().map(move |(i, e)| (l, i, e)))
+                    .filter(|&(l, i, _)| {
+                        filled[l].get(i).is_some_and(|c| (first..=last).contains(c))
+                            && !title.contains(&(l, i))
+                    })
+                    .fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), (_, _, e)| {
+                        (a.min(e.0), b.max(e.1))
+                    });
+                // pdftotext sets a long title to whole characters in
+                // another font than the sub-labels': it may stand a fifth
+                // of its width off their centre, while it reaches over
+                // each of the columns.
+                let over_each = (first..=last).all(|c| {
+                    extents
+                        .get(c)
+                        .is_some_and(|&(a, b)| title_left < b && title_right > a)
+                });
+                let allowed = if over_each {
+                    slack.max(0.2 * (title_right - title_left))
+                } else {
+                    slack
+                };
+                if left > right || (mid - (left + right) / 2.0).abs() > allowed {
                     continue;
                 }
                 let nearest = (first..=last).all(|c| {
@@ -1982,13 +2076,13 @@ impl HeaderGeometry {
                 let below = filled
                     .iter()
                     .zip(&self.numbering)
-                    .skip(line + 1)
+                    .skip(last_line + 1)
                     .find(|(cols, _)| cols.iter().any(|c| (first..=last).contains(c)));
                 let sub_labels = below.is_some_and(|(cols, &numbers)| {
                     !numbers && (first..=last).all(|c| cols.contains(&c))
                 });
                 if nearest && sub_labels {
-                    return Some(first..=last);
+                    return Some((first..=last, title));
                 }
             }
         }
@@ -2573,6 +2667,36 @@ mod tests {
         assert_eq!(tables.len(), 1, "{tables:?}");
         assert_eq!(tables[0].row_texts(1), vec!["1", "2", "3", "4", "5"]);
         assert_eq!(tables[0].row_lines[..3], [1, 2, 3]);
+    }
+
+    #[test]
+    fn a_long_title_and_its_unit_over_two_sub_columns_head_both() {
+        // RSUD Al Ihsan Tabel 6 (p19) as pdftotext -layout sets it:
+        // "Capaian Tahun 2015", then "(%)", over "Target | Realisasi". The
+        // title, set in another font, stands three characters left of the
+        // sub-labels' centre, while reaching over both.
+        let rows = only_table_rows(concat!(
+            "                     Tabel 6. Perbandingan Target dan Realisasi Indikator Tahun 2015 - 2016\n",
+            "             INDIKATOR KINERJA                   Capaian Tahun 2015       Capaian Tahun2016          %\n",
+            "                                                                                                   Capaian\n",
+            "                                                           (%)                      (%)\n",
+            "                                                                                                   Kinerja\n",
+            "                                                  Target     Realisasi     Target     Realisasi\n",
+            "                          (1)                      (2)           (3)        (4)           (5)        (6)\n",
+            "      Waktu tanggap pelayanan gawat                100.00        113,33    100.00         100.00    100.00\n",
+            "      darurat\n",
+            "      Nett Death Rate (NDR)                         90.00        138,06     90.00          99.17    110.19\n",
+            "      Gross Date Rate (GDR)                         90.00        123,57     90.00          86.68     96.31\n",
+            "      Angka Infeksi Rumah Sakit                    100.00        167,33    100.00          26.67     26.67\n",
+        ));
+        assert_rows(
+            &rows,
+            &[
+                "INDIKATOR KINERJA | Capaian Tahun 2015 (%) Target | Capaian Tahun 2015 (%) Realisasi \
+                 | Capaian Tahun2016 (%) Target | Capaian Tahun2016 (%) Realisasi | % Capaian Kinerja",
+                "Nett Death Rate (NDR) | 90.00 | 138,06 | 90.00 | 99.17 | 110.19",
+            ],
+        );
     }
 
     #[test]

@@ -151,15 +151,30 @@ static WEIGHT: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*bobot\b"));
 /// A caption naming what its figures are to reach.
 static TARGET_TITLE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\bsasaran\b|\btarget\b|proyeksi|\brencana\b"));
-/// "Capaian Tahun 2015 Capaian": the second of a year's target and capaian
-/// pair, under the heading naming both.
-static YEAR_CAPAIAN_PAIR: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)^\s*capaian\s+(?:tahun\s*|th\.?\s*)?(?:19|20)\d\d\s+capaian\s*$"));
+/// "Tahun" and a year, maybe a unit in brackets, then a measure: a
+/// heading's lines run together ("Tahun 2015 (%) Target"). Not a measure
+/// before the year ("Target 2016 Realisasi" names two).
+static YEAR_THEN_MEASURE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(.*?\b(?:tahun|th\.?)\s*(?:19|20)\d\d(?:\s*\([^)]{1,6}\))?)\s+(target|realisasi|capaian)\s*$",
+    )
+});
 /// A year, also glued to the word before it ("Tahun2016").
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[^0-9])(19[5-9]\d|20\d\d)\b"));
 
 /// The role of a column from its header cells, top to bottom.
 pub fn column_role(parts: &[String]) -> ColumnRole {
+    // A heading's last line run into the year's line above it, as a text
+    // export joins them ("Capaian Tahun 2015 (%) Target"): the measure
+    // word after the year is the bottom cell, as a PDF's grid gives it.
+    if let Some((last, heading)) = parts.split_last()
+        && let Some(m) = YEAR_THEN_MEASURE.captures(last)
+    {
+        let mut split = heading.to_vec();
+        split.push(m[1].trim().to_string());
+        split.push(m[2].to_string());
+        return column_role(&split);
+    }
     let full = parts.join(" ");
     let leaf = parts.last().map(String::as_str).unwrap_or("");
     let year = YEAR
@@ -241,14 +256,11 @@ fn role_of(leaf: &str, full: &str, parts: &[String]) -> Role {
     // "Capaian Tahun 2015 | Target, Capaian": under a heading of target and
     // capaian pairs, the second is what was achieved, a realisasi. (A text
     // export may cut the heading's lines otherwise: "Capaian" over "Tahun
-    // 2015 Capaian".)
-    if (leaf.trim().eq_ignore_ascii_case("capaian")
-        && parts.len() >= 2
-        && parts[..parts.len() - 1]
-            .iter()
-            .any(|p| CAPAIAN.is_match(p) && YEAR.is_match(p)))
-        || YEAR_CAPAIAN_PAIR.is_match(full)
-    {
+    // 2015".)
+    if leaf.trim().eq_ignore_ascii_case("capaian") && parts.len() >= 2 && {
+        let heading = parts[..parts.len() - 1].join(" ");
+        CAPAIAN.is_match(&heading) && YEAR.is_match(&heading)
+    } {
         return Role::Realisasi;
     }
     // "Target Output | %": a bare percent under a heading naming a target (not
@@ -691,6 +703,13 @@ mod tests {
         // The same heading as a text export cuts its lines into rows.
         assert_eq!(role(&["Capaian", "Tahun 2015 Capaian"]), Role::Realisasi);
         assert_eq!(role(&["Capaian", "tahun 2016 Target"]), Role::Target);
+        assert_eq!(role(&["Capaian Tahun 2015 (%) Target"]), Role::Target);
+        assert_eq!(role(&["Capaian Tahun 2015 (%) Realisasi"]), Role::Realisasi);
+        // Not split without "Tahun": the first measure names it, as before.
+        assert_eq!(
+            role(&["TINGKAT CAPAIAN", "Target 2016 Realisasi"]),
+            Role::Target
+        );
         assert_eq!(role(&["% Capaian kinerja"]), Role::Capaian);
         assert_eq!(role(&["PAGU ANGGARAN MURNI"]), Role::Anggaran);
         assert_eq!(role(&["Realisasi Anggaran", "Rp"]), Role::Realisasi);
