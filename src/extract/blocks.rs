@@ -1858,25 +1858,17 @@ impl HeaderGeometry {
                     .collect()
             })
             .collect();
-        let years = header()
-            .map(|spans| {
-                spans
-                    .iter()
-                    .map(|s| YEARISH.is_match(s.text.trim()))
-                    .collect()
-            })
-            .collect();
+        // Per header line, which spans a pattern matches.
+        let matching = |re: &Regex| -> Vec<Vec<bool>> {
+            header()
+                .map(|spans| spans.iter().map(|s| re.is_match(s.text.trim())).collect())
+                .collect()
+        };
+        let years = matching(&YEARISH);
+        let notes = matching(&UNIT_NOTE);
         let spans = block
             .iter()
             .map(|(_, l)| l.spans.iter().map(|s| (s.x, s.x + s.width)).collect())
-            .collect();
-        let notes = header()
-            .map(|spans| {
-                spans
-                    .iter()
-                    .map(|s| UNIT_NOTE.is_match(s.text.trim()))
-                    .collect()
-            })
             .collect();
         HeaderGeometry {
             filled,
