@@ -939,11 +939,16 @@ fn value_count(cells: &[(String, bool)]) -> usize {
 /// opens with a word in lower case ("mampu yang dapat terlayani"), or
 /// closes a bracket the label left open ("( Gross Death" / "Rate)").
 fn continues_label(label: &str, next: &str) -> bool {
-    let lower = next.split_whitespace().next().is_some_and(|w| {
-        w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
-    });
     let open = label.matches('(').count() > label.matches(')').count();
-    lower || (open && next.contains(')'))
+    opens_in_lower_case(next) || (open && next.contains(')'))
+}
+
+/// Whether a cell's text opens with a word in lower case: a word of two
+/// letters or more, not a list's marker ("b)").
+fn opens_in_lower_case(text: &str) -> bool {
+    text.split_whitespace().next().is_some_and(|w| {
+        w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+    })
 }
 
 /// One word of letters, as a label's words are ("cakupan", "(Lembaran").
@@ -1127,13 +1132,7 @@ fn aligned_rows(block: &[(At, Line)], text_export: bool) -> Vec<BlockRow> {
         // column's with them: a line of no value whose first cell goes on
         // in lower case ("beban pencemaran" under "Terkendalinya") is that
         // row's, not a new one.
-        let goes_on = text_export
-            && !has_value
-            && follows(k)
-            && cells[0].0.split_whitespace().next().is_some_and(|w| {
-                // A word, not a list's marker ("b)").
-                w.chars().count() >= 2 && w.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
-            });
+        let goes_on = text_export && !has_value && follows(k) && opens_in_lower_case(&cells[0].0);
         // Nor does a line of no value that writes only where the row
         // above, one of values, wrote nothing ("Jumlah dokumen Sistem"
         // under "Rata-rata Capaian Sasaran | 100,00"): it starts the next
@@ -1150,8 +1149,7 @@ fn aligned_rows(block: &[(At, Line)], text_export: bool) -> Vec<BlockRow> {
         // one of the two holds a single figure ("70,89%" beside a label,
         // the row's other figures on the next line).
         let stray = text_export
-            && has_value
-            && cells.iter().all(|(t, _)| t.is_empty() || is_value_text(t))
+            && figures_only[k]
             && follows(k)
             && rows.last().is_some_and(|prev| {
                 prev.lines.last() == Some(&block[k - 1].0)
@@ -1239,14 +1237,18 @@ fn interleaved_columns(
     let mut line_ends = vec![true; columns];
     let mut text_right = vec![(f32::INFINITY, f32::NEG_INFINITY); columns];
     for (k, (_, l)) in block.iter().enumerate() {
-        let mut spans_in = vec![0usize; columns];
-        for s in &l.spans {
-            if let Some(n) = spans_in.get_mut(column_of(s).min(columns.saturating_sub(1))) {
+        let cols: Vec<usize> = l
+            .spans
+            .iter()
+            .map(|s| column_of(s).min(columns.saturating_sub(1)))
+            .collect();
+        let mut per_column = vec![0usize; columns];
+        for &c in &cols {
+            if let Some(n) = per_column.get_mut(c) {
                 *n += 1;
             }
         }
-        for s in &l.spans {
-            let c = column_of(s).min(columns.saturating_sub(1));
+        for (s, &c) in l.spans.iter().zip(&cols) {
             let Some(at) = left.get_mut(c) else { continue };
             *at = at.min(s.x);
             let figure = is_figure_text(&s.text);
@@ -1256,7 +1258,8 @@ fn interleaved_columns(
             figures[c] &= figure;
             let end = s.x + s.width;
             text_right[c] = (text_right[c].0.min(end), text_right[c].1.max(end));
-            line_ends[c] &= c > 0 && spans_in[c] == 1 && spans_in[c - 1] >= 2 && is_word(&s.text);
+            line_ends[c] &=
+                c > 0 && per_column[c] == 1 && per_column[c - 1] >= 2 && is_word(&s.text);
             if lines[c].last() != Some(&k) {
                 lines[c].push(k);
             }
@@ -1798,6 +1801,12 @@ fn word_ranges(chars: &[char]) -> Vec<(usize, usize)> {
     words
 }
 
+/// The spans of a line (given by the column of each) that write in column
+/// `own`.
+fn spans_in(cols: &[usize], own: usize) -> Vec<usize> {
+    (0..cols.len()).filter(|&i| cols[i] == own).collect()
+}
+
 /// The columns a header's title heads, and its spans, (line, span) each.
 type TitleOver = (std::ops::RangeInclusive<usize>, Vec<(usize, usize)>);
 
@@ -1812,9 +1821,8 @@ struct HeaderGeometry {
     extents: Vec<(f32, f32)>,
     /// The header: the lines before the first holding a value (a year is none).
     header_lines: usize,
-    /// Per header line, each span's left and right edges and its width per
-    /// character.
-    edges: Vec<Vec<(f32, f32, f32)>>,
+    /// Per header line, each span's width per character.
+    char_widths: Vec<Vec<f32>>,
     /// Per header line, whether each span is a year ("2016", "Tahun 2016").
     years: Vec<Vec<bool>>,
     /// Per header line, whether each span is a unit in brackets ("(%)").
@@ -1847,14 +1855,11 @@ impl HeaderGeometry {
             .collect();
         let header_lines = header_line_count(block);
         let header = || block.iter().take(header_lines).map(|(_, l)| &l.spans);
-        let edges = header()
+        let char_widths = header()
             .map(|spans| {
                 spans
                     .iter()
-                    .map(|s| {
-                        let chars = s.text.chars().count().max(1) as f32;
-                        (s.x, s.x + s.width, s.width / chars)
-                    })
+                    .map(|s| s.width / s.text.chars().count().max(1) as f32)
                     .collect()
             })
             .collect();
@@ -1875,7 +1880,7 @@ impl HeaderGeometry {
             numbering,
             extents,
             header_lines,
-            edges,
+            char_widths,
             years,
             notes,
             spans,
@@ -1954,10 +1959,7 @@ impl HeaderGeometry {
         let mut title = vec![(line, index)];
         let mut above = line;
         while above > 0 {
-            let spans: Vec<usize> = (0..filled[above - 1].len())
-                .filter(|&i| filled[above - 1][i] == own)
-                .collect();
-            match spans[..] {
+            match spans_in(&filled[above - 1], own)[..] {
                 [i] => title.push((above - 1, i)),
                 [] => break,
                 _ => return None,
@@ -1978,8 +1980,7 @@ impl HeaderGeometry {
             .take(self.header_lines)
             .skip(line + 1)
         {
-            let spans: Vec<usize> = (0..cols.len()).filter(|&i| cols[i] == own).collect();
-            match spans[..] {
+            match spans_in(cols, own)[..] {
                 [] => continue,
                 [i] if self.notes[next][i] => {
                     title.push((next, i));
@@ -1988,7 +1989,7 @@ impl HeaderGeometry {
                 _ => break,
             }
         }
-        let edge = |(l, i): (usize, usize)| self.edges[l][i];
+        let edge = |(l, i): (usize, usize)| self.spans[l][i];
         let left = title
             .iter()
             .map(|&t| edge(t).0)
@@ -1997,7 +1998,7 @@ impl HeaderGeometry {
             .iter()
             .map(|&t| edge(t).1)
             .fold(f32::NEG_INFINITY, f32::max);
-        let slack = 1.5 * edge((line, index)).2;
+        let slack = 1.5 * self.char_widths[line][index];
         let mid = (left + right) / 2.0;
         let (title_left, title_right) = (left, right);
         // Each column of the range must be free on every line of the title
@@ -2016,11 +2017,11 @@ impl HeaderGeometry {
         let others_mid: Vec<f32> = title
             .iter()
             .flat_map(|&(l, own_span)| {
-                self.edges[l]
+                self.spans[l]
                     .iter()
                     .enumerate()
                     .filter(move |&(i, _)| i != own_span)
-                    .map(|(_, &(a, b, _))| (a + b) / 2.0)
+                    .map(|(_, &(a, b))| (a + b) / 2.0)
             })
             .collect();
         for wide in (2..=MOST).rev() {
