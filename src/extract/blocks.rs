@@ -209,7 +209,7 @@ fn cell_runs(doc: &Document) -> Option<Vec<CellRun>> {
         .collect();
     let lines: Vec<&Line> = order.iter().map(|&(p, l)| &doc.pages[p].lines[l]).collect();
     let text_export = doc.kind == crate::extract::InputKind::Text;
-    let mut runs = Vec::new();
+    let mut runs: Vec<CellRun> = Vec::new();
     let mut i = 0;
     // Where the last run ended: a run never takes lines of the one before.
     let mut taken = 0;
@@ -278,7 +278,95 @@ fn cell_runs(doc: &Document) -> Option<Vec<CellRun>> {
         i = end;
         taken = end;
     }
+    if text_export {
+        runs = headers_over_rows(doc, runs);
+    }
     Some(runs)
+}
+
+/// The most lines between a table's header and its first row of figures
+/// (a text export's group rows: "Visi : …", a mission's wrapped label).
+const MAX_HEADED_GAP: usize = 12;
+
+/// In a text export, a header that ends in its column-numbering row ("1 2 3
+/// … 9") with no row of figures of its own heads the rows of figures that
+/// follow it on the page: the lines between (a "Visi : …" line spanning the
+/// columns, a mission's label wrapped over several lines, their rows of
+/// averages) are the table's group rows, which broke the run. A caption
+/// between them starts another table.
+fn headers_over_rows(doc: &Document, runs: Vec<CellRun>) -> Vec<CellRun> {
+    let line = |&(p, l): &At| &doc.pages[p].lines[l];
+    let is_numbering = |l: &Line| numbers_columns(l.spans.iter().map(|s| s.text.as_str()));
+    let heads = |run: &CellRun| {
+        run.mode == CellMode::Aligned
+            && run
+                .lines
+                .iter()
+                .rev()
+                .map(line)
+                .find(|l| !l.is_blank())
+                .is_some_and(is_numbering)
+            && run
+                .lines
+                .iter()
+                .map(line)
+                .all(|l| is_numbering(l) || !has_figure(l))
+    };
+    let figure_rows = |run: &CellRun| run.lines.iter().map(line).filter(|l| has_figure(l)).count();
+    let mut out: Vec<CellRun> = Vec::with_capacity(runs.len());
+    let mut runs = runs.into_iter().peekable();
+    while let Some(mut run) = runs.next() {
+        if heads(&run)
+            && let Some(&(page, last)) = run.lines.last()
+        {
+            // The runs within reach on the page, up to the first with rows
+            // of figures.
+            let mut taken = Vec::new();
+            while let Some(next) = runs.peek() {
+                let Some(&(p, first)) = next.lines.first() else {
+                    break;
+                };
+                if p != page || first > last + MAX_HEADED_GAP || next.mode != run.mode {
+                    break;
+                }
+                let rows = figure_rows(next) >= 2;
+                taken.extend(runs.next());
+                if rows {
+                    break;
+                }
+            }
+            let body = taken.last().is_some_and(|r| figure_rows(r) >= 2);
+            let between_ok =
+                taken
+                    .last()
+                    .and_then(|r| r.lines.first())
+                    .is_some_and(|&(_, first)| {
+                        (last + 1..first).all(|l| {
+                            let text = &doc.pages[page].lines[l].text;
+                            !super::running::is_caption(text.trim())
+                        })
+                    });
+            if body && between_ok {
+                // The lines between the runs join too: they are the group rows.
+                for r in taken {
+                    if let (Some(&(p, after)), Some(&(q, first))) =
+                        (run.lines.last(), r.lines.first())
+                        && p == q
+                    {
+                        run.lines.extend((after + 1..first).map(|l| (p, l)));
+                    }
+                    run.lines.extend(r.lines);
+                }
+                out.push(run);
+            } else {
+                out.push(run);
+                out.extend(taken);
+            }
+            continue;
+        }
+        out.push(run);
+    }
+    out
 }
 
 /// Whether line `k` of a text export, right above the first line of a
@@ -3498,6 +3586,75 @@ mod tests {
                 "Tidak adanya Insiden keselamatan pasien | 100% | 100,00 | 0% | 100% | 100%",
             ],
         );
+    }
+
+    #[test]
+    fn a_header_ending_in_its_column_numbers_heads_the_rows_under_its_group_rows() {
+        // Peternakan 2016 Tabel 6 (p19): the header ends in "1 2 … 9"; a
+        // "Visi : …" line spanning the columns, its average, and a mission's
+        // label wrapped over seven lines stand between it and the first
+        // indicator's row. They are the table's group rows, not its end.
+        let d = doc(concat!(
+            "                    Tabel 6. Pengukuran Capaian Misi, Sasaran Stratejik, dan Indikator Kinerja Tahun\n",
+            "                             2016.\n",
+            "                                                                                                             Cap     Rata-\n",
+            "        Misi/Sasaran\n",
+            "No                               Indikator Kinerja       Satuan       Target        Realisasi        %       aian    Rata\n",
+            "          Stratejik\n",
+            "                                                                                                                    Capaian\n",
+            "1             2                         3                  4             5              6            7        8          9\n",
+            "Visi : Menjadi Akselerator Peningkatan Produksi Peternakan yang Berdaya saing dan Aman\n",
+            "                                                                                                   114,40    SB\n",
+            "       Dikonsumsi Masyarakat Tahun 2018\n",
+            " I     Misi 1 :\n",
+            "       Memfasilitasi\n",
+            "       Peningkatan\n",
+            "       Produktivitas                                                                                                 131,83\n",
+            "       ternak dan daya                                                                                                (SB)\n",
+            "       saing produk\n",
+            "       peternakan di Jawa\n",
+            "       Barat\n",
+            " 1     Sasaran Stratejik :                                                                                           104,90\n",
+            "       Meningkatnya                                                                                                   (SB)\n",
+            "       Produksi dan\n",
+            "       populasi ternak\n",
+            "                             1.1   Jumlah produksi yang                                                              125,69\n",
+            "                                   dihasilkan :                                                                       (SB)\n",
+            "                                   - Daging                 Ton           768.495      992.770 *    129,18   SB\n",
+            "\n",
+            "                                   -   Telur              Ton           217.235        253.712 *    116,79   SB\n",
+            "\n",
+            "                                   -   Susu               Ton           268.797        352,390*     131,10   SB\n",
+        ));
+        let tables = &d.pages[0].tables;
+        assert_eq!(tables.len(), 1, "{tables:#?}");
+        let rows = grid_rows(&tables[0]);
+        assert_row_starting(&rows, "No | ");
+        for row in [
+            "Indikator Kinerja | Satuan | Target | Realisasi | %",
+            "- Daging | Ton | 768.495 | 992.770 | 129,18 | SB",
+            "- Susu | Ton | 268.797 | 352,390 | 131,10 | SB",
+        ] {
+            assert!(rows.iter().any(|r| r.contains(row)), "{row}: {rows:#?}");
+        }
+    }
+
+    #[test]
+    fn a_header_of_column_numbers_alone_heads_no_rows_past_a_caption() {
+        // A header, then a caption: the rows under the caption are another
+        // table's (a "Visi : …" line there instead joins them).
+        let d = doc(concat!(
+            "No          Indikator Kinerja       Satuan       Target        Realisasi        %\n",
+            "1                    2                  3             4              5            6\n",
+            "\n",
+            "                 Tabel 7 Capaian Misi dan Sasaran Tahun 2016\n",
+            "\n",
+            "1           Daging                  Ton           768.495      992.770      129,18\n",
+            "2           Telur                   Ton           217.235      253.712      116,79\n",
+            "3           Susu                    Ton           268.797      352.390      131,10\n",
+        ));
+        let tables = &d.pages[0].tables;
+        assert_eq!(tables.len(), 2, "{tables:#?}");
     }
 
     #[test]
