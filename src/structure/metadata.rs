@@ -34,6 +34,12 @@ static TITLE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 static BUDGET_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\btahun\s+anggaran\s+((?:19|20)\d\d)\b").expect("valid regex")
 });
+/// A regulation cited by its number ("Nomor 13 Tahun 2012 tentang …") or
+/// its gazette ("(Lembaran Daerah …", "Berita Daerah …").
+static CITED_REGULATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bnomor\s*:?\s*[0-9][0-9a-z./-]*\s+tahun\s+(?:19|20)\d\d\s+tentang\b|\b(?:lembaran|berita)\s+daerah\b")
+        .expect("valid regex")
+});
 /// Without a title, the year the report measures: "Perjanjian Kinerja Tahun
 /// 2016", "Pengukuran Kinerja 2016", "capaian kinerja … tahun 2016".
 static MEASURED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -112,7 +118,11 @@ pub fn find_metadata(
                 *years.entry(y).or_default() += 2;
             }
         }
-        for c in BUDGET_YEAR.captures_iter(&p.text) {
+        // A regulation's own budget year ("Peraturan Daerah Nomor 13 Tahun
+        // 2012 tentang APBD Tahun Anggaran 2012") is not the report's: the
+        // legal basis cites many.
+        let cites = CITED_REGULATION.is_match(&p.text);
+        for c in BUDGET_YEAR.captures_iter(&p.text).filter(|_| !cites) {
             if let Ok(y) = c[1].parse::<i32>() {
                 *years.entry(y).or_default() += 1;
             }
@@ -246,6 +256,25 @@ mod tests {
                     # BAB III\n\nTabel 3.2 Pengukuran Kinerja 2016\n\n\
                     Secara keseluruhan tingkat capaian kinerja Biro tahun 2016 baik.\n";
         assert_eq!(year_of(text), Some(2016));
+    }
+
+    #[test]
+    fn the_budget_years_of_cited_regulations_are_not_the_reports() {
+        // RSUD Al Ihsan 2016, exported by `mutool draw -F txt`: its title is
+        // only in the running header, and its legal basis cites the 2012
+        // budget's regulations, each naming "Tahun Anggaran 2012".
+        let mut text = String::from(
+            "Tujuan disususnnya Laporan Kinerja Instansi Pemerintah (LKIP) Tahun 2016 ini\n\n",
+        );
+        for n in [23, 13, 14, 1, 46] {
+            text.push_str(&format!(
+                "{n}.   Peraturan Daerah Provinsi Jawa Barat Nomor {n} Tahun 2011 tentang Anggaran \n\n\
+                 Pendapatan dan Belanja Daerah Tahun Anggaran 2012 (Lembaran Daerah Provinsi \n\n\
+                 Jawa Barat Tahun 2011 Nomor {n} Seri A);  \n\n"
+            ));
+        }
+        text.push_str("Program dan Kegiatan Tahun Anggaran 2016\n");
+        assert_eq!(year_of(&text), Some(2016));
     }
 
     #[test]

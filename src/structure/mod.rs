@@ -413,6 +413,56 @@ mod tests {
             .collect()
     }
 
+    /// RSUD Al Ihsan 2016 p1 as `mutool draw -F txt` writes it: a blank
+    /// line between every two lines, joined again where no sentence ends
+    /// (`join_split_sentences`).
+    const DOUBLE_SPACED: &str = "Dalam  rangka  mendukung pemerintahan yang good governance maka Rumah Sakit \n\n\
+        Umum Daerah Al Ihsan Provinsi Jawa Barat membuat suatu Laporan Kinerja Instansi \n\n\
+        Pemerintah (LKIP) sesuai dengan perkembangan  tugas dan fungsi  Rumah Sakit Umum \n\n\
+        Daerah Al Ihsan  dalam melaksanakan pelayanan kesehatan kepada masyarakat. Rumah \n\n\
+        Sakit Umum Daerah  Al Ihsan ditetapkan melalui PERDA No.17 tahun 2014 Tentang Struktur \n\n\
+        Organisasi dan Tata Kerja Rumah Sakit Daerah Provinsi Jawa Barat. Selanjutnya dalam \n\n\
+        upaya meningkatkan pelayanan kesehatan yang didasarkan kepada prinsip efisiensi dan \n\n\
+        produktifitas maka terhadap Rumah Sakit Umum Daerah Al  Ihsan Pemerintah Provinsi Jawa \n\n\
+        Barat melalui Keputusan Gubernur Jawa Barat Nomor : 900/Kep.921-Keu/2009 menetapkan \n\n\
+        Pola Pengelolaan Keuangan Badan Layanan Umum Daerah.                                      \n\n\
+        Rumah Sakit Umum Daerah  Al Ihsan diselenggarakan dengan tujuan utama \n\n\
+        memberikan pelayanan kesehatan dalam bentuk asuhan keperawatan, tindakan medis dan \n\n\
+        diagnostik serta upaya preventif, kuratif, rehabilitatif, promotif serta penelitian dan \n\n\
+        untuk memenuhi kebutuhan pasien dengan memperhatikan norma-norma agama Islam. \n\n\
+        Direktur Rumah Sakit Umum Daerah Al Ihsan  Provinsi Jawa Barat sebagai Pengguna \n\n\
+        Anggaran dari setiap Program dan Kegiatan yang diusulkan merupakan strategi untuk \n\n\
+        mempertanggung jawabkan yang tepat, jelas dan nyata sehingga setiap dana yang \n\n\
+        dikeluarkan diperlukan Laporan yang menyangkut masalah sasaran yang dicapai sesuai \n\n\
+        dengan yang tertera dalam Rencana Kerja  (Renja). \n\n\
+        Laporan Kinerja Instansi Pemerintah (LKIP) merupakan salah satu cara yang terbaik \n\n\
+        untuk mengukur sejauh mana kinerja Rumah Sakit Umum Daerah Al Ihsan Provinsi Jawa \n\n\
+        Barat dalam menyelenggarakan kegiatannya, sehingga Visi dan Misi yang ditetapkan bisa \n";
+
+    #[test]
+    fn a_double_spaced_exports_lines_join_into_paragraphs_ended_by_sentences() {
+        let paragraphs = paragraphs(DOUBLE_SPACED);
+        let starting = |start: &str| {
+            paragraphs
+                .iter()
+                .find(|p| p.starts_with(start))
+                .unwrap_or_else(|| panic!("{start}: {paragraphs:#?}"))
+        };
+        assert!(
+            starting("Dalam rangka mendukung")
+                .contains("Rumah Sakit Umum Daerah Al Ihsan Provinsi Jawa Barat membuat")
+        );
+        assert!(starting("Daerah Al Ihsan dalam").ends_with("Badan Layanan Umum Daerah."));
+        assert!(
+            starting("Rumah Sakit Umum Daerah Al Ihsan diselenggarakan")
+                .ends_with("norma-norma agama Islam.")
+        );
+        assert!(
+            starting("Laporan Kinerja Instansi Pemerintah (LKIP) merupakan")
+                .contains("sejauh mana kinerja Rumah Sakit")
+        );
+    }
+
     const LONG: &str =
         "Anggaran 2016 sebesar 79,98 persen. Realisasi Pendapatan-LRA tersebut belum";
 
