@@ -107,6 +107,18 @@ static BAB: LazyLock<Regex> =
 static TOC_LEADER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\.{3,}|…|\t").expect("valid regex"));
 
+/// Lines after a heading in the table of contents looked at for page numbers.
+const TOC_LOOKAHEAD: usize = 6;
+
+/// A table of contents' page number alone on its line: "iv", "12".
+fn is_page_number(text: &str) -> bool {
+    let t = text.trim();
+    (1..=3).contains(&t.len())
+        && (t.chars().all(|c| c.is_ascii_digit())
+            || t.chars()
+                .all(|c| matches!(c, 'i' | 'v' | 'x' | 'I' | 'V' | 'X')))
+}
+
 /// The chapter a line opens, if it is a chapter heading.
 pub fn chapter_heading(line: &Line) -> Option<Chapter> {
     if line.cells == CellMode::Delimited
@@ -168,7 +180,7 @@ pub fn assign_chapters(lines: &[&Line]) -> Vec<Chapter> {
     // The closing sentence itself may wrap over several lines (a PDF); it ends at a blank line.
     let mut closing_paragraph = false;
     let mut signature_lines = 0;
-    for line in lines {
+    for (k, line) in lines.iter().enumerate() {
         // Out of time: the rest stays in the current chapter; the file is
         // reported as not fully audited.
         if crate::limits::out_of_time() {
@@ -177,11 +189,22 @@ pub fn assign_chapters(lines: &[&Line]) -> Vec<Chapter> {
         }
         if let Some(chapter) = chapter_heading(line) {
             let allowed = match current {
-                // Inside the table of contents only the start of the body ends it.
-                Chapter::DaftarIsi => matches!(
-                    chapter,
-                    Chapter::Ikhtisar | Chapter::Bab(1) | Chapter::KataPengantar
-                ),
+                // Inside the table of contents only the start of the body ends
+                // it; an entry whose page numbers a text export set on lines
+                // of their own ("KATA PENGANTAR" / "i", "BAB I PENDAHULUAN" /
+                // "1.1 Latar Belakang" / "1") does not.
+                Chapter::DaftarIsi => {
+                    matches!(
+                        chapter,
+                        Chapter::Ikhtisar | Chapter::Bab(1) | Chapter::KataPengantar
+                    ) && lines[k + 1..]
+                        .iter()
+                        .filter(|l| !l.is_blank())
+                        .take(TOC_LOOKAHEAD)
+                        .filter(|l| is_page_number(&l.text))
+                        .count()
+                        < 2
+                }
                 _ => true,
             };
             if allowed {
@@ -249,6 +272,51 @@ mod tests {
             None
         );
         assert_eq!(chapter_of("Lampiran 1. Matriks Rencana Strategis"), None);
+    }
+
+    #[test]
+    fn a_table_of_contents_with_its_page_numbers_on_lines_of_their_own_goes_on() {
+        // Cianjur 2015 p5 as `mutool draw -F txt` writes it: each entry and
+        // its page number on lines of their own. The body starts at the BAB I
+        // with no page numbers under it.
+        let text = [
+            "DAFTAR ISI ",
+            "KATA PENGANTAR ",
+            "i ",
+            "IKHTISAR EKSEKUTIF  ",
+            "iii ",
+            "BAB I PENDAHULUAN ",
+            "1.1 Latar Belakang  ",
+            "1 ",
+            "1.2 Landasan Hukum ",
+            "2 ",
+            "BAB II PERENCAAN KINERJA ",
+            "2.1 Rencana Strategi  ",
+            "15 ",
+            "",
+            "BAB I ",
+            "PENDAHULUAN ",
+            "1.1 Latar Belakang ",
+            "Dinas Kebersihan dan Pertamanan Kabupaten Cianjur dibentuk berdasarkan",
+        ];
+        let lines: Vec<Line> = text
+            .iter()
+            .enumerate()
+            .filter_map(|(k, t)| parse_line(k as u32 + 1, t))
+            .collect();
+        let refs: Vec<&Line> = lines.iter().collect();
+        let chapters = assign_chapters(&refs);
+        let of = |t: &str| {
+            let k = text.iter().rposition(|l| *l == t).expect("line");
+            chapters[k]
+        };
+        assert_eq!(of("1.2 Landasan Hukum "), Chapter::DaftarIsi);
+        assert_eq!(of("2.1 Rencana Strategi  "), Chapter::DaftarIsi);
+        assert_eq!(of("PENDAHULUAN "), Chapter::Bab(1));
+        assert_eq!(
+            of("Dinas Kebersihan dan Pertamanan Kabupaten Cianjur dibentuk berdasarkan"),
+            Chapter::Bab(1)
+        );
     }
 
     #[test]
