@@ -338,7 +338,20 @@ impl ListCount {
             let Some(e) = ENUMERATOR.captures(text) else {
                 continue;
             };
-            let rest = e.name("rest").map(|m| m.as_str()).unwrap_or("");
+            let mut rest = e.name("rest").map(|m| m.as_str()).unwrap_or("");
+            // A marker alone on its line ("9." over "Program Pelayanan …",
+            // as `mutool` sets a list's marker apart) marks the next line.
+            if rest.trim().is_empty()
+                && let Some(next) = ctx
+                    .report
+                    .lines
+                    .iter()
+                    .skip(l.index + 1)
+                    .find(|n| !n.line.is_blank())
+                && ENUMERATOR.captures(next.line.text.trim()).is_none()
+            {
+                rest = next.line.text.trim();
+            }
             // "C. PERJANJIAN KINERJA": a sub-heading in capitals ends the list.
             if rest.chars().filter(|c| c.is_alphabetic()).count() >= 3
                 && !rest.chars().any(|c| c.is_lowercase())
@@ -820,6 +833,15 @@ mod tests {
         let (found, coverage) = run_default("list-count", text);
         assert!(found.is_empty(), "{found:#?}");
         assert_eq!(coverage.skipped.values().sum::<usize>(), 1, "{coverage:?}");
+    }
+
+    #[test]
+    fn a_marker_alone_on_its_line_marks_the_next_line() {
+        // The same page as `mutool draw -F txt` writes it: "9." on a line
+        // of its own over "Program Pelayanan …", items wrapped.
+        let text = "8. \nProgram Peningkatan Kesejahteraan Sumber Daya Aparatur\n\nYang terdiri dari 4 (empat) kegiatan, yaitu :\n\n1) Peningkatan Kesejahteraan dan Kemampuan Aparatur BPSR;\n\n2) Peningkatan Kesejahteraan dan Kemampuan Aparatur Dinas Permukiman\n\ndan Perumahan Provinsi Jawa Barat;\n\n3) Peningkatan Kesejahteraan dan Kapasitas Sumber Daya Aparatur BPMKL-\n\nDiskimrum;\n\n4) Peningkatan Kesejahteraan dan Kemampuan Aparatur BP3JB.\n\n9. \nProgram Pelayanan Administrasi Perkantoran\n\nYang terdiri dari 5 (lima) kegiatan fixed cost, yaitu\n\n1) Kegiatan Penyelenggaraan Administrasi Perkantoran BP3JB;\n\n2) Penyelenggaraan Administrasi Perkantoran BPMKL-Diskimrum;\n";
+        let (found, _) = run_default("list-count", text);
+        assert!(found.is_empty(), "{found:#?}");
     }
 
     /// "terdapat 4 sasaran … antara lain :" with two sasaran, each with its
