@@ -1,22 +1,36 @@
 #!/usr/bin/env bash
 # The real reports fed as text: each PDF of tests/fixtures/real exported with
-# `pdftotext -layout` (what an auditor may be handed instead of the PDF),
-# audited, and its findings scored against the same keys as the PDFs
-# (scripts/score-real.py; a finding's file is taken as its PDF's).
-# Prints the per-report table and the totals; compare with score-real on the PDFs.
-# Usage: [LKJIP_BIN=…] bench/text-exports.sh [score-real options, e.g. --unjudged]
+# `pdftotext -layout` (what an auditor may be handed instead of the PDF), or
+# with `mutool draw -F txt` (EXPORTER=mutool: no layout, a blank line between
+# widely spaced lines, a list's marker and a table-of-contents entry's page
+# number on lines of their own), audited, and its findings scored against the
+# same keys as the PDFs (scripts/score-real.py; a finding's file is taken as
+# its PDF's). Prints the per-report table and the totals; compare with
+# score-real on the PDFs.
+# Usage: [LKJIP_BIN=…] [EXPORTER=pdftotext|mutool] bench/text-exports.sh [score-real options, e.g. --unjudged]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v pdftotext >/dev/null || {
+exporter="${EXPORTER:-pdftotext}"
+case "$exporter" in
+  pdftotext) tool=pdftotext; package=poppler-utils ;;
+  mutool) tool=mutool; package=mupdf-tools ;;
+  *) echo "EXPORTER must be pdftotext or mutool" >&2; exit 2 ;;
+esac
+command -v "$tool" >/dev/null || {
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
-  $sudo_cmd apt-get update -q && $sudo_cmd apt-get install -y -q poppler-utils
+  $sudo_cmd apt-get update -q && $sudo_cmd apt-get install -y -q "$package"
 }
 cargo build --release -q
 bin="${LKJIP_BIN:-$PWD/target/release/lkjip-audit}"
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/txt"
 for pdf in tests/fixtures/real/*.pdf; do
-  pdftotext -layout "$pdf" "$tmp/txt/$(basename "${pdf%.pdf}").txt"
+  out="$tmp/txt/$(basename "${pdf%.pdf}").txt"
+  if [ "$exporter" = mutool ]; then
+    mutool draw -q -F txt -o "$out" "$pdf" 2>/dev/null
+  else
+    pdftotext -layout "$pdf" "$out"
+  fi
 done
 "$bin" check --format json -q "$tmp/txt" > "$tmp/raw.json" || true
 python3 - "$tmp/raw.json" "$tmp/scored.json" <<'PY'
