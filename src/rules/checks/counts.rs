@@ -340,7 +340,10 @@ impl ListCount {
             };
             let mut rest = e.name("rest").map(|m| m.as_str()).unwrap_or("");
             // A marker alone on its line ("9." over "Program Pelayanan …",
-            // as `mutool` sets a list's marker apart) marks the next line.
+            // as `mutool` sets a list's marker apart) marks the next line;
+            // when that is another marker ("4)" over "9.", as plain
+            // `pdftotext` orders a page's markers apart from their text),
+            // which text is whose is not known: no list is read.
             if rest.trim().is_empty()
                 && let Some(next) = ctx
                     .report
@@ -348,8 +351,10 @@ impl ListCount {
                     .iter()
                     .skip(l.index + 1)
                     .find(|n| !n.line.is_blank())
-                && ENUMERATOR.captures(next.line.text.trim()).is_none()
             {
+                if ENUMERATOR.captures(next.line.text.trim()).is_some() {
+                    return Vec::new();
+                }
                 rest = next.line.text.trim();
             }
             // "C. PERJANJIAN KINERJA": a sub-heading in capitals ends the list.
@@ -842,6 +847,19 @@ mod tests {
         let text = "8. \nProgram Peningkatan Kesejahteraan Sumber Daya Aparatur\n\nYang terdiri dari 4 (empat) kegiatan, yaitu :\n\n1) Peningkatan Kesejahteraan dan Kemampuan Aparatur BPSR;\n\n2) Peningkatan Kesejahteraan dan Kemampuan Aparatur Dinas Permukiman\n\ndan Perumahan Provinsi Jawa Barat;\n\n3) Peningkatan Kesejahteraan dan Kapasitas Sumber Daya Aparatur BPMKL-\n\nDiskimrum;\n\n4) Peningkatan Kesejahteraan dan Kemampuan Aparatur BP3JB.\n\n9. \nProgram Pelayanan Administrasi Perkantoran\n\nYang terdiri dari 5 (lima) kegiatan fixed cost, yaitu\n\n1) Kegiatan Penyelenggaraan Administrasi Perkantoran BP3JB;\n\n2) Penyelenggaraan Administrasi Perkantoran BPMKL-Diskimrum;\n";
         let (found, _) = run_default("list-count", text);
         assert!(found.is_empty(), "{found:#?}");
+    }
+
+    #[test]
+    fn markers_set_apart_from_their_texts_out_of_order_are_an_abstention() {
+        // The same page as plain `pdftotext` orders it: "4)" over "9.", then
+        // the fourth item's text; which text is whose is not known.
+        let text = "8.\n\nProgram Peningkatan Kesejahteraan Sumber Daya Aparatur\nYang terdiri dari 4 (empat) kegiatan, yaitu :\n1)\n\nPeningkatan Kesejahteraan dan Kemampuan Aparatur BPSR;\n\n2)\n\nPeningkatan Kesejahteraan dan Kemampuan Aparatur Dinas Permukiman\ndan Perumahan Provinsi Jawa Barat;\n\n3)\n\nPeningkatan Kesejahteraan dan Kapasitas Sumber Daya Aparatur BPMKLDiskimrum;\n\n4)\n9.\n\nPeningkatan Kesejahteraan dan Kemampuan Aparatur BP3JB.\n\nProgram Pelayanan Administrasi Perkantoran\nYang terdiri dari 5 (lima) kegiatan fixed cost, yaitu\n1)\n\nKegiatan Penyelenggaraan Administrasi Perkantoran BP3JB;\n";
+        let (found, coverage) = run_default("list-count", text);
+        assert!(found.is_empty(), "{found:#?}");
+        assert!(
+            coverage.skipped.values().sum::<usize>() >= 1,
+            "{coverage:?}"
+        );
     }
 
     /// "terdapat 4 sasaran … antara lain :" with two sasaran, each with its

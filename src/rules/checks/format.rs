@@ -75,8 +75,22 @@ fn not_a_figure(text: &str, start: usize, end: usize, token: &str) -> Option<Why
     if longest < 3 && digits < 5 {
         return Some(ITEM_CODE);
     }
+    if AMOUNTS_LISTED.is_match(core) {
+        return Some(AMOUNTS);
+    }
     None
 }
+
+const AMOUNTS: Why = Why {
+    en: "well-formed amounts listed with a comma between them, not one figure",
+    id: "beberapa angka utuh yang dipisah koma, bukan satu angka",
+};
+
+/// "6.857.296.607,15.052.945.500": amounts grouped by dots each, joined by a
+/// comma (two cells a text export wrote in one line, or a list).
+static AMOUNTS_LISTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\d{1,3}(?:\.\d{3})+(?:,\d{1,3}(?:\.\d{3})+)+$").expect("valid regex")
+});
 
 const WRAPPED: Why = Why {
     en: "the figure's last digits wrap onto the line below (a narrow cell)",
@@ -1640,6 +1654,18 @@ mod tests {
         assert!(found.is_empty(), "{found:#?}");
         assert!(!coverage.skipped.is_empty());
         assert!(coverage.agree > 0);
+    }
+
+    #[test]
+    fn amounts_listed_with_a_comma_are_not_one_malformed_figure() {
+        // Cianjur 2015 p49 as plain `pdftotext` writes two budget cells:
+        // "6.857.296.607,15.052.945.500,Akuntabilitas keuangan …". A figure
+        // whose groups are wrong is still found.
+        let text = "6.857.296.607,15.052.945.500,Akuntabilitas keuangan Dinas Kebersihan\n\nRealisasi Rp 9.871.1466.000 tercatat.\n";
+        let (found, coverage) = run_default("malformed-number", text);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].stated, "9.871.1466.000");
+        assert!(!coverage.skipped.is_empty());
     }
 
     #[test]
