@@ -3,18 +3,19 @@
 # `pdftotext -layout` (what an auditor may be handed instead of the PDF), or
 # with `mutool draw -F txt` (EXPORTER=mutool: no layout, a blank line between
 # widely spaced lines, a list's marker and a table-of-contents entry's page
-# number on lines of their own), audited, and its findings scored against the
+# number on lines of their own), or with plain `pdftotext` (EXPORTER=raw: a
+# page's text in the order the PDF draws it), audited, and its findings scored against the
 # same keys as the PDFs (scripts/score-real.py; a finding's file is taken as
 # its PDF's). Prints the per-report table and the totals; compare with
 # score-real on the PDFs.
-# Usage: [LKJIP_BIN=…] [EXPORTER=pdftotext|mutool] bench/text-exports.sh [score-real options, e.g. --unjudged]
+# Usage: [LKJIP_BIN=…] [EXPORTER=pdftotext|mutool|raw] bench/text-exports.sh [score-real options, e.g. --unjudged]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 exporter="${EXPORTER:-pdftotext}"
 case "$exporter" in
-  pdftotext) tool=pdftotext; package=poppler-utils ;;
+  pdftotext|raw) tool=pdftotext; package=poppler-utils ;;
   mutool) tool=mutool; package=mupdf-tools ;;
-  *) echo "EXPORTER must be pdftotext or mutool" >&2; exit 2 ;;
+  *) echo "EXPORTER must be pdftotext, mutool or raw" >&2; exit 2 ;;
 esac
 command -v "$tool" >/dev/null || {
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
@@ -26,11 +27,11 @@ tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/txt"
 for pdf in tests/fixtures/real/*.pdf; do
   out="$tmp/txt/$(basename "${pdf%.pdf}").txt"
-  if [ "$exporter" = mutool ]; then
-    mutool draw -q -F txt -o "$out" "$pdf" 2>/dev/null
-  else
-    pdftotext -layout "$pdf" "$out"
-  fi
+  case "$exporter" in
+    mutool) mutool draw -q -F txt -o "$out" "$pdf" 2>/dev/null ;;
+    raw) pdftotext "$pdf" "$out" ;;
+    *) pdftotext -layout "$pdf" "$out" ;;
+  esac
 done
 "$bin" check --format json -q "$tmp/txt" > "$tmp/raw.json" || true
 python3 - "$tmp/raw.json" "$tmp/scored.json" <<'PY'
