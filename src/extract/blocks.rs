@@ -859,18 +859,42 @@ fn justified_line(doc: &Document, run: &[At]) -> bool {
     let Some((lines, at)) = lone_line(doc, run) else {
         return false;
     };
-    let (Some(line), Some(below)) = (lines.get(at), lines.get(at + 1)) else {
+    // The lines of text next to it, past one blank line (a double-spaced
+    // export sets one between a paragraph's lines).
+    let near = |k: Option<usize>, step: fn(usize) -> Option<usize>| {
+        let k = k?;
+        match lines.get(k) {
+            Some(l) if l.is_blank() => step(k).and_then(|k| lines.get(k)),
+            other => other,
+        }
+    };
+    let (Some(line), Some(below)) = (lines.get(at), near(Some(at + 1), |k| k.checked_add(1)))
+    else {
         return false;
     };
+    let above = near(at.checked_sub(1), |k| k.checked_sub(1));
+    let prose = |l: &Line| {
+        l.cells == CellMode::Flow
+            && l.table.is_none()
+            && l.text.split_whitespace().count() >= HOLED_WORDS
+    };
+    // Its sentence goes on below in lower case, or began above and goes on
+    // in it (a word in lower case: a header in capitals under a title is
+    // no sentence).
+    let inside_sentence = below.text.chars().next().is_some_and(char::is_lowercase)
+        || (above
+            .is_some_and(|a| prose(a) && !a.text.trim_end().ends_with(['.', ':', ';', '!', '?']))
+            && line
+                .text
+                .split_whitespace()
+                .any(|w| w.chars().next().is_some_and(char::is_lowercase)));
     let words: Vec<&str> = line.text.split_whitespace().collect();
     let lettered = words
         .iter()
         .filter(|w| w.chars().any(char::is_alphabetic))
         .count();
-    below.cells == CellMode::Flow
-        && below.table.is_none()
-        && below.text.split_whitespace().count() >= HOLED_WORDS
-        && below.text.chars().next().is_some_and(char::is_lowercase)
+    prose(below)
+        && inside_sentence
         && line.spans.len() >= 2
         && !has_figure(line)
         && words.len() > HOLED_WORDS

@@ -415,7 +415,8 @@ mod tests {
 
     /// RSUD Al Ihsan 2016 p1 as `mutool draw -F txt` writes it: a blank
     /// line between every two lines, joined again where no sentence ends
-    /// (`join_split_sentences`).
+    /// (`join_split_sentences`); a justified line among them is text
+    /// (`extract::blocks`' `justified_line`).
     const DOUBLE_SPACED: &str = "Dalam  rangka  mendukung pemerintahan yang good governance maka Rumah Sakit \n\n\
         Umum Daerah Al Ihsan Provinsi Jawa Barat membuat suatu Laporan Kinerja Instansi \n\n\
         Pemerintah (LKIP) sesuai dengan perkembangan  tugas dan fungsi  Rumah Sakit Umum \n\n\
@@ -448,11 +449,12 @@ mod tests {
                 .find(|p| p.starts_with(start))
                 .unwrap_or_else(|| panic!("{start}: {paragraphs:#?}"))
         };
-        assert!(
-            starting("Dalam rangka mendukung")
-                .contains("Rumah Sakit Umum Daerah Al Ihsan Provinsi Jawa Barat membuat")
-        );
-        assert!(starting("Daerah Al Ihsan dalam").ends_with("Badan Layanan Umum Daerah."));
+        // Its third line, justified with wide gaps ("perkembangan  tugas"),
+        // is the paragraph's too, not a row of cells.
+        let first = starting("Dalam rangka mendukung");
+        assert!(first.contains("Rumah Sakit Umum Daerah Al Ihsan Provinsi Jawa Barat membuat"));
+        assert!(first.contains("(LKIP) sesuai dengan perkembangan tugas dan fungsi Rumah Sakit"));
+        assert!(first.ends_with("Badan Layanan Umum Daerah."));
         assert!(
             starting("Rumah Sakit Umum Daerah Al Ihsan diselenggarakan")
                 .ends_with("norma-norma agama Islam.")
