@@ -209,7 +209,7 @@ fn cell_runs(doc: &Document) -> Option<Vec<CellRun>> {
         .collect();
     let lines: Vec<&Line> = order.iter().map(|&(p, l)| &doc.pages[p].lines[l]).collect();
     let text_export = doc.kind == crate::extract::InputKind::Text;
-    let mut runs: Vec<CellRun> = Vec::new();
+    let mut runs = Vec::new();
     let mut i = 0;
     // Where the last run ended: a run never takes lines of the one before.
     let mut taken = 0;

@@ -121,10 +121,11 @@ pub fn find_metadata(
         // A regulation's own budget year ("Peraturan Daerah Nomor 13 Tahun
         // 2012 tentang APBD Tahun Anggaran 2012") is not the report's: the
         // legal basis cites many.
-        let cites = CITED_REGULATION.is_match(&p.text);
-        for c in BUDGET_YEAR.captures_iter(&p.text).filter(|_| !cites) {
-            if let Ok(y) = c[1].parse::<i32>() {
-                *years.entry(y).or_default() += 1;
+        if !CITED_REGULATION.is_match(&p.text) {
+            for c in BUDGET_YEAR.captures_iter(&p.text) {
+                if let Ok(y) = c[1].parse::<i32>() {
+                    *years.entry(y).or_default() += 1;
+                }
             }
         }
         for c in MEASURED_YEAR.captures_iter(&p.text) {
