@@ -248,16 +248,11 @@ fn cell_runs(doc: &Document) -> Option<Vec<CellRun>> {
             taken = end;
             continue;
         }
-        let figure_lines = |part: &[At]| {
-            part.iter()
-                .filter(|&&(p, l)| has_figure(&doc.pages[p].lines[l]))
-                .count()
-        };
         let mut parts: Vec<Vec<At>> = Vec::new();
         let mut carried: Vec<At> = Vec::new();
         for part in whole.chunk_by(|a, b| a.0 == b.0) {
             carried.extend_from_slice(part);
-            match figure_lines(part) {
+            match figure_lines(doc, part) {
                 0 => {}
                 1 if !parts.is_empty() => {
                     if let Some(last) = parts.last_mut() {
@@ -282,6 +277,14 @@ fn cell_runs(doc: &Document) -> Option<Vec<CellRun>> {
         runs = headers_over_rows(doc, runs);
     }
     Some(runs)
+}
+
+/// How many of `lines` hold a figure.
+fn figure_lines(doc: &Document, lines: &[At]) -> usize {
+    lines
+        .iter()
+        .filter(|&&(p, l)| has_figure(&doc.pages[p].lines[l]))
+        .count()
 }
 
 /// The most lines between a table's header and its first row of figures
@@ -312,7 +315,6 @@ fn headers_over_rows(doc: &Document, runs: Vec<CellRun>) -> Vec<CellRun> {
                 .map(line)
                 .all(|l| is_numbering(l) || !has_figure(l))
     };
-    let figure_rows = |run: &CellRun| run.lines.iter().map(line).filter(|l| has_figure(l)).count();
     let mut out: Vec<CellRun> = Vec::with_capacity(runs.len());
     let mut runs = runs.into_iter().peekable();
     while let Some(mut run) = runs.next() {
@@ -329,13 +331,15 @@ fn headers_over_rows(doc: &Document, runs: Vec<CellRun>) -> Vec<CellRun> {
                 if p != page || first > last + MAX_HEADED_GAP || next.mode != run.mode {
                     break;
                 }
-                let rows = figure_rows(next) >= 2;
+                let rows = figure_lines(doc, &next.lines) >= 2;
                 taken.extend(runs.next());
                 if rows {
                     break;
                 }
             }
-            let body = taken.last().is_some_and(|r| figure_rows(r) >= 2);
+            let body = taken
+                .last()
+                .is_some_and(|r| figure_lines(doc, &r.lines) >= 2);
             let between_ok =
                 taken
                     .last()

@@ -110,8 +110,9 @@ static TOC_LEADER: LazyLock<Regex> =
 /// Lines after a heading in the table of contents looked at for page numbers.
 const TOC_LOOKAHEAD: usize = 6;
 
-/// A table of contents' page number alone on its line: "iv", "12".
-fn is_page_number(text: &str) -> bool {
+/// A table of contents' page number alone on its line: "iv", "12" (bare:
+/// a running line's "Halaman 4" or "- 3 -" is `extract::running`'s).
+fn is_bare_page_number(text: &str) -> bool {
     let t = text.trim();
     (1..=3).contains(&t.len())
         && (t.chars().all(|c| c.is_ascii_digit())
@@ -201,7 +202,7 @@ pub fn assign_chapters(lines: &[&Line]) -> Vec<Chapter> {
                         .iter()
                         .filter(|l| !l.is_blank())
                         .take(TOC_LOOKAHEAD)
-                        .filter(|l| is_page_number(&l.text))
+                        .filter(|l| is_bare_page_number(&l.text))
                         .count()
                         < 2
                 }

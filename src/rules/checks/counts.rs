@@ -352,7 +352,7 @@ impl ListCount {
                     .skip(l.index + 1)
                     .find(|n| !n.line.is_blank())
             {
-                if ENUMERATOR.captures(next.line.text.trim()).is_some() {
+                if ENUMERATOR.is_match(next.line.text.trim()) {
                     return Vec::new();
                 }
                 rest = next.line.text.trim();
