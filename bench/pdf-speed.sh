@@ -61,6 +61,18 @@ printf 'ratio ours / mutool draw -F txt:  %.2f\n' "$(echo "$ours / $(cat "$tmp/m
 printf 'ratio ours / pdftotext -layout:   %.2f\n' "$(echo "$ours / $(cat "$tmp/pdftotext.cpu")" | bc -l)"
 printf 'ratio ours (one process) / mutool: %.2f\n' "$(echo "$folder / $(cat "$tmp/mutool.cpu")" | bc -l)"
 printf 'ratio extract only / mutool:       %.2f\n' "$(echo "$(cat "$tmp/ours: extract only.cpu") / $(cat "$tmp/mutool.cpu")" | bc -l)"
+# CPU time on a shared machine varies by some 8 % from run to run, more than
+# most single changes save. INSTRUCTIONS=1 also counts the instructions each
+# executes (valgrind's cachegrind, deterministic) to compare two builds.
+if [ "${INSTRUCTIONS:-0}" = 1 ] && command -v valgrind >/dev/null; then
+  count() { valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null "$@" 2>&1 >/dev/null \
+    | sed -n 's/.*I *refs: *//p' | tr -d ',' || true; }
+  m=0; for f in "${files[@]}"; do m=$((m + $(count mutool draw -F txt -o /dev/null "$f"))); done
+  o=$(count "$bin" check --format json --no-progress --jobs 1 "$dir")
+  printf 'instructions, mutool draw -F txt (per file): %.2f G\n' "$(echo "$m / 1000000000" | bc -l)"
+  printf 'instructions, ours (one process):           %.2f G, ratio %.2f\n' \
+    "$(echo "$o / 1000000000" | bc -l)" "$(echo "$o / $m" | bc -l)"
+fi
 # What compiling every pattern once would cost (a process compiles those its
 # checks use, on first use): examples/regex_costs.rs lists them, costliest first.
 if cargo build --release -q --example regex_costs 2>/dev/null; then

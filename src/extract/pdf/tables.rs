@@ -771,6 +771,9 @@ pub fn ruled_tables(
         page_words(&words, glyphs, with_words);
     }
     let words = words.get().map_or(&[][..], Vec::as_slice);
+    // The page's glyphs by word, found once when a table is first read;
+    // each table then takes its words out.
+    let mut placed: Option<Vec<PlacedGlyph>> = None;
     for (grid, bands) in lattices {
         let bands: Vec<Band> = bands
             .into_iter()
@@ -781,9 +784,32 @@ pub fn ruled_tables(
             .collect();
         for part in tables_of(bands) {
             let index = first_table + out.len();
-            if let Some(table) = read_cells(glyphs, &part, &grid, &horizontals, index) {
+            if let Some(table) = read_cells(glyphs, &mut placed, &part, &grid, &horizontals, index)
+            {
                 out.push(table);
             }
+        }
+    }
+    if let Some(placed) = placed {
+        *glyphs = placed.into_iter().map(|(_, g)| g).collect();
+    }
+    out
+}
+
+/// A glyph with where its word stands: the word's middle and its first
+/// glyph's baseline, raised by a third of its size.
+type PlacedGlyph = ((f32, f32), Glyph);
+
+/// The glyphs in reading order, each placed by its word (see `read_cells`).
+fn placed_by_word(glyphs: Vec<Glyph>) -> Vec<PlacedGlyph> {
+    let mut out = Vec::with_capacity(glyphs.len());
+    for (_, row) in rows(glyphs) {
+        for run in word_runs(&row) {
+            let at = match (run.first(), run.last()) {
+                (Some(a), Some(b)) => ((a.x + b.x + b.width) / 2.0, a.y - a.size * 0.3),
+                _ => (0.0, 0.0),
+            };
+            out.extend(run.iter().map(|g| (at, g.clone())));
         }
     }
     out
@@ -858,11 +884,13 @@ fn tables_of(bands: Vec<Band>) -> Vec<Vec<Band>> {
     out
 }
 
-/// Reads one ruled table: takes the glyphs inside its bands out of `glyphs`
-/// and builds its grid. None when no glyph is inside, or when it is a box
-/// around text rather than a table.
+/// Reads one ruled table: takes the glyphs inside its bands out of the
+/// page's (`placed`, made from `glyphs` when first needed) and builds its
+/// grid. None when no glyph is inside, or when it is a box around text rather
+/// than a table.
 fn read_cells(
     glyphs: &mut Vec<Glyph>,
+    placed: &mut Option<Vec<PlacedGlyph>>,
     bands: &[Band],
     grid: &Lattice,
     horizontals: &[Rule],
@@ -876,28 +904,13 @@ fn read_cells(
         .iter()
         .map(|b| vec![Vec::new(); b.2.len().saturating_sub(1)])
         .collect();
-    let mut rest = Vec::with_capacity(glyphs.len());
-    let mut taken = 0usize;
     // Each glyph placed by its word's middle and first baseline: a word goes
     // whole to one cell, even where a rule runs through it (a chart's axis
     // label centred on its grid line).
-    let words: Vec<((f32, f32), Glyph)> = rows(std::mem::take(glyphs))
-        .into_iter()
-        .flat_map(|(_, row)| {
-            word_runs(&row)
-                .into_iter()
-                .flat_map(|run| {
-                    let at = match (run.first(), run.last()) {
-                        (Some(a), Some(b)) => ((a.x + b.x + b.width) / 2.0, a.y - a.size * 0.3),
-                        _ => (0.0, 0.0),
-                    };
-                    run.iter().map(move |g| (at, g.clone()))
-                })
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    for ((cx, cy), g) in words {
-        let mut placed = false;
+    let words = placed.get_or_insert_with(|| placed_by_word(std::mem::take(glyphs)));
+    let mut rest = Vec::with_capacity(words.len());
+    let mut taken = 0usize;
+    for ((cx, cy), g) in std::mem::take(words) {
         if g.dir == 0
             && cy > top
             && cy < bottom
@@ -912,15 +925,13 @@ fn read_cells(
             })
             && let Some(cell) = cells.get_mut(bi).and_then(|r| r.get_mut(ci))
         {
-            cell.push(g.clone());
-            placed = true;
+            cell.push(g);
             taken += 1;
+            continue;
         }
-        if !placed {
-            rest.push(g);
-        }
+        rest.push(((cx, cy), g));
     }
-    *glyphs = rest;
+    *words = rest;
     if taken == 0 {
         return None;
     }
