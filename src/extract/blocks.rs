@@ -15,6 +15,11 @@ use super::{CellMode, Document, Line, Span};
 /// A line's place in the document: (page index, line index).
 type At = (usize, usize);
 
+/// The line at a position (page, line) of the document.
+fn line_at(doc: &Document, (p, l): At) -> &Line {
+    &doc.pages[p].lines[l]
+}
+
 /// Consecutive cell lines of one mode that no reader put in a grid.
 struct CellRun {
     mode: CellMode,
@@ -62,7 +67,7 @@ pub fn assemble(doc: &mut Document) {
 fn columned_rows(doc: &Document, mode: CellMode, lines: &[At]) -> Option<Vec<BlockRow>> {
     let block: Vec<(At, Line)> = lines
         .iter()
-        .map(|&(p, l)| ((p, l), doc.pages[p].lines[l].clone()))
+        .map(|&at| (at, line_at(doc, at).clone()))
         .filter(|(_, l)| !l.is_blank())
         .collect();
     // A text export sets a year over its sub-columns centred to the
@@ -96,7 +101,7 @@ fn run_parts(doc: &Document, run: &CellRun) -> Vec<(Vec<At>, Vec<BlockRow>)> {
         }
         return whole.map_or_else(Vec::new, |rows| vec![(run.lines.clone(), rows)]);
     }
-    let blank = |&(p, l): &At| doc.pages[p].lines[l].is_blank();
+    let blank = |&at: &At| line_at(doc, at).is_blank();
     let mut pieces: Vec<Vec<At>> = vec![Vec::new()];
     for &at in &run.lines {
         if blank(&at) && pieces.last().is_some_and(|p| !p.is_empty()) {
@@ -151,7 +156,7 @@ fn list_over_table(
     whole: usize,
 ) -> Option<Vec<(Vec<At>, Vec<BlockRow>)>> {
     let (first, rest) = pieces.split_first()?;
-    let line = |&(p, l): &At| &doc.pages[p].lines[l];
+    let line = |&at: &At| line_at(doc, at);
     if first.iter().filter(|at| !line(at).is_blank()).count() < 2 {
         return None;
     }
@@ -182,7 +187,7 @@ fn list_over_table(
 /// and, after a blank line, the form's table: the fields and the table, each
 /// a table of its own, so the fields are not read as the table's header.
 fn fields_over_table(doc: &Document, run: &CellRun) -> Option<Vec<(Vec<At>, Vec<BlockRow>)>> {
-    let line = |&(p, l): &At| &doc.pages[p].lines[l];
+    let line = |&at: &At| line_at(doc, at);
     let cut = run.lines.iter().position(|at| line(at).is_blank())?;
     let (fields, rest) = run.lines.split_at(cut);
     if fields.is_empty() || !fields.iter().all(|at| line(at).is_form_field()) {
@@ -207,7 +212,7 @@ fn cell_runs(doc: &Document) -> Option<Vec<CellRun>> {
         .enumerate()
         .flat_map(|(p, page)| (0..page.lines.len()).map(move |l| (p, l)))
         .collect();
-    let lines: Vec<&Line> = order.iter().map(|&(p, l)| &doc.pages[p].lines[l]).collect();
+    let lines: Vec<&Line> = order.iter().map(|&at| line_at(doc, at)).collect();
     let text_export = doc.kind == crate::extract::InputKind::Text;
     let mut runs = Vec::new();
     let mut i = 0;
@@ -283,7 +288,7 @@ fn cell_runs(doc: &Document) -> Option<Vec<CellRun>> {
 fn figure_lines(doc: &Document, lines: &[At]) -> usize {
     lines
         .iter()
-        .filter(|&&(p, l)| has_figure(&doc.pages[p].lines[l]))
+        .filter(|&&at| has_figure(line_at(doc, at)))
         .count()
 }
 
@@ -298,7 +303,7 @@ const MAX_HEADED_GAP: usize = 12;
 /// averages) are the table's group rows, which broke the run. A caption
 /// between them starts another table.
 fn headers_over_rows(doc: &Document, runs: Vec<CellRun>) -> Vec<CellRun> {
-    let line = |&(p, l): &At| &doc.pages[p].lines[l];
+    let line = |&at: &At| line_at(doc, at);
     let is_numbering = |l: &Line| numbers_columns(l.spans.iter().map(|s| s.text.as_str()));
     let heads = |run: &CellRun| {
         run.mode == CellMode::Aligned
@@ -886,8 +891,7 @@ fn justified_line(doc: &Document, run: &[At]) -> bool {
     // in it (a word in lower case: a header in capitals under a title is
     // no sentence).
     let inside_sentence = below.text.chars().next().is_some_and(char::is_lowercase)
-        || (above
-            .is_some_and(|a| prose(a) && !a.text.trim_end().ends_with(['.', ':', ';', '!', '?']))
+        || (above.is_some_and(|a| prose(a) && !a.text.trim_end().ends_with(super::SENTENCE_END))
             && line
                 .text
                 .split_whitespace()

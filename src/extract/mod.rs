@@ -296,6 +296,10 @@ pub fn extract(path: &Path, kind: InputKind) -> Result<Document, ExtractError> {
     }
 }
 
+/// What a sentence ends with, or a lead-in before a list: a line ending so
+/// is not a sentence going on onto the next.
+pub const SENTENCE_END: [char; 5] = ['.', ':', ';', '!', '?'];
+
 /// A character as the page shows it, where producers write it otherwise:
 /// a Symbol or Wingdings list bullet that Word maps to the private use area
 /// (U+F000 + its code: shown as a box, matched by no pattern) is "•"; a

@@ -235,7 +235,7 @@ fn join_split_sentences(paragraphs: Vec<Paragraph>, lines: &[LineRef<'_>]) -> Ve
                 && lines
                     .get(last_line + 1..first_line)
                     .is_some_and(|between| between.iter().all(|l| l.line.is_blank()));
-            let open = !prev.text.trim_end().ends_with(['.', ':', ';', '!', '?'])
+            let open = !prev.text.trim_end().ends_with(crate::extract::SENTENCE_END)
                 || ends_with_abbreviation(&prev.text);
             let wrapped = lines
                 .get(last_line)
