@@ -393,7 +393,8 @@ fn table_coverage(table: &Table, checks: Vec<RuleTally>, paged: bool) -> TableCo
 }
 
 static RUNNING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!("(?i){}", crate::rules::checks::RUNNING_TOTAL)).expect("valid regex")
+    crate::pattern::compile(&format!("(?i){}", crate::rules::checks::RUNNING_TOTAL))
+        .expect("valid regex")
 });
 
 /// A figure a budget total can be made of: an amount, not a bare one- to

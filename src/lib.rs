@@ -20,6 +20,7 @@ pub mod fuzzing;
 pub mod lang;
 pub mod limits;
 pub mod location;
+pub mod pattern;
 pub mod report;
 pub mod rules;
 pub mod structure;

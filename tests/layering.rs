@@ -20,7 +20,7 @@ const STAGES: &[(&str, &[&str])] = &[
 ];
 
 /// Below every stage: places, the output languages, budgets, file access,
-/// error formatting, the hot loops' hasher.
+/// error formatting, the hot loops' hasher, the code's patterns' compiler.
 const GROUND: &[&str] = &[
     "location",
     "lang",
@@ -28,6 +28,7 @@ const GROUND: &[&str] = &[
     "files",
     "file_error",
     "fasthash",
+    "pattern",
 ];
 
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {

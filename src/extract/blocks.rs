@@ -784,24 +784,26 @@ fn is_toc_row(line: &Line) -> bool {
 }
 
 static VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[(\-–+]?\s*(rp\.?\s*)?[(\-–]?\d[\d.,]*\s*(%|‰|,-|\.-)?\s*\)?$")
+    crate::pattern::compile(r"(?i)^[(\-–+]?\s*(rp\.?\s*)?[(\-–]?\d[\d.,]*\s*(%|‰|,-|\.-)?\s*\)?$")
         .expect("valid regex")
 });
 static YEARISH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"(?i)^((capaian|target|realisasi)\s+)?((th\.?|tahun)\s*)?(19|20)\d\d(\s*\(n[+-]?\d?\))?$",
     )
     .expect("valid regex")
 });
 /// A unit set in brackets under a header's title: "(%)", "(Rp)".
-static UNIT_NOTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\(\s*(?:%|rp\.?|Rp\.?|unit|jiwa)\s*\)$").expect("valid regex"));
+static UNIT_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(r"^\(\s*(?:%|rp\.?|Rp\.?|unit|jiwa)\s*\)$").expect("valid regex")
+});
 static COLUMN_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\(?\d{1,2}\)?$").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"^\(?\d{1,2}\)?$").expect("valid regex"));
 
 /// A list item's marker alone in its cell: "a)", "1.", "(2)", "iv.", "-", "•".
 static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|[-•*➤▪])$").expect("valid regex")
+    crate::pattern::compile(r"^(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|[-•*➤▪])$")
+        .expect("valid regex")
 });
 
 /// Words running text has at least: a list item's beside its marker, a
@@ -1716,8 +1718,9 @@ fn split_glued_values(block: &[(At, Line)]) -> Option<Vec<(At, Line)>> {
 }
 
 /// A header line's unit alone: "(%)", "%", "(Rp)", "Rp.".
-static UNIT_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\(?\s*(?:%|rp\.?)\s*\)?$").expect("valid regex"));
+static UNIT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(r"(?i)^\(?\s*(?:%|rp\.?)\s*\)?$").expect("valid regex")
+});
 
 /// Fewest lines a block needs before a gutter a few of its spans cross is
 /// told from a column they fill.
@@ -2303,7 +2306,8 @@ fn wraps_first_cell(
 }
 
 /// A list's bullet: "-", "–", "•".
-static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-–•▪➤*]$").expect("valid regex"));
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::compile(r"^[-–•▪➤*]$").expect("valid regex"));
 
 /// The most columns a block may have for its bullet columns to be joined.
 const MAX_BULLET_SCAN: usize = 64;
@@ -2311,7 +2315,8 @@ const MAX_BULLET_SCAN: usize = 64;
 /// An item's number written as a list's ("1.", "a)", "(2)"), not a bare
 /// row number.
 static ITEM_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]$|^\(\d{1,2}\)$").expect("valid regex")
+    crate::pattern::compile(r"^(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]$|^\(\d{1,2}\)$")
+        .expect("valid regex")
 });
 
 /// A column holding only bullets ("-", "•") is the bullets of the list in the

@@ -30,8 +30,10 @@ const SAME_COLUMN: f32 = 4.0;
 
 /// A caption of another table or figure; "Lanjutan Tabel 3.1" is not one.
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:tabel|table|gambar|grafik|diagram|figure|lampiran)\s+[0-9ivx]")
-        .expect("valid regex")
+    crate::pattern::compile(
+        r"(?i)^\s*(?:tabel|table|gambar|grafik|diagram|figure|lampiran)\s+[0-9ivx]",
+    )
+    .expect("valid regex")
 });
 
 /// The table met first walking from a page edge inward over `lines`, when

@@ -22,7 +22,7 @@ pub(super) fn text_key(text: &str) -> String {
 }
 
 static PAGE_NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    crate::pattern::compile(
         r"(?i)^(?:halaman|hal\.?|page)?\s*(?:\d{1,4}|[ivxlc]{1,7})(?:\s*(?:/|of|dari)\s*\d{1,4})?$",
     )
     .expect("valid regex")
@@ -31,7 +31,7 @@ static PAGE_NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new
 /// A table or figure caption ("Tabel 3.2"): at the top or bottom of several
 /// pages when tables are long, but never a running line.
 static CAPTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^\s*(?:tabel|table|gambar|grafik|diagram|figure)\s+[0-9ivx]")
+    crate::pattern::compile(r"(?i)^\s*(?:tabel|table|gambar|grafik|diagram|figure)\s+[0-9ivx]")
         .expect("valid regex")
 });
 

@@ -38,7 +38,7 @@ pub fn month_from_name(name: &str) -> Option<u8> {
 }
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"(?i)(?:\b(?P<day>\d{1,2})\s+)?\b(?P<month>[a-z]{3,9}\.?)\s+(?P<year>(?:19|20)\d\d)\b",
     )
     .expect("valid regex")

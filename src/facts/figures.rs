@@ -216,7 +216,7 @@ fn malformed_reason(core: &str, suffix: &str) -> Option<String> {
 }
 
 static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"(?xi)
         (?P<rp>\b(?:Rp|IDR)\.?\s*)?
         (?P<num>\d[\d.,']*\d|\d)
@@ -231,7 +231,7 @@ static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s+(?P<unit>kali|bulan|orang|pelayanan|titik|kegiatan|dokumen|desa|kelurahan|unit|paket|hari|laporan|keag\.?|buah|lokasi|jiwa|km|m2|ha)\b")
+    crate::pattern::compile(r"^\s+(?P<unit>kali|bulan|orang|pelayanan|titik|kegiatan|dokumen|desa|kelurahan|unit|paket|hari|laporan|keag\.?|buah|lokasi|jiwa|km|m2|ha)\b")
         .expect("valid regex")
 });
 

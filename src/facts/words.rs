@@ -132,7 +132,7 @@ pub struct DigitWordPair {
 }
 
 static PAIR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"(?i)\b(?P<digits>\d{1,4})\s*\.{0,2}\s*\(\s*(?P<words>[a-z]+(?:\s+[a-z]+){0,5})\s*\)",
     )
     .expect("valid regex")

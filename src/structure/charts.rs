@@ -54,13 +54,14 @@ impl Chart {
 }
 
 static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:19[5-9]\d|20\d\d)$").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"^(?:19[5-9]\d|20\d\d)$").expect("valid regex"));
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:grafik|gambar|diagram|chart)\s*(?:\d|[ivx]+\b)").expect("valid regex")
+    crate::pattern::compile(r"(?i)^\s*(?:grafik|gambar|diagram|chart)\s*(?:\d|[ivx]+\b)")
+        .expect("valid regex")
 });
 /// An axis tick label: a number, a percent or an amount, alone.
 static TICK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Rp\.?\s*)?-?\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?%?$|^Rp\.?-$")
+    crate::pattern::compile(r"^(?:Rp\.?\s*)?-?\d{1,3}(?:[.,]\d{3})*(?:[.,]\d+)?%?$|^Rp\.?-$")
         .expect("valid regex")
 });
 

@@ -28,49 +28,50 @@ pub struct Metadata {
 }
 
 static TITLE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:laporan\s+kinerja|LAKIP|LKjIP|LKIP|LKj)\b[^.;:]{0,90}?\btahun\s+(?:anggaran\s+)?((?:19|20)\d\d)\b")
+    crate::pattern::compile(r"(?i)\b(?:laporan\s+kinerja|LAKIP|LKjIP|LKIP|LKj)\b[^.;:]{0,90}?\btahun\s+(?:anggaran\s+)?((?:19|20)\d\d)\b")
         .expect("valid regex")
 });
 static BUDGET_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\btahun\s+anggaran\s+((?:19|20)\d\d)\b").expect("valid regex")
+    crate::pattern::compile(r"(?i)\btahun\s+anggaran\s+((?:19|20)\d\d)\b").expect("valid regex")
 });
 /// A regulation cited by its number ("Nomor 13 Tahun 2012 tentang …") or
 /// its gazette ("(Lembaran Daerah …", "Berita Daerah …").
 static CITED_REGULATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bnomor\s*:?\s*[0-9][0-9a-z./-]*\s+tahun\s+(?:19|20)\d\d\s+tentang\b|\b(?:lembaran|berita)\s+daerah\b")
+    crate::pattern::compile(r"(?i)\bnomor\s*:?\s*[0-9][0-9a-z./-]*\s+tahun\s+(?:19|20)\d\d\s+tentang\b|\b(?:lembaran|berita)\s+daerah\b")
         .expect("valid regex")
 });
 /// Without a title, the year the report measures: "Perjanjian Kinerja Tahun
 /// 2016", "Pengukuran Kinerja 2016", "capaian kinerja … tahun 2016".
 static MEASURED_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:perjanjian|pengukuran|penetapan|capaian|realisasi)\s+kinerja\b[^.;:]{0,60}?\b(?:tahun\s+)?((?:19|20)\d\d)\b(?:\s*[-–]\s*(?:19|20)\d\d)?")
+    crate::pattern::compile(r"(?i)\b(?:perjanjian|pengukuran|penetapan|capaian|realisasi)\s+kinerja\b[^.;:]{0,60}?\b(?:tahun\s+)?((?:19|20)\d\d)\b(?:\s*[-–]\s*(?:19|20)\d\d)?")
         .expect("valid regex")
 });
 /// "Laporan Kinerja Instansi Pemerintah (LKIP) Dinas …", "LAKIP Biro …",
 /// "LKIP Tahun 2016 Badan …": the report's name, then the office's.
 static OFFICE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\blaporan\s+(?:akuntabilitas\s+)?kinerja\s+(?:instansi\s+pemerintah\s+)?|\b(?:LAKIP|LKIP|LKjIP)\s+)(?:\((?:LAKIP|LKIP|LKjIP|LKj)\)\s+)?(?:tahun\s+(?:anggaran\s+)?(?:19|20)\d\d\s+)?(?:kantor\s+)?((?:kecamatan|kelurahan|dinas|badan|biro|balai|kabupaten|kota|provinsi|sekretariat|inspektorat|satuan|rumah\s+sakit|rsud|rsj|bappeda|kantor|unit\s+penyelenggara|upt)\b[^.;:()]{2,80}?)\s+(?:tahun|ini|disusun|berfungsi|merupakan|dimaksudkan|yang|adalah|\d{4})\b")
+    crate::pattern::compile(r"(?i)(?:\blaporan\s+(?:akuntabilitas\s+)?kinerja\s+(?:instansi\s+pemerintah\s+)?|\b(?:LAKIP|LKIP|LKjIP)\s+)(?:\((?:LAKIP|LKIP|LKjIP|LKj)\)\s+)?(?:tahun\s+(?:anggaran\s+)?(?:19|20)\d\d\s+)?(?:kantor\s+)?((?:kecamatan|kelurahan|dinas|badan|biro|balai|kabupaten|kota|provinsi|sekretariat|inspektorat|satuan|rumah\s+sakit|rsud|rsj|bappeda|kantor|unit\s+penyelenggara|upt)\b[^.;:()]{2,80}?)\s+(?:tahun|ini|disusun|berfungsi|merupakan|dimaksudkan|yang|adalah|\d{4})\b")
         .expect("valid regex")
 });
 /// "Laporan Kinerja BKPP Wilayah I Provinsi Jawa Barat Tahun 2016", "LKIP
 /// BP3IPTEK PROVINSI JAWA BARAT": an office named by its acronym (case kept).
 static OFFICE_ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:LAKIP|LKIP|LKjIP|Laporan\s+Kinerja|LAPORAN\s+KINERJA)\s+([A-Z][A-Z0-9]{2,}(?:\s+[A-Z][A-Za-z0-9]*){0,3}\s+(?:Provinsi|PROVINSI|Prov\.?|PROV\.?|Kabupaten|KABUPATEN|Kab\.|KAB\.|Kota|KOTA)\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)\s+(?:Tahun|TAHUN|(?:19|20)\d\d)\b")
+    crate::pattern::compile(r"\b(?:LAKIP|LKIP|LKjIP|Laporan\s+Kinerja|LAPORAN\s+KINERJA)\s+([A-Z][A-Z0-9]{2,}(?:\s+[A-Z][A-Za-z0-9]*){0,3}\s+(?:Provinsi|PROVINSI|Prov\.?|PROV\.?|Kabupaten|KABUPATEN|Kab\.|KAB\.|Kota|KOTA)\s+[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)?)\s+(?:Tahun|TAHUN|(?:19|20)\d\d)\b")
         .expect("valid regex")
 });
 static SIGNATURE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*([A-Z][A-Za-z .'-]{1,40}?)\s*,\s*(.+)$").expect("valid regex")
+    crate::pattern::compile(r"^\s*([A-Z][A-Za-z .'-]{1,40}?)\s*,\s*(.+)$").expect("valid regex")
 });
 
 /// A running header's page number at its end ("… Jawa Barat 9"), and the
 /// abbreviations headers use for the region.
 static RUNNING_PAGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s+\d{1,3}\s*$").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"\s+\d{1,3}\s*$").expect("valid regex"));
 /// "TA 2016", "T.A. 2016": tahun anggaran.
-static BUDGET_YEAR_SHORT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\bT\.?\s?A\.?\s+((?:19|20)\d\d)\b").expect("valid regex"));
+static BUDGET_YEAR_SHORT: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(r"\bT\.?\s?A\.?\s+((?:19|20)\d\d)\b").expect("valid regex")
+});
 static REGION_ABBREVIATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?i:(prov)|(kab))\.\s*").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"\b(?i:(prov)|(kab))\.\s*").expect("valid regex"));
 
 /// The office a running header names ("LKIP Tahun 2016 Badan Kesbangpol
 /// Prov. Jawa Barat 9", "Laporan Kinerja BKPP Wilayah I Provinsi Jawa Barat

@@ -202,7 +202,7 @@ pub fn analyse(doc: &Document) -> Report<'_> {
 
 /// A paragraph that starts like a heading, caption or numbered item.
 static HEADING_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"(?i)^\s*(?:tabel\s|gambar\s|grafik\s|bab\s|\d+(?:\.\d+)*[.)]?\s|[a-z][.)]\s|[ivx]+\.\s)",
     )
     .expect("valid regex")
@@ -273,18 +273,21 @@ fn join_split_sentences(paragraphs: Vec<Paragraph>, lines: &[LineRef<'_>]) -> Ve
 /// after "tahun" ("… misi IV pada Tahun" + "2016 mencapai 127,13% …").
 fn figure_runs_on(prev: &str, next: &str) -> bool {
     static INTRODUCES: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:sebanyak|sebesar|senilai|mencapai|target|realisasi|terealisasi)$")
-            .expect("valid regex")
+        crate::pattern::compile(
+            r"(?i)\b(?:sebanyak|sebesar|senilai|mencapai|target|realisasi|terealisasi)$",
+        )
+        .expect("valid regex")
     });
     static TAHUN: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\btahun$").expect("valid regex"));
+        LazyLock::new(|| crate::pattern::compile(r"(?i)\btahun$").expect("valid regex"));
     static YEAR_RUNS_ON: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(?:19|20)\d\d\s+\p{Ll}").expect("valid regex"));
+        LazyLock::new(|| crate::pattern::compile(r"^(?:19|20)\d\d\s+\p{Ll}").expect("valid regex"));
     if TAHUN.is_match(prev.trim_end()) && YEAR_RUNS_ON.is_match(next) {
         return true;
     }
-    static FIGURE_AND_UNIT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\d+(?:[.,]\d+)*\s+\p{Ll}").expect("valid regex"));
+    static FIGURE_AND_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::compile(r"^\d+(?:[.,]\d+)*\s+\p{Ll}").expect("valid regex")
+    });
     INTRODUCES.is_match(prev.trim_end()) && FIGURE_AND_UNIT.is_match(next)
 }
 

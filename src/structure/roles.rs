@@ -70,7 +70,7 @@ pub enum TableKind {
 }
 
 fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("valid regex")
+    crate::pattern::compile(pattern).expect("valid regex")
 }
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)^\s*(no|n0|nomor|no\s*urut)\s*\.?\s*$"));

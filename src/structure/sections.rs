@@ -102,10 +102,11 @@ pub fn parse_roman(s: &str) -> Option<u32> {
     (total > 0).then_some(total as u32)
 }
 
-static BAB: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^BAB\s+([IVX]+|[1-5])\b\.?\s*(.*)$").expect("valid regex"));
+static BAB: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(r"(?i)^BAB\s+([IVX]+|[1-5])\b\.?\s*(.*)$").expect("valid regex")
+});
 static TOC_LEADER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\.{3,}|…|\t").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"\.{3,}|…|\t").expect("valid regex"));
 
 /// Lines after a heading in the table of contents looked at for page numbers.
 const TOC_LOOKAHEAD: usize = 6;
@@ -167,7 +168,7 @@ pub fn chapter_heading(line: &Line) -> Option<Chapter> {
 }
 
 static SIGNATURE_LIKE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(.{2,40},\s*(\d{1,2}\s+)?[A-Za-z]+\.?\s+\d{4}|nip\b|pembina|penata|camat|plt|kepala|bupati|walikota|sekretaris|pihak|\S+(\s+\S+){0,6})$")
+    crate::pattern::compile(r"(?i)^(.{2,40},\s*(\d{1,2}\s+)?[A-Za-z]+\.?\s+\d{4}|nip\b|pembina|penata|camat|plt|kepala|bupati|walikota|sekretaris|pihak|\S+(\s+\S+){0,6})$")
         .expect("valid regex")
 });
 

@@ -156,13 +156,14 @@ impl Table {
 }
 
 static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*tabel\s+((?:\d+|[ivx]+)(?:\s?[.\-]\s?\d{1,2})*)\b\.?\s*(.*)$")
+    crate::pattern::compile(r"(?i)^\s*tabel\s+((?:\d+|[ivx]+)(?:\s?[.\-]\s?\d{1,2})*)\b\.?\s*(.*)$")
         .expect("valid regex")
 });
 /// "2.1 Tabel Rencana Strategis": a caption numbered as a section, its
 /// number before the word.
 static CAPTION_NUMBER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(\d{1,2}(?:\.\d{1,2})+)\.?\s+tabel\b\.?\s*(.*)$").expect("valid regex")
+    crate::pattern::compile(r"(?i)^\s*(\d{1,2}(?:\.\d{1,2})+)\.?\s+tabel\b\.?\s*(.*)$")
+        .expect("valid regex")
 });
 
 /// A caption line's number and title: "Tabel 3.1 Capaian …" or "2.1 Tabel …".
@@ -173,37 +174,41 @@ fn caption_parts(text: &str) -> Option<(String, String)> {
     Some((c[1].to_string(), c[2].to_string()))
 }
 static COLUMN_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\(?\d{1,2}\)?$").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"^\(?\d{1,2}\)?$").expect("valid regex"));
 /// "(2)", "3)": a column's or an item's number, never a figure.
 static COLUMN_LABEL_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\(\d{1,2}\)?$|^\d{1,2}\)$").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"^\(\d{1,2}\)?$|^\d{1,2}\)$").expect("valid regex"));
 static SMALL_WHOLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*\d{1,2}\s*$").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"^\s*\d{1,2}\s*$").expect("valid regex"));
 static YEARISH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(th\.?\s*)?(19|20)\d\d(\s*\*+)?(\s*\(n[+-]?\d?\))?$").expect("valid regex")
+    crate::pattern::compile(r"^(th\.?\s*)?(19|20)\d\d(\s*\*+)?(\s*\(n[+-]?\d?\))?$")
+        .expect("valid regex")
 });
 /// "2016 – 2021": a period of years, not a figure.
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\(?(19|20)\d\d\s*[-–—/]\s*(19|20)\d\d\)?$").expect("valid regex")
+    crate::pattern::compile(r"^\(?(19|20)\d\d\s*[-–—/]\s*(19|20)\d\d\)?$").expect("valid regex")
 });
 /// "13-18": a period of two-digit years.
-static SHORT_PERIOD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\(?\d\d\s*[-–—/]\s*\d\d\)?$").expect("valid regex"));
-static TOTAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*(total|jumlah|grand total)\b").expect("valid regex"));
+static SHORT_PERIOD: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(r"^\(?\d\d\s*[-–—/]\s*\d\d\)?$").expect("valid regex")
+});
+static TOTAL: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(r"(?i)^\s*(total|jumlah|grand total)\b").expect("valid regex")
+});
 /// A label led by its item number: "1.1 Meningkatnya …", "2. Program …".
-static NUMBERED_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d{1,2}(\.\d{1,2}){0,3}\.?\s+\p{L}").expect("valid regex"));
+static NUMBERED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(r"^\d{1,2}(\.\d{1,2}){0,3}\.?\s+\p{L}").expect("valid regex")
+});
 /// A label opening with an item marker: "1.", "a)", "-", "•", "II.", or
 /// naming a numbered misi, tujuan or sasaran ("MISI III :").
 static MARKED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"^(?:[-–•·▪*]\s|\(?[a-zA-Z0-9]{1,3}[.)]\s|[IVX]{1,4}\.?\s|(?i:misi|tujuan|sasaran)\s+(?:[IVX]{1,4}|\d{1,2})\b)",
     )
     .expect("valid regex")
 });
 static ITEM_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,3}|[a-z])[.)]?$").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"^(\d{1,3}|[a-z])[.)]?$").expect("valid regex"));
 
 fn is_cell_line(line: &Line) -> bool {
     matches!(line.cells, CellMode::Delimited | CellMode::Aligned)
@@ -336,8 +341,10 @@ fn grid_row_cells(grid: &Grid, row: usize) -> Vec<(String, bool)> {
 }
 
 static SCALE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\(\s*dalam\s+(ribuan|jutaan|juta|miliar|milyar)(?:\s+rupiah)?\s*\)")
-        .expect("valid regex")
+    crate::pattern::compile(
+        r"(?i)\(\s*dalam\s+(ribuan|jutaan|juta|miliar|milyar)(?:\s+rupiah)?\s*\)",
+    )
+    .expect("valid regex")
 });
 
 /// "(dalam ribuan)" among the few lines above a table: its amounts are in thousands.
@@ -724,7 +731,7 @@ fn merged_below(g: &Grid) -> Vec<Vec<bool>> {
 
 /// An item's number opening a cell: "2.", "(3)", "4)".
 static LIST_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\(?\d{1,2}[.)]$").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"^\(?\d{1,2}[.)]$").expect("valid regex"));
 
 /// Values stacked in one cell that the drawing splits by rules ("Keuangan
 /// 10%" / "Pelayanan 30%" / "Mutu & Manfaat … 35%" beside one merged
@@ -993,7 +1000,7 @@ fn join_currency_columns(grid: &mut [GridRow]) {
 /// two rows read into the upper one. The second goes down to its row.
 fn split_stacked_amounts(body: &mut [GridRow]) {
     static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:Rp\.?\s*)?\d{1,3}(?:\.\d{3}){2,}(?:,\d{1,2})?(?:,-)?$")
+        crate::pattern::compile(r"^(?:Rp\.?\s*)?\d{1,3}(?:\.\d{3}){2,}(?:,\d{1,2})?(?:,-)?$")
             .expect("valid regex")
     });
     let amount_at =
@@ -1394,7 +1401,7 @@ fn is_wide_row(grid: &Grid, r: usize) -> bool {
 }
 
 static PROGRAM_ROW: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^program\s+\S").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"(?i)^program\s+\S").expect("valid regex"));
 
 /// Group rows are marked with a Roman numeral (or bold text over numbered items);
 /// TOTAL / JUMLAH rows close the table.
@@ -1597,7 +1604,7 @@ fn strip_column_numbers(headers: &mut [Vec<String>]) {
 /// count of columns that share the text.
 fn split_spanned_years(headers: &mut [Vec<String>]) {
     static YEAR_MARK: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(?:19|20)\d\d\**$").expect("valid pattern"));
+        LazyLock::new(|| crate::pattern::compile(r"^(?:19|20)\d\d\**$").expect("valid pattern"));
     let mut start = 0;
     while start < headers.len() {
         let Some(text) = headers[start].last().cloned() else {

@@ -707,7 +707,7 @@ fn settle_lines(mut out: Vec<TextLine>, replacements: Vec<Replacement>) -> Vec<T
 /// "Tabel 13." (or "Gambar 2.1:") alone in a line's first span, its title set
 /// apart by a wide gap: a caption, not a row of a table of two columns.
 static CAPTION_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    crate::pattern::compile(
         r"(?i)^(tabel|table|gambar|grafik|diagram|figure)\s*([0-9]+|[ivx]+)([.\-]\s?[0-9]+)*\s*[.:]?$",
     )
     .expect("valid regex")
@@ -715,7 +715,7 @@ static CAPTION_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::n
 
 /// "Tabel 3. Sasaran …" at the start of a line.
 static CAPTION_START: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    crate::pattern::compile(
         r"(?i)^(tabel|table|gambar|grafik|diagram|figure)\s*([0-9]+|[ivx]+)([.\-]\s?[0-9]+)*\s*[.:]?(\s|$)",
     )
     .expect("valid regex")
@@ -1655,7 +1655,7 @@ pub fn joins_without_space(before: &str, next: &str, reached_edge: bool) -> bool
 /// line ends: "1.506.190.00", "1.234.", "98,".
 fn is_figure_or_start(token: &str) -> bool {
     static START: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(
+        crate::pattern::compile(
             r"^\(?[-+]?(?:\d{1,3}(?:\.\d{3})*(?:\.\d{0,2}|,\d*)?|\d{1,3}(?:,\d{3})*(?:,\d{0,2}|\.\d*)?|\d+(?:[.,]\d*)?)$",
         )
         .expect("valid regex")
@@ -1667,7 +1667,7 @@ fn is_figure_or_start(token: &str) -> bool {
 /// (1,234,567.89) grouping, or plain digits with decimals.
 fn is_complete_figure(token: &str) -> bool {
     static COMPLETE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"^\(?[-+]?(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)%?\)?$")
+        crate::pattern::compile(r"^\(?[-+]?(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)%?\)?$")
             .expect("valid regex")
     });
     COMPLETE.is_match(token)

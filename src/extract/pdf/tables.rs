@@ -975,20 +975,20 @@ struct Item {
 }
 
 static MARKER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^\s*(?:[-–•·▪*](?:\s|$)|\(?[a-zA-Z]\)\s|[a-z][.)]\s|\(?\d{1,2}\)\s|\d{1,2}(?:\.\d{1,2}){0,3}\.?(?:\s|$))")
+    crate::pattern::compile(r"^\s*(?:[-–•·▪*](?:\s|$)|\(?[a-zA-Z]\)\s|[a-z][.)]\s|\(?\d{1,2}\)\s|\d{1,2}(?:\.\d{1,2}){0,3}\.?(?:\s|$))")
         .expect("valid regex")
 });
 
 /// An item's number on a line of its own, "3.10.5": never a figure (whose
 /// groups after the first have three digits).
 static SECTION_NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^\d{1,2}(?:\.\d{1,2}){2,3}\.?$").expect("valid regex")
+    crate::pattern::compile(r"^\d{1,2}(?:\.\d{1,2}){2,3}\.?$").expect("valid regex")
 });
 
 /// One step of a scale, "> 100 %", "80 – 100 %", "≤ 50", "60 s.d. 80": a
 /// bound or a range of figures, which only a scale's rows print one a line.
 static SCALE_STEP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
+    crate::pattern::compile(
         r"(?i)^(?:(?:[<>≤≥]\s*=?)\s*\d[\d.,]*\s*%?|\d[\d.,]*\s*%?\s*(?:[-–—]|s\.?\s*/?\s*d\.?|sampai)\s*[<>≤≥]?\s*\d[\d.,]*\s*%?)$",
     )
     .expect("valid regex")
@@ -996,7 +996,7 @@ static SCALE_STEP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
 
 /// An item's number alone on its line, "7.": a marker, never a figure.
 static ITEM_NUMBER: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| regex::Regex::new(r"^\d{1,2}\.$").expect("valid regex"));
+    std::sync::LazyLock::new(|| crate::pattern::compile(r"^\d{1,2}\.$").expect("valid regex"));
 
 /// Splits a band into the rows its cells stack: where two value columns or
 /// more each hold two figures or more, every figure's baseline (and every
@@ -1091,8 +1091,9 @@ fn split_band(cells: Vec<Vec<Glyph>>, separators: &[f32]) -> BandRows {
 /// … each alone on its line, one baseline, in three cells or more left to
 /// right, each one more than the last.
 fn numbering_line(analysed: &[CellLines], tol: f32) -> Option<f32> {
-    static NUMBER: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(r"^\((\d{1,2})\)$").expect("valid regex"));
+    static NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        crate::pattern::compile(r"^\((\d{1,2})\)$").expect("valid regex")
+    });
     let numbered: Vec<Vec<(f32, u32)>> = analysed
         .iter()
         .map(|c| {

@@ -146,7 +146,7 @@ pub const RUNNING_TOTAL: &str = r"[kc]o?mulatif|kumulatif";
 fn summed_columns(table: &Table, named: &Pattern) -> Vec<usize> {
     // Percentages, averages and running totals do not add up down a column.
     static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
+        crate::pattern::compile(&format!(
             r"(?i)%|persen|prosentase|presentase|capaian|rata|{RUNNING_TOTAL}"
         ))
         .expect("valid regex")
@@ -279,12 +279,15 @@ impl RowLayout {
 }
 
 static ROMAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV)\.?$").expect("valid regex")
+    crate::pattern::compile(r"^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV)\.?$")
+        .expect("valid regex")
 });
-static DOTTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2})*)\.?$").expect("valid regex"));
-static LEADING_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?\s+\S").expect("valid regex"));
+static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?$").expect("valid regex")
+});
+static LEADING_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?\s+\S").expect("valid regex")
+});
 
 /// Where a row stands, and the number it carries at its depth ("III" → 3,
 /// "2.2.3" → 3) when it is numbered.
@@ -324,9 +327,10 @@ fn standing_of(row: &Row, number_col: Option<usize>, total: &Pattern) -> (Standi
 /// 162.286.927.500,00"), letter-spaced words closed up ("J U M L A H").
 fn total_words(row: &Row) -> String {
     static CURRENCY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)^rp\.?$").expect("valid regex"));
+        LazyLock::new(|| crate::pattern::compile(r"(?i)^rp\.?$").expect("valid regex"));
     static SPACED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(j\s+u\s+m\s+l\s+a\s+h|t\s+o\s+t\s+a\s+l)\b").expect("valid regex")
+        crate::pattern::compile(r"(?i)\b(j\s+u\s+m\s+l\s+a\s+h|t\s+o\s+t\s+a\s+l)\b")
+            .expect("valid regex")
     });
     // A row number ("10") is a figure too: the name ends at the first amount.
     let words: Vec<&str> = row
@@ -449,7 +453,7 @@ impl ColumnCells {
 /// wrapped below the comma.
 fn loose_amount(text: &str) -> Option<Figure> {
     static LOOSE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:Rp\.?\s*)?(\d{1,4}(?:[.,]\d{3}){2,})(?:,\s*-|,00|\.00)?$")
+        crate::pattern::compile(r"^(?:Rp\.?\s*)?(\d{1,4}(?:[.,]\d{3}){2,})(?:,\s*-|,00|\.00)?$")
             .expect("valid regex")
     });
     let c = LOOSE.captures(text)?;
@@ -949,8 +953,10 @@ fn check_programs(
     out: &mut Sink,
 ) {
     static PROGRAM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[a-z])[.)]?\s+)?program\s+\S")
-            .expect("valid regex")
+        crate::pattern::compile(
+            r"(?i)^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[a-z])[.)]?\s+)?program\s+\S",
+        )
+        .expect("valid regex")
     });
     let Some(first_col) = columns.iter().map(|(c, _)| *c).min() else {
         return;
@@ -1094,7 +1100,7 @@ const ROW_SUM_NOT_BORNE: Why = Why {
 /// point, no comma.
 fn point_decimal(f: &Figure) -> Option<Figure> {
     static ONE_GROUP: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\d{1,3}\.\d{3}$").expect("valid regex"));
+        LazyLock::new(|| crate::pattern::compile(r"^\d{1,3}\.\d{3}$").expect("valid regex"));
     let core = f.text.trim().trim_end_matches('%').trim();
     if f.style != NumberStyle::Indonesian || !ONE_GROUP.is_match(core) {
         return None;
@@ -1259,8 +1265,9 @@ struct RatioRow<'t> {
 
 impl Ratio {
     fn columns(&self, table: &Table) -> Vec<RatioColumns> {
-        static SISA: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"(?i)\bsisa\b|selisih").expect("valid regex"));
+        static SISA: LazyLock<Regex> = LazyLock::new(|| {
+            crate::pattern::compile(r"(?i)\bsisa\b|selisih").expect("valid regex")
+        });
         let results = table.columns_matching(&self.p.result.0);
         let numerators: Vec<usize> = table
             .columns_matching(&self.p.numerator.0)
@@ -1804,7 +1811,7 @@ impl CapaianFormula {
         // Progress towards the plan's end (tingkat kemajuan) and budget
         // absorption are other ratios, with rules of their own.
         static OTHER_RATIO: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)kemajuan|penyerapan|efisiensi|akhir\s+(periode|renstra)")
+            crate::pattern::compile(r"(?i)kemajuan|penyerapan|efisiensi|akhir\s+(periode|renstra)")
                 .expect("valid regex")
         });
         for (c, role) in roles.iter().enumerate() {
@@ -1849,7 +1856,8 @@ impl CapaianFormula {
         // "Penurunan angka kemiskinan": the decrease itself is measured, and
         // more of it is better.
         static DECREASE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)penurunan|menurun|berkurang|pengurangan|\bturun").expect("valid regex")
+            crate::pattern::compile(r"(?i)penurunan|menurun|berkurang|pengurangan|\bturun")
+                .expect("valid regex")
         });
         if self.p.negative_indicators.iter().any(|p| p.is_match(text)) {
             if DECREASE.is_match(text) {
@@ -1889,8 +1897,9 @@ impl CapaianFormula {
             .collect::<Vec<_>>()
             .join(" ");
         // A sub-item ("- Daging", "a. AI") is measured as the indicator above it.
-        static SUB_ITEM: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"^\s*([-•–]|[a-z][.)])").expect("valid regex"));
+        static SUB_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+            crate::pattern::compile(r"^\s*([-•–]|[a-z][.)])").expect("valid regex")
+        });
         let first_words = row
             .cells
             .iter()
@@ -2004,7 +2013,7 @@ impl CapaianFormula {
 /// reading too.
 fn readings_of(f: &Figure) -> Vec<Figure> {
     static AMBIGUOUS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\d{1,3}[.,]\d{3}\W*$").expect("valid regex"));
+        LazyLock::new(|| crate::pattern::compile(r"^\d{1,3}[.,]\d{3}\W*$").expect("valid regex"));
     let mut out = vec![f.clone()];
     if AMBIGUOUS.is_match(f.text.trim()) {
         let mut other = f.clone();
@@ -2023,8 +2032,9 @@ fn readings_of(f: &Figure) -> Vec<Figure> {
 /// A target that is one number: "80", "≥ 80", "≤1,5 %"; not a range ("5-6%",
 /// "60 s/d 79"), not text, not zero.
 fn single_target(text: &str) -> Option<Figure> {
-    static RANGE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\d\s*(-|–|s\.?/d|sd|sampai)\s*\d").expect("valid regex"));
+    static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::compile(r"(?i)\d\s*(-|–|s\.?/d|sd|sampai)\s*\d").expect("valid regex")
+    });
     if RANGE.is_match(text) {
         return None;
     }
@@ -2174,9 +2184,9 @@ pub struct Part {
 }
 
 static TOP_ITEM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*[a-zA-Z0-9][.)]\s+\S").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"^\s*[a-zA-Z0-9][.)]\s+\S").expect("valid regex"));
 static SUB_ITEM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*[-•–]\s*\S").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"^\s*[-•–]\s*\S").expect("valid regex"));
 
 /// The whole stated in a sentence, and the parts listed after it.
 /// A composition: the line stating the whole, the whole, its byte range in that line, the parts.
@@ -2271,7 +2281,8 @@ fn parts_after(ctx: &Context<'_, '_>, from: usize) -> Vec<Part> {
             continue;
         };
         static MARK: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^\s*(?:[-•–]\s*)?(?:[a-zA-Z0-9][.)]\s+)?").expect("valid regex")
+            crate::pattern::compile(r"^\s*(?:[-•–]\s*)?(?:[a-zA-Z0-9][.)]\s+)?")
+                .expect("valid regex")
         });
         let label_text = MARK
             .replace(label.split("Rp").next().unwrap_or(label), "")

@@ -93,7 +93,7 @@ impl Aggregate {
 /// so no average or total of the whole is found in it.
 fn starts_past_one(table: &Table) -> bool {
     static ITEM: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(\d{1,3})\.?$").expect("valid regex"));
+        LazyLock::new(|| crate::pattern::compile(r"^(\d{1,3})\.?$").expect("valid regex"));
     let Some(col) = table.roles.iter().position(|r| r.role == Role::Number) else {
         return false;
     };
@@ -117,7 +117,7 @@ fn numbers_columns(row: &Row) -> bool {
 /// "Rata-rata capaian"), wherever the table put it.
 fn summary_row(row: &Row) -> bool {
     static AVERAGE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:capaian\s+)?rata[\s-]*rata\b").expect("valid regex")
+        crate::pattern::compile(r"(?i)^\s*(?:capaian\s+)?rata[\s-]*rata\b").expect("valid regex")
     });
     row.kind == crate::structure::RowKind::Total
         || row
@@ -143,7 +143,7 @@ fn printed_total(table: &Table, col: usize, stated: &Figure, ctx: &Context<'_, '
 /// The sentence that `text` ends in: what follows its last sentence end.
 fn sentence_before(text: &str) -> &str {
     static END: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"[.!?;:]\s+[A-Z(]").expect("valid regex"));
+        LazyLock::new(|| crate::pattern::compile(r"[.!?;:]\s+[A-Z(]").expect("valid regex"));
     let start = END.find_iter(text).last().map_or(0, |m| m.end() - 1);
     &text[start..]
 }
@@ -152,7 +152,8 @@ fn sentence_before(text: &str) -> &str {
 /// other than the report's.
 fn names_other_year(sentence: &str, report_year: Option<i32>) -> bool {
     static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:tahun|th\.?|ta\.?)\s*((?:19|20)\d\d)\b").expect("valid regex")
+        crate::pattern::compile(r"(?i)\b(?:tahun|th\.?|ta\.?)\s*((?:19|20)\d\d)\b")
+            .expect("valid regex")
     });
     let Some(year) = report_year else {
         return false;
@@ -357,7 +358,7 @@ const SCOPE_UNKNOWN: Why = Why {
 };
 
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)sasaran(?:\s+strate(?:g|j)i[ks])?\s*(?:\d+\s*)?:\s*(?P<name>[^;,.:]{8,200}?)\s*(?:[;,]|\bmempunyai\b|\bmendapat\b|\bdengan\b|\bmemiliki\b|$)").expect("valid regex")
+    crate::pattern::compile(r"(?i)sasaran(?:\s+strate(?:g|j)i[ks])?\s*(?:\d+\s*)?:\s*(?P<name>[^;,.:]{8,200}?)\s*(?:[;,]|\bmempunyai\b|\bmendapat\b|\bdengan\b|\bmemiliki\b|$)").expect("valid regex")
 });
 
 /// The sasaran a claim names just before it ("Sasaran strategis : Meningkatnya …,
@@ -720,11 +721,11 @@ pub fn row_capaian(
     negative: &[Pattern],
 ) -> Vec<(usize, Decimal, String)> {
     static CAP: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)capaian").expect("valid regex"));
+        LazyLock::new(|| crate::pattern::compile(r"(?i)capaian").expect("valid regex"));
     static TGT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\btarget\b").expect("valid regex"));
+        LazyLock::new(|| crate::pattern::compile(r"(?i)\btarget\b").expect("valid regex"));
     static REA: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)realisasi").expect("valid regex"));
+        LazyLock::new(|| crate::pattern::compile(r"(?i)realisasi").expect("valid regex"));
     let (Some(&c), Some(&t), Some(&r)) = (
         table.columns_matching(&CAP).first(),
         table.columns_matching(&TGT).first(),
@@ -782,8 +783,10 @@ pub fn row_capaian(
 /// ("… Sangat Baik dengan capaian rata-rata sebesar 125%"), in the same sentence.
 fn own_capaian(after_label: &str) -> Option<Decimal> {
     static OWN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^[^.;:]{0,40}?\bcapaian\b[^.;:%]{0,40}?(\d{1,3}(?:[.,]\d+)?)\s*%")
-            .expect("valid regex")
+        crate::pattern::compile(
+            r"(?i)^[^.;:]{0,40}?\bcapaian\b[^.;:%]{0,40}?(\d{1,3}(?:[.,]\d+)?)\s*%",
+        )
+        .expect("valid regex")
     });
     let c = OWN.captures(after_label)?;
     parse_figure(&format!("{}%", &c[1]), Hint::None).map(|f| f.value)

@@ -1,7 +1,6 @@
 //! Shares of a counted whole in one sentence: "terhadap 17 Perangkat Daerah
 //! …, 7 Perangkat Daerah atau sekitar 24%" — the share is 7 / 17 × 100.
 
-use regex::Regex;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
@@ -80,7 +79,7 @@ impl Check for CountShare {
                     })
                     .unwrap_or(0);
                 let sentence = &before[sentence_start..];
-                let Ok(whole_re) = Regex::new(&format!(
+                let Ok(whole_re) = regex::Regex::new(&format!(
                     r"(?i)(?:{})\s+(?P<whole>\d{{1,3}}(?:\.\d{{3}})*|\d+)\s+{}\b",
                     self.p.whole_before,
                     regex::escape(noun)

@@ -46,10 +46,10 @@ const NOT_BUILT: Why = Why {
 };
 
 static NUMBERING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(no|nomor|no\.?\s*urut)\s*\.?\s*$").expect("valid regex")
+    crate::pattern::compile(r"(?i)^\s*(no|nomor|no\.?\s*urut)\s*\.?\s*$").expect("valid regex")
 });
 static NOT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"(?i)%|persen|capaian|target|realisasi|anggaran|rp|tahun|20\d\d|rata|nilai|indeks|skor",
     )
     .expect("valid regex")
@@ -58,8 +58,9 @@ static NOT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
 /// A cell as a count: a whole number ("12", "1.250"), "-" or empty as none
 /// (0), anything else unknown.
 fn count(row: &Row, col: usize) -> Option<Option<Decimal>> {
-    static WHOLE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(?:\d{1,3}(?:\.\d{3})+|\d{1,5})$").expect("valid regex"));
+    static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d{1,5})$").expect("valid regex")
+    });
     let cell = row.cell(col)?;
     let text = cell.text.trim();
     if text.is_empty() || text.chars().all(|c| matches!(c, '-' | '–' | '—')) {

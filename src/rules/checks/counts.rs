@@ -64,10 +64,10 @@ impl ListCount {
 }
 
 static ENUMERATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[-•*➤]\s*)?(?P<marker>\d{1,2}[.)]|[a-zA-Z][.)]|\(\d{1,2}\)|\d{1,2}\s*\))\s*(?P<rest>.*)$").expect("valid regex")
+    crate::pattern::compile(r"^\s*(?:[-•*➤]\s*)?(?P<marker>\d{1,2}[.)]|[a-zA-Z][.)]|\(\d{1,2}\)|\d{1,2}\s*\))\s*(?P<rest>.*)$").expect("valid regex")
 });
 static CAPTION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*tabel\s+\d").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"(?i)^\s*tabel\s+\d").expect("valid regex"));
 
 fn marker_style(m: &str) -> u8 {
     let c = m.trim_start_matches('(').chars().next().unwrap_or(' ');
@@ -533,8 +533,10 @@ fn table_after(ctx: &Context<'_, '_>, last: usize, noun: &str) -> Option<(usize,
     // Not the rows' kind: "Jumlah lokasi …" in the indicator column reads as a
     // total row, yet its sasaran is one to count.
     static TOTAL_NAME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(grand\s+|sub\s*-?\s*)?(jumlah|total|rata-?\s*rata)\b\W*(\w+\W*)?$")
-            .expect("valid regex")
+        crate::pattern::compile(
+            r"(?i)^\s*(grand\s+|sub\s*-?\s*)?(jumlah|total|rata-?\s*rata)\b\W*(\w+\W*)?$",
+        )
+        .expect("valid regex")
     });
     for r in &table.rows {
         let Some(cell) = r.cell(column) else {
@@ -579,10 +581,10 @@ impl TableCount {
 }
 
 static NUMBERED_PART: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|\s)(\d)\.\s+\p{L}").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"(?:^|\s)(\d)\.\s+\p{L}").expect("valid regex"));
 
 static SASARAN_HEADER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*sasaran").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"(?i)^\s*sasaran").expect("valid regex"));
 const NO_SASARAN_COLUMN: Why = Why {
     en: "the performance table has no sasaran column to count",
     id: "tabel pengukuran kinerja tidak memiliki kolom sasaran untuk dihitung",

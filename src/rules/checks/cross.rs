@@ -229,7 +229,7 @@ pub enum Ungrouped {
 }
 
 static TABLE_PAGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)indikator").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"(?i)indikator").expect("valid regex"));
 
 /// The office's name reduced to what identifies it: lower case, no
 /// punctuation, "Kantor" and "Kelas …" dropped, common long forms abbreviated.

@@ -478,11 +478,10 @@ mod tests {
     #[test]
     fn a_number_gives_its_serial_and_year_by_the_first_form_that_reads_it() {
         use super::{Pattern, Serial};
-        use regex::Regex;
         let forms = [
             Pattern::lazy(r"(?i)^(?P<serial>\d{1,4})\s+tahun\s+(?P<year>(?:19|20)\d\d)$"),
             Pattern::from(
-                Regex::new(
+                crate::pattern::compile(
                     r"^\d{3}\s*/\s*(?P<serial>\d{1,4})\s*/\s*[\d.]+\s*/\s*(?P<year>(?:19|20)\d\d)$",
                 )
                 .expect("valid"),

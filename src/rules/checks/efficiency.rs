@@ -137,8 +137,9 @@ fn one_column(table: &Table, pattern: &Pattern, except: &[usize]) -> Option<usiz
 
 /// A percentage cell: "88,05", "150,01%"; "sda", "-" and words are none.
 fn percent(row: &Row, col: usize) -> Option<Figure> {
-    static PLAIN: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\s*\d+(?:[.,]\d+)?\s*%?\s*$").expect("valid regex"));
+    static PLAIN: LazyLock<Regex> = LazyLock::new(|| {
+        crate::pattern::compile(r"^\s*\d+(?:[.,]\d+)?\s*%?\s*$").expect("valid regex")
+    });
     let cell = row.cell(col)?;
     if !PLAIN.is_match(&cell.text) {
         return None;

@@ -16,7 +16,7 @@ use super::common::{Context, Pattern, cell_number};
 use super::{Check, Draft, Outcome, Sink, Why};
 
 fn regex(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("valid regex")
+    crate::pattern::compile(pattern).expect("valid regex")
 }
 
 #[derive(Debug, Deserialize)]
@@ -89,7 +89,7 @@ const AMOUNTS: Why = Why {
 /// "6.857.296.607,15.052.945.500": amounts grouped by dots each, joined by a
 /// comma (two cells a text export wrote in one line, or a list).
 static AMOUNTS_LISTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\d{1,3}(?:\.\d{3})+(?:,\d{1,3}(?:\.\d{3})+)+$").expect("valid regex")
+    crate::pattern::compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{1,3}(?:\.\d{3})+)+$").expect("valid regex")
 });
 
 const WRAPPED: Why = Why {
@@ -722,8 +722,10 @@ const MERGED_HEADER: Why = Why {
 
 /// Words each heading a column of its own in a performance table.
 static COLUMN_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(no|sasaran|indikator|satuan|target|realisasi|capaian|anggaran)\b")
-        .expect("valid regex")
+    crate::pattern::compile(
+        r"(?i)\b(no|sasaran|indikator|satuan|target|realisasi|capaian|anggaran)\b",
+    )
+    .expect("valid regex")
 });
 
 /// A header label naming three columns or more ("Target Realisasi No Sasaran

@@ -72,19 +72,20 @@ struct Fact<'t> {
 }
 
 static TARGET_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\btarg?et\b").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"(?i)\btarg?et\b").expect("valid regex"));
 static REALISASI_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)realisasi").expect("valid regex"));
-static ACHIEVEMENT_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)capai|penyerapan|serapan|kinerja").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"(?i)realisasi").expect("valid regex"));
+static ACHIEVEMENT_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(r"(?i)capai|penyerapan|serapan|kinerja").expect("valid regex")
+});
 static CAPAIAN_HEADER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)capai").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"(?i)capai").expect("valid regex"));
 static TOTAL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:jumlah\s*$|total|sub\s*total|rata)").expect("valid regex")
+    crate::pattern::compile(r"(?i)^\s*(?:jumlah\s*$|total|sub\s*total|rata)").expect("valid regex")
 });
 /// A cell that is a bound or a range, not one value.
 static NOT_A_VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[<>≤≥=±~]|\d\s*[-–]\s*\d|(?i)\bs\s*[./]\s*d\b").expect("valid regex")
+    crate::pattern::compile(r"[<>≤≥=±~]|\d\s*[-–]\s*\d|(?i)\bs\s*[./]\s*d\b").expect("valid regex")
 });
 
 /// What a column of a table gives of each row's indicator: role and year.
@@ -472,7 +473,7 @@ enum Subject {
 
 /// Words introducing a subject of its own: a sasaran, another indicator, a program.
 static NEW_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:sasaran|indikator|misi|tujuan|program|kegiatan|iku)\b")
+    crate::pattern::compile(r"(?i)\b(?:sasaran|indikator|misi|tujuan|program|kegiatan|iku)\b")
         .expect("valid regex")
 });
 
@@ -522,30 +523,32 @@ fn subjects(sents: &[(usize, &str)], found: &[Mention]) -> Vec<Subject> {
 /// the figure is ("target pada tahun 2016 berjumlah 17", "realisasi tahun
 /// 2015: 17", "target kinerja 15").
 static GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:[\s:,]|\b(?:kinerja|indikator|pada|di|dalam|tahun|(?:19|20)\d\d|sebesar|sebanyak|berjumlah|adalah|yaitu|yakni|ialah|senilai|hanya|nilai|nilainya|tercatat|ditetapkan|yang|ditargetkan|tercapai|terealisasi|diperoleh|baru|mencapai)\b)*$")
+    crate::pattern::compile(r"(?i)^(?:[\s:,]|\b(?:kinerja|indikator|pada|di|dalam|tahun|(?:19|20)\d\d|sebesar|sebanyak|berjumlah|adalah|yaitu|yakni|ialah|senilai|hanya|nilai|nilainya|tercatat|ditetapkan|yang|ditargetkan|tercapai|terealisasi|diperoleh|baru|mencapai)\b)*$")
         .expect("valid regex")
 });
 /// Words before a role word that make it a comparison, not the figure's role:
 /// "melebihi target kinerja yaitu 67 %".
 static COMPARED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:melebihi|melampaui|mencapai|memenuhi|di\s*atas|di\s*bawah|sesuai(?:\s+dengan)?|lebih\s+(?:dari|tinggi|rendah|besar|kecil)(?:\s+dari)?|kurang\s+dari|mendekati|hampir|daripada|dibanding(?:kan)?(?:\s+dengan)?|ketimbang|penurunan|peningkatan|kenaikan|pertumbuhan|perubahan|selisih|naik|turun|meningkat|menurun)\s*$")
+    crate::pattern::compile(r"(?i)(?:melebihi|melampaui|mencapai|memenuhi|di\s*atas|di\s*bawah|sesuai(?:\s+dengan)?|lebih\s+(?:dari|tinggi|rendah|besar|kecil)(?:\s+dari)?|kurang\s+dari|mendekati|hampir|daripada|dibanding(?:kan)?(?:\s+dengan)?|ketimbang|penurunan|peningkatan|kenaikan|pertumbuhan|perubahan|selisih|naik|turun|meningkat|menurun)\s*$")
         .expect("valid regex")
 });
 /// A year right after a figure and its unit: "15 dokumen di tahun 2016".
 static YEAR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*%?\s*(?P<words>(?:\(?[\p{L}/.]+\)?\s+){0,3}?)(?:di|pada|selama|untuk|hingga)?\s*(?:akhir\s+)?tahun\s+(?P<y>(?:19|20)\d\d)\b")
+    crate::pattern::compile(r"(?i)^\s*%?\s*(?P<words>(?:\(?[\p{L}/.]+\)?\s+){0,3}?)(?:di|pada|selama|untuk|hingga)?\s*(?:akhir\s+)?tahun\s+(?P<y>(?:19|20)\d\d)\b")
         .expect("valid regex")
 });
 static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b((?:19|20)\d\d)\b").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"\b((?:19|20)\d\d)\b").expect("valid regex"));
 /// "2013-2018": a period, not the year of a figure.
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:19|20)\d\d\s*(?:-|–|s\.?/?d\.?|sampai(?:\s+dengan)?)\s*(?:19|20)\d\d\b")
-        .expect("valid regex")
+    crate::pattern::compile(
+        r"\b(?:19|20)\d\d\s*(?:-|–|s\.?/?d\.?|sampai(?:\s+dengan)?)\s*(?:19|20)\d\d\b",
+    )
+    .expect("valid regex")
 });
 /// A word after a figure naming its unit (not a conjunction or preposition).
 static UNIT_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*\(?(?P<w>[\p{L}]{2,})").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"^\s*\(?(?P<w>[\p{L}]{2,})").expect("valid regex"));
 const NOT_UNITS: &[&str] = &[
     "dan",
     "atau",
@@ -588,16 +591,17 @@ const NOT_UNITS: &[&str] = &[
 ];
 /// An indicator measured as a share, index or rate (not a count).
 static RATIO_INDICATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:persentase|persen|rasio|ratio|indeks|index|tingkat|cakupan|proporsi|angka|derajat|nilai|prevalensi|laju|rata)\b")
+    crate::pattern::compile(r"^(?:persentase|persen|rasio|ratio|indeks|index|tingkat|cakupan|proporsi|angka|derajat|nilai|prevalensi|laju|rata)\b")
         .expect("valid regex")
 });
-static COUNT_INDICATOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:jumlah|banyaknya|banyak)\b").expect("valid regex"));
+static COUNT_INDICATOR: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(r"^(?:jumlah|banyaknya|banyak)\b").expect("valid regex")
+});
 
 /// Sentence ends: a full stop, semicolon, ! or ? followed by a space (a
 /// decimal point is followed by a digit; a colon introduces a figure).
 static SENTENCE_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[.;!?](?:\s+|$)").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"[.;!?](?:\s+|$)").expect("valid regex"));
 
 /// Sentences of a unit with their byte offset in it.
 fn sentences(text: &str) -> Vec<(usize, &str)> {
@@ -1101,20 +1105,20 @@ enum Verdict {
 }
 
 static EXCEEDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:melebihi|melampaui|di\s*atas|lebih\s+(?:tinggi\s+|besar\s+)?dari)\s+(?:dari\s+)?(?:yang\s+)?(?:target|ditargetkan)\b")
+    crate::pattern::compile(r"(?i)\b(?:melebihi|melampaui|di\s*atas|lebih\s+(?:tinggi\s+|besar\s+)?dari)\s+(?:dari\s+)?(?:yang\s+)?(?:target|ditargetkan)\b")
         .expect("valid regex")
 });
 static MISSED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:tidak|belum)\s+(?:dapat\s+|berhasil\s+|bisa\s+)?(?:mencapai|memenuhi)\s+(?:target|yang\s+ditargetkan)|di\s*bawah\s+(?:target|yang\s+ditargetkan)|kurang\s+dari\s+(?:target|yang\s+ditargetkan))\b")
+    crate::pattern::compile(r"(?i)\b(?:(?:tidak|belum)\s+(?:dapat\s+|berhasil\s+|bisa\s+)?(?:mencapai|memenuhi)\s+(?:target|yang\s+ditargetkan)|di\s*bawah\s+(?:target|yang\s+ditargetkan)|kurang\s+dari\s+(?:target|yang\s+ditargetkan))\b")
         .expect("valid regex")
 });
 static REACHED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:telah|sudah|berhasil)\s+(?:dapat\s+)?(?:mencapai|memenuhi)\s+target\b(?P<after>\s*(?:kinerja\s*)?(?:sebesar|yaitu|yakni)?\s*\d)?")
+    crate::pattern::compile(r"(?i)\b(?:telah|sudah|berhasil)\s+(?:dapat\s+)?(?:mencapai|memenuhi)\s+target\b(?P<after>\s*(?:kinerja\s*)?(?:sebesar|yaitu|yakni)?\s*\d)?")
         .expect("valid regex")
 });
 /// A negation or hedge right before a claim ("tidak melebihi", "hampir mencapai").
 static HEDGED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:tidak|belum|hampir|nyaris|mendekati|diharapkan|agar|supaya|untuk|upaya|dapat\s+dikatakan)\s+(?:\w+\s+)?$")
+    crate::pattern::compile(r"(?i)\b(?:tidak|belum|hampir|nyaris|mendekati|diharapkan|agar|supaya|untuk|upaya|dapat\s+dikatakan)\s+(?:\w+\s+)?$")
         .expect("valid regex")
 });
 
@@ -1379,13 +1383,14 @@ struct Efficiency<'t> {
 
 /// "X%", "X% dan Y%", "X%, Y% dan Z%" right after the phrase.
 static PERCENT_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*\d+(?:[.,]\d+)?\s*%(?:\s*(?:,|dan|serta)\s*\d+(?:[.,]\d+)?\s*%)*")
+    crate::pattern::compile(r"^\s*\d+(?:[.,]\d+)?\s*%(?:\s*(?:,|dan|serta)\s*\d+(?:[.,]\d+)?\s*%)*")
         .expect("valid regex")
 });
-static AVERAGED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)rata[\s-]*rata\s*(?:tingkat\s+)?$").expect("valid regex"));
+static AVERAGED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(r"(?i)rata[\s-]*rata\s*(?:tingkat\s+)?$").expect("valid regex")
+});
 static EACH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)masing[\s-]*masing").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"(?i)masing[\s-]*masing").expect("valid regex"));
 
 const WHY_COUNT: Why = Why {
     en: "the sentence gives more or fewer figures than it names indicators",
@@ -1650,24 +1655,24 @@ impl EfficiencyExtreme {
 }
 
 static EXTREME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\befisiensi(?:\s+anggaran)?\s+(?:yang\s+)?(?:(?P<hi>tertinggi|paling\s+tinggi)|(?P<lo>terr?endah|paling\s+rendah))\b")
+    crate::pattern::compile(r"(?i)\befisiensi(?:\s+anggaran)?\s+(?:yang\s+)?(?:(?P<hi>tertinggi|paling\s+tinggi)|(?P<lo>terr?endah|paling\s+rendah))\b")
         .expect("valid regex")
 });
 /// The efficiency stated after the superlative: "sebesar 0,45", "efisiensi 20,36%".
 static EXTREME_VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:sebesar|efisiensi(?:\s+anggaran)?(?:\s+sebesar)?|yaitu|adalah|mencapai)\s+(?P<v>\d+(?:[.,]\d+)?)(?:\s*%)?")
+    crate::pattern::compile(r"(?i)\b(?:sebesar|efisiensi(?:\s+anggaran)?(?:\s+sebesar)?|yaitu|adalah|mencapai)\s+(?P<v>\d+(?:[.,]\d+)?)(?:\s*%)?")
         .expect("valid regex")
 });
 /// The capaian given with it: "capaian kinerja >100%", "capaian kinerja 100%".
 static WITH_CAPAIAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bcapaian(?:\s+kinerja)?(?:nya)?\s+(?:sebesar\s+)?(?P<b>>|≥|<|≤|lebih\s+dari|di\s*atas|melebihi|kurang\s+dari|di\s*bawah)?\s*(?P<v>\d+(?:[.,]\d+)?)\s*%")
+    crate::pattern::compile(r"(?i)\bcapaian(?:\s+kinerja)?(?:nya)?\s+(?:sebesar\s+)?(?P<b>>|≥|<|≤|lebih\s+dari|di\s*atas|melebihi|kurang\s+dari|di\s*bawah)?\s*(?P<v>\d+(?:[.,]\d+)?)\s*%")
         .expect("valid regex")
 });
 
 static MONEY_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\brp\.?|\brupiah\b").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"(?i)\brp\.?|\brupiah\b").expect("valid regex"));
 static MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[.,]?\d*\s*(?:,-|rupiah|ribu|juta|miliar|milyar|triliun)")
+    crate::pattern::compile(r"(?i)^[.,]?\d*\s*(?:,-|rupiah|ribu|juta|miliar|milyar|triliun)")
         .expect("valid regex")
 });
 
@@ -2797,8 +2802,7 @@ mod tests {
     #[test]
     fn efficiencies_are_the_percentages_after_the_phrase_never_an_average() {
         use super::stated_efficiencies;
-        use regex::Regex;
-        let phrase = Regex::new(r"(?i)\befisiensi(?:\s+anggaran)?\s+(?:masing[\s-]*masing\s+)?(?:sebesar|yaitu|adalah|mencapai)\s*").expect("valid");
+        let phrase = crate::pattern::compile(r"(?i)\befisiensi(?:\s+anggaran)?\s+(?:masing[\s-]*masing\s+)?(?:sebesar|yaitu|adalah|mencapai)\s*").expect("valid");
         let s = "Indikator A dan B dengan efisiensi anggaran masing-masing sebesar 5,07% dan 12%, indikator C efisiensi sebesar 3%; rata-rata efisiensi sebesar 7%";
         let found = stated_efficiencies(s, &phrase);
         assert_eq!(found.len(), 2, "{found:#?}");

@@ -27,35 +27,38 @@ use super::{Check, Draft, Sink, Why};
 
 /// "Tahun Anggaran 2012", "tahun 2009", "TA 2016": the year an annual plan or budget is for.
 static PLAN_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:tahun(?:\s+anggaran)?|t\.?\s*a\.?)\s+(?P<year>(?:19|20)\d\d)\b")
-        .expect("valid regex")
+    crate::pattern::compile(
+        r"(?i)\b(?:tahun(?:\s+anggaran)?|t\.?\s*a\.?)\s+(?P<year>(?:19|20)\d\d)\b",
+    )
+    .expect("valid regex")
 });
 /// "Tahun 2009-2013", "2013 – 2018", "2008- 2013": a plan's period.
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"\b(?P<from>(?:19|20)\d\d)\s*(?:-|–|—|s\.?\s*/?\s*d\.?|sampai(?:\s+dengan)?)\s*(?P<to>(?:19|20)\d\d)\b",
     )
     .expect("valid regex")
 });
 /// Where a citation's subject ends: the next item, its gazette entry, its amendment.
 static SUBJECT_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i);|\(\s*(?:lembaran|berita|tambahan)\b|\bsebagaimana\b|\.\s+(?:\d{1,2}|[a-z])\s*[.)]\s")
+    crate::pattern::compile(r"(?i);|\(\s*(?:lembaran|berita|tambahan)\b|\bsebagaimana\b|\.\s+(?:\d{1,2}|[a-z])\s*[.)]\s")
         .expect("valid regex")
 });
 /// "… tentang Perubahan atas": the regulation amended, named inside an item.
 static AMENDED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\batas\s*$").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"(?i)\batas\s*$").expect("valid regex"));
 /// A bullet opening a list item: a symbol font's private-use glyph, "•", "-", "➢".
-static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:\p{Co}|[•▪►➢❖○●◦*–-])\s*$").expect("valid regex"));
+static BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(r"(?:\p{Co}|[•▪►➢❖○●◦*–-])\s*$").expect("valid regex")
+});
 /// The annual instrument a subject opens with, and the steps before it.
 static INSTRUMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?P<steps>(?:(?:penjabaran|perubahan|pertanggungjawaban)(?:\s+pelaksanaan)?\s+)*)(?P<what>anggaran\s+pendapatan\s+dan\s+belanja|apbd\b|rencana\s+kerja\s+pemerintah|rkpd\b)")
+    crate::pattern::compile(r"(?i)^(?P<steps>(?:(?:penjabaran|perubahan|pertanggungjawaban)(?:\s+pelaksanaan)?\s+)*)(?P<what>anggaran\s+pendapatan\s+dan\s+belanja|apbd\b|rencana\s+kerja\s+pemerintah|rkpd\b)")
         .expect("valid regex")
 });
 /// "tentang" opening a citation's subject.
 static ABOUT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*,?\s*tentang\s+").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"(?i)^\s*,?\s*tentang\s+").expect("valid regex"));
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -68,7 +68,7 @@ fn ordinal(mark: &str) -> Option<(u32, bool)> {
 }
 
 static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,\d+)?$").expect("valid regex")
+    crate::pattern::compile(r"^(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,\d+)?$").expect("valid regex")
 });
 
 fn number(text: &str) -> Option<Figure> {
@@ -309,13 +309,13 @@ impl InlineSum {
 
 /// A figure in running text: "6.493", "2,5".
 static FIGURE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\d[\d.]*(?:,\d+)?").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"\d[\d.]*(?:,\d+)?").expect("valid regex"));
 /// Where the sentence listing the parts ends: a full stop not inside a figure, ";", ":".
 static SENTENCE_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\.(?:\s|$)|;|:").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"\.(?:\s|$)|;|:").expect("valid regex"));
 /// The words joining the last part to the others.
 static LAST_JOIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:dan|serta)\b").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"(?i)\b(?:dan|serta)\b").expect("valid regex"));
 
 const OTHER_FIGURE: Why = Why {
     en: "a figure of another unit stands among the parts",

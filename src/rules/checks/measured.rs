@@ -72,20 +72,22 @@ const TOO_MANY: Why = Why {
 
 /// A sentence opening by referring back to the capaian of the one before.
 static REFERS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"(?i)^(?:(?:tingkat\s+)?(?:keter|pen)?capaian(?:nya)?\s+(?:kinerja\s+)?(?:(?:sasaran|misi|tujuan|program|kegiatan|indikator)(?:\s+(?:strategis|stratejik|kinerja))?\s+)?tersebut|hal\s+tersebut)\b",
     )
     .expect("valid regex")
 });
 /// What the capaian was measured from follows these words.
 static MEASURED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:merupakan\s+)?hasil\s+pengukuran|terukur|diukur)\s+(?:dari|melalui)\b")
-        .expect("valid regex")
+    crate::pattern::compile(
+        r"(?i)\b(?:(?:merupakan\s+)?hasil\s+pengukuran|terukur|diukur)\s+(?:dari|melalui)\b",
+    )
+    .expect("valid regex")
 });
 /// "… 293,56%, yang merupakan hasil pengukuran dari …": the capaian and what
 /// it was measured from in one sentence.
 static INLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"(?i)%\s*,?\s*(?:yang\s+)?(?:merupakan\s+hasil\s+pengukuran|terukur|diukur)\s+(?:dari|melalui)\b",
     )
     .expect("valid regex")
@@ -93,33 +95,38 @@ static INLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// A sentence that goes on naming indicators measured ("Selain itu terukur
 /// dari indikator …").
 static CONTINUES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:selain\s+itu|di\s+samping\s+itu|serta|kemudian)\b").expect("valid regex")
+    crate::pattern::compile(r"(?i)^(?:selain\s+itu|di\s+samping\s+itu|serta|kemudian)\b")
+        .expect("valid regex")
 });
 static INDICATOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bindi[kc]at[oa]r").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"(?i)\bindi[kc]at[oa]r").expect("valid regex"));
 /// The sentence referred back to states a capaian or its predicate.
-static CLAIM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)capaian|predikat|kategori|kriteria").expect("valid regex"));
-static WHOLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:misi|visi|tujuan)\b").expect("valid regex"));
+static CLAIM: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(r"(?i)capaian|predikat|kategori|kriteria").expect("valid regex")
+});
+static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(r"(?i)\b(?:misi|visi|tujuan)\b").expect("valid regex")
+});
 static SASARAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bsasaran\b").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"(?i)\bsasaran\b").expect("valid regex"));
 
 /// Between a realisasi and its target: "… dokumen dari target sebanyak …".
 static REALISASI_THEN_TARGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"(?i)^\s*%?\s*(?:[a-z/]+\s+){0,3}?(?:dari|terhadap)\s+(?:target|rencana)(?:\s+(?:kinerja|sebesar|sebanyak|yaitu))*\s*$",
     )
     .expect("valid regex")
 });
 /// Before a target given first: "dari target sebanyak …".
 static TARGET_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:target|rencana)(?:\s+(?:kinerja|sebesar|sebanyak|yaitu))*\s*$")
-        .expect("valid regex")
+    crate::pattern::compile(
+        r"(?i)\b(?:target|rencana)(?:\s+(?:kinerja|sebesar|sebanyak|yaitu))*\s*$",
+    )
+    .expect("valid regex")
 });
 /// Between a target given first and its realisasi: "… dokumen terealisasi …".
 static TARGET_THEN_REALISASI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"(?i)^\s*%?\s*(?:[a-z/]+\s+){0,3}?,?\s*(?:(?:dengan|yang|dan)\s+)?(?:(?:ter|di)?reali[sz]asi(?:kan)?|tercapai|dicapai)(?:\s+(?:sebesar|sebanyak|yaitu))?\s*$",
     )
     .expect("valid regex")

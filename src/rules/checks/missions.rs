@@ -117,7 +117,7 @@ const TABLES_DIFFER: Why = Why {
 
 /// "Misi 3", "misi ke-2", "Misi Pertama", "MISI IV".
 static MISI: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"(?i)\bmisi\s+(?:ke\s*-?\s*)?(?P<ord>\d{1,2}|[ivx]{1,4}|pertama|kesatu|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|kesepuluh)\b",
     )
     .expect("valid regex")
@@ -126,7 +126,7 @@ static MISI: LazyLock<Regex> = LazyLock::new(|| {
 /// "sasaran strategis pertama (SS1)", "sasaran ke-2", "sasaran strategis
 /// (SS4)": the ordinal in words, digits or Roman, or only in "(SSn)".
 static SASARAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"(?i)\bsasaran\s+(?:strategis\s+|stratejik\s+)?(?:(?:ke\s*-?\s*)?(?P<ord>\d{1,2}|[ivx]{1,4}|pertama|kesatu|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|kesepuluh)\b(?:\s*\(\s*SS\s*-?\s*\d{1,2}\s*\))?|\(\s*SS\s*-?\s*(?P<ss>\d{1,2})\s*\))",
     )
     .expect("valid regex")
@@ -134,7 +134,7 @@ static SASARAN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A misi row's label: "Misi 1 :", "II Misi 2 : …", "MISI III : …".
 static MISI_ROW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"(?i)^\W*(?:[ivx]{1,4}\.?\s+|\d{1,2}\.?\s+)?misi\s*(?:ke\s*-?\s*)?(?P<ord>\d{1,2}|[ivx]{1,4}|pertama|kesatu|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|kesepuluh)\b",
     )
     .expect("valid regex")
@@ -142,14 +142,14 @@ static MISI_ROW: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A row that ends a misi's rows: the visi's, a total or an average.
 static END_ROW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:visi\b|jumlah\s*$|total\b|rata[\s-]*rata\b|rerata\b)")
+    crate::pattern::compile(r"(?i)^\W*(?:visi\b|jumlah\s*$|total\b|rata[\s-]*rata\b|rerata\b)")
         .expect("valid regex")
 });
 
 /// What may stand between the misi and its capaian: words of another measure
 /// (an indicator's, a sasaran's, the budget's) make the figure not the misi's.
 static OTHER_MEASURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"(?i)indikator|sasaran|tujuan|program|kegiatan|anggaran|keuangan|belanja|\brp\.?\b|fisik|target|realisasi|serapan|penyerapan|efisiensi|sebelumnya|tahun\s+lalu",
     )
     .expect("valid regex")
@@ -158,7 +158,7 @@ static OTHER_MEASURE: LazyLock<Regex> = LazyLock::new(|| {
 /// What may stand between a sasaran and its capaian: words of another
 /// measure.
 static OTHER_MEASURE_SASARAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"(?i)indikator|misi|tujuan|program|kegiatan|anggaran|keuangan|belanja|\brp\.?\b|fisik|target|realisasi|serapan|penyerapan|efisiensi|porsi|kontribusi|sebelumnya|tahun\s+lalu",
     )
     .expect("valid regex")
@@ -167,7 +167,7 @@ static OTHER_MEASURE_SASARAN: LazyLock<Regex> = LazyLock::new(|| {
 /// In the sentence before a sasaran: a numbering relative to a tujuan or
 /// misi ("Pada tujuan 1 sasaran 2"), or the budget's share.
 static SASARAN_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"(?i)tujuan|misi|indikator|program|kegiatan|anggaran|keuangan|belanja|porsi|serapan|efisiensi",
     )
     .expect("valid regex")
@@ -175,20 +175,22 @@ static SASARAN_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The sentence of a sasaran's capaian speaks of an achievement.
 static ACHIEVEMENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)capaian|kinerja").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"(?i)capaian|kinerja").expect("valid regex"));
 
 /// A change rather than a level, right before the figure ("peningkatan
 /// sebesar 5%"); a misi's name may hold these words further back
 /// ("Memfasilitasi Peningkatan Produktivitas …").
 static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:kenaikan|penurunan|peningkatan|selisih|naik|turun|meningkat|menurun)\W+(?:\w+\W+){0,2}$")
+    crate::pattern::compile(r"(?i)(?:kenaikan|penurunan|peningkatan|selisih|naik|turun|meningkat|menurun)\W+(?:\w+\W+){0,2}$")
         .expect("valid regex")
 });
 
 /// The words right before a misi's capaian.
 static LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bsebesar|\bmencapai|\badalah|\byaitu|\bnilai|\bdengan|\bcapaian|:|\()\s*$")
-        .expect("valid regex")
+    crate::pattern::compile(
+        r"(?i)(?:\bsebesar|\bmencapai|\badalah|\byaitu|\bnilai|\bdengan|\bcapaian|:|\()\s*$",
+    )
+    .expect("valid regex")
 });
 
 /// A misi's ordinal as a number.

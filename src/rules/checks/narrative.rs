@@ -76,7 +76,7 @@ enum Said {
 /// "realisasi target capaian" is a realisasi, "target capaian" a target,
 /// "capaian target" a capaian.
 pub(super) static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"(?i)\b(?P<r>(?:te|di|me)?reali[sz]asi(?:kan|nya)?(?:\s+target)?(?:\s+capaian)?|di\s+realisasikan)\b|\b(?P<t>target(?:nya)?(?:\s+capaian)?)\b|\b(?P<c>(?:(?:per|pro)sentase\s+)?(?:pen|keter)?capaian(?:nya)?(?:\s+target)?)\b",
     )
     .expect("valid regex")
@@ -85,12 +85,13 @@ pub(super) static MARKER: LazyLock<Regex> = LazyLock::new(|| {
 /// Sentence ends: a full stop, semicolon or colon followed by a space (a
 /// decimal point is followed by a digit).
 static SENTENCE_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[.;:!?](?:\s+|$)").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"[.;:!?](?:\s+|$)").expect("valid regex"));
 
 /// Words that make a sentence about something else than one indicator's
 /// figures of one year: averages, shares of indicators, budgets.
 static OTHER_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)rata[\s-]*rata|efisiensi|\bdari\s+\d+\s+indikator").expect("valid regex")
+    crate::pattern::compile(r"(?i)rata[\s-]*rata|efisiensi|\bdari\s+\d+\s+indikator")
+        .expect("valid regex")
 });
 
 /// A role word that is part of an indicator's name written in title case
@@ -118,26 +119,32 @@ pub(super) fn is_year(f: &Figure) -> bool {
 /// A bound or range around a figure: "> 100 %", "5-6 %", "1 s.d 3".
 pub(super) fn bounded(sentence: &str, f: &Figure) -> bool {
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:[<>≤≥]=?|\d\s*(?:-|–|s\.?/?d\.?|sampai))\s*$").expect("valid regex")
+        crate::pattern::compile(r"(?i)(?:[<>≤≥]=?|\d\s*(?:-|–|s\.?/?d\.?|sampai))\s*$")
+            .expect("valid regex")
     });
     static AFTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*%?\s*(?:-|–|s\.?/?d\.?\s|sampai\s)\s*\d").expect("valid regex")
+        crate::pattern::compile(r"(?i)^\s*%?\s*(?:-|–|s\.?/?d\.?\s|sampai\s)\s*\d")
+            .expect("valid regex")
     });
     BEFORE.is_match(&sentence[..f.start]) || AFTER.is_match(&sentence[f.end..])
 }
 
-static ORDINAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:ke|nomor|no\.?)\s*$").expect("valid regex"));
+static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(r"(?i)\b(?:ke|nomor|no\.?)\s*$").expect("valid regex")
+});
 static LINKED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:sebesar|adalah|yaitu|mencapai|senilai)\s*$").expect("valid regex")
+    crate::pattern::compile(r"(?i)\b(?:sebesar|adalah|yaitu|mencapai|senilai)\s*$")
+        .expect("valid regex")
 });
 static AGGREGATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:kinerja\s+)?(?:sasaran|misi|rata[\s-]*rata|keseluruhan|secara)")
-        .expect("valid regex")
+    crate::pattern::compile(
+        r"(?i)^\s*(?:kinerja\s+)?(?:sasaran|misi|rata[\s-]*rata|keseluruhan|secara)",
+    )
+    .expect("valid regex")
 });
 /// "tahun 2015 … tahun 2016": figures of two years in one sentence.
 pub(super) static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:19[9]\d|20\d\d)\b").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"\b(?:19[9]\d|20\d\d)\b").expect("valid regex"));
 
 /// The figures of a sentence given a role by the nearest role word before
 /// them (the first figure after the word, within a short distance).
@@ -429,19 +436,20 @@ impl ParagraphAverage {
 }
 
 static AVERAGE_CLAIM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:capaian\s+rata[\s-]*rata|rata[\s-]*rata\s+capaian)\s+(?:\w+\s+){0,3}?(?:sebesar|adalah|yaitu|mencapai)\s+(?P<value>\d+(?:[.,]\d+)?\s*%)")
+    crate::pattern::compile(r"(?i)(?:capaian\s+rata[\s-]*rata|rata[\s-]*rata\s+capaian)\s+(?:\w+\s+){0,3}?(?:sebesar|adalah|yaitu|mencapai)\s+(?P<value>\d+(?:[.,]\d+)?\s*%)")
         .expect("valid regex")
 });
 /// Where the passage about one average ends: the next sasaran, misi or average.
 static PASSAGE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bsasaran\s*\d*\s*:|\bmisi\s+[ivx\d]+\s*:|rata[\s-]*rata")
+    crate::pattern::compile(r"(?i)\bsasaran\s*\d*\s*:|\bmisi\s+[ivx\d]+\s*:|rata[\s-]*rata")
         .expect("valid regex")
 });
 static DECLARED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bmelalui\s+(?P<n>\d+)\s*(?:\([a-z ]+\))?\s*indikator").expect("valid regex")
+    crate::pattern::compile(r"(?i)\bmelalui\s+(?P<n>\d+)\s*(?:\([a-z ]+\))?\s*indikator")
+        .expect("valid regex")
 });
 static PART: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bcapaian(?:\s+kinerja)?[^%.;]{0,60}?\b(?:sebesar|yaitu|adalah)\s+(?P<v>\d+(?:[.,]\d+)?\s*%)")
+    crate::pattern::compile(r"(?i)\bcapaian(?:\s+kinerja)?[^%.;]{0,60}?\b(?:sebesar|yaitu|adalah)\s+(?P<v>\d+(?:[.,]\d+)?\s*%)")
         .expect("valid regex")
 });
 
@@ -584,7 +592,7 @@ impl AverageRow {
         let role = table.roles.get(c)?;
         // A column of a formula ("(1-A/B) x 100%") holds another ratio.
         static FORMULA: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"(?i)\bx\s*100|×|/").expect("valid regex"));
+            LazyLock::new(|| crate::pattern::compile(r"(?i)\bx\s*100|×|/").expect("valid regex"));
         if FORMULA.is_match(table.columns.get(c)?) {
             return None;
         }

@@ -217,43 +217,52 @@ const FUZZY_WORDS: usize = 5;
 const LIKE_ENOUGH: f64 = 0.85;
 
 static TOTAL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:jumlah|total|sub\s*total|rata)").expect("valid regex")
+    crate::pattern::compile(r"(?i)^\s*(?:jumlah|total|sub\s*total|rata)").expect("valid regex")
 });
 /// A label column of kegiatan, programs or budget lines.
 static ACTIVITY_HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)program|kegiatan|uraian|rincian|\bnama\b|belanja|\bjenis\b|komponen")
-        .expect("valid regex")
+    crate::pattern::compile(
+        r"(?i)program|kegiatan|uraian|rincian|\bnama\b|belanja|\bjenis\b|komponen",
+    )
+    .expect("valid regex")
 });
 /// A label column of indicators, sasaran or goals.
-static INDICATOR_HEADER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)indikator|sasaran|tujuan|\biku\b").expect("valid regex"));
+static INDICATOR_HEADER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(r"(?i)indikator|sasaran|tujuan|\biku\b").expect("valid regex")
+});
 
 fn has_level_prefix(label: &str) -> bool {
     let (level, _) = level_of(&indicator_key(label), "");
     level != Level::Unknown
 }
 
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b((?:19[5-9]|20[0-9])[0-9])\b").expect("valid regex"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(r"\b((?:19[5-9]|20[0-9])[0-9])\b").expect("valid regex")
+});
 /// "dari 201.875.000": the base of a realisation just stated.
 static BASE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bdari\s*(?:rp\.?)?\s*$").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"(?i)\bdari\s*(?:rp\.?)?\s*$").expect("valid regex"));
 /// Between a realisation and its percentage: "atau", "(", "sebesar".
 static PERCENT_LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s,;:-]*(?:,-|,00)?[\s,]*(?:atau(?:\s+sebesar)?|sebesar|\()\s*\(?\s*$")
-        .expect("valid regex")
+    crate::pattern::compile(
+        r"(?i)^[\s,;:-]*(?:,-|,00)?[\s,]*(?:atau(?:\s+sebesar)?|sebesar|\()\s*\(?\s*$",
+    )
+    .expect("valid regex")
 });
 /// A kegiatan or program named by its capitalised name.
 static OTHER_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i:\bkegiatan|\bprogram)\s+[„‘'"“]?\s*\p{Lu}"#).expect("valid regex")
+    crate::pattern::compile(r#"(?i:\bkegiatan|\bprogram)\s+[„‘'"“]?\s*\p{Lu}"#)
+        .expect("valid regex")
 });
 /// A list item, a caption: a new unit of text.
 static UNIT_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:[-•*➤]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+|[ivx]{1,4}[.)]\s+|tabel\s)")
-        .expect("valid regex")
+    crate::pattern::compile(
+        r"(?i)^\s*(?:[-•*➤]\s+|\(?\d{1,2}[.)]\s+|\(?[a-z][.)]\s+|[ivx]{1,4}[.)]\s+|tabel\s)",
+    )
+    .expect("valid regex")
 });
 static MARKER_CELL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[-•*➤]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|[ivxIVX]{1,4}[.)])\s*$")
+    crate::pattern::compile(r"^\s*(?:[-•*➤]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|[ivxIVX]{1,4}[.)])\s*$")
         .expect("valid regex")
 });
 
@@ -502,7 +511,7 @@ pub(super) fn read_units(ctx: &Context<'_, '_>) -> Vec<Paragraph> {
 /// line with text on its page, short, holding a page number of its own.
 fn page_furniture(report: &crate::structure::Report<'_>) -> Vec<bool> {
     static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|\|)\s*\d{1,3}\s*(?:$|\|)|(?i)\bhal(?:aman)?\.?\s*\d{1,3}\b")
+        crate::pattern::compile(r"(?:^|\|)\s*\d{1,3}\s*(?:$|\|)|(?i)\bhal(?:aman)?\.?\s*\d{1,3}\b")
             .expect("valid regex")
     });
     let lines = &report.lines;
@@ -1486,7 +1495,7 @@ impl NarrativeBudgetSum {
 /// word ("Jumlah Inovasi Pelayanan Publik").
 pub(super) fn is_total_row(row: &Row) -> bool {
     static WHOLE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(grand\s+)?(sub\s*-?\s*)?(jumlah|total)(\s+(total|keseluruhan|seluruhnya|akhir|umum|semua|belanja(\s+(tidak\s+)?langsung)?|anggaran))?\s*:?\s*$")
+        crate::pattern::compile(r"(?i)^\s*(grand\s+)?(sub\s*-?\s*)?(jumlah|total)(\s+(total|keseluruhan|seluruhnya|akhir|umum|semua|belanja(\s+(tidak\s+)?langsung)?|anggaran))?\s*:?\s*$")
             .expect("valid regex")
     });
     let words: Vec<&str> = row
@@ -1855,18 +1864,23 @@ const REM_TOTAL: Why = Why {
     en: "the percentage is of the whole budget",
     id: "persentase itu terhadap total pagu",
 };
-static REM_WHOLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)total|jumlah|keseluruhan|seluruh").expect("valid regex"));
+static REM_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(r"(?i)total|jumlah|keseluruhan|seluruh").expect("valid regex")
+});
 
 /// Between the remainder and its percentage: "atau", "atau sebesar", "(".
 static REM_LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s,;:-]*(?:,-|,00)?[\s,;-]*(?:atau(?:\s+sebesar)?|\()\s*\(?\s*$")
-        .expect("valid regex")
+    crate::pattern::compile(
+        r"(?i)^[\s,;:-]*(?:,-|,00)?[\s,;-]*(?:atau(?:\s+sebesar)?|\()\s*\(?\s*$",
+    )
+    .expect("valid regex")
 });
 /// Between the remainder word and the amount: a few words, "sebesar", "Rp".
 static REM_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\s*[\p{L}]+){0,4}?\s*(?:sebesar|senilai|yaitu|adalah|:)\s*(?:rp\.?)?\s*$")
-        .expect("valid regex")
+    crate::pattern::compile(
+        r"(?i)^(?:\s*[\p{L}]+){0,4}?\s*(?:sebesar|senilai|yaitu|adalah|:)\s*(?:rp\.?)?\s*$",
+    )
+    .expect("valid regex")
 });
 
 /// At most `n` bytes of `text`, cut at a character boundary.

@@ -163,8 +163,9 @@ impl WrongOfficeParams {
     }
 }
 
-static WORD: std::sync::LazyLock<Regex> =
-    std::sync::LazyLock::new(|| Regex::new(r"[\p{L}\d&][\p{L}\d&']*").expect("valid regex"));
+static WORD: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    crate::pattern::compile(r"[\p{L}\d&][\p{L}\d&']*").expect("valid regex")
+});
 
 const NO_OWN_OFFICE: Why = Why {
     en: "the report's own office is not established",

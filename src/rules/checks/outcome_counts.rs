@@ -142,10 +142,11 @@ impl OutcomeCount {
 }
 
 static EXCEEDS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)melebihi|melampaui").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"(?i)melebihi|melampaui").expect("valid regex"));
 
 static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:\d{1,2}[.)]|[a-zA-Z][.)]|\(\d{1,2}\)|[-•*➤])\s").expect("valid regex")
+    crate::pattern::compile(r"^\s*(?:\d{1,2}[.)]|[a-zA-Z][.)]|\(\d{1,2}\)|[-•*➤])\s")
+        .expect("valid regex")
 });
 
 /// The report's paragraphs, with the sentences of a double-spaced text joined
@@ -314,17 +315,19 @@ const OTHER_YEAR: Why = Why {
 };
 
 static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"\b(?:19|20)\d\d\b").expect("valid regex"));
 
 /// A capaian cell that holds no achievement at all ("-", "NA", empty).
 static NO_VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:-+|–|n/?a|tidak\s+ada(?:\s+data)?|belum\s+ada(?:\s+data)?)?\s*$")
-        .expect("valid regex")
+    crate::pattern::compile(
+        r"(?i)^\s*(?:-+|–|n/?a|tidak\s+ada(?:\s+data)?|belum\s+ada(?:\s+data)?)?\s*$",
+    )
+    .expect("valid regex")
 });
 
 /// The label of a total or average row (not "Jumlah dokumen …", an indicator).
 static TOTAL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:grand\s+|sub\s*-?\s*)?(?:jumlah|total|rata\s*-?\s*rata|rerata)(?:\s+(?:capaian|nilai|keseluruhan|seluruhnya|kinerja|total|akhir))*\W*$")
+    crate::pattern::compile(r"(?i)^\W*(?:grand\s+|sub\s*-?\s*)?(?:jumlah|total|rata\s*-?\s*rata|rerata)(?:\s+(?:capaian|nilai|keseluruhan|seluruhnya|kinerja|total|akhir))*\W*$")
         .expect("valid regex")
 });
 

@@ -58,31 +58,33 @@ pub struct StatedScale {
 }
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"(?i)\b(?P<label>sangat\s+baik|sangat\s+tinggi|sangat\s+rendah|sangat\s+kurang|sangat\s+memuaskan|cukup\s+baik|kurang\s+baik|baik|cukup|sedang|kurang|buruk|tinggi|rendah|memuaskan)\b(?:\s*\(\s*(?P<abbr>[A-Za-z]{1,3})\s*\))?",
     )
     .expect("valid regex")
 });
 /// A band of a predicate scale; also read by `claims`.
 pub(super) static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(\d+(?:[.,]\d+)?)\s*%?\s*(?:s/d|s\.d\.?|sampai(?:\s+dengan)?|-|–|—)\s*(\d+(?:[.,]\d+)?)").expect("valid regex")
+    crate::pattern::compile(r"(?i)(\d+(?:[.,]\d+)?)\s*%?\s*(?:s/d|s\.d\.?|sampai(?:\s+dengan)?|-|–|—)\s*(\d+(?:[.,]\d+)?)").expect("valid regex")
 });
 /// A band of a predicate scale; also read by `claims`.
 pub(super) static ABOVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:lebih\s+dari|di\s+atas|diatas|>\s*=?|≥)\s*(\d+(?:[.,]\d+)?)")
+    crate::pattern::compile(r"(?i)(?:lebih\s+dari|di\s+atas|diatas|>\s*=?|≥)\s*(\d+(?:[.,]\d+)?)")
         .expect("valid regex")
 });
 /// A band of a predicate scale; also read by `claims`.
 pub(super) static BELOW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:kurang\s+dari|di\s+bawah|dibawah|<\s*=?|≤)\s*(\d+(?:[.,]\d+)?)")
-        .expect("valid regex")
+    crate::pattern::compile(
+        r"(?i)(?:kurang\s+dari|di\s+bawah|dibawah|<\s*=?|≤)\s*(\d+(?:[.,]\d+)?)",
+    )
+    .expect("valid regex")
 });
 /// A SAKIP letter grade opening a scale's row ("BB  >70-80  Sangat Baik"):
 /// the band's abbreviation when the label gives none in brackets.
 static GRADE_FIRST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(AA|A|BB|B|CC|C|D)\s").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"^\s*(AA|A|BB|B|CC|C|D)\s").expect("valid regex"));
 static DARI: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*dari\b").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"(?i)^\s*dari\b").expect("valid regex"));
 
 /// The range written closest before the end of `segment` ("… 60 s/d 79 % =").
 fn last_range(segment: &str, label: &str) -> Option<Band> {
@@ -1156,7 +1158,8 @@ fn row_name(table: &Table, row: &Row) -> String {
         .rfind(|t| !t.is_empty())
         .unwrap_or("");
     static MARK: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*(?:[-•–*]|\d+(?:\.\d+)*\.?|[a-zA-Z][.)])\s*").expect("valid regex")
+        crate::pattern::compile(r"^\s*(?:[-•–*]|\d+(?:\.\d+)*\.?|[a-zA-Z][.)])\s*")
+            .expect("valid regex")
     });
     MARK.replace(text, "").trim().to_string()
 }
@@ -1214,7 +1217,7 @@ impl NamedRow {
             return false;
         }
         self.compiled
-            .get_or_init(|| Regex::new(&self.pattern).ok())
+            .get_or_init(|| regex::Regex::new(&self.pattern).ok())
             .as_ref()
             .is_some_and(|p| p.is_match(sentence))
     }

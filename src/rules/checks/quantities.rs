@@ -485,7 +485,7 @@ impl ActivityFigures {
 }
 
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[-•*]\s*)?(?:[a-z0-9]{1,2}[.)]\s*)").expect("valid regex")
+    crate::pattern::compile(r"^\s*(?:[-•*]\s*)?(?:[a-z0-9]{1,2}[.)]\s*)").expect("valid regex")
 });
 
 fn activity_key(s: &str) -> String {
@@ -853,23 +853,25 @@ const WHY_UNIT: Why = Why {
 };
 
 static LOOSE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^0-9])((?:19[5-9]|20[0-9])[0-9])(?:[^0-9]|$)").expect("valid regex")
+    crate::pattern::compile(r"(?:^|[^0-9])((?:19[5-9]|20[0-9])[0-9])(?:[^0-9]|$)")
+        .expect("valid regex")
 });
 static NOT_A_VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[<>≤≥=±~]|\d\s*[-–]\s*\d|(?i)\bs\s*[./]\s*d\b").expect("valid regex")
+    crate::pattern::compile(r"[<>≤≥=±~]|\d\s*[-–]\s*\d|(?i)\bs\s*[./]\s*d\b").expect("valid regex")
 });
 static LEAD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[-•*·]\s*)?(?:(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-z]|[ivx]{1,4})[.)]\s+|\d{1,2}(?:\.\d{1,2}){1,3}\s+)")
+    crate::pattern::compile(r"^\s*(?:[-•*·]\s*)?(?:(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-z]|[ivx]{1,4})[.)]\s+|\d{1,2}(?:\.\d{1,2}){1,3}\s+)")
         .expect("valid regex")
 });
 static PERCENT_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)%|\bpersen").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"(?i)%|\bpersen").expect("valid regex"));
 static TARGET_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\btarg?et\b").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"(?i)\btarg?et\b").expect("valid regex"));
 static REALISASI_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)realisasi").expect("valid regex"));
-static ACHIEVEMENT_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)capai|penyerapan|serapan|kinerja").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"(?i)realisasi").expect("valid regex"));
+static ACHIEVEMENT_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(r"(?i)capai|penyerapan|serapan|kinerja").expect("valid regex")
+});
 
 /// An indicator's label reduced to its words: no numbering, no "(IKU)", no
 /// hyphens of a word broken over lines, lower case.

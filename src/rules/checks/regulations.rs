@@ -25,7 +25,7 @@ static CITATION: LazyLock<Regex> = LazyLock::new(|| citation(r"\b"));
 /// (see `ascii_words`).
 static CITATION_ASCII: LazyLock<Regex> = LazyLock::new(|| citation(r"(?-u:\b)"));
 fn citation(b: &str) -> Regex {
-    Regex::new(&format!(
+    crate::pattern::compile(&format!(
         r"(?i){b}(?P<type>{KINDS}){b}(?P<mid>[^.;:0-9]{{0,90}}?){b}(?:nomor|no\.?)\s*:?\s*(?P<num>\d{{1,4}})\s*(?:,\s*)?(?:tahun\s+|/\s*)(?P<year>(?:19|20)\d\d){b}",
     ))
     .expect("valid regex")
@@ -37,7 +37,7 @@ const KINDS: &str = r"undang\s*-?\s*undang|uu|peraturan\s+pemerintah|pp|peratura
 static WITHOUT_YEAR: LazyLock<Regex> = LazyLock::new(|| without_year(r"\b"));
 static WITHOUT_YEAR_ASCII: LazyLock<Regex> = LazyLock::new(|| without_year(r"(?-u:\b)"));
 fn without_year(b: &str) -> Regex {
-    Regex::new(&format!(
+    crate::pattern::compile(&format!(
         r"(?i){b}(?P<type>{KINDS}){b}(?P<mid>[^.;:0-9]{{0,90}}?){b}(?:nomor|no\.?)\s*:?\s*(?P<num>\d{{1,4}})\s*,?\s*tentang{b}",
     ))
     .expect("valid regex")
@@ -57,46 +57,50 @@ fn ascii_words(text: &str) -> bool {
 }
 /// "tentang Pemerintahan Daerah": the subject after a citation.
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*,?\s*tentang\s+(?P<subject>[^;()]{3,200})").expect("valid regex")
+    crate::pattern::compile(r"(?i)^\s*,?\s*tentang\s+(?P<subject>[^;()]{3,200})")
+        .expect("valid regex")
 });
 /// "(Lembaran Negara Republik Indonesia Tahun 2008 Nomor 21": the year the
 /// regulation was promulgated in, right after its subject.
 static GAZETTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\(\s*(?:lembaran|berita)\s+(?:negara|daerah)[^()]{0,70}?\btahun\s+(?P<year>(?:19|20)\d\d)\b")
+    crate::pattern::compile(r"(?i)\(\s*(?:lembaran|berita)\s+(?:negara|daerah)[^()]{0,70}?\btahun\s+(?P<year>(?:19|20)\d\d)\b")
         .expect("valid regex")
 });
 /// "… sebagaimana telah diubah beberapa kali, terakhir dengan": the next citation amends this one.
 static AMENDED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)sebagaimana\s+(?:telah\s+)?(?:beberapa\s+kali\s+)?(?:di\s*ubah|diganti)(?:\s+(?:beberapa\s+kali|untuk\s+\S+\s+kali|terakhir))?\s*,?\s*(?:(?:dan\s+)?terakhir\s+)?(?:dengan|oleh|melalui)\s*$")
+    crate::pattern::compile(r"(?i)sebagaimana\s+(?:telah\s+)?(?:beberapa\s+kali\s+)?(?:di\s*ubah|diganti)(?:\s+(?:beberapa\s+kali|untuk\s+\S+\s+kali|terakhir))?\s*,?\s*(?:(?:dan\s+)?terakhir\s+)?(?:dengan|oleh|melalui)\s*$")
         .expect("valid regex")
 });
 /// "tentang Perubahan (Kedua) atas": this citation amends the next one.
 static AMENDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*,?\s*tentang\s+perubahan\s+(?:\S+\s+)?atas\s*$").expect("valid regex")
+    crate::pattern::compile(r"(?i)^\s*,?\s*tentang\s+perubahan\s+(?:\S+\s+)?atas\s*$")
+        .expect("valid regex")
 });
 /// The start of a list item or sentence: a citation here is the item's own,
 /// and the gazette entry that follows is its own ("16) Peraturan …", "; Undang-Undang …").
 pub(super) static ITEM_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[;:.]|\b\d{1,2}\s*[.)]|(?:^|\s)[a-z]\s*[.)]|\bdan|\bserta|\bdengan)\s*$")
-        .expect("valid regex")
+    crate::pattern::compile(
+        r"(?i)(?:^|[;:.]|\b\d{1,2}\s*[.)]|(?:^|\s)[a-z]\s*[.)]|\bdan|\bserta|\bdengan)\s*$",
+    )
+    .expect("valid regex")
 });
 /// A medium-term plan named as a regulation's subject ("tentang Rencana Pembangunan Jangka Menengah Daerah …").
 static PLAN_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"(?i)^(?:rencana\s+pembangunan\s+jangka\s+menengah|RPJM|rencana\s+strategis|renstra)\b",
     )
     .expect("valid regex")
 });
 /// "2013-2018", "2013 – 2018", "2013 s.d. 2018".
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::compile(
         r"\b((?:19|20)\d\d)\s*(?:-|–|—|s\.?\s*/?\s*d\.?|sampai(?:\s+dengan)?)\s*((?:19|20)\d\d)\b",
     )
     .expect("valid regex")
 });
 /// A draft or plan, not an enacted regulation ("Rancangan Peraturan Daerah").
 static DRAFT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:rancangan|raperda|ranperda|draft|draf|konsep|usulan)\s*$")
+    crate::pattern::compile(r"(?i)\b(?:rancangan|raperda|ranperda|draft|draf|konsep|usulan)\s*$")
         .expect("valid regex")
 });
 
@@ -885,7 +889,7 @@ impl RegulationWithoutYear {
 /// "45 tentang": where a citation without a year may end (a cheap search
 /// before the costly one).
 static NUMBER_THEN_SUBJECT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\d\s*,?\s*tentang\b").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"(?i)\d\s*,?\s*tentang\b").expect("valid regex"));
 
 impl Check for RegulationWithoutYear {
     fn document(&self, ctx: &Context<'_, '_>, out: &mut Sink) {

@@ -60,7 +60,8 @@ fn name_words(text: &str) -> Vec<String> {
 
 /// An item's number opening a row's label: "1. Belanja Modal", "b) …", "II. …".
 static ITEM_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:\(?\d{1,2}[.)]|[a-zA-Z][.)]|[IVX]{1,4}\.)\s+").expect("valid regex")
+    crate::pattern::compile(r"^\s*(?:\(?\d{1,2}[.)]|[a-zA-Z][.)]|[IVX]{1,4}\.)\s+")
+        .expect("valid regex")
 });
 
 /// The words of a row's label, its item number aside: a table may number

@@ -87,7 +87,8 @@ const STACKED: Why = Why {
     id: "kelas skala bertumpuk dalam satu sel",
 };
 
-static SPACES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+").expect("valid regex"));
+static SPACES: LazyLock<Regex> =
+    LazyLock::new(|| crate::pattern::compile(r"\s+").expect("valid regex"));
 
 impl ScaleBands {
     /// "80 > 100": a bound that no value can meet.

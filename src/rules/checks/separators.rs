@@ -43,12 +43,14 @@ const BOTH_READINGS: Why = Why {
 
 /// One to three digits, a separator, three digits: thousands or decimals.
 static AMBIGUOUS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,3})([.,])(\d{3})\W*$").expect("valid regex"));
+    LazyLock::new(|| crate::pattern::compile(r"^(\d{1,3})([.,])(\d{3})\W*$").expect("valid regex"));
 /// A figure grouped in thousands with `.` (Indonesian) or `,` (English).
-static DOT_GROUPED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?\W*$").expect("valid regex"));
-static COMMA_GROUPED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?\W*$").expect("valid regex"));
+static DOT_GROUPED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?\W*$").expect("valid regex")
+});
+static COMMA_GROUPED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?\W*$").expect("valid regex")
+});
 
 /// The target, realisasi and capaian columns of one capaian: the nearest
 /// target and realisasi to its left, target first.

@@ -435,21 +435,22 @@ impl Check for CitationYear {
 
 /// "2013-2018", "2013 – 2018", "2013 s.d. 2018", "2013 sampai dengan 2018".
 static RANGE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\b((?:19|20)\d\d)\s*(?:-|–|—|s\.?\s*/?\s*d\.?|sampai(?:\s+dengan)?|hingga)\s*(?:tahun\s+)?((?:19|20)\d\d)\b")
+    crate::pattern::compile(r"(?i)\b((?:19|20)\d\d)\s*(?:-|–|—|s\.?\s*/?\s*d\.?|sampai(?:\s+dengan)?|hingga)\s*(?:tahun\s+)?((?:19|20)\d\d)\b")
         .expect("valid regex")
 });
 /// "… Nomor 25 Tahun 2013 tentang " right before a plan's name.
 static ENACTED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)\bnomor\s+\S+\s+tahun\s+((?:19|20)\d\d)\s+tentang\s*$")
+    crate::pattern::compile(r"(?i)\bnomor\s+\S+\s+tahun\s+((?:19|20)\d\d)\s+tentang\s*$")
         .expect("valid regex")
 });
 /// "… hingga Tahun 2019": the end of a plan, right after its name.
 static UNTIL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)^[^.;]{0,40}?\b(?:hingga|sampai(?:\s+dengan)?|s\.?\s*/?\s*d\.?)\s+(?:akhir\s+)?(?:periode\s+)?(?:tahun\s+)?((?:19|20)\d\d)\b")
+    crate::pattern::compile(r"(?i)^[^.;]{0,40}?\b(?:hingga|sampai(?:\s+dengan)?|s\.?\s*/?\s*d\.?)\s+(?:akhir\s+)?(?:periode\s+)?(?:tahun\s+)?((?:19|20)\d\d)\b")
         .expect("valid regex")
 });
-static ANY_YEAR: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| regex::Regex::new(r"\b(?:19|20)\d\d\b").expect("valid regex"));
+static ANY_YEAR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    crate::pattern::compile(r"\b(?:19|20)\d\d\b").expect("valid regex")
+});
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -492,7 +493,7 @@ struct PeriodMention {
 
 /// Words that make a span of years the plan's years so far.
 static PROGRESS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?i)capaian|realisasi|pencapaian|kumulatif|s\.?\s?d\.?\b|s/d|sampai|hingga|selama|kurun|tahun\s+ke")
+    crate::pattern::compile(r"(?i)capaian|realisasi|pencapaian|kumulatif|s\.?\s?d\.?\b|s/d|sampai|hingga|selama|kurun|tahun\s+ke")
         .expect("valid regex")
 });
 
