@@ -1,30 +1,42 @@
 //! The regular expressions written in the code, compiled with ASCII word
-//! boundaries.
+//! boundaries and with digit and word classes of the characters a report
+//! writes.
 //!
 //! A Unicode `\b` needs the Unicode word tables at each boundary: the regex
 //! crate's lazy DFA gives up on a text with any character beyond ASCII (a
 //! report's "–", "“", "≥") and the whole search falls back to the slower
-//! backtracking or Pike VM engines. The reports are Indonesian, written in
-//! ASCII letters: a boundary between a word and a letter beyond ASCII ("é",
-//! "ﬁ") is all the ASCII `\b` reads otherwise. The rule files' patterns have
-//! their own narrowed forms (`rules::checks::narrowed`).
+//! backtracking or Pike VM engines. Unicode's `\d`, `\w` and `\W` are
+//! classes of hundreds of ranges, whose automata cost most of a pattern's
+//! compile time in a process that audits one file. The reports are
+//! Indonesian: their digits are ASCII digits and their letters Latin ones,
+//! accented at most ("é" in a name). So `\b` is ASCII's, `\d` is `[0-9]`, and
+//! a word character is an ASCII letter, digit or "_", or a Latin letter of
+//! U+00C0–U+024F. The rule files' patterns have their own narrowed forms
+//! (`rules::checks::narrowed`); patterns built from a report's own words keep
+//! Unicode's classes.
 
 use std::borrow::Cow;
 
 use regex::Regex;
 
-/// Compiles `pattern` with `\b` and `\B` as ASCII word boundaries.
+/// Compiles `pattern` with the classes of `plain_classes`.
 pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
-    Regex::new(&ascii_word_boundaries(pattern))
+    Regex::new(&plain_classes(pattern))
 }
 
-/// `pattern` with each `\b` and `\B` outside a character class written
-/// `(?-u:\b)`, `(?-u:\B)`.
-pub fn ascii_word_boundaries(pattern: &str) -> Cow<'_, str> {
-    if !pattern.contains("\\b") && !pattern.contains("\\B") {
+/// A word character: an ASCII letter, digit or "_", or a Latin letter with
+/// an accent (U+00C0–U+024F less "×" and "÷"), as a class's items.
+const WORD: &str = r"0-9A-Za-z_\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{24F}";
+
+/// `pattern` with, outside a character class, `\b` and `\B` written
+/// `(?-u:\b)`, `(?-u:\B)`, `\d` and `\D` as `[0-9]`, `[^0-9]`, `\w` and `\W`
+/// as the class of `WORD` and its complement; inside one, `\d` and `\w` as
+/// those ranges.
+pub fn plain_classes(pattern: &str) -> Cow<'_, str> {
+    if !pattern.contains('\\') {
         return Cow::Borrowed(pattern);
     }
-    let mut out = String::with_capacity(pattern.len() + 32);
+    let mut out = String::with_capacity(pattern.len() + 64);
     let mut class_depth = 0usize;
     let mut chars = pattern.chars().peekable();
     while let Some(c) = chars.next() {
@@ -34,13 +46,31 @@ pub fn ascii_word_boundaries(pattern: &str) -> Cow<'_, str> {
                     out.push('\\');
                     break;
                 };
-                if class_depth == 0 && matches!(escaped, 'b' | 'B') {
-                    out.push_str("(?-u:\\");
-                    out.push(escaped);
-                    out.push(')');
-                } else {
-                    out.push('\\');
-                    out.push(escaped);
+                let inside = class_depth > 0;
+                match escaped {
+                    'b' | 'B' if !inside => {
+                        out.push_str("(?-u:\\");
+                        out.push(escaped);
+                        out.push(')');
+                    }
+                    'd' if inside => out.push_str("0-9"),
+                    'd' => out.push_str("[0-9]"),
+                    'D' if !inside => out.push_str("[^0-9]"),
+                    'w' if inside => out.push_str(WORD),
+                    'w' => {
+                        out.push('[');
+                        out.push_str(WORD);
+                        out.push(']');
+                    }
+                    'W' if !inside => {
+                        out.push_str("[^");
+                        out.push_str(WORD);
+                        out.push(']');
+                    }
+                    _ => {
+                        out.push('\\');
+                        out.push(escaped);
+                    }
                 }
                 continue;
             }
@@ -71,26 +101,38 @@ mod tests {
     use super::*;
 
     #[test]
-    fn boundaries_outside_classes_become_ascii() {
+    fn classes_outside_and_inside_brackets_are_rewritten() {
         assert_eq!(
-            ascii_word_boundaries(r"(?i)\btahun\s+\d{4}\B"),
-            r"(?i)(?-u:\b)tahun\s+\d{4}(?-u:\B)"
+            plain_classes(r"(?i)\btahun\s+\d{4}\B\D"),
+            r"(?i)(?-u:\b)tahun\s+[0-9]{4}(?-u:\B)[^0-9]"
         );
-        // Escapes and classes are copied as they are, a ']' first in a class too.
         assert_eq!(
-            ascii_word_boundaries(r"[\]b][^]\\b]\\\b[[:alpha:]]\b"),
-            r"[\]b][^]\\b]\\(?-u:\b)[[:alpha:]](?-u:\b)"
+            plain_classes(r"\w+\W[\d.,\w]"),
+            format!("[{WORD}]+[^{WORD}][0-9.,{WORD}]")
         );
-        assert!(matches!(ascii_word_boundaries(r"\d+%"), Cow::Borrowed(_)));
+        // Other escapes and classes are copied as they are, a ']' first in a
+        // class too; nothing to rewrite, nothing copied.
+        assert_eq!(
+            plain_classes(r"[\]b][^]\\b]\\\b[[:alpha:]]\b\s\p{L}[\W]"),
+            r"[\]b][^]\\b]\\(?-u:\b)[[:alpha:]](?-u:\b)\s\p{L}[\W]"
+        );
+        assert!(matches!(plain_classes(r"^[0-9]+%$"), Cow::Borrowed(_)));
     }
 
     #[test]
-    fn a_text_beyond_ascii_matches_as_before() {
+    fn a_report_s_text_matches_as_with_unicode_classes() {
         let re = compile(r"(?i)\b(?:Rp|IDR)\.?\s*\d+\b").expect("valid");
         let text = "Anggaran – “Rp 1500” ≥ xRp 20 dan Rp 30";
         let found: Vec<&str> = re.find_iter(text).map(|m| m.as_str()).collect();
         assert_eq!(found, ["Rp 1500", "Rp 30"]);
-        // Only a letter beyond ASCII next to the boundary reads otherwise.
+        // An accented Latin letter is a word character, a dash or a quote is not.
+        let words = compile(r"\w+").expect("valid");
+        let found: Vec<&str> = words
+            .find_iter("“Café” – ruang_2")
+            .map(|m| m.as_str())
+            .collect();
+        assert_eq!(found, ["Café", "ruang_2"]);
+        // Only a letter beyond ASCII next to a boundary reads otherwise.
         assert!(compile(r"\bRp").expect("valid").is_match("éRp"));
         assert!(!Regex::new(r"\bRp").expect("valid").is_match("éRp"));
     }
