@@ -28,10 +28,14 @@ pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
 /// an accent (U+00C0–U+024F less "×" and "÷"), as a class's items.
 const WORD: &str = r"0-9A-Za-z_\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{24F}";
 
+/// A letter (`\p{L}`) of the Latin script: ASCII's, Latin-1's ("ª", "µ",
+/// "º" and the accented ones) and Latin Extended-A and -B's.
+const LETTER: &str = r"A-Za-z\x{AA}\x{B5}\x{BA}\x{C0}-\x{D6}\x{D8}-\x{F6}\x{F8}-\x{24F}";
+
 /// `pattern` with, outside a character class, `\b` and `\B` written
 /// `(?-u:\b)`, `(?-u:\B)`, `\d` and `\D` as `[0-9]`, `[^0-9]`, `\w` and `\W`
-/// as the class of `WORD` and its complement; inside one, `\d` and `\w` as
-/// those ranges.
+/// as the class of `WORD` and its complement, `\p{L}` as the class of
+/// `LETTER`; inside one, `\d`, `\w` and `\p{L}` as those ranges.
 pub fn plain_classes(pattern: &str) -> Cow<'_, str> {
     if !pattern.contains('\\') {
         return Cow::Borrowed(pattern);
@@ -67,6 +71,18 @@ pub fn plain_classes(pattern: &str) -> Cow<'_, str> {
                         out.push_str(WORD);
                         out.push(']');
                     }
+                    'p' if chars.peek() == Some(&'{') && rest_starts(&chars, "{L}") => {
+                        for _ in 0..3 {
+                            chars.next();
+                        }
+                        if inside {
+                            out.push_str(LETTER);
+                        } else {
+                            out.push('[');
+                            out.push_str(LETTER);
+                            out.push(']');
+                        }
+                    }
                     _ => {
                         out.push('\\');
                         out.push(escaped);
@@ -96,6 +112,11 @@ pub fn plain_classes(pattern: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether the characters still to come start with `text`.
+fn rest_starts(chars: &std::iter::Peekable<std::str::Chars<'_>>, text: &str) -> bool {
+    chars.clone().take(text.chars().count()).eq(text.chars())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,11 +131,15 @@ mod tests {
             plain_classes(r"\w+\W[\d.,\w]"),
             format!("[{WORD}]+[^{WORD}][0-9.,{WORD}]")
         );
+        assert_eq!(
+            plain_classes(r"\p{L}+[\p{L}/]"),
+            format!("[{LETTER}]+[{LETTER}/]")
+        );
         // Other escapes and classes are copied as they are, a ']' first in a
         // class too; nothing to rewrite, nothing copied.
         assert_eq!(
-            plain_classes(r"[\]b][^]\\b]\\\b[[:alpha:]]\b\s\p{L}[\W]"),
-            r"[\]b][^]\\b]\\(?-u:\b)[[:alpha:]](?-u:\b)\s\p{L}[\W]"
+            plain_classes(r"[\]b][^]\\b]\\\b[[:alpha:]]\b\s\p{Lu}[\W]"),
+            r"[\]b][^]\\b]\\(?-u:\b)[[:alpha:]](?-u:\b)\s\p{Lu}[\W]"
         );
         assert!(matches!(plain_classes(r"^[0-9]+%$"), Cow::Borrowed(_)));
     }
@@ -132,6 +157,12 @@ mod tests {
             .map(|m| m.as_str())
             .collect();
         assert_eq!(found, ["Café", "ruang_2"]);
+        let letters = compile(r"\p{L}+").expect("valid");
+        let found: Vec<&str> = letters
+            .find_iter("Ruang-Kantor 2 Cabé")
+            .map(|m| m.as_str())
+            .collect();
+        assert_eq!(found, ["Ruang", "Kantor", "Cabé"]);
         // Only a letter beyond ASCII next to a boundary reads otherwise.
         assert!(compile(r"\bRp").expect("valid").is_match("éRp"));
         assert!(!Regex::new(r"\bRp").expect("valid").is_match("éRp"));
