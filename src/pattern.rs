@@ -1,6 +1,6 @@
-//! The regular expressions written in the code, compiled with ASCII word
-//! boundaries and with digit and word classes of the characters a report
-//! writes.
+//! The regular expressions written in the code and in the rule files,
+//! compiled with ASCII word boundaries and with digit, word and letter
+//! classes of the characters a report writes.
 //!
 //! A Unicode `\b` needs the Unicode word tables at each boundary: the regex
 //! crate's lazy DFA gives up on a text with any character beyond ASCII (a
@@ -11,9 +11,10 @@
 //! Indonesian: their digits are ASCII digits and their letters Latin ones,
 //! accented at most ("é" in a name). So `\b` is ASCII's, `\d` is `[0-9]`, and
 //! a word character is an ASCII letter, digit or "_", or a Latin letter of
-//! U+00C0–U+024F. The rule files' patterns have their own narrowed forms
-//! (`rules::checks::narrowed`); patterns built from a report's own words keep
-//! Unicode's classes.
+//! U+00C0–U+024F. A rule file's pattern is compiled so when whole; its
+//! narrowed forms (`rules::checks::narrowed`) are exact for the texts they
+//! are used on. Patterns built from a report's own words keep Unicode's
+//! classes.
 
 use std::borrow::Cow;
 

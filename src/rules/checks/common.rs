@@ -143,7 +143,9 @@ impl LazyRegex {
         self.regex.get_or_init(|| {
             // Parsed when loaded; only a shipped pattern compiles this late,
             // and a test compiles each. Failing that, it matches nothing.
-            compiled(&self.text).unwrap_or_else(|_| nothing())
+            // Its classes are the Latin script's, as the code's patterns
+            // (`crate::pattern`); the narrowed forms are exact for their texts.
+            compiled(&crate::pattern::plain_classes(&self.text)).unwrap_or_else(|_| nothing())
         })
     }
 
