@@ -67,9 +67,15 @@ printf 'ratio extract only / mutool:       %.2f\n' "$(echo "$(cat "$tmp/ours: ex
 if [ "${INSTRUCTIONS:-0}" = 1 ] && command -v valgrind >/dev/null; then
   count() { valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null "$@" 2>&1 >/dev/null \
     | sed -n 's/.*I *refs: *//p' | tr -d ',' || true; }
-  m=0; for f in "${files[@]}"; do m=$((m + $(count mutool draw -F txt -o /dev/null "$f"))); done
+  m=0; p=0
+  for f in "${files[@]}"; do
+    m=$((m + $(count mutool draw -F txt -o /dev/null "$f")))
+    p=$((p + $(count "$bin" check --format json --no-progress --jobs 1 "$f")))
+  done
   o=$(count "$bin" check --format json --no-progress --jobs 1 "$dir")
   printf 'instructions, mutool draw -F txt (per file): %.2f G\n' "$(echo "$m / 1000000000" | bc -l)"
+  printf 'instructions, ours (one process per file):  %.2f G, ratio %.2f\n' \
+    "$(echo "$p / 1000000000" | bc -l)" "$(echo "$p / $m" | bc -l)"
   printf 'instructions, ours (one process):           %.2f G, ratio %.2f\n' \
     "$(echo "$o / 1000000000" | bc -l)" "$(echo "$o / $m" | bc -l)"
 fi

@@ -46,7 +46,7 @@ fn main() {
         let mut strings = Vec::new();
         strings_of(&toml::Value::Table(rule.params.clone()), "", &mut strings);
         for (key, text) in strings {
-            if let Some(t) = time_compile(&text, false) {
+            if let Some(t) = time_compile(&text) {
                 params.push((t, format!("{} {key}", rule.id), text));
             }
         }
@@ -66,7 +66,7 @@ fn main() {
             .display()
             .to_string();
         for (line, pattern) in regex_literals(&text, &mut unread) {
-            if let Some(t) = time_compile(&pattern, true) {
+            if let Some(t) = time_compile(&pattern) {
                 literals.push((t, format!("src/{shown}:{line}"), pattern));
             }
         }
@@ -79,18 +79,13 @@ fn main() {
 
 /// Compile time of `pattern` (the least of three, the machine being
 /// shared), or None if it is not a valid pattern (a plain word compiles too,
-/// and is cheap: listed only above the threshold).
-/// `code`: a pattern written in the code, compiled as the code does
-/// (`pattern::compile`), not as a rule file's.
-fn time_compile(pattern: &str, code: bool) -> Option<Duration> {
+/// and is cheap: listed only above the threshold), compiled as a code
+/// pattern and a rule file's whole one are (`pattern::compile`).
+fn time_compile(pattern: &str) -> Option<Duration> {
     (0..3)
         .map(|_| {
             let start = Instant::now();
-            if code {
-                lkjip_audit::pattern::compile(pattern).ok()?;
-            } else {
-                regex::Regex::new(pattern).ok()?;
-            }
+            lkjip_audit::pattern::compile(pattern).ok()?;
             Some(start.elapsed())
         })
         .min()
