@@ -20,9 +20,14 @@ use std::borrow::Cow;
 
 use regex::Regex;
 
-/// Compiles `pattern` with the classes of `plain_classes`.
+/// Compiles `pattern` with the classes of `plain_classes`, or as written
+/// where those do not compile (a rule's `(?-u)` group, where the classes'
+/// accented letters would be bytes).
 pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
-    Regex::new(&plain_classes(pattern))
+    match plain_classes(pattern) {
+        Cow::Owned(plain) => Regex::new(&plain).or_else(|_| Regex::new(pattern)),
+        Cow::Borrowed(_) => Regex::new(pattern),
+    }
 }
 
 /// A word character: an ASCII letter, digit or "_", or a Latin letter with
@@ -164,6 +169,8 @@ mod tests {
             .map(|m| m.as_str())
             .collect();
         assert_eq!(found, ["Ruang", "Kantor", "Cabé"]);
+        // Where the classes cannot be written so, the pattern is compiled as written.
+        assert!(compile(r"(?-u:\w)+").expect("valid").is_match("kata"));
         // Only a letter beyond ASCII next to a boundary reads otherwise.
         assert!(compile(r"\bRp").expect("valid").is_match("éRp"));
         assert!(!Regex::new(r"\bRp").expect("valid").is_match("éRp"));
