@@ -150,25 +150,25 @@ mod tests {
         assert!(matches!(plain_classes(r"^[0-9]+%$"), Cow::Borrowed(_)));
     }
 
+    /// The matches of `pattern`, compiled by `compile`, in `text`.
+    fn found<'t>(pattern: &str, text: &'t str) -> Vec<&'t str> {
+        let re = compile(pattern).expect("valid");
+        re.find_iter(text).map(|m| m.as_str()).collect()
+    }
+
     #[test]
     fn a_report_s_text_matches_as_with_unicode_classes() {
-        let re = compile(r"(?i)\b(?:Rp|IDR)\.?\s*\d+\b").expect("valid");
         let text = "Anggaran – “Rp 1500” ≥ xRp 20 dan Rp 30";
-        let found: Vec<&str> = re.find_iter(text).map(|m| m.as_str()).collect();
-        assert_eq!(found, ["Rp 1500", "Rp 30"]);
+        assert_eq!(
+            found(r"(?i)\b(?:Rp|IDR)\.?\s*\d+\b", text),
+            ["Rp 1500", "Rp 30"]
+        );
         // An accented Latin letter is a word character, a dash or a quote is not.
-        let words = compile(r"\w+").expect("valid");
-        let found: Vec<&str> = words
-            .find_iter("“Café” – ruang_2")
-            .map(|m| m.as_str())
-            .collect();
-        assert_eq!(found, ["Café", "ruang_2"]);
-        let letters = compile(r"\p{L}+").expect("valid");
-        let found: Vec<&str> = letters
-            .find_iter("Ruang-Kantor 2 Cabé")
-            .map(|m| m.as_str())
-            .collect();
-        assert_eq!(found, ["Ruang", "Kantor", "Cabé"]);
+        assert_eq!(found(r"\w+", "“Café” – ruang_2"), ["Café", "ruang_2"]);
+        assert_eq!(
+            found(r"\p{L}+", "Ruang-Kantor 2 Cabé"),
+            ["Ruang", "Kantor", "Cabé"]
+        );
         // Where the classes cannot be written so, the pattern is compiled as written.
         assert!(compile(r"(?-u:\w)+").expect("valid").is_match("kata"));
         // Only a letter beyond ASCII next to a boundary reads otherwise.
