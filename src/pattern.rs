@@ -24,9 +24,18 @@ use regex::Regex;
 /// where those do not compile (a rule's `(?-u)` group, where the classes'
 /// accented letters would be bytes).
 pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
+    compile_with(pattern, Regex::new)
+}
+
+/// `compile` with `build` making the regex (a rule file's pattern goes
+/// through its cache of compiled patterns).
+pub fn compile_with(
+    pattern: &str,
+    build: impl Fn(&str) -> Result<Regex, regex::Error>,
+) -> Result<Regex, regex::Error> {
     match plain_classes(pattern) {
-        Cow::Owned(plain) => Regex::new(&plain).or_else(|_| Regex::new(pattern)),
-        Cow::Borrowed(_) => Regex::new(pattern),
+        Cow::Owned(plain) => build(&plain).or_else(|_| build(pattern)),
+        Cow::Borrowed(_) => build(pattern),
     }
 }
 

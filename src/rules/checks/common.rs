@@ -145,9 +145,7 @@ impl LazyRegex {
             // and a test compiles each. Failing that, it matches nothing.
             // Its classes are the Latin script's, as the code's patterns
             // (`crate::pattern`); the narrowed forms are exact for their texts.
-            compiled(&crate::pattern::plain_classes(&self.text))
-                .or_else(|_| compiled(&self.text))
-                .unwrap_or_else(|_| nothing())
+            crate::pattern::compile_with(&self.text, compiled).unwrap_or_else(|_| nothing())
         })
     }
 

@@ -17,44 +17,26 @@ use super::{Check, Draft, Sink, Why};
 
 /// "Undang-Undang Nomor 17 Tahun 2003", "PP No. 8/2006", "Peraturan Menteri
 /// Dalam Negeri Nomor 54 Tahun 2010": the type, the words between (issuer,
-/// region), the number and the year. The words between hold no digit: `0-9`
-/// rather than `\d`, whose Unicode digits make the 90-fold class several times
-/// slower to compile (a cost every process pays).
-static CITATION: LazyLock<Regex> = LazyLock::new(|| citation(r"\b"));
-/// CITATION with ASCII word boundaries, for texts with ASCII words only
-/// (see `ascii_words`).
-static CITATION_ASCII: LazyLock<Regex> = LazyLock::new(|| citation(r"(?-u:\b)"));
-fn citation(b: &str) -> Regex {
+/// region), the number and the year. The words between hold no digit. Its
+/// word boundaries are ASCII's (`crate::pattern`), so the fast engine reads a
+/// whole report's text past its curly quotes and dashes.
+static CITATION: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(&format!(
-        r"(?i){b}(?P<type>{KINDS}){b}(?P<mid>[^.;:0-9]{{0,90}}?){b}(?:nomor|no\.?)\s*:?\s*(?P<num>\d{{1,4}})\s*(?:,\s*)?(?:tahun\s+|/\s*)(?P<year>(?:19|20)\d\d){b}",
+        r"(?i)\b(?P<type>{KINDS})\b(?P<mid>[^.;:0-9]{{0,90}}?)\b(?:nomor|no\.?)\s*:?\s*(?P<num>\d{{1,4}})\s*(?:,\s*)?(?:tahun\s+|/\s*)(?P<year>(?:19|20)\d\d)\b",
     ))
     .expect("valid regex")
-}
+});
 /// The kinds of regulation a citation names, full and abbreviated.
 const KINDS: &str = r"undang\s*-?\s*undang|uu|peraturan\s+pemerintah|pp|peraturan\s+presiden|perpres|instruksi\s+presiden|inpres|keputusan\s+presiden|keppres|peraturan\s+menteri|permen[a-z]*|keputusan\s+menteri|kepmen[a-z]*|peraturan\s+daerah|perda|peraturan\s+gubernur|pergub|peraturan\s+bupati|perbup|peraturan\s+wali\s*kota|perwal";
 /// "Peraturan Gubernur Nomor 45 tentang …": a plain number followed by its
 /// subject, with no year after the number (nor a year among the words before it).
-static WITHOUT_YEAR: LazyLock<Regex> = LazyLock::new(|| without_year(r"\b"));
-static WITHOUT_YEAR_ASCII: LazyLock<Regex> = LazyLock::new(|| without_year(r"(?-u:\b)"));
-fn without_year(b: &str) -> Regex {
+static WITHOUT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(&format!(
-        r"(?i){b}(?P<type>{KINDS}){b}(?P<mid>[^.;:0-9]{{0,90}}?){b}(?:nomor|no\.?)\s*:?\s*(?P<num>\d{{1,4}})\s*,?\s*tentang{b}",
+        r"(?i)\b(?P<type>{KINDS})\b(?P<mid>[^.;:0-9]{{0,90}}?)\b(?:nomor|no\.?)\s*:?\s*(?P<num>\d{{1,4}})\s*,?\s*tentang\b",
     ))
     .expect("valid regex")
-}
+});
 
-/// Whether `text` has no word character (letter, digit) beyond ASCII: then a
-/// word boundary is the same in the ASCII and the Unicode sense, as every
-/// non-ASCII character is a non-word one in both. The Unicode sense makes the
-/// fast regex engine give up at the first non-ASCII character (a curly quote,
-/// a dash) and search the rest slowly: reading the whole report's citations
-/// so cost ten times more.
-fn ascii_words(text: &str) -> bool {
-    text.is_ascii()
-        || !text
-            .chars()
-            .any(|c| !c.is_ascii() && regex_syntax::is_word_character(c))
-}
 /// "tentang Pemerintahan Daerah": the subject after a citation.
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::compile(r"(?i)^\s*,?\s*tentang\s+(?P<subject>[^;()]{3,200})")
@@ -293,12 +275,7 @@ fn subject_key(subject: &str) -> String {
 
 pub(super) fn citations(text: &str) -> Vec<Cited> {
     let mut out = Vec::new();
-    let citation: &Regex = if ascii_words(text) {
-        &CITATION_ASCII
-    } else {
-        &CITATION
-    };
-    for c in citation.captures_iter(text) {
+    for c in CITATION.captures_iter(text) {
         let (Some(whole), Some(t), Some(num), Some(y)) =
             (c.get(0), c.name("type"), c.name("num"), c.name("year"))
         else {
@@ -316,7 +293,7 @@ pub(super) fn citations(text: &str) -> Vec<Cited> {
             .map(|s| {
                 // Up to the next citation.
                 let s = s.as_str();
-                let s = citation.find(s).map_or(s, |n| &s[..n.start()]);
+                let s = CITATION.find(s).map_or(s, |n| &s[..n.start()]);
                 // A short subject to show: up to 100 bytes, on a word.
                 let s = if s.len() > 100 {
                     s[..floor(s, 100)].rsplit_once(' ').map_or(s, |(a, _)| a)
@@ -901,14 +878,9 @@ impl Check for RegulationWithoutYear {
         // The citations ending at a "45 tentang": the kind, issuer and number fit
         // in the 160 bytes before it.
         let mut found: Vec<regex::Captures<'_>> = Vec::new();
-        let without_year: &Regex = if ascii_words(text) {
-            &WITHOUT_YEAR_ASCII
-        } else {
-            &WITHOUT_YEAR
-        };
         for end in NUMBER_THEN_SUBJECT.find_iter(text).map(|m| m.end()) {
             let mut at = floor(text, end.saturating_sub(160));
-            while let Some(c) = without_year.captures_at(&text[..end], at) {
+            while let Some(c) = WITHOUT_YEAR.captures_at(&text[..end], at) {
                 let Some(whole) = c.get(0) else { break };
                 if whole.end() == end {
                     found.push(c);
@@ -967,31 +939,31 @@ impl Check for RegulationWithoutYear {
 mod tests {
     use super::{gazette_of_another, second_amends};
 
-    /// On a text with ASCII words only, ASCII word boundaries find the same
-    /// citations, however many quotes and dashes it holds.
+    /// Curly quotes, dashes and symbols around a citation leave it whole:
+    /// the word boundaries around its type and year are found beside them.
     #[test]
-    fn ascii_word_boundaries_read_the_same_citations() {
-        use super::{CITATION, CITATION_ASCII, WITHOUT_YEAR, WITHOUT_YEAR_ASCII, ascii_words};
-        let texts = [
-            "“Peraturan Pemerintah Nomor 8 Tahun 2006” – PP No. 8/2006 • Perda—Nomor 3 Tahun 2019",
-            "Undang–Undang Nomor 17 Tahun 2003; Peraturan Gubernur Nomor 45 tentang Renstra ±",
-            "Perbup² Nomor 12 Tahun 2020 ‘perwal’ no. 7 tentang",
-        ];
-        for t in texts {
-            assert!(ascii_words(t));
-            for (a, b) in [
-                (&CITATION, &CITATION_ASCII),
-                (&WITHOUT_YEAR, &WITHOUT_YEAR_ASCII),
-            ] {
-                let spans = |r: &regex::Regex| -> Vec<_> {
-                    r.captures_iter(t)
-                        .map(|c| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>())
-                        .collect()
-                };
-                assert_eq!(spans(a), spans(b), "{t}");
-            }
-        }
-        assert!(!ascii_words("Peraturan Daerah Nomor 1 Tahun 2020 café"));
+    fn citations_are_read_between_quotes_and_dashes() {
+        use super::{CITATION, WITHOUT_YEAR};
+        let read = |re: &regex::Regex, t: &str| -> Vec<String> {
+            re.captures_iter(t)
+                .map(|c| {
+                    let field = |n: &str| c.name(n).map_or("", |m| m.as_str());
+                    format!("{} {} {}", field("type"), field("num"), field("year"))
+                })
+                .collect()
+        };
+        let t =
+            "“Peraturan Pemerintah Nomor 8 Tahun 2006” – PP No. 8/2006 • Perda—Nomor 3 Tahun 2019";
+        assert_eq!(
+            read(&CITATION, t),
+            ["Peraturan Pemerintah 8 2006", "PP 8 2006", "Perda 3 2019"]
+        );
+        let t = "Undang-Undang Nomor 17 Tahun 2003; Peraturan Gubernur Nomor 45 tentang Renstra ±";
+        assert_eq!(read(&CITATION, t), ["Undang-Undang 17 2003"]);
+        assert_eq!(read(&WITHOUT_YEAR, t), ["Peraturan Gubernur 45 "]);
+        let t = "Perbup² Nomor 12 Tahun 2020 ‘perwal’ no. 7 tentang";
+        assert_eq!(read(&CITATION, t), ["Perbup 12 2020"]);
+        assert_eq!(read(&WITHOUT_YEAR, t), ["perwal 7 "]);
     }
 
     #[test]
