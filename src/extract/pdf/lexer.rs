@@ -192,6 +192,19 @@ impl<'d> Lexer<'d> {
         Next::Op(operator)
     }
 
+    /// An object of a file at `p` (lopdf's `direct_object` there, without
+    /// the white space after it), and the offset just past it.
+    pub fn file_object(&self, p: usize) -> Option<(usize, Object)> {
+        self.direct_objects(p, MAX_NESTING_DEPTH - 1)
+            .ok()
+            .map(|(end, o)| (end, o.to_object()))
+    }
+
+    /// Past white space and comments from `p`.
+    pub fn skip_space(&self, p: usize) -> usize {
+        self.space(p)
+    }
+
     fn end(&mut self, operands: &mut Vec<Operand<'d>>) -> Next<'d> {
         operands.clear();
         self.done = true;

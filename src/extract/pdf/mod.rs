@@ -12,6 +12,7 @@ mod encoding;
 mod fonts;
 mod images;
 mod layout;
+mod lazy;
 mod lexer;
 mod objects;
 mod running;
@@ -730,6 +731,11 @@ fn load(bytes: &[u8], notes: &mut Vec<Localized>) -> Result<(PdfDoc, Repair), Ex
         max_decompressed_size: Some(cap),
         ..LoadOptions::default()
     };
+    // Most files: only what the pages reach, read where the cross-reference
+    // data puts it; anything else is lopdf's full load.
+    if let Some(doc) = lazy::load(bytes, cap, MAX_OBJECTS) {
+        return Ok((doc, Repair::None));
+    }
     let first = PdfDoc::load_mem_with_options(bytes, options());
     let mut repair = Repair::None;
     let mut doc = match first {
