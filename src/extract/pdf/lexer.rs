@@ -127,6 +127,26 @@ fn hex_value(c: u8) -> Option<u8> {
 /// same value as `str::parse::<f32>` gives (Clinger's fast path).
 const POW10: [f32; 11] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
 
+/// Powers of ten that f64 holds exactly, for mantissas up to 2^53.
+const POW10_F64: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// The f32 nearest `m / scale` (`scale` a power of ten), if one exact f64
+/// division tells it: that quotient is correctly rounded, and rounding it
+/// to f32 rounds the exact value alike unless it lies within an f64 unit
+/// of a point halfway between two f32s (the 29 bits f32 drops are then
+/// 1000…0, give or take one).
+fn quotient_f32(m: u64, scale: f64) -> Option<f32> {
+    if m >= 1 << 53 {
+        return None;
+    }
+    let q = m as f64 / scale;
+    let dropped = q.to_bits() & ((1 << 29) - 1);
+    (dropped.abs_diff(1 << 28) > 1).then_some(q as f32)
+}
+
 pub struct Lexer<'d> {
     data: &'d [u8],
     pos: usize,
@@ -341,6 +361,13 @@ impl<'d> Lexer<'d> {
         {
             // One exact division: the correctly rounded value, as str::parse gives.
             let value = m as f32 / scale;
+            return Ok((end, Operand::Real(if negative { -value } else { value })));
+        }
+        if end == i
+            && let Some(m) = mantissa
+            && let Some(&scale) = POW10_F64.get(fraction)
+            && let Some(value) = quotient_f32(m, scale)
+        {
             return Ok((end, Operand::Real(if negative { -value } else { value })));
         }
         let text = self.data.get(p..end).ok_or(Fail::Error)?;
@@ -704,21 +731,41 @@ mod tests {
             "007.250",
             "4294967296.0",
             "1.00000000000000000000001",
+            // Halfway between two f32s (2^24 + 1), and either side of it.
+            "16777217.0",
+            "16777217.000000001",
+            "16777216.999999999",
+            "1677721.70",
+            "595.2755905511812",
+            "9007199254740993.0",
+            "0.0000000000000000000001",
         ]
         .iter()
         .map(|s| s.to_string())
         .collect();
         let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-        for _ in 0..20_000 {
+        for _ in 0..100_000 {
             x ^= x << 13;
             x ^= x >> 7;
             x ^= x << 17;
-            let digits = (x % 9) as usize + 1;
+            let digits = (x % 17) as usize + 1;
             let point = (x >> 8) as usize % (digits + 1);
-            let n = (x >> 16) % 10u64.pow(digits as u32);
+            let n = x.rotate_left(7) % 10u64.pow(digits as u32);
             let s = format!("{n:0digits$}");
             let sign = ["", "-", "+"][(x >> 40) as usize % 3];
             texts.push(format!("{sign}{}.{}", &s[..point], &s[point..]));
+        }
+        // Decimals at and next to the points halfway between two f32s.
+        for k in 0..2_000u32 {
+            let v = f32::from_bits(0x3f80_0000 + k * 4099 + (k % 7) * 0x0080_0000);
+            let mid = (f64::from(v) + f64::from(f32::from_bits(v.to_bits() + 1))) / 2.0;
+            for text in [format!("{mid}"), format!("{mid:.9}"), format!("{mid:.12}")] {
+                texts.push(if text.contains('.') {
+                    text
+                } else {
+                    format!("{text}.")
+                });
+            }
         }
         for t in texts {
             let expected: f32 = t.parse().expect("a decimal");
