@@ -910,21 +910,32 @@ fn basis_of(f: &Fact) -> Basis {
     }
 }
 
-/// Edit distance between two short strings (Levenshtein, by characters).
-fn distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+/// Whether two strings are at most `k` edits apart (Levenshtein, by
+/// characters). Only the band of cells within `k` of the diagonal is
+/// computed: an alignment of `k` edits or fewer never leaves it, and a cell
+/// outside counts as more than `k`.
+fn within_edits(a: &[char], b: &[char], k: usize) -> bool {
+    if a.len().abs_diff(b.len()) > k {
+        return false;
+    }
+    let over = k + 1;
+    let mut prev: Vec<usize> = (0..=b.len()).map(|j| j.min(over)).collect();
+    let mut cur = vec![over; b.len() + 1];
     for i in 1..=a.len() {
-        cur[0] = i;
-        for j in 1..=b.len() {
+        let from = i.saturating_sub(k).max(1);
+        let to = (i + k).min(b.len());
+        cur.fill(over);
+        cur[0] = i.min(over);
+        for j in from..=to {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            cur[j] = (prev[j] + 1)
+                .min(cur[j - 1] + 1)
+                .min(prev[j - 1] + cost)
+                .min(over);
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()]
+    prev[b.len()] <= k
 }
 
 /// Two indicator keys name the same indicator: equal; or long names whose
@@ -934,14 +945,14 @@ pub(crate) fn same_indicator(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    let compact = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
-    let (ca, cb) = (compact(a), compact(b));
-    let shorter = ca.chars().count().min(cb.chars().count());
-    if shorter >= 20
-        && ca.chars().count().abs_diff(cb.chars().count()) <= shorter / 20
-        && distance(&ca, &cb) <= shorter / 20
-    {
-        return true;
+    let letters = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+    let (la, lb) = (letters(a), letters(b));
+    let shorter = la.min(lb);
+    if shorter >= 20 && la.abs_diff(lb) <= shorter / 20 {
+        let compact = |s: &str| -> Vec<char> { s.chars().filter(|c| !c.is_whitespace()).collect() };
+        if within_edits(&compact(a), &compact(b), shorter / 20) {
+            return true;
+        }
     }
     a.split(' ').count() >= FUZZY_WORDS
         && b.split(' ').count() >= FUZZY_WORDS
@@ -1345,6 +1356,50 @@ mod tests {
     use super::*;
     use crate::rules::RuleSet;
     use std::path::Path;
+
+    /// Random strings over a few letters (so that near misses are common).
+    fn strings(seed: u64, n: usize) -> Vec<Vec<char>> {
+        let mut x = seed;
+        (0..n)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                let len = (x % 9) as usize;
+                (0..len)
+                    .map(|i| ['a', 'b', 'c'][((x >> (i * 3 + 8)) % 3) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn within_edits_agrees_with_the_whole_edit_distance() {
+        let levenshtein = |a: &[char], b: &[char]| {
+            let mut prev: Vec<usize> = (0..=b.len()).collect();
+            for i in 1..=a.len() {
+                let mut cur = vec![i; b.len() + 1];
+                for j in 1..=b.len() {
+                    let cost = usize::from(a[i - 1] != b[j - 1]);
+                    cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+                }
+                prev = cur;
+            }
+            prev[b.len()]
+        };
+        let words = strings(0x9e37_79b9_7f4a_7c15, 120);
+        for a in &words {
+            for b in &words {
+                for k in 0..4 {
+                    assert_eq!(
+                        within_edits(a, b, k),
+                        levenshtein(a, b) <= k,
+                        "{a:?} {b:?} {k}"
+                    );
+                }
+            }
+        }
+    }
 
     fn rules() -> CrossRules {
         let rules = RuleSet::defaults().expect("default rules load");

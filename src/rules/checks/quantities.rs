@@ -922,23 +922,31 @@ pub(crate) fn specific(key: &str) -> bool {
 /// so a label read twice over a wrapped row is not its single self), 0 to 1.
 /// A program and a kegiatan of the same name are two things.
 pub(crate) fn likeness(a: &str, b: &str) -> f64 {
-    let counts = |s| {
-        let mut m = std::collections::BTreeMap::<&str, usize>::new();
-        for w in str::split(s, ' ') {
-            *m.entry(w).or_default() += 1;
-        }
-        m
-    };
-    let (ca, cb) = (counts(a), counts(b));
-    if ca.contains_key("program") != cb.contains_key("program") {
+    // Each key's words sorted: the words shared (as often as both have
+    // them) are counted in one walk along both.
+    fn sorted(s: &str) -> Vec<&str> {
+        let mut words: Vec<&str> = s.split(' ').collect();
+        words.sort_unstable();
+        words
+    }
+    let (wa, wb) = (sorted(a), sorted(b));
+    let program = |w: &[&str]| w.binary_search(&"program").is_ok();
+    if program(&wa) != program(&wb) {
         return 0.0;
     }
-    let shared: usize = ca
-        .iter()
-        .map(|(w, n)| (*n).min(cb.get(w).copied().unwrap_or(0)))
-        .sum();
-    let total: usize = ca.values().sum::<usize>() + cb.values().sum::<usize>();
-    2.0 * shared as f64 / total.max(1) as f64
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while let (Some(x), Some(y)) = (wa.get(i), wb.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * shared as f64 / (wa.len() + wb.len()).max(1) as f64
 }
 
 /// Word sets of two keys as alike as this name one indicator ("Persentase
