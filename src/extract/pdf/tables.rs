@@ -1185,15 +1185,20 @@ fn bullets_on_their_lines(mut lines: Vec<(f32, Vec<Glyph>)>, size: f32) -> Vec<(
             .collect::<Vec<_>>()
             .join(" ")
     };
+    let bullet = |c: char| matches!(c, '-' | '–' | '•' | '·' | '▪' | '*');
     let bare = |t: &str| {
         let t = t.trim();
-        !t.is_empty()
-            && t.chars()
-                .all(|c| matches!(c, '-' | '–' | '•' | '·' | '▪' | '*'))
+        !t.is_empty() && t.chars().all(bullet)
+    };
+    // A line's text holds each of its glyphs' characters other than white
+    // space: one glyph with another character leaves it no bullet alone.
+    let may_be_bare = |row: &[Glyph]| {
+        row.iter()
+            .all(|g| g.text.chars().all(|c| c.is_whitespace() || bullet(c)))
     };
     let mut i = 0;
     while i < lines.len() {
-        if !bare(&text(&lines[i].1)) {
+        if !may_be_bare(&lines[i].1) || !bare(&text(&lines[i].1)) {
             i += 1;
             continue;
         }
