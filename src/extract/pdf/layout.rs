@@ -1548,6 +1548,21 @@ fn cell_figures(row: &[Glyph]) -> Vec<(f32, f32)> {
 /// `right` is the cell's right edge when known: a figure is rejoined only where
 /// the line before it ran up to that edge.
 pub fn cell_text(glyphs: Vec<Glyph>, right: Option<f32>) -> (String, f32, bool) {
+    let lines = rows(glyphs)
+        .into_iter()
+        .map(|(_, row)| {
+            let row_spans = spans(&row);
+            (row, row_spans)
+        })
+        .collect();
+    text_of_lines(lines, right)
+}
+
+/// `cell_text` of a cell's lines already read: each line's glyphs and spans.
+pub fn text_of_lines(
+    lines: Vec<(Vec<Glyph>, Vec<Span>)>,
+    right: Option<f32>,
+) -> (String, f32, bool) {
     let mut text = String::new();
     let mut size = 0.0f32;
     let mut bold = 0usize;
@@ -1557,10 +1572,9 @@ pub fn cell_text(glyphs: Vec<Glyph>, right: Option<f32>) -> (String, f32, bool) 
     // broken amount ("1.506.190.00" / "Rp" / "0", the mark centred beside
     // it): held until the next line shows whether the amount goes on.
     let mut held: Option<String> = None;
-    for (_, row) in rows(glyphs) {
+    for (row, row_spans) in lines {
         let em = largest_size(&row);
         let end = row.iter().map(|g| g.x + g.width).fold(f32::MIN, f32::max);
-        let row_spans = spans(&row);
         let line: Vec<&str> = row_spans.iter().map(|s| s.text.as_str()).collect();
         if held.is_none()
             && filled

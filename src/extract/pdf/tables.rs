@@ -7,7 +7,7 @@ use std::cell::OnceCell;
 use super::content::{Glyph, Rule};
 use super::layout::{
     TextLine, cell_text, ends_broken_figure, is_currency_mark, joins_without_space, rows, spans,
-    word_runs,
+    text_of_lines, word_runs,
 };
 use crate::extract::blocks::is_figure_text;
 use crate::extract::{CellLine, CellMode, Grid, GridCell, GridSource, Span};
@@ -1756,18 +1756,27 @@ impl OpenCell {
         if last_col <= first_col {
             return None;
         }
-        let text_lines: Vec<CellLine> = rows(self.glyphs.clone())
+        // Each line read once, for the cell's lines and for its text.
+        let lines: Vec<(f32, Vec<Glyph>, Vec<Span>)> = rows(self.glyphs)
             .into_iter()
-            .map(|(y, row)| CellLine {
-                text: spans(&row)
+            .map(|(y, row)| {
+                let row_spans = spans(&row);
+                (y, row, row_spans)
+            })
+            .collect();
+        let text_lines: Vec<CellLine> = lines
+            .iter()
+            .map(|(y, _, row_spans)| CellLine {
+                text: row_spans
                     .iter()
                     .map(|s| s.text.as_str())
                     .collect::<Vec<_>>()
                     .join(" "),
-                y,
+                y: *y,
             })
             .collect();
-        let (text, font_size, bold) = cell_text(self.glyphs, Some(self.right));
+        let lines = lines.into_iter().map(|(_, row, s)| (row, s)).collect();
+        let (text, font_size, bold) = text_of_lines(lines, Some(self.right));
         Some(GridCell {
             rows: self.first..self.last + 1,
             cols: first_col..last_col,
