@@ -342,6 +342,11 @@ pub(super) fn word_like(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
+    // Words under five letters are alike only when equal (a word has no
+    // more letters than bytes): most pairs end here.
+    if a.len().min(b.len()) < 5 {
+        return false;
+    }
     // Called for every word pair of long passages: compare bytes when both
     // words are ASCII (nearly always), characters otherwise.
     if a.is_ascii() && b.is_ascii() {
