@@ -88,7 +88,7 @@ pub enum Token {
 }
 
 /// A hint from context (column header, surrounding words) about what a cell holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Hint {
     #[default]
     None,
@@ -345,6 +345,30 @@ fn scan_with(text: &str, hint: Hint) -> Vec<Token> {
 /// Parses a whole table cell or short string as one figure. Markdown emphasis
 /// and a trailing unit word are allowed; anything else makes it not a figure.
 pub fn parse_figure(text: &str, hint: Hint) -> Option<Figure> {
+    // A report's cells are parsed again and again (when tables are typed,
+    // when rules read them), each time by the whole scanner: the last
+    // answers are kept, a few thousand at most.
+    thread_local! {
+        static PARSED: std::cell::RefCell<std::collections::HashMap<(String, Hint), Option<Figure>>> =
+            std::cell::RefCell::default();
+    }
+    const KEPT: usize = 4096;
+    let key = (text.to_string(), hint);
+    if let Some(known) = PARSED.with(|m| m.borrow().get(&key).cloned()) {
+        return known;
+    }
+    let parsed = parse_figure_whole(text, hint);
+    PARSED.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= KEPT {
+            m.clear();
+        }
+        m.insert(key, parsed.clone());
+    });
+    parsed
+}
+
+fn parse_figure_whole(text: &str, hint: Hint) -> Option<Figure> {
     let trimmed = text.trim().trim_matches('*').trim();
     if trimmed.is_empty() {
         return None;
