@@ -203,6 +203,14 @@ pub struct Glyph {
     pub group: u32,
 }
 
+impl Glyph {
+    /// Only white space (`text.trim().is_empty()`, without trimming: asked
+    /// of every glyph several times over).
+    pub fn is_blank(&self) -> bool {
+        self.text.chars().all(char::is_whitespace)
+    }
+}
+
 /// A horizontal or vertical ruling in page space.
 #[derive(Debug, Clone, Copy)]
 pub struct Rule {

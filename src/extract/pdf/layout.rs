@@ -97,7 +97,7 @@ const MARGIN_APART: f32 = 10.0;
 /// it is read as the page number it is, not as a cell of a table's last row.
 fn margin_number(row: &mut Vec<Glyph>) -> Option<(f32, f32, Vec<Glyph>)> {
     let em = largest_size(row.iter());
-    let ink = |g: &Glyph| !g.text.trim().is_empty();
+    let ink = |g: &Glyph| !g.is_blank();
     let inked: Vec<usize> = (0..row.len()).filter(|&i| ink(&row[i])).collect();
     let (&first, &last) = (inked.first()?, inked.last()?);
     // The widest gap between inked glyphs, and the side beyond it.
@@ -283,7 +283,7 @@ fn spans_cut(row: &[Glyph], cuts: &[f32], gutters: &[(f32, f32)]) -> Vec<Span> {
             && gutters
                 .iter()
                 .any(|&(a, b)| ink_right <= a + 0.5 && g.x >= b - 0.5);
-        if !g.text.trim().is_empty() {
+        if !g.is_blank() {
             ink_right = g.x + g.width;
         }
         if d > split_at || at_cut || at_gutter {
@@ -559,7 +559,7 @@ fn bridge_gaps(
         block
             .iter()
             .flat_map(|(_, row)| row)
-            .filter(|g| !g.text.trim().is_empty())
+            .filter(|g| !g.is_blank())
     };
     let left = inked().map(|g| g.x).fold(f32::INFINITY, f32::min);
     let right = inked()
@@ -1243,7 +1243,7 @@ impl FirstColumn {
 fn first_word_width(line: &TextLine) -> f32 {
     let word = word_runs(&line.raw)
         .into_iter()
-        .find(|run| run.iter().all(|g| !g.text.trim().is_empty()));
+        .find(|run| run.iter().all(|g| !g.is_blank()));
     if let Some((first, last)) = word.and_then(|w| Some((w.first()?, w.last()?))) {
         return last.x + last.width - first.x;
     }
@@ -1358,7 +1358,7 @@ fn crosses_mid_word(row: &[Glyph], c: f32) -> bool {
     !row.windows(2).any(|w| {
         (w[1].x - c).abs() <= CUT_TOLERANCE
             && (w[1].space_before
-                || w[0].text.trim().is_empty()
+                || w[0].is_blank()
                 || gap(&w[0], &w[1]) > 0.15 * w[1].size.max(1.0))
     })
 }
@@ -1380,7 +1380,7 @@ fn medium_cuts(row: &[Glyph]) -> Vec<f32> {
 fn words(row: &[Glyph]) -> Vec<(String, f32, f32)> {
     word_runs(row)
         .into_iter()
-        .filter(|run| run.iter().all(|g| !g.text.trim().is_empty()))
+        .filter(|run| run.iter().all(|g| !g.is_blank()))
         .filter_map(|run| {
             let (first, last) = (run.first()?, run.last()?);
             let text: String = run.iter().map(|g| &*g.text).collect();
@@ -1396,7 +1396,7 @@ pub fn word_runs(row: &[Glyph]) -> Vec<&[Glyph]> {
     let mut start = 0;
     for (i, w) in row.windows(2).enumerate() {
         let (prev, g) = (&w[0], &w[1]);
-        let blank = |g: &Glyph| g.text.trim().is_empty();
+        let blank = |g: &Glyph| g.is_blank();
         if blank(prev) || blank(g) || g.space_before || gap(prev, g) > word_break(prev, g) {
             out.extend(row.get(start..=i));
             start = i + 1;

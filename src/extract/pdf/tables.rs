@@ -563,7 +563,7 @@ fn box_sides(boxes: &[[f32; 4]], lattices: &[Lattice], glyphs: &[Glyph]) -> Vec<
         let text = |y0: f32, y1: f32| {
             let inside = glyphs.iter().filter(|g| {
                 let (x, y) = (g.x + g.width / 2.0, g.y - g.size * 0.3);
-                g.dir == 0 && !g.text.trim().is_empty() && x > b[0] && x < b[2] && y > y0 && y < y1
+                g.dir == 0 && !g.is_blank() && x > b[0] && x < b[2] && y > y0 && y < y1
             });
             let (mut any, mut bold) = (false, false);
             for g in inside {
@@ -833,11 +833,7 @@ fn page_words<'c>(
                     .into_iter()
                     .filter_map(|run| {
                         let (a, b) = (run.first()?, run.last()?);
-                        (!a.text.trim().is_empty()).then_some((
-                            a.x,
-                            b.x + b.width,
-                            a.y - a.size * 0.3,
-                        ))
+                        (!a.is_blank()).then_some((a.x, b.x + b.width, a.y - a.size * 0.3))
                     })
                     .collect::<Vec<_>>()
             })
@@ -1939,7 +1935,7 @@ fn title_over_columns(cell: &OpenCell, xs: &[f32]) -> Option<(Vec<Glyph>, Vec<La
             .into_iter()
             .filter_map(|run| {
                 let (a, b) = (run.first()?, run.last()?);
-                (!a.text.trim().is_empty()).then(|| (run.to_vec(), a.x, b.x + b.width, a.size))
+                (!a.is_blank()).then(|| (run.to_vec(), a.x, b.x + b.width, a.size))
             })
             .collect()
     };
