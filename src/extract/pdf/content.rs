@@ -46,11 +46,15 @@ struct Grid<K> {
 
 const NO_NODE: u32 = u32::MAX;
 
-impl<K> Default for Grid<K> {
-    fn default() -> Self {
+/// Glyphs a page's vectors are made for at first (see `Interpreter::new`).
+const GLYPHS_RESERVED: usize = 2048;
+
+impl<K> Grid<K> {
+    /// A grid for a page's glyphs (`GLYPHS_RESERVED`).
+    fn for_page() -> Self {
         Grid {
             last: IntMap::default(),
-            nodes: Vec::new(),
+            nodes: Vec::with_capacity(GLYPHS_RESERVED),
         }
     }
 }
@@ -366,6 +370,9 @@ impl<'a> Interpreter<'a> {
             out: PageContent {
                 width,
                 height,
+                // A page of text holds a thousand glyphs or two: growing
+                // the vectors from empty copied them over and over.
+                glyphs: Vec::with_capacity(GLYPHS_RESERVED),
                 ..Default::default()
             },
             ops: 0,
@@ -375,13 +382,13 @@ impl<'a> Interpreter<'a> {
             space_pending: false,
             glue_pending: false,
             form_ids: Vec::new(),
-            meta: Vec::new(),
+            meta: Vec::with_capacity(GLYPHS_RESERVED),
             path_box: None,
             clip_pending: false,
             images: Vec::new(),
-            near: Grid::default(),
+            near: Grid::for_page(),
             widest_letter: 0.0,
-            bands: Grid::default(),
+            bands: Grid::for_page(),
             group: 0,
             groups: 0,
             in_form: false,
