@@ -652,9 +652,12 @@ pub fn report_scale(ctx: &Context<'_, '_>, labels: &Pattern) -> Option<Scale> {
         let mut bands = Vec::new();
         for r in &t.rows {
             let texts: Vec<&str> = r.cells.iter().map(|c| c.text.as_str()).collect();
-            let label = texts.iter().rev().find(|x| labels.is_match(x));
+            // A row without a label is no band: its cells need not be parsed.
+            let Some(label) = texts.iter().rev().find(|x| labels.is_match(x)) else {
+                continue;
+            };
             let range = texts.iter().find(|x| parse_band(x, "").is_some());
-            if let (Some(label), Some(range)) = (label, range)
+            if let Some(range) = range
                 && let Some(b) = parse_band(range, label)
             {
                 bands.push(b);
