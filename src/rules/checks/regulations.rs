@@ -27,7 +27,7 @@ static CITATION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 /// The kinds of regulation a citation names, full and abbreviated.
-const KINDS: &str = r"undang\s*-?\s*undang|uu|peraturan\s+pemerintah|pp|peraturan\s+presiden|perpres|instruksi\s+presiden|inpres|keputusan\s+presiden|keppres|peraturan\s+menteri|permen[a-z]*|keputusan\s+menteri|kepmen[a-z]*|peraturan\s+daerah|perda|peraturan\s+gubernur|pergub|peraturan\s+bupati|perbup|peraturan\s+wali\s*kota|perwal";
+const KINDS: &str = r"undang\s*[-–—]?\s*undang|uu|peraturan\s+pemerintah|pp|peraturan\s+presiden|perpres|instruksi\s+presiden|inpres|keputusan\s+presiden|keppres|peraturan\s+menteri|permen[a-z]*|keputusan\s+menteri|kepmen[a-z]*|peraturan\s+daerah|perda|peraturan\s+gubernur|pergub|peraturan\s+bupati|perbup|peraturan\s+wali\s*kota|perwal";
 /// "Peraturan Gubernur Nomor 45 tentang …": a plain number followed by its
 /// subject, with no year after the number (nor a year among the words before it).
 static WITHOUT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -961,6 +961,12 @@ mod tests {
         let t = "Undang-Undang Nomor 17 Tahun 2003; Peraturan Gubernur Nomor 45 tentang Renstra ±";
         assert_eq!(read(&CITATION, t), ["Undang-Undang 17 2003"]);
         assert_eq!(read(&WITHOUT_YEAR, t), ["Peraturan Gubernur 45 "]);
+        // Word's dashes between the words of the type.
+        let t = "Undang–Undang Nomor 1 Tahun 2004 dan Undang — Undang Nomor 15 Tahun 2004";
+        assert_eq!(
+            read(&CITATION, t),
+            ["Undang–Undang 1 2004", "Undang — Undang 15 2004"]
+        );
         let t = "Perbup² Nomor 12 Tahun 2020 ‘perwal’ no. 7 tentang";
         assert_eq!(read(&CITATION, t), ["Perbup 12 2020"]);
         assert_eq!(read(&WITHOUT_YEAR, t), ["perwal 7 "]);
