@@ -396,6 +396,14 @@ pub(super) struct Token {
 }
 
 pub(super) fn tokens(text: &str) -> Vec<Token> {
+    // Nearly every word is ASCII: its lower case without Unicode's tables.
+    let lower = |w: &str| {
+        if w.is_ascii() {
+            w.to_ascii_lowercase()
+        } else {
+            w.to_lowercase()
+        }
+    };
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for (i, c) in text.char_indices() {
@@ -405,7 +413,7 @@ pub(super) fn tokens(text: &str) -> Vec<Token> {
             }
         } else if let Some(s) = start.take() {
             out.push(Token {
-                word: text[s..i].to_lowercase(),
+                word: lower(&text[s..i]),
                 start: s,
                 end: i,
             });
@@ -413,7 +421,7 @@ pub(super) fn tokens(text: &str) -> Vec<Token> {
     }
     if let Some(s) = start {
         out.push(Token {
-            word: text[s..].to_lowercase(),
+            word: lower(&text[s..]),
             start: s,
             end: text.len(),
         });
