@@ -1209,30 +1209,49 @@ impl PredicateNamed {
     }
 }
 
+/// A sentence a row's name is looked for in, with what every row asks of it
+/// worked out once.
+struct Sentence<'s> {
+    text: &'s str,
+    /// In lower case, if ASCII.
+    lower: Option<String>,
+    /// No word character beyond ASCII (see `NamedRow::compiled_plain`).
+    plain: bool,
+}
+
+impl<'s> Sentence<'s> {
+    fn new(text: &'s str) -> Self {
+        Sentence {
+            text,
+            lower: text.is_ascii().then(|| text.to_ascii_lowercase()),
+            plain: text
+                .chars()
+                .all(|c| c.is_ascii() || !regex_syntax::is_word_character(c)),
+        }
+    }
+}
+
 impl NamedRow {
     /// Whether the sentence names this row (a row whose pattern does not
-    /// compile names none). `lower`: the sentence in lower case, if ASCII.
-    fn named_in(&self, sentence: &str, lower: Option<&str>) -> bool {
+    /// compile names none).
+    fn named_in(&self, sentence: &Sentence<'_>) -> bool {
         // On ASCII text, `(?i)` matches an ASCII word only in its ASCII
         // case variants: a sentence lacking one of the words cannot match,
         // and the row's pattern need not be compiled to say so.
-        if let Some(lower) = lower
+        if let Some(lower) = &sentence.lower
             && !self.ascii_words.is_empty()
             && !self.ascii_words.iter().all(|w| lower.contains(w.as_str()))
         {
             return false;
         }
-        let plain = sentence
-            .chars()
-            .all(|c| c.is_ascii() || !regex_syntax::is_word_character(c));
-        let compiled = if plain {
+        let compiled = if sentence.plain {
             self.compiled_plain
                 .get_or_init(|| crate::pattern::compile(&self.pattern).ok())
         } else {
             self.compiled
                 .get_or_init(|| regex::Regex::new(&self.pattern).ok())
         };
-        compiled.as_ref().is_some_and(|p| p.is_match(sentence))
+        compiled.as_ref().is_some_and(|p| p.is_match(sentence.text))
     }
 }
 
@@ -1293,11 +1312,8 @@ impl Check for PredicateNamed {
                     .find(|(i, _)| before[i + 1..].starts_with(char::is_whitespace))
                     .map_or(0, |(i, _)| i + 1);
                 let sentence = &para.text[start..label.end()];
-                let lower = sentence.is_ascii().then(|| sentence.to_ascii_lowercase());
-                let named: Vec<&NamedRow> = rows
-                    .iter()
-                    .filter(|r| r.named_in(sentence, lower.as_deref()))
-                    .collect();
+                let read = Sentence::new(sentence);
+                let named: Vec<&NamedRow> = rows.iter().filter(|r| r.named_in(&read)).collect();
                 let mut distinct: Vec<&str> = named.iter().map(|r| r.name.as_str()).collect();
                 distinct.sort_unstable();
                 distinct.dedup();
@@ -1384,9 +1400,7 @@ mod tests {
             printed: String::new(),
             line: 0,
         };
-        let named = |r: &NamedRow, s: &str| {
-            r.named_in(s, s.is_ascii().then(|| s.to_ascii_lowercase()).as_deref())
-        };
+        let named = |r: &NamedRow, s: &str| r.named_in(&super::Sentence::new(s));
         let r = row("Cakupan Pelayanan - Kesehatan");
         assert!(named(
             &r,
