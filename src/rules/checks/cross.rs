@@ -945,12 +945,16 @@ pub(crate) fn same_indicator(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
-    let letters = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
-    let (la, lb) = (letters(a), letters(b));
+    // The letters without the spaces between: counted first, collected
+    // only for names of about the same length.
+    fn letters(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars().filter(|c| !c.is_whitespace())
+    }
+    let (la, lb) = (letters(a).count(), letters(b).count());
     let shorter = la.min(lb);
     if shorter >= 20 && la.abs_diff(lb) <= shorter / 20 {
-        let compact = |s: &str| -> Vec<char> { s.chars().filter(|c| !c.is_whitespace()).collect() };
-        if within_edits(&compact(a), &compact(b), shorter / 20) {
+        let (ca, cb): (Vec<char>, Vec<char>) = (letters(a).collect(), letters(b).collect());
+        if within_edits(&ca, &cb, shorter / 20) {
             return true;
         }
     }
