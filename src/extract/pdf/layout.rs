@@ -1548,19 +1548,23 @@ fn cell_figures(row: &[Glyph]) -> Vec<(f32, f32)> {
 /// `right` is the cell's right edge when known: a figure is rejoined only where
 /// the line before it ran up to that edge.
 pub fn cell_text(glyphs: Vec<Glyph>, right: Option<f32>) -> (String, f32, bool) {
-    let lines = rows(glyphs)
-        .into_iter()
-        .map(|(_, row)| {
-            let row_spans = spans(&row);
-            (row, row_spans)
-        })
-        .collect();
-    text_of_lines(lines, right)
+    text_of_lines(&cell_lines(glyphs), right)
 }
 
-/// `cell_text` of a cell's lines already read: each line's glyphs and spans.
+/// A cell's glyphs as lines: each line's baseline, glyphs and spans.
+pub fn cell_lines(glyphs: Vec<Glyph>) -> Vec<(f32, Vec<Glyph>, Vec<Span>)> {
+    rows(glyphs)
+        .into_iter()
+        .map(|(y, row)| {
+            let row_spans = spans(&row);
+            (y, row, row_spans)
+        })
+        .collect()
+}
+
+/// `cell_text` of a cell's lines already read (`cell_lines`).
 pub fn text_of_lines(
-    lines: Vec<(Vec<Glyph>, Vec<Span>)>,
+    lines: &[(f32, Vec<Glyph>, Vec<Span>)],
     right: Option<f32>,
 ) -> (String, f32, bool) {
     let mut text = String::new();
@@ -1572,8 +1576,8 @@ pub fn text_of_lines(
     // broken amount ("1.506.190.00" / "Rp" / "0", the mark centred beside
     // it): held until the next line shows whether the amount goes on.
     let mut held: Option<String> = None;
-    for (row, row_spans) in lines {
-        let em = largest_size(&row);
+    for (_, row, row_spans) in lines {
+        let em = largest_size(row);
         let end = row.iter().map(|g| g.x + g.width).fold(f32::MIN, f32::max);
         let line: Vec<&str> = row_spans.iter().map(|s| s.text.as_str()).collect();
         if held.is_none()
@@ -1582,14 +1586,14 @@ pub fn text_of_lines(
             && ends_broken_figure(&text)
         {
             held = Some(line.join(" "));
-            for s in &row_spans {
+            for s in row_spans {
                 size = size.max(s.font_size);
                 bold += usize::from(s.bold);
                 count += 1;
             }
             continue;
         }
-        for (k, s) in row_spans.into_iter().enumerate() {
+        for (k, s) in row_spans.iter().enumerate() {
             if k == 0
                 && let Some(mark) = held.take()
             {

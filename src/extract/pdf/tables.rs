@@ -6,8 +6,8 @@ use std::cell::OnceCell;
 
 use super::content::{Glyph, Rule};
 use super::layout::{
-    TextLine, cell_text, ends_broken_figure, is_currency_mark, joins_without_space, rows, spans,
-    text_of_lines, word_runs,
+    TextLine, cell_lines, cell_text, ends_broken_figure, is_currency_mark, joins_without_space,
+    rows, spans, text_of_lines, word_runs,
 };
 use crate::extract::blocks::is_figure_text;
 use crate::extract::{CellLine, CellMode, Grid, GridCell, GridSource, Span};
@@ -1753,13 +1753,7 @@ impl OpenCell {
             return None;
         }
         // Each line read once, for the cell's lines and for its text.
-        let lines: Vec<(f32, Vec<Glyph>, Vec<Span>)> = rows(self.glyphs)
-            .into_iter()
-            .map(|(y, row)| {
-                let row_spans = spans(&row);
-                (y, row, row_spans)
-            })
-            .collect();
+        let lines = cell_lines(self.glyphs);
         let text_lines: Vec<CellLine> = lines
             .iter()
             .map(|(y, _, row_spans)| CellLine {
@@ -1771,8 +1765,7 @@ impl OpenCell {
                 y: *y,
             })
             .collect();
-        let lines = lines.into_iter().map(|(_, row, s)| (row, s)).collect();
-        let (text, font_size, bold) = text_of_lines(lines, Some(self.right));
+        let (text, font_size, bold) = text_of_lines(&lines, Some(self.right));
         Some(GridCell {
             rows: self.first..self.last + 1,
             cols: first_col..last_col,
