@@ -160,24 +160,9 @@ fn unsigned(buffer: &[u8], p: usize) -> Option<(u64, usize)> {
     Some((value, p + digits))
 }
 
-fn starts(buffer: &[u8], p: usize, s: &[u8]) -> bool {
-    buffer.get(p..).is_some_and(|r| r.starts_with(s))
-}
-
-/// Past an end of line (CR LF, LF or CR).
-fn eol(buffer: &[u8], p: usize) -> Option<usize> {
-    if starts(buffer, p, b"\r\n") {
-        Some(p + 2)
-    } else if matches!(buffer.get(p), Some(b'\n' | b'\r')) {
-        Some(p + 1)
-    } else {
-        None
-    }
-}
-
 /// Where `startxref` says the last cross-reference section is: as lopdf's
 /// `get_xref_start` finds it, before the last `%%EOF`.
-fn xref_start(buffer: &[u8]) -> Option<usize> {
+fn xref_start(buffer: &[u8], lexer: &Lexer<'_>) -> Option<usize> {
     let end = buffer
         .iter()
         .rposition(|c| !b" \t\n\r\0\x0C".contains(c))
@@ -200,19 +185,21 @@ fn xref_start(buffer: &[u8]) -> Option<usize> {
     if buffer.get(p) == Some(&b' ') {
         p += 1;
     }
-    p = eol(buffer, p)?;
+    p = lexer.eol(p)?;
     p += buffer.get(p..)?.iter().take_while(|&&c| c == b' ').count();
     let (offset, q) = unsigned(buffer, p)?;
     let q = q + buffer.get(q..)?.iter().take_while(|&&c| c == b' ').count();
-    let q = eol(buffer, q)?;
-    starts(buffer, q, b"%%EOF").then_some(usize::try_from(offset).ok()?)
+    let q = lexer.eol(q)?;
+    lexer
+        .starts(q, b"%%EOF")
+        .then_some(usize::try_from(offset).ok()?)
 }
 
 impl Reader<'_> {
     /// Reads every cross-reference section, newest first (an entry already
     /// read wins), and returns the newest trailer.
     fn cross_references(&mut self) -> Option<Dictionary> {
-        let mut next = Some(xref_start(self.buffer)?);
+        let mut next = Some(xref_start(self.buffer, &self.lexer)?);
         let mut seen = Vec::new();
         let mut newest = None;
         while let Some(offset) = next {
@@ -257,7 +244,7 @@ impl Reader<'_> {
 
     /// The section at `offset`: a table with its trailer, or a stream.
     fn section(&self, offset: usize) -> Option<(HashMap<u32, Entry>, Dictionary)> {
-        if starts(self.buffer, offset, b"xref") {
+        if self.lexer.starts(offset, b"xref") {
             self.table(offset)
         } else {
             self.xref_stream(offset)
@@ -272,7 +259,7 @@ impl Reader<'_> {
         if b.get(p) == Some(&b' ') {
             p += 1;
         }
-        p = eol(b, p)?;
+        p = self.lexer.eol(p)?;
         let mut entries = HashMap::new();
         let mut subsections = 0;
         while let Some((first, q)) = unsigned(b, p) {
@@ -284,7 +271,7 @@ impl Reader<'_> {
             if b.get(q) == Some(&b' ') {
                 q += 1;
             }
-            p = eol(b, q)?;
+            p = self.lexer.eol(q)?;
             subsections += 1;
             let mut index = 0u64;
             // Entries: "oooooooooo ggggg n" and an end of line.
@@ -303,7 +290,9 @@ impl Reader<'_> {
                     break;
                 }
                 let r = q + 2;
-                let after = if starts(b, r, b" \r") || starts(b, r, b" \n") || starts(b, r, b"\r\n")
+                let after = if self.lexer.starts(r, b" \r")
+                    || self.lexer.starts(r, b" \n")
+                    || self.lexer.starts(r, b"\r\n")
                 {
                     r + 2
                 } else if matches!(b.get(r), Some(b'\n' | b'\r')) {
@@ -330,7 +319,7 @@ impl Reader<'_> {
             return None;
         }
         p = self.lexer.skip_space(p);
-        if !starts(b, p, b"trailer") {
+        if !self.lexer.starts(p, b"trailer") {
             return None;
         }
         let (_, trailer) = self.lexer.file_object(self.lexer.skip_space(p + 7))?;
@@ -480,7 +469,7 @@ impl Reader<'_> {
         let (number, q) = unsigned(b, offset)?;
         let (generation, r) = unsigned(b, self.lexer.skip_space(q))?;
         let r = self.lexer.skip_space(r);
-        if !starts(b, r, b"obj") {
+        if !self.lexer.starts(r, b"obj") {
             return None;
         }
         let id = (u32::try_from(number).ok()?, u16::try_from(generation).ok()?);
@@ -491,7 +480,7 @@ impl Reader<'_> {
         };
         // The `stream` keyword, spaces or tabs, and an end of line.
         let q = self.lexer.skip_space(end);
-        if !starts(b, q, b"stream") {
+        if !self.lexer.starts(q, b"stream") {
             return Some((id, Object::Dictionary(dict)));
         }
         let q = q
@@ -500,15 +489,15 @@ impl Reader<'_> {
                 .iter()
                 .take_while(|&&c| c == b' ' || c == b'\t')
                 .count();
-        let data = eol(b, q)?;
+        let data = self.lexer.eol(q)?;
         let length = match dict.get(b"Length").ok()? {
             Object::Reference(length_id) if length_elsewhere => self.direct_length(*length_id)?,
             o => o.as_i64().ok()?,
         };
         let length = usize::try_from(length).ok()?;
         let end = data.checked_add(length)?;
-        let after = eol(b, end).unwrap_or(end);
-        if !starts(b, after, b"endstream") {
+        let after = self.lexer.eol(end).unwrap_or(end);
+        if !self.lexer.starts(after, b"endstream") {
             return None;
         }
         Some((

@@ -235,7 +235,8 @@ impl<'d> Lexer<'d> {
         self.data.get(p).copied()
     }
 
-    fn starts(&self, p: usize, s: &[u8]) -> bool {
+    /// Whether the data at `p` starts with `s`.
+    pub fn starts(&self, p: usize, s: &[u8]) -> bool {
         self.data.get(p..).is_some_and(|r| r.starts_with(s))
     }
 
@@ -252,7 +253,7 @@ impl<'d> Lexer<'d> {
     }
 
     /// Past an end of line (CR LF, LF or CR).
-    fn eol(&self, p: usize) -> Option<usize> {
+    pub fn eol(&self, p: usize) -> Option<usize> {
         if self.starts(p, b"\r\n") {
             Some(p + 2)
         } else if matches!(self.byte(p), Some(b'\n' | b'\r')) {
