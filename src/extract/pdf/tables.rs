@@ -1168,19 +1168,22 @@ fn numbering_apart(analysed: Vec<CellLines>, y: f32, tol: f32) -> BandRows {
     }
 }
 
+/// A line's text: its spans, a space between.
+fn line_text(spans: &[Span]) -> String {
+    spans
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A bullet or dash set on a baseline of its own a few points off its
 /// item's text (another font's "-" in a Word list) joins the nearest line
 /// within most of a type size that has no marker of its own, so the item
 /// starts there and not on a line of just "-"; the bullet takes that line's
 /// baseline.
 fn bullets_on_their_lines(mut lines: Vec<(f32, Vec<Glyph>)>, size: f32) -> Vec<(f32, Vec<Glyph>)> {
-    let text = |row: &[Glyph]| {
-        spans(row)
-            .iter()
-            .map(|s| s.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    let text = |row: &[Glyph]| line_text(&spans(row));
     let bullet = |c: char| matches!(c, '-' | '–' | '•' | '·' | '▪' | '*');
     let bare = |t: &str| {
         let t = t.trim();
@@ -1267,11 +1270,7 @@ impl CellLines {
         let mut steps = 0;
         let mut prev: Option<(String, bool)> = None;
         for (y, row) in &lines {
-            let text: String = spans(row)
-                .iter()
-                .map(|s| s.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
+            let text = line_text(&spans(row));
             // A currency mark centred beside a broken amount, on a baseline
             // of its own between the amount's two lines, leaves it broken.
             if is_currency_mark(&text)
@@ -1757,11 +1756,7 @@ impl OpenCell {
         let text_lines: Vec<CellLine> = lines
             .iter()
             .map(|(y, _, row_spans)| CellLine {
-                text: row_spans
-                    .iter()
-                    .map(|s| s.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
+                text: line_text(row_spans),
                 y: *y,
             })
             .collect();
